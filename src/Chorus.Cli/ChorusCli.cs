@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Chorus.Cli.Commands;
+using Chorus.Core.Ingest;
+using Chorus.Storage;
+
+namespace Chorus.Cli;
+
+/// <summary>
+/// The command tree of <c>./chorus</c>. Each command's work lives in its own class under Commands/; this
+/// file only declares names, arguments and options, so the whole surface is visible in one place.
+/// </summary>
+internal static class ChorusCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? interactive = null)
+    {
+        var ctx = new CliContext(stdout, stderr, interactive ?? (!Console.IsOutputRedirected && !Console.IsErrorRedirected));
+        var root = Build(ctx);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"chorus: {error.Message}").ConfigureAwait(false);
+            }
+
+            await stderr.WriteLineAsync("Run './chorus --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (StoreOpenException e)
+        {
+            await stderr.WriteLineAsync($"chorus: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync($"chorus: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static RootCommand Build(CliContext ctx)
+    {
+        var db = new Option<string?>("--db") { Description = "SQLite store to use (default: $CHORUS_DB, else chorus.db in your data folder)", Recursive = true };
+        var json = new Option<bool>("--json") { Description = "Print exactly one JSON document on stdout" };
+        var root = new RootCommand("Chorus: what many outlets say about one event.");
+        root.Options.Add(db);
+
+        string DbPath(ParseResult r) => r.GetValue(db) ?? ChorusWorkspace.DefaultDatabasePath();
+
+        var samples = new Option<string?>("--samples") { Description = "Folder of articles to demo on (default: the bundled samples/)" };
+        var demo = new Command("demo", "Ingest the bundled samples into a fresh temporary store, list the stories and compare the largest") { samples, json };
+        demo.SetAction((r, ct) => DemoCommand.RunAsync(ctx, r.GetValue(samples), r.GetValue(json), ct));
+        root.Subcommands.Add(demo);
+
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (read recursively) or - for stdin", Arity = ArgumentArity.OneOrMore };
+        var source = new Option<string?>("--source") { Description = "Outlet name for inputs that do not name one" };
+        var format = new Option<InputFormat>("--format") { Description = "Input format (default: detected per file)", DefaultValueFactory = _ => InputFormat.Auto };
+        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL") { paths, source, format, json };
+        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(json), ct));
+        root.Subcommands.Add(ingest);
+
+        var stories = new Command("stories", "List stories, largest first") { json };
+        stories.SetAction((r, ct) => StoriesCommand.ListAsync(ctx, DbPath(r), r.GetValue(json), ct));
+        root.Subcommands.Add(stories);
+
+        var storyId = new Argument<string>("id") { Description = "Story id (or a unique prefix)" };
+        var why = new Option<bool>("--why") { Description = "Explain why each article joined the story" };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the comparison as a Markdown report" };
+        var story = new Command("story", "One story: its sources side by side, shared and unique claims, summary") { storyId, json, why, markdown };
+        story.SetAction((r, ct) => StoriesCommand.ShowAsync(ctx, DbPath(r), r.GetValue(storyId)!, r.GetValue(json), r.GetValue(why), r.GetValue(markdown), ct));
+        root.Subcommands.Add(story);
+
+        var articleId = new Argument<string>("id-or-ref") { Description = "Article id, unique id prefix, or the ref it was ingested under" };
+        var article = new Command("article", "One article with its annotations") { articleId, json };
+        article.SetAction((r, ct) => ArticleCommand.RunAsync(ctx, DbPath(r), r.GetValue(articleId)!, r.GetValue(json), ct));
+        root.Subcommands.Add(article);
+
+        var query = new Argument<string[]>("query") { Description = "Words to search for (Lucene syntax allowed)", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit") { Description = "Maximum number of hits", DefaultValueFactory = _ => 10 };
+        var search = new Command("search", "Full-text search over articles, with highlighted snippets") { query, limit, json };
+        search.SetAction((r, ct) => SearchCommand.RunAsync(ctx, DbPath(r), string.Join(' ', r.GetValue(query)!), r.GetValue(limit), r.GetValue(json), ct));
+        root.Subcommands.Add(search);
+
+        var benchFile = new Argument<string>("file") { Description = "Input to ingest (file or folder)" };
+        var runs = new Option<int>("--runs") { Description = "Number of timed runs (the median is reported)", DefaultValueFactory = _ => 5 };
+        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, json };
+        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest });
+
+        var conllu = new Argument<string[]>("files") { Description = "CoNLL-U files whose '# text' lines give the gold sentences", Arity = ArgumentArity.OneOrMore };
+        var evalSentences = new Command("sentences", "Sentence-boundary precision/recall/F1 against CoNLL-U treebanks") { conllu, json };
+        evalSentences.SetAction((r, ct) => EvalCommand.SentencesAsync(ctx, r.GetValue(conllu)!, r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences });
+
+        return root;
+    }
+}
+
+/// <summary>A problem with what the user asked for (unknown id, unusable path): exit code 2 with this message.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,51 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Contracts;
+using Chorus.Storage;
+using Spectre.Console;
+
+namespace Chorus.Cli.Commands;
+
+internal static class ArticleCommand
+{
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, string idOrRef, bool json, CancellationToken ct)
+    {
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var article = await workspace.Store.FindArticleAsync(idOrRef, ct).ConfigureAwait(false)
+            ?? throw new UsageException($"no article '{idOrRef}' in {workspace.Store.Location}");
+        var doc = new ContractMapper(ArticleAnalyzer.CreateDefault()).Article(article);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var console = ctx.Out;
+        console.Write(new Rule($"[bold]{Markup.Escape(doc.Title ?? doc.Ref)}[/]").LeftJustified());
+        console.MarkupLineInterpolated($"id {doc.Id} · ref {doc.Ref} · source {doc.Source ?? "–"} · date {doc.Date ?? "unknown"} · lang {doc.Lang} · story {doc.StoryId ?? "–"}");
+        if (doc.DuplicateOf is not null)
+        {
+            console.MarkupLineInterpolated($"[yellow]near-copy of {doc.DuplicateOf}[/]");
+        }
+
+        console.WriteLine();
+        // Names are marked in the text; every sentence starts on its own line.
+        var names = doc.Names.ToList();
+        foreach (var sentence in doc.Sentences)
+        {
+            var markup = new System.Text.StringBuilder();
+            var pos = sentence.Start;
+            foreach (var n in names.Where(n => n.Start >= sentence.Start && n.End <= sentence.End))
+            {
+                markup.Append(Markup.Escape(doc.Text[pos..n.Start])).Append("[bold cyan]").Append(Markup.Escape(doc.Text[n.Start..n.End])).Append("[/]");
+                pos = n.End;
+            }
+
+            markup.Append(Markup.Escape(doc.Text[pos..sentence.End]));
+            console.MarkupLine(markup.ToString());
+        }
+
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[grey]{doc.Sentences.Count} sentences, {doc.Tokens.Count} tokens, {doc.Names.Count} names[/]");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,57 @@
+using Chorus.Core.Contracts;
+using Chorus.Storage;
+using Chorus.Storage.Search;
+using Spectre.Console;
+
+namespace Chorus.Cli.Commands;
+
+internal static class SearchCommand
+{
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, string query, int limit, bool json, CancellationToken ct)
+    {
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var hits = workspace.Index.Search(query, Math.Max(1, limit));
+        var articles = (await workspace.Store.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), ct).ConfigureAwait(false))
+            .ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var docs = new List<SearchHitDoc>();
+        foreach (var (id, score) in hits)
+        {
+            if (!articles.TryGetValue(id, out var article))
+            {
+                continue;
+            }
+
+            var (snippet, highlights) = SnippetBuilder.Build(article.Title ?? string.Empty, article.Text, article.Lang, query);
+            docs.Add(new SearchHitDoc(ContractMapper.Ref(article), article.Title, Math.Round(score, 4), snippet, highlights.Select(h => new SpanDoc(h.Start, h.End)).ToList()));
+        }
+
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new SearchDoc(query, docs))).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (docs.Count == 0)
+        {
+            ctx.Out.MarkupLineInterpolated($"no articles match '{query}'");
+            return ExitCodes.Success;
+        }
+
+        foreach (var hit in docs)
+        {
+            ctx.Out.MarkupLineInterpolated($"[bold]{hit.Article.Id}[/] {hit.Article.Ref} · {hit.Article.Source ?? "–"} · {hit.Article.Date ?? "undated"} · story {hit.Article.StoryId ?? "–"}");
+            var markup = new System.Text.StringBuilder();
+            var pos = 0;
+            foreach (var h in hit.Highlights)
+            {
+                markup.Append(Markup.Escape(hit.Snippet[pos..h.Start])).Append("[bold yellow]").Append(Markup.Escape(hit.Snippet[h.Start..h.End])).Append("[/]");
+                pos = h.End;
+            }
+
+            markup.Append(Markup.Escape(hit.Snippet[pos..]));
+            ctx.Out.MarkupLine("  " + markup);
+        }
+
+        return ExitCodes.Success;
+    }
+}

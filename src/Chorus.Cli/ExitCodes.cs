@@ -1,0 +1,13 @@
+namespace Chorus.Cli;
+
+/// <summary>The CLI's exit codes, as CONTRACT.md and the README promise them.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The command ran, but some inputs were rejected (or a lookup found nothing).</summary>
+    public const int Partial = 1;
+
+    /// <summary>The command line itself was wrong: unknown option, missing argument, unusable --db.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,3 @@
+using Chorus.Cli;
+
+return await ChorusCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,39 @@
+using Chorus.Core.Ingest;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Analysis;
+
+/// <summary>
+/// The working state that the analysis stages fill in, one layer each. It lives for one article on one
+/// thread; <see cref="ArticleAnalyzer"/> freezes it into an <see cref="AnalyzedArticle"/>.
+/// </summary>
+public sealed class AnalysisDocument
+{
+    public AnalysisDocument(RawArticle raw)
+    {
+        Raw = raw;
+    }
+
+    public RawArticle Raw { get; }
+
+    public string Text => Raw.Text;
+
+    public string Lang { get; set; } = LanguageGuesser.Unknown;
+
+    public double LangConfidence { get; set; }
+
+    public List<TextSpan> Sentences { get; set; } = [];
+
+    public List<Token> Tokens { get; set; } = [];
+
+    /// <summary>Index of the first token of each sentence, aligned with <see cref="Sentences"/>.</summary>
+    public List<int> SentenceFirstToken { get; set; } = [];
+
+    public string?[] Stems { get; set; } = [];
+
+    public List<NameMention> Names { get; set; } = [];
+
+    public List<string> TitleStems { get; set; } = [];
+
+    public List<string> TitleNames { get; set; } = [];
+}

@@ -1,0 +1,269 @@
+using Chorus.Core.Entities;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Analysis;
+
+/// <summary>Takes the declared language or guesses one from title and text.</summary>
+public sealed class LanguageStage : IAnalysisStage
+{
+    public string Name => "language";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!string.IsNullOrEmpty(document.Raw.Lang))
+        {
+            document.Lang = document.Raw.Lang;
+            document.LangConfidence = 1;
+            return;
+        }
+
+        var sample = document.Raw.Title is null ? document.Text : document.Raw.Title + "\n" + document.Text;
+        var guess = LanguageGuesser.Guess(sample);
+        document.Lang = guess.Lang;
+        document.LangConfidence = guess.Confidence;
+    }
+}
+
+/// <summary>Sentence boundaries (Dutch abbreviation rules; they do no harm for English and German).</summary>
+public sealed class SentenceStage(SentenceSplitter splitter) : IAnalysisStage
+{
+    public string Name => "sentences";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Sentences = splitter.Split(document.Text);
+    }
+}
+
+/// <summary>Tokens with offsets, tokenised sentence by sentence so that no token crosses a boundary.</summary>
+public sealed class TokenStage : IAnalysisStage
+{
+    public string Name => "tokens";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = new List<Token>(document.Text.Length / 5);
+        var firsts = new List<int>(document.Sentences.Count);
+        foreach (var s in document.Sentences)
+        {
+            firsts.Add(tokens.Count);
+            Tokenizer.Tokenize(document.Text, s.Start, s.End, tokens);
+        }
+
+        document.Tokens = tokens;
+        document.SentenceFirstToken = firsts;
+    }
+}
+
+/// <summary>Stems of content words in the article's language; stopwords, numbers and punctuation get none.</summary>
+public sealed class StemStage : IAnalysisStage
+{
+    public string Name => "stems";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var stemmer = LanguageStemmer.For(document.Lang);
+        var text = document.Text;
+        var stems = new string?[document.Tokens.Count];
+        Span<char> lower = stackalloc char[64];
+        for (var i = 0; i < stems.Length; i++)
+        {
+            stems[i] = StemOf(stemmer, document.Tokens[i].Of(text), document.Tokens[i].Kind, lower);
+        }
+
+        document.Stems = stems;
+        if (document.Raw.Title is { } title)
+        {
+            foreach (var t in Tokenizer.Tokenize(title))
+            {
+                if (StemOf(stemmer, t.Of(title), t.Kind, lower) is { } stem)
+                {
+                    document.TitleStems.Add(stem);
+                }
+            }
+        }
+    }
+
+    internal static string? StemOf(LanguageStemmer stemmer, ReadOnlySpan<char> word, TokenKind kind, Span<char> scratch)
+    {
+        if (kind != TokenKind.Word || word.Length < 2 || word.Length > scratch.Length)
+        {
+            return null;
+        }
+
+        var lower = scratch[..word.Length];
+        word.ToLowerInvariant(lower);
+        return stemmer.IsStopword(lower) ? null : stemmer.Stem(lower);
+    }
+}
+
+/// <summary>
+/// Capitalised names: runs of capitalised words, with name particles (van, der, de, von, al…) allowed inside.
+/// A capitalised word at the start of a sentence counts only when the article also capitalises it elsewhere,
+/// because Dutch, English and German all capitalise sentence-initial words. Named-entity recognition
+/// (types PER/LOC/ORG/MISC) is a later stage; these names feed clustering and the story view.
+/// </summary>
+public sealed class NameStage : IAnalysisStage
+{
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "van", "der", "den", "de", "het", "ter", "ten", "von", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "of",
+    };
+
+    public string Name => "names";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var stemmer = LanguageStemmer.For(document.Lang);
+        var inner = new HashSet<string>(StringComparer.Ordinal);
+        var sentenceStart = new bool[tokens.Count];
+        foreach (var first in document.SentenceFirstToken)
+        {
+            if (first < tokens.Count)
+            {
+                sentenceStart[first] = true;
+            }
+        }
+
+        // Also count a word after an opening quote or a colon as sentence-initial.
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '“' or '"' or '„' or '\'' or '‘' or ':' or '(' or '«')
+            {
+                sentenceStart[i] = true;
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!sentenceStart[i] && IsCapitalised(tokens[i], text))
+            {
+                inner.Add(NameKey.Fold(tokens[i].Of(text)));
+            }
+        }
+
+        var i2 = 0;
+        while (i2 < tokens.Count)
+        {
+            if (!IsNameStart(i2))
+            {
+                i2++;
+                continue;
+            }
+
+            var end = i2 + 1;
+            while (end < tokens.Count)
+            {
+                if (IsCapitalised(tokens[end], text) && Adjacent(end - 1, end))
+                {
+                    end++;
+                }
+                else if (end + 1 < tokens.Count && IsParticle(tokens[end]) && IsCapitalised(tokens[end + 1], text) && Adjacent(end - 1, end))
+                {
+                    end += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var span = new TextSpan(tokens[i2].Start, tokens[end - 1].End);
+            document.Names.Add(new NameMention(span.Start, span.End, NameKey.Fold(span.Of(text))));
+            i2 = end;
+        }
+
+        if (document.Raw.Title is { } title)
+        {
+            AddTitleNames(document, title, stemmer, inner);
+        }
+
+        bool IsNameStart(int i)
+        {
+            if (!IsCapitalised(tokens[i], text))
+            {
+                return false;
+            }
+
+            var word = tokens[i].Of(text);
+            if (!sentenceStart[i])
+            {
+                return true;
+            }
+
+            var key = NameKey.Fold(word);
+            if (!inner.Contains(key))
+            {
+                return false;
+            }
+
+            return word.Length <= 64 && !IsStop(stemmer, word);
+        }
+
+        static bool IsStop(LanguageStemmer stemmer, ReadOnlySpan<char> word)
+        {
+            Span<char> l = stackalloc char[word.Length];
+            word.ToLowerInvariant(l);
+            return stemmer.IsStopword(l);
+        }
+
+        bool Adjacent(int a, int b) => tokens[b].Start - tokens[a].End <= 1;
+
+        bool IsParticle(Token t) => t.Kind == TokenKind.Word && Particles.Contains(t.Of(text).ToString());
+    }
+
+    private static void AddTitleNames(AnalysisDocument document, string title, LanguageStemmer stemmer, HashSet<string> bodyNames)
+    {
+        var tokens = Tokenizer.Tokenize(title);
+        var words = tokens.Where(t => t.Kind == TokenKind.Word).ToList();
+        var capitalised = words.Count(t => IsCapitalised(t, title));
+        // In Title Case headlines every word is capitalised, so capitals say nothing there.
+        var titleCase = words.Count >= 4 && capitalised * 10 >= words.Count * 7;
+        Span<char> lower = stackalloc char[64];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var t = words[i];
+            if (!IsCapitalised(t, title) || t.Length > lower.Length)
+            {
+                continue;
+            }
+
+            var key = NameKey.Fold(t.Of(title));
+            var l = lower[..t.Length];
+            t.Of(title).ToLowerInvariant(l);
+            var plausible = bodyNames.Contains(key) || (!titleCase && i > 0) || IsAcronym(t.Of(title));
+            if (plausible && !stemmer.IsStopword(l))
+            {
+                document.TitleNames.Add(key);
+            }
+        }
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsCapitalised(Token t, string text)
+        => t.Kind == TokenKind.Word && t.Length >= 2 && char.IsUpper(text[t.Start]);
+}

@@ -1,0 +1,138 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Entities;
+using Chorus.Core.Ingest;
+using Chorus.Core.Store;
+using Chorus.Core.Stories;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Contracts;
+
+/// <summary>
+/// Builds contract documents from stored articles and stories. Annotations are recomputed with the same
+/// deterministic analyser that ingested the article, so they always index into the stored text.
+/// </summary>
+public sealed class ContractMapper
+{
+    private readonly ArticleAnalyzer _analyzer;
+    private readonly StoryComparer _comparer = new();
+
+    public ContractMapper(ArticleAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+    }
+
+    public static IngestDoc Ingest(IngestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new IngestDoc(
+            report.Ingested,
+            report.Duplicates,
+            report.NearDuplicates,
+            report.StoriesOpened,
+            report.Rejected.Select(p => new ProblemDoc(p.Input, p.Reason)).ToList(),
+            report.Warnings.Select(p => new ProblemDoc(p.Input, p.Reason)).ToList());
+    }
+
+    public static ArticleRefDoc Ref(StoredArticle a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new ArticleRefDoc(a.Id, a.Ref, a.Source, a.Date?.ToString(), a.Lang, a.DuplicateOf, a.StoryId);
+    }
+
+    public AnalyzedArticle Analyze(StoredArticle a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return _analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId });
+    }
+
+    public ArticleDoc Article(StoredArticle a)
+    {
+        var analyzed = Analyze(a);
+        var text = a.Text;
+        return new ArticleDoc(
+            a.Id, a.Ref, a.Source, a.Date?.ToString(), a.Lang, a.DuplicateOf, a.StoryId, a.Title, a.Url, text,
+            analyzed.Sentences.Select(s => new SpanDoc(s.Start, s.End)).ToList(),
+            analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
+            analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
+            [],
+            [],
+            [],
+            [],
+            a.Assignment is { } asg ? Assignment(asg) : null);
+    }
+
+    public static StoryListItemDoc ListItem(StoredStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return new StoryListItemDoc(
+            story.Profile.Id,
+            story.Profile.Title,
+            FirstDate(story),
+            LastDate(story),
+            IndependentSources(story.Articles),
+            story.Articles.Select(Ref).ToList());
+    }
+
+    public (StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed) Story(StoredStory story, bool why)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        var analyzed = story.Articles.Select(Analyze).ToList();
+        var comparison = _comparer.Compare(story.Articles.Zip(analyzed).ToList());
+        var textOf = story.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
+        SentenceRefDoc SentenceDoc(SentenceRef s) => new(s.ArticleId, s.Start, s.End, textOf[s.ArticleId][s.Start..s.End]);
+
+        var names = story.Articles.Zip(analyzed)
+            .SelectMany(p => p.Second.Names.Select(n => (Article: p.First.Id, n.Key, Surface: p.First.Text[n.Start..n.End])))
+            .GroupBy(n => n.Key, StringComparer.Ordinal)
+            .Select(g => new StoryNameDoc(
+                g.Key,
+                g.GroupBy(n => n.Surface, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
+                g.GroupBy(n => n.Article, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Count(), StringComparer.Ordinal)))
+            .OrderByDescending(n => n.Articles.Count)
+            .ThenByDescending(n => n.Articles.Values.Sum())
+            .ThenBy(n => n.Key, StringComparer.Ordinal)
+            .ToList();
+
+        var doc = new StoryDoc(
+            story.Profile.Id,
+            story.Profile.Title,
+            FirstDate(story),
+            LastDate(story),
+            IndependentSources(story.Articles),
+            story.Articles.Select(Ref).ToList(),
+            [],
+            names,
+            comparison.Claims.Select(c => new ClaimDoc(c.Text, c.Articles, c.Sources, c.Shared, c.Sentences.Select(SentenceDoc).ToList())).ToList(),
+            [],
+            [],
+            comparison.Summary.Select(s => SentenceDoc(s).Text).ToList(),
+            comparison.Summary.Select(SentenceDoc).ToList(),
+            why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null);
+        return (doc, comparison, analyzed);
+    }
+
+    /// <summary>Outlets that are not copies of each other: near-copies count once.</summary>
+    public static int IndependentSources(IReadOnlyList<StoredArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return articles.Where(a => a.DuplicateOf is null).Select(a => a.Source is null ? "#" + a.Id : NameKey.Fold(a.Source)).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    public static AssignmentDoc Assignment(Assignment a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new AssignmentDoc(a.StoryId, a.OpenedStory, a.Score, a.TermSimilarity, a.NameOverlap, a.DateProximity, a.DaysApart, a.SharedTerms, a.SharedNames, a.DuplicateOf);
+    }
+
+    private static string? FirstDate(StoredStory s) => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value).DefaultIfEmpty().Min() is { Year: > 0 } d ? d.ToString() : null;
+
+    private static string? LastDate(StoredStory s) => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value).DefaultIfEmpty().Max() is { Year: > 0 } d ? d.ToString() : null;
+
+    private static string KindName(TokenKind kind) => kind switch
+    {
+        TokenKind.Word => "word",
+        TokenKind.Number => "number",
+        TokenKind.Punctuation => "punct",
+        _ => "symbol",
+    };
+}

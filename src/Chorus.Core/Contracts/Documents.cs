@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Chorus.Core.Contracts;
+
+// The JSON documents of CONTRACT.md, shared by the CLI (--json) and the HTTP API. Field names are the
+// stable surface: add freely, rename or remove only with a migration note in the README.
+
+public sealed record ProblemDoc(string Input, string Reason);
+
+public sealed record IngestDoc(
+    int Ingested,
+    int Duplicates,
+    int NearDuplicates,
+    int StoriesOpened,
+    IReadOnlyList<ProblemDoc> Rejected,
+    IReadOnlyList<ProblemDoc> Warnings);
+
+public record ArticleRefDoc(
+    string Id,
+    string Ref,
+    string? Source,
+    string? Date,
+    string Lang,
+    string? DuplicateOf,
+    string? StoryId);
+
+public sealed record SpanDoc(int Start, int End);
+
+public sealed record TokenDoc(int Start, int End, string Kind, string? Stem);
+
+public sealed record NameDoc(string Text, int Start, int End, string Key);
+
+public sealed record EntityMentionDoc(string Text, string Type, int Start, int End, string? Entity);
+
+public sealed record TimeDoc(string Text, int Start, int End, string? Value);
+
+public sealed record QuantityDoc(string Text, int Start, int End, double Value, string? Unit);
+
+public sealed record QuoteDoc(string Text, int Start, int End, string? Speaker);
+
+public sealed record AssignmentDoc(
+    string StoryId,
+    bool OpenedStory,
+    double Score,
+    double TermSimilarity,
+    double NameOverlap,
+    double DateProximity,
+    int? DaysApart,
+    IReadOnlyList<string> SharedTerms,
+    IReadOnlyList<string> SharedNames,
+    string? DuplicateOf);
+
+public sealed record ArticleDoc(
+    string Id,
+    string Ref,
+    string? Source,
+    string? Date,
+    string Lang,
+    string? DuplicateOf,
+    string? StoryId,
+    string? Title,
+    string? Url,
+    string Text,
+    IReadOnlyList<SpanDoc> Sentences,
+    IReadOnlyList<TokenDoc> Tokens,
+    IReadOnlyList<NameDoc> Names,
+    IReadOnlyList<EntityMentionDoc> Entities,
+    IReadOnlyList<TimeDoc> Times,
+    IReadOnlyList<QuantityDoc> Quantities,
+    IReadOnlyList<QuoteDoc> Quotes,
+    AssignmentDoc? Assignment);
+
+public sealed record StoryListItemDoc(
+    string Id,
+    string Title,
+    string? FirstDate,
+    string? LastDate,
+    int Sources,
+    IReadOnlyList<ArticleRefDoc> Articles);
+
+public sealed record SentenceRefDoc(string Article, int Start, int End, string Text);
+
+public sealed record ClaimDoc(string Text, IReadOnlyList<string> Articles, int Sources, bool Shared, IReadOnlyList<SentenceRefDoc> Sentences);
+
+public sealed record StoryEntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyList<string> Articles);
+
+public sealed record StoryNameDoc(string Key, string Name, IReadOnlyDictionary<string, int> Articles);
+
+public sealed record ConflictValueDoc(string Article, string Text, string Value);
+
+public sealed record ConflictDoc(string What, IReadOnlyList<ConflictValueDoc> Values);
+
+public sealed record TimelineDoc(string Value, string Text, IReadOnlyList<string> Articles);
+
+public sealed record WhyDoc(string Article, AssignmentDoc? Assignment);
+
+public sealed record StoryDoc(
+    string Id,
+    string Title,
+    string? FirstDate,
+    string? LastDate,
+    int Sources,
+    IReadOnlyList<ArticleRefDoc> Articles,
+    IReadOnlyList<StoryEntityDoc> Entities,
+    IReadOnlyList<StoryNameDoc> Names,
+    IReadOnlyList<ClaimDoc> Claims,
+    IReadOnlyList<ConflictDoc> Conflicts,
+    IReadOnlyList<TimelineDoc> Timeline,
+    IReadOnlyList<string> Summary,
+    IReadOnlyList<SentenceRefDoc> SummarySentences,
+    IReadOnlyList<WhyDoc>? Why);
+
+public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);
+
+public sealed record SearchDoc(string Query, IReadOnlyList<SearchHitDoc> Hits);
+
+/// <summary>The one serialiser configuration for every contract document.</summary>
+public static class ContractJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+}

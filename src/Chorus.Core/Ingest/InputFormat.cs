@@ -1,0 +1,10 @@
+namespace Chorus.Core.Ingest;
+
+public enum InputFormat
+{
+    Auto,
+    Text,
+    Jsonl,
+    Html,
+    Rss,
+}

@@ -1,0 +1,60 @@
+using Chorus.Core.Stories;
+
+namespace Chorus.Core.Store;
+
+/// <summary>
+/// The persistence contract every store meets (SQLite embedded, PostgreSQL shared); one contract test suite
+/// runs against each implementation. Writes go through <see cref="IStoreBatch"/>: a batch is one transaction,
+/// so a crash leaves only whole articles with their story assignment.
+/// </summary>
+public interface IChorusStore : IAsyncDisposable
+{
+    /// <summary>Where the store lives, for messages (a file path or a connection description).</summary>
+    string Location { get; }
+
+    Task<int> CountArticlesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Finds an article by id, by the ref it was ingested under, or by a unique id prefix.</summary>
+    Task<StoredArticle?> FindArticleAsync(string idOrRef, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>All articles in ingest order, streamed (for rebuilding the search index).</summary>
+    IAsyncEnumerable<StoredArticle> ReadAllArticlesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stories with their articles, largest first, then newest.</summary>
+    Task<IReadOnlyList<StoredStory>> ListStoriesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a story by id or unique id prefix.</summary>
+    Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of these content keys are stored already.</summary>
+    Task<IReadOnlySet<string>> FindExistingContentKeysAsync(IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories whose date interval touches <c>[from, to]</c>, plus undated ones; for the clusterer's window.</summary>
+    Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default);
+
+    Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>One write transaction. Reads through the batch see its own uncommitted writes. Disposing without commit rolls back.</summary>
+public interface IStoreBatch : IAsyncDisposable
+{
+    Task<IReadOnlyList<NearDuplicateCandidate>> FindNearDuplicateCandidatesAsync(IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default);
+
+    Task AddArticleAsync(StoredArticle article, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default);
+
+    Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default);
+
+    Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default);
+
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Something kept beside the store that indexes articles (the full-text search index).</summary>
+public interface IArticleIndex
+{
+    Task AddAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,47 @@
+using Chorus.Core.Stories;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Store;
+
+/// <summary>An article as the store keeps it: the reader's text and metadata, its identity and where it went.</summary>
+public sealed record StoredArticle
+{
+    public required string Id { get; init; }
+
+    public required string Ref { get; init; }
+
+    /// <summary>SHA-256 over source, input id, title and text: the same article ingested twice has the same key.</summary>
+    public required string ContentKey { get; init; }
+
+    public required string Text { get; init; }
+
+    public string? Title { get; init; }
+
+    public PartialDate? Date { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public required string Lang { get; init; }
+
+    public string? DuplicateOf { get; init; }
+
+    public string? StoryId { get; init; }
+
+    /// <summary>Position in ingest order; stable tie-breaker for listings.</summary>
+    public long Sequence { get; init; }
+
+    public Assignment? Assignment { get; init; }
+
+    /// <summary>MinHash signature, or null for texts too short to compare.</summary>
+    public uint[]? Signature { get; init; }
+}
+
+/// <summary>A story as listed: its profile plus the articles in it, oldest first.</summary>
+public sealed record StoredStory(StoryProfile Profile, IReadOnlyList<StoredArticle> Articles);
+
+/// <summary>An article that shares a MinHash band with a new one, with what is needed to verify and follow it.</summary>
+public sealed record NearDuplicateCandidate(string ArticleId, string? StoryId, string? DuplicateOf, uint[] Signature);

@@ -1,0 +1,33 @@
+namespace Chorus.Core.Stories;
+
+/// <summary>
+/// Why an article went where it went: the story, whether it opened it, the combined score and each signal
+/// that made it up. Kept with the article so that <c>story --why</c> can explain the grouping later.
+/// </summary>
+public sealed record Assignment
+{
+    public required string StoryId { get; init; }
+
+    public required bool OpenedStory { get; init; }
+
+    /// <summary>The combined score against the chosen story (0 when it opened a new one).</summary>
+    public double Score { get; init; }
+
+    public double TermSimilarity { get; init; }
+
+    public double NameOverlap { get; init; }
+
+    public double DateProximity { get; init; }
+
+    public int? DaysApart { get; init; }
+
+    public IReadOnlyList<string> SharedTerms { get; init; } = [];
+
+    public IReadOnlyList<string> SharedNames { get; init; } = [];
+
+    /// <summary>The best score against an existing story when the article opened a new one, for diagnostics.</summary>
+    public double BestRejectedScore { get; init; }
+
+    /// <summary>Set when the article is a near-copy of another and followed it into its story.</summary>
+    public string? DuplicateOf { get; init; }
+}

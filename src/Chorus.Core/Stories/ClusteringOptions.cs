@@ -1,0 +1,32 @@
+namespace Chorus.Core.Stories;
+
+/// <summary>
+/// The knobs of the first clusterer. The weights were set by hand on the bundled samples and checked
+/// against a reading of the DPG 2019 stories (see docs/clustering.md); a later issue fits them on labelled data.
+/// </summary>
+public sealed record ClusteringOptions
+{
+    public double TermWeight { get; init; } = 0.55;
+
+    public double NameWeight { get; init; } = 0.35;
+
+    public double DateWeight { get; init; } = 0.10;
+
+    /// <summary>A score at or above this joins the story; below it the article opens a new one.</summary>
+    public double Threshold { get; init; } = 0.30;
+
+    /// <summary>Stories further apart than this (days between date intervals) are not candidates.</summary>
+    public int WindowDays { get; init; } = 30;
+
+    /// <summary>Half-life in days of the date-proximity signal.</summary>
+    public double DateHalfLifeDays { get; init; } = 7;
+
+    /// <summary>How many of an article's highest-weighted terms and names are looked up in the inverted index.</summary>
+    public int QueryTerms { get; init; } = 20;
+
+    /// <summary>How many of a story's highest-weighted terms are posted in the inverted index.</summary>
+    public int IndexedTerms { get; init; } = 40;
+
+    /// <summary>Minimum estimated Jaccard similarity for an article to be a near-copy of another.</summary>
+    public double NearDuplicateSimilarity { get; init; } = 0.8;
+}

@@ -1,0 +1,148 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Stories;
+
+/// <summary>
+/// MinHash signatures over word 4-shingles, with locality-sensitive banding so that near-identical articles
+/// (wire copies, regional editions) are found by looking up a few band keys instead of comparing with every
+/// article. With 16 bands of 4 rows, pairs at Jaccard 0.8 collide in at least one band with probability
+/// 1-(1-0.8^4)^16 ≈ 0.9996, pairs at 0.3 with about 0.12; the signature comparison then decides.
+/// </summary>
+public static class MinHasher
+{
+    public const int SignatureSize = 64;
+    public const int Bands = 16;
+    public const int Rows = SignatureSize / Bands;
+    private const int ShingleWords = 4;
+
+    /// <summary>Below this many words a text is too short for a reliable near-duplicate verdict.</summary>
+    public const int MinWords = 25;
+
+    private static readonly ulong[] Seeds = CreateSeeds();
+
+    /// <summary>The signature, or null when the article has too few words.</summary>
+    public static uint[]? Signature(AnalyzedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var text = article.Raw.Text;
+        var wordHashes = new List<ulong>(article.Tokens.Count);
+        foreach (var t in article.Tokens)
+        {
+            if (t.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                wordHashes.Add(HashLower(t.Of(text)));
+            }
+        }
+
+        if (wordHashes.Count < MinWords)
+        {
+            return null;
+        }
+
+        var signature = new uint[SignatureSize];
+        Array.Fill(signature, uint.MaxValue);
+        for (var i = 0; i + ShingleWords <= wordHashes.Count; i++)
+        {
+            var shingle = wordHashes[i];
+            for (var k = 1; k < ShingleWords; k++)
+            {
+                shingle = Mix((shingle * 31) ^ wordHashes[i + k]);
+            }
+
+            for (var s = 0; s < SignatureSize; s++)
+            {
+                var h = (uint)(Mix(shingle ^ Seeds[s]) >> 32);
+                if (h < signature[s])
+                {
+                    signature[s] = h;
+                }
+            }
+        }
+
+        return signature;
+    }
+
+    /// <summary>One key per band; equal keys mean the band's rows are all equal.</summary>
+    public static long[] BandKeys(uint[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var keys = new long[Bands];
+        for (var b = 0; b < Bands; b++)
+        {
+            ulong h = (ulong)b + 1;
+            for (var r = 0; r < Rows; r++)
+            {
+                h = Mix(h ^ signature[(b * Rows) + r]);
+            }
+
+            keys[b] = (long)h;
+        }
+
+        return keys;
+    }
+
+    /// <summary>Estimated Jaccard similarity of the shingle sets.</summary>
+    public static double Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        var same = 0;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            if (a[i] == b[i])
+            {
+                same++;
+            }
+        }
+
+        return (double)same / SignatureSize;
+    }
+
+    public static byte[] ToBytes(uint[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var bytes = new byte[signature.Length * 4];
+        Buffer.BlockCopy(signature, 0, bytes, 0, bytes.Length);
+        return bytes;
+    }
+
+    public static uint[] FromBytes(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var signature = new uint[bytes.Length / 4];
+        Buffer.BlockCopy(bytes, 0, signature, 0, signature.Length * 4);
+        return signature;
+    }
+
+    private static ulong HashLower(ReadOnlySpan<char> word)
+    {
+        // FNV-1a over lower-cased UTF-16 units: stable across runs and processes, unlike string.GetHashCode.
+        var h = 14695981039346656037UL;
+        foreach (var c in word)
+        {
+            h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+        }
+
+        return h;
+    }
+
+    // SplitMix64 finaliser: a cheap, well-distributed 64-bit mix.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static ulong[] CreateSeeds()
+    {
+        var seeds = new ulong[SignatureSize];
+        var state = 0x9E3779B97F4A7C15UL;
+        for (var i = 0; i < seeds.Length; i++)
+        {
+            state += 0x9E3779B97F4A7C15UL;
+            seeds[i] = Mix(state);
+        }
+
+        return seeds;
+    }
+}

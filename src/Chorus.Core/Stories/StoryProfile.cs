@@ -1,0 +1,97 @@
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Stories;
+
+/// <summary>
+/// What the clusterer remembers of a story: a centroid of its articles' normalised term and name vectors
+/// (raw, without IDF, so that IDF can follow the growing corpus), and the dates it covers.
+/// </summary>
+public sealed class StoryProfile
+{
+    /// <summary>Centroids are truncated to this many entries; the tail carries almost no weight.</summary>
+    public const int MaxTerms = 200;
+    public const int MaxNames = 60;
+
+    public required string Id { get; init; }
+
+    public required string Title { get; set; }
+
+    /// <summary>True once the title came from an article's headline rather than a first sentence.</summary>
+    public bool TitleFromHeadline { get; set; }
+
+    public DateOnly? First { get; set; }
+
+    public DateOnly? Last { get; set; }
+
+    public int ArticleCount { get; set; }
+
+    public Dictionary<string, float> Terms { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, float> Names { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Days between the article's date interval and the story's; 0 when they overlap, null when either is unknown.</summary>
+    public int? DaysFrom(PartialDate? date)
+    {
+        if (date is not { } d || First is not { } first || Last is not { } last)
+        {
+            return null;
+        }
+
+        if (d.End < first)
+        {
+            return first.DayNumber - d.End.DayNumber;
+        }
+
+        if (d.Start > last)
+        {
+            return d.Start.DayNumber - last.DayNumber;
+        }
+
+        return 0;
+    }
+
+    public void Add(ArticleFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        AddNormalised(Terms, features.Terms, MaxTerms);
+        AddNormalised(Names, features.Names, MaxNames);
+        ArticleCount++;
+        if (features.Date is { } d)
+        {
+            First = First is { } f && f <= d.Start ? f : d.Start;
+            Last = Last is { } l && l >= d.End ? l : d.End;
+        }
+    }
+
+    private static void AddNormalised(Dictionary<string, float> centroid, IReadOnlyDictionary<string, float> counts, int max)
+    {
+        // Sub-linear TF, then unit length, so that a long article does not outweigh a short one.
+        var norm = 0.0;
+        foreach (var v in counts.Values)
+        {
+            var w = 1 + Math.Log(v);
+            norm += w * w;
+        }
+
+        if (norm == 0)
+        {
+            return;
+        }
+
+        var scale = 1 / Math.Sqrt(norm);
+        foreach (var (key, v) in counts)
+        {
+            centroid[key] = centroid.GetValueOrDefault(key) + (float)((1 + Math.Log(v)) * scale);
+        }
+
+        if (centroid.Count > max * 2)
+        {
+            var keep = centroid.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max).ToList();
+            centroid.Clear();
+            foreach (var (k, v) in keep)
+            {
+                centroid[k] = v;
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Tartarus.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace Chorus.Core.Text;
+
+/// <summary>
+/// Stems and stopwords for one language, taken from Lucene.NET's analysers (Snowball stemmers and the
+/// analysers' default stop sets), so that the clustering terms and the search index agree.
+/// Not thread-safe: a Snowball program holds its current word. Use one per thread (<see cref="For"/>).
+/// </summary>
+public sealed class LanguageStemmer
+{
+    [ThreadStatic]
+    private static Dictionary<string, LanguageStemmer>? t_cache;
+
+    private readonly SnowballProgram _program;
+    private readonly CharArraySet _stopwords;
+    private char[] _buffer = new char[64];
+
+    private LanguageStemmer(string lang, SnowballProgram program, CharArraySet stopwords)
+    {
+        Lang = lang;
+        _program = program;
+        _stopwords = stopwords;
+    }
+
+    public string Lang { get; }
+
+    /// <summary>The languages with a real stemmer; anything else uses the Dutch one as the closest default.</summary>
+    public static IReadOnlyList<string> Supported { get; } = ["nl", "en", "de"];
+
+    /// <summary>The stemmer for <paramref name="lang"/> on the current thread.</summary>
+    public static LanguageStemmer For(string? lang)
+    {
+        var key = lang is "en" or "de" ? lang : "nl";
+        t_cache ??= new Dictionary<string, LanguageStemmer>(StringComparer.Ordinal);
+        if (!t_cache.TryGetValue(key, out var stemmer))
+        {
+            stemmer = key switch
+            {
+                "en" => new LanguageStemmer("en", new EnglishStemmer(), EnglishAnalyzer.DefaultStopSet),
+                "de" => new LanguageStemmer("de", new German2Stemmer(), GermanAnalyzer.DefaultStopSet),
+                _ => new LanguageStemmer("nl", new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer(), DutchAnalyzer.DefaultStopSet),
+            };
+            t_cache[key] = stemmer;
+        }
+
+        return stemmer;
+    }
+
+    public static CharArraySet StopwordsOf(string lang) => lang switch
+    {
+        "en" => EnglishAnalyzer.DefaultStopSet,
+        "de" => GermanAnalyzer.DefaultStopSet,
+        _ => DutchAnalyzer.DefaultStopSet,
+    };
+
+    /// <summary>True for a stopword; <paramref name="lowerWord"/> must be lower case.</summary>
+    public bool IsStopword(ReadOnlySpan<char> lowerWord)
+    {
+        Fill(lowerWord);
+        return _stopwords.Contains(_buffer, 0, lowerWord.Length);
+    }
+
+    /// <summary>The stem of a word, lower-cased; the word need not be lower case.</summary>
+    public string Stem(ReadOnlySpan<char> word)
+    {
+        Fill(word);
+        for (var i = 0; i < word.Length; i++)
+        {
+            _buffer[i] = char.ToLowerInvariant(_buffer[i]);
+        }
+
+        _program.SetCurrent(_buffer, word.Length);
+        _program.Stem();
+        return new string(_program.CurrentBuffer, 0, _program.CurrentBufferLength);
+    }
+
+    private void Fill(ReadOnlySpan<char> word)
+    {
+        if (_buffer.Length < word.Length)
+        {
+            _buffer = new char[word.Length * 2];
+        }
+
+        word.CopyTo(_buffer);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Chorus.Core.Store;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Chorus.Storage.Search;
+
+/// <summary>
+/// Full-text search over articles, in a Lucene.NET index kept in a folder beside the database. Each article's
+/// title and text go into a field for its language (Dutch, English or German analyser: stopwords and
+/// stemming); a query is parsed once per language field and the results merged by score. The index can
+/// always be rebuilt from the store, and is rebuilt automatically when it is missing or out of step.
+/// </summary>
+public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private static readonly string[] Languages = ["nl", "en", "de"];
+
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer;
+    private readonly Analyzer[] _perField;
+    private IndexWriter? _writer;
+
+    private LuceneSearchIndex(LuceneDirectory directory)
+    {
+        _directory = directory;
+        var dutch = new DutchAnalyzer(Version);
+        _perField =
+        [
+            dutch,
+            new EnglishAnalyzer(Version),
+            new GermanAnalyzer(Version),
+        ];
+        _analyzer = new PerFieldAnalyzerWrapper(
+            dutch,
+            new Dictionary<string, Analyzer> { ["text_nl"] = _perField[0], ["text_en"] = _perField[1], ["text_de"] = _perField[2] });
+    }
+
+    /// <summary>The index folder that belongs to a database file.</summary>
+    public static string FolderFor(string databasePath) => databasePath + ".search";
+
+    public static LuceneSearchIndex OpenFolder(string folder) => new(FSDirectory.Open(folder));
+
+    /// <summary>An index held in memory, for tests and throwaway stores.</summary>
+    public static LuceneSearchIndex InMemory() => new(new RAMDirectory());
+
+    /// <summary>Opens the index beside the store and rebuilds it from the store when it does not match.</summary>
+    public static async Task<LuceneSearchIndex> OpenForAsync(IChorusStore store, string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var index = OpenFolder(folder);
+        try
+        {
+            if (index.DocumentCount() != await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await index.RebuildAsync(store, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+
+        return index;
+    }
+
+    public int DocumentCount()
+    {
+        if (_writer is not null)
+        {
+            return _writer.NumDocs;
+        }
+
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            return 0;
+        }
+
+        using var reader = DirectoryReader.Open(_directory);
+        return reader.NumDocs;
+    }
+
+    public async Task RebuildAsync(IChorusStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var writer = Writer();
+        writer.DeleteAll();
+        var batch = new List<StoredArticle>(512);
+        await foreach (var article in store.ReadAllArticlesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(article);
+            if (batch.Count == 512)
+            {
+                AddDocuments(writer, batch);
+                batch.Clear();
+            }
+        }
+
+        AddDocuments(writer, batch);
+        writer.Commit();
+    }
+
+    public Task AddAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var writer = Writer();
+        AddDocuments(writer, articles);
+        writer.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Article ids and scores, best first. A query the parser cannot read is searched as plain words.</summary>
+    public IReadOnlyList<(string ArticleId, float Score)> Search(string query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrWhiteSpace(query) || !DirectoryReader.IndexExists(_directory))
+        {
+            return [];
+        }
+
+        _writer?.Commit();
+        using var reader = DirectoryReader.Open(_directory);
+        var searcher = new IndexSearcher(reader);
+        var combined = new BooleanQuery();
+        foreach (var lang in Languages)
+        {
+            combined.Add(Parse(query, "text_" + lang), Occur.SHOULD);
+        }
+
+        var top = searcher.Search(combined, limit);
+        return top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList();
+    }
+
+    private Query Parse(string query, string field)
+    {
+        var parser = new QueryParser(Version, field, _analyzer) { DefaultOperator = Operator.AND };
+        try
+        {
+            return parser.Parse(query);
+        }
+        catch (ParseException)
+        {
+            return parser.Parse(QueryParserBase.Escape(query));
+        }
+    }
+
+    private IndexWriter Writer()
+        => _writer ??= new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+
+    private static void AddDocuments(IndexWriter writer, IEnumerable<StoredArticle> articles)
+    {
+        foreach (var article in articles)
+        {
+            var lang = Languages.Contains(article.Lang) ? article.Lang : "nl";
+            writer.UpdateDocument(new Term("id", article.Id), new Document
+            {
+                new StringField("id", article.Id, Field.Store.YES),
+                new TextField("text_" + lang, (article.Title ?? string.Empty) + "\n" + article.Text, Field.Store.NO),
+            });
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        _analyzer.Dispose();
+        foreach (var analyzer in _perField)
+        {
+            analyzer.Dispose();
+        }
+
+        _directory.Dispose();
+    }
+}

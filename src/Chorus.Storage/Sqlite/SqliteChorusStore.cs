@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Chorus.Core.Store;
+using Chorus.Core.Stories;
+using Chorus.Core.Time;
+using Microsoft.Data.Sqlite;
+
+namespace Chorus.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, schema versioned by <see cref="SqliteMigrations"/>.
+/// One connection per store instance; not for concurrent use from several threads (the CLI and the ingest
+/// writer are single-threaded; the web host opens one per request).
+/// </summary>
+public sealed class SqliteChorusStore : IChorusStore
+{
+    private const string ArticleColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature";
+    private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteChorusStore(string path, SqliteConnection connection)
+    {
+        Location = path;
+        _connection = connection;
+    }
+
+    public string Location { get; }
+
+    /// <summary>
+    /// Opens or creates the store at <paramref name="path"/>. A file that is not SQLite, or a SQLite database that
+    /// is not a Chorus store, is refused with <see cref="StoreOpenException"/> before anything is written to it.
+    /// </summary>
+    public static async Task<SqliteChorusStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(path);
+        CheckExistingFile(full);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var store = new SqliteChorusStore(full, connection);
+            await store.CheckIsChorusAsync(cancellationToken).ConfigureAwait(false);
+            await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreOpenException($"{full}: cannot open as a Chorus store: {e.Message}. Nothing was changed.", e);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static void CheckExistingFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new StoreOpenException($"{path} is a folder, not a database file");
+        }
+
+        if (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            return;
+        }
+
+        var header = new byte[SqliteHeader.Length];
+        using (var stream = File.OpenRead(path))
+        {
+            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            if (read == header.Length && header.AsSpan().SequenceEqual(SqliteHeader))
+            {
+                return;
+            }
+        }
+
+        throw new StoreOpenException($"{path} is not a SQLite database (it exists and has other content). Nothing was changed; choose another --db path.");
+    }
+
+    private async Task CheckIsChorusAsync(CancellationToken cancellationToken)
+    {
+        var version = await ScalarAsync<long>("PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        var tables = await ScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'", cancellationToken).ConfigureAwait(false);
+        if (version == 0 && tables > 0)
+        {
+            throw new StoreOpenException($"{Location} is a SQLite database but not a Chorus store. Nothing was changed; choose another --db path.");
+        }
+
+        if (version > SqliteMigrations.Steps.Count)
+        {
+            throw new StoreOpenException($"{Location} has schema version {version}, newer than this Chorus knows ({SqliteMigrations.Steps.Count}). Nothing was changed.");
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var version = (int)await ScalarAsync<long>("PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        for (var step = version; step < SqliteMigrations.Steps.Count; step++)
+        {
+            using var tx = _connection.BeginTransaction();
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = SqliteMigrations.Steps[step] + string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version = {step + 1};");
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<int> CountArticlesAsync(CancellationToken cancellationToken = default)
+        => (int)await ScalarAsync<long>("SELECT COUNT(*) FROM articles", cancellationToken).ConfigureAwait(false);
+
+    public async Task<StoredArticle?> FindArticleAsync(string idOrRef, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrRef);
+        foreach (var sql in new[]
+        {
+            $"SELECT {ArticleColumns} FROM articles WHERE id = $k",
+            $"SELECT {ArticleColumns} FROM articles WHERE ref = $k ORDER BY seq LIMIT 2",
+            $"SELECT {ArticleColumns} FROM articles WHERE id >= $k AND id < $k || x'7f' ORDER BY id LIMIT 2",
+            // A file name alone, without the folder it was ingested from.
+            $"SELECT {ArticleColumns} FROM articles WHERE ref LIKE '%/' || $k OR ref LIKE '%/' || $k || '.txt' ORDER BY seq LIMIT 2",
+        })
+        {
+            var found = await QueryArticlesAsync(sql, cmd => cmd.Parameters.AddWithValue("$k", idOrRef), cancellationToken).ConfigureAwait(false);
+            if (found.Count == 1)
+            {
+                return found[0];
+            }
+
+            if (found.Count > 1 && sql.Contains("ref", StringComparison.Ordinal))
+            {
+                // The same ref ingested from several sources: the first one stored is the natural answer.
+                return found[0];
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new List<StoredArticle>(ids.Count);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var names = string.Join(',', chunk.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
+            result.AddRange(await QueryArticlesAsync(
+                $"SELECT {ArticleColumns} FROM articles WHERE id IN ({names}) ORDER BY seq",
+                cmd =>
+                {
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        cmd.Parameters.AddWithValue("$p" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false));
+        }
+
+        return result;
+    }
+
+    public async IAsyncEnumerable<StoredArticle> ReadAllArticlesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {ArticleColumns} FROM articles ORDER BY seq";
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadArticle(reader);
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(CancellationToken cancellationToken = default)
+    {
+        var profiles = await QueryProfilesAsync("SELECT profile FROM stories", null, cancellationToken).ConfigureAwait(false);
+        var articles = await QueryArticlesAsync($"SELECT {ArticleColumns} FROM articles WHERE story_id IS NOT NULL ORDER BY seq", null, cancellationToken).ConfigureAwait(false);
+        var byStory = articles.GroupBy(a => a.StoryId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => OldestFirst(g), StringComparer.Ordinal);
+        return profiles
+            .Select(p => new StoredStory(p, byStory.GetValueOrDefault(p.Id) ?? []))
+            .OrderByDescending(s => s.Articles.Count)
+            .ThenByDescending(s => s.Profile.Last ?? DateOnly.MinValue)
+            .ThenBy(s => s.Profile.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        var profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id = $k", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
+        if (profiles.Count == 0)
+        {
+            profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id >= $k AND id < $k || x'7f' LIMIT 2", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (profiles.Count != 1)
+        {
+            return null;
+        }
+
+        var articles = await QueryArticlesAsync($"SELECT {ArticleColumns} FROM articles WHERE story_id = $s ORDER BY seq", cmd => cmd.Parameters.AddWithValue("$s", profiles[0].Id), cancellationToken).ConfigureAwait(false);
+        return new StoredStory(profiles[0], OldestFirst(articles));
+    }
+
+    private static List<StoredArticle> OldestFirst(IEnumerable<StoredArticle> articles)
+        => articles.OrderBy(a => a.Date?.Start ?? DateOnly.MaxValue).ThenBy(a => a.Sequence).ToList();
+
+    public async Task<IReadOnlySet<string>> FindExistingContentKeysAsync(IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contentKeys);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in contentKeys.Chunk(500))
+        {
+            using var cmd = _connection.CreateCommand();
+            var names = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names[i] = "$k" + i.ToString(CultureInfo.InvariantCulture);
+                cmd.Parameters.AddWithValue(names[i], chunk[i]);
+            }
+
+            cmd.CommandText = $"SELECT content_key FROM articles WHERE content_key IN ({string.Join(',', names)})";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return found;
+    }
+
+    public Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+        => QueryProfilesAsync(
+            "SELECT profile FROM stories WHERE first_date IS NULL OR (last_date >= $from AND first_date <= $to)",
+            cmd =>
+            {
+                cmd.Parameters.AddWithValue("$from", Iso(from));
+                cmd.Parameters.AddWithValue("$to", Iso(to));
+            },
+            cancellationToken);
+
+    public async Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var documents = (int)await ScalarAsync<long>("SELECT value FROM corpus WHERE key = 'documents'", cancellationToken).ConfigureAwait(false);
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT term, df FROM term_df";
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            df[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return new TermStatistics(df, documents);
+    }
+
+    public async Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var tx = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM articles";
+        var seq = (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return new SqliteStoreBatch(_connection, tx, seq);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<List<StoredArticle>> QueryArticlesAsync(string sql, Action<SqliteCommand>? bind, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        bind?.Invoke(cmd);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<StoredArticle>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReadArticle(reader));
+        }
+
+        return list;
+    }
+
+    private async Task<IReadOnlyList<StoryProfile>> QueryProfilesAsync(string sql, Action<SqliteCommand>? bind, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        bind?.Invoke(cmd);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<StoryProfile>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(StoreJson.DeserializeProfile(reader.GetString(0)));
+        }
+
+        return list;
+    }
+
+    private static StoredArticle ReadArticle(SqliteDataReader r)
+    {
+        string? Str(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var date = Str(5) is { } d ? PartialDate.Parse(d) : default;
+        return new StoredArticle
+        {
+            Id = r.GetString(0),
+            Sequence = r.GetInt64(1),
+            Ref = r.GetString(2),
+            ContentKey = r.GetString(3),
+            Source = Str(4),
+            Date = date.Success ? date.Value : null,
+            Lang = r.GetString(6),
+            Title = Str(7),
+            Text = r.GetString(8),
+            Url = Str(9),
+            ExternalId = Str(10),
+            DuplicateOf = Str(11),
+            StoryId = Str(12),
+            Assignment = StoreJson.DeserializeAssignment(Str(13)),
+            Signature = r.IsDBNull(14) ? null : Chorus.Core.Stories.MinHasher.FromBytes((byte[])r[14]),
+        };
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+    }
+}

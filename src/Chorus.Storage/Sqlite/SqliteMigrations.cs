@@ -1,0 +1,59 @@
+namespace Chorus.Storage.Sqlite;
+
+/// <summary>
+/// Schema versions, applied in order and recorded in <c>PRAGMA user_version</c>. Never edit a released
+/// step; add a new one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE articles (
+            id           TEXT PRIMARY KEY,
+            seq          INTEGER NOT NULL UNIQUE,
+            ref          TEXT NOT NULL,
+            content_key  TEXT NOT NULL UNIQUE,
+            source       TEXT,
+            date         TEXT,
+            date_start   TEXT,
+            date_end     TEXT,
+            lang         TEXT NOT NULL,
+            title        TEXT,
+            text         TEXT NOT NULL,
+            url          TEXT,
+            external_id  TEXT,
+            duplicate_of TEXT,
+            story_id     TEXT,
+            assignment   TEXT,
+            signature    BLOB,
+            ingested_at  TEXT NOT NULL
+        );
+        CREATE INDEX articles_ref ON articles(ref);
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE TABLE article_bands (
+            band       INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id)
+        );
+        CREATE INDEX article_bands_band ON article_bands(band);
+        CREATE TABLE stories (
+            id            TEXT PRIMARY KEY,
+            title         TEXT NOT NULL,
+            first_date    TEXT,
+            last_date     TEXT,
+            article_count INTEGER NOT NULL,
+            profile       TEXT NOT NULL
+        );
+        CREATE INDEX stories_dates ON stories(last_date, first_date);
+        CREATE TABLE term_df (
+            term TEXT PRIMARY KEY,
+            df   INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE corpus (
+            key   TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO corpus(key, value) VALUES ('documents', 0);
+        """,
+    ];
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Chorus.Core.Store;
+using Chorus.Core.Stories;
+using Microsoft.Data.Sqlite;
+
+namespace Chorus.Storage.Sqlite;
+
+/// <summary>One SQLite transaction of an ingest. Disposing it without <see cref="CommitAsync"/> rolls everything back.</summary>
+internal sealed class SqliteStoreBatch : IStoreBatch
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private long _sequence;
+    private bool _committed;
+
+    public SqliteStoreBatch(SqliteConnection connection, SqliteTransaction transaction, long sequence)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _sequence = sequence;
+    }
+
+    public async Task<IReadOnlyList<NearDuplicateCandidate>> FindNearDuplicateCandidatesAsync(IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bandKeys);
+        if (bandKeys.Count == 0)
+        {
+            return [];
+        }
+
+        using var cmd = Command();
+        var names = new string[bandKeys.Count];
+        for (var i = 0; i < bandKeys.Count; i++)
+        {
+            names[i] = "$b" + i.ToString(CultureInfo.InvariantCulture);
+            cmd.Parameters.AddWithValue(names[i], bandKeys[i]);
+        }
+
+        cmd.CommandText = $"""
+            SELECT DISTINCT a.id, a.story_id, a.duplicate_of, a.signature
+            FROM article_bands b JOIN articles a ON a.id = b.article_id
+            WHERE b.band IN ({string.Join(',', names)}) AND a.signature IS NOT NULL
+            """;
+        var list = new List<NearDuplicateCandidate>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new NearDuplicateCandidate(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                MinHasher.FromBytes((byte[])reader[3])));
+        }
+
+        return list;
+    }
+
+    public async Task AddArticleAsync(StoredArticle article, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(bandKeys);
+        using (var cmd = Command())
+        {
+            cmd.CommandText = """
+                INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at)
+                VALUES ($id, $seq, $ref, $key, $source, $date, $start, $end, $lang, $title, $text, $url, $ext, $dup, $story, $assignment, $signature, $at)
+                """;
+            cmd.Parameters.AddWithValue("$id", article.Id);
+            cmd.Parameters.AddWithValue("$seq", ++_sequence);
+            cmd.Parameters.AddWithValue("$ref", article.Ref);
+            cmd.Parameters.AddWithValue("$key", article.ContentKey);
+            cmd.Parameters.AddWithValue("$source", (object?)article.Source ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$date", (object?)article.Date?.ToString() ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$start", article.Date is { } d ? SqliteChorusStore.Iso(d.Start) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$end", article.Date is { } e ? SqliteChorusStore.Iso(e.End) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$lang", article.Lang);
+            cmd.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$text", article.Text);
+            cmd.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$ext", (object?)article.ExternalId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$dup", (object?)article.DuplicateOf ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$story", (object?)article.StoryId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$assignment", article.Assignment is { } a ? StoreJson.Serialize(a) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$signature", article.Signature is { } s ? MinHasher.ToBytes(s) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (bandKeys.Count > 0)
+        {
+            using var cmd = Command();
+            cmd.CommandText = "INSERT INTO article_bands (band, article_id) VALUES ($band, $id)";
+            var band = cmd.Parameters.Add("$band", SqliteType.Integer);
+            cmd.Parameters.AddWithValue("$id", article.Id);
+            foreach (var key in bandKeys)
+            {
+                band.Value = key;
+                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        using var cmd = Command();
+        cmd.CommandText = """
+            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES ($id, $title, $first, $last, $count, $profile)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
+                article_count = excluded.article_count, profile = excluded.profile
+            """;
+        cmd.Parameters.AddWithValue("$id", story.Id);
+        cmd.Parameters.AddWithValue("$title", story.Title);
+        cmd.Parameters.AddWithValue("$first", story.First is { } f ? SqliteChorusStore.Iso(f) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$last", story.Last is { } l ? SqliteChorusStore.Iso(l) : DBNull.Value);
+        cmd.Parameters.AddWithValue("$count", story.ArticleCount);
+        cmd.Parameters.AddWithValue("$profile", StoreJson.Serialize(story));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(increments);
+        using (var cmd = Command())
+        {
+            cmd.CommandText = "INSERT INTO term_df (term, df) VALUES ($t, $n) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df";
+            var term = cmd.Parameters.Add("$t", SqliteType.Text);
+            var n = cmd.Parameters.Add("$n", SqliteType.Integer);
+            foreach (var (key, count) in increments)
+            {
+                term.Value = key;
+                n.Value = count;
+                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        using var corpus = Command();
+        corpus.CommandText = "UPDATE corpus SET value = value + $n WHERE key = 'documents'";
+        corpus.Parameters.AddWithValue("$n", documents);
+        await corpus.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed)
+        {
+            await _transaction.RollbackAsync().ConfigureAwait(false);
+        }
+
+        await _transaction.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private SqliteCommand Command()
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _transaction;
+        return cmd;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chorus.Core.Stories;
+
+namespace Chorus.Storage;
+
+/// <summary>How story profiles and assignments are serialised inside the store (not a public contract).</summary>
+internal static class StoreJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Serialize(StoryProfile profile) => JsonSerializer.Serialize(profile, Options);
+
+    public static StoryProfile DeserializeProfile(string json)
+        => JsonSerializer.Deserialize<StoryProfile>(json, Options) ?? throw new InvalidDataException("empty story profile");
+
+    public static string Serialize(Assignment assignment) => JsonSerializer.Serialize(assignment, Options);
+
+    public static Assignment? DeserializeAssignment(string? json)
+        => json is null ? null : JsonSerializer.Deserialize<Assignment>(json, Options);
+}
