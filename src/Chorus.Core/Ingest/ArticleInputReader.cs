@@ -23,10 +23,19 @@ public static class ArticleInputReader
 {
     public const string StdinRef = "-";
 
-    /// <summary>Files a folder contributes, in a stable order so that ingests are reproducible.</summary>
+    /// <summary>Extensions a folder walk picks up; a file named explicitly is read whatever its extension.</summary>
+    public static IReadOnlySet<string> ArticleExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".xml", ".rss", ".atom", string.Empty,
+    };
+
+    /// <summary>
+    /// Article files a folder contributes, in a stable order so that ingests are reproducible. Hidden files and
+    /// files of other kinds (READMEs, spreadsheets, images) are not articles and are left out.
+    /// </summary>
     public static IEnumerable<string> ExpandFolder(string folder)
         => Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && ArticleExtensions.Contains(Path.GetExtension(f)))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Lists the concrete inputs behind the given paths, with a rejection for each path that does not exist.</summary>

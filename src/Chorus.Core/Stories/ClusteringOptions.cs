@@ -13,7 +13,7 @@ public sealed record ClusteringOptions
     public double DateWeight { get; init; } = 0.10;
 
     /// <summary>A score at or above this joins the story; below it the article opens a new one.</summary>
-    public double Threshold { get; init; } = 0.30;
+    public double Threshold { get; init; } = 0.32;
 
     /// <summary>Stories further apart than this (days between date intervals) are not candidates.</summary>
     public int WindowDays { get; init; } = 30;

@@ -140,7 +140,9 @@ public sealed class StoryClusterer
         }
 
         var (cosine, sharedTerms) = Cosine(articleTerms, story.Terms, prefix: null);
-        var (nameOverlap, sharedNames) = Overlap(articleNames, story.Names);
+        // Names are compared as weighted vectors too: a set-membership test against a growing story would let
+        // large stories absorb every article that mentions one of their many names.
+        var (nameOverlap, sharedNames) = Cosine(articleNames, story.Names, prefix: "@");
         // An unknown date neither helps nor hurts much: half the signal.
         var proximity = days is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
         var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameOverlap) + (_options.DateWeight * proximity);
@@ -185,28 +187,6 @@ public sealed class StoryClusterer
 
         var shared = contributions.OrderByDescending(c => c.Value).ThenBy(c => c.Term, StringComparer.Ordinal).Take(8).Select(c => c.Term).ToList();
         return (dot / Math.Sqrt(storyNorm * articleNorm), shared);
-    }
-
-    private static (double Overlap, IReadOnlyList<string> Shared) Overlap(Dictionary<string, double> article, Dictionary<string, float> storyNames)
-    {
-        double total = 0, shared = 0;
-        var names = new List<(string Name, double W)>();
-        foreach (var (name, w) in article)
-        {
-            total += w;
-            if (storyNames.ContainsKey(name))
-            {
-                shared += w;
-                names.Add((name, w));
-            }
-        }
-
-        if (total == 0)
-        {
-            return (0, []);
-        }
-
-        return (shared / total, names.OrderByDescending(n => n.W).ThenBy(n => n.Name, StringComparer.Ordinal).Take(8).Select(n => n.Name).ToList());
     }
 
     private Dictionary<string, double> Weigh(IReadOnlyDictionary<string, float> counts, string? prefix)

@@ -17,7 +17,11 @@ public sealed record BoundaryScores(int Paragraphs, int GoldBoundaries, int Pred
 /// </summary>
 public static class SentenceBoundaryEvaluation
 {
-    public static BoundaryScores Evaluate(SentenceSplitter splitter, IEnumerable<string> conlluLines)
+    /// <param name="punctuatedOnly">
+    /// Count only gold boundaries after sentence-final punctuation. Treebanks also split list items and titles
+    /// that have none; joined with a space, those boundaries cannot be recovered from the text at all.
+    /// </param>
+    public static BoundaryScores Evaluate(SentenceSplitter splitter, IEnumerable<string> conlluLines, bool punctuatedOnly = false)
     {
         ArgumentNullException.ThrowIfNull(splitter);
         int paragraphs = 0, gold = 0, predicted = 0, correct = 0;
@@ -30,7 +34,11 @@ public static class SentenceBoundaryEvaluation
             for (var i = 0; i < sentences.Count - 1; i++)
             {
                 offset += sentences[i].Length;
-                goldEnds.Add(offset);
+                if (!punctuatedOnly || EndsWithTerminal(sentences[i]))
+                {
+                    goldEnds.Add(offset);
+                }
+
                 offset++;
             }
 
@@ -41,6 +49,12 @@ public static class SentenceBoundaryEvaluation
         }
 
         return new BoundaryScores(paragraphs, gold, predicted, correct);
+    }
+
+    private static bool EndsWithTerminal(string sentence)
+    {
+        var s = sentence.AsSpan().TrimEnd("\"'”’»)] ");
+        return s.Length > 0 && s[^1] is '.' or '!' or '?' or '…';
     }
 
     private static IEnumerable<List<string>> Paragraphs(IEnumerable<string> lines)
