@@ -77,14 +77,22 @@ public static class LanguageGuesser
             }
         }
 
-        var best = -1;
-        var total = 0;
+        int best = -1, second = -1;
         for (var p = 0; p < Profiles.Length; p++)
         {
-            total += hits[p];
-            if (hits[p] > 0 && (best < 0 || hits[p] > hits[best]))
+            if (hits[p] == 0)
             {
+                continue;
+            }
+
+            if (best < 0 || hits[p] > hits[best])
+            {
+                second = best;
                 best = p;
+            }
+            else if (second < 0 || hits[p] > hits[second])
+            {
+                second = p;
             }
         }
 
@@ -93,9 +101,10 @@ public static class LanguageGuesser
             return new LanguageGuess(Unknown, 0);
         }
 
-        // Confidence: share of the winning list among all hits, damped for very short texts.
-        var share = (double)hits[best] / total;
-        var damping = Math.Min(1.0, hits[best] / 8.0);
-        return new LanguageGuess(Profiles[best].Lang, Math.Round(share * damping, 3));
+        // Confidence: the winner's margin over the runner-up (stop lists share words such as "de"),
+        // damped for texts too short to have many function words.
+        var margin = (double)(hits[best] - (second < 0 ? 0 : hits[second])) / hits[best];
+        var damping = Math.Min(1.0, hits[best] / 6.0);
+        return new LanguageGuess(Profiles[best].Lang, Math.Round(margin * damping, 3));
     }
 }

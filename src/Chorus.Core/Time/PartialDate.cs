@@ -68,9 +68,14 @@ public readonly record struct PartialDate : IComparable<PartialDate>
             return ParseResult<PartialDate>.Fail($"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
         }
 
-        if (!TryDigits(text[..4], out var year) || year < 1)
+        if (!TryDigits(text[..4], out var year))
         {
-            return ParseResult<PartialDate>.Fail($"'{text}' has no valid year");
+            return ParseResult<PartialDate>.Fail($"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+
+        if (year < 1)
+        {
+            return ParseResult<PartialDate>.Fail($"'{text}' has year 0, which does not exist");
         }
 
         if (text.Length == 4)

@@ -1,0 +1,100 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Tests.Stories;
+
+public class StoryEngineTests
+{
+    private static readonly ArticleAnalyzer Analyzer = ArticleAnalyzer.CreateDefault();
+
+    private static AnalyzedArticle Analyze(string text, string? date = "2024-03-08", string? title = null)
+        => Analyzer.Analyze(new RawArticle { Ref = "t", Text = text, Title = title, Date = date is null ? null : PartialDate.Parse(date).Value });
+
+    private const string Fire1 = "Bij een brand in een grachtenpand aan de Keizersgracht in Amsterdam zijn vrijdagochtend twee mensen gewond geraakt. De brandweer schaalde op naar grote brand. Bewoners van drie naastgelegen panden werden geëvacueerd.";
+    private const string Fire2 = "In de Amsterdamse binnenstad heeft een grote brand gewoed in een pand aan de Keizersgracht. Drie mensen raakten gewond. De brandweer rukte met zes wagens uit en bewoners moesten hun huis uit.";
+    private const string Football = "Feyenoord heeft zondag de KNVB-beker gewonnen. In De Kuip werd NEC met 1-0 verslagen door een doelpunt van Giménez in de tweede helft. Trainer Arne Slot sprak van een verdiende zege.";
+
+    [Fact]
+    public void Clusterer_JoinsTheSameEvent_AndOpensANewStoryForAnother()
+    {
+        var clusterer = new StoryClusterer(new ClusteringOptions(), new TermStatistics(new Dictionary<string, int>(), 0));
+        var a = clusterer.Assign(ArticleFeatures.From(Analyze(Fire1)), "s1", "brand", false);
+        var b = clusterer.Assign(ArticleFeatures.From(Analyze(Fire2)), "s2", "brand", false);
+        var c = clusterer.Assign(ArticleFeatures.From(Analyze(Football)), "s3", "beker", false);
+        Assert.True(a.OpenedStory);
+        Assert.False(b.OpenedStory);
+        Assert.Equal("s1", b.StoryId);
+        Assert.Contains("keizersgracht", b.SharedNames);
+        Assert.True(b.TermSimilarity > 0 && b.NameOverlap > 0 && b.DateProximity == 1);
+        Assert.True(c.OpenedStory);
+    }
+
+    [Fact]
+    public void Clusterer_DoesNotJoinAStoryOutsideTheTimeWindow()
+    {
+        var clusterer = new StoryClusterer(new ClusteringOptions(), new TermStatistics(new Dictionary<string, int>(), 0));
+        clusterer.Assign(ArticleFeatures.From(Analyze(Fire1, "2024-03-08")), "s1", "brand", false);
+        var later = clusterer.Assign(ArticleFeatures.From(Analyze(Fire1 + " Later meer.", "2024-06-01")), "s2", "brand", false);
+        Assert.True(later.OpenedStory);
+    }
+
+    [Fact]
+    public void Clusterer_MonthPrecisionDate_OverlapsEveryDayOfItsMonth()
+    {
+        var profile = new StoryProfile { Id = "s", Title = "t" };
+        profile.Add(ArticleFeatures.From(Analyze(Fire1, "2023-09")));
+        Assert.Equal(0, profile.DaysFrom(PartialDate.Parse("2023-09-30").Value));
+        Assert.Equal(1, profile.DaysFrom(PartialDate.Parse("2023-10-01").Value));
+    }
+
+    [Fact]
+    public void MinHash_SeparatesCopiesFromOtherTexts()
+    {
+        var original = Analyze(Fire1 + " " + Fire2);
+        var copy = Analyze(Fire1 + " " + Fire2.Replace("zes wagens", "vijf wagens", StringComparison.Ordinal));
+        var other = Analyze(Football + " " + Football.Replace("zondag", "gisteren", StringComparison.Ordinal));
+        var so = MinHasher.Signature(original)!;
+        Assert.Equal(1.0, MinHasher.Similarity(so, MinHasher.Signature(Analyze(Fire1 + " " + Fire2))!));
+        Assert.True(MinHasher.Similarity(so, MinHasher.Signature(copy)!) >= 0.8);
+        Assert.True(MinHasher.Similarity(so, MinHasher.Signature(other)!) < 0.2);
+        Assert.Null(MinHasher.Signature(Analyze("Te kort.")));
+        Assert.Equal(MinHasher.BandKeys(so), MinHasher.BandKeys(MinHasher.Signature(Analyze(Fire1 + " " + Fire2))!));
+    }
+
+    [Fact]
+    public void NameStage_FindsMultiWordNames_AndSkipsCapitalisedSentenceStarts()
+    {
+        var a = Analyze("De Noord-Koreaanse leider Kim Jong-un reist naar Vladivostok. Kim ontmoet daar Poetin. Remco Breuker van de Universiteit Leiden legt het uit.");
+        var names = a.Names.Select(n => a.Raw.Text[n.Start..n.End]).ToList();
+        Assert.Contains("Kim Jong-un", names);
+        Assert.Contains("Vladivostok", names);
+        Assert.Contains("Poetin", names);
+        Assert.Contains("Kim", names);
+        Assert.Contains("Universiteit Leiden", names);
+        Assert.DoesNotContain("De", names);
+    }
+
+    [Fact]
+    public void Comparer_AlignsParaphrasesAcrossArticles_AndCountsCopiesAsOneSource()
+    {
+        var stored = new[]
+        {
+            Stored("a1", Fire1, null),
+            Stored("a2", Fire1, "a1"),
+            Stored("a3", Fire2, null),
+        };
+        var comparison = new StoryComparer().Compare(stored.Select(s => (s, Analyze(s.Text))).ToList());
+        var top = comparison.Claims[0];
+        Assert.True(top.Shared);
+        Assert.Equal(3, top.Articles.Count);
+        Assert.Equal(2, top.Sources);
+        Assert.NotEmpty(comparison.Summary);
+    }
+
+    private static Chorus.Core.Store.StoredArticle Stored(string id, string text, string? duplicateOf) => new()
+    {
+        Id = id, Ref = id, ContentKey = id, Text = text, Lang = "nl", DuplicateOf = duplicateOf,
+    };
+}
