@@ -119,24 +119,20 @@ public sealed class SqliteChorusStore : IChorusStore
     public async Task<StoredArticle?> FindArticleAsync(string idOrRef, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrRef);
-        foreach (var sql in new[]
-        {
-            $"SELECT {ArticleColumns} FROM articles WHERE id = $k",
-            $"SELECT {ArticleColumns} FROM articles WHERE ref = $k ORDER BY seq LIMIT 2",
-            $"SELECT {ArticleColumns} FROM articles WHERE id >= $k AND id < $k || x'7f' ORDER BY id LIMIT 2",
-            // A file name alone, without the folder it was ingested from.
-            $"SELECT {ArticleColumns} FROM articles WHERE ref LIKE '%/' || $k OR ref LIKE '%/' || $k || '.txt' ORDER BY seq LIMIT 2",
-        })
+        // In order: exact id; the ref as given (the same file ingested under several sources: the first stored);
+        // a unique id prefix; a file name without the folder it was ingested from.
+        (string Sql, bool FirstOfManyIsFine)[] lookups =
+        [
+            ($"SELECT {ArticleColumns} FROM articles WHERE id = $k", false),
+            ($"SELECT {ArticleColumns} FROM articles WHERE ref = $k ORDER BY seq LIMIT 2", true),
+            ($"SELECT {ArticleColumns} FROM articles WHERE id >= $k AND id < $k || x'7f' ORDER BY id LIMIT 2", false),
+            ($"SELECT {ArticleColumns} FROM articles WHERE substr(ref, -length($k) - 1) IN ('/' || $k, '\\' || $k) ORDER BY seq LIMIT 2", false),
+        ];
+        foreach (var (sql, firstOfManyIsFine) in lookups)
         {
             var found = await QueryArticlesAsync(sql, cmd => cmd.Parameters.AddWithValue("$k", idOrRef), cancellationToken).ConfigureAwait(false);
-            if (found.Count == 1)
+            if (found.Count == 1 || (found.Count > 1 && firstOfManyIsFine))
             {
-                return found[0];
-            }
-
-            if (found.Count > 1 && sql.Contains("ref", StringComparison.Ordinal))
-            {
-                // The same ref ingested from several sources: the first one stored is the natural answer.
                 return found[0];
             }
         }
@@ -311,7 +307,8 @@ public sealed class SqliteChorusStore : IChorusStore
     private static StoredArticle ReadArticle(SqliteDataReader r)
     {
         string? Str(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        var date = Str(5) is { } d ? PartialDate.Parse(d) : default;
+        var dateText = Str(5);
+        var date = dateText is null ? default : PartialDate.Parse(dateText);
         return new StoredArticle
         {
             Id = r.GetString(0),
@@ -319,7 +316,7 @@ public sealed class SqliteChorusStore : IChorusStore
             Ref = r.GetString(2),
             ContentKey = r.GetString(3),
             Source = Str(4),
-            Date = date.Success ? date.Value : null,
+            Date = dateText is not null && date.Success ? date.Value : null,
             Lang = r.GetString(6),
             Title = Str(7),
             Text = r.GetString(8),

@@ -1,0 +1,74 @@
+using Chorus.Core.Store;
+using Chorus.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Chorus.Storage.Tests;
+
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    protected override async Task<IChorusStore> CreateStoreAsync()
+        => await SqliteChorusStore.OpenAsync(Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".db"));
+}
+
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public async Task Open_FileThatIsNotSqlite_IsRefused_AndLeftUntouched()
+    {
+        var path = _tmp.File("notes.db", "these are my notes, not a database");
+        var error = await Assert.ThrowsAsync<StoreOpenException>(() => SqliteChorusStore.OpenAsync(path));
+        Assert.Contains("not a SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Equal("these are my notes, not a database", File.ReadAllText(path));
+        Assert.False(File.Exists(path + "-wal"));
+    }
+
+    [Fact]
+    public async Task Open_SqliteDatabaseOfAnotherApplication_IsRefused_AndLeftUntouched()
+    {
+        var path = Path.Combine(_tmp.Path, "other.db");
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE invoices(id INTEGER); INSERT INTO invoices VALUES (42);";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var before = File.ReadAllBytes(path);
+        var error = await Assert.ThrowsAsync<StoreOpenException>(() => SqliteChorusStore.OpenAsync(path));
+        Assert.Contains("not a Chorus store", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public async Task Open_NewStore_UsesWalAndRecordsTheSchemaVersion_AndReopensWithData()
+    {
+        var path = Path.Combine(_tmp.Path, "sub", "c.db");
+        await using (var store = await SqliteChorusStore.OpenAsync(path))
+        {
+            var batch = await store.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.AddArticleAsync(new StoredArticle { Id = "a1", Ref = "r", ContentKey = "k", Text = "t", Lang = "nl" }, []);
+                await batch.CommitAsync();
+            }
+        }
+
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
+            cmd.CommandText = "PRAGMA user_version";
+            Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+        }
+
+        await using var reopened = await SqliteChorusStore.OpenAsync(path);
+        Assert.Equal(1, await reopened.CountArticlesAsync());
+    }
+}

@@ -1,0 +1,195 @@
+using Chorus.Core.Ingest;
+using Chorus.Core.Store;
+using Chorus.Core.Stories;
+using Chorus.Core.Time;
+
+namespace Chorus.Storage.Tests;
+
+/// <summary>
+/// The behaviour every <see cref="IChorusStore"/> must have. Each implementation gets a subclass that only
+/// says how to create a fresh, empty store; every test starts from its own.
+/// </summary>
+public abstract class StoreContractTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    protected string Folder => _tmp.Path;
+
+    protected abstract Task<IChorusStore> CreateStoreAsync();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _tmp.Dispose();
+        }
+    }
+
+    protected static StoredArticle Article(string id, string text = "Tekst.", string? date = "2024-03-08", string? story = null, string? refName = null) => new()
+    {
+        Id = id,
+        Ref = refName ?? id + ".txt",
+        ContentKey = "key-" + id,
+        Text = text,
+        Lang = "nl",
+        Date = date is null ? null : PartialDate.Parse(date).Value,
+        StoryId = story,
+        Source = "Bron",
+        Assignment = new Assignment { StoryId = story ?? "s", OpenedStory = true, SharedNames = ["keizersgracht"] },
+    };
+
+    [Fact]
+    public async Task CommittedArticles_AreFoundByIdRefAndPrefix()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a0001", refName: "folder/een.txt"), []);
+            await batch.AddArticleAsync(Article("a0002"), []);
+            await batch.CommitAsync();
+        }
+
+        Assert.Equal(2, await store.CountArticlesAsync());
+        Assert.Equal("a0001", (await store.FindArticleAsync("a0001"))!.Id);
+        Assert.Equal("a0001", (await store.FindArticleAsync("folder/een.txt"))!.Id);
+        Assert.Equal("a0001", (await store.FindArticleAsync("een.txt"))!.Id);
+        Assert.Null(await store.FindArticleAsync("a000"));
+        var found = (await store.FindArticleAsync("a0002"))!;
+        Assert.Equal("2024-03-08", found.Date.ToString());
+        Assert.Equal(["keizersgracht"], found.Assignment!.SharedNames);
+        Assert.Equal(["a0001", "a0002"], (await store.GetArticlesAsync(["a0002", "a0001"])).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task BatchDisposedWithoutCommit_LeavesNothingBehind()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a0001"), [1, 2]);
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s1", Title = "t" });
+            await batch.AddDocumentFrequenciesAsync(new Dictionary<string, int> { ["brand"] = 1 }, 1);
+        }
+
+        Assert.Equal(0, await store.CountArticlesAsync());
+        Assert.Empty(await store.ListStoriesAsync());
+        Assert.Equal(0, (await store.LoadTermStatisticsAsync()).Documents);
+    }
+
+    [Fact]
+    public async Task ExistingContentKeys_AreReported()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a0001"), []);
+            await batch.CommitAsync();
+        }
+
+        Assert.Equal(["key-a0001"], await store.FindExistingContentKeysAsync(["key-a0001", "key-other"]));
+    }
+
+    [Fact]
+    public async Task NearDuplicateCandidates_AreFoundByBand_IncludingUncommittedWritesOfTheSameBatch()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a0001", story: "s1") with { Signature = [1, 2, 3] }, [10, 20]);
+            var candidates = await batch.FindNearDuplicateCandidatesAsync([20, 30]);
+            var c = Assert.Single(candidates);
+            Assert.Equal(("a0001", "s1"), (c.ArticleId, c.StoryId));
+            Assert.Equal([1u, 2u, 3u], c.Signature);
+            Assert.Empty(await batch.FindNearDuplicateCandidatesAsync([99]));
+            await batch.CommitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Stories_RoundTripWithTheirArticles_AndLoadByTimeWindow()
+    {
+        await using var store = await CreateStoreAsync();
+        var early = new StoryProfile { Id = "s-early", Title = "Vroeg" };
+        early.Add(new ArticleFeatures(new Dictionary<string, float> { ["maas"] = 2 }, new Dictionary<string, float> { ["venlo"] = 1 }, PartialDate.Parse("2024-01-04").Value));
+        var late = new StoryProfile { Id = "s-late", Title = "Laat" };
+        late.Add(new ArticleFeatures(new Dictionary<string, float> { ["brand"] = 1 }, new Dictionary<string, float>(), PartialDate.Parse("2024-03").Value));
+        var undated = new StoryProfile { Id = "s-undated", Title = "Zonder datum" };
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", date: "2024-01-04", story: "s-early"), []);
+            await batch.AddArticleAsync(Article("a2", date: "2024-03-08", story: "s-late"), []);
+            await batch.AddArticleAsync(Article("a3", date: "2024-03-09", story: "s-late"), []);
+            await batch.SaveStoryAsync(early);
+            await batch.SaveStoryAsync(late);
+            await batch.SaveStoryAsync(undated);
+            await batch.CommitAsync();
+        }
+
+        var inMarch = await store.LoadStoryProfilesAsync(new DateOnly(2024, 3, 15), new DateOnly(2024, 4, 1));
+        Assert.Equal(["s-late", "s-undated"], inMarch.Select(p => p.Id).Order(StringComparer.Ordinal));
+        var loaded = Assert.Single(await store.LoadStoryProfilesAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 10)), p => p.Id == "s-early");
+        Assert.Equal(1, loaded.Terms["maas"], 3);
+        Assert.Equal(new DateOnly(2024, 1, 4), loaded.First);
+
+        var stories = await store.ListStoriesAsync();
+        Assert.Equal("s-late", stories[0].Profile.Id);
+        Assert.Equal(["a2", "a3"], stories[0].Articles.Select(a => a.Id));
+        Assert.Equal("s-late", (await store.FindStoryAsync("s-la"))!.Profile.Id);
+        Assert.Null(await store.FindStoryAsync("s-"));
+    }
+
+    [Fact]
+    public async Task TermStatistics_Accumulate()
+    {
+        await using var store = await CreateStoreAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            var batch = await store.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.AddDocumentFrequenciesAsync(new Dictionary<string, int> { ["brand"] = 2, ["@venlo"] = 1 }, 3);
+                await batch.CommitAsync();
+            }
+        }
+
+        var stats = await store.LoadTermStatisticsAsync();
+        Assert.Equal(6, stats.Documents);
+        Assert.True(stats.Idf("brand") < stats.Idf("@venlo"));
+        Assert.True(stats.Idf("@venlo") < stats.Idf("never-seen"));
+    }
+
+    [Fact]
+    public async Task ReadAll_StreamsInIngestOrder()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            foreach (var id in new[] { "a3", "a1", "a2" })
+            {
+                await batch.AddArticleAsync(Article(id), []);
+            }
+
+            await batch.CommitAsync();
+        }
+
+        var ids = new List<string>();
+        await foreach (var a in store.ReadAllArticlesAsync())
+        {
+            ids.Add(a.Id);
+        }
+
+        Assert.Equal(["a3", "a1", "a2"], ids);
+    }
+}
