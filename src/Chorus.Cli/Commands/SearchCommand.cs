@@ -37,6 +37,8 @@ internal static class SearchCommand
             return ExitCodes.Success;
         }
 
+        // Without colours (a pipe, a file) the matches are marked **like this**.
+        var (open, close) = ctx.Interactive ? ("[bold yellow]", "[/]") : ("**", "**");
         foreach (var hit in docs)
         {
             ctx.Out.MarkupLineInterpolated($"[bold]{hit.Article.Id}[/] {hit.Article.Ref} · {hit.Article.Source ?? "–"} · {hit.Article.Date ?? "undated"} · story {hit.Article.StoryId ?? "–"}");
@@ -44,7 +46,7 @@ internal static class SearchCommand
             var pos = 0;
             foreach (var h in hit.Highlights)
             {
-                markup.Append(Markup.Escape(hit.Snippet[pos..h.Start])).Append("[bold yellow]").Append(Markup.Escape(hit.Snippet[h.Start..h.End])).Append("[/]");
+                markup.Append(Markup.Escape(hit.Snippet[pos..h.Start])).Append(open).Append(Markup.Escape(hit.Snippet[h.Start..h.End])).Append(close);
                 pos = h.End;
             }
 

@@ -1,0 +1,220 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Chorus.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private string Db => Path.Combine(_tmp.Path, "c.db");
+
+    private async Task IngestSamplesAsync()
+        => Assert.Equal(0, (await CliRunner.RunAsync("ingest", CliRunner.RelativeSamples, "--db", Db)).ExitCode);
+
+    [Fact]
+    public async Task IngestJson_OnSamples_MatchesGolden()
+    {
+        var r = await CliRunner.RunAsync("ingest", CliRunner.RelativeSamples, "--db", Db, "--json");
+        Assert.Equal(0, r.ExitCode);
+        GoldenFile.Assert("ingest-samples.json", r.Stdout);
+    }
+
+    [Fact]
+    public async Task StoriesJson_OnSamples_MatchesGolden_AndFollowsTheContract()
+    {
+        await IngestSamplesAsync();
+        var r = await CliRunner.RunAsync("stories", "--db", Db, "--json");
+        Assert.Equal(0, r.ExitCode);
+        GoldenFile.Assert("stories-samples.json", r.Stdout);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        foreach (var story in doc.RootElement.EnumerateArray())
+        {
+            Assert.Equal(JsonValueKind.String, story.GetProperty("id").ValueKind);
+            Assert.Equal(JsonValueKind.String, story.GetProperty("title").ValueKind);
+            foreach (var a in story.GetProperty("articles").EnumerateArray())
+            {
+                foreach (var field in new[] { "id", "ref", "source", "date", "lang", "duplicateOf" })
+                {
+                    Assert.True(a.TryGetProperty(field, out _), $"ARTICLE_REF lacks '{field}'");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task StoryMarkdown_ForTheSeeds_MatchesGolden()
+    {
+        await IngestSamplesAsync();
+        var stories = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout).RootElement;
+        var seeds = stories.EnumerateArray().Single(s => s.GetProperty("articles").EnumerateArray().Any(a => a.GetProperty("ref").GetString()!.EndsWith("000_aac5f5d0c02a0b02.txt", StringComparison.Ordinal)));
+        var r = await CliRunner.RunAsync("story", seeds.GetProperty("id").GetString()!, "--db", Db, "--markdown");
+        Assert.Equal(0, r.ExitCode);
+        GoldenFile.Assert("story-seeds.md", r.Stdout);
+    }
+
+    [Fact]
+    public async Task StoryJson_HasTheContractFields_WithOffsetsThatIndexTheArticleText()
+    {
+        await IngestSamplesAsync();
+        var list = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout).RootElement;
+        var id = list[0].GetProperty("id").GetString()!;
+        var story = JsonDocument.Parse((await CliRunner.RunAsync("story", id, "--db", Db, "--json", "--why")).Stdout).RootElement;
+        foreach (var field in new[] { "id", "title", "articles", "entities", "claims", "conflicts", "timeline", "summary" })
+        {
+            Assert.True(story.TryGetProperty(field, out _), $"story lacks '{field}'");
+        }
+
+        var claim = story.GetProperty("claims")[0];
+        var sentence = claim.GetProperty("sentences")[0];
+        var article = JsonDocument.Parse((await CliRunner.RunAsync("article", sentence.GetProperty("article").GetString()!, "--db", Db, "--json")).Stdout).RootElement;
+        var text = article.GetProperty("text").GetString()!;
+        var (start, end) = (sentence.GetProperty("start").GetInt32(), sentence.GetProperty("end").GetInt32());
+        Assert.Equal(sentence.GetProperty("text").GetString(), text[start..end]);
+        foreach (var field in new[] { "sentences", "entities", "times", "quantities", "quotes" })
+        {
+            Assert.Equal(JsonValueKind.Array, article.GetProperty(field).ValueKind);
+        }
+
+        Assert.All(story.GetProperty("why").EnumerateArray(), w => Assert.Equal(JsonValueKind.Object, w.GetProperty("assignment").ValueKind));
+    }
+
+    [Fact]
+    public async Task Search_FindsTheSeedBySubmarines()
+    {
+        await IngestSamplesAsync();
+        var r = await CliRunner.RunAsync("search", "onderzeeërs", "--db", Db, "--json");
+        var hits = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("hits");
+        var hit = Assert.Single(hits.EnumerateArray());
+        Assert.EndsWith("000_aac5f5d0c02a0b02.txt", hit.GetProperty("article").GetProperty("ref").GetString(), StringComparison.Ordinal);
+        var snippet = hit.GetProperty("snippet").GetString()!;
+        var h = hit.GetProperty("highlights")[0];
+        Assert.Equal("onderzeeërs", snippet[h.GetProperty("start").GetInt32()..h.GetProperty("end").GetInt32()]);
+        var text = await CliRunner.RunAsync("search", "onderzeeërs", "--db", Db);
+        Assert.Contains("**onderzeeërs**", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_PrintsTheStoriesTable_AndTheSideBySideViewOfTheLargestStory()
+    {
+        var r = await CliRunner.RunAsync("demo", "--samples", TestPaths.Samples);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("6 stories, 14 articles", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("reported by n independent sources", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Why these articles are one story", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("ingest")]
+    [InlineData("stories --limit x")]
+    [InlineData("ingest x.txt --format pdf")]
+    public async Task UsageErrors_ExitWith2(string commandLine)
+    {
+        var r = await CliRunner.RunAsync([.. commandLine.Split(' '), "--db", Db]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("chorus:", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectedInputs_ExitWith1_AndAreListedWithTheirReason()
+    {
+        var bad = _tmp.File("bad.txt", " date 2023-13 Onmogelijk.");
+        var r = await CliRunner.RunAsync("ingest", bad, Path.Combine(_tmp.Path, "missing.txt"), "--db", Db, "--json");
+        Assert.Equal(1, r.ExitCode);
+        var rejected = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("rejected");
+        Assert.Equal(2, rejected.GetArrayLength());
+        Assert.Contains("month 13", rejected[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("no such file or folder", rejected[1].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task DatabaseThatIsNotSqlite_GivesAClearError_AndIsNotOverwritten()
+    {
+        var notes = _tmp.File("notes.db", "mijn aantekeningen");
+        var r = await CliRunner.RunAsync("ingest", TestPaths.Seed000, "--db", notes);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("not a SQLite database", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("mijn aantekeningen", File.ReadAllText(notes));
+    }
+
+    [Fact]
+    public async Task UnknownStoryOrArticle_ExitsWith2_WithAMessage()
+    {
+        await IngestSamplesAsync();
+        Assert.Equal(2, (await CliRunner.RunAsync("story", "nope", "--db", Db)).ExitCode);
+        var r = await CliRunner.RunAsync("article", "nope", "--db", Db);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no article 'nope'", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stdin_IsReadWithDash_AndSourceFillsTheOutlet()
+    {
+        using var p = CliRunner.Start(File.ReadAllText(TestPaths.Seed002), "ingest", "-", "--source", "AD", "--db", Db, "--json");
+        var stdout = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal(1, JsonDocument.Parse(stdout).RootElement.GetProperty("ingested").GetInt32());
+        var article = JsonDocument.Parse((await CliRunner.RunAsync("article", "-", "--db", Db, "--json")).Stdout).RootElement;
+        Assert.Equal("AD", article.GetProperty("source").GetString());
+        Assert.Equal("2023-09", article.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task KillingTheProcessDuringIngest_LeavesAStoreThatOpensWithOnlyWholeArticles()
+    {
+        var big = Path.Combine(_tmp.Path, "big.jsonl");
+        await File.WriteAllLinesAsync(big, Enumerable.Range(0, 40_000).Select(i =>
+            $"{{\"id\": \"k{i}\", \"date\": \"2024-03-{1 + (i % 28):D2}\", \"source\": \"Bron {i % 7}\", \"text\": \"Bericht {i} gaat over onderwerp {i % 300} in plaats {i % 91}. Nummer {i} van de reeks, met nog {i % 13} woorden extra.\"}}"));
+        using var p = CliRunner.Start(null, "ingest", big, "--db", Db);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        long seen = 0;
+        while (seen == 0 && DateTime.UtcNow < deadline && !p.HasExited)
+        {
+            await Task.Delay(100);
+            seen = CountCommitted();
+        }
+
+        Assert.False(p.HasExited, "the ingest finished before it could be killed; make the input larger");
+        p.Kill(entireProcessTree: true);
+        await p.WaitForExitAsync();
+
+        var reopened = await CliRunner.RunAsync("stories", "--db", Db, "--json");
+        Assert.Equal(0, reopened.ExitCode);
+        var stories = JsonDocument.Parse(reopened.Stdout).RootElement;
+        var inStories = stories.EnumerateArray().Sum(s => s.GetProperty("articles").GetArrayLength());
+        var committed = CountCommitted();
+        Assert.True(committed > 0 && committed < 40_000, $"{committed} committed");
+        Assert.Equal(committed, inStories);
+        Assert.Equal(0, committed % 256);
+        using var c = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=false");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", cmd.ExecuteScalar());
+    }
+
+    private long CountCommitted()
+    {
+        if (!File.Exists(Db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var c = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=false");
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM articles";
+            return (long)cmd.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+}
