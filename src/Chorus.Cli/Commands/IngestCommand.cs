@@ -74,7 +74,7 @@ internal static class IngestCommand
                 var task = progressContext.AddTask("ingesting", maxValue: total);
                 var progress = new SynchronousProgress<IngestProgress>(p =>
                 {
-                    task.Value = Math.Min(p.Read, total);
+                    task.Value = Math.Min(p.Done, total);
                     task.Description = $"ingesting ({p.Stored:N0} stored)";
                 });
                 report = await pipeline.RunAsync(Inputs(), progress, ct).ConfigureAwait(false);

@@ -55,19 +55,24 @@ public sealed class IngestPipeline
 
             if (chunk.Count >= ChunkSize)
             {
-                await ProcessChunkAsync(chunk, clusterer, seenKeys, report, cancellationToken).ConfigureAwait(false);
+                await ProcessChunkAsync(chunk, clusterer, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
                 chunk.Clear();
             }
 
-            progress?.Report(new IngestProgress(read, report.Ingested));
+            if (result.Rejection is not null)
+            {
+                Report();
+            }
         }
 
-        await ProcessChunkAsync(chunk, clusterer, seenKeys, report, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new IngestProgress(read, report.Ingested));
+        await ProcessChunkAsync(chunk, clusterer, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
+        Report();
         return report;
+
+        void Report() => progress?.Report(new IngestProgress(read, report.Done, report.Ingested));
     }
 
-    private async Task ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, HashSet<string> seenKeys, IngestReport report, CancellationToken cancellationToken)
+    private async Task ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, HashSet<string> seenKeys, IngestReport report, Action reportProgress, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
@@ -107,6 +112,7 @@ public sealed class IngestPipeline
         {
             var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
             await WriteBatchAsync(slice, clusterer, report, cancellationToken).ConfigureAwait(false);
+            reportProgress();
         }
     }
 

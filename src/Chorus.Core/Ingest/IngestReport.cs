@@ -19,7 +19,13 @@ public sealed class IngestReport
 
     /// <summary>Ids of the articles stored by this ingest, in the order they were assigned.</summary>
     public List<string> StoredIds { get; } = [];
+
+    /// <summary>Items finished so far: stored, duplicate or rejected.</summary>
+    public int Done => Ingested + Duplicates + Rejected.Count;
 }
 
-/// <summary>Progress of a running ingest: inputs read so far and articles stored so far.</summary>
-public readonly record struct IngestProgress(int Read, int Stored);
+/// <summary>
+/// Progress of a running ingest: items read so far, items finished (stored, found to be duplicates, or
+/// rejected) and articles stored.
+/// </summary>
+public readonly record struct IngestProgress(int Read, int Done, int Stored);

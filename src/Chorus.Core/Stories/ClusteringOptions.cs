@@ -27,6 +27,12 @@ public sealed record ClusteringOptions
     /// <summary>How many of a story's highest-weighted terms are posted in the inverted index.</summary>
     public int IndexedTerms { get; init; } = 40;
 
+    /// <summary>An article is represented by this many of its highest TF-IDF terms (half as many names).</summary>
+    public int ArticleTerms { get; init; } = 60;
+
+    /// <summary>At most this many candidate stories (those sharing the most index keys) are scored per article.</summary>
+    public int MaxCandidates { get; init; } = 50;
+
     /// <summary>Minimum estimated Jaccard similarity for an article to be a near-copy of another.</summary>
     public double NearDuplicateSimilarity { get; init; } = 0.8;
 }

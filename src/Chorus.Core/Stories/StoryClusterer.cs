@@ -44,10 +44,10 @@ public sealed class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(features);
         _stats.AddDocument(features);
-        var articleTerms = Weigh(features.Terms, prefix: null);
-        var articleNames = Weigh(features.Names, prefix: "@");
+        var articleTerms = Weigh(features.Terms, prefix: null, _options.ArticleTerms);
+        var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
 
-        Assignment? best = null;
+        Scored? best = null;
         foreach (var candidate in Candidates(articleTerms, articleNames))
         {
             var scored = Score(candidate, features, articleTerms, articleNames);
@@ -59,7 +59,9 @@ public sealed class StoryClusterer
 
         if (best is not null && best.Score >= _options.Threshold)
         {
-            var story = _stories[best.StoryId];
+            var story = best.Story;
+            // The explanation is taken before the article changes the story it is compared with.
+            var assignment = best.ToAssignment(Strongest(articleTerms, story, names: false), Strongest(articleNames, story, names: true));
             story.Add(features);
             if (titleIsHeadline && !story.TitleFromHeadline)
             {
@@ -69,7 +71,7 @@ public sealed class StoryClusterer
 
             Index(story);
             _dirty.Add(story.Id);
-            return best;
+            return assignment;
         }
 
         var opened = new StoryProfile { Id = newStoryId, Title = title, TitleFromHeadline = titleIsHeadline };
@@ -111,27 +113,33 @@ public sealed class StoryClusterer
         }
     }
 
+    /// <summary>
+    /// Stories that share the article's most salient terms and names, ranked by how many they share; only the
+    /// best <see cref="ClusteringOptions.MaxCandidates"/> are scored, which keeps the work per article bounded.
+    /// </summary>
     private IEnumerable<StoryProfile> Candidates(Dictionary<string, double> terms, Dictionary<string, double> names)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var hits = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var key in Top(terms, _options.QueryTerms).Concat(Top(names, _options.QueryTerms / 2)))
         {
-            if (!_postings.TryGetValue(key, out var ids))
+            if (_postings.TryGetValue(key, out var ids))
             {
-                continue;
-            }
-
-            foreach (var id in ids)
-            {
-                if (seen.Add(id) && _stories.TryGetValue(id, out var story))
+                foreach (var id in ids)
                 {
-                    yield return story;
+                    hits[id] = hits.GetValueOrDefault(id) + 1;
                 }
             }
         }
+
+        return hits
+            .OrderByDescending(h => h.Value)
+            .ThenBy(h => h.Key, StringComparer.Ordinal)
+            .Take(_options.MaxCandidates)
+            .Select(h => _stories.GetValueOrDefault(h.Key))
+            .OfType<StoryProfile>();
     }
 
-    private Assignment? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -139,65 +147,68 @@ public sealed class StoryClusterer
             return null;
         }
 
-        var (cosine, sharedTerms) = Cosine(articleTerms, story.Terms, prefix: null);
+        var cosine = Cosine(articleTerms, story, names: false);
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
-        var (nameOverlap, sharedNames) = Cosine(articleNames, story.Names, prefix: "@");
+        var nameCosine = Cosine(articleNames, story, names: true);
         // An unknown date neither helps nor hurts much: half the signal.
         var proximity = days is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
-        var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameOverlap) + (_options.DateWeight * proximity);
-        return new Assignment
-        {
-            StoryId = story.Id,
-            OpenedStory = false,
-            Score = Math.Round(score, 4),
-            TermSimilarity = Math.Round(cosine, 4),
-            NameOverlap = Math.Round(nameOverlap, 4),
-            DateProximity = Math.Round(proximity, 4),
-            DaysApart = days,
-            SharedTerms = sharedTerms,
-            SharedNames = sharedNames,
-        };
+        var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameCosine) + (_options.DateWeight * proximity);
+        return new Scored(story, score, cosine, nameCosine, proximity, days);
     }
 
-    private (double Cosine, IReadOnlyList<string> Shared) Cosine(Dictionary<string, double> article, Dictionary<string, float> centroid, string? prefix)
+    /// <summary>
+    /// Cosine between the article's TF-IDF vector and the story centroid weighted by IDF. The dot product runs
+    /// over the article's terms only; the story's norm is cached on the profile until the story changes.
+    /// </summary>
+    private double Cosine(Dictionary<string, double> article, StoryProfile story, bool names)
     {
-        double dot = 0, storyNorm = 0, articleNorm = 0;
-        var contributions = new List<(string Term, double Value)>();
-        foreach (var (term, w) in centroid)
+        var centroid = names ? story.Names : story.Terms;
+        var prefix = names ? "@" : null;
+        double dot = 0, articleNorm = 0;
+        foreach (var (term, wa) in article)
         {
-            var ws = w * _stats.Idf(prefix + term);
-            storyNorm += ws * ws;
-            if (article.TryGetValue(term, out var wa))
+            articleNorm += wa * wa;
+            if (centroid.TryGetValue(term, out var w))
             {
-                dot += wa * ws;
-                contributions.Add((term, wa * ws));
+                dot += wa * w * _stats.Idf(prefix + term);
             }
         }
 
-        foreach (var wa in article.Values)
-        {
-            articleNorm += wa * wa;
-        }
-
-        if (dot == 0)
-        {
-            return (0, []);
-        }
-
-        var shared = contributions.OrderByDescending(c => c.Value).ThenBy(c => c.Term, StringComparer.Ordinal).Take(8).Select(c => c.Term).ToList();
-        return (dot / Math.Sqrt(storyNorm * articleNorm), shared);
+        return dot == 0 ? 0 : dot / (story.CachedNorm(names, key => _stats.Idf(prefix + key)) * Math.Sqrt(articleNorm));
     }
 
-    private Dictionary<string, double> Weigh(IReadOnlyDictionary<string, float> counts, string? prefix)
+    /// <summary>The terms that contributed most to the dot product: the explanation kept for the winning story only.</summary>
+    private List<string> Strongest(Dictionary<string, double> article, StoryProfile story, bool names)
     {
-        var weighted = new Dictionary<string, double>(counts.Count, StringComparer.Ordinal);
+        var centroid = names ? story.Names : story.Terms;
+        var prefix = names ? "@" : null;
+        return article
+            .Where(kv => centroid.ContainsKey(kv.Key))
+            .Select(kv => (Term: kv.Key, Value: kv.Value * centroid[kv.Key] * _stats.Idf(prefix + kv.Key)))
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Term, StringComparer.Ordinal)
+            .Take(8)
+            .Select(c => c.Term)
+            .ToList();
+    }
+
+    /// <summary>The article's TF-IDF vector, cut to its <paramref name="keep"/> heaviest entries: the salient terms carry the event, the tail only costs time.</summary>
+    private Dictionary<string, double> Weigh(IReadOnlyDictionary<string, float> counts, string? prefix, int keep)
+    {
+        var weighted = new List<KeyValuePair<string, double>>(counts.Count);
         foreach (var (key, count) in counts)
         {
-            weighted[key] = (1 + Math.Log(count)) * _stats.Idf(prefix + key);
+            weighted.Add(new(key, (1 + Math.Log(count)) * _stats.Idf(prefix + key)));
         }
 
-        return weighted;
+        if (weighted.Count > keep)
+        {
+            weighted.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+            weighted.RemoveRange(keep, weighted.Count - keep);
+        }
+
+        return new Dictionary<string, double>(weighted, StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> Top(Dictionary<string, double> weights, int n)
@@ -210,9 +221,9 @@ public sealed class StoryClusterer
             Post(term.Key, story.Id);
         }
 
-        foreach (var name in story.Names.Keys)
+        foreach (var name in story.Names.OrderByDescending(kv => kv.Value * _stats.Idf(TermStatistics.NameKey(kv.Key))).Take(_options.IndexedTerms / 2))
         {
-            Post(name, story.Id);
+            Post(name.Key, story.Id);
         }
     }
 
@@ -225,5 +236,28 @@ public sealed class StoryClusterer
         }
 
         ids.Add(storyId);
+    }
+
+    /// <summary>A candidate's score with the parts it is made of; turned into an <see cref="Assignment"/> only for the winner.</summary>
+    private sealed record Scored(
+        StoryProfile Story,
+        double Score,
+        double TermSimilarity,
+        double NameSimilarity,
+        double DateProximity,
+        int? DaysApart)
+    {
+        public Assignment ToAssignment(IReadOnlyList<string> sharedTerms, IReadOnlyList<string> sharedNames) => new()
+        {
+            StoryId = Story.Id,
+            OpenedStory = false,
+            Score = Math.Round(Score, 4),
+            TermSimilarity = Math.Round(TermSimilarity, 4),
+            NameOverlap = Math.Round(NameSimilarity, 4),
+            DateProximity = Math.Round(DateProximity, 4),
+            DaysApart = DaysApart,
+            SharedTerms = sharedTerms,
+            SharedNames = sharedNames,
+        };
     }
 }

@@ -50,9 +50,39 @@ public sealed class StoryProfile
         return 0;
     }
 
+    private double? _termNorm;
+    private double? _nameNorm;
+
+    /// <summary>
+    /// The IDF-weighted length of the term (or name) centroid, computed once per change of the story. IDF
+    /// drifts slowly as the corpus grows; recomputing it for every comparison would cost a pass over the
+    /// centroid per candidate.
+    /// </summary>
+    public double CachedNorm(bool names, Func<string, float> idf)
+    {
+        ArgumentNullException.ThrowIfNull(idf);
+        ref var cache = ref names ? ref _nameNorm : ref _termNorm;
+        if (cache is { } norm)
+        {
+            return norm;
+        }
+
+        var sum = 0.0;
+        foreach (var (key, w) in names ? Names : Terms)
+        {
+            var weighted = w * idf(key);
+            sum += weighted * weighted;
+        }
+
+        cache = Math.Sqrt(sum);
+        return cache.Value;
+    }
+
     public void Add(ArticleFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        _termNorm = null;
+        _nameNorm = null;
         AddNormalised(Terms, features.Terms, MaxTerms);
         AddNormalised(Names, features.Names, MaxNames);
         ArticleCount++;
