@@ -121,6 +121,13 @@ public sealed class IngestPipeline
         var dates = ordered.Where(p => p.Analyzed.Raw.Date is not null).Select(p => p.Analyzed.Raw.Date!.Value).ToList();
         var from = dates.Count == 0 ? DateOnly.MaxValue : dates.Min(d => d.Start).AddDays(-_options.WindowDays);
         var to = dates.Count == 0 ? DateOnly.MinValue : dates.Max(d => d.End).AddDays(_options.WindowDays);
+        if (dates.Count > 0)
+        {
+            // Stories that ended before this chunk's window cannot take its articles; a late article in a later
+            // chunk reloads them from the store.
+            clusterer.Evict(from);
+        }
+
         foreach (var profile in await _store.LoadStoryProfilesAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
             clusterer.Load(profile);

@@ -107,9 +107,17 @@ public sealed class StoryClusterer
     /// <summary>Forgets stories whose dates ended before <paramref name="before"/>, to bound memory on long streams.</summary>
     public void Evict(DateOnly before)
     {
-        foreach (var id in _stories.Where(kv => kv.Value.Last is { } last && last < before && !_dirty.Contains(kv.Key)).Select(kv => kv.Key).ToList())
+        foreach (var story in _stories.Values.Where(s => s.Last is { } last && last < before && !_dirty.Contains(s.Id)).ToList())
         {
-            _stories.Remove(id);
+            _stories.Remove(story.Id);
+            // A story is only ever posted under its own terms and names.
+            foreach (var key in story.Terms.Keys.Concat(story.Names.Keys))
+            {
+                if (_postings.TryGetValue(key, out var ids) && ids.Remove(story.Id) && ids.Count == 0)
+                {
+                    _postings.Remove(key);
+                }
+            }
         }
     }
 
@@ -132,11 +140,11 @@ public sealed class StoryClusterer
         }
 
         return hits
+            .Where(h => _stories.ContainsKey(h.Key))
             .OrderByDescending(h => h.Value)
             .ThenBy(h => h.Key, StringComparer.Ordinal)
             .Take(_options.MaxCandidates)
-            .Select(h => _stories.GetValueOrDefault(h.Key))
-            .OfType<StoryProfile>();
+            .Select(h => _stories[h.Key]);
     }
 
     private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames)

@@ -98,3 +98,31 @@ public class StoryEngineTests
         Id = id, Ref = id, ContentKey = id, Text = text, Lang = "nl", DuplicateOf = duplicateOf,
     };
 }
+
+public class StoryClustererEvictionTests
+{
+    [Fact]
+    public void Evicted_Stories_AreNoLongerCandidates_UntilLoadedAgain()
+    {
+        var analyzer = ArticleAnalyzer.CreateDefault();
+        ArticleFeatures Features(string date) => ArticleFeatures.From(analyzer.Analyze(new RawArticle
+        {
+            Ref = "t",
+            Text = "De brand aan de Keizersgracht in Amsterdam verwoestte een grachtenpand. Twee bewoners raakten gewond bij de brand.",
+            Date = PartialDate.Parse(date).Value,
+        }));
+        var clusterer = new StoryClusterer(new ClusteringOptions { WindowDays = 400 }, new TermStatistics(new Dictionary<string, int>(), 0));
+        clusterer.Assign(Features("2024-03-08"), "s1", "brand", false);
+        var story = Assert.Single(clusterer.TakeDirty());
+        clusterer.Evict(new DateOnly(2024, 6, 1));
+        Assert.False(clusterer.IsLoaded("s1"));
+        clusterer.Load(story);
+        Assert.Equal("s1", clusterer.Assign(Features("2024-03-09"), "s2", "brand", false).StoryId);
+
+        var other = new StoryClusterer(new ClusteringOptions { WindowDays = 400 }, new TermStatistics(new Dictionary<string, int>(), 0));
+        other.Assign(Features("2024-03-08"), "s1", "brand", false);
+        other.TakeDirty();
+        other.Evict(new DateOnly(2024, 6, 1));
+        Assert.True(other.Assign(Features("2024-03-09"), "s2", "brand", false).OpenedStory);
+    }
+}

@@ -1,4 +1,4 @@
-namespace Chorus.Cli.Tests;
+namespace Chorus.Tests;
 
 /// <summary>Locates the repository (for samples/) and the shared data beside it.</summary>
 internal static class TestPaths
