@@ -97,6 +97,18 @@ internal static class ChorusCli
         evalSentences.SetAction((r, ct) => EvalCommand.SentencesAsync(ctx, r.GetValue(conllu)!, r.GetValue(json), ct));
         root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences });
 
+        var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
+        var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };
+        var outFile = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/nl-ner.bin" };
+        var bits = new Option<int>("--bits") { Description = "Feature hash size as a power of two", DefaultValueFactory = _ => new Chorus.Core.Extraction.Ner.NerTrainingOptions().Bits };
+        var nerTrain = new Command("train", "Train the Dutch named-entity tagger (deterministic)") { trainFile, devFile, outFile, bits };
+        nerTrain.SetAction((r, ct) => NerCommand.TrainAsync(ctx, r.GetValue(trainFile)!, r.GetValue(devFile)!, r.GetValue(outFile)!, r.GetValue(bits), ct));
+        var evalFile = new Argument<string>("file") { Description = "CoNLL-format file with gold tags" };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the shipped models/nl-ner.bin)" };
+        var nerEval = new Command("eval", "Entity-level precision/recall/F1 as conlleval computes them") { evalFile, model, json };
+        nerEval.SetAction((r, ct) => NerCommand.EvalAsync(ctx, r.GetValue(evalFile)!, r.GetValue(model), r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("ner", "Named-entity tagger: train and evaluate") { nerTrain, nerEval });
+
         return root;
     }
 }

@@ -33,6 +33,8 @@ public sealed class AnalysisDocument
 
     public List<NameMention> Names { get; set; } = [];
 
+    public List<EntityMention> Entities { get; set; } = [];
+
     public List<string> TitleStems { get; set; } = [];
 
     public List<string> TitleNames { get; set; } = [];

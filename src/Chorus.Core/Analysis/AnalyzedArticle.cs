@@ -27,6 +27,8 @@ public sealed record AnalyzedArticle
 
     public required IReadOnlyList<NameMention> Names { get; init; }
 
+    public IReadOnlyList<EntityMention> Entities { get; init; } = [];
+
     public required IReadOnlyList<string> TitleStems { get; init; }
 
     public required IReadOnlyList<string> TitleNames { get; init; }

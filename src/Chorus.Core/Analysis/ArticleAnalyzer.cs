@@ -1,3 +1,4 @@
+using Chorus.Core.Extraction.Ner;
 using Chorus.Core.Ingest;
 using Chorus.Core.Text;
 
@@ -19,6 +20,17 @@ public sealed class ArticleAnalyzer
 
     public IReadOnlyList<IAnalysisStage> Stages => _stages;
 
+    // The shipped tagger is loaded once per process and shared: it is immutable and thread-safe.
+    private static readonly Lazy<NerTagger?> DefaultTagger = new(() =>
+    {
+        var path = NerModelLocator.Find();
+        var model = path is null ? default : NerModel.Load(path);
+        return model.Success && model.Value is not null ? new NerTagger(model.Value, NameGazetteer.Dutch) : null;
+    });
+
+    /// <summary>True when the trained Dutch tagger was found; without it Dutch falls back to name lists too.</summary>
+    public static bool HasTrainedTagger => DefaultTagger.Value is not null;
+
     public static ArticleAnalyzer CreateDefault() => new(
     [
         new LanguageStage(),
@@ -26,6 +38,7 @@ public sealed class ArticleAnalyzer
         new TokenStage(),
         new StemStage(),
         new NameStage(),
+        new EntityStage(DefaultTagger.Value, new NameListEntityTyper(NameGazetteer.Dutch)),
     ]);
 
     public AnalyzedArticle Analyze(RawArticle raw)
@@ -46,6 +59,7 @@ public sealed class ArticleAnalyzer
             Tokens = doc.Tokens,
             Stems = doc.Stems,
             Names = doc.Names,
+            Entities = doc.Entities,
             TitleStems = doc.TitleStems,
             TitleNames = doc.TitleNames,
         };

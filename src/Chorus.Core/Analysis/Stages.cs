@@ -109,9 +109,13 @@ public sealed class StemStage : IAnalysisStage
 /// </summary>
 public sealed class NameStage : IAnalysisStage
 {
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    // Lower-case words that may stand inside a name (Remco van der Berg, Ursula von der Leyen, Bank of England).
+    // They depend on the language: German "der"/"den" are articles that would glue separate names together.
+    private static readonly Dictionary<string, HashSet<string>> ParticlesByLanguage = new(StringComparer.Ordinal)
     {
-        "van", "der", "den", "de", "het", "ter", "ten", "von", "zu", "al", "el", "bin", "da", "di", "du", "la", "le", "of",
+        ["nl"] = new(StringComparer.Ordinal) { "van", "der", "den", "de", "het", "ter", "ten", "von", "al", "el", "bin", "da", "di", "du", "la", "le" },
+        ["de"] = new(StringComparer.Ordinal) { "von", "vom", "zu", "zur", "van", "al", "el", "bin", "da", "di", "du", "la", "le" },
+        ["en"] = new(StringComparer.Ordinal) { "of", "van", "von", "der", "den", "de", "al", "el", "bin", "da", "di", "du", "la", "le" },
     };
 
     public string Name => "names";
@@ -122,6 +126,7 @@ public sealed class NameStage : IAnalysisStage
         var text = document.Text;
         var tokens = document.Tokens;
         var stemmer = LanguageStemmer.For(document.Lang);
+        var particles = ParticlesByLanguage.GetValueOrDefault(document.Lang) ?? ParticlesByLanguage["nl"];
         var inner = new HashSet<string>(StringComparer.Ordinal);
         var sentenceStart = new bool[tokens.Count];
         foreach (var first in document.SentenceFirstToken)
@@ -216,7 +221,7 @@ public sealed class NameStage : IAnalysisStage
 
         bool Adjacent(int a, int b) => tokens[b].Start - tokens[a].End <= 1;
 
-        bool IsParticle(Token t) => t.Kind == TokenKind.Word && Particles.Contains(t.Of(text).ToString());
+        bool IsParticle(Token t) => t.Kind == TokenKind.Word && particles.Contains(t.Of(text).ToString());
     }
 
     private static void AddTitleNames(AnalysisDocument document, string title, LanguageStemmer stemmer, HashSet<string> bodyNames)

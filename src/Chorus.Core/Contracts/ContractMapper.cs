@@ -54,7 +54,7 @@ public sealed class ContractMapper
             analyzed.Sentences.Select(s => new SpanDoc(s.Start, s.End)).ToList(),
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
-            [],
+            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIds.Provisional(e.Type, text[e.Start..e.End]))).ToList(),
             [],
             [],
             [],
@@ -100,7 +100,7 @@ public sealed class ContractMapper
             LastDate(story),
             IndependentSources(story.Articles),
             story.Articles.Select(Ref).ToList(),
-            [],
+            StoryEntities(story, analyzed),
             names,
             comparison.Claims.Select(c => new ClaimDoc(c.Text, c.Articles, c.Sources, c.Shared, c.Sentences.Select(SentenceDoc).ToList())).ToList(),
             [],
@@ -110,6 +110,21 @@ public sealed class ContractMapper
             why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null);
         return (doc, comparison, analyzed);
     }
+
+    /// <summary>The story's entities, most widely reported first; the name shown is the most frequent surface form.</summary>
+    private static List<StoryEntityDoc> StoryEntities(StoredStory story, List<AnalyzedArticle> analyzed)
+        => story.Articles.Zip(analyzed)
+            .SelectMany(p => p.Second.Entities.Select(e => (Article: p.First.Id, e.Type, Surface: p.First.Text[e.Start..e.End])))
+            .GroupBy(e => EntityIds.Provisional(e.Type, e.Surface), StringComparer.Ordinal)
+            .Select(g => new StoryEntityDoc(
+                g.Key,
+                g.GroupBy(e => e.Surface, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
+                g.First().Type,
+                g.Select(e => e.Surface).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                g.Select(e => e.Article).Distinct(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(e => e.Articles.Count)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Outlets that are not copies of each other: near-copies count once.</summary>
     public static int IndependentSources(IReadOnlyList<StoredArticle> articles)

@@ -1,0 +1,148 @@
+using Chorus.Core.Entities;
+using Chorus.Core.Extraction.Ner;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Analysis;
+
+/// <summary>A named-entity mention: its span, its type (PER, LOC, ORG, MISC) and how it was found.</summary>
+public readonly record struct EntityMention(int Start, int End, string Type, string Method);
+
+/// <summary>
+/// Named entities. Dutch articles are tagged by the trained tagger over the whole article (its second pass
+/// needs the document); other languages, or Dutch when no model is installed, use
+/// <see cref="NameListEntityTyper"/> over the capitalised names found by <see cref="NameStage"/>.
+/// </summary>
+public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback) : IAnalysisStage
+{
+    public string Name => "entities";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (tagger is not null && document.Lang == "nl" && document.Tokens.Count > 0)
+        {
+            Tag(document, tagger);
+        }
+        else
+        {
+            document.Entities = fallback.Type(document.Text, document.Names);
+        }
+    }
+
+    private static void Tag(AnalysisDocument document, NerTagger tagger)
+    {
+        var text = document.Text;
+        var sentences = new List<IReadOnlyList<string>>(document.Sentences.Count);
+        var firsts = document.SentenceFirstToken;
+        for (var s = 0; s < firsts.Count; s++)
+        {
+            var end = s + 1 < firsts.Count ? firsts[s + 1] : document.Tokens.Count;
+            var words = new string[end - firsts[s]];
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = document.Tokens[firsts[s] + i].Of(text).ToString();
+            }
+
+            sentences.Add(words);
+        }
+
+        var tags = tagger.Tag(sentences);
+        var mentions = new List<EntityMention>();
+        for (var s = 0; s < tags.Length; s++)
+        {
+            var labels = tags[s].Select(t => NerTags.All[t]).ToArray();
+            foreach (var (start, end, type) in ConllEvaluator.Chunks(labels).OrderBy(c => c.Start))
+            {
+                var first = document.Tokens[firsts[s] + start];
+                var last = document.Tokens[firsts[s] + end - 1];
+                mentions.Add(new EntityMention(first.Start, last.End, type, "tagger"));
+            }
+        }
+
+        document.Entities = mentions.OrderBy(m => m.Start).ToList();
+    }
+}
+
+/// <summary>
+/// The fallback entity typer for languages without a trained model (English, German, …): each capitalised
+/// name is typed by the name lists (an exact list entry decides; several types are resolved in the order
+/// ORG, PER, LOC when the name's words say so), then by cues in the name itself: organisation words (Inc,
+/// GmbH, University, Ministerium, Party…), a known given name followed by another word (a person), an
+/// acronym (an organisation). Names with no evidence are left untyped rather than guessed.
+/// </summary>
+public sealed class NameListEntityTyper(NameGazetteer gazetteer)
+{
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Inc", "Ltd", "Corp", "Corporation", "Company", "Co", "Group", "Holding", "Holdings", "Bank", "GmbH", "AG", "SE", "NV", "BV",
+        "University", "Universität", "Universiteit", "College", "Institute", "Institut", "Instituut", "Ministry", "Ministerium", "Ministerie",
+        "Party", "Partei", "Partij", "Council", "Rat", "Raad", "Association", "Verband", "Vereniging", "Agency", "Agentur", "Commission",
+        "Kommission", "Federation", "Union", "Unie", "Times", "News", "Post", "Airlines", "Motors", "Foundation", "Stiftung", "Stichting",
+        "Army", "Armee", "Police", "Polizei", "Court", "Gericht", "Parliament", "Parlament", "Senate", "Congress", "FC", "Club",
+    };
+
+    public List<EntityMention> Type(string text, IReadOnlyList<NameMention> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var result = new List<EntityMention>();
+        foreach (var name in names)
+        {
+            var span = text[name.Start..name.End];
+            var tokens = Tokenizer.Tokenize(span).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).Select(t => span[t.Start..t.End]).ToArray();
+            if (tokens.Length == 0)
+            {
+                continue;
+            }
+
+            if (TypeOf(tokens) is { } type)
+            {
+                result.Add(new EntityMention(name.Start, name.End, type, "name-lists"));
+            }
+        }
+
+        return result;
+    }
+
+    private string? TypeOf(string[] tokens)
+    {
+        var hasOrgWord = tokens.Any(OrganisationWords.Contains);
+        var startsWithGivenName = tokens.Length > 1 && gazetteer.IsGivenName(tokens[0]);
+        var listed = gazetteer.Full(tokens, 0, tokens.Length);
+        if (listed != 0)
+        {
+            if ((listed & NameGazetteer.Org) != 0 && (hasOrgWord || listed == NameGazetteer.Org))
+            {
+                return "ORG";
+            }
+
+            if ((listed & NameGazetteer.Per) != 0 && (startsWithGivenName || (listed & NameGazetteer.Loc) == 0))
+            {
+                return "PER";
+            }
+
+            if ((listed & NameGazetteer.Loc) != 0)
+            {
+                return "LOC";
+            }
+
+            return (listed & NameGazetteer.Org) != 0 ? "ORG" : "MISC";
+        }
+
+        if (hasOrgWord)
+        {
+            return "ORG";
+        }
+
+        if (startsWithGivenName)
+        {
+            return "PER";
+        }
+
+        if (tokens.Length == 1 && tokens[0].Length is >= 2 and <= 6 && tokens[0].All(c => char.IsUpper(c) || char.IsDigit(c)))
+        {
+            return "ORG";
+        }
+
+        return null;
+    }
+}

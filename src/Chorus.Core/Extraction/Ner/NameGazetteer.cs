@@ -1,0 +1,154 @@
+using System.IO.Compression;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Extraction.Ner;
+
+/// <summary>
+/// The Alpino name lists (persons, places, organisations, other names), compacted into
+/// <c>Resources/nl-names.tsv.gz</c>. Names are stored as 64-bit hashes of their token sequence, so a lookup of
+/// a span of words allocates nothing. For each name type it answers: does a name start here and how long is
+/// it; does this word occur inside some name.
+/// </summary>
+public sealed class NameGazetteer
+{
+    public const byte Per = 1;
+    public const byte Loc = 2;
+    public const byte Org = 4;
+    public const byte Misc = 8;
+
+    private readonly Dictionary<ulong, byte> _full;
+    private readonly Dictionary<ulong, byte> _part;
+    private readonly HashSet<ulong> _givenNames;
+
+    private NameGazetteer(Dictionary<ulong, byte> full, Dictionary<ulong, byte> part, HashSet<ulong> givenNames, int maxTokens)
+    {
+        _full = full;
+        _part = part;
+        _givenNames = givenNames;
+        MaxTokens = maxTokens;
+    }
+
+    private static readonly Lazy<NameGazetteer> LazyDutch = new(() => Load("nl-names.tsv.gz", "nl-name-adjectives.txt"));
+
+    private HashSet<string> _adjectives = new(StringComparer.Ordinal);
+
+    /// <summary>True for a capitalised adjective of a place or people (Noord-Koreaanse, Russische, Japans).</summary>
+    public bool IsNameAdjective(string word) => _adjectives.Contains(word);
+
+    public static NameGazetteer Dutch => LazyDutch.Value;
+
+    public int MaxTokens { get; }
+
+    public int Count => _full.Count;
+
+    public static byte TypeBit(string type) => type switch
+    {
+        "PER" => Per,
+        "LOC" => Loc,
+        "ORG" => Org,
+        _ => Misc,
+    };
+
+    /// <summary>Types of names that are exactly <c>words[start..start+length)</c>.</summary>
+    public byte Full(IReadOnlyList<string> words, int start, int length) => FullByHash(Hash(words, start, length));
+
+    public byte FullByHash(ulong hash) => _full.GetValueOrDefault(hash);
+
+    /// <summary>Types of names that contain this word as one of their tokens.</summary>
+    public byte Part(string word) => PartByHash(Hash(word));
+
+    public byte PartByHash(ulong hash) => _part.GetValueOrDefault(hash);
+
+    /// <summary>True when the word is the first token of some multi-word person name (a given name).</summary>
+    public bool IsGivenName(string word) => IsGivenNameByHash(Hash(word));
+
+    public bool IsGivenNameByHash(ulong hash) => _givenNames.Contains(hash);
+
+    public static ulong Hash(string word) => Hash([word], 0, 1);
+
+    public static ulong Hash(IReadOnlyList<string> words, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var h = 14695981039346656037UL;
+        for (var i = start; i < start + length; i++)
+        {
+            if (i > start)
+            {
+                h = (h ^ ' ') * 1099511628211UL;
+            }
+
+            foreach (var c in words[i])
+            {
+                h = (h ^ c) * 1099511628211UL;
+            }
+        }
+
+        return h;
+    }
+
+
+    private static NameGazetteer Load(string resource, string adjectivesResource)
+    {
+        var gazetteer = LoadNames(resource);
+        gazetteer._adjectives = EmbeddedResources.ReadLines(adjectivesResource)
+            .Where(l => l.Length > 0 && l[0] != '#')
+            .ToHashSet(StringComparer.Ordinal);
+        return gazetteer;
+    }
+
+    private static NameGazetteer LoadNames(string resource)
+    {
+        var full = new Dictionary<ulong, byte>(340_000);
+        var part = new Dictionary<ulong, byte>(400_000);
+        var given = new HashSet<ulong>();
+        var maxTokens = 1;
+        using var stream = typeof(NameGazetteer).Assembly.GetManifestResourceStream("Chorus.Core.Resources." + resource)
+            ?? throw new InvalidOperationException($"embedded resource '{resource}' is missing from the build");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var tokens = new List<Token>();
+        var words = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var bit = TypeBit(line[..tab]);
+            var name = line[(tab + 1)..];
+            tokens.Clear();
+            Tokenizer.Tokenize(name, 0, name.Length, tokens);
+            words.Clear();
+            foreach (var t in tokens)
+            {
+                words.Add(name[t.Start..t.End]);
+            }
+
+            if (words.Count == 0 || words.Count > 8)
+            {
+                continue;
+            }
+
+            maxTokens = Math.Max(maxTokens, words.Count);
+            var key = Hash(words, 0, words.Count);
+            full[key] = (byte)(full.GetValueOrDefault(key) | bit);
+            foreach (var w in words)
+            {
+                if (w.Length > 1 && char.IsUpper(w[0]))
+                {
+                    var wk = Hash(w);
+                    part[wk] = (byte)(part.GetValueOrDefault(wk) | bit);
+                }
+            }
+
+            if (bit == Per && words.Count > 1)
+            {
+                given.Add(Hash(words[0]));
+            }
+        }
+
+        return new NameGazetteer(full, part, given, maxTokens);
+    }
+}

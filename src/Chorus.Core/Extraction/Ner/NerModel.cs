@@ -1,0 +1,253 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Chorus.Core.Extraction.Ner;
+
+/// <summary>
+/// The weights of one tagging pass: per (feature bucket, tag) a weight quantised to 16 bits with one scale
+/// factor, and a (previous tag, tag) transition matrix whose extra row is the sentence start. Decoding is
+/// Viterbi restricted to valid IOB2 sequences. Immutable after loading; thread-safe.
+/// </summary>
+public sealed class NerPassModel
+{
+    private readonly short[] _weights;
+    private readonly float _scale;
+    private readonly float[] _transitions;
+
+    public NerPassModel(short[] weights, float scale, float[] transitions)
+    {
+        _weights = weights;
+        _scale = scale;
+        _transitions = transitions;
+    }
+
+    public static NerPassModel Quantise(float[] weights, float[] transitions)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var max = 0f;
+        foreach (var w in weights)
+        {
+            max = Math.Max(max, Math.Abs(w));
+        }
+
+        var scale = max == 0 ? 1f : max / short.MaxValue;
+        var q = new short[weights.Length];
+        for (var i = 0; i < q.Length; i++)
+        {
+            q[i] = (short)Math.Round(weights[i] / scale);
+        }
+
+        return new NerPassModel(q, scale, transitions);
+    }
+
+    public int[] Decode(SentenceFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var n = features.Length;
+        var t = NerTags.Count;
+        var emissions = new float[n * t];
+        Span<int> sums = stackalloc int[t];
+        for (var i = 0; i < n; i++)
+        {
+            sums.Clear();
+            for (var k = features.Starts[i]; k < features.Starts[i + 1]; k++)
+            {
+                var row = _weights.AsSpan(features.Features[k] * t, t);
+                for (var tag = 0; tag < t; tag++)
+                {
+                    sums[tag] += row[tag];
+                }
+            }
+
+            for (var tag = 0; tag < t; tag++)
+            {
+                emissions[(i * t) + tag] = sums[tag] * _scale;
+            }
+        }
+
+        return Viterbi.Decode(emissions, _transitions, n);
+    }
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_scale);
+        writer.Write(_transitions.Length);
+        foreach (var v in _transitions)
+        {
+            writer.Write(v);
+        }
+
+        writer.Write(_weights.Length);
+        var bytes = new byte[_weights.Length * 2];
+        Buffer.BlockCopy(_weights, 0, bytes, 0, bytes.Length);
+        writer.Write(bytes);
+    }
+
+    internal static NerPassModel Read(BinaryReader reader)
+    {
+        var scale = reader.ReadSingle();
+        var transitions = new float[reader.ReadInt32()];
+        for (var i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = reader.ReadSingle();
+        }
+
+        var weights = new short[reader.ReadInt32()];
+        var bytes = reader.ReadBytes(weights.Length * 2);
+        if (bytes.Length != weights.Length * 2)
+        {
+            throw new InvalidDataException("model file is truncated");
+        }
+
+        Buffer.BlockCopy(bytes, 0, weights, 0, bytes.Length);
+        return new NerPassModel(weights, scale, transitions);
+    }
+}
+
+/// <summary>Viterbi decoding over emission and transition scores, allowing only valid IOB2 sequences.</summary>
+internal static class Viterbi
+{
+    public static int[] Decode(float[] emissions, float[] transitions, int n)
+    {
+        var t = NerTags.Count;
+        var result = new int[n];
+        if (n == 0)
+        {
+            return result;
+        }
+
+        var score = new float[n * t];
+        var back = new int[n * t];
+        for (var tag = 0; tag < t; tag++)
+        {
+            score[tag] = NerTags.IsInside(tag) ? float.NegativeInfinity : emissions[tag] + transitions[(t * t) + tag];
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            for (var tag = 0; tag < t; tag++)
+            {
+                var best = float.NegativeInfinity;
+                var arg = 0;
+                for (var prev = 0; prev < t; prev++)
+                {
+                    if (!NerTags.Allowed(prev, tag))
+                    {
+                        continue;
+                    }
+
+                    var s = score[((i - 1) * t) + prev] + transitions[(prev * t) + tag];
+                    if (s > best)
+                    {
+                        best = s;
+                        arg = prev;
+                    }
+                }
+
+                score[(i * t) + tag] = best + emissions[(i * t) + tag];
+                back[(i * t) + tag] = arg;
+            }
+        }
+
+        var last = 0;
+        for (var tag = 1; tag < t; tag++)
+        {
+            if (score[((n - 1) * t) + tag] > score[((n - 1) * t) + last])
+            {
+                last = tag;
+            }
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            result[i] = last;
+            last = back[(i * t) + last];
+        }
+
+        return result;
+    }
+}
+
+/// <summary>
+/// A trained two-pass tagger model: the feature hash size and the weights of both passes. The file is one
+/// gzip stream: a magic string, a format version, the hash bits, the tag set, then pass 1 and pass 2.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "CHORUS-NER";
+    private const int FormatVersion = 1;
+
+    public NerModel(int bits, NerPassModel pass1, NerPassModel pass2)
+    {
+        Bits = bits;
+        Pass1 = pass1;
+        Pass2 = pass2;
+    }
+
+    public int Bits { get; }
+
+    public NerPassModel Pass1 { get; }
+
+    public NerPassModel Pass2 { get; }
+
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        using (var file = File.Create(temp))
+        using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
+        using (var writer = new BinaryWriter(gzip, Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(Bits);
+            writer.Write(string.Join(' ', NerTags.All));
+            Pass1.Write(writer);
+            Pass2.Write(writer);
+        }
+
+        // Written aside and moved into place, so a failed save never leaves half a model behind.
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Loads a model, or says why it cannot (missing, not a model, other tag set, truncated).</summary>
+    public static Time.ParseResult<NerModel> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Time.ParseResult<NerModel>.Fail($"{path}: no such model file");
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var buffered = new BufferedStream(gzip, 1 << 20);
+            using var reader = new BinaryReader(buffered, Encoding.UTF8);
+            if (reader.ReadString() != Magic)
+            {
+                return Time.ParseResult<NerModel>.Fail($"{path}: not a Chorus NER model");
+            }
+
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                return Time.ParseResult<NerModel>.Fail($"{path}: model format {version}, this Chorus reads {FormatVersion}");
+            }
+
+            var bits = reader.ReadInt32();
+            var tags = reader.ReadString();
+            if (tags != string.Join(' ', NerTags.All))
+            {
+                return Time.ParseResult<NerModel>.Fail($"{path}: model has tag set '{tags}'");
+            }
+
+            return Time.ParseResult<NerModel>.Ok(new NerModel(bits, NerPassModel.Read(reader), NerPassModel.Read(reader)));
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            return Time.ParseResult<NerModel>.Fail($"{path}: cannot read model: {e.Message}");
+        }
+    }
+}

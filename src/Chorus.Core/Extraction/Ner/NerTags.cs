@@ -1,0 +1,37 @@
+namespace Chorus.Core.Extraction.Ner;
+
+/// <summary>The IOB2 tag set of the tagger, in a fixed order that the model file relies on.</summary>
+public static class NerTags
+{
+    public static IReadOnlyList<string> All { get; } = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+
+    public static IReadOnlyList<string> Types { get; } = ["PER", "LOC", "ORG", "MISC"];
+
+    public const int O = 0;
+
+    public static int Count => All.Count;
+
+    public static int IndexOf(string tag)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i], tag, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>0 for O, else 1 + the type index (PER=1 … MISC=4).</summary>
+    public static int TypeOf(int tag) => tag == O ? 0 : ((tag - 1) / 2) + 1;
+
+    public static bool IsBegin(int tag) => tag != O && (tag - 1) % 2 == 0;
+
+    public static bool IsInside(int tag) => tag != O && (tag - 1) % 2 == 1;
+
+    /// <summary>IOB2: an I-X may only follow B-X or I-X.</summary>
+    public static bool Allowed(int previous, int tag)
+        => !IsInside(tag) || (previous != O && TypeOf(previous) == TypeOf(tag));
+}
