@@ -28,16 +28,17 @@ internal static class ArticleCommand
         }
 
         console.WriteLine();
-        // Names are marked in the text; every sentence starts on its own line.
-        var names = doc.Names.ToList();
+        // Entities are marked in the text with their type; every sentence starts on its own line.
         foreach (var sentence in doc.Sentences)
         {
             var markup = new System.Text.StringBuilder();
             var pos = sentence.Start;
-            foreach (var n in names.Where(n => n.Start >= sentence.Start && n.End <= sentence.End))
+            foreach (var e in doc.Entities.Where(e => e.Start >= sentence.Start && e.End <= sentence.End && e.Start >= pos))
             {
-                markup.Append(Markup.Escape(doc.Text[pos..n.Start])).Append("[bold cyan]").Append(Markup.Escape(doc.Text[n.Start..n.End])).Append("[/]");
-                pos = n.End;
+                markup.Append(Markup.Escape(doc.Text[pos..e.Start]))
+                    .Append(ctx.Interactive ? "[bold cyan]" : "[[").Append(Markup.Escape(doc.Text[e.Start..e.End]))
+                    .Append(ctx.Interactive ? $"[/][grey]/{e.Type}[/]" : $"]]/{e.Type}");
+                pos = e.End;
             }
 
             markup.Append(Markup.Escape(doc.Text[pos..sentence.End]));
@@ -45,7 +46,7 @@ internal static class ArticleCommand
         }
 
         console.WriteLine();
-        console.MarkupLineInterpolated($"[grey]{doc.Sentences.Count} sentences, {doc.Tokens.Count} tokens, {doc.Names.Count} names[/]");
+        console.MarkupLineInterpolated($"[grey]{doc.Sentences.Count} sentences, {doc.Tokens.Count} tokens, {doc.Entities.Count} entities[/]");
         return ExitCodes.Success;
     }
 }

@@ -66,24 +66,35 @@ public sealed class NameGazetteer
 
     public static ulong Hash(string word) => Hash([word], 0, 1);
 
+    public const ulong EmptyHash = 14695981039346656037UL;
+
     public static ulong Hash(IReadOnlyList<string> words, int start, int length)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var h = 14695981039346656037UL;
+        var h = EmptyHash;
         for (var i = start; i < start + length; i++)
         {
-            if (i > start)
-            {
-                h = (h ^ ' ') * 1099511628211UL;
-            }
-
-            foreach (var c in words[i])
-            {
-                h = (h ^ c) * 1099511628211UL;
-            }
+            h = Extend(h, words[i], first: i == start);
         }
 
         return h;
+    }
+
+    /// <summary>The hash of a word sequence extended by one word; the words are joined by a space.</summary>
+    public static ulong Extend(ulong hash, string word, bool first)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (!first)
+        {
+            hash = (hash ^ ' ') * 1099511628211UL;
+        }
+
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
 

@@ -93,23 +93,48 @@ public sealed class NerFeatureExtractor
         var words = doc.Words[s];
         var lower = doc.Lower[s];
         var n = words.Length;
-        var features = new List<int>(n * 40);
-        var starts = new int[n + 1];
+
+        // Per-word facts used by several templates, computed once per sentence.
+        var shapes = new string[n];
+        var parts = new string[n];
+        var given = new bool[n];
+        var adjective = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            shapes[i] = Shape(words[i]);
+            var capitalised = words[i].Length > 1 && char.IsUpper(words[i][0]);
+            if (capitalised)
+            {
+                var hash = NameGazetteer.Hash(words[i]);
+                var hidden = _dropout.Hides(hash, _dropout.PartRate);
+                parts[i] = PartName(hidden ? (byte)0 : _gazetteer.PartByHash(hash));
+                given[i] = !hidden && _gazetteer.IsGivenNameByHash(hash);
+                adjective[i] = _gazetteer.IsNameAdjective(words[i]);
+            }
+            else
+            {
+                parts[i] = PartNames[0];
+            }
+        }
+
         Span<byte> gazBegin = n <= 256 ? stackalloc byte[n] : new byte[n];
         Span<byte> gazInside = n <= 256 ? stackalloc byte[n] : new byte[n];
         gazBegin.Clear();
         gazInside.Clear();
         MarkGazetteerSpans(words, gazBegin, gazInside);
 
+        var features = new List<int>(n * 48);
+        var starts = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
             starts[i] = features.Count;
             var w = words[i];
             var l = lower[i];
+            var shape = shapes[i];
+            var prevShape = i > 0 ? shapes[i - 1] : "<s>";
             Add(features, 1, "b");
             Add(features, 2, w);
             Add(features, 3, l);
-            var shape = Shape(w);
             Add(features, 4, shape);
             for (var k = 1; k <= 4 && k <= l.Length; k++)
             {
@@ -126,12 +151,12 @@ public sealed class NerFeatureExtractor
             Add(features, 14, i + 1 < n ? lower[i + 1] : "</s>");
             Add(features, 15, i > 1 ? lower[i - 2] : "<s>");
             Add(features, 16, i + 2 < n ? lower[i + 2] : "</s>");
-            Add(features, 17, i > 0 ? Shape(words[i - 1]) : "<s>");
-            Add(features, 18, i + 1 < n ? Shape(words[i + 1]) : "</s>");
+            Add(features, 17, prevShape);
+            Add(features, 18, i + 1 < n ? shapes[i + 1] : "</s>");
             Add2(features, 19, i > 0 ? lower[i - 1] : "<s>", l);
             Add2(features, 20, l, i + 1 < n ? lower[i + 1] : "</s>");
             Add2(features, 21, i == 0 ? "first" : "inner", shape);
-            Add2(features, 22, i > 0 ? Shape(words[i - 1]) : "<s>", shape);
+            Add2(features, 22, prevShape, shape);
 
             for (var t = 0; t < 4; t++)
             {
@@ -147,29 +172,29 @@ public sealed class NerFeatureExtractor
                 }
             }
 
-            var part = PartOf(w);
-            Add(features, 25, PartName(part));
-            Add2(features, 41, i > 0 ? PartName(PartOf(words[i - 1])) : "<s>", PartName(part));
-            Add2(features, 42, PartName(part), i + 1 < n ? PartName(PartOf(words[i + 1])) : "</s>");
-            if (_gazetteer.IsNameAdjective(w))
+            Add(features, 25, parts[i]);
+            Add2(features, 41, i > 0 ? parts[i - 1] : "<s>", parts[i]);
+            Add2(features, 42, parts[i], i + 1 < n ? parts[i + 1] : "</s>");
+            if (adjective[i])
             {
                 Add(features, 43, "adj");
             }
 
-            if (i > 0 && _gazetteer.IsNameAdjective(words[i - 1]))
+            if (i > 0 && adjective[i - 1])
             {
                 Add(features, 44, shape);
             }
 
-            if (IsGivenName(w))
+            if (given[i])
             {
-                Add(features, 45, i + 1 < n ? Shape(words[i + 1]) : "</s>");
+                Add(features, 45, i + 1 < n ? shapes[i + 1] : "</s>");
             }
 
-            if (i > 0 && IsGivenName(words[i - 1]))
+            if (i > 0 && given[i - 1])
             {
                 Add(features, 46, shape);
             }
+
             if (w.Length > 0 && char.IsUpper(w[0]))
             {
                 var cap = doc.CapitalisedInside.Contains(l);
@@ -269,46 +294,29 @@ public sealed class NerFeatureExtractor
                 continue;
             }
 
-            for (var len = Math.Min(_gazetteer.MaxTokens, words.Length - i); len >= 1; len--)
+            // Extend the hash one word at a time and keep the longest listed name.
+            var hash = NameGazetteer.EmptyHash;
+            byte longestTypes = 0;
+            var longest = 0;
+            for (var len = 1; len <= Math.Min(_gazetteer.MaxTokens, words.Length - i); len++)
             {
-                var hash = NameGazetteer.Hash(words, i, len);
-                var types = _dropout.Hides(hash, _dropout.FullRate) ? (byte)0 : _gazetteer.FullByHash(hash);
-                if (types == 0)
+                hash = NameGazetteer.Extend(hash, words[i + len - 1], first: len == 1);
+                var types = _gazetteer.FullByHash(hash);
+                if (types != 0 && !_dropout.Hides(hash, _dropout.FullRate))
                 {
-                    continue;
+                    (longestTypes, longest) = (types, len);
                 }
+            }
 
-                begin[i] |= types;
-                for (var k = i + 1; k < i + len; k++)
+            if (longest > 0)
+            {
+                begin[i] |= longestTypes;
+                for (var k = i + 1; k < i + longest; k++)
                 {
-                    inside[k] |= types;
+                    inside[k] |= longestTypes;
                 }
-
-                break;
             }
         }
-    }
-
-    private byte PartOf(string w)
-    {
-        if (w.Length < 2 || !char.IsUpper(w[0]))
-        {
-            return 0;
-        }
-
-        var hash = NameGazetteer.Hash(w);
-        return _dropout.Hides(hash, _dropout.PartRate) ? (byte)0 : _gazetteer.PartByHash(hash);
-    }
-
-    private bool IsGivenName(string w)
-    {
-        if (w.Length < 2 || !char.IsUpper(w[0]))
-        {
-            return false;
-        }
-
-        var hash = NameGazetteer.Hash(w);
-        return !_dropout.Hides(hash, _dropout.PartRate) && _gazetteer.IsGivenNameByHash(hash);
     }
 
     private static readonly string[] PartNames = Enumerable.Range(0, 16).Select(m => m == 0 ? "-" : string.Concat(
