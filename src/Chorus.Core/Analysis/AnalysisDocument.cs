@@ -35,6 +35,12 @@ public sealed class AnalysisDocument
 
     public List<EntityMention> Entities { get; set; } = [];
 
+    public List<Extraction.Times.TimeMention> Times { get; set; } = [];
+
+    public List<Extraction.Quantities.QuantityMention> Quantities { get; set; } = [];
+
+    public List<Extraction.Quotes.QuoteMention> Quotes { get; set; } = [];
+
     public List<string> TitleStems { get; set; } = [];
 
     public List<string> TitleNames { get; set; } = [];

@@ -29,6 +29,12 @@ public sealed record AnalyzedArticle
 
     public IReadOnlyList<EntityMention> Entities { get; init; } = [];
 
+    public IReadOnlyList<Extraction.Times.TimeMention> Times { get; init; } = [];
+
+    public IReadOnlyList<Extraction.Quantities.QuantityMention> Quantities { get; init; } = [];
+
+    public IReadOnlyList<Extraction.Quotes.QuoteMention> Quotes { get; init; } = [];
+
     public required IReadOnlyList<string> TitleStems { get; init; }
 
     public required IReadOnlyList<string> TitleNames { get; init; }

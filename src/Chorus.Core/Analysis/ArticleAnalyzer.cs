@@ -39,6 +39,9 @@ public sealed class ArticleAnalyzer
         new StemStage(),
         new NameStage(),
         new EntityStage(DefaultTagger.Value, new NameListEntityTyper(NameGazetteer.Dutch)),
+        new TimeStage(new Extraction.Times.TimeExpressionExtractor()),
+        new QuantityStage(new Extraction.Quantities.QuantityExtractor()),
+        new QuoteStage(new Extraction.Quotes.QuoteExtractor()),
     ]);
 
     public AnalyzedArticle Analyze(RawArticle raw)
@@ -60,6 +63,9 @@ public sealed class ArticleAnalyzer
             Stems = doc.Stems,
             Names = doc.Names,
             Entities = doc.Entities,
+            Times = doc.Times,
+            Quantities = doc.Quantities,
+            Quotes = doc.Quotes,
             TitleStems = doc.TitleStems,
             TitleNames = doc.TitleNames,
         };

@@ -55,9 +55,9 @@ public sealed class ContractMapper
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
             analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIds.Provisional(e.Type, text[e.Start..e.End]))).ToList(),
-            [],
-            [],
-            [],
+            analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
+            analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
+            analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : EntityIds.Provisional("PER", q.Speaker), q.Speaker, q.Cue)).ToList(),
             a.Assignment is { } asg ? Assignment(asg) : null);
     }
 

@@ -33,11 +33,11 @@ public sealed record NameDoc(string Text, int Start, int End, string Key);
 
 public sealed record EntityMentionDoc(string Text, string Type, int Start, int End, string? Entity);
 
-public sealed record TimeDoc(string Text, int Start, int End, string? Value);
+public sealed record TimeDoc(string Text, int Start, int End, string? Value, string Kind, string? Mod);
 
-public sealed record QuantityDoc(string Text, int Start, int End, double Value, string? Unit);
+public sealed record QuantityDoc(string Text, int Start, int End, double Value, string? Unit, double? Min, double? Max, bool Approximate, string? Qualifier);
 
-public sealed record QuoteDoc(string Text, int Start, int End, string? Speaker);
+public sealed record QuoteDoc(string Text, int Start, int End, string? Speaker, string? SpeakerName, string? Cue);
 
 public sealed record AssignmentDoc(
     string StoryId,

@@ -1,0 +1,43 @@
+using Chorus.Core.Extraction.Quantities;
+using Chorus.Core.Extraction.Quotes;
+using Chorus.Core.Extraction.Times;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Analysis;
+
+/// <summary>Time expressions resolved against the article date (see <see cref="TimeExpressionExtractor"/>).</summary>
+public sealed class TimeStage(TimeExpressionExtractor extractor) : IAnalysisStage
+{
+    public string Name => "times";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Times = extractor.Extract(document.Text, document.Tokens, document.Raw.Date, document.Lang);
+    }
+}
+
+/// <summary>Quantities; spans already read as time expressions are left alone.</summary>
+public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
+{
+    public string Name => "quantities";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var taken = document.Times.Select(t => new TextSpan(t.Start, t.End)).ToList();
+        document.Quantities = extractor.Extract(document.Text, document.Tokens, document.Lang, taken);
+    }
+}
+
+/// <summary>Direct quotes and their speakers; needs the person entities.</summary>
+public sealed class QuoteStage(QuoteExtractor extractor) : IAnalysisStage
+{
+    public string Name => "quotes";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Quotes = extractor.Extract(document.Text, document.Entities);
+    }
+}

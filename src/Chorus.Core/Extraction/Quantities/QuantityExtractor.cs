@@ -1,0 +1,389 @@
+using System.Globalization;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Extraction.Quantities;
+
+/// <summary>
+/// A number with what it counts or measures. <see cref="Value"/> is the number itself; a range ("tussen 24 en 65
+/// jaar") or a vague amount ("duizenden") keeps <see cref="Value"/> = the lower bound and gives the bounds in
+/// <see cref="Min"/>/<see cref="Max"/>; <see cref="Approximate"/> marks "ongeveer", "zo'n", "ruim" and vague words.
+/// </summary>
+public readonly record struct QuantityMention(int Start, int End, double Value, string? Unit, double? Min = null, double? Max = null, bool Approximate = false, string? Qualifier = null);
+
+/// <summary>
+/// Finds quantities in Dutch, English and German: digits in the language's number format (Dutch "1.000,5",
+/// English "1,000.5"), number words including Dutch and German compounds ("vijfentwintig", "tweehonderd",
+/// "fünfundzwanzig"), scale words (miljoen, billion), vague amounts (honderden, thousands), ranges, money,
+/// percentages and units, or else the counted noun that follows. Spans already taken by time expressions
+/// are skipped. Immutable and thread-safe.
+/// </summary>
+public sealed class QuantityExtractor
+{
+    private static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
+    {
+        ["kilometer"] = "km", ["km"] = "km", ["kilometers"] = "km", ["kilometres"] = "km", ["kilometre"] = "km",
+        ["meter"] = "m", ["m"] = "m", ["meters"] = "m", ["metres"] = "m", ["metre"] = "m",
+        ["centimeter"] = "cm", ["cm"] = "cm", ["millimeter"] = "mm", ["mm"] = "mm",
+        ["kilo"] = "kg", ["kilogram"] = "kg", ["kg"] = "kg", ["kilo's"] = "kg", ["kilograms"] = "kg",
+        ["gram"] = "g", ["ton"] = "t", ["tonnes"] = "t", ["tons"] = "t", ["tonnen"] = "t",
+        ["liter"] = "l", ["liters"] = "l", ["litres"] = "l",
+        ["procent"] = "%", ["percent"] = "%", ["prozent"] = "%", ["%"] = "%", ["procentpunt"] = "percentage point", ["procentpunten"] = "percentage point",
+        ["euro"] = "EUR", ["euro's"] = "EUR", ["eur"] = "EUR", ["€"] = "EUR", ["dollar"] = "USD", ["dollars"] = "USD", ["$"] = "USD", ["usd"] = "USD",
+        ["pond"] = "GBP", ["pounds"] = "GBP", ["£"] = "GBP",
+        ["graden"] = "°", ["degrees"] = "°", ["grad"] = "°",
+        ["uur"] = "h", ["uren"] = "h", ["hours"] = "h", ["hour"] = "h", ["stunden"] = "h", ["stunde"] = "h",
+        ["minuten"] = "min", ["minuut"] = "min", ["minutes"] = "min", ["minute"] = "min",
+        ["seconden"] = "s", ["seconds"] = "s", ["sekunden"] = "s",
+        ["jaar"] = "year", ["jaren"] = "year", ["years"] = "year", ["year"] = "year", ["jahre"] = "year", ["jahren"] = "year",
+        ["maanden"] = "month", ["months"] = "month", ["monate"] = "month", ["weken"] = "week", ["weeks"] = "week", ["wochen"] = "week",
+        ["dagen"] = "day", ["days"] = "day", ["tage"] = "day", ["tagen"] = "day",
+        ["hectare"] = "ha", ["ha"] = "ha", ["vierkante"] = "m2",
+    };
+
+    private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
+    {
+        ["duizend"] = 1e3, ["thousand"] = 1e3, ["tausend"] = 1e3,
+        ["miljoen"] = 1e6, ["mln"] = 1e6, ["million"] = 1e6, ["millions"] = 1e6, ["millionen"] = 1e6, ["mio"] = 1e6, ["m"] = 1e6,
+        ["miljard"] = 1e9, ["mld"] = 1e9, ["billion"] = 1e9, ["milliarde"] = 1e9, ["milliarden"] = 1e9, ["mrd"] = 1e9, ["bn"] = 1e9,
+        ["biljoen"] = 1e12, ["trillion"] = 1e12,
+    };
+
+    // Vague amounts: the word and the range it stands for.
+    private static readonly Dictionary<string, (double Min, double Max)> Vague = new(StringComparer.Ordinal)
+    {
+        ["tientallen"] = (20, 99), ["honderden"] = (200, 999), ["duizenden"] = (2000, 9999), ["tienduizenden"] = (20_000, 99_999),
+        ["honderdduizenden"] = (200_000, 999_999), ["miljoenen"] = (2e6, 9.99e6), ["miljarden"] = (2e9, 9.99e9),
+        ["dozens"] = (24, 99), ["hundreds"] = (200, 999), ["thousands"] = (2000, 9999), ["millions"] = (2e6, 9.99e6),
+        ["dutzende"] = (24, 99), ["hunderte"] = (200, 999), ["tausende"] = (2000, 9999), ["millionen"] = (2e6, 9.99e6),
+    };
+
+    private static readonly Dictionary<string, string> Qualifiers = new(StringComparer.Ordinal)
+    {
+        ["ongeveer"] = "approx", ["circa"] = "approx", ["ca"] = "approx", ["zo'n"] = "approx", ["zowat"] = "approx", ["rond"] = "approx", ["ruwweg"] = "approx",
+        ["bijna"] = "less", ["ruim"] = "more", ["meer"] = "more", ["minder"] = "less", ["minstens"] = "min", ["maximaal"] = "max", ["hooguit"] = "max", ["tenminste"] = "min",
+        ["about"] = "approx", ["around"] = "approx", ["approximately"] = "approx", ["roughly"] = "approx", ["nearly"] = "less", ["almost"] = "less",
+        ["over"] = "more", ["more"] = "more", ["less"] = "less", ["fewer"] = "less", ["least"] = "min", ["up"] = "max",
+        ["etwa"] = "approx", ["rund"] = "approx", ["ungefähr"] = "approx", ["fast"] = "less", ["knapp"] = "less", ["mehr"] = "more", ["über"] = "more", ["weniger"] = "less", ["mindestens"] = "min",
+    };
+
+    // Words after a number that are not what it counts ("de twee elkaar", "beide zich").
+    private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
+    {
+        "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "anderen", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
+    };
+
+    private static readonly Dictionary<string, int> DutchUnits = Words(("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));
+    private static readonly Dictionary<string, int> DutchTeens = Words(("tien", 10), ("elf", 11), ("twaalf", 12), ("dertien", 13), ("veertien", 14), ("vijftien", 15), ("zestien", 16), ("zeventien", 17), ("achttien", 18), ("negentien", 19));
+    private static readonly Dictionary<string, int> DutchTens = Words(("twintig", 20), ("dertig", 30), ("veertig", 40), ("vijftig", 50), ("zestig", 60), ("zeventig", 70), ("tachtig", 80), ("negentig", 90));
+    private static readonly Dictionary<string, int> EnglishSmall = Words(("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
+        ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19),
+        ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90));
+    private static readonly Dictionary<string, int> GermanUnits = Words(("ein", 1), ("eins", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7), ("acht", 8), ("neun", 9));
+    private static readonly Dictionary<string, int> GermanTeens = Words(("zehn", 10), ("elf", 11), ("zwölf", 12), ("dreizehn", 13), ("vierzehn", 14), ("fünfzehn", 15), ("sechzehn", 16), ("siebzehn", 17), ("achtzehn", 18), ("neunzehn", 19));
+    private static readonly Dictionary<string, int> GermanTens = Words(("zwanzig", 20), ("dreißig", 30), ("vierzig", 40), ("fünfzig", 50), ("sechzig", 60), ("siebzig", 70), ("achtzig", 80), ("neunzig", 90));
+
+    public List<QuantityMention> Extract(string text, IReadOnlyList<Token> tokens, string lang, IReadOnlyList<TextSpan> skip)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(skip);
+        var w = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var stop = LanguageStemmer.For(lang);
+        var result = new List<QuantityMention>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (Covered(tokens[i], skip) || !TryNumber(i, out var value, out var next, out var vague))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            string? qualifier = null;
+            // Qualifiers before the number: "ongeveer 130", "meer dan 90", "zo'n 60", "more than"
+            var q = i - 1;
+            if (q >= 0 && w[q] is "dan" or "than" or "als" && q >= 1 && Qualifiers.TryGetValue(w[q - 1], out var qq))
+            {
+                (qualifier, start) = (qq, q - 1);
+            }
+            else if (q >= 0 && Qualifiers.TryGetValue(w[q], out var q1) && w[q] is not ("meer" or "more" or "mehr" or "over"))
+            {
+                (qualifier, start) = (q1, q);
+            }
+
+            string? unit = null;
+            // Currency before the number: "€ 2,5 miljoen", "$3 billion"
+            if (start > 0 && Units.TryGetValue(w[start - 1], out var currency) && currency is "EUR" or "USD" or "GBP")
+            {
+                (unit, start) = (currency, start - 1);
+            }
+
+            double? min = null, max = null;
+            if (vague is { } v)
+            {
+                (min, max, qualifier) = (v.Min, v.Max, qualifier ?? "vague");
+            }
+
+            // Ranges: "24 tot 65", "10-13", "tussen de 24 en 65"
+            if (next + 1 < tokens.Count && w[next] is "tot" or "-" or "–" or "to" or "bis" or "en" or "and" or "und"
+                && (w[next] is not ("en" or "and" or "und") || (start > 1 && w[start - 1] is "de" or "tussen" or "between" or "zwischen") || (start > 0 && w[start - 1] is "tussen" or "between" or "zwischen"))
+                && TryNumber(next + 1, out var high, out var afterHigh, out _) && high > value)
+            {
+                (min, max, next) = (value, high, afterHigh);
+                if (start >= 2 && w[start - 1] == "de" && w[start - 2] is "tussen")
+                {
+                    start -= 2;
+                }
+                else if (start >= 1 && w[start - 1] is "tussen" or "between" or "zwischen")
+                {
+                    start -= 1;
+                }
+            }
+
+            // Scale words after the number: "2,5 miljoen", "3 billion"
+            if (next < tokens.Count && Scales.TryGetValue(w[next], out var scale) && !(w[next] == "m" && unit is null))
+            {
+                value *= scale;
+                min *= scale;
+                max *= scale;
+                next++;
+            }
+
+            // Unit or counted noun after it
+            if (unit is null && next < tokens.Count)
+            {
+                if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" && Units.TryGetValue(w[next + 2], out var u2))
+                {
+                    (unit, next) = ($"{u1}/{u2}", next + 3);
+                }
+                else if (Units.TryGetValue(w[next], out var u))
+                {
+                    (unit, next) = (u, next + 1);
+                    if (u == "m2" && next < tokens.Count && w[next] is "meter")
+                    {
+                        next++;
+                    }
+                }
+                else if (CountedNoun(next, stop) is { } noun)
+                {
+                    (unit, next) = (w[noun], noun + 1);
+                }
+            }
+
+            // A bare number without anything it counts is not worth a quantity unless it is vague or a range.
+            if (unit is null && vague is null && min is null && tokens[i].Kind != TokenKind.Number)
+            {
+                i = next;
+                continue;
+            }
+
+            result.Add(new QuantityMention(tokens[start].Start, tokens[next - 1].End, value, unit, min, max, qualifier is not null, qualifier));
+            i = next;
+        }
+
+        return result;
+
+        bool TryNumber(int k, out double value, out int next, out (double Min, double Max)? vagueRange)
+        {
+            (value, next, vagueRange) = (0, k + 1, null);
+            if (k >= tokens.Count)
+            {
+                return false;
+            }
+
+            if (tokens[k].Kind == TokenKind.Number)
+            {
+                // Ordinals and glued units ("27ste", "2e", "10km") are not plain numbers.
+                return ParseDigits(w[k], lang, out value);
+            }
+
+            if (Vague.TryGetValue(w[k], out var range))
+            {
+                (value, vagueRange) = (range.Min, range);
+                return true;
+            }
+
+            if (ParseWords(w[k], lang) is { } n)
+            {
+                // "een" is also the article "a": only a number before a scale word ("een miljoen").
+                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && Scales.ContainsKey(w[k + 1])))
+                {
+                    return false;
+                }
+
+                value = n;
+                return true;
+            }
+
+            return false;
+        }
+
+        int? CountedNoun(int k, LanguageStemmer stemmer)
+        {
+            // The counted noun may follow one adjective: "90 gepantserde wagons", "drie nieuwe scholen".
+            for (var j = k; j < Math.Min(k + 2, tokens.Count); j++)
+            {
+                if (tokens[j].Kind != TokenKind.Word || stemmer.IsStopword(w[j]) || Scales.ContainsKey(w[j]) || NotCounted.Contains(w[j]))
+                {
+                    return null;
+                }
+
+                var isAdjective = j == k && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && (w[j].EndsWith('e') || w[j].EndsWith("en", StringComparison.Ordinal)) && !stemmer.IsStopword(w[j + 1]) && char.IsLower(text[tokens[j + 1].Start]) && !w[j + 1].EndsWith("en", StringComparison.Ordinal) && w[j + 1].Length > 3;
+                if (!isAdjective && char.IsLower(text[tokens[j].Start]))
+                {
+                    return j;
+                }
+
+                if (!isAdjective)
+                {
+                    return lang == "de" ? j : null;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static bool Covered(Token t, IReadOnlyList<TextSpan> skip)
+    {
+        foreach (var s in skip)
+        {
+            if (t.Start < s.End && s.Start < t.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Digits in the article's convention: Dutch/German use "." for thousands and "," for decimals, English the reverse.</summary>
+    public static bool ParseDigits(string token, string lang, out double value)
+    {
+        value = 0;
+        if (token.Any(char.IsLetter))
+        {
+            return false;
+        }
+
+        var (thousands, decimalSep) = lang == "en" ? (',', '.') : ('.', ',');
+        var s = token;
+        // "3.5" in Dutch text is a decimal written the English way when the group after the dot is not 3 digits.
+        var groups = s.Split(thousands);
+        var groupedThousands = groups.Length > 1 && groups.Skip(1).All(g => g.Length == 3 || (g.Contains(decimalSep, StringComparison.Ordinal) && g.IndexOf(decimalSep, StringComparison.Ordinal) == 3));
+        if (!groupedThousands && s.Contains(thousands, StringComparison.Ordinal) && !s.Contains(decimalSep, StringComparison.Ordinal))
+        {
+            s = s.Replace(thousands, '.');
+        }
+        else
+        {
+            s = s.Replace(thousands.ToString(), string.Empty, StringComparison.Ordinal).Replace(decimalSep, '.');
+        }
+
+        return double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A number written in words, including Dutch and German compounds; null when the word is not a number.</summary>
+    public static double? ParseWords(string word, string lang)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return lang switch
+        {
+            "en" => English(word),
+            "de" => Compound(word, GermanUnits, GermanTeens, GermanTens, "und", "hundert", "tausend"),
+            _ => Compound(word, DutchUnits, DutchTeens, DutchTens, "en", "honderd", "duizend"),
+        };
+    }
+
+    private static double? English(string word)
+    {
+        if (EnglishSmall.TryGetValue(word, out var n))
+        {
+            return n;
+        }
+
+        var dash = word.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0 && EnglishSmall.TryGetValue(word[..dash], out var tens) && tens >= 20 && EnglishSmall.TryGetValue(word[(dash + 1)..], out var unit) && unit < 10)
+        {
+            return tens + unit;
+        }
+
+        return word switch
+        {
+            "hundred" => 100,
+            "dozen" => 12,
+            _ => null,
+        };
+    }
+
+    // Dutch "vijfentwintig", "tweehonderdvijftig", "drieduizend", "tienduizend"; German "fünfundzwanzig", "zweihundert".
+    private static double? Compound(string word, Dictionary<string, int> units, Dictionary<string, int> teens, Dictionary<string, int> tens, string and, string hundred, string thousand)
+    {
+        if (word.Length == 0)
+        {
+            return null;
+        }
+
+        var th = word.IndexOf(thousand, StringComparison.Ordinal);
+        if (th >= 0)
+        {
+            var left = th == 0 ? 1 : Compound(word[..th], units, teens, tens, and, hundred, thousand);
+            var rest = word[(th + thousand.Length)..];
+            var right = rest.Length == 0 ? 0 : Compound(rest, units, teens, tens, and, hundred, thousand);
+            return left is null || right is null ? null : (left * 1000) + right;
+        }
+
+        var hu = word.IndexOf(hundred, StringComparison.Ordinal);
+        if (hu >= 0)
+        {
+            var left = hu == 0 ? 1 : Below100(word[..hu], units, teens, tens, and);
+            var rest = word[(hu + hundred.Length)..];
+            var right = rest.Length == 0 ? 0 : Below100(rest, units, teens, tens, and);
+            return left is null || right is null ? null : (left * 100) + right;
+        }
+
+        return Below100(word, units, teens, tens, and);
+    }
+
+    private static double? Below100(string word, Dictionary<string, int> units, Dictionary<string, int> teens, Dictionary<string, int> tens, string and)
+    {
+        if (units.TryGetValue(word, out var u))
+        {
+            return u;
+        }
+
+        if (teens.TryGetValue(word, out var t))
+        {
+            return t;
+        }
+
+        if (tens.TryGetValue(word, out var tt))
+        {
+            return tt;
+        }
+
+        foreach (var (tensWord, tensValue) in tens)
+        {
+            if (word.EndsWith(tensWord, StringComparison.Ordinal) && word.Length > tensWord.Length + and.Length)
+            {
+                var head = word[..^tensWord.Length];
+                if (!head.EndsWith(and, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // "tweeëntwintig": the diaeresis that separates the vowels belongs to neither word.
+                var unitWord = head[..^and.Length];
+                if (units.TryGetValue(unitWord, out var unitValue) || units.TryGetValue(unitWord.TrimEnd('ë'), out unitValue))
+                {
+                    return tensValue + unitValue;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, int> Words(params (string Word, int Value)[] pairs) => pairs.ToDictionary(p => p.Word, p => p.Value, StringComparer.Ordinal);
+}

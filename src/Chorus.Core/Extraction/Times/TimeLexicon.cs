@@ -1,0 +1,146 @@
+namespace Chorus.Core.Extraction.Times;
+
+/// <summary>The words of one language that time-expression rules are written against. Facts, not code.</summary>
+public sealed class TimeLexicon
+{
+    public required string Lang { get; init; }
+
+    /// <summary>Month names and abbreviations → month number.</summary>
+    public required IReadOnlyDictionary<string, int> Months { get; init; }
+
+    /// <summary>Weekday names → ISO day (Monday = 1); compounds with a part of the day are matched by prefix.</summary>
+    public required IReadOnlyDictionary<string, int> Weekdays { get; init; }
+
+    /// <summary>Words for a day relative to the article date → offset in days (vandaag 0, gisteren −1).</summary>
+    public required IReadOnlyDictionary<string, int> RelativeDays { get; init; }
+
+    /// <summary>Modifiers before week/month/year/weekday → direction (+1 next, −1 previous, 0 this).</summary>
+    public required IReadOnlyDictionary<string, int> Directions { get; init; }
+
+    /// <summary>Unit words → unit ("week", "month", "year", "day", "weekend").</summary>
+    public required IReadOnlyDictionary<string, string> Units { get; init; }
+
+    /// <summary>Prepositions that make a bare month or a four-digit number a time expression.</summary>
+    public required IReadOnlySet<string> Prepositions { get; init; }
+
+    /// <summary>Part-of-month modifiers → TIMEX3 mod (begin → START, eind → END, medio → MID).</summary>
+    public required IReadOnlyDictionary<string, string> PartModifiers { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Seasons { get; init; }
+
+    /// <summary>Words joining the two ends of a range ("tot", "t/m", "en", "-").</summary>
+    public required IReadOnlySet<string> RangeJoiners { get; init; }
+
+    /// <summary>"ago" words (relative to the article date) and "later"/"earlier" words (relative to the previous expression).</summary>
+    public required IReadOnlyDictionary<string, int> Ago { get; init; }
+
+    public required IReadOnlyDictionary<string, int> LaterEarlier { get; init; }
+
+    /// <summary>Vague counts: "een paar" → (2, 4).</summary>
+    public required IReadOnlyDictionary<string, (int Min, int Max)> VagueCounts { get; init; }
+
+    /// <summary>Prepositions before an event noun ("sinds de coronacrisis"): kept as unresolved expressions.</summary>
+    public required IReadOnlySet<string> EventPrepositions { get; init; }
+
+    public required IReadOnlyList<string> EventNounParts { get; init; }
+
+    public required IReadOnlyDictionary<string, int> NumberWords { get; init; }
+
+    public static TimeLexicon Dutch { get; } = new()
+    {
+        Lang = "nl",
+        Months = Map(("januari", 1), ("jan", 1), ("februari", 2), ("feb", 2), ("febr", 2), ("maart", 3), ("mrt", 3), ("april", 4), ("apr", 4),
+            ("mei", 5), ("juni", 6), ("jun", 6), ("juli", 7), ("jul", 7), ("augustus", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9),
+            ("oktober", 10), ("okt", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12)),
+        Weekdays = Map(("maandag", 1), ("dinsdag", 2), ("woensdag", 3), ("donderdag", 4), ("vrijdag", 5), ("zaterdag", 6), ("zondag", 7)),
+        RelativeDays = Map(("vandaag", 0), ("gisteren", -1), ("morgen", 1), ("eergisteren", -2), ("overmorgen", 2), ("vanochtend", 0), ("vanmorgen", 0),
+            ("vanmiddag", 0), ("vanavond", 0), ("vannacht", 0), ("gisteravond", -1), ("gistermiddag", -1), ("gisterochtend", -1), ("gistermorgen", -1),
+            ("morgenochtend", 1), ("morgenavond", 1), ("morgenmiddag", 1), ("heden", 0)),
+        Directions = Map(("komende", 1), ("volgende", 1), ("aanstaande", 1), ("volgend", 1), ("vorige", -1), ("vorig", -1), ("afgelopen", -1),
+            ("verleden", -1), ("deze", 0), ("dit", 0), ("afgelopen", -1)),
+        Units = Map(("week", "week"), ("weken", "week"), ("maand", "month"), ("maanden", "month"), ("jaar", "year"), ("jaren", "year"),
+            ("dag", "day"), ("dagen", "day"), ("weekend", "weekend"), ("eeuw", "century")),
+        Prepositions = Set("in", "sinds", "tot", "vanaf", "voor", "na", "rond", "eind", "begin", "medio", "half", "midden", "per", "tijdens", "uit", "van", "t/m", "tot en met", "sedert", "op"),
+        PartModifiers = Map(("begin", "START"), ("eind", "END"), ("einde", "END"), ("medio", "MID"), ("half", "MID"), ("midden", "MID"), ("halverwege", "MID")),
+        Seasons = Map(("lente", "SP"), ("voorjaar", "SP"), ("zomer", "SU"), ("herfst", "FA"), ("najaar", "FA"), ("winter", "WI")),
+        RangeJoiners = Set("tot", "t/m", "-", "–", "en", "tot en met"),
+        Ago = Map(("geleden", -1)),
+        LaterEarlier = Map(("later", 1), ("eerder", -1), ("daarna", 1), ("daarvoor", -1)),
+        VagueCounts = Map2(("een paar", (2, 4)), ("enkele", (2, 5)), ("een aantal", (2, 6)), ("paar", (2, 4)), ("meerdere", (2, 6))),
+        EventPrepositions = Set("sinds", "tijdens", "na", "voor", "vóór", "sedert"),
+        EventNounParts = ["crisis", "pandemie", "oorlog", "verkiezing", "revolutie", "aanslag", "ramp", "top", "epidemie", "lockdown", "staatsgreep", "invasie", "brexit"],
+        NumberWords = Map(("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9),
+            ("tien", 10), ("elf", 11), ("twaalf", 12), ("twintig", 20), ("dertig", 30), ("honderd", 100)),
+    };
+
+    public static TimeLexicon English { get; } = new()
+    {
+        Lang = "en",
+        Months = Map(("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("may", 5),
+            ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sep", 9), ("sept", 9), ("october", 10),
+            ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12)),
+        Weekdays = Map(("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)),
+        RelativeDays = Map(("today", 0), ("yesterday", -1), ("tomorrow", 1), ("tonight", 0)),
+        Directions = Map(("next", 1), ("coming", 1), ("last", -1), ("past", -1), ("previous", -1), ("this", 0)),
+        Units = Map(("week", "week"), ("weeks", "week"), ("month", "month"), ("months", "month"), ("year", "year"), ("years", "year"),
+            ("day", "day"), ("days", "day"), ("weekend", "weekend")),
+        Prepositions = Set("in", "since", "until", "till", "from", "before", "after", "by", "during", "early", "late", "mid", "on", "of", "through"),
+        PartModifiers = Map(("early", "START"), ("late", "END"), ("mid", "MID"), ("end", "END"), ("beginning", "START")),
+        Seasons = Map(("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")),
+        RangeJoiners = Set("to", "-", "–", "and", "through", "until"),
+        Ago = Map(("ago", -1)),
+        LaterEarlier = Map(("later", 1), ("earlier", -1)),
+        VagueCounts = Map2(("a few", (2, 4)), ("several", (2, 6)), ("a couple of", (2, 3)), ("few", (2, 4))),
+        EventPrepositions = Set("since", "during", "after", "before"),
+        EventNounParts = ["crisis", "pandemic", "war", "election", "revolution", "attack", "disaster", "summit", "lockdown", "coup", "invasion", "brexit"],
+        NumberWords = Map(("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
+            ("eleven", 11), ("twelve", 12), ("twenty", 20), ("thirty", 30), ("a", 1), ("an", 1)),
+    };
+
+    public static TimeLexicon German { get; } = new()
+    {
+        Lang = "de",
+        Months = Map(("januar", 1), ("jänner", 1), ("jan", 1), ("februar", 2), ("feb", 2), ("märz", 3), ("april", 4), ("apr", 4), ("mai", 5), ("juni", 6),
+            ("juli", 7), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("oktober", 10), ("okt", 10), ("november", 11), ("nov", 11),
+            ("dezember", 12), ("dez", 12)),
+        Weekdays = Map(("montag", 1), ("dienstag", 2), ("mittwoch", 3), ("donnerstag", 4), ("freitag", 5), ("samstag", 6), ("sonnabend", 6), ("sonntag", 7)),
+        RelativeDays = Map(("heute", 0), ("gestern", -1), ("morgen", 1), ("vorgestern", -2), ("übermorgen", 2)),
+        Directions = Map(("nächste", 1), ("nächsten", 1), ("kommende", 1), ("kommenden", 1), ("letzte", -1), ("letzten", -1), ("vergangene", -1),
+            ("vergangenen", -1), ("vorige", -1), ("vorigen", -1), ("diese", 0), ("diesen", 0), ("dieses", 0), ("diesem", 0)),
+        Units = Map(("woche", "week"), ("wochen", "week"), ("monat", "month"), ("monate", "month"), ("monaten", "month"), ("jahr", "year"),
+            ("jahre", "year"), ("jahren", "year"), ("tag", "day"), ("tage", "day"), ("tagen", "day"), ("wochenende", "weekend")),
+        Prepositions = Set("im", "in", "seit", "bis", "ab", "vor", "nach", "anfang", "ende", "mitte", "um", "während", "am"),
+        PartModifiers = Map(("anfang", "START"), ("ende", "END"), ("mitte", "MID")),
+        Seasons = Map(("frühling", "SP"), ("frühjahr", "SP"), ("sommer", "SU"), ("herbst", "FA"), ("winter", "WI")),
+        RangeJoiners = Set("bis", "-", "–", "und"),
+        Ago = Map(("zuvor", -1)),
+        LaterEarlier = Map(("später", 1), ("früher", -1), ("danach", 1)),
+        VagueCounts = Map2(("ein paar", (2, 4)), ("einige", (2, 5)), ("mehrere", (2, 6)), ("wenige", (2, 4))),
+        EventPrepositions = Set("seit", "während", "nach", "vor"),
+        EventNounParts = ["krise", "pandemie", "krieg", "wahl", "revolution", "anschlag", "katastrophe", "gipfel", "lockdown", "putsch", "invasion", "brexit"],
+        NumberWords = Map(("ein", 1), ("einem", 1), ("einer", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7),
+            ("acht", 8), ("neun", 9), ("zehn", 10), ("elf", 11), ("zwölf", 12), ("zwanzig", 20), ("dreißig", 30)),
+    };
+
+    public static TimeLexicon For(string lang) => lang switch
+    {
+        "en" => English,
+        "de" => German,
+        _ => Dutch,
+    };
+
+    private static Dictionary<string, T> Map<T>(params (string Key, T Value)[] pairs)
+    {
+        var d = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (k, v) in pairs)
+        {
+            d[k] = v;
+        }
+
+        return d;
+    }
+
+    private static Dictionary<string, (int, int)> Map2(params (string Key, (int, int) Value)[] pairs) => Map(pairs);
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+}
