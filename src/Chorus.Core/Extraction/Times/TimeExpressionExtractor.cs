@@ -117,12 +117,18 @@ public sealed class TimeExpressionExtractor
             }
 
             var m = SkipDot(i + 1);
-            if (m >= N || !lex.Months.TryGetValue(w[m], out var month) || (m == i + 1 && IsAmbiguousMonth(m)))
+            if (m >= N || !lex.Months.TryGetValue(w[m], out var month))
             {
                 return false;
             }
 
-            var (year, e) = OptionalYear(SkipDot(m + 1) == m + 2 ? m + 2 : m + 1);
+            // "12 okt. 2023": the abbreviation's dot is skipped only when a year follows it.
+            var (year, e) = OptionalYear(SkipDot(m + 1));
+            if (year is null)
+            {
+                e = m + 1;
+            }
+
             year ??= InferYear(month);
             if (!Valid(year ?? 2000, month, day))
             {
@@ -269,7 +275,9 @@ public sealed class TimeExpressionExtractor
         {
             var k = i;
             var germanVor = lex.Lang == "de" && w[k] == "vor";
-            if (germanVor)
+            // "over drie weken", "in two weeks", "in drei Wochen": ahead of the article date.
+            var ahead = w[k] == "over" || (w[k] == "in" && lex.Lang is "en" or "de");
+            if (germanVor || ahead)
             {
                 k++;
             }
@@ -300,6 +308,13 @@ public sealed class TimeExpressionExtractor
 
             var relation = next + 1 < N ? w[next + 1] : string.Empty;
             kind = "offset";
+            if (ahead)
+            {
+                end = next + 1;
+                value = anchor is { } a0 ? OffsetFrom(a0.ToString(), unit, min, max) : null;
+                return true;
+            }
+
             if (germanVor || lex.Ago.ContainsKey(relation))
             {
                 end = germanVor ? next + 1 : next + 2;
@@ -369,6 +384,13 @@ public sealed class TimeExpressionExtractor
             var token = w[i];
             int hour, minute = 0;
             var next = i + 1;
+            // "23:15" is tokenised as "23" ":" "15".
+            if (i + 2 < N && w[i + 1] == ":" && w[i + 2].Length == 2 && tokens[i + 2].Kind == TokenKind.Number && tokens[i + 1].Start == tokens[i].End)
+            {
+                token = w[i] + ":" + w[i + 2];
+                next = i + 3;
+            }
+
             var sep = token.IndexOfAny(['.', ':']);
             if (sep > 0 && token.Length - sep == 3 && int.TryParse(token[..sep], NumberStyles.None, CultureInfo.InvariantCulture, out hour)
                 && int.TryParse(token[(sep + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out minute))
@@ -579,8 +601,7 @@ public sealed class TimeExpressionExtractor
                     kind = "week";
                     if (a.Precision == DatePrecision.Day)
                     {
-                        var d = a.Start.AddDays(7 * direction);
-                        return $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}";
+                        return IsoWeek(a.Start.AddDays(7 * direction));
                     }
 
                     var from = Monday(a.Start).AddDays(7 * direction);
@@ -618,7 +639,7 @@ public sealed class TimeExpressionExtractor
                 "year" => (p.Year + k).ToString("D4", CultureInfo.InvariantCulture),
                 "month" when p.Precision >= DatePrecision.Month => Ym(new DateOnly(p.Year, p.Month, 1).AddMonths(k)),
                 "month" => (p.Year + (k / 12)).ToString("D4", CultureInfo.InvariantCulture),
-                "week" when p.Precision == DatePrecision.Day => Iso(p.Start.AddDays(7 * k)),
+                "week" when p.Precision == DatePrecision.Day => IsoWeek(p.Start.AddDays(7 * k)),
                 "day" when p.Precision == DatePrecision.Day => Iso(p.Start.AddDays(k)),
                 _ => k < 0 ? Iso(p.Start.AddDays(k * UnitDays(unit))) : Iso(p.End.AddDays(k * UnitDays(unit))),
             };
@@ -641,6 +662,12 @@ public sealed class TimeExpressionExtractor
         private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 
         private static DateOnly Monday(DateOnly d) => d.AddDays(1 - IsoDay(d));
+
+        private static string IsoWeek(DateOnly d)
+        {
+            var t = d.ToDateTime(TimeOnly.MinValue);
+            return $"{ISOWeek.GetYear(t):D4}-W{ISOWeek.GetWeekOfYear(t):D2}";
+        }
 
         private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

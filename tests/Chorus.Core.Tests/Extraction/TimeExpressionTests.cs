@@ -1,0 +1,65 @@
+using Chorus.Core.Extraction.Times;
+using Chorus.Core.Text;
+using Chorus.Core.Time;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace Chorus.Core.Tests.Extraction;
+
+public class TimeExpressionTests(ITestOutputHelper output)
+{
+    private static readonly TimeExpressionExtractor Extractor = new();
+
+    private static List<(int, int, string)> Run(MarkedCase c)
+    {
+        PartialDate? anchor = c.Context == "-" ? null : PartialDate.Parse(c.Context).Value;
+        return Extractor.Extract(c.Text, Tokenizer.Tokenize(c.Text), anchor, c.Lang).Select(t => (t.Start, t.End, t.Value ?? "null")).ToList();
+    }
+
+    [Theory]
+    [InlineData("nl", 0.95, 0.95, 0.95)]
+    [InlineData("en", 0.9, 0.9, 0.9)]
+    [InlineData("de", 0.9, 0.9, 0.9)]
+    public void Fixture_IsExtractedAndResolved(string lang, double minPrecision, double minRecall, double minAccuracy)
+    {
+        var cases = FixtureTable.Read("times.tsv").Where(c => c.Lang == lang).ToList();
+        var mismatches = new List<string>();
+        var scores = FixtureTable.Score($"time expressions ({lang})", cases.Select(c => (c, Run(c))), mismatches);
+        output.WriteLine(scores.ToString());
+        mismatches.ForEach(output.WriteLine);
+        Assert.True(scores.Precision >= minPrecision && scores.Recall >= minRecall && scores.ValueAccuracy >= minAccuracy, scores + "\n" + string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public void Fixture_HasAtLeast150DutchExpressions()
+        => Assert.True(FixtureTable.Read("times.tsv").Where(c => c.Lang == "nl").Sum(c => c.Expected.Count) >= 150);
+
+    [Fact]
+    public void Seeds_BarValues()
+    {
+        var seed000 = Chorus.Core.Ingest.SeedTextReader.Read(File.ReadAllText(TestPaths.Seed000), "000", null).Article!;
+        var seed002 = Chorus.Core.Ingest.SeedTextReader.Read(File.ReadAllText(TestPaths.Seed002), "002", null).Article!;
+        var t000 = Extractor.Extract(seed000.Text, Tokenizer.Tokenize(seed000.Text), seed000.Date, "nl").ToDictionary(t => seed000.Text[t.Start..t.End], t => t.Value);
+        var t002 = Extractor.Extract(seed002.Text, Tokenizer.Tokenize(seed002.Text), seed002.Date, "nl").ToDictionary(t => seed002.Text[t.Start..t.End], t => t.Value);
+        Assert.Equal("2023-07", t000["juli"]);
+        Assert.Equal("2019", t000["2019"]);
+        Assert.Equal("2023-09", t000["vandaag"]);
+        Assert.Equal("2023-09-05/2023-09-26", t000["dinsdag"]);
+        Assert.Equal("2019-02", t002["februari 2019"]);
+        Assert.Equal("2023-09-10/2023-09-13", t002["van 10 tot 13 september"]);
+        Assert.Null(t002["sinds de coronacrisis"]);
+        Assert.Equal("2019-04/2019-06", t002["een paar maanden later"]);
+    }
+
+    [Fact]
+    public void RandomText_NeverThrows_AndSpansStayInside()
+    {
+        Gen.String[Gen.OneOf(Gen.Char["0123456789 -/:.tjulimeidnsagvorkw"], Gen.Char), 0, 120].Sample(text =>
+        {
+            foreach (var t in Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.OfMonth(2023, 9), "nl"))
+            {
+                Assert.True(t.Start >= 0 && t.End <= text.Length && t.End > t.Start);
+            }
+        }, iter: 2000);
+    }
+}
