@@ -28,10 +28,10 @@ public sealed class QuantityExtractor
         ["gram"] = "g", ["ton"] = "t", ["tonnes"] = "t", ["tons"] = "t", ["tonnen"] = "t",
         ["liter"] = "l", ["liters"] = "l", ["litres"] = "l",
         ["procent"] = "%", ["percent"] = "%", ["prozent"] = "%", ["%"] = "%", ["procentpunt"] = "percentage point", ["procentpunten"] = "percentage point",
-        ["euro"] = "EUR", ["euro's"] = "EUR", ["eur"] = "EUR", ["€"] = "EUR", ["dollar"] = "USD", ["dollars"] = "USD", ["$"] = "USD", ["usd"] = "USD",
+        ["euro"] = "EUR", ["euro's"] = "EUR", ["euros"] = "EUR", ["eur"] = "EUR", ["€"] = "EUR", ["dollar"] = "USD", ["dollars"] = "USD", ["$"] = "USD", ["usd"] = "USD",
         ["pond"] = "GBP", ["pounds"] = "GBP", ["£"] = "GBP",
         ["graden"] = "°", ["degrees"] = "°", ["grad"] = "°",
-        ["uur"] = "h", ["uren"] = "h", ["hours"] = "h", ["hour"] = "h", ["stunden"] = "h", ["stunde"] = "h",
+        ["uur"] = "h", ["uren"] = "h", ["u"] = "h", ["hours"] = "h", ["hour"] = "h", ["stunden"] = "h", ["stunde"] = "h",
         ["minuten"] = "min", ["minuut"] = "min", ["minutes"] = "min", ["minute"] = "min",
         ["seconden"] = "s", ["seconds"] = "s", ["sekunden"] = "s",
         ["jaar"] = "year", ["jaren"] = "year", ["years"] = "year", ["year"] = "year", ["jahre"] = "year", ["jahren"] = "year",
@@ -142,12 +142,14 @@ public sealed class QuantityExtractor
             }
 
             // Scale words after the number: "2,5 miljoen", "3 billion"
+            var scaled = false;
             if (next < tokens.Count && Scales.TryGetValue(w[next], out var scale) && !(w[next] == "m" && unit is null))
             {
                 value *= scale;
                 min *= scale;
                 max *= scale;
                 next++;
+                scaled = true;
             }
 
             // Unit or counted noun after it
@@ -171,8 +173,9 @@ public sealed class QuantityExtractor
                 }
             }
 
-            // A bare number without anything it counts is not worth a quantity unless it is vague or a range.
-            if (unit is null && vague is null && min is null && tokens[i].Kind != TokenKind.Number)
+            // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
+            // unless it is vague, a range or scaled ("7 miljard").
+            if (unit is null && vague is null && min is null && !scaled)
             {
                 i = next;
                 continue;
@@ -229,15 +232,12 @@ public sealed class QuantityExtractor
                     return null;
                 }
 
-                var isAdjective = j == k && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && (w[j].EndsWith('e') || w[j].EndsWith("en", StringComparison.Ordinal)) && !stemmer.IsStopword(w[j + 1]) && char.IsLower(text[tokens[j + 1].Start]) && !w[j + 1].EndsWith("en", StringComparison.Ordinal) && w[j + 1].Length > 3;
-                if (!isAdjective && char.IsLower(text[tokens[j].Start]))
-                {
-                    return j;
-                }
-
+                // An inflected adjective (-e) before another content word: "drie nieuwe scholen", "90 gepantserde wagons".
+                var isAdjective = lang is "nl" or "de" && j == k && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && w[j].EndsWith('e')
+                    && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2;
                 if (!isAdjective)
                 {
-                    return lang == "de" ? j : null;
+                    return j;
                 }
             }
 
