@@ -88,8 +88,9 @@ internal static class ChorusCli
 
         var benchFile = new Argument<string>("file") { Description = "Input to ingest (file or folder)" };
         var runs = new Option<int>("--runs") { Description = "Number of timed runs (the median is reported)", DefaultValueFactory = _ => 5 };
-        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, json };
-        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(json), ct));
+        var skipStages = new Option<string[]>("--skip-stages") { Description = "Analysis stages to leave out (e.g. times,quantities,quotes), to measure what they cost", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, skipStages, json };
+        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct));
         root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest });
 
         var conllu = new Argument<string[]>("files") { Description = "CoNLL-U files whose '# text' lines give the gold sentences", Arity = ArgumentArity.OneOrMore };

@@ -46,7 +46,36 @@ internal static class ArticleCommand
         }
 
         console.WriteLine();
-        console.MarkupLineInterpolated($"[grey]{doc.Sentences.Count} sentences, {doc.Tokens.Count} tokens, {doc.Entities.Count} entities[/]");
+        if (doc.Times.Count > 0)
+        {
+            console.MarkupLine("[bold]Times[/]");
+            foreach (var t in doc.Times)
+            {
+                console.MarkupLineInterpolated($"  {t.Text} → {t.Value ?? "unresolved"} [grey]({t.Kind}{(t.Mod is null ? string.Empty : ", " + t.Mod)})[/]");
+            }
+        }
+
+        if (doc.Quantities.Count > 0)
+        {
+            console.MarkupLine("[bold]Quantities[/]");
+            foreach (var q in doc.Quantities)
+            {
+                var amount = q.Min is { } min && q.Max is { } max ? $"{min:0.##}–{max:0.##}" : q.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                console.MarkupLineInterpolated($"  {q.Text} → {amount} {q.Unit ?? string.Empty}{(q.Approximate ? " (approximate)" : string.Empty)}");
+            }
+        }
+
+        if (doc.Quotes.Count > 0)
+        {
+            console.MarkupLine("[bold]Quotes[/]");
+            foreach (var q in doc.Quotes)
+            {
+                var shown = q.Text.Length > 90 ? q.Text[..89] + "…" : q.Text;
+                console.MarkupLineInterpolated($"  “{shown.ReplaceLineEndings(" ")}” — {q.SpeakerName ?? "speaker unknown"}");
+            }
+        }
+
+        console.MarkupLineInterpolated($"[grey]{doc.Sentences.Count} sentences, {doc.Tokens.Count} tokens, {doc.Entities.Count} entities, {doc.Times.Count} times, {doc.Quantities.Count} quantities, {doc.Quotes.Count} quotes[/]");
         return ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
 using Chorus.Storage;
@@ -12,8 +13,17 @@ namespace Chorus.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, bool json, CancellationToken ct)
+    public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, IReadOnlyList<string> skipStages, bool json, CancellationToken ct)
     {
+        // Leaving stages out measures what they cost end to end: compare the medians with and without them.
+        var full = ArticleAnalyzer.CreateDefault();
+        var unknown = skipStages.Where(s => full.Stages.All(st => st.Name != s)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"unknown stage(s) {string.Join(", ", unknown)}; stages are {string.Join(", ", full.Stages.Select(s => s.Name))}");
+        }
+
+        var analyzer = new ArticleAnalyzer(full.Stages.Where(s => !skipStages.Contains(s.Name)).ToList());
         if (!File.Exists(input) && !Directory.Exists(input))
         {
             throw new UsageException($"{input}: no such file or folder");
@@ -31,7 +41,7 @@ internal static class BenchCommand
                 int stored;
                 await using (var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(dir, "bench.db"), ct).ConfigureAwait(false))
                 {
-                    stored = (await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct).ConfigureAwait(false)).Ingested;
+                    stored = (await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct, analyzer).ConfigureAwait(false)).Ingested;
                 }
 
                 sw.Stop();
@@ -61,6 +71,7 @@ internal static class BenchCommand
             {
                 input,
                 runs,
+                skippedStages = skipStages,
                 articles = results[0].Articles,
                 secondsPerRun = results.Select(r => Math.Round(r.Seconds, 3)).ToList(),
                 medianArticlesPerSecond = Math.Round(median, 1),

@@ -31,6 +31,26 @@ public sealed class AnalysisDocument
 
     public string?[] Stems { get; set; } = [];
 
+    private string[]? _lowerWords;
+
+    /// <summary>Each token lower-cased, computed once for the stages that match words against lexicons.</summary>
+    public string[] LowerWords
+    {
+        get
+        {
+            if (_lowerWords is null || _lowerWords.Length != Tokens.Count)
+            {
+                _lowerWords = new string[Tokens.Count];
+                for (var i = 0; i < _lowerWords.Length; i++)
+                {
+                    _lowerWords[i] = Tokens[i].Of(Text).ToString().ToLowerInvariant();
+                }
+            }
+
+            return _lowerWords;
+        }
+    }
+
     public List<NameMention> Names { get; set; } = [];
 
     public List<EntityMention> Entities { get; set; } = [];

@@ -13,7 +13,7 @@ public sealed class TimeStage(TimeExpressionExtractor extractor) : IAnalysisStag
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        document.Times = extractor.Extract(document.Text, document.Tokens, document.Raw.Date, document.Lang);
+        document.Times = extractor.Extract(document.Text, document.Tokens, document.LowerWords, document.Raw.Date, document.Lang);
     }
 }
 
@@ -26,7 +26,7 @@ public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
     {
         ArgumentNullException.ThrowIfNull(document);
         var taken = document.Times.Select(t => new TextSpan(t.Start, t.End)).ToList();
-        document.Quantities = extractor.Extract(document.Text, document.Tokens, document.Lang, taken);
+        document.Quantities = extractor.Extract(document.Text, document.Tokens, document.LowerWords, document.Lang, taken);
     }
 }
 

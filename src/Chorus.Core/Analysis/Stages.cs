@@ -137,10 +137,19 @@ public sealed class NameStage : IAnalysisStage
             }
         }
 
-        // Also count a word after an opening quote or a colon as sentence-initial.
+        // Also count a word after an opening quote or a colon as sentence-initial. A straight quote opens only
+        // when it follows a space and touches the next word; after a comma it is the closing one.
         for (var i = 1; i < tokens.Count; i++)
         {
-            if (tokens[i - 1].Kind == TokenKind.Punctuation && text[tokens[i - 1].Start] is '“' or '"' or '„' or '\'' or '‘' or ':' or '(' or '«')
+            if (tokens[i - 1].Kind != TokenKind.Punctuation)
+            {
+                continue;
+            }
+
+            var mark = text[tokens[i - 1].Start];
+            var opens = mark is '“' or '„' or '‘' or ':' or '(' or '«'
+                || (mark is '"' or '\'' && (tokens[i - 1].Start == 0 || char.IsWhiteSpace(text[tokens[i - 1].Start - 1])) && tokens[i].Start == tokens[i - 1].End);
+            if (opens)
             {
                 sentenceStart[i] = true;
             }
@@ -206,7 +215,10 @@ public sealed class NameStage : IAnalysisStage
             var key = NameKey.Fold(word);
             if (!inner.Contains(key))
             {
-                return false;
+                // A known given name directly followed by another capitalised word starts a name even at the
+                // start of a sentence ("Angela Merkel said").
+                return i + 1 < tokens.Count && IsCapitalised(tokens[i + 1], text) && tokens[i + 1].Start - tokens[i].End <= 1
+                    && Chorus.Core.Extraction.Ner.NameGazetteer.Dutch.IsGivenName(word.ToString());
             }
 
             return word.Length <= 64 && !IsStop(stemmer, word);

@@ -31,7 +31,8 @@ internal static partial class FixtureTable
             }
 
             var cols = line.Split('\t');
-            var marked = cols[2];
+            // ¶ marks a paragraph break inside one fixture text.
+            var marked = cols[2].Replace("¶", "\n\n", StringComparison.Ordinal);
             var values = cols.Length > 3 && cols[3].Length > 0 ? cols[3].Split(" | ") : [];
             var expected = new List<(int, int, string)>();
             var text = new System.Text.StringBuilder();
@@ -95,6 +96,6 @@ internal static partial class FixtureTable
         return new ExtractionScores(name, expected, found, matched, exact, right);
     }
 
-    [GeneratedRegex(@"\[\[(.+?)\]\]")]
+    [GeneratedRegex(@"\[\[(.+?)\]\]", RegexOptions.Singleline)]
     private static partial Regex Marks();
 }

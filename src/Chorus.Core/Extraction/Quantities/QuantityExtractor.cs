@@ -84,16 +84,23 @@ public sealed class QuantityExtractor
 
     public List<QuantityMention> Extract(string text, IReadOnlyList<Token> tokens, string lang, IReadOnlyList<TextSpan> skip)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return Extract(text, tokens, tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray(), lang, skip);
+    }
+
+    /// <summary>As <see cref="Extract(string, IReadOnlyList{Token}, string, IReadOnlyList{TextSpan})"/>, with the tokens already lower-cased.</summary>
+    public List<QuantityMention> Extract(string text, IReadOnlyList<Token> tokens, string[] w, string lang, IReadOnlyList<TextSpan> skip)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(skip);
-        var w = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
         var stop = LanguageStemmer.For(lang);
         var result = new List<QuantityMention>();
         var i = 0;
         while (i < tokens.Count)
         {
-            if (Covered(tokens[i], skip) || !TryNumber(i, out var value, out var next, out var vague))
+            if (!MayStartNumber(i) || Covered(tokens[i], skip) || !TryNumber(i, out var value, out var next, out var vague))
             {
                 i++;
                 continue;
@@ -186,6 +193,9 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        // Cheap test before the parsers: only digits and words can be numbers.
+        bool MayStartNumber(int k) => tokens[k].Kind is TokenKind.Number or TokenKind.Word;
 
         bool TryNumber(int k, out double value, out int next, out (double Min, double Max)? vagueRange)
         {
@@ -368,14 +378,16 @@ public sealed class QuantityExtractor
             if (word.EndsWith(tensWord, StringComparison.Ordinal) && word.Length > tensWord.Length + and.Length)
             {
                 var head = word[..^tensWord.Length];
-                if (!head.EndsWith(and, StringComparison.Ordinal))
+                // "tweeëntwintig": after a vowel, Dutch writes the joining "en" as "ën".
+                var joiner = head.EndsWith(and, StringComparison.Ordinal) ? and.Length
+                    : and == "en" && head.EndsWith("ën", StringComparison.Ordinal) ? 2 : 0;
+                if (joiner == 0)
                 {
                     continue;
                 }
 
-                // "tweeëntwintig": the diaeresis that separates the vowels belongs to neither word.
-                var unitWord = head[..^and.Length];
-                if (units.TryGetValue(unitWord, out var unitValue) || units.TryGetValue(unitWord.TrimEnd('ë'), out unitValue))
+                var unitWord = head[..^joiner];
+                if (units.TryGetValue(unitWord, out var unitValue))
                 {
                     return tensValue + unitValue;
                 }

@@ -196,11 +196,19 @@ public sealed class QuoteExtractor
 
     private static (EntityMention Speaker, string Cue)? Before(string text, int open, List<EntityMention> people)
     {
-        // "Breuker zegt: “…”", "Breuker: “…”"
+        // "Breuker zegt: “…”", "Breuker: “…”", and a partial quote in "Volgens Breuker is het “…”".
         var k = open - 1;
         while (k >= 0 && text[k] == ' ')
         {
             k--;
+        }
+
+        var sentenceStart = SentenceStart(text, Math.Max(k, 0));
+        var opening = text.AsSpan(sentenceStart, Math.Max(0, k + 1 - sentenceStart));
+        if (opening.StartsWith("Volgens ", StringComparison.Ordinal) || opening.StartsWith("According to ", StringComparison.Ordinal) || opening.StartsWith("Laut ", StringComparison.Ordinal))
+        {
+            var named = people.FirstOrDefault(e => e.Start >= sentenceStart && e.End <= k + 1);
+            return named.End > 0 ? (named, "volgens") : null;
         }
 
         if (k < 0 || text[k] != ':')
@@ -208,7 +216,6 @@ public sealed class QuoteExtractor
             return null;
         }
 
-        var sentenceStart = SentenceStart(text, k);
         var candidates = people.Where(e => e.Start >= sentenceStart && e.End <= k).ToList();
         return candidates.Count > 0 ? (candidates[^1], ":") : null;
     }

@@ -20,12 +20,15 @@ public sealed class TimeExpressionExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        return Extract(text, tokens, tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray(), articleDate, lang);
+    }
+
+    /// <summary>As <see cref="Extract(string, IReadOnlyList{Token}, PartialDate?, string)"/>, with the tokens already lower-cased.</summary>
+    public List<TimeMention> Extract(string text, IReadOnlyList<Token> tokens, string[] words, PartialDate? articleDate, string lang)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         var lex = TimeLexicon.For(lang);
-        var words = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            words[i] = tokens[i].Of(text).ToString().ToLowerInvariant();
-        }
 
         var scan = new Scan(text, tokens, words, lex, articleDate);
         var mentions = new List<TimeMention>();
@@ -469,10 +472,15 @@ public sealed class TimeExpressionExtractor
 
         private bool MatchVague(int i, out (int Min, int Max) count, out int next)
         {
-            foreach (var (phrase, range) in lex.VagueCounts)
+            foreach (var (parts, range) in lex.VaguePhrases)
             {
-                var parts = phrase.Split(' ');
-                if (i + parts.Length <= N && parts.Select((p, k) => w[i + k] == p).All(x => x))
+                var all = i + parts.Length <= N;
+                for (var k = 0; all && k < parts.Length; k++)
+                {
+                    all = w[i + k] == parts[k];
+                }
+
+                if (all)
                 {
                     (count, next) = (range, i + parts.Length);
                     return true;

@@ -39,6 +39,12 @@ public sealed class TimeLexicon
     /// <summary>Vague counts: "een paar" → (2, 4).</summary>
     public required IReadOnlyDictionary<string, (int Min, int Max)> VagueCounts { get; init; }
 
+    private (string[] Words, (int Min, int Max) Range)[]? _vaguePhrases;
+
+    /// <summary>The vague counts split into words once, for matching against tokens.</summary>
+    public IReadOnlyList<(string[] Words, (int Min, int Max) Range)> VaguePhrases
+        => _vaguePhrases ??= VagueCounts.Select(kv => (kv.Key.Split(' '), kv.Value)).ToArray();
+
     /// <summary>Prepositions before an event noun ("sinds de coronacrisis"): kept as unresolved expressions.</summary>
     public required IReadOnlySet<string> EventPrepositions { get; init; }
 
