@@ -1,0 +1,138 @@
+namespace Chorus.Core.Entities;
+
+/// <summary>
+/// Decides whether two names of the same type name the same entity. Names are compared part by part on their
+/// <see cref="TransliterationKey"/>s, in order or reversed (Asian and Western name order): each pair of parts
+/// must be equal, or an initial of the other ("M." ~ "Mark"), except that one part of five letters or more may
+/// differ by one edit (two from nine letters) — a typo or a transliteration the key does not fold. Parts of
+/// four letters or fewer must be equal, so a given-name difference such as Jong-un / Jong-il blocks a merge.
+/// A longer name matches a shorter one when the shorter one's parts appear in it in order with the same first
+/// and last part ("Vladimir Poetin" ~ "Vladimir Vladimirovitsj Poetin"). A single word matches a longer name
+/// only as <see cref="MatchesShortForm"/> says, which callers use where the context makes it safe.
+/// </summary>
+public static class NameMatcher
+{
+    public static bool Same(string a, string b)
+    {
+        var pa = TransliterationKey.Parts(a);
+        var pb = TransliterationKey.Parts(b);
+        if (pa.Length == 0 || pb.Length == 0)
+        {
+            return false;
+        }
+
+        if (pa.Length == 1 && pb.Length == 1)
+        {
+            return PartsMatch(pa, pb);
+        }
+
+        if (pa.Length == 1 || pb.Length == 1)
+        {
+            return false;
+        }
+
+        if (pa.Length == pb.Length)
+        {
+            return PartsMatch(pa, pb) || PartsMatch(pa, [.. pb.Reverse()]);
+        }
+
+        var (shorter, longer) = pa.Length < pb.Length ? (pa, pb) : (pb, pa);
+        return Subsequence(shorter, longer);
+    }
+
+    /// <summary>True when a one-word name is the first or last part of a longer name ("Poetin" in "Vladimir Poetin", "Kim" in "Kim Jong-un").</summary>
+    public static bool MatchesShortForm(string shortName, string fullName)
+    {
+        var s = TransliterationKey.Parts(shortName);
+        var f = TransliterationKey.Parts(fullName);
+        if (s.Length != 1 || f.Length < 2)
+        {
+            return false;
+        }
+
+        return PartMatch(s[0], f[^1], allowEdit: true) || PartMatch(s[0], f[0], allowEdit: false) || (f.Length > 2 && s[0] == string.Concat(f[^2..]));
+    }
+
+    private static bool PartsMatch(string[] a, string[] b)
+    {
+        var edits = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] == b[i] || IsInitialOf(a[i], b[i]) || IsInitialOf(b[i], a[i]))
+            {
+                continue;
+            }
+
+            if (edits == 0 && PartMatch(a[i], b[i], allowEdit: true))
+            {
+                edits++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool PartMatch(string a, string b, bool allowEdit)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (!allowEdit || Math.Min(a.Length, b.Length) < 5)
+        {
+            return false;
+        }
+
+        var allowed = Math.Min(a.Length, b.Length) >= 9 ? 2 : 1;
+        return Math.Abs(a.Length - b.Length) <= allowed && EditDistance.Between(a, b) <= allowed;
+    }
+
+    private static bool IsInitialOf(string initial, string part) => initial.Length == 1 && part.Length > 1 && part[0] == initial[0];
+
+    // Name particles are part of the surname: "Jan de Vries" is not "Jan Vries". (Keys: "von" folds to "von", "van" to "van".)
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "van", "von", "der", "den", "de", "ter", "ten", "te", "la", "le", "da", "di", "du", "al", "el", "bin", "ibn", "ben", "dos", "das",
+    };
+
+    private static bool Subsequence(string[] shorter, string[] longer)
+    {
+        // Middle names and patronymics may be left out; particles may not.
+        if (longer.Where(Particles.Contains).Except(shorter).Any())
+        {
+            return false;
+        }
+
+        if (!PartMatch(shorter[0], longer[0], allowEdit: false) && !IsInitialOf(shorter[0], longer[0]))
+        {
+            return false;
+        }
+
+        if (!PartMatch(shorter[^1], longer[^1], allowEdit: true))
+        {
+            return false;
+        }
+
+        var j = 1;
+        for (var i = 1; i < shorter.Length - 1; i++)
+        {
+            while (j < longer.Length - 1 && longer[j] != shorter[i])
+            {
+                j++;
+            }
+
+            if (j >= longer.Length - 1)
+            {
+                return false;
+            }
+
+            j++;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace Chorus.Core.Entities;
+
+/// <summary>
+/// Folds the spelling conventions that transliterations of the same name differ by, so that variants get the
+/// same or a nearby key: Dutch oe/sj/tsj/j (Poetin, Sjojgoe), German sch/tsch/w (Schoigu, Selenskyj), French
+/// ou/ch (Poutine), English sh/ch/y (Shoigu, Zelensky), doubled letters and diacritics. Applied per name part;
+/// what folding leaves, <see cref="EditDistance"/> judges.
+/// </summary>
+public static class TransliterationKey
+{
+    // Longest patterns first; each maps onto a shared spelling.
+    private static readonly (string From, string To)[] Rules =
+    [
+        ("tsch", "ch"), ("tsj", "ch"), ("tch", "ch"), ("sch", "sh"), ("sj", "sh"), ("zh", "sh"), ("kh", "h"),
+        ("ch", "ch"), ("oe", "u"), ("ou", "u"), ("ph", "f"), ("ck", "k"), ("qu", "k"), ("ij", "i"), ("yj", "i"), ("iy", "i"),
+        ("x", "ks"), ("y", "i"), ("j", "i"), ("w", "v"), ("c", "k"), ("z", "s"),
+    ];
+
+    /// <summary>The key of one name part ("Sjojgoe" → "shoigu", "Schoigu" → "shoigu", "Poetin" → "putin").</summary>
+    public static string OfPart(string part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var s = NameKey.Fold(part);
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length;)
+        {
+            var matched = false;
+            foreach (var (from, to) in Rules)
+            {
+                if (string.CompareOrdinal(s, i, from, 0, from.Length) == 0)
+                {
+                    // "ch" stays "ch" (it is the target of tsj/tsch), except that "sch" was handled above.
+                    sb.Append(to);
+                    i += from.Length;
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                if (char.IsLetterOrDigit(s[i]))
+                {
+                    sb.Append(s[i]);
+                }
+
+                i++;
+            }
+        }
+
+        // Doubled letters carry no difference between transliterations ("ii" from "yj" in Zelenskyj).
+        var collapsed = new StringBuilder(sb.Length);
+        foreach (var c in sb.ToString())
+        {
+            if (collapsed.Length == 0 || collapsed[^1] != c)
+            {
+                collapsed.Append(c);
+            }
+        }
+
+        return collapsed.ToString();
+    }
+
+    /// <summary>The name split into parts (hyphenated parts too: "Jong-un" → "jong", "un") and folded.</summary>
+    public static string[] Parts(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Split([' ', '-', '‐', '\u2011'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.TrimEnd('.', ','))
+            .Where(p => p.Length > 0)
+            .Select(OfPart)
+            .Where(p => p.Length > 0)
+            .ToArray();
+    }
+
+    public static string Of(string name) => string.Join(' ', Parts(name));
+}
+
+/// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions each cost 1.</summary>
+public static class EditDistance
+{
+    public static int Between(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
