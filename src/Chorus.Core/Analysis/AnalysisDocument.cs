@@ -55,6 +55,9 @@ public sealed class AnalysisDocument
 
     public List<EntityMention> Entities { get; set; } = [];
 
+    /// <summary>The article's entities after in-article coreference; <see cref="EntityMention.Group"/> indexes into it.</summary>
+    public List<Entities.LocalEntity> EntityGroups { get; set; } = [];
+
     public List<Extraction.Times.TimeMention> Times { get; set; } = [];
 
     public List<Extraction.Quantities.QuantityMention> Quantities { get; set; } = [];

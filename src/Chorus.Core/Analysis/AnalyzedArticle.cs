@@ -29,6 +29,8 @@ public sealed record AnalyzedArticle
 
     public IReadOnlyList<EntityMention> Entities { get; init; } = [];
 
+    public IReadOnlyList<Entities.LocalEntity> EntityGroups { get; init; } = [];
+
     public IReadOnlyList<Extraction.Times.TimeMention> Times { get; init; } = [];
 
     public IReadOnlyList<Extraction.Quantities.QuantityMention> Quantities { get; init; } = [];

@@ -1,3 +1,4 @@
+using Chorus.Core.Entities;
 using Chorus.Core.Extraction.Ner;
 using Chorus.Core.Ingest;
 using Chorus.Core.Text;
@@ -39,6 +40,7 @@ public sealed class ArticleAnalyzer
         new StemStage(),
         new NameStage(),
         new EntityStage(DefaultTagger.Value, new NameListEntityTyper(NameGazetteer.Dutch)),
+        new CoreferenceStage(PlaceAdjectives.Default),
         new TimeStage(new Extraction.Times.TimeExpressionExtractor()),
         new QuantityStage(new Extraction.Quantities.QuantityExtractor()),
         new QuoteStage(new Extraction.Quotes.QuoteExtractor()),
@@ -63,6 +65,7 @@ public sealed class ArticleAnalyzer
             Stems = doc.Stems,
             Names = doc.Names,
             Entities = doc.Entities,
+            EntityGroups = doc.EntityGroups,
             Times = doc.Times,
             Quantities = doc.Quantities,
             Quotes = doc.Quotes,

@@ -4,8 +4,12 @@ using Chorus.Core.Text;
 
 namespace Chorus.Core.Analysis;
 
-/// <summary>A named-entity mention: its span, its type (PER, LOC, ORG, MISC) and how it was found.</summary>
-public readonly record struct EntityMention(int Start, int End, string Type, string Method);
+/// <summary>
+/// A named-entity mention: its span, its type (PER, LOC, ORG, MISC), how it was found, its kind ("name", or
+/// "adjective" for "Noord-Koreaanse" → Noord-Korea) and the in-article entity it belongs to (an index into
+/// <see cref="AnalysisDocument.EntityGroups"/>, -1 before coreference).
+/// </summary>
+public readonly record struct EntityMention(int Start, int End, string Type, string Method, string Kind = "name", int Group = -1);
 
 /// <summary>
 /// Named entities. Dutch articles are tagged by the trained tagger over the whole article (its second pass

@@ -31,7 +31,7 @@ public sealed record TokenDoc(int Start, int End, string Kind, string? Stem);
 
 public sealed record NameDoc(string Text, int Start, int End, string Key);
 
-public sealed record EntityMentionDoc(string Text, string Type, int Start, int End, string? Entity);
+public sealed record EntityMentionDoc(string Text, string Type, int Start, int End, string? Entity, string Kind, string? EntityName);
 
 public sealed record TimeDoc(string Text, int Start, int End, string? Value, string Kind, string? Mod);
 

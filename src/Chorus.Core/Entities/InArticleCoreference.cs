@@ -1,0 +1,214 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Entities;
+
+/// <summary>One entity inside one article: its type, the name to show, and every surface form with its count.</summary>
+public sealed record LocalEntity(string Type, string Canonical, IReadOnlyDictionary<string, int> Surfaces);
+
+/// <summary>
+/// Groups an article's entity mentions into entities, in this order:
+/// <list type="number">
+/// <item>a role word before a name makes it a person ("minister van Defensie Sjojgoe": Defensie stays ORG, Sjojgoe is PER);</item>
+/// <item>a capitalised word one edit away from a person named in the article is that person (the typo "Sjogjoe");</item>
+/// <item>place adjectives become mentions of their place ("Noord-Koreaanse" → Noord-Korea, kind "adjective");</item>
+/// <item>full names that <see cref="NameMatcher"/> calls the same are one entity; a single word joins the full name it is
+/// the first or last part of ("Breuker" → Remco Breuker), and when several fit ("Kim": Kim Jong-un, Kim Jong-il)
+/// the one mentioned most often, then the nearest before it.</item>
+/// </list>
+/// </summary>
+public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStage
+{
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    {
+        "minister", "president", "premier", "leider", "koning", "koningin", "burgemeester", "wethouder", "generaal", "paus", "bondskanselier",
+        "kanselier", "voorzitter", "woordvoerder", "directeur", "topman", "topvrouw", "hoogleraar", "minister-president", "oud-president",
+        "senator", "ambassadeur", "secretaris-generaal", "prins", "prinses", "dictator", "opperbevelhebber", "staatshoofd", "ceo",
+        "leader", "chancellor", "mayor", "general", "pope", "spokesman", "spokeswoman", "chairman", "professor", "king", "queen",
+        "präsident", "kanzler", "kanzlerin", "bürgermeister", "ministerin", "sprecher", "sprecherin", "vorsitzende", "chef",
+    };
+
+    public string Name => "coreference";
+
+    public void Apply(AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var mentions = SplitAfterRoles(document, document.Entities);
+        mentions.AddRange(Typos(document, mentions));
+        mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
+        mentions.AddRange(UntaggedAdjectives(document, mentions));
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var (grouped, groups) = Group(text, mentions);
+        document.Entities = grouped;
+        document.EntityGroups = groups;
+    }
+
+    // "minister van Defensie Sjojgoe" tagged as one ORG: the last word is the person the role belongs to.
+    private static List<EntityMention> SplitAfterRoles(AnalysisDocument document, List<EntityMention> mentions)
+    {
+        var text = document.Text;
+        var result = new List<EntityMention>(mentions.Count);
+        foreach (var m in mentions)
+        {
+            var lastSpace = text.LastIndexOf(' ', m.End - 1, m.End - m.Start);
+            if (m.Type != "PER" && lastSpace > m.Start && HasRoleBefore(text, m.Start) && char.IsUpper(text[lastSpace + 1]))
+            {
+                result.Add(m with { End = lastSpace });
+                result.Add(new EntityMention(lastSpace + 1, m.End, "PER", "role"));
+            }
+            else
+            {
+                result.Add(m);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool HasRoleBefore(string text, int start)
+    {
+        var from = Math.Max(0, start - 30);
+        var before = text[from..start];
+        var words = before.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return words.TakeLast(3).Any(w => RoleWords.Contains(w.ToLowerInvariant()));
+    }
+
+    // A capitalised word one edit from a person's name in the same article, and never written in lower case there.
+    private static IEnumerable<EntityMention> Typos(AnalysisDocument document, List<EntityMention> mentions)
+    {
+        var text = document.Text;
+        var personParts = mentions.Where(m => m.Type == "PER")
+            .SelectMany(m => text[m.Start..m.End].Split(' '))
+            .Where(p => p.Length >= 5)
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (Surface: p, Key: TransliterationKey.OfPart(p)))
+            .ToList();
+        if (personParts.Count == 0)
+        {
+            yield break;
+        }
+
+        var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
+        foreach (var t in document.Tokens)
+        {
+            if (t.Kind != TokenKind.Word || t.Length < 5 || !char.IsUpper(text[t.Start]) || mentions.Any(m => m.Start <= t.Start && t.End <= m.End))
+            {
+                continue;
+            }
+
+            var word = text[t.Start..t.End];
+            if (lowerWords.Contains(word) || personParts.Any(p => p.Surface == word))
+            {
+                continue;
+            }
+
+            var key = TransliterationKey.OfPart(word);
+            if (personParts.Any(p => EditDistance.Between(p.Key, key) == 1 && Math.Min(p.Key.Length, key.Length) >= 5))
+            {
+                yield return new EntityMention(t.Start, t.End, "PER", "typo");
+            }
+        }
+    }
+
+    private EntityMention AsAdjective(string text, EntityMention m)
+        => m.Type is "MISC" or "LOC" && adjectives.PlaceOf(text[m.Start..m.End]) is not null ? m with { Type = "LOC", Kind = "adjective" } : m;
+
+    // Adjectives the tagger did not mark (English and German, or Dutch without a model): "North Korean", "russische".
+    private IEnumerable<EntityMention> UntaggedAdjectives(AnalysisDocument document, List<EntityMention> mentions)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || mentions.Any(m => m.Start <= tokens[i].Start && tokens[i].End <= m.End))
+            {
+                continue;
+            }
+
+            if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start - tokens[i].End == 1
+                && adjectives.PlaceOf(text[tokens[i].Start..tokens[i + 1].End]) is not null)
+            {
+                yield return new EntityMention(tokens[i].Start, tokens[i + 1].End, "LOC", "adjective-list", "adjective");
+                i++;
+            }
+            else if ((char.IsUpper(text[tokens[i].Start]) || document.Lang == "de") && adjectives.PlaceOf(text[tokens[i].Start..tokens[i].End]) is not null)
+            {
+                yield return new EntityMention(tokens[i].Start, tokens[i].End, "LOC", "adjective-list", "adjective");
+            }
+        }
+    }
+
+    private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions)
+    {
+        var groups = new List<(string Type, List<int> Members)>();
+        var groupOf = new int[mentions.Count];
+        Array.Fill(groupOf, -1);
+        string Surface(int i) => text[mentions[i].Start..mentions[i].End];
+        string NameOf(int i) => mentions[i].Kind == "adjective" ? adjectives.PlaceOf(Surface(i))! : Surface(i);
+        bool IsFull(int i) => NameOf(i).Contains(' ', StringComparison.Ordinal) || NameOf(i).Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER";
+
+        void Join(int i, int g)
+        {
+            groupOf[i] = g;
+            groups[g].Members.Add(i);
+        }
+
+        // Full names and adjectives' places first, so that short forms have something to attach to.
+        foreach (var i in Enumerable.Range(0, mentions.Count).Where(i => IsFull(i) || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC"))
+        {
+            var name = NameOf(i);
+            var g = groups.FindIndex(gr => gr.Type == mentions[i].Type && gr.Members.Any(j => NameMatcher.Same(NameOf(j), name)));
+            if (g < 0)
+            {
+                groups.Add((mentions[i].Type, []));
+                g = groups.Count - 1;
+            }
+
+            Join(i, g);
+        }
+
+        foreach (var i in Enumerable.Range(0, mentions.Count).Where(i => groupOf[i] < 0))
+        {
+            var name = NameOf(i);
+            var fitting = Enumerable.Range(0, groups.Count)
+                .Where(g => groups[g].Type == mentions[i].Type && groups[g].Members.Any(j => IsFull(j) && NameMatcher.MatchesShortForm(name, NameOf(j))))
+                .ToList();
+            int chosen;
+            if (fitting.Count > 0)
+            {
+                chosen = fitting
+                    .OrderByDescending(g => groups[g].Members.Count)
+                    .ThenByDescending(g => groups[g].Members.Where(j => mentions[j].Start < mentions[i].Start).Select(j => mentions[j].Start).DefaultIfEmpty(-1).Max())
+                    .First();
+            }
+            else
+            {
+                chosen = groups.FindIndex(gr => gr.Type == mentions[i].Type && gr.Members.Any(j => NameMatcher.Same(NameOf(j), name)));
+                if (chosen < 0)
+                {
+                    groups.Add((mentions[i].Type, []));
+                    chosen = groups.Count - 1;
+                }
+            }
+
+            Join(i, chosen);
+        }
+
+        var locals = groups.Select(g =>
+        {
+            var surfaces = g.Members.GroupBy(Surface, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
+            // A form recognised only as a typo of another never becomes the name shown.
+            var names = g.Members.Where(j => mentions[j].Kind != "adjective" && mentions[j].Method != "typo").Select(NameOf).ToList();
+            var canonical = names.Count == 0
+                ? NameOf(g.Members[0])
+                : names.GroupBy(n => n, StringComparer.Ordinal)
+                    .OrderByDescending(x => x.Key.Contains(' ', StringComparison.Ordinal) || x.Key.Contains('-', StringComparison.Ordinal))
+                    .ThenByDescending(x => x.Count())
+                    .ThenBy(x => x.Key, StringComparer.Ordinal)
+                    .First().Key;
+            return new LocalEntity(g.Type, canonical, surfaces);
+        }).ToList();
+        return (mentions.Select((m, i) => m with { Group = groupOf[i] }).ToList(), locals);
+    }
+}

@@ -1,0 +1,105 @@
+using Chorus.Core.Extraction.Ner;
+
+namespace Chorus.Core.Entities;
+
+/// <summary>
+/// Links place and nationality adjectives to the place they come from: "Noord-Koreaanse" → Noord-Korea,
+/// "Russische" → Rusland, "North Korean" → North Korea, "russische" → Russland. Dutch forms come from the Alpino
+/// adjective list and are matched to a place in the Alpino geo list by stripping the adjective ending and trying
+/// the usual place endings (Kore-aanse → Korea, Japan-se → Japan, Rus-sische → Rusland); irregular pairs and
+/// the English and German adjectives of the countries in the news are listed (facts, in Resources).
+/// </summary>
+public sealed class PlaceAdjectives
+{
+    private static readonly string[] DutchEndings = ["aanse", "aans", "iaanse", "iaans", "ische", "isch", "ese", "ees", "ense", "ens", "se", "s", "e"];
+    private static readonly string[] PlaceEndings = ["", "a", "land", "ië", "ije", "e", "en", "ia"];
+
+    private readonly Dictionary<string, string> _places;
+
+    private PlaceAdjectives(Dictionary<string, string> places)
+    {
+        _places = places;
+    }
+
+    private static readonly Lazy<PlaceAdjectives> LazyDefault = new(Build);
+
+    public static PlaceAdjectives Default => LazyDefault.Value;
+
+    public int Count => _places.Count;
+
+    /// <summary>The place an adjective refers to, or null. Multi-word adjectives ("North Korean") are given with a space.</summary>
+    public string? PlaceOf(string adjective)
+    {
+        ArgumentNullException.ThrowIfNull(adjective);
+        if (_places.TryGetValue(adjective, out var place))
+        {
+            return place;
+        }
+
+        // German inflection: russische/russischen/russischer → russisch; nordkoreanische → nordkoreanisch
+        var lower = adjective.ToLowerInvariant();
+        foreach (var ending in new[] { "en", "er", "es", "em", "e" })
+        {
+            if (lower.EndsWith(ending, StringComparison.Ordinal) && _places.TryGetValue(lower[..^ending.Length], out place))
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
+
+    private static PlaceAdjectives Build()
+    {
+        var places = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedResources.ReadLines("place-adjectives.tsv"))
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                var parts = line.Split('\t');
+                places[parts[1]] = parts[2];
+            }
+        }
+
+        var gazetteer = NameGazetteer.Dutch;
+        foreach (var adjective in EmbeddedResources.ReadLines("nl-name-adjectives.txt").Where(l => l.Length > 0 && l[0] != '#'))
+        {
+            if (places.ContainsKey(adjective) || DerivePlace(adjective, gazetteer) is not { } place)
+            {
+                continue;
+            }
+
+            places[adjective] = place;
+        }
+
+        return new PlaceAdjectives(places);
+    }
+
+    private static string? DerivePlace(string adjective, NameGazetteer gazetteer)
+    {
+        foreach (var ending in DutchEndings)
+        {
+            if (!adjective.EndsWith(ending, StringComparison.Ordinal) || adjective.Length - ending.Length < 3)
+            {
+                continue;
+            }
+
+            var stem = adjective[..^ending.Length];
+            foreach (var candidateStem in new[] { stem, Undouble(stem) }.Distinct(StringComparer.Ordinal))
+            {
+                foreach (var placeEnding in PlaceEndings)
+                {
+                    var place = candidateStem + placeEnding;
+                    if ((gazetteer.Full([place], 0, 1) & NameGazetteer.Loc) != 0)
+                    {
+                        return place;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Undouble(string s) => s.Length > 2 && s[^1] == s[^2] ? s[..^1] : s;
+}
