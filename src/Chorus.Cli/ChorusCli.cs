@@ -80,6 +80,26 @@ internal static class ChorusCli
         article.SetAction((r, ct) => ArticleCommand.RunAsync(ctx, DbPath(r), r.GetValue(articleId)!, r.GetValue(json), ct));
         root.Subcommands.Add(article);
 
+        var entityLimit = new Option<int>("--limit") { Description = "Maximum number of entities", DefaultValueFactory = _ => 50 };
+        var entities = new Command("entities", "Entities with their spelling variants, most mentioned first") { entityLimit, json };
+        entities.SetAction((r, ct) => EntitiesCommand.ListAsync(ctx, DbPath(r), r.GetValue(entityLimit), r.GetValue(json), ct));
+        root.Subcommands.Add(entities);
+
+        var entityRef = new Argument<string>("name-or-id") { Description = "Entity id, name or any of its variants" };
+        var entity = new Command("entity", "One entity: variants, articles, stories; 'merge' and 'split' correct the machine") { entityRef, json };
+        entity.SetAction((r, ct) => EntitiesCommand.ShowAsync(ctx, DbPath(r), r.GetValue(entityRef)!, r.GetValue(json), ct));
+        var keep = new Argument<string>("kept") { Description = "Entity that stays (id or name)" };
+        var mergeAway = new Argument<string>("merged") { Description = "Entity merged into it (id or name)" };
+        var merge = new Command("merge", "Merge the second entity into the first; later ingests follow") { keep, mergeAway };
+        merge.SetAction((r, ct) => EntitiesCommand.MergeAsync(ctx, DbPath(r), r.GetValue(keep)!, r.GetValue(mergeAway)!, ct));
+        var splitFrom = new Argument<string>("entity") { Description = "Entity to split (id or name)" };
+        var variant = new Argument<string>("variant") { Description = "The spelling that is a different entity" };
+        var split = new Command("split", "Move one variant to an entity of its own; later ingests follow") { splitFrom, variant };
+        split.SetAction((r, ct) => EntitiesCommand.SplitAsync(ctx, DbPath(r), r.GetValue(splitFrom)!, r.GetValue(variant)!, ct));
+        entity.Subcommands.Add(merge);
+        entity.Subcommands.Add(split);
+        root.Subcommands.Add(entity);
+
         var query = new Argument<string[]>("query") { Description = "Words to search for (Lucene syntax allowed)", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<int>("--limit") { Description = "Maximum number of hits", DefaultValueFactory = _ => 10 };
         var search = new Command("search", "Full-text search over articles, with highlighted snippets") { query, limit, json };

@@ -18,6 +18,11 @@ internal static class StoreJson
     public static StoryProfile DeserializeProfile(string json)
         => JsonSerializer.Deserialize<StoryProfile>(json, Options) ?? throw new InvalidDataException("empty story profile");
 
+    public static string SerializeVariants(Dictionary<string, int> variants) => JsonSerializer.Serialize(variants, Options);
+
+    public static Dictionary<string, int> DeserializeVariants(string json)
+        => new(JsonSerializer.Deserialize<Dictionary<string, int>>(json, Options) ?? [], StringComparer.Ordinal);
+
     public static string Serialize(Assignment assignment) => JsonSerializer.Serialize(assignment, Options);
 
     public static Assignment? DeserializeAssignment(string? json)

@@ -82,6 +82,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Entities_ListAndShow_FollowTheContract_AndMergeSplitAreCommands()
+    {
+        await IngestSamplesAsync();
+        var list = JsonDocument.Parse((await CliRunner.RunAsync("entities", "--db", Db, "--json")).Stdout).RootElement;
+        foreach (var field in new[] { "id", "name", "type", "variants", "articles" })
+        {
+            Assert.True(list[0].TryGetProperty(field, out _), $"entity lacks '{field}'");
+        }
+
+        var kim = JsonDocument.Parse((await CliRunner.RunAsync("entity", "Kim", "--db", Db, "--json")).Stdout).RootElement;
+        Assert.Equal("Kim Jong-un", kim.GetProperty("name").GetString());
+        Assert.Equal(2, kim.GetProperty("articles").GetArrayLength());
+        Assert.Equal(2, (await CliRunner.RunAsync("entity", "Nobody Atall", "--db", Db)).ExitCode);
+        var split = await CliRunner.RunAsync("entity", "split", "Kim Jong-un", "Kim", "--db", Db);
+        Assert.Equal(0, split.ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("entity", "merge", "Kim Jong-un", "Kim", "--db", Db)).ExitCode);
+        Assert.Equal(2, (await CliRunner.RunAsync("entity", "split", "Kim Jong-un", "Nonexistent", "--db", Db)).ExitCode);
+    }
+
+    [Fact]
     public async Task Search_FindsTheSeedBySubmarines()
     {
         await IngestSamplesAsync();

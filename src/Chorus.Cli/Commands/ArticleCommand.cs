@@ -12,7 +12,8 @@ internal static class ArticleCommand
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
         var article = await workspace.Store.FindArticleAsync(idOrRef, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no article '{idOrRef}' in {workspace.Store.Location}");
-        var doc = new ContractMapper(ArticleAnalyzer.CreateDefault()).Article(article);
+        var lookup = ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync([article.Id], ct).ConfigureAwait(false));
+        var doc = new ContractMapper(ArticleAnalyzer.CreateDefault(), lookup).Article(article);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);

@@ -23,7 +23,8 @@ internal static class DemoCommand
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(db, ct).ConfigureAwait(false);
         var report = await IngestCommand.IngestAsync(ctx, workspace, [folder], new ReadOptions(), ct).ConfigureAwait(false);
         var stories = await workspace.Store.ListStoriesAsync(ct).ConfigureAwait(false);
-        var mapper = new ContractMapper(ArticleAnalyzer.CreateDefault());
+        var lookup = ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(stories.SelectMany(s => s.Articles).Select(a => a.Id).ToList(), ct).ConfigureAwait(false));
+        var mapper = new ContractMapper(ArticleAnalyzer.CreateDefault(), lookup);
         if (json)
         {
             var largest = stories.Count > 0 ? mapper.Story(stories[0], why: true).Doc : null;

@@ -28,10 +28,10 @@ internal static class IngestCommand
         return report.Rejected.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null)
+    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true)
     {
         var expanded = ArticleInputReader.Expand(paths).ToList();
-        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), workspace.Index);
+        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), workspace.Index, linkEntities);
         IEnumerable<ReadResult> Inputs()
         {
             foreach (var (file, problem) in expanded)

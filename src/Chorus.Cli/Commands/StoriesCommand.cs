@@ -28,7 +28,8 @@ internal static class StoriesCommand
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
         var story = await workspace.Store.FindStoryAsync(id, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no story '{id}' in {workspace.Store.Location} (see './chorus stories')");
-        var (doc, comparison, analyzed) = new ContractMapper(ArticleAnalyzer.CreateDefault()).Story(story, why);
+        var lookup = ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(story.Articles.Select(a => a.Id).ToList(), ct).ConfigureAwait(false));
+        var (doc, comparison, analyzed) = new ContractMapper(ArticleAnalyzer.CreateDefault(), lookup).Story(story, why);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);

@@ -101,14 +101,34 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             if (TypeOf(tokens) is { } type)
             {
                 result.Add(new EntityMention(name.Start, name.End, type, "name-lists"));
+                continue;
+            }
+
+            // "Russian President Vladimir Putin": leading adjectives and titles are capitalised too; try the run without them.
+            var words = Tokenizer.Tokenize(span).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+            for (var k = 1; k < words.Count; k++)
+            {
+                if (!RoleWords.Set.Contains(tokens[k].ToLowerInvariant()) && TypeOf(tokens[k..]) is { } inner)
+                {
+                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, inner, "name-lists"));
+                    break;
+                }
             }
         }
 
-        return result;
+        // A lone word that repeats part of a person named in the article is that person ("Kim" after "Kim Jong Un").
+        var personParts = result.Where(m => m.Type == "PER").Select(m => text[m.Start..m.End]).Where(n => n.Contains(' ', StringComparison.Ordinal))
+            .SelectMany(n => new[] { n.Split(' ')[0], n.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
+        return result.Select(m => m.Type != "PER" && personParts.Contains(text[m.Start..m.End]) ? m with { Type = "PER" } : m).ToList();
     }
 
     private string? TypeOf(string[] tokens)
     {
+        if (RoleWords.Set.Contains(tokens[0].ToLowerInvariant()))
+        {
+            return null;
+        }
+
         var hasOrgWord = tokens.Any(OrganisationWords.Contains);
         var startsWithGivenName = tokens.Length > 1 && gazetteer.IsGivenName(tokens[0]);
         var listed = gazetteer.Full(tokens, 0, tokens.Length);

@@ -15,14 +15,18 @@ public sealed class ContractMapper
 {
     private readonly ArticleAnalyzer _analyzer;
     private readonly StoryComparer _comparer = new();
-    private readonly IReadOnlyDictionary<(string Type, string Name), string> _entityIds;
+    private readonly IReadOnlyDictionary<(string ArticleId, string Type, string Name), string> _entityIds;
 
-    /// <param name="entityIds">Cross-article entity ids by (type, in-article canonical name), from the store; names not in it get provisional ids.</param>
-    public ContractMapper(ArticleAnalyzer analyzer, IReadOnlyDictionary<(string Type, string Name), string>? entityIds = null)
+    /// <param name="entityIds">Cross-article entity ids by (article, type, in-article name), from the store; names not in it get provisional ids.</param>
+    public ContractMapper(ArticleAnalyzer analyzer, IReadOnlyDictionary<(string ArticleId, string Type, string Name), string>? entityIds = null)
     {
         _analyzer = analyzer;
-        _entityIds = entityIds ?? new Dictionary<(string, string), string>();
+        _entityIds = entityIds ?? new Dictionary<(string, string, string), string>();
     }
+
+    /// <summary>The lookup the constructor takes, from the store's occurrences.</summary>
+    public static Dictionary<(string ArticleId, string Type, string Name), string> EntityIdLookup(IEnumerable<EntityOccurrence> occurrences)
+        => occurrences.GroupBy(o => (o.ArticleId, o.Type, o.LocalName)).ToDictionary(g => g.Key, g => g.First().EntityId);
 
     public static IngestDoc Ingest(IngestReport report)
     {
@@ -57,7 +61,7 @@ public sealed class ContractMapper
             analyzed.Sentences.Select(s => new SpanDoc(s.Start, s.End)).ToList(),
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
-            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(analyzed, e), e.Kind, CanonicalOf(analyzed, e))).ToList(),
+            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, CanonicalOf(analyzed, e))).ToList(),
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
             analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : EntityIds.Provisional("PER", q.Speaker), q.Speaker, q.Cue)).ToList(),
@@ -117,16 +121,16 @@ public sealed class ContractMapper
     private static string CanonicalOf(AnalyzedArticle a, EntityMention e)
         => e.Group >= 0 && e.Group < a.EntityGroups.Count ? a.EntityGroups[e.Group].Canonical : a.Raw.Text[e.Start..e.End];
 
-    private string EntityIdOf(AnalyzedArticle a, EntityMention e)
+    private string EntityIdOf(string articleId, AnalyzedArticle a, EntityMention e)
     {
         var canonical = CanonicalOf(a, e);
-        return _entityIds.GetValueOrDefault((e.Type, canonical)) ?? EntityIds.Provisional(e.Type, canonical);
+        return _entityIds.GetValueOrDefault((articleId, e.Type, canonical)) ?? EntityIds.Provisional(e.Type, canonical);
     }
 
     /// <summary>The story's entities, most widely reported first, with every spelling seen.</summary>
     private List<StoryEntityDoc> StoryEntities(StoredStory story, List<AnalyzedArticle> analyzed)
         => story.Articles.Zip(analyzed)
-            .SelectMany(p => p.Second.Entities.Select(e => (Article: p.First.Id, e.Type, Surface: p.First.Text[e.Start..e.End], Id: EntityIdOf(p.Second, e), Name: CanonicalOf(p.Second, e))))
+            .SelectMany(p => p.Second.Entities.Select(e => (Article: p.First.Id, e.Type, Surface: p.First.Text[e.Start..e.End], Id: EntityIdOf(p.First.Id, p.Second, e), Name: CanonicalOf(p.Second, e))))
             .GroupBy(e => e.Id, StringComparer.Ordinal)
             .Select(g => new StoryEntityDoc(
                 g.Key,

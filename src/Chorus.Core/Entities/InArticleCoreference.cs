@@ -19,15 +19,6 @@ public sealed record LocalEntity(string Type, string Canonical, IReadOnlyDiction
 /// </summary>
 public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStage
 {
-    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
-    {
-        "minister", "president", "premier", "leider", "koning", "koningin", "burgemeester", "wethouder", "generaal", "paus", "bondskanselier",
-        "kanselier", "voorzitter", "woordvoerder", "directeur", "topman", "topvrouw", "hoogleraar", "minister-president", "oud-president",
-        "senator", "ambassadeur", "secretaris-generaal", "prins", "prinses", "dictator", "opperbevelhebber", "staatshoofd", "ceo",
-        "leader", "chancellor", "mayor", "general", "pope", "spokesman", "spokeswoman", "chairman", "professor", "king", "queen",
-        "präsident", "kanzler", "kanzlerin", "bürgermeister", "ministerin", "sprecher", "sprecherin", "vorsitzende", "chef",
-    };
-
     public string Name => "coreference";
 
     public void Apply(AnalysisDocument document)
@@ -71,7 +62,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var from = Math.Max(0, start - 30);
         var before = text[from..start];
         var words = before.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        return words.TakeLast(3).Any(w => RoleWords.Contains(w.ToLowerInvariant()));
+        return words.TakeLast(3).Any(w => RoleWords.Set.Contains(w.ToLowerInvariant()));
     }
 
     // A capitalised word one edit from a person's name in the same article, and never written in lower case there.

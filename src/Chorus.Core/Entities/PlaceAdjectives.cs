@@ -27,6 +27,8 @@ public sealed class PlaceAdjectives
 
     public int Count => _places.Count;
 
+    public bool IsAdjective(string word) => PlaceOf(word) is not null;
+
     /// <summary>The place an adjective refers to, or null. Multi-word adjectives ("North Korean") are given with a space.</summary>
     public string? PlaceOf(string adjective)
     {

@@ -22,13 +22,16 @@ public sealed class IngestPipeline
     private readonly ArticleAnalyzer _analyzer;
     private readonly ClusteringOptions _options;
     private readonly IArticleIndex? _index;
+    private readonly bool _linkEntities;
 
-    public IngestPipeline(IChorusStore store, ArticleAnalyzer analyzer, ClusteringOptions options, IArticleIndex? index)
+    /// <param name="linkEntities">Link each article's entities to entities across the store (off only to measure what it costs).</param>
+    public IngestPipeline(IChorusStore store, ArticleAnalyzer analyzer, ClusteringOptions options, IArticleIndex? index, bool linkEntities = true)
     {
         _store = store;
         _analyzer = analyzer;
         _options = options;
         _index = index;
+        _linkEntities = linkEntities;
     }
 
     public async Task<IngestReport> RunAsync(IEnumerable<ReadResult> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -36,6 +39,7 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(inputs);
         var report = new IngestReport();
         var clusterer = new StoryClusterer(_options, await _store.LoadTermStatisticsAsync(cancellationToken).ConfigureAwait(false));
+        var resolver = _linkEntities ? new Entities.EntityResolver() : null;
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<RawArticle>(ChunkSize);
         var read = 0;
@@ -55,7 +59,7 @@ public sealed class IngestPipeline
 
             if (chunk.Count >= ChunkSize)
             {
-                await ProcessChunkAsync(chunk, clusterer, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
+                await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
                 chunk.Clear();
             }
 
@@ -65,14 +69,14 @@ public sealed class IngestPipeline
             }
         }
 
-        await ProcessChunkAsync(chunk, clusterer, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
+        await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
         Report();
         return report;
 
         void Report() => progress?.Report(new IngestProgress(read, report.Done, report.Ingested));
     }
 
-    private async Task ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, HashSet<string> seenKeys, IngestReport report, Action reportProgress, CancellationToken cancellationToken)
+    private async Task ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, Entities.EntityResolver? resolver, HashSet<string> seenKeys, IngestReport report, Action reportProgress, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
@@ -111,7 +115,7 @@ public sealed class IngestPipeline
         for (var start = 0; start < ordered.Count; start += BatchSize)
         {
             var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
-            await WriteBatchAsync(slice, clusterer, report, cancellationToken).ConfigureAwait(false);
+            await WriteBatchAsync(slice, clusterer, resolver, report, cancellationToken).ConfigureAwait(false);
             reportProgress();
         }
     }
@@ -134,7 +138,7 @@ public sealed class IngestPipeline
         }
     }
 
-    private async Task WriteBatchAsync(List<Prepared> slice, StoryClusterer clusterer, IngestReport report, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(List<Prepared> slice, StoryClusterer clusterer, Entities.EntityResolver? resolver, IngestReport report, CancellationToken cancellationToken)
     {
         var stored = new List<StoredArticle>(slice.Count);
         var batch = await _store.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
@@ -180,7 +184,17 @@ public sealed class IngestPipeline
                     Signature = p.Signature,
                 };
                 await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
+                if (resolver is not null)
+                {
+                    await resolver.ResolveAsync(batch, id, p.Analyzed, cancellationToken).ConfigureAwait(false);
+                }
+
                 stored.Add(article);
+            }
+
+            if (resolver is not null)
+            {
+                await resolver.FlushAsync(batch, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var story in clusterer.TakeDirty())

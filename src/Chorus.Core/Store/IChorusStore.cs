@@ -37,6 +37,23 @@ public interface IChorusStore : IAsyncDisposable
     Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default);
 
     Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Entities, most mentioned first.</summary>
+    Task<IReadOnlyList<StoredEntity>> ListEntitiesAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>An entity by id, or by a name or variant (case-insensitive; the most mentioned when several).</summary>
+    Task<StoredEntity?> FindEntityAsync(string idOrName, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<EntityOccurrence>> EntityOccurrencesAsync(string entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>The cross-article entity of each (type, in-article name) in these articles.</summary>
+    Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Merges <paramref name="mergedId"/> into <paramref name="keptId"/> and records it, so later ingests follow.</summary>
+    Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves one variant (and the article names that are that variant) to a new entity, pinned for later ingests. Returns the new id.</summary>
+    Task<string> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One write transaction. Reads through the batch see its own uncommitted writes. Disposing without commit rolls back.</summary>
@@ -49,6 +66,19 @@ public interface IStoreBatch : IAsyncDisposable
     Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default);
 
     Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities sharing a blocking key with a name (see <see cref="Entities.EntityResolver"/>).</summary>
+    Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default);
+
+    Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default);
+
+    Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default);
+
+    /// <summary>A user's decision for this name: the entity it was split off to, or null.</summary>
+    Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Where a merged-away entity id now lives (follows chains); the id itself when it was not merged.</summary>
+    Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default);
 
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -267,6 +267,164 @@ public sealed class SqliteChorusStore : IChorusStore
         return new SqliteStoreBatch(_connection, tx, seq);
     }
 
+    public async Task<IReadOnlyList<StoredEntity>> ListEntitiesAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id NOT IN (SELECT from_id FROM entity_aliases) ORDER BY mentions DESC, id LIMIT $n";
+        cmd.Parameters.AddWithValue("$n", limit);
+        return await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredEntity?> FindEntityAsync(string idOrName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrName);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id = $k";
+        cmd.Parameters.AddWithValue("$k", idOrName);
+        var byId = await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
+        if (byId.Count == 1)
+        {
+            return byId[0];
+        }
+
+        // By name or variant: the variants are JSON keys, so match the name first and then scan the variants.
+        using var all = _connection.CreateCommand();
+        all.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id NOT IN (SELECT from_id FROM entity_aliases) ORDER BY mentions DESC, id";
+        var entities = await ReadEntitiesAsync(all, cancellationToken).ConfigureAwait(false);
+        return entities.FirstOrDefault(e => string.Equals(e.Name, idOrName, StringComparison.OrdinalIgnoreCase))
+            ?? entities.FirstOrDefault(e => e.Variants.Keys.Any(v => string.Equals(v, idOrName, StringComparison.OrdinalIgnoreCase)))
+            ?? entities.FirstOrDefault(e => e.Variants.Keys.Append(e.Name).Any(v => Chorus.Core.Entities.NameMatcher.Same(v, idOrName) || Chorus.Core.Entities.NameMatcher.MatchesShortForm(idOrName, v)));
+    }
+
+    public async Task<IReadOnlyList<EntityOccurrence>> EntityOccurrencesAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT entity_id, article_id, type, local_name, mentions FROM entity_occurrences WHERE entity_id = $e ORDER BY article_id";
+        cmd.Parameters.AddWithValue("$e", entityId);
+        return await ReadOccurrencesAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var result = new List<EntityOccurrence>();
+        foreach (var chunk in articleIds.Chunk(500))
+        {
+            using var cmd = _connection.CreateCommand();
+            var names = chunk.Select((id, i) =>
+            {
+                var n = "$a" + i.ToString(CultureInfo.InvariantCulture);
+                cmd.Parameters.AddWithValue(n, id);
+                return n;
+            }).ToList();
+            cmd.CommandText = $"SELECT o.entity_id, o.article_id, o.type, o.local_name, o.mentions FROM entity_occurrences o WHERE o.article_id IN ({string.Join(',', names)})";
+            result.AddRange(await ReadOccurrencesAsync(cmd, cancellationToken).ConfigureAwait(false));
+        }
+
+        // Occurrences recorded before a merge point at the merged-away id; report where it lives now.
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT from_id, to_id FROM entity_aliases";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                aliases[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        string Current(string id)
+        {
+            for (var hops = 0; hops < 32 && aliases.TryGetValue(id, out var next); hops++)
+            {
+                id = next;
+            }
+
+            return id;
+        }
+
+        return result.Select(o => o with { EntityId = Current(o.EntityId) }).ToList();
+    }
+
+    public async Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default)
+    {
+        var kept = await FindEntityAsync(keptId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{keptId}'", nameof(keptId));
+        var merged = await FindEntityAsync(mergedId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{mergedId}'", nameof(mergedId));
+        if (kept.Id == merged.Id)
+        {
+            return;
+        }
+
+        foreach (var (v, c) in merged.Variants)
+        {
+            kept.Variants[v] = kept.Variants.GetValueOrDefault(v) + c;
+        }
+
+        kept.Mentions += merged.Mentions;
+        var batch = (SqliteStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            await batch.SaveEntityAsync(kept, [], cancellationToken).ConfigureAwait(false);
+            await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = $k WHERE entity_id = $m; UPDATE entity_blocks SET entity_id = $k WHERE entity_id = $m AND block NOT IN (SELECT block FROM entity_blocks WHERE entity_id = $k); DELETE FROM entity_blocks WHERE entity_id = $m; INSERT OR REPLACE INTO entity_aliases (from_id, to_id) VALUES ($m, $k); DELETE FROM entity_pins WHERE entity_id = $m;", ("$k", kept.Id), ("$m", merged.Id)).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<string> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default)
+    {
+        var entity = await FindEntityAsync(entityId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{entityId}'", nameof(entityId));
+        if (!entity.Variants.TryGetValue(variant, out var count))
+        {
+            throw new ArgumentException($"entity '{entity.Name}' has no variant '{variant}' (it has: {string.Join(", ", entity.Variants.Keys)})", nameof(variant));
+        }
+
+        var newEntity = new StoredEntity { Id = Chorus.Core.Entities.EntityIds.Provisional(entity.Type, variant + "#split-from-" + entity.Id), Type = entity.Type, Name = variant, Mentions = count };
+        newEntity.Variants[variant] = count;
+        entity.Variants.Remove(variant);
+        entity.Mentions -= count;
+        var batch = (SqliteStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            await batch.SaveEntityAsync(entity, [], cancellationToken).ConfigureAwait(false);
+            await batch.SaveEntityAsync(newEntity, Chorus.Core.Entities.EntityResolver.Blocks(newEntity.Type, variant).Append("#" + newEntity.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = $n WHERE entity_id = $e AND local_name = $v; INSERT OR REPLACE INTO entity_pins (type, name, entity_id) VALUES ($t, $v, $n);", ("$n", newEntity.Id), ("$e", entity.Id), ("$v", variant), ("$t", entity.Type)).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return newEntity.Id;
+    }
+
+    internal static async Task<List<StoredEntity>> ReadEntitiesAsync(SqliteCommand cmd, CancellationToken cancellationToken)
+    {
+        var list = new List<StoredEntity>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new StoredEntity
+            {
+                Id = reader.GetString(0),
+                Type = reader.GetString(1),
+                Name = reader.GetString(2),
+                Mentions = reader.GetInt32(3),
+                Variants = StoreJson.DeserializeVariants(reader.GetString(4)),
+            });
+        }
+
+        return list;
+    }
+
+    private static async Task<List<EntityOccurrence>> ReadOccurrencesAsync(SqliteCommand cmd, CancellationToken cancellationToken)
+    {
+        var list = new List<EntityOccurrence>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new EntityOccurrence(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+        }
+
+        return list;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync().ConfigureAwait(false);

@@ -55,5 +55,39 @@ internal static class SqliteMigrations
         );
         INSERT INTO corpus(key, value) VALUES ('documents', 0);
         """,
+        """
+        CREATE TABLE entities (
+            id       TEXT PRIMARY KEY,
+            type     TEXT NOT NULL,
+            name     TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            variants TEXT NOT NULL
+        );
+        CREATE INDEX entities_mentions ON entities(mentions DESC);
+        CREATE TABLE entity_blocks (
+            block     TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (block, entity_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE entity_occurrences (
+            article_id TEXT NOT NULL,
+            type       TEXT NOT NULL,
+            local_name TEXT NOT NULL,
+            entity_id  TEXT NOT NULL,
+            mentions   INTEGER NOT NULL,
+            PRIMARY KEY (article_id, type, local_name)
+        );
+        CREATE INDEX entity_occurrences_entity ON entity_occurrences(entity_id);
+        CREATE TABLE entity_aliases (
+            from_id TEXT PRIMARY KEY,
+            to_id   TEXT NOT NULL
+        );
+        CREATE TABLE entity_pins (
+            type      TEXT NOT NULL,
+            name      TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (type, name)
+        );
+        """,
     ];
 }

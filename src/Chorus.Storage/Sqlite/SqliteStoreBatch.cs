@@ -140,6 +140,87 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         await corpus.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command();
+        cmd.CommandText = "SELECT e.id, e.type, e.name, e.mentions, e.variants FROM entity_blocks b JOIN entities e ON e.id = b.entity_id WHERE b.block = $b";
+        cmd.Parameters.AddWithValue("$b", block);
+        return await SqliteChorusStore.ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(blocks);
+        using (var cmd = Command())
+        {
+            cmd.CommandText = """
+                INSERT INTO entities (id, type, name, mentions, variants) VALUES ($id, $type, $name, $mentions, $variants)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
+                """;
+            cmd.Parameters.AddWithValue("$id", entity.Id);
+            cmd.Parameters.AddWithValue("$type", entity.Type);
+            cmd.Parameters.AddWithValue("$name", entity.Name);
+            cmd.Parameters.AddWithValue("$mentions", entity.Mentions);
+            cmd.Parameters.AddWithValue("$variants", StoreJson.SerializeVariants(entity.Variants));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var blockCmd = Command();
+        blockCmd.CommandText = "INSERT OR IGNORE INTO entity_blocks (block, entity_id) VALUES ($b, $id)";
+        var b = blockCmd.Parameters.Add("$b", SqliteType.Text);
+        blockCmd.Parameters.AddWithValue("$id", entity.Id);
+        foreach (var block in blocks)
+        {
+            b.Value = block;
+            await blockCmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(occurrence);
+        using var cmd = Command();
+        cmd.CommandText = """
+            INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions) VALUES ($a, $t, $n, $e, $m)
+            ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
+            """;
+        cmd.Parameters.AddWithValue("$a", occurrence.ArticleId);
+        cmd.Parameters.AddWithValue("$t", occurrence.Type);
+        cmd.Parameters.AddWithValue("$n", occurrence.LocalName);
+        cmd.Parameters.AddWithValue("$e", occurrence.EntityId);
+        cmd.Parameters.AddWithValue("$m", occurrence.Mentions);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command();
+        cmd.CommandText = "SELECT entity_id FROM entity_pins WHERE type = $t AND name = $n";
+        cmd.Parameters.AddWithValue("$t", type);
+        cmd.Parameters.AddWithValue("$n", name);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        var id = entityId;
+        for (var hops = 0; hops < 32; hops++)
+        {
+            using var cmd = Command();
+            cmd.CommandText = "SELECT to_id FROM entity_aliases WHERE from_id = $id";
+            cmd.Parameters.AddWithValue("$id", id);
+            if (await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string next)
+            {
+                return id;
+            }
+
+            id = next;
+        }
+
+        return id;
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -154,6 +235,18 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
 
         await _transaction.DisposeAsync().ConfigureAwait(false);
+    }
+
+    internal async Task ExecuteAsync(string sql, params (string Name, string Value)[] parameters)
+    {
+        using var cmd = Command();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private SqliteCommand Command()

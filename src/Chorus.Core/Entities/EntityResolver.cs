@@ -1,0 +1,199 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Store;
+
+namespace Chorus.Core.Entities;
+
+/// <summary>
+/// Links an article's entities (after in-article coreference) to entities across the store, at ingest, in the
+/// single writer. Candidates come from blocking keys (type + the first three letters of the transliteration key
+/// of the first and of the last name part), so the work per entity does not grow with the store. A candidate
+/// matches when <see cref="NameMatcher.Same"/> accepts the article's name against its name or any variant; a
+/// single-word name joins a stored full name only through its surname and only when exactly one candidate fits
+/// (so "Kim" alone joins neither Kim Jong-un nor Kim Jong-il). Users' merges and splits are followed. Candidates
+/// are cached per block for the run; changed entities are written with the batch.
+/// </summary>
+public sealed class EntityResolver
+{
+    private readonly Dictionary<string, List<StoredEntity>> _byBlock = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoredEntity>> _createdByBlock = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredEntity> _byId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+
+    public async Task ResolveAsync(IStoreBatch batch, string articleId, AnalyzedArticle article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(article);
+        foreach (var local in article.EntityGroups)
+        {
+            var mentions = local.Surfaces.Values.Sum();
+            if (mentions == 0)
+            {
+                continue;
+            }
+
+            var entity = await FindAsync(batch, local, cancellationToken).ConfigureAwait(false);
+            if (entity is null)
+            {
+                var id = EntityIds.Provisional(local.Type, local.Canonical);
+                if (_byId.ContainsKey(id) || (await batch.FindEntitiesByBlockAsync(IdBlock(id), cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    // The name's usual id belongs to an entity the user split it from: mint another one.
+                    id = EntityIds.Provisional(local.Type, local.Canonical + "#" + articleId);
+                }
+
+                entity = new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical };
+                Cache(entity);
+            }
+
+            foreach (var (surface, count) in local.Surfaces)
+            {
+                entity.Variants[surface] = entity.Variants.GetValueOrDefault(surface) + count;
+            }
+
+            entity.Mentions += mentions;
+            entity.Name = CanonicalName(entity);
+            Cache(entity);
+            _dirty.Add(entity.Id);
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence(entity.Id, articleId, local.Type, local.Canonical, mentions), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes the entities changed since the last call into the batch.</summary>
+    public async Task FlushAsync(IStoreBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var id in _dirty)
+        {
+            var e = _byId[id];
+            await batch.SaveEntityAsync(e, BlocksOf(e).Append(IdBlock(e.Id)).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        _dirty.Clear();
+    }
+
+    private async Task<StoredEntity?> FindAsync(IStoreBatch batch, LocalEntity local, CancellationToken cancellationToken)
+    {
+        if (await batch.PinnedEntityAsync(local.Type, local.Canonical, cancellationToken).ConfigureAwait(false) is { } pinned)
+        {
+            return await ByIdAsync(batch, pinned, cancellationToken).ConfigureAwait(false);
+        }
+
+        var candidates = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+        foreach (var block in Blocks(local.Type, local.Canonical))
+        {
+            foreach (var c in await CandidatesAsync(batch, block, cancellationToken).ConfigureAwait(false))
+            {
+                candidates[c.Id] = c;
+            }
+        }
+
+        var names = local.Surfaces.Keys.Append(local.Canonical).Distinct(StringComparer.Ordinal).ToList();
+        var matches = candidates.Values
+            .Where(c => c.Type == local.Type && c.Variants.Keys.Append(c.Name).Any(v => names.Any(n => NameMatcher.Same(n, v))))
+            .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+        if (matches.Count > 0)
+        {
+            return await FollowAsync(batch, matches[0], cancellationToken).ConfigureAwait(false);
+        }
+
+        // One word against a full name: only through the surname, and only when exactly one candidate fits.
+        var localParts = TransliterationKey.Parts(local.Canonical).Length;
+        var bySurname = candidates.Values.Where(c => c.Type == local.Type && (localParts == 1
+                ? TransliterationKey.Parts(c.Name).Length > 1 && NameMatcher.Same(local.Canonical, c.Name.Split(' ')[^1])
+                : TransliterationKey.Parts(c.Name).Length == 1 && NameMatcher.Same(c.Name, local.Canonical.Split(' ')[^1])))
+            .ToList();
+        if (bySurname.Count == 1)
+        {
+            return await FollowAsync(batch, bySurname[0], cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async Task<StoredEntity> FollowAsync(IStoreBatch batch, StoredEntity entity, CancellationToken cancellationToken)
+    {
+        var current = await batch.CurrentEntityIdAsync(entity.Id, cancellationToken).ConfigureAwait(false);
+        return current == entity.Id ? entity : await ByIdAsync(batch, current, cancellationToken).ConfigureAwait(false) ?? entity;
+    }
+
+    private async Task<StoredEntity?> ByIdAsync(IStoreBatch batch, string id, CancellationToken cancellationToken)
+    {
+        if (_byId.TryGetValue(id, out var e))
+        {
+            return e;
+        }
+
+        return (await CandidatesAsync(batch, IdBlock(id), cancellationToken).ConfigureAwait(false)).FirstOrDefault(x => x.Id == id);
+    }
+
+    /// <summary>The stored entities of a block (loaded once per run) and those this run created or changed under it.</summary>
+    private async Task<List<StoredEntity>> CandidatesAsync(IStoreBatch batch, string block, CancellationToken cancellationToken)
+    {
+        if (!_byBlock.TryGetValue(block, out var stored))
+        {
+            stored = [];
+            foreach (var e in await batch.FindEntitiesByBlockAsync(block, cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add(_byId.TryGetValue(e.Id, out var cached) ? cached : e);
+                _byId.TryAdd(e.Id, e);
+            }
+
+            _byBlock[block] = stored;
+        }
+
+        return _createdByBlock.TryGetValue(block, out var created)
+            ? stored.Concat(created).DistinctBy(e => e.Id).ToList()
+            : stored;
+    }
+
+    private void Cache(StoredEntity entity)
+    {
+        _byId[entity.Id] = entity;
+        foreach (var block in BlocksOf(entity).Append(IdBlock(entity.Id)))
+        {
+            if (!_createdByBlock.TryGetValue(block, out var list))
+            {
+                list = [];
+                _createdByBlock[block] = list;
+            }
+
+            if (!list.Any(e => e.Id == entity.Id))
+            {
+                list.Add(entity);
+            }
+        }
+    }
+
+    private static IEnumerable<string> BlocksOf(StoredEntity e)
+        => e.Variants.Keys.Append(e.Name).SelectMany(n => Blocks(e.Type, n)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Type plus the first three letters of the first and last part keys: catches transliterations and one-edit typos past the third letter.</summary>
+    public static IEnumerable<string> Blocks(string type, string name)
+    {
+        var parts = TransliterationKey.Parts(name);
+        if (parts.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return type + ":" + Prefix(parts[0]);
+        if (parts.Length > 1)
+        {
+            yield return type + ":" + Prefix(parts[^1]);
+        }
+    }
+
+    private static string IdBlock(string id) => "#" + id;
+
+    private static string Prefix(string key) => key.Length <= 3 ? key : key[..3];
+
+    private static string CanonicalName(StoredEntity e)
+        => e.Variants
+            .Where(v => v.Key.Length > 0 && char.IsUpper(v.Key[0]) && !PlaceAdjectives.Default.IsAdjective(v.Key))
+            .OrderByDescending(v => v.Key.Contains(' ', StringComparison.Ordinal) || v.Key.Contains('-', StringComparison.Ordinal))
+            .ThenByDescending(v => v.Value)
+            .ThenBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => v.Key)
+            .FirstOrDefault() ?? e.Name;
+}

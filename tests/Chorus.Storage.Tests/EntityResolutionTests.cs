@@ -1,0 +1,76 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
+
+namespace Chorus.Storage.Tests;
+
+public sealed class EntityResolutionTests : IDisposable
+{
+    private const string English = """{"id": "en-1", "source": "World Wire", "date": "2023-09-12", "lang": "en", "title": "Kim Jong Un meets Putin", "text": "North Korean leader Kim Jong Un met Russian President Vladimir Putin on Wednesday. Kim arrived by armoured train. Defence minister Sergei Shoigu also attended the talks."}""";
+
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private static async Task IngestAsync(ChorusWorkspace ws, params string[] paths)
+    {
+        var pipeline = new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index);
+        await pipeline.RunAsync(paths.SelectMany(p => ArticleInputReader.ReadFile(p, new ReadOptions())));
+    }
+
+    [Fact]
+    public async Task Seeds_ResolveToTheExpectedEntities()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        await IngestAsync(ws, TestPaths.Seed000, TestPaths.Seed002);
+        var shoigu = (await ws.Store.FindEntityAsync("Sjojgoe"))!;
+        Assert.Contains("Sjogjoe", shoigu.Variants.Keys);
+        var kim = (await ws.Store.FindEntityAsync("Kim Jong-un"))!;
+        var father = (await ws.Store.FindEntityAsync("Kim Jong-il"))!;
+        Assert.NotEqual(kim.Id, father.Id);
+        Assert.Contains("Kim", kim.Variants.Keys);
+        Assert.DoesNotContain("Kim", father.Variants.Keys);
+        var poetin = (await ws.Store.FindEntityAsync("Poetin"))!;
+        Assert.Equal(2, (await ws.Store.EntityOccurrencesAsync(poetin.Id)).Select(o => o.ArticleId).Distinct().Count());
+        var northKorea = (await ws.Store.FindEntityAsync("Noord-Korea"))!;
+        Assert.Contains("Noord-Koreaanse", northKorea.Variants.Keys);
+        var breuker = (await ws.Store.FindEntityAsync("Breuker"))!;
+        Assert.Equal("Remco Breuker", breuker.Name);
+    }
+
+    [Fact]
+    public async Task DutchAndEnglishSpellings_AreVariantsOfOneEntity()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        await IngestAsync(ws, TestPaths.Seed000, _tmp.File("en.jsonl", English));
+        var putin = (await ws.Store.FindEntityAsync("Putin"))!;
+        Assert.Contains("Poetin", putin.Variants.Keys);
+        Assert.Contains("Vladimir Putin", putin.Variants.Keys);
+        var shoigu = (await ws.Store.FindEntityAsync("Shoigu"))!;
+        Assert.Contains("Sjojgoe", shoigu.Variants.Keys);
+        Assert.Contains("Sergei Shoigu", shoigu.Variants.Keys);
+    }
+
+    [Fact]
+    public async Task ManualSplitAndMerge_AreRespectedByLaterIngests()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        await IngestAsync(ws, TestPaths.Seed000);
+        var shoigu = (await ws.Store.FindEntityAsync("Sjojgoe"))!;
+        var splitId = await ws.Store.SplitEntityAsync(shoigu.Id, "Sjogjoe");
+        Assert.DoesNotContain("Sjogjoe", (await ws.Store.FindEntityAsync(shoigu.Id))!.Variants.Keys);
+
+        // A later article that names only "Sjogjoe" goes to the entity the user split off, not back to Sjojgoe.
+        var laterPath = _tmp.File("later.txt", " date 2023-10 De Russische minister van Defensie Sjogjoe bezocht opnieuw Pyongyang. Sjogjoe sprak er met generaals.");
+        await IngestAsync(ws, laterPath);
+        var laterId = (await ws.Store.FindArticleAsync(laterPath))!.Id;
+        Assert.Contains(await ws.Store.EntityOccurrencesAsync(splitId), o => o.ArticleId == laterId);
+        Assert.DoesNotContain(await ws.Store.EntityOccurrencesAsync(shoigu.Id), o => o.ArticleId == laterId);
+
+        await ws.Store.MergeEntitiesAsync(shoigu.Id, splitId);
+        var merged = (await ws.Store.FindEntityAsync(shoigu.Id))!;
+        Assert.Contains("Sjogjoe", merged.Variants.Keys);
+        var occurrences = await ws.Store.ArticleEntitiesAsync((await ws.Store.ListStoriesAsync()).SelectMany(s => s.Articles).Select(a => a.Id).ToList());
+        Assert.DoesNotContain(occurrences, o => o.EntityId == splitId);
+    }
+}
