@@ -18,6 +18,9 @@ public sealed class EntityResolver
     private readonly Dictionary<string, List<StoredEntity>> _createdByBlock = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredEntity> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Name), string?> _pins = [];
+    private readonly Dictionary<string, string> _current = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _writtenBlocks = new(StringComparer.Ordinal);
 
     public async Task ResolveAsync(IStoreBatch batch, string articleId, AnalyzedArticle article, CancellationToken cancellationToken)
     {
@@ -65,7 +68,9 @@ public sealed class EntityResolver
         foreach (var id in _dirty)
         {
             var e = _byId[id];
-            await batch.SaveEntityAsync(e, BlocksOf(e).Append(IdBlock(e.Id)).ToList(), cancellationToken).ConfigureAwait(false);
+            // Blocks only ever grow; write the ones not written in this run yet.
+            var blocks = BlocksOf(e).Append(IdBlock(e.Id)).Where(b => _writtenBlocks.Add(b + "\u001F" + e.Id)).ToList();
+            await batch.SaveEntityAsync(e, blocks, cancellationToken).ConfigureAwait(false);
         }
 
         _dirty.Clear();
@@ -73,7 +78,13 @@ public sealed class EntityResolver
 
     private async Task<StoredEntity?> FindAsync(IStoreBatch batch, LocalEntity local, CancellationToken cancellationToken)
     {
-        if (await batch.PinnedEntityAsync(local.Type, local.Canonical, cancellationToken).ConfigureAwait(false) is { } pinned)
+        if (!_pins.TryGetValue((local.Type, local.Canonical), out var pinned))
+        {
+            pinned = await batch.PinnedEntityAsync(local.Type, local.Canonical, cancellationToken).ConfigureAwait(false);
+            _pins[(local.Type, local.Canonical)] = pinned;
+        }
+
+        if (pinned is not null)
         {
             return await ByIdAsync(batch, pinned, cancellationToken).ConfigureAwait(false);
         }
@@ -113,7 +124,12 @@ public sealed class EntityResolver
 
     private async Task<StoredEntity> FollowAsync(IStoreBatch batch, StoredEntity entity, CancellationToken cancellationToken)
     {
-        var current = await batch.CurrentEntityIdAsync(entity.Id, cancellationToken).ConfigureAwait(false);
+        if (!_current.TryGetValue(entity.Id, out var current))
+        {
+            current = await batch.CurrentEntityIdAsync(entity.Id, cancellationToken).ConfigureAwait(false);
+            _current[entity.Id] = current;
+        }
+
         return current == entity.Id ? entity : await ByIdAsync(batch, current, cancellationToken).ConfigureAwait(false) ?? entity;
     }
 

@@ -81,9 +81,11 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
-        foreach (var t in document.Tokens)
+        var covered = Covered(document, mentions);
+        for (var i = 0; i < document.Tokens.Count; i++)
         {
-            if (t.Kind != TokenKind.Word || t.Length < 5 || !char.IsUpper(text[t.Start]) || mentions.Any(m => m.Start <= t.Start && t.End <= m.End))
+            var t = document.Tokens[i];
+            if (t.Kind != TokenKind.Word || t.Length < 5 || !char.IsUpper(text[t.Start]) || covered[i])
             {
                 continue;
             }
@@ -110,24 +112,45 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     {
         var text = document.Text;
         var tokens = document.Tokens;
+        var covered = Covered(document, mentions);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind != TokenKind.Word || mentions.Any(m => m.Start <= tokens[i].Start && tokens[i].End <= m.End))
+            if (tokens[i].Kind != TokenKind.Word || covered[i] || !(char.IsUpper(text[tokens[i].Start]) || document.Lang == "de"))
             {
                 continue;
             }
 
-            if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start - tokens[i].End == 1
+            if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start - tokens[i].End == 1 && char.IsUpper(text[tokens[i + 1].Start])
                 && adjectives.PlaceOf(text[tokens[i].Start..tokens[i + 1].End]) is not null)
             {
                 yield return new EntityMention(tokens[i].Start, tokens[i + 1].End, "LOC", "adjective-list", "adjective");
                 i++;
             }
-            else if ((char.IsUpper(text[tokens[i].Start]) || document.Lang == "de") && adjectives.PlaceOf(text[tokens[i].Start..tokens[i].End]) is not null)
+            else if (adjectives.PlaceOf(text[tokens[i].Start..tokens[i].End]) is not null)
             {
                 yield return new EntityMention(tokens[i].Start, tokens[i].End, "LOC", "adjective-list", "adjective");
             }
         }
+    }
+
+    /// <summary>For each token, whether an entity mention already covers it (mentions are few and sorted by start).</summary>
+    private static bool[] Covered(AnalysisDocument document, List<EntityMention> mentions)
+    {
+        var covered = new bool[document.Tokens.Count];
+        var sorted = mentions.OrderBy(m => m.Start).ToList();
+        var k = 0;
+        for (var i = 0; i < covered.Length; i++)
+        {
+            var t = document.Tokens[i];
+            while (k < sorted.Count && sorted[k].End <= t.Start)
+            {
+                k++;
+            }
+
+            covered[i] = k < sorted.Count && sorted[k].Start <= t.Start && t.End <= sorted[k].End;
+        }
+
+        return covered;
     }
 
     private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions)

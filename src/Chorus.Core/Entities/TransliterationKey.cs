@@ -63,10 +63,31 @@ public static class TransliterationKey
         return collapsed.ToString();
     }
 
+    // Names recur across articles and every comparison needs both keys: cache them (bounded, thread-safe).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PartsCache = new(StringComparer.Ordinal);
+    private const int MaxCached = 200_000;
+
     /// <summary>The name split into parts (hyphenated parts too: "Jong-un" → "jong", "un") and folded.</summary>
     public static string[] Parts(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (PartsCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (PartsCache.Count > MaxCached)
+        {
+            PartsCache.Clear();
+        }
+
+        var parts = ComputeParts(name);
+        PartsCache.TryAdd(name, parts);
+        return parts;
+    }
+
+    private static string[] ComputeParts(string name)
+    {
         return name.Split([' ', '-', '‐', '\u2011'], StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.TrimEnd('.', ','))
             .Where(p => p.Length > 0)
@@ -85,30 +106,41 @@ public static class EditDistance
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (b.Length > 64 || a.Length > 64)
         {
-            d[i, 0] = i;
+            return Math.Abs(a.Length - b.Length) + Math.Min(a.Length, b.Length);
         }
 
+        // Three rows suffice for the transposition look-back; names are short, so they live on the stack.
+        Span<int> before = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d = Math.Min(d, before[j - 2] + 1);
                 }
+
+                current[j] = d;
             }
+
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

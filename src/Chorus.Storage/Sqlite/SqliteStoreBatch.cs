@@ -177,20 +177,31 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
     }
 
+    // One prepared statement per batch: a busy article has dozens of occurrences.
+    private SqliteCommand? _occurrenceInsert;
+
     public async Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(occurrence);
-        using var cmd = Command();
-        cmd.CommandText = """
-            INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions) VALUES ($a, $t, $n, $e, $m)
-            ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
-            """;
-        cmd.Parameters.AddWithValue("$a", occurrence.ArticleId);
-        cmd.Parameters.AddWithValue("$t", occurrence.Type);
-        cmd.Parameters.AddWithValue("$n", occurrence.LocalName);
-        cmd.Parameters.AddWithValue("$e", occurrence.EntityId);
-        cmd.Parameters.AddWithValue("$m", occurrence.Mentions);
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (_occurrenceInsert is null)
+        {
+            _occurrenceInsert = Command();
+            _occurrenceInsert.CommandText = """
+                INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions) VALUES ($a, $t, $n, $e, $m)
+                ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
+                """;
+            foreach (var name in new[] { "$a", "$t", "$n", "$e", "$m" })
+            {
+                _occurrenceInsert.Parameters.Add(name, SqliteType.Text);
+            }
+        }
+
+        _occurrenceInsert.Parameters["$a"].Value = occurrence.ArticleId;
+        _occurrenceInsert.Parameters["$t"].Value = occurrence.Type;
+        _occurrenceInsert.Parameters["$n"].Value = occurrence.LocalName;
+        _occurrenceInsert.Parameters["$e"].Value = occurrence.EntityId;
+        _occurrenceInsert.Parameters["$m"].Value = occurrence.Mentions;
+        await _occurrenceInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
@@ -229,6 +240,11 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async ValueTask DisposeAsync()
     {
+        if (_occurrenceInsert is not null)
+        {
+            await _occurrenceInsert.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (!_committed)
         {
             await _transaction.RollbackAsync().ConfigureAwait(false);
