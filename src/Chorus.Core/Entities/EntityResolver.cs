@@ -45,17 +45,23 @@ public sealed class EntityResolver
                 }
 
                 entity = new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical };
-                Cache(entity);
             }
 
+            var newVariant = false;
             foreach (var (surface, count) in local.Surfaces)
             {
+                newVariant |= !entity.Variants.ContainsKey(surface);
                 entity.Variants[surface] = entity.Variants.GetValueOrDefault(surface) + count;
             }
 
             entity.Mentions += mentions;
-            entity.Name = CanonicalName(entity);
-            Cache(entity);
+            if (newVariant)
+            {
+                // Only a new spelling can change the name shown or add blocking keys.
+                entity.Name = CanonicalName(entity);
+                Cache(entity);
+            }
+
             _dirty.Add(entity.Id);
             await batch.AddEntityOccurrenceAsync(new EntityOccurrence(entity.Id, articleId, local.Type, local.Canonical, mentions), cancellationToken).ConfigureAwait(false);
         }
@@ -174,7 +180,7 @@ public sealed class EntityResolver
                 _createdByBlock[block] = list;
             }
 
-            if (!list.Any(e => e.Id == entity.Id))
+            if (!list.Contains(entity))
             {
                 list.Add(entity);
             }

@@ -43,6 +43,10 @@ public sealed class IngestPipeline
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<RawArticle>(ChunkSize);
         var read = 0;
+        // The writer of one chunk runs while the next chunk is read and analysed; the store's connection is
+        // shared, so every store call on either side holds this gate.
+        using var gate = new SemaphoreSlim(1, 1);
+        Task pendingWrite = Task.CompletedTask;
         foreach (var result in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,8 +63,8 @@ public sealed class IngestPipeline
 
             if (chunk.Count >= ChunkSize)
             {
-                await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
-                chunk.Clear();
+                pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
+                chunk = new List<RawArticle>(ChunkSize);
             }
 
             if (result.Rejection is not null)
@@ -69,22 +73,34 @@ public sealed class IngestPipeline
             }
         }
 
-        await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, cancellationToken).ConfigureAwait(false);
+        pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
+        await pendingWrite.ConfigureAwait(false);
         Report();
         return report;
 
         void Report() => progress?.Report(new IngestProgress(read, report.Done, report.Ingested));
     }
 
-    private async Task ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, Entities.EntityResolver? resolver, HashSet<string> seenKeys, IngestReport report, Action reportProgress, CancellationToken cancellationToken)
+    /// <summary>De-duplicates and analyses a chunk here, then hands it to a writer task that starts when the previous one is done; returns that task.</summary>
+    private async Task<Task> ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, Entities.EntityResolver? resolver, HashSet<string> seenKeys, IngestReport report, Action reportProgress, SemaphoreSlim gate, Task previousWrite, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)
         {
-            return;
+            return previousWrite;
         }
 
         var keyed = chunk.Select(a => (Article: a, Key: ArticleIdentity.ContentKey(a))).ToList();
-        var existing = await _store.FindExistingContentKeysAsync(keyed.Select(k => k.Key).ToList(), cancellationToken).ConfigureAwait(false);
+        IReadOnlySet<string> existing;
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            existing = await _store.FindExistingContentKeysAsync(keyed.Select(k => k.Key).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
         var fresh = new List<(RawArticle Article, string Key, int Order)>();
         foreach (var (article, key) in keyed)
         {
@@ -110,14 +126,39 @@ public sealed class IngestPipeline
             .OrderBy(p => p.Analyzed.Raw.Date?.Start ?? DateOnly.MaxValue)
             .ThenBy(p => p.Order)
             .ToList();
-        await LoadWindowAsync(ordered, clusterer, cancellationToken).ConfigureAwait(false);
+        // Writers run one after the other, in chunk order: story assignment stays in date order within a chunk
+        // and in input order across chunks, whatever the thread timing.
+        await previousWrite.ConfigureAwait(false);
+        return Task.Run(
+            async () =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await LoadWindowAsync(ordered, clusterer, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
 
-        for (var start = 0; start < ordered.Count; start += BatchSize)
-        {
-            var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
-            await WriteBatchAsync(slice, clusterer, resolver, report, cancellationToken).ConfigureAwait(false);
-            reportProgress();
-        }
+                for (var start = 0; start < ordered.Count; start += BatchSize)
+                {
+                    var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await WriteBatchAsync(slice, clusterer, resolver, report, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+
+                    reportProgress();
+                }
+            },
+            cancellationToken);
     }
 
     private async Task LoadWindowAsync(List<Prepared> ordered, StoryClusterer clusterer, CancellationToken cancellationToken)

@@ -142,9 +142,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default)
     {
-        using var cmd = Command();
-        cmd.CommandText = "SELECT e.id, e.type, e.name, e.mentions, e.variants FROM entity_blocks b JOIN entities e ON e.id = b.entity_id WHERE b.block = $b";
-        cmd.Parameters.AddWithValue("$b", block);
+        var cmd = Prepared("SELECT e.id, e.type, e.name, e.mentions, e.variants FROM entity_blocks b JOIN entities e ON e.id = b.entity_id WHERE b.block = $b", "$b");
+        cmd.Parameters["$b"].Value = block;
         return await SqliteChorusStore.ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
@@ -152,27 +151,24 @@ internal sealed class SqliteStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(blocks);
-        using (var cmd = Command())
-        {
-            cmd.CommandText = """
-                INSERT INTO entities (id, type, name, mentions, variants) VALUES ($id, $type, $name, $mentions, $variants)
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
-                """;
-            cmd.Parameters.AddWithValue("$id", entity.Id);
-            cmd.Parameters.AddWithValue("$type", entity.Type);
-            cmd.Parameters.AddWithValue("$name", entity.Name);
-            cmd.Parameters.AddWithValue("$mentions", entity.Mentions);
-            cmd.Parameters.AddWithValue("$variants", StoreJson.SerializeVariants(entity.Variants));
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var cmd = Prepared(
+            """
+            INSERT INTO entities (id, type, name, mentions, variants) VALUES ($id, $type, $name, $mentions, $variants)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
+            """,
+            "$id", "$type", "$name", "$mentions", "$variants");
+        cmd.Parameters["$id"].Value = entity.Id;
+        cmd.Parameters["$type"].Value = entity.Type;
+        cmd.Parameters["$name"].Value = entity.Name;
+        cmd.Parameters["$mentions"].Value = entity.Mentions;
+        cmd.Parameters["$variants"].Value = StoreJson.SerializeVariants(entity.Variants);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
-        using var blockCmd = Command();
-        blockCmd.CommandText = "INSERT OR IGNORE INTO entity_blocks (block, entity_id) VALUES ($b, $id)";
-        var b = blockCmd.Parameters.Add("$b", SqliteType.Text);
-        blockCmd.Parameters.AddWithValue("$id", entity.Id);
+        var blockCmd = Prepared("INSERT OR IGNORE INTO entity_blocks (block, entity_id) VALUES ($b, $id)", "$b", "$id");
+        blockCmd.Parameters["$id"].Value = entity.Id;
         foreach (var block in blocks)
         {
-            b.Value = block;
+            blockCmd.Parameters["$b"].Value = block;
             await blockCmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -206,10 +202,9 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
     {
-        using var cmd = Command();
-        cmd.CommandText = "SELECT entity_id FROM entity_pins WHERE type = $t AND name = $n";
-        cmd.Parameters.AddWithValue("$t", type);
-        cmd.Parameters.AddWithValue("$n", name);
+        var cmd = Prepared("SELECT entity_id FROM entity_pins WHERE type = $t AND name = $n", "$t", "$n");
+        cmd.Parameters["$t"].Value = type;
+        cmd.Parameters["$n"].Value = name;
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
@@ -218,9 +213,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         var id = entityId;
         for (var hops = 0; hops < 32; hops++)
         {
-            using var cmd = Command();
-            cmd.CommandText = "SELECT to_id FROM entity_aliases WHERE from_id = $id";
-            cmd.Parameters.AddWithValue("$id", id);
+            var cmd = Prepared("SELECT to_id FROM entity_aliases WHERE from_id = $id", "$id");
+            cmd.Parameters["$id"].Value = id;
             if (await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string next)
             {
                 return id;
@@ -245,6 +239,11 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             await _occurrenceInsert.DisposeAsync().ConfigureAwait(false);
         }
 
+        foreach (var cmd in _prepared.Values)
+        {
+            await cmd.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (!_committed)
         {
             await _transaction.RollbackAsync().ConfigureAwait(false);
@@ -263,6 +262,27 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
 
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    // Statements run thousands of times per batch are prepared once per batch and reused with new values.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private SqliteCommand Prepared(string sql, params string[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = Command();
+            cmd.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                cmd.Parameters.Add(name, SqliteType.Text);
+            }
+
+            cmd.Prepare();
+            _prepared[sql] = cmd;
+        }
+
+        return cmd;
     }
 
     private SqliteCommand Command()
