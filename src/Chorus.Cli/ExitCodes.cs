@@ -5,9 +5,9 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The command ran, but some inputs were rejected (or a lookup found nothing).</summary>
+    /// <summary>The command ran, but some inputs were rejected.</summary>
     public const int Partial = 1;
 
-    /// <summary>The command line itself was wrong: unknown option, missing argument, unusable --db.</summary>
+    /// <summary>The command line itself was wrong: unknown option, missing argument, unknown id, unusable --db.</summary>
     public const int Usage = 2;
 }
