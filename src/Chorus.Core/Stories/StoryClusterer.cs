@@ -25,8 +25,6 @@ public sealed class StoryClusterer
 
     public TermStatistics Statistics => _stats;
 
-    public int LoadedStories => _stories.Count;
-
     public bool IsLoaded(string storyId) => _stories.ContainsKey(storyId);
 
     /// <summary>Makes a stored story a candidate again (profiles are loaded per time window).</summary>

@@ -30,9 +30,6 @@ public sealed class LanguageStemmer
 
     public string Lang { get; }
 
-    /// <summary>The languages with a real stemmer; anything else uses the Dutch one as the closest default.</summary>
-    public static IReadOnlyList<string> Supported { get; } = ["nl", "en", "de"];
-
     /// <summary>The stemmer for <paramref name="lang"/> on the current thread.</summary>
     public static LanguageStemmer For(string? lang)
     {
@@ -52,12 +49,6 @@ public sealed class LanguageStemmer
         return stemmer;
     }
 
-    public static CharArraySet StopwordsOf(string lang) => lang switch
-    {
-        "en" => EnglishAnalyzer.DefaultStopSet,
-        "de" => GermanAnalyzer.DefaultStopSet,
-        _ => DutchAnalyzer.DefaultStopSet,
-    };
 
     /// <summary>True for a stopword; <paramref name="lowerWord"/> must be lower case.</summary>
     public bool IsStopword(ReadOnlySpan<char> lowerWord)

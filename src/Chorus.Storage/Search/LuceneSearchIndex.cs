@@ -51,9 +51,6 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
 
     public static LuceneSearchIndex OpenFolder(string folder) => new(FSDirectory.Open(folder));
 
-    /// <summary>An index held in memory, for tests and throwaway stores.</summary>
-    public static LuceneSearchIndex InMemory() => new(new RAMDirectory());
-
     /// <summary>Opens the index beside the store and rebuilds it from the store when it does not match.</summary>
     public static async Task<LuceneSearchIndex> OpenForAsync(IChorusStore store, string folder, CancellationToken cancellationToken = default)
     {

@@ -173,31 +173,21 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
     }
 
-    // One prepared statement per batch: a busy article has dozens of occurrences.
-    private SqliteCommand? _occurrenceInsert;
-
     public async Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(occurrence);
-        if (_occurrenceInsert is null)
-        {
-            _occurrenceInsert = Command();
-            _occurrenceInsert.CommandText = """
-                INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions) VALUES ($a, $t, $n, $e, $m)
-                ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
-                """;
-            foreach (var name in new[] { "$a", "$t", "$n", "$e", "$m" })
-            {
-                _occurrenceInsert.Parameters.Add(name, SqliteType.Text);
-            }
-        }
-
-        _occurrenceInsert.Parameters["$a"].Value = occurrence.ArticleId;
-        _occurrenceInsert.Parameters["$t"].Value = occurrence.Type;
-        _occurrenceInsert.Parameters["$n"].Value = occurrence.LocalName;
-        _occurrenceInsert.Parameters["$e"].Value = occurrence.EntityId;
-        _occurrenceInsert.Parameters["$m"].Value = occurrence.Mentions;
-        await _occurrenceInsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var cmd = Prepared(
+            """
+            INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions) VALUES ($a, $t, $n, $e, $m)
+            ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
+            """,
+            "$a", "$t", "$n", "$e", "$m");
+        cmd.Parameters["$a"].Value = occurrence.ArticleId;
+        cmd.Parameters["$t"].Value = occurrence.Type;
+        cmd.Parameters["$n"].Value = occurrence.LocalName;
+        cmd.Parameters["$e"].Value = occurrence.EntityId;
+        cmd.Parameters["$m"].Value = occurrence.Mentions;
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
@@ -234,11 +224,6 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async ValueTask DisposeAsync()
     {
-        if (_occurrenceInsert is not null)
-        {
-            await _occurrenceInsert.DisposeAsync().ConfigureAwait(false);
-        }
-
         foreach (var cmd in _prepared.Values)
         {
             await cmd.DisposeAsync().ConfigureAwait(false);

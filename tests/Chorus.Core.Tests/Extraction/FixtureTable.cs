@@ -96,6 +96,22 @@ internal static partial class FixtureTable
         return new ExtractionScores(name, expected, found, matched, exact, right);
     }
 
+    /// <summary>Scores a fixture, writes the figures and every mismatch to the test output, and checks the minimums.</summary>
+    public static void AssertScores(
+        Xunit.Abstractions.ITestOutputHelper output,
+        string name,
+        IEnumerable<(MarkedCase Case, List<(int Start, int End, string Value)> Found)> results,
+        (double Precision, double Recall, double ValueAccuracy) minimum)
+    {
+        var mismatches = new List<string>();
+        var scores = Score(name, results, mismatches);
+        output.WriteLine(scores.ToString());
+        mismatches.ForEach(output.WriteLine);
+        Xunit.Assert.True(
+            scores.Precision >= minimum.Precision && scores.Recall >= minimum.Recall && scores.ValueAccuracy >= minimum.ValueAccuracy,
+            scores + "\n" + string.Join("\n", mismatches));
+    }
+
     [GeneratedRegex(@"\[\[(.+?)\]\]", RegexOptions.Singleline)]
     private static partial Regex Marks();
 }

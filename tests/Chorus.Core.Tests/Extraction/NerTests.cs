@@ -130,7 +130,7 @@ public class EntityRecognitionTests
     }
 
     [Fact]
-    public void ShippedModel_IsFound_AndLoadsFast()
+    public void ShippedModel_IsFound_AndLoads()
     {
         var path = NerModelLocator.Find();
         Assert.NotNull(path);

@@ -20,12 +20,12 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", 0.9, 0.9, 0.9)]
     public void Fixture_IsExtractedWithValueAndUnit(string lang, double minPrecision, double minRecall, double minAccuracy)
     {
-        var cases = FixtureTable.Read("quantities.tsv").Where(c => c.Lang == lang).ToList();
-        var mismatches = new List<string>();
-        var scores = FixtureTable.Score($"quantities ({lang})", cases.Select(c => (c, Extractor.Extract(c.Text, Tokenizer.Tokenize(c.Text), c.Lang, []).Select(q => (q.Start, q.End, Format(q))).ToList())), mismatches);
-        output.WriteLine(scores.ToString());
-        mismatches.ForEach(output.WriteLine);
-        Assert.True(scores.Precision >= minPrecision && scores.Recall >= minRecall && scores.ValueAccuracy >= minAccuracy, scores + "\n" + string.Join("\n", mismatches));
+        var cases = FixtureTable.Read("quantities.tsv").Where(c => c.Lang == lang);
+        FixtureTable.AssertScores(
+            output,
+            $"quantities ({lang})",
+            cases.Select(c => (c, Extractor.Extract(c.Text, Tokenizer.Tokenize(c.Text), c.Lang, []).Select(q => (q.Start, q.End, Format(q))).ToList())),
+            (minPrecision, minRecall, minAccuracy));
     }
 
     [Fact]

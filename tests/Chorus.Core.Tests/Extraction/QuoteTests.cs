@@ -18,12 +18,8 @@ public class QuoteTests(ITestOutputHelper output)
     [InlineData("de", 0.9, 0.9, 0.8)]
     public void Fixture_QuotesAndSpeakers(string lang, double minPrecision, double minRecall, double minSpeakerAccuracy)
     {
-        var cases = FixtureTable.Read("quotes.tsv").Where(c => c.Lang == lang).ToList();
-        var mismatches = new List<string>();
-        var scores = FixtureTable.Score($"quotes ({lang}); value = speaker", cases.Select(c => (c, Run(c))), mismatches);
-        output.WriteLine(scores.ToString());
-        mismatches.ForEach(output.WriteLine);
-        Assert.True(scores.Precision >= minPrecision && scores.Recall >= minRecall && scores.ValueAccuracy >= minSpeakerAccuracy, scores + "\n" + string.Join("\n", mismatches));
+        var cases = FixtureTable.Read("quotes.tsv").Where(c => c.Lang == lang);
+        FixtureTable.AssertScores(output, $"quotes ({lang}); value = speaker", cases.Select(c => (c, Run(c))), (minPrecision, minRecall, minSpeakerAccuracy));
     }
 
     [Fact]

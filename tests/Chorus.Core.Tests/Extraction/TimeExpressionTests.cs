@@ -22,12 +22,8 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("de", 0.9, 0.9, 0.9)]
     public void Fixture_IsExtractedAndResolved(string lang, double minPrecision, double minRecall, double minAccuracy)
     {
-        var cases = FixtureTable.Read("times.tsv").Where(c => c.Lang == lang).ToList();
-        var mismatches = new List<string>();
-        var scores = FixtureTable.Score($"time expressions ({lang})", cases.Select(c => (c, Run(c))), mismatches);
-        output.WriteLine(scores.ToString());
-        mismatches.ForEach(output.WriteLine);
-        Assert.True(scores.Precision >= minPrecision && scores.Recall >= minRecall && scores.ValueAccuracy >= minAccuracy, scores + "\n" + string.Join("\n", mismatches));
+        var cases = FixtureTable.Read("times.tsv").Where(c => c.Lang == lang);
+        FixtureTable.AssertScores(output, $"time expressions ({lang})", cases.Select(c => (c, Run(c))), (minPrecision, minRecall, minAccuracy));
     }
 
     [Fact]
