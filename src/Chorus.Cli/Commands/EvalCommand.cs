@@ -1,5 +1,7 @@
 using System.Globalization;
+using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
 using Spectre.Console;
 
@@ -39,6 +41,57 @@ internal static class EvalCommand
         }
 
         ctx.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> ComparisonAsync(CliContext ctx, string file, double threshold, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var (stories, errors) = ComparisonFixture.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                await ctx.Stderr.WriteLineAsync(error).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Partial;
+        }
+
+        var scores = ComparisonEvaluation.Evaluate(stories, ArticleAnalyzer.CreateDefault(), new StoryComparer(threshold));
+        static object Doc(PrecisionRecall pr) => new { pr.TruePositives, pr.Predicted, pr.Gold, precision = Math.Round(pr.Precision, 2), recall = Math.Round(pr.Recall, 2), f1 = Math.Round(pr.F1, 2) };
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                scores.Stories,
+                scores.Sentences,
+                shared = Doc(scores.Shared),
+                unique = Doc(scores.Unique),
+                alignment = Doc(scores.Alignment),
+                conflicts = Doc(scores.Conflicts),
+                scores.Mistakes,
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().AddColumn("decision").AddColumn("correct").AddColumn("predicted").AddColumn("gold").AddColumn("P").AddColumn("R").AddColumn("F1");
+        foreach (var (name, pr) in new[] { ("shared claim", scores.Shared), ("unique claim", scores.Unique), ("sentence pairs aligned", scores.Alignment), ("conflicts", scores.Conflicts) })
+        {
+            table.AddRow(name, Fmt(pr.TruePositives), Fmt(pr.Predicted), Fmt(pr.Gold), Pct(pr.Precision), Pct(pr.Recall), Pct(pr.F1));
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{scores.Stories} stories, {scores.Sentences} labelled sentences");
+        ctx.Out.Write(table);
+        foreach (var mistake in scores.Mistakes)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{mistake}[/]");
+        }
+
         return ExitCodes.Success;
     }
 

@@ -4,6 +4,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
+using Chorus.Core.Stories.Comparison;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -46,8 +47,23 @@ internal static class StoryRenderer
     public static void RenderStory(IAnsiConsole console, StoredStory story, StoryDoc doc, StoryComparison comparison, IReadOnlyList<AnalyzedArticle> analyzed)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(doc.Title)}[/]").LeftJustified());
-        console.MarkupLineInterpolated($"story {doc.Id} · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources · {comparison.Claims.Count(c => c.Shared)} shared claims");
+        console.MarkupLineInterpolated($"story {doc.Id} · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources · {comparison.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts");
         console.WriteLine();
+        if (doc.Conflicts.Count > 0)
+        {
+            console.MarkupLine("[bold red]Sources disagree[/]");
+            foreach (var c in doc.Conflicts)
+            {
+                console.MarkupLineInterpolated($"  [red]![/] {c.What}: {string.Join(" vs ", c.Values.Select(v => $"\"{v.Mention}\" ({ArticleLabel(story, v.Article)})"))}");
+                foreach (var v in c.Values)
+                {
+                    console.MarkupLineInterpolated($"      [grey]{ArticleLabel(story, v.Article)}: {Shorten(v.Text, 150)}[/]");
+                }
+            }
+
+            console.WriteLine();
+        }
+
         console.MarkupLine("[bold]Summary[/]");
         foreach (var s in doc.Summary)
         {
@@ -71,7 +87,9 @@ internal static class StoryRenderer
             foreach (var sentence in analyzed[i].Sentences)
             {
                 var claim = comparison.ClaimOf.GetValueOrDefault((article.Id, sentence.Start));
-                var marker = claim is { Shared: true } ? $"[green]= ({claim.Sources})[/]" : "[grey]+[/]";
+                var marker = comparison.InConflict.Contains((article.Id, sentence.Start)) ? "[red]![/]"
+                    : claim is { Shared: true } ? $"[green]= ({claim.Sources})[/]"
+                    : "[grey]+[/]";
                 lines.Append(marker).Append(' ').Append(Markup.Escape(text[sentence.Start..sentence.End])).Append('\n');
             }
 
@@ -85,11 +103,48 @@ internal static class StoryRenderer
             console.MarkupLineInterpolated($"[grey]{story.Articles.Count - MaxColumns} more articles not shown side by side; see --json or --markdown[/]");
         }
 
-        console.MarkupLine("[green]= (n)[/] reported by n independent sources   [grey]+[/] only in this source");
-        var shared = doc.Names.Where(n => n.Articles.Count > 1).Take(12).Select(n => n.Name).ToList();
-        if (shared.Count > 0)
+        console.MarkupLine("[green]= (n)[/] reported by n independent sources   [grey]+[/] only in this source   [red]![/] in conflict with another source");
+        if (doc.Timeline.Count > 0)
         {
-            console.MarkupLineInterpolated($"names in several sources: {string.Join(" · ", shared)}");
+            console.WriteLine();
+            console.MarkupLine("[bold]Timeline[/]");
+            var timeline = new Table().Border(TableBorder.Simple).AddColumn("when").AddColumn("").AddColumn("sources").AddColumn("what");
+            foreach (var e in doc.Timeline)
+            {
+                timeline.AddRow(
+                    Markup.Escape(e.Value),
+                    e.Background ? "[grey]background[/]" : string.Empty,
+                    Markup.Escape(string.Join(", ", e.Articles.Select(a => ArticleLabel(story, a)))),
+                    Markup.Escape(Shorten(e.Text, 110)));
+            }
+
+            console.Write(timeline);
+        }
+
+        if (doc.Quotes.Count > 0)
+        {
+            console.MarkupLine("[bold]Quotes by speaker[/]");
+            foreach (var speaker in doc.Quotes)
+            {
+                console.MarkupLineInterpolated($"  [bold]{speaker.SpeakerName ?? "unattributed"}[/]");
+                foreach (var q in speaker.Quotes)
+                {
+                    console.MarkupLineInterpolated($"    “{Shorten(q.Text, 140)}” [grey]({ArticleLabel(story, q.Article)})[/]");
+                }
+            }
+
+            console.WriteLine();
+        }
+
+        var entities = doc.Entities.Where(e => e.Articles.Count > 1).Take(12).ToList();
+        if (entities.Count > 0)
+        {
+            console.MarkupLine("[bold]Entities in several sources[/] (mentions per article)");
+            foreach (var e in entities)
+            {
+                var variants = e.Variants.Count > 1 ? $" · {string.Join(" · ", e.Variants)}" : string.Empty;
+                console.MarkupLineInterpolated($"  {e.Name} [grey]{e.Type}{variants}[/]  {string.Join("  ", doc.Articles.Select(a => $"{ArticleLabel(story, a.Id)} {e.Mentions.GetValueOrDefault(a.Id)}"))}");
+            }
         }
     }
 
@@ -125,34 +180,114 @@ internal static class StoryRenderer
     public static string Markdown(StoryDoc doc)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").AppendLine(doc.Title).AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{doc.Id}` · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources").AppendLine();
+        var label = doc.Articles.ToDictionary(a => a.Id, a => a.Source ?? Path.GetFileName(a.Ref), StringComparer.Ordinal);
+        string Cite(string article, int start, int end) => $"\\[{MarkdownText(label[article])}, `{article}`:{start}–{end}\\]";
+        sb.Append("# ").AppendLine(MarkdownText(doc.Title)).AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{doc.Id}` · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts").AppendLine();
         sb.AppendLine("## Sources").AppendLine();
         foreach (var a in doc.Articles)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- `{a.Id}` {a.Source ?? a.Ref} ({a.Date ?? "undated"}){(a.DuplicateOf is null ? string.Empty : $" — near-copy of `{a.DuplicateOf}`")}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- `{a.Id}` {MarkdownText(label[a.Id])} ({a.Date ?? "undated"}, {a.Lang}){(a.DuplicateOf is null ? string.Empty : $" — near-copy of `{a.DuplicateOf}`")}");
         }
 
         sb.AppendLine().AppendLine("## Summary").AppendLine();
         foreach (var s in doc.SummarySentences)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- {s.Text} ([{s.Article}:{s.Start}-{s.End}])");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText(s.Text)} {Cite(s.Article, s.Start, s.End)}");
+        }
+
+        if (doc.Conflicts.Count > 0)
+        {
+            sb.AppendLine().AppendLine("## Where the sources disagree").AppendLine();
+            foreach (var c in doc.Conflicts)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- **{c.What}**");
+                foreach (var v in c.Values)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - “{MarkdownText(v.Mention)}”: {MarkdownText(v.Text)} {Cite(v.Article, v.Sentence.Start, v.Sentence.End)}");
+                }
+            }
         }
 
         sb.AppendLine().AppendLine("## Reported by several sources").AppendLine();
         foreach (var c in doc.Claims.Where(c => c.Shared))
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- ({c.Sources} sources) {c.Text}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- ({c.Sources} sources) {MarkdownText(c.Text)}");
+            foreach (var s in c.Sentences.Where(s => s.Text != c.Text))
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  - {MarkdownText(s.Text)} {Cite(s.Article, s.Start, s.End)}");
+            }
         }
 
         sb.AppendLine().AppendLine("## Reported by one source only").AppendLine();
-        foreach (var c in doc.Claims.Where(c => !c.Shared && c.Text.Length >= 40))
+        foreach (var group in doc.Claims.Where(c => !c.Shared && c.Text.Length >= 40).GroupBy(c => c.Articles[0], StringComparer.Ordinal))
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- `{c.Articles[0]}` {c.Text}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"### {MarkdownText(label[group.Key])} (`{group.Key}`)").AppendLine();
+            foreach (var c in group)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- {MarkdownText(c.Text)}");
+            }
+
+            sb.AppendLine();
+        }
+
+        if (doc.Timeline.Count > 0)
+        {
+            sb.AppendLine("## Timeline").AppendLine();
+            sb.AppendLine("| when | | what | sources |").AppendLine("|---|---|---|---|");
+            foreach (var e in doc.Timeline)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {e.Value} | {(e.Background ? "background" : string.Empty)} | {MarkdownText(e.Text)} | {string.Join(", ", e.Articles.Select(a => MarkdownText(label[a])))} |");
+            }
+
+            sb.AppendLine();
+        }
+
+        if (doc.Quotes.Count > 0)
+        {
+            sb.AppendLine("## Quotes by speaker").AppendLine();
+            foreach (var speaker in doc.Quotes)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- **{MarkdownText(speaker.SpeakerName ?? "unattributed")}**");
+                foreach (var q in speaker.Quotes)
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - “{MarkdownText(q.Text)}” {Cite(q.Article, q.Start, q.End)}");
+                }
+            }
+
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("## Entities").AppendLine();
+        sb.AppendLine("| entity | type | variants | " + string.Join(" | ", doc.Articles.Select(a => MarkdownText(label[a.Id]))) + " |");
+        sb.AppendLine("|---|---|---|" + string.Concat(doc.Articles.Select(_ => "---:|")));
+        foreach (var e in doc.Entities.Take(30))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {MarkdownText(e.Name)} | {e.Type} | {MarkdownText(string.Join(" · ", e.Variants))} | {string.Join(" | ", doc.Articles.Select(a => e.Mentions.GetValueOrDefault(a.Id).ToString(CultureInfo.InvariantCulture)))} |");
         }
 
         return sb.ToString();
     }
+
+    /// <summary>Article text in Markdown: characters that would start markup or HTML are escaped.</summary>
+    private static string MarkdownText(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c is '\n' ? ' ' : c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string ArticleLabel(StoredStory story, string articleId)
+        => story.Articles.FirstOrDefault(a => a.Id == articleId) is { } a ? SourceLabel(a) : articleId;
 
     public static string SourceLabel(StoredArticle a) => a.Source ?? Path.GetFileName(a.Ref);
 

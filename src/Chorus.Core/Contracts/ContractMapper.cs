@@ -3,6 +3,7 @@ using Chorus.Core.Entities;
 using Chorus.Core.Ingest;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
+using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
 
 namespace Chorus.Core.Contracts;
@@ -64,7 +65,7 @@ public sealed class ContractMapper
             analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, CanonicalOf(analyzed, e))).ToList(),
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
-            analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : EntityIds.Provisional("PER", q.Speaker), q.Speaker, q.Cue)).ToList(),
+            analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
             a.Assignment is { } asg ? Assignment(asg) : null);
     }
 
@@ -84,9 +85,10 @@ public sealed class ContractMapper
     {
         ArgumentNullException.ThrowIfNull(story);
         var analyzed = story.Articles.Select(Analyze).ToList();
-        var comparison = _comparer.Compare(story.Articles.Zip(analyzed).ToList());
+        var comparison = _comparer.Compare(Compared(story.Articles, analyzed));
         var textOf = story.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
         SentenceRefDoc SentenceDoc(SentenceRef s) => new(s.ArticleId, s.Start, s.End, textOf[s.ArticleId][s.Start..s.End]);
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var names = story.Articles.Zip(analyzed)
             .SelectMany(p => p.Second.Names.Select(n => (Article: p.First.Id, n.Key, Surface: p.First.Text[n.Start..n.End])))
@@ -110,13 +112,59 @@ public sealed class ContractMapper
             StoryEntities(story, analyzed),
             names,
             comparison.Claims.Select(c => new ClaimDoc(c.Text, c.Articles, c.Sources, c.Shared, c.Sentences.Select(SentenceDoc).ToList())).ToList(),
-            [],
-            [],
+            comparison.Conflicts.Select(c => new ConflictDoc(
+                c.What,
+                c.Kind,
+                c.Values.Select(v => new ConflictValueDoc(v.ArticleId, SentenceDoc(v.Sentence).Text, v.Value, v.Mention, v.Start, v.End, new SpanDoc(v.Sentence.Start, v.Sentence.End))).ToList())).ToList(),
+            comparison.Timeline.Select(e => new TimelineDoc(
+                e.Value,
+                SentenceDoc(e.Mentions[0].Sentence).Text,
+                e.Articles,
+                Iso(e.Start),
+                Iso(e.End),
+                e.Background,
+                e.ResolvedByTense,
+                e.Sources,
+                e.Mentions.Select(m => new TimelineMentionDoc(m.ArticleId, m.Text, m.Start, m.End, SentenceDoc(m.Sentence))).ToList())).ToList(),
             comparison.Summary.Select(s => SentenceDoc(s).Text).ToList(),
             comparison.Summary.Select(SentenceDoc).ToList(),
+            Quotes(story, analyzed),
+            comparison.Lang,
             why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null);
         return (doc, comparison, analyzed);
     }
+
+    /// <summary>The comparer's view of a story's articles: entity ids resolved, near-copies counted as their original's outlet.</summary>
+    private List<ComparedArticle> Compared(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed)
+    {
+        var byId = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        string SourceGroup(StoredArticle a)
+        {
+            var original = a.DuplicateOf is { } d && byId.TryGetValue(d, out var o) ? o : a;
+            return original.Source is { } source ? NameKey.Fold(source) : "#" + (a.DuplicateOf ?? a.Id);
+        }
+
+        return articles.Zip(analyzed)
+            .Select(p => new ComparedArticle(p.First.Id, SourceGroup(p.First), p.First.Source, p.First.Date, p.Second, p.Second.Entities.Select(e => EntityIdOf(p.First.Id, p.Second, e)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The story's quotes grouped by speaker, speakers with most quotes first.</summary>
+    private List<SpeakerQuotesDoc> Quotes(StoredStory story, List<AnalyzedArticle> analyzed)
+        => story.Articles.Zip(analyzed)
+            .SelectMany(p => p.Second.Quotes.Select(q => (Article: p.First, Quote: q)))
+            .GroupBy(q => q.Quote.Speaker is { } speaker ? SpeakerId(q.Article.Id, speaker) : null)
+            .Select(g => new SpeakerQuotesDoc(
+                g.Key,
+                g.Select(q => q.Quote.Speaker).FirstOrDefault(n => n is not null),
+                g.Select(q => new StoryQuoteDoc(q.Article.Id, q.Article.Text[q.Quote.Start..q.Quote.End], q.Quote.Start, q.Quote.End)).ToList()))
+            .OrderBy(s => s.Speaker is null)
+            .ThenByDescending(s => s.Quotes.Count)
+            .ThenBy(s => s.SpeakerName, StringComparer.Ordinal)
+            .ToList();
+
+    private string SpeakerId(string articleId, string speaker)
+        => _entityIds.GetValueOrDefault((articleId, "PER", speaker)) ?? EntityIds.Provisional("PER", speaker);
 
     private static string CanonicalOf(AnalyzedArticle a, EntityMention e)
         => e.Group >= 0 && e.Group < a.EntityGroups.Count ? a.EntityGroups[e.Group].Canonical : a.Raw.Text[e.Start..e.End];
@@ -137,7 +185,8 @@ public sealed class ContractMapper
                 g.GroupBy(e => e.Name, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
                 g.First().Type,
                 g.Select(e => e.Surface).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                g.Select(e => e.Article).Distinct(StringComparer.Ordinal).ToList()))
+                g.Select(e => e.Article).Distinct(StringComparer.Ordinal).ToList(),
+                g.GroupBy(e => e.Article, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Count(), StringComparer.Ordinal)))
             .OrderByDescending(e => e.Articles.Count)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();

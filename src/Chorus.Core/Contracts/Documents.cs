@@ -83,15 +83,35 @@ public sealed record SentenceRefDoc(string Article, int Start, int End, string T
 
 public sealed record ClaimDoc(string Text, IReadOnlyList<string> Articles, int Sources, bool Shared, IReadOnlyList<SentenceRefDoc> Sentences);
 
-public sealed record StoryEntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyList<string> Articles);
+/// <summary>An entity of a story; <paramref name="Mentions"/> counts its mentions per article.</summary>
+public sealed record StoryEntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, int> Mentions);
 
 public sealed record StoryNameDoc(string Key, string Name, IReadOnlyDictionary<string, int> Articles);
 
-public sealed record ConflictValueDoc(string Article, string Text, string Value);
+/// <summary>One side of a conflict: <paramref name="Text"/> is the sentence, <paramref name="Mention"/> the words that give the value.</summary>
+public sealed record ConflictValueDoc(string Article, string Text, string Value, string Mention, int Start, int End, SpanDoc Sentence);
 
-public sealed record ConflictDoc(string What, IReadOnlyList<ConflictValueDoc> Values);
+/// <summary>A disagreement; <paramref name="Kind"/> is number, date, weekday or place.</summary>
+public sealed record ConflictDoc(string What, string Kind, IReadOnlyList<ConflictValueDoc> Values);
 
-public sealed record TimelineDoc(string Value, string Text, IReadOnlyList<string> Articles);
+public sealed record TimelineMentionDoc(string Article, string Text, int Start, int End, SentenceRefDoc Sentence);
+
+/// <summary>A dated happening; <paramref name="Text"/> is the first sentence that dates it.</summary>
+public sealed record TimelineDoc(
+    string Value,
+    string Text,
+    IReadOnlyList<string> Articles,
+    string Start,
+    string End,
+    bool Background,
+    bool ResolvedByTense,
+    int Sources,
+    IReadOnlyList<TimelineMentionDoc> Mentions);
+
+public sealed record StoryQuoteDoc(string Article, string Text, int Start, int End);
+
+/// <summary>A story's quotes of one speaker (null: the speaker was not found), across its articles.</summary>
+public sealed record SpeakerQuotesDoc(string? Speaker, string? SpeakerName, IReadOnlyList<StoryQuoteDoc> Quotes);
 
 public sealed record WhyDoc(string Article, AssignmentDoc? Assignment);
 
@@ -109,6 +129,8 @@ public sealed record StoryDoc(
     IReadOnlyList<TimelineDoc> Timeline,
     IReadOnlyList<string> Summary,
     IReadOnlyList<SentenceRefDoc> SummarySentences,
+    IReadOnlyList<SpeakerQuotesDoc> Quotes,
+    string Lang,
     IReadOnlyList<WhyDoc>? Why);
 
 public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);

@@ -75,28 +75,6 @@ public class StoryEngineTests
         Assert.Contains("Universiteit Leiden", names);
         Assert.DoesNotContain("De", names);
     }
-
-    [Fact]
-    public void Comparer_AlignsParaphrasesAcrossArticles_AndCountsCopiesAsOneSource()
-    {
-        var stored = new[]
-        {
-            Stored("a1", Fire1, null),
-            Stored("a2", Fire1, "a1"),
-            Stored("a3", Fire2, null),
-        };
-        var comparison = new StoryComparer().Compare(stored.Select(s => (s, Analyze(s.Text))).ToList());
-        var top = comparison.Claims[0];
-        Assert.True(top.Shared);
-        Assert.Equal(3, top.Articles.Count);
-        Assert.Equal(2, top.Sources);
-        Assert.NotEmpty(comparison.Summary);
-    }
-
-    private static Chorus.Core.Store.StoredArticle Stored(string id, string text, string? duplicateOf) => new()
-    {
-        Id = id, Ref = id, ContentKey = id, Text = text, Lang = "nl", DuplicateOf = duplicateOf,
-    };
 }
 
 public class StoryClustererEvictionTests

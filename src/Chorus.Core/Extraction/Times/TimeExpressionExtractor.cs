@@ -612,9 +612,9 @@ public sealed class TimeExpressionExtractor
                         return IsoWeek(a.Start.AddDays(7 * direction));
                     }
 
+                    // Still a week, but which one the coarse anchor cannot say: every week it could be.
                     var from = Monday(a.Start).AddDays(7 * direction);
                     var to = Monday(a.End).AddDays((7 * direction) + 6);
-                    kind = "interval";
                     return $"{Iso(from)}/{Iso(to)}";
                 case "weekend" when a.Precision == DatePrecision.Day:
                     var saturday = Monday(a.Start).AddDays(5 + (7 * direction));

@@ -1,0 +1,25 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>
+/// One article of a story as the comparer sees it. <see cref="SourceGroup"/> is what counts as one independent
+/// source: the outlet of the original for a near-copy, else the article's own outlet (or id when it has none).
+/// <see cref="EntityIds"/> runs parallel to <see cref="AnalyzedArticle.Entities"/>: the cross-article id of each mention.
+/// </summary>
+public sealed record ComparedArticle(
+    string Id,
+    string SourceGroup,
+    string? Outlet,
+    PartialDate? Date,
+    AnalyzedArticle Analyzed,
+    IReadOnlyList<string> EntityIds)
+{
+    public string Text => Analyzed.Raw.Text;
+
+    public string Lang => Analyzed.Lang;
+}
+
+/// <summary>One sentence of one article, by offsets.</summary>
+public readonly record struct SentenceRef(string ArticleId, int Start, int End);

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Chorus.Core.Analysis;
+using Chorus.Core.Entities;
+using Chorus.Core.Ingest;
+
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>Precision and recall of one decision, from its counts.</summary>
+public readonly record struct PrecisionRecall(int TruePositives, int Predicted, int Gold)
+{
+    public double Precision => Predicted == 0 ? (Gold == 0 ? 100 : 0) : 100.0 * TruePositives / Predicted;
+
+    public double Recall => Gold == 0 ? 100 : 100.0 * TruePositives / Gold;
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public static PrecisionRecall operator +(PrecisionRecall a, PrecisionRecall b) => new(a.TruePositives + b.TruePositives, a.Predicted + b.Predicted, a.Gold + b.Gold);
+}
+
+/// <summary>Scores of the comparer on a labelled fixture, with what went wrong for each story.</summary>
+public sealed record ComparisonScores(
+    int Stories,
+    int Sentences,
+    PrecisionRecall Shared,
+    PrecisionRecall Unique,
+    PrecisionRecall Alignment,
+    PrecisionRecall Conflicts,
+    IReadOnlyList<string> Mistakes);
+
+/// <summary>
+/// Runs the comparer over labelled stories and scores it: each sentence's shared/unique label, cross-article
+/// sentence pairs (same claim or not), and conflicts (kind and values). Near-copies are found with the same
+/// MinHash test as ingest, so the fixture checks that copies count as one source.
+/// </summary>
+public static class ComparisonEvaluation
+{
+    public static ComparisonScores Evaluate(IReadOnlyList<FixtureStory> stories, ArticleAnalyzer analyzer, StoryComparer comparer, double nearDuplicateSimilarity = 0.8)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(comparer);
+        PrecisionRecall shared = default, unique = default, alignment = default, conflicts = default;
+        var sentences = 0;
+        var mistakes = new List<string>();
+        foreach (var story in stories)
+        {
+            var analyzed = story.Articles.Select(a => analyzer.Analyze(new RawArticle { Ref = a.Id, Text = a.Text, Date = a.Date, Source = a.Outlet, Lang = a.Lang })).ToList();
+            var compared = Compared(story, analyzed, nearDuplicateSimilarity);
+            var comparison = comparer.Compare(compared);
+
+            // Gold: a label is shared when articles of two outlets carry it; a declared copy counts as its original's outlet.
+            var outletOf = story.Articles.ToDictionary(a => a.Id, a => a.CopyOf is { } c ? story.Articles.First(o => o.Id == c).Outlet : a.Outlet, StringComparer.Ordinal);
+            var labelOutlets = story.Articles.SelectMany(a => a.Sentences.Select(s => (s.Label, Outlet: outletOf[a.Id])))
+                .GroupBy(x => x.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Outlet).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+
+            var lines = new List<(FixtureArticle Article, FixtureSentence Gold, Claim? Predicted)>();
+            foreach (var (article, result) in story.Articles.Zip(analyzed))
+            {
+                foreach (var gold in article.Sentences)
+                {
+                    var first = result.Sentences.FirstOrDefault(s => s.Start >= gold.Start && s.Start < gold.End);
+                    var claim = comparison.ClaimOf.GetValueOrDefault((article.Id, first.Start));
+                    lines.Add((article, gold, claim));
+                    var goldShared = labelOutlets[gold.Label] > 1;
+                    var predictedShared = claim is { Shared: true };
+                    shared += new PrecisionRecall(goldShared && predictedShared ? 1 : 0, predictedShared ? 1 : 0, goldShared ? 1 : 0);
+                    unique += new PrecisionRecall(!goldShared && !predictedShared ? 1 : 0, predictedShared ? 0 : 1, goldShared ? 0 : 1);
+                    if (goldShared != predictedShared)
+                    {
+                        mistakes.Add($"{story.Id}/{article.Id} [{gold.Label}] {(goldShared ? "shared, predicted unique" : "unique, predicted shared")}: {Short(article.Text[gold.Start..gold.End])}");
+                    }
+                }
+            }
+
+            sentences += lines.Count;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                for (var j = i + 1; j < lines.Count; j++)
+                {
+                    if (lines[i].Article.Id == lines[j].Article.Id)
+                    {
+                        continue;
+                    }
+
+                    var goldSame = lines[i].Gold.Label == lines[j].Gold.Label;
+                    var predictedSame = lines[i].Predicted is { } p && ReferenceEquals(p, lines[j].Predicted);
+                    alignment += new PrecisionRecall(goldSame && predictedSame ? 1 : 0, predictedSame ? 1 : 0, goldSame ? 1 : 0);
+                }
+            }
+
+            var matched = new HashSet<FixtureConflict>();
+            foreach (var conflict in comparison.Conflicts)
+            {
+                var match = story.Conflicts.FirstOrDefault(g => !matched.Contains(g) && Matches(g, conflict));
+                if (match is null)
+                {
+                    mistakes.Add($"{story.Id}: false conflict ({conflict.What}) {string.Join(" | ", conflict.Values.Select(v => $"{v.ArticleId}: {v.Mention}"))}");
+                }
+                else
+                {
+                    matched.Add(match);
+                }
+            }
+
+            foreach (var missed in story.Conflicts.Where(g => !matched.Contains(g)))
+            {
+                mistakes.Add($"{story.Id}: missed conflict ({missed.Kind}) {string.Join(" | ", missed.Values)}");
+            }
+
+            conflicts += new PrecisionRecall(matched.Count, comparison.Conflicts.Count, story.Conflicts.Count);
+        }
+
+        return new ComparisonScores(stories.Count, sentences, shared, unique, alignment, conflicts, mistakes);
+    }
+
+    /// <summary>The fixture story as the comparer sees it, with near-copies found by MinHash against earlier articles.</summary>
+    private static List<ComparedArticle> Compared(FixtureStory story, List<AnalyzedArticle> analyzed, double nearDuplicateSimilarity)
+    {
+        var signatures = analyzed.Select(MinHasher.Signature).ToList();
+        var groups = new List<string>();
+        for (var i = 0; i < story.Articles.Count; i++)
+        {
+            var group = NameKey.Fold(story.Articles[i].Outlet);
+            for (var j = 0; j < i; j++)
+            {
+                if (signatures[i] is { } si && signatures[j] is { } sj && MinHasher.Similarity(si, sj) >= nearDuplicateSimilarity)
+                {
+                    group = groups[j];
+                    break;
+                }
+            }
+
+            groups.Add(group);
+        }
+
+        return story.Articles.Select((a, i) => new ComparedArticle(
+            a.Id,
+            groups[i],
+            a.Outlet,
+            a.Date,
+            analyzed[i],
+            analyzed[i].Entities.Select(e => EntityIds.Provisional(e.Type, e.Group >= 0 && e.Group < analyzed[i].EntityGroups.Count ? analyzed[i].EntityGroups[e.Group].Canonical : a.Text[e.Start..e.End])).ToList())).ToList();
+    }
+
+    /// <summary>A found conflict matches a planted one of its kind when it gives exactly the planted values.</summary>
+    private static bool Matches(FixtureConflict gold, Conflict found)
+    {
+        var kindMatches = gold.Kind == found.Kind || (gold.Kind == "date" && found.Kind == "weekday");
+        if (!kindMatches)
+        {
+            return false;
+        }
+
+        var foundValues = found.Values.Select(v => Normalise(found.Kind, v)).ToHashSet(StringComparer.Ordinal);
+        var goldValues = gold.Values.Select(v => v.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return goldValues.SetEquals(foundValues) || goldValues.SetEquals(found.Values.Select(v => v.Mention.ToLowerInvariant()));
+    }
+
+    private static string Normalise(string kind, ConflictValue value)
+    {
+        if (kind == "number")
+        {
+            var number = value.Value.Split(' ')[0];
+            return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n.ToString("0.###", CultureInfo.InvariantCulture) : number;
+        }
+
+        return kind == "place" ? value.Mention.ToLowerInvariant() : value.Value.ToLowerInvariant();
+    }
+
+    private static string Short(string s) => s.Length <= 90 ? s : s[..89] + "…";
+}

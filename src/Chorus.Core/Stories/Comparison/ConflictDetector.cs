@@ -1,0 +1,203 @@
+using Chorus.Core.Extraction.Quantities;
+using Chorus.Core.Extraction.Times;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>One side of a conflict: the value one article gives, where, and in which sentence.</summary>
+public sealed record ConflictValue(string ArticleId, string Value, string Mention, int Start, int End, SentenceRef Sentence);
+
+/// <summary>Sources that make the same claim with a different number, date, weekday or place.</summary>
+public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictValue> Values);
+
+/// <summary>
+/// Finds conflicts between aligned sentences of different sources. Two values conflict only when
+/// <list type="bullet">
+/// <item>they fill the same slot: the only number with that unit or counted noun in each sentence, the only
+/// date in each, the only place after a locative preposition in each;</item>
+/// <item>they cannot both be true: numbers outside each other's rounding and approximation ("ongeveer 130" and
+/// "127" agree, "12" and "14" do not), dates that do not overlap ("in september" contains "12 september"),
+/// different weekdays;</item>
+/// <item>neither article also gives the other's value somewhere, which would mean the sentences talk about two
+/// different things.</item>
+/// </list>
+/// Places are only compared between articles in one language, because names of places are not yet linked across
+/// languages and "Oostenrijk" against "Österreich" is no conflict.
+/// </summary>
+internal static class ConflictDetector
+{
+    private static readonly HashSet<string> MeasureUnits = new(StringComparer.Ordinal)
+    {
+        "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h",
+    };
+
+    public static List<Conflict> Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot)
+    {
+        var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
+        void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b)
+        {
+            if (!found.TryGetValue((claim, kind, slot), out var entry))
+            {
+                found[(claim, kind, slot)] = entry = (what, new Dictionary<string, ConflictValue>(StringComparer.Ordinal));
+            }
+
+            var values = entry.Values;
+
+            values.TryAdd(a.ArticleId + "\n" + a.Value, a);
+            values.TryAdd(b.ArticleId + "\n" + b.Value, b);
+        }
+
+        foreach (var link in links)
+        {
+            var (a, b) = (sentences[link.A], sentences[link.B]);
+            // Links run both ways; the values are keyed by article, so a pair seen twice is stored once.
+            if (a.Article.SourceGroup == b.Article.SourceGroup)
+            {
+                continue;
+            }
+
+            var claim = claimRoot[a.Index];
+            foreach (var (qa, qb, slot) in QuantityPairs(a, b))
+            {
+                if (!Consistent(qa, qb) && !Mentions(b.Article, qa) && !Mentions(a.Article, qb))
+                {
+                    Add(claim, "number", slot, What(qa, qb), Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
+                }
+            }
+
+            if (DatePair(a, b) is var (ta, tb, weekday))
+            {
+                if (weekday
+                    ? WeekdayOf(ta) != WeekdayOf(tb) && !a.Article.Analyzed.Times.Any(t => t.Kind == "weekday" && WeekdayOf(t) == WeekdayOf(tb)) && !b.Article.Analyzed.Times.Any(t => t.Kind == "weekday" && WeekdayOf(t) == WeekdayOf(ta))
+                    : !Range(ta).Overlaps(Range(tb)) && !MentionsDate(b.Article, Range(ta)) && !MentionsDate(a.Article, Range(tb)))
+                {
+                    Add(claim, weekday ? "weekday" : "date", "date", weekday ? "day of the week" : "date", Value(a, ta.Start, ta.End, ta.Value!), Value(b, tb.Start, tb.End, tb.Value!));
+                }
+            }
+
+            if (a.Article.Lang == b.Article.Lang && a.Places.Count == 1 && b.Places.Count == 1)
+            {
+                var (pa, pb) = (a.Places[0], b.Places[0]);
+                if (pa.EntityId != pb.EntityId && !b.Article.EntityIds.Contains(pa.EntityId) && !a.Article.EntityIds.Contains(pb.EntityId))
+                {
+                    Add(claim, "place", "place", "place", Value(a, pa.Start, pa.End, a.Article.Text[pa.Start..pa.End]), Value(b, pb.Start, pb.End, b.Article.Text[pb.Start..pb.End]));
+                }
+            }
+        }
+
+        return found
+            .Where(f => f.Value.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(f => new Conflict(f.Key.Kind, f.Value.What, f.Value.Values.Values.ToList()))
+            .ToList();
+    }
+
+    /// <summary>Quantities that fill the same slot in both sentences: the same unit or counted noun, or each sentence's only count.</summary>
+    private static IEnumerable<(QuantityMention A, QuantityMention B, string Slot)> QuantityPairs(StorySentence a, StorySentence b)
+    {
+        var aByUnit = a.Quantities.GroupBy(q => UnitKey(q.Unit)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var bByUnit = b.Quantities.GroupBy(q => UnitKey(q.Unit)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var paired = false;
+        foreach (var (unit, qa) in aByUnit)
+        {
+            if (unit.Length > 0 && bByUnit.TryGetValue(unit, out var qb))
+            {
+                paired = true;
+                yield return (qa, qb, unit);
+            }
+        }
+
+        // "Vier niederländische Bergsteiger" and "vijf Nederlandse bergbeklimmers": one counted thing each, named differently.
+        if (!paired && a.Quantities.Count == 1 && b.Quantities.Count == 1 && IsCount(a.Quantities[0]) && IsCount(b.Quantities[0]))
+        {
+            yield return (a.Quantities[0], b.Quantities[0], "count");
+        }
+    }
+
+    private static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
+
+    /// <summary>Measures by their unit; counted nouns by their first five letters, so "boom" meets "bomen" no better than a stemmer would, but "treinwagons" keeps its own slot.</summary>
+    private static string UnitKey(string? unit)
+        => unit is null ? string.Empty
+            : MeasureUnits.Contains(unit) ? (unit == "h" ? "min" : unit)
+            : unit.ToLowerInvariant() is var u && u.Length > 5 ? u[..5] : unit.ToLowerInvariant();
+
+    /// <summary>Whether two numbers can both be true, allowing for stated approximation, ranges and rounding.</summary>
+    internal static bool Consistent(QuantityMention a, QuantityMention b)
+    {
+        var (va, vb) = (Normalised(a), Normalised(b));
+        var (aLo, aHi) = Bounds(a, va);
+        var (bLo, bHi) = Bounds(b, vb);
+        if (aLo <= bHi && bLo <= aHi)
+        {
+            return true;
+        }
+
+        var relative = Math.Abs(va - vb) / Math.Max(Math.Abs(va), Math.Abs(vb));
+        if ((a.Approximate || b.Approximate) && relative <= 0.10)
+        {
+            return true;
+        }
+
+        // A round number may stand for a precise one near it: 130 for 127, 2,5 miljoen for 2.480.000.
+        return (IsRound(va) || IsRound(vb)) && relative <= 0.05;
+    }
+
+    private static double Normalised(QuantityMention q) => q.Unit == "h" ? q.Value * 60 : q.Value;
+
+    private static (double Lo, double Hi) Bounds(QuantityMention q, double value)
+    {
+        var scale = q.Unit == "h" ? 60 : 1;
+        var lo = q.Min is { } min ? min * scale : value;
+        var hi = q.Max is { } max ? max * scale : value;
+        return q.Qualifier switch
+        {
+            "more" or "min" => (lo, hi * 1.25),
+            "less" or "max" => (lo * 0.8, hi),
+            _ => (lo, hi),
+        };
+    }
+
+    private static bool IsRound(double v) => v != 0 && Math.Abs(v % 10) < 1e-9;
+
+    private static bool Mentions(ComparedArticle article, QuantityMention q)
+        => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && Consistent(o, q));
+
+    private static bool MentionsDate(ComparedArticle article, TimexRange range)
+        => article.Analyzed.Times.Any(t => t.Kind is not ("weekday" or "event" or "time") && TimexRange.TryParse(t.Value, out var r) && r.Overlaps(range) && r.Days <= range.Days * 31);
+
+    /// <summary>The one dated expression of each sentence, when each has exactly one; weekdays are compared as weekdays.</summary>
+    private static (TimeMention A, TimeMention B, bool Weekday)? DatePair(StorySentence a, StorySentence b)
+    {
+        var da = a.Times.Where(IsDated).ToList();
+        var db = b.Times.Where(IsDated).ToList();
+        if (da.Count != 1 || db.Count != 1)
+        {
+            return null;
+        }
+
+        var (ta, tb) = (da[0], db[0]);
+        if (ta.Kind == "weekday" && tb.Kind == "weekday")
+        {
+            return (ta, tb, true);
+        }
+
+        // A weekday against a date, or a vague weekday ("dinsdag" in an article dated only by month), is no evidence.
+        return ta.Kind == "weekday" || tb.Kind == "weekday" ? null : (ta, tb, false);
+    }
+
+    private static bool IsDated(TimeMention t) => t.Value is not null && t.Kind is "date" or "interval" or "weekday" && TimexRange.TryParse(t.Value, out _);
+
+    private static TimexRange Range(TimeMention t) => TimexRange.TryParse(t.Value, out var r) ? r : default;
+
+    /// <summary>The weekday a weekday mention names: its value is that day, or an interval that starts and ends on it.</summary>
+    private static DayOfWeek? WeekdayOf(TimeMention t) => t.Kind == "weekday" && TimexRange.TryParse(t.Value, out var r) ? r.Start.DayOfWeek : null;
+
+    private static ConflictValue Value(StorySentence s, int start, int end, string value)
+        => new(s.Article.Id, value, s.Article.Text[start..end], start, end, s.Ref);
+
+    private static string Number(QuantityMention q)
+        => q.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + (q.Unit is null ? string.Empty : " " + q.Unit);
+
+    private static string What(QuantityMention a, QuantityMention b)
+        => a.Unit is { } unit && (MeasureUnits.Contains(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (MeasureUnits.Contains(unit) ? "amount in " + unit : "number of " + unit) : "number";
+}

@@ -1,0 +1,88 @@
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>Sentences from one or more articles that say the same thing; <see cref="Sources"/> counts independent sources.</summary>
+public sealed record Claim(string Text, IReadOnlyList<string> Articles, IReadOnlyList<SentenceRef> Sentences, int Sources)
+{
+    public bool Shared => Sources > 1;
+}
+
+/// <summary>A story's sources side by side: claims, conflicts, timeline and summary.</summary>
+public sealed record StoryComparison(
+    IReadOnlyList<Claim> Claims,
+    IReadOnlyList<Conflict> Conflicts,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<SentenceRef> Summary,
+    string Lang)
+{
+    /// <summary>For each article, for each of its sentences (by start offset), the claim it belongs to.</summary>
+    public IReadOnlyDictionary<(string ArticleId, int Start), Claim> ClaimOf { get; init; } = new Dictionary<(string, int), Claim>();
+
+    /// <summary>Sentences (article, start offset) that take part in a conflict.</summary>
+    public IReadOnlySet<(string ArticleId, int Start)> InConflict { get; init; } = new HashSet<(string, int)>();
+}
+
+/// <summary>
+/// Compares the articles of one story. The stages run in this order, each on the previous one's output:
+/// <see cref="StorySentences"/> (terms per sentence), <see cref="ClaimAligner"/> (claims),
+/// <see cref="ConflictDetector"/> (disagreements inside claims), <see cref="TimelineBuilder"/> and
+/// <see cref="SummaryPicker"/>. Immutable and thread-safe; see docs/comparison.md for the rules and their figures.
+/// </summary>
+public sealed class StoryComparer
+{
+    /// <summary>Fitted on eval/comparison-stories.txt (docs/comparison.md); the seeds were not used.</summary>
+    public const double DefaultThreshold = 0.2;
+
+    private readonly ClaimAligner _aligner;
+
+    public StoryComparer(double threshold = DefaultThreshold)
+    {
+        _aligner = new ClaimAligner(threshold);
+    }
+
+    public StoryComparison Compare(IReadOnlyList<ComparedArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentences = StorySentences.Build(articles, vocabulary);
+        var (links, root) = _aligner.Align(sentences, vocabulary.Count, articles.Count);
+
+        var claims = new List<(Claim Claim, int Root, int FirstPosition)>();
+        var claimOf = new Dictionary<(string, int), Claim>();
+        var sourcesOf = new Dictionary<int, int>();
+        var degree = new int[sentences.Count];
+        foreach (var link in links)
+        {
+            degree[link.A]++;
+            degree[link.B]++;
+        }
+
+        foreach (var group in sentences.GroupBy(s => root[s.Index]))
+        {
+            var members = group.ToList();
+
+            // The sentence the others align to says the claim most fully.
+            var representative = members.OrderByDescending(m => degree[m.Index]).ThenBy(m => m.Index).First();
+            var claim = new Claim(
+                representative.Text,
+                members.Select(m => m.Article.Id).Distinct(StringComparer.Ordinal).ToList(),
+                members.Select(m => m.Ref).ToList(),
+                members.Select(m => m.Article.SourceGroup).Distinct(StringComparer.Ordinal).Count());
+            claims.Add((claim, group.Key, members.Min(m => m.Position)));
+            sourcesOf[group.Key] = claim.Sources;
+            foreach (var m in members)
+            {
+                claimOf[(m.Article.Id, m.Span.Start)] = claim;
+            }
+        }
+
+        var conflicts = ConflictDetector.Detect(sentences, links, root);
+        var lang = articles.GroupBy(a => a.Lang, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "und";
+        var summary = SummaryPicker.Pick(sentences, root, sourcesOf, lang).Select(s => s.Ref).ToList();
+        var ordered = claims.OrderByDescending(c => c.Claim.Sources).ThenBy(c => c.FirstPosition).ThenBy(c => c.Root).Select(c => c.Claim).ToList();
+        return new StoryComparison(ordered, conflicts, TimelineBuilder.Build(sentences), summary, lang)
+        {
+            ClaimOf = claimOf,
+            InConflict = conflicts.SelectMany(c => c.Values).Select(v => (v.ArticleId, v.Sentence.Start)).ToHashSet(),
+        };
+    }
+}

@@ -1,0 +1,193 @@
+using Chorus.Core.Extraction.Quantities;
+using Chorus.Core.Extraction.Times;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>A place named after a locative preposition ("in Utrecht", "bei Lienz"): the slot a place conflict needs.</summary>
+internal readonly record struct PlaceSlot(string EntityId, int Start, int End);
+
+/// <summary>
+/// One sentence of one story article with what the comparer compares: content terms (stem roots, entity ids,
+/// numbers with units, dates), and the quantities, times and places inside it.
+/// </summary>
+internal sealed class StorySentence
+{
+    public required int Index { get; init; }
+
+    public required int ArticleIndex { get; init; }
+
+    public required ComparedArticle Article { get; init; }
+
+    public required TextSpan Span { get; init; }
+
+    /// <summary>The sentence's position in its article.</summary>
+    public required int Position { get; init; }
+
+    /// <summary>Distinct term ids, ascending.</summary>
+    public required int[] Terms { get; init; }
+
+    public required IReadOnlyList<QuantityMention> Quantities { get; init; }
+
+    public required IReadOnlyList<TimeMention> Times { get; init; }
+
+    public required IReadOnlyList<PlaceSlot> Places { get; init; }
+
+    /// <summary>Entity ids mentioned in the sentence.</summary>
+    public required IReadOnlyList<string> Entities { get; init; }
+
+    /// <summary>Headings and fragments: no sentence-final punctuation.</summary>
+    public required bool IsFragment { get; init; }
+
+    public string Text => Article.Text[Span.Start..Span.End];
+
+    public SentenceRef Ref => new(Article.Id, Span.Start, Span.End);
+}
+
+/// <summary>Splits a story's articles into <see cref="StorySentence"/>s over one shared term vocabulary.</summary>
+internal static class StorySentences
+{
+    private static readonly HashSet<string> LocativePrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "te", "bij", "nabij", "naar", "uit", "vanuit", "rond", "at", "near", "to", "from", "bei", "nach", "aus", "im", "am",
+    };
+
+    public static List<StorySentence> Build(IReadOnlyList<ComparedArticle> articles, Dictionary<string, int> vocabulary)
+    {
+        var sentences = new List<StorySentence>();
+        for (var a = 0; a < articles.Count; a++)
+        {
+            var article = articles[a];
+            var analyzed = article.Analyzed;
+            var text = article.Text;
+            var tokenIndex = 0;
+            for (var s = 0; s < analyzed.Sentences.Count; s++)
+            {
+                var span = analyzed.Sentences[s];
+                var terms = new HashSet<int>();
+                var entities = new List<string>();
+                var places = new List<PlaceSlot>();
+                var covered = new List<TextSpan>();
+                for (var e = 0; e < analyzed.Entities.Count; e++)
+                {
+                    var mention = analyzed.Entities[e];
+                    if (mention.Start < span.Start || mention.End > span.End)
+                    {
+                        continue;
+                    }
+
+                    var id = e < article.EntityIds.Count ? article.EntityIds[e] : mention.Type + ":" + text[mention.Start..mention.End];
+                    entities.Add(id);
+                    covered.Add(new TextSpan(mention.Start, mention.End));
+                    terms.Add(Intern(vocabulary, "e:" + id));
+                    if (mention.Type == "LOC" && mention.Kind == "name" && PrecededByLocative(text, analyzed.Tokens, mention.Start))
+                    {
+                        places.Add(new PlaceSlot(id, mention.Start, mention.End));
+                    }
+                }
+
+                while (tokenIndex < analyzed.Tokens.Count && analyzed.Tokens[tokenIndex].Start < span.End)
+                {
+                    var token = analyzed.Tokens[tokenIndex];
+                    if (token.Start >= span.Start && analyzed.Stems[tokenIndex] is { } stem && !IsCovered(covered, token.Start))
+                    {
+                        terms.Add(Intern(vocabulary, Root(stem)));
+                    }
+
+                    tokenIndex++;
+                }
+
+                var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End).ToList();
+                foreach (var q in quantities)
+                {
+                    terms.Add(Intern(vocabulary, "#" + q.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
+                var times = analyzed.Times.Where(t => t.Start >= span.Start && t.End <= span.End).ToList();
+                foreach (var t in times.Where(t => t.Value is not null))
+                {
+                    terms.Add(Intern(vocabulary, "@" + t.Value));
+                }
+
+                var ids = terms.ToArray();
+                Array.Sort(ids);
+                var last = text[span.Start..span.End].TrimEnd('"', '”', '’', '\'', ')', '»', '“').LastOrDefault();
+                sentences.Add(new StorySentence
+                {
+                    Index = sentences.Count,
+                    ArticleIndex = a,
+                    Article = article,
+                    Span = span,
+                    Position = s,
+                    Terms = ids,
+                    Quantities = quantities,
+                    Times = times,
+                    Places = places,
+                    Entities = entities,
+                    IsFragment = last is not ('.' or '!' or '?' or ':' or ';'),
+                });
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// A coarser key than the stem, so that derivations and participles meet: a leading "ge"/"be" is dropped
+    /// ("gepantserd", "bepantserde" and "bepantsering" all become "pantser") and long stems are cut to seven letters.
+    /// </summary>
+    internal static string Root(string stem)
+    {
+        var s = stem.AsSpan();
+        if (s.Length >= 7 && (s.StartsWith("ge", StringComparison.Ordinal) || s.StartsWith("be", StringComparison.Ordinal)))
+        {
+            s = s[2..];
+        }
+
+        return (s.Length > 7 ? s[..7] : s).ToString();
+    }
+
+    private static int Intern(Dictionary<string, int> vocabulary, string term)
+    {
+        if (!vocabulary.TryGetValue(term, out var id))
+        {
+            id = vocabulary.Count;
+            vocabulary[term] = id;
+        }
+
+        return id;
+    }
+
+    private static bool IsCovered(List<TextSpan> covered, int offset)
+    {
+        foreach (var c in covered)
+        {
+            if (offset >= c.Start && offset < c.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool PrecededByLocative(string text, IReadOnlyList<Token> tokens, int start)
+    {
+        // Binary search for the token that starts the mention, then look one token back.
+        int lo = 0, hi = tokens.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo > 0 && LocativePrepositions.Contains(tokens[lo - 1].Of(text).ToString().ToLowerInvariant());
+    }
+}

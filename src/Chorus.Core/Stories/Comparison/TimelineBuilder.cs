@@ -1,0 +1,108 @@
+using Chorus.Core.Extraction.Times;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>Where one article dates a happening: the time expression and its sentence.</summary>
+public sealed record TimelineMention(string ArticleId, string Text, int Start, int End, SentenceRef Sentence);
+
+/// <summary>
+/// A dated happening on a story's timeline, merged across the sources that date it the same way.
+/// <see cref="Background"/> marks what happened well before the story's first article (an earlier summit, last
+/// July's visit); <see cref="ResolvedByTense"/> marks a bare weekday placed in the past or future week by the
+/// sentence's tense.
+/// </summary>
+public sealed record TimelineEntry(
+    string Value,
+    DateOnly Start,
+    DateOnly End,
+    bool Background,
+    bool ResolvedByTense,
+    IReadOnlyList<string> Articles,
+    int Sources,
+    IReadOnlyList<TimelineMention> Mentions);
+
+/// <summary>
+/// Builds a story's timeline from the articles' resolved time expressions. Values that say more about the
+/// anchor's uncertainty than about the happening (a weekday or "next week" in an article dated only by month)
+/// are left out rather than shown as a vague month-long span.
+/// </summary>
+internal static class TimelineBuilder
+{
+    /// <summary>Happenings that ended this long before the first article are background.</summary>
+    private const int BackgroundDays = 7;
+
+    private static readonly HashSet<string> FutureAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "zal", "zullen", "gaat", "gaan", "will", "shall", "wird", "werden",
+    };
+
+    public static List<TimelineEntry> Build(IReadOnlyList<StorySentence> sentences)
+    {
+        var storyStart = sentences.Select(s => s.Article.Date).Where(d => d is not null).Select(d => d!.Value.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
+        var items = new List<(string Value, TimexRange Range, bool ByTense, StorySentence Sentence, TimeMention Time)>();
+        foreach (var sentence in sentences)
+        {
+            foreach (var time in sentence.Times)
+            {
+                if (time.Value is null || time.Kind is "time" or "event" || !TimexRange.TryParse(time.Value, out var range))
+                {
+                    continue;
+                }
+
+                var value = time.Value;
+                var byTense = false;
+                if (time.Kind is "weekday" or "week" && value.Contains('/', StringComparison.Ordinal))
+                {
+                    // "dinsdag" in an article of a known day is last or next Tuesday; longer spans come from a coarse anchor.
+                    if (time.Kind == "weekday" && range.Days == 8)
+                    {
+                        var day = IsFuture(sentence) ? range.End : range.Start;
+                        (value, range, byTense) = (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new TimexRange(day, day), true);
+                    }
+                    else if (range.Days > 7)
+                    {
+                        continue;
+                    }
+                }
+
+                items.Add((value, range, byTense, sentence, time));
+            }
+        }
+
+        return items
+            .GroupBy(i => i.Value, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = g.First();
+                var mentions = g.Select(i => new TimelineMention(i.Sentence.Article.Id, i.Sentence.Article.Text[i.Time.Start..i.Time.End], i.Time.Start, i.Time.End, i.Sentence.Ref)).ToList();
+                return new TimelineEntry(
+                    g.Key,
+                    first.Range.Start,
+                    first.Range.End,
+                    storyStart != DateOnly.MaxValue && first.Range.End < storyStart.AddDays(-BackgroundDays),
+                    g.All(i => i.ByTense),
+                    mentions.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).ToList(),
+                    g.Select(i => i.Sentence.Article.SourceGroup).Distinct(StringComparer.Ordinal).Count(),
+                    mentions);
+            })
+            .OrderBy(e => e.Start)
+            .ThenByDescending(e => e.End)
+            .ToList();
+    }
+
+    private static bool IsFuture(StorySentence sentence)
+    {
+        var analyzed = sentence.Article.Analyzed;
+        var text = sentence.Article.Text;
+        foreach (var token in analyzed.Tokens)
+        {
+            if (token.Start >= sentence.Span.Start && token.End <= sentence.Span.End && FutureAuxiliaries.Contains(token.Of(text).ToString().ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
