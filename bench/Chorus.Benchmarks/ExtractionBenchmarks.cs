@@ -19,9 +19,9 @@ public class ExtractionBenchmarks
     public void Setup()
     {
         _withoutExtractors = new ArticleAnalyzer(_full.Stages.Where(s => s is not (TimeStage or QuantityStage or QuoteStage)).ToList());
-        var dpg = FindUp(Path.Combine("shared", "data", "dpg2019", "articles.jsonl"));
+        var dpg = BenchmarkData.FindUp(Path.Combine("shared", "data", "dpg2019", "articles.jsonl"));
         _articles = (dpg is null
-                ? ArticleInputReader.ExpandFolder(FindUp("samples", directory: true)!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
+                ? ArticleInputReader.ExpandFolder(BenchmarkData.FindUp("samples", directory: true)!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
                 : ArticleInputReader.ReadFile(dpg, new ReadOptions()))
             .Where(r => r.Article is not null).Select(r => r.Article!).Take(300).ToList();
         Console.WriteLine($"// articles: {_articles.Count}");
@@ -32,18 +32,4 @@ public class ExtractionBenchmarks
 
     [Benchmark]
     public int WithExtractors() => _articles.Sum(a => _full.Analyze(a).Tokens.Count);
-
-    private static string? FindUp(string relative, bool directory = false)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (directory ? Directory.Exists(candidate) : File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

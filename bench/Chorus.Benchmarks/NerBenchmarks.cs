@@ -20,7 +20,7 @@ public class NerBenchmarks
     {
         _modelPath = NerModelLocator.Find() ?? throw new InvalidOperationException("models/nl-ner.bin not found");
         _tagger = new NerTagger(NerModel.Load(_modelPath).Value!, NameGazetteer.Dutch);
-        var testb = FindUp(Path.Combine("shared", "data", "conll2002", "ned.testb"));
+        var testb = BenchmarkData.FindUp(Path.Combine("shared", "data", "conll2002", "ned.testb"));
         var docs = testb is null ? [] : ConllFormat.Read(testb).Value!;
         _documents = docs.Select(d => (IReadOnlyList<IReadOnlyList<string>>)d.Sentences.Select(s => (IReadOnlyList<string>)s.Words).ToList()).ToList();
         Console.WriteLine($"// tokens per TagDocuments call: {_documents.Sum(d => d.Sum(s => s.Count))}");
@@ -40,18 +40,4 @@ public class NerBenchmarks
 
     [Benchmark]
     public NerModel LoadModel() => NerModel.Load(_modelPath).Value!;
-
-    private static string? FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

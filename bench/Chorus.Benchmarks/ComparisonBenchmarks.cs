@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using Chorus.Core.Analysis;
+using Chorus.Core.Entities;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories.Comparison;
+
+namespace Chorus.Benchmarks;
+
+/// <summary>
+/// Building the comparison of a 20-article story (the bar: under 200 ms). The articles are the first 20
+/// DPG 2019 articles (../shared/data), full-length news, or the samples when that file is absent; treating them as
+/// one story is the worst case for alignment, since every sentence is compared with every other article's.
+/// <see cref="Compare"/> is the comparer on analysed articles; <see cref="AnalyseAndCompare"/> adds the
+/// re-analysis that <c>./chorus story ID</c> does.
+/// </summary>
+[MemoryDiagnoser]
+public class ComparisonBenchmarks
+{
+    private readonly ArticleAnalyzer _analyzer = ArticleAnalyzer.CreateDefault();
+    private readonly StoryComparer _comparer = new();
+    private List<RawArticle> _raw = [];
+    private List<ComparedArticle> _compared = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var dpg = BenchmarkData.FindUp(Path.Combine("shared", "data", "dpg2019", "articles.jsonl"));
+        _raw = (dpg is null
+                ? ArticleInputReader.ExpandFolder(BenchmarkData.FindUp("samples", directory: true)!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
+                : ArticleInputReader.ReadFile(dpg, new ReadOptions()))
+            .Where(r => r.Article is not null).Select(r => r.Article!).Take(20).ToList();
+        _compared = Analyse();
+        Console.WriteLine($"// articles: {_compared.Count}, sentences: {_compared.Sum(a => a.Analyzed.Sentences.Count)}");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int Compare() => _comparer.Compare(_compared).Claims.Count;
+
+    [Benchmark]
+    public int AnalyseAndCompare() => _comparer.Compare(Analyse()).Claims.Count;
+
+    private List<ComparedArticle> Analyse()
+        => _raw.Select((r, i) =>
+        {
+            var a = _analyzer.Analyze(r);
+            var ids = a.Entities.Select(e => EntityIds.Provisional(e.Type, e.Group >= 0 ? a.EntityGroups[e.Group].Canonical : r.Text[e.Start..e.End])).ToList();
+            return new ComparedArticle("a" + i, r.Source ?? "outlet" + i, r.Source, r.Date, a, ids);
+        }).ToList();
+}
