@@ -63,7 +63,72 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
             }
         }
 
+        AddLowerCasedListNames(document, mentions, NameGazetteer.Dutch);
         document.Entities = mentions.OrderBy(m => m.Start).ToList();
+    }
+
+    /// <summary>
+    /// Writers often lower-case the second word of a well-known name ("het Witte huis", "de Tweede kamer"), which
+    /// the tagger, trained on edited text, misses or tags by its first word alone. A capitalised word followed by
+    /// one or two lower-case words that, capitalised, are exactly one list entry of a single type becomes that
+    /// entity, replacing what the tagger found inside it.
+    /// </summary>
+    private static void AddLowerCasedListNames(AnalysisDocument document, List<EntityMention> mentions, NameGazetteer gazetteer)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var words = new string[3];
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start]))
+            {
+                continue;
+            }
+
+            words[0] = tokens[i].Of(text).ToString();
+            for (var length = 3; length >= 2; length--)
+            {
+                if (i + length > tokens.Count || !AllLowerWords(text, tokens, i + 1, i + length))
+                {
+                    continue;
+                }
+
+                for (var k = 1; k < length; k++)
+                {
+                    var w = tokens[i + k].Of(text);
+                    words[k] = string.Concat(w[..1].ToString().ToUpperInvariant(), w[1..]);
+                }
+
+                var type = gazetteer.Full(words, 0, length) switch
+                {
+                    NameGazetteer.Org => "ORG",
+                    NameGazetteer.Loc => "LOC",
+                    NameGazetteer.Per => "PER",
+                    NameGazetteer.Misc => "MISC",
+                    _ => null,
+                };
+                if (type is not null)
+                {
+                    var (start, end) = (tokens[i].Start, tokens[i + length - 1].End);
+                    mentions.RemoveAll(m => m.Start < end && start < m.End);
+                    mentions.Add(new EntityMention(start, end, type, "name-lists"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool AllLowerWords(string text, IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !char.IsLower(text[tokens[k].Start]) || tokens[k].Start != tokens[k - 1].End + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
@@ -104,8 +169,15 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 continue;
             }
 
-            // "Russian President Vladimir Putin": leading adjectives and titles are capitalised too; try the run without them.
+            // "Stadt Korvik", "Nachrichtenagentur Belnova": German nouns are capitalised, so the type noun joins the name.
             var words = Tokenizer.Tokenize(span).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+            if (words.Count > 1 && Entities.TypeNouns.TypeOf(tokens[0].ToLowerInvariant()) is { } byNoun)
+            {
+                result.Add(new EntityMention(name.Start + words[1].Start, name.End, byNoun, "apposition"));
+                continue;
+            }
+
+            // "Russian President Vladimir Putin": leading adjectives and titles are capitalised too; try the run without them.
             for (var k = 1; k < words.Count; k++)
             {
                 if (!RoleWords.Set.Contains(tokens[k].ToLowerInvariant()) && TypeOf(tokens[k..]) is { } inner)

@@ -10,6 +10,8 @@ public sealed record LocalEntity(string Type, string Canonical, IReadOnlyDiction
 /// Groups an article's entity mentions into entities, in this order:
 /// <list type="number">
 /// <item>a role word before a name makes it a person ("minister van Defensie Sjojgoe": Defensie stays ORG, Sjojgoe is PER);</item>
+/// <item>a type noun before a name types it, and every mention of the same name in the article ("grensstad Chasan" → LOC,
+/// "staatspersbureau KCNA" → ORG; <see cref="TypeNouns"/>);</item>
 /// <item>a capitalised word one edit away from a person named in the article is that person (the typo "Sjogjoe");</item>
 /// <item>place adjectives become mentions of their place ("Noord-Koreaanse" → Noord-Korea, kind "adjective");</item>
 /// <item>full names that <see cref="NameMatcher"/> calls the same are one entity; a single word joins the full name it is
@@ -25,7 +27,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
-        var mentions = SplitAfterRoles(document, document.Entities);
+        var mentions = TypeByApposition(document, SplitAfterRoles(document, document.Entities));
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
@@ -55,6 +57,36 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         return result;
+    }
+
+    // "de Russische grensstad Chasan": the noun before a one-word name says what it is, here and wherever the name recurs.
+    private static List<EntityMention> TypeByApposition(AnalysisDocument document, List<EntityMention> mentions)
+    {
+        var text = document.Text;
+        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (text.AsSpan(m.Start, m.End - m.Start).Contains(' ') || m.Start < 2)
+            {
+                continue;
+            }
+
+            var end = m.Start - 1;
+            var start = end;
+            while (start > 0 && char.IsLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (text[end] == ' ' && start < end && (char.IsLower(text[start]) || document.Lang == "de") && TypeNouns.TypeOf(text[start..end].ToLowerInvariant()) is { } type)
+            {
+                typed[text[m.Start..m.End]] = type;
+            }
+        }
+
+        return typed.Count == 0
+            ? mentions
+            : mentions.Select(m => typed.TryGetValue(text[m.Start..m.End], out var type) && m.Type != type ? m with { Type = type, Method = "apposition" } : m).ToList();
     }
 
     private static bool HasRoleBefore(string text, int start)

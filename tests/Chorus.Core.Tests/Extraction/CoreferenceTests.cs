@@ -35,6 +35,32 @@ public class CoreferenceTests
     }
 
     [Theory]
+    [InlineData("grensstad", "LOC")]
+    [InlineData("hoofdstad", "LOC")]
+    [InlineData("woonplaats", "LOC")]
+    [InlineData("staatspersbureau", "ORG")]
+    [InlineData("bank", "ORG")]
+    [InlineData("voetbalclub", "ORG")]
+    [InlineData("nachrichtenagentur", "ORG")]
+    [InlineData("rechtbank", null)] // a court: "rechtbank Amsterdam" keeps Amsterdam a place
+    [InlineData("databank", null)]
+    [InlineData("staat", null)]
+    [InlineData("minister", null)] // a role, typed by RoleWords instead
+    public void TypeNouns_TypeTheNameAfterThem(string noun, string? type) => Assert.Equal(type, TypeNouns.TypeOf(noun));
+
+    [Theory]
+    [InlineData("nl", "Het persbureau Belnova meldde dat de stad Korvik was ontruimd. Belnova zei later meer.", "Belnova", "ORG")]
+    [InlineData("nl", "Het persbureau Belnova meldde dat de stad Korvik was ontruimd. Belnova zei later meer.", "Korvik", "LOC")]
+    [InlineData("nl", "De rechtbank Amsterdam deed uitspraak. In Amsterdam was het rustig.", "Amsterdam", "LOC")]
+    [InlineData("de", "Die Nachrichtenagentur Belnova meldete, dass die Stadt Korvik geräumt wurde.", "Belnova", "ORG")]
+    public void Apposition_TypesTheNameEverywhereInTheArticle(string lang, string text, string name, string type)
+    {
+        var a = Analyzer.Analyze(new RawArticle { Ref = "t", Lang = lang, Text = text });
+        var types = a.Entities.Where(e => text[e.Start..e.End] == name).Select(e => e.Type).Distinct().ToList();
+        Assert.Equal([type], types);
+    }
+
+    [Theory]
     [InlineData("Noord-Koreaanse", "Noord-Korea")]
     [InlineData("Japanse", "Japan")]
     [InlineData("Zuid-Koreaanse", "Zuid-Korea")]
