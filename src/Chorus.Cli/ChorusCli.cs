@@ -117,6 +117,14 @@ internal static class ChorusCli
         var conllu = new Argument<string[]>("files") { Description = "CoNLL-U files whose '# text' lines give the gold sentences", Arity = ArgumentArity.OneOrMore };
         var evalSentences = new Command("sentences", "Sentence-boundary precision/recall/F1 against CoNLL-U treebanks") { conllu, json };
         evalSentences.SetAction((r, ct) => EvalCommand.SentencesAsync(ctx, r.GetValue(conllu)!, r.GetValue(json), ct));
+        var port = new Option<int>("--port") { Description = "Port to listen on", DefaultValueFactory = _ => ServeCommand.DefaultPort };
+        var host = new Option<string>("--host") { Description = "Address to listen on (default: loopback only)", DefaultValueFactory = _ => "127.0.0.1" };
+        var apiKeyFile = new Option<string?>("--api-key-file") { Description = "File with one API key per line; writes need one (also: $CHORUS_API_KEYS)" };
+        var isPrivate = new Option<bool>("--private") { Description = "Reads need an API key too" };
+        var serve = new Command("serve", "HTTP API and web UI over the store") { port, host, apiKeyFile, isPrivate };
+        serve.SetAction((r, ct) => ServeCommand.RunAsync(ctx, DbPath(r), r.GetValue(port), r.GetValue(host)!, r.GetValue(apiKeyFile), r.GetValue(isPrivate), ct));
+        root.Subcommands.Add(serve);
+
         var comparisonFile = new Argument<string>("file") { Description = "Labelled stories (format: eval/comparison-stories.txt)" };
         var threshold = new Option<double>("--threshold") { Description = "Claim alignment threshold to evaluate (for fitting; default: the shipped one)", DefaultValueFactory = _ => StoryComparer.DefaultThreshold };
         var evalComparison = new Command("comparison", "Shared/unique claim and conflict precision/recall on labelled stories") { comparisonFile, threshold, json };

@@ -1,6 +1,7 @@
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
 using Spectre.Console;
 
 namespace Chorus.Cli.Commands;
@@ -10,10 +11,8 @@ internal static class ArticleCommand
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, string idOrRef, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var article = await workspace.Store.FindArticleAsync(idOrRef, ct).ConfigureAwait(false)
+        var doc = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).ArticleAsync(idOrRef, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no article '{idOrRef}' in {workspace.Store.Location}");
-        var lookup = ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync([article.Id], ct).ConfigureAwait(false));
-        var doc = new ContractMapper(ArticleAnalyzer.CreateDefault(), lookup).Article(article);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);

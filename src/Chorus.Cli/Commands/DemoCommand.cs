@@ -3,6 +3,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
 using Spectre.Console;
 
 namespace Chorus.Cli.Commands;
@@ -22,18 +23,20 @@ internal static class DemoCommand
         var db = Path.Combine(dir, "demo.db");
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(db, ct).ConfigureAwait(false);
         var report = await IngestCommand.IngestAsync(ctx, workspace, [folder], new ReadOptions(), ct).ConfigureAwait(false);
-        var stories = await workspace.Store.ListStoriesAsync(ct).ConfigureAwait(false);
-        var lookup = ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(stories.SelectMany(s => s.Articles).Select(a => a.Id).ToList(), ct).ConfigureAwait(false));
-        var mapper = new ContractMapper(ArticleAnalyzer.CreateDefault(), lookup);
+        var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+        var stories = (await queries.StoriesAsync(new StoryFilter { PageSize = int.MaxValue }, ct).ConfigureAwait(false)).Stories;
+        var largestId = stories.OrderByDescending(s => s.Articles.Count).ThenByDescending(s => s.Sources).Select(s => s.Id).FirstOrDefault();
+        var largest = largestId is null ? null : await queries.StoryAsync(largestId, why: true, ct).ConfigureAwait(false);
         if (json)
         {
-            var largest = stories.Count > 0 ? mapper.Story(stories[0], why: true).Doc : null;
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
             {
                 database = db,
                 ingest = ContractMapper.Ingest(report),
-                stories = stories.Select(ContractMapper.ListItem).ToList(),
-                largest,
+                stories,
+                largest = largest?.Doc,
+                serve = ServeCommandLine(db),
+                url = ServeCommand.Url(ServeCommand.DefaultPort),
             })).ConfigureAwait(false);
             return report.Rejected.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
         }
@@ -41,21 +44,26 @@ internal static class DemoCommand
         IngestCommand.PrintReport(ctx, report);
         ctx.Out.WriteLine();
         StoryRenderer.RenderList(ctx.Out, stories);
-        if (stories.Count > 0)
+        if (largest is not null)
         {
             ctx.Out.WriteLine();
-            var (doc, comparison, analyzed) = mapper.Story(stories[0], why: false);
-            StoryRenderer.RenderStory(ctx.Out, stories[0], doc, comparison, analyzed);
-            StoryRenderer.RenderWhy(ctx.Out, stories[0]);
+            StoryRenderer.RenderStory(ctx.Out, largest.Story, largest.Doc, largest.Comparison, largest.Analyzed);
+            StoryRenderer.RenderWhy(ctx.Out, largest.Story);
         }
 
         ctx.Out.WriteLine();
         ctx.Out.MarkupLineInterpolated($"The demo store is kept at {db}. Explore it:");
         ctx.Out.MarkupLineInterpolated($"  ./chorus stories --db {db}");
-        ctx.Out.MarkupLineInterpolated($"  ./chorus story {(stories.Count > 0 ? stories[0].Profile.Id : "ID")} --why --db {db}");
+        ctx.Out.MarkupLineInterpolated($"  ./chorus story {largestId ?? "ID"} --why --db {db}");
         ctx.Out.MarkupLineInterpolated($"  ./chorus search onderzeeërs --db {db}");
+        ctx.Out.WriteLine();
+        ctx.Out.MarkupLine("[bold]Open it in a browser:[/] run");
+        ctx.Out.MarkupLineInterpolated($"  {ServeCommandLine(db)}");
+        ctx.Out.MarkupLineInterpolated($"and open {ServeCommand.Url(ServeCommand.DefaultPort)}{(largestId is null ? string.Empty : "stories/" + largestId)}");
         return report.Rejected.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
+
+    private static string ServeCommandLine(string db) => $"./chorus serve --db {db} --port {ServeCommand.DefaultPort}";
 
     /// <summary>The samples folder: $CHORUS_HOME/samples (set by the launcher), else searched upwards from the binary and the working folder.</summary>
     private static string? FindSamples()

@@ -2,23 +2,18 @@ using System.Globalization;
 using Chorus.Core.Contracts;
 using Chorus.Core.Store;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
+using Chorus.Core.Analysis;
 using Spectre.Console;
 
 namespace Chorus.Cli.Commands;
-
-internal sealed record EntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, int> VariantCounts, int Mentions, IReadOnlyList<string> Articles, IReadOnlyList<string> Stories);
 
 internal static class EntitiesCommand
 {
     public static async Task<int> ListAsync(CliContext ctx, string dbPath, int limit, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var entities = await workspace.Store.ListEntitiesAsync(Math.Max(1, limit), ct).ConfigureAwait(false);
-        var docs = new List<EntityDoc>();
-        foreach (var e in entities)
-        {
-            docs.Add(await DocAsync(workspace.Store, e, ct).ConfigureAwait(false));
-        }
+        var docs = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).EntitiesAsync(limit, ct).ConfigureAwait(false);
 
         if (json)
         {
@@ -40,9 +35,8 @@ internal static class EntitiesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string idOrName, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var entity = await workspace.Store.FindEntityAsync(idOrName, ct).ConfigureAwait(false)
+        var doc = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).EntityAsync(idOrName, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no entity '{idOrName}' in {workspace.Store.Location} (see './chorus entities')");
-        var doc = await DocAsync(workspace.Store, entity, ct).ConfigureAwait(false);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);
@@ -80,21 +74,5 @@ internal static class EntitiesCommand
         {
             throw new UsageException(ex.Message);
         }
-    }
-
-    private static async Task<EntityDoc> DocAsync(IChorusStore store, StoredEntity e, CancellationToken ct)
-    {
-        var occurrences = await store.EntityOccurrencesAsync(e.Id, ct).ConfigureAwait(false);
-        var articleIds = occurrences.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-        var articles = await store.GetArticlesAsync(articleIds, ct).ConfigureAwait(false);
-        return new EntityDoc(
-            e.Id,
-            e.Name,
-            e.Type,
-            e.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).ToList(),
-            e.Variants,
-            e.Mentions,
-            articleIds,
-            articles.Select(a => a.StoryId).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
     }
 }

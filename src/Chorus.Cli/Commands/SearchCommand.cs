@@ -1,5 +1,7 @@
 using Chorus.Core.Contracts;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
+using Chorus.Core.Analysis;
 using Chorus.Storage.Search;
 using Spectre.Console;
 
@@ -10,24 +12,11 @@ internal static class SearchCommand
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, string query, int limit, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var hits = workspace.Index.Search(query, Math.Max(1, limit));
-        var articles = (await workspace.Store.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), ct).ConfigureAwait(false))
-            .ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var docs = new List<SearchHitDoc>();
-        foreach (var (id, score) in hits)
-        {
-            if (!articles.TryGetValue(id, out var article))
-            {
-                continue;
-            }
-
-            var (snippet, highlights) = SnippetBuilder.Build(article.Title ?? string.Empty, article.Text, article.Lang, query);
-            docs.Add(new SearchHitDoc(ContractMapper.Ref(article), article.Title, Math.Round(score, 4), snippet, highlights.Select(h => new SpanDoc(h.Start, h.End)).ToList()));
-        }
-
+        var result = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).SearchAsync(query, limit, ct).ConfigureAwait(false);
+        var docs = result.Hits;
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new SearchDoc(query, docs))).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(result)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 

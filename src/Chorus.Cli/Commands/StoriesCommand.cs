@@ -2,6 +2,7 @@ using Chorus.Cli.Rendering;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
 
 namespace Chorus.Cli.Commands;
 
@@ -10,14 +11,14 @@ internal static class StoriesCommand
     public static async Task<int> ListAsync(CliContext ctx, string dbPath, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var stories = await workspace.Store.ListStoriesAsync(ct).ConfigureAwait(false);
+        var page = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).StoriesAsync(new StoryFilter { PageSize = int.MaxValue }, ct).ConfigureAwait(false);
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(stories.Select(ContractMapper.ListItem).ToList())).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(page.Stories)).ConfigureAwait(false);
         }
         else
         {
-            StoryRenderer.RenderList(ctx.Out, stories);
+            StoryRenderer.RenderList(ctx.Out, page.Stories);
         }
 
         return ExitCodes.Success;
@@ -26,10 +27,8 @@ internal static class StoriesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string id, bool json, bool why, bool markdown, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var story = await workspace.Store.FindStoryAsync(id, ct).ConfigureAwait(false)
+        var (story, doc, comparison, analyzed) = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).StoryAsync(id, why, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no story '{id}' in {workspace.Store.Location} (see './chorus stories')");
-        var lookup = ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(story.Articles.Select(a => a.Id).ToList(), ct).ConfigureAwait(false));
-        var (doc, comparison, analyzed) = new ContractMapper(ArticleAnalyzer.CreateDefault(), lookup).Story(story, why);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);

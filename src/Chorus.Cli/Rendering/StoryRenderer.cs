@@ -16,7 +16,7 @@ internal static class StoryRenderer
     /// <summary>More columns than this no longer fit side by side on a terminal.</summary>
     private const int MaxColumns = 4;
 
-    public static void RenderList(IAnsiConsole console, IReadOnlyList<StoredStory> stories)
+    public static void RenderList(IAnsiConsole console, IReadOnlyList<StoryListItemDoc> stories)
     {
         if (stories.Count == 0)
         {
@@ -27,10 +27,9 @@ internal static class StoryRenderer
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("story").AddColumn("dates").AddColumn(new TableColumn("articles").RightAligned())
             .AddColumn(new TableColumn("sources").RightAligned()).AddColumn("outlets").AddColumn("title");
-        foreach (var story in stories)
+        foreach (var item in stories)
         {
-            var item = ContractMapper.ListItem(story);
-            var outlets = string.Join(", ", story.Articles.Select(SourceLabel).Distinct(StringComparer.Ordinal).Take(4));
+            var outlets = string.Join(", ", item.Outlets.Take(4));
             table.AddRow(
                 Markup.Escape(item.Id),
                 Markup.Escape(DateRange(item.FirstDate, item.LastDate)),

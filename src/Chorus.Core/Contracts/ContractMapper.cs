@@ -69,7 +69,8 @@ public sealed class ContractMapper
             a.Assignment is { } asg ? Assignment(asg) : null);
     }
 
-    public static StoryListItemDoc ListItem(StoredStory story)
+    /// <param name="keyEntities">The story's most widespread entities, when the caller looked them up.</param>
+    public static StoryListItemDoc ListItem(StoredStory story, IReadOnlyList<EntityRefDoc>? keyEntities = null)
     {
         ArgumentNullException.ThrowIfNull(story);
         return new StoryListItemDoc(
@@ -78,7 +79,10 @@ public sealed class ContractMapper
             FirstDate(story),
             LastDate(story),
             IndependentSources(story.Articles),
-            story.Articles.Select(Ref).ToList());
+            story.Articles.Select(Ref).ToList(),
+            story.Articles.Select(a => a.Source ?? Path.GetFileName(a.Ref)).Distinct(StringComparer.Ordinal).ToList(),
+            story.Articles.Select(a => a.Lang).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            keyEntities ?? []);
     }
 
     public (StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed) Story(StoredStory story, bool why)

@@ -71,13 +71,25 @@ public sealed record ArticleDoc(
     IReadOnlyList<QuoteDoc> Quotes,
     AssignmentDoc? Assignment);
 
+public sealed record EntityRefDoc(string Id, string Name, string Type);
+
+/// <summary>A row of the story list; <paramref name="KeyEntities"/> are the entities in most of its articles.</summary>
 public sealed record StoryListItemDoc(
     string Id,
     string Title,
     string? FirstDate,
     string? LastDate,
     int Sources,
-    IReadOnlyList<ArticleRefDoc> Articles);
+    IReadOnlyList<ArticleRefDoc> Articles,
+    IReadOnlyList<string> Outlets,
+    IReadOnlyList<string> Langs,
+    IReadOnlyList<EntityRefDoc> KeyEntities);
+
+/// <summary>One page of the story list, newest first.</summary>
+public sealed record StoryPageDoc(int Page, int PageSize, int Total, IReadOnlyList<StoryListItemDoc> Stories);
+
+/// <summary>An entity with its spellings and where it occurs; <paramref name="VariantCounts"/> counts each spelling.</summary>
+public sealed record EntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, int> VariantCounts, int Mentions, IReadOnlyList<string> Articles, IReadOnlyList<string> Stories);
 
 public sealed record SentenceRefDoc(string Article, int Start, int End, string Text);
 

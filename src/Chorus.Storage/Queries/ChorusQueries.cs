@@ -1,0 +1,196 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Contracts;
+using Chorus.Core.Store;
+using Chorus.Core.Stories.Comparison;
+using Chorus.Core.Time;
+using Chorus.Storage.Search;
+
+namespace Chorus.Storage.Queries;
+
+/// <summary>What the story list may be narrowed to; every field is optional.</summary>
+public sealed record StoryFilter
+{
+    /// <summary>Full-text query: stories with an article that matches.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Entity id or name: stories with an article that mentions it.</summary>
+    public string? Entity { get; init; }
+
+    public PartialDate? From { get; init; }
+
+    public PartialDate? To { get; init; }
+
+    public string? Lang { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 50;
+}
+
+/// <summary>A story's document with what the terminal and the web page draw from.</summary>
+public sealed record StoryView(StoredStory Story, StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed);
+
+/// <summary>
+/// The read side of Chorus as contract documents: the CLI's <c>--json</c> and the HTTP API both come from here,
+/// so they cannot drift apart. Not thread-safe (the workspace holds one SQLite connection): callers serialise.
+/// </summary>
+public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer analyzer)
+{
+    private const int KeyEntities = 5;
+
+    /// <summary>SQLite allows a limited number of parameters per statement; look up article ids in chunks.</summary>
+    private const int IdChunk = 500;
+
+    public ChorusWorkspace Workspace => workspace;
+
+    /// <summary>Stories newest first, filtered and paged.</summary>
+    public async Task<StoryPageDoc> StoriesAsync(StoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        IEnumerable<StoredStory> stories = await workspace.Store.ListStoriesAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var hits = workspace.Index.Search(filter.Query, 1000).Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
+            stories = stories.Where(s => s.Articles.Any(a => hits.Contains(a.Id)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Entity))
+        {
+            var entity = await workspace.Store.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
+            var articles = entity is null ? [] : (await workspace.Store.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).ToHashSet(StringComparer.Ordinal);
+            stories = stories.Where(s => s.Articles.Any(a => articles.Contains(a.Id)));
+        }
+
+        if (filter.From is { } from)
+        {
+            stories = stories.Where(s => s.Articles.Any(a => a.Date is { } d && d.End >= from.Start));
+        }
+
+        if (filter.To is { } to)
+        {
+            stories = stories.Where(s => s.Articles.Any(a => a.Date is { } d && d.Start <= to.End));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Lang))
+        {
+            stories = stories.Where(s => s.Articles.Any(a => a.Lang == filter.Lang));
+        }
+
+        var ordered = stories
+            .OrderByDescending(s => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value.End).DefaultIfEmpty(DateOnly.MinValue).Max())
+            .ThenByDescending(s => s.Articles.Count)
+            .ThenBy(s => s.Profile.Id, StringComparer.Ordinal)
+            .ToList();
+        var pageSize = Math.Clamp(filter.PageSize, 1, 500);
+        var page = Math.Max(1, filter.Page);
+        var shown = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var keyEntities = await KeyEntitiesAsync(shown, cancellationToken).ConfigureAwait(false);
+        return new StoryPageDoc(page, pageSize, ordered.Count, shown.Select(s => ContractMapper.ListItem(s, keyEntities.GetValueOrDefault(s.Profile.Id))).ToList());
+    }
+
+    public async Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)
+    {
+        var story = await workspace.Store.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        if (story is null)
+        {
+            return null;
+        }
+
+        var mapper = await MapperAsync(story.Articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var (doc, comparison, analyzed) = mapper.Story(story, why);
+        return new StoryView(story, doc, comparison, analyzed);
+    }
+
+    public async Task<ArticleDoc?> ArticleAsync(string idOrRef, CancellationToken cancellationToken = default)
+    {
+        var article = await workspace.Store.FindArticleAsync(idOrRef, cancellationToken).ConfigureAwait(false);
+        return article is null ? null : (await MapperAsync([article.Id], cancellationToken).ConfigureAwait(false)).Article(article);
+    }
+
+    public async Task<IReadOnlyList<EntityDoc>> EntitiesAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var docs = new List<EntityDoc>();
+        foreach (var e in await workspace.Store.ListEntitiesAsync(Math.Max(1, limit), cancellationToken).ConfigureAwait(false))
+        {
+            docs.Add(await EntityDocAsync(e, cancellationToken).ConfigureAwait(false));
+        }
+
+        return docs;
+    }
+
+    public async Task<EntityDoc?> EntityAsync(string idOrName, CancellationToken cancellationToken = default)
+    {
+        var entity = await workspace.Store.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : await EntityDocAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The articles an entity occurs in, for its page's chart and list.</summary>
+    public async Task<IReadOnlyList<StoredArticle>> EntityArticlesAsync(EntityDoc entity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return await workspace.Store.GetArticlesAsync(entity.Articles, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SearchDoc> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var hits = workspace.Index.Search(query, Math.Max(1, limit));
+        var articles = (await workspace.Store.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var docs = new List<SearchHitDoc>();
+        foreach (var (id, score) in hits)
+        {
+            if (articles.TryGetValue(id, out var article))
+            {
+                var (snippet, highlights) = SnippetBuilder.Build(article.Title ?? string.Empty, article.Text, article.Lang, query);
+                docs.Add(new SearchHitDoc(ContractMapper.Ref(article), article.Title, Math.Round(score, 4), snippet, highlights.Select(h => new SpanDoc(h.Start, h.End)).ToList()));
+            }
+        }
+
+        return new SearchDoc(query, docs);
+    }
+
+    private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+        => new(analyzer, ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
+
+    private async Task<EntityDoc> EntityDocAsync(StoredEntity e, CancellationToken cancellationToken)
+    {
+        var occurrences = await workspace.Store.EntityOccurrencesAsync(e.Id, cancellationToken).ConfigureAwait(false);
+        var articleIds = occurrences.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+        var articles = await workspace.Store.GetArticlesAsync(articleIds, cancellationToken).ConfigureAwait(false);
+        return new EntityDoc(
+            e.Id,
+            e.Name,
+            e.Type,
+            e.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).ToList(),
+            e.Variants,
+            e.Mentions,
+            articleIds,
+            articles.Select(a => a.StoryId).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>For each story, the entities found in most of its articles (people and organisations before places on ties).</summary>
+    private async Task<Dictionary<string, IReadOnlyList<EntityRefDoc>>> KeyEntitiesAsync(IReadOnlyList<StoredStory> stories, CancellationToken cancellationToken)
+    {
+        var storyOf = stories.SelectMany(s => s.Articles.Select(a => (a.Id, Story: s.Profile.Id))).ToDictionary(x => x.Id, x => x.Story, StringComparer.Ordinal);
+        var occurrences = new List<EntityOccurrence>();
+        foreach (var chunk in storyOf.Keys.Chunk(IdChunk))
+        {
+            occurrences.AddRange(await workspace.Store.ArticleEntitiesAsync(chunk, cancellationToken).ConfigureAwait(false));
+        }
+
+        return occurrences
+            .GroupBy(o => storyOf[o.ArticleId], StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<EntityRefDoc>)g.GroupBy(o => o.EntityId, StringComparer.Ordinal)
+                    .OrderByDescending(e => e.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).Count())
+                    .ThenBy(e => e.First().Type == "LOC")
+                    .ThenByDescending(e => e.Sum(o => o.Mentions))
+                    .ThenBy(e => e.Key, StringComparer.Ordinal)
+                    .Take(KeyEntities)
+                    .Select(e => new EntityRefDoc(e.Key, e.GroupBy(o => o.LocalName, StringComparer.Ordinal).OrderByDescending(n => n.Sum(o => o.Mentions)).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key, e.First().Type))
+                    .ToList(),
+                StringComparer.Ordinal);
+    }
+}

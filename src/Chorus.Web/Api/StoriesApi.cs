@@ -1,0 +1,61 @@
+using Chorus.Core.Contracts;
+using Chorus.Core.Time;
+using Chorus.Storage.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chorus.Web.Api;
+
+/// <summary><c>/api/stories</c>: the story list (filtered, paged, newest first) and one story with its comparison.</summary>
+internal static class StoriesApi
+{
+    public static RouteGroupBuilder MapStoriesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/stories").WithTags("stories");
+        group.MapGet("/", ListAsync).RequireApiKey(onlyWhenPrivate: true).WithName("ListStories");
+        group.MapGet("/{id}", GetAsync).RequireApiKey(onlyWhenPrivate: true).WithName("GetStory");
+        return group;
+    }
+
+    /// <summary>Stories; <paramref name="from"/>/<paramref name="to"/> are YYYY[-MM[-DD]].</summary>
+    private static async Task<Results<Ok<StoryPageDoc>, ProblemHttpResult>> ListAsync(
+        StoreGate gate, CancellationToken ct, string? q = null, string? entity = null, string? from = null, string? to = null, string? lang = null, int page = 1, int pageSize = 50)
+    {
+        if (!TryDate("from", from, out var fromDate, out var problem) || !TryDate("to", to, out var toDate, out problem))
+        {
+            return problem!;
+        }
+
+        if (page < 1 || pageSize is < 1 or > 500)
+        {
+            return Problems.BadField(page < 1 ? "page" : "pageSize", "page starts at 1; pageSize is 1 to 500");
+        }
+
+        var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Page = page, PageSize = pageSize };
+        return TypedResults.Ok(await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<StoryDoc>, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct, bool why = false)
+    {
+        var view = await gate.ReadAsync(queries => queries.StoryAsync(id, why, ct), ct).ConfigureAwait(false);
+        return view is null ? Problems.NotFound("story", id) : TypedResults.Ok(view.Doc);
+    }
+
+    internal static bool TryDate(string field, string? value, out PartialDate? date, out ProblemHttpResult? problem)
+    {
+        (date, problem) = (null, null);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        var parsed = PartialDate.Parse(value);
+        if (!parsed.Success)
+        {
+            problem = Problems.BadField(field, parsed.Error!);
+            return false;
+        }
+
+        date = parsed.Value;
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+using Chorus.Web.Api;
+using Chorus.Web.Pages;
+
+namespace Chorus.Web;
+
+/// <summary>
+/// The HTTP API and web UI over one Chorus store, composed in one place: settings, services, middleware, then
+/// the endpoint groups. The API answers with the same contract documents as the CLI's <c>--json</c>.
+/// </summary>
+public static class ChorusWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.Configure<ChorusWebOptions>(builder.Configuration.GetSection(ChorusWebOptions.Section));
+        builder.Services.PostConfigure<ChorusWebOptions>(o =>
+        {
+            o.ApiKeys ??= Environment.GetEnvironmentVariable("CHORUS_API_KEYS");
+            if (string.IsNullOrWhiteSpace(o.Db))
+            {
+                o.Db = Environment.GetEnvironmentVariable("CHORUS_DB") ?? string.Empty;
+            }
+        });
+        builder.Services.AddSingleton<StoreGate>();
+        builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Chorus";
+            document.Info.Description = "What many outlets say about one event: stories, their sources side by side, entities and search. Documents match the CLI's --json (CONTRACT.md).";
+            return Task.CompletedTask;
+        }));
+        var maxBytes = builder.Configuration.GetSection(ChorusWebOptions.Section).GetValue<long?>(nameof(ChorusWebOptions.MaxRequestBytes)) ?? new ChorusWebOptions().MaxRequestBytes;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBytes);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Article text is untrusted: scripts only from Chorus itself, nothing inline, no framing.
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next(context).ConfigureAwait(false);
+        });
+
+        app.MapOpenApi("/openapi.json");
+        app.MapStoriesApi();
+        app.MapArticlesApi();
+        app.MapEntitiesApi();
+        app.MapSearchApi();
+        app.MapChorusPages();
+        app.MapAssets();
+        return app;
+    }
+}

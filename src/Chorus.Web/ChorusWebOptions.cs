@@ -1,0 +1,22 @@
+namespace Chorus.Web;
+
+/// <summary>The server's settings, bound from the "Chorus" configuration section (command line, environment, tests).</summary>
+public sealed class ChorusWebOptions
+{
+    public const string Section = "Chorus";
+
+    /// <summary>The SQLite store to serve.</summary>
+    public string Db { get; set; } = string.Empty;
+
+    /// <summary>A file with one API key per line (blank lines and lines starting with # are ignored).</summary>
+    public string? ApiKeyFile { get; set; }
+
+    /// <summary>API keys separated by commas, usually from the CHORUS_API_KEYS environment variable.</summary>
+    public string? ApiKeys { get; set; }
+
+    /// <summary>When true, reading (pages and API) needs a key too.</summary>
+    public bool Private { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Chorus.Core.Time;
+using Chorus.Storage.Queries;
+
+namespace Chorus.Web.Pages;
+
+/// <summary>The server-rendered pages and the embedded stylesheet and script they use.</summary>
+internal static class PageEndpoints
+{
+    public static void MapChorusPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup(string.Empty).ExcludeFromDescription().RequireApiKey(onlyWhenPrivate: true);
+        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, int page = 1) =>
+        {
+            var fromDate = from is { Length: > 0 } && PartialDate.Parse(from) is { Success: true } f ? f.Value : (PartialDate?)null;
+            var toDate = to is { Length: > 0 } && PartialDate.Parse(to) is { Success: true } t ? t.Value : (PartialDate?)null;
+            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Page = Math.Max(1, page), PageSize = 30 };
+            var result = await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false);
+            return StoryListPage.Render(result, filter, from, to);
+        });
+        pages.MapGet("/stories/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
+        {
+            var view = await gate.ReadAsync(queries => queries.StoryAsync(id, why: true, ct), ct).ConfigureAwait(false);
+            return view is null ? Layout.NotFound("story", id) : StoryPage.Render(view);
+        });
+        pages.MapGet("/entities", async (StoreGate gate, CancellationToken ct) =>
+            EntityPage.RenderList(await gate.ReadAsync(queries => queries.EntitiesAsync(200, ct), ct).ConfigureAwait(false)));
+        pages.MapGet("/entities/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
+        {
+            var found = await gate.ReadAsync(
+                async queries => await queries.EntityAsync(id, ct).ConfigureAwait(false) is { } e ? (Entity: e, Articles: await queries.EntityArticlesAsync(e, ct).ConfigureAwait(false)) : default,
+                ct).ConfigureAwait(false);
+            return found.Entity is null ? Layout.NotFound("entity", id) : EntityPage.Render(found.Entity, found.Articles);
+        });
+        pages.MapGet("/articles/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
+        {
+            var doc = await gate.ReadAsync(queries => queries.ArticleAsync(id, ct), ct).ConfigureAwait(false);
+            return doc is null ? Layout.NotFound("article", id) : ArticlePage.Render(doc);
+        });
+        pages.MapGet("/search", async (StoreGate gate, CancellationToken ct, string? q) =>
+            string.IsNullOrWhiteSpace(q)
+                ? SearchPage.Render(null)
+                : SearchPage.Render(await gate.ReadAsync(queries => queries.SearchAsync(q, 50, ct), ct).ConfigureAwait(false)));
+    }
+
+    /// <summary>Every asset is served by Chorus itself (no CDN), from resources embedded in this assembly.</summary>
+    public static void MapAssets(this IEndpointRouteBuilder app)
+        => app.MapGet("/assets/{name}", (string name) =>
+        {
+            var type = Path.GetExtension(name) switch
+            {
+                ".css" => "text/css; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
+                _ => null,
+            };
+            var stream = type is null ? null : Assembly.GetExecutingAssembly().GetManifestResourceStream("Chorus.Web.Assets." + name);
+            return stream is null ? Results.NotFound() : Results.Stream(stream, type);
+        }).ExcludeFromDescription();
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Chorus.Core.Contracts;
+using Chorus.Storage.Queries;
+
+namespace Chorus.Web.Pages;
+
+/// <summary>The story list: newest first, with filters by text, entity, dates and language.</summary>
+internal static class StoryListPage
+{
+    public static IResult Render(StoryPageDoc result, StoryFilter filter, string? from, string? to)
+    {
+        var h = new Html().El("h1", "Stories");
+        h.Raw("<form class=\"filters\" method=\"get\" action=\"/\">")
+            .Raw(Field("q", "Text", filter.Query, "search"))
+            .Raw(Field("entity", "Entity", filter.Entity, "text"))
+            .Raw(Field("from", "From (YYYY-MM-DD)", from, "text"))
+            .Raw(Field("to", "To", to, "text"))
+            .Raw(Field("lang", "Language", filter.Lang, "text"))
+            .Raw("<button type=\"submit\">Filter</button></form>");
+        h.Raw("<p class=\"meta\">").Text($"{result.Total} stories").Raw("</p>");
+        if (result.Stories.Count == 0)
+        {
+            h.El("p", "No stories match. Ingest articles with ./chorus ingest PATH or POST /api/articles.");
+        }
+
+        h.Raw("<ol class=\"stories\">");
+        foreach (var s in result.Stories)
+        {
+            h.Raw("<li class=\"story-row\"><h2>").Link($"/stories/{Html.Url(s.Id)}", s.Title).Raw("</h2><p class=\"meta\">")
+                .Text(DateRange(s.FirstDate, s.LastDate)).Raw(" · <span class=\"sources\">")
+                .Text(string.Create(CultureInfo.InvariantCulture, $"{s.Sources} independent source{(s.Sources == 1 ? string.Empty : "s")}"))
+                .Raw("</span> · ").Text(string.Join(", ", s.Outlets)).Raw(" · ").Text(string.Join(", ", s.Langs)).Raw("</p>");
+            if (s.KeyEntities.Count > 0)
+            {
+                h.Raw("<p class=\"chips\">");
+                foreach (var e in s.KeyEntities)
+                {
+                    h.Link($"/entities/{Html.Url(e.Id)}", e.Name, $"chip {e.Type.ToLowerInvariant()}");
+                }
+
+                h.Raw("</p>");
+            }
+
+            h.Raw("</li>");
+        }
+
+        h.Raw("</ol>");
+        var pages = (result.Total + result.PageSize - 1) / result.PageSize;
+        if (pages > 1)
+        {
+            h.Raw("<nav class=\"pager\" aria-label=\"Pages\">");
+            for (var p = 1; p <= pages; p++)
+            {
+                var query = $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}";
+                h.Link("/" + query, p.ToString(CultureInfo.InvariantCulture), p == result.Page ? "current" : null);
+            }
+
+            h.Raw("</nav>");
+        }
+
+        return Layout.Page("Stories", h);
+    }
+
+    internal static string DateRange(string? first, string? last)
+        => first is null ? "undated" : first == last ? first : $"{first} – {last}";
+
+    private static string Field(string name, string label, string? value, string type)
+        => $"<label>{Html.Attr(label)} <input name=\"{name}\" type=\"{type}\" value=\"{Html.Attr(value)}\"></label>";
+}

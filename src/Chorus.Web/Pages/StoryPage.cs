@@ -1,0 +1,147 @@
+using System.Globalization;
+using Chorus.Core.Stories.Comparison;
+using Chorus.Storage.Queries;
+
+namespace Chorus.Web.Pages;
+
+/// <summary>
+/// The story page: conflicts first, then the summary, entities with their spellings, the timeline, and the sources
+/// side by side with each sentence marked shared, only-here or in conflict. Sentences of one claim share a
+/// <c>data-claim</c>, which the script uses to light up the same claim in every source on hover, focus or click.
+/// </summary>
+internal static class StoryPage
+{
+    public static IResult Render(StoryView view)
+    {
+        var (story, doc, comparison) = (view.Story, view.Doc, view.Comparison);
+        var claimIds = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < comparison.Claims.Count; i++)
+        {
+            claimIds[comparison.Claims[i]] = i;
+        }
+
+        var label = doc.Articles.ToDictionary(a => a.Id, a => a.Source ?? Path.GetFileName(a.Ref), StringComparer.Ordinal);
+        var h = new Html().Raw("<article class=\"story\"><h1>").Text(doc.Title).Raw("</h1><p class=\"meta\">")
+            .Text(StoryListPage.DateRange(doc.FirstDate, doc.LastDate)).Raw(" · ")
+            .Text(string.Create(CultureInfo.InvariantCulture, $"{doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts"))
+            .Raw(" · ").Link($"/api/stories/{Html.Url(doc.Id)}", "JSON").Raw("</p>");
+
+        if (doc.Conflicts.Count > 0)
+        {
+            h.Raw("<section class=\"conflicts\" aria-labelledby=\"conflicts-h\"><h2 id=\"conflicts-h\">Sources disagree</h2><ul>");
+            foreach (var c in doc.Conflicts)
+            {
+                h.Raw("<li><strong>").Text(c.What).Raw("</strong><ul>");
+                foreach (var v in c.Values)
+                {
+                    h.Raw("<li><mark>").Text(v.Mention).Raw("</mark> — ").Text(label[v.Article]).Raw(": ")
+                        .Link($"#{SentenceAnchor(v.Article, v.Sentence.Start)}", v.Text).Raw("</li>");
+                }
+
+                h.Raw("</ul></li>");
+            }
+
+            h.Raw("</ul></section>");
+        }
+
+        h.Raw("<section aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Summary</h2><ul class=\"summary\">");
+        foreach (var s in doc.SummarySentences)
+        {
+            h.Raw("<li>").Text(s.Text).Raw(" <span class=\"cite\">").Link($"#{SentenceAnchor(s.Article, s.Start)}", label[s.Article]).Raw("</span></li>");
+        }
+
+        h.Raw("</ul></section>");
+
+        // Every entity: those in several sources first (the order of the document), each with all its spellings.
+        var entities = doc.Entities;
+        if (entities.Count > 0)
+        {
+            h.Raw("<section aria-labelledby=\"entities-h\"><h2 id=\"entities-h\">Who and where</h2><p class=\"chips\">");
+            foreach (var e in entities)
+            {
+                var mentions = e.Mentions.Values.Sum();
+                h.Raw($"<a class=\"chip {e.Type.ToLowerInvariant()}\" href=\"/entities/{Html.Attr(Html.Url(e.Id))}\" title=\"{Html.Attr(e.Type)}, {mentions} mentions in {e.Articles.Count} articles\">")
+                    .Text(e.Name);
+                if (e.Variants.Count > 1 || (e.Variants.Count == 1 && e.Variants[0] != e.Name))
+                {
+                    h.Raw(" <span class=\"variants\">").Text(string.Join(" · ", e.Variants)).Raw("</span>");
+                }
+
+                h.Raw("</a>");
+            }
+
+            h.Raw("</p></section>");
+        }
+
+        if (doc.Timeline.Count > 0)
+        {
+            h.Raw("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Timeline</h2>").Raw(TimelineSvg.Render(doc.Timeline)).Raw("</section>");
+        }
+
+        h.Raw("<section aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">The sources side by side</h2>")
+            .Raw("<p class=\"legend\"><span class=\"s shared\">reported by several sources</span> <span class=\"s unique\">only in this source</span> <span class=\"s conflict\">in conflict with another source</span></p>")
+            .Raw("<div class=\"sources\">");
+        for (var i = 0; i < story.Articles.Count; i++)
+        {
+            var article = story.Articles[i];
+            h.Raw("<div class=\"source\"><h3>").Link($"/articles/{Html.Url(article.Id)}", label[article.Id]).Raw("</h3><p class=\"meta\">")
+                .Text($"{article.Date?.ToString() ?? "undated"} · {article.Lang}").Text(article.DuplicateOf is null ? string.Empty : " · near-copy").Raw("</p><p class=\"text\">");
+            foreach (var sentence in view.Analyzed[i].Sentences)
+            {
+                var claim = comparison.ClaimOf.GetValueOrDefault((article.Id, sentence.Start));
+                var kind = comparison.InConflict.Contains((article.Id, sentence.Start)) ? "conflict" : claim is { Shared: true } ? "shared" : "unique";
+                var title = kind switch
+                {
+                    "conflict" => "in conflict with another source",
+                    "shared" => $"reported by {claim!.Sources} independent sources",
+                    _ => "only in this source",
+                };
+                h.Raw($"<span class=\"s {kind}\" id=\"{SentenceAnchor(article.Id, sentence.Start)}\" tabindex=\"0\" title=\"{Html.Attr(title)}\"{(claim is null ? string.Empty : $" data-claim=\"c{claimIds[claim]}\"")}>")
+                    .Text(article.Text[sentence.Start..sentence.End]).Raw("</span> ");
+            }
+
+            h.Raw("</p></div>");
+        }
+
+        h.Raw("</div></section>");
+
+        if (doc.Quotes.Count > 0)
+        {
+            h.Raw("<section aria-labelledby=\"quotes-h\"><h2 id=\"quotes-h\">Quotes by speaker</h2>");
+            foreach (var speaker in doc.Quotes)
+            {
+                h.El("h3", speaker.SpeakerName ?? "Unattributed").Raw("<ul class=\"quotes\">");
+                foreach (var q in speaker.Quotes)
+                {
+                    h.Raw("<li><q>").Text(q.Text).Raw("</q> <span class=\"cite\">").Text(label[q.Article]).Raw("</span></li>");
+                }
+
+                h.Raw("</ul>");
+            }
+
+            h.Raw("</section>");
+        }
+
+        if (doc.Why is { } why)
+        {
+            h.Raw("<details class=\"why\"><summary>Why these articles are one story</summary><table><thead><tr><th>article</th><th>decision</th><th>score</th><th>terms · names · date</th><th>shared names</th><th>shared terms</th></tr></thead><tbody>");
+            foreach (var w in why)
+            {
+                var a = w.Assignment;
+                h.Raw("<tr><td>").Text(label[w.Article]).Raw("</td><td>")
+                    .Text(a is null ? "–" : a.DuplicateOf is not null ? $"near-copy of {a.DuplicateOf}" : a.OpenedStory ? "opened the story" : "joined").Raw("</td><td>")
+                    .Text(a is null || a.OpenedStory ? "–" : a.Score.ToString("0.000", CultureInfo.InvariantCulture)).Raw("</td><td>")
+                    .Text(a is null || a.OpenedStory ? "–" : string.Create(CultureInfo.InvariantCulture, $"{a.TermSimilarity:0.00} · {a.NameOverlap:0.00} · {a.DateProximity:0.00}"))
+                    .Raw("</td><td>").Text(a is null ? string.Empty : string.Join(", ", a.SharedNames)).Raw("</td><td>")
+                    .Text(a is null ? string.Empty : string.Join(", ", a.SharedTerms)).Raw("</td></tr>");
+            }
+
+            h.Raw("</tbody></table></details>");
+        }
+
+        h.Raw("</article>");
+        return Layout.Page(doc.Title, h);
+    }
+
+    private static string SentenceAnchor(string articleId, int start) => string.Create(CultureInfo.InvariantCulture, $"{Html.Attr(articleId)}-{start}");
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Chorus.Core.Analysis;
+using Chorus.Core.Contracts;
+using Chorus.Storage;
+using Chorus.Storage.Queries;
+
+namespace Chorus.Web.Tests;
+
+public class ApiTests
+{
+    private static async Task<JsonNode> GetJsonAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    [Fact]
+    public async Task Stories_ListNewestFirst_AndFilterByTextEntityDateAndLanguage()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client();
+        var all = await GetJsonAsync(client, "/api/stories");
+        var dates = all["stories"]!.AsArray().Select(s => s!["lastDate"]?.GetValue<string>() ?? string.Empty).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+
+        var seed = (await GetJsonAsync(client, "/api/stories?q=Vladivostok&lang=nl"))["stories"]!.AsArray();
+        Assert.Contains(seed, s => s!["sources"]!.GetValue<int>() == 2 && s["keyEntities"]!.AsArray().Any(e => e!["name"]!.GetValue<string>().StartsWith("Kim", StringComparison.Ordinal)));
+        Assert.NotEmpty((await GetJsonAsync(client, "/api/stories?entity=Poetin"))["stories"]!.AsArray());
+        Assert.Empty((await GetJsonAsync(client, "/api/stories?q=Vladivostok&from=2030-01-01"))["stories"]!.AsArray());
+        Assert.Single((await GetJsonAsync(client, "/api/stories?pageSize=1"))["stories"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Story_IsTheSameDocumentAsTheCliJson()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        string id;
+        JsonNode cli;
+        await using (var workspace = await ChorusWorkspace.OpenSqliteAsync(server.Db))
+        {
+            var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+            id = (await queries.StoriesAsync(new StoryFilter { Query = "Vladivostok" })).Stories.Single(s => s.Articles.Count == 2 && s.Title.Contains("Kim Jong-un", StringComparison.Ordinal)).Id;
+            cli = JsonNode.Parse(ContractJson.Serialize((await queries.StoryAsync(id, why: false))!.Doc))!;
+        }
+
+        using var client = server.Client();
+        var api = await GetJsonAsync(client, $"/api/stories/{id}");
+        Assert.True(JsonNode.DeepEquals(cli, api), "the API's story document differs from the CLI's --json");
+        Assert.NotEmpty(api["timeline"]!.AsArray());
+        Assert.Contains(api["claims"]!.AsArray(), c => c!["shared"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Articles_EntitiesAndSearch_Answer_AndUnknownIdsAre404ProblemDetails()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client();
+        var hits = await GetJsonAsync(client, "/api/search?q=onderzee%C3%ABrs");
+        var articleId = hits["hits"]![0]!["article"]!["id"]!.GetValue<string>();
+        var article = await GetJsonAsync(client, $"/api/articles/{articleId}");
+        Assert.Contains(article["entities"]!.AsArray(), e => e!["text"]!.GetValue<string>() == "Poetin");
+        var entities = await GetJsonAsync(client, "/api/entities?limit=5");
+        Assert.Equal(5, entities.AsArray().Count);
+        var sjojgoe = await GetJsonAsync(client, "/api/entities/Sjojgoe");
+        Assert.Equal(["Sjogjoe", "Sjojgoe"], sjojgoe["variants"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(sjojgoe["name"]!.GetValue<string>(), (await GetJsonAsync(client, $"/api/entities/{sjojgoe["id"]!.GetValue<string>()}"))["name"]!.GetValue<string>());
+
+        var missing = await GetJsonAsync(client, "/api/stories/nope", HttpStatusCode.NotFound);
+        Assert.Equal(404, missing["status"]!.GetValue<int>());
+        Assert.Contains("nope", missing["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var badDate = await GetJsonAsync(client, "/api/stories?from=2023-13", HttpStatusCode.BadRequest);
+        Assert.Equal("from", badDate["field"]!.GetValue<string>());
+        await GetJsonAsync(client, "/api/search", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Post_NeedsAKey_IngestsJsonAndJsonl_AndNamesRejectedLines()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var anonymous = server.Client();
+        using var writer = server.Client(withKey: true);
+        var article = new { id = "k1", title = "Brand in haven", text = "Bij een grote brand in de haven van Rotterdam zijn dinsdag twaalf mensen gewond geraakt. De brandweer was de hele nacht bezig.", date = "2024-03-12", source = "Havenkrant" };
+
+        var refused = await anonymous.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), article);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        var stored = await writer.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), article);
+        var report = JsonNode.Parse(await stored.Content.ReadAsStringAsync())!;
+        Assert.Equal(1, report["ingested"]!.GetValue<int>());
+
+        var jsonl = "{\"id\":\"k2\",\"text\":\"Een tweede bericht over de brand in de haven van Rotterdam, met twaalf gewonden.\",\"date\":\"2024-03-12\"}\n{\"id\":\"k3\",\"text\":12}\nnot json\n";
+        using var content = new StringContent(jsonl, Encoding.UTF8, "application/x-ndjson");
+        var batch = JsonNode.Parse(await (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).Content.ReadAsStringAsync())!;
+        Assert.Equal(1, batch["ingested"]!.GetValue<int>());
+        var rejected = batch["rejected"]!.AsArray().Select(r => r!["input"]!.GetValue<string>()).ToList();
+        Assert.Equal(["request:2", "request:3"], rejected);
+
+        using var wrongType = new StringContent("x", Encoding.UTF8, "application/xml");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), wrongType)).StatusCode);
+        using var badJson = new StringContent("{\"id\": ", Encoding.UTF8, "application/json");
+        var bad = await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), badJson);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("line 1", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, (await GetJsonAsync(anonymous, "/api/stories"))["stories"]!.AsArray().Sum(s => s!["articles"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task Post_OverTheSizeLimit_Is413_AndStoresNothing()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false, maxRequestBytes: 1000);
+        using var writer = server.Client(withKey: true);
+        using var content = new StringContent(JsonSerializer.Serialize(new { text = new string('a', 5000) }), Encoding.UTF8, "application/json");
+        var response = await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty((await GetJsonAsync(writer, "/api/stories"))["stories"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Private_ReadsNeedAKeyToo()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false, isPrivate: true);
+        using var anonymous = server.Client();
+        using var reader = server.Client(withKey: true);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/stories", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/api/stories", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_MatchesTheCommittedDocument()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var client = server.Client();
+        var served = await GetJsonAsync(client, "/openapi.json");
+        served.AsObject().Remove("servers");
+        var text = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var committed = Path.Combine(TestPaths.RepoRoot, "docs", "openapi.json");
+        if (Environment.GetEnvironmentVariable("CHORUS_UPDATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(committed, text);
+        }
+
+        Assert.True(File.Exists(committed), "docs/openapi.json is missing; run the tests once with CHORUS_UPDATE_GOLDEN=1");
+        Assert.Equal((await File.ReadAllTextAsync(committed)).ReplaceLineEndings("\n"), text);
+        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/search" })
+        {
+            Assert.NotNull(served["paths"]![path]);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace Chorus.Web.Tests;
+
+public class PageTests
+{
+    private static async Task<string> GetPageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return body;
+    }
+
+    [Fact]
+    public async Task ArticleText_IsAlwaysEscaped()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client();
+        var search = await GetPageAsync(client, "/search?q=onerror");
+        var articleLink = System.Text.RegularExpressions.Regex.Match(search, "href=\"/articles/([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(articleLink);
+        foreach (var page in new[] { search, await GetPageAsync(client, "/articles/" + articleLink), await GetPageAsync(client, "/") })
+        {
+            Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b>Kop</b>", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("&lt;script&gt;alert", await GetPageAsync(client, "/articles/" + articleLink), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StoryPage_MarksSentences_DrawsTheTimeline_AndShowsVariants()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client();
+        var list = await GetPageAsync(client, "/?q=Vladivostok");
+        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
+        var page = await GetPageAsync(client, "/stories/" + storyId);
+        Assert.Contains("class=\"s shared\"", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"s unique\"", page, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"timeline\"", page, StringComparison.Ordinal);
+        Assert.Contains("Sjogjoe · Sjojgoe", page, StringComparison.Ordinal);
+        Assert.Contains("2023-09-10/2023-09-13", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assets_AreServedByChorus_WithAStrictContentSecurityPolicy()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var client = server.Client();
+        var css = await client.GetAsync(new Uri("/assets/chorus.css", UriKind.Relative));
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/javascript", (await client.GetAsync(new Uri("/assets/chorus.js", UriKind.Relative))).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/assets/secret.txt", UriKind.Relative))).StatusCode);
+        var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("script-src 'self'", home.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var html = await home.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+}
