@@ -1,0 +1,138 @@
+using Chorus.Core.Ingest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Chorus.Web.Tests;
+
+/// <summary>Runs only where Debian's chromium is installed (.ci/run installs it); elsewhere the tests say why they skip.</summary>
+internal sealed class BrowserFactAttribute : FactAttribute
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Skip = $"needs {Chromium} (apt-get install chromium; .ci/run does this)";
+        }
+    }
+}
+
+/// <summary>
+/// The web UI in a real browser: Kestrel on a free loopback port over a store with the seeds, the sample fixtures
+/// and an article that tries to inject markup; headless Debian chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _base = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.Chromium))
+        {
+            return;
+        }
+
+        var db = Path.Combine(_folder.Path, "chorus.db");
+        await ChorusServer.IngestAsync(db, ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
+            .Append(ReadResult.Ok(new RawArticle { Ref = "xss", Text = ChorusServer.XssText, Title = "Kop met <script>alert(1)</script>", Source = "Testkrant", Lang = "nl" })));
+        _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await _app.StartAsync();
+        _base = _app.Urls.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserFactAttribute.Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _folder.Dispose();
+    }
+
+    private async Task<IPage> OpenAsync(string path, int width = 1280)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        page.Dialog += (_, dialog) => Assert.Fail($"the page opened a dialog: {dialog.Message}");
+        var response = await page.GotoAsync(_base + path);
+        Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
+        return page;
+    }
+
+    private async Task<string> SeedStoryPathAsync()
+    {
+        var page = await OpenAsync("/?q=Vladivostok");
+        var row = page.Locator(".story-row").Filter(new LocatorFilterOptions { HasText = "Kim Jong-un" });
+        await Assertions.Expect(row.Locator(".sources")).ToHaveTextAsync("2 independent sources");
+        var href = await row.Locator("h2 a").GetAttributeAsync("href");
+        await page.CloseAsync();
+        return href!;
+    }
+
+    [BrowserFact]
+    public async Task StoryPage_ShowsBothOutlets_SharedAndUniqueClaims_Timeline_AndVariants()
+    {
+        var page = await OpenAsync(await SeedStoryPathAsync());
+        await Assertions.Expect(page.Locator(".source h3")).ToHaveTextAsync(["000_aac5f5d0c02a0b02.txt", "002_79b112c5e57ff094.txt"]);
+        Assert.True(await page.Locator(".source .s.shared").CountAsync() >= 2);
+        Assert.True(await page.Locator(".source .s.unique").CountAsync() >= 1);
+        await Assertions.Expect(page.Locator("svg.timeline")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".chip", new PageLocatorOptions { HasText = "Sjogjoe · Sjojgoe" })).ToBeVisibleAsync();
+
+        // Hovering a shared sentence lights up the same claim in the other source.
+        var shared = page.Locator(".source").Nth(1).Locator(".s.shared").First;
+        var claim = await shared.GetAttributeAsync("data-claim");
+        await shared.HoverAsync();
+        await Assertions.Expect(page.Locator($".source >> nth=0 >> .s.hl[data-claim=\"{claim}\"]").First).ToBeVisibleAsync();
+
+        var artifacts = Path.Combine(TestPaths.RepoRoot, ".artifacts", "screenshots");
+        Directory.CreateDirectory(artifacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "story-page.png"), FullPage = true });
+        Assert.True(new FileInfo(Path.Combine(artifacts, "story-page.png")).Length > 10_000);
+    }
+
+    [BrowserFact]
+    public async Task StoryPage_FitsAPhone_AndSentencesAreKeyboardReachable()
+    {
+        var page = await OpenAsync(await SeedStoryPathAsync(), width: 375);
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 1, $"the page is {overflow}px wider than a 375px screen");
+        await page.Locator(".source .s.shared").First.FocusAsync();
+        Assert.True(await page.Locator(".s.hl").CountAsync() >= 2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.RepoRoot, ".artifacts", "screenshots", "story-page-375.png"), FullPage = true });
+    }
+
+    [BrowserFact]
+    public async Task Search_FindsTheSeed()
+    {
+        var page = await OpenAsync("/");
+        await page.Locator("#top-q").FillAsync("onderzeeërs");
+        await page.Locator("form.search button").ClickAsync();
+        await Assertions.Expect(page.Locator(".hits li")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".hits mark").First).ToHaveTextAsync("onderzeeërs");
+    }
+
+    [BrowserFact]
+    public async Task MarkupInAnArticle_ShowsAsText()
+    {
+        var page = await OpenAsync("/search?q=onerror");
+        await page.Locator(".hits h2 a").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".annotated")).ToContainTextAsync("<script>alert('x')</script>");
+        await Assertions.Expect(page.Locator(".annotated")).ToContainTextAsync("<img src=x onerror=alert('y')>");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kop met <script>alert(1)</script>");
+        Assert.Equal(0, await page.Locator("main img, main script").CountAsync());
+    }
+}
