@@ -76,6 +76,23 @@ internal static class ChorusCli
         story.SetAction((r, ct) => StoriesCommand.ShowAsync(ctx, DbPath(r), r.GetValue(storyId)!, r.GetValue(json), r.GetValue(why), r.GetValue(markdown), ct));
         root.Subcommands.Add(story);
 
+        // Corrections: "./chorus story split|merge|move …", stored and respected by later ingests.
+        var splitStory = new Argument<string>("story") { Description = "The story to split" };
+        var splitArticles = new Argument<string[]>("articles") { Description = "Articles (ids or refs) that form a new story", Arity = ArgumentArity.OneOrMore };
+        var storySplit = new Command("split", "Move articles out of a story into a new story of their own") { splitStory, splitArticles, json };
+        storySplit.SetAction((r, ct) => StoriesCommand.CorrectAsync(ctx, DbPath(r), c => c.SplitAsync(r.GetValue(splitStory)!, r.GetValue(splitArticles)!, ct), "split", r.GetValue(json), ct));
+        var mergeKept = new Argument<string>("story") { Description = "The story that stays" };
+        var mergeOther = new Argument<string>("other") { Description = "The story whose articles join it" };
+        var storyMerge = new Command("merge", "Merge another story into this one") { mergeKept, mergeOther, json };
+        storyMerge.SetAction((r, ct) => StoriesCommand.CorrectAsync(ctx, DbPath(r), c => c.MergeAsync(r.GetValue(mergeKept)!, r.GetValue(mergeOther)!, ct), "merge", r.GetValue(json), ct));
+        var moveArticles = new Argument<string[]>("articles") { Description = "Articles (ids or refs) to move", Arity = ArgumentArity.OneOrMore };
+        var moveTo = new Option<string>("--to") { Description = "The story they belong to", Required = true };
+        var storyMove = new Command("move", "Move articles into another story") { moveArticles, moveTo, json };
+        storyMove.SetAction((r, ct) => StoriesCommand.CorrectAsync(ctx, DbPath(r), c => c.MoveAsync(r.GetValue(moveArticles)!, r.GetValue(moveTo)!, ct), "move", r.GetValue(json), ct));
+        story.Subcommands.Add(storySplit);
+        story.Subcommands.Add(storyMerge);
+        story.Subcommands.Add(storyMove);
+
         var articleId = new Argument<string>("id-or-ref") { Description = "Article id, unique id prefix, or the ref it was ingested under" };
         var article = new Command("article", "One article with its annotations") { articleId, json };
         article.SetAction((r, ct) => ArticleCommand.RunAsync(ctx, DbPath(r), r.GetValue(articleId)!, r.GetValue(json), ct));

@@ -47,6 +47,21 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         }
     }
 
+    public async Task<CorrectionOutcome> CorrectAsync(Func<StoryCorrector, Task<CorrectionOutcome>> correct, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(correct);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var workspace = (await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace;
+            return await correct(new StoryCorrector(workspace.Store, _analyzer)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_queries is not null)

@@ -56,6 +56,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task StorySplitAndMerge_AreStored_AndRefusalsExitWithUsage()
+    {
+        await IngestSamplesAsync();
+        var stories = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout).RootElement;
+        var seeds = stories.EnumerateArray().Single(s => s.GetProperty("articles").EnumerateArray().Any(a => a.GetProperty("ref").GetString()!.EndsWith("000_aac5f5d0c02a0b02.txt", StringComparison.Ordinal)));
+        var id = seeds.GetProperty("id").GetString()!;
+        var second = seeds.GetProperty("articles")[1].GetProperty("id").GetString()!;
+
+        var split = await CliRunner.RunAsync("story", "split", id, second, "--db", Db, "--json");
+        Assert.Equal(0, split.ExitCode);
+        var newStory = JsonDocument.Parse(split.Stdout).RootElement.GetProperty("story").GetString()!;
+        var merge = await CliRunner.RunAsync("story", "merge", id, newStory, "--db", Db);
+        Assert.Equal(0, merge.ExitCode);
+        var story = JsonDocument.Parse((await CliRunner.RunAsync("story", newStory, "--db", Db, "--json")).Stdout).RootElement;
+        Assert.Equal(id, story.GetProperty("id").GetString());
+        Assert.Equal(2, story.GetProperty("corrections").GetArrayLength());
+
+        var refused = await CliRunner.RunAsync("story", "move", "no-such-article", "--to", id, "--db", Db);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("no article 'no-such-article'; nothing was changed", refused.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StoryJson_HasTheContractFields_WithOffsetsThatIndexTheArticleText()
     {
         await IngestSamplesAsync();

@@ -112,6 +112,35 @@ public class ApiTests
     }
 
     [Fact]
+    public async Task StoryCorrections_NeedAKey_AreStored_AndShowInTheStory()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var anonymous = server.Client();
+        using var writer = server.Client(withKey: true);
+        var seed = (await GetJsonAsync(anonymous, "/api/stories?q=Vladivostok"))["stories"]!.AsArray()
+            .Single(s => s!["articles"]!.AsArray().Count == 2 && s["title"]!.GetValue<string>().Contains("Kim Jong-un", StringComparison.Ordinal))!;
+        var storyId = seed["id"]!.GetValue<string>();
+        var second = seed["articles"]![1]!["id"]!.GetValue<string>();
+        var body = new { articles = new[] { second } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(new Uri($"/api/stories/{storyId}/split", UriKind.Relative), body)).StatusCode);
+        var split = await writer.PostAsJsonAsync(new Uri($"/api/stories/{storyId}/split", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+        var newStory = JsonNode.Parse(await split.Content.ReadAsStringAsync())!["story"]!.GetValue<string>();
+        Assert.Single((await GetJsonAsync(anonymous, $"/api/stories/{storyId}"))["articles"]!.AsArray());
+
+        var merge = await writer.PostAsJsonAsync(new Uri($"/api/stories/{storyId}/merge", UriKind.Relative), new { story = newStory });
+        Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
+        var story = await GetJsonAsync(anonymous, $"/api/stories/{storyId}");
+        Assert.Equal(2, story["articles"]!.AsArray().Count);
+        Assert.Equal(["split", "merge"], story["corrections"]!.AsArray().Select(c => c!["kind"]!.GetValue<string>()));
+
+        var refused = await writer.PostAsJsonAsync(new Uri($"/api/stories/{storyId}/split", UriKind.Relative), new { articles = story["articles"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToArray() });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("nothing was changed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_OverTheSizeLimit_Is413_AndStoresNothing()
     {
         await using var server = await ChorusServer.StartAsync(withSamples: false, maxRequestBytes: 1000);
@@ -149,7 +178,7 @@ public class ApiTests
 
         Assert.True(File.Exists(committed), "docs/openapi.json is missing; run the tests once with CHORUS_UPDATE_GOLDEN=1");
         Assert.Equal((await File.ReadAllTextAsync(committed)).ReplaceLineEndings("\n"), text);
-        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/search" })
+        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/split", "/api/stories/{id}/merge", "/api/stories/{id}/move", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/search" })
         {
             Assert.NotNull(served["paths"]![path]);
         }

@@ -48,7 +48,7 @@ internal static class DemoCommand
         {
             ctx.Out.WriteLine();
             StoryRenderer.RenderStory(ctx.Out, largest.Story, largest.Doc, largest.Comparison, largest.Analyzed);
-            StoryRenderer.RenderWhy(ctx.Out, largest.Story);
+            StoryRenderer.RenderWhy(ctx.Out, largest.Story, largest.Doc.Corrections);
         }
 
         ctx.Out.WriteLine();

@@ -1,8 +1,10 @@
 using Chorus.Cli.Rendering;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Stories;
 using Chorus.Storage;
 using Chorus.Storage.Queries;
+using Spectre.Console;
 
 namespace Chorus.Cli.Commands;
 
@@ -42,8 +44,29 @@ internal static class StoriesCommand
             StoryRenderer.RenderStory(ctx.Out, story, doc, comparison, analyzed);
             if (why)
             {
-                StoryRenderer.RenderWhy(ctx.Out, story);
+                StoryRenderer.RenderWhy(ctx.Out, story, doc.Corrections);
             }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> CorrectAsync(CliContext ctx, string dbPath, Func<StoryCorrector, Task<CorrectionOutcome>> correct, string kind, bool json, CancellationToken ct)
+    {
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var outcome = await correct(new StoryCorrector(workspace.Store, ArticleAnalyzer.CreateDefault())).ConfigureAwait(false);
+        if (!outcome.Success)
+        {
+            throw new UsageException($"{kind}: {outcome.Error}; nothing was changed");
+        }
+
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { kind, story = outcome.StoryId })).ConfigureAwait(false);
+        }
+        else
+        {
+            ctx.Out.MarkupLineInterpolated($"{kind}: done; the articles are in story {outcome.StoryId}. Later ingests follow this.");
         }
 
         return ExitCodes.Success;

@@ -147,7 +147,7 @@ internal static class StoryRenderer
         }
     }
 
-    public static void RenderWhy(IAnsiConsole console, StoredStory story)
+    public static void RenderWhy(IAnsiConsole console, StoredStory story, IReadOnlyList<CorrectionDoc>? corrections = null)
     {
         console.WriteLine();
         console.MarkupLine("[bold]Why these articles are one story[/]");
@@ -174,6 +174,10 @@ internal static class StoryRenderer
         }
 
         console.Write(table);
+        foreach (var c in corrections ?? [])
+        {
+            console.MarkupLineInterpolated($"[yellow]corrected[/] {c.At}: {c.Kind} {c.Story} → {c.Target} ({string.Join(", ", c.Articles)})");
+        }
     }
 
     public static string Markdown(StoryDoc doc)

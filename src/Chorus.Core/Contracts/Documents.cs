@@ -143,7 +143,13 @@ public sealed record StoryDoc(
     IReadOnlyList<SentenceRefDoc> SummarySentences,
     IReadOnlyList<SpeakerQuotesDoc> Quotes,
     string Lang,
-    IReadOnlyList<WhyDoc>? Why);
+    IReadOnlyList<WhyDoc>? Why)
+{
+    /// <summary>The user's corrections that touched this story (split, merge, move), oldest first.</summary>
+    public IReadOnlyList<CorrectionDoc> Corrections { get; init; } = [];
+}
+
+public sealed record CorrectionDoc(string Kind, string Story, string Target, IReadOnlyList<string> Articles, string At);
 
 public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);
 

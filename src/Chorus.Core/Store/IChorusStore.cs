@@ -50,6 +50,16 @@ public interface IChorusStore : IAsyncDisposable
     Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
 
     /// <summary>Merges <paramref name="mergedId"/> into <paramref name="keptId"/> and records it, so later ingests follow.</summary>
+    /// <summary>
+    /// Applies a correction of story membership in one transaction: each article's new story, the rebuilt profiles
+    /// of the stories it touches, the stories it empties (removed, their ids then lead to the correction's target),
+    /// and the correction itself in the log.
+    /// </summary>
+    Task ApplyStoryCorrectionAsync(StoryCorrection correction, IReadOnlyDictionary<string, string> articleStories, IReadOnlyList<StoryProfile> profiles, IReadOnlyList<string> removedStories, CancellationToken cancellationToken = default);
+
+    /// <summary>The corrections that involved a story, oldest first.</summary>
+    Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default);
+
     Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default);
 
     /// <summary>Moves one variant (and the article names that are that variant) to a new entity, pinned for later ingests. Returns the new id.</summary>

@@ -43,5 +43,12 @@ public sealed record StoredArticle
 /// <summary>A story as listed: its profile plus the articles in it, oldest first.</summary>
 public sealed record StoredStory(StoryProfile Profile, IReadOnlyList<StoredArticle> Articles);
 
+/// <summary>
+/// A user's correction of story membership: <paramref name="Kind"/> is split (the articles left
+/// <paramref name="StoryId"/> for the new <paramref name="TargetId"/>), merge (all of <paramref name="StoryId"/>
+/// joined <paramref name="TargetId"/>) or move (the articles joined <paramref name="TargetId"/>).
+/// </summary>
+public sealed record StoryCorrection(string Kind, string StoryId, string TargetId, IReadOnlyList<string> Articles, DateTimeOffset At);
+
 /// <summary>An article that shares a MinHash band with a new one, with what is needed to verify and follow it.</summary>
 public sealed record NearDuplicateCandidate(string ArticleId, string? StoryId, string? DuplicateOf, uint[] Signature);

@@ -190,6 +190,20 @@ public sealed class SqliteChorusStore : IChorusStore
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
         var profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id = $k", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
+
+        // A story merged into another, or emptied by moves, leads to where its articles went.
+        for (var hops = 0; profiles.Count == 0 && hops < 16; hops++)
+        {
+            var target = await ScalarAsync<string?>("SELECT to_id FROM story_aliases WHERE from_id = $k", cancellationToken, ("$k", idOrPrefix)).ConfigureAwait(false);
+            if (target is null)
+            {
+                break;
+            }
+
+            idOrPrefix = target;
+            profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id = $k", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
+        }
+
         if (profiles.Count == 0)
         {
             profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id >= $k AND id < $k || x'7f' LIMIT 2", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
@@ -346,6 +360,64 @@ public sealed class SqliteChorusStore : IChorusStore
         return result.Select(o => o with { EntityId = Current(o.EntityId) }).ToList();
     }
 
+    public async Task ApplyStoryCorrectionAsync(StoryCorrection correction, IReadOnlyDictionary<string, string> articleStories, IReadOnlyList<StoryProfile> profiles, IReadOnlyList<string> removedStories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        ArgumentNullException.ThrowIfNull(articleStories);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(removedStories);
+        var batch = (SqliteStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var (article, story) in articleStories)
+            {
+                await batch.ExecuteAsync("UPDATE articles SET story_id = $s WHERE id = $a", ("$s", story), ("$a", article)).ConfigureAwait(false);
+            }
+
+            foreach (var profile in profiles)
+            {
+                await batch.SaveStoryAsync(profile, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var removed in removedStories)
+            {
+                await batch.ExecuteAsync(
+                    "DELETE FROM stories WHERE id = $r; UPDATE story_aliases SET to_id = $t WHERE to_id = $r; INSERT OR REPLACE INTO story_aliases (from_id, to_id) VALUES ($r, $t);",
+                    ("$r", removed),
+                    ("$t", correction.TargetId)).ConfigureAwait(false);
+            }
+
+            await batch.ExecuteAsync(
+                "INSERT INTO story_corrections (kind, story_id, target_id, articles, created_at) VALUES ($k, $s, $t, $a, $at)",
+                ("$k", correction.Kind),
+                ("$s", correction.StoryId),
+                ("$t", correction.TargetId),
+                ("$a", System.Text.Json.JsonSerializer.Serialize(correction.Articles)),
+                ("$at", correction.At.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT kind, story_id, target_id, articles, created_at FROM story_corrections WHERE story_id = $s OR target_id = $s ORDER BY seq";
+        cmd.Parameters.AddWithValue("$s", storyId);
+        var result = new List<StoryCorrection>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new StoryCorrection(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                System.Text.Json.JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+
     public async Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default)
     {
         var kept = await FindEntityAsync(keptId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{keptId}'", nameof(keptId));
@@ -494,10 +566,15 @@ public sealed class SqliteChorusStore : IChorusStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, string Value)[] parameters)
     {
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
+        foreach (var (name, given) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, given);
+        }
+
         var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }

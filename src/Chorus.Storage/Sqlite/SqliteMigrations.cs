@@ -89,5 +89,21 @@ internal static class SqliteMigrations
             PRIMARY KEY (type, name)
         );
         """,
+        """
+        CREATE TABLE story_corrections (
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind       TEXT NOT NULL,
+            story_id   TEXT NOT NULL,
+            target_id  TEXT NOT NULL,
+            articles   TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX story_corrections_story ON story_corrections(story_id);
+        CREATE INDEX story_corrections_target ON story_corrections(target_id);
+        CREATE TABLE story_aliases (
+            from_id TEXT PRIMARY KEY,
+            to_id   TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

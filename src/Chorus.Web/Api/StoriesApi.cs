@@ -1,4 +1,5 @@
 using Chorus.Core.Contracts;
+using Chorus.Core.Stories;
 using Chorus.Core.Time;
 using Chorus.Storage.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,29 @@ internal static class StoriesApi
         var group = app.MapGroup("/api/stories").WithTags("stories");
         group.MapGet("/", ListAsync).RequireApiKey(onlyWhenPrivate: true).WithName("ListStories");
         group.MapGet("/{id}", GetAsync).RequireApiKey(onlyWhenPrivate: true).WithName("GetStory");
+        group.MapPost("/{id}/split", (string id, ArticlesBody body, StoreGate gate, CancellationToken ct)
+            => CorrectAsync(gate, c => c.SplitAsync(id, body.Articles ?? [], ct), ct)).RequireApiKey(onlyWhenPrivate: false).WithName("SplitStory");
+        group.MapPost("/{id}/merge", (string id, MergeBody body, StoreGate gate, CancellationToken ct)
+            => CorrectAsync(gate, c => c.MergeAsync(id, body.Story ?? string.Empty, ct), ct)).RequireApiKey(onlyWhenPrivate: false).WithName("MergeStory");
+        group.MapPost("/{id}/move", (string id, ArticlesBody body, StoreGate gate, CancellationToken ct)
+            => CorrectAsync(gate, c => c.MoveAsync(body.Articles ?? [], id, ct), ct)).RequireApiKey(onlyWhenPrivate: false).WithName("MoveIntoStory");
         return group;
+    }
+
+    /// <summary>Split: the listed articles leave story {id} for a new story. Move: they join story {id}.</summary>
+    internal sealed record ArticlesBody(IReadOnlyList<string>? Articles);
+
+    /// <summary>Merge: the story named here joins story {id}.</summary>
+    internal sealed record MergeBody(string? Story);
+
+    internal sealed record CorrectedDoc(string Story);
+
+    private static async Task<Results<Ok<CorrectedDoc>, ProblemHttpResult>> CorrectAsync(StoreGate gate, Func<StoryCorrector, Task<CorrectionOutcome>> correct, CancellationToken ct)
+    {
+        var outcome = await gate.CorrectAsync(correct, ct).ConfigureAwait(false);
+        return outcome.Success
+            ? TypedResults.Ok(new CorrectedDoc(outcome.StoryId!))
+            : TypedResults.Problem(title: "Correction refused", detail: outcome.Error + "; nothing was changed", statusCode: StatusCodes.Status400BadRequest);
     }
 
     /// <summary>Stories; <paramref name="from"/>/<paramref name="to"/> are YYYY[-MM[-DD]].</summary>

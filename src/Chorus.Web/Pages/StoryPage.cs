@@ -136,7 +136,13 @@ internal static class StoryPage
                     .Text(a is null ? string.Empty : string.Join(", ", a.SharedTerms)).Raw("</td></tr>");
             }
 
-            h.Raw("</tbody></table></details>");
+            h.Raw("</tbody></table>");
+            foreach (var c in doc.Corrections)
+            {
+                h.Raw("<p class=\"meta\">").Text($"Corrected {c.At}: {c.Kind} {c.Story} → {c.Target} ({string.Join(", ", c.Articles)})").Raw("</p>");
+            }
+
+            h.Raw("</details>");
         }
 
         h.Raw("</article>");
