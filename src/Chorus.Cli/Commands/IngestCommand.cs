@@ -116,6 +116,10 @@ internal static class IngestCommand
             {
                 total += CountLines(file);
             }
+            else if (format == InputFormat.Rss && File.Exists(file) && new FileInfo(file).Length <= options.MaxDocumentBytes)
+            {
+                total += Math.Max(1, FeedReader.CountItems(File.ReadAllText(file)));
+            }
             else
             {
                 total++;

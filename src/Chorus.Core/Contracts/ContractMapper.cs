@@ -44,7 +44,7 @@ public sealed class ContractMapper
     public static ArticleRefDoc Ref(StoredArticle a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new ArticleRefDoc(a.Id, a.Ref, a.Source, a.Date?.ToString(), a.Lang, a.DuplicateOf, a.StoryId);
+        return new ArticleRefDoc(a.Id, a.Ref, a.Source, a.Date?.ToString(), a.Lang, a.DuplicateOf, a.StoryId) { SummaryOnly = a.SummaryOnly };
     }
 
     public AnalyzedArticle Analyze(StoredArticle a)
@@ -66,7 +66,7 @@ public sealed class ContractMapper
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
             analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
-            a.Assignment is { } asg ? Assignment(asg) : null);
+            a.Assignment is { } asg ? Assignment(asg) : null) { SummaryOnly = a.SummaryOnly };
     }
 
     /// <param name="keyEntities">The story's most widespread entities, when the caller looked them up.</param>

@@ -23,7 +23,11 @@ public record ArticleRefDoc(
     string? Date,
     string Lang,
     string? DuplicateOf,
-    string? StoryId);
+    string? StoryId)
+{
+    /// <summary>True when the text is only a feed item's summary.</summary>
+    public bool SummaryOnly { get; init; }
+}
 
 public sealed record SpanDoc(int Start, int End);
 
@@ -69,7 +73,11 @@ public sealed record ArticleDoc(
     IReadOnlyList<TimeDoc> Times,
     IReadOnlyList<QuantityDoc> Quantities,
     IReadOnlyList<QuoteDoc> Quotes,
-    AssignmentDoc? Assignment);
+    AssignmentDoc? Assignment)
+{
+    /// <summary>True when the text is only a feed item's summary.</summary>
+    public bool SummaryOnly { get; init; }
+}
 
 public sealed record EntityRefDoc(string Id, string Name, string Type);
 

@@ -126,7 +126,8 @@ public static class ArticleInputReader
         return format switch
         {
             InputFormat.Jsonl => JsonlReader.Read(new StringReader(text), reference, options.Source, MaxRecordChars(options)).ToList(),
-            InputFormat.Html or InputFormat.Rss => [ReadResult.Rejected(reference, $"format '{format.ToString().ToLowerInvariant()}' is not supported yet; convert to text or JSONL")],
+            InputFormat.Html => [HtmlArticleReader.Read(text, reference, options.Source)],
+            InputFormat.Rss => FeedReader.Read(text, reference, options.Source).ToList(),
             _ => [SeedTextReader.Read(text, reference, options.Source)],
         };
     }
@@ -193,7 +194,7 @@ public static class ArticleInputReader
 
         if (s.StartsWith("<"))
         {
-            return s.Length > 200 && s[..200].Contains("<rss", StringComparison.OrdinalIgnoreCase) ? InputFormat.Rss : InputFormat.Html;
+            return FeedReader.LooksLikeFeed(s) && !s[..Math.Min(s.Length, 2000)].Contains("<html", StringComparison.OrdinalIgnoreCase) ? InputFormat.Rss : InputFormat.Html;
         }
 
         return InputFormat.Text;

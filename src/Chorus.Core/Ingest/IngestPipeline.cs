@@ -218,6 +218,7 @@ public sealed class IngestPipeline
                     Source = raw.Source,
                     Url = raw.Url,
                     ExternalId = raw.ExternalId,
+                    SummaryOnly = raw.SummaryOnly,
                     Lang = p.Analyzed.Lang,
                     DuplicateOf = assignment.DuplicateOf,
                     StoryId = assignment.StoryId,

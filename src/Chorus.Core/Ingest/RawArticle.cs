@@ -30,4 +30,7 @@ public sealed record RawArticle
 
     /// <summary>True when the input holds only a headline (no body text).</summary>
     public bool HeadlineOnly => Text.Length == 0;
+
+    /// <summary>The text is a feed item's summary, not the article itself.</summary>
+    public bool SummaryOnly { get; init; }
 }

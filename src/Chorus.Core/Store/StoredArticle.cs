@@ -25,6 +25,9 @@ public sealed record StoredArticle
 
     public string? ExternalId { get; init; }
 
+    /// <summary>The text is a feed item's summary, not the article itself.</summary>
+    public bool SummaryOnly { get; init; }
+
     public required string Lang { get; init; }
 
     public string? DuplicateOf { get; init; }

@@ -7,8 +7,11 @@ public readonly record struct DecodedText(string Text, string EncodingName);
 
 /// <summary>
 /// Turns bytes into text without assuming an encoding: a byte-order mark wins; then the NUL-byte pattern of
-/// BOM-less UTF-16; then strict UTF-8; and only when UTF-8 is impossible, Windows-1252 (a superset of
-/// Latin-1 for printable text, and what Dutch files from older Windows tools use for ë, ï and é).
+/// BOM-less UTF-16; then strict UTF-8; and only when UTF-8 is impossible, the single-byte encoding the file
+/// declares (an HTML <c>meta charset</c> or an XML declaration: ISO-8859-15, Windows-1252…), else Windows-1252
+/// (a superset of Latin-1 for printable text, and what Dutch files from older Windows tools use for ë, ï and é).
+/// Valid UTF-8 wins over a declaration because a file that decodes as UTF-8 with accented letters is UTF-8 far
+/// more often than it is a mislabelled Latin file; a file that claims UTF-8 but is not falls back the same way.
 /// </summary>
 public static class TextDecoder
 {
@@ -56,8 +59,30 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            return Finish(Windows1252.GetString(bytes), "windows-1252");
+            var (encoding, name) = DeclaredSingleByte(bytes) ?? (Windows1252, "windows-1252");
+            return Finish(encoding.GetString(bytes), name);
         }
+    }
+
+    /// <summary>The single-byte encoding named in the first 2 KB (meta charset, http-equiv, XML declaration), as browsers map it.</summary>
+    private static (Encoding Encoding, string Name)? DeclaredSingleByte(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 2048)]);
+        var m = System.Text.RegularExpressions.Regex.Match(head, @"(?:charset|encoding)\s*=\s*[""']?([A-Za-z0-9_:.-]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        // The WHATWG Encoding Standard reads Latin-1 and ASCII labels as Windows-1252.
+        return m.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "iso-8859-15" or "iso8859-15" or "latin-9" or "latin9" or "l9" => (Encoding.GetEncoding(28605), "iso-8859-15"),
+            "iso-8859-2" or "latin2" => (Encoding.GetEncoding(28592), "iso-8859-2"),
+            "windows-1250" => (Encoding.GetEncoding(1250), "windows-1250"),
+            "iso-8859-1" or "latin1" or "latin-1" or "us-ascii" or "ascii" or "windows-1252" or "cp1252" => (Windows1252, "windows-1252"),
+            _ => null,
+        };
     }
 
     private static DecodedText? Finish(string text, string encoding)

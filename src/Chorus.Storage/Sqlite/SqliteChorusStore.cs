@@ -15,7 +15,7 @@ namespace Chorus.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteChorusStore : IChorusStore
 {
-    private const string ArticleColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature";
+    private const string ArticleColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, summary_only";
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
     private readonly SqliteConnection _connection;
@@ -556,6 +556,7 @@ public sealed class SqliteChorusStore : IChorusStore
             StoryId = Str(12),
             Assignment = StoreJson.DeserializeAssignment(Str(13)),
             Signature = r.IsDBNull(14) ? null : Chorus.Core.Stories.MinHasher.FromBytes((byte[])r[14]),
+            SummaryOnly = r.GetInt64(15) != 0,
         };
     }
 

@@ -105,5 +105,8 @@ internal static class SqliteMigrations
             to_id   TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        ALTER TABLE articles ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

@@ -62,8 +62,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         using (var cmd = Command())
         {
             cmd.CommandText = """
-                INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at)
-                VALUES ($id, $seq, $ref, $key, $source, $date, $start, $end, $lang, $title, $text, $url, $ext, $dup, $story, $assignment, $signature, $at)
+                INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only)
+                VALUES ($id, $seq, $ref, $key, $source, $date, $start, $end, $lang, $title, $text, $url, $ext, $dup, $story, $assignment, $signature, $at, $summary)
                 """;
             cmd.Parameters.AddWithValue("$id", article.Id);
             cmd.Parameters.AddWithValue("$seq", ++_sequence);
@@ -83,6 +83,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             cmd.Parameters.AddWithValue("$assignment", article.Assignment is { } a ? StoreJson.Serialize(a) : DBNull.Value);
             cmd.Parameters.AddWithValue("$signature", article.Signature is { } s ? MinHasher.ToBytes(s) : DBNull.Value);
             cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            cmd.Parameters.AddWithValue("$summary", article.SummaryOnly ? 1 : 0);
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,0 +1,123 @@
+using System.Text;
+using Chorus.Core.Ingest;
+using Xunit.Abstractions;
+
+namespace Chorus.Core.Tests.Ingest;
+
+public class HtmlArticleReaderTests(ITestOutputHelper output)
+{
+    private static readonly string Folder = Path.Combine(TestPaths.RepoRoot, "tests", "Chorus.Core.Tests", "Ingest", "Fixtures", "html");
+
+    public static TheoryData<string, string, string, string, string, string> Pages()
+    {
+        var data = new TheoryData<string, string, string, string, string, string>();
+        foreach (var line in File.ReadAllLines(Path.Combine(Folder, "expected.tsv")).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var f = line.Split('\t');
+            data.Add(f[0], f[1], f[2], f[3], f[4], f[5]);
+        }
+
+        return data;
+    }
+
+    /// <summary>Character-level F1 of the longest common subsequence, over whitespace-normalised text.</summary>
+    internal static double CharF1(string expected, string actual)
+    {
+        var a = string.Join(' ', expected.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var b = string.Join(' ', actual.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length ? 1 : 0;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        var lcs = previous[b.Length];
+        var (p, r) = ((double)lcs / b.Length, (double)lcs / a.Length);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Page_BodyAndMetadata_AreExtracted(string file, string title, string date, string outlet, string url, string lang)
+    {
+        var result = ArticleInputReader.ReadFile(Path.Combine(Folder, file), new ReadOptions()).Single();
+        Assert.True(result.Article is not null, result.Rejection?.Reason);
+        var article = result.Article;
+        var expected = File.ReadAllText(Path.Combine(Folder, Path.ChangeExtension(file, ".expected.txt")));
+        var f1 = CharF1(expected, article.Text);
+        output.WriteLine($"{file}: character F1 {f1:0.000}\n---\n{article.Text}");
+        Assert.True(f1 >= 0.95, $"{file}: character F1 {f1:0.000} < 0.95");
+        Assert.Equal(title, article.Title);
+        Assert.Equal(date, article.Date?.ToString() ?? "-");
+        Assert.Equal(outlet, article.Source);
+        Assert.Equal(url, article.Url ?? "-");
+        Assert.Equal(lang, article.Lang);
+    }
+
+    [Fact]
+    public void CharF1_IsOneForEqualTexts_AndDropsWithMissingText()
+    {
+        Assert.Equal(1.0, CharF1("een  twee\ndrie", "een twee drie"));
+        Assert.InRange(CharF1("abcdefghij", "abcde"), 0.66, 0.67);
+        Assert.Equal(0.0, CharF1("abc", string.Empty));
+    }
+
+    [Fact]
+    public void PageWithoutABody_IsRejectedWithAReason()
+    {
+        const string index = "<html><body><nav><a href='/'>Home</a><a href='/a'>Nieuws</a></nav><div class='teasers'><a href='/1'>Brand in Joure</a><a href='/2'>Storing bij NS</a></div><footer>Colofon</footer></body></html>";
+        var result = HtmlArticleReader.Read(index, "index.html", null);
+        Assert.NotNull(result.Rejection);
+        Assert.Contains("no article body", result.Rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TruncatedHtml_StillGivesTheText()
+    {
+        var page = File.ReadAllText(Path.Combine(Folder, "nos-like.html"));
+        var cut = page[..page.IndexOf("Milieuorganisaties", StringComparison.Ordinal)];
+        var result = HtmlArticleReader.Read(cut, "cut.html", null);
+        Assert.NotNull(result.Article);
+        Assert.Contains("Unie van Waterschappen", result.Article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HugePage_IsRejectedBeforeParsing()
+    {
+        using var tmp = new TempFolder();
+        var path = Path.Combine(tmp.Path, "huge.html");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(50L * 1024 * 1024);
+        }
+
+        var result = ArticleInputReader.ReadFile(path, new ReadOptions()).Single();
+        Assert.Contains("over the 10 MB", result.Rejection!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeclaredWindows1252AndIso885915_AreDecoded_AndAFalseUtf8ClaimFallsBack()
+    {
+        const string body = "<p>Het café in Zaltbommel serveert crème brûlée voor €4,50 en de eigenaar zegt dat het vooral in de zomer erg druk is. Toeristen komen er speciaal voor terug, zegt hij, en ook de vaste klanten blijven komen.</p>";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        foreach (var (charset, codePage) in new[] { ("iso-8859-15", 28605), ("windows-1252", 1252), ("utf-8", 1252) })
+        {
+            var html = $"<html><head><meta charset=\"{charset}\"><title>Café</title></head><body><article>{body}</article></body></html>";
+            var bytes = Encoding.GetEncoding(codePage).GetBytes(html);
+            var result = ArticleInputReader.ReadBytes(bytes, charset + ".html", new ReadOptions { Format = InputFormat.Html }).Single();
+            Assert.True(result.Article is not null, result.Rejection?.Reason);
+            Assert.Contains("crème brûlée voor €4,50", result.Article.Text, StringComparison.Ordinal);
+        }
+    }
+}
