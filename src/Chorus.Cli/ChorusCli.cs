@@ -146,7 +146,10 @@ internal static class ChorusCli
         var threshold = new Option<double>("--threshold") { Description = "Claim alignment threshold to evaluate (for fitting; default: the shipped one)", DefaultValueFactory = _ => StoryComparer.DefaultThreshold };
         var evalComparison = new Command("comparison", "Shared/unique claim and conflict precision/recall on labelled stories") { comparisonFile, threshold, json };
         evalComparison.SetAction((r, ct) => EvalCommand.ComparisonAsync(ctx, r.GetValue(comparisonFile)!, r.GetValue(threshold), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison });
+        var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv)", Arity = ArgumentArity.OneOrMore };
+        var evalLangid = new Command("langid", "Language identification accuracy and confusion matrix") { langFiles, json };
+        evalLangid.SetAction((r, ct) => EvalCommand.LanguagesAsync(ctx, r.GetValue(langFiles)!, r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

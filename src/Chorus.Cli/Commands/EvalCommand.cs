@@ -95,6 +95,50 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    public static async Task<int> LanguagesAsync(CliContext ctx, IReadOnlyList<string> files, bool json, CancellationToken ct)
+    {
+        var results = new List<(string File, LanguageScores Scores)>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"{file}: no such file");
+            }
+
+            results.Add((file, LanguageEvaluation.Evaluate(LanguageIdentifier.Default, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false))));
+        }
+
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(results.ToDictionary(r => r.File, r => new { r.Scores.Total, r.Scores.Correct, accuracy = Math.Round(r.Scores.Accuracy, 2), r.Scores.Confusion, r.Scores.Misses }))).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var (file, scores) in results)
+        {
+            ctx.Out.MarkupLineInterpolated($"[bold]{file}[/]: {scores.Correct}/{scores.Total} correct, accuracy {scores.Accuracy.ToString("0.0", CultureInfo.InvariantCulture)}%");
+            var langs = LanguageIdentifier.Default.Languages.Append(LanguageIdentifier.Unknown).ToList();
+            var table = new Table().AddColumn("gold \\ guessed");
+            foreach (var l in langs)
+            {
+                table.AddColumn(new TableColumn(l).RightAligned());
+            }
+
+            foreach (var (gold, row) in scores.Confusion)
+            {
+                table.AddRow([gold, .. langs.Select(l => row.GetValueOrDefault(l) is var n && n > 0 ? Fmt(n) : "·")]);
+            }
+
+            ctx.Out.Write(table);
+            foreach (var miss in scores.Misses)
+            {
+                ctx.Out.MarkupLineInterpolated($"[grey]{miss}[/]");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
     private static BoundaryScores Sum(IEnumerable<BoundaryScores> scores)
     {
         var list = scores.ToList();

@@ -18,7 +18,7 @@ public sealed class AnalysisDocument
 
     public string Text => Raw.Text;
 
-    public string Lang { get; set; } = LanguageGuesser.Unknown;
+    public string Lang { get; set; } = LanguageIdentifier.Unknown;
 
     public double LangConfidence { get; set; }
 

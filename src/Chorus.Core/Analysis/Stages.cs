@@ -3,7 +3,7 @@ using Chorus.Core.Text;
 
 namespace Chorus.Core.Analysis;
 
-/// <summary>Takes the declared language or guesses one from title and text.</summary>
+/// <summary>Takes the declared language, or identifies it from title and text (the majority language of the paragraphs).</summary>
 public sealed class LanguageStage : IAnalysisStage
 {
     public string Name => "language";
@@ -18,8 +18,8 @@ public sealed class LanguageStage : IAnalysisStage
             return;
         }
 
-        var sample = document.Raw.Title is null ? document.Text : document.Raw.Title + "\n" + document.Text;
-        var guess = LanguageGuesser.Guess(sample);
+        var sample = document.Raw.Title is null ? document.Text : document.Raw.Title + "\n\n" + document.Text;
+        var guess = LanguageIdentifier.Default.IdentifyMajority(sample);
         document.Lang = guess.Lang;
         document.LangConfidence = guess.Confidence;
     }

@@ -1,6 +1,12 @@
+using Lucene.Net.Analysis.Da;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.It;
 using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.Pt;
+using Lucene.Net.Analysis.Sv;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -9,7 +15,8 @@ namespace Chorus.Core.Text;
 
 /// <summary>
 /// Stems and stopwords for one language, taken from Lucene.NET's analysers (Snowball stemmers and the
-/// analysers' default stop sets), so that the clustering terms and the search index agree.
+/// analysers' default stop sets), so that the clustering terms and the search index agree. Languages without a
+/// Snowball stemmer (Polish) keep their lower-cased words; an unknown language is read as Dutch, the default corpus.
 /// Not thread-safe: a Snowball program holds its current word. Use one per thread (<see cref="For"/>).
 /// </summary>
 public sealed class LanguageStemmer
@@ -17,11 +24,11 @@ public sealed class LanguageStemmer
     [ThreadStatic]
     private static Dictionary<string, LanguageStemmer>? t_cache;
 
-    private readonly SnowballProgram _program;
+    private readonly SnowballProgram? _program;
     private readonly CharArraySet _stopwords;
     private char[] _buffer = new char[64];
 
-    private LanguageStemmer(string lang, SnowballProgram program, CharArraySet stopwords)
+    private LanguageStemmer(string lang, SnowballProgram? program, CharArraySet stopwords)
     {
         Lang = lang;
         _program = program;
@@ -33,7 +40,7 @@ public sealed class LanguageStemmer
     /// <summary>The stemmer for <paramref name="lang"/> on the current thread.</summary>
     public static LanguageStemmer For(string? lang)
     {
-        var key = lang is "en" or "de" ? lang : "nl";
+        var key = lang is "en" or "de" or "fr" or "es" or "it" or "pt" or "sv" or "da" or "pl" ? lang : "nl";
         t_cache ??= new Dictionary<string, LanguageStemmer>(StringComparer.Ordinal);
         if (!t_cache.TryGetValue(key, out var stemmer))
         {
@@ -41,6 +48,13 @@ public sealed class LanguageStemmer
             {
                 "en" => new LanguageStemmer("en", new EnglishStemmer(), EnglishAnalyzer.DefaultStopSet),
                 "de" => new LanguageStemmer("de", new German2Stemmer(), GermanAnalyzer.DefaultStopSet),
+                "fr" => new LanguageStemmer("fr", new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer(), FrenchAnalyzer.DefaultStopSet),
+                "es" => new LanguageStemmer("es", new SpanishStemmer(), SpanishAnalyzer.DefaultStopSet),
+                "it" => new LanguageStemmer("it", new ItalianStemmer(), ItalianAnalyzer.DefaultStopSet),
+                "pt" => new LanguageStemmer("pt", new Lucene.Net.Tartarus.Snowball.Ext.PortugueseStemmer(), PortugueseAnalyzer.DefaultStopSet),
+                "sv" => new LanguageStemmer("sv", new SwedishStemmer(), SwedishAnalyzer.DefaultStopSet),
+                "da" => new LanguageStemmer("da", new DanishStemmer(), DanishAnalyzer.DefaultStopSet),
+                "pl" => new LanguageStemmer("pl", null, CharArraySet.Empty),
                 _ => new LanguageStemmer("nl", new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer(), DutchAnalyzer.DefaultStopSet),
             };
             t_cache[key] = stemmer;
@@ -64,6 +78,11 @@ public sealed class LanguageStemmer
         for (var i = 0; i < word.Length; i++)
         {
             _buffer[i] = char.ToLowerInvariant(_buffer[i]);
+        }
+
+        if (_program is null)
+        {
+            return new string(_buffer, 0, word.Length);
         }
 
         _program.SetCurrent(_buffer, word.Length);

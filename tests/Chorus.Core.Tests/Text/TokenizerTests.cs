@@ -55,13 +55,13 @@ public class LanguageTests
     [InlineData("Der nordkoreanische Machthaber ist auf dem Weg nach Russland, um dort den Präsidenten zu treffen. Das hat der Kreml bestätigt.", "de")]
     public void Guess_RecognisesTheNewsLanguages(string text, string lang)
     {
-        var guess = LanguageGuesser.Guess(text);
+        var guess = LanguageIdentifier.Default.Identify(text);
         Assert.Equal(lang, guess.Lang);
         Assert.True(guess.Confidence > 0.5, $"confidence {guess.Confidence}");
     }
 
     [Fact]
-    public void Guess_NoWords_IsUnknown() => Assert.Equal(LanguageGuesser.Unknown, LanguageGuesser.Guess("12345 !!").Lang);
+    public void Guess_NoWords_IsUnknown() => Assert.Equal(LanguageIdentifier.Unknown, LanguageIdentifier.Default.Identify("12345 !!").Lang);
 
     [Fact]
     public void Stemmer_FoldsInflectionsToOneStem()

@@ -1,0 +1,275 @@
+using System.Reflection;
+
+namespace Chorus.Core.Text;
+
+/// <summary>A language code and how sure the identification is (0–1).</summary>
+public readonly record struct LanguageGuess(string Lang, double Confidence);
+
+/// <summary>
+/// Identifies the language of a text with a naive Bayes model over character n-grams (1 to 4 letters, words padded
+/// with a boundary mark, so "_de_" and "en_" carry word starts and ends) plus whole short words. Profiles are
+/// built at start-up from the training text in Resources/langid (written for Chorus, one file per language).
+/// Unseen n-grams get add-½ smoothing over the n-gram vocabulary of all languages, so no language is favoured by
+/// having more text. An article that mixes languages gets the language of the majority of its letters, judged
+/// paragraph by paragraph. Immutable and thread-safe.
+/// </summary>
+public sealed class LanguageIdentifier
+{
+    public const string Unknown = "und";
+
+    private const int MaxOrder = 4;
+    private const int MaxWordFeature = 12;
+    private const double Alpha = 0.5;
+
+    /// <summary>Only this much of a text is read: language shows in the first few paragraphs.</summary>
+    private const int MaxChars = 1500;
+
+    private static readonly Lazy<LanguageIdentifier> LazyDefault = new(LoadDefault);
+
+    private readonly string[] _languages;
+
+    // One lookup per feature: the log-probability of the feature in every language (seen or smoothed).
+    private readonly Dictionary<ulong, float[]> _logProb = [];
+    private readonly float[][] _unseenByOrder;
+
+    private LanguageIdentifier(IReadOnlyDictionary<string, string> training)
+    {
+        _languages = [.. training.Keys.Order(StringComparer.Ordinal)];
+        var counts = _languages.Select(l => Count(training[l])).ToArray();
+
+        // Vocabulary per order (0 = whole words), shared by all languages.
+        var vocabulary = new HashSet<ulong>[MaxOrder + 1];
+        for (var n = 0; n <= MaxOrder; n++)
+        {
+            vocabulary[n] = [];
+            foreach (var c in counts)
+            {
+                vocabulary[n].UnionWith(c.Keys.Where(k => Order(k) == n));
+            }
+        }
+
+        var totals = new long[_languages.Length, MaxOrder + 1];
+        for (var l = 0; l < _languages.Length; l++)
+        {
+            foreach (var (key, count) in counts[l])
+            {
+                totals[l, Order(key)] += count;
+            }
+        }
+
+        double Denominator(int l, int n) => totals[l, n] + (Alpha * Math.Max(1, vocabulary[n].Count));
+        _unseenByOrder = new float[MaxOrder + 1][];
+        for (var n = 0; n <= MaxOrder; n++)
+        {
+            _unseenByOrder[n] = new float[_languages.Length];
+            for (var l = 0; l < _languages.Length; l++)
+            {
+                _unseenByOrder[n][l] = (float)Math.Log(Alpha / Denominator(l, n));
+            }
+
+            foreach (var key in vocabulary[n])
+            {
+                var row = new float[_languages.Length];
+                for (var l = 0; l < _languages.Length; l++)
+                {
+                    row[l] = (float)Math.Log((counts[l].GetValueOrDefault(key) + Alpha) / Denominator(l, n));
+                }
+
+                _logProb[key] = row;
+            }
+        }
+    }
+
+    /// <summary>The identifier over the shipped profiles (nl, en, de, fr, es, it, pt, sv, da, pl).</summary>
+    public static LanguageIdentifier Default => LazyDefault.Value;
+
+    public IReadOnlyList<string> Languages => _languages;
+
+    /// <summary>An identifier over the given training texts, by language code.</summary>
+    public static LanguageIdentifier Train(IReadOnlyDictionary<string, string> training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return new LanguageIdentifier(training);
+    }
+
+    /// <summary>The language of a text read as one piece; <see cref="Unknown"/> when it has no letters.</summary>
+    public LanguageGuess Identify(ReadOnlySpan<char> text)
+    {
+        var scores = new double[_languages.Length];
+        var features = 0;
+        foreach (var key in Features(text.Length > MaxChars ? text[..MaxChars] : text))
+        {
+            features++;
+            var row = _logProb.TryGetValue(key, out var seen) ? seen : _unseenByOrder[Order(key)];
+            for (var l = 0; l < scores.Length; l++)
+            {
+                scores[l] += row[l];
+            }
+        }
+
+        if (features == 0)
+        {
+            return new LanguageGuess(Unknown, 0);
+        }
+
+        var best = 0;
+        var second = -1;
+        for (var l = 1; l < scores.Length; l++)
+        {
+            if (scores[l] > scores[best])
+            {
+                (second, best) = (best, l);
+            }
+            else if (second < 0 || scores[l] > scores[second])
+            {
+                second = l;
+            }
+        }
+
+        // The margin per feature, grown by the evidence: a clear win on a long text is near-certain, a narrow one
+        // on a headline is not.
+        var margin = second < 0 ? double.PositiveInfinity : (scores[best] - scores[second]) / features;
+        var confidence = 1 - Math.Exp(-margin * Math.Sqrt(features));
+        return new LanguageGuess(_languages[best], Math.Round(confidence, 3));
+    }
+
+    /// <summary>
+    /// The language of most of the text: each paragraph is identified on its own and counts with its letters, so
+    /// a Dutch article quoting an English statement stays Dutch.
+    /// </summary>
+    public LanguageGuess IdentifyMajority(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var paragraphs = text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (paragraphs.Length <= 1)
+        {
+            return Identify(text);
+        }
+
+        var weight = new Dictionary<string, (double Letters, double Confidence)>(StringComparer.Ordinal);
+        var read = 0;
+        foreach (var p in paragraphs)
+        {
+            if (read > MaxChars)
+            {
+                break;
+            }
+
+            read += p.Length;
+            var guess = Identify(p);
+            if (guess.Lang == Unknown)
+            {
+                continue;
+            }
+
+            var letters = p.Count(char.IsLetter);
+            var (l, c) = weight.GetValueOrDefault(guess.Lang);
+            weight[guess.Lang] = (l + letters, c + (guess.Confidence * letters));
+        }
+
+        if (weight.Count == 0)
+        {
+            return new LanguageGuess(Unknown, 0);
+        }
+
+        var (lang, (total, conf)) = weight.OrderByDescending(kv => kv.Value.Letters).ThenBy(kv => kv.Key, StringComparer.Ordinal).First();
+        var all = weight.Values.Sum(v => v.Letters);
+        return new LanguageGuess(lang, Math.Round(conf / total * (total / all), 3));
+    }
+
+    private static LanguageIdentifier LoadDefault()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        const string Prefix = "Chorus.Core.Resources.langid.";
+        var training = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".txt", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            training[name[Prefix.Length..^4]] = reader.ReadToEnd();
+        }
+
+        return new LanguageIdentifier(training);
+    }
+
+    private static Dictionary<ulong, int> Count(string text)
+    {
+        var counts = new Dictionary<ulong, int>();
+        foreach (var key in Features(text))
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts;
+    }
+
+    // The order of a feature lives in its top 3 bits: 0 for whole words, 1–4 for n-grams.
+    private static int Order(ulong key) => (int)(key >> 61);
+
+    private static IEnumerable<ulong> Features(ReadOnlySpan<char> text)
+    {
+        var result = new List<ulong>(text.Length * 4);
+        Span<char> buffer = stackalloc char[66];
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || (text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length == 0)
+            {
+                continue;
+            }
+
+            // "_word_" lower-cased; long words contribute their n-grams from a window at each end.
+            var padded = length + 2 <= buffer.Length ? buffer[..(length + 2)] : new char[length + 2];
+            padded[0] = '_';
+            for (var k = 0; k < length; k++)
+            {
+                padded[k + 1] = char.ToLowerInvariant(text[start + k]);
+            }
+
+            padded[^1] = '_';
+            for (var n = 1; n <= MaxOrder; n++)
+            {
+                for (var k = 0; k + n <= padded.Length; k++)
+                {
+                    var gram = padded.Slice(k, n);
+                    if (n == 1 && gram[0] == '_')
+                    {
+                        continue;
+                    }
+
+                    result.Add(Hash(gram, n));
+                }
+            }
+
+            if (length <= MaxWordFeature)
+            {
+                result.Add(Hash(padded, 0));
+            }
+        }
+
+        return result;
+    }
+
+    private static ulong Hash(ReadOnlySpan<char> chars, int order)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in chars)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return (h & 0x1FFF_FFFF_FFFF_FFFFUL) | ((ulong)order << 61);
+    }
+}
