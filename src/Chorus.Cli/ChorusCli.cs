@@ -61,7 +61,7 @@ internal static class ChorusCli
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (read recursively) or - for stdin", Arity = ArgumentArity.OneOrMore };
         var source = new Option<string?>("--source") { Description = "Outlet name for inputs that do not name one" };
         var format = new Option<InputFormat>("--format") { Description = "Input format (default: detected per file)", DefaultValueFactory = _ => InputFormat.Auto };
-        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL") { paths, source, format, json };
+        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, json };
         ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(json), ct));
         root.Subcommands.Add(ingest);
 
