@@ -149,7 +149,11 @@ internal static class ChorusCli
         var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv)", Arity = ArgumentArity.OneOrMore };
         var evalLangid = new Command("langid", "Language identification accuracy and confusion matrix") { langFiles, json };
         evalLangid.SetAction((r, ct) => EvalCommand.LanguagesAsync(ctx, r.GetValue(langFiles)!, r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid });
+        var goldFile = new Option<string>("--gold") { Description = "Labelled articles: JSONL with an \"event\" field, or the UCI news CSV", Required = true };
+        var clusterThreshold = new Option<double?>("--threshold") { Description = "Score needed to join a story (for fitting; default: the shipped one)" };
+        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, clusterThreshold, json };
+        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(clusterThreshold), r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
 using Chorus.Core.Stories.Comparison;
+using Chorus.Storage;
 using Chorus.Core.Text;
 using Spectre.Console;
 
@@ -136,6 +139,82 @@ internal static class EvalCommand
             }
         }
 
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Ingests labelled articles in date order into a fresh temporary store, as a stream, and scores the stories
+    /// they end up in against the gold stories (B-cubed and pairwise).
+    /// </summary>
+    public static async Task<int> ClustersAsync(CliContext ctx, string file, double? threshold, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var (items, errors) = LabelledArticles.Read(file, await File.ReadAllTextAsync(file, ct).ConfigureAwait(false));
+        foreach (var error in errors)
+        {
+            await ctx.Stderr.WriteLineAsync(error).ConfigureAwait(false);
+        }
+
+        if (items.Count == 0)
+        {
+            throw new UsageException($"{file}: no labelled articles");
+        }
+
+        var ordered = items.OrderBy(i => i.Article.Date?.Start ?? DateOnly.MaxValue).ToList();
+        var folder = Path.Combine(Path.GetTempPath(), "chorus-eval-" + Guid.NewGuid().ToString("N"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        List<(string Gold, string Predicted)> pairs;
+        try
+        {
+            await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
+            var options = threshold is { } t ? new ClusteringOptions { Threshold = t } : new ClusteringOptions();
+            var pipeline = new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), options, workspace.Index);
+            await pipeline.RunAsync(ordered.Select(i => ReadResult.Ok(i.Article)), null, ct).ConfigureAwait(false);
+            pairs = [];
+            foreach (var item in ordered)
+            {
+                // Exact duplicates are not stored again; they are in the story of the article they repeat.
+                var stored = await workspace.Store.FindArticleAsync(ArticleIdentity.ArticleId(ArticleIdentity.ContentKey(item.Article)), ct).ConfigureAwait(false);
+                pairs.Add((item.Gold, stored?.StoryId ?? "unassigned:" + item.Article.Ref));
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The temporary store is left for the OS to clean.
+            }
+        }
+
+        var scores = ClusterEvaluation.Score(pairs);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                file,
+                scores.Items,
+                scores.GoldClusters,
+                scores.PredictedClusters,
+                bcubed = new { precision = Math.Round(scores.BCubed.Precision, 2), recall = Math.Round(scores.BCubed.Recall, 2), f1 = Math.Round(scores.BCubed.F1, 2) },
+                pairwise = new { precision = Math.Round(scores.Pairwise.Precision, 2), recall = Math.Round(scores.Pairwise.Recall, 2), f1 = Math.Round(scores.Pairwise.F1, 2) },
+                seconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{file}: {scores.Items} articles, {scores.GoldClusters} gold stories, {scores.PredictedClusters} predicted stories ({watch.Elapsed.TotalSeconds:0.0} s)");
+        var table = new Table().AddColumn("measure").AddColumn("P").AddColumn("R").AddColumn("F1");
+        table.AddRow("B-cubed", Pct(scores.BCubed.Precision), Pct(scores.BCubed.Recall), Pct(scores.BCubed.F1));
+        table.AddRow("pairwise", Pct(scores.Pairwise.Precision), Pct(scores.Pairwise.Recall), Pct(scores.Pairwise.F1));
+        ctx.Out.Write(table);
         return ExitCodes.Success;
     }
 
