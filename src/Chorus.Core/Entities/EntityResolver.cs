@@ -15,7 +15,9 @@ namespace Chorus.Core.Entities;
 public sealed class EntityResolver
 {
     private readonly Dictionary<string, List<StoredEntity>> _byBlock = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoredEntity>> _createdByBlock = new(StringComparer.Ordinal);
+    // Entities this run created or changed, by block and then by id, so adding one and listing a block stay cheap
+    // however many entities share a block.
+    private readonly Dictionary<string, Dictionary<string, StoredEntity>> _createdByBlock = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredEntity> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Name), string?> _pins = [];
@@ -149,8 +151,11 @@ public sealed class EntityResolver
         return (await CandidatesAsync(batch, IdBlock(id), cancellationToken).ConfigureAwait(false)).FirstOrDefault(x => x.Id == id);
     }
 
-    /// <summary>The stored entities of a block (loaded once per run) and those this run created or changed under it.</summary>
-    private async Task<List<StoredEntity>> CandidatesAsync(IStoreBatch batch, string block, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored entities of a block (loaded once per run) and those this run created or changed under it. An
+    /// entity can be in both; callers keep one per id.
+    /// </summary>
+    private async Task<IEnumerable<StoredEntity>> CandidatesAsync(IStoreBatch batch, string block, CancellationToken cancellationToken)
     {
         if (!_byBlock.TryGetValue(block, out var stored))
         {
@@ -164,9 +169,7 @@ public sealed class EntityResolver
             _byBlock[block] = stored;
         }
 
-        return _createdByBlock.TryGetValue(block, out var created)
-            ? stored.Concat(created).DistinctBy(e => e.Id).ToList()
-            : stored;
+        return _createdByBlock.TryGetValue(block, out var created) ? stored.Concat(created.Values) : stored;
     }
 
     private void Cache(StoredEntity entity)
@@ -174,16 +177,13 @@ public sealed class EntityResolver
         _byId[entity.Id] = entity;
         foreach (var block in BlocksOf(entity).Append(IdBlock(entity.Id)))
         {
-            if (!_createdByBlock.TryGetValue(block, out var list))
+            if (!_createdByBlock.TryGetValue(block, out var byId))
             {
-                list = [];
-                _createdByBlock[block] = list;
+                byId = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+                _createdByBlock[block] = byId;
             }
 
-            if (!list.Contains(entity))
-            {
-                list.Add(entity);
-            }
+            byId[entity.Id] = entity;
         }
     }
 
