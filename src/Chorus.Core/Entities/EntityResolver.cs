@@ -24,6 +24,9 @@ public sealed class EntityResolver
     private readonly Dictionary<string, string> _current = new(StringComparer.Ordinal);
     private readonly HashSet<string> _writtenBlocks = new(StringComparer.Ordinal);
 
+    // Transliteration part keys of every name seen this run: one name is compared with many candidates' variants.
+    private readonly Dictionary<string, string[]> _parts = new(StringComparer.Ordinal);
+
     public async Task ResolveAsync(IStoreBatch batch, string articleId, AnalyzedArticle article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -107,10 +110,21 @@ public sealed class EntityResolver
         }
 
         var names = local.Surfaces.Keys.Append(local.Canonical).Distinct(StringComparer.Ordinal).ToList();
+
+        // A spelling an entity already has is a match without comparing keys (most names recur exactly).
         var matches = candidates.Values
-            .Where(c => c.Type == local.Type && c.Variants.Keys.Append(c.Name).Any(v => names.Any(n => NameMatcher.Same(n, v))))
+            .Where(c => c.Type == local.Type && names.Any(n => n == c.Name || c.Variants.ContainsKey(n)))
             .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
+        if (matches.Count == 0)
+        {
+            var nameParts = names.Select(Parts).ToList();
+            matches = candidates.Values
+                .Where(c => c.Type == local.Type && c.Variants.Keys.Append(c.Name).Any(v => nameParts.Any(n => NameMatcher.SameParts(n, Parts(v)))))
+                .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+
         if (matches.Count > 0)
         {
             return await FollowAsync(batch, matches[0], cancellationToken).ConfigureAwait(false);
@@ -128,6 +142,17 @@ public sealed class EntityResolver
         }
 
         return null;
+    }
+
+    private string[] Parts(string name)
+    {
+        if (!_parts.TryGetValue(name, out var parts))
+        {
+            parts = TransliterationKey.Parts(name);
+            _parts[name] = parts;
+        }
+
+        return parts;
     }
 
     private async Task<StoredEntity> FollowAsync(IStoreBatch batch, StoredEntity entity, CancellationToken cancellationToken)

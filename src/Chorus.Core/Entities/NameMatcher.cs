@@ -12,10 +12,13 @@ namespace Chorus.Core.Entities;
 /// </summary>
 public static class NameMatcher
 {
-    public static bool Same(string a, string b)
+    public static bool Same(string a, string b) => SameParts(TransliterationKey.Parts(a), TransliterationKey.Parts(b));
+
+    /// <summary>As <see cref="Same(string, string)"/>, on part keys already computed (callers that compare one name with many cache them).</summary>
+    public static bool SameParts(string[] pa, string[] pb)
     {
-        var pa = TransliterationKey.Parts(a);
-        var pb = TransliterationKey.Parts(b);
+        ArgumentNullException.ThrowIfNull(pa);
+        ArgumentNullException.ThrowIfNull(pb);
         if (pa.Length == 0 || pb.Length == 0)
         {
             return false;
