@@ -183,7 +183,7 @@ internal static class StoryRenderer
     public static string Markdown(StoryDoc doc)
     {
         var sb = new StringBuilder();
-        var label = doc.Articles.ToDictionary(a => a.Id, a => a.Source ?? Path.GetFileName(a.Ref), StringComparer.Ordinal);
+        var label = doc.Articles.ToDictionary(a => a.Id, a => ContractMapper.OutletLabel(a.Source, a.Ref), StringComparer.Ordinal);
         string Cite(string article, int start, int end) => $"\\[{MarkdownText(label[article])}, `{article}`:{start}–{end}\\]";
         sb.Append("# ").AppendLine(MarkdownText(doc.Title)).AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{doc.Id}` · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts").AppendLine();
@@ -292,7 +292,7 @@ internal static class StoryRenderer
     private static string ArticleLabel(StoredStory story, string articleId)
         => story.Articles.FirstOrDefault(a => a.Id == articleId) is { } a ? SourceLabel(a) : articleId;
 
-    public static string SourceLabel(StoredArticle a) => a.Source ?? Path.GetFileName(a.Ref);
+    public static string SourceLabel(StoredArticle a) => ContractMapper.OutletLabel(a.Source, a.Ref);
 
     private static string DateRange(string? first, string? last)
         => first is null ? "undated" : first == last ? first : $"{first} – {last}";

@@ -80,7 +80,7 @@ public sealed class ContractMapper
             LastDate(story),
             IndependentSources(story.Articles),
             story.Articles.Select(Ref).ToList(),
-            story.Articles.Select(a => a.Source ?? Path.GetFileName(a.Ref)).Distinct(StringComparer.Ordinal).ToList(),
+            story.Articles.Select(a => OutletLabel(a.Source, a.Ref)).Distinct(StringComparer.Ordinal).ToList(),
             story.Articles.Select(a => a.Lang).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             keyEntities ?? []);
     }
@@ -194,6 +194,9 @@ public sealed class ContractMapper
             .OrderByDescending(e => e.Articles.Count)
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>What to call an article's outlet on screen: its source, else the file it came from.</summary>
+    public static string OutletLabel(string? source, string reference) => source ?? Path.GetFileName(reference);
 
     /// <summary>Outlets that are not copies of each other: near-copies count once.</summary>
     public static int IndependentSources(IReadOnlyList<StoredArticle> articles)

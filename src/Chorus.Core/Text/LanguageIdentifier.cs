@@ -172,9 +172,9 @@ public sealed class LanguageIdentifier
             return new LanguageGuess(Unknown, 0);
         }
 
-        var (lang, (total, conf)) = weight.OrderByDescending(kv => kv.Value.Letters).ThenBy(kv => kv.Key, StringComparer.Ordinal).First();
-        var all = weight.Values.Sum(v => v.Letters);
-        return new LanguageGuess(lang, Math.Round(conf / total * (total / all), 3));
+        // Confidence: the winner's letter-weighted confidence over all identified letters, so a split article is less sure.
+        var (lang, (_, confidence)) = weight.OrderByDescending(kv => kv.Value.Letters).ThenBy(kv => kv.Key, StringComparer.Ordinal).First();
+        return new LanguageGuess(lang, Math.Round(confidence / weight.Values.Sum(v => v.Letters), 3));
     }
 
     private static LanguageIdentifier LoadDefault()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chorus.Core.Contracts;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Storage.Queries;
 
@@ -20,7 +21,7 @@ internal static class StoryPage
             claimIds[comparison.Claims[i]] = i;
         }
 
-        var label = doc.Articles.ToDictionary(a => a.Id, a => a.Source ?? Path.GetFileName(a.Ref), StringComparer.Ordinal);
+        var label = doc.Articles.ToDictionary(a => a.Id, a => ContractMapper.OutletLabel(a.Source, a.Ref), StringComparer.Ordinal);
         var h = new Html().Raw("<article class=\"story\"><h1>").Text(doc.Title).Raw("</h1><p class=\"meta\">")
             .Text(StoryListPage.DateRange(doc.FirstDate, doc.LastDate)).Raw(" · ")
             .Text(string.Create(CultureInfo.InvariantCulture, $"{doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts"))
