@@ -129,7 +129,12 @@ internal static class ChorusCli
         var skipStages = new Option<string[]>("--skip-stages") { Description = "Analysis stages to leave out (e.g. times,quantities,quotes), to measure what they cost", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, skipStages, json };
         benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest });
+        var benchInput = new Argument<string>("file") { Description = "Real articles whose features are recombined (e.g. the DPG JSONL)" };
+        var benchArticles = new Option<int>("--articles") { Description = "Length of the synthetic stream", DefaultValueFactory = _ => 10_000 };
+        var perDay = new Option<int>("--per-day") { Description = "Articles per simulated day", DefaultValueFactory = _ => 300 };
+        var benchClusters = new Command("clusters", "Time per article and memory of the clusterer on a long synthetic stream") { benchInput, benchArticles, perDay, json };
+        benchClusters.SetAction((r, ct) => BenchCommand.ClustersAsync(ctx, r.GetValue(benchInput)!, r.GetValue(benchArticles), Math.Max(1, r.GetValue(perDay)), r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters });
 
         var conllu = new Argument<string[]>("files") { Description = "CoNLL-U files whose '# text' lines give the gold sentences", Arity = ArgumentArity.OneOrMore };
         var evalSentences = new Command("sentences", "Sentence-boundary precision/recall/F1 against CoNLL-U treebanks") { conllu, json };

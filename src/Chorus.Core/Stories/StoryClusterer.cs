@@ -27,6 +27,9 @@ public sealed class StoryClusterer
 
     public bool IsLoaded(string storyId) => _stories.ContainsKey(storyId);
 
+    /// <summary>Stories held in memory: those inside the time window, plus any changed and not yet taken.</summary>
+    public int LoadedStories => _stories.Count;
+
     /// <summary>Makes a stored story a candidate again (profiles are loaded per time window).</summary>
     public void Load(StoryProfile profile)
     {
