@@ -56,6 +56,33 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchClusters_ReportsTimeAndMemory_ForASyntheticStream()
+    {
+        var r = await CliRunner.RunAsync("bench", "clusters", CliRunner.RelativeSamples, "--articles", "600", "--per-day", "50", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Equal(600, doc.GetProperty("articles").GetInt32());
+        Assert.True(doc.GetProperty("microsecondsPerArticle").GetDouble() > 0);
+        Assert.InRange(doc.GetProperty("maxStoriesInMemory").GetInt32(), 1, 600);
+        Assert.True(doc.GetProperty("peakWorkingSetBytes").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task EvalClusters_ScoresAGoldFile()
+    {
+        var gold = _tmp.File("gold.jsonl", string.Join('\n',
+            "{\"id\":\"a\",\"date\":\"2024-03-08\",\"text\":\"Bij een brand in een grachtenpand aan de Keizersgracht in Amsterdam zijn vrijdagochtend twee mensen gewond geraakt. De brandweer schaalde op naar grote brand.\",\"event\":\"fire\"}",
+            "{\"id\":\"b\",\"date\":\"2024-03-08\",\"text\":\"In de Amsterdamse binnenstad heeft een grote brand gewoed in een pand aan de Keizersgracht. Twee mensen raakten gewond en de brandweer schaalde op.\",\"event\":\"fire\"}",
+            "{\"id\":\"c\",\"date\":\"2024-03-10\",\"text\":\"Feyenoord heeft zondag de KNVB-beker gewonnen. In De Kuip werd NEC met 1-0 verslagen door een doelpunt in de tweede helft.\",\"event\":\"cup\"}"));
+        var r = await CliRunner.RunAsync("eval", "clusters", "--gold", gold, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.Equal(3, doc.GetProperty("items").GetInt32());
+        Assert.Equal(2, doc.GetProperty("goldClusters").GetInt32());
+        Assert.Equal(100, doc.GetProperty("bcubed").GetProperty("f1").GetDouble());
+    }
+
+    [Fact]
     public async Task StorySplitAndMerge_AreStored_AndRefusalsExitWithUsage()
     {
         await IngestSamplesAsync();
