@@ -2,7 +2,7 @@ namespace Chorus.Core.Stories;
 
 /// <summary>
 /// The knobs of the first clusterer. The weights were set by hand on the bundled samples and checked
-/// against a reading of the DPG 2019 stories (see docs/clustering.md); a later issue fits them on labelled data.
+/// against a reading of the DPG 2019 stories (see docs/design.md); a later issue fits them on labelled data.
 /// </summary>
 public sealed record ClusteringOptions
 {
