@@ -17,6 +17,14 @@ public class TimeExpressionTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("Ajax kwam nog terug, maar PSV won met 1-3.")]
+    [InlineData("Het werd 10-13 .")]
+    [InlineData("van 10 tot 13")]
+    [InlineData("10 t/m 13")]
+    public void TextEndingInsideARange_IsNoRange_AndDoesNotThrow(string text)
+        => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-02-04").Value, "nl"), t => t.Kind == "interval");
+
+    [Theory]
     [InlineData("nl", 0.95, 0.95, 0.95)]
     [InlineData("en", 0.9, 0.9, 0.9)]
     [InlineData("de", 0.9, 0.9, 0.9)]

@@ -94,12 +94,13 @@ public sealed class TimeExpressionExtractor
             }
 
             var j = SkipJoiner(k + 1);
-            if (j == k + 1 || !Day(j, out var d2) || j + 1 >= N || !lex.Months.TryGetValue(w[SkipDot(j + 1)], out var month))
+            // A score at the end of a text ("met 1-3.") has nothing after its dot.
+            var m = SkipDot(j + 1);
+            if (j == k + 1 || !Day(j, out var d2) || m >= N || !lex.Months.TryGetValue(w[m], out var month))
             {
                 return false;
             }
 
-            var m = SkipDot(j + 1);
             var (year, e) = OptionalYear(m + 1);
             year ??= InferYear(month);
             if (year is null || d2 < d1 || !Valid(year.Value, month, d2))
