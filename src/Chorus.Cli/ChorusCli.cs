@@ -61,8 +61,9 @@ internal static class ChorusCli
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (read recursively) or - for stdin", Arity = ArgumentArity.OneOrMore };
         var source = new Option<string?>("--source") { Description = "Outlet name for inputs that do not name one" };
         var format = new Option<InputFormat>("--format") { Description = "Input format (default: detected per file)", DefaultValueFactory = _ => InputFormat.Auto };
-        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, json };
-        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(json), ct));
+        var granularity = new Option<string>("--granularity") { Description = "Group into events (default) or broader stories: event|story", DefaultValueFactory = _ => "event" };
+        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, json };
+        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(granularity)!, r.GetValue(json), ct));
         root.Subcommands.Add(ingest);
 
         var stories = new Command("stories", "List stories, largest first") { json };
@@ -156,8 +157,8 @@ internal static class ChorusCli
         evalLangid.SetAction((r, ct) => EvalCommand.LanguagesAsync(ctx, r.GetValue(langFiles)!, r.GetValue(json), ct));
         var goldFile = new Option<string>("--gold") { Description = "Labelled articles: JSONL with an \"event\" field, or the UCI news CSV", Required = true };
         var clusterThreshold = new Option<double?>("--threshold") { Description = "Score needed to join a story (for fitting; default: the shipped one)" };
-        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, clusterThreshold, json };
-        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(clusterThreshold), r.GetValue(json), ct));
+        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, granularity, clusterThreshold, json };
+        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(granularity)!, r.GetValue(clusterThreshold), r.GetValue(json), ct));
         root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };

@@ -146,7 +146,7 @@ internal static class EvalCommand
     /// Ingests labelled articles in date order into a fresh temporary store, as a stream, and scores the stories
     /// they end up in against the gold stories (B-cubed and pairwise).
     /// </summary>
-    public static async Task<int> ClustersAsync(CliContext ctx, string file, double? threshold, bool json, CancellationToken ct)
+    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
@@ -171,7 +171,8 @@ internal static class EvalCommand
         try
         {
             await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
-            var options = threshold is { } t ? new ClusteringOptions { Threshold = t } : new ClusteringOptions();
+            var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
+            var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;
             var pipeline = new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), options, workspace.Index);
             await pipeline.RunAsync(ordered.Select(i => ReadResult.Ok(i.Article)), null, ct).ConfigureAwait(false);
             pairs = [];

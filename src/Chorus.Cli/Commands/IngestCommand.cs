@@ -12,10 +12,11 @@ internal static class IngestCommand
     /// <summary>Above this many inputs a progress bar is worth drawing (about a screenful of file names).</summary>
     private const int ProgressThreshold = 25;
 
-    public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, bool json, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity, bool json, CancellationToken ct)
     {
+        var clustering = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var report = await IngestAsync(ctx, workspace, paths, options, ct).ConfigureAwait(false);
+        var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering).ConfigureAwait(false);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(ContractMapper.Ingest(report))).ConfigureAwait(false);
@@ -28,10 +29,10 @@ internal static class IngestCommand
         return report.Rejected.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true)
+    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true, ClusteringOptions? clustering = null)
     {
         var expanded = ArticleInputReader.Expand(paths).ToList();
-        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), workspace.Index, linkEntities);
+        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), clustering ?? new ClusteringOptions(), workspace.Index, linkEntities);
         IEnumerable<ReadResult> Inputs()
         {
             foreach (var (file, problem) in expanded)

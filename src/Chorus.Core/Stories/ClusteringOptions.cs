@@ -35,4 +35,19 @@ public sealed record ClusteringOptions
 
     /// <summary>Minimum estimated Jaccard similarity for an article to be a near-copy of another.</summary>
     public double NearDuplicateSimilarity { get; init; } = 0.8;
+
+    /// <summary>The threshold that groups broad stories (all news about one company or conflict) rather than events.</summary>
+    public const double StoryThreshold = 0.14;
+
+    /// <summary>
+    /// Options for a granularity: "event" (the default: one happening and its follow-ups) or "story" (broader
+    /// subjects, as news aggregators group them; the threshold was fitted on the UCI news headlines, docs/design.md).
+    /// Returns null for an unknown name.
+    /// </summary>
+    public static ClusteringOptions? ForGranularity(string granularity) => granularity switch
+    {
+        "event" => new ClusteringOptions(),
+        "story" => new ClusteringOptions { Threshold = StoryThreshold },
+        _ => null,
+    };
 }
