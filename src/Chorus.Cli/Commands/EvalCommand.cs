@@ -146,7 +146,7 @@ internal static class EvalCommand
     /// Ingests labelled articles in date order into a fresh temporary store, as a stream, and scores the stories
     /// they end up in against the gold stories (B-cubed and pairwise).
     /// </summary>
-    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, bool json, CancellationToken ct)
+    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
@@ -173,6 +173,15 @@ internal static class EvalCommand
             await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
             var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
             var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;
+            if (weights is { Length: > 0 })
+            {
+                if (weights.Length != 3)
+                {
+                    throw new UsageException("--weights takes three numbers: terms, names, date");
+                }
+
+                options = options with { TermWeight = weights[0], NameWeight = weights[1], DateWeight = weights[2] };
+            }
             var pipeline = new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), options, workspace.Index);
             await pipeline.RunAsync(ordered.Select(i => ReadResult.Ok(i.Article)), null, ct).ConfigureAwait(false);
             pairs = [];
