@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Chorus.Core.Analysis;
-using Chorus.Core.Entities;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories.Comparison;
 
@@ -42,8 +41,6 @@ public class ComparisonBenchmarks
     private List<ComparedArticle> Analyse()
         => _raw.Select((r, i) =>
         {
-            var a = _analyzer.Analyze(r);
-            var ids = a.Entities.Select(e => EntityIds.Provisional(e.Type, e.Group >= 0 ? a.EntityGroups[e.Group].Canonical : r.Text[e.Start..e.End])).ToList();
-            return new ComparedArticle("a" + i, r.Source ?? "outlet" + i, r.Source, r.Date, a, ids);
+            return ComparedArticle.WithProvisionalIds("a" + i, r.Source ?? "outlet" + i, r.Source, _analyzer.Analyze(r));
         }).ToList();
 }

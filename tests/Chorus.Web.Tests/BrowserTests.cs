@@ -1,4 +1,3 @@
-using Chorus.Core.Ingest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -38,8 +37,7 @@ public sealed class BrowserTests : IAsyncLifetime
         }
 
         var db = Path.Combine(_folder.Path, "chorus.db");
-        await ChorusServer.IngestAsync(db, ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
-            .Append(ReadResult.Ok(new RawArticle { Ref = "xss", Text = ChorusServer.XssText, Title = "Kop met <script>alert(1)</script>", Source = "Testkrant", Lang = "nl" })));
+        await ChorusServer.IngestAsync(db, ChorusServer.SampleInputs("Kop met <script>alert(1)</script>"));
         _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await _app.StartAsync();
         _base = _app.Urls.First().TrimEnd('/');

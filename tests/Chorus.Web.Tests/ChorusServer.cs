@@ -39,12 +39,16 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
         server._settings["Chorus:Db"] = server.Db;
         if (withSamples)
         {
-            await IngestAsync(server.Db, ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
-                .Append(ReadResult.Ok(new RawArticle { Ref = "xss", Text = XssText, Title = "<b>Kop</b> met <script>alert(1)</script>", Source = "Testkrant", Lang = "nl" }))).ConfigureAwait(false);
+            await IngestAsync(server.Db, SampleInputs("<b>Kop</b> met <script>alert(1)</script>")).ConfigureAwait(false);
         }
 
         return server;
     }
+
+    /// <summary>The seeds and sample fixtures, plus an article whose text and title try to inject markup.</summary>
+    public static IEnumerable<ReadResult> SampleInputs(string xssTitle)
+        => ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
+            .Append(ReadResult.Ok(new RawArticle { Ref = "xss", Text = XssText, Title = xssTitle, Source = "Testkrant", Lang = "nl" }));
 
     public static async Task IngestAsync(string db, IEnumerable<ReadResult> inputs)
     {

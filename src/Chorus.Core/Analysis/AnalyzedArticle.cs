@@ -40,4 +40,8 @@ public sealed record AnalyzedArticle
     public required IReadOnlyList<string> TitleStems { get; init; }
 
     public required IReadOnlyList<string> TitleNames { get; init; }
+
+    /// <summary>The name of the in-article entity a mention belongs to, or the mention's own text when it has none.</summary>
+    public string CanonicalOf(EntityMention mention)
+        => mention.Group >= 0 && mention.Group < EntityGroups.Count ? EntityGroups[mention.Group].Canonical : Raw.Text[mention.Start..mention.End];
 }

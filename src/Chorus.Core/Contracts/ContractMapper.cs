@@ -62,7 +62,7 @@ public sealed class ContractMapper
             analyzed.Sentences.Select(s => new SpanDoc(s.Start, s.End)).ToList(),
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
-            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, CanonicalOf(analyzed, e))).ToList(),
+            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, analyzed.CanonicalOf(e))).ToList(),
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
             analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
@@ -170,19 +170,16 @@ public sealed class ContractMapper
     private string SpeakerId(string articleId, string speaker)
         => _entityIds.GetValueOrDefault((articleId, "PER", speaker)) ?? EntityIds.Provisional("PER", speaker);
 
-    private static string CanonicalOf(AnalyzedArticle a, EntityMention e)
-        => e.Group >= 0 && e.Group < a.EntityGroups.Count ? a.EntityGroups[e.Group].Canonical : a.Raw.Text[e.Start..e.End];
-
     private string EntityIdOf(string articleId, AnalyzedArticle a, EntityMention e)
     {
-        var canonical = CanonicalOf(a, e);
+        var canonical = a.CanonicalOf(e);
         return _entityIds.GetValueOrDefault((articleId, e.Type, canonical)) ?? EntityIds.Provisional(e.Type, canonical);
     }
 
     /// <summary>The story's entities, most widely reported first, with every spelling seen.</summary>
     private List<StoryEntityDoc> StoryEntities(StoredStory story, List<AnalyzedArticle> analyzed)
         => story.Articles.Zip(analyzed)
-            .SelectMany(p => p.Second.Entities.Select(e => (Article: p.First.Id, e.Type, Surface: p.First.Text[e.Start..e.End], Id: EntityIdOf(p.First.Id, p.Second, e), Name: CanonicalOf(p.Second, e))))
+            .SelectMany(p => p.Second.Entities.Select(e => (Article: p.First.Id, e.Type, Surface: p.First.Text[e.Start..e.End], Id: EntityIdOf(p.First.Id, p.Second, e), Name: p.Second.CanonicalOf(e))))
             .GroupBy(e => e.Id, StringComparer.Ordinal)
             .Select(g => new StoryEntityDoc(
                 g.Key,

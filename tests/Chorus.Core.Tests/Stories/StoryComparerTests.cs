@@ -1,5 +1,4 @@
 using Chorus.Core.Analysis;
-using Chorus.Core.Entities;
 using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories.Comparison;
@@ -15,8 +14,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     private static ComparedArticle Article(string id, string outlet, string text, string date, string? sourceGroup = null)
     {
         var analyzed = Analyzer.Analyze(new RawArticle { Ref = id, Text = text, Date = PartialDate.Parse(date).Value, Source = outlet });
-        var ids = analyzed.Entities.Select(e => EntityIds.Provisional(e.Type, e.Group >= 0 ? analyzed.EntityGroups[e.Group].Canonical : text[e.Start..e.End])).ToList();
-        return new ComparedArticle(id, sourceGroup ?? outlet, outlet, analyzed.Raw.Date, analyzed, ids);
+        return ComparedArticle.WithProvisionalIds(id, sourceGroup ?? outlet, outlet, analyzed);
     }
 
     private static ComparedArticle Seed(string path, string id)

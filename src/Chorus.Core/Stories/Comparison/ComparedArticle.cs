@@ -18,6 +18,13 @@ public sealed record ComparedArticle(
 {
     public string Text => Analyzed.Raw.Text;
 
+    /// <summary>An article outside any store: each entity's id is the provisional one of its in-article name.</summary>
+    public static ComparedArticle WithProvisionalIds(string id, string sourceGroup, string? outlet, AnalyzedArticle analyzed)
+    {
+        ArgumentNullException.ThrowIfNull(analyzed);
+        return new ComparedArticle(id, sourceGroup, outlet, analyzed.Raw.Date, analyzed, analyzed.Entities.Select(e => Entities.EntityIds.Provisional(e.Type, analyzed.CanonicalOf(e))).ToList());
+    }
+
     public string Lang => Analyzed.Lang;
 }
 

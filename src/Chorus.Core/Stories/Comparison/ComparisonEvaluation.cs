@@ -133,13 +133,7 @@ public static class ComparisonEvaluation
             groups.Add(group);
         }
 
-        return story.Articles.Select((a, i) => new ComparedArticle(
-            a.Id,
-            groups[i],
-            a.Outlet,
-            a.Date,
-            analyzed[i],
-            analyzed[i].Entities.Select(e => EntityIds.Provisional(e.Type, e.Group >= 0 && e.Group < analyzed[i].EntityGroups.Count ? analyzed[i].EntityGroups[e.Group].Canonical : a.Text[e.Start..e.End])).ToList())).ToList();
+        return story.Articles.Select((a, i) => ComparedArticle.WithProvisionalIds(a.Id, groups[i], a.Outlet, analyzed[i])).ToList();
     }
 
     /// <summary>A found conflict matches a planted one of its kind when it gives exactly the planted values.</summary>
