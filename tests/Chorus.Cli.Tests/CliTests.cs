@@ -74,12 +74,19 @@ public sealed class CliTests : IDisposable
             "{\"id\":\"a\",\"date\":\"2024-03-08\",\"text\":\"Bij een brand in een grachtenpand aan de Keizersgracht in Amsterdam zijn vrijdagochtend twee mensen gewond geraakt. De brandweer schaalde op naar grote brand.\",\"event\":\"fire\"}",
             "{\"id\":\"b\",\"date\":\"2024-03-08\",\"text\":\"In de Amsterdamse binnenstad heeft een grote brand gewoed in een pand aan de Keizersgracht. Twee mensen raakten gewond en de brandweer schaalde op.\",\"event\":\"fire\"}",
             "{\"id\":\"c\",\"date\":\"2024-03-10\",\"text\":\"Feyenoord heeft zondag de KNVB-beker gewonnen. In De Kuip werd NEC met 1-0 verslagen door een doelpunt in de tweede helft.\",\"event\":\"cup\"}"));
-        var r = await CliRunner.RunAsync("eval", "clusters", "--gold", gold, "--json");
+        var assignments = Path.Combine(_tmp.Path, "assignments.tsv");
+        var r = await CliRunner.RunAsync("eval", "clusters", "--gold", gold, "--merge-threshold", "0.5", "--assignments", assignments, "--json");
         Assert.Equal(0, r.ExitCode);
         var doc = JsonDocument.Parse(r.Stdout).RootElement;
         Assert.Equal(3, doc.GetProperty("items").GetInt32());
         Assert.Equal(2, doc.GetProperty("goldClusters").GetInt32());
         Assert.Equal(100, doc.GetProperty("bcubed").GetProperty("f1").GetDouble());
+        var lines = File.ReadAllLines(assignments);
+        Assert.Equal("ref\tgold\tpredicted\ttitle", lines[0]);
+        Assert.Equal(4, lines.Length);
+        var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(rows[0][2], rows[1][2]);
+        Assert.NotEqual(rows[0][2], rows[2][2]);
     }
 
     [Fact]

@@ -150,6 +150,41 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task MergedStory_MovesItsArticles_IncludingThisBatchs_AndItsIdLeadsToTheSurvivor()
+    {
+        await using var store = await CreateStoreAsync();
+        var kept = new StoryProfile { Id = "s-kept", Title = "Blijft" };
+        var gone = new StoryProfile { Id = "s-gone", Title = "Gaat" };
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", story: "s-kept"), []);
+            await batch.AddArticleAsync(Article("a2", story: "s-gone"), []);
+            await batch.SaveStoryAsync(kept);
+            await batch.SaveStoryAsync(gone);
+            await batch.CommitAsync();
+        }
+
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a3", story: "s-gone"), []);
+            await batch.MergeStoriesAsync("s-gone", "s-kept");
+            await batch.SaveStoryAsync(kept);
+            await batch.CommitAsync();
+        }
+
+        var story = (await store.FindStoryAsync("s-gone"))!;
+        Assert.Equal("s-kept", story.Profile.Id);
+        Assert.Equal(["a1", "a2", "a3"], story.Articles.Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Single(await store.ListStoriesAsync());
+        var log = Assert.Single(await store.StoryCorrectionsAsync("s-kept"));
+        Assert.Equal(("auto-merge", "s-gone"), (log.Kind, log.StoryId));
+        Assert.Equal(["a2", "a3"], log.Articles);
+        Assert.Empty(await store.StoriesKeptApartAsync());
+    }
+
+    [Fact]
     public async Task TermStatistics_Accumulate()
     {
         await using var store = await CreateStoreAsync();

@@ -38,6 +38,7 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.Equal(outcome.StoryId, await StoryOfAsync(ws, TestPaths.Seed002));
         Assert.Single((await ws.Store.FindStoryAsync(seedStory))!.Articles);
         Assert.Contains(await ws.Store.StoryCorrectionsAsync(seedStory), c => c.Kind == "split" && c.Articles.SequenceEqual([a002.Id]));
+        Assert.Equal([(seedStory, outcome.StoryId!)], await ws.Store.StoriesKeptApartAsync());
 
         // A later copy of 002 (another outlet) is one source with it and goes where it now is.
         var copy = a002.Text.Replace("Volgens de Amerikanen", "Volgens Amerikaanse bronnen", StringComparison.Ordinal);

@@ -146,7 +146,7 @@ internal static class EvalCommand
     /// Ingests labelled articles in date order into a fresh temporary store, as a stream, and scores the stories
     /// they end up in against the gold stories (B-cubed and pairwise).
     /// </summary>
-    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, bool json, CancellationToken ct)
+    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, double? mergeThreshold, string? assignmentsFile, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
@@ -173,6 +173,11 @@ internal static class EvalCommand
             await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
             var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
             var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;
+            if (mergeThreshold is { } m)
+            {
+                options = options with { MergeThreshold = m };
+            }
+
             if (weights is { Length: > 0 })
             {
                 if (weights.Length != 3)
@@ -204,6 +209,13 @@ internal static class EvalCommand
             }
         }
 
+        if (assignmentsFile is not null)
+        {
+            var lines = new List<string> { "ref\tgold\tpredicted\ttitle" };
+            lines.AddRange(ordered.Zip(pairs, (item, pair) => string.Join('\t', item.Article.Ref, pair.Gold, pair.Predicted, Oneline(item.Article.Title ?? string.Empty))));
+            await File.WriteAllLinesAsync(assignmentsFile, lines, ct).ConfigureAwait(false);
+        }
+
         var scores = ClusterEvaluation.Score(pairs);
         if (json)
         {
@@ -233,6 +245,8 @@ internal static class EvalCommand
         var list = scores.ToList();
         return new BoundaryScores(list.Sum(s => s.Paragraphs), list.Sum(s => s.GoldBoundaries), list.Sum(s => s.PredictedBoundaries), list.Sum(s => s.Correct));
     }
+
+    private static string Oneline(string s) => s.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     private static string Fmt(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -103,7 +103,7 @@ internal static class IngestCommand
         }
 
         ctx.Out.MarkupLineInterpolated(
-            $"ingested [green]{report.Ingested}[/], duplicates {report.Duplicates}, near-copies {report.NearDuplicates}, rejected [red]{report.Rejected.Count}[/]; {report.StoriesOpened} new stories");
+            $"ingested [green]{report.Ingested}[/], duplicates {report.Duplicates}, near-copies {report.NearDuplicates}, rejected [red]{report.Rejected.Count}[/]; {report.StoriesOpened} new stories{(report.StoriesMerged > 0 ? $", {report.StoriesMerged} merged" : "")}");
     }
 
     /// <summary>Items to expect: one per single-article file, one per line of a JSONL file (counted without parsing).</summary>

@@ -38,7 +38,10 @@ public sealed class ContractMapper
             report.NearDuplicates,
             report.StoriesOpened,
             report.Rejected.Select(p => new ProblemDoc(p.Input, p.Reason)).ToList(),
-            report.Warnings.Select(p => new ProblemDoc(p.Input, p.Reason)).ToList());
+            report.Warnings.Select(p => new ProblemDoc(p.Input, p.Reason)).ToList())
+        {
+            StoriesMerged = report.StoriesMerged,
+        };
     }
 
     public static ArticleRefDoc Ref(StoredArticle a)
@@ -205,7 +208,10 @@ public sealed class ContractMapper
     public static AssignmentDoc Assignment(Assignment a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new AssignmentDoc(a.StoryId, a.OpenedStory, a.Score, a.TermSimilarity, a.NameOverlap, a.DateProximity, a.DaysApart, a.SharedTerms, a.SharedNames, a.DuplicateOf);
+        return new AssignmentDoc(a.StoryId, a.OpenedStory, a.Score, a.TermSimilarity, a.NameOverlap, a.DateProximity, a.DaysApart, a.SharedTerms, a.SharedNames, a.DuplicateOf)
+        {
+            MergedStories = a.MergedStories,
+        };
     }
 
     private static string? FirstDate(StoredStory s) => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value).DefaultIfEmpty().Min() is { Year: > 0 } d ? d.ToString() : null;

@@ -14,7 +14,10 @@ public sealed record IngestDoc(
     int NearDuplicates,
     int StoriesOpened,
     IReadOnlyList<ProblemDoc> Rejected,
-    IReadOnlyList<ProblemDoc> Warnings);
+    IReadOnlyList<ProblemDoc> Warnings)
+{
+    public int StoriesMerged { get; init; }
+}
 
 public record ArticleRefDoc(
     string Id,
@@ -53,7 +56,11 @@ public sealed record AssignmentDoc(
     int? DaysApart,
     IReadOnlyList<string> SharedTerms,
     IReadOnlyList<string> SharedNames,
-    string? DuplicateOf);
+    string? DuplicateOf)
+{
+    /// <summary>Stories this article bridged and merged into the one it joined.</summary>
+    public IReadOnlyList<string> MergedStories { get; init; } = [];
+}
 
 public sealed record ArticleDoc(
     string Id,

@@ -39,6 +39,10 @@ public sealed class IngestPipeline
         ArgumentNullException.ThrowIfNull(inputs);
         var report = new IngestReport();
         var clusterer = new StoryClusterer(_options, await _store.LoadTermStatisticsAsync(cancellationToken).ConfigureAwait(false));
+        foreach (var (a, b) in await _store.StoriesKeptApartAsync(cancellationToken).ConfigureAwait(false))
+        {
+            clusterer.KeepApart(a, b);
+        }
         var resolver = _linkEntities ? new Entities.EntityResolver() : null;
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<RawArticle>(ChunkSize);
@@ -204,6 +208,12 @@ public sealed class IngestPipeline
                     if (assignment.OpenedStory)
                     {
                         report.StoriesOpened++;
+                    }
+
+                    foreach (var absorbed in assignment.MergedStories)
+                    {
+                        await batch.MergeStoriesAsync(absorbed, assignment.StoryId, cancellationToken).ConfigureAwait(false);
+                        report.StoriesMerged++;
                     }
                 }
 

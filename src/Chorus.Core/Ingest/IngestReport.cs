@@ -13,6 +13,9 @@ public sealed class IngestReport
 
     public int StoriesOpened { get; set; }
 
+    /// <summary>Stories absorbed into another because an article bridged them (see <see cref="Stories.Assignment.MergedStories"/>).</summary>
+    public int StoriesMerged { get; set; }
+
     public List<InputProblem> Rejected { get; } = [];
 
     public List<InputProblem> Warnings { get; } = [];

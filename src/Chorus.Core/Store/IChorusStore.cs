@@ -49,7 +49,6 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>The cross-article entity of each (type, in-article name) in these articles.</summary>
     Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Merges <paramref name="mergedId"/> into <paramref name="keptId"/> and records it, so later ingests follow.</summary>
     /// <summary>
     /// Applies a correction of story membership in one transaction: each article's new story, the rebuilt profiles
     /// of the stories it touches, the stories it empties (removed, their ids then lead to the correction's target),
@@ -60,6 +59,13 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>The corrections that involved a story, oldest first.</summary>
     Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Pairs of stories a user separated (split, or moved articles from one to the other), each id followed to the
+    /// story it lives in now; the clusterer never merges these automatically.
+    /// </summary>
+    Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Merges <paramref name="mergedId"/> into <paramref name="keptId"/> and records it, so later ingests follow.</summary>
     Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default);
 
     /// <summary>Moves one variant (and the article names that are that variant) to a new entity, pinned for later ingests. Returns the new id.</summary>
@@ -76,6 +82,13 @@ public interface IStoreBatch : IAsyncDisposable
     Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default);
 
     Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves every article of <paramref name="absorbedId"/> (already written ones of this batch included) into
+    /// <paramref name="survivorId"/>, removes the absorbed story, makes its id lead to the survivor and logs the merge.
+    /// The survivor's profile is saved by the caller.
+    /// </summary>
+    Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default);
 
     /// <summary>Entities sharing a blocking key with a name (see <see cref="Entities.EntityResolver"/>).</summary>
     Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default);

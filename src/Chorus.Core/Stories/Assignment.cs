@@ -28,6 +28,12 @@ public sealed record Assignment
     /// <summary>The best score against an existing story when the article opened a new one, for diagnostics.</summary>
     public double BestRejectedScore { get; init; }
 
+    /// <summary>
+    /// Stories this article merged into <see cref="StoryId"/>: it scored above the threshold against them too, and
+    /// their centroids were close enough to be one story told in different words.
+    /// </summary>
+    public IReadOnlyList<string> MergedStories { get; init; } = [];
+
     /// <summary>Set when the article is a near-copy of another and followed it into its story.</summary>
     public string? DuplicateOf { get; init; }
 }

@@ -15,6 +15,12 @@ public sealed record ClusteringOptions
     /// <summary>A score at or above this joins the story; below it the article opens a new one.</summary>
     public double Threshold { get; init; } = 0.32;
 
+    /// <summary>
+    /// Two stories merge when an article scores at or above <see cref="Threshold"/> against both and the stories'
+    /// own centroids score at or above this against each other (the same combination of signals). Infinity disables it.
+    /// </summary>
+    public double MergeThreshold { get; init; } = double.PositiveInfinity;
+
     /// <summary>Stories further apart than this (days between date intervals) are not candidates.</summary>
     public int WindowDays { get; init; } = 30;
 
@@ -36,18 +42,29 @@ public sealed record ClusteringOptions
     /// <summary>Minimum estimated Jaccard similarity for an article to be a near-copy of another.</summary>
     public double NearDuplicateSimilarity { get; init; } = 0.8;
 
-    /// <summary>The threshold that groups broad stories (all news about one company or conflict) rather than events.</summary>
-    public const double StoryThreshold = 0.14;
+    /// <summary>
+    /// Broad stories (all news about one company or conflict, as aggregators group them) rather than events:
+    /// fitted on the UCI news headlines by two-fold cross-validation over stories (eval/clusters/fit.py, docs/design.md).
+    /// Words decide more than names there, and stories bridged by an article merge.
+    /// </summary>
+    public static ClusteringOptions Story { get; } = new()
+    {
+        TermWeight = 0.8,
+        NameWeight = 0.1,
+        DateWeight = 0.1,
+        Threshold = 0.19,
+        MergeThreshold = 0.22,
+    };
 
     /// <summary>
     /// Options for a granularity: "event" (the default: one happening and its follow-ups) or "story" (broader
-    /// subjects, as news aggregators group them; the threshold was fitted on the UCI news headlines, docs/design.md).
+    /// subjects, as news aggregators group them, see <see cref="Story"/>).
     /// Returns null for an unknown name.
     /// </summary>
     public static ClusteringOptions? ForGranularity(string granularity) => granularity switch
     {
         "event" => new ClusteringOptions(),
-        "story" => new ClusteringOptions { Threshold = StoryThreshold },
+        "story" => Story,
         _ => null,
     };
 }

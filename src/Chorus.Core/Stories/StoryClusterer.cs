@@ -15,6 +15,9 @@ public sealed class StoryClusterer
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
 
+    // Pairs of stories a user split or moved apart: never merged again automatically.
+    private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
+
     public StoryClusterer(ClusteringOptions options, TermStatistics stats)
     {
         _options = options;
@@ -49,10 +52,21 @@ public sealed class StoryClusterer
         var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
 
         Scored? best = null;
+        var alsoAbove = new List<Scored>();
         foreach (var candidate in Candidates(articleTerms, articleNames))
         {
             var scored = Score(candidate, features, articleTerms, articleNames);
-            if (scored is not null && (best is null || scored.Score > best.Score))
+            if (scored is null)
+            {
+                continue;
+            }
+
+            if (scored.Score >= _options.Threshold)
+            {
+                alsoAbove.Add(scored);
+            }
+
+            if (best is null || scored.Score > best.Score)
             {
                 best = scored;
             }
@@ -70,9 +84,10 @@ public sealed class StoryClusterer
                 story.TitleFromHeadline = true;
             }
 
+            var merged = MergeBridged(ref story, alsoAbove.Where(s => s.Story != best.Story).OrderByDescending(s => s.Score).Select(s => s.Story));
             Index(story);
             _dirty.Add(story.Id);
-            return assignment;
+            return merged.Count == 0 ? assignment : assignment with { StoryId = story.Id, MergedStories = merged };
         }
 
         var opened = new StoryProfile { Id = newStoryId, Title = title, TitleFromHeadline = titleIsHeadline };
@@ -97,6 +112,111 @@ public sealed class StoryClusterer
         return new Assignment { StoryId = storyId, OpenedStory = false, Score = 1, DuplicateOf = duplicateOf };
     }
 
+    /// <summary>
+    /// An article that belongs to two stories is evidence that they are one story told in different words; they
+    /// merge when their own centroids also agree (<see cref="ClusteringOptions.MergeThreshold"/>), which keeps a
+    /// single ambiguous article from gluing unrelated stories together. The larger story survives, so that ids stay
+    /// stable. Returns the ids that were absorbed; <paramref name="story"/> becomes the survivor.
+    /// </summary>
+    private List<string> MergeBridged(ref StoryProfile story, IEnumerable<StoryProfile> others)
+    {
+        var absorbed = new List<string>();
+        if (double.IsPositiveInfinity(_options.MergeThreshold))
+        {
+            return absorbed;
+        }
+
+        foreach (var other in others.Take(5).ToList())
+        {
+            if (!_stories.ContainsKey(other.Id) || KeptApart(story.Id, other.Id) || StorySimilarity(story, other) < _options.MergeThreshold)
+            {
+                continue;
+            }
+
+            var (survivor, gone) = other.ArticleCount > story.ArticleCount ? (other, story) : (story, other);
+            Absorb(survivor, gone);
+            absorbed.Add(gone.Id);
+            story = survivor;
+        }
+
+        return absorbed;
+    }
+
+    /// <summary>The article-to-story score, with one story's centroid standing in for the article.</summary>
+    private double StorySimilarity(StoryProfile a, StoryProfile b)
+    {
+        var terms = CentroidCosine(a, b, names: false);
+        var names = CentroidCosine(a, b, names: true);
+        int? days = a.First is { } af && a.Last is { } al && b.First is { } bf && b.Last is { } bl
+            ? Math.Max(0, Math.Max(bf.DayNumber - al.DayNumber, af.DayNumber - bl.DayNumber))
+            : null;
+        var proximity = days is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
+        return (_options.TermWeight * terms) + (_options.NameWeight * names) + (_options.DateWeight * proximity);
+    }
+
+    private double CentroidCosine(StoryProfile a, StoryProfile b, bool names)
+    {
+        var (ca, cb) = names ? (a.Names, b.Names) : (a.Terms, b.Terms);
+        if (ca.Count > cb.Count)
+        {
+            (a, b, ca, cb) = (b, a, cb, ca);
+        }
+
+        var prefix = names ? "@" : null;
+        double dot = 0;
+        foreach (var (key, wa) in ca)
+        {
+            if (cb.TryGetValue(key, out var wb))
+            {
+                var idf = _stats.Idf(prefix + key);
+                dot += wa * idf * wb * idf;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / (a.CachedNorm(names, key => _stats.Idf(prefix + key)) * b.CachedNorm(names, key => _stats.Idf(prefix + key)));
+    }
+
+    private void Absorb(StoryProfile survivor, StoryProfile gone)
+    {
+        Unindex(gone);
+        _stories.Remove(gone.Id);
+        _dirty.Remove(gone.Id);
+        survivor.Absorb(gone);
+        _dirty.Add(survivor.Id);
+        if (_apart.Remove(gone.Id, out var apart))
+        {
+            foreach (var other in apart)
+            {
+                KeepApart(survivor.Id, other);
+            }
+        }
+    }
+
+    /// <summary>Records that two stories must not be merged automatically (a user split or moved articles between them).</summary>
+    public void KeepApart(string a, string b)
+    {
+        if (a == b)
+        {
+            return;
+        }
+
+        Add(a, b);
+        Add(b, a);
+
+        void Add(string x, string y)
+        {
+            if (!_apart.TryGetValue(x, out var set))
+            {
+                set = new HashSet<string>(StringComparer.Ordinal);
+                _apart[x] = set;
+            }
+
+            set.Add(y);
+        }
+    }
+
+    private bool KeptApart(string a, string b) => _apart.TryGetValue(a, out var set) && set.Contains(b);
+
     /// <summary>The stories changed since the last call, for the store to persist in the same transaction.</summary>
     public IReadOnlyList<StoryProfile> TakeDirty()
     {
@@ -105,21 +225,32 @@ public sealed class StoryClusterer
         return list;
     }
 
-    /// <summary>Forgets stories whose dates ended before <paramref name="before"/>, to bound memory on long streams.</summary>
+    /// <summary>
+    /// Forgets stories whose dates ended before <paramref name="before"/>, and the document frequencies of terms not
+    /// seen for another window before that, to bound memory on long streams.
+    /// </summary>
     public void Evict(DateOnly before)
     {
+        _stats.Forget(before.AddDays(-_options.WindowDays));
         foreach (var story in _stories.Values.Where(s => s.Last is { } last && last < before && !_dirty.Contains(s.Id)).ToList())
         {
             _stories.Remove(story.Id);
-            // A story is only ever posted under its own terms and names.
-            foreach (var key in story.Terms.Keys.Concat(story.Names.Keys))
+            Unindex(story);
+        }
+    }
+
+    private void Unindex(StoryProfile story)
+    {
+        // Keys the story was posted under earlier may since have left its centroid: the story keeps the list.
+        foreach (var key in story.PostedKeys)
+        {
+            if (_postings.TryGetValue(key, out var ids) && ids.Remove(story.Id) && ids.Count == 0)
             {
-                if (_postings.TryGetValue(key, out var ids) && ids.Remove(story.Id) && ids.Count == 0)
-                {
-                    _postings.Remove(key);
-                }
+                _postings.Remove(key);
             }
         }
+
+        story.PostedKeys.Clear();
     }
 
     /// <summary>
@@ -227,24 +358,29 @@ public sealed class StoryClusterer
     {
         foreach (var term in story.Terms.OrderByDescending(kv => kv.Value * _stats.Idf(kv.Key)).Take(_options.IndexedTerms))
         {
-            Post(term.Key, story.Id);
+            Post(term.Key, story);
         }
 
         foreach (var name in story.Names.OrderByDescending(kv => kv.Value * _stats.Idf(TermStatistics.NameKey(kv.Key))).Take(_options.IndexedTerms / 2))
         {
-            Post(name.Key, story.Id);
+            Post(name.Key, story);
         }
     }
 
-    private void Post(string key, string storyId)
+    private void Post(string key, StoryProfile story)
     {
+        if (!story.PostedKeys.Add(key))
+        {
+            return;
+        }
+
         if (!_postings.TryGetValue(key, out var ids))
         {
             ids = new HashSet<string>(StringComparer.Ordinal);
             _postings[key] = ids;
         }
 
-        ids.Add(storyId);
+        ids.Add(story.Id);
     }
 
     /// <summary>A candidate's score with the parts it is made of; turned into an <see cref="Assignment"/> only for the winner.</summary>

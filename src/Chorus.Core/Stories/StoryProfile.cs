@@ -50,6 +50,9 @@ public sealed class StoryProfile
         return 0;
     }
 
+    /// <summary>The inverted-index keys this story is posted under; the clusterer's bookkeeping, never stored.</summary>
+    internal HashSet<string> PostedKeys { get; } = new(StringComparer.Ordinal);
+
     private double? _termNorm;
     private double? _nameNorm;
 
@@ -93,6 +96,49 @@ public sealed class StoryProfile
         }
     }
 
+    /// <summary>Takes in another story: its centroids add up (both are sums of unit article vectors) and its dates widen this one's.</summary>
+    public void Absorb(StoryProfile other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _termNorm = null;
+        _nameNorm = null;
+        AddSums(Terms, other.Terms, MaxTerms);
+        AddSums(Names, other.Names, MaxNames);
+        ArticleCount += other.ArticleCount;
+        if (other.First is { } f && (First is null || f < First))
+        {
+            First = f;
+        }
+
+        if (other.Last is { } l && (Last is null || l > Last))
+        {
+            Last = l;
+        }
+    }
+
+    private static void AddSums(Dictionary<string, float> centroid, Dictionary<string, float> other, int max)
+    {
+        foreach (var (key, v) in other)
+        {
+            centroid[key] = centroid.GetValueOrDefault(key) + v;
+        }
+
+        Truncate(centroid, max);
+    }
+
+    private static void Truncate(Dictionary<string, float> centroid, int max)
+    {
+        if (centroid.Count > max * 2)
+        {
+            var keep = centroid.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max).ToList();
+            centroid.Clear();
+            foreach (var (k, v) in keep)
+            {
+                centroid[k] = v;
+            }
+        }
+    }
+
     private static void AddNormalised(Dictionary<string, float> centroid, IReadOnlyDictionary<string, float> counts, int max)
     {
         // Sub-linear TF, then unit length, so that a long article does not outweigh a short one.
@@ -114,14 +160,6 @@ public sealed class StoryProfile
             centroid[key] = centroid.GetValueOrDefault(key) + (float)((1 + Math.Log(v)) * scale);
         }
 
-        if (centroid.Count > max * 2)
-        {
-            var keep = centroid.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max).ToList();
-            centroid.Clear();
-            foreach (var (k, v) in keep)
-            {
-                centroid[k] = v;
-            }
-        }
+        Truncate(centroid, max);
     }
 }

@@ -1,12 +1,15 @@
 namespace Chorus.Core.Stories;
 
 /// <summary>
-/// Document frequencies over the stored corpus, for inverse document frequency. Terms and names share the
-/// table; name keys are prefixed with '@' so a name never shares a count with a stem of the same spelling.
+/// Document frequencies for inverse document frequency. Terms and names share the table; name keys are
+/// prefixed with '@' so a name never shares a count with a stem of the same spelling. The store keeps the
+/// counts of the whole corpus; in memory, a term not seen for a while is forgotten (<see cref="Forget"/>), so
+/// memory follows the active vocabulary, not every word the archive ever held. A forgotten term that comes
+/// back counts as rare again, which is what it is in the news of the day.
 /// </summary>
 public sealed class TermStatistics
 {
-    private readonly Dictionary<string, int> _df;
+    private readonly Dictionary<string, Entry> _df;
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
 
     // IDF is read far more often than counts change: cached per key, dropped when the key's count changes,
@@ -14,13 +17,27 @@ public sealed class TermStatistics
     private readonly Dictionary<string, float> _idfCache = new(StringComparer.Ordinal);
     private int _cacheDocuments;
 
+    // The latest article day seen (terms of undated articles are stamped with it), and the first, which stands
+    // for the last-seen day of counts loaded from the store.
+    private int _today = int.MinValue;
+    private int _firstDay = int.MaxValue;
+
     public TermStatistics(IReadOnlyDictionary<string, int> documentFrequencies, int documents)
     {
-        _df = new Dictionary<string, int>(documentFrequencies, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(documentFrequencies);
+        _df = new Dictionary<string, Entry>(documentFrequencies.Count, StringComparer.Ordinal);
+        foreach (var (key, df) in documentFrequencies)
+        {
+            _df[key] = new Entry(df, int.MinValue);
+        }
+
         Documents = documents;
     }
 
     public int Documents { get; private set; }
+
+    /// <summary>Keys held in memory.</summary>
+    public int Count => _df.Count;
 
     public static string NameKey(string name) => "@" + name;
 
@@ -38,7 +55,7 @@ public sealed class TermStatistics
             return cached;
         }
 
-        var df = _df.GetValueOrDefault(key);
+        var df = _df.TryGetValue(key, out var entry) ? entry.Df : 0;
         var idf = (float)Math.Log(1.0 + ((_cacheDocuments + 1.0) / (df + 0.5)));
         _idfCache[key] = idf;
         return idf;
@@ -48,6 +65,12 @@ public sealed class TermStatistics
     {
         ArgumentNullException.ThrowIfNull(features);
         Documents++;
+        if (features.Date is { } date)
+        {
+            _today = Math.Max(_today, date.End.DayNumber);
+            _firstDay = Math.Min(_firstDay, date.End.DayNumber);
+        }
+
         foreach (var term in features.Terms.Keys)
         {
             Increment(term);
@@ -56,6 +79,35 @@ public sealed class TermStatistics
         foreach (var name in features.Names.Keys)
         {
             Increment(NameKey(name));
+        }
+    }
+
+    /// <summary>
+    /// Drops the in-memory counts of keys last seen before <paramref name="before"/> (keys loaded from the store
+    /// count as seen on the first day an article arrives). Pending counts are kept until taken, so the store's
+    /// totals stay exact.
+    /// </summary>
+    public void Forget(DateOnly before)
+    {
+        var day = before.DayNumber;
+        List<string>? stale = null;
+        foreach (var (key, entry) in _df)
+        {
+            if ((entry.LastDay == int.MinValue ? _firstDay : entry.LastDay) < day)
+            {
+                (stale ??= []).Add(key);
+            }
+        }
+
+        foreach (var key in stale ?? [])
+        {
+            _df.Remove(key);
+            _idfCache.Remove(key);
+        }
+
+        if (_idfCache.Count > _df.Count * 2)
+        {
+            _idfCache.Clear();
         }
     }
 
@@ -70,7 +122,10 @@ public sealed class TermStatistics
     private void Increment(string key)
     {
         _idfCache.Remove(key);
-        _df[key] = _df.GetValueOrDefault(key) + 1;
+        var df = _df.TryGetValue(key, out var entry) ? entry.Df : 0;
+        _df[key] = new Entry(df + 1, _today);
         _pending[key] = _pending.GetValueOrDefault(key) + 1;
     }
+
+    private readonly record struct Entry(int Df, int LastDay);
 }

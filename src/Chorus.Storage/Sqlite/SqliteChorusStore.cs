@@ -418,6 +418,48 @@ public sealed class SqliteChorusStore : IChorusStore
         return result;
     }
 
+    public async Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default)
+    {
+        var raw = new List<(string, string)>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT story_id, target_id FROM story_corrections WHERE kind IN ('split', 'move') ORDER BY seq";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                raw.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var result = new List<(string A, string B)>(raw.Count);
+        foreach (var (a, b) in raw)
+        {
+            var (ca, cb) = (await CurrentStoryIdAsync(a, cancellationToken).ConfigureAwait(false), await CurrentStoryIdAsync(b, cancellationToken).ConfigureAwait(false));
+            if (ca != cb)
+            {
+                result.Add((ca, cb));
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<string> CurrentStoryIdAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var hops = 0; hops < 16; hops++)
+        {
+            var target = await ScalarAsync<string?>("SELECT to_id FROM story_aliases WHERE from_id = $k", cancellationToken, ("$k", id)).ConfigureAwait(false);
+            if (target is null)
+            {
+                break;
+            }
+
+            id = target;
+        }
+
+        return id;
+    }
+
     public async Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default)
     {
         var kept = await FindEntityAsync(keptId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{keptId}'", nameof(keptId));

@@ -119,6 +119,25 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(absorbedId);
+        ArgumentNullException.ThrowIfNull(survivorId);
+        // Logged like a user's correction, so the story page shows where its articles came from.
+        await ExecuteAsync(
+            """
+            INSERT INTO story_corrections (kind, story_id, target_id, articles, created_at)
+                SELECT 'auto-merge', $r, $t, COALESCE(json_group_array(id), '[]'), $at FROM (SELECT id FROM articles WHERE story_id = $r ORDER BY seq);
+            UPDATE articles SET story_id = $t WHERE story_id = $r;
+            DELETE FROM stories WHERE id = $r;
+            UPDATE story_aliases SET to_id = $t WHERE to_id = $r;
+            INSERT OR REPLACE INTO story_aliases (from_id, to_id) VALUES ($r, $t);
+            """,
+            ("$r", absorbedId),
+            ("$t", survivorId),
+            ("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+    }
+
     public async Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(increments);

@@ -31,6 +31,81 @@ public class StoryEngineTests
         Assert.True(c.OpenedStory);
     }
 
+    private static ArticleFeatures Words(params string[] terms)
+        => new(terms.ToDictionary(t => t, _ => 1f), new Dictionary<string, float>(), PartialDate.Parse("2014-03-11").Value);
+
+    /// <summary>Two stories about one subject in different words, then an article that uses both stories' words.</summary>
+    private static (StoryClusterer Clusterer, Assignment Bridge) Bridged(double mergeThreshold, bool keepApart)
+    {
+        var options = new ClusteringOptions { TermWeight = 0.9, NameWeight = 0, DateWeight = 0.1, Threshold = 0.3, MergeThreshold = mergeThreshold };
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        foreach (var filler in new[] { "weather", "football", "election", "flood", "concert", "strike" })
+        {
+            clusterer.Assign(Words(filler, filler + "2", filler + "3"), "f-" + filler, filler, true);
+        }
+
+        Assert.True(clusterer.Assign(Words("carney", "scotland", "rbs", "governor"), "a", "a", true).OpenedStory);
+        Assert.Equal("a", clusterer.Assign(Words("carney", "scotland", "rbs", "independence"), "a2", "a", true).StoryId);
+        Assert.Equal("a", clusterer.Assign(Words("carney", "rbs", "governor", "independence"), "a3", "a", true).StoryId);
+        Assert.True(clusterer.Assign(Words("forex", "tapes", "inquiry", "suspended", "governor"), "b", "b", true).OpenedStory);
+        if (keepApart)
+        {
+            clusterer.KeepApart("a", "b");
+        }
+
+        return (clusterer, clusterer.Assign(Words("carney", "rbs", "scotland", "forex", "tapes", "inquiry", "governor"), "c", "c", true));
+    }
+
+    [Fact]
+    public void Clusterer_ArticleThatBridgesTwoStories_MergesTheSmallerIntoTheLarger()
+    {
+        var (clusterer, bridge) = Bridged(mergeThreshold: 0.1, keepApart: false);
+        Assert.False(bridge.OpenedStory);
+        Assert.Equal("a", bridge.StoryId);
+        Assert.Equal(["b"], bridge.MergedStories);
+        Assert.False(clusterer.IsLoaded("b"));
+        var dirty = clusterer.TakeDirty();
+        Assert.Equal(5, Assert.Single(dirty, s => s.Id == "a").ArticleCount);
+        Assert.DoesNotContain(dirty, s => s.Id == "b");
+    }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, false)] // merging switched off
+    [InlineData(0.95, false)] // the stories' own centroids disagree
+    [InlineData(0.1, true)] // a user separated them
+    public void Clusterer_DoesNotMerge_WhenOffDissimilarOrKeptApart(double mergeThreshold, bool keepApart)
+    {
+        var (clusterer, bridge) = Bridged(mergeThreshold, keepApart);
+        Assert.False(bridge.OpenedStory);
+        Assert.Empty(bridge.MergedStories);
+        Assert.True(clusterer.IsLoaded("a") && clusterer.IsLoaded("b"));
+    }
+
+    [Fact]
+    public void TermStatistics_ForgetTermsUnseenSinceADay_AndKeepPendingCountsForTheStore()
+    {
+        var stats = new TermStatistics(new Dictionary<string, int> { ["stored"] = 40 }, 100);
+        static ArticleFeatures On(string date, params string[] terms)
+            => new(terms.ToDictionary(t => t, _ => 1f), new Dictionary<string, float>(), PartialDate.Parse(date).Value);
+        stats.AddDocument(On("2024-01-01", "old", "both"));
+        stats.AddDocument(On("2024-03-01", "new", "both"));
+        var rareBefore = stats.Idf("old");
+        stats.Forget(new DateOnly(2024, 2, 1));
+
+        // "old" was last seen in January, and the stored count stands for the first day of the stream: both are
+        // forgotten and count as never seen; "both" (df 2) and "new" (df 1) stay.
+        Assert.Equal(2, stats.Count);
+        Assert.Equal(stats.Idf("never-seen"), stats.Idf("stored"));
+        Assert.Equal(stats.Idf("never-seen"), stats.Idf("old"));
+        Assert.True(stats.Idf("old") > rareBefore);
+        Assert.True(stats.Idf("both") < stats.Idf("new"));
+        var pending = stats.TakePending();
+        Assert.Equal(1, pending["old"]);
+        Assert.Equal(2, pending["both"]);
+        stats.Forget(new DateOnly(2023, 12, 1));
+        Assert.Equal(2, stats.Count);
+    }
+
     [Fact]
     public void Clusterer_DoesNotJoinAStoryOutsideTheTimeWindow()
     {
