@@ -49,6 +49,12 @@ public sealed class EntityResolutionTests : IDisposable
         var shoigu = (await ws.Store.FindEntityAsync("Shoigu"))!;
         Assert.Contains("Sjojgoe", shoigu.Variants.Keys);
         Assert.Contains("Sergei Shoigu", shoigu.Variants.Keys);
+
+        // Places under their names in another language, through the English adjectives "Russian" and "North Korean".
+        var russia = (await ws.Store.FindEntityAsync("Rusland"))!;
+        Assert.Contains("Russian", russia.Variants.Keys);
+        var northKorea = (await ws.Store.FindEntityAsync("Noord-Korea"))!;
+        Assert.Contains("North Korean", northKorea.Variants.Keys);
     }
 
     [Fact]

@@ -116,6 +116,15 @@ public sealed class EntityResolver
             .Where(c => c.Type == local.Type && names.Any(n => n == c.Name || c.Variants.ContainsKey(n)))
             .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
+        if (matches.Count == 0 && local.Type is "LOC" or "ORG" && names.Select(TranslatedNames.Default.KeyOf).OfType<string>().ToHashSet(StringComparer.Ordinal) is { Count: > 0 } translated)
+        {
+            // The same place or organisation in another language (Rusland = Russia, NAVO = NATO): listed names, not spelling keys.
+            matches = candidates.Values
+                .Where(c => c.Type == local.Type && c.Variants.Keys.Append(c.Name).Any(v => TranslatedNames.Default.KeyOf(v) is { } k && translated.Contains(k)))
+                .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+
         if (matches.Count == 0)
         {
             var nameParts = names.Select(Parts).ToList();
@@ -215,7 +224,10 @@ public sealed class EntityResolver
     private static IEnumerable<string> BlocksOf(StoredEntity e)
         => e.Variants.Keys.Append(e.Name).SelectMany(n => Blocks(e.Type, n)).Distinct(StringComparer.Ordinal);
 
-    /// <summary>Type plus the first three letters of the first and last part keys: catches transliterations and one-edit typos past the third letter.</summary>
+    /// <summary>
+    /// Type plus the first three letters of the first and last part keys: catches transliterations and one-edit typos
+    /// past the third letter. A listed place or organisation also gets its key, which its names in other languages share.
+    /// </summary>
     public static IEnumerable<string> Blocks(string type, string name)
     {
         var parts = TransliterationKey.Parts(name);
@@ -228,6 +240,11 @@ public sealed class EntityResolver
         if (parts.Length > 1)
         {
             yield return type + ":" + Prefix(parts[^1]);
+        }
+
+        if (type is "LOC" or "ORG" && TranslatedNames.Default.KeyOf(name) is { } key)
+        {
+            yield return type + "=" + key;
         }
     }
 
