@@ -185,6 +185,39 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Entities_AreReadBackThroughTheBatchBeforeCommit_AndTheLastSaveWins()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1"), []);
+            var entity = new StoredEntity { Id = "e-oek", Type = "LOC", Name = "Oekraïne", Mentions = 1 };
+            entity.Variants["Oekraïne"] = 1;
+            await batch.SaveEntityAsync(entity, ["LOC:oek", "#e-oek"]);
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", "LOC", "Oekraïne", 1));
+            Assert.Equal("Oekraïne", Assert.Single(await batch.FindEntitiesByBlockAsync("LOC:oek")).Name);
+
+            entity.Variants["Ukraine"] = 2;
+            entity.Mentions = 3;
+            await batch.SaveEntityAsync(entity, ["LOC:ukr"]);
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", "LOC", "Oekraïne", 3));
+            await batch.CommitAsync();
+        }
+
+        var stored = (await store.FindEntityAsync("Ukraine"))!;
+        Assert.Equal(("e-oek", 3), (stored.Id, stored.Mentions));
+        Assert.Equal(2, stored.Variants["Ukraine"]);
+        var occurrence = Assert.Single(await store.EntityOccurrencesAsync("e-oek"));
+        Assert.Equal(3, occurrence.Mentions);
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            Assert.Single(await batch.FindEntitiesByBlockAsync("LOC:ukr"));
+        }
+    }
+
+    [Fact]
     public async Task TermStatistics_Accumulate()
     {
         await using var store = await CreateStoreAsync();

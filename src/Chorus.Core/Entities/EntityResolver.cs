@@ -26,6 +26,7 @@ public sealed class EntityResolver
 
     // Transliteration part keys of every name seen this run: one name is compared with many candidates' variants.
     private readonly Dictionary<string, string[]> _parts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _lastWordParts = new(StringComparer.Ordinal);
 
     public async Task ResolveAsync(IStoreBatch batch, string articleId, AnalyzedArticle article, CancellationToken cancellationToken)
     {
@@ -140,10 +141,10 @@ public sealed class EntityResolver
         }
 
         // One word against a full name: only through the surname, and only when exactly one candidate fits.
-        var localParts = TransliterationKey.Parts(local.Canonical).Length;
-        var bySurname = candidates.Values.Where(c => c.Type == local.Type && (localParts == 1
-                ? TransliterationKey.Parts(c.Name).Length > 1 && NameMatcher.Same(local.Canonical, c.Name.Split(' ')[^1])
-                : TransliterationKey.Parts(c.Name).Length == 1 && NameMatcher.Same(c.Name, local.Canonical.Split(' ')[^1])))
+        var localParts = Parts(local.Canonical);
+        var bySurname = candidates.Values.Where(c => c.Type == local.Type && (localParts.Length == 1
+                ? Parts(c.Name).Length > 1 && NameMatcher.SameParts(localParts, LastWordParts(c.Name))
+                : Parts(c.Name).Length == 1 && NameMatcher.SameParts(Parts(c.Name), LastWordParts(local.Canonical))))
             .ToList();
         if (bySurname.Count == 1)
         {
@@ -159,6 +160,17 @@ public sealed class EntityResolver
         {
             parts = TransliterationKey.Parts(name);
             _parts[name] = parts;
+        }
+
+        return parts;
+    }
+
+    private string[] LastWordParts(string name)
+    {
+        if (!_lastWordParts.TryGetValue(name, out var parts))
+        {
+            parts = TransliterationKey.Parts(name[(name.LastIndexOf(' ') + 1)..]);
+            _lastWordParts[name] = parts;
         }
 
         return parts;

@@ -26,7 +26,7 @@ public static class NameMatcher
 
         if (pa.Length == 1 && pb.Length == 1)
         {
-            return PartsMatch(pa, pb);
+            return PartsMatch(pa, pb, reversed: false);
         }
 
         if (pa.Length == 1 || pb.Length == 1)
@@ -36,7 +36,7 @@ public static class NameMatcher
 
         if (pa.Length == pb.Length)
         {
-            return PartsMatch(pa, pb) || PartsMatch(pa, [.. pb.Reverse()]);
+            return PartsMatch(pa, pb, reversed: false) || PartsMatch(pa, pb, reversed: true);
         }
 
         var (shorter, longer) = pa.Length < pb.Length ? (pa, pb) : (pb, pa);
@@ -56,17 +56,20 @@ public static class NameMatcher
         return PartMatch(s[0], f[^1], allowEdit: true) || PartMatch(s[0], f[0], allowEdit: false) || (f.Length > 2 && s[0] == string.Concat(f[^2..]));
     }
 
-    private static bool PartsMatch(string[] a, string[] b)
+    // Reversed compares a with b read backwards (Asian name order), without copying b: this runs for every
+    // candidate variant of every name at ingest.
+    private static bool PartsMatch(string[] a, string[] b, bool reversed)
     {
         var edits = 0;
         for (var i = 0; i < a.Length; i++)
         {
-            if (a[i] == b[i] || IsInitialOf(a[i], b[i]) || IsInitialOf(b[i], a[i]))
+            var bi = reversed ? b[b.Length - 1 - i] : b[i];
+            if (a[i] == bi || IsInitialOf(a[i], bi) || IsInitialOf(bi, a[i]))
             {
                 continue;
             }
 
-            if (edits == 0 && PartMatch(a[i], b[i], allowEdit: true))
+            if (edits == 0 && PartMatch(a[i], bi, allowEdit: true))
             {
                 edits++;
                 continue;
@@ -105,9 +108,12 @@ public static class NameMatcher
     private static bool Subsequence(string[] shorter, string[] longer)
     {
         // Middle names and patronymics may be left out; particles may not.
-        if (longer.Where(Particles.Contains).Except(shorter).Any())
+        foreach (var part in longer)
         {
-            return false;
+            if (Particles.Contains(part) && Array.IndexOf(shorter, part) < 0)
+            {
+                return false;
+            }
         }
 
         if (!PartMatch(shorter[0], longer[0], allowEdit: false) && !IsInitialOf(shorter[0], longer[0]))

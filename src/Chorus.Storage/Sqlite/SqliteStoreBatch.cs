@@ -162,56 +162,94 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default)
     {
+        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
         var cmd = Prepared("SELECT e.id, e.type, e.name, e.mentions, e.variants FROM entity_blocks b JOIN entities e ON e.id = b.entity_id WHERE b.block = $b", "$b");
         cmd.Parameters["$b"].Value = block;
         return await SqliteChorusStore.ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
+    public Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(blocks);
-        var cmd = Prepared(
-            """
-            INSERT INTO entities (id, type, name, mentions, variants) VALUES ($id, $type, $name, $mentions, $variants)
-            ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
-            """,
-            "$id", "$type", "$name", "$mentions", "$variants");
-        cmd.Parameters["$id"].Value = entity.Id;
-        cmd.Parameters["$type"].Value = entity.Type;
-        cmd.Parameters["$name"].Value = entity.Name;
-        cmd.Parameters["$mentions"].Value = entity.Mentions;
-        cmd.Parameters["$variants"].Value = StoreJson.SerializeVariants(entity.Variants);
-        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        var blockCmd = Prepared("INSERT OR IGNORE INTO entity_blocks (block, entity_id) VALUES ($b, $id)", "$b", "$id");
-        blockCmd.Parameters["$id"].Value = entity.Id;
+        // Later saves of the same entity in this batch replace earlier ones (json_each keeps array order).
+        _pendingEntities.Add(new object[] { entity.Id, entity.Type, entity.Name, entity.Mentions, StoreJson.SerializeVariants(entity.Variants) });
         foreach (var block in blocks)
         {
-            blockCmd.Parameters["$b"].Value = block;
-            await blockCmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _pendingBlocks.Add(new[] { block, entity.Id });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(occurrence);
+        _pendingOccurrences.Add(new object[] { occurrence.ArticleId, occurrence.Type, occurrence.LocalName, occurrence.EntityId, occurrence.Mentions });
+        return Task.CompletedTask;
+    }
+
+    // Entity writes are many small rows (a dozen occurrences per article); binding parameters row by row cost more
+    // than linking itself, so rows are kept until a read needs them or the batch commits, then written with one
+    // statement per table that reads a JSON array.
+    private readonly List<object[]> _pendingEntities = [];
+    private readonly List<string[]> _pendingBlocks = [];
+    private readonly List<object[]> _pendingOccurrences = [];
+
+    private async Task WritePendingEntitiesAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingEntities.Count > 0)
+        {
+            await ExecuteJsonAsync(
+                """
+                INSERT INTO entities (id, type, name, mentions, variants)
+                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
+                    FROM json_each($rows) WHERE true
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
+                """,
+                _pendingEntities,
+                cancellationToken).ConfigureAwait(false);
+            _pendingEntities.Clear();
+        }
+
+        if (_pendingBlocks.Count > 0)
+        {
+            await ExecuteJsonAsync(
+                "INSERT OR IGNORE INTO entity_blocks (block, entity_id) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($rows)",
+                _pendingBlocks,
+                cancellationToken).ConfigureAwait(false);
+            _pendingBlocks.Clear();
         }
     }
 
-    public async Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default)
+    private async Task WritePendingOccurrencesAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(occurrence);
-        var cmd = Prepared(
-            """
-            INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions) VALUES ($a, $t, $n, $e, $m)
-            ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
-            """,
-            "$a", "$t", "$n", "$e", "$m");
-        cmd.Parameters["$a"].Value = occurrence.ArticleId;
-        cmd.Parameters["$t"].Value = occurrence.Type;
-        cmd.Parameters["$n"].Value = occurrence.LocalName;
-        cmd.Parameters["$e"].Value = occurrence.EntityId;
-        cmd.Parameters["$m"].Value = occurrence.Mentions;
+        if (_pendingOccurrences.Count > 0)
+        {
+            await ExecuteJsonAsync(
+                """
+                INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions)
+                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
+                    FROM json_each($rows) WHERE true
+                ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
+                """,
+                _pendingOccurrences,
+                cancellationToken).ConfigureAwait(false);
+            _pendingOccurrences.Clear();
+        }
+    }
+
+    private async Task ExecuteJsonAsync<T>(string sql, List<T> rows, CancellationToken cancellationToken)
+    {
+        using var cmd = Command();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$rows", System.Text.Json.JsonSerializer.Serialize(rows));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
     {
+        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
         var cmd = Prepared("SELECT entity_id FROM entity_pins WHERE type = $t AND name = $n", "$t", "$n");
         cmd.Parameters["$t"].Value = type;
         cmd.Parameters["$n"].Value = name;
@@ -220,6 +258,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default)
     {
+        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
         var id = entityId;
         for (var hops = 0; hops < 32; hops++)
         {
@@ -238,6 +277,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
+        await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
     }
@@ -259,6 +300,9 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     internal async Task ExecuteAsync(string sql, params (string Name, string Value)[] parameters)
     {
+        // Raw statements may touch entity tables: the rows kept back go first, so the order of writes is kept.
+        await WritePendingEntitiesAsync(CancellationToken.None).ConfigureAwait(false);
+        await WritePendingOccurrencesAsync(CancellationToken.None).ConfigureAwait(false);
         using var cmd = Command();
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
