@@ -58,6 +58,30 @@ public sealed class EntityResolutionTests : IDisposable
     }
 
     [Fact]
+    public async Task ASurnameThatFitsTwoPeople_IsDecidedByTheCompanyItKeeps_AndATieStaysUnlinked()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        var scholar = _tmp.File("scholar.txt", " date 2023-09-05\nRemco Breuker, hoogleraar in Leiden, volgt Noord-Korea al jaren. Volgens Breuker wil Kim Jong-un in Pyongyang vooral aandacht uit Moskou.");
+        var alderman = _tmp.File("alderman.txt", " date 2023-09-06\nWethouder Anna Breuker van Zwolle opent een nieuwe fietsbrug over de IJssel. Breuker sprak van een feestdag voor Zwolle en de provincie Overijssel.");
+        await IngestAsync(ws, scholar, alderman);
+
+        // Only the surname, with the scholar's companions (Kim Jong-un, Pyongyang), on another day and in other words.
+        var later = _tmp.File("later.txt", " date 2023-10-20\nDe reis van Kim Jong-un bleef ook in oktober onderwerp van gesprek. Volgens Breuker lieten de staatsmedia in Pyongyang vooral beelden van de trein zien.");
+        var bare = _tmp.File("bare.txt", " date 2023-11-20\nGisteren gaf ook Breuker een lezing op een symposium in Utrecht over het oude handschrift van een klooster.");
+        await IngestAsync(ws, later, bare);
+
+        var remco = (await ws.Store.FindEntityAsync("Remco Breuker"))!;
+        var anna = (await ws.Store.FindEntityAsync("Anna Breuker"))!;
+        Assert.NotEqual(remco.Id, anna.Id);
+        var laterId = (await ws.Store.FindArticleAsync(later))!.Id;
+        var bareId = (await ws.Store.FindArticleAsync(bare))!.Id;
+        Assert.Contains(await ws.Store.EntityOccurrencesAsync(remco.Id), o => o.ArticleId == laterId);
+        Assert.DoesNotContain(await ws.Store.EntityOccurrencesAsync(anna.Id), o => o.ArticleId == laterId);
+        Assert.DoesNotContain(await ws.Store.EntityOccurrencesAsync(remco.Id), o => o.ArticleId == bareId);
+        Assert.DoesNotContain(await ws.Store.EntityOccurrencesAsync(anna.Id), o => o.ArticleId == bareId);
+    }
+
+    [Fact]
     public async Task ManualSplitAndMerge_AreRespectedByLaterIngests()
     {
         await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));

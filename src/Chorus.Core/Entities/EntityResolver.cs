@@ -8,9 +8,10 @@ namespace Chorus.Core.Entities;
 /// single writer. Candidates come from blocking keys (type + the first three letters of the transliteration key
 /// of the first and of the last name part), so the work per entity does not grow with the store. A candidate
 /// matches when <see cref="NameMatcher.Same"/> accepts the article's name against its name or any variant; a
-/// single-word name joins a stored full name only through its surname and only when exactly one candidate fits
-/// (so "Kim" alone joins neither Kim Jong-un nor Kim Jong-il). Users' merges and splits are followed. Candidates
-/// are cached per block for the run; changed entities are written with the batch.
+/// single-word name joins a stored full name only through its surname: directly when exactly one candidate fits,
+/// by context (the article's story, co-occurring entities) when several do, never by a guess. Listed places and
+/// organisations join across languages (<see cref="TranslatedNames"/>). Users' merges and splits are followed.
+/// Candidates are cached per block for the run; changed entities are written with the batch.
 /// </summary>
 public sealed class EntityResolver
 {
@@ -28,49 +29,89 @@ public sealed class EntityResolver
     private readonly Dictionary<string, string[]> _parts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _lastWordParts = new(StringComparer.Ordinal);
 
-    public async Task ResolveAsync(IStoreBatch batch, string articleId, AnalyzedArticle article, CancellationToken cancellationToken)
+    /// <summary>
+    /// Links the article's entities. A one-word name that fits several stored full names by surname ("Kim" with
+    /// Kim Jong-un and Kim Yo-jong stored) is decided last, by context: the candidate already in the article's story,
+    /// else the one that has appeared with most of the entities this article names; a tie stays unlinked.
+    /// </summary>
+    public async Task ResolveAsync(IStoreBatch batch, string articleId, string? storyId, AnalyzedArticle article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(article);
+        var resolved = new HashSet<string>(StringComparer.Ordinal);
+        var deferred = new List<(LocalEntity Local, List<StoredEntity> Candidates)>();
         foreach (var local in article.EntityGroups)
         {
-            var mentions = local.Surfaces.Values.Sum();
-            if (mentions == 0)
+            if (local.Surfaces.Values.Sum() == 0)
             {
                 continue;
             }
 
-            var entity = await FindAsync(batch, local, cancellationToken).ConfigureAwait(false);
-            if (entity is null)
+            var (entity, ambiguous) = await FindAsync(batch, local, cancellationToken).ConfigureAwait(false);
+            if (ambiguous is not null)
             {
-                var id = EntityIds.Provisional(local.Type, local.Canonical);
-                if (_byId.ContainsKey(id) || (await batch.FindEntitiesByBlockAsync(IdBlock(id), cancellationToken).ConfigureAwait(false)).Count > 0)
-                {
-                    // The name's usual id belongs to an entity the user split it from: mint another one.
-                    id = EntityIds.Provisional(local.Type, local.Canonical + "#" + articleId);
-                }
-
-                entity = new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical };
+                deferred.Add((local, ambiguous));
+                continue;
             }
 
-            var newVariant = false;
-            foreach (var (surface, count) in local.Surfaces)
-            {
-                newVariant |= !entity.Variants.ContainsKey(surface);
-                entity.Variants[surface] = entity.Variants.GetValueOrDefault(surface) + count;
-            }
-
-            entity.Mentions += mentions;
-            if (newVariant)
-            {
-                // Only a new spelling can change the name shown or add blocking keys.
-                entity.Name = CanonicalName(entity);
-                Cache(entity);
-            }
-
-            _dirty.Add(entity.Id);
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence(entity.Id, articleId, local.Type, local.Canonical, mentions), cancellationToken).ConfigureAwait(false);
+            resolved.Add(await AddAsync(batch, articleId, local, entity, cancellationToken).ConfigureAwait(false));
         }
+
+        foreach (var (local, candidates) in deferred)
+        {
+            var chosen = await ByContextAsync(batch, candidates, resolved, storyId, cancellationToken).ConfigureAwait(false);
+            await AddAsync(batch, articleId, local, chosen is null ? null : await FollowAsync(batch, chosen, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<StoredEntity?> ByContextAsync(IStoreBatch batch, List<StoredEntity> candidates, HashSet<string> resolved, string? storyId, CancellationToken cancellationToken)
+    {
+        var scored = new List<(StoredEntity Entity, int Score)>();
+        foreach (var c in candidates)
+        {
+            var context = await batch.EntityContextAsync(c.Id, cancellationToken).ConfigureAwait(false);
+            // Being in the same story outweighs any number of shared companions.
+            var score = (storyId is not null && context.Stories.Contains(storyId) ? 1000 : 0) + context.Entities.Count(resolved.Contains);
+            scored.Add((c, score));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return scored[0].Score > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score) ? scored[0].Entity : null;
+    }
+
+    private async Task<string> AddAsync(IStoreBatch batch, string articleId, LocalEntity local, StoredEntity? entity, CancellationToken cancellationToken)
+    {
+        var mentions = local.Surfaces.Values.Sum();
+        if (entity is null)
+        {
+            var id = EntityIds.Provisional(local.Type, local.Canonical);
+            if (_byId.ContainsKey(id) || (await batch.FindEntitiesByBlockAsync(IdBlock(id), cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                // The name's usual id belongs to an entity the user split it from: mint another one.
+                id = EntityIds.Provisional(local.Type, local.Canonical + "#" + articleId);
+            }
+
+            entity = new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical };
+        }
+
+        var newVariant = false;
+        foreach (var (surface, count) in local.Surfaces)
+        {
+            newVariant |= !entity.Variants.ContainsKey(surface);
+            entity.Variants[surface] = entity.Variants.GetValueOrDefault(surface) + count;
+        }
+
+        entity.Mentions += mentions;
+        if (newVariant)
+        {
+            // Only a new spelling can change the name shown or add blocking keys.
+            entity.Name = CanonicalName(entity);
+            Cache(entity);
+        }
+
+        _dirty.Add(entity.Id);
+        await batch.AddEntityOccurrenceAsync(new EntityOccurrence(entity.Id, articleId, local.Type, local.Canonical, mentions), cancellationToken).ConfigureAwait(false);
+        return entity.Id;
     }
 
     /// <summary>Writes the entities changed since the last call into the batch.</summary>
@@ -88,7 +129,7 @@ public sealed class EntityResolver
         _dirty.Clear();
     }
 
-    private async Task<StoredEntity?> FindAsync(IStoreBatch batch, LocalEntity local, CancellationToken cancellationToken)
+    private async Task<(StoredEntity? Entity, List<StoredEntity>? Ambiguous)> FindAsync(IStoreBatch batch, LocalEntity local, CancellationToken cancellationToken)
     {
         if (!_pins.TryGetValue((local.Type, local.Canonical), out var pinned))
         {
@@ -98,7 +139,7 @@ public sealed class EntityResolver
 
         if (pinned is not null)
         {
-            return await ByIdAsync(batch, pinned, cancellationToken).ConfigureAwait(false);
+            return (await ByIdAsync(batch, pinned, cancellationToken).ConfigureAwait(false), null);
         }
 
         var candidates = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
@@ -110,13 +151,21 @@ public sealed class EntityResolver
             }
         }
 
-        var names = local.Surfaces.Keys.Append(local.Canonical).Distinct(StringComparer.Ordinal).ToList();
+        // Short forms ("Breuker" for Anna Breuker) are left out: they would match anyone else of that surname.
+        var fullParts = Parts(local.Canonical).Length;
+        var names = local.Surfaces.Keys.Where(n => fullParts == 1 || Parts(n).Length > 1).Append(local.Canonical).Distinct(StringComparer.Ordinal).ToList();
 
         // A spelling an entity already has is a match without comparing keys (most names recur exactly).
         var matches = candidates.Values
             .Where(c => c.Type == local.Type && names.Any(n => n == c.Name || c.Variants.ContainsKey(n)))
             .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
+        if (fullParts == 1 && matches.Count > 1)
+        {
+            // One word that several entities have used ("Breuker" for Remco and for Anna Breuker): context decides.
+            return (null, matches);
+        }
+
         if (matches.Count == 0 && local.Type is "LOC" or "ORG" && names.Select(TranslatedNames.Default.KeyOf).OfType<string>().ToHashSet(StringComparer.Ordinal) is { Count: > 0 } translated)
         {
             // The same place or organisation in another language (Rusland = Russia, NAVO = NATO): listed names, not spelling keys.
@@ -137,7 +186,7 @@ public sealed class EntityResolver
 
         if (matches.Count > 0)
         {
-            return await FollowAsync(batch, matches[0], cancellationToken).ConfigureAwait(false);
+            return (await FollowAsync(batch, matches[0], cancellationToken).ConfigureAwait(false), null);
         }
 
         // One word against a full name: only through the surname, and only when exactly one candidate fits.
@@ -146,12 +195,12 @@ public sealed class EntityResolver
                 ? Parts(c.Name).Length > 1 && NameMatcher.SameParts(localParts, LastWordParts(c.Name))
                 : Parts(c.Name).Length == 1 && NameMatcher.SameParts(Parts(c.Name), LastWordParts(local.Canonical))))
             .ToList();
-        if (bySurname.Count == 1)
+        return bySurname.Count switch
         {
-            return await FollowAsync(batch, bySurname[0], cancellationToken).ConfigureAwait(false);
-        }
-
-        return null;
+            0 => (null, null),
+            1 => (await FollowAsync(batch, bySurname[0], cancellationToken).ConfigureAwait(false), null),
+            _ => (null, bySurname),
+        };
     }
 
     private string[] Parts(string name)

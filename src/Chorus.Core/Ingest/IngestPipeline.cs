@@ -238,7 +238,7 @@ public sealed class IngestPipeline
                 await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
                 if (resolver is not null)
                 {
-                    await resolver.ResolveAsync(batch, id, p.Analyzed, cancellationToken).ConfigureAwait(false);
+                    await resolver.ResolveAsync(batch, id, assignment.StoryId, p.Analyzed, cancellationToken).ConfigureAwait(false);
                 }
 
                 stored.Add(article);

@@ -97,6 +97,12 @@ public interface IStoreBatch : IAsyncDisposable
 
     Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What an entity has been seen with: the other entities of (up to a few hundred of) its articles, and those
+    /// articles' stories. Evidence for choosing between entities that share a name part.
+    /// </summary>
+    Task<EntityContext> EntityContextAsync(string entityId, CancellationToken cancellationToken = default);
+
     /// <summary>A user's decision for this name: the entity it was split off to, or null.</summary>
     Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default);
 

@@ -16,3 +16,6 @@ public sealed class StoredEntity
 
 /// <summary>Where an entity occurs: the article, the name the article's own coreference gave it, and how often.</summary>
 public sealed record EntityOccurrence(string EntityId, string ArticleId, string Type, string LocalName, int Mentions);
+
+/// <summary>The company an entity keeps: entities named in the same articles, and those articles' stories.</summary>
+public sealed record EntityContext(IReadOnlySet<string> Entities, IReadOnlySet<string> Stories);

@@ -247,6 +247,37 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<EntityContext> EntityContextAsync(string entityId, CancellationToken cancellationToken = default)
+    {
+        await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
+        var entities = new HashSet<string>(StringComparer.Ordinal);
+        var stories = new HashSet<string>(StringComparer.Ordinal);
+        var cmd = Prepared(
+            """
+            WITH seen AS (SELECT article_id FROM entity_occurrences WHERE entity_id = $e LIMIT 300)
+            SELECT o.entity_id, a.story_id FROM seen
+                JOIN articles a ON a.id = seen.article_id
+                LEFT JOIN entity_occurrences o ON o.article_id = seen.article_id AND o.entity_id <> $e
+            """,
+            "$e");
+        cmd.Parameters["$e"].Value = entityId;
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!reader.IsDBNull(0))
+            {
+                entities.Add(reader.GetString(0));
+            }
+
+            if (!reader.IsDBNull(1))
+            {
+                stories.Add(reader.GetString(1));
+            }
+        }
+
+        return new EntityContext(entities, stories);
+    }
+
     public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
     {
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
