@@ -214,6 +214,17 @@ public abstract class StoreContractTests : IDisposable
         await using (batch)
         {
             Assert.Single(await batch.FindEntitiesByBlockAsync("LOC:ukr"));
+            var both = await batch.FindEntitiesByBlocksAsync(["LOC:oek", "LOC:ukr", "LOC:none"]);
+            Assert.Equal(["LOC:oek", "LOC:ukr"], both.Select(b => b.Block).Order(StringComparer.Ordinal));
+            Assert.All(both, b => Assert.Equal("e-oek", b.Entity.Id));
+            Assert.Empty(await batch.PinsAsync());
+        }
+
+        var pinned = await store.SplitEntityAsync("e-oek", "Ukraine");
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            Assert.Equal(pinned, (await batch.PinsAsync())[("LOC", "Ukraine")]);
         }
     }
 

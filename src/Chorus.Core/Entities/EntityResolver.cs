@@ -21,13 +21,53 @@ public sealed class EntityResolver
     private readonly Dictionary<string, Dictionary<string, StoredEntity>> _createdByBlock = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredEntity> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, string Name), string?> _pins = [];
+    // Users' pins, read once per run (they come from manual splits, so there are few).
+    private IReadOnlyDictionary<(string Type, string Name), string>? _pins;
     private readonly Dictionary<string, string> _current = new(StringComparer.Ordinal);
     private readonly HashSet<string> _writtenBlocks = new(StringComparer.Ordinal);
 
     // Transliteration part keys of every name seen this run: one name is compared with many candidates' variants.
     private readonly Dictionary<string, string[]> _parts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _lastWordParts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityContext> _contexts = new(StringComparer.Ordinal);
+    private const int MaxContexts = 10_000;
+
+    /// <summary>
+    /// Reads the candidates of every name in these articles with one query, before the articles are linked one by
+    /// one: a query per block cost more than the matching itself.
+    /// </summary>
+    public async Task PrefetchAsync(IStoreBatch batch, IEnumerable<AnalyzedArticle> articles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(articles);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var local in articles.SelectMany(a => a.EntityGroups))
+        {
+            foreach (var block in Blocks(local.Type, local.Canonical).Append(IdBlock(EntityIds.Provisional(local.Type, local.Canonical))))
+            {
+                if (!_byBlock.ContainsKey(block))
+                {
+                    wanted.Add(block);
+                }
+            }
+        }
+
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var block in wanted)
+        {
+            _byBlock[block] = [];
+        }
+
+        foreach (var (block, e) in await batch.FindEntitiesByBlocksAsync(wanted, cancellationToken).ConfigureAwait(false))
+        {
+            _byBlock[block].Add(_byId.TryGetValue(e.Id, out var cached) ? cached : e);
+            _byId.TryAdd(e.Id, e);
+        }
+    }
 
     /// <summary>
     /// Links the article's entities. A one-word name that fits several stored full names by surname ("Kim" with
@@ -64,12 +104,23 @@ public sealed class EntityResolver
         }
     }
 
-    private static async Task<StoredEntity?> ByContextAsync(IStoreBatch batch, List<StoredEntity> candidates, HashSet<string> resolved, string? storyId, CancellationToken cancellationToken)
+    private async Task<StoredEntity?> ByContextAsync(IStoreBatch batch, List<StoredEntity> candidates, HashSet<string> resolved, string? storyId, CancellationToken cancellationToken)
     {
         var scored = new List<(StoredEntity Entity, int Score)>();
         foreach (var c in candidates)
         {
-            var context = await batch.EntityContextAsync(c.Id, cancellationToken).ConfigureAwait(false);
+            // Read once per run: the company an entity keeps changes slowly, and common surnames come up often.
+            if (!_contexts.TryGetValue(c.Id, out var context))
+            {
+                if (_contexts.Count >= MaxContexts)
+                {
+                    _contexts.Clear();
+                }
+
+                context = await batch.EntityContextAsync(c.Id, cancellationToken).ConfigureAwait(false);
+                _contexts[c.Id] = context;
+            }
+
             // Being in the same story outweighs any number of shared companions.
             var score = (storyId is not null && context.Stories.Contains(storyId) ? 1000 : 0) + context.Entities.Count(resolved.Contains);
             scored.Add((c, score));
@@ -85,7 +136,7 @@ public sealed class EntityResolver
         if (entity is null)
         {
             var id = EntityIds.Provisional(local.Type, local.Canonical);
-            if (_byId.ContainsKey(id) || (await batch.FindEntitiesByBlockAsync(IdBlock(id), cancellationToken).ConfigureAwait(false)).Count > 0)
+            if (_byId.ContainsKey(id) || (await CandidatesAsync(batch, IdBlock(id), cancellationToken).ConfigureAwait(false)).Any())
             {
                 // The name's usual id belongs to an entity the user split it from: mint another one.
                 id = EntityIds.Provisional(local.Type, local.Canonical + "#" + articleId);
@@ -131,11 +182,8 @@ public sealed class EntityResolver
 
     private async Task<(StoredEntity? Entity, List<StoredEntity>? Ambiguous)> FindAsync(IStoreBatch batch, LocalEntity local, CancellationToken cancellationToken)
     {
-        if (!_pins.TryGetValue((local.Type, local.Canonical), out var pinned))
-        {
-            pinned = await batch.PinnedEntityAsync(local.Type, local.Canonical, cancellationToken).ConfigureAwait(false);
-            _pins[(local.Type, local.Canonical)] = pinned;
-        }
+        _pins ??= await batch.PinsAsync(cancellationToken).ConfigureAwait(false);
+        var pinned = _pins.GetValueOrDefault((local.Type, local.Canonical));
 
         if (pinned is not null)
         {

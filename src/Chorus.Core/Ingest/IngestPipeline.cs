@@ -189,6 +189,11 @@ public sealed class IngestPipeline
         var batch = await _store.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
+            if (resolver is not null)
+            {
+                await resolver.PrefetchAsync(batch, slice.Select(p => p.Analyzed), cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var p in slice)
             {
                 var raw = p.Analyzed.Raw;

@@ -93,6 +93,12 @@ public interface IStoreBatch : IAsyncDisposable
     /// <summary>Entities sharing a blocking key with a name (see <see cref="Entities.EntityResolver"/>).</summary>
     Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default);
 
+    /// <summary>The entities of many blocks in one read: each (block, entity) pair, for prefetching a batch's candidates.</summary>
+    Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default);
+
+    /// <summary>Every user decision of the form "this (type, name) belongs to that entity" (few: they come from splits).</summary>
+    Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default);
+
     Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default);
 
     Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default);
@@ -102,9 +108,6 @@ public interface IStoreBatch : IAsyncDisposable
     /// articles' stories. Evidence for choosing between entities that share a name part.
     /// </summary>
     Task<EntityContext> EntityContextAsync(string entityId, CancellationToken cancellationToken = default);
-
-    /// <summary>A user's decision for this name: the entity it was split off to, or null.</summary>
-    Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default);
 
     /// <summary>Where a merged-away entity id now lives (follows chains); the id itself when it was not merged.</summary>
     Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default);

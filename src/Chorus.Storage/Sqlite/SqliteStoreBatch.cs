@@ -247,6 +247,54 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<(string, StoredEntity)>();
+        if (blocks.Count == 0)
+        {
+            return result;
+        }
+
+        using var cmd = Command();
+        cmd.CommandText = """
+            SELECT e.id, e.type, e.name, e.mentions, e.variants, b.block FROM entity_blocks b JOIN entities e ON e.id = b.entity_id
+            WHERE b.block IN (SELECT value FROM json_each($blocks))
+            """;
+        cmd.Parameters.AddWithValue("$blocks", System.Text.Json.JsonSerializer.Serialize(blocks));
+        var byId = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetString(0);
+            if (!byId.TryGetValue(id, out var entity))
+            {
+                entity = new StoredEntity { Id = id, Type = reader.GetString(1), Name = reader.GetString(2), Mentions = reader.GetInt32(3), Variants = StoreJson.DeserializeVariants(reader.GetString(4)) };
+                byId[id] = entity;
+            }
+
+            result.Add((reader.GetString(5), entity));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
+    {
+        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
+        var pins = new Dictionary<(string Type, string Name), string>();
+        using var cmd = Command();
+        cmd.CommandText = "SELECT type, name, entity_id FROM entity_pins";
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            pins[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+        }
+
+        return pins;
+    }
+
     public async Task<EntityContext> EntityContextAsync(string entityId, CancellationToken cancellationToken = default)
     {
         await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
@@ -276,15 +324,6 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
 
         return new EntityContext(entities, stories);
-    }
-
-    public async Task<string?> PinnedEntityAsync(string type, string name, CancellationToken cancellationToken = default)
-    {
-        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
-        var cmd = Prepared("SELECT entity_id FROM entity_pins WHERE type = $t AND name = $n", "$t", "$n");
-        cmd.Parameters["$t"].Value = type;
-        cmd.Parameters["$n"].Value = name;
-        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     public async Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default)
