@@ -91,9 +91,14 @@ public sealed class StoryProfile
         ArticleCount++;
         if (features.Date is { } d)
         {
-            First = First is { } f && f <= d.Start ? f : d.Start;
-            Last = Last is { } l && l >= d.End ? l : d.End;
+            Widen(d.Start, d.End);
         }
+    }
+
+    private void Widen(DateOnly start, DateOnly end)
+    {
+        First = First is { } f && f <= start ? f : start;
+        Last = Last is { } l && l >= end ? l : end;
     }
 
     /// <summary>Takes in another story: its centroids add up (both are sums of unit article vectors) and its dates widen this one's.</summary>
@@ -105,14 +110,9 @@ public sealed class StoryProfile
         AddSums(Terms, other.Terms, MaxTerms);
         AddSums(Names, other.Names, MaxNames);
         ArticleCount += other.ArticleCount;
-        if (other.First is { } f && (First is null || f < First))
+        if (other.First is { } first && other.Last is { } last)
         {
-            First = f;
-        }
-
-        if (other.Last is { } l && (Last is null || l > Last))
-        {
-            Last = l;
+            Widen(first, last);
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class TermStatistics
     // for the last-seen day of counts loaded from the store.
     private int _today = int.MinValue;
     private int _firstDay = int.MaxValue;
+    private int _forgotBefore = int.MinValue;
 
     public TermStatistics(IReadOnlyDictionary<string, int> documentFrequencies, int documents)
     {
@@ -89,7 +90,14 @@ public sealed class TermStatistics
     /// </summary>
     public void Forget(DateOnly before)
     {
+        // Ingest calls this per chunk; the table is scanned at most once per day of progress.
         var day = before.DayNumber;
+        if (day <= _forgotBefore)
+        {
+            return;
+        }
+
+        _forgotBefore = day;
         List<string>? stale = null;
         foreach (var (key, entry) in _df)
         {

@@ -192,15 +192,9 @@ public sealed class SqliteChorusStore : IChorusStore
         var profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id = $k", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
 
         // A story merged into another, or emptied by moves, leads to where its articles went.
-        for (var hops = 0; profiles.Count == 0 && hops < 16; hops++)
+        if (profiles.Count == 0 && await CurrentStoryIdAsync(idOrPrefix, cancellationToken).ConfigureAwait(false) is var current && current != idOrPrefix)
         {
-            var target = await ScalarAsync<string?>("SELECT to_id FROM story_aliases WHERE from_id = $k", cancellationToken, ("$k", idOrPrefix)).ConfigureAwait(false);
-            if (target is null)
-            {
-                break;
-            }
-
-            idOrPrefix = target;
+            idOrPrefix = current;
             profiles = await QueryProfilesAsync("SELECT profile FROM stories WHERE id = $k", cmd => cmd.Parameters.AddWithValue("$k", idOrPrefix), cancellationToken).ConfigureAwait(false);
         }
 
@@ -514,18 +508,21 @@ public sealed class SqliteChorusStore : IChorusStore
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new StoredEntity
-            {
-                Id = reader.GetString(0),
-                Type = reader.GetString(1),
-                Name = reader.GetString(2),
-                Mentions = reader.GetInt32(3),
-                Variants = StoreJson.DeserializeVariants(reader.GetString(4)),
-            });
+            list.Add(ReadEntity(reader));
         }
 
         return list;
     }
+
+    /// <summary>An entity from a row whose first columns are id, type, name, mentions, variants.</summary>
+    internal static StoredEntity ReadEntity(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Type = reader.GetString(1),
+        Name = reader.GetString(2),
+        Mentions = reader.GetInt32(3),
+        Variants = StoreJson.DeserializeVariants(reader.GetString(4)),
+    };
 
     private static async Task<List<EntityOccurrence>> ReadOccurrencesAsync(SqliteCommand cmd, CancellationToken cancellationToken)
     {

@@ -270,7 +270,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             var id = reader.GetString(0);
             if (!byId.TryGetValue(id, out var entity))
             {
-                entity = new StoredEntity { Id = id, Type = reader.GetString(1), Name = reader.GetString(2), Mentions = reader.GetInt32(3), Variants = StoreJson.DeserializeVariants(reader.GetString(4)) };
+                entity = SqliteChorusStore.ReadEntity(reader);
                 byId[id] = entity;
             }
 

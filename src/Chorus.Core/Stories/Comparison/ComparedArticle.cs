@@ -18,12 +18,16 @@ public sealed record ComparedArticle(
 {
     public string Text => Analyzed.Raw.Text;
 
-    /// <summary>An article outside any store: each entity's id is the provisional one of its in-article name.</summary>
+    /// <summary>An article outside any store: each entity's id is the provisional one of its in-article name (or its listed name's key).</summary>
     public static ComparedArticle WithProvisionalIds(string id, string sourceGroup, string? outlet, AnalyzedArticle analyzed)
     {
         ArgumentNullException.ThrowIfNull(analyzed);
-        return new ComparedArticle(id, sourceGroup, outlet, analyzed.Raw.Date, analyzed, analyzed.Entities.Select(e => Entities.EntityIds.Provisional(e.Type, analyzed.CanonicalOf(e))).ToList());
+        // As the store's resolver would: a listed place or organisation is one entity in every language.
+        return new ComparedArticle(id, sourceGroup, outlet, analyzed.Raw.Date, analyzed, analyzed.Entities.Select(e => Entities.EntityIds.Provisional(e.Type, ProvisionalName(e.Type, analyzed.CanonicalOf(e)))).ToList());
     }
+
+    private static string ProvisionalName(string type, string canonical)
+        => type is "LOC" or "ORG" && Entities.TranslatedNames.Default.KeyOf(canonical) is { } key ? key : canonical;
 
     public string Lang => Analyzed.Lang;
 }
