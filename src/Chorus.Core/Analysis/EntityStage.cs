@@ -64,7 +64,65 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
         }
 
         AddLowerCasedListNames(document, mentions, NameGazetteer.Dutch);
+        AddSentenceInitialPlaces(document, mentions, NameGazetteer.Dutch);
         document.Entities = mentions.OrderBy(m => m.Start).ToList();
+    }
+
+    /// <summary>
+    /// A capital opening a sentence ("Washington stelt dat…") is where the tagger is least sure, since every
+    /// sentence starts with a capital, and news often opens with a capital city or country standing for its
+    /// government. A first word the tagger left untagged becomes a place when it is a country or city of the news
+    /// (<see cref="TranslatedNames"/>; the Alpino place list alone also holds "Lang", "Heel" and "Velen"), the name
+    /// lists know it as a place and not as an organisation, the article names no person of that name, never writes
+    /// it in lower case, and a lower-case word follows, as a verb would.
+    /// </summary>
+    private static void AddSentenceInitialPlaces(AnalysisDocument document, List<EntityMention> mentions, NameGazetteer gazetteer)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var stemmer = Text.LanguageStemmer.For("nl");
+        foreach (var first in document.SentenceFirstToken)
+        {
+            if (first + 1 >= tokens.Count || tokens[first].Kind != TokenKind.Word || tokens[first].Length < 4
+                || !char.IsUpper(text[tokens[first].Start]) || tokens[first + 1].Kind != TokenKind.Word || !char.IsLower(text[tokens[first + 1].Start]))
+            {
+                continue;
+            }
+
+            var (start, end) = (tokens[first].Start, tokens[first].End);
+            var word = text[start..end];
+            var lower = word.ToLowerInvariant();
+            var listed = gazetteer.Full([word], 0, 1);
+            if ((listed & NameGazetteer.Loc) == 0 || (listed & (NameGazetteer.Org | NameGazetteer.Misc)) != 0 || TranslatedNames.Default.KeyOf(word) is null
+                || mentions.Any(m => m.Start < end && start < m.End) || stemmer.IsStopword(lower) || ContainsLowerCase(text, lower))
+            {
+                continue;
+            }
+
+            // Also a surname (Washington, Bergen): a place only when the article names no person of that name.
+            if ((listed & NameGazetteer.Per) != 0
+                && mentions.Any(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).EndsWith(" " + word, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            mentions.Add(new EntityMention(start, end, "LOC", "name-lists"));
+        }
+    }
+
+    private static bool ContainsLowerCase(string text, string lower)
+    {
+        for (var at = text.IndexOf(lower, StringComparison.Ordinal); at >= 0; at = text.IndexOf(lower, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !char.IsLetter(text[at - 1]);
+            var after = at + lower.Length == text.Length || !char.IsLetter(text[at + lower.Length]);
+            if (before && after)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -75,6 +133,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
     /// </summary>
     private static void AddLowerCasedListNames(AnalysisDocument document, List<EntityMention> mentions, NameGazetteer gazetteer)
     {
+        var stemmer = Text.LanguageStemmer.For("nl");
         var text = document.Text;
         var tokens = document.Tokens;
         var words = new string[3];
@@ -86,6 +145,12 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
             }
 
             words[0] = tokens[i].Of(text).ToString();
+            // "De politie", "Het leven": an article or pronoun opening a sentence is no name, whatever the lists hold.
+            if (stemmer.IsStopword(words[0].ToLowerInvariant()))
+            {
+                continue;
+            }
+
             for (var length = 3; length >= 2; length--)
             {
                 if (i + length > tokens.Count || !AllLowerWords(text, tokens, i + 1, i + length))
