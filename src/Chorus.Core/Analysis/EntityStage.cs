@@ -137,6 +137,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
         var text = document.Text;
         var tokens = document.Tokens;
         var words = new string[3];
+        Span<char> lower = stackalloc char[16];
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Word || !char.IsUpper(text[tokens[i].Start]))
@@ -144,13 +145,14 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
                 continue;
             }
 
-            words[0] = tokens[i].Of(text).ToString();
             // "De politie", "Het leven": an article or pronoun opening a sentence is no name, whatever the lists hold.
-            if (stemmer.IsStopword(words[0].ToLowerInvariant()))
+            var first = tokens[i].Of(text);
+            if (first.Length <= lower.Length && first.ToLowerInvariant(lower) is var n && stemmer.IsStopword(lower[..n]))
             {
                 continue;
             }
 
+            words[0] = first.ToString();
             for (var length = 3; length >= 2; length--)
             {
                 if (i + length > tokens.Count || !AllLowerWords(text, tokens, i + 1, i + length))
