@@ -61,7 +61,7 @@ public sealed class StoryClusterer
                 continue;
             }
 
-            if (scored.Score >= _options.Threshold)
+            if (scored.Score >= _options.Threshold && !double.IsPositiveInfinity(_options.MergeThreshold))
             {
                 alsoAbove.Add(scored);
             }
