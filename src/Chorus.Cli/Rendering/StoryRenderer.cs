@@ -163,7 +163,7 @@ internal static class StoryRenderer
                 continue;
             }
 
-            var decision = asg.DuplicateOf is not null ? $"near-copy of {asg.DuplicateOf}" : asg.OpenedStory ? "opened the story" : asg.MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", asg.MergedStories)}" : "joined";
+            var decision = ContractMapper.Assignment(asg).Decision();
             table.AddRow(
                 Markup.Escape(a.Id),
                 Markup.Escape(decision),
@@ -176,7 +176,7 @@ internal static class StoryRenderer
         console.Write(table);
         foreach (var c in corrections ?? [])
         {
-            console.MarkupLineInterpolated($"[yellow]{(c.Kind == "auto-merge" ? "merged" : "corrected")}[/] {c.At}: {c.Kind} {c.Story} → {c.Target} ({string.Join(", ", c.Articles)})");
+            console.MarkupLine("[yellow]" + Markup.Escape(c.Describe()) + "[/]");
         }
     }
 

@@ -60,6 +60,12 @@ public sealed record AssignmentDoc(
 {
     /// <summary>Stories this article bridged and merged into the one it joined.</summary>
     public IReadOnlyList<string> MergedStories { get; init; } = [];
+
+    /// <summary>The decision in words, as the CLI and the web page show it (a method, so it is not serialised).</summary>
+    public string Decision() => DuplicateOf is not null ? $"near-copy of {DuplicateOf}"
+        : OpenedStory ? "opened the story"
+        : MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", MergedStories)}"
+        : "joined";
 }
 
 public sealed record ArticleDoc(
@@ -164,7 +170,11 @@ public sealed record StoryDoc(
     public IReadOnlyList<CorrectionDoc> Corrections { get; init; } = [];
 }
 
-public sealed record CorrectionDoc(string Kind, string Story, string Target, IReadOnlyList<string> Articles, string At);
+public sealed record CorrectionDoc(string Kind, string Story, string Target, IReadOnlyList<string> Articles, string At)
+{
+    /// <summary>A line of the story's log: an automatic merge is not a user's correction.</summary>
+    public string Describe() => $"{(Kind == "auto-merge" ? "merged" : "corrected")} {At}: {Kind} {Story} → {Target} ({string.Join(", ", Articles)})";
+}
 
 public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);
 

@@ -130,7 +130,7 @@ internal static class StoryPage
             {
                 var a = w.Assignment;
                 h.Raw("<tr><td>").Text(label[w.Article]).Raw("</td><td>")
-                    .Text(a is null ? "–" : a.DuplicateOf is not null ? $"near-copy of {a.DuplicateOf}" : a.OpenedStory ? "opened the story" : a.MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", a.MergedStories)}" : "joined").Raw("</td><td>")
+                    .Text(a is null ? "–" : a.Decision()).Raw("</td><td>")
                     .Text(a is null || a.OpenedStory ? "–" : a.Score.ToString("0.000", CultureInfo.InvariantCulture)).Raw("</td><td>")
                     .Text(a is null || a.OpenedStory ? "–" : string.Create(CultureInfo.InvariantCulture, $"{a.TermSimilarity:0.00} · {a.NameOverlap:0.00} · {a.DateProximity:0.00}"))
                     .Raw("</td><td>").Text(a is null ? string.Empty : string.Join(", ", a.SharedNames)).Raw("</td><td>")
@@ -140,7 +140,7 @@ internal static class StoryPage
             h.Raw("</tbody></table>");
             foreach (var c in doc.Corrections)
             {
-                h.Raw("<p class=\"meta\">").Text($"{(c.Kind == "auto-merge" ? "Merged" : "Corrected")} {c.At}: {c.Kind} {c.Story} → {c.Target} ({string.Join(", ", c.Articles)})").Raw("</p>");
+                h.Raw("<p class=\"meta\">").Text(c.Describe()).Raw("</p>");
             }
 
             h.Raw("</details>");
