@@ -24,11 +24,18 @@ public sealed class EntityResolver
     // Users' pins, read once per run (they come from manual splits, so there are few).
     private IReadOnlyDictionary<(string Type, string Name), string>? _pins;
     private readonly Dictionary<string, string> _current = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _writtenBlocks = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Block, string Id)> _writtenBlocks = [];
 
-    // Transliteration part keys of every name seen this run: one name is compared with many candidates' variants.
-    private readonly Dictionary<string, string[]> _parts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _lastWordParts = new(StringComparer.Ordinal);
+    // What is derived from a name (part keys, listed key, blocking keys) is computed once per run: one name is
+    // compared with many candidates' variants, and most names recur. Cleared when large, so a long run stays bounded.
+    private readonly Dictionary<string, NameInfo> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Name), string[]> _blocks = [];
+    private const int MaxNames = 200_000;
+
+    // Scratch collections of FindAsync, reused: it runs for every entity of every article, in the single writer.
+    private readonly Dictionary<string, StoredEntity> _candidates = new(StringComparer.Ordinal);
+    private readonly List<string> _lookupNames = [];
+    private readonly List<StoredEntity> _matches = [];
     private readonly Dictionary<string, EntityContext> _contexts = new(StringComparer.Ordinal);
     private const int MaxContexts = 10_000;
 
@@ -43,12 +50,18 @@ public sealed class EntityResolver
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var local in articles.SelectMany(a => a.EntityGroups))
         {
-            foreach (var block in Blocks(local.Type, local.Canonical).Append(IdBlock(EntityIds.Provisional(local.Type, local.Canonical))))
+            foreach (var block in BlocksOf(local.Type, local.Canonical))
             {
                 if (!_byBlock.ContainsKey(block))
                 {
                     wanted.Add(block);
                 }
+            }
+
+            var idBlock = IdBlock(EntityIds.Provisional(local.Type, local.Canonical));
+            if (!_byBlock.ContainsKey(idBlock))
+            {
+                wanted.Add(idBlock);
             }
         }
 
@@ -136,7 +149,7 @@ public sealed class EntityResolver
         if (entity is null)
         {
             var id = EntityIds.Provisional(local.Type, local.Canonical);
-            if (_byId.ContainsKey(id) || (await CandidatesAsync(batch, IdBlock(id), cancellationToken).ConfigureAwait(false)).Any())
+            if (_byId.ContainsKey(id) || await BlockHasAnyAsync(batch, IdBlock(id), cancellationToken).ConfigureAwait(false))
             {
                 // The name's usual id belongs to an entity the user split it from: mint another one.
                 id = EntityIds.Provisional(local.Type, local.Canonical + "#" + articleId);
@@ -173,7 +186,7 @@ public sealed class EntityResolver
         {
             var e = _byId[id];
             // Blocks only ever grow; write the ones not written in this run yet.
-            var blocks = BlocksOf(e).Append(IdBlock(e.Id)).Where(b => _writtenBlocks.Add(b + "\u001F" + e.Id)).ToList();
+            var blocks = BlocksOf(e).Append(IdBlock(e.Id)).Where(b => _writtenBlocks.Add((b, e.Id))).ToList();
             await batch.SaveEntityAsync(e, blocks, cancellationToken).ConfigureAwait(false);
         }
 
@@ -190,87 +203,251 @@ public sealed class EntityResolver
             return (await ByIdAsync(batch, pinned, cancellationToken).ConfigureAwait(false), null);
         }
 
-        var candidates = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
-        foreach (var block in Blocks(local.Type, local.Canonical))
+        // Candidates of the same type, one per id (an entity can sit in several of the name's blocks).
+        var candidates = _candidates;
+        candidates.Clear();
+        foreach (var block in BlocksOf(local.Type, local.Canonical))
         {
-            foreach (var c in await CandidatesAsync(batch, block, cancellationToken).ConfigureAwait(false))
+            var stored = await StoredBlockAsync(batch, block, cancellationToken).ConfigureAwait(false);
+            foreach (var c in stored)
             {
-                candidates[c.Id] = c;
+                if (c.Type == local.Type)
+                {
+                    candidates[c.Id] = c;
+                }
+            }
+
+            if (_createdByBlock.TryGetValue(block, out var created))
+            {
+                foreach (var c in created.Values)
+                {
+                    if (c.Type == local.Type)
+                    {
+                        candidates[c.Id] = c;
+                    }
+                }
             }
         }
 
-        // Short forms ("Breuker" for Anna Breuker) are left out: they would match anyone else of that surname.
-        var fullParts = Parts(local.Canonical).Length;
-        var names = local.Surfaces.Keys.Where(n => fullParts == 1 || Parts(n).Length > 1).Append(local.Canonical).Distinct(StringComparer.Ordinal).ToList();
-
-        // A spelling an entity already has is a match without comparing keys (most names recur exactly).
-        var matches = candidates.Values
-            .Where(c => c.Type == local.Type && names.Any(n => n == c.Name || c.Variants.ContainsKey(n)))
-            .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToList();
-        if (fullParts == 1 && matches.Count > 1)
+        if (candidates.Count == 0)
         {
-            // One word that several entities have used ("Breuker" for Remco and for Anna Breuker): context decides.
-            return (null, matches);
+            return (null, null);
         }
 
-        if (matches.Count == 0 && local.Type is "LOC" or "ORG" && names.Select(TranslatedNames.Default.KeyOf).OfType<string>().ToHashSet(StringComparer.Ordinal) is { Count: > 0 } translated)
+        // Short forms ("Breuker" for Anna Breuker) are left out: they would match anyone else of that surname.
+        var localParts = Info(local.Canonical).Parts;
+        var names = _lookupNames;
+        names.Clear();
+        names.Add(local.Canonical);
+        foreach (var n in local.Surfaces.Keys)
+        {
+            if ((localParts.Length == 1 || Info(n).Parts.Length > 1) && !names.Contains(n))
+            {
+                names.Add(n);
+            }
+        }
+
+        // A spelling an entity already has is a match without comparing keys (most names recur exactly).
+        var matches = _matches;
+        matches.Clear();
+        foreach (var c in candidates.Values)
+        {
+            foreach (var n in names)
+            {
+                if (n == c.Name || c.Variants.ContainsKey(n))
+                {
+                    matches.Add(c);
+                    break;
+                }
+            }
+        }
+
+        if (localParts.Length == 1 && matches.Count > 1)
+        {
+            // One word that several entities have used ("Breuker" for Remco and for Anna Breuker): context decides.
+            return (null, [.. matches]);
+        }
+
+        if (matches.Count == 0 && local.Type is "LOC" or "ORG")
         {
             // The same place or organisation in another language (Rusland = Russia, NAVO = NATO): listed names, not spelling keys.
-            matches = candidates.Values
-                .Where(c => c.Type == local.Type && c.Variants.Keys.Append(c.Name).Any(v => TranslatedNames.Default.KeyOf(v) is { } k && translated.Contains(k)))
-                .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
-                .ToList();
+            foreach (var c in candidates.Values)
+            {
+                if (SharesTranslatedKey(c, names))
+                {
+                    matches.Add(c);
+                }
+            }
         }
 
         if (matches.Count == 0)
         {
-            var nameParts = names.Select(Parts).ToList();
-            matches = candidates.Values
-                .Where(c => c.Type == local.Type && c.Variants.Keys.Append(c.Name).Any(v => nameParts.Any(n => NameMatcher.SameParts(n, Parts(v)))))
-                .OrderByDescending(c => c.Mentions).ThenBy(c => c.Id, StringComparer.Ordinal)
-                .ToList();
+            foreach (var c in candidates.Values)
+            {
+                if (SpellingMatches(c, names))
+                {
+                    matches.Add(c);
+                }
+            }
         }
 
         if (matches.Count > 0)
         {
-            return (await FollowAsync(batch, matches[0], cancellationToken).ConfigureAwait(false), null);
+            return (await FollowAsync(batch, MostMentioned(matches), cancellationToken).ConfigureAwait(false), null);
         }
 
         // One word against a full name: only through the surname, and only when exactly one candidate fits.
-        var localParts = Parts(local.Canonical);
-        var bySurname = candidates.Values.Where(c => c.Type == local.Type && (localParts.Length == 1
-                ? Parts(c.Name).Length > 1 && NameMatcher.SameParts(localParts, LastWordParts(c.Name))
-                : Parts(c.Name).Length == 1 && NameMatcher.SameParts(Parts(c.Name), LastWordParts(local.Canonical))))
-            .ToList();
-        return bySurname.Count switch
+        foreach (var c in candidates.Values)
+        {
+            var candidateParts = Info(c.Name).Parts;
+            if (localParts.Length == 1
+                ? candidateParts.Length > 1 && NameMatcher.SameParts(localParts, Info(c.Name).LastWordParts)
+                : candidateParts.Length == 1 && NameMatcher.SameParts(candidateParts, Info(local.Canonical).LastWordParts))
+            {
+                matches.Add(c);
+            }
+        }
+
+        return matches.Count switch
         {
             0 => (null, null),
-            1 => (await FollowAsync(batch, bySurname[0], cancellationToken).ConfigureAwait(false), null),
-            _ => (null, bySurname),
+            1 => (await FollowAsync(batch, matches[0], cancellationToken).ConfigureAwait(false), null),
+            _ => (null, [.. matches]),
         };
     }
 
-    private string[] Parts(string name)
+    /// <summary>True when the entity's name or one of its variants is listed under the same key as one of the names.</summary>
+    private bool SharesTranslatedKey(StoredEntity e, List<string> names)
     {
-        if (!_parts.TryGetValue(name, out var parts))
+        foreach (var n in names)
         {
-            parts = TransliterationKey.Parts(name);
-            _parts[name] = parts;
+            if (Info(n).TranslatedKey is not { } key)
+            {
+                continue;
+            }
+
+            if (Info(e.Name).TranslatedKey == key)
+            {
+                return true;
+            }
+
+            foreach (var v in e.Variants.Keys)
+            {
+                if (Info(v).TranslatedKey == key)
+                {
+                    return true;
+                }
+            }
         }
 
-        return parts;
+        return false;
     }
 
-    private string[] LastWordParts(string name)
+    /// <summary>True when <see cref="NameMatcher.SameParts"/> accepts one of the names against the entity's name or a variant.</summary>
+    private bool SpellingMatches(StoredEntity e, List<string> names)
     {
-        if (!_lastWordParts.TryGetValue(name, out var parts))
+        if (SpellingMatches(Info(e.Name).Parts, names))
         {
-            parts = TransliterationKey.Parts(name[(name.LastIndexOf(' ') + 1)..]);
-            _lastWordParts[name] = parts;
+            return true;
         }
 
-        return parts;
+        foreach (var v in e.Variants.Keys)
+        {
+            if (SpellingMatches(Info(v).Parts, names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool SpellingMatches(string[] parts, List<string> names)
+    {
+        foreach (var n in names)
+        {
+            if (NameMatcher.SameParts(Info(n).Parts, parts))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The entity with most mentions; the smallest id breaks a tie, so the choice does not depend on order.</summary>
+    private static StoredEntity MostMentioned(List<StoredEntity> entities)
+    {
+        var best = entities[0];
+        foreach (var e in entities)
+        {
+            if (e.Mentions > best.Mentions || (e.Mentions == best.Mentions && string.CompareOrdinal(e.Id, best.Id) < 0))
+            {
+                best = e;
+            }
+        }
+
+        return best;
+    }
+
+    private NameInfo Info(string name)
+    {
+        if (!_names.TryGetValue(name, out var info))
+        {
+            if (_names.Count >= MaxNames)
+            {
+                _names.Clear();
+            }
+
+            info = new NameInfo(name);
+            _names[name] = info;
+        }
+
+        return info;
+    }
+
+    /// <summary><see cref="Blocks"/>, kept per run.</summary>
+    private string[] BlocksOf(string type, string name)
+    {
+        if (!_blocks.TryGetValue((type, name), out var blocks))
+        {
+            if (_blocks.Count >= MaxNames)
+            {
+                _blocks.Clear();
+            }
+
+            blocks = [.. Blocks(type, name)];
+            _blocks[(type, name)] = blocks;
+        }
+
+        return blocks;
+    }
+
+    /// <summary>What the resolver derives from one name, each part computed when first asked for.</summary>
+    private sealed class NameInfo(string name)
+    {
+        private string[]? _parts;
+        private string[]? _lastWordParts;
+        private string? _translatedKey;
+        private bool _translatedKeyKnown;
+
+        public string[] Parts => _parts ??= TransliterationKey.Parts(name);
+
+        public string[] LastWordParts => _lastWordParts ??= name.LastIndexOf(' ') is var space and >= 0 ? TransliterationKey.Parts(name[(space + 1)..]) : Parts;
+
+        public string? TranslatedKey
+        {
+            get
+            {
+                if (!_translatedKeyKnown)
+                {
+                    _translatedKey = TranslatedNames.Default.KeyOf(name);
+                    _translatedKeyKnown = true;
+                }
+
+                return _translatedKey;
+            }
+        }
     }
 
     private async Task<StoredEntity> FollowAsync(IStoreBatch batch, StoredEntity entity, CancellationToken cancellationToken)
@@ -291,14 +468,17 @@ public sealed class EntityResolver
             return e;
         }
 
-        return (await CandidatesAsync(batch, IdBlock(id), cancellationToken).ConfigureAwait(false)).FirstOrDefault(x => x.Id == id);
+        var block = IdBlock(id);
+        if (_createdByBlock.TryGetValue(block, out var created) && created.TryGetValue(id, out var made))
+        {
+            return made;
+        }
+
+        return (await StoredBlockAsync(batch, block, cancellationToken).ConfigureAwait(false)).Find(x => x.Id == id);
     }
 
-    /// <summary>
-    /// The stored entities of a block (loaded once per run) and those this run created or changed under it. An
-    /// entity can be in both; callers keep one per id.
-    /// </summary>
-    private async Task<IEnumerable<StoredEntity>> CandidatesAsync(IStoreBatch batch, string block, CancellationToken cancellationToken)
+    /// <summary>The stored entities of a block, read once per run (most blocks are read ahead by <see cref="PrefetchAsync"/>).</summary>
+    private async ValueTask<List<StoredEntity>> StoredBlockAsync(IStoreBatch batch, string block, CancellationToken cancellationToken)
     {
         if (!_byBlock.TryGetValue(block, out var stored))
         {
@@ -312,8 +492,13 @@ public sealed class EntityResolver
             _byBlock[block] = stored;
         }
 
-        return _createdByBlock.TryGetValue(block, out var created) ? stored.Concat(created.Values) : stored;
+        return stored;
     }
+
+    /// <summary>Whether a block holds any entity, stored or created this run.</summary>
+    private async ValueTask<bool> BlockHasAnyAsync(IStoreBatch batch, string block, CancellationToken cancellationToken)
+        => (await StoredBlockAsync(batch, block, cancellationToken).ConfigureAwait(false)).Count > 0
+            || (_createdByBlock.TryGetValue(block, out var created) && created.Count > 0);
 
     private void Cache(StoredEntity entity)
     {
@@ -330,8 +515,8 @@ public sealed class EntityResolver
         }
     }
 
-    private static IEnumerable<string> BlocksOf(StoredEntity e)
-        => e.Variants.Keys.Append(e.Name).SelectMany(n => Blocks(e.Type, n)).Distinct(StringComparer.Ordinal);
+    private IEnumerable<string> BlocksOf(StoredEntity e)
+        => e.Variants.Keys.Append(e.Name).SelectMany(n => BlocksOf(e.Type, n)).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// Type plus the first three letters of the first and last part keys: catches transliterations and one-edit typos

@@ -297,7 +297,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task<EntityContext> EntityContextAsync(string entityId, CancellationToken cancellationToken = default)
     {
-        await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(entityId);
         var entities = new HashSet<string>(StringComparer.Ordinal);
         var stories = new HashSet<string>(StringComparer.Ordinal);
         var cmd = Prepared(
@@ -309,17 +309,50 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             """,
             "$e");
         cmd.Parameters["$e"].Value = entityId;
-        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!reader.IsDBNull(0))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                entities.Add(reader.GetString(0));
+                if (!reader.IsDBNull(0))
+                {
+                    entities.Add(reader.GetString(0));
+                }
+
+                if (!reader.IsDBNull(1))
+                {
+                    stories.Add(reader.GetString(1));
+                }
+            }
+        }
+
+        // Occurrences kept back are read where they are, in memory: writing them out before every read cost more
+        // than the read. An article's occurrences are added together, so its companions are all kept back too.
+        var pendingArticles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in _pendingOccurrences)
+        {
+            if ((string)row[3] == entityId)
+            {
+                pendingArticles.Add((string)row[0]);
+            }
+        }
+
+        if (pendingArticles.Count > 0)
+        {
+            foreach (var row in _pendingOccurrences)
+            {
+                if ((string)row[3] != entityId && pendingArticles.Contains((string)row[0]))
+                {
+                    entities.Add((string)row[3]);
+                }
             }
 
-            if (!reader.IsDBNull(1))
+            using var storiesCmd = Command();
+            storiesCmd.CommandText = "SELECT story_id FROM articles WHERE id IN (SELECT value FROM json_each($ids)) AND story_id IS NOT NULL";
+            storiesCmd.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(pendingArticles));
+            using var reader = await storiesCmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                stories.Add(reader.GetString(1));
+                stories.Add(reader.GetString(0));
             }
         }
 
