@@ -15,7 +15,7 @@ namespace Chorus.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, IReadOnlyList<string> skipStages, bool json, CancellationToken ct)
+    public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, int warmup, IReadOnlyList<string> skipStages, bool json, CancellationToken ct)
     {
         // Leaving stages out measures what they cost end to end: compare the medians with and without them.
         var full = ArticleAnalyzer.CreateDefault();
@@ -34,13 +34,18 @@ internal static class BenchCommand
         }
 
         runs = Math.Max(1, runs);
+        warmup = Math.Max(0, warmup);
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
-        var results = new List<(int Articles, double Seconds)>();
-        for (var run = 0; run <= runs; run++)
+        var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes)>();
+        for (var run = 1 - warmup; run <= runs; run++)
         {
             var dir = Path.Combine(Path.GetTempPath(), "chorus-bench-" + Guid.NewGuid().ToString("N"));
             try
             {
+                // CPU time and GC pauses of the whole process: ingest is most of what it does while a run lasts.
+                var cpu = Environment.CpuUsage.TotalTime;
+                var pause = GC.GetTotalPauseDuration();
+                var allocated = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
                 int stored;
                 await using (var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(dir, "bench.db"), ct).ConfigureAwait(false))
@@ -49,13 +54,16 @@ internal static class BenchCommand
                 }
 
                 sw.Stop();
+                (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated);
                 if (run > 0)
                 {
-                    results.Add((stored, sw.Elapsed.TotalSeconds));
-                    if (!json)
-                    {
-                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"run {run}: {stored} articles in {sw.Elapsed.TotalSeconds:0.000} s = {stored / sw.Elapsed.TotalSeconds:0} articles/s")).ConfigureAwait(false);
-                    }
+                    results.Add(result);
+                }
+
+                if (!json)
+                {
+                    var label = run > 0 ? $"run {run}" : "warm-up";
+                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s, {result.AllocatedBytes / 1e6:0} MB allocated")).ConfigureAwait(false);
                 }
             }
             finally
@@ -75,9 +83,13 @@ internal static class BenchCommand
             {
                 input,
                 runs,
+                warmup,
                 skippedStages = skipStages,
                 articles = results[0].Articles,
                 secondsPerRun = results.Select(r => Math.Round(r.Seconds, 3)).ToList(),
+                cpuSecondsPerRun = results.Select(r => Math.Round(r.CpuSeconds, 3)).ToList(),
+                gcPauseSecondsPerRun = results.Select(r => Math.Round(r.GcPauseSeconds, 3)).ToList(),
+                allocatedBytesPerRun = results.Select(r => r.AllocatedBytes).ToList(),
                 medianArticlesPerSecond = Math.Round(median, 1),
                 minArticlesPerSecond = Math.Round(rates[0], 1),
                 maxArticlesPerSecond = Math.Round(rates[^1], 1),

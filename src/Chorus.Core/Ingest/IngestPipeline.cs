@@ -2,15 +2,16 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
 using Chorus.Core.Text;
+using Chorus.Core.Time;
 
 namespace Chorus.Core.Ingest;
 
 /// <summary>
-/// Reads, analyses, de-duplicates, clusters and stores articles. Inputs are taken in chunks: analysis runs in
-/// parallel within a chunk; the chunk is then sorted by date and one writer assigns stories and commits in
-/// batches, so that a crash leaves only whole articles, each with its story.
+/// Reads, analyses, de-duplicates, clusters and stores articles. Inputs are taken in chunks, and a chunk is sorted
+/// by date; its articles are analysed in parallel a batch at a time, and one writer assigns stories and commits
+/// each batch while the next one is analysed, so that a crash leaves only whole articles, each with its story.
 /// <code>
-///   read results ─► chunk ─► analyse (parallel) ─► sort by date ─► exact dup? ─► near dup? ─► cluster ─► store batch ─► search index
+///   read results ─► chunk ─► exact dup? ─► sort by date ─► analyse a batch (parallel) ─► near dup? ─► cluster ─► store batch ─► search index
 /// </code>
 /// </summary>
 public sealed class IngestPipeline
@@ -23,6 +24,8 @@ public sealed class IngestPipeline
     private readonly ClusteringOptions _options;
     private readonly IArticleIndex? _index;
     private readonly bool _linkEntities;
+    // The search index of the batches committed so far, written beside the next ones (one run at a time per pipeline).
+    private Task _indexing = Task.CompletedTask;
 
     /// <param name="linkEntities">Link each article's entities to entities across the store (off only to measure what it costs).</param>
     public IngestPipeline(IChorusStore store, ArticleAnalyzer analyzer, ClusteringOptions options, IArticleIndex? index, bool linkEntities = true)
@@ -37,6 +40,7 @@ public sealed class IngestPipeline
     public async Task<IngestReport> RunAsync(IEnumerable<ReadResult> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        _indexing = Task.CompletedTask;
         var report = new IngestReport();
         var clusterer = new StoryClusterer(_options, await _store.LoadTermStatisticsAsync(cancellationToken).ConfigureAwait(false));
         foreach (var (a, b) in await _store.StoriesKeptApartAsync(cancellationToken).ConfigureAwait(false))
@@ -79,6 +83,7 @@ public sealed class IngestPipeline
 
         pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
         await pendingWrite.ConfigureAwait(false);
+        await _indexing.ConfigureAwait(false);
         Report();
         return report;
 
@@ -118,41 +123,40 @@ public sealed class IngestPipeline
             }
         }
 
-        var prepared = new Prepared[fresh.Count];
-        Parallel.For(0, fresh.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            var analyzed = _analyzer.Analyze(fresh[i].Article);
-            prepared[i] = new Prepared(analyzed, fresh[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed), fresh[i].Order);
-        });
-
-        // Date order is what makes incremental clustering meaningful; undated articles go last, input order breaks ties.
-        var ordered = prepared
-            .OrderBy(p => p.Analyzed.Raw.Date?.Start ?? DateOnly.MaxValue)
-            .ThenBy(p => p.Order)
+        // Date order is what makes incremental clustering meaningful; undated articles go last, input order breaks
+        // ties. The date comes with the raw article, so the chunk is ordered before analysis and then analysed one
+        // batch at a time: each batch's writer runs while the next batch is analysed.
+        var ordered = fresh
+            .OrderBy(f => f.Article.Date?.Start ?? DateOnly.MaxValue)
+            .ThenBy(f => f.Order)
             .ToList();
-        // Writers run one after the other, in chunk order: story assignment stays in date order within a chunk
-        // and in input order across chunks, whatever the thread timing.
-        await previousWrite.ConfigureAwait(false);
-        return Task.Run(
-            async () =>
+        var write = previousWrite;
+        for (var start = 0; start < ordered.Count; start += BatchSize)
+        {
+            var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
+            var prepared = new Prepared[slice.Count];
+            Parallel.For(0, slice.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    await LoadWindowAsync(ordered, clusterer, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    gate.Release();
-                }
+                var analyzed = _analyzer.Analyze(slice[i].Article);
+                prepared[i] = new Prepared(analyzed, slice[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed));
+            });
 
-                for (var start = 0; start < ordered.Count; start += BatchSize)
+            // Writers run one after the other, in input order, whatever the thread timing; analysis stays at most
+            // one batch ahead of them.
+            await write.ConfigureAwait(false);
+            var loadWindow = start == 0;
+            write = Task.Run(
+                async () =>
                 {
-                    var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                     try
                     {
-                        await WriteBatchAsync(slice, clusterer, resolver, report, cancellationToken).ConfigureAwait(false);
+                        if (loadWindow)
+                        {
+                            await LoadWindowAsync(ordered.Select(f => f.Article.Date), clusterer, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await WriteBatchAsync(prepared, clusterer, resolver, report, cancellationToken).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -160,14 +164,16 @@ public sealed class IngestPipeline
                     }
 
                     reportProgress();
-                }
-            },
-            cancellationToken);
+                },
+                cancellationToken);
+        }
+
+        return write;
     }
 
-    private async Task LoadWindowAsync(List<Prepared> ordered, StoryClusterer clusterer, CancellationToken cancellationToken)
+    private async Task LoadWindowAsync(IEnumerable<PartialDate?> chunkDates, StoryClusterer clusterer, CancellationToken cancellationToken)
     {
-        var dates = ordered.Where(p => p.Analyzed.Raw.Date is not null).Select(p => p.Analyzed.Raw.Date!.Value).ToList();
+        var dates = chunkDates.OfType<PartialDate>().ToList();
         var from = dates.Count == 0 ? DateOnly.MaxValue : dates.Min(d => d.Start).AddDays(-_options.WindowDays);
         var to = dates.Count == 0 ? DateOnly.MinValue : dates.Max(d => d.End).AddDays(_options.WindowDays);
         if (dates.Count > 0)
@@ -183,70 +189,52 @@ public sealed class IngestPipeline
         }
     }
 
-    private async Task WriteBatchAsync(List<Prepared> slice, StoryClusterer clusterer, Entities.EntityResolver? resolver, IngestReport report, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(IReadOnlyList<Prepared> slice, StoryClusterer clusterer, Entities.EntityResolver? resolver, IngestReport report, CancellationToken cancellationToken)
     {
         var stored = new List<StoredArticle>(slice.Count);
         var batch = await _store.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
-            if (resolver is not null)
+            // Entity linking runs beside clustering, article by article in the same order, each article once its
+            // story is known; the two share the batch one call at a time.
+            var shared = resolver is null ? null : new SerializedStoreBatch(batch);
+            var store = shared ?? batch;
+            var linking = Task.CompletedTask;
+            try
             {
-                await resolver.PrefetchAsync(batch, slice.Select(p => p.Analyzed), cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var p in slice)
-            {
-                var raw = p.Analyzed.Raw;
-                var id = ArticleIdentity.ArticleId(p.Key);
-                var bands = p.Signature is null ? [] : MinHasher.BandKeys(p.Signature);
-                var original = p.Signature is null ? null : await FindOriginalAsync(batch, bands, p.Signature, cancellationToken).ConfigureAwait(false);
-                Assignment assignment;
-                if (original?.StoryId is { } originalStory)
-                {
-                    assignment = clusterer.Follow(originalStory, p.Features, original.DuplicateOf ?? original.ArticleId);
-                    report.NearDuplicates++;
-                }
-                else
-                {
-                    var (title, headline) = StoryTitle(p.Analyzed);
-                    assignment = clusterer.Assign(p.Features, ArticleIdentity.StoryId(id), title, headline);
-                    if (assignment.OpenedStory)
-                    {
-                        report.StoriesOpened++;
-                    }
-
-                    foreach (var absorbed in assignment.MergedStories)
-                    {
-                        await batch.MergeStoriesAsync(absorbed, assignment.StoryId, cancellationToken).ConfigureAwait(false);
-                        report.StoriesMerged++;
-                    }
-                }
-
-                var article = new StoredArticle
-                {
-                    Id = id,
-                    Ref = raw.Ref,
-                    ContentKey = p.Key,
-                    Text = raw.Text,
-                    Title = raw.Title,
-                    Date = raw.Date,
-                    Source = raw.Source,
-                    Url = raw.Url,
-                    ExternalId = raw.ExternalId,
-                    SummaryOnly = raw.SummaryOnly,
-                    Lang = p.Analyzed.Lang,
-                    DuplicateOf = assignment.DuplicateOf,
-                    StoryId = assignment.StoryId,
-                    Assignment = assignment,
-                    Signature = p.Signature,
-                };
-                await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
                 if (resolver is not null)
                 {
-                    await resolver.ResolveAsync(batch, id, assignment.StoryId, p.Analyzed, cancellationToken).ConfigureAwait(false);
+                    await resolver.PrefetchAsync(store, slice.Select(p => p.Analyzed), cancellationToken).ConfigureAwait(false);
                 }
 
-                stored.Add(article);
+                foreach (var p in slice)
+                {
+                    var article = await AssignAsync(store, p, clusterer, report, () => linking, cancellationToken).ConfigureAwait(false);
+                    if (resolver is not null)
+                    {
+                        var previous = linking;
+                        linking = Task.Run(
+                            async () =>
+                            {
+                                await previous.ConfigureAwait(false);
+                                await resolver.ResolveAsync(store, article.Id, article.StoryId, p.Analyzed, cancellationToken).ConfigureAwait(false);
+                            },
+                            cancellationToken);
+                    }
+
+                    stored.Add(article);
+                }
+
+                await linking.ConfigureAwait(false);
+            }
+            finally
+            {
+                // Whatever happened, the linker is done with the batch before it is rolled back or committed.
+                await Task.WhenAny(linking).ConfigureAwait(false);
+                if (shared is not null)
+                {
+                    await shared.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             if (resolver is not null)
@@ -267,8 +255,77 @@ public sealed class IngestPipeline
         report.StoredIds.AddRange(stored.Select(a => a.Id));
         if (_index is not null)
         {
-            await _index.AddAsync(stored, cancellationToken).ConfigureAwait(false);
+            // The search index is written beside the next batches; the run waits for it at the end.
+            var previous = _indexing;
+            var index = _index;
+            _indexing = Task.Run(
+                async () =>
+                {
+                    await previous.ConfigureAwait(false);
+                    await index.AddAsync(stored, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Finds the article's story (the original's, for a near-copy) and adds the article to the batch. Stories merged
+    /// by the assignment are merged only once the linker has caught up, so that it reads stories as they were
+    /// before this article, as it would in sequence.
+    /// </summary>
+    private async Task<StoredArticle> AssignAsync(IStoreBatch batch, Prepared p, StoryClusterer clusterer, IngestReport report, Func<Task> linking, CancellationToken cancellationToken)
+    {
+        var raw = p.Analyzed.Raw;
+        var id = ArticleIdentity.ArticleId(p.Key);
+        var bands = p.Signature is null ? [] : MinHasher.BandKeys(p.Signature);
+        var original = p.Signature is null ? null : await FindOriginalAsync(batch, bands, p.Signature, cancellationToken).ConfigureAwait(false);
+        Assignment assignment;
+        if (original?.StoryId is { } originalStory)
+        {
+            assignment = clusterer.Follow(originalStory, p.Features, original.DuplicateOf ?? original.ArticleId);
+            report.NearDuplicates++;
+        }
+        else
+        {
+            var (title, headline) = StoryTitle(p.Analyzed);
+            assignment = clusterer.Assign(p.Features, ArticleIdentity.StoryId(id), title, headline);
+            if (assignment.OpenedStory)
+            {
+                report.StoriesOpened++;
+            }
+
+            if (assignment.MergedStories.Count > 0)
+            {
+                await linking().ConfigureAwait(false);
+            }
+
+            foreach (var absorbed in assignment.MergedStories)
+            {
+                await batch.MergeStoriesAsync(absorbed, assignment.StoryId, cancellationToken).ConfigureAwait(false);
+                report.StoriesMerged++;
+            }
+        }
+
+        var article = new StoredArticle
+        {
+            Id = id,
+            Ref = raw.Ref,
+            ContentKey = p.Key,
+            Text = raw.Text,
+            Title = raw.Title,
+            Date = raw.Date,
+            Source = raw.Source,
+            Url = raw.Url,
+            ExternalId = raw.ExternalId,
+            SummaryOnly = raw.SummaryOnly,
+            Lang = p.Analyzed.Lang,
+            DuplicateOf = assignment.DuplicateOf,
+            StoryId = assignment.StoryId,
+            Assignment = assignment,
+            Signature = p.Signature,
+        };
+        await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
+        return article;
     }
 
     private async Task<NearDuplicateCandidate?> FindOriginalAsync(IStoreBatch batch, long[] bands, uint[] signature, CancellationToken cancellationToken)
@@ -308,5 +365,5 @@ public sealed class IngestPipeline
         return (first[..(cut > 40 ? cut : Max)] + "…", false);
     }
 
-    private sealed record Prepared(AnalyzedArticle Analyzed, string Key, ArticleFeatures Features, uint[]? Signature, int Order);
+    private sealed record Prepared(AnalyzedArticle Analyzed, string Key, ArticleFeatures Features, uint[]? Signature);
 }

@@ -361,7 +361,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     public async Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default)
     {
-        await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
+        // Aliases come from users' merges, never from the rows kept back, so those need not be written first.
         var id = entityId;
         for (var hops = 0; hops < 32; hops++)
         {
