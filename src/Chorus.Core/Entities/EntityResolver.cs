@@ -25,6 +25,8 @@ public sealed class EntityResolver
     private IReadOnlyDictionary<(string Type, string Name), string>? _pins;
     private readonly Dictionary<string, string> _current = new(StringComparer.Ordinal);
     private readonly HashSet<(string Block, string Id)> _writtenBlocks = [];
+    private readonly Dictionary<string, List<string>> _blocksToWrite = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _blocksChecked = new(StringComparer.Ordinal);
 
     // What is derived from a name (part keys, listed key, blocking keys) is computed once per run: one name is
     // compared with many candidates' variants, and most names recur. Cleared when large, so a long run stays bounded.
@@ -185,8 +187,21 @@ public sealed class EntityResolver
         foreach (var id in _dirty)
         {
             var e = _byId[id];
-            // Blocks only ever grow; write the ones not written in this run yet.
-            var blocks = BlocksOf(e).Append(IdBlock(e.Id)).Where(b => _writtenBlocks.Add((b, e.Id))).ToList();
+            if (_blocksChecked.Add(id))
+            {
+                // A stored entity's blocks are written again once per run: blocking keys added since it was stored
+                // (a newly listed name) reach it this way.
+                MarkBlockToWrite(IdBlock(id), id);
+                foreach (var name in e.Variants.Keys.Append(e.Name))
+                {
+                    foreach (var block in BlocksOf(e.Type, name))
+                    {
+                        MarkBlockToWrite(block, id);
+                    }
+                }
+            }
+
+            IReadOnlyCollection<string> blocks = _blocksToWrite.Remove(id, out var toWrite) ? toWrite : [];
             await batch.SaveEntityAsync(e, blocks, cancellationToken).ConfigureAwait(false);
         }
 
@@ -503,20 +518,47 @@ public sealed class EntityResolver
     private void Cache(StoredEntity entity)
     {
         _byId[entity.Id] = entity;
-        foreach (var block in BlocksOf(entity).Append(IdBlock(entity.Id)))
+        CacheUnder(IdBlock(entity.Id), entity);
+        foreach (var block in BlocksOf(entity.Type, entity.Name))
         {
-            if (!_createdByBlock.TryGetValue(block, out var byId))
-            {
-                byId = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
-                _createdByBlock[block] = byId;
-            }
+            CacheUnder(block, entity);
+        }
 
-            byId[entity.Id] = entity;
+        foreach (var variant in entity.Variants.Keys)
+        {
+            foreach (var block in BlocksOf(entity.Type, variant))
+            {
+                CacheUnder(block, entity);
+            }
         }
     }
 
-    private IEnumerable<string> BlocksOf(StoredEntity e)
-        => e.Variants.Keys.Append(e.Name).SelectMany(n => BlocksOf(e.Type, n)).Distinct(StringComparer.Ordinal);
+    private void CacheUnder(string block, StoredEntity entity)
+    {
+        if (!_createdByBlock.TryGetValue(block, out var byId))
+        {
+            byId = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
+            _createdByBlock[block] = byId;
+        }
+
+        byId[entity.Id] = entity;
+        MarkBlockToWrite(block, entity.Id);
+    }
+
+    // Blocks only ever grow; each is written once per run.
+    private void MarkBlockToWrite(string block, string id)
+    {
+        if (_writtenBlocks.Add((block, id)))
+        {
+            if (!_blocksToWrite.TryGetValue(id, out var blocks))
+            {
+                blocks = [];
+                _blocksToWrite[id] = blocks;
+            }
+
+            blocks.Add(block);
+        }
+    }
 
     /// <summary>
     /// Type plus the first three letters of the first and last part keys: catches transliterations and one-edit typos
@@ -546,12 +588,30 @@ public sealed class EntityResolver
 
     private static string Prefix(string key) => key.Length <= 3 ? key : key[..3];
 
+    /// <summary>The name shown: a capitalised variant that is not an adjective, a full name first, then the most frequent, then the first in ordinal order.</summary>
     private static string CanonicalName(StoredEntity e)
-        => e.Variants
-            .Where(v => v.Key.Length > 0 && char.IsUpper(v.Key[0]) && !PlaceAdjectives.Default.IsAdjective(v.Key))
-            .OrderByDescending(v => v.Key.Contains(' ', StringComparison.Ordinal) || v.Key.Contains('-', StringComparison.Ordinal))
-            .ThenByDescending(v => v.Value)
-            .ThenBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => v.Key)
-            .FirstOrDefault() ?? e.Name;
+    {
+        string? best = null;
+        var bestFull = false;
+        var bestCount = 0;
+        foreach (var (name, count) in e.Variants)
+        {
+            if (name.Length == 0 || !char.IsUpper(name[0]) || PlaceAdjectives.Default.IsAdjective(name))
+            {
+                continue;
+            }
+
+            var full = name.Contains(' ', StringComparison.Ordinal) || name.Contains('-', StringComparison.Ordinal);
+            if (best is null
+                || (full && !bestFull)
+                || (full == bestFull && (count > bestCount || (count == bestCount && string.CompareOrdinal(name, best) < 0))))
+            {
+                best = name;
+                bestFull = full;
+                bestCount = count;
+            }
+        }
+
+        return best ?? e.Name;
+    }
 }

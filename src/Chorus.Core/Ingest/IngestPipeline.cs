@@ -204,7 +204,7 @@ public sealed class IngestPipeline
             {
                 if (resolver is not null)
                 {
-                    await resolver.PrefetchAsync(store, slice.Select(p => p.Analyzed), cancellationToken).ConfigureAwait(false);
+                    linking = Task.Run(() => resolver.PrefetchAsync(store, slice.Select(p => p.Analyzed), cancellationToken), cancellationToken);
                 }
 
                 foreach (var p in slice)
