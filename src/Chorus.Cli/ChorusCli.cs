@@ -160,9 +160,10 @@ internal static class ChorusCli
         var clusterThreshold = new Option<double?>("--threshold") { Description = "Score needed to join a story (for fitting; default: the shipped one)" };
         var clusterWeights = new Option<double[]>("--weights") { Description = "Signal weights to evaluate, for fitting: terms names date (e.g. --weights 0.55 0.35 0.10)", AllowMultipleArgumentsPerToken = true };
         var mergeThreshold = new Option<double?>("--merge-threshold") { Description = "Story-to-story score at which a bridging article merges two stories (for fitting; 'inf' disables)" };
+        var minSharedTerms = new Option<int?>("--min-shared-terms") { Description = "Terms an article must share with a story to join it (for fitting; default: the shipped one)" };
         var assignmentsFile = new Option<string?>("--assignments") { Description = "Also write each article's gold and predicted story (TSV), for reading the errors" };
-        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, granularity, clusterThreshold, clusterWeights, mergeThreshold, assignmentsFile, json };
-        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(granularity)!, r.GetValue(clusterThreshold), r.GetValue(clusterWeights), r.GetValue(mergeThreshold), r.GetValue(assignmentsFile), r.GetValue(json), ct));
+        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, granularity, clusterThreshold, clusterWeights, mergeThreshold, minSharedTerms, assignmentsFile, json };
+        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(granularity)!, r.GetValue(clusterThreshold), r.GetValue(clusterWeights), r.GetValue(mergeThreshold), r.GetValue(minSharedTerms), r.GetValue(assignmentsFile), r.GetValue(json), ct));
         root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };

@@ -82,11 +82,15 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, doc.GetProperty("goldClusters").GetInt32());
         Assert.Equal(100, doc.GetProperty("bcubed").GetProperty("f1").GetDouble());
         var lines = File.ReadAllLines(assignments);
-        Assert.Equal("ref\tgold\tpredicted\ttitle", lines[0]);
+        Assert.Equal("ref\tgold\tpredicted\ttitle\tscore\tshared", lines[0]);
         Assert.Equal(4, lines.Length);
         var rows = lines.Skip(1).Select(l => l.Split('\t')).ToList();
         Assert.Equal(rows[0][2], rows[1][2]);
         Assert.NotEqual(rows[0][2], rows[2][2]);
+        // Why: the first article opened the story, the second joined it on shared words.
+        Assert.Equal("opened", rows[0][4]);
+        Assert.True(double.Parse(rows[1][4], System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("keizersgracht", rows[1][5], StringComparison.Ordinal);
     }
 
     [Fact]

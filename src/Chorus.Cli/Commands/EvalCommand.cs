@@ -146,7 +146,7 @@ internal static class EvalCommand
     /// Ingests labelled articles in date order into a fresh temporary store, as a stream, and scores the stories
     /// they end up in against the gold stories (B-cubed and pairwise).
     /// </summary>
-    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, double? mergeThreshold, string? assignmentsFile, bool json, CancellationToken ct)
+    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, double? mergeThreshold, int? minSharedTerms, string? assignmentsFile, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
@@ -168,6 +168,7 @@ internal static class EvalCommand
         var folder = Path.Combine(Path.GetTempPath(), "chorus-eval-" + Guid.NewGuid().ToString("N"));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         List<(string Gold, string Predicted)> pairs;
+        var decisions = new List<Assignment?>();
         try
         {
             await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
@@ -176,6 +177,11 @@ internal static class EvalCommand
             if (mergeThreshold is { } m)
             {
                 options = options with { MergeThreshold = m };
+            }
+
+            if (minSharedTerms is { } shared)
+            {
+                options = options with { MinSharedTerms = shared };
             }
 
             if (weights is { Length: > 0 })
@@ -195,6 +201,7 @@ internal static class EvalCommand
                 // Exact duplicates are not stored again; they are in the story of the article they repeat.
                 var stored = await workspace.Store.FindArticleAsync(ArticleIdentity.ArticleId(ArticleIdentity.ContentKey(item.Article)), ct).ConfigureAwait(false);
                 pairs.Add((item.Gold, stored?.StoryId ?? "unassigned:" + item.Article.Ref));
+                decisions.Add(stored?.Assignment);
             }
         }
         finally
@@ -211,8 +218,16 @@ internal static class EvalCommand
 
         if (assignmentsFile is not null)
         {
-            var lines = new List<string> { "ref\tgold\tpredicted\ttitle" };
-            lines.AddRange(ordered.Zip(pairs, (item, pair) => string.Join('\t', item.Article.Ref, pair.Gold, pair.Predicted, Oneline(item.Article.Title ?? string.Empty))));
+            // The score and shared terms say why each article went where it went.
+            var lines = new List<string> { "ref\tgold\tpredicted\ttitle\tscore\tshared" };
+            lines.AddRange(ordered.Select((item, i) => string.Join(
+                '\t',
+                item.Article.Ref,
+                pairs[i].Gold,
+                pairs[i].Predicted,
+                Oneline(item.Article.Title ?? string.Empty),
+                decisions[i] is { } d ? (d.OpenedStory ? "opened" : d.Score.ToString("0.000", CultureInfo.InvariantCulture)) + (d.MergedStories.Count > 0 ? " merged " + string.Join(',', d.MergedStories) : string.Empty) : string.Empty,
+                decisions[i] is { } s ? string.Join(' ', s.SharedTerms.Concat(s.SharedNames)) : string.Empty)));
             await File.WriteAllLinesAsync(assignmentsFile, lines, ct).ConfigureAwait(false);
         }
 

@@ -21,6 +21,9 @@ public sealed record ClusteringOptions
     /// </summary>
     public double MergeThreshold { get; init; } = double.PositiveInfinity;
 
+    /// <summary>An article joins only a story it shares at least this many terms with: one shared word is weak evidence in a headline.</summary>
+    public int MinSharedTerms { get; init; } = 1;
+
     /// <summary>Stories further apart than this (days between date intervals) are not candidates.</summary>
     public int WindowDays { get; init; } = 30;
 
@@ -45,15 +48,17 @@ public sealed record ClusteringOptions
     /// <summary>
     /// Broad stories (all news about one company or conflict, as aggregators group them) rather than events:
     /// fitted on the UCI news headlines by two-fold cross-validation over stories (eval/clusters/fit.py, docs/design.md).
-    /// Words decide more than names there, and stories bridged by an article merge.
+    /// Words decide more than names there, stories bridged by an article merge, and a headline joins a story only
+    /// through two shared words.
     /// </summary>
     public static ClusteringOptions Story { get; } = new()
     {
         TermWeight = 0.8,
         NameWeight = 0.1,
         DateWeight = 0.1,
-        Threshold = 0.19,
-        MergeThreshold = 0.22,
+        Threshold = 0.17,
+        MergeThreshold = 0.26,
+        MinSharedTerms = 2,
     };
 
     /// <summary>

@@ -287,10 +287,15 @@ public sealed class StoryClusterer
             return null;
         }
 
-        var cosine = Cosine(articleTerms, story, names: false);
+        var cosine = Cosine(articleTerms, story, names: false, out var sharedTerms);
+        if (sharedTerms < _options.MinSharedTerms)
+        {
+            return null;
+        }
+
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
-        var nameCosine = Cosine(articleNames, story, names: true);
+        var nameCosine = Cosine(articleNames, story, names: true, out _);
         // An unknown date neither helps nor hurts much: half the signal.
         var proximity = days is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
         var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameCosine) + (_options.DateWeight * proximity);
@@ -301,17 +306,19 @@ public sealed class StoryClusterer
     /// Cosine between the article's TF-IDF vector and the story centroid weighted by IDF. The dot product runs
     /// over the article's terms only; the story's norm is cached on the profile until the story changes.
     /// </summary>
-    private double Cosine(Dictionary<string, double> article, StoryProfile story, bool names)
+    private double Cosine(Dictionary<string, double> article, StoryProfile story, bool names, out int shared)
     {
         var centroid = names ? story.Names : story.Terms;
         var prefix = names ? "@" : null;
         double dot = 0, articleNorm = 0;
+        shared = 0;
         foreach (var (term, wa) in article)
         {
             articleNorm += wa * wa;
             if (centroid.TryGetValue(term, out var w))
             {
                 dot += wa * w * _stats.Idf(prefix + term);
+                shared++;
             }
         }
 

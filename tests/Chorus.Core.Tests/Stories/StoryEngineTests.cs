@@ -70,6 +70,21 @@ public class StoryEngineTests
     }
 
     [Theory]
+    [InlineData(1, false)] // one shared word is enough
+    [InlineData(2, true)] // one shared word is too little evidence
+    public void Clusterer_OneSharedWord_JoinsOnlyWhenOneIsEnough(int minSharedTerms, bool expectOpened)
+    {
+        var options = new ClusteringOptions { TermWeight = 0.9, NameWeight = 0, DateWeight = 0.1, Threshold = 0.2, MinSharedTerms = minSharedTerms };
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        Assert.True(clusterer.Assign(Words("comcast", "netflix", "cards"), "a", "a", true).OpenedStory);
+        Assert.Equal("a", clusterer.Assign(Words("comcast", "netflix", "house"), "a2", "a", true).StoryId);
+
+        var housing = clusterer.Assign(Words("house", "bank", "prices"), "b", "b", true);
+
+        Assert.Equal(expectOpened, housing.OpenedStory);
+    }
+
+    [Theory]
     [InlineData(double.PositiveInfinity, false)] // merging switched off
     [InlineData(0.95, false)] // the stories' own centroids disagree
     [InlineData(0.1, true)] // a user separated them
