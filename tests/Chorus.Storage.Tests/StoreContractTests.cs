@@ -141,6 +141,8 @@ public abstract class StoreContractTests : IDisposable
         var loaded = Assert.Single(await store.LoadStoryProfilesAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 10)), p => p.Id == "s-early");
         Assert.Equal(1, loaded.Terms["maas"], 3);
         Assert.Equal(new DateOnly(2024, 1, 4), loaded.First);
+        // The centre in time survives the round trip (story granularity measures dates from it).
+        Assert.Equal(0, loaded.DaysFromMean(PartialDate.Parse("2024-01-04").Value));
 
         var stories = await store.ListStoriesAsync();
         Assert.Equal("s-late", stories[0].Profile.Id);

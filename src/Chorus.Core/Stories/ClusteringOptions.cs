@@ -30,6 +30,13 @@ public sealed record ClusteringOptions
     /// <summary>Half-life in days of the date-proximity signal.</summary>
     public double DateHalfLifeDays { get; init; } = 7;
 
+    /// <summary>
+    /// Measure date proximity from the mean day of the story's dated articles instead of from its date range. A
+    /// range only widens, so a subject reported day after day (market reports, a recall) stays one story; from
+    /// the centre, the next day's reports drift apart, as aggregators' daily stories do.
+    /// </summary>
+    public bool DateFromCentre { get; init; }
+
     /// <summary>How many of an article's highest-weighted terms and names are looked up in the inverted index.</summary>
     public int QueryTerms { get; init; } = 20;
 
@@ -48,14 +55,16 @@ public sealed record ClusteringOptions
     /// <summary>
     /// Broad stories (all news about one company or conflict, as aggregators group them) rather than events:
     /// fitted on the UCI news headlines by two-fold cross-validation over stories (eval/clusters/fit.py, docs/design.md).
-    /// Words decide more than names there, stories bridged by an article merge, and a headline joins a story only
-    /// through two shared words.
+    /// Words decide more than names there, stories bridged by an article merge, a headline joins a story only
+    /// through two shared words, and dates count from the story's centre with a half-life of a day.
     /// </summary>
     public static ClusteringOptions Story { get; } = new()
     {
         TermWeight = 0.8,
         NameWeight = 0.1,
         DateWeight = 0.1,
+        DateHalfLifeDays = 1,
+        DateFromCentre = true,
         Threshold = 0.17,
         MergeThreshold = 0.26,
         MinSharedTerms = 2,

@@ -297,7 +297,8 @@ public sealed class StoryClusterer
         // large stories absorb every article that mentions one of their many names.
         var nameCosine = Cosine(articleNames, story, names: true, out _);
         // An unknown date neither helps nor hurts much: half the signal.
-        var proximity = days is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
+        double? apart = _options.DateFromCentre ? story.DaysFromMean(features.Date) ?? days : days;
+        var proximity = apart is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
         var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameCosine) + (_options.DateWeight * proximity);
         return new Scored(story, score, cosine, nameCosine, proximity, days);
     }

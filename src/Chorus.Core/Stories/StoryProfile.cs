@@ -25,6 +25,28 @@ public sealed class StoryProfile
 
     public int ArticleCount { get; set; }
 
+    /// <summary>The sum of the mid-days (day numbers) of the dated articles, and their count: the story's centre in time.</summary>
+    public double DaySum { get; set; }
+
+    public int DatedArticles { get; set; }
+
+    /// <summary>
+    /// Days between the article's date interval and the mean day of the story's dated articles (a month-precision
+    /// article counts from its middle); 0 when the interval holds the mean, null when either is unknown.
+    /// </summary>
+    public double? DaysFromMean(PartialDate? date)
+    {
+        if (date is not { } d || DatedArticles == 0)
+        {
+            return null;
+        }
+
+        var mean = DaySum / DatedArticles;
+        return Math.Max(0, Math.Max(d.Start.DayNumber - mean, mean - d.End.DayNumber));
+    }
+
+    private static double MidDay(PartialDate d) => (d.Start.DayNumber + d.End.DayNumber) / 2.0;
+
     public Dictionary<string, float> Terms { get; init; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, float> Names { get; init; } = new(StringComparer.Ordinal);
@@ -92,6 +114,8 @@ public sealed class StoryProfile
         if (features.Date is { } d)
         {
             Widen(d.Start, d.End);
+            DaySum += MidDay(d);
+            DatedArticles++;
         }
     }
 
@@ -110,6 +134,8 @@ public sealed class StoryProfile
         AddSums(Terms, other.Terms, MaxTerms);
         AddSums(Names, other.Names, MaxNames);
         ArticleCount += other.ArticleCount;
+        DaySum += other.DaySum;
+        DatedArticles += other.DatedArticles;
         if (other.First is { } first && other.Last is { } last)
         {
             Widen(first, last);

@@ -140,6 +140,47 @@ public class StoryEngineTests
     }
 
     [Fact]
+    public void StoryCentre_IsTheMeanDay_WhileTheRangeOnlyWidens()
+    {
+        var profile = new StoryProfile { Id = "s", Title = "t" };
+        foreach (var day in new[] { "2014-03-10", "2014-03-10", "2014-03-10", "2014-03-11" })
+        {
+            profile.Add(new ArticleFeatures(new Dictionary<string, float> { ["stocks"] = 1 }, new Dictionary<string, float>(), PartialDate.Parse(day).Value));
+        }
+
+        var nextDay = PartialDate.Parse("2014-03-11").Value;
+        Assert.Equal(0, profile.DaysFrom(nextDay));
+        Assert.Equal(0.75, profile.DaysFromMean(nextDay));
+        // A month-precision date counts from the middle of its month (16 March).
+        var month = new StoryProfile { Id = "m", Title = "m" };
+        month.Add(new ArticleFeatures(new Dictionary<string, float> { ["stocks"] = 1 }, new Dictionary<string, float>(), PartialDate.Parse("2014-03").Value));
+        Assert.Equal(5, month.DaysFromMean(nextDay));
+        // A month-precision article is as close as any day of its month.
+        Assert.Equal(0, profile.DaysFromMean(PartialDate.Parse("2014-03").Value));
+        Assert.Equal(3.75, profile.DaysFromMean(PartialDate.Parse("2014-03-14").Value));
+        Assert.Null(profile.DaysFromMean(null));
+    }
+
+    [Theory]
+    [InlineData(false, 1.0)] // inside the story's range: full proximity
+    [InlineData(true, 0.5946)] // 0.75 days from its centre, half-life one day: 0.5^0.75
+    public void Clusterer_DateProximity_CountsFromTheCentre_WhenAsked(bool fromCentre, double proximity)
+    {
+        var options = new ClusteringOptions { TermWeight = 0.9, NameWeight = 0, DateWeight = 0.1, Threshold = 0.2, DateHalfLifeDays = 1, DateFromCentre = fromCentre };
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        ArticleFeatures Report(string day) => new(new Dictionary<string, float> { ["stocks"] = 1, ["china"] = 1, ["lower"] = 1 }, new Dictionary<string, float>(), PartialDate.Parse(day).Value);
+        clusterer.Assign(Report("2014-03-10"), "s", "s", true);
+        clusterer.Assign(Report("2014-03-10"), "s2", "s", true);
+        clusterer.Assign(Report("2014-03-10"), "s3", "s", true);
+        clusterer.Assign(Report("2014-03-11"), "s4", "s", true);
+
+        var next = clusterer.Assign(Report("2014-03-11"), "s5", "s", true);
+
+        Assert.Equal("s", next.StoryId);
+        Assert.Equal(proximity, next.DateProximity, 3);
+    }
+
+    [Fact]
     public void MinHash_SeparatesCopiesFromOtherTexts()
     {
         var original = Analyze(Fire1 + " " + Fire2);
