@@ -55,34 +55,45 @@ public sealed class IngestPipeline
         // shared, so every store call on either side holds this gate.
         using var gate = new SemaphoreSlim(1, 1);
         Task pendingWrite = Task.CompletedTask;
-        foreach (var result in inputs)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            read++;
-            report.Warnings.AddRange(result.Warnings);
-            if (result.Rejection is { } rejection)
+            foreach (var result in inputs)
             {
-                report.Rejected.Add(rejection);
-            }
-            else if (result.Article is { } article)
-            {
-                chunk.Add(article);
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                report.Warnings.AddRange(result.Warnings);
+                if (result.Rejection is { } rejection)
+                {
+                    report.Rejected.Add(rejection);
+                }
+                else if (result.Article is { } article)
+                {
+                    chunk.Add(article);
+                }
+
+                if (chunk.Count >= ChunkSize)
+                {
+                    pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
+                    chunk = new List<RawArticle>(ChunkSize);
+                }
+
+                if (result.Rejection is not null)
+                {
+                    Report();
+                }
             }
 
-            if (chunk.Count >= ChunkSize)
-            {
-                pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
-                chunk = new List<RawArticle>(ChunkSize);
-            }
-
-            if (result.Rejection is not null)
-            {
-                Report();
-            }
+            pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
+            await pendingWrite.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Writers and the search index are done with the store and the index before the caller closes them,
+            // even after a failure.
+            await Task.WhenAny(pendingWrite).ConfigureAwait(false);
+            await Task.WhenAny(_indexing).ConfigureAwait(false);
         }
 
-        pendingWrite = await ProcessChunkAsync(chunk, clusterer, resolver, seenKeys, report, Report, gate, pendingWrite, cancellationToken).ConfigureAwait(false);
-        await pendingWrite.ConfigureAwait(false);
         await _indexing.ConfigureAwait(false);
         Report();
         return report;
@@ -90,7 +101,10 @@ public sealed class IngestPipeline
         void Report() => progress?.Report(new IngestProgress(read, report.Done, report.Ingested));
     }
 
-    /// <summary>De-duplicates and analyses a chunk here, then hands it to a writer task that starts when the previous one is done; returns that task.</summary>
+    /// <summary>
+    /// De-duplicates a chunk, sorts it by date and analyses it a batch at a time here, handing each batch to a writer
+    /// task that starts when the previous one is done; returns the last writer task.
+    /// </summary>
     private async Task<Task> ProcessChunkAsync(List<RawArticle> chunk, StoryClusterer clusterer, Entities.EntityResolver? resolver, HashSet<string> seenKeys, IngestReport report, Action reportProgress, SemaphoreSlim gate, Task previousWrite, CancellationToken cancellationToken)
     {
         if (chunk.Count == 0)

@@ -147,6 +147,8 @@ public sealed class StoryClusterer
     {
         var terms = CentroidCosine(a, b, names: false);
         var names = CentroidCosine(a, b, names: true);
+        // Stories compare by their date ranges even where articles compare with a story's centre: centres here
+        // lowered UCI from 85.07 to 84.54 (docs/design.md).
         int? days = a.First is { } af && a.Last is { } al && b.First is { } bf && b.Last is { } bl
             ? Math.Max(0, Math.Max(bf.DayNumber - al.DayNumber, af.DayNumber - bl.DayNumber))
             : null;

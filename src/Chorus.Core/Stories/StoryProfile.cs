@@ -36,14 +36,16 @@ public sealed class StoryProfile
     /// </summary>
     public double? DaysFromMean(PartialDate? date)
     {
-        if (date is not { } d || DatedArticles == 0)
+        if (date is not { } d || Centre is not { } mean)
         {
             return null;
         }
 
-        var mean = DaySum / DatedArticles;
         return Math.Max(0, Math.Max(d.Start.DayNumber - mean, mean - d.End.DayNumber));
     }
+
+    /// <summary>The mean day number of the story's dated articles; null when none is dated.</summary>
+    public double? Centre => DatedArticles > 0 ? DaySum / DatedArticles : null;
 
     private static double MidDay(PartialDate d) => (d.Start.DayNumber + d.End.DayNumber) / 2.0;
 
