@@ -4,8 +4,8 @@ using Chorus.Core.Store;
 namespace Chorus.Core.Entities;
 
 /// <summary>
-/// Links an article's entities (after in-article coreference) to entities across the store, at ingest, in the
-/// single writer. Candidates come from blocking keys (type + the first three letters of the transliteration key
+/// Links an article's entities (after in-article coreference) to entities across the store, at ingest, one
+/// article at a time in input order (beside clustering, see <see cref="Ingest.IngestPipeline"/>). Candidates come from blocking keys (type + the first three letters of the transliteration key
 /// of the first and of the last name part), so the work per entity does not grow with the store. A candidate
 /// matches when <see cref="NameMatcher.Same"/> accepts the article's name against its name or any variant; a
 /// single-word name joins a stored full name only through its surname: directly when exactly one candidate fits,
@@ -34,7 +34,7 @@ public sealed class EntityResolver
     private readonly Dictionary<(string Type, string Name), string[]> _blocks = [];
     private const int MaxNames = 200_000;
 
-    // Scratch collections of FindAsync, reused: it runs for every entity of every article, in the single writer.
+    // Scratch collections of FindAsync, reused: it runs for every entity of every article, one call at a time.
     private readonly Dictionary<string, StoredEntity> _candidates = new(StringComparer.Ordinal);
     private readonly List<string> _lookupNames = [];
     private readonly List<StoredEntity> _matches = [];
