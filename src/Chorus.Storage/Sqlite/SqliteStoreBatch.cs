@@ -198,53 +198,45 @@ internal sealed class SqliteStoreBatch : IStoreBatch
 
     private async Task WritePendingEntitiesAsync(CancellationToken cancellationToken)
     {
-        if (_pendingEntities.Count > 0)
-        {
-            await ExecuteJsonAsync(
-                """
-                INSERT INTO entities (id, type, name, mentions, variants)
-                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
-                    FROM json_each($rows) WHERE true
-                ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
-                """,
-                _pendingEntities,
-                cancellationToken).ConfigureAwait(false);
-            _pendingEntities.Clear();
-        }
-
-        if (_pendingBlocks.Count > 0)
-        {
-            await ExecuteJsonAsync(
-                "INSERT OR IGNORE INTO entity_blocks (block, entity_id) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($rows)",
-                _pendingBlocks,
-                cancellationToken).ConfigureAwait(false);
-            _pendingBlocks.Clear();
-        }
+        await WriteHeldRowsAsync(
+            """
+            INSERT INTO entities (id, type, name, mentions, variants)
+                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
+                FROM json_each($rows) WHERE true
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
+            """,
+            _pendingEntities,
+            cancellationToken).ConfigureAwait(false);
+        await WriteHeldRowsAsync(
+            "INSERT OR IGNORE INTO entity_blocks (block, entity_id) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($rows)",
+            _pendingBlocks,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WritePendingOccurrencesAsync(CancellationToken cancellationToken)
-    {
-        if (_pendingOccurrences.Count > 0)
-        {
-            await ExecuteJsonAsync(
-                """
-                INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions)
-                    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
-                    FROM json_each($rows) WHERE true
-                ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
-                """,
-                _pendingOccurrences,
-                cancellationToken).ConfigureAwait(false);
-            _pendingOccurrences.Clear();
-        }
-    }
+    private Task WritePendingOccurrencesAsync(CancellationToken cancellationToken)
+        => WriteHeldRowsAsync(
+            """
+            INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions)
+                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
+                FROM json_each($rows) WHERE true
+            ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
+            """,
+            _pendingOccurrences,
+            cancellationToken);
 
-    private async Task ExecuteJsonAsync<T>(string sql, List<T> rows, CancellationToken cancellationToken)
+    /// <summary>Writes rows kept back with one statement that reads them as a JSON array, then forgets them; nothing to do when there are none.</summary>
+    private async Task WriteHeldRowsAsync<T>(string sql, List<T> rows, CancellationToken cancellationToken)
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         using var cmd = Command();
         cmd.CommandText = sql;
         cmd.Parameters.AddWithValue("$rows", System.Text.Json.JsonSerializer.Serialize(rows));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        rows.Clear();
     }
 
     public async Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
