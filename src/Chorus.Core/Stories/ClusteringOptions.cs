@@ -21,8 +21,11 @@ public sealed record ClusteringOptions
     /// </summary>
     public double MergeThreshold { get; init; } = double.PositiveInfinity;
 
-    /// <summary>An article joins only a story it shares at least this many terms with: one shared word is weak evidence in a headline.</summary>
-    public int MinSharedTerms { get; init; } = 1;
+    /// <summary>
+    /// An article joins only a story it shares at least this many terms with: one shared word is weak evidence in a
+    /// headline. 0 (the event default) lets names alone carry a join, as across languages, where no stem is shared.
+    /// </summary>
+    public int MinSharedTerms { get; init; }
 
     /// <summary>Stories further apart than this (days between date intervals) are not candidates.</summary>
     public int WindowDays { get; init; } = 30;

@@ -70,6 +70,7 @@ public class StoryEngineTests
     }
 
     [Theory]
+    [InlineData(0, false)] // no requirement (event granularity)
     [InlineData(1, false)] // one shared word is enough
     [InlineData(2, true)] // one shared word is too little evidence
     public void Clusterer_OneSharedWord_JoinsOnlyWhenOneIsEnough(int minSharedTerms, bool expectOpened)
