@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Extraction.Times;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
 using Chorus.Core.Stories.Comparison;
@@ -95,6 +96,56 @@ internal static class EvalCommand
             ctx.Out.MarkupLineInterpolated($"[grey]{mistake}[/]");
         }
 
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> TimesAsync(CliContext ctx, string file, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var parsed = TimeSpec.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false), file);
+        if (!parsed.Success)
+        {
+            throw new UsageException(parsed.Error!);
+        }
+
+        var scores = TimeEvaluation.Evaluate(ArticleAnalyzer.CreateDefault(), parsed.Value!);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                scores.Cases,
+                scores.Gold,
+                scores.Predicted,
+                precision = Math.Round(scores.Precision, 4),
+                recall = Math.Round(scores.Recall, 4),
+                f1 = Math.Round(scores.F1, 4),
+                calendarValueAccuracy = Math.Round(scores.CalendarAccuracy, 4),
+                clockValueAccuracy = Math.Round(scores.ClockAccuracy, 4),
+                byType = scores.ByType.ToDictionary(kv => kv.Key.ToString(), kv => new { kv.Value.Gold, kv.Value.Matched, kv.Value.ValueCorrect, recall = Math.Round(kv.Value.Recall, 4), valueAccuracy = Math.Round(kv.Value.ValueAccuracy, 4) }),
+                scores.Failures,
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var failure in scores.Failures)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{failure}[/]");
+        }
+
+        var table = new Table().AddColumn("type").AddColumn("gold").AddColumn("found").AddColumn("recall").AddColumn("value right").AddColumn("value accuracy");
+        foreach (var (type, s) in scores.ByType)
+        {
+            table.AddRow(type.ToString(), Fmt(s.Gold), Fmt(s.Matched), Pct(100 * s.Recall), Fmt(s.ValueCorrect), Pct(100 * s.ValueAccuracy));
+        }
+
+        ctx.Out.Write(table);
+        ctx.Out.MarkupLineInterpolated($"{file}: {scores.Cases} cases, {scores.Gold} expressions, {scores.Predicted} found by Chorus");
+        ctx.Out.MarkupLineInterpolated($"span (overlap): P {Pct(100 * scores.Precision)}  R {Pct(100 * scores.Recall)}  F1 {Pct(100 * scores.F1)}");
+        ctx.Out.MarkupLineInterpolated($"value accuracy of found expressions: calendar {Pct(100 * scores.CalendarAccuracy)}  clock time {Pct(100 * scores.ClockAccuracy)}");
         return ExitCodes.Success;
     }
 

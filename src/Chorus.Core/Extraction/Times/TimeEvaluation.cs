@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Text.Json;
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Extraction.Times;
+
+/// <summary>The five kinds of expression the Recognizers-Text DateTime model distinguishes, as Chorus reports them.</summary>
+public enum TimeEvalType
+{
+    Date,
+    DateRange,
+    Time,
+    Duration,
+    Set,
+}
+
+/// <summary>One expected expression of a specification case: its span, spec type name and resolved values.</summary>
+public sealed record TimeSpecResult(string Text, int Start, int End, string TypeName, IReadOnlyList<IReadOnlyDictionary<string, string>> Values)
+{
+    /// <summary>Date and date range are calendar values; time, time range, date-time and date-time range carry a clock time.</summary>
+    public TimeEvalType Type => TypeName switch
+    {
+        "datetimeV2.date" => TimeEvalType.Date,
+        "datetimeV2.daterange" => TimeEvalType.DateRange,
+        "datetimeV2.duration" => TimeEvalType.Duration,
+        "datetimeV2.set" => TimeEvalType.Set,
+        _ => TimeEvalType.Time,
+    };
+}
+
+/// <summary>One specification case: a sentence, the day it was written and the expressions it holds.</summary>
+public sealed record TimeSpecCase(int Index, string Input, DateTime Reference, IReadOnlyList<TimeSpecResult> Results);
+
+/// <summary>Reads the Recognizers-Text model-format JSON (<c>Specs/DateTime/Dutch/DateTimeModel.json</c>).</summary>
+public static class TimeSpec
+{
+    public static ParseResult<IReadOnlyList<TimeSpecCase>> Parse(string json, string file)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: expected a JSON array of cases");
+            }
+
+            var cases = new List<TimeSpecCase>();
+            var index = 0;
+            foreach (var item in doc.RootElement.EnumerateArray())
+            {
+                index++;
+                if (!item.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.String)
+                {
+                    return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: no \"Input\" string");
+                }
+
+                var reference = new DateTime(2016, 11, 7);
+                if (item.TryGetProperty("Context", out var context) && context.TryGetProperty("ReferenceDateTime", out var r)
+                    && !DateTime.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out reference))
+                {
+                    return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: \"ReferenceDateTime\" is not a date-time");
+                }
+
+                var results = new List<TimeSpecResult>();
+                if (item.TryGetProperty("Results", out var rs) && rs.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var res in rs.EnumerateArray())
+                    {
+                        var values = new List<IReadOnlyDictionary<string, string>>();
+                        if (res.TryGetProperty("Resolution", out var resolution) && resolution.TryGetProperty("values", out var vs) && vs.ValueKind == JsonValueKind.Array)
+                        {
+                            foreach (var v in vs.EnumerateArray())
+                            {
+                                values.Add(v.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal));
+                            }
+                        }
+
+                        if (!res.TryGetProperty("Start", out var s) || !res.TryGetProperty("End", out var e) || !s.TryGetInt32(out var start) || !e.TryGetInt32(out var end))
+                        {
+                            return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: a result without integer \"Start\"/\"End\"");
+                        }
+
+                        results.Add(new TimeSpecResult(res.GetProperty("Text").GetString() ?? string.Empty, start, end, res.GetProperty("TypeName").GetString() ?? string.Empty, values));
+                    }
+                }
+
+                cases.Add(new TimeSpecCase(index, input.GetString()!, reference, results));
+            }
+
+            return ParseResult<IReadOnlyList<TimeSpecCase>>.Ok(cases);
+        }
+        catch (JsonException ex)
+        {
+            return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: line {ex.LineNumber + 1}: {ex.Message}");
+        }
+        catch (KeyNotFoundException)
+        {
+            return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: a result without \"Text\" or \"TypeName\"");
+        }
+    }
+}
+
+/// <summary>Found, expected and matched counts for one type, and how many matched spans got the right value.</summary>
+public sealed record TimeTypeScore(int Gold, int Matched, int ValueCorrect)
+{
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+
+    public double ValueAccuracy => Matched == 0 ? 0 : (double)ValueCorrect / Matched;
+}
+
+/// <summary>The outcome of a specification run: span P/R/F1 by overlap, value accuracy by type, and the failures.</summary>
+public sealed record TimeScores(
+    int Cases,
+    int Gold,
+    int Predicted,
+    int MatchedGold,
+    int MatchedPredicted,
+    IReadOnlyDictionary<TimeEvalType, TimeTypeScore> ByType,
+    IReadOnlyList<string> Failures)
+{
+    public double Precision => Predicted == 0 ? 0 : (double)MatchedPredicted / Predicted;
+
+    public double Recall => Gold == 0 ? 0 : (double)MatchedGold / Gold;
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>Value accuracy over found dates and date ranges.</summary>
+    public double CalendarAccuracy => Accuracy(TimeEvalType.Date, TimeEvalType.DateRange);
+
+    /// <summary>Value accuracy over found times, time ranges, date-times and date-time ranges.</summary>
+    public double ClockAccuracy => Accuracy(TimeEvalType.Time);
+
+    private double Accuracy(params TimeEvalType[] types)
+    {
+        var matched = types.Sum(t => ByType.TryGetValue(t, out var s) ? s.Matched : 0);
+        return matched == 0 ? 0 : (double)types.Sum(t => ByType.TryGetValue(t, out var s) ? s.ValueCorrect : 0) / matched;
+    }
+}
+
+/// <summary>
+/// Scores time extraction on Recognizers-Text specification cases. Each case goes through the real analyser as one
+/// Dutch article dated the case's reference day. A gold span is found when a predicted span overlaps it (one to one);
+/// its value is right when the predicted value resolves to the same days, clock time, duration or recurrence as any
+/// of the spec's alternatives. The comparison reads Chorus's TIMEX output as a user of the JSON would.
+/// </summary>
+public static class TimeEvaluation
+{
+    public static TimeScores Evaluate(ArticleAnalyzer analyzer, IReadOnlyList<TimeSpecCase> cases, string lang = "nl")
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(cases);
+        var byType = Enum.GetValues<TimeEvalType>().ToDictionary(t => t, _ => (Gold: 0, Matched: 0, Correct: 0));
+        var failures = new List<string>();
+        int gold = 0, predicted = 0, matchedGold = 0, matchedPredicted = 0;
+        foreach (var c in cases)
+        {
+            var raw = new RawArticle
+            {
+                Ref = "case " + c.Index.ToString(CultureInfo.InvariantCulture),
+                Text = c.Input,
+                Date = PartialDate.OfDay(DateOnly.FromDateTime(c.Reference)),
+                Lang = lang,
+            };
+            var times = analyzer.Analyze(raw).Times.Where(t => t.Kind != "event").ToList();
+            var text = raw.Text;
+            predicted += times.Count;
+            var used = new bool[times.Count];
+            foreach (var g in c.Results)
+            {
+                gold++;
+                var counts = byType[g.Type];
+                counts.Gold++;
+                // The spec's End is inclusive; the analyser's text is the input as given (no normalisation changes offsets here).
+                var best = -1;
+                var bestOverlap = 0;
+                for (var k = 0; k < times.Count; k++)
+                {
+                    var overlap = Math.Min(times[k].End, g.End + 1) - Math.Max(times[k].Start, g.Start);
+                    if (!used[k] && overlap > bestOverlap)
+                    {
+                        (best, bestOverlap) = (k, overlap);
+                    }
+                }
+
+                if (best < 0)
+                {
+                    failures.Add($"missed  [{c.Index}] {Short(g.TypeName)} \"{g.Text}\" in: {c.Input}");
+                    byType[g.Type] = counts;
+                    continue;
+                }
+
+                used[best] = true;
+                matchedGold++;
+                matchedPredicted++;
+                counts.Matched++;
+                var t = times[best];
+                if (ValueMatches(t, g))
+                {
+                    counts.Correct++;
+                }
+                else
+                {
+                    failures.Add($"value   [{c.Index}] {Short(g.TypeName)} \"{g.Text}\" → \"{Span(text, t)}\" {t.Kind} {t.Value ?? "null"}{(t.Mod is null ? string.Empty : " " + t.Mod)}; expected {Expected(g)} (ref {c.Reference:yyyy-MM-dd})");
+                }
+
+                byType[g.Type] = counts;
+            }
+
+            for (var k = 0; k < times.Count; k++)
+            {
+                if (!used[k])
+                {
+                    failures.Add($"extra   [{c.Index}] \"{Span(text, times[k])}\" {times[k].Kind} {times[k].Value ?? "null"} in: {c.Input}");
+                }
+            }
+        }
+
+        failures.Sort((a, b) => string.CompareOrdinal(a[..8], b[..8]));
+        return new TimeScores(cases.Count, gold, predicted, matchedGold, matchedPredicted,
+            byType.ToDictionary(kv => kv.Key, kv => new TimeTypeScore(kv.Value.Gold, kv.Value.Matched, kv.Value.Correct)), failures);
+    }
+
+    private static string Span(string text, TimeMention t) => t.End <= text.Length ? text[t.Start..t.End] : string.Empty;
+
+    private static string Short(string typeName) => typeName.Replace("datetimeV2.", string.Empty, StringComparison.Ordinal);
+
+    private static string Expected(TimeSpecResult g)
+        => string.Join(" | ", g.Values.Select(v => string.Join(' ', v.Where(kv => kv.Key is "timex" or "value" or "start" or "end" or "Mod").Select(kv => kv.Key + "=" + kv.Value))));
+
+    /// <summary>True when the predicted value resolves to what any of the gold alternatives resolves to.</summary>
+    public static bool ValueMatches(TimeMention predicted, TimeSpecResult gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        if (predicted.Value is null)
+        {
+            return false;
+        }
+
+        var ours = TimexReading.Read(predicted.Value);
+        foreach (var v in gold.Values)
+        {
+            if (v.TryGetValue("timex", out var timex) && Normalise(timex) == Normalise(predicted.Value))
+            {
+                return true;
+            }
+
+            if (ours is not { } o)
+            {
+                continue;
+            }
+
+            switch (gold.TypeName)
+            {
+                case "datetimeV2.date":
+                    if (v.TryGetValue("value", out var day) && DateOnly.TryParse(day, CultureInfo.InvariantCulture, out var d)
+                        && o.StartDay == d && o.EndDay == d && o.StartTime is null)
+                    {
+                        return true;
+                    }
+
+                    break;
+                case "datetimeV2.daterange":
+                    {
+                        var hasStart = v.TryGetValue("start", out var s) && DateOnly.TryParse(s, CultureInfo.InvariantCulture, out _);
+                        var hasEnd = v.TryGetValue("end", out var e) && DateOnly.TryParse(e, CultureInfo.InvariantCulture, out _);
+                        if (!hasStart && !hasEnd)
+                        {
+                            break;
+                        }
+
+                        // The spec's range end is exclusive, except for "before" ranges, whose end is the first day excluded too.
+                        var startOk = !hasStart || o.StartDay == DateOnly.Parse(s!, CultureInfo.InvariantCulture);
+                        var endOk = !hasEnd || o.EndDay == DateOnly.Parse(e!, CultureInfo.InvariantCulture).AddDays(-1) || (o.EndDay == DateOnly.Parse(e!, CultureInfo.InvariantCulture) && v.GetValueOrDefault("Mod") == "before");
+                        if (startOk && endOk && o.StartDay is not null)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+
+                case "datetimeV2.time":
+                    if (v.TryGetValue("value", out var tv) && TimeOnly.TryParse(tv, CultureInfo.InvariantCulture, out var time) && o.StartTime == time && (o.EndTime is null || o.EndTime == time))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case "datetimeV2.timerange":
+                    {
+                        var sOk = !v.TryGetValue("start", out var ts) || (TimeOnly.TryParse(ts, CultureInfo.InvariantCulture, out var t1) && o.StartTime == t1);
+                        var eOk = !v.TryGetValue("end", out var te) || (TimeOnly.TryParse(te, CultureInfo.InvariantCulture, out var t2) && (o.EndTime ?? o.StartTime) == t2);
+                        if (sOk && eOk && (v.ContainsKey("start") || v.ContainsKey("end")))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+
+                case "datetimeV2.datetime":
+                    if (v.TryGetValue("value", out var dtv) && DateTime.TryParse(dtv, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)
+                        && o.Start == dt && (o.End is null || o.End == dt))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case "datetimeV2.datetimerange":
+                    {
+                        var sOk = !v.TryGetValue("start", out var ds) || (DateTime.TryParse(ds, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d1) && o.Start == d1);
+                        var eOk = !v.TryGetValue("end", out var de) || (DateTime.TryParse(de, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d2) && (o.End ?? o.Start) == d2);
+                        if (sOk && eOk && (v.ContainsKey("start") || v.ContainsKey("end")))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+
+                case "datetimeV2.duration":
+                    if (v.TryGetValue("value", out var secs) && double.TryParse(secs, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && o.Seconds is { } os && Math.Abs(os - seconds) < 1)
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    // "XXXX-WXX-1" and "xxxx-wxx-1", "T08" and "T08:00" mean the same.
+    private static string Normalise(string timex)
+    {
+        var t = timex.ToUpperInvariant();
+        return t.EndsWith(":00", StringComparison.Ordinal) && t.Length >= 6 && t[^6] == 'T' ? t[..^3] : t;
+    }
+}
