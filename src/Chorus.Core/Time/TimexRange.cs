@@ -41,6 +41,13 @@ public readonly record struct TimexRange(DateOnly Start, DateOnly End)
     private static bool TryParsePoint(string value, out TimexRange range)
     {
         range = default;
+        // A date-time ("2023-09-12T06:30", "2023-09-12TEV") covers the days of its date.
+        var clock = value.IndexOf('T', StringComparison.Ordinal);
+        if (clock > 0)
+        {
+            value = value[..clock];
+        }
+
         var week = value.IndexOf("-W", StringComparison.Ordinal);
         if (week == 4
             && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)

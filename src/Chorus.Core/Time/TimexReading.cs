@@ -11,6 +11,9 @@ namespace Chorus.Core.Time;
 /// </summary>
 public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay, TimeOnly? StartTime, TimeOnly? EndTime, double? Seconds)
 {
+    /// <summary>The first day of an interval's last point: 2018 in "2014/2018" (2018-01-01), the day itself for a point.</summary>
+    public DateOnly? LastStartDay { get; init; }
+
     public DateTime? Start => StartDay is { } d && StartTime is { } t ? d.ToDateTime(t) : null;
 
     public DateTime? End => EndDay is { } d && EndTime is { } t ? d.ToDateTime(t) : null;
@@ -30,7 +33,7 @@ public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay,
         var slash = value.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
-            return Point(value) is { } p ? new TimexReading(p.From, p.To, p.Time, p.Time, null) : null;
+            return Point(value) is { } p ? new TimexReading(p.From, p.To, p.Time, p.TimeEnd, null) { LastStartDay = p.From } : null;
         }
 
         if (Point(value[..slash]) is not { } a || Point(value[(slash + 1)..]) is not { } b)
@@ -39,7 +42,7 @@ public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay,
         }
 
         // "T05:00/T07:00" or "2016-11-07T05:00/T07:00": the second end shares the first end's day.
-        return new TimexReading(a.From, b.To ?? a.To, a.Time, b.Time, null);
+        return new TimexReading(a.From, b.To ?? a.To, a.Time, b.TimeEnd, null) { LastStartDay = b.From ?? a.From };
     }
 
     /// <summary>Seconds in a duration, with the Recognizers-Text conventions (a month is 30 days, a year 365).</summary>
@@ -90,12 +93,17 @@ public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay,
         return double.IsNaN(total) ? null : total;
     }
 
-    private static (DateOnly? From, DateOnly? To, TimeOnly? Time)? Point(string value)
+    private static (DateOnly? From, DateOnly? To, TimeOnly? Time, TimeOnly? TimeEnd)? Point(string value)
     {
         var t = value.IndexOf('T', StringComparison.Ordinal);
         var datePart = t < 0 ? value : value[..t];
         TimeOnly? time = null;
-        if (t >= 0)
+        TimeOnly? partEnd = null;
+        if (t >= 0 && PartOfDay(value[(t + 1)..]) is { } part)
+        {
+            (time, partEnd) = (part.From, part.To);
+        }
+        else if (t >= 0)
         {
             var clock = value[(t + 1)..];
             if (TimeOnly.TryParseExact(clock, ["HH:mm:ss", "HH:mm", "HH"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
@@ -110,15 +118,25 @@ public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay,
 
         if (datePart.Length == 0 || datePart.StartsWith("XXXX", StringComparison.Ordinal))
         {
-            return (null, null, time);
+            return (null, null, time, partEnd ?? time);
         }
 
         if (TimexRange.TryParse(datePart, out var range))
         {
-            return (range.Start, range.End, time);
+            return (range.Start, range.End, time, partEnd ?? time);
         }
 
         // Seasons: "2023-SU" (meteorological, as Recognizers-Text leaves them unresolved, we do too).
-        return datePart.Length == 7 && datePart[4] == '-' && datePart[5..] is "SP" or "SU" or "FA" or "WI" ? (null, null, time) : null;
+        return datePart.Length == 7 && datePart[4] == '-' && datePart[5..] is "SP" or "SU" or "FA" or "WI" ? (null, null, time, partEnd ?? time) : null;
     }
+
+    /// <summary>TIMEX parts of the day, with the hours Recognizers-Text gives them.</summary>
+    public static (TimeOnly From, TimeOnly To)? PartOfDay(string code) => code switch
+    {
+        "MO" => (new TimeOnly(8, 0), new TimeOnly(12, 0)),
+        "AF" => (new TimeOnly(12, 0), new TimeOnly(16, 0)),
+        "EV" => (new TimeOnly(16, 0), new TimeOnly(20, 0)),
+        "NI" => (new TimeOnly(20, 0), new TimeOnly(23, 59, 59)),
+        _ => null,
+    };
 }

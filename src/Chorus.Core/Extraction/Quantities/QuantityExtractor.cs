@@ -306,6 +306,58 @@ public sealed class QuantityExtractor
         };
     }
 
+    /// <summary>An ordinal written in words: Dutch "eerste", "derde", "vierentwintigste", English "first", "twenty-first", German "dritte".</summary>
+    public static int? ParseOrdinal(string word, string lang)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        switch (lang)
+        {
+            case "en":
+                return word switch
+                {
+                    "first" => 1, "second" => 2, "third" => 3, "fifth" => 5, "eighth" => 8, "ninth" => 9, "twelfth" => 12,
+                    _ when word.EndsWith("ieth", StringComparison.Ordinal) && English(word[..^4] + "y") is { } t => (int)t,
+                    _ when word.EndsWith("th", StringComparison.Ordinal) && English(word[..^2]) is { } n => (int)n,
+                    _ when word.LastIndexOf('-') is var dash && dash > 0 && English(word[..dash]) is { } tens && ParseOrdinal(word[(dash + 1)..], "en") is { } unit && unit < 10 => (int)tens + unit,
+                    _ => null,
+                };
+            case "de":
+                // "erste", "dritte", "siebte", "zwanzigste", with any case ending
+                var stem = word.TrimEnd('n', 'r', 's', 'm');
+                if (!stem.EndsWith('e'))
+                {
+                    return null;
+                }
+
+                stem = stem[..^1];
+                return stem switch
+                {
+                    "erst" => 1, "dritt" => 3, "siebt" => 7, "acht" => 8,
+                    _ when stem.EndsWith("st", StringComparison.Ordinal) && ParseWords(stem[..^2], "de") is { } s1 => (int)s1,
+                    _ when stem.EndsWith('t') && ParseWords(stem[..^1], "de") is { } s2 => (int)s2,
+                    _ => null,
+                };
+            default:
+                if (word is "eerste")
+                {
+                    return 1;
+                }
+
+                if (word is "derde")
+                {
+                    return 3;
+                }
+
+                // "achtste", "twintigste", "eenentwintigste", "honderdste"; "tweede", "vierde", "tiende"
+                if (word.EndsWith("ste", StringComparison.Ordinal) && ParseWords(word[..^3], "nl") is { } a)
+                {
+                    return (int)a;
+                }
+
+                return word.EndsWith("de", StringComparison.Ordinal) && ParseWords(word[..^2], "nl") is { } b ? (int)b : null;
+        }
+    }
+
     private static double? English(string word)
     {
         if (EnglishSmall.TryGetValue(word, out var n))

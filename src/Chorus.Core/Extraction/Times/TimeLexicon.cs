@@ -52,6 +52,24 @@ public sealed class TimeLexicon
 
     public required IReadOnlyDictionary<string, int> NumberWords { get; init; }
 
+    /// <summary>Verb forms that put a sentence in the past (simple past of frequent verbs and auxiliaries).</summary>
+    public required IReadOnlySet<string> PastWords { get; init; }
+
+    /// <summary>Auxiliaries of the future ("zal", "will", "wird").</summary>
+    public required IReadOnlySet<string> FutureWords { get; init; }
+
+    /// <summary>Auxiliaries of the perfect: with a past participle in the sentence, it is about the past.</summary>
+    public required IReadOnlySet<string> PerfectAuxiliaries { get; init; }
+
+    /// <summary>One-word recurrences → TIMEX set value ("wekelijks" → P1W).</summary>
+    public required IReadOnlyDictionary<string, string> Recurring { get; init; }
+
+    /// <summary>"elke", "iedere", "every", "jeden": a recurrence of what follows.</summary>
+    public required IReadOnlySet<string> Every { get; init; }
+
+    /// <summary>Holidays: their words, and either a fixed month/day or an offset in days from Easter Sunday.</summary>
+    public required IReadOnlyList<(string[] Words, (int Month, int Day)? Fixed, int? FromEaster)> Holidays { get; init; }
+
     public static TimeLexicon Dutch { get; } = new()
     {
         Lang = "nl",
@@ -77,6 +95,27 @@ public sealed class TimeLexicon
         EventNounParts = ["crisis", "pandemie", "oorlog", "verkiezing", "revolutie", "aanslag", "ramp", "top", "epidemie", "lockdown", "staatsgreep", "invasie", "brexit"],
         NumberWords = Map(("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9),
             ("tien", 10), ("elf", 11), ("twaalf", 12), ("twintig", 20), ("dertig", 30), ("honderd", 100)),
+        PastWords = Set("was", "waren", "werd", "werden", "had", "hadden", "zei", "zeiden", "ging", "gingen", "kwam", "kwamen", "vertrok", "vertrokken",
+            "gebeurde", "stond", "stonden", "vond", "vonden", "bleek", "bleken", "kreeg", "kregen", "liet", "lieten", "deed", "deden", "overleed", "stierf",
+            "viel", "vielen", "brak", "sloot", "sloten", "begon", "begonnen", "won", "wonnen", "verloor", "verloren", "trad", "zag", "zagen", "nam", "namen",
+            "gaf", "gaven", "hield", "hielden", "maakte", "maakten", "meldde", "meldden", "verklaarde", "kondigde", "raasde", "ontstond", "volgde", "volgden",
+            "stortte", "schreef", "sprak", "vroeg", "leek", "moest", "moesten", "kon", "konden", "wilde", "wilden", "dronk", "vertelde", "werkte", "woonde",
+            "opende", "besloot", "besloten", "vloog", "reed", "liep", "zat", "lag", "droeg", "bracht", "dacht", "kocht", "zocht", "speelde", "noemde"),
+        FutureWords = Set("zal", "zullen", "zult", "zouden"),
+        PerfectAuxiliaries = Set("heeft", "hebben", "is", "zijn", "hebt", "ben"),
+        Recurring = Map(("dagelijks", "P1D"), ("wekelijks", "P1W"), ("tweewekelijks", "P2W"), ("maandelijks", "P1M"), ("jaarlijks", "P1Y"),
+            ("halfjaarlijks", "P0.5Y"), ("driemaandelijks", "P3M")),
+        Every = Set("elke", "elk", "iedere", "ieder", "alle"),
+        Holidays =
+        [
+            (["nieuwjaarsdag"], (1, 1), null), (["nieuwjaar"], (1, 1), null), (["valentijnsdag"], (2, 14), null), (["koningsdag"], (4, 27), null),
+            (["bevrijdingsdag"], (5, 5), null), (["dag", "van", "de", "arbeid"], (5, 1), null), (["sinterklaas"], (12, 5), null), (["pakjesavond"], (12, 5), null),
+            (["kerstmis"], (12, 25), null), (["kerst"], (12, 25), null), (["eerste", "kerstdag"], (12, 25), null), (["tweede", "kerstdag"], (12, 26), null),
+            (["oudejaarsdag"], (12, 31), null), (["oudjaarsavond"], (12, 31), null), (["oudejaarsavond"], (12, 31), null), (["dodenherdenking"], (5, 4), null),
+            (["pasen"], null, 0), (["eerste", "paasdag"], null, 0), (["tweede", "paasdag"], null, 1), (["goede", "vrijdag"], null, -2),
+            (["hemelvaartsdag"], null, 39), (["hemelvaart"], null, 39), (["pinksteren"], null, 49), (["tweede", "pinksterdag"], null, 50),
+            (["halloween"], (10, 31), null), (["juneteenth"], (6, 19), null),
+        ],
     };
 
     public static TimeLexicon English { get; } = new()
@@ -101,6 +140,18 @@ public sealed class TimeLexicon
         EventNounParts = ["crisis", "pandemic", "war", "election", "revolution", "attack", "disaster", "summit", "lockdown", "coup", "invasion", "brexit"],
         NumberWords = Map(("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
             ("eleven", 11), ("twelve", 12), ("twenty", 20), ("thirty", 30), ("a", 1), ("an", 1)),
+        PastWords = Set("was", "were", "had", "did", "said", "went", "came", "told", "took", "gave", "made", "found", "won", "lost", "died", "began", "fell",
+            "met", "left", "saw", "got", "held", "kept", "knew", "thought", "brought", "bought", "sold", "paid", "led", "ran", "wrote", "spoke", "broke",
+            "chose", "drove", "flew", "grew", "hit", "put", "set", "struck", "stood", "won", "became", "sent", "spent", "built", "felt", "heard", "meant"),
+        FutureWords = Set("will", "shall"),
+        PerfectAuxiliaries = Set("has", "have"),
+        Recurring = Map(("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("biweekly", "P2W")),
+        Every = Set("every", "each"),
+        Holidays =
+        [
+            (["new", "year's", "day"], (1, 1), null), (["christmas"], (12, 25), null), (["christmas", "day"], (12, 25), null), (["easter"], null, 0),
+            (["good", "friday"], null, -2), (["halloween"], (10, 31), null), (["valentine's", "day"], (2, 14), null), (["juneteenth"], (6, 19), null),
+        ],
     };
 
     public static TimeLexicon German { get; } = new()
@@ -127,6 +178,17 @@ public sealed class TimeLexicon
         EventNounParts = ["krise", "pandemie", "krieg", "wahl", "revolution", "anschlag", "katastrophe", "gipfel", "lockdown", "putsch", "invasion", "brexit"],
         NumberWords = Map(("ein", 1), ("einem", 1), ("einer", 1), ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7),
             ("acht", 8), ("neun", 9), ("zehn", 10), ("elf", 11), ("zwölf", 12), ("zwanzig", 20), ("dreißig", 30)),
+        PastWords = Set("war", "waren", "wurde", "wurden", "hatte", "hatten", "sagte", "sagten", "ging", "gingen", "kam", "kamen", "gab", "starb", "fiel",
+            "begann", "gewann", "verlor", "stand", "fand", "nahm", "teilte", "erklärte", "kündigte"),
+        FutureWords = Set("wird", "werden"),
+        PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
+        Recurring = Map(("täglich", "P1D"), ("wöchentlich", "P1W"), ("monatlich", "P1M"), ("jährlich", "P1Y")),
+        Every = Set("jeden", "jede", "jedes", "alle"),
+        Holidays =
+        [
+            (["neujahr"], (1, 1), null), (["weihnachten"], (12, 25), null), (["heiligabend"], (12, 24), null), (["silvester"], (12, 31), null),
+            (["ostern"], null, 0), (["ostermontag"], null, 1), (["karfreitag"], null, -2), (["pfingsten"], null, 49), (["himmelfahrt"], null, 39),
+        ],
     };
 
     public static TimeLexicon For(string lang) => lang switch

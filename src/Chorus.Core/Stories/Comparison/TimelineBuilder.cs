@@ -51,7 +51,8 @@ internal static class TimelineBuilder
                 }
 
                 var value = time.Value;
-                var byTense = false;
+                // A bare weekday in a day-dated article is pinned by the analyser from its sentence's tense.
+                var byTense = time.Kind == "weekday" && range.Days == 1;
                 if (time.Kind is "weekday" or "week" && value.Contains('/', StringComparison.Ordinal))
                 {
                     // "dinsdag" in an article of a known day is last or next Tuesday; longer spans come from a coarse anchor.
