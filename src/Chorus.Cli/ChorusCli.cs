@@ -164,7 +164,7 @@ internal static class ChorusCli
         var assignmentsFile = new Option<string?>("--assignments") { Description = "Also write each article's gold and predicted story (TSV), for reading the errors" };
         var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, granularity, clusterThreshold, clusterWeights, mergeThreshold, minSharedTerms, assignmentsFile, json };
         evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(granularity)!, r.GetValue(clusterThreshold), r.GetValue(clusterWeights), r.GetValue(mergeThreshold), r.GetValue(minSharedTerms), r.GetValue(assignmentsFile), r.GetValue(json), ct));
-        var specFile = new Argument<string>("file") { Description = "Recognizers-Text DateTime model cases (JSON array: Input, Context.ReferenceDateTime, Results)" };
+        var specFile = new Argument<string>("file") { Description = "Recognizers-Text DateTime model cases (JSON array: Input, Context.ReferenceDateTime, Results), or Chorus's own cases (eval/times/*.tsv)" };
         var evalTimes = new Command("times", "Time-expression span P/R/F1 and value accuracy by type on Recognizers-Text specification cases") { specFile, json };
         evalTimes.SetAction((r, ct) => EvalCommand.TimesAsync(ctx, r.GetValue(specFile)!, r.GetValue(json), ct));
         root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes });

@@ -106,7 +106,9 @@ internal static class EvalCommand
             throw new UsageException($"{file}: no such file");
         }
 
-        var parsed = TimeSpec.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false), file);
+        var parsed = file.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)
+            ? TimeCaseTable.Parse(await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false), file)
+            : TimeSpec.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false), file);
         if (!parsed.Success)
         {
             throw new UsageException(parsed.Error!);

@@ -31,7 +31,13 @@ public sealed record TimeSpecResult(string Text, int Start, int End, string Type
 }
 
 /// <summary>One specification case: a sentence, the day it was written and the expressions it holds.</summary>
-public sealed record TimeSpecCase(int Index, string Input, DateTime Reference, IReadOnlyList<TimeSpecResult> Results);
+public sealed record TimeSpecCase(int Index, string Input, DateTime Reference, IReadOnlyList<TimeSpecResult> Results)
+{
+    /// <summary>The article date when it is coarser than a day (news cases of a month-dated article).</summary>
+    public PartialDate? Anchor { get; init; }
+
+    public string Lang { get; init; } = "nl";
+}
 
 /// <summary>Reads the Recognizers-Text model-format JSON (<c>Specs/DateTime/Dutch/DateTimeModel.json</c>).</summary>
 public static class TimeSpec
@@ -103,6 +109,83 @@ public static class TimeSpec
     }
 }
 
+/// <summary>
+/// Reads Chorus's own time cases (<c>eval/times/*.tsv</c>): <c>lang TAB article date TAB sentence with [[marked]]
+/// expressions TAB values separated by " | "</c>. A value is Chorus's TIMEX output, compared exactly.
+/// </summary>
+public static class TimeCaseTable
+{
+    public static ParseResult<IReadOnlyList<TimeSpecCase>> Parse(IEnumerable<string> lines, string file)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var cases = new List<TimeSpecCase>();
+        var lineNo = 0;
+        foreach (var line in lines)
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length < 3)
+            {
+                return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}:{lineNo}: expected lang, article date, sentence and values separated by tabs");
+            }
+
+            var date = PartialDate.Parse(cols[1]);
+            if (!date.Success)
+            {
+                return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}:{lineNo}: article date: {date.Error}");
+            }
+
+            var values = cols.Length > 3 && cols[3].Length > 0 ? cols[3].Split(" | ") : [];
+            var text = new System.Text.StringBuilder();
+            var results = new List<TimeSpecResult>();
+            var k = 0;
+            while (true)
+            {
+                var open = cols[2].IndexOf("[[", k, StringComparison.Ordinal);
+                if (open < 0)
+                {
+                    break;
+                }
+
+                var close = cols[2].IndexOf("]]", open, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}:{lineNo}: \"[[\" without \"]]\"");
+                }
+
+                text.Append(cols[2], k, open - k);
+                var start = text.Length;
+                var span = cols[2][(open + 2)..close];
+                text.Append(span);
+                if (results.Count >= values.Length)
+                {
+                    return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}:{lineNo}: more marked expressions than values");
+                }
+
+                var value = values[results.Count];
+                var type = value.StartsWith('P') ? "datetimeV2.duration" : value.Contains('T', StringComparison.Ordinal) ? "datetimeV2.time" : value.Contains('/', StringComparison.Ordinal) ? "datetimeV2.daterange" : "datetimeV2.date";
+                results.Add(new TimeSpecResult(span, start, text.Length - 1, type, [new Dictionary<string, string>(StringComparer.Ordinal) { ["timex"] = value }]));
+                k = close + 2;
+            }
+
+            text.Append(cols[2], k, cols[2].Length - k);
+            if (results.Count != values.Length)
+            {
+                return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}:{lineNo}: {values.Length} values for {results.Count} marked expressions");
+            }
+
+            cases.Add(new TimeSpecCase(lineNo, text.ToString(), date.Value.Start.ToDateTime(TimeOnly.MinValue), results) { Anchor = date.Value, Lang = cols[0] });
+        }
+
+        return ParseResult<IReadOnlyList<TimeSpecCase>>.Ok(cases);
+    }
+}
+
 /// <summary>Found, expected and matched counts for one type, and how many matched spans got the right value.</summary>
 public sealed record TimeTypeScore(int Gold, int Matched, int ValueCorrect)
 {
@@ -161,8 +244,8 @@ public static class TimeEvaluation
             {
                 Ref = "case " + c.Index.ToString(CultureInfo.InvariantCulture),
                 Text = c.Input,
-                Date = PartialDate.OfDay(DateOnly.FromDateTime(c.Reference)),
-                Lang = lang,
+                Date = c.Anchor ?? PartialDate.OfDay(DateOnly.FromDateTime(c.Reference)),
+                Lang = c.Anchor is null ? lang : c.Lang,
             };
             var times = analyzer.Analyze(raw).Times.Where(t => t.Kind != "event").ToList();
             var text = raw.Text;
