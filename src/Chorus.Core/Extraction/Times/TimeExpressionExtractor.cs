@@ -109,7 +109,7 @@ public sealed class TimeExpressionExtractor
         {
             var (end, value, kind, mod) = (i, (string?)null, "date", (string?)null);
             if (NumericDate(i, out hit) || OrdinalDate(i, out hit) || Quarter(i, out hit) || Decade(i, out hit) || WeekOf(i, out hit) || SetExpression(i, out hit)
-                || Holiday(i, out hit) || DirectedMonth(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
+                || Holiday(i, out hit) || DirectedMonth(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
             {
                 return true;
             }
@@ -229,6 +229,13 @@ public sealed class TimeExpressionExtractor
             if (lex.PartModifiers.TryGetValue(w[k], out var pm))
             {
                 (m0, k) = (pm, k + 1);
+            }
+
+            // "2017 april": the year first.
+            if (m0 is null && IsYear(k, out var y0) && k + 1 < N && lex.Months.TryGetValue(w[k + 1], out var m1) && !IsAmbiguousMonth(k + 1) && !(k + 2 < N && IsYear(k + 2, out _)))
+            {
+                (end, value) = (k + 2, $"{y0:D4}-{m1:D2}");
+                return true;
             }
 
             if (k >= N || !lex.Months.TryGetValue(w[k], out var month) || k + 1 >= N || !IsYear(k + 1, out var year))
@@ -556,9 +563,9 @@ public sealed class TimeExpressionExtractor
         /// <summary>Fills the typed fields of a hit found by a rule that writes only its TIMEX value.</summary>
         private Hit Typed(Hit h)
         {
-            if (h.Kind == "weekday")
+            if (h.Kind is "weekday" or "date" && h.End - h.Start <= 2 && WeekdayOf(w[h.End - 1]) is var wd && wd != 0)
             {
-                h = h with { Weekday = WeekdayOf(w[h.End - 1]) };
+                h = h with { Weekday = wd };
             }
 
             if (h.Kind == "time" && h.Value is { } tv && tv.IndexOf('T', StringComparison.Ordinal) is var t && t >= 0
@@ -630,7 +637,7 @@ public sealed class TimeExpressionExtractor
             if (bothBare)
             {
                 // Two bare numbers are hours only with a clock cue: "uur", a part of the day, or a day beside them.
-                var cue = (b.End < N && w[b.End] is "uur" or "u" or "uhr") || PartAfter(b.End) is not null || PartBefore(i) || DayBefore(i);
+                var cue = (b.End < N && w[b.End] is "uur" or "u" or "uhr") || PartAfter(b.End) is not null || PartBefore(i) || DayBefore(i) || DayAfter(b.End);
                 if (!cue)
                 {
                     return false;
@@ -641,7 +648,14 @@ public sealed class TimeExpressionExtractor
                 return false;
             }
 
-            if (!prefixed && a.RangeOnly && b.RangeOnly)
+            var years = a.Year is not null && b.Year is not null && a.End - a.Start == 1 && b.End - b.Start == 1 && IsYear(a.Start, out _) && IsYear(b.Start, out _);
+            if (!prefixed && a.RangeOnly && b.RangeOnly && !years)
+            {
+                return false;
+            }
+
+            // A year alone at one end needs a year at the other ("van 2014 tot 2018"), not "2014 tot 3 mei".
+            if ((a.RangeOnly && a.Year is not null && a.Clock is null && !years) || (b.RangeOnly && b.Year is not null && b.Clock is null && !years && !prefixed))
             {
                 return false;
             }
@@ -693,12 +707,23 @@ public sealed class TimeExpressionExtractor
                 (from, fromEnd) = (ShiftYear(from, year), ShiftYear(fromEnd, year));
             }
 
+            // "van volgende maandag tot vrijdag": a weekday at the end is the first such day from the start.
+            if (b.Weekday > 0 && b.End - b.Start == 1 && WeekdayOf(w[b.Start]) == b.Weekday)
+            {
+                toStart = to = from.AddDays((b.Weekday - IsoDay(from) + 7) % 7);
+            }
+
             if (to < from)
             {
-                // "mei tot maart": the end is in the next year.
-                if (b.Year is null && to.AddYears(1) >= from)
+                if (b.Value != "PRESENT_REF" && b.Year is null && to.AddYears(1) >= from)
                 {
+                    // "mei tot maart": the end is in the next year.
                     (toStart, to) = (toStart.AddYears(1), to.AddYears(1));
+                }
+                else if (a.Year is null && from.AddYears(-1) <= to)
+                {
+                    // "van maart tot op heden" in November: this year's March; in February: last year's.
+                    (from, fromEnd) = (from.AddYears(-1), fromEnd.AddYears(-1));
                 }
                 else
                 {
@@ -794,6 +819,13 @@ public sealed class TimeExpressionExtractor
                 return true;
             }
 
+            // "2014-2018", "2014 tot en met 2018": a year without a preposition is a range end when the other end is one too.
+            if (IsYear(k, out var year))
+            {
+                hit = new Hit(k, k + 1, year.ToString("D4", CultureInfo.InvariantCulture), "date") { Year = year, RangeOnly = true };
+                return true;
+            }
+
             if (BareHour(k, out var clock, out var end))
             {
                 hit = new Hit(k, end, null, "time") { Clock = clock, TwelveHour = clock.Hour is >= 1 and <= 12, RangeOnly = true };
@@ -844,7 +876,24 @@ public sealed class TimeExpressionExtractor
         }
 
         private bool DayBefore(int i)
-            => i > 0 && (lex.RelativeDays.ContainsKey(w[i - 1]) || WeekdayOf(w[i - 1]) != 0 || (i > 1 && w[i - 1] is "op" && tokens[i - 2].Kind == TokenKind.Number) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number && NumericDateAt(i - 1) is not null));
+            => i > 0 && (lex.RelativeDays.ContainsKey(w[i - 1]) || WeekdayOf(w[i - 1]) != 0 || lex.Months.ContainsKey(w[i - 1]) || (i > 1 && w[i - 1] is "op" && tokens[i - 2].Kind == TokenKind.Number)
+                || (tokens[i - 1].Kind == TokenKind.Number && NumericDateAt(i - 1) is not null) || (i > 1 && tokens[i - 2].Kind == TokenKind.Number && NumericDateAt(i - 2) is { } d && d.End == i));
+
+        // "tussen 3 en 5 op 1-1-2015", "tussen 10 en 11.30 deze ochtend", "van 15:00-20:00 gisterenmiddag"
+        private bool DayAfter(int k)
+        {
+            if (k >= N)
+            {
+                return false;
+            }
+
+            if (lex.RelativeDays.ContainsKey(w[k]) || WeekdayOf(w[k]) != 0 || (w[k] is "deze" or "this" && k + 1 < N && PartWord(w[k + 1]) is not null))
+            {
+                return true;
+            }
+
+            return w[k] is "op" or "on" or "am" && k + 1 < N && (tokens[k + 1].Kind == TokenKind.Number || WeekdayOf(w[k + 1]) != 0);
+        }
 
         private (string Part, int End)? PartAfter(int k) => k < N ? PartAt(k) : null;
 
@@ -896,9 +945,19 @@ public sealed class TimeExpressionExtractor
                 return h with { PartOfDay = part };
             }
 
-            var pm = part is "AF" or "EV" or "PM" || (part == "NI" && c.Hour is >= 6 and < 12);
-            var shifted = pm && c.Hour < 12 ? c.AddHours(12) : c;
-            var end = h.ClockEnd is { } ce && pm && ce.Hour < 12 ? ce.AddHours(12) : h.ClockEnd;
+            // Afternoon hours are 1–7, evening hours 4–11, night hours 6–11 written on a twelve-hour clock: "vanavond om 1 uur" is 01:00.
+            static bool Pm(string part, int hour) => part switch
+            {
+                "AF" => hour is >= 1 and <= 7,
+                "EV" => hour is >= 4 and <= 11,
+                "NI" => hour is >= 6 and <= 11,
+                "PM" => hour is >= 1 and <= 11,
+                _ => false,
+            };
+
+            var pm = Pm(part, c.Hour);
+            var shifted = pm ? c.AddHours(12) : c;
+            var end = h.ClockEnd is { } ce && Pm(part, ce.Hour) ? ce.AddHours(12) : h.ClockEnd;
             return h with { Clock = shifted, ClockEnd = end, TwelveHour = false, Value = h.Value is null ? null : ReplaceClock(h.Value, shifted) };
         }
 
@@ -954,7 +1013,8 @@ public sealed class TimeExpressionExtractor
 
             for (var k = from; k < to; k++)
             {
-                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of"))
+                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of"
+                    or "na" or "vanaf" or "voor" or "niet" or "later" or "dan" or "after" or "before" or "nach" or "vor"))
                 {
                     return false;
                 }
@@ -966,7 +1026,7 @@ public sealed class TimeExpressionExtractor
         private Hit? Join(Hit a, Hit b)
         {
             // weekday + date of the same day, or a date + its weekday in brackets: keep the date.
-            if (a.Kind == "weekday" && b.Day is { } bd && b.Kind is "date" && (bd.DayOfWeek == (DayOfWeek)(a.Weekday % 7) || b.Value?.StartsWith("XXXX", StringComparison.Ordinal) is false))
+            if (a.Weekday > 0 && a.Clock is null && b.Day is { } bd && b.Kind is "date" && b.Weekday == 0 && (bd.DayOfWeek == (DayOfWeek)(a.Weekday % 7) || b.Value?.StartsWith("XXXX", StringComparison.Ordinal) is false))
             {
                 return b with { Start = a.Start };
             }
@@ -1395,7 +1455,7 @@ public sealed class TimeExpressionExtractor
         }
 
         // Words that may follow "de 15e" when it is a date: a verb particle, a preposition, a time word.
-        private bool IsTimeWordOrVerbish(int k) => w[k] is "terug" or "om" or "van" or "rond" or "tussen" or "gebeuren" or "af" or "weg" or "uit" or "komen" || lex.Months.ContainsKey(w[k]) || ClockCue(k);
+        private bool IsTimeWordOrVerbish(int k) => w[k] is "terug" or "om" or "van" or "rond" or "tussen" or "gebeuren" or "af" or "weg" or "uit" or "komen" || lex.Months.ContainsKey(w[k]) || ClockCue(k) || HourWords(k, out _, out _);
 
         private bool ClockCue(int k) => k < N && (w[k] is "uur" or "u" || tokens[k].Kind == TokenKind.Number);
 
@@ -1493,6 +1553,104 @@ public sealed class TimeExpressionExtractor
 
             year = (int)v;
             return year is >= 1900 and <= 2099;
+        }
+
+        /// <summary>"twee dagen na vandaag", "3 dagen na de 12e januari", "2 weken vanaf 15 januari", "twee dagen voor gisteren".</summary>
+        private bool CountedFrom(int i, out Hit hit)
+        {
+            hit = default;
+            if (!Number(i, out var n) || i + 2 >= N || DurationUnit(i + 1) is not { } unit || unit is "weekend" or "night")
+            {
+                return false;
+            }
+
+            var k = i + 2;
+            var sign = w[k] switch
+            {
+                "na" or "vanaf" or "after" or "from" or "nach" or "ab" => 1,
+                "voor" or "vóór" or "before" or "vor" => -1,
+                _ => 0,
+            };
+            if (sign == 0 || k + 1 >= N)
+            {
+                return false;
+            }
+
+            k++;
+            if (k < N && w[k] is "de" or "het" && k + 1 < N)
+            {
+                k++;
+            }
+
+            // The anchor expression is found by the same rules, but never itself counted from something.
+            if (!(OrdinalDate(k, out var from) || NumericDate(k, out from) || (TryAtomPlain(k, out from) && from.Day is not null)) || from.Day is not { } day)
+            {
+                return false;
+            }
+
+            var shifted = unit switch
+            {
+                "day" => day.AddDays(sign * n),
+                "week" => day.AddDays(sign * 7 * n),
+                "month" => day.AddMonths(sign * n),
+                "year" => day.AddYears(sign * n),
+                _ => (DateOnly?)null,
+            };
+            if (shifted is not { } d)
+            {
+                return false;
+            }
+
+            hit = DayHit(i, from.End, d);
+            return true;
+        }
+
+        private bool TryAtomPlain(int k, out Hit hit)
+        {
+            var (end, value, kind, mod) = (k, (string?)null, "date", (string?)null);
+            var ok = FullDate(k, ref end, ref value) || RelativeDay(k, ref end, ref value) || Weekday(k, ref end, ref value, ref kind);
+            hit = ok ? Typed(new Hit(k, end, value, kind, mod)) : default;
+            return ok;
+        }
+
+        /// <summary>"de komende twee dagen", "de afgelopen 5 jaren", "komende weken": from the article date forward or back.</summary>
+        private bool DirectedSpan(int i, out Hit hit)
+        {
+            hit = default;
+            if (i + 1 >= N || anchor is not { Precision: DatePrecision.Day } a || w[i] is not ("komende" or "afgelopen" or "voorbije" or "laatste" or "aankomende" or "next" or "past" or "last" or "kommenden" or "letzten" or "vergangenen"))
+            {
+                return false;
+            }
+
+            var ahead = w[i] is "komende" or "aankomende" or "next" or "kommenden";
+            var k = i + 1;
+            var n = 1;
+            if (MatchVague(k, out var vague, out var afterVague))
+            {
+                (n, k) = (vague.Min, afterVague);
+            }
+            else if (Number(k, out var count) && k + 1 < N)
+            {
+                (n, k) = (count, k + 1);
+            }
+
+            // A plural unit is needed: "komende week" is next week, "komende weken" the weeks from now.
+            if (k >= N || DurationUnit(k) is not ({ } unit and ("day" or "week" or "month" or "year")) || (k == i + 1 && !w[k].EndsWith('n') && !w[k].EndsWith('s')))
+            {
+                return false;
+            }
+
+            var day = a.Start;
+            DateOnly Move(DateOnly d, int by) => unit switch
+            {
+                "day" => d.AddDays(by),
+                "week" => d.AddDays(7 * by),
+                "month" => d.AddMonths(by),
+                _ => d.AddYears(by),
+            };
+            var (from, to) = ahead ? (day.AddDays(1), Move(day, n)) : (Move(day, -n), day.AddDays(-1));
+            hit = new Hit(i, k + 1, $"{Iso(from)}/{Iso(to)}", "interval");
+            return true;
         }
 
         /// <summary>"aanstaande maart" (the next March), "afgelopen mei" (the last May), "deze september" (this year's).</summary>
@@ -1990,7 +2148,7 @@ public sealed class TimeExpressionExtractor
             if (!half && minutes == 0 && tokens[j].Kind == TokenKind.Number)
             {
                 // "7 uur" is ClockTime's rule when "om" precedes; here only a spelled hour ("zeven uur") or a digit hour with a part of the day.
-                if (!(PartAfter(j + 2) is not null || PartBefore(k)))
+                if (!(PartAfter(j + 2) is not null || PartBefore(k) || DayBefore(k)))
                 {
                     return false;
                 }

@@ -79,6 +79,7 @@ public sealed class TimeLexicon
         Weekdays = Map(("maandag", 1), ("dinsdag", 2), ("woensdag", 3), ("donderdag", 4), ("vrijdag", 5), ("zaterdag", 6), ("zondag", 7)),
         RelativeDays = Map(("vandaag", 0), ("gisteren", -1), ("morgen", 1), ("eergisteren", -2), ("overmorgen", 2), ("vanochtend", 0), ("vanmorgen", 0),
             ("vanmiddag", 0), ("vanavond", 0), ("vannacht", 0), ("gisteravond", -1), ("gistermiddag", -1), ("gisterochtend", -1), ("gistermorgen", -1),
+            ("gisterenavond", -1), ("gisterenmiddag", -1), ("gisterenochtend", -1), ("gisterenmorgen", -1), ("gisternacht", -1), ("gisterennacht", -1),
             ("morgenochtend", 1), ("morgenavond", 1), ("morgenmiddag", 1), ("heden", 0)),
         Directions = Map(("komende", 1), ("komend", 1), ("volgende", 1), ("aanstaande", 1), ("volgend", 1), ("vorige", -1), ("vorig", -1), ("afgelopen", -1),
             ("verleden", -1), ("deze", 0), ("dit", 0)),
