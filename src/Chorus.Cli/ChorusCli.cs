@@ -167,7 +167,10 @@ internal static class ChorusCli
         var specFile = new Argument<string>("file") { Description = "Recognizers-Text DateTime model cases (JSON array: Input, Context.ReferenceDateTime, Results), or Chorus's own cases (eval/times/*.tsv)" };
         var evalTimes = new Command("times", "Time-expression span P/R/F1 and value accuracy by type on Recognizers-Text specification cases") { specFile, json };
         evalTimes.SetAction((r, ct) => EvalCommand.TimesAsync(ctx, r.GetValue(specFile)!, r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes });
+        var figureFiles = new Argument<string[]>("files") { Description = "Recognizers-Text Number-*/NumberWithUnit-* model cases (JSON)", Arity = ArgumentArity.OneOrMore };
+        var evalFigures = new Command("figures", "Figure recall and value accuracy on Recognizers-Text number and number-with-unit cases") { figureFiles, json };
+        evalFigures.SetAction((r, ct) => EvalCommand.FiguresAsync(ctx, r.GetValue(figureFiles)!, r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes, evalFigures });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Extraction.Times;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
@@ -148,6 +149,57 @@ internal static class EvalCommand
         ctx.Out.MarkupLineInterpolated($"{file}: {scores.Cases} cases, {scores.Gold} expressions, {scores.Predicted} found by Chorus");
         ctx.Out.MarkupLineInterpolated($"span (overlap): P {Pct(100 * scores.Precision)}  R {Pct(100 * scores.Recall)}  F1 {Pct(100 * scores.F1)}");
         ctx.Out.MarkupLineInterpolated($"value accuracy of found expressions: calendar {Pct(100 * scores.CalendarAccuracy)}  clock time {Pct(100 * scores.ClockAccuracy)}");
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> FiguresAsync(CliContext ctx, IReadOnlyList<string> files, bool json, CancellationToken ct)
+    {
+        var analyzer = ArticleAnalyzer.CreateDefault();
+        var results = new List<(string File, FigureScores Scores)>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"{file}: no such file");
+            }
+
+            var parsed = FigureSpec.Parse(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false), file);
+            if (!parsed.Success)
+            {
+                throw new UsageException(parsed.Error!);
+            }
+
+            // The plain number model measures the number reader: numbers that count nothing are kept there.
+            var bare = Path.GetFileName(file).Contains("NumberModel", StringComparison.Ordinal);
+            results.Add((file, FigureEvaluation.Evaluate(analyzer, parsed.Value!, bare)));
+        }
+
+        var gold = results.Sum(r => r.Scores.Gold);
+        var matched = results.Sum(r => r.Scores.Matched);
+        var correct = results.Sum(r => r.Scores.ValueCorrect);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                files = results.ToDictionary(r => r.File, r => new { r.Scores.Cases, r.Scores.Gold, r.Scores.Matched, r.Scores.ValueCorrect, recall = Math.Round(r.Scores.Recall, 4), valueAccuracy = Math.Round(r.Scores.ValueAccuracy, 4), r.Scores.Failures }),
+                total = new { gold, matched, valueCorrect = correct, recall = gold == 0 ? 0 : Math.Round((double)matched / gold, 4), valueAccuracy = matched == 0 ? 0 : Math.Round((double)correct / matched, 4) },
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var failure in results.SelectMany(r => r.Scores.Failures))
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{failure}[/]");
+        }
+
+        var table = new Table().AddColumn("file").AddColumn("gold").AddColumn("found").AddColumn("recall").AddColumn("value right").AddColumn("value accuracy");
+        foreach (var (file, s) in results)
+        {
+            table.AddRow(Markup.Escape(Path.GetFileName(file)), Fmt(s.Gold), Fmt(s.Matched), Pct(100 * s.Recall), Fmt(s.ValueCorrect), Pct(100 * s.ValueAccuracy));
+        }
+
+        table.AddRow("total", Fmt(gold), Fmt(matched), Pct(gold == 0 ? 0 : 100.0 * matched / gold), Fmt(correct), Pct(matched == 0 ? 0 : 100.0 * correct / matched));
+        ctx.Out.Write(table);
         return ExitCodes.Success;
     }
 

@@ -17,7 +17,10 @@ public sealed class TimeStage(TimeExpressionExtractor extractor) : IAnalysisStag
     }
 }
 
-/// <summary>Quantities; spans already read as time expressions are left alone.</summary>
+/// <summary>
+/// Quantities; spans already read as dates and clock times are left alone. Durations and recurrences stay figures too
+/// ("drie jaar cel" is a length of time and a number sources may disagree on).
+/// </summary>
 public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
 {
     public string Name => "quantities";
@@ -25,7 +28,7 @@ public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var taken = document.Times.Select(t => new TextSpan(t.Start, t.End)).ToList();
+        var taken = document.Times.Where(t => t.Kind is not ("duration" or "set")).Select(t => new TextSpan(t.Start, t.End)).ToList();
         document.Quantities = extractor.Extract(document.Text, document.Tokens, document.LowerWords, document.Lang, taken);
     }
 }

@@ -90,6 +90,13 @@ public sealed class QuantityExtractor
 
     /// <summary>As <see cref="Extract(string, IReadOnlyList{Token}, string, IReadOnlyList{TextSpan})"/>, with the tokens already lower-cased.</summary>
     public List<QuantityMention> Extract(string text, IReadOnlyList<Token> tokens, string[] w, string lang, IReadOnlyList<TextSpan> skip)
+        => Extract(text, tokens, w, lang, skip, keepBareNumbers: false);
+
+    /// <summary>
+    /// As above; with <paramref name="keepBareNumbers"/> a number that counts nothing is kept too (unit null), which is how
+    /// the number reader itself is measured. Analysis leaves them out: a bare number is a score, a house number or a year.
+    /// </summary>
+    public List<QuantityMention> Extract(string text, IReadOnlyList<Token> tokens, string[] w, string lang, IReadOnlyList<TextSpan> skip, bool keepBareNumbers)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -182,7 +189,7 @@ public sealed class QuantityExtractor
 
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
             // unless it is vague, a range or scaled ("7 miljard").
-            if (unit is null && vague is null && min is null && !scaled)
+            if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
             {
                 i = next;
                 continue;

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Extraction.Quantities;
+
+/// <summary>One expected figure of a Recognizers-Text number or number-with-unit case.</summary>
+public sealed record FigureSpecResult(string Text, int Start, int End, string TypeName, double? Value, string? Unit);
+
+public sealed record FigureSpecCase(int Index, string Input, IReadOnlyList<FigureSpecResult> Results);
+
+/// <summary>Reads the model-format JSON of Recognizers-Text's Number and NumberWithUnit specifications.</summary>
+public static class FigureSpec
+{
+    public static ParseResult<IReadOnlyList<FigureSpecCase>> Parse(string json, string file)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = JsonDocument.Parse(json.TrimStart('\uFEFF'), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return ParseResult<IReadOnlyList<FigureSpecCase>>.Fail($"{file}: expected a JSON array of cases");
+            }
+
+            var cases = new List<FigureSpecCase>();
+            var index = 0;
+            foreach (var item in doc.RootElement.EnumerateArray())
+            {
+                index++;
+                if (!item.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.String)
+                {
+                    return ParseResult<IReadOnlyList<FigureSpecCase>>.Fail($"{file}: case {index}: no \"Input\" string");
+                }
+
+                var results = new List<FigureSpecResult>();
+                var inputText = input.GetString()!;
+                var searchFrom = 0;
+                if (item.TryGetProperty("Results", out var rs) && rs.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var r in rs.EnumerateArray())
+                    {
+                        var spanText = r.TryGetProperty("Text", out var tx) ? tx.GetString() ?? string.Empty : string.Empty;
+                        int start, end;
+                        if (r.TryGetProperty("Start", out var s) && r.TryGetProperty("End", out var e) && s.TryGetInt32(out start) && e.TryGetInt32(out end))
+                        {
+                            searchFrom = end + 1;
+                        }
+                        else
+                        {
+                            // Most number cases give only the text: its first occurrence after the previous figure.
+                            var at = spanText.Length == 0 ? -1 : inputText.IndexOf(spanText, Math.Min(searchFrom, inputText.Length), StringComparison.OrdinalIgnoreCase);
+                            // A few spec texts are normalised ("meter per seconde" for "m/s"): kept with no span, scored as not located.
+                            (start, end) = at < 0 ? (-1, -1) : (at, at + spanText.Length - 1);
+                            searchFrom = at < 0 ? searchFrom : at + spanText.Length;
+                        }
+
+                        double? value = null;
+                        string? unit = null;
+                        if (r.TryGetProperty("Resolution", out var res) && res.ValueKind == JsonValueKind.Object)
+                        {
+                            value = res.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? ParseValue(v.GetString()!) : null;
+                            unit = res.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+                        }
+
+                        results.Add(new FigureSpecResult(spanText, start, end,
+                            r.TryGetProperty("TypeName", out var tn) ? tn.GetString() ?? string.Empty : string.Empty, value, unit));
+                    }
+                }
+
+                cases.Add(new FigureSpecCase(index, input.GetString()!, results));
+            }
+
+            return ParseResult<IReadOnlyList<FigureSpecCase>>.Ok(cases);
+        }
+        catch (JsonException ex)
+        {
+            return ParseResult<IReadOnlyList<FigureSpecCase>>.Fail($"{file}: line {ex.LineNumber + 1}: {ex.Message}");
+        }
+    }
+
+    // The spec writes Dutch decimals ("4,25") and percentages ("100%").
+    private static double? ParseValue(string value)
+    {
+        var v = value.TrimEnd('%').Replace(',', '.');
+        return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+}
+
+/// <summary>Expected, found (a figure overlapping it) and found with the right number, per spec type.</summary>
+public sealed record FigureTypeScore(int Gold, int Matched, int ValueCorrect)
+{
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+
+    public double ValueAccuracy => Matched == 0 ? 0 : (double)ValueCorrect / Matched;
+}
+
+public sealed record FigureScores(int Cases, int Gold, int Matched, int ValueCorrect, IReadOnlyDictionary<string, FigureTypeScore> ByType, IReadOnlyList<string> Failures)
+{
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+
+    public double ValueAccuracy => Matched == 0 ? 0 : (double)ValueCorrect / Matched;
+}
+
+/// <summary>
+/// Scores figure extraction on Recognizers-Text number and number-with-unit cases: each case is analysed as a Dutch
+/// article; a gold figure is found when a quantity overlaps it, and its value is right when the numbers agree.
+/// For the plain number model, numbers that count nothing are kept (the number reader is what is measured there).
+/// </summary>
+public static class FigureEvaluation
+{
+    public static FigureScores Evaluate(ArticleAnalyzer analyzer, IReadOnlyList<FigureSpecCase> cases, bool keepBareNumbers, string lang = "nl")
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(cases);
+        var extractor = new QuantityExtractor();
+        var byType = new SortedDictionary<string, (int Gold, int Matched, int Correct)>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (var c in cases)
+        {
+            var analyzed = analyzer.Analyze(new RawArticle { Ref = "case " + c.Index.ToString(CultureInfo.InvariantCulture), Text = c.Input, Lang = lang });
+            var text = c.Input;
+            IReadOnlyList<QuantityMention> found = keepBareNumbers
+                ? extractor.Extract(text, analyzed.Tokens, analyzed.Tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray(), lang, [], keepBareNumbers: true)
+                : analyzed.Quantities;
+            var used = new bool[found.Count];
+            foreach (var g in c.Results)
+            {
+                if (g.Start < 0)
+                {
+                    failures.Add($"skipped [{c.Index}] {g.TypeName} \"{g.Text}\": the spec's text is not in its input");
+                    continue;
+                }
+
+                var counts = byType.GetValueOrDefault(g.TypeName);
+                counts.Gold++;
+                var best = -1;
+                var bestOverlap = 0;
+                for (var k = 0; k < found.Count; k++)
+                {
+                    var overlap = Math.Min(found[k].End, g.End + 1) - Math.Max(found[k].Start, g.Start);
+                    if (!used[k] && overlap > bestOverlap)
+                    {
+                        (best, bestOverlap) = (k, overlap);
+                    }
+                }
+
+                if (best < 0)
+                {
+                    failures.Add($"missed  [{c.Index}] {g.TypeName} \"{g.Text}\" = {g.Value?.ToString(CultureInfo.InvariantCulture)} {g.Unit} in: {text}");
+                }
+                else
+                {
+                    used[best] = true;
+                    counts.Matched++;
+                    var q = found[best];
+                    if (g.Value is { } v && Math.Abs(q.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(v)))
+                    {
+                        counts.Correct++;
+                    }
+                    else
+                    {
+                        failures.Add($"value   [{c.Index}] {g.TypeName} \"{g.Text}\" → \"{text[q.Start..q.End]}\" = {q.Value.ToString(CultureInfo.InvariantCulture)} {q.Unit}; expected {g.Value?.ToString(CultureInfo.InvariantCulture)} {g.Unit}");
+                    }
+                }
+
+                byType[g.TypeName] = counts;
+            }
+        }
+
+        var gold = byType.Values.Sum(v => v.Gold);
+        return new FigureScores(cases.Count, gold, byType.Values.Sum(v => v.Matched), byType.Values.Sum(v => v.Correct),
+            byType.ToDictionary(kv => kv.Key, kv => new FigureTypeScore(kv.Value.Gold, kv.Value.Matched, kv.Value.Correct), StringComparer.Ordinal),
+            failures.OrderBy(f => f[..8], StringComparer.Ordinal).ToList());
+    }
+}
