@@ -114,9 +114,22 @@ public sealed class QuantityExtractor
             }
 
             var start = i;
+            if (vague is null)
+            {
+                (value, next) = ExtendNumber(i, value, next);
+            }
+
+            // A minus sign before the number, not between two numbers: "-5 graden", "- 20 graden" (not "10-13").
+            var signed = i > 0 && w[i - 1] is "-" or "−" && (i == 1 || tokens[i - 2].Kind is not TokenKind.Number) && tokens[i].Kind == TokenKind.Number
+                && (i == 1 || tokens[i - 1].Start > tokens[i - 2].End || tokens[i - 2].Kind == TokenKind.Punctuation);
+            if (signed)
+            {
+                (value, start) = (-value, i - 1);
+            }
+
             string? qualifier = null;
             // Qualifiers before the number: "ongeveer 130", "meer dan 90", "zo'n 60", "more than"
-            var q = i - 1;
+            var q = start - 1;
             if (q >= 0 && w[q] is "dan" or "than" or "als" && q >= 1 && Qualifiers.TryGetValue(w[q - 1], out var qq))
             {
                 (qualifier, start) = (qq, q - 1);
@@ -176,6 +189,17 @@ public sealed class QuantityExtractor
                 else if (Units.TryGetValue(w[next], out var u))
                 {
                     (unit, next) = (u, next + 1);
+                    // Cents after the currency word: "5 euro 50", "3 euro en 50 cent", "vijf euro vijftig".
+                    if (u is "EUR" or "USD" or "GBP" && next < tokens.Count)
+                    {
+                        var c = next < tokens.Count && w[next] is "en" or "and" ? next + 1 : next;
+                        if (c < tokens.Count && TryNumber(c, out var cents, out var afterCents, out var vc) && vc is null && cents is > 0 and < 100 && cents == Math.Floor(cents)
+                            && (c == next || (afterCents < tokens.Count && w[afterCents] is "cent" or "cents")))
+                        {
+                            value += cents / 100;
+                            next = afterCents < tokens.Count && w[afterCents] is "cent" or "cents" ? afterCents + 1 : afterCents;
+                        }
+                    }
                     if (u == "m2" && next < tokens.Count && w[next] is "meter")
                     {
                         next++;
@@ -200,6 +224,80 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        // Parts a number is written in: "tweeduizend tweehonderd" (2200), "12 000" (12000), "2 1/4", "3/4",
+        // "drie en een kwart", "vijf en een half".
+        (double Value, int Next) ExtendNumber(int k, double value, int next)
+        {
+            // Digit groups separated by spaces, in Dutch and German: "12 000", "1 250 000".
+            if (tokens[k].Kind == TokenKind.Number && lang != "en" && w[k].Length <= 3 && w[k].All(char.IsAsciiDigit))
+            {
+                var j = next;
+                var grouped = value;
+                while (j < tokens.Count && tokens[j].Kind == TokenKind.Number && w[j].Length == 3 && w[j].All(char.IsAsciiDigit) && tokens[j].Start == tokens[j - 1].End + 1)
+                {
+                    grouped = (grouped * 1000) + double.Parse(w[j], CultureInfo.InvariantCulture);
+                    j++;
+                }
+
+                if (j > next)
+                {
+                    return (grouped, j);
+                }
+            }
+
+            // A fraction "3/4", or a whole number and a fraction "2 1/4".
+            if (tokens[k].Kind == TokenKind.Number && Fraction(next - 1, out var f, out var afterFraction) && next - 1 == k)
+            {
+                return (f, afterFraction);
+            }
+
+            if (tokens[k].Kind == TokenKind.Number && next < tokens.Count && Fraction(next, out var f2, out var after2) && f2 < 1 && w[k].All(char.IsAsciiDigit))
+            {
+                return (value + f2, after2);
+            }
+
+            // Spelled numbers in parts: each part smaller than the largest power of a thousand the sum so far ends in.
+            while (tokens[next - 1].Kind == TokenKind.Word && next < tokens.Count && ParseWords(w[next], lang) is { } part && part >= 1)
+            {
+                var power = value % 1e12 == 0 ? 1e12 : value % 1e9 == 0 ? 1e9 : value % 1e6 == 0 ? 1e6 : value % 1e3 == 0 ? 1e3 : 0;
+                if (power == 0 || part >= power)
+                {
+                    break;
+                }
+
+                (value, next) = (value + part, next + 1);
+            }
+
+            // "drie en een kwart", "vijf en een half"
+            if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" or "eine" && w[next + 2] is "half" or "halve" or "kwart" or "quarter" or "halb" or "viertel")
+            {
+                return (value + (w[next + 2] is "kwart" or "quarter" or "viertel" ? 0.25 : 0.5), next + 3);
+            }
+
+            return (value, next);
+        }
+
+        bool Fraction(int k, out double fraction, out int after)
+        {
+            (fraction, after) = (0, k);
+            if (k + 2 < tokens.Count && tokens[k].Kind == TokenKind.Number && w[k + 1] == "/" && tokens[k + 2].Kind == TokenKind.Number
+                && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End
+                && int.TryParse(w[k], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && int.TryParse(w[k + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b > 0
+                && !(k + 3 < tokens.Count && w[k + 3] == "/" && tokens[k + 3].Start == tokens[k + 2].End))
+            {
+                // "3/4" alone is a fraction only when it is below one; "22/04" is a date the time stage reads.
+                if (a >= b && (k == 0 || tokens[k - 1].Kind != TokenKind.Number))
+                {
+                    return false;
+                }
+
+                (fraction, after) = ((double)a / b, k + 3);
+                return true;
+            }
+
+            return false;
+        }
 
         // Cheap test before the parsers: only digits and words can be numbers.
         bool MayStartNumber(int k) => tokens[k].Kind is TokenKind.Number or TokenKind.Word;
