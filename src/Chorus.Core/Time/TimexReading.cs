@@ -55,7 +55,7 @@ public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay,
 
         double total = 0;
         var inTime = false;
-        var number = 0;
+        var number = 1;
         for (var i = 1; i < value.Length; i++)
         {
             var c = value[i];

@@ -30,7 +30,7 @@ public sealed class QuantityExtractor
         ["procent"] = "%", ["percent"] = "%", ["prozent"] = "%", ["%"] = "%", ["procentpunt"] = "percentage point", ["procentpunten"] = "percentage point",
         ["euro"] = "EUR", ["euro's"] = "EUR", ["euros"] = "EUR", ["eur"] = "EUR", ["€"] = "EUR", ["dollar"] = "USD", ["dollars"] = "USD", ["$"] = "USD", ["usd"] = "USD",
         ["pond"] = "GBP", ["pounds"] = "GBP", ["£"] = "GBP",
-        ["graden"] = "°", ["degrees"] = "°", ["grad"] = "°",
+        ["graden"] = "°", ["degrees"] = "°", ["grad"] = "°", ["°"] = "°", ["°c"] = "°C", ["°f"] = "°F",
         ["uur"] = "h", ["uren"] = "h", ["u"] = "h", ["hours"] = "h", ["hour"] = "h", ["stunden"] = "h", ["stunde"] = "h",
         ["minuten"] = "min", ["minuut"] = "min", ["minutes"] = "min", ["minute"] = "min",
         ["seconden"] = "s", ["seconds"] = "s", ["sekunden"] = "s",
@@ -105,8 +105,10 @@ public sealed class QuantityExtractor
         var stop = LanguageStemmer.For(lang);
         var result = new List<QuantityMention>();
         var i = 0;
+        string? gluedUnit = null;
         while (i < tokens.Count)
         {
+            gluedUnit = null;
             if (!MayStartNumber(i) || Covered(tokens[i], skip) || !TryNumber(i, out var value, out var next, out var vague))
             {
                 i++;
@@ -177,6 +179,28 @@ public sealed class QuantityExtractor
                 max *= scale;
                 next++;
                 scaled = true;
+            }
+
+            if (unit is null && gluedUnit is not null)
+            {
+                unit = gluedUnit;
+            }
+
+            // A unit joined by a hyphen: "10-liter", "776-voet", "6-jarige" (an age).
+            if (unit is null && next + 1 < tokens.Count && w[next] == "-" && tokens[next].Start == tokens[next - 1].End && tokens[next + 1].Start == tokens[next].End)
+            {
+                if (Units.TryGetValue(w[next + 1], out var hu))
+                {
+                    (unit, next) = (hu, next + 2);
+                }
+                else if (w[next + 1] is "jarige" or "jarig" or "jährige" or "jähriger" or "year-old")
+                {
+                    (unit, next) = ("year", next + 2);
+                    if (next < tokens.Count && w[next] is "leeftijd")
+                    {
+                        next++;
+                    }
+                }
             }
 
             // Unit or counted noun after it
@@ -312,8 +336,20 @@ public sealed class QuantityExtractor
 
             if (tokens[k].Kind == TokenKind.Number)
             {
-                // Ordinals and glued units ("27ste", "2e", "10km") are not plain numbers.
-                return ParseDigits(w[k], lang, out value);
+                // Ordinals ("27ste", "2e") are not numbers; a unit glued to the number is ("75ml", "1,65m", "100t").
+                if (ParseDigits(w[k], lang, out value))
+                {
+                    return true;
+                }
+
+                return GluedUnit(w[k], lang, out value, out gluedUnit);
+            }
+
+            // "anderhalf", "tweeënhalf", "twaalfenhalve"
+            if (HalfWords(w[k], lang) is { } half)
+            {
+                value = half;
+                return true;
             }
 
             if (Vague.TryGetValue(w[k], out var range))
@@ -496,7 +532,7 @@ public sealed class QuantityExtractor
         if (th >= 0)
         {
             var left = th == 0 ? 1 : Compound(word[..th], units, teens, tens, and, hundred, thousand);
-            var rest = word[(th + thousand.Length)..];
+            var rest = TrimAnd(word[(th + thousand.Length)..], and);
             var right = rest.Length == 0 ? 0 : Compound(rest, units, teens, tens, and, hundred, thousand);
             return left is null || right is null ? null : (left * 1000) + right;
         }
@@ -505,13 +541,81 @@ public sealed class QuantityExtractor
         if (hu >= 0)
         {
             var left = hu == 0 ? 1 : Below100(word[..hu], units, teens, tens, and);
-            var rest = word[(hu + hundred.Length)..];
+            var rest = TrimAnd(word[(hu + hundred.Length)..], and);
             var right = rest.Length == 0 ? 0 : Below100(rest, units, teens, tens, and);
             return left is null || right is null ? null : (left * 100) + right;
         }
 
         return Below100(word, units, teens, tens, and);
     }
+
+    // "honderdenzes", "tweeduizendentwintig": Dutch may join a hundred or thousand to the rest with "en".
+    private static string TrimAnd(string rest, string and)
+        => rest.Length > and.Length && rest.StartsWith(and, StringComparison.Ordinal) ? rest[and.Length..]
+            : and == "en" && rest.StartsWith("ën", StringComparison.Ordinal) ? rest[2..] : rest;
+
+    /// <summary>"anderhalf" (1.5), "tweeënhalf" (2.5), "twaalfenhalve" (12.5), "anderthalb", "one and a half" is not a word.</summary>
+    private static double? HalfWords(string word, string lang)
+    {
+        if (word is "anderhalf" or "anderhalve" or "anderthalb" or "eineinhalb")
+        {
+            return 1.5;
+        }
+
+        foreach (var suffix in (ReadOnlySpan<string>)["enhalf", "ënhalf", "enhalve", "ënhalve", "einhalb"])
+        {
+            if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal) && ParseWords(word[..^suffix.Length], lang) is { } whole)
+            {
+                return whole + 0.5;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A unit or scale glued to digits: "75ml", "1,65m", "0,8rad", "100t", "10k" (10 000), "1,2b" (1.2 billion).</summary>
+    private static bool GluedUnit(string token, string lang, out double value, out string? unit)
+    {
+        (value, unit) = (0, null);
+        var split = 0;
+        while (split < token.Length && (char.IsAsciiDigit(token[split]) || token[split] is '.' or ','))
+        {
+            split++;
+        }
+
+        if (split == 0 || split == token.Length || !ParseDigits(token[..split], lang, out var number))
+        {
+            return false;
+        }
+
+        var suffix = token[split..];
+        if (suffix is "k" or "K")
+        {
+            value = number * 1e3;
+            return true;
+        }
+
+        if (suffix is "b" or "bn" or "mld" or "mrd" or "mln" or "mio")
+        {
+            value = number * (suffix is "mln" or "mio" ? 1e6 : 1e9);
+            return true;
+        }
+
+        if (Units.TryGetValue(suffix.ToLowerInvariant(), out var u) || GluedOnlyUnits.TryGetValue(suffix.ToLowerInvariant(), out u))
+        {
+            (value, unit) = (number, u);
+            return true;
+        }
+
+        return false;
+    }
+
+    // Unit abbreviations that are only read glued to a number ("100t", "0,8rad"), never as words.
+    private static readonly Dictionary<string, string> GluedOnlyUnits = new(StringComparer.Ordinal)
+    {
+        ["ml"] = "ml", ["cl"] = "cl", ["dl"] = "dl", ["l"] = "l", ["t"] = "t", ["g"] = "g", ["mg"] = "mg", ["rad"] = "rad", ["gb"] = "GB", ["mb"] = "MB", ["kb"] = "kB",
+        ["tb"] = "TB", ["kw"] = "kW", ["mw"] = "MW", ["gw"] = "GW", ["kwh"] = "kWh", ["v"] = "V", ["w"] = "W", ["nm"] = "nm", ["km2"] = "km2", ["m2"] = "m2", ["m3"] = "m3",
+    };
 
     private static double? Below100(string word, Dictionary<string, int> units, Dictionary<string, int> teens, Dictionary<string, int> tens, string and)
     {

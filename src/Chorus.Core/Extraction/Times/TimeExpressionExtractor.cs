@@ -35,11 +35,12 @@ public sealed class TimeExpressionExtractor
         var i2 = 0;
         while (i2 < tokens.Count)
         {
-            if (scan.TryRange(i2, out var hit) || scan.TryAtom(i2, out hit))
+            if (scan.MayStart(i2) && (scan.TryRange(i2, out var hit) || scan.TryAtom(i2, out hit)))
             {
                 hits.Add(hit);
                 if (hit.Value is not null && hit.Kind is not ("time" or "event" or "duration" or "set" or "timerange"))
                 {
+                    scan.ContextChanged();
                     scan.Previous = hit.Value;
                     if (hit.Year is { } y)
                     {
@@ -104,8 +105,104 @@ public sealed class TimeExpressionExtractor
 
         private int[]? _tense;
 
+        // Per-token caches: a range tries an atom at every token before the scan does, and several rules read the same
+        // spelled number; each is computed once per token (and atoms again only after the context they read changed).
+        private double?[]? _spelled;
+        private int?[]? _ordinal;
+        private byte[]? _wordState;
+
+        // The last few atoms tried: a range tries the atom at its start (and at its far end) just before the scan does.
+        private readonly (int Index, int Version, bool Ok, Hit Hit)[] _atoms = new (int, int, bool, Hit)[4];
+        private int _nextAtom;
+        private int _version = 1;
+
+        public void ContextChanged() => _version++;
+
+        /// <summary>
+        /// Whether any rule can start at token <paramref name="i"/>: a number, a word some rule starts with (collected from the
+        /// lexicon in <see cref="TimeLexicon.StartWords"/>), a weekday compound, or a number or ordinal in words. Most words
+        /// of a text are none of these, and skipping them keeps the thirty-odd rules off the hot path.
+        /// </summary>
+        public bool MayStart(int i)
+        {
+            if (tokens[i].Kind == TokenKind.Number || lex.StartWords.Contains(w[i]))
+            {
+                return true;
+            }
+
+            if (tokens[i].Kind != TokenKind.Word)
+            {
+                return w[i] is "'" or "‘" or "’" or "½" or "~";
+            }
+
+            var word = w[i];
+            // "q1", "h2-2019"
+            if (word.Length >= 2 && word[0] is 'q' or 'h' && char.IsAsciiDigit(word[1]))
+            {
+                return true;
+            }
+
+            // A number or ordinal in words starts an expression only before a time word ("vierentwintig januari",
+            // "zeven uur", "drie maanden", "tweede van augustus"); most words are not read as numbers at all.
+            var beforeTimeWord = i + 1 < N && (lex.StartWords.Contains(w[i + 1]) || ClockOrDurationWord(w[i + 1]));
+            return WeekdayOf(word) != 0 || HalfWordHoliday(word) || (beforeTimeWord && (Spelled(i) is not null || OrdinalWord(i) is not null));
+        }
+
+        private static bool ClockOrDurationWord(string word) => word is "uur" or "uren" or "minuten" or "minuut" or "seconden" or "seconde" or "nachten" or "nacht"
+            or "kwartier" or "o'clock" or "hours" or "hour" or "minutes" or "seconds" or "nights" or "stunden" or "stunde" or "sekunden" or "uhr";
+
+        private bool HalfWordHoliday(string word) => lex.HolidayFirstWords.Contains(word);
+
+        private double? Spelled(int k)
+        {
+            WordState(k);
+            return _spelled![k];
+        }
+
+        private int? OrdinalWord(int k)
+        {
+            WordState(k);
+            return _ordinal![k];
+        }
+
+        private void WordState(int k)
+        {
+            _wordState ??= new byte[N];
+            if (_wordState[k] != 0)
+            {
+                return;
+            }
+
+            _spelled ??= new double?[N];
+            _ordinal ??= new int?[N];
+            if (tokens[k].Kind == TokenKind.Word)
+            {
+                _spelled[k] = Quantities.QuantityExtractor.ParseWords(w[k], lex.Lang);
+                _ordinal[k] = Quantities.QuantityExtractor.ParseOrdinal(w[k], lex.Lang);
+            }
+
+            _wordState[k] = 1;
+        }
+
         /// <summary>An atomic expression at token <paramref name="i"/>: the first rule that matches, longest rules first.</summary>
         public bool TryAtom(int i, out Hit hit)
+        {
+            foreach (var cached in _atoms)
+            {
+                if (cached.Index == i && cached.Version == _version)
+                {
+                    hit = cached.Hit;
+                    return cached.Ok;
+                }
+            }
+
+            var ok = TryAtomUncached(i, out hit);
+            _atoms[_nextAtom] = (i, _version, ok, hit);
+            _nextAtom = (_nextAtom + 1) % _atoms.Length;
+            return ok;
+        }
+
+        private bool TryAtomUncached(int i, out Hit hit)
         {
             var (end, value, kind, mod) = (i, (string?)null, "date", (string?)null);
             if (NumericDate(i, out hit) || OrdinalDate(i, out hit) || Quarter(i, out hit) || Decade(i, out hit) || WeekOf(i, out hit) || SetExpression(i, out hit)
@@ -1167,7 +1264,7 @@ public sealed class TimeExpressionExtractor
                     }
 
                     perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                    participle |= IsParticiple(word);
+                    participle = participle || IsParticiple(word);
                 }
 
                 if (tense == 0 && perfectAux && participle)
@@ -1500,14 +1597,14 @@ public sealed class TimeExpressionExtractor
                 return digits is 1 or 2 && (suffix.Length == 0 || ordinal) && Digits(word.AsSpan(0, digits), out day) && day is >= 1 and <= 31;
             }
 
-            if (Quantities.QuantityExtractor.ParseOrdinal(word, lex.Lang) is { } o)
+            if (OrdinalWord(k) is { } o)
             {
                 (day, ordinal) = (o, true);
                 return o is >= 1 and <= 31;
             }
 
             // Spelled cardinals as days only from 2 up ("een" is the article), and only before a month (checked by the caller).
-            return Quantities.QuantityExtractor.ParseWords(word, lex.Lang) is { } v && v is >= 2 and <= 31 && (day = (int)v) > 0;
+            return Spelled(k) is { } v && v is >= 2 and <= 31 && (day = (int)v) > 0;
         }
 
         private (int? Year, int End) YearAfter(int k)
@@ -1535,7 +1632,7 @@ public sealed class TimeExpressionExtractor
         private bool SpelledYear(int k, out int year, out int end)
         {
             (year, end) = (0, k);
-            if (Quantities.QuantityExtractor.ParseWords(w[k], lex.Lang) is not { } v)
+            if (Spelled(k) is not { } v)
             {
                 return false;
             }
@@ -1545,7 +1642,7 @@ public sealed class TimeExpressionExtractor
             if (v is 2000 or 1000 && end < N)
             {
                 var j = w[end] == "en" ? end + 1 : end;
-                if (j < N && Quantities.QuantityExtractor.ParseWords(w[j], lex.Lang) is { } rest && rest < 100)
+                if (j < N && Spelled(j) is { } rest && rest < 100)
                 {
                     (v, end) = (v + rest, j + 1);
                 }
@@ -1767,7 +1864,7 @@ public sealed class TimeExpressionExtractor
                 {
                     decade = w[j].Length == 2 ? (d >= 30 ? 1900 + d : 2000 + d) : d;
                 }
-                else if (Quantities.QuantityExtractor.ParseWords(w[j], lex.Lang) is { } v && v is >= 20 and <= 90 && v % 10 == 0)
+                else if (Spelled(j) is { } v && v is >= 20 and <= 90 && v % 10 == 0)
                 {
                     decade = 1900 + (int)v;
                 }
@@ -1971,6 +2068,11 @@ public sealed class TimeExpressionExtractor
                 (dir, k) = (-1, k + 1);
             }
 
+            if (!lex.HolidayFirstWords.Contains(w[k]))
+            {
+                return false;
+            }
+
             var length = 0;
             (int Month, int Day)? fixedDate = null;
             int? easterOffset = null;
@@ -2145,13 +2247,12 @@ public sealed class TimeExpressionExtractor
                 return false;
             }
 
-            if (!half && minutes == 0 && tokens[j].Kind == TokenKind.Number)
+            // "twee uur" is a clock time or a length of time: a clock time only after "om", "rond", "tot"…, beside a part of
+            // the day or after a day ("woensdag 4 uur"). Otherwise Duration reads it ("De storing duurde twee uur").
+            if (!half && minutes == 0 && !(PartAfter(j + 2) is not null || PartBefore(k) || DayBefore(k)
+                || (k > 0 && w[k - 1] is "om" or "rond" or "omstreeks" or "tegen" or "vanaf" or "tot" or "na" or "voor" or "at" or "um" or "gegen" or "around" or "until" or "bis")))
             {
-                // "7 uur" is ClockTime's rule when "om" precedes; here only a spelled hour ("zeven uur") or a digit hour with a part of the day.
-                if (!(PartAfter(j + 2) is not null || PartBefore(k) || DayBefore(k)))
-                {
-                    return false;
-                }
+                return false;
             }
 
             var total = (((half ? hour - 1 : hour) * 60) + (half ? 30 : 0) + minutes + (24 * 60)) % (24 * 60);
@@ -2168,7 +2269,7 @@ public sealed class TimeExpressionExtractor
                 return Digits(w[k].AsSpan(), out hour) && hour is >= 0 and <= 24;
             }
 
-            return Quantities.QuantityExtractor.ParseWords(w[k], lex.Lang) is { } v && v is >= 1 and <= 12 && (hour = (int)v) > 0;
+            return Spelled(k) is { } v && v is >= 1 and <= 12 && (hour = (int)v) > 0;
         }
 
         // "4u", "20.15u", "3uur", "8h"

@@ -70,6 +70,48 @@ public sealed class TimeLexicon
     /// <summary>Holidays: their words, and either a fixed month/day or an offset in days from Easter Sunday.</summary>
     public required IReadOnlyList<(string[] Words, (int Month, int Day)? Fixed, int? FromEaster)> Holidays { get; init; }
 
+    private HashSet<string>? _startWords;
+
+    /// <summary>Every word some time rule may start with; tokens outside it (and not numbers) are skipped.</summary>
+    public IReadOnlySet<string> StartWords => _startWords ??= BuildStartWords();
+
+    private HashSet<string> BuildStartWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        words.UnionWith(Months.Keys);
+        words.UnionWith(Weekdays.Keys);
+        words.UnionWith(RelativeDays.Keys);
+        words.UnionWith(Directions.Keys);
+        words.UnionWith(Units.Keys);
+        words.UnionWith(Prepositions);
+        words.UnionWith(PartModifiers.Keys);
+        words.UnionWith(Seasons.Keys);
+        words.UnionWith(EventPrepositions);
+        words.UnionWith(NumberWords.Keys);
+        words.UnionWith(Recurring.Keys);
+        words.UnionWith(Every);
+        words.UnionWith(HolidayFirstWords);
+        words.UnionWith(VaguePhrases.Select(v => v.Words[0]));
+        // Words the rules test directly: range openers, clock cues, parts of the day, quantities of time, articles before
+        // ordinals and decades, and the spelled-out "now".
+        words.UnionWith(
+        [
+            "van", "vanaf", "tussen", "from", "between", "vom", "von", "zwischen", "om", "rond", "omstreeks", "tegen", "at", "around", "um", "gegen",
+            "middaguur", "noon", "mittag", "het", "middernacht", "midnight", "mitternacht", "kwart", "half", "later", "vroeg", "'s", "s", "in", "pm", "p.m",
+            "abends", "nachmittags", "am", "a.m", "morgens", "vormittags", "deze", "this", "namiddag", "voormiddag", "meer", "minder", "langer", "korter",
+            "more", "less", "mehr", "weniger", "de", "der", "the", "wat", "enkele", "paar", "andere", "anderhalf", "een", "één", "a", "an", "ein", "eine",
+            "jaren", "years", "week", "laatste", "last", "letzte", "eenmaal", "eens", "once", "einmal", "weekenden", "weekends", "voorgaande", "voorafgaande",
+            "komende", "afgelopen", "voorbije", "aankomende", "next", "past", "kommenden", "letzten", "vergangenen", "over", "vor", "nu", "heden", "now", "jetzt",
+            "early", "late", "mid",
+        ]);
+        return words;
+    }
+
+    private HashSet<string>? _holidayFirstWords;
+
+    /// <summary>The first words of the holidays, to rule out most tokens with one lookup.</summary>
+    public IReadOnlySet<string> HolidayFirstWords => _holidayFirstWords ??= new HashSet<string>(Holidays.Select(h => h.Words[0]), StringComparer.Ordinal);
+
     public static TimeLexicon Dutch { get; } = new()
     {
         Lang = "nl",
