@@ -92,6 +92,9 @@ public sealed class TimeExpressionExtractor
 
         /// <summary>A value only a range may use ("nu", a bare hour).</summary>
         public bool RangeOnly { get; init; }
+
+        /// <summary>A month named without a preposition, which only a range of two such months makes an expression.</summary>
+        public bool BareMonthEnd { get; init; }
     }
 
     /// <summary>The state of one scan over an article: tokens, lexicon, anchor and the last resolved value.</summary>
@@ -138,6 +141,12 @@ public sealed class TimeExpressionExtractor
             var word = w[i];
             // "q1", "h2-2019"
             if (word.Length >= 2 && word[0] is 'q' or 'h' && char.IsAsciiDigit(word[1]))
+            {
+                return true;
+            }
+
+            // "nov-feb"
+            if (word.IndexOf('-', StringComparison.Ordinal) is var dash && dash > 0 && lex.Months.ContainsKey(word[..dash]))
             {
                 return true;
             }
@@ -206,7 +215,7 @@ public sealed class TimeExpressionExtractor
         {
             var (end, value, kind, mod) = (i, (string?)null, "date", (string?)null);
             if (NumericDate(i, out hit) || OrdinalDate(i, out hit) || Quarter(i, out hit) || Decade(i, out hit) || WeekOf(i, out hit) || SetExpression(i, out hit)
-                || Holiday(i, out hit) || DirectedMonth(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
+                || Holiday(i, out hit) || DirectedMonth(i, out hit) || MonthSpan(i, out hit) || DayAfterOrBefore(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
             {
                 return true;
             }
@@ -379,6 +388,14 @@ public sealed class TimeExpressionExtractor
         // "komende week", "vorige maand", "vorig jaar", "dit jaar", "next week", "letzte Woche"
         private bool Relative(int i, ref int end, ref string? value, ref string kind)
         {
+            // "dat jaar", "dezelfde week", "dat weekend": the period of the story so far (the last explicit year, else the article's).
+            if (w[i] is "dat" or "dezelfde" or "diezelfde" or "datzelfde" or "that" or "same" or "jenem" or "jenes" or "demselben" && i + 1 < N && lex.Units.TryGetValue(w[i + 1], out var sameUnit) && sameUnit is not ("day" or "century"))
+            {
+                end = i + 2;
+                value = sameUnit == "year" && PreviousYear is { } py ? py.ToString("D4", CultureInfo.InvariantCulture) : Shift(sameUnit, 0, out kind);
+                return true;
+            }
+
             if (!lex.Directions.TryGetValue(w[i], out var dir) || i + 1 >= N || !lex.Units.TryGetValue(w[i + 1], out var unit))
             {
                 return false;
@@ -564,7 +581,8 @@ public sealed class TimeExpressionExtractor
 
             var before = i > 0 ? w[i - 1] : string.Empty;
             var after = i + 1 < N ? w[i + 1] : string.Empty;
-            var temporal = lex.Prepositions.Contains(before) || lex.PartModifiers.ContainsKey(before) || before is "jaar" or "year" or "jahr" or "het" or "anno";
+            var temporal = lex.Prepositions.Contains(before) || lex.PartModifiers.ContainsKey(before) || before is "jaar" or "year" or "jahr" or "het" or "anno"
+                || (before is "en" or "of" or "and" or "or" or "und" or "oder" && i >= 2 && IsYear(i - 2, out _) && i >= 3 && (lex.Prepositions.Contains(w[i - 3]) || IsYear(i - 3, out _)));
             if (!temporal || (lex.Units.ContainsKey(after) && after is not "jaar" and not "year"))
             {
                 return false;
@@ -745,7 +763,8 @@ public sealed class TimeExpressionExtractor
                 return false;
             }
 
-            var years = a.Year is not null && b.Year is not null && a.End - a.Start == 1 && b.End - b.Start == 1 && IsYear(a.Start, out _) && IsYear(b.Start, out _);
+            var years = (a.Year is not null && b.Year is not null && a.End - a.Start == 1 && b.End - b.Start == 1 && IsYear(a.Start, out _) && IsYear(b.Start, out _))
+                || (a.BareMonthEnd && b.BareMonthEnd) || (b.RangeOnly && b.Day is not null && tokens[a.Start].Kind == TokenKind.Number && a.Day is not null);
             if (!prefixed && a.RangeOnly && b.RangeOnly && !years)
             {
                 return false;
@@ -914,6 +933,25 @@ public sealed class TimeExpressionExtractor
             if (TryAtom(k, out hit) && hit.Kind is not ("event" or "duration" or "set"))
             {
                 return true;
+            }
+
+            // "mei tot maart": a month without a preposition is a range end when the other end is one too.
+            if (lex.Months.TryGetValue(w[k], out var month) && !IsAmbiguousMonth(k) && anchor is { } a)
+            {
+                var y = InferYear(month, Tense(k)) ?? a.Year;
+                hit = new Hit(k, k + 1, $"{y:D4}-{month:D2}", "date") { RangeOnly = true, BareMonthEnd = true };
+                return true;
+            }
+
+            // "tussen 1-10 en 7-11": a numeric date at the far end of a range needs no cue of its own.
+            if (tokens[k].Kind == TokenKind.Number && k > 0 && w[k - 1] is "en" or "tot" or "-" or "t/m" && NumericDateAt(k) is { Day: > 0 } nd)
+            {
+                var ny = nd.Year ?? InferYear(nd.Month, Tense(k));
+                if (ny is { } yy && Valid(yy, nd.Month, nd.Day))
+                {
+                    hit = DayHit(k, nd.End, new DateOnly(yy, nd.Month, nd.Day)) with { RangeOnly = true };
+                    return true;
+                }
             }
 
             // "2014-2018", "2014 tot en met 2018": a year without a preposition is a range end when the other end is one too.
@@ -1652,6 +1690,60 @@ public sealed class TimeExpressionExtractor
             return year is >= 1900 and <= 2099;
         }
 
+        /// <summary>"de dag erna", "de dag daarvoor": the day after or before the last day named, else the article's.</summary>
+        private bool DayAfterOrBefore(int i, out Hit hit)
+        {
+            hit = default;
+            if (i + 2 >= N || w[i] is not ("de" or "the") || w[i + 1] is not ("dag" or "day") || anchor is not { Precision: DatePrecision.Day } a)
+            {
+                return false;
+            }
+
+            var sign = w[i + 2] switch
+            {
+                "erna" or "daarna" or "erop" or "daarop" or "after" => 1,
+                "ervoor" or "daarvoor" or "before" => -1,
+                _ => 0,
+            };
+            if (sign == 0)
+            {
+                return false;
+            }
+
+            var from = Previous is { } p && TimexRange.TryParse(p, out var r) && r.Days == 1 ? r.Start : a.Start;
+            hit = DayHit(i, i + 3, from.AddDays(sign));
+            return true;
+        }
+
+        /// <summary>"nov-feb 2017", "juni-augustus 1992": two months written as one hyphenated word.</summary>
+        private bool MonthSpan(int i, out Hit hit)
+        {
+            hit = default;
+            var word = w[i];
+            var dash = word.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !lex.Months.TryGetValue(word[..dash], out var m1) || !lex.Months.TryGetValue(word[(dash + 1)..], out var m2))
+            {
+                return false;
+            }
+
+            var end = i + 1;
+            int? year = null;
+            if (end < N && IsYear(end, out var y))
+            {
+                (year, end) = (y, end + 1);
+            }
+
+            var y2 = year ?? InferYear(m2, Tense(i));
+            if (y2 is null)
+            {
+                return false;
+            }
+
+            var y1 = m1 <= m2 ? y2.Value : y2.Value - 1;
+            hit = new Hit(i, end, $"{y1:D4}-{m1:D2}/{y2:D4}-{m2:D2}", "interval") { Year = year };
+            return true;
+        }
+
         /// <summary>"twee dagen na vandaag", "3 dagen na de 12e januari", "2 weken vanaf 15 januari", "twee dagen voor gisteren".</summary>
         private bool CountedFrom(int i, out Hit hit)
         {
@@ -1662,6 +1754,11 @@ public sealed class TimeExpressionExtractor
             }
 
             var k = i + 2;
+            if (w[k] is "gerekend" or "geteld" && k + 1 < N)
+            {
+                k++;
+            }
+
             var sign = w[k] switch
             {
                 "na" or "vanaf" or "after" or "from" or "nach" or "ab" => 1,
@@ -1680,7 +1777,7 @@ public sealed class TimeExpressionExtractor
             }
 
             // The anchor expression is found by the same rules, but never itself counted from something.
-            if (!(OrdinalDate(k, out var from) || NumericDate(k, out from) || (TryAtomPlain(k, out from) && from.Day is not null)) || from.Day is not { } day)
+            if (!(OrdinalDate(k, out var from) || NumericDate(k, out from) || Holiday(k, out from) || (TryAtomPlain(k, out from) && from.Day is not null)) || from.Day is not { } day)
             {
                 return false;
             }

@@ -102,7 +102,7 @@ public sealed class TimeLexicon
             "more", "less", "mehr", "weniger", "de", "der", "the", "wat", "enkele", "paar", "andere", "anderhalf", "een", "één", "a", "an", "ein", "eine",
             "jaren", "years", "week", "laatste", "last", "letzte", "eenmaal", "eens", "once", "einmal", "weekenden", "weekends", "voorgaande", "voorafgaande",
             "komende", "afgelopen", "voorbije", "aankomende", "next", "past", "kommenden", "letzten", "vergangenen", "over", "vor", "nu", "heden", "now", "jetzt",
-            "early", "late", "mid",
+            "early", "late", "mid", "dat", "dezelfde", "diezelfde", "datzelfde", "that", "same", "jenem", "jenes", "demselben",
         ]);
         return words;
     }
@@ -126,7 +126,7 @@ public sealed class TimeLexicon
         Directions = Map(("komende", 1), ("komend", 1), ("volgende", 1), ("aanstaande", 1), ("volgend", 1), ("vorige", -1), ("vorig", -1), ("afgelopen", -1),
             ("verleden", -1), ("deze", 0), ("dit", 0)),
         Units = Map(("week", "week"), ("weken", "week"), ("maand", "month"), ("maanden", "month"), ("jaar", "year"), ("jaren", "year"),
-            ("dag", "day"), ("dagen", "day"), ("weekend", "weekend"), ("eeuw", "century")),
+            ("dag", "day"), ("dagen", "day"), ("weekend", "weekend"), ("eeuw", "century"), ("kalenderjaar", "year"), ("werkweek", "week")),
         Prepositions = Set("in", "sinds", "tot", "vanaf", "voor", "na", "rond", "eind", "begin", "medio", "half", "midden", "per", "tijdens", "uit", "van", "t/m", "tot en met", "sedert", "op"),
         PartModifiers = Map(("begin", "START"), ("eind", "END"), ("einde", "END"), ("medio", "MID"), ("half", "MID"), ("midden", "MID"), ("halverwege", "MID")),
         Seasons = Map(("lente", "SP"), ("voorjaar", "SP"), ("zomer", "SU"), ("herfst", "FA"), ("najaar", "FA"), ("winter", "WI")),
