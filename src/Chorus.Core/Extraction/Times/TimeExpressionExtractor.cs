@@ -215,7 +215,7 @@ public sealed class TimeExpressionExtractor
         {
             var (end, value, kind, mod) = (i, (string?)null, "date", (string?)null);
             if (NumericDate(i, out hit) || OrdinalDate(i, out hit) || Quarter(i, out hit) || Decade(i, out hit) || WeekOf(i, out hit) || SetExpression(i, out hit)
-                || Holiday(i, out hit) || DirectedMonth(i, out hit) || MonthSpan(i, out hit) || DayAfterOrBefore(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
+                || Holiday(i, out hit) || DirectedMonth(i, out hit) || MonthSpan(i, out hit) || DayAfterOrBefore(i, out hit) || PartOfPeriod(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
             {
                 return true;
             }
@@ -285,7 +285,7 @@ public sealed class TimeExpressionExtractor
             }
 
             // "12 okt. 2023": the abbreviation's dot is skipped only when a year follows it; so is a comma ("12 januari, 2016").
-            var afterMonth = m + 1 < N && w[m + 1] == "," ? m + 2 : SkipDot(m + 1);
+            var afterMonth = m + 1 < N && w[m + 1] == "," ? m + 2 : m + 2 < N && w[m + 1] is "in" or "van" && IsYear(m + 2, out _) ? m + 2 : SkipDot(m + 1);
             var (year, e) = OptionalYear(afterMonth);
             if (year is null)
             {
@@ -1376,13 +1376,25 @@ public sealed class TimeExpressionExtractor
                 return true;
             }
 
-            var y = year ?? InferYear(month, Tense(i));
+            var directed = i > 0 && lex.Directions.TryGetValue(w[i - 1], out var dir) && dir != 0 ? dir : 0;
+            var y = year ?? InferYear(month, directed != 0 ? directed : Tense(i));
             if (!Valid(y ?? 2000, month, day))
             {
                 return false;
             }
 
-            hit = y is null ? new Hit(i, end, $"XXXX-{month:D2}-{day:D2}", "date") : DayHit(i, end, new DateOnly(y.Value, month, day)) with { Year = year };
+            // "volgende 12/5" said on 20 May is next year's 12 May.
+            if (year is null && y is { } yd && directed != 0 && anchor is { Precision: DatePrecision.Day } ad && Valid(yd + directed, month, day))
+            {
+                var candidate = new DateOnly(yd, month, day);
+                if ((directed > 0 && candidate <= ad.Start) || (directed < 0 && candidate >= ad.Start))
+                {
+                    y = yd + directed;
+                }
+            }
+
+            var start = directed != 0 ? i - 1 : i;
+            hit = y is null ? new Hit(start, end, $"XXXX-{month:D2}-{day:D2}", "date") : DayHit(start, end, new DateOnly(y.Value, month, day)) with { Year = year };
             return true;
         }
 
@@ -1547,6 +1559,22 @@ public sealed class TimeExpressionExtractor
             }
 
             var m = k + 1;
+            // "de 15e dag van volgende maand"
+            if (ordinal && m + 3 < N && w[m] is "dag" && w[m + 1] == "van" && lex.Directions.TryGetValue(w[m + 2], out var md) && w[m + 3] is "maand" && anchor is { Precision: >= DatePrecision.Month } am)
+            {
+                var first = new DateOnly(am.Year, am.Month, 1).AddMonths(md);
+                if (day <= DateTime.DaysInMonth(first.Year, first.Month))
+                {
+                    hit = DayHit(i, m + 4, new DateOnly(first.Year, first.Month, day));
+                    return true;
+                }
+            }
+
+            if (ordinal && m + 1 < N && w[m] is "dag" && w[m + 1] == "van")
+            {
+                m++;
+            }
+
             if (m < N && w[m] == "van" && m + 1 < N && lex.Months.ContainsKey(w[m + 1]))
             {
                 m++;
@@ -1690,6 +1718,39 @@ public sealed class TimeExpressionExtractor
             return year is >= 1900 and <= 2099;
         }
 
+        /// <summary>"het einde van 2008", "het midden van maart", "begin van volgend jaar": the period, with its part as the mod.</summary>
+        private bool PartOfPeriod(int i, out Hit hit)
+        {
+            hit = default;
+            var k = i;
+            if (w[k] is "het" or "de" or "the" && k + 1 < N)
+            {
+                k++;
+            }
+
+            if (k + 2 >= N || !lex.PartModifiers.TryGetValue(w[k], out var mod) && w[k] is not "start" || w[k + 1] is not ("van" or "of" or "des"))
+            {
+                return false;
+            }
+
+            mod ??= "START";
+            var t = k + 2;
+            if (IsYear(t, out var year))
+            {
+                hit = new Hit(i, t + 1, year.ToString("D4", CultureInfo.InvariantCulture), "date", mod) { Year = year };
+                return true;
+            }
+
+            if (lex.Months.TryGetValue(w[t], out var month))
+            {
+                var (y, e) = t + 1 < N && IsYear(t + 1, out var my) ? ((int?)my, t + 2) : (InferYear(month, Tense(i)), t + 1);
+                hit = new Hit(i, e, y is null ? $"XXXX-{month:D2}" : $"{y:D4}-{month:D2}", "date", mod);
+                return true;
+            }
+
+            return false;
+        }
+
         /// <summary>"de dag erna", "de dag daarvoor": the day after or before the last day named, else the article's.</summary>
         private bool DayAfterOrBefore(int i, out Hit hit)
         {
@@ -1819,6 +1880,13 @@ public sealed class TimeExpressionExtractor
             var ahead = w[i] is "komende" or "aankomende" or "next" or "kommenden";
             var k = i + 1;
             var n = 1;
+            var start = i;
+            // "de 2 aankomende maanden": the count before the direction.
+            if (i > 0 && Number(i - 1, out var before) && before > 1)
+            {
+                (n, start) = (before, i - 1);
+            }
+
             if (MatchVague(k, out var vague, out var afterVague))
             {
                 (n, k) = (vague.Min, afterVague);
@@ -1843,7 +1911,7 @@ public sealed class TimeExpressionExtractor
                 _ => d.AddYears(by),
             };
             var (from, to) = ahead ? (day.AddDays(1), Move(day, n)) : (Move(day, -n), day.AddDays(-1));
-            hit = new Hit(i, k + 1, $"{Iso(from)}/{Iso(to)}", "interval");
+            hit = new Hit(start, k + 1, $"{Iso(from)}/{Iso(to)}", "interval");
             return true;
         }
 
@@ -1863,7 +1931,8 @@ public sealed class TimeExpressionExtractor
                 year = a.Year + dir;
             }
 
-            hit = new Hit(i, i + 2, $"{year:D4}-{month:D2}", "date");
+            // The direction fixes the year as firmly as writing it would ("van deze mei tot okt 2020").
+            hit = new Hit(i, i + 2, $"{year:D4}-{month:D2}", "date") { Year = year };
             return true;
         }
 
