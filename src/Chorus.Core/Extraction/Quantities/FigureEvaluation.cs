@@ -156,7 +156,9 @@ public static class FigureEvaluation
                     used[best] = true;
                     counts.Matched++;
                     var q = found[best];
-                    if (g.Value is { } v && Math.Abs(q.Value - v) <= 1e-9 * Math.Max(1, Math.Abs(v)))
+                    // A range ("tussen de 40 en 50 jaar") holds both of its figures.
+                    static bool Same(double? a, double b) => a is { } x && Math.Abs(x - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
+                    if (g.Value is { } v && (Same(q.Value, v) || Same(q.Min, v) || Same(q.Max, v)))
                     {
                         counts.Correct++;
                     }

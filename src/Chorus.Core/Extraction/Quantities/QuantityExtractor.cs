@@ -46,6 +46,7 @@ public sealed class QuantityExtractor
         ["miljoen"] = 1e6, ["mln"] = 1e6, ["million"] = 1e6, ["millions"] = 1e6, ["millionen"] = 1e6, ["mio"] = 1e6, ["m"] = 1e6,
         ["miljard"] = 1e9, ["mld"] = 1e9, ["billion"] = 1e9, ["milliarde"] = 1e9, ["milliarden"] = 1e9, ["mrd"] = 1e9, ["bn"] = 1e9,
         ["biljoen"] = 1e12, ["trillion"] = 1e12,
+        ["dozijn"] = 12, ["dozijnen"] = 12, ["dozen"] = 12, ["dutzend"] = 12, ["gros"] = 144,
     };
 
     // Vague amounts: the word and the range it stands for.
@@ -122,8 +123,9 @@ public sealed class QuantityExtractor
             }
 
             // A minus sign before the number, not between two numbers: "-5 graden", "- 20 graden" (not "10-13").
-            var signed = i > 0 && w[i - 1] is "-" or "−" && (i == 1 || tokens[i - 2].Kind is not TokenKind.Number) && tokens[i].Kind == TokenKind.Number
-                && (i == 1 || tokens[i - 1].Start > tokens[i - 2].End || tokens[i - 2].Kind == TokenKind.Punctuation);
+            var signed = (i > 0 && w[i - 1] is "-" or "−" && (i == 1 || tokens[i - 2].Kind is not TokenKind.Number) && tokens[i].Kind == TokenKind.Number
+                && (i == 1 || tokens[i - 1].Start > tokens[i - 2].End || tokens[i - 2].Kind == TokenKind.Punctuation))
+                || (i > 0 && w[i - 1] is "min" or "minus");
             if (signed)
             {
                 (value, start) = (-value, i - 1);
@@ -179,6 +181,21 @@ public sealed class QuantityExtractor
                 max *= scale;
                 next++;
                 scaled = true;
+                // "3 miljoen en een half", "vijf miljard en driekwart"
+                if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" && w[next + 2] is "half" or "halve" or "kwart" or "quarter" or "halb")
+                {
+                    value += scale * (w[next + 2] is "kwart" or "quarter" ? 0.25 : 0.5);
+                    next += 3;
+                }
+                else if (next + 1 < tokens.Count && w[next] is "en" && Fraction(next + 1, out var sf, out var afterSf) && sf < 1)
+                {
+                    (value, next) = (value + (scale * sf), afterSf);
+                }
+                else if (vague is null)
+                {
+                    // "zeventien miljoen drieënvijftigduizend negenhonderdtachtig", "vijf miljard tweehonderd miljoen"
+                    (value, next) = ExtendNumber(next - 1, value, next);
+                }
             }
 
             if (unit is null && gluedUnit is not null)
@@ -281,16 +298,35 @@ public sealed class QuantityExtractor
                 return (value + f2, after2);
             }
 
-            // Spelled numbers in parts: each part smaller than the largest power of a thousand the sum so far ends in.
-            while (tokens[next - 1].Kind == TokenKind.Word && next < tokens.Count && ParseWords(w[next], lang) is { } part && part >= 1)
+            // Spelled numbers in parts: each part smaller than the largest power of a thousand the sum so far ends in;
+            // a part may be joined by "en" ("tweeduizend en zestien") or carry its own scale ("vijf miljard tweehonderd miljoen").
+            while (tokens[next - 1].Kind == TokenKind.Word && next < tokens.Count)
             {
+                var at = w[next] is "en" or "and" or "und" && next + 1 < tokens.Count ? next + 1 : next;
+                if (ParseWords(w[at], lang) is not { } part || part < 1 || w[at] is "een" or "één" or "one" or "ein")
+                {
+                    break;
+                }
+
                 var power = value % 1e12 == 0 ? 1e12 : value % 1e9 == 0 ? 1e9 : value % 1e6 == 0 ? 1e6 : value % 1e3 == 0 ? 1e3 : 0;
+                var after = at + 1;
+                if (after < tokens.Count && Scales.TryGetValue(w[after], out var partScale) && partScale >= 1e3)
+                {
+                    (part, after) = (part * partScale, after + 1);
+                }
+
                 if (power == 0 || part >= power)
                 {
                     break;
                 }
 
-                (value, next) = (value + part, next + 1);
+                (value, next) = (value + part, after);
+            }
+
+            // A fraction in words after the number: "twee derde", "drie kwart", "vijf achtste(n)", "twintig drie vijfde" (20 3/5).
+            if (tokens[next - 1].Kind == TokenKind.Word && WordFraction(k, value, next, out var fractionValue, out var afterWords))
+            {
+                return (fractionValue, afterWords);
             }
 
             // "drie en een kwart", "vijf en een half"
@@ -302,13 +338,45 @@ public sealed class QuantityExtractor
             return (value, next);
         }
 
+        // "twee derde" (2/3), "drie kwart", "vijf achtsten", "twintig drie vijfde" (20 + 3/5), "honderd driekwart".
+        bool WordFraction(int k, double value, int next, out double result, out int after)
+        {
+            (result, after) = (value, next);
+            if (next >= tokens.Count)
+            {
+                return false;
+            }
+
+            if (Denominator(w[next]) is { } d && value >= 1 && value < 100)
+            {
+                (result, after) = (value / d, next + 1);
+                return true;
+            }
+
+            // a whole number, then a fraction: "twintig drie vijfde", "honderd driekwart"
+            if (w[next] is "driekwart")
+            {
+                (result, after) = (value + 0.75, next + 1);
+                return true;
+            }
+
+            if (next + 1 < tokens.Count && ParseWords(w[next], lang) is { } numerator && numerator < 10 && Denominator(w[next + 1]) is { } d2 && numerator < d2)
+            {
+                (result, after) = (value + (numerator / d2), next + 2);
+                return true;
+            }
+
+            return false;
+        }
+
         bool Fraction(int k, out double fraction, out int after)
         {
             (fraction, after) = (0, k);
             if (k + 2 < tokens.Count && tokens[k].Kind == TokenKind.Number && w[k + 1] == "/" && tokens[k + 2].Kind == TokenKind.Number
                 && tokens[k + 1].Start == tokens[k].End && tokens[k + 2].Start == tokens[k + 1].End
                 && int.TryParse(w[k], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && int.TryParse(w[k + 2], NumberStyles.None, CultureInfo.InvariantCulture, out var b) && b > 0
-                && !(k + 3 < tokens.Count && w[k + 3] == "/" && tokens[k + 3].Start == tokens[k + 2].End))
+                && !(k + 3 < tokens.Count && w[k + 3] == "/" && tokens[k + 3].Start == tokens[k + 2].End)
+                && !(k > 0 && w[k - 1] == "/" && tokens[k - 1].End == tokens[k].Start))
             {
                 // "3/4" alone is a fraction only when it is below one; "22/04" is a date the time stage reads.
                 if (a >= b && (k == 0 || tokens[k - 1].Kind != TokenKind.Number))
@@ -358,10 +426,23 @@ public sealed class QuantityExtractor
                 return true;
             }
 
+            if (w[k] is "driekwart")
+            {
+                value = 0.75;
+                return true;
+            }
+
+            // "een half brood", "een half miljoen", "een halve": a half.
+            if (w[k] is "een" or "één" && k + 1 < tokens.Count && w[k + 1] is "half" or "halve")
+            {
+                (value, next) = (0.5, k + 2);
+                return true;
+            }
+
             if (ParseWords(w[k], lang) is { } n)
             {
-                // "een" is also the article "a": only a number before a scale word ("een miljoen").
-                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && Scales.ContainsKey(w[k + 1])))
+                // "een" is also the article "a": only a number before a scale word ("een miljoen") or a fraction ("een derde").
+                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null)))
                 {
                     return false;
                 }
@@ -547,6 +628,18 @@ public sealed class QuantityExtractor
         }
 
         return Below100(word, units, teens, tens, and);
+    }
+
+    /// <summary>A fraction's denominator in words: "derde" 3, "kwart" 4, "vijfde" 5, "achtsten" 8, "honderdste" 100; "tweede" is not one.</summary>
+    private static double? Denominator(string word)
+    {
+        if (word is "kwart" or "kwarten")
+        {
+            return 4;
+        }
+
+        var singular = word.EndsWith("sten", StringComparison.Ordinal) || word.EndsWith("den", StringComparison.Ordinal) ? word[..^1] : word;
+        return singular is not ("eerste" or "tweede") && ParseOrdinal(singular, "nl") is { } d && d >= 3 ? d : null;
     }
 
     // "honderdenzes", "tweeduizendentwintig": Dutch may join a hundred or thousand to the rest with "en".
