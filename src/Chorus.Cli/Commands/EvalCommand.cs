@@ -182,7 +182,15 @@ internal static class EvalCommand
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
             {
                 files = results.ToDictionary(r => r.File, r => new { r.Scores.Cases, r.Scores.Gold, r.Scores.Matched, r.Scores.ValueCorrect, recall = Math.Round(r.Scores.Recall, 4), valueAccuracy = Math.Round(r.Scores.ValueAccuracy, 4), r.Scores.Failures }),
-                total = new { gold, matched, valueCorrect = correct, recall = gold == 0 ? 0 : Math.Round((double)matched / gold, 4), valueAccuracy = matched == 0 ? 0 : Math.Round((double)correct / matched, 4) },
+                total = new
+                {
+                    gold,
+                    matched,
+                    valueCorrect = correct,
+                    recall = gold == 0 ? 0 : Math.Round((double)matched / gold, 4),
+                    valueAccuracy = matched == 0 ? 0 : Math.Round((double)correct / matched, 4),
+                    recallWithValue = Math.Round((double)results.Sum(r => r.Scores.MatchedWithValue) / Math.Max(1, results.Sum(r => r.Scores.GoldWithValue)), 4),
+                },
             })).ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -200,6 +208,9 @@ internal static class EvalCommand
 
         table.AddRow("total", Fmt(gold), Fmt(matched), Pct(gold == 0 ? 0 : 100.0 * matched / gold), Fmt(correct), Pct(matched == 0 ? 0 : 100.0 * correct / matched));
         ctx.Out.Write(table);
+        var goldWithValue = results.Sum(r => r.Scores.GoldWithValue);
+        var matchedWithValue = results.Sum(r => r.Scores.MatchedWithValue);
+        ctx.Out.MarkupLineInterpolated($"recall over the {goldWithValue} results that carry a number (the rest are bare unit words): {Pct(goldWithValue == 0 ? 0 : 100.0 * matchedWithValue / goldWithValue)}");
         return ExitCodes.Success;
     }
 

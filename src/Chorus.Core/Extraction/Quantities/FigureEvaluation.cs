@@ -101,6 +101,13 @@ public sealed record FigureScores(int Cases, int Gold, int Matched, int ValueCor
 {
     public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
 
+    /// <summary>Expected results that carry a number (the spec also lists bare unit words, "naar Fahrenheit").</summary>
+    public int GoldWithValue { get; init; }
+
+    public int MatchedWithValue { get; init; }
+
+    public double RecallWithValue => GoldWithValue == 0 ? 0 : (double)MatchedWithValue / GoldWithValue;
+
     public double ValueAccuracy => Matched == 0 ? 0 : (double)ValueCorrect / Matched;
 }
 
@@ -118,6 +125,7 @@ public static class FigureEvaluation
         var extractor = new QuantityExtractor();
         var byType = new SortedDictionary<string, (int Gold, int Matched, int Correct)>(StringComparer.Ordinal);
         var failures = new List<string>();
+        int goldWithValue = 0, matchedWithValue = 0;
         foreach (var c in cases)
         {
             var analyzed = analyzer.Analyze(new RawArticle { Ref = "case " + c.Index.ToString(CultureInfo.InvariantCulture), Text = c.Input, Lang = lang });
@@ -136,6 +144,7 @@ public static class FigureEvaluation
 
                 var counts = byType.GetValueOrDefault(g.TypeName);
                 counts.Gold++;
+                goldWithValue += g.Value is null ? 0 : 1;
                 var best = -1;
                 var bestOverlap = 0;
                 for (var k = 0; k < found.Count; k++)
@@ -155,6 +164,7 @@ public static class FigureEvaluation
                 {
                     used[best] = true;
                     counts.Matched++;
+                    matchedWithValue += g.Value is null ? 0 : 1;
                     var q = found[best];
                     // A range ("tussen de 40 en 50 jaar") holds both of its figures.
                     static bool Same(double? a, double b) => a is { } x && Math.Abs(x - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
@@ -175,6 +185,10 @@ public static class FigureEvaluation
         var gold = byType.Values.Sum(v => v.Gold);
         return new FigureScores(cases.Count, gold, byType.Values.Sum(v => v.Matched), byType.Values.Sum(v => v.Correct),
             byType.ToDictionary(kv => kv.Key, kv => new FigureTypeScore(kv.Value.Gold, kv.Value.Matched, kv.Value.Correct), StringComparer.Ordinal),
-            failures.OrderBy(f => f[..8], StringComparer.Ordinal).ToList());
+            failures.OrderBy(f => f[..8], StringComparer.Ordinal).ToList())
+        {
+            GoldWithValue = goldWithValue,
+            MatchedWithValue = matchedWithValue,
+        };
     }
 }

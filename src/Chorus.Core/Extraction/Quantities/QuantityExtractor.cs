@@ -38,6 +38,7 @@ public sealed class QuantityExtractor
         ["maanden"] = "month", ["months"] = "month", ["monate"] = "month", ["weken"] = "week", ["weeks"] = "week", ["wochen"] = "week",
         ["dagen"] = "day", ["days"] = "day", ["tage"] = "day", ["tagen"] = "day",
         ["hectare"] = "ha", ["ha"] = "ha", ["vierkante"] = "m2",
+        ["voet"] = "ft", ["feet"] = "ft", ["foot"] = "ft", ["mijl"] = "mi", ["mijlen"] = "mi", ["miles"] = "mi", ["mile"] = "mi", ["inch"] = "in", ["cent"] = "ct",
     };
 
     private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
@@ -184,8 +185,14 @@ public sealed class QuantityExtractor
                 // "3 miljoen en een half", "vijf miljard en driekwart"
                 if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" && w[next + 2] is "half" or "halve" or "kwart" or "quarter" or "halb")
                 {
-                    value += scale * (w[next + 2] is "kwart" or "quarter" ? 0.25 : 0.5);
-                    next += 3;
+                    // "een miljard en een half miljoen": the half belongs to the scale after it, if one follows.
+                    var halfOf = next + 3 < tokens.Count && Scales.TryGetValue(w[next + 3], out var s2) ? s2 : scale;
+                    value += halfOf * (w[next + 2] is "kwart" or "quarter" ? 0.25 : 0.5);
+                    next += halfOf == scale ? 3 : 4;
+                }
+                else if (next + 1 < tokens.Count && w[next] is "en" && w[next + 1] is "driekwart")
+                {
+                    (value, next) = (value + (0.75 * scale), next + 2);
                 }
                 else if (next + 1 < tokens.Count && w[next] is "en" && Fraction(next + 1, out var sf, out var afterSf) && sf < 1)
                 {
@@ -275,10 +282,17 @@ public sealed class QuantityExtractor
             {
                 var j = next;
                 var grouped = value;
-                while (j < tokens.Count && tokens[j].Kind == TokenKind.Number && w[j].Length == 3 && w[j].All(char.IsAsciiDigit) && tokens[j].Start == tokens[j - 1].End + 1)
+                while (j < tokens.Count && tokens[j].Kind == TokenKind.Number && w[j].Length >= 3 && w[j][..3].All(char.IsAsciiDigit) && tokens[j].Start == tokens[j - 1].End + 1
+                    && (w[j].Length == 3 || (w[j][3] == ',' && ParseDigits(w[j], lang, out _))))
                 {
-                    grouped = (grouped * 1000) + double.Parse(w[j], CultureInfo.InvariantCulture);
+                    // the last group may carry the decimals: "1 234 567,89"
+                    _ = ParseDigits(w[j], lang, out var group);
+                    grouped = (grouped * 1000) + group;
                     j++;
+                    if (w[j - 1].Length > 3)
+                    {
+                        break;
+                    }
                 }
 
                 if (j > next)
@@ -303,12 +317,20 @@ public sealed class QuantityExtractor
             while (tokens[next - 1].Kind == TokenKind.Word && next < tokens.Count)
             {
                 var at = w[next] is "en" or "and" or "und" && next + 1 < tokens.Count ? next + 1 : next;
-                if (ParseWords(w[at], lang) is not { } part || part < 1 || w[at] is "een" or "één" or "one" or "ein")
+                var denominator = at + 1 < tokens.Count ? Denominator(w[at + 1]) : null;
+                if (ParseWords(w[at], lang) is not { } part || part < 1 || (w[at] is "een" or "één" or "one" or "ein" && denominator is null))
                 {
                     break;
                 }
 
                 var power = value % 1e12 == 0 ? 1e12 : value % 1e9 == 0 ? 1e9 : value % 1e6 == 0 ? 1e6 : value % 1e3 == 0 ? 1e3 : 0;
+                // "drieëntwintig en drie vijfde" (23 3/5), "zes miljoen en twee derde" (6 2/3 million)
+                if (denominator is { } den && at > next && part < den)
+                {
+                    (value, next) = (value + ((power == 0 ? 1 : power) * part / den), at + 2);
+                    break;
+                }
+
                 var after = at + 1;
                 if (after < tokens.Count && Scales.TryGetValue(w[after], out var partScale) && partScale >= 1e3)
                 {
@@ -327,6 +349,17 @@ public sealed class QuantityExtractor
             if (tokens[next - 1].Kind == TokenKind.Word && WordFraction(k, value, next, out var fractionValue, out var afterWords))
             {
                 return (fractionValue, afterWords);
+            }
+
+            // "1 op de 5", "een op de twintig", "1 uit drie": a ratio.
+            if (value is >= 1 and <= 10 && next + 1 < tokens.Count && w[next] is "op" or "uit" or "in")
+            {
+                var m = w[next + 1] is "de" or "het" && next + 2 < tokens.Count ? next + 2 : next + 1;
+                var denominatorValue = tokens[m].Kind == TokenKind.Number && ParseDigits(w[m], lang, out var dv) ? dv : ParseWords(w[m], lang) ?? 0;
+                if (denominatorValue > value && denominatorValue == Math.Floor(denominatorValue) && (w[next] != "in" || m > next + 1))
+                {
+                    return (value / denominatorValue, m + 1);
+                }
             }
 
             // "drie en een kwart", "vijf en een half"
@@ -441,8 +474,9 @@ public sealed class QuantityExtractor
 
             if (ParseWords(w[k], lang) is { } n)
             {
-                // "een" is also the article "a": only a number before a scale word ("een miljoen") or a fraction ("een derde").
-                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null)))
+                // "een" is also the article "a": only a number before a scale word ("een miljoen"), a fraction ("een derde")
+                // or a unit of measure that is not a length of time ("een kilometer", "een ha", "een cent").
+                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null || MeasureUnit(w[k + 1]))))
                 {
                     return false;
                 }
@@ -629,6 +663,9 @@ public sealed class QuantityExtractor
 
         return Below100(word, units, teens, tens, and);
     }
+
+    private static bool MeasureUnit(string word)
+        => Units.TryGetValue(word, out var unit) && unit is not ("year" or "month" or "week" or "day" or "h" or "min" or "s" or "%" or "°") || word is "cent";
 
     /// <summary>A fraction's denominator in words: "derde" 3, "kwart" 4, "vijfde" 5, "achtsten" 8, "honderdste" 100; "tweede" is not one.</summary>
     private static double? Denominator(string word)
