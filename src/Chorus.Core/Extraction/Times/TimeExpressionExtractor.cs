@@ -1290,7 +1290,7 @@ public sealed class TimeExpressionExtractor
                 for (var j = start; j < k; j++)
                 {
                     var word = w[j];
-                    if (lex.PastWords.Contains(word))
+                    if (lex.PastWords.Contains(word) || WeakPast(word))
                     {
                         tense = -1;
                         break;
@@ -1327,6 +1327,12 @@ public sealed class TimeExpressionExtractor
         }
 
         // "gehouden", "gearresteerd", "gesloten", "angekündigt", "announced": a past participle.
+        // Dutch weak verbs in the simple past whose ending no adjective shares: "stortte", "meldde", "werkte", "reageerde".
+        private bool WeakPast(string word) => lex.Lang == "nl" && word.Length > 5
+            && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
+                || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
+                || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal));
+
         // "ontspoord", "opgepakt", "verklaard", "abgesagt": with a separable particle or an unstressed prefix instead of "ge".
         private bool IsParticiple(string word) => lex.Lang switch
         {
@@ -2560,6 +2566,12 @@ public sealed class TimeExpressionExtractor
             }
 
             if (next >= N || DurationUnit(next) is not { } unit)
+            {
+                return false;
+            }
+
+            // "het Acht Uur Journaal": a capitalised unit inside a sentence is part of a name.
+            if (char.IsUpper(text[tokens[next].Start]) && next > 0 && tokens[next - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[next - 1].Start]) && i > 0 && w[i - 1] is not ("." or "!" or "?"))
             {
                 return false;
             }
