@@ -278,11 +278,11 @@ public sealed class QuantityExtractor
         (double Value, int Next) ExtendNumber(int k, double value, int next)
         {
             // Digit groups separated by spaces, in Dutch and German: "12 000", "1 250 000".
-            if (tokens[k].Kind == TokenKind.Number && lang != "en" && w[k].Length <= 3 && w[k].All(char.IsAsciiDigit))
+            if (tokens[k].Kind == TokenKind.Number && lang != "en" && w[k].Length <= 3 && AllDigits(w[k]))
             {
                 var j = next;
                 var grouped = value;
-                while (j < tokens.Count && tokens[j].Kind == TokenKind.Number && w[j].Length >= 3 && w[j][..3].All(char.IsAsciiDigit) && tokens[j].Start == tokens[j - 1].End + 1
+                while (j < tokens.Count && tokens[j].Kind == TokenKind.Number && w[j].Length >= 3 && AllDigits(w[j].AsSpan(0, 3)) && tokens[j].Start == tokens[j - 1].End + 1
                     && (w[j].Length == 3 || (w[j][3] == ',' && ParseDigits(w[j], lang, out _))))
                 {
                     // the last group may carry the decimals: "1 234 567,89"
@@ -307,7 +307,7 @@ public sealed class QuantityExtractor
                 return (f, afterFraction);
             }
 
-            if (tokens[k].Kind == TokenKind.Number && next < tokens.Count && Fraction(next, out var f2, out var after2) && f2 < 1 && w[k].All(char.IsAsciiDigit))
+            if (tokens[k].Kind == TokenKind.Number && next < tokens.Count && Fraction(next, out var f2, out var after2) && f2 < 1 && AllDigits(w[k]))
             {
                 return (value + f2, after2);
             }
@@ -684,6 +684,10 @@ public sealed class QuantityExtractor
         => rest.Length > and.Length && rest.StartsWith(and, StringComparison.Ordinal) ? rest[and.Length..]
             : and == "en" && rest.StartsWith("ën", StringComparison.Ordinal) ? rest[2..] : rest;
 
+    private static readonly string[] HalfSuffixes = ["enhalf", "ënhalf", "enhalve", "ënhalve", "einhalb"];
+
+    private static bool AllDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
+
     /// <summary>"anderhalf" (1.5), "tweeënhalf" (2.5), "twaalfenhalve" (12.5), "anderthalb", "one and a half" is not a word.</summary>
     private static double? HalfWords(string word, string lang)
     {
@@ -692,7 +696,7 @@ public sealed class QuantityExtractor
             return 1.5;
         }
 
-        foreach (var suffix in (ReadOnlySpan<string>)["enhalf", "ënhalf", "enhalve", "ënhalve", "einhalb"])
+        foreach (var suffix in HalfSuffixes)
         {
             if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal) && ParseWords(word[..^suffix.Length], lang) is { } whole)
             {

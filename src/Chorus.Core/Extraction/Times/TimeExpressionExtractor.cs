@@ -106,13 +106,12 @@ public sealed class TimeExpressionExtractor
 
         public int? PreviousYear { get; set; }
 
-        private int[]? _tense;
+        private sbyte[]? _tense;
 
         // Per-token caches: a range tries an atom at every token before the scan does, and several rules read the same
         // spelled number; each is computed once per token (and atoms again only after the context they read changed).
-        private double?[]? _spelled;
-        private int?[]? _ordinal;
-        private byte[]? _wordState;
+        // Number words of the few tokens that are asked about (a word before a time word), read once each.
+        private Dictionary<int, (double? Spelled, int? Ordinal)>? _numberWords;
 
         // The last few atoms tried: a range tries the atom at its start (and at its far end) just before the scan does.
         private readonly (int Index, int Version, bool Ok, Hit Hit)[] _atoms = new (int, int, bool, Hit)[4];
@@ -153,7 +152,9 @@ public sealed class TimeExpressionExtractor
 
             // A number or ordinal in words starts an expression only before a time word ("vierentwintig januari",
             // "zeven uur", "drie maanden", "tweede van augustus"); most words are not read as numbers at all.
-            var beforeTimeWord = i + 1 < N && (lex.StartWords.Contains(w[i + 1]) || ClockOrDurationWord(w[i + 1]));
+            var next = i + 1 < N ? w[i + 1] : string.Empty;
+            var beforeTimeWord = lex.Months.ContainsKey(next) || lex.Units.ContainsKey(next) || ClockOrDurationWord(next) || DurationUnit(i + 1) is not null
+                || (next is "van" or "of" && i + 2 < N && lex.Months.ContainsKey(w[i + 2])) || (next is "en" && i + 2 < N && w[i + 2] is "een") || lex.Directions.ContainsKey(next);
             return WeekdayOf(word) != 0 || HalfWordHoliday(word) || (beforeTimeWord && (Spelled(i) is not null || OrdinalWord(i) is not null));
         }
 
@@ -162,35 +163,22 @@ public sealed class TimeExpressionExtractor
 
         private bool HalfWordHoliday(string word) => lex.HolidayFirstWords.Contains(word);
 
-        private double? Spelled(int k)
-        {
-            WordState(k);
-            return _spelled![k];
-        }
+        private double? Spelled(int k) => NumberWord(k).Spelled;
 
-        private int? OrdinalWord(int k)
-        {
-            WordState(k);
-            return _ordinal![k];
-        }
+        private int? OrdinalWord(int k) => NumberWord(k).Ordinal;
 
-        private void WordState(int k)
+        private (double? Spelled, int? Ordinal) NumberWord(int k)
         {
-            _wordState ??= new byte[N];
-            if (_wordState[k] != 0)
+            _numberWords ??= [];
+            if (!_numberWords.TryGetValue(k, out var read))
             {
-                return;
+                read = tokens[k].Kind == TokenKind.Word
+                    ? (Quantities.QuantityExtractor.ParseWords(w[k], lex.Lang), Quantities.QuantityExtractor.ParseOrdinal(w[k], lex.Lang))
+                    : (null, null);
+                _numberWords[k] = read;
             }
 
-            _spelled ??= new double?[N];
-            _ordinal ??= new int?[N];
-            if (tokens[k].Kind == TokenKind.Word)
-            {
-                _spelled[k] = Quantities.QuantityExtractor.ParseWords(w[k], lex.Lang);
-                _ordinal[k] = Quantities.QuantityExtractor.ParseOrdinal(w[k], lex.Lang);
-            }
-
-            _wordState[k] = 1;
+            return read;
         }
 
         /// <summary>An atomic expression at token <paramref name="i"/>: the first rule that matches, longest rules first.</summary>
@@ -1273,9 +1261,9 @@ public sealed class TimeExpressionExtractor
             return i < _tense.Length ? _tense[i] : 0;
         }
 
-        private int[] ComputeTense()
+        private sbyte[] ComputeTense()
         {
-            var result = new int[N];
+            var result = new sbyte[N];
             var start = 0;
             for (var k = 0; k <= N; k++)
             {
@@ -1312,12 +1300,12 @@ public sealed class TimeExpressionExtractor
 
                 for (var j = start; j < k; j++)
                 {
-                    result[j] = tense;
+                    result[j] = (sbyte)tense;
                 }
 
                 if (k < N)
                 {
-                    result[k] = tense;
+                    result[k] = (sbyte)tense;
                 }
 
                 start = k + 1;
@@ -2724,11 +2712,11 @@ public sealed class TimeExpressionExtractor
                 return d;
             }
 
-            // vrijdagochtend, dinsdagavond, Dienstagabend
-            foreach (var (name, day) in lex.Weekdays)
+            // vrijdagochtend, dinsdagavond, Dienstagabend: the part of the day is cut off only when the word ends in one
+            // (this runs for most words of a text, so nothing is allocated otherwise).
+            foreach (var suffix in DayPartSuffixes)
             {
-                if (word.Length > name.Length && word.StartsWith(name, StringComparison.Ordinal)
-                    && word[name.Length..] is "ochtend" or "middag" or "avond" or "nacht" or "morgen" or "abend" or "nachmittag" or "vormittag" or "mittag" or "night" or "morning")
+                if (word.Length > suffix.Length + 4 && word.EndsWith(suffix, StringComparison.Ordinal) && lex.Weekdays.TryGetValue(word[..^suffix.Length], out var day))
                 {
                     return day;
                 }
@@ -2736,6 +2724,8 @@ public sealed class TimeExpressionExtractor
 
             return 0;
         }
+
+        private static readonly string[] DayPartSuffixes = ["ochtend", "middag", "avond", "nacht", "morgen", "abend", "nachmittag", "vormittag", "mittag", "night", "morning"];
 
         private int? InferYear(int month) => InferYear(month, 0);
 
