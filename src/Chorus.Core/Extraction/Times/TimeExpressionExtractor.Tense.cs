@@ -1,0 +1,108 @@
+using System.Globalization;
+using Chorus.Core.Text;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Extraction.Times;
+
+/// <summary>The tense of a sentence, which decides bare weekdays and months.</summary>
+public sealed partial class TimeExpressionExtractor
+{
+    private sealed partial class Scan
+    {
+        /// <summary>The tense of the sentence around token <paramref name="i"/>: −1 past, +1 future, 0 present or unknown.</summary>
+        public int Tense(int i)
+        {
+            // "tot 1 juni", "vanaf maart": a boundary, whose tense is that of a state ("is gesloten"), not of an event.
+            if (i > 0 && w[i - 1] is "tot" or "vanaf" or "until" or "bis" or "ab" or "t/m")
+            {
+                return 0;
+            }
+
+            _tense ??= ComputeTense();
+            return i < _tense.Length ? _tense[i] : 0;
+        }
+
+        private sbyte[] ComputeTense()
+        {
+            var result = new sbyte[N];
+            var start = 0;
+            for (var k = 0; k <= N; k++)
+            {
+                if (k < N && w[k] is not ("." or "!" or "?" or ";"))
+                {
+                    continue;
+                }
+
+                var tense = 0;
+                var perfectAux = false;
+                var participle = false;
+                for (var j = start; j < k; j++)
+                {
+                    var word = w[j];
+                    if (lex.PastWords.Contains(word) || WeakPast(word))
+                    {
+                        tense = -1;
+                        break;
+                    }
+
+                    if (lex.FutureWords.Contains(word))
+                    {
+                        tense = 1;
+                    }
+
+                    perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
+                    participle = participle || IsParticiple(word);
+                }
+
+                if (tense == 0 && perfectAux && participle)
+                {
+                    tense = -1;
+                }
+
+                for (var j = start; j < k; j++)
+                {
+                    result[j] = (sbyte)tense;
+                }
+
+                if (k < N)
+                {
+                    result[k] = (sbyte)tense;
+                }
+
+                start = k + 1;
+            }
+
+            return result;
+        }
+
+        // "gehouden", "gearresteerd", "gesloten", "angekündigt", "announced": a past participle.
+        // Dutch weak verbs in the simple past whose ending no adjective shares: "stortte", "meldde", "werkte", "reageerde".
+        private bool WeakPast(string word) => lex.Lang == "nl" && word.Length > 5
+            && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
+                || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
+                || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal));
+
+        // "ontspoord", "opgepakt", "verklaard", "abgesagt": with a separable particle or an unstressed prefix instead of "ge".
+        private bool IsParticiple(string word) => lex.Lang switch
+        {
+            "en" => word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal),
+            _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes)))
+                || (word.EndsWith("en", StringComparison.Ordinal) && word.StartsWith("ge", StringComparison.Ordinal) && !word.EndsWith("ingen", StringComparison.Ordinal))),
+        };
+
+        private static readonly string[] ParticiplePrefixes = ["opge", "aange", "afge", "uitge", "inge", "meege", "terugge", "doorge", "omge", "vastge", "toege", "wegge", "ont", "ver", "her", "be", "abge", "ange", "aufge", "ausge", "einge", "zuge"];
+
+        private static bool HasPrefix(string word, string[] prefixes)
+        {
+            foreach (var p in prefixes)
+            {
+                if (word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length + 3)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
