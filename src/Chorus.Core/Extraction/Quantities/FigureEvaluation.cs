@@ -145,16 +145,7 @@ public static class FigureEvaluation
                 var counts = byType.GetValueOrDefault(g.TypeName);
                 counts.Gold++;
                 goldWithValue += g.Value is null ? 0 : 1;
-                var best = -1;
-                var bestOverlap = 0;
-                for (var k = 0; k < found.Count; k++)
-                {
-                    var overlap = Math.Min(found[k].End, g.End + 1) - Math.Max(found[k].Start, g.Start);
-                    if (!used[k] && overlap > bestOverlap)
-                    {
-                        (best, bestOverlap) = (k, overlap);
-                    }
-                }
+                var best = SpanMatch.BestUnused(found, q => (q.Start, q.End), used, g.Start, g.End + 1);
 
                 if (best < 0)
                 {

@@ -257,16 +257,7 @@ public static class TimeEvaluation
                 var counts = byType[g.Type];
                 counts.Gold++;
                 // The spec's End is inclusive; the analyser's text is the input as given (no normalisation changes offsets here).
-                var best = -1;
-                var bestOverlap = 0;
-                for (var k = 0; k < times.Count; k++)
-                {
-                    var overlap = Math.Min(times[k].End, g.End + 1) - Math.Max(times[k].Start, g.Start);
-                    if (!used[k] && overlap > bestOverlap)
-                    {
-                        (best, bestOverlap) = (k, overlap);
-                    }
-                }
+                var best = SpanMatch.BestUnused(times, t => (t.Start, t.End), used, g.Start, g.End + 1);
 
                 if (best < 0)
                 {
