@@ -259,6 +259,22 @@ public sealed class QuantityExtractor
                 }
             }
 
+            // An earthquake's magnitude: "een kracht van 6,2", "Stärke 6,2", "magnitude 6.2", "6,2 op de schaal van Richter".
+            if (unit is null && (MagnitudeBefore(start) || (next + 3 < tokens.Count && w[next] is "op" or "on" or "auf" && w[next + 3] is "richter" or "richterschaal")))
+            {
+                unit = "magnitude";
+                if (next + 3 < tokens.Count && w[next] is "op" or "on" or "auf" && w[next + 3] is "richter" or "richterschaal")
+                {
+                    next += 4;
+                }
+            }
+
+            // "Het dodental is opgelopen tot 30", "Het aantal besmettingen steeg naar 120": the figure counts the subject.
+            if (unit is null && ChangedTo(start) is { } subject)
+            {
+                (unit, qualifier) = (subject, qualifier ?? "to");
+            }
+
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
             // unless it is vague, a range or scaled ("7 miljard").
             if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
@@ -272,6 +288,34 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        bool MagnitudeBefore(int k)
+            => (k >= 2 && w[k - 1] is "van" or "of" && w[k - 2] is "kracht" or "sterkte" or "magnitude")
+                || (k >= 1 && w[k - 1] is "magnitude" or "stärke" or "kracht");
+
+        // The subject a changed figure counts: the noun before the auxiliary of "opgelopen tot", "gestegen naar", "steeg tot".
+        string? ChangedTo(int k)
+        {
+            if (k < 3 || w[k - 1] is not ("tot" or "naar" or "to" or "auf"))
+            {
+                return null;
+            }
+
+            var verb = k - 2;
+            if (!ChangeVerbs.Contains(w[verb]))
+            {
+                return null;
+            }
+
+            // "is opgelopen", "zijn gestegen", "heeft ... bereikt": the noun before the auxiliary; "steeg": the noun before the verb.
+            var before = verb - 1;
+            if (before >= 0 && w[before] is "is" or "zijn" or "was" or "waren" or "has" or "have" or "ist" or "sind")
+            {
+                before--;
+            }
+
+            return before >= 0 && tokens[before].Kind == TokenKind.Word && !stop.IsStopword(w[before]) && w[before].Length > 2 ? w[before] : null;
+        }
 
         // Parts a number is written in: "tweeduizend tweehonderd" (2200), "12 000" (12000), "2 1/4", "3/4",
         // "drie en een kwart", "vijf en een half".
@@ -683,6 +727,13 @@ public sealed class QuantityExtractor
     private static string TrimAnd(string rest, string and)
         => rest.Length > and.Length && rest.StartsWith(and, StringComparison.Ordinal) ? rest[and.Length..]
             : and == "en" && rest.StartsWith("ën", StringComparison.Ordinal) ? rest[2..] : rest;
+
+    // Verbs of a figure changing to a new value (the value follows "tot"/"naar").
+    private static readonly HashSet<string> ChangeVerbs = new(StringComparer.Ordinal)
+    {
+        "opgelopen", "gestegen", "gedaald", "gezakt", "toegenomen", "afgenomen", "geklommen", "steeg", "stegen", "daalde", "daalden", "liep", "liepen",
+        "risen", "fallen", "rose", "fell", "climbed", "increased", "decreased", "gestiegen", "gesunken", "stieg", "sank",
+    };
 
     private static readonly string[] HalfSuffixes = ["enhalf", "ënhalf", "enhalve", "ënhalve", "einhalb"];
 
