@@ -90,7 +90,8 @@ public readonly record struct TimexReading(DateOnly? StartDay, DateOnly? EndDay,
             number = i + 1;
         }
 
-        return double.IsNaN(total) ? null : total;
+        // Digits left without a unit ("P12") or no part at all ("PT") are no duration.
+        return double.IsNaN(total) || number != value.Length || value[^1] is 'P' or 'T' ? null : total;
     }
 
     private static (DateOnly? From, DateOnly? To, TimeOnly? Time, TimeOnly? TimeEnd)? Point(string value)

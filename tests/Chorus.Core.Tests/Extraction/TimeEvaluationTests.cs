@@ -15,6 +15,10 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("[{\"Input\": \"x\", \"Context\": {\"ReferenceDateTime\": \"gisteren\"}}]")]
     [InlineData("[{\"Input\": \"x\", \"Results\": [{\"Text\": \"x\", \"TypeName\": \"datetimeV2.date\"}]}]")]
     [InlineData("[{\"Input\": ")]
+    [InlineData("[1, 2]")]
+    [InlineData("[{\"Input\": \"x\", \"Context\": {\"ReferenceDateTime\": 5}}]")]
+    [InlineData("[{\"Input\": \"x\", \"Results\": [{\"Text\": \"x\", \"TypeName\": \"date\", \"Start\": \"0\", \"End\": 1}]}]")]
+    [InlineData("[{\"Input\": \"x\", \"Results\": [{\"Text\": 3, \"TypeName\": \"date\", \"Start\": 0, \"End\": 1}]}]")]
     public void BadSpecFiles_AreErrorsThatNameTheFile(string json)
     {
         var parsed = TimeSpec.Parse(json, "spec.json");
@@ -32,6 +36,16 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.False(parsed.Success);
         Assert.StartsWith("cases.tsv:2:", parsed.Error, StringComparison.Ordinal);
         Assert.Contains(reason, parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FigureSpec_FieldsOfTheWrongKind_AreSkippedOrRejected_NeverThrown()
+    {
+        Assert.False(FigureSpec.Parse("[1]", "f.json").Success);
+        var parsed = FigureSpec.Parse("[{\"Input\": \"5 km\", \"Results\": [{\"Text\": \"5 km\", \"Start\": \"0\", \"Resolution\": [1]}, 7]}]", "f.json");
+        Assert.True(parsed.Success);
+        Assert.Equal(0, parsed.Value![0].Results[0].Start);
+        Assert.Null(parsed.Value[0].Results[0].Value);
     }
 
     [Fact]

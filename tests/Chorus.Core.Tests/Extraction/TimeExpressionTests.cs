@@ -55,6 +55,41 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Equal("2019-04/2019-06", t002["een paar maanden later"]);
     }
 
+    // Counts and years no calendar holds are text, not dates: they must not stop an ingest.
+    [Theory]
+    [InlineData("Het bestand 0000-10-09 is oud.")]
+    [InlineData("De brug gaat over 99999999 jaar open.")]
+    [InlineData("In de komende 999999999 jaren gebeurt niets.")]
+    [InlineData("Het is 99999999 dagen na vandaag.")]
+    [InlineData("De cijfers over q1-0000 vielen tegen.")]
+    [InlineData("Het was 05-aug-0000.")]
+    [InlineData("Dat was 2147483647 weken geleden, en 2147483647 maanden later.")]
+    [InlineData("Van 1-5-9999 tot 1-3-9999 en van mei tot maart.")]
+    public void CountsAndYearsOutsideTheCalendar_NeverThrow(string text)
+    {
+        foreach (var anchor in new[] { "2024-11-20", "2024-11", "9999-12-31", "0001-01-01" })
+        {
+            var mentions = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse(anchor).Value, "nl");
+            Assert.All(mentions, t => Assert.True(t.Start >= 0 && t.End <= text.Length));
+        }
+    }
+
+    [Fact]
+    public void RandomNumbersAndTimeWords_AtAnyAnchor_NeverThrow()
+    {
+        string[] vocabulary =
+        [
+            "over", "geleden", "later", "jaar", "jaren", "maanden", "weken", "dagen", "na", "voor", "vandaag", "van", "tot", "tussen", "en", "mei", "maart",
+            "q1-2019", "de", "15e", "komende", "afgelopen", "vorige", "volgende", "dinsdag", "-", "/", "'s", "avonds", "om", "uur", "half", "acht", "elke",
+            "week", "1-1-2015", "pasen", "'90", "eeuw", "21e", "nu", "dat", ".",
+        ];
+        var words = Gen.OneOf(Gen.Int[0, int.MaxValue].Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), Gen.Int[0, vocabulary.Length - 1].Select(i => vocabulary[i]));
+        var text = words.Array[1, 12].Select(ws => string.Join(' ', ws));
+        var anchor = Gen.Int[1, 9999].SelectMany(y => Gen.Int[1, 12].SelectMany(m => Gen.Int[1, 28].SelectMany(d => Gen.Int[0, 2].Select(p =>
+            p == 0 ? PartialDate.OfYear(y) : p == 1 ? PartialDate.OfMonth(y, m) : PartialDate.OfDay(new DateOnly(y, m, d))))));
+        Gen.Select(text, anchor).Sample((t, a) => Assert.All(Extractor.Extract(t, Tokenizer.Tokenize(t), a, "nl"), m => Assert.True(m.End <= t.Length)), iter: 3000);
+    }
+
     [Fact]
     public void RandomText_NeverThrows_AndSpansStayInside()
     {

@@ -35,6 +35,8 @@ public class TimexReadingTests
     [InlineData("2023-13")]
     [InlineData("T25:00")]
     [InlineData("2023-09-12/garbage")]
+    [InlineData("P12")]
+    [InlineData("PT")]
     public void Garbage_ReadsAsNothing(string value) => Assert.Null(TimexReading.Read(value));
 
     [Fact]

@@ -30,47 +30,37 @@ public static class FigureSpec
             foreach (var item in doc.RootElement.EnumerateArray())
             {
                 index++;
-                if (!item.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.String)
+                if (SpecJson.String(item, "Input") is not { } inputText)
                 {
                     return ParseResult<IReadOnlyList<FigureSpecCase>>.Fail($"{file}: case {index}: no \"Input\" string");
                 }
 
                 var results = new List<FigureSpecResult>();
-                var inputText = input.GetString()!;
                 var searchFrom = 0;
-                if (item.TryGetProperty("Results", out var rs) && rs.ValueKind == JsonValueKind.Array)
+                foreach (var r in SpecJson.Items(item, "Results"))
                 {
-                    foreach (var r in rs.EnumerateArray())
+                    var spanText = SpecJson.String(r, "Text") ?? string.Empty;
+                    int start, end;
+                    if (SpecJson.Int(r, "Start") is { } s0 && SpecJson.Int(r, "End") is { } e0)
                     {
-                        var spanText = r.TryGetProperty("Text", out var tx) ? tx.GetString() ?? string.Empty : string.Empty;
-                        int start, end;
-                        if (r.TryGetProperty("Start", out var s) && r.TryGetProperty("End", out var e) && s.TryGetInt32(out start) && e.TryGetInt32(out end))
-                        {
-                            searchFrom = end + 1;
-                        }
-                        else
-                        {
-                            // Most number cases give only the text: its first occurrence after the previous figure.
-                            var at = spanText.Length == 0 ? -1 : inputText.IndexOf(spanText, Math.Min(searchFrom, inputText.Length), StringComparison.OrdinalIgnoreCase);
-                            // A few spec texts are normalised ("meter per seconde" for "m/s"): kept with no span, scored as not located.
-                            (start, end) = at < 0 ? (-1, -1) : (at, at + spanText.Length - 1);
-                            searchFrom = at < 0 ? searchFrom : at + spanText.Length;
-                        }
-
-                        double? value = null;
-                        string? unit = null;
-                        if (r.TryGetProperty("Resolution", out var res) && res.ValueKind == JsonValueKind.Object)
-                        {
-                            value = res.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? ParseValue(v.GetString()!) : null;
-                            unit = res.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-                        }
-
-                        results.Add(new FigureSpecResult(spanText, start, end,
-                            r.TryGetProperty("TypeName", out var tn) ? tn.GetString() ?? string.Empty : string.Empty, value, unit));
+                        (start, end, searchFrom) = (s0, e0, e0 + 1);
                     }
+                    else
+                    {
+                        // Most number cases give only the text: its first occurrence after the previous figure.
+                        var at = spanText.Length == 0 ? -1 : inputText.IndexOf(spanText, Math.Min(searchFrom, inputText.Length), StringComparison.OrdinalIgnoreCase);
+                        // A few spec texts are normalised ("meter per seconde" for "m/s"): kept with no span, scored as not located.
+                        (start, end) = at < 0 ? (-1, -1) : (at, at + spanText.Length - 1);
+                        searchFrom = at < 0 ? searchFrom : at + spanText.Length;
+                    }
+
+                    var resolution = SpecJson.Child(r, "Resolution", JsonValueKind.Object);
+                    var value = resolution is { } res && SpecJson.String(res, "value") is { } v ? ParseValue(v) : null;
+                    var unit = resolution is { } res2 ? SpecJson.String(res2, "unit") : null;
+                    results.Add(new FigureSpecResult(spanText, start, end, SpecJson.String(r, "TypeName") ?? string.Empty, value, unit));
                 }
 
-                cases.Add(new FigureSpecCase(index, input.GetString()!, results));
+                cases.Add(new FigureSpecCase(index, inputText, results));
             }
 
             return ParseResult<IReadOnlyList<FigureSpecCase>>.Ok(cases);

@@ -183,12 +183,12 @@ public sealed class QuantityExtractor
                 next++;
                 scaled = true;
                 // "3 miljoen en een half", "vijf miljard en driekwart"
-                if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" && w[next + 2] is "half" or "halve" or "kwart" or "quarter" or "halb")
+                if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" or "eine" && PartWord(w[next + 2]) is { } part)
                 {
                     // "een miljard en een half miljoen": the half belongs to the scale after it, if one follows.
-                    var halfOf = next + 3 < tokens.Count && Scales.TryGetValue(w[next + 3], out var s2) ? s2 : scale;
-                    value += halfOf * (w[next + 2] is "kwart" or "quarter" ? 0.25 : 0.5);
-                    next += halfOf == scale ? 3 : 4;
+                    var partOf = next + 3 < tokens.Count && Scales.TryGetValue(w[next + 3], out var s2) ? s2 : scale;
+                    value += partOf * part;
+                    next += partOf == scale ? 3 : 4;
                 }
                 else if (next + 1 < tokens.Count && w[next] is "en" && w[next + 1] is "driekwart")
                 {
@@ -407,9 +407,9 @@ public sealed class QuantityExtractor
             }
 
             // "drie en een kwart", "vijf en een half"
-            if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" or "eine" && w[next + 2] is "half" or "halve" or "kwart" or "quarter" or "halb" or "viertel")
+            if (next + 2 < tokens.Count && w[next] is "en" or "and" or "und" && w[next + 1] is "een" or "a" or "ein" or "eine" && PartWord(w[next + 2]) is { } fractionPart)
             {
-                return (value + (w[next + 2] is "kwart" or "quarter" or "viertel" ? 0.25 : 0.5), next + 3);
+                return (value + fractionPart, next + 3);
             }
 
             return (value, next);
@@ -509,8 +509,8 @@ public sealed class QuantityExtractor
                 return true;
             }
 
-            // "een half brood", "een half miljoen", "een halve": a half.
-            if (w[k] is "een" or "één" && k + 1 < tokens.Count && w[k + 1] is "half" or "halve")
+            // "een half brood", "een half miljoen", "een halve": a half (not "een kwart", which Denominator reads as 1/4).
+            if (w[k] is "een" or "één" && k + 1 < tokens.Count && PartWord(w[k + 1]) is 0.5)
             {
                 (value, next) = (0.5, k + 2);
                 return true;
@@ -735,6 +735,14 @@ public sealed class QuantityExtractor
         "risen", "fallen", "rose", "fell", "climbed", "increased", "decreased", "gestiegen", "gesunken", "stieg", "sank",
     };
 
+    /// <summary>"half", "kwart" and their kin as the part of a whole they name.</summary>
+    private static double? PartWord(string word) => word switch
+    {
+        "half" or "halve" or "halb" or "halbe" => 0.5,
+        "kwart" or "quarter" or "viertel" => 0.25,
+        _ => null,
+    };
+
     private static readonly string[] HalfSuffixes = ["enhalf", "ënhalf", "enhalve", "ënhalve", "einhalb"];
 
     private static bool AllDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
@@ -774,6 +782,13 @@ public sealed class QuantityExtractor
         }
 
         var suffix = token[split..];
+        // English news writes millions glued: "£5m", "$3bn".
+        if (lang == "en" && suffix is "m")
+        {
+            value = number * 1e6;
+            return true;
+        }
+
         if (suffix is "k" or "K")
         {
             value = number * 1e3;

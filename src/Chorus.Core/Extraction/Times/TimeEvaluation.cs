@@ -58,42 +58,45 @@ public static class TimeSpec
             foreach (var item in doc.RootElement.EnumerateArray())
             {
                 index++;
-                if (!item.TryGetProperty("Input", out var input) || input.ValueKind != JsonValueKind.String)
+                if (SpecJson.String(item, "Input") is not { } input)
                 {
                     return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: no \"Input\" string");
                 }
 
                 var reference = new DateTime(2016, 11, 7);
-                if (item.TryGetProperty("Context", out var context) && context.TryGetProperty("ReferenceDateTime", out var r)
-                    && !DateTime.TryParse(r.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out reference))
+                if (SpecJson.Child(item, "Context", JsonValueKind.Object) is { } context && context.TryGetProperty("ReferenceDateTime", out _)
+                    && !DateTime.TryParse(SpecJson.String(context, "ReferenceDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out reference))
                 {
                     return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: \"ReferenceDateTime\" is not a date-time");
                 }
 
                 var results = new List<TimeSpecResult>();
-                if (item.TryGetProperty("Results", out var rs) && rs.ValueKind == JsonValueKind.Array)
+                foreach (var res in SpecJson.Items(item, "Results"))
                 {
-                    foreach (var res in rs.EnumerateArray())
+                    var values = new List<IReadOnlyDictionary<string, string>>();
+                    var resolution = SpecJson.Child(res, "Resolution", JsonValueKind.Object);
+                    foreach (var v in resolution is { } r ? SpecJson.Items(r, "values") : [])
                     {
-                        var values = new List<IReadOnlyDictionary<string, string>>();
-                        if (res.TryGetProperty("Resolution", out var resolution) && resolution.TryGetProperty("values", out var vs) && vs.ValueKind == JsonValueKind.Array)
+                        if (v.ValueKind == JsonValueKind.Object)
                         {
-                            foreach (var v in vs.EnumerateArray())
-                            {
-                                values.Add(v.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal));
-                            }
+                            values.Add(v.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal));
                         }
-
-                        if (!res.TryGetProperty("Start", out var s) || !res.TryGetProperty("End", out var e) || !s.TryGetInt32(out var start) || !e.TryGetInt32(out var end))
-                        {
-                            return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: a result without integer \"Start\"/\"End\"");
-                        }
-
-                        results.Add(new TimeSpecResult(res.GetProperty("Text").GetString() ?? string.Empty, start, end, res.GetProperty("TypeName").GetString() ?? string.Empty, values));
                     }
+
+                    if (SpecJson.Int(res, "Start") is not { } start || SpecJson.Int(res, "End") is not { } end)
+                    {
+                        return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: a result without integer \"Start\"/\"End\"");
+                    }
+
+                    if (SpecJson.String(res, "Text") is not { } text || SpecJson.String(res, "TypeName") is not { } typeName)
+                    {
+                        return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: case {index}: a result without \"Text\" or \"TypeName\" string");
+                    }
+
+                    results.Add(new TimeSpecResult(text, start, end, typeName, values));
                 }
 
-                cases.Add(new TimeSpecCase(index, input.GetString()!, reference, results));
+                cases.Add(new TimeSpecCase(index, input, reference, results));
             }
 
             return ParseResult<IReadOnlyList<TimeSpecCase>>.Ok(cases);
@@ -101,10 +104,6 @@ public static class TimeSpec
         catch (JsonException ex)
         {
             return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: line {ex.LineNumber + 1}: {ex.Message}");
-        }
-        catch (KeyNotFoundException)
-        {
-            return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}: a result without \"Text\" or \"TypeName\"");
         }
     }
 }

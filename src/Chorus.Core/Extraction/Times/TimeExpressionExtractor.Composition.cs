@@ -97,15 +97,16 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            var years = (a.Year is not null && b.Year is not null && a.End - a.Start == 1 && b.End - b.Start == 1 && IsYear(a.Start, out _) && IsYear(b.Start, out _))
+            // Ends that make each other an expression: two bare years, two bare months, two numeric dates.
+            var pairedEnds = (a.Year is not null && b.Year is not null && a.End - a.Start == 1 && b.End - b.Start == 1 && IsYear(a.Start, out _) && IsYear(b.Start, out _))
                 || (a.BareMonthEnd && b.BareMonthEnd) || (b.RangeOnly && b.Day is not null && tokens[a.Start].Kind == TokenKind.Number && a.Day is not null);
-            if (!prefixed && a.RangeOnly && b.RangeOnly && !years)
+            if (!prefixed && a.RangeOnly && b.RangeOnly && !pairedEnds)
             {
                 return false;
             }
 
             // A year alone at one end needs a year at the other ("van 2014 tot 2018"), not "2014 tot 3 mei".
-            if ((a.RangeOnly && a.Year is not null && a.Clock is null && !years) || (b.RangeOnly && b.Year is not null && b.Clock is null && !years && !prefixed))
+            if ((a.RangeOnly && a.Year is not null && a.Clock is null && !pairedEnds) || (b.RangeOnly && b.Year is not null && b.Clock is null && !pairedEnds && !prefixed))
             {
                 return false;
             }
@@ -165,15 +166,15 @@ public sealed partial class TimeExpressionExtractor
 
             if (to < from)
             {
-                if (b.Value != "PRESENT_REF" && b.Year is null && to.AddYears(1) >= from)
+                if (b.Value != "PRESENT_REF" && b.Year is null && AddUnits(to, "year", 1) is { } nextTo && nextTo >= from && AddUnits(toStart, "year", 1) is { } nextToStart)
                 {
                     // "mei tot maart": the end is in the next year.
-                    (toStart, to) = (toStart.AddYears(1), to.AddYears(1));
+                    (toStart, to) = (nextToStart, nextTo);
                 }
-                else if (a.Year is null && from.AddYears(-1) <= to)
+                else if (a.Year is null && AddUnits(from, "year", -1) is { } lastFrom && lastFrom <= to && AddUnits(fromEnd, "year", -1) is { } lastFromEnd)
                 {
                     // "van maart tot op heden" in November: this year's March; in February: last year's.
-                    (from, fromEnd) = (from.AddYears(-1), fromEnd.AddYears(-1));
+                    (from, fromEnd) = (lastFrom, lastFromEnd);
                 }
                 else
                 {
@@ -453,11 +454,11 @@ public sealed partial class TimeExpressionExtractor
                     continue;
                 }
 
-                if (result.Count > 0 && Gap(result[^1].End, h.Start) is true && Join(result[^1], h) is { } joined)
+                if (result.Count > 0 && Gap(result[^1].End, h.Start) && Join(result[^1], h) is { } joined)
                 {
                     result[^1] = joined;
                     // A third part: "volgende week woensdag om 10 uur".
-                    while (result.Count > 1 && Gap(result[^2].End, result[^1].Start) is true && Join(result[^2], result[^1]) is { } again)
+                    while (result.Count > 1 && Gap(result[^2].End, result[^1].Start) && Join(result[^2], result[^1]) is { } again)
                     {
                         result.RemoveAt(result.Count - 1);
                         result[^1] = again;
@@ -473,7 +474,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // Only a few words may stand between two parts of one expression.
-        private bool? Gap(int from, int to)
+        private bool Gap(int from, int to)
         {
             if (to < from || to - from > 3)
             {
@@ -518,7 +519,7 @@ public sealed partial class TimeExpressionExtractor
 
             // day + clock, clock + day
             var (day, clock) = a.Clock is null ? (a, b) : (b, a);
-            if (clock.Clock is { } c && clock.Kind is "time" or "timerange" && DayOf(day) is { } d)
+            if (clock.Clock is { } c && clock.Kind is "time" or "timerange" && day.Day is { } d)
             {
                 if (PartOfDayOf(day) is { } part)
                 {
@@ -531,7 +532,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // day + part of the day: "morgen 's avonds", "dinsdag in de middag"
-            if (b.PartOfDay is { } p && b.Clock is null && b.Day is null && DayOf(a) is { } d2)
+            if (b.PartOfDay is { } p && b.Clock is null && b.Day is null && a.Day is { } d2)
             {
                 return new Hit(a.Start, b.End, $"{Iso(d2)}T{p}", "datetime") { Day = d2, PartOfDay = p };
             }
@@ -555,7 +556,7 @@ public sealed partial class TimeExpressionExtractor
 
             // "vanavond", "morgenochtend", "dinsdagavond": the part is in the word.
             var word = w[day.End - 1];
-            foreach (var (suffix, code) in PartSuffixes)
+            foreach (var (suffix, code) in DayPartSuffixes)
             {
                 if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length > suffix.Length)
                 {
@@ -564,19 +565,6 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return null;
-        }
-
-        private static readonly (string Suffix, string Code)[] PartSuffixes = [("avond", "EV"), ("middag", "AF"), ("ochtend", "MO"), ("nacht", "NI"), ("abend", "EV"), ("night", "NI"), ("evening", "EV"), ("morning", "MO")];
-
-        private DateOnly? DayOf(Hit h)
-        {
-            if (h.Day is { } d)
-            {
-                return d;
-            }
-
-            // A weekday the tense could not pin: in a day-dated article, the sentence decides.
-            return h.Kind == "weekday" && h.Weekday > 0 && anchor is { Precision: DatePrecision.Day } a ? PinWeekday(h.Weekday, a.Start, Tense(h.Start)) : null;
         }
 
         private static Hit DayHit(int start, int end, DateOnly d) => new(start, end, Iso(d), "date") { Day = d };

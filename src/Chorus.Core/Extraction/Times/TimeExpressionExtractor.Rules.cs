@@ -98,13 +98,13 @@ public sealed partial class TimeExpressionExtractor
             // ISO "2002-10-09"
             if (n == 3 && p0.Length == 4 && Digits(p0, out var iy) && Digits(p1, out var im) && Digits(p2, out var id) && p2.Length == 2)
             {
-                return im is >= 1 and <= 12 && id is >= 1 and <= 31 ? (id, im, iy) : null;
+                return Valid(iy, im, id) ? (id, im, iy) : null;
             }
 
             if (!Digits(p0, out var d) || p0.Length > 2)
             {
                 // "dec/2018", "jan-2019"
-                return n == 2 && MonthWord(p0) is { } mm && Digits(p1, out var yy) && p1.Length == 4 ? (0, mm, yy) : null;
+                return n == 2 && MonthWord(p0) is { } mm && Digits(p1, out var yy) && p1.Length == 4 && yy >= 1 ? (0, mm, yy) : null;
             }
 
             int month;
@@ -131,6 +131,10 @@ public sealed partial class TimeExpressionExtractor
                 }
 
                 year = ys.Length == 2 ? 2000 + y : y;
+                if (year < 1)
+                {
+                    return null;
+                }
             }
             else if (s[sep] == '.')
             {
@@ -274,8 +278,11 @@ public sealed partial class TimeExpressionExtractor
             return true;
         }
 
-        // Words that may follow "de 15e" when it is a date: a verb particle, a preposition, a time word.
-        private bool IsTimeWordOrVerbish(int k) => w[k] is "terug" or "om" or "van" or "rond" or "tussen" or "gebeuren" or "af" or "weg" or "uit" or "komen" || lex.Months.ContainsKey(w[k]) || ClockCue(k) || HourWords(k, out _, out _);
+        // A word that may follow "de 15e" when it is a date: a function word, a month or a clock time; a content word
+        // after it is what the ordinal counts ("de 15e eeuw", "de 3e plaats").
+        private bool IsTimeWordOrVerbish(int k) => Stopword(k) || lex.Months.ContainsKey(w[k]) || ClockCue(k) || HourWords(k, out _, out _);
+
+        private bool Stopword(int k) => LanguageStemmer.For(lex.Lang).IsStopword(w[k]);
 
         private bool ClockCue(int k) => k < N && (w[k] is "uur" or "u" || tokens[k].Kind == TokenKind.Number);
 
@@ -500,15 +507,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            var shifted = unit switch
-            {
-                "day" => day.AddDays(sign * n),
-                "week" => day.AddDays(sign * 7 * n),
-                "month" => day.AddMonths(sign * n),
-                "year" => day.AddYears(sign * n),
-                _ => (DateOnly?)null,
-            };
-            if (shifted is not { } d)
+            if (AddUnits(day, unit, (long)sign * n) is not { } d)
             {
                 return false;
             }
@@ -560,14 +559,14 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var day = a.Start;
-            DateOnly Move(DateOnly d, int by) => unit switch
+            var far = AddUnits(day, unit, ahead ? n : -n);
+            var near = AddUnits(day, "day", ahead ? 1 : -1);
+            if (far is not { } f || near is not { } e)
             {
-                "day" => d.AddDays(by),
-                "week" => d.AddDays(7 * by),
-                "month" => d.AddMonths(by),
-                _ => d.AddYears(by),
-            };
-            var (from, to) = ahead ? (day.AddDays(1), Move(day, n)) : (Move(day, -n), day.AddDays(-1));
+                return false;
+            }
+
+            var (from, to) = ahead ? (e, f) : (f, e);
             hit = new Hit(start, k + 1, $"{Iso(from)}/{Iso(to)}", "interval");
             return true;
         }
@@ -603,8 +602,14 @@ public sealed partial class TimeExpressionExtractor
             if (word.Length >= 2 && word[0] is 'q' or 'h' && Digits(word.AsSpan(1, 1), out var n) && (word.Length == 2 || word[2] == '-'))
             {
                 (q, half) = word[0] == 'q' ? ((int?)n, (int?)null) : (null, n);
-                if (word.Length > 3 && Digits(word.AsSpan(3), out var y0) && word.Length == 7)
+                if (word.Length > 3)
                 {
+                    // "q1-2019"; "q1-0000" or "q1-x" is no quarter at all, not one of the article's year.
+                    if (word.Length != 7 || !Digits(word.AsSpan(3), out var y0) || y0 < 1)
+                    {
+                        return false;
+                    }
+
                     year = y0;
                 }
                 else if (end < N && IsYear(end, out var y1))
@@ -683,7 +688,7 @@ public sealed partial class TimeExpressionExtractor
                 }
 
                 int decade;
-                if (Digits(w[j].AsSpan(), out var d) && w[j].Length is 2 or 4 && d % 10 == 0)
+                if (Digits(w[j].AsSpan(), out var d) && (w[j].Length == 2 || (w[j].Length == 4 && d >= 1000)) && d % 10 == 0)
                 {
                     decade = w[j].Length == 2 ? (d >= 30 ? 1900 + d : 2000 + d) : d;
                 }
@@ -1005,7 +1010,10 @@ public sealed partial class TimeExpressionExtractor
             {
                 // "om 9", "rond 13.00" is ClockTime's; a bare "om 9" only before the sentence ends or a time word.
                 var next = k + 1 < N ? w[k + 1] : ".";
-                if (next is not ("." or "," or "uur" or "'" or "‘" or "'s" or "in" or "terug" or "?" or "!") && PartAfter(k + 1) is null && !(k + 1 < N && lex.RelativeDays.ContainsKey(next)))
+                // Not before a content word it could count ("om 9 mensen"): only before punctuation, a function word, "uur",
+                // a part of the day or a day.
+                var free = k + 1 >= N || tokens[k + 1].Kind is TokenKind.Punctuation || next == "uur" || Stopword(k + 1);
+                if (!free && PartAfter(k + 1) is null && !lex.RelativeDays.ContainsKey(next))
                 {
                     return false;
                 }
@@ -1194,8 +1202,9 @@ public sealed partial class TimeExpressionExtractor
             {
                 count = w[k] == "wat" ? 3 : 2;
             }
-            else if (w[k] is "andere" or "anderhalf" or "½")
+            else if (w[k] is "anderhalf" or "½" || (w[k] is "andere" && k > 0 && w[k - 1] is "een"))
             {
+                // "een andere dag" is one day; "op andere dagen" counts nothing.
                 count = w[k] == "andere" ? 1 : w[k] == "½" ? 0.5 : 1.5;
             }
             else if (w[k] is "een" or "één" or "a" or "an" or "ein" or "eine" && k + 1 < N && w[k + 1] == "½")

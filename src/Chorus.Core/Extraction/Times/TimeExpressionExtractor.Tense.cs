@@ -50,6 +50,7 @@ public sealed partial class TimeExpressionExtractor
                         tense = 1;
                     }
 
+                    // English needs no auxiliary: its simple past ends in "-ed" like its participle ("announced").
                     perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
                     participle = participle || IsParticiple(word);
                 }
@@ -75,14 +76,14 @@ public sealed partial class TimeExpressionExtractor
             return result;
         }
 
-        // "gehouden", "gearresteerd", "gesloten", "angekündigt", "announced": a past participle.
         // Dutch weak verbs in the simple past whose ending no adjective shares: "stortte", "meldde", "werkte", "reageerde".
         private bool WeakPast(string word) => lex.Lang == "nl" && word.Length > 5
             && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
                 || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
                 || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal));
 
-        // "ontspoord", "opgepakt", "verklaard", "abgesagt": with a separable particle or an unstressed prefix instead of "ge".
+        // A past participle: "gehouden", "gearresteerd", "announced", and with a separable particle or an unstressed prefix
+        // instead of "ge": "ontspoord", "opgepakt", "verklaard", "abgesagt".
         private bool IsParticiple(string word) => lex.Lang switch
         {
             "en" => word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal),

@@ -108,12 +108,11 @@ public sealed partial class TimeExpressionExtractor
 
         private sbyte[]? _tense;
 
-        // Per-token caches: a range tries an atom at every token before the scan does, and several rules read the same
-        // spelled number; each is computed once per token (and atoms again only after the context they read changed).
         // Number words of the few tokens that are asked about (a word before a time word), read once each.
         private Dictionary<int, (double? Spelled, int? Ordinal)>? _numberWords;
 
-        // The last few atoms tried: a range tries the atom at its start (and at its far end) just before the scan does.
+        // The last few atoms tried: a range tries the atom at its start (and at its far end) just before the scan does;
+        // an entry is stale once the context it read (the previous expression) has changed.
         private readonly (int Index, int Version, bool Ok, Hit Hit)[] _atoms = new (int, int, bool, Hit)[4];
         private int _nextAtom;
         private int _version = 1;
@@ -153,14 +152,10 @@ public sealed partial class TimeExpressionExtractor
             // A number or ordinal in words starts an expression only before a time word ("vierentwintig januari",
             // "zeven uur", "drie maanden", "tweede van augustus"); most words are not read as numbers at all.
             var next = i + 1 < N ? w[i + 1] : string.Empty;
-            var beforeTimeWord = lex.Months.ContainsKey(next) || lex.Units.ContainsKey(next) || ClockOrDurationWord(next) || DurationUnit(i + 1) is not null
+            var beforeTimeWord = lex.Months.ContainsKey(next) || DurationUnit(i + 1) is not null || next is "uhr" or "o'clock"
                 || (next is "van" or "of" && i + 2 < N && lex.Months.ContainsKey(w[i + 2])) || (next is "en" && i + 2 < N && w[i + 2] is "een") || lex.Directions.ContainsKey(next);
             return WeekdayOf(word) != 0 || lex.HolidayFirstWords.Contains(word) || (beforeTimeWord && (Spelled(i) is not null || OrdinalWord(i) is not null));
         }
-
-        private static bool ClockOrDurationWord(string word) => word is "uur" or "uren" or "minuten" or "minuut" or "seconden" or "seconde" or "nachten" or "nacht"
-            or "kwartier" or "o'clock" or "hours" or "hour" or "minutes" or "seconds" or "nights" or "stunden" or "stunde" or "sekunden" or "uhr";
-
 
         private double? Spelled(int k) => NumberWord(k).Spelled;
 
@@ -422,18 +417,19 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
+            if (!hasDirection && anchor is { Precision: DatePrecision.Day } a2)
+            {
+                // The sentence's tense decides: "Maandag zei de minister" is the last Monday; a present tense in news
+                // announces ("De Kamer stemt dinsdag"): the coming one.
+                value = Iso(PinWeekday(weekday, a2.Start, Tense(i) < 0 ? -1 : 1));
+                return true;
+            }
+
             value = ResolveWeekday(weekday, hasDirection ? dir : null);
             if (hasDirection && anchor is { Precision: DatePrecision.Day })
             {
                 // "komende maandag" names its day: a date, not a weekday left to the sentence.
                 kind = "date";
-            }
-            else if (!hasDirection && anchor is { Precision: DatePrecision.Day } a2)
-            {
-                // The sentence's tense decides: "Maandag zei de minister" is the last Monday; a present tense in news
-                // announces ("De Kamer stemt dinsdag"): the coming one.
-                var day = PinWeekday(weekday, a2.Start, Tense(i) < 0 ? -1 : 1);
-                (kind, value) = ("weekday", Iso(day));
             }
 
             return true;
@@ -739,7 +735,7 @@ public sealed partial class TimeExpressionExtractor
 
             // vrijdagochtend, dinsdagavond, Dienstagabend: the part of the day is cut off only when the word ends in one
             // (this runs for most words of a text, so nothing is allocated otherwise).
-            foreach (var suffix in DayPartSuffixes)
+            foreach (var (suffix, _) in DayPartSuffixes)
             {
                 if (word.Length > suffix.Length + 4 && word.EndsWith(suffix, StringComparison.Ordinal) && lex.Weekdays.TryGetValue(word[..^suffix.Length], out var day))
                 {
@@ -750,9 +746,10 @@ public sealed partial class TimeExpressionExtractor
             return 0;
         }
 
-        private static readonly string[] DayPartSuffixes = ["ochtend", "middag", "avond", "nacht", "morgen", "abend", "nachmittag", "vormittag", "mittag", "night", "morning"];
-
-        private int? InferYear(int month) => InferYear(month, 0);
+        // Parts of the day written into a word ("dinsdagavond", "vanochtend", "morgenmiddag") and their TIMEX codes.
+        private static readonly (string Suffix, string Code)[] DayPartSuffixes =
+            [("ochtend", "MO"), ("morgen", "MO"), ("middag", "AF"), ("avond", "EV"), ("nacht", "NI"), ("abend", "EV"), ("nachmittag", "AF"),
+             ("vormittag", "MO"), ("mittag", "AF"), ("night", "NI"), ("evening", "EV"), ("morning", "MO")];
 
         /// <summary>
         /// The year of a month named without one. In a past-tense sentence it is the latest such month up to the
@@ -807,13 +804,8 @@ public sealed partial class TimeExpressionExtractor
                     return Iso(d.AddDays(-(back == 0 ? 7 : back)));
                 }
 
-                if (delta == 0)
-                {
-                    return Iso(d);
-                }
-
-                // Without "komende"/"afgelopen" the day is the last or the next one: say both, invent neither.
-                return $"{Iso(d.AddDays(delta - 7))}/{Iso(d.AddDays(delta))}";
+                // Without a direction the sentence's tense decides (see Weekday).
+                return Iso(PinWeekday(weekday, d, 1));
             }
 
             // A month or year: the first and last such weekday in the period it could fall in.
@@ -863,21 +855,27 @@ public sealed partial class TimeExpressionExtractor
 
         /// <summary>"over twee weken", "drie maanden geleden" from a day-dated article: that day, not the week or month.</summary>
         private static string? ExactDay(PartialDate a, string unit, int min, int max, int sign)
-        {
-            if (a.Precision != DatePrecision.Day || min != max)
-            {
-                return null;
-            }
+            => a.Precision == DatePrecision.Day && min == max && AddUnits(a.Start, unit, (long)sign * min) is { } d ? Iso(d) : null;
 
-            var n = sign * min;
-            return unit switch
+        /// <summary>
+        /// A day moved by <paramref name="n"/> days, weeks, months or years; null when the unit is none of these or the result
+        /// leaves the calendar ("over 99999999 jaar" is text, not a date, and must not stop the ingest).
+        /// </summary>
+        private static DateOnly? AddUnits(DateOnly d, string unit, long n)
+        {
+            switch (unit)
             {
-                "day" => Iso(a.Start.AddDays(n)),
-                "week" => Iso(a.Start.AddDays(7 * n)),
-                "month" => Iso(a.Start.AddMonths(n)),
-                "year" => Iso(a.Start.AddYears(n)),
-                _ => null,
-            };
+                case "day" or "week":
+                    var day = d.DayNumber + (n * (unit == "week" ? 7 : 1));
+                    return Math.Abs(n) <= 4_000_000 && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber((int)day) : null;
+                case "month":
+                    var month = (d.Year * 12L) + d.Month - 1 + n;
+                    return Math.Abs(n) <= 120_000 && month / 12 is >= 1 and <= 9999 ? d.AddMonths((int)n) : null;
+                case "year":
+                    return d.Year + n is >= 1 and <= 9999 ? d.AddYears((int)n) : null;
+                default:
+                    return null;
+            }
         }
 
         private static string ShiftDays(PartialDate a, int days)
@@ -895,18 +893,21 @@ public sealed partial class TimeExpressionExtractor
                 return null;
             }
 
-            string Move(PartialDate p, int k) => unit switch
+            string? Move(PartialDate p, int k) => unit switch
             {
-                "year" => (p.Year + k).ToString("D4", CultureInfo.InvariantCulture),
-                "month" when p.Precision >= DatePrecision.Month => Ym(new DateOnly(p.Year, p.Month, 1).AddMonths(k)),
-                "month" => (p.Year + (k / 12)).ToString("D4", CultureInfo.InvariantCulture),
-                "week" when p.Precision == DatePrecision.Day => IsoWeek(p.Start.AddDays(7 * k)),
-                "day" when p.Precision == DatePrecision.Day => Iso(p.Start.AddDays(k)),
-                _ => k < 0 ? Iso(p.Start.AddDays(k * UnitDays(unit))) : Iso(p.End.AddDays(k * UnitDays(unit))),
+                "year" => AddUnits(p.Start, "year", k) is { } y ? y.Year.ToString("D4", CultureInfo.InvariantCulture) : null,
+                "month" when p.Precision >= DatePrecision.Month => AddUnits(p.Start, "month", k) is { } m ? Ym(m) : null,
+                "month" => AddUnits(p.Start, "year", k / 12) is { } y2 ? y2.Year.ToString("D4", CultureInfo.InvariantCulture) : null,
+                "week" when p.Precision == DatePrecision.Day => AddUnits(p.Start, "week", k) is { } wk ? IsoWeek(wk) : null,
+                "day" when p.Precision == DatePrecision.Day => AddUnits(p.Start, "day", k) is { } dd ? Iso(dd) : null,
+                _ => AddUnits(k < 0 ? p.Start : p.End, "day", (long)k * UnitDays(unit)) is { } far ? Iso(far) : null,
             };
 
-            var a = Move(p1.Value, min);
-            var b = Move(p2.Value, max);
+            if (Move(p1.Value, min) is not { } a || Move(p2.Value, max) is not { } b)
+            {
+                return null;
+            }
+
             return a == b ? a : $"{a}/{b}";
         }
 
@@ -918,7 +919,9 @@ public sealed partial class TimeExpressionExtractor
             _ => 1,
         };
 
-        private static bool Valid(int year, int month, int day) => day <= DateTime.DaysInMonth(year, month);
+        // A day the calendar has; years outside 1–9999 (typed in a text, or an article date at the edge) are none.
+        private static bool Valid(int year, int month, int day)
+            => year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
         private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
 

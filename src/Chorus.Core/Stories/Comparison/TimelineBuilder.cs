@@ -32,11 +32,6 @@ internal static class TimelineBuilder
     /// <summary>Happenings that ended this long before the first article are background.</summary>
     private const int BackgroundDays = 7;
 
-    private static readonly HashSet<string> FutureAuxiliaries = new(StringComparer.Ordinal)
-    {
-        "zal", "zullen", "gaat", "gaan", "will", "shall", "wird", "werden",
-    };
-
     public static List<TimelineEntry> Build(IReadOnlyList<StorySentence> sentences)
     {
         var storyStart = sentences.Select(s => s.Article.Date).Where(d => d is not null).Select(d => d!.Value.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
@@ -50,24 +45,15 @@ internal static class TimelineBuilder
                     continue;
                 }
 
-                var value = time.Value;
-                // A bare weekday in a day-dated article is pinned by the analyser from its sentence's tense.
+                // A bare weekday in a day-dated article is pinned by the analyser from its sentence's tense; in a coarser
+                // article it spans every such day of the period, which is no point on a timeline.
                 var byTense = time.Kind == "weekday" && range.Days == 1;
-                if (time.Kind is "weekday" or "week" && value.Contains('/', StringComparison.Ordinal))
+                if (time.Kind is "weekday" or "week" && range.Days > 7)
                 {
-                    // "dinsdag" in an article of a known day is last or next Tuesday; longer spans come from a coarse anchor.
-                    if (time.Kind == "weekday" && range.Days == 8)
-                    {
-                        var day = IsFuture(sentence) ? range.End : range.Start;
-                        (value, range, byTense) = (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new TimexRange(day, day), true);
-                    }
-                    else if (range.Days > 7)
-                    {
-                        continue;
-                    }
+                    continue;
                 }
 
-                items.Add((value, range, byTense, sentence, time));
+                items.Add((time.Value, range, byTense, sentence, time));
             }
         }
 
@@ -90,20 +76,5 @@ internal static class TimelineBuilder
             .OrderBy(e => e.Start)
             .ThenByDescending(e => e.End)
             .ToList();
-    }
-
-    private static bool IsFuture(StorySentence sentence)
-    {
-        var analyzed = sentence.Article.Analyzed;
-        var text = sentence.Article.Text;
-        foreach (var token in analyzed.Tokens)
-        {
-            if (token.Start >= sentence.Span.Start && token.End <= sentence.Span.End && FutureAuxiliaries.Contains(token.Of(text).ToString().ToLowerInvariant()))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
