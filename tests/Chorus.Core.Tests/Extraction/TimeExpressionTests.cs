@@ -55,6 +55,15 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Equal("2019-04/2019-06", t002["een paar maanden later"]);
     }
 
+    // Frequent function words open time expressions only before a time word or a number; sentences of them alone have none.
+    [Theory]
+    [InlineData("De man van het huis zei dat de buren over de zaak in de krant hadden gelezen.")]
+    [InlineData("Het boeit me niet dat we woensdag eerste kunnen zijn.", "woensdag")]
+    [InlineData("Kinderen konden op andere dagen vakantie opnemen.")]
+    [InlineData("Sinds de coronacrisis is alles anders.", "Sinds de coronacrisis")]
+    public void FunctionWords_AloneStartNothing(string text, params string[] expected)
+        => Assert.Equal(expected, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-11-20").Value, "nl").Select(t => text[t.Start..t.End]));
+
     // Counts and years no calendar holds are text, not dates: they must not stop an ingest.
     [Theory]
     [InlineData("Het bestand 0000-10-09 is oud.")]

@@ -755,6 +755,12 @@ public sealed class QuantityExtractor
             return 1.5;
         }
 
+        // This runs for every word of a text: only words ending like a half are looked at further.
+        if (word.Length < 7 || word[^1] is not ('f' or 'e' or 'b'))
+        {
+            return null;
+        }
+
         foreach (var suffix in HalfSuffixes)
         {
             if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.Ordinal) && ParseWords(word[..^suffix.Length], lang) is { } whole)

@@ -106,7 +106,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // A year alone at one end needs a year at the other ("van 2014 tot 2018"), not "2014 tot 3 mei".
-            if ((a.RangeOnly && a.Year is not null && a.Clock is null && !pairedEnds) || (b.RangeOnly && b.Year is not null && b.Clock is null && !pairedEnds && !prefixed))
+            if ((a.RangeOnly && a.Year is not null && a.Clock is null && b.Year is null) || (b.RangeOnly && b.Year is not null && b.Clock is null && a.Year is null && !prefixed))
             {
                 return false;
             }

@@ -256,7 +256,9 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // A day of the month alone: only a written ordinal in digits ("de 15e") or after a weekday ("maandag 21").
-            var alone = (weekday != 0 && (ordinal || tokens[k].Kind == TokenKind.Number)) || (ordinal && tokens[k].Kind == TokenKind.Number && k > i && w[k - 1] == "de");
+            // A spelled ordinal after a weekday needs its article ("woensdag de eenendertigste"; not "woensdag eerste").
+            var afterArticle = k > i && w[k - 1] == "de";
+            var alone = (weekday != 0 && (tokens[k].Kind == TokenKind.Number || (ordinal && afterArticle))) || (ordinal && tokens[k].Kind == TokenKind.Number && afterArticle);
             // "maandag 12-4", "donderdag 19:00", "woensdag 4 uur": the number is not a day of the month.
             if (k + 1 < N && (w[k + 1] is "uur" or "u" or "uhr" or "h" || (tokens[k + 1].Start == tokens[k].End && w[k + 1] is "-" or ":" or "/" or ".")))
             {
@@ -1012,7 +1014,9 @@ public sealed partial class TimeExpressionExtractor
                 var next = k + 1 < N ? w[k + 1] : ".";
                 // Not before a content word it could count ("om 9 mensen"): only before punctuation, a function word, "uur",
                 // a part of the day or a day.
-                var free = k + 1 >= N || tokens[k + 1].Kind is TokenKind.Punctuation || next == "uur" || Stopword(k + 1);
+                // ("om 17:49" is ClockTime's: punctuation glued to the number is part of it.)
+                var free = k + 1 >= N || (tokens[k + 1].Kind is TokenKind.Punctuation && (tokens[k + 1].Start > tokens[k].End || next is "." or "," or "?" or "!"))
+                    || next == "uur" || Stopword(k + 1);
                 if (!free && PartAfter(k + 1) is null && !lex.RelativeDays.ContainsKey(next))
                 {
                     return false;

@@ -120,20 +120,64 @@ public sealed partial class TimeExpressionExtractor
         public void ContextChanged() => _version++;
 
         /// <summary>
-        /// Whether any rule can start at token <paramref name="i"/>: a number, a word some rule starts with (collected from the
-        /// lexicon in <see cref="TimeLexicon.StartWords"/>), a weekday compound, or a number or ordinal in words. Most words
-        /// of a text are none of these, and skipping them keeps the thirty-odd rules off the hot path.
+        /// Whether any rule can start at token <paramref name="i"/>: a head (a number, a time word of the lexicon's
+        /// <see cref="TimeLexicon.HeadWords"/>, a weekday compound, a number word before a time word), or an opener
+        /// (<see cref="TimeLexicon.OpenerWords"/>: "de", "van", "om", "komende"…) with a head among the next four tokens ("tussen het midden van maart"), or
+        /// an event preposition before an article ("sinds de coronacrisis"). Most tokens are none of these, and skipping them
+        /// keeps the thirty-odd rules off the hot path.
         /// </summary>
         public bool MayStart(int i)
         {
-            if (tokens[i].Kind == TokenKind.Number || lex.StartWords.Contains(w[i]))
+            if (IsHead(i))
+            {
+                return true;
+            }
+
+            if (lex.EventPrepositions.Contains(w[i]) && i + 1 < N && w[i + 1] is "de" or "het" or "the" or "der" or "dem" or "den")
+            {
+                return true;
+            }
+
+            if (!lex.OpenerWords.Contains(w[i]))
+            {
+                return false;
+            }
+
+            for (var k = i + 1; k < Math.Min(N, i + 5); k++)
+            {
+                if (IsHead(k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Whether each token is a head, computed once: an opener looks up to four tokens ahead, which the scan reaches next.
+        private byte[]? _heads;
+
+        private bool IsHead(int i)
+        {
+            _heads ??= new byte[N];
+            if (_heads[i] == 0)
+            {
+                _heads[i] = ComputeIsHead(i) ? (byte)2 : (byte)1;
+            }
+
+            return _heads[i] == 2;
+        }
+
+        private bool ComputeIsHead(int i)
+        {
+            if (tokens[i].Kind == TokenKind.Number || lex.HeadWords.Contains(w[i]))
             {
                 return true;
             }
 
             if (tokens[i].Kind != TokenKind.Word)
             {
-                return w[i] is "'" or "‘" or "’" or "½" or "~";
+                return false;
             }
 
             var word = w[i];
@@ -149,12 +193,17 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
-            // A number or ordinal in words starts an expression only before a time word ("vierentwintig januari",
-            // "zeven uur", "drie maanden", "tweede van augustus"); most words are not read as numbers at all.
+            if (WeekdayOf(word) != 0)
+            {
+                return true;
+            }
+
+            // A number or ordinal in words is a head only before a time word ("vierentwintig januari", "zeven uur",
+            // "drie maanden", "tweede van augustus"); most words are not read as numbers at all.
             var next = i + 1 < N ? w[i + 1] : string.Empty;
-            var beforeTimeWord = lex.Months.ContainsKey(next) || DurationUnit(i + 1) is not null || next is "uhr" or "o'clock"
-                || (next is "van" or "of" && i + 2 < N && lex.Months.ContainsKey(w[i + 2])) || (next is "en" && i + 2 < N && w[i + 2] is "een") || lex.Directions.ContainsKey(next);
-            return WeekdayOf(word) != 0 || lex.HolidayFirstWords.Contains(word) || (beforeTimeWord && (Spelled(i) is not null || OrdinalWord(i) is not null));
+            var beforeTimeWord = lex.AfterNumberWords.Contains(next)
+                || (next is "van" or "of" && i + 2 < N && lex.Months.ContainsKey(w[i + 2])) || (next is "en" && i + 2 < N && w[i + 2] is "een");
+            return beforeTimeWord && (Spelled(i) is not null || OrdinalWord(i) is not null);
         }
 
         private double? Spelled(int k) => NumberWord(k).Spelled;
@@ -728,16 +777,27 @@ public sealed partial class TimeExpressionExtractor
 
         private int WeekdayOf(string word)
         {
+            // The shortest weekday ("monday", "montag") has six letters, the shortest compound ("montagabend") eleven:
+            // this runs for most words of a text, so the lengths rule most of them out before any lookup.
+            if (word.Length < 6)
+            {
+                return 0;
+            }
+
             if (lex.Weekdays.TryGetValue(word, out var d))
             {
                 return d;
             }
 
-            // vrijdagochtend, dinsdagavond, Dienstagabend: the part of the day is cut off only when the word ends in one
-            // (this runs for most words of a text, so nothing is allocated otherwise).
+            if (word.Length < 11)
+            {
+                return 0;
+            }
+
+            // vrijdagochtend, dinsdagavond, Dienstagabend: the part of the day is cut off only when the word ends in one.
             foreach (var (suffix, _) in DayPartSuffixes)
             {
-                if (word.Length > suffix.Length + 4 && word.EndsWith(suffix, StringComparison.Ordinal) && lex.Weekdays.TryGetValue(word[..^suffix.Length], out var day))
+                if (word.EndsWith(suffix, StringComparison.Ordinal) && lex.Weekdays.TryGetValue(word[..^suffix.Length], out var day))
                 {
                     return day;
                 }

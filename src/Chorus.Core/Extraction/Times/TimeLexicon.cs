@@ -70,40 +70,72 @@ public sealed class TimeLexicon
     /// <summary>Holidays: their words, and either a fixed month/day or an offset in days from Easter Sunday.</summary>
     public required IReadOnlyList<(string[] Words, (int Month, int Day)? Fixed, int? FromEaster)> Holidays { get; init; }
 
-    private HashSet<string>? _startWords;
+    private HashSet<string>? _headWords;
+    private HashSet<string>? _openerWords;
 
-    /// <summary>Every word some time rule may start with; tokens outside it (and not numbers) are skipped.</summary>
-    public IReadOnlySet<string> StartWords => _startWords ??= BuildStartWords();
+    /// <summary>
+    /// Words that are time words by themselves (months, weekdays, units, parts of the day, holidays…): a rule may start at
+    /// one, and an opener starts an expression only when one of these (or a number) follows it closely.
+    /// </summary>
+    public IReadOnlySet<string> HeadWords => _headWords ??= BuildHeadWords();
 
-    private HashSet<string> BuildStartWords()
+    /// <summary>
+    /// Function words some rules start with ("de", "van", "om", "over", "komende", "meer dan"…). They are among the most
+    /// frequent words of any text, so they count as a start only before a head word or a number.
+    /// </summary>
+    public IReadOnlySet<string> OpenerWords => _openerWords ??= BuildOpenerWords();
+
+    private HashSet<string>? _afterNumberWords;
+
+    /// <summary>Words after which a number in words is a time expression's start: months, units, clock words, directions.</summary>
+    public IReadOnlySet<string> AfterNumberWords => _afterNumberWords ??= new HashSet<string>(
+        Months.Keys.Concat(Units.Keys).Concat(Directions.Keys).Concat(
+        [
+            "uur", "uren", "hour", "hours", "stunde", "stunden", "minuut", "minuten", "minute", "minutes", "min", "seconde", "seconden", "second", "seconds",
+            "sekunde", "sekunden", "nacht", "nachten", "night", "nights", "nächte", "weekenden", "weekends", "kwartier", "uhr", "o'clock",
+        ]), StringComparer.Ordinal);
+
+    private HashSet<string> BuildHeadWords()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         words.UnionWith(Months.Keys);
         words.UnionWith(Weekdays.Keys);
         words.UnionWith(RelativeDays.Keys);
-        words.UnionWith(Directions.Keys);
         words.UnionWith(Units.Keys);
+        words.UnionWith(Seasons.Keys);
+        words.UnionWith(Recurring.Keys);
+        words.UnionWith(HolidayFirstWords);
+        words.UnionWith(NumberWords.Keys.Where(n => NumberWords[n] > 1));
+        words.UnionWith(
+        [
+            "uur", "uren", "minuut", "minuten", "seconde", "seconden", "nacht", "nachten", "kwartier", "hour", "hours", "minute", "minutes", "second",
+            "seconds", "night", "nights", "stunde", "stunden", "sekunden", "uhr", "o'clock", "weekenden", "weekends", "middaguur", "noon", "mittag",
+            "middernacht", "midnight", "mitternacht", "ochtends", "morgens", "ochtend", "middags", "middag", "namiddag", "voormiddag", "avonds", "avond",
+            "nachts", "morning", "afternoon", "evening", "pm", "p.m", "abends", "nachmittags", "vormittags", "nu", "heden", "now", "jetzt", "jaren", "years",
+            "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "weekdag", "werkdag", "weekday", "werktag",
+        ]);
+        return words;
+    }
+
+    private HashSet<string> BuildOpenerWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        words.UnionWith(Directions.Keys);
         words.UnionWith(Prepositions);
         words.UnionWith(PartModifiers.Keys);
-        words.UnionWith(Seasons.Keys);
-        words.UnionWith(EventPrepositions);
-        words.UnionWith(NumberWords.Keys);
-        words.UnionWith(Recurring.Keys);
         words.UnionWith(Every);
-        words.UnionWith(HolidayFirstWords);
         words.UnionWith(VaguePhrases.Select(v => v.Words[0]));
-        // Words the rules test directly: range openers, clock cues, parts of the day, quantities of time, articles before
-        // ordinals and decades, and the spelled-out "now".
+        words.UnionWith(NumberWords.Keys.Where(n => NumberWords[n] <= 1));
         words.UnionWith(
         [
             "van", "vanaf", "tussen", "from", "between", "vom", "von", "zwischen", "om", "rond", "omstreeks", "tegen", "at", "around", "um", "gegen",
-            "middaguur", "noon", "mittag", "het", "middernacht", "midnight", "mitternacht", "kwart", "half", "later", "vroeg", "'s", "s", "in", "pm", "p.m",
-            "abends", "nachmittags", "am", "a.m", "morgens", "vormittags", "deze", "this", "namiddag", "voormiddag", "meer", "minder", "langer", "korter",
-            "more", "less", "mehr", "weniger", "de", "der", "the", "wat", "enkele", "paar", "andere", "anderhalf", "een", "één", "a", "an", "ein", "eine",
-            "jaren", "years", "week", "laatste", "last", "letzte", "eenmaal", "eens", "once", "einmal", "weekenden", "weekends", "voorgaande", "voorafgaande",
-            "komende", "afgelopen", "voorbije", "aankomende", "next", "past", "kommenden", "letzten", "vergangenen", "over", "vor", "nu", "heden", "now", "jetzt",
-            "early", "late", "mid", "dat", "dezelfde", "diezelfde", "datzelfde", "that", "same", "jenem", "jenes", "demselben",
+            "het", "kwart", "half", "later", "vroeg", "'s", "s", "in", "am", "a.m", "deze", "this", "meer", "minder", "langer", "korter", "more", "less",
+            "mehr", "weniger", "de", "der", "the", "wat", "enkele", "paar", "andere", "een", "één", "a", "an", "ein", "eine", "week", "laatste", "last",
+            "letzte", "eenmaal", "eens", "once", "einmal", "voorgaande", "voorafgaande", "komende", "afgelopen", "voorbije", "aankomende", "next", "past",
+            "kommenden", "letzten", "vergangenen", "over", "vor", "early", "late", "mid", "dat", "dezelfde", "diezelfde", "datzelfde", "that", "same",
+            "jenem", "jenes", "demselben", "'", "‘", "’", "~",
         ]);
+        words.ExceptWith(HeadWords);
         return words;
     }
 
