@@ -2,6 +2,7 @@ using System.CommandLine;
 using Chorus.Cli.Commands;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories.Comparison;
+using Chorus.Core.Text;
 using Chorus.Storage;
 
 namespace Chorus.Cli;
@@ -153,9 +154,10 @@ internal static class ChorusCli
         var threshold = new Option<double>("--threshold") { Description = "Claim alignment threshold to evaluate (for fitting; default: the shipped one)", DefaultValueFactory = _ => StoryComparer.DefaultThreshold };
         var evalComparison = new Command("comparison", "Shared/unique claim and conflict precision/recall on labelled stories") { comparisonFile, threshold, json };
         evalComparison.SetAction((r, ct) => EvalCommand.ComparisonAsync(ctx, r.GetValue(comparisonFile)!, r.GetValue(threshold), r.GetValue(json), ct));
-        var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv)", Arity = ArgumentArity.OneOrMore };
-        var evalLangid = new Command("langid", "Language identification accuracy and confusion matrix") { langFiles, json };
-        evalLangid.SetAction((r, ct) => EvalCommand.LanguagesAsync(ctx, r.GetValue(langFiles)!, r.GetValue(json), ct));
+        var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv), or the UCI news CSV (English headlines)", Arity = ArgumentArity.OneOrMore };
+        var identifiers = new Option<LanguageIdentifierKind[]>("--identifier") { Description = "Identifiers to compare on the same texts: ngram, lingua, combined (default: combined, the one the analysis uses)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [LanguageIdentifierKind.Combined] };
+        var evalLangid = new Command("langid", "Language identification accuracy, time per text and confusion matrix") { langFiles, identifiers, json };
+        evalLangid.SetAction((r, ct) => EvalCommand.LanguagesAsync(ctx, r.GetValue(langFiles)!, r.GetValue(identifiers)!, r.GetValue(json), ct));
         var goldFile = new Option<string>("--gold") { Description = "Labelled articles: JSONL with an \"event\" field, or the UCI news CSV", Required = true };
         var clusterThreshold = new Option<double?>("--threshold") { Description = "Score needed to join a story (for fitting; default: the shipped one)" };
         var clusterWeights = new Option<double[]>("--weights") { Description = "Signal weights to evaluate, for fitting: terms names date (e.g. --weights 0.55 0.35 0.10)", AllowMultipleArgumentsPerToken = true };

@@ -3,7 +3,10 @@ using Chorus.Core.Text;
 
 namespace Chorus.Core.Analysis;
 
-/// <summary>Takes the declared language, or identifies it from title and text (the majority language of the paragraphs).</summary>
+/// <summary>
+/// Takes the declared language, or identifies it from title and text (the majority language of the paragraphs; Lingua
+/// decides where the n-gram model is unsure, which is on headlines and short items).
+/// </summary>
 public sealed class LanguageStage : IAnalysisStage
 {
     public string Name => "language";
@@ -19,7 +22,7 @@ public sealed class LanguageStage : IAnalysisStage
         }
 
         var sample = document.Raw.Title is null ? document.Text : document.Raw.Title + "\n\n" + document.Text;
-        var guess = LanguageIdentifier.Default.IdentifyMajority(sample);
+        var guess = LanguageIdentifiers.Default.IdentifyMajority(sample);
         document.Lang = guess.Lang;
         document.LangConfidence = guess.Confidence;
     }

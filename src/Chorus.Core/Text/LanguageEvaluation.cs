@@ -6,10 +6,10 @@ public sealed record LanguageScores(int Total, int Correct, IReadOnlyDictionary<
     public double Accuracy => Total == 0 ? 0 : 100.0 * Correct / Total;
 }
 
-/// <summary>Scores a <see cref="LanguageIdentifier"/> on <c>language&lt;TAB&gt;text</c> lines.</summary>
+/// <summary>Scores a language identifier on <c>language&lt;TAB&gt;text</c> lines.</summary>
 public static class LanguageEvaluation
 {
-    public static LanguageScores Evaluate(LanguageIdentifier identifier, IEnumerable<string> lines)
+    public static LanguageScores Evaluate(ILanguageIdentifier identifier, IEnumerable<string> lines)
     {
         ArgumentNullException.ThrowIfNull(identifier);
         ArgumentNullException.ThrowIfNull(lines);

@@ -13,7 +13,7 @@ public readonly record struct LanguageGuess(string Lang, double Confidence);
 /// having more text. An article that mixes languages gets the language of the majority of its letters, judged
 /// paragraph by paragraph. Immutable and thread-safe.
 /// </summary>
-public sealed class LanguageIdentifier
+public sealed class LanguageIdentifier : ILanguageIdentifier
 {
     public const string Unknown = "und";
 

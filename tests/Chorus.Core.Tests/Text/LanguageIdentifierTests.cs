@@ -9,7 +9,7 @@ public class LanguageIdentifierTests(ITestOutputHelper output)
 
     private LanguageScores Score(string file, double bar)
     {
-        var scores = LanguageEvaluation.Evaluate(LanguageIdentifier.Default, File.ReadAllLines(Path.Combine(Folder, file)));
+        var scores = LanguageEvaluation.Evaluate(LanguageIdentifiers.Default, File.ReadAllLines(Path.Combine(Folder, file)));
         output.WriteLine($"{file}: {scores.Correct}/{scores.Total} = {scores.Accuracy:0.0}%");
         foreach (var miss in scores.Misses)
         {
@@ -24,7 +24,7 @@ public class LanguageIdentifierTests(ITestOutputHelper output)
     public void Paragraphs_AtLeast99Percent() => Assert.Equal(300, Score("paragraphs.tsv", 99).Total);
 
     [Fact]
-    public void Headlines_AtLeast90Percent() => Assert.Equal(200, Score("headlines.tsv", 90).Total);
+    public void Headlines_AtLeast98Percent() => Assert.Equal(200, Score("headlines.tsv", 98).Total);
 
     [Fact]
     public void Profiles_CoverTheTenLanguages()
@@ -52,35 +52,86 @@ public class LanguageIdentifierTests(ITestOutputHelper output)
     }
 
     [SharedDataFact("uci-news/uci-news.dev.csv")]
-    public void RealEnglishHeadlines_AreEnglish()
+    public void RealEnglishHeadlines_AreEnglish_WithTheShippedIdentifier()
     {
-        var lines = File.ReadLines(Path.Combine(TestPaths.SharedData, "uci-news", "uci-news.dev.csv")).Skip(1).Take(500)
-            .Select(l => "en\t" + TitleField(l));
-        var scores = LanguageEvaluation.Evaluate(LanguageIdentifier.Default, lines);
-        output.WriteLine($"UCI headlines: {scores.Correct}/{scores.Total} = {scores.Accuracy:0.0}%");
+        // The bar of issue 17. The fallback threshold was chosen on the odd rows; the even rows alone score 99.3%.
+        var scores = ScoreUci(LanguageIdentifiers.Default);
+        Assert.True(scores.Accuracy >= 98, $"UCI headline accuracy {scores.Accuracy:0.0}%");
+    }
+
+    [SharedDataFact("uci-news/uci-news.dev.csv")]
+    public void RealEnglishHeadlines_NgramModelAlone_KeepsItsFloor()
+    {
+        var scores = ScoreUci(LanguageIdentifier.Default);
+        Assert.True(scores.Accuracy >= 95, $"UCI headline accuracy {scores.Accuracy:0.0}%");
+    }
+
+    [Theory]
+    [InlineData("Snowden speaks at SXSW", "en")]
+    [InlineData("Public transit boom", "en")]
+    [InlineData("Kabinet valt over stikstof", "nl")]
+    [InlineData("Regierung stürzt über Rentenstreit", "de")]
+    public void ShortHeadlines_WhereTheNgramModelGuesses(string text, string lang)
+        => Assert.Equal(lang, LanguageIdentifiers.Default.IdentifyMajority(text).Lang);
+
+    [Fact]
+    public void Fallback_IsAskedOnlyWhenTheFirstIsUnsure()
+    {
+        var second = new FixedIdentifier("en", 0.99);
+        var sure = new FallbackLanguageIdentifier(new FixedIdentifier("nl", 0.95), second);
+        Assert.Equal("nl", sure.IdentifyMajority("x").Lang);
+        Assert.Equal(0, second.Calls);
+
+        var unsure = new FallbackLanguageIdentifier(new FixedIdentifier("da", 0.3), second);
+        Assert.Equal(new LanguageGuess("en", 0.99), unsure.IdentifyMajority("x"));
+        Assert.Equal(1, unsure.Deferred);
+    }
+
+    [Fact]
+    public void Fallback_ThatCannotLoad_LeavesTheFirstGuess_AndIsNotAskedAgain()
+    {
+        var broken = new FixedIdentifier("en", 1) { Failure = new DirectoryNotFoundException("Lingua/LanguageModels") };
+        var identifier = new FallbackLanguageIdentifier(new FixedIdentifier("da", 0.3), broken);
+        Assert.Equal("da", identifier.IdentifyMajority("x").Lang);
+        Assert.Equal("da", identifier.IdentifyMajority("y").Lang);
+        Assert.Equal(1, broken.Calls);
+    }
+
+    [Fact]
+    public void Fallback_NoLetters_IsUnknownWithoutAsking()
+    {
+        Assert.Equal(LanguageIdentifier.Unknown, LanguageIdentifiers.Default.IdentifyMajority("12:45 — 3-1").Lang);
+        Assert.Equal(LanguageIdentifier.Unknown, LanguageIdentifiers.Get(LanguageIdentifierKind.Lingua).IdentifyMajority("12:45").Lang);
+    }
+
+    private LanguageScores ScoreUci(ILanguageIdentifier identifier)
+    {
+        var path = Path.Combine(TestPaths.SharedData, "uci-news", "uci-news.dev.csv");
+        var (items, errors) = Chorus.Core.Stories.LabelledArticles.Read(path, File.ReadAllText(path));
+        Assert.Empty(errors);
+        var scores = LanguageEvaluation.Evaluate(identifier, items.Select(i => "en\t" + i.Article.Title));
+        output.WriteLine($"UCI headlines: {scores.Correct}/{scores.Total} = {scores.Accuracy:0.00}%");
         foreach (var miss in scores.Misses.Take(40))
         {
             output.WriteLine("  " + miss);
         }
 
-        Assert.True(scores.Accuracy >= 90, $"UCI headline accuracy {scores.Accuracy:0.0}%");
+        Assert.Equal(2989, scores.Total);
+        return scores;
     }
 
-    // The second field of a CSV line, which may be quoted and contain commas.
-    private static string TitleField(string line)
+    private sealed class FixedIdentifier(string lang, double confidence) : ILanguageIdentifier
     {
-        var start = line.IndexOf(',', StringComparison.Ordinal) + 1;
-        if (line[start] != '"')
-        {
-            return line[start..line.IndexOf(',', start)];
-        }
+        public Exception? Failure { get; init; }
 
-        var end = start + 1;
-        while (end < line.Length && !(line[end] == '"' && (end + 1 >= line.Length || line[end + 1] == ',')))
-        {
-            end++;
-        }
+        public int Calls { get; private set; }
 
-        return line[(start + 1)..end].Replace("\"\"", "\"", StringComparison.Ordinal);
+        public IReadOnlyList<string> Languages => [lang];
+
+        public LanguageGuess IdentifyMajority(string text)
+        {
+            Calls++;
+            return Failure is null ? new LanguageGuess(lang, confidence) : throw Failure;
+        }
     }
 }
