@@ -105,19 +105,27 @@ internal static class ChorusCli
         entities.SetAction((r, ct) => EntitiesCommand.ListAsync(ctx, DbPath(r), r.GetValue(entityLimit), r.GetValue(json), ct));
         root.Subcommands.Add(entities);
 
-        var entityRef = new Argument<string>("name-or-id") { Description = "Entity id, name or any of its variants" };
-        var entity = new Command("entity", "One entity: variants, articles, stories; 'merge' and 'split' correct the machine") { entityRef, json };
+        var entityRef = new Argument<string>("name-or-id") { Description = "Entity id, or a name or variant exactly (case and accents aside); anything else lists candidates and exits 2" };
+        var entity = new Command("entity", "One entity: variants, articles, stories; 'merge', 'split' and 'undo' correct the machine") { entityRef, json };
         entity.SetAction((r, ct) => EntitiesCommand.ShowAsync(ctx, DbPath(r), r.GetValue(entityRef)!, r.GetValue(json), ct));
-        var keep = new Argument<string>("kept") { Description = "Entity that stays (id or name)" };
-        var mergeAway = new Argument<string>("merged") { Description = "Entity merged into it (id or name)" };
-        var merge = new Command("merge", "Merge the second entity into the first; later ingests follow") { keep, mergeAway };
-        merge.SetAction((r, ct) => EntitiesCommand.MergeAsync(ctx, DbPath(r), r.GetValue(keep)!, r.GetValue(mergeAway)!, ct));
-        var splitFrom = new Argument<string>("entity") { Description = "Entity to split (id or name)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change, change nothing" };
+        var keep = new Argument<string>("kept") { Description = "Entity that stays (exact id, name or variant)" };
+        var mergeAway = new Argument<string>("merged") { Description = "Entity merged into it (exact id, name or variant)" };
+        var merge = new Command("merge", "Merge the second entity into the first; later ingests follow; 'entity undo' takes it back") { keep, mergeAway, dryRun };
+        merge.SetAction((r, ct) => EntitiesCommand.MergeAsync(ctx, DbPath(r), r.GetValue(keep)!, r.GetValue(mergeAway)!, r.GetValue(dryRun), ct));
+        var splitFrom = new Argument<string>("entity") { Description = "Entity to split (exact id, name or variant)" };
         var variant = new Argument<string>("variant") { Description = "The spelling that is a different entity" };
-        var split = new Command("split", "Move one variant to an entity of its own; later ingests follow") { splitFrom, variant };
-        split.SetAction((r, ct) => EntitiesCommand.SplitAsync(ctx, DbPath(r), r.GetValue(splitFrom)!, r.GetValue(variant)!, ct));
+        var split = new Command("split", "Move one variant to an entity of its own; later ingests follow; 'entity undo' takes it back") { splitFrom, variant, dryRun };
+        split.SetAction((r, ct) => EntitiesCommand.SplitAsync(ctx, DbPath(r), r.GetValue(splitFrom)!, r.GetValue(variant)!, r.GetValue(dryRun), ct));
+        var corrections = new Command("corrections", "The log of entity merges and splits, newest first") { json };
+        corrections.SetAction((r, ct) => EntitiesCommand.CorrectionsAsync(ctx, DbPath(r), r.GetValue(json), ct));
+        var undoSeq = new Argument<long?>("number") { Description = "Correction to undo (default: the newest one in force)", Arity = ArgumentArity.ZeroOrOne };
+        var undo = new Command("undo", "Take back an entity merge or split") { undoSeq };
+        undo.SetAction((r, ct) => EntitiesCommand.UndoAsync(ctx, DbPath(r), r.GetValue(undoSeq), ct));
         entity.Subcommands.Add(merge);
         entity.Subcommands.Add(split);
+        entity.Subcommands.Add(corrections);
+        entity.Subcommands.Add(undo);
         root.Subcommands.Add(entity);
 
         var query = new Argument<string[]>("query") { Description = "Words to search for (Lucene syntax allowed)", Arity = ArgumentArity.OneOrMore };

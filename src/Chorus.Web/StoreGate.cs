@@ -62,6 +62,21 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         }
     }
 
+    /// <summary>A write other than an ingest (an entity correction), holding the gate like one.</summary>
+    public async Task<T> WriteAsync<T>(Func<ChorusWorkspace, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await write((await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_queries is not null)

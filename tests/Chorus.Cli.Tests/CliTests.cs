@@ -156,10 +156,34 @@ public sealed class CliTests : IDisposable
         Assert.Equal("Kim Jong-un", kim.GetProperty("name").GetString());
         Assert.Equal(2, kim.GetProperty("articles").GetArrayLength());
         Assert.Equal(2, (await CliRunner.RunAsync("entity", "Nobody Atall", "--db", Db)).ExitCode);
+
+        // A near miss lists candidates and resolves nothing, for show, merge and split alike.
+        var nearMiss = await CliRunner.RunAsync("entity", "Sjojgo", "--db", Db);
+        Assert.Equal(2, nearMiss.ExitCode);
+        var meant = JsonDocument.Parse((await CliRunner.RunAsync("entity", "Sjojgoe", "--db", Db, "--json")).Stdout).RootElement.GetProperty("id").GetString()!;
+        Assert.Contains(meant, nearMiss.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, (await CliRunner.RunAsync("entity", "merge", "Kim Jong-un", "Xyzzyq", "--db", Db)).ExitCode);
+        Assert.Equal(2, (await CliRunner.RunAsync("entity", "split", "Xyzzyq", "Kim", "--db", Db)).ExitCode);
+
+        var before = (await CliRunner.RunAsync("entity", "Kim Jong-un", "--db", Db, "--json")).Stdout;
+        var preview = await CliRunner.RunAsync("entity", "split", "Kim Jong-un", "Kim", "--dry-run", "--db", Db);
+        Assert.Equal(0, preview.ExitCode);
+        Assert.Contains("would split", preview.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, (await CliRunner.RunAsync("entity", "Kim Jong-un", "--db", Db, "--json")).Stdout);
+
         var split = await CliRunner.RunAsync("entity", "split", "Kim Jong-un", "Kim", "--db", Db);
         Assert.Equal(0, split.ExitCode);
+        Assert.Contains("entity undo", split.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, (await CliRunner.RunAsync("entity", "merge", "Kim Jong-un", "Kim", "--db", Db)).ExitCode);
         Assert.Equal(2, (await CliRunner.RunAsync("entity", "split", "Kim Jong-un", "Nonexistent", "--db", Db)).ExitCode);
+        var log = JsonDocument.Parse((await CliRunner.RunAsync("entity", "corrections", "--db", Db, "--json")).Stdout).RootElement;
+        Assert.Equal(["merge", "split"], log.EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
+
+        // Undo, newest first, restores the entity exactly; a third undo has nothing left and exits 2.
+        Assert.Equal(0, (await CliRunner.RunAsync("entity", "undo", "--db", Db)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("entity", "undo", "--db", Db)).ExitCode);
+        Assert.Equal(before, (await CliRunner.RunAsync("entity", "Kim Jong-un", "--db", Db, "--json")).Stdout);
+        Assert.Equal(2, (await CliRunner.RunAsync("entity", "undo", "--db", Db)).ExitCode);
     }
 
     [Fact]

@@ -43,10 +43,13 @@ public sealed class EntityResolutionTests : IDisposable
     {
         await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
         await IngestAsync(ws, TestPaths.Seed000, _tmp.File("en.jsonl", English));
-        var putin = (await ws.Store.FindEntityAsync("Putin"))!;
+        // Lookups are exact: "Putin" alone is no variant here, so it only suggests the entity.
+        Assert.Null(await ws.Store.FindEntityAsync("Putin"));
+        var putin = (await ws.Store.FindEntityAsync("Vladimir Putin"))!;
+        Assert.Equal(putin.Id, Assert.Single((await ws.Store.LookupEntityAsync("Putin")).Candidates).Id);
         Assert.Contains("Poetin", putin.Variants.Keys);
         Assert.Contains("Vladimir Putin", putin.Variants.Keys);
-        var shoigu = (await ws.Store.FindEntityAsync("Shoigu"))!;
+        var shoigu = (await ws.Store.FindEntityAsync("Sergei Shoigu"))!;
         Assert.Contains("Sjojgoe", shoigu.Variants.Keys);
         Assert.Contains("Sergei Shoigu", shoigu.Variants.Keys);
 
@@ -87,7 +90,7 @@ public sealed class EntityResolutionTests : IDisposable
         await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
         await IngestAsync(ws, TestPaths.Seed000);
         var shoigu = (await ws.Store.FindEntityAsync("Sjojgoe"))!;
-        var splitId = await ws.Store.SplitEntityAsync(shoigu.Id, "Sjogjoe");
+        var splitId = (await ws.Store.SplitEntityAsync(shoigu.Id, "Sjogjoe")).Correction!.OtherId;
         Assert.DoesNotContain("Sjogjoe", (await ws.Store.FindEntityAsync(shoigu.Id))!.Variants.Keys);
 
         // A later article that names only "Sjogjoe" goes to the entity the user split off, not back to Sjojgoe.

@@ -222,12 +222,183 @@ public abstract class StoreContractTests : IDisposable
             Assert.Empty(await batch.PinsAsync());
         }
 
-        var pinned = await store.SplitEntityAsync("e-oek", "Ukraine");
+        var pinned = (await store.SplitEntityAsync("e-oek", "Ukraine")).Correction!.OtherId;
         batch = await store.BeginBatchAsync();
         await using (batch)
         {
             Assert.Equal(pinned, (await batch.PinsAsync())[("LOC", "Ukraine")]);
         }
+    }
+
+    private static async Task SeedEntitiesAsync(IChorusStore store)
+    {
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1"), []);
+            await batch.AddArticleAsync(Article("a2"), []);
+            await batch.AddArticleAsync(Article("a3"), []);
+            foreach (var (id, type, variants) in new[]
+            {
+                ("e-kju", "PER", new[] { ("Kim Jong-un", 3), ("Kim", 2) }),
+                ("e-kji", "PER", new[] { ("Kim Jong-il", 1), ("Kim", 1) }),
+                ("e-oek", "LOC", new[] { ("Oekraïne", 4), ("Ukraine", 1) }),
+                ("e-ukr", "LOC", new[] { ("Oekraine", 2) }),
+            })
+            {
+                var e = new StoredEntity { Id = id, Type = type, Name = variants[0].Item1, Mentions = variants.Sum(v => v.Item2) };
+                foreach (var (v, n) in variants)
+                {
+                    e.Variants[v] = n;
+                }
+
+                await batch.SaveEntityAsync(e, [type + ":" + id, "#" + id]);
+            }
+
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kju", "a1", "PER", "Kim Jong-un", 5));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a2", "PER", "Kim Jong-il", 2));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", "LOC", "Oekraïne", 4));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a3", "LOC", "Ukraine", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a2", "LOC", "Oekraine", 2));
+            await batch.CommitAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("e-kju", "e-kju")]
+    [InlineData("kim jong-un", "e-kju")]
+    [InlineData("  KIM JONG-IL ", "e-kji")]
+    [InlineData("ukraine", "e-oek")]
+    public async Task EntityLookup_ExactIdNameOrFoldedVariant_Resolves(string query, string id)
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        var lookup = await store.LookupEntityAsync(query);
+        Assert.Equal(id, lookup.Match?.Id);
+    }
+
+    [Theory]
+    [InlineData("Xyzzyq", 0)]
+    [InlineData("Kim Jong", 2)]
+    [InlineData("Oekrane", 2)]
+    [InlineData("Oekr", 2)]
+    [InlineData("", 0)]
+    public async Task EntityLookup_AnythingElse_ResolvesToNothing_WithCandidates(string query, int candidates)
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        var lookup = await store.LookupEntityAsync(query);
+        Assert.Null(lookup.Match);
+        Assert.Null(await store.FindEntityAsync(query));
+        Assert.False(lookup.Ambiguous);
+        Assert.Equal(candidates, lookup.Candidates.Count);
+    }
+
+    [Fact]
+    public async Task EntityLookup_ANameOfSeveral_IsAmbiguous_AndFoldsAccents()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        var kim = await store.LookupEntityAsync("Kim");
+        Assert.True(kim.Ambiguous);
+        Assert.Null(kim.Match);
+        Assert.Equal(["e-kju", "e-kji"], kim.Candidates.Select(c => c.Id));
+
+        // "Oekraïne" and "Oekraine" fold to one key, which two entities carry: neither is picked.
+        Assert.True((await store.LookupEntityAsync("oekraïne")).Ambiguous);
+    }
+
+    [Fact]
+    public async Task EntityMerge_IsLogged_AndUndoRestoresEntitiesOccurrencesBlocksAndLookups()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        var before = await SnapshotAsync(store);
+
+        var merge = await store.MergeEntitiesAsync("e-oek", "e-ukr");
+        Assert.True(merge.Success, merge.Error);
+        Assert.Equal((EntityCorrectionKind.Merge, "e-oek", "e-ukr", 1), (merge.Correction!.Kind, merge.Correction.EntityId, merge.Correction.OtherId, merge.Correction.Occurrences));
+        Assert.Equal("e-oek", (await store.LookupEntityAsync("e-ukr")).Match?.Id);
+        Assert.Equal(2, (await store.FindEntityAsync("e-oek"))!.Variants["Oekraine"]);
+        Assert.Equal(7, (await store.FindEntityAsync("Oekraïne"))!.Mentions);
+        Assert.DoesNotContain(await store.ListEntitiesAsync(10), e => e.Id == "e-ukr");
+
+        var undo = await store.UndoEntityCorrectionAsync(null);
+        Assert.True(undo.Success, undo.Error);
+        Assert.Equal(merge.Correction.Seq, undo.Correction!.Seq);
+        Assert.Equal(before, await SnapshotAsync(store));
+        Assert.NotNull(Assert.Single(await store.EntityCorrectionsAsync()).UndoneAt);
+        Assert.False((await store.UndoEntityCorrectionAsync(merge.Correction.Seq)).Success);
+        Assert.False((await store.UndoEntityCorrectionAsync(null)).Success);
+    }
+
+    [Fact]
+    public async Task EntitySplit_UndoPutsTheVariantBack_AndALaterCorrectionMustBeUndoneFirst()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        var before = await SnapshotAsync(store);
+
+        var split = await store.SplitEntityAsync("e-oek", "Ukraine");
+        Assert.True(split.Success, split.Error);
+        var created = split.Correction!.OtherId;
+        Assert.Equal(1, split.Correction.Occurrences);
+        Assert.Equal(created, (await store.FindEntityAsync("Ukraine"))!.Id);
+        var merge = await store.MergeEntitiesAsync("e-ukr", created);
+        Assert.True(merge.Success, merge.Error);
+
+        var refused = await store.UndoEntityCorrectionAsync(split.Correction.Seq);
+        Assert.False(refused.Success);
+        Assert.Contains($"#{merge.Correction!.Seq}", refused.Error, StringComparison.Ordinal);
+
+        Assert.True((await store.UndoEntityCorrectionAsync(null)).Success);
+        Assert.True((await store.UndoEntityCorrectionAsync(null)).Success);
+        Assert.Equal(before, await SnapshotAsync(store));
+        Assert.Equal("e-oek", (await store.LookupEntityAsync(created)).Match?.Id);
+
+        // The same split again, after its undo, works and leads to the new entity, not back.
+        var again = await store.SplitEntityAsync("e-oek", "Ukraine");
+        Assert.Equal(created, again.Correction!.OtherId);
+        Assert.Equal(created, (await store.FindEntityAsync(created))!.Id);
+    }
+
+    [Fact]
+    public async Task EntityCorrections_WrongRequests_ChangeNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        var before = await SnapshotAsync(store);
+        Assert.False((await store.MergeEntitiesAsync("e-oek", "e-oek")).Success);
+        Assert.False((await store.MergeEntitiesAsync("e-oek", "Oekraine")).Success);
+        Assert.False((await store.SplitEntityAsync("e-oek", "Kiev")).Success);
+        Assert.False((await store.SplitEntityAsync("e-ukr", "Oekraine")).Success);
+        Assert.False((await store.UndoEntityCorrectionAsync(42)).Success);
+        Assert.Equal(before, await SnapshotAsync(store));
+        Assert.Empty(await store.EntityCorrectionsAsync());
+    }
+
+    // Everything a user sees of the entities: each live entity with its variants and its occurrences.
+    private static async Task<string> SnapshotAsync(IChorusStore store)
+    {
+        var lines = new List<string>();
+        foreach (var e in (await store.ListEntitiesAsync(100)).OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            var occurrences = (await store.EntityOccurrencesAsync(e.Id)).Select(o => $"{o.ArticleId}:{o.LocalName}:{o.Mentions}");
+            lines.Add($"{e.Id} {e.Type} {e.Name} {e.Mentions} [{string.Join(",", e.Variants.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"))}] ({string.Join(",", occurrences)})");
+        }
+
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            foreach (var block in new[] { "LOC:e-oek", "LOC:e-ukr", "#e-ukr", "PER:e-kju" })
+            {
+                lines.Add(block + " → " + string.Join(",", (await batch.FindEntitiesByBlockAsync(block)).Select(e => e.Id).Order(StringComparer.Ordinal)));
+            }
+
+            lines.Add("pins " + string.Join(",", (await batch.PinsAsync()).Select(p => $"{p.Key.Type}:{p.Key.Name}={p.Value}").Order(StringComparer.Ordinal)));
+        }
+
+        return string.Join("\n", lines);
     }
 
     [Fact]

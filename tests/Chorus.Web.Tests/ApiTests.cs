@@ -79,6 +79,54 @@ public class ApiTests
         await GetJsonAsync(client, "/api/search", HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("zzzz")]
+    [InlineData("Xyzzyq")]
+    [InlineData("Putin")]
+    [InlineData("Sjojgo")]
+    public async Task Entity_UnknownName_Is404WithCandidates_NeverAnotherEntity(string name)
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client();
+        var problem = await GetJsonAsync(client, $"/api/entities/{Uri.EscapeDataString(name)}", HttpStatusCode.NotFound);
+        Assert.Null(problem["id"]);
+        Assert.NotNull(problem["candidates"]);
+        if (name == "Sjojgo")
+        {
+            var meant = (await GetJsonAsync(client, "/api/entities/Sjojgoe"))["id"]!.GetValue<string>();
+            Assert.Contains(problem["candidates"]!.AsArray(), c => c!["id"]!.GetValue<string>() == meant);
+        }
+    }
+
+    [Fact]
+    public async Task Entity_MergeSplitAndUndo_NeedAKey_AndUndoRestores()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var anonymous = server.Client();
+        using var writer = server.Client(withKey: true);
+        var before = await GetJsonAsync(anonymous, "/api/entities/Sjojgoe");
+        var id = before["id"]!.GetValue<string>();
+
+        var refused = await anonymous.PostAsJsonAsync(new Uri($"/api/entities/{id}/split", UriKind.Relative), new { variant = "Sjogjoe" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var typo = await writer.PostAsJsonAsync(new Uri($"/api/entities/{id}/merge", UriKind.Relative), new { entity = "Xyzzyq" });
+        Assert.Equal(HttpStatusCode.NotFound, typo.StatusCode);
+        var noVariant = await writer.PostAsJsonAsync(new Uri($"/api/entities/{id}/split", UriKind.Relative), new { variant = "Shoigu" });
+        Assert.Equal(HttpStatusCode.BadRequest, noVariant.StatusCode);
+
+        var split = JsonNode.Parse(await (await writer.PostAsJsonAsync(new Uri($"/api/entities/{id}/split", UriKind.Relative), new { variant = "Sjogjoe" })).Content.ReadAsStringAsync())!;
+        Assert.Equal("split", split["kind"]!.GetValue<string>());
+        var created = split["other"]!.GetValue<string>();
+        Assert.Equal(created, (await GetJsonAsync(anonymous, "/api/entities/Sjogjoe"))["id"]!.GetValue<string>());
+        Assert.Single((await GetJsonAsync(anonymous, "/api/entities/corrections")).AsArray());
+
+        var undo = await writer.PostAsJsonAsync(new Uri("/api/entities/corrections/undo", UriKind.Relative), new { seq = split["seq"]!.GetValue<long>() });
+        Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        Assert.True(JsonNode.DeepEquals(before, await GetJsonAsync(anonymous, "/api/entities/Sjojgoe")), "undo did not restore the entity");
+        var again = await writer.PostAsJsonAsync(new Uri("/api/entities/corrections/undo", UriKind.Relative), new { });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
     [Fact]
     public async Task Post_NeedsAKey_IngestsJsonAndJsonl_AndNamesRejectedLines()
     {
@@ -178,7 +226,7 @@ public class ApiTests
 
         Assert.True(File.Exists(committed), "docs/openapi.json is missing; run the tests once with CHORUS_UPDATE_GOLDEN=1");
         Assert.Equal((await File.ReadAllTextAsync(committed)).ReplaceLineEndings("\n"), text);
-        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/split", "/api/stories/{id}/merge", "/api/stories/{id}/move", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/search" })
+        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/split", "/api/stories/{id}/merge", "/api/stories/{id}/move", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/merge", "/api/entities/{id}/split", "/api/entities/corrections", "/api/entities/corrections/undo", "/api/search" })
         {
             Assert.NotNull(served["paths"]![path]);
         }

@@ -35,8 +35,17 @@ internal static class EntitiesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string idOrName, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var doc = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).EntityAsync(idOrName, ct).ConfigureAwait(false)
-            ?? throw new UsageException($"no entity '{idOrName}' in {workspace.Store.Location} (see './chorus entities')");
+        var lookup = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).LookupEntityAsync(idOrName, ct).ConfigureAwait(false);
+        if (lookup.Entity is not { } doc)
+        {
+            if (json)
+            {
+                await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(lookup)).ConfigureAwait(false);
+            }
+
+            throw new UsageException(NotResolved(idOrName, lookup.Ambiguous, lookup.Candidates, workspace.Store.Location));
+        }
+
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);
@@ -50,29 +59,107 @@ internal static class EntitiesCommand
         return ExitCodes.Success;
     }
 
-    public static async Task<int> MergeAsync(CliContext ctx, string dbPath, string kept, string merged, CancellationToken ct)
+    public static async Task<int> MergeAsync(CliContext ctx, string dbPath, string kept, string merged, bool dryRun, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var a = await workspace.Store.FindEntityAsync(kept, ct).ConfigureAwait(false) ?? throw new UsageException($"no entity '{kept}'");
-        var b = await workspace.Store.FindEntityAsync(merged, ct).ConfigureAwait(false) ?? throw new UsageException($"no entity '{merged}'");
-        await workspace.Store.MergeEntitiesAsync(a.Id, b.Id, ct).ConfigureAwait(false);
-        ctx.Out.MarkupLineInterpolated($"merged {b.Name} ({b.Id}) into {a.Name} ({a.Id}); later ingests follow this");
+        var a = await ResolveAsync(workspace, kept, ct).ConfigureAwait(false);
+        var b = await ResolveAsync(workspace, merged, ct).ConfigureAwait(false);
+        if (a.Id == b.Id)
+        {
+            throw new UsageException($"'{kept}' and '{merged}' are the same entity ({a.Id})");
+        }
+
+        var moving = await workspace.Store.EntityOccurrencesAsync(b.Id, ct).ConfigureAwait(false);
+        ctx.Out.MarkupLineInterpolated($"{(dryRun ? "would merge" : "merging")} {b.Name} ({b.Id}, {b.Type}, {b.Mentions} mentions in {moving.Select(o => o.ArticleId).Distinct().Count()} articles; variants {string.Join(" · ", b.Variants.Keys)})");
+        ctx.Out.MarkupLineInterpolated($"  into {a.Name} ({a.Id}, {a.Type}, {a.Mentions} mentions; variants {string.Join(" · ", a.Variants.Keys)})");
+        if (a.Type != b.Type)
+        {
+            ctx.Out.MarkupLineInterpolated($"[yellow]note:[/] the types differ ({a.Type} / {b.Type}); the merged entity keeps {a.Type}");
+        }
+
+        if (dryRun)
+        {
+            return ExitCodes.Success;
+        }
+
+        var outcome = await workspace.Store.MergeEntitiesAsync(a.Id, b.Id, ct).ConfigureAwait(false);
+        var correction = outcome.Correction ?? throw new UsageException(outcome.Error!);
+        ctx.Out.MarkupLineInterpolated($"merged: correction #{correction.Seq}, {correction.Occurrences} article occurrences moved; later ingests follow it. Undo: ./chorus entity undo {correction.Seq}");
         return ExitCodes.Success;
     }
 
-    public static async Task<int> SplitAsync(CliContext ctx, string dbPath, string entityRef, string variant, CancellationToken ct)
+    public static async Task<int> SplitAsync(CliContext ctx, string dbPath, string entityRef, string variant, bool dryRun, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var e = await workspace.Store.FindEntityAsync(entityRef, ct).ConfigureAwait(false) ?? throw new UsageException($"no entity '{entityRef}'");
-        try
+        var e = await ResolveAsync(workspace, entityRef, ct).ConfigureAwait(false);
+        if (!e.Variants.TryGetValue(variant, out var count))
         {
-            var id = await workspace.Store.SplitEntityAsync(e.Id, variant, ct).ConfigureAwait(false);
-            ctx.Out.MarkupLineInterpolated($"split '{variant}' from {e.Name} ({e.Id}) into {id}; later ingests follow this");
+            throw new UsageException($"entity '{e.Name}' ({e.Id}) has no variant '{variant}' (it has: {string.Join(", ", e.Variants.Keys)})");
+        }
+
+        var moving = (await workspace.Store.EntityOccurrencesAsync(e.Id, ct).ConfigureAwait(false)).Count(o => o.LocalName == variant);
+        ctx.Out.MarkupLineInterpolated($"{(dryRun ? "would split" : "splitting")} '{variant}' ({count} mentions, {moving} article occurrences) from {e.Name} ({e.Id}) into an entity of its own");
+        if (dryRun)
+        {
             return ExitCodes.Success;
         }
-        catch (ArgumentException ex)
+
+        var outcome = await workspace.Store.SplitEntityAsync(e.Id, variant, ct).ConfigureAwait(false);
+        var correction = outcome.Correction ?? throw new UsageException(outcome.Error!);
+        ctx.Out.MarkupLineInterpolated($"split into {correction.OtherId}: correction #{correction.Seq}; later ingests follow it. Undo: ./chorus entity undo {correction.Seq}");
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> CorrectionsAsync(CliContext ctx, string dbPath, bool json, CancellationToken ct)
+    {
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var docs = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).EntityCorrectionsAsync(ct).ConfigureAwait(false);
+        if (json)
         {
-            throw new UsageException(ex.Message);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(docs)).ConfigureAwait(false);
+            return ExitCodes.Success;
         }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("kind").AddColumn("entity").AddColumn("other").AddColumn("variant")
+            .AddColumn(new TableColumn("occurrences").RightAligned()).AddColumn("at").AddColumn("undone");
+        foreach (var d in docs)
+        {
+            table.AddRow(d.Seq.ToString(CultureInfo.InvariantCulture), d.Kind, d.Entity, d.Other, Markup.Escape(d.Variant ?? string.Empty), d.Occurrences.ToString(CultureInfo.InvariantCulture), d.At, d.UndoneAt ?? string.Empty);
+        }
+
+        ctx.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
+    public static async Task<int> UndoAsync(CliContext ctx, string dbPath, long? seq, CancellationToken ct)
+    {
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var outcome = await workspace.Store.UndoEntityCorrectionAsync(seq, ct).ConfigureAwait(false);
+        var c = outcome.Correction ?? throw new UsageException(outcome.Error! + "; nothing was changed");
+        if (c.Kind == EntityCorrectionKind.Merge)
+        {
+            ctx.Out.MarkupLineInterpolated($"undid #{c.Seq}: {c.OtherId} is an entity of its own again, with the {c.Occurrences} article occurrences it had");
+        }
+        else
+        {
+            ctx.Out.MarkupLineInterpolated($"undid #{c.Seq}: '{c.Variant}' is back in {c.EntityId}; {c.OtherId} now leads there");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>An exact id, name or variant; anything else stops the command with the candidates.</summary>
+    private static async Task<StoredEntity> ResolveAsync(ChorusWorkspace workspace, string idOrName, CancellationToken ct)
+    {
+        var lookup = await workspace.Store.LookupEntityAsync(idOrName, ct).ConfigureAwait(false);
+        return lookup.Match ?? throw new UsageException(NotResolved(idOrName, lookup.Ambiguous, lookup.Candidates.Select(ChorusQueries.Candidate).ToList(), workspace.Store.Location));
+    }
+
+    private static string NotResolved(string query, bool ambiguous, IReadOnlyList<EntityCandidateDoc> candidates, string location)
+    {
+        var head = ambiguous
+            ? $"'{query}' names {candidates.Count} entities in {location}; give one of their ids:"
+            : $"no entity '{query}' in {location}" + (candidates.Count == 0 ? " (see './chorus entities')" : "; did you mean:");
+        return string.Join(Environment.NewLine, candidates.Select(c => $"  {c.Id}  {c.Name} ({c.Type}, {c.Mentions} mentions)").Prepend(head));
     }
 }

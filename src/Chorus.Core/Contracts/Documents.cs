@@ -112,6 +112,15 @@ public sealed record StoryPageDoc(int Page, int PageSize, int Total, IReadOnlyLi
 /// <summary>An entity with its spellings and where it occurs; <paramref name="VariantCounts"/> counts each spelling.</summary>
 public sealed record EntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, int> VariantCounts, int Mentions, IReadOnlyList<string> Articles, IReadOnlyList<string> Stories);
 
+/// <summary>An entity a name that did not resolve may have meant (<c>entity NAME</c>, <c>GET /api/entities/{id}</c>).</summary>
+public sealed record EntityCandidateDoc(string Id, string Name, string Type, int Mentions);
+
+/// <summary>What a name or id resolved to: the entity, or the candidates when it resolved to none or to several.</summary>
+public sealed record EntityLookupDoc(EntityDoc? Entity, IReadOnlyList<EntityCandidateDoc> Candidates, bool Ambiguous);
+
+/// <summary>One logged entity correction; <paramref name="UndoneAt"/> is set once it was taken back.</summary>
+public sealed record EntityCorrectionDoc(long Seq, string Kind, string Entity, string Other, string? Variant, int Occurrences, string At, string? UndoneAt);
+
 public sealed record SentenceRefDoc(string Article, int Start, int End, string Text);
 
 public sealed record ClaimDoc(string Text, IReadOnlyList<string> Articles, int Sources, bool Shared, IReadOnlyList<SentenceRefDoc> Sentences);

@@ -41,7 +41,13 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>Entities, most mentioned first.</summary>
     Task<IReadOnlyList<StoredEntity>> ListEntitiesAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>An entity by id, or by a name or variant (case-insensitive; the most mentioned when several).</summary>
+    /// <summary>
+    /// An entity by exact id (a merged-away id leads to the entity it lives in now), or by a name or variant that,
+    /// folded for case and diacritics, belongs to exactly one entity; with candidates when it does not resolve.
+    /// </summary>
+    Task<EntityLookup> LookupEntityAsync(string idOrName, CancellationToken cancellationToken = default);
+
+    /// <summary>The entity <see cref="LookupEntityAsync"/> resolves to exactly, or null.</summary>
     Task<StoredEntity?> FindEntityAsync(string idOrName, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EntityOccurrence>> EntityOccurrencesAsync(string entityId, CancellationToken cancellationToken = default);
@@ -65,11 +71,26 @@ public interface IChorusStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Merges <paramref name="mergedId"/> into <paramref name="keptId"/> and records it, so later ingests follow.</summary>
-    Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Merges the entity <paramref name="mergedId"/> into <paramref name="keptId"/> (exact ids) and logs it with what
+    /// undoes it, so later ingests follow and <see cref="UndoEntityCorrectionAsync"/> can take it back.
+    /// </summary>
+    Task<EntityCorrectionOutcome> MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves one variant (and the article names that are that variant) to a new entity, pinned for later ingests. Returns the new id.</summary>
-    Task<string> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Moves one variant (and the article names that are that variant) to a new entity, pinned for later ingests,
+    /// and logs it; the new entity's id is the correction's <see cref="EntityCorrection.OtherId"/>.
+    /// </summary>
+    Task<EntityCorrectionOutcome> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default);
+
+    /// <summary>The entity corrections, newest first, undone ones included.</summary>
+    Task<IReadOnlyList<EntityCorrection>> EntityCorrectionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes back one correction (the newest one still in force when <paramref name="seq"/> is null). Refused while
+    /// a later correction still in force touches the same entities: those are undone first, newest first.
+    /// </summary>
+    Task<EntityCorrectionOutcome> UndoEntityCorrectionAsync(long? seq, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One write transaction. Reads through the batch see its own uncommitted writes. Disposing without commit rolls back.</summary>

@@ -129,6 +129,32 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
         return entity is null ? null : await EntityDocAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An exact id, name or variant resolves to its entity; anything else only to candidates.</summary>
+    public async Task<EntityLookupDoc> LookupEntityAsync(string idOrName, CancellationToken cancellationToken = default)
+    {
+        var lookup = await workspace.Store.LookupEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
+        return new EntityLookupDoc(
+            lookup.Match is null ? null : await EntityDocAsync(lookup.Match, cancellationToken).ConfigureAwait(false),
+            [.. lookup.Candidates.Select(Candidate)],
+            lookup.Ambiguous);
+    }
+
+    public static EntityCandidateDoc Candidate(StoredEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new EntityCandidateDoc(entity.Id, entity.Name, entity.Type, entity.Mentions);
+    }
+
+    public async Task<IReadOnlyList<EntityCorrectionDoc>> EntityCorrectionsAsync(CancellationToken cancellationToken = default)
+        => [.. (await workspace.Store.EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false)).Select(CorrectionDoc)];
+
+    public static EntityCorrectionDoc CorrectionDoc(EntityCorrection c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return new EntityCorrectionDoc(c.Seq, c.Kind.ToString().ToLowerInvariant(), c.EntityId, c.OtherId, c.Variant, c.Occurrences, Time(c.At.ToUniversalTime()), c.UndoneAt is { } u ? Time(u.ToUniversalTime()) : null);
+    }
+
     /// <summary>The articles an entity occurs in, for its page's chart and list.</summary>
     public async Task<IReadOnlyList<StoredArticle>> EntityArticlesAsync(EntityDoc entity, CancellationToken cancellationToken = default)
     {

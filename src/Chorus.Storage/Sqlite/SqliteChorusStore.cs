@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
 using Chorus.Core.Time;
@@ -283,25 +284,46 @@ public sealed class SqliteChorusStore : IChorusStore
         return await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoredEntity?> FindEntityAsync(string idOrName, CancellationToken cancellationToken = default)
+    public async Task<EntityLookup> LookupEntityAsync(string idOrName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrName);
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id = $k";
-        cmd.Parameters.AddWithValue("$k", idOrName);
-        var byId = await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
-        if (byId.Count == 1)
+        var query = idOrName.Trim();
+        if (await LiveEntityAsync(await CurrentEntityIdAsync(query, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) is { } byId)
         {
-            return byId[0];
+            return EntityLookup.Found(byId);
         }
 
-        // By name or variant: the variants are JSON keys, so match the name first and then scan the variants.
         using var all = _connection.CreateCommand();
-        all.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id NOT IN (SELECT from_id FROM entity_aliases) ORDER BY mentions DESC, id";
-        var entities = await ReadEntitiesAsync(all, cancellationToken).ConfigureAwait(false);
-        return entities.FirstOrDefault(e => string.Equals(e.Name, idOrName, StringComparison.OrdinalIgnoreCase))
-            ?? entities.FirstOrDefault(e => e.Variants.Keys.Any(v => string.Equals(v, idOrName, StringComparison.OrdinalIgnoreCase)))
-            ?? entities.FirstOrDefault(e => e.Variants.Keys.Append(e.Name).Any(v => Chorus.Core.Entities.NameMatcher.Same(v, idOrName) || Chorus.Core.Entities.NameMatcher.MatchesShortForm(idOrName, v)));
+        all.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id NOT IN (SELECT from_id FROM entity_aliases)";
+        return EntityLookup.ByName(query, await ReadEntitiesAsync(all, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<StoredEntity?> FindEntityAsync(string idOrName, CancellationToken cancellationToken = default)
+        => (await LookupEntityAsync(idOrName, cancellationToken).ConfigureAwait(false)).Match;
+
+    /// <summary>The entity with this id, unless it was merged away.</summary>
+    private async Task<StoredEntity?> LiveEntityAsync(string id, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id = $k AND id NOT IN (SELECT from_id FROM entity_aliases)";
+        cmd.Parameters.AddWithValue("$k", id);
+        return (await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+    }
+
+    private async Task<string> CurrentEntityIdAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var hops = 0; hops < 32; hops++)
+        {
+            var target = await ScalarAsync<string?>("SELECT to_id FROM entity_aliases WHERE from_id = $k", cancellationToken, ("$k", id)).ConfigureAwait(false);
+            if (target is null)
+            {
+                break;
+            }
+
+            id = target;
+        }
+
+        return id;
     }
 
     public async Task<IReadOnlyList<EntityOccurrence>> EntityOccurrencesAsync(string entityId, CancellationToken cancellationToken = default)
@@ -454,15 +476,31 @@ public sealed class SqliteChorusStore : IChorusStore
         return id;
     }
 
-    public async Task MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default)
+    public async Task<EntityCorrectionOutcome> MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default)
     {
-        var kept = await FindEntityAsync(keptId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{keptId}'", nameof(keptId));
-        var merged = await FindEntityAsync(mergedId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{mergedId}'", nameof(mergedId));
-        if (kept.Id == merged.Id)
+        ArgumentNullException.ThrowIfNull(keptId);
+        ArgumentNullException.ThrowIfNull(mergedId);
+        var kept = await LiveEntityAsync(keptId, cancellationToken).ConfigureAwait(false);
+        var merged = await LiveEntityAsync(mergedId, cancellationToken).ConfigureAwait(false);
+        if (kept is null || merged is null)
         {
-            return;
+            return EntityCorrectionOutcome.Failed($"no entity with id '{(kept is null ? keptId : mergedId)}'");
         }
 
+        if (kept.Id == merged.Id)
+        {
+            return EntityCorrectionOutcome.Failed($"'{kept.Name}' and '{merged.Name}' are the same entity ({kept.Id})");
+        }
+
+        var occurrences = await EntityOccurrencesAsync(merged.Id, cancellationToken).ConfigureAwait(false);
+        var mergedBlocks = await EntityBlocksAsync(merged.Id, cancellationToken).ConfigureAwait(false);
+        var keptBlocks = await EntityBlocksAsync(kept.Id, cancellationToken).ConfigureAwait(false);
+        var undo = new MergeUndo(
+            EntitySnapshot.Of(merged),
+            [.. occurrences.Select(o => new[] { o.ArticleId, o.Type, o.LocalName })],
+            mergedBlocks,
+            [.. mergedBlocks.Except(keptBlocks, StringComparer.Ordinal)],
+            await EntityPinsAsync(merged.Id, cancellationToken).ConfigureAwait(false));
         foreach (var (v, c) in merged.Variants)
         {
             kept.Variants[v] = kept.Variants.GetValueOrDefault(v) + c;
@@ -474,33 +512,266 @@ public sealed class SqliteChorusStore : IChorusStore
         {
             await batch.SaveEntityAsync(kept, [], cancellationToken).ConfigureAwait(false);
             await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = $k WHERE entity_id = $m; UPDATE entity_blocks SET entity_id = $k WHERE entity_id = $m AND block NOT IN (SELECT block FROM entity_blocks WHERE entity_id = $k); DELETE FROM entity_blocks WHERE entity_id = $m; INSERT OR REPLACE INTO entity_aliases (from_id, to_id) VALUES ($m, $k); DELETE FROM entity_pins WHERE entity_id = $m;", ("$k", kept.Id), ("$m", merged.Id)).ConfigureAwait(false);
+            await LogEntityCorrectionAsync(batch, EntityCorrectionKind.Merge, kept.Id, merged.Id, null, occurrences.Count, JsonSerializer.Serialize(undo, StoreJson.Options)).ConfigureAwait(false);
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        return new EntityCorrectionOutcome((await EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false))[0], null);
     }
 
-    public async Task<string> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default)
+    public async Task<EntityCorrectionOutcome> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default)
     {
-        var entity = await FindEntityAsync(entityId, cancellationToken).ConfigureAwait(false) ?? throw new ArgumentException($"no entity '{entityId}'", nameof(entityId));
+        ArgumentNullException.ThrowIfNull(entityId);
+        ArgumentNullException.ThrowIfNull(variant);
+        var entity = await LiveEntityAsync(entityId, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return EntityCorrectionOutcome.Failed($"no entity with id '{entityId}'");
+        }
+
         if (!entity.Variants.TryGetValue(variant, out var count))
         {
-            throw new ArgumentException($"entity '{entity.Name}' has no variant '{variant}' (it has: {string.Join(", ", entity.Variants.Keys)})", nameof(variant));
+            return EntityCorrectionOutcome.Failed($"entity '{entity.Name}' has no variant '{variant}' (it has: {string.Join(", ", entity.Variants.Keys)})");
+        }
+
+        if (entity.Variants.Count == 1)
+        {
+            return EntityCorrectionOutcome.Failed($"'{variant}' is the only variant of '{entity.Name}': there is nothing to split it from");
         }
 
         var newEntity = new StoredEntity { Id = Chorus.Core.Entities.EntityIds.Provisional(entity.Type, variant + "#split-from-" + entity.Id), Type = entity.Type, Name = variant, Mentions = count };
         newEntity.Variants[variant] = count;
         entity.Variants.Remove(variant);
         entity.Mentions -= count;
+        var originalName = entity.Name;
+        if (entity.Name == variant)
+        {
+            entity.Name = entity.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key;
+        }
+
+        var moved = (await EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Count(o => o.LocalName == variant);
+        var previousPin = await ScalarAsync<string?>("SELECT entity_id FROM entity_pins WHERE type = $t AND name = $v", cancellationToken, ("$t", entity.Type), ("$v", variant)).ConfigureAwait(false);
+        var undo = new SplitUndo(previousPin, originalName);
         var batch = (SqliteStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
+            // The same split made again after an undo gets the same id back: it must not lead elsewhere any more.
+            await batch.ExecuteAsync("DELETE FROM entity_aliases WHERE from_id = $n", ("$n", newEntity.Id)).ConfigureAwait(false);
             await batch.SaveEntityAsync(entity, [], cancellationToken).ConfigureAwait(false);
             await batch.SaveEntityAsync(newEntity, Chorus.Core.Entities.EntityResolver.Blocks(newEntity.Type, variant).Append("#" + newEntity.Id).ToList(), cancellationToken).ConfigureAwait(false);
             await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = $n WHERE entity_id = $e AND local_name = $v; INSERT OR REPLACE INTO entity_pins (type, name, entity_id) VALUES ($t, $v, $n);", ("$n", newEntity.Id), ("$e", entity.Id), ("$v", variant), ("$t", entity.Type)).ConfigureAwait(false);
+            await LogEntityCorrectionAsync(batch, EntityCorrectionKind.Split, entity.Id, newEntity.Id, variant, moved, JsonSerializer.Serialize(undo, StoreJson.Options)).ConfigureAwait(false);
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return newEntity.Id;
+        return new EntityCorrectionOutcome((await EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false))[0], null);
     }
+
+    public async Task<IReadOnlyList<EntityCorrection>> EntityCorrectionsAsync(CancellationToken cancellationToken = default)
+        => [.. (await EntityCorrectionRowsAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.Correction)];
+
+    public async Task<EntityCorrectionOutcome> UndoEntityCorrectionAsync(long? seq, CancellationToken cancellationToken = default)
+    {
+        var rows = await EntityCorrectionRowsAsync(cancellationToken).ConfigureAwait(false);
+        var inForce = rows.Where(r => r.Correction.UndoneAt is null).ToList();
+        var row = seq is null ? inForce.FirstOrDefault() : rows.FirstOrDefault(r => r.Correction.Seq == seq);
+        if (row.Correction is null)
+        {
+            return EntityCorrectionOutcome.Failed(seq is null ? "no entity correction to undo" : $"no entity correction #{seq}");
+        }
+
+        var c = row.Correction;
+        if (c.UndoneAt is not null)
+        {
+            return EntityCorrectionOutcome.Failed($"entity correction #{c.Seq} was undone already ({c.UndoneAt:u})");
+        }
+
+        var touched = new[] { c.EntityId, c.OtherId };
+        if (inForce.FirstOrDefault(r => r.Correction.Seq > c.Seq && (touched.Contains(r.Correction.EntityId) || touched.Contains(r.Correction.OtherId))) is { Correction: { } later })
+        {
+            return EntityCorrectionOutcome.Failed($"entity correction #{later.Seq} ({later.Kind.ToString().ToLowerInvariant()}) came later and touches the same entities: undo it first");
+        }
+
+        var batch = (SqliteStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            var error = c.Kind == EntityCorrectionKind.Merge
+                ? await UndoMergeAsync(batch, c, JsonSerializer.Deserialize<MergeUndo>(row.Undo, StoreJson.Options)!, cancellationToken).ConfigureAwait(false)
+                : await UndoSplitAsync(batch, c, JsonSerializer.Deserialize<SplitUndo>(row.Undo, StoreJson.Options)!, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return EntityCorrectionOutcome.Failed(error);
+            }
+
+            var at = DateTimeOffset.UtcNow;
+            await batch.ExecuteAsync("UPDATE entity_corrections SET undone_at = $at WHERE seq = $s", ("$at", at.ToString("O", CultureInfo.InvariantCulture)), ("$s", c.Seq.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new EntityCorrectionOutcome(c with { UndoneAt = at }, null);
+        }
+    }
+
+    // A merge is taken back exactly: the merged entity as it was, the occurrences it brought, its blocks and pins.
+    // What later ingests linked to the kept entity stays there: those articles were linked after the merge.
+    private async Task<string?> UndoMergeAsync(SqliteStoreBatch batch, EntityCorrection c, MergeUndo undo, CancellationToken cancellationToken)
+    {
+        var kept = await LiveEntityAsync(c.EntityId, cancellationToken).ConfigureAwait(false);
+        if (kept is null)
+        {
+            return $"entity '{c.EntityId}' is gone";
+        }
+
+        var merged = undo.Merged.ToEntity();
+        foreach (var (v, n) in merged.Variants)
+        {
+            var left = kept.Variants.GetValueOrDefault(v) - n;
+            if (left > 0)
+            {
+                kept.Variants[v] = left;
+            }
+            else
+            {
+                kept.Variants.Remove(v);
+            }
+        }
+
+        kept.Mentions = Math.Max(0, kept.Mentions - merged.Mentions);
+        await batch.ExecuteAsync("DELETE FROM entity_aliases WHERE from_id = $m", ("$m", merged.Id)).ConfigureAwait(false);
+        foreach (var o in undo.Occurrences)
+        {
+            await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = $m WHERE article_id = $a AND type = $t AND local_name = $l AND entity_id = $k", ("$m", merged.Id), ("$a", o[0]), ("$t", o[1]), ("$l", o[2]), ("$k", kept.Id)).ConfigureAwait(false);
+        }
+
+        foreach (var block in undo.BlocksMovedToKept)
+        {
+            await batch.ExecuteAsync("DELETE FROM entity_blocks WHERE entity_id = $k AND block = $b", ("$k", kept.Id), ("$b", block)).ConfigureAwait(false);
+        }
+
+        foreach (var pin in undo.Pins)
+        {
+            await batch.ExecuteAsync("INSERT OR REPLACE INTO entity_pins (type, name, entity_id) VALUES ($t, $n, $m)", ("$t", pin[0]), ("$n", pin[1]), ("$m", merged.Id)).ConfigureAwait(false);
+        }
+
+        await batch.SaveEntityAsync(kept, [], cancellationToken).ConfigureAwait(false);
+        await batch.SaveEntityAsync(merged, undo.Blocks, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    // A split is taken back by merging the new entity into the one it came from, with whatever later ingests
+    // pinned to it; its id then leads there.
+    private async Task<string?> UndoSplitAsync(SqliteStoreBatch batch, EntityCorrection c, SplitUndo undo, CancellationToken cancellationToken)
+    {
+        var original = await LiveEntityAsync(c.EntityId, cancellationToken).ConfigureAwait(false);
+        var created = await LiveEntityAsync(c.OtherId, cancellationToken).ConfigureAwait(false);
+        if (original is null || created is null)
+        {
+            return $"entity '{(original is null ? c.EntityId : c.OtherId)}' is gone";
+        }
+
+        foreach (var (v, n) in created.Variants)
+        {
+            original.Variants[v] = original.Variants.GetValueOrDefault(v) + n;
+        }
+
+        original.Mentions += created.Mentions;
+        original.Name = undo.OriginalName ?? original.Name;
+        await batch.ExecuteAsync(
+            "UPDATE entity_occurrences SET entity_id = $o WHERE entity_id = $n; DELETE FROM entity_blocks WHERE entity_id = $n; DELETE FROM entity_pins WHERE entity_id = $n; DELETE FROM entities WHERE id = $n; INSERT OR REPLACE INTO entity_aliases (from_id, to_id) VALUES ($n, $o);",
+            ("$o", original.Id),
+            ("$n", created.Id)).ConfigureAwait(false);
+        if (undo.PreviousPin is { } pinned && c.Variant is { } variant)
+        {
+            await batch.ExecuteAsync("INSERT OR REPLACE INTO entity_pins (type, name, entity_id) VALUES ($t, $v, $e)", ("$t", original.Type), ("$v", variant), ("$e", pinned)).ConfigureAwait(false);
+        }
+
+        await batch.SaveEntityAsync(original, [], cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private static Task LogEntityCorrectionAsync(SqliteStoreBatch batch, EntityCorrectionKind kind, string entityId, string otherId, string? variant, int moved, string undo)
+        => batch.ExecuteAsync(
+            "INSERT INTO entity_corrections (kind, entity_id, other_id, variant, moved, undo, created_at) VALUES ($k, $e, $o, NULLIF($v, ''), $n, $u, $at)",
+            ("$k", kind.ToString().ToLowerInvariant()),
+            ("$e", entityId),
+            ("$o", otherId),
+            ("$v", variant ?? string.Empty),
+            ("$n", moved.ToString(CultureInfo.InvariantCulture)),
+            ("$u", undo),
+            ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+
+    private async Task<List<(EntityCorrection Correction, string Undo)>> EntityCorrectionRowsAsync(CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT seq, kind, entity_id, other_id, variant, moved, undo, created_at, undone_at FROM entity_corrections ORDER BY seq DESC";
+        var rows = new List<(EntityCorrection, string)>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((
+                new EntityCorrection(
+                    reader.GetInt64(0),
+                    reader.GetString(1) == "merge" ? EntityCorrectionKind.Merge : EntityCorrectionKind.Split,
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetInt32(5),
+                    DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)),
+                reader.GetString(6)));
+        }
+
+        return rows;
+    }
+
+    private async Task<List<string>> EntityBlocksAsync(string entityId, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT block FROM entity_blocks WHERE entity_id = $e ORDER BY block";
+        cmd.Parameters.AddWithValue("$e", entityId);
+        var blocks = new List<string>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            blocks.Add(reader.GetString(0));
+        }
+
+        return blocks;
+    }
+
+    private async Task<List<string[]>> EntityPinsAsync(string entityId, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT type, name FROM entity_pins WHERE entity_id = $e ORDER BY type, name";
+        cmd.Parameters.AddWithValue("$e", entityId);
+        var pins = new List<string[]>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            pins.Add([reader.GetString(0), reader.GetString(1)]);
+        }
+
+        return pins;
+    }
+
+    private sealed record EntitySnapshot(string Id, string Type, string Name, int Mentions, Dictionary<string, int> Variants)
+    {
+        public static EntitySnapshot Of(StoredEntity e) => new(e.Id, e.Type, e.Name, e.Mentions, new Dictionary<string, int>(e.Variants, StringComparer.Ordinal));
+
+        public StoredEntity ToEntity()
+        {
+            var entity = new StoredEntity { Id = Id, Type = Type, Name = Name, Mentions = Mentions };
+            foreach (var (v, n) in Variants)
+            {
+                entity.Variants[v] = n;
+            }
+
+            return entity;
+        }
+    }
+
+    // What takes a correction back, kept as JSON beside it.
+    private sealed record MergeUndo(EntitySnapshot Merged, List<string[]> Occurrences, List<string> Blocks, List<string> BlocksMovedToKept, List<string[]> Pins);
+
+    private sealed record SplitUndo(string? PreviousPin, string? OriginalName);
 
     internal static async Task<List<StoredEntity>> ReadEntitiesAsync(SqliteCommand cmd, CancellationToken cancellationToken)
     {

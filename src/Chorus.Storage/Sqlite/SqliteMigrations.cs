@@ -108,5 +108,18 @@ internal static class SqliteMigrations
         """
         ALTER TABLE articles ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        CREATE TABLE entity_corrections (
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind       TEXT NOT NULL,
+            entity_id  TEXT NOT NULL,
+            other_id   TEXT NOT NULL,
+            variant    TEXT,
+            moved      INTEGER NOT NULL,
+            undo       TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            undone_at  TEXT
+        );
+        """,
     ];
 }
