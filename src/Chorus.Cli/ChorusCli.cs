@@ -91,7 +91,11 @@ internal static class ChorusCli
         var moveTo = new Option<string>("--to") { Description = "The story they belong to", Required = true };
         var storyMove = new Command("move", "Move articles into another story") { moveArticles, moveTo, json };
         storyMove.SetAction((r, ct) => StoriesCommand.CorrectAsync(ctx, DbPath(r), c => c.MoveAsync(r.GetValue(moveArticles)!, r.GetValue(moveTo)!, ct), "move", r.GetValue(json), ct));
+        var storyUndoSeq = new Argument<long?>("number") { Description = "Correction to undo (default: the newest one in force; the numbers are in 'story ID --why' and the story JSON)", Arity = ArgumentArity.ZeroOrOne };
+        var storyUndo = new Command("undo", "Take back a story split, merge or move") { storyUndoSeq, json };
+        storyUndo.SetAction((r, ct) => StoriesCommand.CorrectAsync(ctx, DbPath(r), c => c.UndoAsync(r.GetValue(storyUndoSeq), ct), "undo", r.GetValue(json), ct));
         story.Subcommands.Add(storySplit);
+        story.Subcommands.Add(storyUndo);
         story.Subcommands.Add(storyMerge);
         story.Subcommands.Add(storyMove);
 

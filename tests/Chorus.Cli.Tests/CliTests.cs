@@ -111,6 +111,15 @@ public sealed class CliTests : IDisposable
         Assert.Equal(id, story.GetProperty("id").GetString());
         Assert.Equal(2, story.GetProperty("corrections").GetArrayLength());
 
+        // Undo, newest first: the merge, then the split; the story has both articles again, each correction marked.
+        Assert.Equal(0, (await CliRunner.RunAsync("story", "undo", "--db", Db)).ExitCode);
+        Assert.Equal(newStory, JsonDocument.Parse((await CliRunner.RunAsync("story", newStory, "--db", Db, "--json")).Stdout).RootElement.GetProperty("id").GetString());
+        Assert.Equal(0, (await CliRunner.RunAsync("story", "undo", "--db", Db)).ExitCode);
+        var restored = JsonDocument.Parse((await CliRunner.RunAsync("story", id, "--db", Db, "--json")).Stdout).RootElement;
+        Assert.Equal(2, restored.GetProperty("articles").GetArrayLength());
+        Assert.All(restored.GetProperty("corrections").EnumerateArray(), c => Assert.Equal(JsonValueKind.String, c.GetProperty("undoneAt").ValueKind));
+        Assert.Equal(2, (await CliRunner.RunAsync("story", "undo", "--db", Db)).ExitCode);
+
         var refused = await CliRunner.RunAsync("story", "move", "no-such-article", "--to", id, "--db", Db);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("no article 'no-such-article'; nothing was changed", refused.Stderr, StringComparison.Ordinal);

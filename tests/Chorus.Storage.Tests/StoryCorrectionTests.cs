@@ -104,4 +104,72 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
         Assert.Empty(await ws.Store.StoryCorrectionsAsync(seed));
     }
+
+    private static async Task<Dictionary<string, List<string>>> MembershipAsync(ChorusWorkspace ws)
+        => (await ws.Store.ListStoriesAsync()).ToDictionary(s => s.Profile.Id, s => s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal).ToList());
+
+    private static void AssertSameMembership(Dictionary<string, List<string>> expected, Dictionary<string, List<string>> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, kv => Assert.Equal(kv.Value, actual[kv.Key]));
+    }
+
+    [Fact]
+    public async Task Undo_OfSplitMergeAndMove_RestoresTheStoriesAndTheirIds_NewestFirst()
+    {
+        var (ws, corrector) = await SamplesAsync();
+        await using var _ = ws;
+        var before = await MembershipAsync(ws);
+        var stories = await ws.Store.ListStoriesAsync();
+        var bridge = stories.Single(s => s.Profile.Title.Contains("brug", StringComparison.Ordinal));
+        var seed = await StoryOfAsync(ws, TestPaths.Seed000);
+        var a002 = (await ws.Store.FindArticleAsync(TestPaths.Seed002))!.Id;
+
+        Assert.True((await corrector.SplitAsync(seed, [a002])).Success);
+        var merge = await corrector.MergeAsync(seed, bridge.Profile.Id);
+        Assert.True(merge.Success);
+        var move = await corrector.MoveAsync([a002], seed);
+        Assert.True(move.Success);
+        var log = await ws.Store.AllStoryCorrectionsAsync();
+        Assert.Equal(["move", "merge", "split"], log.Select(c => c.Kind));
+
+        // The split is older than the move, which touches its stories: refused, nothing changes.
+        var refused = await corrector.UndoAsync(log[2].Seq);
+        Assert.Contains($"#{log[0].Seq}", refused.Error, StringComparison.Ordinal);
+
+        Assert.True((await corrector.UndoAsync(null)).Success);
+        Assert.NotEqual(seed, await StoryOfAsync(ws, TestPaths.Seed002));
+        Assert.True((await corrector.UndoAsync(null)).Success);
+        Assert.Equal(bridge.Profile.Id, (await ws.Store.FindStoryAsync(bridge.Profile.Id))!.Profile.Id);
+        Assert.True((await corrector.UndoAsync(null)).Success);
+        AssertSameMembership(before, await MembershipAsync(ws));
+        Assert.Empty(await ws.Store.StoriesKeptApartAsync());
+        Assert.All(await ws.Store.AllStoryCorrectionsAsync(), c => Assert.NotNull(c.UndoneAt));
+        Assert.False((await corrector.UndoAsync(null)).Success);
+
+        // The same split again after its undo makes the same story, which is a story and not a way back.
+        var again = await corrector.SplitAsync(seed, [a002]);
+        Assert.True(again.Success, again.Error);
+        Assert.Equal(again.StoryId, (await ws.Store.FindStoryAsync(again.StoryId!))!.Profile.Id);
+        Assert.Equal([(seed, again.StoryId!)], await ws.Store.StoriesKeptApartAsync());
+    }
+
+    [Fact]
+    public async Task Undo_TakesLaterNearCopiesAlong_AndAnEmptiedStoryLeadsBack()
+    {
+        var (ws, corrector) = await SamplesAsync();
+        await using var _ = ws;
+        var seed = await StoryOfAsync(ws, TestPaths.Seed000);
+        var a002 = (await ws.Store.FindArticleAsync(TestPaths.Seed002))!;
+        var split = await corrector.SplitAsync(seed, [a002.Id]);
+        var copy = a002.Text.Replace("Volgens de Amerikanen", "Volgens Amerikaanse bronnen", StringComparison.Ordinal);
+        await IngestAsync(ws, [ReadResult.Ok(new RawArticle { Ref = "copy-002", Text = copy, Date = a002.Date, Source = "Regiokrant" })]);
+        Assert.Equal(split.StoryId, await StoryOfAsync(ws, "copy-002"));
+
+        var undo = await corrector.UndoAsync(null);
+        Assert.True(undo.Success, undo.Error);
+        Assert.Equal(seed, await StoryOfAsync(ws, TestPaths.Seed002));
+        Assert.Equal(seed, await StoryOfAsync(ws, "copy-002"));
+        Assert.Equal(seed, (await ws.Store.FindStoryAsync(split.StoryId!))!.Profile.Id);
+    }
 }

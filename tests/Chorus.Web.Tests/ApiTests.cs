@@ -186,6 +186,14 @@ public class ApiTests
         var refused = await writer.PostAsJsonAsync(new Uri($"/api/stories/{storyId}/split", UriKind.Relative), new { articles = story["articles"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ToArray() });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("nothing was changed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The merge is taken back: the split-off story is there again with its article.
+        var seqOfMerge = story["corrections"]![1]!["seq"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(new Uri("/api/stories/corrections/undo", UriKind.Relative), new { seq = seqOfMerge })).StatusCode);
+        var undo = await writer.PostAsJsonAsync(new Uri("/api/stories/corrections/undo", UriKind.Relative), new { seq = seqOfMerge });
+        Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
+        Assert.Single((await GetJsonAsync(anonymous, $"/api/stories/{newStory}"))["articles"]!.AsArray());
+        Assert.Single((await GetJsonAsync(anonymous, $"/api/stories/{storyId}"))["articles"]!.AsArray());
     }
 
     [Fact]
@@ -226,7 +234,7 @@ public class ApiTests
 
         Assert.True(File.Exists(committed), "docs/openapi.json is missing; run the tests once with CHORUS_UPDATE_GOLDEN=1");
         Assert.Equal((await File.ReadAllTextAsync(committed)).ReplaceLineEndings("\n"), text);
-        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/split", "/api/stories/{id}/merge", "/api/stories/{id}/move", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/merge", "/api/entities/{id}/split", "/api/entities/corrections", "/api/entities/corrections/undo", "/api/search" })
+        foreach (var path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/split", "/api/stories/{id}/merge", "/api/stories/{id}/move", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/merge", "/api/entities/{id}/split", "/api/entities/corrections", "/api/entities/corrections/undo", "/api/stories/corrections/undo", "/api/search" })
         {
             Assert.NotNull(served["paths"]![path]);
         }

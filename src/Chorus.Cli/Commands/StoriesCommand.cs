@@ -66,7 +66,7 @@ internal static class StoriesCommand
         }
         else
         {
-            ctx.Out.MarkupLineInterpolated($"{kind}: done; the articles are in story {outcome.StoryId}. Later ingests follow this.");
+            ctx.Out.MarkupLineInterpolated($"{kind}: done; the articles are in story {outcome.StoryId}. Later ingests follow this{(kind == "undo" ? "." : "; ./chorus story undo takes it back.")}");
         }
 
         return ExitCodes.Success;

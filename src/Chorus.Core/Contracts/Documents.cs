@@ -181,8 +181,14 @@ public sealed record StoryDoc(
 
 public sealed record CorrectionDoc(string Kind, string Story, string Target, IReadOnlyList<string> Articles, string At)
 {
+    /// <summary>The correction's number in the log, for <c>story undo N</c>.</summary>
+    public long Seq { get; init; }
+
+    /// <summary>When it was taken back; null while it is in force.</summary>
+    public string? UndoneAt { get; init; }
+
     /// <summary>A line of the story's log: an automatic merge is not a user's correction.</summary>
-    public string Describe() => $"{(Kind == "auto-merge" ? "merged" : "corrected")} {At}: {Kind} {Story} → {Target} ({string.Join(", ", Articles)})";
+    public string Describe() => $"{(Kind == "auto-merge" ? "merged" : "corrected")} {At}: #{Seq} {Kind} {Story} → {Target} ({string.Join(", ", Articles)}){(UndoneAt is null ? string.Empty : $", undone {UndoneAt}")}";
 }
 
 public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);

@@ -65,9 +65,19 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>The corrections that involved a story, oldest first.</summary>
     Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every story correction, newest first, undone ones included.</summary>
+    Task<IReadOnlyList<StoryCorrection>> AllStoryCorrectionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
-    /// Pairs of stories a user separated (split, or moved articles from one to the other), each id followed to the
-    /// story it lives in now; the clusterer never merges these automatically.
+    /// Takes back story correction <paramref name="seq"/> in one transaction: each article's story, the rebuilt
+    /// profiles, the stories it brings back (their ids no longer lead elsewhere), the stories it empties (each id
+    /// then leads to the given story), and the correction marked undone.
+    /// </summary>
+    Task UndoStoryCorrectionAsync(long seq, IReadOnlyDictionary<string, string> articleStories, IReadOnlyList<StoryProfile> profiles, IReadOnlyList<string> restoredStories, IReadOnlyList<(string Removed, string LeadsTo)> removedStories, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Pairs of stories a user separated (split, or moved articles from one to the other, and not undone), each id
+    /// followed to the story it lives in now; the clusterer never merges these automatically.
     /// </summary>
     Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default);
 

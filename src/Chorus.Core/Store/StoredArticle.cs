@@ -50,8 +50,15 @@ public sealed record StoredStory(StoryProfile Profile, IReadOnlyList<StoredArtic
 /// A user's correction of story membership: <paramref name="Kind"/> is split (the articles left
 /// <paramref name="StoryId"/> for the new <paramref name="TargetId"/>), merge (all of <paramref name="StoryId"/>
 /// joined <paramref name="TargetId"/>) or move (the articles joined <paramref name="TargetId"/>).
+/// <paramref name="Previous"/> is the story each article was in before (null in corrections logged before it was
+/// kept: then <paramref name="StoryId"/>); <paramref name="Seq"/> numbers the log; <paramref name="UndoneAt"/> is
+/// set once the correction was taken back.
 /// </summary>
-public sealed record StoryCorrection(string Kind, string StoryId, string TargetId, IReadOnlyList<string> Articles, DateTimeOffset At);
+public sealed record StoryCorrection(string Kind, string StoryId, string TargetId, IReadOnlyList<string> Articles, DateTimeOffset At, IReadOnlyDictionary<string, string>? Previous = null, long Seq = 0, DateTimeOffset? UndoneAt = null)
+{
+    /// <summary>The story an article of this correction was in before it.</summary>
+    public string PreviousStory(string articleId) => Previous?.GetValueOrDefault(articleId) ?? StoryId;
+}
 
 /// <summary>An article that shares a MinHash band with a new one, with what is needed to verify and follow it.</summary>
 public sealed record NearDuplicateCandidate(string ArticleId, string? StoryId, string? DuplicateOf, uint[] Signature);

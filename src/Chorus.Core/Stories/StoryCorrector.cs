@@ -55,7 +55,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         var staying = story.Articles.Where(a => !moved.Contains(a.Id)).ToList();
         var leaving = story.Articles.Where(a => moved.Contains(a.Id)).ToList();
         await ApplyAsync(
-            new StoryCorrection("split", story.Profile.Id, newId, [.. moved], DateTimeOffset.UtcNow),
+            new StoryCorrection("split", story.Profile.Id, newId, [.. moved], DateTimeOffset.UtcNow, moved.ToDictionary(a => a, _ => story.Profile.Id, StringComparer.Ordinal)),
             [(story.Profile.Id, story.Profile.Title, staying), (newId, null, leaving)],
             [],
             cancellationToken).ConfigureAwait(false);
@@ -77,7 +77,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         }
 
         await ApplyAsync(
-            new StoryCorrection("merge", merged.Profile.Id, kept.Profile.Id, merged.Articles.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow),
+            new StoryCorrection("merge", merged.Profile.Id, kept.Profile.Id, merged.Articles.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow, merged.Articles.ToDictionary(a => a.Id, _ => merged.Profile.Id, StringComparer.Ordinal)),
             [(kept.Profile.Id, kept.Profile.Title, kept.Articles.Concat(merged.Articles).ToList())],
             [merged.Profile.Id],
             cancellationToken).ConfigureAwait(false);
@@ -129,11 +129,96 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         }
 
         await ApplyAsync(
-            new StoryCorrection("move", moving[0].StoryId ?? target.Profile.Id, target.Profile.Id, moving.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow),
+            new StoryCorrection("move", moving[0].StoryId ?? target.Profile.Id, target.Profile.Id, moving.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow, moving.Where(a => a.StoryId is not null).ToDictionary(a => a.Id, a => a.StoryId!, StringComparer.Ordinal)),
             groups,
             emptied,
             cancellationToken).ConfigureAwait(false);
         return new CorrectionOutcome(target.Profile.Id, null);
+    }
+
+    /// <summary>
+    /// Takes back a correction (the newest one in force when <paramref name="seq"/> is null): the articles it moved
+    /// that are still where it put them go back to the stories they came from, which come back if it removed them,
+    /// and near-copies of them ingested since go along; other articles that later ingests added stay where they are. Refused while a later correction in force touches the
+    /// same stories. Returns the story the articles are back in.
+    /// </summary>
+    public async Task<CorrectionOutcome> UndoAsync(long? seq, CancellationToken cancellationToken = default)
+    {
+        var log = await store.AllStoryCorrectionsAsync(cancellationToken).ConfigureAwait(false);
+        var correction = seq is null ? log.FirstOrDefault(c => c.UndoneAt is null) : log.FirstOrDefault(c => c.Seq == seq);
+        if (correction is null)
+        {
+            return CorrectionOutcome.Failed(seq is null ? "no story correction to undo" : $"no story correction #{seq}");
+        }
+
+        if (correction.UndoneAt is not null)
+        {
+            return CorrectionOutcome.Failed($"story correction #{correction.Seq} was undone already");
+        }
+
+        var touched = Stories(correction);
+        if (log.FirstOrDefault(c => c.Seq > correction.Seq && c.UndoneAt is null && Stories(c).Overlaps(touched)) is { } later)
+        {
+            return CorrectionOutcome.Failed($"story correction #{later.Seq} ({later.Kind}) came later and touches the same stories: undo it first");
+        }
+
+        var target = await store.FindStoryAsync(correction.TargetId, cancellationToken).ConfigureAwait(false);
+        if (target is null)
+        {
+            return CorrectionOutcome.Failed($"story '{correction.TargetId}' is gone");
+        }
+
+        var returning = target.Articles.Where(a => correction.Articles.Contains(a.Id, StringComparer.Ordinal)).ToList();
+
+        // Near-copies ingested since go back with their original: they are one source.
+        var back = returning.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var copies = target.Articles.Where(a => !back.Contains(a.Id) && a.DuplicateOf is { } d && back.Contains(d)).ToList();
+        var previousOf = returning.ToDictionary(a => a.Id, a => correction.PreviousStory(a.Id), StringComparer.Ordinal);
+        foreach (var copy in copies)
+        {
+            previousOf[copy.Id] = previousOf[copy.DuplicateOf!];
+        }
+
+        returning.AddRange(copies);
+        if (returning.Count == 0)
+        {
+            return CorrectionOutcome.Failed($"none of the articles of story correction #{correction.Seq} is still in story '{target.Profile.Id}'");
+        }
+
+        var groups = new List<(string Id, string? Title, List<StoredArticle> Articles)>();
+        var restored = new List<string>();
+        foreach (var group in returning.GroupBy(a => previousOf[a.Id], StringComparer.Ordinal))
+        {
+            // A story the correction removed leads to the target now; then it comes back with only these articles.
+            var existing = await store.FindStoryAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && existing.Profile.Id == group.Key)
+            {
+                groups.Add((group.Key, existing.Profile.Title, [.. existing.Articles, .. group]));
+            }
+            else
+            {
+                groups.Add((group.Key, null, [.. group]));
+                restored.Add(group.Key);
+            }
+        }
+
+        var staying = target.Articles.Except(returning).ToList();
+        var removed = new List<(string, string)>();
+        if (staying.Count > 0)
+        {
+            groups.Add((target.Profile.Id, target.Profile.Title, staying));
+        }
+        else
+        {
+            removed.Add((target.Profile.Id, groups[0].Id));
+        }
+
+        var (profiles, membership) = Rebuild(groups);
+        await store.UndoStoryCorrectionAsync(correction.Seq, membership, profiles, restored, removed, cancellationToken).ConfigureAwait(false);
+        return new CorrectionOutcome(groups[0].Id, null);
+
+        static HashSet<string> Stories(StoryCorrection c)
+            => [c.StoryId, c.TargetId, .. c.Previous?.Values ?? []];
     }
 
     private async Task<(List<StoredArticle> Articles, string? Error)> ResolveAsync(IReadOnlyList<string> refs, CancellationToken cancellationToken)
@@ -158,8 +243,15 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         return (articles, null);
     }
 
-    /// <summary>Rebuilds each story's profile from its articles (oldest first) and stores everything in one transaction.</summary>
+    /// <summary>Stores a correction with the rebuilt profiles of the stories it touches, in one transaction.</summary>
     private async Task ApplyAsync(StoryCorrection correction, IReadOnlyList<(string Id, string? Title, List<StoredArticle> Articles)> stories, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    {
+        var (profiles, membership) = Rebuild(stories);
+        await store.ApplyStoryCorrectionAsync(correction, membership, profiles, removed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Each story's profile rebuilt from its articles (oldest first), and where each article now is.</summary>
+    private (List<StoryProfile> Profiles, Dictionary<string, string> Membership) Rebuild(IReadOnlyList<(string Id, string? Title, List<StoredArticle> Articles)> stories)
     {
         var profiles = new List<StoryProfile>();
         var membership = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -181,6 +273,6 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
             }
         }
 
-        await store.ApplyStoryCorrectionAsync(correction, membership, profiles, removed, cancellationToken).ConfigureAwait(false);
+        return (profiles, membership);
     }
 }

@@ -101,7 +101,11 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
         var corrections = await workspace.Store.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
         doc = doc with
         {
-            Corrections = corrections.Select(c => new CorrectionDoc(c.Kind, c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            Corrections = corrections.Select(c => new CorrectionDoc(c.Kind, c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
+            {
+                Seq = c.Seq,
+                UndoneAt = c.UndoneAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
         };
         return new StoryView(story, doc, comparison, analyzed);
     }

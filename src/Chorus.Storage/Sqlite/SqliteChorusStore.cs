@@ -392,6 +392,8 @@ public sealed class SqliteChorusStore : IChorusStore
 
             foreach (var profile in profiles)
             {
+                // A story id made again (the same split after an undo) is a story, not a way to another one.
+                await batch.ExecuteAsync("DELETE FROM story_aliases WHERE from_id = $s", ("$s", profile.Id)).ConfigureAwait(false);
                 await batch.SaveStoryAsync(profile, cancellationToken).ConfigureAwait(false);
             }
 
@@ -404,11 +406,12 @@ public sealed class SqliteChorusStore : IChorusStore
             }
 
             await batch.ExecuteAsync(
-                "INSERT INTO story_corrections (kind, story_id, target_id, articles, created_at) VALUES ($k, $s, $t, $a, $at)",
+                "INSERT INTO story_corrections (kind, story_id, target_id, articles, created_at, previous) VALUES ($k, $s, $t, $a, $at, NULLIF($p, 'null'))",
                 ("$k", correction.Kind),
                 ("$s", correction.StoryId),
                 ("$t", correction.TargetId),
                 ("$a", System.Text.Json.JsonSerializer.Serialize(correction.Articles)),
+                ("$p", System.Text.Json.JsonSerializer.Serialize(correction.Previous)),
                 ("$at", correction.At.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -417,8 +420,22 @@ public sealed class SqliteChorusStore : IChorusStore
     public async Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT kind, story_id, target_id, articles, created_at FROM story_corrections WHERE story_id = $s OR target_id = $s ORDER BY seq";
+        cmd.CommandText = $"SELECT {StoryCorrectionColumns} FROM story_corrections WHERE story_id = $s OR target_id = $s ORDER BY seq";
         cmd.Parameters.AddWithValue("$s", storyId);
+        return await ReadStoryCorrectionsAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoryCorrection>> AllStoryCorrectionsAsync(CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {StoryCorrectionColumns} FROM story_corrections ORDER BY seq DESC";
+        return await ReadStoryCorrectionsAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    private const string StoryCorrectionColumns = "kind, story_id, target_id, articles, created_at, previous, seq, undone_at";
+
+    private static async Task<List<StoryCorrection>> ReadStoryCorrectionsAsync(SqliteCommand cmd, CancellationToken cancellationToken)
+    {
         var result = new List<StoryCorrection>();
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -427,11 +444,51 @@ public sealed class SqliteChorusStore : IChorusStore
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetString(2),
-                System.Text.Json.JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)),
+                reader.GetInt64(6),
+                reader.IsDBNull(7) ? null : DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture)));
         }
 
         return result;
+    }
+
+    public async Task UndoStoryCorrectionAsync(long seq, IReadOnlyDictionary<string, string> articleStories, IReadOnlyList<StoryProfile> profiles, IReadOnlyList<string> restoredStories, IReadOnlyList<(string Removed, string LeadsTo)> removedStories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleStories);
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(restoredStories);
+        ArgumentNullException.ThrowIfNull(removedStories);
+        var batch = (SqliteStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var restored in restoredStories)
+            {
+                await batch.ExecuteAsync("DELETE FROM story_aliases WHERE from_id = $r", ("$r", restored)).ConfigureAwait(false);
+            }
+
+            foreach (var (article, story) in articleStories)
+            {
+                await batch.ExecuteAsync("UPDATE articles SET story_id = $s WHERE id = $a", ("$s", story), ("$a", article)).ConfigureAwait(false);
+            }
+
+            foreach (var profile in profiles)
+            {
+                await batch.SaveStoryAsync(profile, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (removed, leadsTo) in removedStories)
+            {
+                await batch.ExecuteAsync(
+                    "DELETE FROM stories WHERE id = $r; UPDATE story_aliases SET to_id = $t WHERE to_id = $r; INSERT OR REPLACE INTO story_aliases (from_id, to_id) VALUES ($r, $t);",
+                    ("$r", removed),
+                    ("$t", leadsTo)).ConfigureAwait(false);
+            }
+
+            await batch.ExecuteAsync("UPDATE story_corrections SET undone_at = $at WHERE seq = $s", ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("$s", seq.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default)
@@ -439,7 +496,7 @@ public sealed class SqliteChorusStore : IChorusStore
         var raw = new List<(string, string)>();
         using (var cmd = _connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT story_id, target_id FROM story_corrections WHERE kind IN ('split', 'move') ORDER BY seq";
+            cmd.CommandText = "SELECT story_id, target_id FROM story_corrections WHERE kind IN ('split', 'move') AND undone_at IS NULL ORDER BY seq";
             using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

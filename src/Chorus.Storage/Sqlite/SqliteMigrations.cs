@@ -121,5 +121,9 @@ internal static class SqliteMigrations
             undone_at  TEXT
         );
         """,
+        """
+        ALTER TABLE story_corrections ADD COLUMN previous TEXT;
+        ALTER TABLE story_corrections ADD COLUMN undone_at TEXT;
+        """,
     ];
 }

@@ -14,6 +14,8 @@ internal static class StoriesApi
         var group = app.MapGroup("/api/stories").WithTags("stories");
         group.MapGet("/", ListAsync).RequireApiKey(onlyWhenPrivate: true).WithName("ListStories");
         group.MapGet("/{id}", GetAsync).RequireApiKey(onlyWhenPrivate: true).WithName("GetStory");
+        group.MapPost("/corrections/undo", (UndoBody? body, StoreGate gate, CancellationToken ct)
+            => CorrectAsync(gate, c => c.UndoAsync(body?.Seq, ct), ct)).RequireApiKey(onlyWhenPrivate: false).WithName("UndoStoryCorrection");
         group.MapPost("/{id}/split", (string id, ArticlesBody body, StoreGate gate, CancellationToken ct)
             => CorrectAsync(gate, c => c.SplitAsync(id, body.Articles ?? [], ct), ct)).RequireApiKey(onlyWhenPrivate: false).WithName("SplitStory");
         group.MapPost("/{id}/merge", (string id, MergeBody body, StoreGate gate, CancellationToken ct)
@@ -28,6 +30,9 @@ internal static class StoriesApi
 
     /// <summary>Merge: the story named here joins story {id}.</summary>
     internal sealed record MergeBody(string? Story);
+
+    /// <summary>Undo: this correction (default: the newest one in force).</summary>
+    internal sealed record UndoBody(long? Seq);
 
     internal sealed record CorrectedDoc(string Story);
 
