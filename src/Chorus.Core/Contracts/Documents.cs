@@ -188,7 +188,7 @@ public sealed record CorrectionDoc(string Kind, string Story, string Target, IRe
     public string? UndoneAt { get; init; }
 
     /// <summary>A line of the story's log: an automatic merge is not a user's correction.</summary>
-    public string Describe() => $"{(Kind == "auto-merge" ? "merged" : "corrected")} {At}: #{Seq} {Kind} {Story} → {Target} ({string.Join(", ", Articles)}){(UndoneAt is null ? string.Empty : $", undone {UndoneAt}")}";
+    public string Describe() => $"{(Kind == "auto-merge" ? "merged" : "corrected")} {At}: {(Seq > 0 ? $"#{Seq} " : string.Empty)}{Kind} {Story} → {Target} ({string.Join(", ", Articles)}){(UndoneAt is null ? string.Empty : $", undone {UndoneAt}")}";
 }
 
 public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);
