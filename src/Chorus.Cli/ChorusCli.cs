@@ -184,7 +184,10 @@ internal static class ChorusCli
         var figureFiles = new Argument<string[]>("files") { Description = "Recognizers-Text Number-*/NumberWithUnit-* model cases (JSON)", Arity = ArgumentArity.OneOrMore };
         var evalFigures = new Command("figures", "Figure recall and value accuracy on Recognizers-Text number and number-with-unit cases") { figureFiles, json };
         evalFigures.SetAction((r, ct) => EvalCommand.FiguresAsync(ctx, r.GetValue(figureFiles)!, r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes, evalFigures });
+        var namesFile = new Argument<string>("file") { Description = "Hand-judged entity names (eval/entities/*.tsv)" };
+        var evalEntityNames = new Command("entity-names", "Share of entities shown under a right name, against a hand-judged list, in an ingested store") { namesFile, json };
+        evalEntityNames.SetAction((r, ct) => EvalCommand.EntityNamesAsync(ctx, r.GetValue(namesFile)!, DbPath(r), r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

@@ -1,3 +1,4 @@
+using Chorus.Core.Entities;
 using Chorus.Core.Analysis;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
@@ -105,5 +106,28 @@ public sealed class EntityResolutionTests : IDisposable
         Assert.Contains("Sjogjoe", merged.Variants.Keys);
         var occurrences = await ws.Store.ArticleEntitiesAsync((await ws.Store.ListStoriesAsync()).SelectMany(s => s.Articles).Select(a => a.Id).ToList());
         Assert.DoesNotContain(occurrences, o => o.EntityId == splitId);
+    }
+
+    [Fact]
+    public async Task APlaceIsNoShortFormOfALongerPlace_AndIsShownUnderItsMostFrequentForm()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        var region = _tmp.File("region.txt", " date 2019-03-01\nDe Metropoolregio Amsterdam wil meer woningen bouwen. De Metropoolregio Amsterdam telt 32 gemeenten.");
+        var city = _tmp.File("city.txt", " date 2019-03-02\nIn Amsterdam is dinsdag een nieuwe brug geopend. Amsterdam had er jaren op gewacht, zei de wethouder van Amsterdam.");
+        await IngestAsync(ws, region, city);
+        var amsterdam = (await ws.Store.FindEntityAsync("Amsterdam"))!;
+        Assert.Equal("Amsterdam", amsterdam.Name);
+        Assert.DoesNotContain("Metropoolregio Amsterdam", amsterdam.Variants.Keys);
+    }
+
+    [SharedDataFact("dpg2019/articles.jsonl")]
+    public async Task DpgTop200_AtLeast95PercentOfTheNamesShownAreRight()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "dpg.db"));
+        await IngestAsync(ws, Path.Combine(TestPaths.SharedData, "dpg2019", "articles.jsonl"));
+        var verdicts = EntityNameAudit.Evaluate((await ws.Store.ListEntitiesAsync(int.MaxValue)).ToList(), File.ReadLines(Path.Combine(TestPaths.RepoRoot, "eval", "entities", "dpg-top200-names.tsv")));
+        Assert.Equal(200, verdicts.Count);
+        var wrong = verdicts.Where(v => !v.IsRight).Select(v => $"{v.Variant} → {v.Shown}").ToList();
+        Assert.True(wrong.Count <= 10, $"{wrong.Count} wrong: {string.Join("; ", wrong)}");
     }
 }

@@ -215,6 +215,34 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>The names an ingested store shows for its entities, against a hand-judged list.</summary>
+    public static async Task<int> EntityNamesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var live = await workspace.Store.ListEntitiesAsync(int.MaxValue, ct).ConfigureAwait(false);
+        var verdicts = Chorus.Core.Entities.EntityNameAudit.Evaluate(live.ToList(), await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        var right = verdicts.Count(v => v.IsRight);
+        var share = verdicts.Count == 0 ? 0 : 100.0 * right / verdicts.Count;
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { total = verdicts.Count, right, share = Math.Round(share, 1), wrong = verdicts.Where(v => !v.IsRight) })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var v in verdicts.Where(v => !v.IsRight))
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{v.Variant}: shown as {v.Shown ?? "(no entity)"}, right: {(v.Right.Count == 0 ? "no entity named so" : string.Join(" | ", v.Right))}[/]");
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{right}/{verdicts.Count} names right ({share.ToString("0.0", CultureInfo.InvariantCulture)}%)");
+        return ExitCodes.Success;
+    }
+
     /// <summary>
     /// Scores language identifiers on labelled lines (<c>language&lt;TAB&gt;text</c>) or on the UCI news CSV, whose
     /// headlines are all English. With several identifiers, each reads the same texts in one run, timed.

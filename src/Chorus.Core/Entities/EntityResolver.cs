@@ -168,10 +168,11 @@ public sealed class EntityResolver
         }
 
         entity.Mentions += mentions;
-        if (newVariant)
+        var name = CanonicalName(entity);
+        if (newVariant || name != entity.Name)
         {
-            // Only a new spelling can change the name shown or add blocking keys.
-            entity.Name = CanonicalName(entity);
+            // A new spelling, or a new most frequent one, can change the name shown and the blocking keys.
+            entity.Name = name;
             Cache(entity);
         }
 
@@ -311,8 +312,10 @@ public sealed class EntityResolver
             return (await FollowAsync(batch, MostMentioned(matches), cancellationToken).ConfigureAwait(false), null);
         }
 
-        // One word against a full name: only through the surname, and only when exactly one candidate fits.
-        foreach (var c in candidates.Values)
+        // One word against a full name: only through a person's surname, and only when exactly one candidate fits.
+        // Places and organisations have no surnames: "Amsterdam" is not short for "Metropoolregio Amsterdam", nor
+        // "Ajax" for a heading glued to it ("Verwachtingspatroon Ajax").
+        foreach (var c in local.Type == "PER" ? candidates.Values : Enumerable.Empty<StoredEntity>())
         {
             var candidateParts = Info(c.Name).Parts;
             if (localParts.Length == 1
@@ -588,30 +591,9 @@ public sealed class EntityResolver
 
     private static string Prefix(string key) => key.Length <= 3 ? key : key[..3];
 
-    /// <summary>The name shown: a capitalised variant that is not an adjective, a full name first, then the most frequent, then the first in ordinal order.</summary>
-    private static string CanonicalName(StoredEntity e)
-    {
-        string? best = null;
-        var bestFull = false;
-        var bestCount = 0;
-        foreach (var (name, count) in e.Variants)
-        {
-            if (name.Length == 0 || !char.IsUpper(name[0]) || PlaceAdjectives.Default.IsAdjective(name))
-            {
-                continue;
-            }
-
-            var full = name.Contains(' ', StringComparison.Ordinal) || name.Contains('-', StringComparison.Ordinal);
-            if (best is null
-                || (full && !bestFull)
-                || (full == bestFull && (count > bestCount || (count == bestCount && string.CompareOrdinal(name, best) < 0))))
-            {
-                best = name;
-                bestFull = full;
-                bestCount = count;
-            }
-        }
-
-        return best ?? e.Name;
-    }
+    /// <summary>
+    /// The name shown (<see cref="EntityNames.Canonical"/>): for a person the most frequent well-formed full name,
+    /// otherwise the most frequent name form, an acronym giving way to its expansion.
+    /// </summary>
+    private static string CanonicalName(StoredEntity e) => EntityNames.Canonical(e.Type, e.Variants) ?? e.Name;
 }

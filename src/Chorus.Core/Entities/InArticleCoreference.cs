@@ -27,7 +27,17 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
-        var mentions = TypeByApposition(document, SplitAfterRoles(document, document.Entities));
+
+        // What is no name at all never becomes an entity: a letter ("B" of "Plan B" cut off), a compound cut off
+        // before "en" ("Noord-" of "Noord- en Zuid-Holland"), a function word opening a sentence ("We", "Het").
+        // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
+        var stopwords = LanguageStemmer.For(document.Lang);
+        var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
+        bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
+        var named = document.Entities.Where(m =>
+            EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
+            && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start))).ToList();
+        var mentions = TypeByApposition(document, SplitAfterRoles(document, named));
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
@@ -37,7 +47,41 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         document.EntityGroups = groups;
     }
 
-    // "minister van Defensie Sjojgoe" tagged as one ORG: the last word is the person the role belongs to.
+    // True when nothing but punctuation (a quote, a dash) stands between the sentence's start and this offset.
+    private static bool OpensSentence(AnalysisDocument document, int offset)
+    {
+        var sentences = document.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sentences[mid].Start > offset)
+            {
+                hi = mid - 1;
+            }
+            else if (sentences[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                foreach (var c in document.Text.AsSpan(sentences[mid].Start, offset - sentences[mid].Start))
+                {
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "minister van Defensie Sjojgoe" tagged as one ORG: the last word is the person the role belongs to, unless it
+    // ends the portfolio itself ("minister van Buitenlandse Zaken").
     private static List<EntityMention> SplitAfterRoles(AnalysisDocument document, List<EntityMention> mentions)
     {
         var text = document.Text;
@@ -45,7 +89,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         foreach (var m in mentions)
         {
             var lastSpace = text.LastIndexOf(' ', m.End - 1, m.End - m.Start);
-            if (m.Type != "PER" && lastSpace > m.Start && HasRoleBefore(text, m.Start) && char.IsUpper(text[lastSpace + 1]))
+            if (m.Type != "PER" && lastSpace > m.Start && HasRoleBefore(text, m.Start) && char.IsUpper(text[lastSpace + 1])
+                && !RoleWords.Portfolios.Contains(text[(lastSpace + 1)..m.End]))
             {
                 result.Add(m with { End = lastSpace });
                 result.Add(new EntityMention(lastSpace + 1, m.End, "PER", "role"));
