@@ -208,7 +208,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
 /// </summary>
 public sealed class NameListEntityTyper(NameGazetteer gazetteer)
 {
-    private static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> OrganisationWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "Inc", "Ltd", "Corp", "Corporation", "Company", "Co", "Group", "Holding", "Holdings", "Bank", "GmbH", "AG", "SE", "NV", "BV",
         "University", "Universität", "Universiteit", "College", "Institute", "Institut", "Instituut", "Ministry", "Ministerium", "Ministerie",
@@ -221,6 +221,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(names);
         var result = new List<EntityMention>();
+        var untyped = new List<NameMention>();
         foreach (var name in names)
         {
             var span = text[name.Start..name.End];
@@ -245,20 +246,34 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             }
 
             // "Russian President Vladimir Putin": leading adjectives and titles are capitalised too; try the run without them.
+            // After a role word ("Außenministerin Annalena Baerbock", "Coach Pep Guardiola") the rest is a person.
             for (var k = 1; k < words.Count; k++)
             {
+                if (RoleWords.IsRole(tokens[k - 1]) && !RoleWords.IsRole(tokens[k]) && !tokens[k..].Any(OrganisationWords.Contains) && tokens[k..].All(t => char.IsUpper(t[0])))
+                {
+                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, "PER", "role"));
+                    break;
+                }
+
                 if (!RoleWords.Set.Contains(tokens[k].ToLowerInvariant()) && TypeOf(tokens[k..]) is { } inner)
                 {
                     result.Add(new EntityMention(name.Start + words[k].Start, name.End, inner, "name-lists"));
                     break;
                 }
             }
+
+            if (!result.Any(m => m.Start >= name.Start && m.End <= name.End))
+            {
+                untyped.Add(name);
+            }
         }
 
-        // A lone word that repeats part of a person named in the article is that person ("Kim" after "Kim Jong Un").
+        // A lone word that repeats part of a person named in the article is that person ("Kim" after "Kim Jong Un",
+        // "Baerbock" after "Annalena Baerbock"), typed otherwise or not at all.
         var personParts = result.Where(m => m.Type == "PER").Select(m => text[m.Start..m.End]).Where(n => n.Contains(' ', StringComparison.Ordinal))
             .SelectMany(n => new[] { n.Split(' ')[0], n.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
-        return result.Select(m => m.Type != "PER" && personParts.Contains(text[m.Start..m.End]) ? m with { Type = "PER" } : m).ToList();
+        result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, "PER", "short-form")));
+        return result.Select(m => m.Type != "PER" && personParts.Contains(text[m.Start..m.End]) ? m with { Type = "PER" } : m).OrderBy(m => m.Start).ToList();
     }
 
     private string? TypeOf(string[] tokens)
@@ -269,7 +284,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         }
 
         var hasOrgWord = tokens.Any(OrganisationWords.Contains);
-        var startsWithGivenName = tokens.Length > 1 && gazetteer.IsGivenName(tokens[0]);
+        var startsWithGivenName = tokens.Length > 1 && (gazetteer.IsGivenName(tokens[0]) || PersonGender.OfName(tokens[0]) != Gender.Unknown);
         var listed = gazetteer.Full(tokens, 0, tokens.Length);
         if (listed != 0)
         {

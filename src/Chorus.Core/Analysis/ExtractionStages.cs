@@ -41,6 +41,6 @@ public sealed class QuoteStage(QuoteExtractor extractor) : IAnalysisStage
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        document.Quotes = extractor.Extract(document.Text, document.Entities);
+        document.Quotes = extractor.Extract(document.Text, document.Entities, document.Names, document.Lang);
     }
 }

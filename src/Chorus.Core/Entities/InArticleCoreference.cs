@@ -36,8 +36,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
         var named = document.Entities.Where(m =>
             EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
-            && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start))).ToList();
-        var mentions = TypeByApposition(document, SplitAfterRoles(document, named));
+            && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start))
+            && !IsDateMonth(document, m)
+            && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
+        var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutAffiliation(text, m)).ToList()));
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
@@ -45,6 +47,63 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var (grouped, groups) = Group(text, mentions);
         document.Entities = grouped;
         document.EntityGroups = groups;
+    }
+
+    // "In Turkije", "Met Rutte" tagged as a person: a name never opens with a function word other than a particle
+    // of a surname ("De Jong", "Van Dijk", "Ten Hag").
+    private static bool OpensWithFunctionWord(string text, EntityMention m, LanguageStemmer stopwords)
+    {
+        var space = text.IndexOf(' ', m.Start, m.End - m.Start);
+        if (space < 0)
+        {
+            return false;
+        }
+
+        var first = text[m.Start..space].ToLowerInvariant();
+        return stopwords.IsStopword(first) && first is not ("de" or "van" or "der" or "den" or "ter" or "ten" or "te" or "het" or "von" or "vom" or "zu" or "la" or "le" or "da" or "di" or "du" or "al" or "el");
+    }
+
+    private static readonly HashSet<string> DatePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "since", "until", "till", "by", "from", "next", "last", "early", "late", "mid", "during", "before", "after",
+        "im", "am", "seit", "bis", "ab", "anfang", "ende", "mitte", "sinds", "tot", "vanaf", "per", "begin", "eind", "half", "medio", "voor", "na",
+    };
+
+    // A month name where a date is written ("in June", "12 May", "May 12") is no person, whatever a name list says.
+    private static bool IsDateMonth(AnalysisDocument document, EntityMention m)
+    {
+        var text = document.Text;
+        var word = text[m.Start..m.End];
+        if (word.Contains(' ', StringComparison.Ordinal) || !Extraction.Times.TimeLexicon.For(document.Lang).Months.ContainsKey(word.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        var before = text[..m.Start].TrimEnd();
+        var previous = before.Length == 0 ? string.Empty : before[(before.LastIndexOfAny([' ', '\n', '(']) + 1)..];
+        var after = text[m.End..].TrimStart();
+        return DatePrepositions.Contains(previous) || (previous.Length > 0 && char.IsDigit(previous[^1])) || (after.Length > 0 && char.IsDigit(after[0]));
+    }
+
+    // "Ruud Bosgraaf van Amnesty International", "Sandra Binken van BIJ12": a full name, then "van" and an
+    // organisation (an acronym or an organisation word), is the person; the rest is where they work.
+    private static EntityMention WithoutAffiliation(string text, EntityMention m)
+    {
+        if (m.Type != "PER")
+        {
+            return m;
+        }
+
+        var name = text[m.Start..m.End];
+        var van = name.IndexOf(" van ", StringComparison.Ordinal);
+        if (van < 0 || !name[..van].Contains(' ', StringComparison.Ordinal))
+        {
+            return m;
+        }
+
+        var rest = name[(van + 5)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var organisation = rest.Any(w => NameListEntityTyper.OrganisationWords.Contains(w) || (w.Length >= 2 && w.Count(char.IsUpper) >= 2 && w.All(char.IsLetterOrDigit)));
+        return organisation ? m with { End = m.Start + van } : m;
     }
 
     // True when nothing but punctuation (a quote, a dash) stands between the sentence's start and this offset.

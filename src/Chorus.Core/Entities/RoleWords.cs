@@ -10,7 +10,37 @@ public static class RoleWords
         "senator", "ambassadeur", "secretaris-generaal", "prins", "prinses", "dictator", "opperbevelhebber", "staatshoofd", "ceo",
         "leader", "chancellor", "mayor", "general", "pope", "spokesman", "spokeswoman", "chairman", "professor", "king", "queen",
         "präsident", "kanzler", "kanzlerin", "bürgermeister", "ministerin", "sprecher", "sprecherin", "vorsitzende", "chef",
+        "staatssecretaris", "gedeputeerde", "dijkgraaf", "korpschef", "advocaat", "rechter", "officier", "agent", "trainer", "coach", "boer", "boerin",
+        "zanger", "zangeres", "acteur", "actrice", "schrijver", "schrijfster", "auteur", "onderzoeker", "wetenschapper", "arts", "dokter",
+        "voetballer", "vakbondsman", "woordvoerster", "topvrouw", "oud-minister", "oud-premier", "kamerlid", "europarlementariër", "lijsttrekker",
+        "fractievoorzitter", "partijleider", "oppositieleider", "bisschop", "kardinaal", "rabbijn", "imam", "dominee", "predikant",
+        "governor", "senator", "secretary", "minister", "scientist", "teacher", "author", "director", "manager", "striker", "goalkeeper",
+        "trainerin", "bundeskanzler", "bundeskanzlerin", "außenministerin", "außenminister", "autor", "autorin", "bauer", "bäuerin",
     };
+
+    /// <summary>
+    /// True for a role word, in any case, or a compound ending in one of six letters or more ("Kremlinwoordvoerder",
+    /// "oppositieleider"): a word that stands before a name and is not part of it.
+    /// </summary>
+    public static bool IsRole(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant();
+        if (Set.Contains(lower))
+        {
+            return true;
+        }
+
+        foreach (var role in Set)
+        {
+            if (role.Length >= 6 && lower.Length > role.Length + 2 && lower.EndsWith(role, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Words that end the name of a ministry or portfolio ("minister van Buitenlandse Zaken", "Justitie en

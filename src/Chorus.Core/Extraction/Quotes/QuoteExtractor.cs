@@ -1,4 +1,5 @@
 using Chorus.Core.Analysis;
+using Chorus.Core.Entities;
 
 namespace Chorus.Core.Extraction.Quotes;
 
@@ -8,11 +9,22 @@ public readonly record struct QuoteMention(int Start, int End, string? Speaker, 
 /// <summary>
 /// Finds direct quotes in “…”, „…”, "…", '…', ‘…’ and «…», including quotes that run over several sentences
 /// and, by the newspaper convention of re-opening the quote at each paragraph, over several paragraphs.
-/// A speaker is found from the cue after the quote (", zegt X", ", aldus X", ", legt X uit", ", said X",
-/// ", sagte X"), from an introduction before it ("X zegt: “…”", "X: “…”"), from a pronoun after the cue
-/// (resolved to the last person named before the quote), or, for a quote that follows another in the same
-/// or the next paragraph without a cue of its own, from that quote. A short name ("Breuker") is resolved to
-/// the full name in the article ("Remco Breuker"). Immutable and thread-safe.
+/// A speaker is found, in this order:
+/// <list type="number">
+/// <item>from the cue after the quote: a name (", zegt X", ", said X", ", X said", ", sagte X"; a capitalised name
+/// right at a verb of saying counts as a person even when the tagger typed it otherwise or not at all);</item>
+/// <item>a pronoun at the cue (", zegt ze", ", he said"): the nearest person of a compatible gender, walking back
+/// sentence by sentence and taking each sentence's persons in order (its subject first), over up to four
+/// sentences; gender from the given name or a title before it (<see cref="PersonGender"/>), unknown never
+/// excluded;</item>
+/// <item>a noun phrase at the cue: a definite role noun names the person introduced with it (", zegt de
+/// wethouder" after "Wethouder Lot van Hooijdonk"); otherwise the phrase is the speaker as written (", zegt een
+/// omwonende", ", the spokeswoman said", ", sagte eine Anwohnerin"): anonymous, not unknown;</item>
+/// <item>from an introduction before it ("X zegt: “…”", "X: “…”", "Volgens X is het “…”");</item>
+/// <item>for a quote that follows another in the same or the next paragraph without a cue of its own, from that
+/// quote, unless another person is named in between.</item>
+/// </list>
+/// A short name ("Breuker") is resolved to the full name in the article ("Remco Breuker"). Immutable and thread-safe.
 /// </summary>
 public sealed class QuoteExtractor
 {
@@ -21,37 +33,67 @@ public sealed class QuoteExtractor
         "zegt", "zei", "zeggen", "zeiden", "aldus", "vertelt", "vertelde", "legt", "legde", "stelt", "stelde", "meldt", "meldde", "schrijft", "schreef",
         "verklaart", "verklaarde", "benadrukt", "benadrukte", "reageert", "reageerde", "waarschuwt", "waarschuwde", "antwoordt", "antwoordde",
         "vraagt", "vroeg", "roept", "riep", "zucht", "zuchtte", "lacht", "lachte", "voegt", "voegde", "concludeert", "concludeerde", "erkent", "erkende",
-        "said", "says", "told", "added", "explained", "asked", "warned", "wrote", "according", "stated", "insisted", "replied",
+        "said", "says", "told", "added", "adds", "explained", "asked", "warned", "wrote", "according", "stated", "insisted", "replied",
         "sagte", "sagt", "erklärte", "erklärt", "so", "betonte", "betont", "schrieb", "warnte", "fügte", "meinte", "sagten",
     };
 
-    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "hij", "zij", "ze", "he", "she", "er", "sie" };
+    // Words that open a noun phrase naming a speaker without a name: "een omwonende", "the spokeswoman", "eine Anwohnerin".
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "een", "de", "het", "a", "an", "the", "one", "ein", "eine", "einer", "der", "die", "das",
+    };
 
-    public List<QuoteMention> Extract(string text, IReadOnlyList<EntityMention> entities)
+    private static readonly HashSet<string> Definite = new(StringComparer.OrdinalIgnoreCase) { "de", "het", "the", "der", "die", "das" };
+
+    public List<QuoteMention> Extract(string text, IReadOnlyList<EntityMention> entities) => Extract(text, entities, [], "nl");
+
+    /// <param name="text">The article text.</param>
+    /// <param name="entities">Its entity mentions; persons are the candidate speakers.</param>
+    /// <param name="names">Capitalised name spans, typed or not: a name at a verb of saying is a person.</param>
+    /// <param name="lang">The article's language, for pronouns and the gender of nouns.</param>
+    public List<QuoteMention> Extract(string text, IReadOnlyList<EntityMention> entities, IReadOnlyList<NameMention> names, string lang)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(entities);
-        var people = entities.Where(e => e.Type == "PER").OrderBy(e => e.Start).ToList();
+        ArgumentNullException.ThrowIfNull(names);
         var spans = FindQuotes(text);
+        bool InQuote(int offset) => spans.Any(q => q.Start <= offset && offset < q.End);
+
+        // Persons outside quotes: "Manuel hat uns…" inside a quote is not who speaks.
+        var people = entities.Where(e => e.Type == "PER" && !InQuote(e.Start)).OrderBy(e => e.Start).ToList();
+        var context = new Context(text, people, names.Where(n => !InQuote(n.Start)).ToList(), lang);
         var result = new List<QuoteMention>();
         QuoteMention? previous = null;
         foreach (var (start, end, close) in spans)
         {
-            var attribution = After(text, close, people) ?? Before(text, start - 1, people);
+            var attribution = After(context, start, close) ?? Before(text, start - 1, people);
             var speaker = attribution?.Speaker;
             var cue = attribution?.Cue;
             // Another person named between the two quotes (outside the first one's attribution) breaks the chain.
-            if (speaker is null && previous is { Speaker: not null } p && ParagraphsApart(text, p.End, start) <= 1
+            if (attribution is null && previous is { Speaker: not null, SpeakerStart: >= 0 } p && Continues(text, p.End, start)
                 && !people.Any(e => e.Start > SentenceEnd(text, p.End) && e.End <= start))
             {
-                (speaker, cue) = (people.First(e => e.Start == p.SpeakerStart), "continued");
+                (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, "PER", "quote"), "continued");
             }
 
-            var full = speaker is { } s ? FullName(text, s, people) : (EntityMention?)null;
-            var mention = new QuoteMention(start, end, full is { } f ? text[f.Start..f.End] : null, full?.Start ?? -1, full?.End ?? -1, cue);
-            if (speaker is { } sp)
+            if (speaker is null && attribution is null && cue is null && Reported(context, start) is { } reporter)
             {
-                mention = mention with { SpeakerStart = sp.Start, SpeakerEnd = sp.End };
+                (speaker, cue) = (reporter, "reported");
+            }
+
+            QuoteMention mention;
+            if (attribution is { Description: { } description })
+            {
+                mention = new QuoteMention(start, end, description.Text, description.Start, description.End, cue);
+            }
+            else if (speaker is { } sp)
+            {
+                var full = FullName(text, sp, people);
+                mention = new QuoteMention(start, end, Trimmed(text, full), sp.Start, sp.End, cue);
+            }
+            else
+            {
+                mention = new QuoteMention(start, end, null, -1, -1, cue);
             }
 
             result.Add(mention);
@@ -60,6 +102,10 @@ public sealed class QuoteExtractor
 
         return result;
     }
+
+    private sealed record Context(string Text, List<EntityMention> People, List<NameMention> Names, string Lang);
+
+    private sealed record Attribution(EntityMention? Speaker, string Cue, (int Start, int End, string Text)? Description = null);
 
     /// <summary>Quote content spans and the index just after each closing mark.</summary>
     internal static List<(int Start, int End, int AfterClose)> FindQuotes(string text)
@@ -153,48 +199,208 @@ public sealed class QuoteExtractor
         return -1;
     }
 
-    // A quoted heading ("'Grote fout'") is a title, not speech.
+    // A quoted heading ("'Grote fout'") is a title, not speech: a short line of its own without end punctuation.
     private static bool IsHeading(string text, int open, int afterClose)
     {
         var lineStart = open == 0 || text[open - 1] == '\n';
         var lineEnd = afterClose >= text.Length || text[afterClose] == '\n';
-        return lineStart && lineEnd && afterClose - open < 80 && text[afterClose - 2] is not ('.' or '!' or '?');
+        return lineStart && lineEnd && afterClose - open < 80 && text[afterClose - 2] is not ('.' or '!' or '?')
+            && text[(open + 1)..(afterClose - 1)].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5;
     }
 
-    private static (EntityMention Speaker, string Cue)? After(string text, int afterClose, List<EntityMention> people)
+    private static Attribution? After(Context c, int quoteStart, int afterClose)
     {
-        // ", zegt Koreakenner Remco Breuker", ", legt Breuker uit", ", aldus X", ", said X", ", X said"
+        // ", zegt Koreakenner Remco Breuker", ", legt Breuker uit", ", aldus X", ", said X", ", X said", ", zegt ze", ", zegt een omwonende"
+        var text = c.Text;
         var sentenceEnd = SentenceEnd(text, afterClose);
-        var window = text[afterClose..sentenceEnd];
-        var words = Words(window, afterClose);
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
+        var words = Words(text[afterClose..sentenceEnd], afterClose);
+        // The cue belongs to the quote when it comes within the first three words after it: ", zegt X", ", X said",
+        // ", the spokeswoman said"; further on, a new sentence has begun ("Twee weken later voegde…").
         var cueIndex = words.FindIndex(wd => Cues.Contains(wd.Word));
-        if (cueIndex < 0 || cueIndex > 3)
+        if (cueIndex < 0 || cueIndex > 2)
         {
             return null;
         }
 
         var cue = words[cueIndex].Word;
-        var between = people.Where(e => e.Start >= afterClose && e.End <= sentenceEnd).OrderBy(e => e.Start).ToList();
+        var between = c.People.Where(e => e.Start >= afterClose && e.End <= sentenceEnd).OrderBy(e => e.Start).ToList();
         if (between.Count > 0)
         {
-            return (between[0], cue);
+            return new Attribution(between[0], cue);
         }
 
-        var pronoun = words.Skip(Math.Max(0, cueIndex - 1)).Take(3).FirstOrDefault(wd => Pronouns.Contains(wd.Word));
-        if (pronoun.Word is not null && people.LastOrDefault(e => e.End <= afterClose) is { Type: "PER" } last)
+        // A pronoun right before or after the cue: "zegt ze", "he said", "sagte sie".
+        foreach (var wd in words.Skip(Math.Max(0, cueIndex - 1)).Take(3))
         {
-            return (last, cue);
+            var gender = PersonGender.OfPronoun(wd.Word, c.Lang);
+            if (gender != Gender.Unknown)
+            {
+                return Antecedent(c, quoteStart, gender) is { } person ? new Attribution(person, cue) : null;
+            }
+        }
+
+        // A noun phrase: after the cue ("zegt een omwonende", "said one resident") or before it ("the spokeswoman said").
+        // Only English puts the subject before the verb there; in Dutch and German that is a new sentence ("Een
+        // bekende zegt dat…").
+        var subjectFirst = c.Lang == "en" && cueIndex > 0;
+        var phraseStart = cueIndex + 1 < words.Count && Determiners.Contains(words[cueIndex + 1].Word) ? cueIndex + 1
+            : subjectFirst && Determiners.Contains(words[0].Word) ? 0 : -1;
+        if (phraseStart >= 0 && Phrase(text, words, phraseStart, phraseStart == 0 ? cueIndex : words.Count, c.Lang) is { } phrase)
+        {
+            // "aldus de Nieuw-Zeelandse premier Jacinda Ardern": a name after the phrase is who it describes.
+            if (phrase.Last + 1 < words.Count && c.Names.FirstOrDefault(n => n.Start == words[phrase.Last + 1].Start) is { End: > 0 } appositive)
+            {
+                return new Attribution(new EntityMention(appositive.Start, appositive.End, "PER", "speaker"), cue);
+            }
+
+            var noun = words[phrase.Last].Word;
+            if (Definite.Contains(words[phraseStart].Word) && Introduced(c, noun, quoteStart) is { } introduced)
+            {
+                return new Attribution(introduced, cue);
+            }
+
+            var from = words[phraseStart].Start;
+            var to = words[phrase.Last].Start + noun.Length;
+            return new Attribution(null, cue, (from, to, text[from..to]));
+        }
+
+        // A capitalised name at the verb of saying is a person, whatever the tagger made of it: ", sagte Tuchel".
+        var named = c.Names.FirstOrDefault(n =>
+            (cueIndex + 1 < words.Count && n.Start == words[cueIndex + 1].Start) || (subjectFirst && n.Start == words[0].Start && n.End <= words[cueIndex].Start));
+        return named.End > 0 ? new Attribution(new EntityMention(named.Start, named.End, "PER", "speaker"), cue) : null;
+    }
+
+    /// <summary>The words of a speaker's noun phrase: a determiner and up to three words, ending before a preposition or the limit.</summary>
+    private static (int First, int Last)? Phrase(string text, List<(string Word, int Start)> words, int determiner, int limit, string lang)
+    {
+        // A role noun is the whole phrase: "de president vorige week", "de woordvoerder gisteren".
+        if (determiner + 1 < limit && RoleWords.IsRole(words[determiner + 1].Word))
+        {
+            return (determiner, determiner + 1);
+        }
+
+        // At most an adjective and a noun ("een oudere bewoner", "the local spokeswoman"), with nothing but a space
+        // between the words: "een meisje - vooral dat" stops at the dash.
+        var stop = Text.LanguageStemmer.For(lang);
+        var last = -1;
+        for (var k = determiner + 1; k < Math.Min(limit, determiner + 3); k++)
+        {
+            var (w, at) = words[k];
+            var gap = text.AsSpan(words[k - 1].Start + words[k - 1].Word.Length, at - words[k - 1].Start - words[k - 1].Word.Length);
+            if (Cues.Contains(w) || stop.IsStopword(w.ToLowerInvariant()) || !gap.IsWhiteSpace())
+            {
+                break;
+            }
+
+            last = k;
+        }
+
+        return last < 0 ? null : (determiner, last);
+    }
+
+    /// <summary>The person last introduced with this role noun before the quote ("Wethouder Lot van Hooijdonk" for "de wethouder").</summary>
+    private static EntityMention? Introduced(Context c, string noun, int before)
+    {
+        foreach (var person in c.People.Where(p => p.End <= before).Reverse())
+        {
+            var k = person.Start - 1;
+            while (k >= 0 && c.Text[k] == ' ')
+            {
+                k--;
+            }
+
+            var wordEnd = k + 1;
+            while (k >= 0 && char.IsLetter(c.Text[k]))
+            {
+                k--;
+            }
+
+            var preceding = c.Text[(k + 1)..wordEnd];
+            var first = c.Text[person.Start..person.End].Split(' ')[0];
+            if (preceding.Equals(noun, StringComparison.OrdinalIgnoreCase) || first.Equals(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return person;
+            }
         }
 
         return null;
     }
 
-    private static (EntityMention Speaker, string Cue)? Before(string text, int open, List<EntityMention> people)
+    /// <summary>
+    /// The person a pronoun at a quote refers to: walking back from the quote sentence by sentence (up to four), the
+    /// first person of a compatible gender, each sentence's persons in order, so its subject comes first; a sentence
+    /// whose subject is already that pronoun passes the search on to the one before.
+    /// </summary>
+    private static EntityMention? Antecedent(Context c, int quoteStart, Gender gender)
+    {
+        var text = c.Text;
+        var end = quoteStart;
+        for (var sentences = 0; sentences < 4 && end > 0; sentences++)
+        {
+            var start = SentenceStart(text, Math.Max(0, end - 2));
+            var persons = c.People.Where(p => p.Start >= start && p.End <= end).ToList();
+
+            // "Dort traf sie Präsident Selenskyj": a pronoun of that gender before the sentence's persons is its
+            // subject and refers further back, so the persons after it are not who the quote's pronoun means.
+            var firstPerson = persons.Count > 0 ? persons[0].Start : end;
+            if (Words(text[start..firstPerson], start).Any(w => PersonGender.OfPronoun(w.Word, c.Lang) == gender))
+            {
+                end = start;
+                continue;
+            }
+
+            foreach (var person in persons)
+            {
+                var known = GenderOf(c, person);
+                if (known == Gender.Unknown || known == gender)
+                {
+                    return person;
+                }
+            }
+
+            end = start;
+        }
+
+        return null;
+    }
+
+    /// <summary>What the article says about a person's gender: the given name of its fullest name, or a title or role word before any of its mentions.</summary>
+    private static Gender GenderOf(Context c, EntityMention person)
+    {
+        var text = c.Text;
+        var name = Trimmed(text, FullName(text, person, c.People));
+        var byName = PersonGender.OfName(name);
+        if (byName != Gender.Unknown)
+        {
+            return byName;
+        }
+
+        var last = name.Split(' ')[^1];
+        foreach (var mention in c.People.Where(p => text[p.Start..p.End].EndsWith(last, StringComparison.Ordinal)))
+        {
+            var words = Words(text[Math.Max(0, mention.Start - 30)..mention.End], 0);
+            foreach (var (word, _) in words)
+            {
+                var g = PersonGender.OfWord(word, c.Lang);
+                if (g != Gender.Unknown)
+                {
+                    return g;
+                }
+            }
+        }
+
+        return Gender.Unknown;
+    }
+
+    /// <summary>A person's name without a role word the tagger glued to its front ("Dijkgraaf Ingrid Peters", "Boer Kees de Boer").</summary>
+    private static string Trimmed(string text, EntityMention person)
+    {
+        var name = text[person.Start..person.End];
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && Entities.RoleWords.IsRole(name[..space]) ? name[(space + 1)..] : name;
+    }
+
+    private static Attribution? Before(string text, int open, List<EntityMention> people)
     {
         // "Breuker zegt: “…”", "Breuker: “…”", and a partial quote in "Volgens Breuker is het “…”".
         var k = open - 1;
@@ -208,7 +414,7 @@ public sealed class QuoteExtractor
         if (opening.StartsWith("Volgens ", StringComparison.Ordinal) || opening.StartsWith("According to ", StringComparison.Ordinal) || opening.StartsWith("Laut ", StringComparison.Ordinal))
         {
             var named = people.FirstOrDefault(e => e.Start >= sentenceStart && e.End <= k + 1);
-            return named.End > 0 ? (named, "volgens") : null;
+            return named.End > 0 ? new Attribution(named, "volgens") : null;
         }
 
         if (k < 0 || text[k] != ':')
@@ -216,22 +422,137 @@ public sealed class QuoteExtractor
             return null;
         }
 
+        // "Borren, stellig:", "Thea Hilhorst (hoogleraar …):", "zoals Moorlag over hem opmerkte:" — the person stands at
+        // the colon; one named further back ("vertelt mij dat hij … over Erdogan of de regering:") is not the speaker.
         var candidates = people.Where(e => e.Start >= sentenceStart && e.End <= k).ToList();
-        return candidates.Count > 0 ? (candidates[^1], ":") : null;
+        return candidates.Count > 0 && AtColon(text, candidates[^1].End, k) ? new Attribution(candidates[^1], ":") : null;
     }
+
+    private static readonly HashSet<string> SayingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "opmerkte", "merkte", "twittert", "twitterde", "tweette", "tweets", "tweeted", "antwoordt", "antwoordde", "schreef", "schrijft", "zegt", "zei",
+        "stelt", "stelde", "vindt", "vond", "concludeert", "reageert", "reageerde", "said", "says", "wrote", "writes", "added", "sagte", "sagt", "schrieb",
+        "verklaart", "verklaarde", "vertelt", "vertelde", "waarschuwt", "waarschuwde", "liet", "laat", "told", "tells", "erklärte",
+    };
+
+    private static bool AtColon(string text, int personEnd, int colon)
+    {
+        var between = System.Text.RegularExpressions.Regex.Replace(text[personEnd..colon], @"\([^)]*\)", " ").Trim();
+        if (between.Length == 0 || between[0] == ',')
+        {
+            return true;
+        }
+
+        var words = between.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 4 && words.Any(SayingVerbs.Contains);
+    }
+
+    /// <summary>
+    /// A quote with no cue of its own right after a sentence that reports what a person says or thinks ("Waterdicht
+    /// is het niet, zegt hoogleraar Pieter Huisman. '…'", "Anders dan zijn partners vindt Jetten dat … '…'") is that
+    /// person's: the one nearest the verb. Not when a pronoun opens the sentence before any person ("Hij vond
+    /// Nijpels geknipt …"): then the person named is not the one speaking.
+    /// </summary>
+    private static EntityMention? Reported(Context c, int quoteStart)
+    {
+        var text = c.Text;
+        var open = quoteStart - 1;
+        var k = open - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        if (k < 0 || text[k] is not ('.' or '!' or '?' or ':'))
+        {
+            return null;
+        }
+
+        var sentenceStart = SentenceStart(text, Math.Max(0, k - 1));
+        var words = Words(text[sentenceStart..k], sentenceStart);
+        var verb = words.FindIndex(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word));
+        if (verb < 0)
+        {
+            return null;
+        }
+
+        // "In Buitenhof zegt hij er dit over": a pronoun at the verb is its subject, resolved like a pronoun at a cue.
+        foreach (var w in words.Skip(Math.Max(0, verb - 1)).Take(3))
+        {
+            var gender = PersonGender.OfPronoun(w.Word, c.Lang);
+            if (gender != Gender.Unknown)
+            {
+                return Antecedent(c, sentenceStart, gender);
+            }
+        }
+
+        var persons = c.People.Where(p => p.Start >= sentenceStart && p.End <= k).ToList();
+        if (persons.Count == 0 || words.TakeWhile(w => w.Start < persons[0].Start).Any(w => PersonGender.OfPronoun(w.Word, c.Lang) != Gender.Unknown))
+        {
+            return null;
+        }
+
+        // The person right at the verb ("zegt Woonink", "vindt Jetten"), otherwise the sentence's subject, its first
+        // person: in "Sylvia Borren, die jaren met Nijpels onderhandelde, zegt:" Nijpels is nearer but not speaking.
+        var at = words[verb];
+        var adjacent = persons.FirstOrDefault(p => Words(text[Math.Min(p.End, at.Start)..Math.Max(p.Start, at.Start)], 0).Count <= 1
+            || Words(text[Math.Min(at.Start + at.Word.Length, p.Start)..Math.Max(at.Start + at.Word.Length, p.Start)], 0).Count == 0);
+        return adjacent.End > 0 ? adjacent : persons[0];
+    }
+
+    private static readonly HashSet<string> OpinionVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "denkt", "dacht", "vindt", "vond", "meent", "meende", "noemt", "noemde", "wijst", "wees", "betoogt", "betoogde", "verwacht", "verwachtte",
+        "thinks", "believes", "argues", "argued", "denkt", "glaubt", "meint", "findet", "fand",
+    };
 
     /// <summary>"Breuker" → the "Remco Breuker" mentioned elsewhere in the article, when there is exactly one such name.</summary>
     private static EntityMention FullName(string text, EntityMention speaker, List<EntityMention> people)
     {
         var name = text[speaker.Start..speaker.End];
-        if (name.Contains(' ', StringComparison.Ordinal))
+        if (name.Contains(' ', StringComparison.Ordinal) && !Surname(name))
         {
             return speaker;
         }
 
-        var fuller = people.Where(e => text[e.Start..e.End] is var f && f.Length > name.Length && f.EndsWith(" " + name, StringComparison.Ordinal))
+        var fuller = people.Where(e => text[e.Start..e.End] is var f && f.Length > name.Length && f.EndsWith(" " + name, StringComparison.OrdinalIgnoreCase))
             .Select(e => text[e.Start..e.End]).Distinct(StringComparer.Ordinal).ToList();
         return fuller.Count == 1 ? people.First(e => text[e.Start..e.End] == fuller[0]) : speaker;
+    }
+
+    // "De Boer", "Van Dijk", "Von der Leyen": a surname with its particle, short for the full name.
+    private static bool Surname(string name)
+        => name.Split(' ') is [var first, _, ..] && first is "De" or "Van" or "Den" or "Der" or "Ter" or "Ten" or "Von" or "Van der" or "Le" or "La";
+
+    /// <summary>
+    /// True when a quote picks up where the previous one's sentence ended: the next sentence, or the next paragraph,
+    /// with no narration in between (texts whose paragraphs were flattened have no other sign of a new turn).
+    /// </summary>
+    private static bool Continues(string text, int previousEnd, int start)
+    {
+        // A quote that ends its sentence and is followed by a new one ("…ongelukken van." Ook Riaz Alidjan is
+        // ontevreden.) ended there; one followed by its attribution (", zegt X.") ends with that.
+        var k = previousEnd + 1;
+        while (k < start && char.IsWhiteSpace(text[k]))
+        {
+            k++;
+        }
+
+        var from = previousEnd > 0 && text[previousEnd - 1] is '.' or '!' or '?' && k < start && char.IsUpper(text[k]) ? previousEnd : SentenceEnd(text, previousEnd);
+        if (from >= start)
+        {
+            return true;
+        }
+
+        foreach (var ch in text.AsSpan(from + 1, Math.Max(0, start - from - 2)))
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return ParagraphsApart(text, previousEnd, start) <= 1;
     }
 
     private static int ParagraphsApart(string text, int from, int to)
