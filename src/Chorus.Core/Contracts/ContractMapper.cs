@@ -68,7 +68,7 @@ public sealed class ContractMapper
             analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, analyzed.CanonicalOf(e))).ToList(),
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
-            analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
+            analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null || q.Anonymous ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
             a.Assignment is { } asg ? Assignment(asg) : null) { SummaryOnly = a.SummaryOnly };
     }
 
@@ -160,9 +160,12 @@ public sealed class ContractMapper
     private List<SpeakerQuotesDoc> Quotes(StoredStory story, List<AnalyzedArticle> analyzed)
         => story.Articles.Zip(analyzed)
             .SelectMany(p => p.Second.Quotes.Select(q => (Article: p.First, Quote: q)))
-            .GroupBy(q => q.Quote.Speaker is { } speaker ? SpeakerId(q.Article.Id, speaker) : null)
+            // A named speaker is one entity across articles; "een omwonende" of one article is not that of another.
+            .GroupBy(q => q.Quote.Speaker is not { } speaker ? (Id: null, Anonymous: null)
+                : q.Quote.Anonymous ? (Id: (string?)null, Anonymous: q.Article.Id + "\u0001" + speaker)
+                : (Id: SpeakerId(q.Article.Id, speaker), Anonymous: (string?)null))
             .Select(g => new SpeakerQuotesDoc(
-                g.Key,
+                g.Key.Id,
                 g.Select(q => q.Quote.Speaker).FirstOrDefault(n => n is not null),
                 g.Select(q => new StoryQuoteDoc(q.Article.Id, q.Article.Text[q.Quote.Start..q.Quote.End], q.Quote.Start, q.Quote.End)).ToList()))
             .OrderBy(s => s.Speaker is null)

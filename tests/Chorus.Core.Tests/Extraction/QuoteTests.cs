@@ -66,6 +66,15 @@ public class QuoteTests(ITestOutputHelper output)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "g", Text = text, Lang = lang }).Quotes).Speaker);
 
     [Fact]
+    public void AnAnonymousSpeaker_IsDescribed_NotAnEntity()
+    {
+        const string text = "Bij de brand raakte niemand gewond.\n\n“Ik zag de vlammen uit het dak komen”, zegt een buurtbewoner. “Het ging heel snel.”";
+        var quotes = Analyzer.Analyze(new RawArticle { Ref = "a", Text = text, Lang = "nl" }).Quotes;
+        Assert.All(quotes, q => Assert.Equal(("een buurtbewoner", true), (q.Speaker, q.Anonymous)));
+        Assert.Equal(2, quotes.Count);
+    }
+
+    [Fact]
     public void Fixture_HasAtLeast30DutchCases()
         => Assert.True(FixtureTable.Read("quotes.tsv").Count(c => c.Lang == "nl") >= 30);
 

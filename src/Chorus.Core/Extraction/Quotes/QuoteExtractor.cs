@@ -3,8 +3,11 @@ using Chorus.Core.Entities;
 
 namespace Chorus.Core.Extraction.Quotes;
 
-/// <summary>A direct quote (its content, without the quote marks) and who said it, when the text says so.</summary>
-public readonly record struct QuoteMention(int Start, int End, string? Speaker, int SpeakerStart, int SpeakerEnd, string? Cue);
+/// <summary>
+/// A direct quote (its content, without the quote marks) and who said it, when the text says so. An anonymous
+/// speaker ("een omwonende") is described, not named: no entity.
+/// </summary>
+public readonly record struct QuoteMention(int Start, int End, string? Speaker, int SpeakerStart, int SpeakerEnd, string? Cue, bool Anonymous = false);
 
 /// <summary>
 /// Finds direct quotes in “…”, „…”, "…", '…', ‘…’ and «…», including quotes that run over several sentences
@@ -73,7 +76,14 @@ public sealed class QuoteExtractor
             if (attribution is null && previous is { Speaker: not null, SpeakerStart: >= 0 } p && Continues(text, p.End, start)
                 && !people.Any(e => e.Start > SentenceEnd(text, p.End) && e.End <= start))
             {
-                (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, "PER", "quote"), "continued");
+                if (p.Anonymous)
+                {
+                    (attribution, cue) = (new Attribution(null, "continued", (p.SpeakerStart, p.SpeakerEnd, p.Speaker)), "continued");
+                }
+                else
+                {
+                    (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, "PER", "quote"), "continued");
+                }
             }
 
             if (speaker is null && attribution is null && cue is null && Reported(context, start) is { } reporter)
@@ -84,7 +94,7 @@ public sealed class QuoteExtractor
             QuoteMention mention;
             if (attribution is { Description: { } description })
             {
-                mention = new QuoteMention(start, end, description.Text, description.Start, description.End, cue);
+                mention = new QuoteMention(start, end, description.Text, description.Start, description.End, cue, Anonymous: true);
             }
             else if (speaker is { } sp)
             {
