@@ -187,7 +187,10 @@ internal static class ChorusCli
         var namesFile = new Argument<string>("file") { Description = "Hand-judged entity names (eval/entities/*.tsv)" };
         var evalEntityNames = new Command("entity-names", "Share of entities shown under a right name, against a hand-judged list, in an ingested store") { namesFile, json };
         evalEntityNames.SetAction((r, ct) => EvalCommand.EntityNamesAsync(ctx, r.GetValue(namesFile)!, DbPath(r), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames });
+        var markedFiles = new Argument<string[]>("files") { Description = "Articles with names marked [[name|TYPE]] (eval/names/*.txt)", Arity = ArgumentArity.OneOrMore };
+        var evalNames = new Command("names", "Name recall, precision and type accuracy of the full analysis on hand-marked articles (English, German, …)") { markedFiles, json };
+        evalNames.SetAction((r, ct) => EvalCommand.NamesAsync(ctx, r.GetValue(markedFiles)!, r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

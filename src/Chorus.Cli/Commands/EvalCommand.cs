@@ -215,6 +215,49 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Names found in hand-marked en/de (or any) articles: recall, precision and type accuracy per language.</summary>
+    public static async Task<int> NamesAsync(CliContext ctx, IReadOnlyList<string> files, bool json, CancellationToken ct)
+    {
+        var articles = new List<Chorus.Core.Extraction.Ner.MarkedArticle>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"{file}: no such file");
+            }
+
+            articles.AddRange(Chorus.Core.Extraction.Ner.NameEvaluation.Read(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)));
+        }
+
+        var scores = Chorus.Core.Extraction.Ner.NameEvaluation.Evaluate(ArticleAnalyzer.CreateDefault(), articles);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(scores.Select(s => new { s.Lang, s.Gold, s.Found, s.Matched, recall = Math.Round(s.Recall, 3), precision = Math.Round(s.Precision, 3), typeAccuracy = Math.Round(s.TypeAccuracy, 3), s.Misses }))).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var s in scores)
+        {
+            foreach (var miss in s.Misses)
+            {
+                ctx.Out.MarkupLineInterpolated($"[grey]{s.Lang}: {miss}[/]");
+            }
+        }
+
+        var table = new Table().AddColumn("lang").AddColumn("gold").AddColumn("found").AddColumn("recall").AddColumn("precision").AddColumn("type accuracy");
+        foreach (var s in scores)
+        {
+            table.AddRow(s.Lang, Fmt(s.Gold), Fmt(s.Found), Pct(100 * s.Recall), Pct(100 * s.Precision), Pct(100 * s.TypeAccuracy));
+        }
+
+        var gold = scores.Sum(s => s.Gold);
+        var matched = scores.Sum(s => s.Matched);
+        var found = scores.Sum(s => s.Found);
+        table.AddRow("all", Fmt(gold), Fmt(found), Pct(gold == 0 ? 0 : 100.0 * matched / gold), Pct(found == 0 ? 0 : 100.0 * matched / found), Pct(matched == 0 ? 0 : 100.0 * scores.Sum(s => s.TypedRight) / matched));
+        ctx.Out.Write(table);
+        return ExitCodes.Success;
+    }
+
     /// <summary>The names an ingested store shows for its entities, against a hand-judged list.</summary>
     public static async Task<int> EntityNamesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
     {

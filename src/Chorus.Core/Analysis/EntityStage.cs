@@ -29,7 +29,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
         }
         else
         {
-            document.Entities = fallback.Type(document.Text, document.Names);
+            document.Entities = fallback.Type(document.Text, document.Names, document.Lang);
         }
     }
 
@@ -215,33 +215,89 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         "Party", "Partei", "Partij", "Council", "Rat", "Raad", "Association", "Verband", "Vereniging", "Agency", "Agentur", "Commission",
         "Kommission", "Federation", "Union", "Unie", "Times", "News", "Post", "Airlines", "Motors", "Foundation", "Stiftung", "Stichting",
         "Army", "Armee", "Police", "Polizei", "Court", "Gericht", "Parliament", "Parlament", "Senate", "Congress", "FC", "Club",
+        "Organization", "Organisation", "Organisatie", "Laboratory", "Laboratorium", "Trust", "Fund", "Fonds", "Hilfswerk", "Film", "Media",
+        "Energy", "Airways", "Railways", "Bahn", "Verein", "Presents",
     };
 
-    public List<EntityMention> Type(string text, IReadOnlyList<NameMention> names)
+    public List<EntityMention> Type(string text, IReadOnlyList<NameMention> names) => Type(text, names, "en");
+
+    // German articles and contractions: a capitalised word after one is a noun ("die Lage", "vor dem Gericht"), not a
+    // name, unless it is a place ISO or the news lists know ("in der Schweiz", "die Ukraine").
+    private static readonly HashSet<string> GermanArticles = new(StringComparer.Ordinal)
+    {
+        "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "im", "am", "vom", "zum", "zur", "beim", "ins",
+        "seine", "seinen", "seinem", "seiner", "ihre", "ihren", "ihrem", "ihrer", "diese", "dieser", "diesem", "diesen", "jede", "jeder", "jedem",
+    };
+
+    /// <param name="text">The article text.</param>
+    /// <param name="names">Its capitalised name runs.</param>
+    /// <param name="lang">The article's language: German capitalises every noun, so its runs need more evidence.</param>
+    public List<EntityMention> Type(string text, IReadOnlyList<NameMention> names, string lang)
     {
         ArgumentNullException.ThrowIfNull(names);
+        var stop = LanguageStemmer.For(lang);
         var result = new List<EntityMention>();
         var untyped = new List<NameMention>();
         foreach (var name in names)
         {
             var span = text[name.Start..name.End];
-            var tokens = Tokenizer.Tokenize(span).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).Select(t => span[t.Start..t.End]).ToArray();
-            if (tokens.Length == 0)
+            var words = Tokenizer.Tokenize(span).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+
+            // "Der Energiekonzern RWE", "The Bank of England": a determiner opening a run is not part of the name,
+            // unless the whole run is a known name ("The Hague", "Den Haag").
+            var skip = 0;
+            var known = TranslatedNames.Default.KeyOf(string.Join(' ', words.Select(w => span[w.Start..w.End]))) is not null;
+            while (!known && skip < words.Count - 1 && stop.IsStopword(span[words[skip].Start..words[skip].End].ToLowerInvariant()))
             {
+                skip++;
+            }
+
+            words = words.Skip(skip).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var start = name.Start + words[0].Start;
+            var tokens = words.Select(t => span[t.Start..t.End]).ToArray();
+            if (tokens.Length == 1 && lang == "de" && !IsAcronym(tokens[0]) && !TranslatedNames.Default.IsPlace(tokens[0]) && TranslatedNames.Default.KeyOf(tokens[0]) is null
+                && PreviousWord(text, start) is { } previous && GermanArticles.Contains(previous.ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            // "minister Vassilis Kikilias", "Amtskollegen Qin Gang": a role word just before the run makes it a person.
+            if (PreviousWord(text, start) is { } role && RoleWords.IsRole(role) && LooksLikePersonName(tokens))
+            {
+                result.Add(new EntityMention(start, name.End, "PER", "role"));
+                continue;
+            }
+
+            // "Vincent Kompany vom FC Burnley", "Renyu Hu of NASA": a person, then where they work or come from.
+            var particle = tokens.Length > 3 ? Array.FindIndex(tokens, 2, t => t is "von" or "vom" or "of" or "van" or "aus") : -1;
+            if (particle > 0 && particle < tokens.Length - 1
+                && (TypeOf(tokens[..particle]) == "PER" || (LooksLikePersonName(tokens[..particle]) && tokens[(particle + 1)..].Any(t => OrganisationWords.Contains(t) || IsAcronym(t.Replace("'s", string.Empty, StringComparison.Ordinal))))))
+            {
+                result.Add(new EntityMention(start, name.Start + words[particle - 1].End, "PER", "name-lists"));
+                if (TypeOf(tokens[(particle + 1)..]) is { } restType)
+                {
+                    result.Add(new EntityMention(name.Start + words[particle + 1].Start, name.End, restType, "name-lists"));
+                }
+
+                continue;
+            }
+
+            // "Stadt Korvik", "Produktionsfirma Constantin Film": German nouns are capitalised, so the type noun joins
+            // the name; the rest is the name, of the type its own words say or else the noun's.
+            if (words.Count > 1 && char.IsUpper(tokens[1][0]) && gazetteer.Full(tokens, 0, tokens.Length) == 0 && Entities.TypeNouns.TypeOf(tokens[0].ToLowerInvariant()) is { } byNoun)
+            {
+                result.Add(new EntityMention(name.Start + words[1].Start, name.End, TypeOf(tokens[1..]) ?? byNoun, "apposition"));
                 continue;
             }
 
             if (TypeOf(tokens) is { } type)
             {
-                result.Add(new EntityMention(name.Start, name.End, type, "name-lists"));
-                continue;
-            }
-
-            // "Stadt Korvik", "Nachrichtenagentur Belnova": German nouns are capitalised, so the type noun joins the name.
-            var words = Tokenizer.Tokenize(span).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
-            if (words.Count > 1 && Entities.TypeNouns.TypeOf(tokens[0].ToLowerInvariant()) is { } byNoun)
-            {
-                result.Add(new EntityMention(name.Start + words[1].Start, name.End, byNoun, "apposition"));
+                result.Add(new EntityMention(start, name.End, type, "name-lists"));
                 continue;
             }
 
@@ -249,7 +305,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             // After a role word ("Außenministerin Annalena Baerbock", "Coach Pep Guardiola") the rest is a person.
             for (var k = 1; k < words.Count; k++)
             {
-                if (RoleWords.IsRole(tokens[k - 1]) && !RoleWords.IsRole(tokens[k]) && !tokens[k..].Any(OrganisationWords.Contains) && tokens[k..].All(t => char.IsUpper(t[0])))
+                if (RoleWords.IsRole(tokens[k - 1]) && !RoleWords.IsRole(tokens[k]) && LooksLikePersonName(tokens[k..]))
                 {
                     result.Add(new EntityMention(name.Start + words[k].Start, name.End, "PER", "role"));
                     break;
@@ -264,7 +320,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
 
             if (!result.Any(m => m.Start >= name.Start && m.End <= name.End))
             {
-                untyped.Add(name);
+                untyped.Add(new NameMention(start, name.End, name.Key));
             }
         }
 
@@ -276,6 +332,28 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         return result.Select(m => m.Type != "PER" && personParts.Contains(text[m.Start..m.End]) ? m with { Type = "PER" } : m).OrderBy(m => m.Start).ToList();
     }
 
+    // Capitalised words without an organisation word: what follows a role word when it is a person.
+    private static bool LooksLikePersonName(string[] tokens)
+        => tokens.Length is >= 1 and <= 4 && tokens.All(t => t.Length > 1 && char.IsUpper(t[0])) && !tokens.Any(OrganisationWords.Contains)
+            && !(tokens.Length == 1 && tokens[0].All(char.IsUpper));
+
+    private static string? PreviousWord(string text, int start)
+    {
+        var k = start - 1;
+        while (k >= 0 && text[k] == ' ')
+        {
+            k--;
+        }
+
+        var end = k + 1;
+        while (k >= 0 && (char.IsLetter(text[k]) || text[k] == '-'))
+        {
+            k--;
+        }
+
+        return end > k + 1 ? text[(k + 1)..end] : null;
+    }
+
     private string? TypeOf(string[] tokens)
     {
         if (RoleWords.Set.Contains(tokens[0].ToLowerInvariant()))
@@ -284,6 +362,25 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         }
 
         var hasOrgWord = tokens.Any(OrganisationWords.Contains);
+
+        // Countries and regions by ISO 3166 and the news lists, in Dutch, English and German: "Greece", "Niedersachsen".
+        var joined = string.Join(' ', tokens);
+        if (TranslatedNames.Default.IsPlace(joined) || (TranslatedNames.Default.KeyOf(joined) is not null && !hasOrgWord && !IsAcronym(joined)))
+        {
+            return "LOC";
+        }
+
+        if (TranslatedNames.Default.KeyOf(joined) is not null)
+        {
+            return "ORG";
+        }
+
+        // "Gericht", "Polizei" alone are nouns, not organisations.
+        if (tokens.Length == 1 && hasOrgWord && !IsAcronym(tokens[0]))
+        {
+            return null;
+        }
+
         var startsWithGivenName = tokens.Length > 1 && (gazetteer.IsGivenName(tokens[0]) || PersonGender.OfName(tokens[0]) != Gender.Unknown);
         var listed = gazetteer.Full(tokens, 0, tokens.Length);
         if (listed != 0)
@@ -303,7 +400,8 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 return "LOC";
             }
 
-            return (listed & NameGazetteer.Org) != 0 ? "ORG" : "MISC";
+            // "Supreme Court" listed as MISC: an organisation word in the name says more.
+            return (listed & NameGazetteer.Org) != 0 || hasOrgWord ? "ORG" : "MISC";
         }
 
         if (hasOrgWord)
@@ -316,11 +414,13 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             return "PER";
         }
 
-        if (tokens.Length == 1 && tokens[0].Length is >= 2 and <= 6 && tokens[0].All(c => char.IsUpper(c) || char.IsDigit(c)))
+        if (tokens.Length == 1 && IsAcronym(tokens[0]))
         {
             return "ORG";
         }
 
         return null;
     }
+
+    private static bool IsAcronym(string token) => token.Length is >= 2 and <= 6 && token.All(c => char.IsUpper(c) || char.IsDigit(c));
 }

@@ -34,9 +34,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var stopwords = LanguageStemmer.For(document.Lang);
         var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
         bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
+        // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
+        var surnames = document.Entities.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
+            .Select(m => text[(text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End]).ToHashSet(StringComparer.Ordinal);
         var named = document.Entities.Where(m =>
             EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
-            && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start))
+            && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
             && !IsDateMonth(document, m)
             && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
         var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutAffiliation(text, m)).ToList()));

@@ -16,6 +16,12 @@ public static class RoleWords
         "fractievoorzitter", "partijleider", "oppositieleider", "bisschop", "kardinaal", "rabbijn", "imam", "dominee", "predikant",
         "governor", "senator", "secretary", "minister", "scientist", "teacher", "author", "director", "manager", "striker", "goalkeeper",
         "trainerin", "bundeskanzler", "bundeskanzlerin", "außenministerin", "außenminister", "autor", "autorin", "bauer", "bäuerin",
+        "vorstand", "vorstandschef", "konzernchef", "finanzchef", "finanzchefin", "bahnchef", "parteichef", "regierungschef", "gewerkschaftschef",
+        "direktor", "direktorin", "präsidentin", "ministerpräsident", "ministerpräsidentin", "landeshauptmann", "oberbürgermeister",
+        "oberbürgermeisterin", "staatsanwalt", "staatsanwältin", "schauspieler", "schauspielerin", "schriftsteller", "schriftstellerin",
+        "landesvorsitzende", "amtskollege", "amtskollegen", "kollege", "kollegin", "sprecher", "verteidiger", "torwart", "stürmer",
+        "commissioner", "inspector", "detective", "executive", "founder", "owner", "goalkeeper", "secretary-general", "director-general",
+        "prime", "deputy", "colleague", "opposition", "bürgermeisterin", "polizeipräsident", "richter", "richterin", "anwalt", "anwältin",
     };
 
     /// <summary>
@@ -33,7 +39,8 @@ public static class RoleWords
 
         foreach (var role in Set)
         {
-            if (role.Length >= 6 && lower.Length > role.Length + 2 && lower.EndsWith(role, StringComparison.Ordinal))
+            // "Kremlinwoordvoerder", "Bahn-Personalvorstand", "Hafenchef": compounds ending in a role.
+            if ((role.Length >= 6 || role is "chef" or "chefin") && lower.Length > role.Length + 2 && lower.EndsWith(role, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -3,8 +3,11 @@ namespace Chorus.Core.Entities;
 /// <summary>
 /// One place or organisation under its names in other languages: Rusland = Russia = Russland = Russie,
 /// Peking = Beijing, NAVO = NATO. Spelling keys cannot find these (they share no letters worth a match), so the
-/// names of countries, cities and organisations in the news are listed (Resources/translated-names.tsv). The key
-/// of each is its folded Dutch name.
+/// names are listed: every country and the states, provinces and regions of thirteen countries in the news in
+/// Dutch, English and German from Debian's iso-codes (Resources/place-names.tsv, derived by
+/// tools/derive-place-names.py), and the common names, cities and organisations of the news written for Chorus
+/// (Resources/translated-names.tsv: "Rusland", where ISO has "Russische Federatie"). The key of each is the folded
+/// name it was first listed under; a row that shares a name with an earlier one joins its key.
 /// </summary>
 public sealed class TranslatedNames
 {
@@ -15,7 +18,9 @@ public sealed class TranslatedNames
         _keys = keys;
     }
 
-    private static readonly Lazy<TranslatedNames> LazyDefault = new(() => Parse(EmbeddedResources.ReadLines("translated-names.tsv")));
+    private static readonly Lazy<TranslatedNames> LazyDefault = new(() => Parse(EmbeddedResources.ReadLines("translated-names.tsv"), EmbeddedResources.ReadLines("place-names.tsv")));
+
+    private readonly HashSet<string> _places = new(StringComparer.Ordinal);
 
     public static TranslatedNames Default => LazyDefault.Value;
 
@@ -29,13 +34,28 @@ public sealed class TranslatedNames
         return _keys.GetValueOrDefault(NameKey.Fold(name));
     }
 
+    /// <summary>True for a country or a state, province or region listed by ISO 3166 (in Dutch, English or German).</summary>
+    public bool IsPlace(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _places.Contains(NameKey.Fold(name));
+    }
+
     /// <summary>As <see cref="KeyOf"/>, for a name already folded by <see cref="NameKey.Fold"/>.</summary>
     public string? KeyOfFolded(string folded) => _keys.GetValueOrDefault(folded);
 
     /// <summary>Reads lines of tab-separated names of one place or organisation, the Dutch name first; '#' starts a comment line.</summary>
-    public static TranslatedNames Parse(IEnumerable<string> lines)
+    public static TranslatedNames Parse(IEnumerable<string> lines) => Parse(lines, []);
+
+    /// <summary>
+    /// <paramref name="lines"/> as in <see cref="Parse(IEnumerable{string})"/>, then ISO rows (<c>code&lt;TAB&gt;names…</c>) of
+    /// places: a row that shares a name with an earlier one joins its key; a name that two ISO rows carry ("Georgia":
+    /// a country and a US state) is left out of both.
+    /// </summary>
+    public static TranslatedNames Parse(IEnumerable<string> lines, IEnumerable<string> isoLines)
     {
         ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(isoLines);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -53,6 +73,29 @@ public sealed class TranslatedNames
             }
         }
 
-        return new TranslatedNames(keys);
+        var rows = isoLines.Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(r => r.Length >= 2).Select(r => r[1..].Select(n => NameKey.Fold(n)).Distinct(StringComparer.Ordinal).ToArray()).ToList();
+        var ambiguous = rows.SelectMany(r => r).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        ambiguous.UnionWith(["georgia", "georgien"]);
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var names in rows)
+        {
+            var usable = names.Where(n => !ambiguous.Contains(n)).ToList();
+            if (usable.Count == 0)
+            {
+                continue;
+            }
+
+            var key = usable.Select(n => keys.GetValueOrDefault(n)).FirstOrDefault(k => k is not null) ?? usable[0];
+            foreach (var name in usable)
+            {
+                keys.TryAdd(name, key);
+                places.Add(name);
+            }
+        }
+
+        var result = new TranslatedNames(keys);
+        result._places.UnionWith(places);
+        return result;
     }
 }

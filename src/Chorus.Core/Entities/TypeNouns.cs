@@ -19,7 +19,7 @@ public static class TypeNouns
         "persbureau", "agentschap", "krant", "dagblad", "omroep", "zender", "partij", "=bank", "zakenbank", "spaarbank", "bedrijf", "concern", "ministerie",
         "universiteit", "vakbond", "fabrikant", "maatschappij", "organisatie", "stichting", "vereniging", "club",
         "agency", "newspaper", "broadcaster", "party", "company", "firm", "union", "university",
-        "nachrichtenagentur", "zeitung", "partei", "konzern", "firma", "sender", "gewerkschaft", "universität",
+        "nachrichtenagentur", "zeitung", "partei", "konzern", "firma", "unternehmen", "sender", "gewerkschaft", "universität",
     ];
 
     /// <summary>The type a lower-case noun gives the name after it: "LOC", "ORG", or null.</summary>
