@@ -46,8 +46,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
+        mentions = SurnamesArePersons(text, mentions);
+        var acronyms = DefinedAcronyms(text, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var (grouped, groups) = Group(text, mentions);
+        var (grouped, groups) = Group(text, mentions, acronyms);
         document.Entities = grouped;
         document.EntityGroups = groups;
     }
@@ -107,6 +109,87 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var rest = name[(van + 5)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var organisation = rest.Any(w => NameListEntityTyper.OrganisationWords.Contains(w) || (w.Length >= 2 && w.Count(char.IsUpper) >= 2 && w.All(char.IsLetterOrDigit)));
         return organisation ? m with { End = m.Start + van } : m;
+    }
+
+    // "Dekker zei…" after "Sander Dekker", where the tagger made the lone surname a place or a thing: a single word that
+    // is the surname of a person the article names in full is that person, unless it is a known place.
+    private static List<EntityMention> SurnamesArePersons(string text, List<EntityMention> mentions)
+    {
+        var surnames = mentions.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
+            .Select(m => text[(text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End])
+            .Where(w => w.Length > 2 && char.IsUpper(w[0]))
+            .ToHashSet(StringComparer.Ordinal);
+        if (surnames.Count == 0)
+        {
+            return mentions;
+        }
+
+        return mentions.Select(m =>
+        {
+            var surface = text[m.Start..m.End];
+            return m.Type != "PER" && m.Kind == "name" && surnames.Contains(surface) && TranslatedNames.Default.KeyOf(surface) is null
+                ? m with { Type = "PER", Method = "surname" }
+                : m;
+        }).ToList();
+    }
+
+    // "de Noord-Atlantische Verdragsorganisatie (NAVO)": an acronym in brackets right after a name is that name, here
+    // and wherever the article uses it; the acronym takes the name's type.
+    private static Dictionary<string, string> DefinedAcronyms(string text, List<EntityMention> mentions)
+    {
+        var acronyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var byStart = mentions.Select((m, i) => (m, i)).GroupBy(x => x.m.Start).ToDictionary(g => g.Key, g => g.First().i);
+        foreach (var m in mentions.ToList())
+        {
+            var name = text[m.Start..m.End];
+            if (!name.Contains(' ', StringComparison.Ordinal) && !name.Contains('-', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var k = m.End;
+            while (k < text.Length && text[k] == ' ')
+            {
+                k++;
+            }
+
+            if (k >= text.Length || text[k] != '(')
+            {
+                continue;
+            }
+
+            var close = text.IndexOf(')', k);
+            var inner = close > k ? text[(k + 1)..close] : string.Empty;
+            if (inner.Length is < 2 or > 8 || !inner.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '&') || inner.Count(char.IsUpper) < 2)
+            {
+                continue;
+            }
+
+            acronyms.TryAdd(inner, name);
+            if (byStart.TryGetValue(k + 1, out var tagged))
+            {
+                mentions[tagged] = mentions[tagged] with { Type = m.Type };
+            }
+            else
+            {
+                mentions.Add(new EntityMention(k + 1, close, m.Type, "acronym"));
+            }
+        }
+
+        if (acronyms.Count > 0)
+        {
+            // Later uses of the acronym take the name's type too.
+            var typeOf = mentions.Where(m => acronyms.ContainsValue(text[m.Start..m.End])).GroupBy(m => text[m.Start..m.End]).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
+            for (var i = 0; i < mentions.Count; i++)
+            {
+                if (acronyms.TryGetValue(text[mentions[i].Start..mentions[i].End], out var full) && typeOf.TryGetValue(full, out var type))
+                {
+                    mentions[i] = mentions[i] with { Type = type };
+                }
+            }
+        }
+
+        return acronyms;
     }
 
     // True when nothing but punctuation (a quote, a dash) stands between the sentence's start and this offset.
@@ -292,7 +375,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         return covered;
     }
 
-    private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions)
+    private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions, Dictionary<string, string> acronyms)
     {
         var groups = new List<(string Type, List<int> Members)>();
         var groupOf = new int[mentions.Count];
@@ -311,7 +394,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         foreach (var i in Enumerable.Range(0, mentions.Count).Where(i => IsFull(i) || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC"))
         {
             var name = NameOf(i);
-            var g = groups.FindIndex(gr => gr.Type == mentions[i].Type && gr.Members.Any(j => NameMatcher.Same(NameOf(j), name)));
+            var expansion = acronyms.GetValueOrDefault(name);
+            var g = groups.FindIndex(gr => gr.Type == mentions[i].Type && gr.Members.Any(j => NameMatcher.Same(NameOf(j), name) || NameOf(j) == expansion || acronyms.GetValueOrDefault(NameOf(j)) == name));
             if (g < 0)
             {
                 groups.Add((mentions[i].Type, []));

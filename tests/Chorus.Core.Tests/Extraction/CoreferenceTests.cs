@@ -74,4 +74,27 @@ public class CoreferenceTests
     [Fact]
     public void PlaceAdjectives_AreMostlyDerivedFromTheAlpinoLists()
         => Assert.True(PlaceAdjectives.Default.Count > 300, $"{PlaceAdjectives.Default.Count} adjectives linked");
+
+    private static Dictionary<string, (string Type, string Canonical)> Local(string lang, string text)
+    {
+        var a = Analyzer.Analyze(new RawArticle { Ref = "c", Text = text, Lang = lang });
+        return a.Entities.Where(e => e.Group >= 0).GroupBy(e => text[e.Start..e.End]).ToDictionary(g => g.Key, g => (g.First().Type, a.EntityGroups[g.First().Group].Canonical));
+    }
+
+    [Theory]
+    [InlineData("nl", "De Noord-Atlantische Verdragsorganisatie (NAVO) komt dinsdag bijeen in Brussel. De NAVO wil meer geld voor defensie.", "NAVO", "Noord-Atlantische Verdragsorganisatie")]
+    [InlineData("en", "The World Health Organization (WHO) declared an emergency on Monday. The WHO said cases were rising.", "WHO", "World Health Organization")]
+    public void AnAcronymDefinedInBrackets_IsTheNameItFollows(string lang, string text, string acronym, string name)
+    {
+        var e = Local(lang, text);
+        Assert.Equal(name, e[acronym].Canonical);
+        Assert.Equal(e[name].Type, e[acronym].Type);
+    }
+
+    [Fact]
+    public void ALoneSurname_IsThePersonNamedInFull_WhateverItsType()
+    {
+        var e = Local("nl", "Minister Sander Dekker van Rechtsbescherming reageerde dinsdag. Dekker zei dat hij geen fouten had gemaakt. Volgens Dekker is het dossier op orde.");
+        Assert.Equal(("PER", "Sander Dekker"), e["Dekker"]);
+    }
 }
