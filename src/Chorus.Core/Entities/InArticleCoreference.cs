@@ -42,7 +42,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
             && !IsDateMonth(document, m)
             && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
-        var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutAffiliation(text, m)).ToList()));
+        var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
@@ -88,6 +88,21 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var previous = before.Length == 0 ? string.Empty : before[(before.LastIndexOfAny([' ', '\n', '(']) + 1)..];
         var after = text[m.End..].TrimStart();
         return DatePrepositions.Contains(previous) || (previous.Length > 0 && char.IsDigit(previous[^1])) || (after.Length > 0 && char.IsDigit(after[0]));
+    }
+
+    // "Kremlinwoordvoerder Dmitri Peskov", "Koning Willem-Alexander", "Topman Ben van Beurden" tagged as one person:
+    // the role word in front is not part of the name.
+    private static EntityMention WithoutRole(string text, EntityMention m)
+    {
+        if (m.Type != "PER")
+        {
+            return m;
+        }
+
+        var space = text.IndexOf(' ', m.Start, m.End - m.Start);
+        return space > m.Start && RoleWords.IsRole(text[m.Start..space]) && space + 1 < m.End && char.IsUpper(text[space + 1])
+            ? m with { Start = space + 1 }
+            : m;
     }
 
     // "Ruud Bosgraaf van Amnesty International", "Sandra Binken van BIJ12": a full name, then "van" and an

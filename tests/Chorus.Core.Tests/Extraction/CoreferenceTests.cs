@@ -97,4 +97,14 @@ public class CoreferenceTests
         var e = Local("nl", "Minister Sander Dekker van Rechtsbescherming reageerde dinsdag. Dekker zei dat hij geen fouten had gemaakt. Volgens Dekker is het dossier op orde.");
         Assert.Equal(("PER", "Sander Dekker"), e["Dekker"]);
     }
+
+    [Theory]
+    [InlineData("Kremlinwoordvoerder Dmitri Peskov zei dinsdag dat Moskou niet zal reageren.", "Dmitri Peskov")]
+    [InlineData("Dijkgraaf Ingrid Peters roept mensen op voorzichtig te zijn.", "Ingrid Peters")]
+    public void ARoleWordGluedToAPerson_IsNotPartOfTheName(string text, string name)
+    {
+        var e = Local("nl", text);
+        Assert.Contains(name, e.Keys);
+        Assert.DoesNotContain(e.Keys, k => k.EndsWith(name, StringComparison.Ordinal) && k != name);
+    }
 }
