@@ -47,6 +47,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
         mentions = SurnamesArePersons(text, mentions);
+        mentions = mentions.Select(m => PlaceByItsHead(text, m)).ToList();
         var acronyms = DefinedAcronyms(text, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         var (grouped, groups) = Group(text, mentions, acronyms);
@@ -146,6 +147,22 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 ? m with { Type = "PER", Method = "surname" }
                 : m;
         }).ToList();
+    }
+
+    // Dutch place names say what they are in their last part: a bridge, harbour, dam, dike, square or street
+    // ("Erasmusbrug", "Waalhaven", "Afsluitdijk", "Museumplein", "Kalverstraat") is a place, whatever thing the
+    // tagger took it for. Organisations are left alone: a football club is named after its town ("Volendam").
+    private static readonly string[] PlaceNameEndings = ["brug", "haven", "dam", "dijk", "plein", "straat", "gracht", "kade", "laan", "weg", "singel", "markt", "tunnel", "sluis"];
+
+    private static EntityMention PlaceByItsHead(string text, EntityMention m)
+    {
+        if (m.Type != "MISC" || m.Kind != "name")
+        {
+            return m;
+        }
+
+        var last = text[(text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End].ToLowerInvariant();
+        return PlaceNameEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal)) ? m with { Type = "LOC", Method = "place-name" } : m;
     }
 
     // "de Noord-Atlantische Verdragsorganisatie (NAVO)": an acronym in brackets right after a name is that name, here

@@ -107,4 +107,15 @@ public class CoreferenceTests
         Assert.Contains(name, e.Keys);
         Assert.DoesNotContain(e.Keys, k => k.EndsWith(name, StringComparison.Ordinal) && k != name);
     }
+
+    [Theory]
+    [InlineData("erasmusbrug")]
+    [InlineData("waalhaven")]
+    [InlineData("museumplein")]
+    public void APlaceNamedByItsLastPart_IsAPlace_NotAThing(string lower)
+    {
+        var name = char.ToUpperInvariant(lower[0]) + lower[1..];
+        var e = Local("nl", $"Bij de {name} in de stad ontstond dinsdag een lange file. Ook rond de {name} stonden auto's stil.");
+        Assert.True(!e.TryGetValue(name, out var found) || found.Type is "LOC", $"{name}: {found.Type}");
+    }
 }
