@@ -310,11 +310,15 @@ public sealed class SqliteChorusStore : IChorusStore
         return (await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
-    private async Task<string> CurrentEntityIdAsync(string id, CancellationToken cancellationToken)
+    private Task<string> CurrentEntityIdAsync(string id, CancellationToken cancellationToken)
+        => FollowAliasesAsync("SELECT to_id FROM entity_aliases WHERE from_id = $k", id, cancellationToken);
+
+    /// <summary>Where an id leads through an alias table (merged-away ids), a bounded number of hops.</summary>
+    private async Task<string> FollowAliasesAsync(string sql, string id, CancellationToken cancellationToken)
     {
         for (var hops = 0; hops < 32; hops++)
         {
-            var target = await ScalarAsync<string?>("SELECT to_id FROM entity_aliases WHERE from_id = $k", cancellationToken, ("$k", id)).ConfigureAwait(false);
+            var target = await ScalarAsync<string?>(sql, cancellationToken, ("$k", id)).ConfigureAwait(false);
             if (target is null)
             {
                 break;
@@ -517,21 +521,8 @@ public sealed class SqliteChorusStore : IChorusStore
         return result;
     }
 
-    private async Task<string> CurrentStoryIdAsync(string id, CancellationToken cancellationToken)
-    {
-        for (var hops = 0; hops < 16; hops++)
-        {
-            var target = await ScalarAsync<string?>("SELECT to_id FROM story_aliases WHERE from_id = $k", cancellationToken, ("$k", id)).ConfigureAwait(false);
-            if (target is null)
-            {
-                break;
-            }
-
-            id = target;
-        }
-
-        return id;
-    }
+    private Task<string> CurrentStoryIdAsync(string id, CancellationToken cancellationToken)
+        => FollowAliasesAsync("SELECT to_id FROM story_aliases WHERE from_id = $k", id, cancellationToken);
 
     public async Task<EntityCorrectionOutcome> MergeEntitiesAsync(string keptId, string mergedId, CancellationToken cancellationToken = default)
     {
