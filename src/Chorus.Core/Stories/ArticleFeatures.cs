@@ -13,6 +13,15 @@ public sealed record ArticleFeatures(
     IReadOnlyDictionary<string, float> Names,
     PartialDate? Date)
 {
+    /// <summary>The article's language: a story in other languages is compared on what crosses languages.</summary>
+    public string? Lang { get; init; }
+
+    /// <summary>How the article wrote each name key (folded), for explanations: "keisersgracht" was "keizersgracht".</summary>
+    public IReadOnlyDictionary<string, string>? NameForms { get; init; }
+
+    /// <summary>Terms that read the same in every language ('#'-prefixed days and figures).</summary>
+    public const char NeutralPrefix = '#';
+
     private const float TitleWeight = 2f;
 
     public static ArticleFeatures From(AnalyzedArticle article)
@@ -41,30 +50,93 @@ public sealed record ArticleFeatures(
             }
         }
 
-        // A listed place or organisation counts under one key in every language (Russia, Russland → rusland), so
-        // articles in different languages about one event share them.
-        var translated = TranslatedNames.Default;
-        var names = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var name in article.Names)
+        // Figures read the same in every language once parsed ("7,4" and "7.4", "3700" and "3,700"): a magnitude, a
+        // death toll, an amount are strong evidence of one event across languages. Years and small counts are not.
+        foreach (var q in article.Quantities)
         {
-            if (translated.KeyOfFolded(name.Key) is { } key)
+            if (q.Value is > 0 and < 1e13 && !(q.Unit is null && q.Value == Math.Floor(q.Value) && (q.Value < 20 || q.Value is >= 1900 and <= 2100)))
             {
-                Add(names, key, 1f);
-                continue;
+                Add(terms, NeutralPrefix + "n:" + q.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), 1f);
             }
+        }
 
-            foreach (var part in name.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var names = new Dictionary<string, float>(StringComparer.Ordinal);
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, weight, form) in NameKeys(article))
+        {
+            Add(names, key, weight);
+            forms.TryAdd(key, form);
+        }
+
+        return new ArticleFeatures(terms, names, article.Raw.Date) { Lang = article.Lang, NameForms = forms };
+    }
+
+    /// <summary>
+    /// The article's names as keys that cross languages and spellings: each entity mention under its in-article
+    /// entity's name (so "Putin" counts as Vladimir Putin), a listed place or organisation under its shared key
+    /// (Russia, Russland → rusland; "Russische" → its place), other names part by part under their transliteration
+    /// keys (Poetin, Putin → putin; Wladimir, Vladimir → vladimir). Dutch and English capitalised words the tagger
+    /// left alone count too; German ones do not, since German capitalises every noun (Beben, Prozent).
+    /// </summary>
+    private static IEnumerable<(string Key, float Weight, string Form)> NameKeys(AnalyzedArticle article)
+    {
+        var translated = TranslatedNames.Default;
+        var text = article.Raw.Text;
+        var covered = new bool[text.Length + 1];
+        foreach (var m in article.Entities)
+        {
+            covered.AsSpan(m.Start, m.End - m.Start).Fill(true);
+            var name = m.Group >= 0 && m.Group < article.EntityGroups.Count ? article.EntityGroups[m.Group].Canonical : text[m.Start..m.End];
+            foreach (var (key, form) in Keys(translated, name))
             {
-                Add(names, part, 1f);
+                yield return (key, 1f, form);
+            }
+        }
+
+        if (article.Lang != "de")
+        {
+            foreach (var name in article.Names)
+            {
+                if (name.Start < covered.Length && !covered[name.Start])
+                {
+                    foreach (var (key, form) in Keys(translated, text[name.Start..name.End]))
+                    {
+                        yield return (key, 1f, form);
+                    }
+                }
             }
         }
 
         foreach (var name in article.TitleNames)
         {
-            Add(names, translated.KeyOfFolded(name) ?? name, TitleWeight);
+            if (article.Lang != "de" || translated.KeyOf(name) is not null)
+            {
+                foreach (var (key, form) in Keys(translated, name))
+                {
+                    yield return (key, TitleWeight, form);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Key, string Form)> Keys(TranslatedNames translated, string name)
+    {
+        if (translated.KeyOf(name) is { } key)
+        {
+            yield return (key, key);
+            yield break;
         }
 
-        return new ArticleFeatures(terms, names, article.Raw.Date);
+        // The key of each part, with the part as written (folded), in step: Parts keeps one key per word.
+        var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
+        var parts = TransliterationKey.Parts(name);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length > 1)
+            {
+                yield return (parts[i], parts.Length == words.Length ? NameKey.Fold(words[i]) : parts[i]);
+            }
+        }
     }
 
     private static void Add(Dictionary<string, float> counts, string key, float weight)

@@ -12,6 +12,12 @@ public sealed record ClusteringOptions
 
     public double DateWeight { get; init; } = 0.10;
 
+    /// <summary>Weight of the name signal when an article's language is not among its story's (the rest: figures and days, then date proximity).</summary>
+    public double CrossLanguageNameWeight { get; init; } = 0.6;
+
+    /// <summary>Weight of shared days and figures when an article's language is not among its story's.</summary>
+    public double CrossLanguageNeutralWeight { get; init; } = 0.25;
+
     /// <summary>A score at or above this joins the story; below it the article opens a new one.</summary>
     public double Threshold { get; init; } = 0.32;
 

@@ -76,7 +76,9 @@ public sealed class StoryClusterer
         {
             var story = best.Story;
             // The explanation is taken before the article changes the story it is compared with.
-            var assignment = best.ToAssignment(Strongest(articleTerms, story, names: false), Strongest(articleNames, story, names: true));
+            // Names are compared by spelling keys ("keisersgracht"); the explanation shows them as the article wrote them.
+            var sharedNames = Strongest(articleNames, story, names: true).Select(k => features.NameForms?.GetValueOrDefault(k) ?? k).ToList();
+            var assignment = best.ToAssignment(Strongest(articleTerms, story, names: false), sharedNames);
             story.Add(features);
             if (titleIsHeadline && !story.TitleFromHeadline)
             {
@@ -302,7 +304,47 @@ public sealed class StoryClusterer
         double? apart = _options.DateFromCentre ? story.DaysFromMean(features.Date) ?? days : days;
         var proximity = apart is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
         var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameCosine) + (_options.DateWeight * proximity);
+
+        // An article in a language the story has none of shares almost no stems with it: compare it on what
+        // crosses languages, its names (linked, listed and transliterated) and its days and figures.
+        if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
+        {
+            var neutral = NeutralCosine(articleTerms, story);
+            var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral) + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity);
+            score = Math.Max(score, across);
+        }
+
         return new Scored(story, score, cosine, nameCosine, proximity, days);
+    }
+
+    /// <summary>Cosine over the language-neutral terms only (days, figures), IDF-weighted like the rest.</summary>
+    private double NeutralCosine(Dictionary<string, double> article, StoryProfile story)
+    {
+        double dot = 0, articleNorm = 0, storyNorm = 0;
+        foreach (var (term, wa) in article)
+        {
+            if (term[0] != ArticleFeatures.NeutralPrefix)
+            {
+                continue;
+            }
+
+            articleNorm += wa * wa;
+            if (story.Terms.TryGetValue(term, out var w))
+            {
+                dot += wa * w * _stats.Idf(term);
+            }
+        }
+
+        foreach (var (term, w) in story.Terms)
+        {
+            if (term[0] == ArticleFeatures.NeutralPrefix)
+            {
+                var weighted = w * _stats.Idf(term);
+                storyNorm += weighted * weighted;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / (Math.Sqrt(storyNorm) * Math.Sqrt(articleNorm));
     }
 
     /// <summary>

@@ -51,6 +51,9 @@ public sealed class StoryProfile
 
     public Dictionary<string, float> Terms { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many of the story's articles are in each language (empty in profiles stored before it was kept).</summary>
+    public Dictionary<string, int> Languages { get; init; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, float> Names { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Days between the article's date interval and the story's; 0 when they overlap, null when either is unknown.</summary>
@@ -112,6 +115,11 @@ public sealed class StoryProfile
         _nameNorm = null;
         AddNormalised(Terms, features.Terms, MaxTerms);
         AddNormalised(Names, features.Names, MaxNames);
+        if (features.Lang is { } lang)
+        {
+            Languages[lang] = Languages.GetValueOrDefault(lang) + 1;
+        }
+
         ArticleCount++;
         if (features.Date is { } d)
         {
@@ -135,6 +143,11 @@ public sealed class StoryProfile
         _nameNorm = null;
         AddSums(Terms, other.Terms, MaxTerms);
         AddSums(Names, other.Names, MaxNames);
+        foreach (var (lang, n) in other.Languages)
+        {
+            Languages[lang] = Languages.GetValueOrDefault(lang) + n;
+        }
+
         ArticleCount += other.ArticleCount;
         DaySum += other.DaySum;
         DatedArticles += other.DatedArticles;

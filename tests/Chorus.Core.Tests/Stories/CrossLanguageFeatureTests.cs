@@ -1,0 +1,43 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Tests.Stories;
+
+public class CrossLanguageFeatureTests
+{
+    private static readonly ArticleAnalyzer Analyzer = ArticleAnalyzer.CreateDefault();
+
+    private static ArticleFeatures Features(string lang, string text)
+        => ArticleFeatures.From(Analyzer.Analyze(new RawArticle { Ref = lang, Text = text, Lang = lang, Date = PartialDate.OfDay(new DateOnly(2024, 4, 3)) }));
+
+    [Fact]
+    public void NamesCrossSpellingsAndLanguages()
+    {
+        var nl = Features("nl", "President Vladimir Poetin sprak dinsdag in Moskou met de Russische regering. Poetin zei niets over Oekraïne.");
+        var en = Features("en", "President Vladimir Putin spoke in Moscow on Tuesday. Putin said nothing about Ukraine.");
+        var de = Features("de", "Präsident Wladimir Putin sprach am Dienstag in Moskau. Putin sagte nichts über die Ukraine.");
+        foreach (var key in new[] { "putin", "vladimir" })
+        {
+            Assert.Contains(key, nl.Names.Keys);
+            Assert.Contains(key, en.Names.Keys);
+            Assert.Contains(key, de.Names.Keys);
+        }
+
+        Assert.Contains(nl.Names.Keys, k => en.Names.ContainsKey(k) && de.Names.ContainsKey(k) && k is "oekraine" or "moskou");
+    }
+
+    [Fact]
+    public void GermanNouns_AreNoNames_AndFiguresReadTheSameInEveryLanguage()
+    {
+        var de = Features("de", "Ein Beben der Stärke 7,4 hat am Mittwoch Taiwan erschüttert. Die Behörden meldeten 1000 Verletzte.");
+        var en = Features("en", "A magnitude 7.4 quake struck Taiwan on Wednesday. Officials reported 1,000 injured.");
+        Assert.DoesNotContain("beben", de.Names.Keys);
+        Assert.DoesNotContain("behorden", de.Names.Keys);
+        Assert.Contains("#n:7.4", de.Terms.Keys);
+        Assert.Contains("#n:7.4", en.Terms.Keys);
+        Assert.Contains("#n:1000", en.Terms.Keys);
+        Assert.Equal(("de", "en"), (de.Lang, en.Lang));
+    }
+}
