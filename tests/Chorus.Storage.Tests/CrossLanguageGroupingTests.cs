@@ -40,3 +40,52 @@ public sealed class CrossLanguageGroupingTests(ITestOutputHelper output) : IDisp
         Assert.True(b.F1 >= 100 * minF1, $"F1 {b.F1:0.0}");
     }
 }
+
+/// <summary>Issue 15's order property: the grouping depends on the articles, not on the order or the runs they came in.</summary>
+public sealed class GroupingOrderTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private async Task<Dictionary<string, string>> GroupAsync(IReadOnlyList<LabelledArticle> items, int runs, string name)
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, name + ".db"));
+        var size = (items.Count + runs - 1) / runs;
+        foreach (var chunk in items.Chunk(size))
+        {
+            await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index).RunAsync(chunk.Select(i => ReadResult.Ok(i.Article)));
+        }
+
+        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            stories[item.Article.Ref] = (await ws.Store.FindArticleAsync(item.Article.Ref))!.StoryId!;
+        }
+
+        return stories;
+    }
+
+    [Fact]
+    public async Task FiveShuffledOrders_AndSeveralIngestRuns_GiveTheSameStories()
+    {
+        var items = new List<LabelledArticle>();
+        foreach (var file in new[] { "xl-dev.jsonl", "nl-events.jsonl" })
+        {
+            var path = Path.Combine(TestPaths.RepoRoot, "eval", "clusters", file);
+            items.AddRange(LabelledArticles.Read(path, await File.ReadAllTextAsync(path)).Items);
+        }
+
+        // Runs are split in date order (as a feed delivers them); within that, every order is shuffled.
+        var byDate = items.OrderBy(i => i.Article.Date?.Start ?? DateOnly.MaxValue).ToList();
+        var reference = await GroupAsync(byDate, 1, "reference");
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var random = new Random(seed);
+            var shuffled = byDate.GroupBy(i => i.Article.Date?.Start).SelectMany(g => g.OrderBy(_ => random.Next())).ToList();
+            var grouped = await GroupAsync(shuffled, seed % 2 == 0 ? 3 : 1, "run" + seed);
+            var agreement = ClusterEvaluation.Score([.. byDate.Select(i => (reference[i.Article.Ref], grouped[i.Article.Ref]))]).BCubed.F1;
+            Assert.True(agreement >= 98, $"order {seed}: B-cubed agreement with the reference {agreement:0.0}");
+        }
+    }
+}
