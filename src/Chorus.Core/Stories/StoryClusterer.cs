@@ -406,16 +406,26 @@ public sealed class StoryClusterer
     private static IEnumerable<string> Top(Dictionary<string, double> weights, int n)
         => weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(n).Select(kv => kv.Key);
 
+    /// <summary>
+    /// Posts the story under its heaviest centroid keys, replacing what it was posted under before. The keys depend on
+    /// the profile alone (weight, then the key), not on the corpus statistics of the moment or on the story's past
+    /// postings, so a story reloaded from the store is found by the same articles as one that never left memory.
+    /// </summary>
     private void Index(StoryProfile story)
     {
-        foreach (var term in story.Terms.OrderByDescending(kv => kv.Value * _stats.Idf(kv.Key)).Take(_options.IndexedTerms))
+        var keys = story.Terms.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.IndexedTerms)
+            .Concat(story.Names.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.IndexedTerms / 2))
+            .Select(kv => kv.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        if (story.PostedKeys.SetEquals(keys))
         {
-            Post(term.Key, story);
+            return;
         }
 
-        foreach (var name in story.Names.OrderByDescending(kv => kv.Value * _stats.Idf(TermStatistics.NameKey(kv.Key))).Take(_options.IndexedTerms / 2))
+        Unindex(story);
+        foreach (var key in keys)
         {
-            Post(name.Key, story);
+            Post(key, story);
         }
     }
 

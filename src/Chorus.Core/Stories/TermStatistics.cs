@@ -13,9 +13,13 @@ public sealed class TermStatistics
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
 
     // IDF is read far more often than counts change: cached per key, dropped when the key's count changes,
-    // and all dropped when the corpus has grown by 5% since the cache was filled.
+    // and all dropped when the corpus size moves to the next step of a fixed 5% grid. The grid, not the moment the
+    // cache was filled, decides the corpus size IDF uses, so IDF is a function of the counts alone: an ingest
+    // resumed after a crash, which starts with an empty cache, computes the same values as one that never stopped.
     private readonly Dictionary<string, float> _idfCache = new(StringComparer.Ordinal);
-    private int _cacheDocuments;
+    private int _cacheDocuments = -1;
+    private int _gridOf = -1;
+    private int _grid;
 
     // The latest article day seen (terms of undated articles are stamped with it), and the first, which stands
     // for the last-seen day of counts loaded from the store.
@@ -37,6 +41,26 @@ public sealed class TermStatistics
 
     public int Documents { get; private set; }
 
+    /// <summary>
+    /// The corpus size IDF is computed with: the largest step of a fixed grid not above the real size, the grid
+    /// growing by 5% plus 10 documents a step (0, 11, 22, 34, 46…), the schedule on which a running ingest has always
+    /// refreshed its IDF cache. Being a function of the size alone, it gives a resumed ingest the same values.
+    /// </summary>
+    internal static int GridDocuments(int documents)
+    {
+        var step = 0;
+        while (true)
+        {
+            var next = (int)Math.Floor((step * 1.05) + 10) + 1;
+            if (next > documents)
+            {
+                return step;
+            }
+
+            step = next;
+        }
+    }
+
     /// <summary>Keys held in memory.</summary>
     public int Count => _df.Count;
 
@@ -45,10 +69,16 @@ public sealed class TermStatistics
     /// <summary>Smoothed IDF: never zero, and stable while the corpus is still small.</summary>
     public float Idf(string key)
     {
-        if (Documents > (_cacheDocuments * 1.05) + 10)
+        if (_gridOf != Documents)
+        {
+            (_gridOf, _grid) = (Documents, GridDocuments(Documents));
+        }
+
+        var documents = _grid;
+        if (documents != _cacheDocuments)
         {
             _idfCache.Clear();
-            _cacheDocuments = Documents;
+            _cacheDocuments = documents;
         }
 
         if (_idfCache.TryGetValue(key, out var cached))

@@ -41,3 +41,36 @@ public class CrossLanguageFeatureTests
         Assert.Equal(("de", "en"), (de.Lang, en.Lang));
     }
 }
+
+public class ResumeDeterminismTests
+{
+    /// <summary>
+    /// An ingest resumed after a crash starts with statistics loaded from the store and an empty cache; IDF must not
+    /// depend on when the cache was last filled, or the resumed run decides differently from one that never stopped.
+    /// </summary>
+    [Fact]
+    public void Idf_IsAFunctionOfTheCountsAlone()
+    {
+        var running = new TermStatistics(new Dictionary<string, int>(), 0);
+        var features = new ArticleFeatures(new Dictionary<string, float> { ["brand"] = 1, ["haven"] = 1 }, new Dictionary<string, float>(), null);
+        for (var i = 0; i < 137; i++)
+        {
+            running.AddDocument(features);
+            _ = running.Idf("brand");
+        }
+
+        var resumed = new TermStatistics(new Dictionary<string, int> { ["brand"] = 137, ["haven"] = 137 }, 137);
+        Assert.Equal(running.Idf("brand"), resumed.Idf("brand"));
+        Assert.Equal(running.Idf("nieuw"), resumed.Idf("nieuw"));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(10, 0)]
+    [InlineData(11, 11)]
+    [InlineData(21, 11)]
+    [InlineData(22, 22)]
+    [InlineData(1000, 950)]
+    public void GridDocuments_FollowsTheRefreshSchedule(int documents, int grid)
+        => Assert.Equal(grid, TermStatistics.GridDocuments(documents));
+}
