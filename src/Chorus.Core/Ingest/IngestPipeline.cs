@@ -348,8 +348,12 @@ public sealed class IngestPipeline
         var bestSimilarity = 0.0;
         foreach (var candidate in await batch.FindNearDuplicateCandidatesAsync(bands, cancellationToken).ConfigureAwait(false))
         {
+            // A near-copy resembles its original, or holds it almost whole (or is held by it): a reprint with a new
+            // first sentence and an extra paragraph, an excerpt of a wire story.
             var similarity = MinHasher.Similarity(signature, candidate.Signature);
-            if (similarity >= _options.NearDuplicateSimilarity && similarity > bestSimilarity)
+            var copy = similarity >= _options.NearDuplicateSimilarity
+                || (similarity >= _options.NearDuplicateContainmentFloor && MinHasher.Containment(signature, candidate.Signature) >= _options.NearDuplicateContainment);
+            if (copy && similarity > bestSimilarity)
             {
                 best = candidate;
                 bestSimilarity = similarity;

@@ -61,6 +61,12 @@ public sealed record ClusteringOptions
     /// <summary>Minimum estimated Jaccard similarity for an article to be a near-copy of another.</summary>
     public double NearDuplicateSimilarity { get; init; } = 0.8;
 
+    /// <summary>Or: the share of the shorter article's shingles the longer one holds (a reprint with added text).</summary>
+    public double NearDuplicateContainment { get; init; } = 0.85;
+
+    /// <summary>The resemblance below which containment is not trusted (a short text inside a long one is a quote, not a copy).</summary>
+    public double NearDuplicateContainmentFloor { get; init; } = 0.4;
+
     /// <summary>
     /// Broad stories (all news about one company or conflict, as aggregators group them) rather than events:
     /// fitted on the UCI news headlines by two-fold cross-validation over stories (eval/clusters/fit.py, docs/design.md).

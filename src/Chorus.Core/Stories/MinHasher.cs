@@ -7,7 +7,10 @@ namespace Chorus.Core.Stories;
 /// MinHash signatures over word 4-shingles, with locality-sensitive banding so that near-identical articles
 /// (wire copies, regional editions) are found by looking up a few band keys instead of comparing with every
 /// article. With 16 bands of 4 rows, pairs at Jaccard 0.8 collide in at least one band with probability
-/// 1-(1-0.8^4)^16 ≈ 0.9996, pairs at 0.3 with about 0.12; the signature comparison then decides.
+/// 1-(1-0.8^4)^16 ≈ 0.9996, pairs at 0.3 with about 0.12; the signature comparison then decides. A signature
+/// carries the number of shingles after its minimums, so that containment can be estimated as well as resemblance:
+/// a wire copy reprinted with a new first sentence and an extra paragraph resembles its original at 0.5–0.6 but
+/// contains it almost whole. Signatures stored before that have no count, and are compared by resemblance alone.
 /// </summary>
 public static class MinHasher
 {
@@ -40,8 +43,9 @@ public static class MinHasher
             return null;
         }
 
-        var signature = new uint[SignatureSize];
+        var signature = new uint[SignatureSize + 1];
         Array.Fill(signature, uint.MaxValue);
+        signature[SignatureSize] = (uint)(wordHashes.Count - ShingleWords + 1);
         for (var i = 0; i + ShingleWords <= wordHashes.Count; i++)
         {
             var shingle = wordHashes[i];
@@ -86,7 +90,7 @@ public static class MinHasher
     public static double Similarity(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         var same = 0;
-        for (var i = 0; i < a.Length && i < b.Length; i++)
+        for (var i = 0; i < SignatureSize && i < a.Length && i < b.Length; i++)
         {
             if (a[i] == b[i])
             {
@@ -95,6 +99,22 @@ public static class MinHasher
         }
 
         return (double)same / SignatureSize;
+    }
+
+    /// <summary>
+    /// How much of the smaller shingle set the larger one holds, estimated from resemblance J and the set sizes
+    /// (|A∩B| = J·(|A|+|B|)/(1+J)); null when a signature carries no size.
+    /// </summary>
+    public static double? Containment(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        if (a.Length <= SignatureSize || b.Length <= SignatureSize || a[SignatureSize] == 0 || b[SignatureSize] == 0)
+        {
+            return null;
+        }
+
+        var j = Similarity(a, b);
+        double sizeA = a[SignatureSize], sizeB = b[SignatureSize];
+        return Math.Min(1, j * (sizeA + sizeB) / (1 + j) / Math.Min(sizeA, sizeB));
     }
 
     public static byte[] ToBytes(uint[] signature)

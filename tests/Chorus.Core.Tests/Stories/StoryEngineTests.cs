@@ -196,6 +196,18 @@ public class StoryEngineTests
     }
 
     [Fact]
+    public void MinHash_AReprintWithAddedTextContainsItsOriginal()
+    {
+        var original = MinHasher.Signature(Analyze(Fire1 + " " + Fire2))!;
+        var reprint = MinHasher.Signature(Analyze("Het was een zware nacht voor de bewoners van de binnenstad, die pas tegen de ochtend terug mochten. " + Fire1 + " " + Fire2 + " " + Football))!;
+        var other = MinHasher.Signature(Analyze(Football + " " + Football.Replace("zondag", "gisteren", StringComparison.Ordinal)))!;
+        Assert.True(MinHasher.Similarity(original, reprint) < 0.8);
+        Assert.True(MinHasher.Containment(original, reprint) >= 0.85, $"containment {MinHasher.Containment(original, reprint)}");
+        Assert.True(MinHasher.Containment(original, other) < 0.3);
+        Assert.Null(MinHasher.Containment(original, original[..MinHasher.SignatureSize]));
+    }
+
+    [Fact]
     public void NameStage_FindsMultiWordNames_AndSkipsCapitalisedSentenceStarts()
     {
         var a = Analyze("De Noord-Koreaanse leider Kim Jong-un reist naar Vladivostok. Kim ontmoet daar Poetin. Remco Breuker van de Universiteit Leiden legt het uit.");
