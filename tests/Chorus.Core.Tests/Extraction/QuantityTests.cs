@@ -55,4 +55,30 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.True(QuantityExtractor.ParseDigits(token, lang, out var parsed));
         Assert.Equal(value, parsed, 6);
     }
+
+    [Theory]
+    [InlineData("nl", "De constante is 1,1^23 volgens het boek.", 8.954302432552389)]
+    [InlineData("nl", "Het getal 2,5^-1 is een breuk.", 0.4)]
+    [InlineData("nl", "Dat is 12,32e+14 in totaal.", 1.232e15)]
+    [InlineData("nl", "Het verschil is ,08 gemiddeld.", 0.08)]
+    [InlineData("nl", "Het budget is 2,33 k per maand.", 2330)]
+    [InlineData("en", "They raised 10k for the shelter.", 10000)]
+    [InlineData("nl", "Het is een op de twintig huishoudens.", 0.05)]
+    [InlineData("nl", "Het resultaat is ½ van wat verwacht werd.", 0.5)]
+    public void ExponentsLeadingDecimalsThousandsProportionsAndFractionSigns(string lang, string text, double expected)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var found = Extractor.Extract(text, tokens, words, lang, [], keepBareNumbers: true);
+        Assert.Contains(found, q => Math.Abs(q.Value - expected) < 1e-9 * Math.Max(1, Math.Abs(expected)));
+    }
+
+    [Theory]
+    [InlineData("Hij is me nog een tientje schuldig.", "tientje")]
+    [InlineData("Een kwartje is 25 cent.", "kwartje")]
+    public void DutchCoinNames_AreAmounts(string text, string unit)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), "nl", []);
+        Assert.Contains(found, q => q.Value == 1 && q.Unit == unit);
+    }
 }

@@ -114,8 +114,8 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"recall {(double)matched / gold:P1}, value accuracy {(double)correct / matched:P1}");
-        Assert.True((double)matched / gold >= 0.88);
-        Assert.True((double)correct / matched >= 0.90);
+        Assert.True((double)matched / gold >= 0.92);
+        Assert.True((double)correct / matched >= 0.94);
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public sealed class QuantityExtractor
         ["dagen"] = "day", ["days"] = "day", ["tage"] = "day", ["tagen"] = "day",
         ["hectare"] = "ha", ["ha"] = "ha", ["vierkante"] = "m2",
         ["voet"] = "ft", ["feet"] = "ft", ["foot"] = "ft", ["mijl"] = "mi", ["mijlen"] = "mi", ["miles"] = "mi", ["mile"] = "mi", ["inch"] = "in", ["cent"] = "ct",
+        ["ons"] = "ons", ["bit"] = "bit", ["bits"] = "bit", ["byte"] = "byte", ["bytes"] = "byte",
+
+        // Dutch coins by name, still said of euro amounts: "een tientje" is ten euros, "een kwartje" 25 cents.
+        ["kwartje"] = "kwartje", ["kwartjes"] = "kwartje", ["dubbeltje"] = "dubbeltje", ["dubbeltjes"] = "dubbeltje", ["stuiver"] = "stuiver",
+        ["stuivers"] = "stuiver", ["tientje"] = "tientje", ["tientjes"] = "tientje", ["rijksdaalder"] = "rijksdaalder", ["rijksdaalders"] = "rijksdaalder",
     };
 
     private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
@@ -48,6 +53,7 @@ public sealed class QuantityExtractor
         ["miljard"] = 1e9, ["mld"] = 1e9, ["billion"] = 1e9, ["milliarde"] = 1e9, ["milliarden"] = 1e9, ["mrd"] = 1e9, ["bn"] = 1e9,
         ["biljoen"] = 1e12, ["trillion"] = 1e12,
         ["dozijn"] = 12, ["dozijnen"] = 12, ["dozen"] = 12, ["dutzend"] = 12, ["gros"] = 144,
+        ["k"] = 1e3,
     };
 
     // Vague amounts: the word and the range it stands for.
@@ -74,7 +80,7 @@ public sealed class QuantityExtractor
         "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "anderen", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
     };
 
-    private static readonly Dictionary<string, int> DutchUnits = Words(("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));
+    private static readonly Dictionary<string, int> DutchUnits = Words(("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));
     private static readonly Dictionary<string, int> DutchTeens = Words(("tien", 10), ("elf", 11), ("twaalf", 12), ("dertien", 13), ("veertien", 14), ("vijftien", 15), ("zestien", 16), ("zeventien", 17), ("achttien", 18), ("negentien", 19));
     private static readonly Dictionary<string, int> DutchTens = Words(("twintig", 20), ("dertig", 30), ("veertig", 40), ("vijftig", 50), ("zestig", 60), ("zeventig", 70), ("tachtig", 80), ("negentig", 90));
     private static readonly Dictionary<string, int> EnglishSmall = Words(("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
@@ -121,6 +127,20 @@ public sealed class QuantityExtractor
             if (vague is null)
             {
                 (value, next) = ExtendNumber(i, value, next);
+                (value, next) = Exponent(i, value, next);
+
+                // ",08": a decimal written without its leading zero, in Dutch and German (".08" in English).
+                if (tokens[i].Kind == TokenKind.Number && i > 0 && w[i - 1] == (lang == "en" ? "." : ",") && tokens[i - 1].End == tokens[i].Start
+                    && (i == 1 || tokens[i - 2].End < tokens[i - 1].Start) && AllDigits(w[i]))
+                {
+                    (value, start) = (double.Parse("0." + w[i], CultureInfo.InvariantCulture), i - 1);
+                }
+
+                // "een op de twintig": a proportion.
+                if (next + 2 < tokens.Count && w[next] == "op" && w[next + 1] == "de" && TryNumber(next + 2, out var whole, out var afterWhole, out _) && whole > value)
+                {
+                    (value, next) = (value / whole, afterWhole);
+                }
             }
 
             // A minus sign before the number, not between two numbers: "-5 graden", "- 20 graden" (not "10-13").
@@ -319,6 +339,33 @@ public sealed class QuantityExtractor
 
         // Parts a number is written in: "tweeduizend tweehonderd" (2200), "12 000" (12000), "2 1/4", "3/4",
         // "drie en een kwart", "vijf en een half".
+        // "1,1^23", "2,5^-1", "-1,1^--23" (a double minus cancels) and "12,32e+14": a power or an exponent after the number.
+        (double Value, int Next) Exponent(int k, double value, int next)
+        {
+            var tenPower = w[k].Length > 1 && w[k][^1] is 'e' or 'E';
+            if (next >= tokens.Count || !(tenPower || w[next] == "^") || tokens[next].Start != tokens[next - 1].End)
+            {
+                return (value, next);
+            }
+
+            var j = tenPower ? next : next + 1;
+            var negative = false;
+            while (j < tokens.Count && w[j] is "+" or "-" or "--" or "−" && tokens[j].Start == tokens[j - 1].End)
+            {
+                negative ^= w[j] is "-" or "−";
+                j++;
+            }
+
+            if (j >= tokens.Count || tokens[j].Kind != TokenKind.Number || !AllDigits(w[j]) || tokens[j].Start != tokens[j - 1].End || w[j].Length > 3)
+            {
+                return (value, next);
+            }
+
+            var exponent = int.Parse(w[j], CultureInfo.InvariantCulture) * (negative ? -1 : 1);
+            var result = tenPower ? value * Math.Pow(10, exponent) : Math.Pow(value, exponent);
+            return double.IsFinite(result) ? (result, j + 1) : (value, next);
+        }
+
         (double Value, int Next) ExtendNumber(int k, double value, int next)
         {
             // Digit groups separated by spaces, in Dutch and German: "12 000", "1 250 000".
@@ -469,7 +516,7 @@ public sealed class QuantityExtractor
         }
 
         // Cheap test before the parsers: only digits and words can be numbers.
-        bool MayStartNumber(int k) => tokens[k].Kind is TokenKind.Number or TokenKind.Word;
+        bool MayStartNumber(int k) => tokens[k].Kind is TokenKind.Number or TokenKind.Word || VulgarFraction(w[k]) is not null;
 
         bool TryNumber(int k, out double value, out int next, out (double Min, double Max)? vagueRange)
         {
@@ -477,6 +524,12 @@ public sealed class QuantityExtractor
             if (k >= tokens.Count)
             {
                 return false;
+            }
+
+            if (VulgarFraction(w[k]) is { } vulgar)
+            {
+                value = vulgar;
+                return true;
             }
 
             if (tokens[k].Kind == TokenKind.Number)
@@ -519,8 +572,10 @@ public sealed class QuantityExtractor
             if (ParseWords(w[k], lang) is { } n)
             {
                 // "een" is also the article "a": only a number before a scale word ("een miljoen"), a fraction ("een derde")
-                // or a unit of measure that is not a length of time ("een kilometer", "een ha", "een cent").
-                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null || MeasureUnit(w[k + 1]))))
+                // or a unit of measure that is not a length of time ("een kilometer", "een ha", "een cent"), or in a
+                // proportion ("een op de twintig").
+                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null || MeasureUnit(w[k + 1])))
+                    && !(k + 3 < tokens.Count && w[k + 1] == "op" && w[k + 2] == "de" && (tokens[k + 3].Kind == TokenKind.Number || ParseWords(w[k + 3], lang) is not null)))
                 {
                     return false;
                 }
@@ -572,6 +627,22 @@ public sealed class QuantityExtractor
     public static bool ParseDigits(string token, string lang, out double value)
     {
         value = 0;
+
+        // Scientific notation, "1e10", "127,32e13", and the mantissa of one whose exponent follows ("12,32e" + "+14").
+        var e = token.IndexOfAny(['e', 'E']);
+        if (e > 0 && char.IsDigit(token[e - 1]) && (e == token.Length - 1 || AllDigits(token.AsSpan(e + 1))) && ParseDigits(token[..e], lang, out var mantissa))
+        {
+            value = e == token.Length - 1 ? mantissa : mantissa * Math.Pow(10, int.Parse(token.AsSpan(e + 1), CultureInfo.InvariantCulture));
+            return !double.IsInfinity(value);
+        }
+
+        // "10k": thousands.
+        if (token.Length > 1 && token[^1] is 'k' or 'K' && ParseDigits(token[..^1], lang, out var thousands1))
+        {
+            value = thousands1 * 1000;
+            return true;
+        }
+
         if (token.Any(char.IsLetter))
         {
             return false;
@@ -744,6 +815,10 @@ public sealed class QuantityExtractor
     };
 
     private static readonly string[] HalfSuffixes = ["enhalf", "ënhalf", "enhalve", "ënhalve", "einhalb"];
+
+    // "½", "⅙", "¾": one character for a fraction.
+    private static double? VulgarFraction(string word)
+        => word.Length == 1 && char.GetUnicodeCategory(word[0]) == UnicodeCategory.OtherNumber && char.GetNumericValue(word[0]) is > 0 and < 1 and var f ? f : null;
 
     private static bool AllDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
 
