@@ -89,3 +89,32 @@ public sealed class GroupingOrderTests : IDisposable
         }
     }
 }
+
+/// <summary>Issue 18: a day word in an article dated only by month takes its day from a day-dated article of its story.</summary>
+public sealed class StoryPinnedTimesTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public async Task ATuesdayInAMonthDatedArticle_IsTheTuesdayOfTheWireCopy_OnTheStoryTimeline_AndStaysVagueInTheArticle()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "p.db"));
+        var wire = _tmp.File("wire.txt", " date 2024-03-13\nBij een grote brand in een loods in de Waalhaven in Rotterdam zijn dinsdag twaalf mensen gewond geraakt. De brandweer schaalde op naar zeer grote brand. Rook trok over Schiedam en Vlaardingen.");
+        var monthly = _tmp.File("monthly.txt", " date 2024-03\nDe brand in de Waalhaven in Rotterdam, waarbij dinsdag twaalf mensen gewond raakten, heeft de haven miljoenen gekost. Rook trok over Schiedam en Vlaardingen. De brandweer schaalde op naar zeer grote brand.");
+        await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index).RunAsync(new[] { wire, monthly }.SelectMany(p => ArticleInputReader.ReadFile(p, new ReadOptions())));
+        var wireArticle = (await ws.Store.FindArticleAsync(wire))!;
+        var monthlyArticle = (await ws.Store.FindArticleAsync(monthly))!;
+        Assert.Equal(wireArticle.StoryId, monthlyArticle.StoryId);
+
+        var queries = new Chorus.Storage.Queries.ChorusQueries(ws, ArticleAnalyzer.CreateDefault());
+        var doc = (await queries.StoryAsync(wireArticle.StoryId!, why: false))!.Doc;
+        var tuesday = Assert.Single(doc.Timeline, t => t.Value == "2024-03-12");
+        Assert.Contains(monthlyArticle.Id, tuesday.Articles);
+        Assert.Equal([wireArticle.Id], tuesday.PinnedBy);
+
+        var article = (await queries.ArticleAsync(monthlyArticle.Id))!;
+        Assert.DoesNotContain(article.Times, t => t.Value == "2024-03-12");
+    }
+}

@@ -5,6 +5,7 @@ using Chorus.Core.Store;
 using Chorus.Core.Stories;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
+using Chorus.Core.Time;
 
 namespace Chorus.Core.Contracts;
 
@@ -56,6 +57,42 @@ public sealed class ContractMapper
         return _analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId });
     }
 
+    /// <summary>
+    /// The analyses the story's comparison reads: an article dated only by month has its day words ("dinsdag",
+    /// "gisteren", "vorige week") resolved again against the earliest day-dated article of the story within that
+    /// month, which dates the happening; the article's own document keeps its month-level values.
+    /// </summary>
+    internal List<AnalyzedArticle> PinnedByStory(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed)
+    {
+        var result = analyzed.ToList();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (articles[i].Date is not { } coarse || coarse.Start == coarse.End)
+            {
+                continue;
+            }
+
+            var anchor = articles.Where(a => a.Date is { } d && d.Start == d.End && d.Start >= coarse.Start && d.Start <= coarse.End)
+                .OrderBy(a => a.Date!.Value.Start).ThenBy(a => a.Sequence).FirstOrDefault();
+            if (anchor is null)
+            {
+                continue;
+            }
+
+            var a = articles[i];
+            var pinned = _analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = anchor.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId });
+            var byPosition = pinned.Times.ToDictionary(t => (t.Start, t.End));
+            var times = analyzed[i].Times.Select(t =>
+                t.Kind is "weekday" or "offset" or "week" && t.Value is { } v && TimexRange.TryParse(v, out var range) && range.Days > 1
+                && byPosition.TryGetValue((t.Start, t.End), out var p) && p.Value is { } pv && TimexRange.TryParse(pv, out var pr) && pr.Days < range.Days
+                    ? p with { PinnedBy = anchor.Id }
+                    : t).ToList();
+            result[i] = analyzed[i] with { Times = times };
+        }
+
+        return result;
+    }
+
     public ArticleDoc Article(StoredArticle a)
     {
         var analyzed = Analyze(a);
@@ -92,7 +129,7 @@ public sealed class ContractMapper
     {
         ArgumentNullException.ThrowIfNull(story);
         var analyzed = story.Articles.Select(Analyze).ToList();
-        var comparison = _comparer.Compare(Compared(story.Articles, analyzed));
+        var comparison = _comparer.Compare(Compared(story.Articles, PinnedByStory(story.Articles, analyzed)));
         var textOf = story.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
         SentenceRefDoc SentenceDoc(SentenceRef s) => new(s.ArticleId, s.Start, s.End, textOf[s.ArticleId][s.Start..s.End]);
         static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -132,7 +169,10 @@ public sealed class ContractMapper
                 e.Background,
                 e.ResolvedByTense,
                 e.Sources,
-                e.Mentions.Select(m => new TimelineMentionDoc(m.ArticleId, m.Text, m.Start, m.End, SentenceDoc(m.Sentence))).ToList())).ToList(),
+                e.Mentions.Select(m => new TimelineMentionDoc(m.ArticleId, m.Text, m.Start, m.End, SentenceDoc(m.Sentence))).ToList())
+            {
+                PinnedBy = e.PinnedBy,
+            }).ToList(),
             comparison.Summary.Select(s => SentenceDoc(s).Text).ToList(),
             comparison.Summary.Select(SentenceDoc).ToList(),
             Quotes(story, analyzed),

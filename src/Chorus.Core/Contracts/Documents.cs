@@ -148,7 +148,14 @@ public sealed record TimelineDoc(
     bool Background,
     bool ResolvedByTense,
     int Sources,
-    IReadOnlyList<TimelineMentionDoc> Mentions);
+    IReadOnlyList<TimelineMentionDoc> Mentions)
+{
+    /// <summary>
+    /// The day-dated articles that pinned this date for articles dated only by month (their "dinsdag" is this
+    /// Tuesday because a wire copy of the same story is dated that week); empty when every source dates it itself.
+    /// </summary>
+    public IReadOnlyList<string> PinnedBy { get; init; } = [];
+}
 
 public sealed record StoryQuoteDoc(string Article, string Text, int Start, int End);
 

@@ -5,7 +5,9 @@ using Chorus.Core.Time;
 namespace Chorus.Core.Extraction.Times;
 
 /// <summary>A time expression: its span, its TIMEX3-style value (null when it cannot be resolved) and its kind.</summary>
-public readonly record struct TimeMention(int Start, int End, string? Value, string Kind, string? Mod = null);
+/// <param name="PinnedBy">Set on a story's timeline only: the day-dated article of the story that pinned a day word
+/// of an article dated by month ("dinsdag" in a September article → the Tuesday of the wire copy's week).</param>
+public readonly record struct TimeMention(int Start, int End, string? Value, string Kind, string? Mod = null, string? PinnedBy = null);
 
 /// <summary>
 /// Finds time expressions and resolves them against the article date, keeping the precision that is really

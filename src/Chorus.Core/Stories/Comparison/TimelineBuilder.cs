@@ -20,7 +20,11 @@ public sealed record TimelineEntry(
     bool ResolvedByTense,
     IReadOnlyList<string> Articles,
     int Sources,
-    IReadOnlyList<TimelineMention> Mentions);
+    IReadOnlyList<TimelineMention> Mentions)
+{
+    /// <summary>The day-dated articles that pinned this value for month-dated ones.</summary>
+    public IReadOnlyList<string> PinnedBy { get; init; } = [];
+}
 
 /// <summary>
 /// Builds a story's timeline from the articles' resolved time expressions. Values that say more about the
@@ -71,7 +75,10 @@ internal static class TimelineBuilder
                     g.All(i => i.ByTense),
                     mentions.Select(m => m.ArticleId).Distinct(StringComparer.Ordinal).ToList(),
                     g.Select(i => i.Sentence.Article.SourceGroup).Distinct(StringComparer.Ordinal).Count(),
-                    mentions);
+                    mentions)
+                {
+                    PinnedBy = [.. g.Select(i => i.Time.PinnedBy).OfType<string>().Distinct(StringComparer.Ordinal)],
+                };
             })
             .OrderBy(e => e.Start)
             .ThenByDescending(e => e.End)
