@@ -138,4 +138,15 @@ public class StoryComparerTests(ITestOutputHelper output)
         // One outlet giving both numbers (here through a copy) is not two sources disagreeing.
         Assert.Empty(new StoryComparer().Compare([a, copy]).Conflicts);
     }
+
+    [Theory]
+    [InlineData(100, null, "vague", 135, null, null, true)]   // "honderden" against 135: a vague quantity is an interval, not a claim
+    [InlineData(5, "zetels", null, 55, "zetels", null, true)] // an order of magnitude apart: one party's seats and the council's
+    [InlineData(99.95, "%", null, 99, "%", null, true)]       // 99 procent is 99,95 rounded down
+    [InlineData(300, "bomen", null, 500, "bomen", null, false)]
+    [InlineData(4, null, null, 5, null, null, false)]
+    public void Consistent_SkipsWhatIsNoContradiction(double a, string? unitA, string? qualifierA, double b, string? unitB, string? qualifierB, bool expected)
+        => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(
+            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Qualifier: qualifierA),
+            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, b, unitB, Qualifier: qualifierB)));
 }

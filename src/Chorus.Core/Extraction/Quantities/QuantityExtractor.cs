@@ -78,6 +78,7 @@ public sealed class QuantityExtractor
     private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
     {
         "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "anderen", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
+        "plus", "minus", "min", "times", "gedeeld",
     };
 
     private static readonly Dictionary<string, int> DutchUnits = Words(("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));

@@ -33,6 +33,7 @@ internal static class ConflictDetector
 
     public static List<Conflict> Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot)
     {
+        var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
         void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b)
         {
@@ -65,7 +66,7 @@ internal static class ConflictDetector
                 }
             }
 
-            if (DatePair(a, b) is var (ta, tb, weekday))
+            if (DatePair(a, b) is var (ta, tb, weekday) && Comparable(a, ta, b, tb, storyStart))
             {
                 if (weekday
                     ? WeekdayOf(ta) != WeekdayOf(tb) && !a.Article.Analyzed.Times.Any(t => t.Kind == "weekday" && WeekdayOf(t) == WeekdayOf(tb)) && !b.Article.Analyzed.Times.Any(t => t.Kind == "weekday" && WeekdayOf(t) == WeekdayOf(ta))
@@ -121,9 +122,50 @@ internal static class ConflictDetector
             : MeasureUnits.Contains(unit) ? (unit == "h" ? "min" : unit)
             : unit.ToLowerInvariant() is var u && u.Length > 5 ? u[..5] : unit.ToLowerInvariant();
 
-    /// <summary>Whether two numbers can both be true, allowing for stated approximation, ranges and rounding.</summary>
+    /// <summary>
+    /// Whether two dates can be compared at all. Not when either lies well before the story began (a background
+    /// year: "na de verkiezingen van 2011" against "vandaag"), and not when the articles are of different days unless
+    /// both dates are written out with a number: "vandaag", "gisteren", "in mei" or "de komende dagen" in articles of
+    /// different days name different moments of a developing story, or depend on a resolution that may be wrong.
+    /// </summary>
+    private static bool Comparable(StorySentence a, TimeMention ta, StorySentence b, TimeMention tb, DateOnly storyStart)
+    {
+        var (ra, rb) = (Range(ta), Range(tb));
+        if (storyStart != DateOnly.MaxValue && (ra.End < storyStart.AddDays(-7) || rb.End < storyStart.AddDays(-7)))
+        {
+            return false;
+        }
+
+        var sameDay = a.Article.Date is { } da && b.Article.Date is { } db && da.Start == da.End && da == db;
+        static bool Written(StorySentence s, TimeMention t) => s.Article.Text.AsSpan(t.Start, t.End - t.Start).IndexOfAnyInRange('0', '9') >= 0;
+        return sameDay || (Written(a, ta) && Written(b, tb));
+    }
+
+    /// <summary>
+    /// Whether two numbers can both be true, allowing for stated approximation, ranges and rounding, or are not about
+    /// one thing at all: an order of magnitude apart (5 zetels of one party and 55 of the council, 20.509 votes of a
+    /// margin and 8,5 miljoen cast), or a vague quantity ("honderden") against any number.
+    /// </summary>
     internal static bool Consistent(QuantityMention a, QuantityMention b)
     {
+        if (a.Qualifier == "vague" || b.Qualifier == "vague")
+        {
+            return true;
+        }
+
+        var (ra, rb) = (Math.Abs(Normalised(a)), Math.Abs(Normalised(b)));
+        if (ra > 0 && rb > 0 && Math.Max(ra, rb) / Math.Min(ra, rb) >= 8)
+        {
+            return true;
+        }
+
+        // 99 procent for 99,95: a whole number that is the other's rounding down or to the nearest.
+        var (x, y) = (Normalised(a), Normalised(b));
+        if ((x == Math.Floor(x) && (Math.Floor(y) == x || Math.Round(y) == x)) || (y == Math.Floor(y) && (Math.Floor(x) == y || Math.Round(x) == y)))
+        {
+            return true;
+        }
+
         var (va, vb) = (Normalised(a), Normalised(b));
         var (aLo, aHi) = Bounds(a, va);
         var (bLo, bHi) = Bounds(b, vb);
