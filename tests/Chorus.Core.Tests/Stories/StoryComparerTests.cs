@@ -149,4 +149,18 @@ public class StoryComparerTests(ITestOutputHelper output)
         => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(
             new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Qualifier: qualifierA),
             new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, b, unitB, Qualifier: qualifierB)));
+
+    [Theory]
+    [InlineData("2024-03-12", "2024-03-13", false)] // 12 dead on Tuesday, 20 on Wednesday: the toll grew, an update
+    [InlineData("2024-03-13", "2024-03-12", true)]  // 20 dead on Tuesday, 12 on Wednesday: a smaller figure later contradicts
+    [InlineData("2024-03-12", "2024-03-12", true)]  // the same day: a contradiction
+    public void AFigureThatGrewOnALaterDay_IsAnUpdate_NotAConflict(string dayOfTwelve, string dayOfTwenty, bool conflict)
+    {
+        var comparison = new StoryComparer().Compare(
+        [
+            Article("a", "Havenkrant", "Bij de grote brand in de loods in de Waalhaven in Rotterdam zijn 12 doden gevallen, meldt de brandweer.", dayOfTwelve),
+            Article("b", "Dagblad Zuid", "Bij de grote brand in de loods in de Waalhaven in Rotterdam zijn 20 doden gevallen, meldt de brandweer.", dayOfTwenty),
+        ]);
+        Assert.Equal(conflict, comparison.Conflicts.Any(c => c.Kind == "number"));
+    }
 }

@@ -58,9 +58,15 @@ internal static class ConflictDetector
             }
 
             var claim = claimRoot[a.Index];
+            // A figure reported on a later day that is larger than an earlier one updates it (a death toll that grew,
+            // a price that was settled higher); a smaller one later still contradicts it.
+            var aFirst = a.Article.Date is { } dayA && b.Article.Date is { } dayB && dayA.Start == dayA.End && dayB.Start == dayB.End && dayA != dayB
+                ? dayA.Start < dayB.Start
+                : (bool?)null;
             foreach (var (qa, qb, slot) in QuantityPairs(a, b))
             {
-                if (!Consistent(qa, qb) && !Mentions(b.Article, qa) && !Mentions(a.Article, qb))
+                var grew = aFirst is { } first && (first ? Normalised(qb) > Normalised(qa) : Normalised(qa) > Normalised(qb));
+                if (!grew && !Consistent(qa, qb) && !Mentions(b.Article, qa) && !Mentions(a.Article, qb))
                 {
                     Add(claim, "number", slot, What(qa, qb), Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
                 }
