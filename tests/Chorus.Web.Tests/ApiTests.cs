@@ -52,6 +52,13 @@ public class ApiTests
         using var client = server.Client();
         var api = await GetJsonAsync(client, $"/api/stories/{id}");
         Assert.True(JsonNode.DeepEquals(cli, api), "the API's story document differs from the CLI's --json");
+
+        // The figures ledger: 002's 90 wagons and 60 km/h, each with its source, in the JSON and on the page.
+        var figures = api["figures"]!.AsArray();
+        Assert.Contains(figures, r => r!["values"]!.AsArray().Any(v => v!["text"]!.GetValue<string>().Contains("90", StringComparison.Ordinal)));
+        var page = await client.GetStringAsync(new Uri($"/stories/{id}", UriKind.Relative));
+        Assert.Contains("Figures by source", page, StringComparison.Ordinal);
+        Assert.Contains("km/h", page, StringComparison.Ordinal);
         Assert.NotEmpty(api["timeline"]!.AsArray());
         Assert.Contains(api["claims"]!.AsArray(), c => c!["shared"]!.GetValue<bool>());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
 using Chorus.Core.Ingest;
@@ -177,8 +178,59 @@ public sealed class ContractMapper
             comparison.Summary.Select(SentenceDoc).ToList(),
             Quotes(story, analyzed),
             comparison.Lang,
-            why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null);
+            why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null)
+        {
+            Figures = FiguresLedger(story.Articles, analyzed),
+        };
         return (doc, comparison, analyzed);
+    }
+
+    /// <summary>
+    /// Each source's figures and dates, grouped by what they are: a measure by its unit, a count by its counted noun
+    /// (first five letters, so "doden" meets "dode"), dates and clock times on lines of their own. Lines that more
+    /// than one source fills come first; within a line, sources keep the story's order.
+    /// </summary>
+    internal static List<FigureRowDoc> FiguresLedger(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed)
+    {
+        var rows = new Dictionary<(string Kind, string What), List<FigureValueDoc>>();
+        void Add(string kind, string what, FigureValueDoc value)
+        {
+            if (!rows.TryGetValue((kind, what), out var list))
+            {
+                rows[(kind, what)] = list = [];
+            }
+
+            if (!list.Any(v => v.Article == value.Article && v.Value == value.Value))
+            {
+                list.Add(value);
+            }
+        }
+
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var text = articles[i].Text;
+            foreach (var q in analyzed[i].Quantities)
+            {
+                var value = (q.Min is { } min && q.Max is { } max ? $"{min.ToString("0.###", CultureInfo.InvariantCulture)}–{max.ToString("0.###", CultureInfo.InvariantCulture)}" : q.Value.ToString("0.###", CultureInfo.InvariantCulture))
+                    + (q.Qualifier is { } qualifier ? $" ({qualifier})" : string.Empty);
+                var what = q.Unit is null ? "count" : q.Unit.Length > 5 && q.Unit.All(char.IsLower) ? q.Unit[..5] + "…" : q.Unit;
+                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End));
+            }
+
+            foreach (var t in analyzed[i].Times)
+            {
+                if (t.Value is { } v && t.Kind is not "event" and not "set" and not "duration")
+                {
+                    Add(t.Kind is "time" or "timerange" or "datetime" ? "time" : "date", t.Kind is "time" or "timerange" or "datetime" ? "clock time" : "date", new FigureValueDoc(articles[i].Id, v, text[t.Start..t.End], t.Start, t.End));
+                }
+            }
+        }
+
+        return [.. rows
+            .OrderByDescending(r => r.Value.Select(v => v.Article).Distinct(StringComparer.Ordinal).Count() > 1)
+            .ThenBy(r => r.Key.Kind == "figure" ? 0 : 1)
+            .ThenBy(r => r.Key.What, StringComparer.Ordinal)
+            .Select(r => new FigureRowDoc(r.Key.What, r.Key.Kind, r.Value))];
     }
 
     /// <summary>The comparer's view of a story's articles: entity ids resolved, near-copies counted as their original's outlet.</summary>

@@ -184,7 +184,19 @@ public sealed record StoryDoc(
 {
     /// <summary>The user's corrections that touched this story (split, merge, move), oldest first.</summary>
     public IReadOnlyList<CorrectionDoc> Corrections { get; init; } = [];
+
+    /// <summary>
+    /// The figures ledger: every figure (a number with what it counts or measures) and every date each source gives,
+    /// grouped by what it is, so a fact-checker sees at a glance who says what.
+    /// </summary>
+    public IReadOnlyList<FigureRowDoc> Figures { get; init; } = [];
 }
+
+/// <summary>One line of a story's figures ledger: what is counted, measured or dated, and each source's values.</summary>
+public sealed record FigureRowDoc(string What, string Kind, IReadOnlyList<FigureValueDoc> Values);
+
+/// <summary>A source's figure: the resolved value, the words, and where they are.</summary>
+public sealed record FigureValueDoc(string Article, string Value, string Text, int Start, int End);
 
 public sealed record CorrectionDoc(string Kind, string Story, string Target, IReadOnlyList<string> Articles, string At)
 {

@@ -35,7 +35,14 @@ internal static class StoryPage
                 h.Raw("<li><strong>").Text(c.What).Raw("</strong><ul>");
                 foreach (var v in c.Values)
                 {
-                    h.Raw("<li><mark>").Text(v.Mention).Raw("</mark> — ").Text(label[v.Article]).Raw(": ")
+                    // The words and what they resolve to: "dinsdag" is 2024-03-12, "ruim 200" is more than 200.
+                    h.Raw("<li><mark>").Text(v.Mention).Raw("</mark>");
+                    if (!string.Equals(v.Value, v.Mention, StringComparison.OrdinalIgnoreCase))
+                    {
+                        h.Raw(" <span class=\"value\">= ").Text(v.Value).Raw("</span>");
+                    }
+
+                    h.Raw(" — ").Text(label[v.Article]).Raw(": ")
                         .Link($"#{SentenceAnchor(v.Article, v.Sentence.Start)}", v.Text).Raw("</li>");
                 }
 
@@ -77,6 +84,38 @@ internal static class StoryPage
         if (doc.Timeline.Count > 0)
         {
             h.Raw("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Timeline</h2>").Raw(TimelineSvg.Render(doc.Timeline)).Raw("</section>");
+        }
+
+        // The figures ledger: who says what, line by line, the lines more than one source fills first.
+        if (doc.Figures.Count > 0)
+        {
+            h.Raw("<section aria-labelledby=\"figures-h\"><h2 id=\"figures-h\">Figures by source</h2><div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures\"><thead><tr><th scope=\"col\">what</th>");
+            foreach (var a in doc.Articles)
+            {
+                h.Raw("<th scope=\"col\">").Text(label[a.Id]).Raw("</th>");
+            }
+
+            h.Raw("</tr></thead><tbody>");
+            foreach (var row in doc.Figures)
+            {
+                h.Raw("<tr><th scope=\"row\">").Text(row.What).Raw("</th>");
+                foreach (var a in doc.Articles)
+                {
+                    h.Raw("<td>");
+                    var first = true;
+                    foreach (var v in row.Values.Where(v => v.Article == a.Id))
+                    {
+                        h.Raw(first ? string.Empty : "<br>").Link($"#{SentenceAnchorAt(view, v.Article, v.Start)}", v.Text).Raw(" <span class=\"value\">").Text(v.Value).Raw("</span>");
+                        first = false;
+                    }
+
+                    h.Raw("</td>");
+                }
+
+                h.Raw("</tr>");
+            }
+
+            h.Raw("</tbody></table></div></section>");
         }
 
         h.Raw("<section aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">The sources side by side</h2>")
@@ -151,4 +190,12 @@ internal static class StoryPage
     }
 
     private static string SentenceAnchor(string articleId, int start) => string.Create(CultureInfo.InvariantCulture, $"{Html.Attr(articleId)}-{start}");
+
+    /// <summary>The anchor of the sentence that holds an offset of an article.</summary>
+    private static string SentenceAnchorAt(StoryView view, string articleId, int offset)
+    {
+        var index = view.Story.Articles.ToList().FindIndex(a => a.Id == articleId);
+        var sentence = index < 0 ? null : view.Analyzed[index].Sentences.Cast<Chorus.Core.Text.TextSpan?>().FirstOrDefault(s => s!.Value.Start <= offset && offset < s.Value.End);
+        return SentenceAnchor(articleId, sentence?.Start ?? 0);
+    }
 }
