@@ -118,3 +118,28 @@ public sealed class StoryPinnedTimesTests : IDisposable
         Assert.DoesNotContain(article.Times, t => t.Value == "2024-03-12");
     }
 }
+
+/// <summary>Issue 15: `--why` says which specifics kept two events of one kind on one day apart.</summary>
+public sealed class NearMissExplanationTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public async Task TwoHeistsOnOneDay_StayApart_AndTheSecondSaysByWhichNames()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "n.db"));
+        var first = _tmp.File("schiphol.txt", " date 2024-05-14\nGewapende mannen hebben dinsdagnacht een vrachtloods op Schiphol overvallen en goudstaven ter waarde van twintig miljoen euro buitgemaakt. De Koninklijke Marechaussee zoekt naar een witte bestelbus.");
+        var second = _tmp.File("antwerpen.txt", " date 2024-05-14\nIn de Antwerpse diamantwijk hebben drie overvallers dinsdag een juwelier beroofd van diamanten en horloges ter waarde van vier miljoen euro. Ze vluchtten op scooters richting het Centraal Station.");
+        await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index).RunAsync(new[] { first, second }.SelectMany(p => ArticleInputReader.ReadFile(p, new ReadOptions())));
+        var a = (await ws.Store.FindArticleAsync(first))!;
+        var b = (await ws.Store.FindArticleAsync(second))!;
+        Assert.NotEqual(a.StoryId, b.StoryId);
+        var why = b.Assignment!;
+        Assert.True(why.OpenedStory);
+        Assert.Equal(a.StoryId, why.ClosestStory);
+        Assert.NotEmpty(why.OnlyInArticle.Concat(why.OnlyInClosest));
+        Assert.Contains("apart from", Chorus.Core.Contracts.ContractMapper.Assignment(why).Decision(), StringComparison.Ordinal);
+    }
+}

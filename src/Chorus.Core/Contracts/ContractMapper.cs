@@ -306,6 +306,9 @@ public sealed class ContractMapper
         return new AssignmentDoc(a.StoryId, a.OpenedStory, a.Score, a.TermSimilarity, a.NameOverlap, a.DateProximity, a.DaysApart, a.SharedTerms, a.SharedNames, a.DuplicateOf)
         {
             MergedStories = a.MergedStories,
+            ClosestStory = a.ClosestStory,
+            OnlyInArticle = a.OnlyInArticle,
+            OnlyInClosest = a.OnlyInClosest,
         };
     }
 

@@ -61,8 +61,17 @@ public sealed record AssignmentDoc(
     /// <summary>Stories this article bridged and merged into the one it joined.</summary>
     public IReadOnlyList<string> MergedStories { get; init; } = [];
 
+    /// <summary>When it opened a story: the closest story it did not join, and the names only each side has.</summary>
+    public string? ClosestStory { get; init; }
+
+    public IReadOnlyList<string> OnlyInArticle { get; init; } = [];
+
+    public IReadOnlyList<string> OnlyInClosest { get; init; } = [];
+
     /// <summary>The decision in words, as the CLI and the web page show it (a method, so it is not serialised).</summary>
     public string Decision() => DuplicateOf is not null ? $"near-copy of {DuplicateOf}"
+        : OpenedStory && ClosestStory is not null && (OnlyInArticle.Count > 0 || OnlyInClosest.Count > 0)
+            ? $"opened the story; apart from {ClosestStory} by {string.Join(", ", OnlyInArticle)}{(OnlyInClosest.Count > 0 ? " (there: " + string.Join(", ", OnlyInClosest) + ")" : string.Empty)}"
         : OpenedStory ? "opened the story"
         : MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", MergedStories)}"
         : "joined";

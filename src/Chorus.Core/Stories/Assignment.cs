@@ -36,4 +36,16 @@ public sealed record Assignment
 
     /// <summary>Set when the article is a near-copy of another and followed it into its story.</summary>
     public string? DuplicateOf { get; init; }
+
+    /// <summary>When the article opened a story: the closest story it did not join.</summary>
+    public string? ClosestStory { get; init; }
+
+    /// <summary>
+    /// When the article opened a story: the specifics that kept it apart from the closest one, its strongest names the
+    /// story does not have (another place, other people), then the story's strongest names the article does not have.
+    /// </summary>
+    public IReadOnlyList<string> OnlyInArticle { get; init; } = [];
+
+    /// <summary>The closest story's strongest names that the article does not have.</summary>
+    public IReadOnlyList<string> OnlyInClosest { get; init; } = [];
 }

@@ -97,7 +97,24 @@ public sealed class StoryClusterer
         _stories[opened.Id] = opened;
         Index(opened);
         _dirty.Add(opened.Id);
-        return new Assignment { StoryId = opened.Id, OpenedStory = true, BestRejectedScore = Math.Round(best?.Score ?? 0, 4) };
+        // Two events of one kind on one day (two heists, two fires) share their words; the names say why they are two.
+        var assignmentOpened = new Assignment { StoryId = opened.Id, OpenedStory = true, BestRejectedScore = Math.Round(best?.Score ?? 0, 4) };
+        if (best is null)
+        {
+            return assignmentOpened;
+        }
+
+        var onlyHere = articleNames.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Where(kv => !best.Story.Names.ContainsKey(kv.Key)).Take(5).Select(kv => features.NameForms?.GetValueOrDefault(kv.Key) ?? kv.Key).ToList();
+        var onlyThere = best.Story.Names.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Where(kv => !features.Names.ContainsKey(kv.Key)).Take(5).Select(kv => kv.Key).ToList();
+        return assignmentOpened with
+        {
+            ClosestStory = best.Story.Id,
+            SharedTerms = Strongest(articleTerms, best.Story, names: false),
+            OnlyInArticle = onlyHere,
+            OnlyInClosest = onlyThere,
+        };
     }
 
     /// <summary>Adds a near-copy to the story of the article it copies, without scoring.</summary>
