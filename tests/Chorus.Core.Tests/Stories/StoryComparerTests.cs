@@ -145,10 +145,14 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(99.95, "%", null, 99, "%", null, true)]       // 99 procent is 99,95 rounded down
     [InlineData(300, "bomen", null, 500, "bomen", null, false)]
     [InlineData(4, null, null, 5, null, null, false)]
+    [InlineData(200, "mensen", "more", 190, "mensen", null, false)]  // "ruim 200" is at least 200: 190 contradicts it
+    [InlineData(200, "mensen", "more", 230, "mensen", null, true)]
+    [InlineData(200, "mensen", "less", 205, "mensen", null, false)]  // "bijna 200" is under 200
+    [InlineData(200, "mensen", "approx", 190, "mensen", null, true)] // "ongeveer 200" allows 10% either way
     public void Consistent_SkipsWhatIsNoContradiction(double a, string? unitA, string? qualifierA, double b, string? unitB, string? qualifierB, bool expected)
         => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(
-            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Qualifier: qualifierA),
-            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, b, unitB, Qualifier: qualifierB)));
+            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Approximate: qualifierA is not null, Qualifier: qualifierA),
+            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, b, unitB, Approximate: qualifierB is not null, Qualifier: qualifierB)));
 
     [Theory]
     [InlineData("2024-03-12", "2024-03-13", false)] // 12 dead on Tuesday, 20 on Wednesday: the toll grew, an update

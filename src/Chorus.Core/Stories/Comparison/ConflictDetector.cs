@@ -172,23 +172,24 @@ internal static class ConflictDetector
             return true;
         }
 
-        var (va, vb) = (Normalised(a), Normalised(b));
-        var (aLo, aHi) = Bounds(a, va);
-        var (bLo, bHi) = Bounds(b, vb);
-        if (aLo <= bHi && bLo <= aHi)
-        {
-            return true;
-        }
-
-        var relative = Math.Abs(va - vb) / Math.Max(Math.Abs(va), Math.Abs(vb));
-        if ((a.Approximate || b.Approximate) && relative <= 0.10)
-        {
-            return true;
-        }
-
-        // A round number may stand for a precise one near it: 130 for 127, 2,5 miljoen for 2.480.000.
-        return (IsRound(va) || IsRound(vb)) && relative <= 0.05;
+        // Each figure is an interval: its range or one-sided bound ("ruim 200" is 200 and up, "bijna 200" under it),
+        // widened by 10% either way when it is stated as approximate ("ongeveer 200") and by 5% when it is a round
+        // number that may stand for a precise one (130 for 127, 2,5 miljoen for 2.480.000). Two figures can both be
+        // true when their intervals meet: a smaller figure than "ruim 200" contradicts it, however close.
+        var (aLo, aHi) = Widened(a);
+        var (bLo, bHi) = Widened(b);
+        return aLo <= bHi && bLo <= aHi;
     }
+
+    private static (double Lo, double Hi) Widened(QuantityMention q)
+    {
+        var value = Normalised(q);
+        var (lo, hi) = Bounds(q, value);
+        var slack = OneSided(q) ? 0 : q.Approximate ? 0.10 : IsRound(value) ? 0.05 : 0;
+        return (lo - (Math.Abs(lo) * slack), hi + (Math.Abs(hi) * slack));
+    }
+
+    private static bool OneSided(QuantityMention q) => q.Qualifier is "more" or "min" or "less" or "max";
 
     private static double Normalised(QuantityMention q) => q.Unit == "h" ? q.Value * 60 : q.Value;
 
