@@ -1,4 +1,5 @@
 using Chorus.Core.Analysis;
+using Chorus.Core.Extraction.Ner;
 using Chorus.Core.Text;
 
 namespace Chorus.Core.Entities;
@@ -46,6 +47,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
         mentions.AddRange(UntaggedAdjectives(document, mentions));
+        mentions = mentions.Select(m => CabinetsAreNoPersons(text, m)).ToList();
         mentions = SurnamesArePersons(text, mentions);
         mentions = mentions.Select(m => PlaceByItsHead(text, m)).ToList();
         var acronyms = DefinedAcronyms(text, mentions);
@@ -125,6 +127,22 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var rest = name[(van + 5)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var organisation = rest.Any(w => NameListEntityTyper.OrganisationWords.Contains(w) || (w.Length >= 2 && w.Count(char.IsUpper) >= 2 && w.All(char.IsLetterOrDigit)));
         return organisation ? m with { End = m.Start + van } : m;
+    }
+
+    // "Rutte III", "Balkenende IV": a surname and a Roman numeral name a cabinet, not the person; "Willem III" and
+    // "Lodewijk XIV", a given name and a numeral, stay a king.
+    private static EntityMention CabinetsAreNoPersons(string text, EntityMention m)
+    {
+        if (m.Type != "PER")
+        {
+            return m;
+        }
+
+        var parts = text[m.Start..m.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2 && parts[1].Length <= 4 && parts[1].All(c => c is 'I' or 'V' or 'X') && PersonGender.OfName(parts[0]) == Gender.Unknown
+            && !NameGazetteer.Dutch.IsGivenName(parts[0])
+            ? m with { Type = "MISC", Method = "cabinet" }
+            : m;
     }
 
     // "Dekker zei…" after "Sander Dekker", where the tagger made the lone surname a place or a thing: a single word that

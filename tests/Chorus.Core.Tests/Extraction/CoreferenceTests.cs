@@ -118,4 +118,12 @@ public class CoreferenceTests
         var e = Local("nl", $"Bij de {name} in de stad ontstond dinsdag een lange file. Ook rond de {name} stonden auto's stil.");
         Assert.True(!e.TryGetValue(name, out var found) || found.Type is "LOC", $"{name}: {found.Type}");
     }
+
+    [Fact]
+    public void ACabinetIsNoPerson_AKingWithANumeralIs()
+    {
+        var e = Local("nl", "Het kabinet Rutte III viel dinsdag. Premier Mark Rutte bood zijn ontslag aan bij koning Willem-Alexander. Rutte III was het derde kabinet van Rutte.");
+        Assert.NotEqual("PER", e["Rutte III"].Type);
+        Assert.Equal("PER", e["Mark Rutte"].Type);
+    }
 }
