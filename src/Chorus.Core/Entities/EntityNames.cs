@@ -6,11 +6,20 @@ namespace Chorus.Core.Entities;
 /// </summary>
 public static class EntityNames
 {
-    // Dutch name particles, which start a surname but never end a name ("Erdogan De" is two sentences glued).
+    // Name particles, which start a surname ("De Jong", "Van Dijk", "Ten Hag", "von der Leyen") but never end a name.
     private static readonly HashSet<string> Particles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "van", "von", "der", "den", "de", "het", "ter", "ten", "te", "la", "le", "da", "di", "du", "al", "el", "bin", "ibn", "dos", "das", "en", "of", "and", "und",
+        "van", "von", "vom", "zu", "der", "den", "de", "het", "ter", "ten", "te", "la", "le", "da", "di", "du", "al", "el", "bin", "ibn", "dos", "das",
     };
+
+    // Words that join two names and so never end one either ("Justitie en Veiligheid").
+    private static readonly HashSet<string> Conjunctions = new(StringComparer.OrdinalIgnoreCase) { "en", "of", "and", "und" };
+
+    /// <summary>True for a particle that starts a surname ("de", "van", "ten", "von"), in any case.</summary>
+    public static bool IsParticle(string word) => Particles.Contains(word);
+
+    /// <summary>True for a Roman numeral up to four letters ("II", "XIV"): the number of a cabinet or a king.</summary>
+    public static bool IsRomanNumeral(string word) => word.Length is > 0 and <= 4 && word.All(c => c is 'I' or 'V' or 'X');
 
     /// <summary>
     /// The name to show among spellings and their counts, or null when none qualifies. A person is shown under the
@@ -73,10 +82,9 @@ public static class EntityNames
     private static bool IsFullPersonName(string name)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 2 && !Particles.Contains(parts[^1]) && !IsRomanNumeral(parts[^1]) && char.IsUpper(parts[0][0]);
+        return parts.Length >= 2 && !Particles.Contains(parts[^1]) && !Conjunctions.Contains(parts[^1]) && !IsRomanNumeral(parts[^1]) && char.IsUpper(parts[0][0]);
     }
 
-    private static bool IsRomanNumeral(string word) => word.Length is > 0 and <= 4 && word.All(c => c is 'I' or 'V' or 'X');
 
     // Dutch adjectives ("Venezolaanse", "Koerdische", "Koerdisch", "Molukse") beside a noun of the same entity
     // ("Venezolanen"): the noun is the name.
@@ -91,7 +99,7 @@ public static class EntityNames
         var initials = new System.Text.StringBuilder();
         foreach (var word in name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Particles.Contains(word) && char.IsUpper(word[0]))
+            if (!Particles.Contains(word) && !Conjunctions.Contains(word) && char.IsUpper(word[0]))
             {
                 initials.Append(word[0]);
             }

@@ -68,7 +68,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         var first = text[m.Start..space].ToLowerInvariant();
-        return stopwords.IsStopword(first) && first is not ("de" or "van" or "der" or "den" or "ter" or "ten" or "te" or "het" or "von" or "vom" or "zu" or "la" or "le" or "da" or "di" or "du" or "al" or "el");
+        return stopwords.IsStopword(first) && !EntityNames.IsParticle(first);
     }
 
     private static readonly HashSet<string> DatePrepositions = new(StringComparer.OrdinalIgnoreCase)
@@ -139,7 +139,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         var parts = text[m.Start..m.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 2 && parts[1].Length <= 4 && parts[1].All(c => c is 'I' or 'V' or 'X') && PersonGender.OfName(parts[0]) == Gender.Unknown
+        return parts.Length == 2 && EntityNames.IsRomanNumeral(parts[1]) && PersonGender.OfName(parts[0]) == Gender.Unknown
             && !NameGazetteer.Dutch.IsGivenName(parts[0])
             ? m with { Type = "MISC", Method = "cabinet" }
             : m;

@@ -564,7 +564,7 @@ public sealed class SqliteChorusStore : IChorusStore
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new EntityCorrectionOutcome((await EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false))[0], null);
+        return new EntityCorrectionOutcome((await EntityCorrectionRowsAsync(cancellationToken, limit: 1).ConfigureAwait(false))[0].Correction, null);
     }
 
     public async Task<EntityCorrectionOutcome> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default)
@@ -612,7 +612,7 @@ public sealed class SqliteChorusStore : IChorusStore
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new EntityCorrectionOutcome((await EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false))[0], null);
+        return new EntityCorrectionOutcome((await EntityCorrectionRowsAsync(cancellationToken, limit: 1).ConfigureAwait(false))[0].Correction, null);
     }
 
     public async Task<IReadOnlyList<EntityCorrection>> EntityCorrectionsAsync(CancellationToken cancellationToken = default)
@@ -746,10 +746,12 @@ public sealed class SqliteChorusStore : IChorusStore
             ("$u", undo),
             ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
 
-    private async Task<List<(EntityCorrection Correction, string Undo)>> EntityCorrectionRowsAsync(CancellationToken cancellationToken)
+    /// <summary>Newest first; <paramref name="limit"/> -1 reads the whole log (SQLite's "no limit").</summary>
+    private async Task<List<(EntityCorrection Correction, string Undo)>> EntityCorrectionRowsAsync(CancellationToken cancellationToken, int limit = -1)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT seq, kind, entity_id, other_id, variant, moved, undo, created_at, undone_at FROM entity_corrections ORDER BY seq DESC";
+        cmd.CommandText = "SELECT seq, kind, entity_id, other_id, variant, moved, undo, created_at, undone_at FROM entity_corrections ORDER BY seq DESC LIMIT $limit";
+        cmd.Parameters.AddWithValue("$limit", limit);
         var rows = new List<(EntityCorrection, string)>();
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

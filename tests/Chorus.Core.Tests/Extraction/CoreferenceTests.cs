@@ -116,7 +116,8 @@ public class CoreferenceTests
     {
         var name = char.ToUpperInvariant(lower[0]) + lower[1..];
         var e = Local("nl", $"Bij de {name} in de stad ontstond dinsdag een lange file. Ook rond de {name} stonden auto's stil.");
-        Assert.True(!e.TryGetValue(name, out var found) || found.Type is "LOC", $"{name}: {found.Type}");
+        Assert.True(e.TryGetValue(name, out var found), $"{name} was not found");
+        Assert.Equal("LOC", found!.Type);
     }
 
     [Fact]

@@ -81,4 +81,18 @@ public class QuantityTests(ITestOutputHelper output)
         var found = Extractor.Extract(text, Tokenizer.Tokenize(text), "nl", []);
         Assert.Contains(found, q => q.Value == 1 && q.Unit == unit);
     }
+
+    [Theory]
+    [InlineData("1e99999999999")]
+    [InlineData("1e999")]
+    [InlineData("9,9^999 en 1,1^--999999 en 12e+99999999999")]
+    [InlineData(",")]
+    [InlineData("½^-3 k")]
+    public void HugeExponentsAndOddTokens_NeverThrow(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var found = Extractor.Extract(text, tokens, words, "nl", [], keepBareNumbers: true);
+        Assert.All(found, q => Assert.True(double.IsFinite(q.Value)));
+    }
 }

@@ -631,7 +631,8 @@ public sealed class QuantityExtractor
 
         // Scientific notation, "1e10", "127,32e13", and the mantissa of one whose exponent follows ("12,32e" + "+14").
         var e = token.IndexOfAny(['e', 'E']);
-        if (e > 0 && char.IsDigit(token[e - 1]) && (e == token.Length - 1 || AllDigits(token.AsSpan(e + 1))) && ParseDigits(token[..e], lang, out var mantissa))
+        // (At most three exponent digits: "1e99999999999" is no number, and must not overflow the parse.)
+        if (e > 0 && char.IsDigit(token[e - 1]) && (e == token.Length - 1 || (token.Length - e - 1 <= 3 && AllDigits(token.AsSpan(e + 1)))) && ParseDigits(token[..e], lang, out var mantissa))
         {
             value = e == token.Length - 1 ? mantissa : mantissa * Math.Pow(10, int.Parse(token.AsSpan(e + 1), CultureInfo.InvariantCulture));
             return !double.IsInfinity(value);

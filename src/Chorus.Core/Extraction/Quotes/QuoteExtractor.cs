@@ -532,7 +532,7 @@ public sealed class QuoteExtractor
 
     // "De Boer", "Van Dijk", "Von der Leyen": a surname with its particle, short for the full name.
     private static bool Surname(string name)
-        => name.Split(' ') is [var first, _, ..] && first is "De" or "Van" or "Den" or "Der" or "Ter" or "Ten" or "Von" or "Van der" or "Le" or "La";
+        => name.Split(' ') is [var first, _, ..] && char.IsUpper(first[0]) && EntityNames.IsParticle(first);
 
     /// <summary>
     /// True when a quote picks up where the previous one's sentence ended: the next sentence, or the next paragraph,
