@@ -2,6 +2,7 @@ using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Extraction.Quotes;
 using Chorus.Core.Extraction.Times;
 using Chorus.Core.Text;
+using Chorus.Core.Time;
 
 namespace Chorus.Core.Analysis;
 
@@ -28,7 +29,7 @@ public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var taken = document.Times.Where(t => t.Kind is not ("duration" or "set")).Select(t => new TextSpan(t.Start, t.End)).ToList();
+        var taken = document.Times.Where(t => t.Kind is not (TimeKind.Duration or TimeKind.Set)).Select(t => new TextSpan(t.Start, t.End)).ToList();
         document.Quantities = extractor.Extract(document.Text, document.Tokens, document.LowerWords, document.Lang, taken);
     }
 }

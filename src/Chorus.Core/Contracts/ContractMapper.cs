@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
+using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Ingest;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
@@ -84,8 +85,8 @@ public sealed class ContractMapper
             var pinned = _analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = anchor.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId });
             var byPosition = pinned.Times.ToDictionary(t => (t.Start, t.End));
             var times = analyzed[i].Times.Select(t =>
-                t.Kind is "weekday" or "offset" or "week" && t.Value is { } v && TimexRange.TryParse(v, out var range) && range.Days > 1
-                && byPosition.TryGetValue((t.Start, t.End), out var p) && p.Value is { } pv && TimexRange.TryParse(pv, out var pr) && pr.Days < range.Days
+                t.Kind is TimeKind.Weekday or TimeKind.Offset or TimeKind.Week && t.Days is { Days: > 1 } range
+                && byPosition.TryGetValue((t.Start, t.End), out var p) && p.Days is { } pr && pr.Days < range.Days
                     ? p with { PinnedBy = anchor.Id }
                     : t).ToList();
             result[i] = analyzed[i] with { Times = times };
@@ -104,8 +105,8 @@ public sealed class ContractMapper
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
             analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, analyzed.CanonicalOf(e))).ToList(),
-            analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind, t.Mod)).ToList(),
-            analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier)).ToList(),
+            analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToList(),
+            analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name()) { Lower = q.Lower, Upper = q.Upper }).ToList(),
             analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null || q.Anonymous ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
             a.Assignment is { } asg ? Assignment(asg) : null) { SummaryOnly = a.SummaryOnly };
     }
@@ -212,16 +213,16 @@ public sealed class ContractMapper
             foreach (var q in analyzed[i].Quantities)
             {
                 var value = (q.Min is { } min && q.Max is { } max ? $"{min.ToString("0.###", CultureInfo.InvariantCulture)}–{max.ToString("0.###", CultureInfo.InvariantCulture)}" : q.Value.ToString("0.###", CultureInfo.InvariantCulture))
-                    + (q.Qualifier is { } qualifier ? $" ({qualifier})" : string.Empty);
+                    + (q.Qualifier.Name() is { } qualifier ? $" ({qualifier})" : string.Empty);
                 var what = q.Unit is null ? "count" : q.Unit.Length > 5 && q.Unit.All(char.IsLower) ? q.Unit[..5] + "…" : q.Unit;
                 Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End));
             }
 
             foreach (var t in analyzed[i].Times)
             {
-                if (t.Value is { } v && t.Kind is not "event" and not "set" and not "duration")
+                if (t.Value is { } v && t.Kind is not TimeKind.Event and not TimeKind.Set and not TimeKind.Duration)
                 {
-                    Add(t.Kind is "time" or "timerange" or "datetime" ? "time" : "date", t.Kind is "time" or "timerange" or "datetime" ? "clock time" : "date", new FigureValueDoc(articles[i].Id, v, text[t.Start..t.End], t.Start, t.End));
+                    Add(t.Kind.IsClock() ? "time" : "date", t.Kind.IsClock() ? "clock time" : "date", new FigureValueDoc(articles[i].Id, v, text[t.Start..t.End], t.Start, t.End));
                 }
             }
         }

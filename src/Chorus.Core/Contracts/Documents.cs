@@ -42,7 +42,14 @@ public sealed record EntityMentionDoc(string Text, string Type, int Start, int E
 
 public sealed record TimeDoc(string Text, int Start, int End, string? Value, string Kind, string? Mod);
 
-public sealed record QuantityDoc(string Text, int Start, int End, double Value, string? Unit, double? Min, double? Max, bool Approximate, string? Qualifier);
+public sealed record QuantityDoc(string Text, int Start, int End, double Value, string? Unit, double? Min, double? Max, bool Approximate, string? Qualifier)
+{
+    /// <summary>The least value the words allow ("ruim 200" → 200); null when unbounded below ("bijna 200").</summary>
+    public double? Lower { get; init; }
+
+    /// <summary>The greatest value the words allow; null when unbounded above.</summary>
+    public double? Upper { get; init; }
+}
 
 public sealed record QuoteDoc(string Text, int Start, int End, string? Speaker, string? SpeakerName, string? Cue);
 

@@ -56,6 +56,28 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.Equal(value, parsed, 6);
     }
 
+    // Bounds are typed: the interval the words state, open on the side they leave open.
+    [Theory]
+    [InlineData("nl", "Er kwamen ruim 200 mensen.", "more", 200.0, null, true)]
+    [InlineData("nl", "Er zijn bijna 30 kinderen.", "less", null, 30.0, true)]
+    [InlineData("nl", "Er zijn minstens 12 doden.", "min", 12.0, null, false)]
+    [InlineData("nl", "Er mogen hooguit 5 bezoekers komen.", "max", null, 5.0, false)]
+    [InlineData("nl", "Mensen tussen 24 en 65 jaar mogen stemmen.", null, 24.0, 65.0, false)]
+    [InlineData("en", "More than 40 people were hurt.", "more", 40.0, null, true)]
+    [InlineData("de", "Fast 300 Menschen wurden evakuiert.", "less", null, 300.0, true)]
+    [InlineData("nl", "Er vielen 17 doden.", null, 17.0, 17.0, false)]
+    public void Bounds_AreTypedIntervals(string lang, string text, string? qualifier, double? lower, double? upper, bool excluded)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var q = Assert.Single(Extractor.Extract(text, tokens, words, lang, []));
+        Assert.Equal(qualifier, q.Qualifier.Name());
+        Assert.Equal(FigureQualifiers.Parse(qualifier), q.Qualifier);
+        Assert.Equal(lower, q.Lower);
+        Assert.Equal(upper, q.Upper);
+        Assert.Equal(excluded, q.BoundExcluded);
+    }
+
     [Theory]
     [InlineData("nl", "De constante is 1,1^23 volgens het boek.", 8.954302432552389)]
     [InlineData("nl", "Het getal 2,5^-1 is een breuk.", 0.4)]

@@ -22,7 +22,7 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("van 10 tot 13")]
     [InlineData("10 t/m 13")]
     public void TextEndingInsideARange_IsNoRange_AndDoesNotThrow(string text)
-        => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-02-04").Value, "nl"), t => t.Kind == "interval");
+        => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-02-04").Value, "nl"), t => t.Kind == TimeKind.Interval);
 
     [Theory]
     [InlineData("nl", 0.95, 0.95, 0.95)]
@@ -63,6 +63,27 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("Sinds de coronacrisis is alles anders.", "Sinds de coronacrisis")]
     public void FunctionWords_AloneStartNothing(string text, params string[] expected)
         => Assert.Equal(expected, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-11-20").Value, "nl").Select(t => text[t.Start..t.End]));
+
+    // Consumers compute on the typed values; they must say what the written value says.
+    [Theory]
+    [InlineData("Op dinsdag 12 september 2023 om 06.30 uur ging het mis.", "2023-09-20")]
+    [InlineData("Van 10 tot 13 september was hij in Rusland, vorige week in juli.", "2023-09-20")]
+    [InlineData("Dinsdag komt de minister, om 15.00 uur, elke week, twee weken lang.", "2023-09")]
+    [InlineData("Rond drie uur 's nachts, in de zomer van 2019, volgende week.", "2023-09-20")]
+    public void TypedValues_AgreeWithTheWrittenValue(string text, string anchor)
+    {
+        foreach (var t in Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse(anchor).Value, "nl"))
+        {
+            var hasDays = TimexRange.TryParse(t.Value, out var range);
+            Assert.Equal(t.Kind.IsCalendar() && hasDays ? range : null, t.Days);
+            Assert.Equal(t.Kind.IsClock() ? TimexReading.Read(t.Value)?.StartTime : null, t.Clock);
+            Assert.True(TimeKinds.TryParse(t.Kind.Name(), out var back) && back == t.Kind);
+            if (t.Kind is TimeKind.Date or TimeKind.Interval && t.Value is not null)
+            {
+                Assert.NotNull(t.Days);
+            }
+        }
+    }
 
     // Counts and years no calendar holds are text, not dates: they must not stop an ingest.
     [Theory]

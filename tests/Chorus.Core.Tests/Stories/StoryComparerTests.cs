@@ -74,8 +74,8 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(90, null, false, 80, null, false, false)] // 90 vs 80 wagons
     public void Numbers_ConflictOnlyBeyondRoundingAndApproximation(double a, string? qualifier, bool approximate, double b, string? qualifierB, bool approximateB, bool consistent)
     {
-        var qa = new QuantityMention(0, 1, a, "doden", Approximate: approximate, Qualifier: qualifier);
-        var qb = new QuantityMention(0, 1, b, "doden", Approximate: approximateB, Qualifier: qualifierB);
+        var qa = new QuantityMention(0, 1, a, "doden", Approximate: approximate, Qualifier: FigureQualifiers.Parse(qualifier));
+        var qb = new QuantityMention(0, 1, b, "doden", Approximate: approximateB, Qualifier: FigureQualifiers.Parse(qualifierB));
         Assert.Equal(consistent, ConflictDetector.Consistent(qa, qb));
         Assert.Equal(consistent, ConflictDetector.Consistent(qb, qa));
     }
@@ -151,8 +151,8 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(200, "mensen", "approx", 190, "mensen", null, true)] // "ongeveer 200" allows 10% either way
     public void Consistent_SkipsWhatIsNoContradiction(double a, string? unitA, string? qualifierA, double b, string? unitB, string? qualifierB, bool expected)
         => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(
-            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Approximate: qualifierA is not null, Qualifier: qualifierA),
-            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, b, unitB, Approximate: qualifierB is not null, Qualifier: qualifierB)));
+            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Approximate: qualifierA is not null, Qualifier: Chorus.Core.Extraction.Quantities.FigureQualifiers.Parse(qualifierA)),
+            new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, b, unitB, Approximate: qualifierB is not null, Qualifier: Chorus.Core.Extraction.Quantities.FigureQualifiers.Parse(qualifierB))));
 
     [Theory]
     [InlineData("2024-03-12", "2024-03-13", false)] // 12 dead on Tuesday, 20 on Wednesday: the toll grew, an update

@@ -7,8 +7,19 @@ namespace Chorus.Core.Extraction.Quantities;
 /// A number with what it counts or measures. <see cref="Value"/> is the number itself; a range ("tussen 24 en 65
 /// jaar") or a vague amount ("duizenden") keeps <see cref="Value"/> = the lower bound and gives the bounds in
 /// <see cref="Min"/>/<see cref="Max"/>; <see cref="Approximate"/> marks "ongeveer", "zo'n", "ruim" and vague words.
+/// <see cref="Lower"/>/<see cref="Upper"/> are the interval the words state, with bounds ("ruim 200": 200 and up).
 /// </summary>
-public readonly record struct QuantityMention(int Start, int End, double Value, string? Unit, double? Min = null, double? Max = null, bool Approximate = false, string? Qualifier = null);
+public readonly record struct QuantityMention(int Start, int End, double Value, string? Unit, double? Min = null, double? Max = null, bool Approximate = false, FigureQualifier Qualifier = FigureQualifier.None)
+{
+    /// <summary>The least value the words allow; null when unbounded below ("bijna 200", "hooguit 5").</summary>
+    public double? Lower => Qualifier is FigureQualifier.LessThan or FigureQualifier.AtMost ? null : Min ?? Value;
+
+    /// <summary>The greatest value the words allow; null when unbounded above ("ruim 200", "minstens 5").</summary>
+    public double? Upper => Qualifier is FigureQualifier.MoreThan or FigureQualifier.AtLeast ? null : Max ?? Value;
+
+    /// <summary>Whether the bound itself is excluded: "ruim 200" and "bijna 200" are not 200.</summary>
+    public bool BoundExcluded => Qualifier is FigureQualifier.MoreThan or FigureQualifier.LessThan;
+}
 
 /// <summary>
 /// Finds quantities in Dutch, English and German: digits in the language's number format (Dutch "1.000,5",
@@ -65,13 +76,13 @@ public sealed class QuantityExtractor
         ["dutzende"] = (24, 99), ["hunderte"] = (200, 999), ["tausende"] = (2000, 9999), ["millionen"] = (2e6, 9.99e6),
     };
 
-    private static readonly Dictionary<string, string> Qualifiers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, FigureQualifier> Qualifiers = new(StringComparer.Ordinal)
     {
-        ["ongeveer"] = "approx", ["circa"] = "approx", ["ca"] = "approx", ["zo'n"] = "approx", ["zowat"] = "approx", ["rond"] = "approx", ["ruwweg"] = "approx",
-        ["bijna"] = "less", ["ruim"] = "more", ["meer"] = "more", ["minder"] = "less", ["minstens"] = "min", ["maximaal"] = "max", ["hooguit"] = "max", ["tenminste"] = "min",
-        ["about"] = "approx", ["around"] = "approx", ["approximately"] = "approx", ["roughly"] = "approx", ["nearly"] = "less", ["almost"] = "less",
-        ["over"] = "more", ["more"] = "more", ["less"] = "less", ["fewer"] = "less", ["least"] = "min", ["up"] = "max",
-        ["etwa"] = "approx", ["rund"] = "approx", ["ungefähr"] = "approx", ["fast"] = "less", ["knapp"] = "less", ["mehr"] = "more", ["über"] = "more", ["weniger"] = "less", ["mindestens"] = "min",
+        ["ongeveer"] = FigureQualifier.Approximately, ["circa"] = FigureQualifier.Approximately, ["ca"] = FigureQualifier.Approximately, ["zo'n"] = FigureQualifier.Approximately, ["zowat"] = FigureQualifier.Approximately, ["rond"] = FigureQualifier.Approximately, ["ruwweg"] = FigureQualifier.Approximately,
+        ["bijna"] = FigureQualifier.LessThan, ["ruim"] = FigureQualifier.MoreThan, ["meer"] = FigureQualifier.MoreThan, ["minder"] = FigureQualifier.LessThan, ["minstens"] = FigureQualifier.AtLeast, ["maximaal"] = FigureQualifier.AtMost, ["hooguit"] = FigureQualifier.AtMost, ["tenminste"] = FigureQualifier.AtLeast,
+        ["about"] = FigureQualifier.Approximately, ["around"] = FigureQualifier.Approximately, ["approximately"] = FigureQualifier.Approximately, ["roughly"] = FigureQualifier.Approximately, ["nearly"] = FigureQualifier.LessThan, ["almost"] = FigureQualifier.LessThan,
+        ["over"] = FigureQualifier.MoreThan, ["more"] = FigureQualifier.MoreThan, ["less"] = FigureQualifier.LessThan, ["fewer"] = FigureQualifier.LessThan, ["least"] = FigureQualifier.AtLeast, ["up"] = FigureQualifier.AtMost,
+        ["etwa"] = FigureQualifier.Approximately, ["rund"] = FigureQualifier.Approximately, ["ungefähr"] = FigureQualifier.Approximately, ["fast"] = FigureQualifier.LessThan, ["knapp"] = FigureQualifier.LessThan, ["mehr"] = FigureQualifier.MoreThan, ["über"] = FigureQualifier.MoreThan, ["weniger"] = FigureQualifier.LessThan, ["mindestens"] = FigureQualifier.AtLeast,
     };
 
     // Words after a number that are not what it counts ("de twee elkaar", "beide zich").
@@ -153,7 +164,7 @@ public sealed class QuantityExtractor
                 (value, start) = (-value, i - 1);
             }
 
-            string? qualifier = null;
+            FigureQualifier? qualifier = null;
             // Qualifiers before the number: "ongeveer 130", "meer dan 90", "zo'n 60", "more than"
             var q = start - 1;
             if (q >= 0 && w[q] is "dan" or "than" or "als" && q >= 1 && Qualifiers.TryGetValue(w[q - 1], out var qq))
@@ -175,7 +186,7 @@ public sealed class QuantityExtractor
             double? min = null, max = null;
             if (vague is { } v)
             {
-                (min, max, qualifier) = (v.Min, v.Max, qualifier ?? "vague");
+                (min, max, qualifier) = (v.Min, v.Max, qualifier ?? FigureQualifier.Vague);
             }
 
             // Ranges: "24 tot 65", "10-13", "tussen de 24 en 65"
@@ -293,7 +304,7 @@ public sealed class QuantityExtractor
             // "Het dodental is opgelopen tot 30", "Het aantal besmettingen steeg naar 120": the figure counts the subject.
             if (unit is null && ChangedTo(start) is { } subject)
             {
-                (unit, qualifier) = (subject, qualifier ?? "to");
+                (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
             }
 
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
@@ -304,7 +315,7 @@ public sealed class QuantityExtractor
                 continue;
             }
 
-            result.Add(new QuantityMention(tokens[start].Start, tokens[next - 1].End, value, unit, min, max, qualifier is not null, qualifier));
+            result.Add(new QuantityMention(tokens[start].Start, tokens[next - 1].End, value, unit, min, max, qualifier is not null, qualifier ?? FigureQualifier.None));
             i = next;
         }
 

@@ -246,7 +246,7 @@ public static class TimeEvaluation
                 Date = c.Anchor ?? PartialDate.OfDay(DateOnly.FromDateTime(c.Reference)),
                 Lang = c.Anchor is null ? lang : c.Lang,
             };
-            var times = analyzer.Analyze(raw).Times.Where(t => t.Kind != "event").ToList();
+            var times = analyzer.Analyze(raw).Times.Where(t => t.Kind != TimeKind.Event).ToList();
             var text = raw.Text;
             predicted += times.Count;
             var used = new bool[times.Count];
@@ -276,7 +276,7 @@ public static class TimeEvaluation
                 }
                 else
                 {
-                    failures.Add($"value   [{c.Index}] {Short(g.TypeName)} \"{g.Text}\" → \"{Span(text, t)}\" {t.Kind} {t.Value ?? "null"}{(t.Mod is null ? string.Empty : " " + t.Mod)}; expected {Expected(g)} (ref {c.Reference:yyyy-MM-dd})");
+                    failures.Add($"value   [{c.Index}] {Short(g.TypeName)} \"{g.Text}\" → \"{Span(text, t)}\" {t.Kind.Name()} {t.Value ?? "null"}{(t.Mod is null ? string.Empty : " " + t.Mod)}; expected {Expected(g)} (ref {c.Reference:yyyy-MM-dd})");
                 }
 
                 byType[g.Type] = counts;
@@ -286,7 +286,7 @@ public static class TimeEvaluation
             {
                 if (!used[k])
                 {
-                    failures.Add($"extra   [{c.Index}] \"{Span(text, times[k])}\" {times[k].Kind} {times[k].Value ?? "null"} in: {c.Input}");
+                    failures.Add($"extra   [{c.Index}] \"{Span(text, times[k])}\" {times[k].Kind.Name()} {times[k].Value ?? "null"} in: {c.Input}");
                 }
             }
         }

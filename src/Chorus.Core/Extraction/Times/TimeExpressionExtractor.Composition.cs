@@ -12,12 +12,12 @@ public sealed partial class TimeExpressionExtractor
         /// <summary>Fills the typed fields of a hit found by a rule that writes only its TIMEX value.</summary>
         private Hit Typed(Hit h)
         {
-            if (h.Kind is "weekday" or "date" && h.End - h.Start <= 2 && WeekdayOf(w[h.End - 1]) is var wd && wd != 0)
+            if (h.Kind is TimeKind.Weekday or TimeKind.Date && h.End - h.Start <= 2 && WeekdayOf(w[h.End - 1]) is var wd && wd != 0)
             {
                 h = h with { Weekday = wd };
             }
 
-            if (h.Kind == "time" && h.Value is { } tv && tv.IndexOf('T', StringComparison.Ordinal) is var t && t >= 0
+            if (h.Kind == TimeKind.Time && h.Value is { } tv && tv.IndexOf('T', StringComparison.Ordinal) is var t && t >= 0
                 && TimeOnly.TryParseExact(tv[(t + 1)..], ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
             {
                 h = h with { Clock = clock, TwelveHour = clock.Hour is >= 1 and <= 12 };
@@ -27,18 +27,18 @@ public sealed partial class TimeExpressionExtractor
                 }
             }
 
-            if (h.Value is null || h.Kind is "time" or "event" || !TimexRange.TryParse(h.Value, out var r))
+            if (h.Value is null || h.Kind is TimeKind.Time or TimeKind.Event || !TimexRange.TryParse(h.Value, out var r))
             {
                 return h;
             }
 
             // "morgenavond", "vannacht": the day and its part.
-            if (h.Kind == "date" && r.Days == 1 && h.End - h.Start == 1 && lex.RelativeDays.ContainsKey(w[h.Start]) && PartOfDayOf(h) is { } part)
+            if (h.Kind == TimeKind.Date && r.Days == 1 && h.End - h.Start == 1 && lex.RelativeDays.ContainsKey(w[h.Start]) && PartOfDayOf(h) is { } part)
             {
                 return h with { Value = $"{Iso(r.Start)}T{part}", Day = r.Start, PartOfDay = part };
             }
 
-            if (h.Kind == "week")
+            if (h.Kind == TimeKind.Week)
             {
                 h = h with { WeekMonday = r.Start };
             }
@@ -142,7 +142,7 @@ public sealed partial class TimeExpressionExtractor
                     c2 = c2.AddHours(12);
                 }
 
-                hit = new Hit(i, end, $"T{Clock(c1)}/T{Clock(c2)}", "timerange") { Clock = c1, ClockEnd = c2 };
+                hit = new Hit(i, end, $"T{Clock(c1)}/T{Clock(c2)}", TimeKind.TimeRange) { Clock = c1, ClockEnd = c2 };
                 return true;
             }
 
@@ -184,7 +184,7 @@ public sealed partial class TimeExpressionExtractor
 
             // Each end keeps its own precision: "2014/2018", "2018-03/2018-05", "2018-10-01/2018-11-07".
             var value = PointOf(from, fromEnd) is { } p1 && PointOf(toStart, to) is { } p2 ? $"{p1}/{p2}" : $"{Iso(from)}/{Iso(to)}";
-            hit = new Hit(i, b.End, value, "interval") { Year = b.Year ?? a.Year };
+            hit = new Hit(i, b.End, value, TimeKind.Interval) { Year = b.Year ?? a.Year };
             return true;
         }
 
@@ -220,7 +220,7 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
-            if (h.Value is null || h.Kind is "duration" or "set" or "event" or "time" or "timerange" || !TimexRange.TryParse(h.Value, out var r))
+            if (h.Value is null || h.Kind is TimeKind.Duration or TimeKind.Set or TimeKind.Event or TimeKind.Time or TimeKind.TimeRange || !TimexRange.TryParse(h.Value, out var r))
             {
                 return false;
             }
@@ -261,11 +261,11 @@ public sealed partial class TimeExpressionExtractor
         {
             if (w[k] is "nu" or "heden" or "now" or "jetzt")
             {
-                hit = new Hit(k, k + 1, "PRESENT_REF", "date") { RangeOnly = true };
+                hit = new Hit(k, k + 1, "PRESENT_REF", TimeKind.Date) { RangeOnly = true };
                 return true;
             }
 
-            if (TryAtom(k, out hit) && hit.Kind is not ("event" or "duration" or "set"))
+            if (TryAtom(k, out hit) && hit.Kind is not (TimeKind.Event or TimeKind.Duration or TimeKind.Set))
             {
                 return true;
             }
@@ -274,7 +274,7 @@ public sealed partial class TimeExpressionExtractor
             if (lex.Months.TryGetValue(w[k], out var month) && !IsAmbiguousMonth(k) && anchor is { } a)
             {
                 var y = InferYear(month, Tense(k)) ?? a.Year;
-                hit = new Hit(k, k + 1, $"{y:D4}-{month:D2}", "date") { RangeOnly = true, BareMonthEnd = true };
+                hit = new Hit(k, k + 1, $"{y:D4}-{month:D2}", TimeKind.Date) { RangeOnly = true, BareMonthEnd = true };
                 return true;
             }
 
@@ -292,13 +292,13 @@ public sealed partial class TimeExpressionExtractor
             // "2014-2018", "2014 tot en met 2018": a year without a preposition is a range end when the other end is one too.
             if (IsYear(k, out var year))
             {
-                hit = new Hit(k, k + 1, year.ToString("D4", CultureInfo.InvariantCulture), "date") { Year = year, RangeOnly = true };
+                hit = new Hit(k, k + 1, year.ToString("D4", CultureInfo.InvariantCulture), TimeKind.Date) { Year = year, RangeOnly = true };
                 return true;
             }
 
             if (BareHour(k, out var clock, out var end))
             {
-                hit = new Hit(k, end, null, "time") { Clock = clock, TwelveHour = clock.Hour is >= 1 and <= 12, RangeOnly = true };
+                hit = new Hit(k, end, null, TimeKind.Time) { Clock = clock, TwelveHour = clock.Hour is >= 1 and <= 12, RangeOnly = true };
                 return true;
             }
 
@@ -496,30 +496,30 @@ public sealed partial class TimeExpressionExtractor
         private Hit? Join(Hit a, Hit b)
         {
             // weekday + date of the same day, or a date + its weekday in brackets: keep the date.
-            if (a.Weekday > 0 && a.Clock is null && b.Day is { } bd && b.Kind is "date" && b.Weekday == 0 && (bd.DayOfWeek == (DayOfWeek)(a.Weekday % 7) || b.Value?.StartsWith("XXXX", StringComparison.Ordinal) is false))
+            if (a.Weekday > 0 && a.Clock is null && b.Day is { } bd && b.Kind is TimeKind.Date && b.Weekday == 0 && (bd.DayOfWeek == (DayOfWeek)(a.Weekday % 7) || b.Value?.StartsWith("XXXX", StringComparison.Ordinal) is false))
             {
                 return b with { Start = a.Start };
             }
 
-            if (b.Kind == "weekday" && a.Day is not null && a.Kind == "date" && b.End - a.End <= 3 && a.End < N && w[a.End] == "(")
+            if (b.Kind == TimeKind.Weekday && a.Day is not null && a.Kind == TimeKind.Date && b.End - a.End <= 3 && a.End < N && w[a.End] == "(")
             {
                 return a with { End = b.End };
             }
 
             // week + weekday, weekday + week: that weekday of that week.
-            if (a.WeekMonday is { } m1 && b.Kind == "weekday" && b.Weekday > 0)
+            if (a.WeekMonday is { } m1 && b.Kind == TimeKind.Weekday && b.Weekday > 0)
             {
                 return DayHit(a.Start, b.End, m1.AddDays(b.Weekday - 1));
             }
 
-            if (b.WeekMonday is { } m2 && a.Kind == "weekday" && a.Weekday > 0)
+            if (b.WeekMonday is { } m2 && a.Kind == TimeKind.Weekday && a.Weekday > 0)
             {
                 return DayHit(a.Start, b.End, m2.AddDays(a.Weekday - 1));
             }
 
             // day + clock, clock + day
             var (day, clock) = a.Clock is null ? (a, b) : (b, a);
-            if (clock.Clock is { } c && clock.Kind is "time" or "timerange" && day.Day is { } d)
+            if (clock.Clock is { } c && clock.Kind is TimeKind.Time or TimeKind.TimeRange && day.Day is { } d)
             {
                 if (PartOfDayOf(day) is { } part)
                 {
@@ -528,17 +528,17 @@ public sealed partial class TimeExpressionExtractor
                 }
 
                 var value = clock.ClockEnd is { } ce && ce != c ? $"{Iso(d)}T{Clock(c)}/{Iso(d)}T{Clock(ce)}" : $"{Iso(d)}T{Clock(c)}";
-                return new Hit(a.Start, b.End, value, clock.ClockEnd is { } e2 && e2 != c ? "interval" : "datetime", clock.Mod ?? day.Mod) { Day = d, Clock = c, ClockEnd = clock.ClockEnd };
+                return new Hit(a.Start, b.End, value, clock.ClockEnd is { } e2 && e2 != c ? TimeKind.Interval : TimeKind.DateTime, clock.Mod ?? day.Mod) { Day = d, Clock = c, ClockEnd = clock.ClockEnd };
             }
 
             // day + part of the day: "morgen 's avonds", "dinsdag in de middag"
             if (b.PartOfDay is { } p && b.Clock is null && b.Day is null && a.Day is { } d2)
             {
-                return new Hit(a.Start, b.End, $"{Iso(d2)}T{p}", "datetime") { Day = d2, PartOfDay = p };
+                return new Hit(a.Start, b.End, $"{Iso(d2)}T{p}", TimeKind.DateTime) { Day = d2, PartOfDay = p };
             }
 
             // part of the day + clock: "'s middags om 7 uur"
-            if (a.PartOfDay is not null && a.Clock is null && a.Day is null && b.Clock is not null && b.Kind is "time" or "timerange")
+            if (a.PartOfDay is not null && a.Clock is null && a.Day is null && b.Clock is not null && b.Kind is TimeKind.Time or TimeKind.TimeRange)
             {
                 var shifted = ApplyPart(b, a.PartOfDay!);
                 return shifted with { Start = a.Start };
@@ -567,7 +567,7 @@ public sealed partial class TimeExpressionExtractor
             return null;
         }
 
-        private static Hit DayHit(int start, int end, DateOnly d) => new(start, end, Iso(d), "date") { Day = d };
+        private static Hit DayHit(int start, int end, DateOnly d) => new(start, end, Iso(d), TimeKind.Date) { Day = d };
 
         private static DateOnly PinWeekday(int weekday, DateOnly d, int tense)
         {

@@ -29,7 +29,7 @@ public sealed partial class TimeExpressionExtractor
 
             if (day == 0)
             {
-                hit = new Hit(i, end, $"{year:D4}-{month:D2}", "date") { Year = year };
+                hit = new Hit(i, end, $"{year:D4}-{month:D2}", TimeKind.Date) { Year = year };
                 return true;
             }
 
@@ -51,7 +51,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var start = directed != 0 ? i - 1 : i;
-            hit = y is null ? new Hit(start, end, $"XXXX-{month:D2}-{day:D2}", "date") : DayHit(start, end, new DateOnly(y.Value, month, day)) with { Year = year };
+            hit = y is null ? new Hit(start, end, $"XXXX-{month:D2}-{day:D2}", TimeKind.Date) : DayHit(start, end, new DateOnly(y.Value, month, day)) with { Year = year };
             return true;
         }
 
@@ -209,7 +209,7 @@ public sealed partial class TimeExpressionExtractor
                 var y0 = yr ?? InferYear(m0, Tense(i));
                 if (Valid(y0 ?? 2000, m0, d0))
                 {
-                    hit = y0 is null ? new Hit(i, e0, $"XXXX-{m0:D2}-{d0:D2}", "date") : DayHit(i, e0, new DateOnly(y0.Value, m0, d0)) with { Year = yr };
+                    hit = y0 is null ? new Hit(i, e0, $"XXXX-{m0:D2}-{d0:D2}", TimeKind.Date) : DayHit(i, e0, new DateOnly(y0.Value, m0, d0)) with { Year = yr };
                     return true;
                 }
             }
@@ -251,7 +251,7 @@ public sealed partial class TimeExpressionExtractor
                     return false;
                 }
 
-                hit = y is null ? new Hit(i, e, $"XXXX-{month:D2}-{day:D2}", "date") : DayHit(i, e, new DateOnly(y.Value, month, day)) with { Year = year };
+                hit = y is null ? new Hit(i, e, $"XXXX-{month:D2}-{day:D2}", TimeKind.Date) : DayHit(i, e, new DateOnly(y.Value, month, day)) with { Year = year };
                 return true;
             }
 
@@ -403,14 +403,14 @@ public sealed partial class TimeExpressionExtractor
             var t = k + 2;
             if (IsYear(t, out var year))
             {
-                hit = new Hit(i, t + 1, year.ToString("D4", CultureInfo.InvariantCulture), "date", mod) { Year = year };
+                hit = new Hit(i, t + 1, year.ToString("D4", CultureInfo.InvariantCulture), TimeKind.Date, mod) { Year = year };
                 return true;
             }
 
             if (lex.Months.TryGetValue(w[t], out var month))
             {
                 var (y, e) = t + 1 < N && IsYear(t + 1, out var my) ? ((int?)my, t + 2) : (InferYear(month, Tense(i)), t + 1);
-                hit = new Hit(i, e, y is null ? $"XXXX-{month:D2}" : $"{y:D4}-{month:D2}", "date", mod);
+                hit = new Hit(i, e, y is null ? $"XXXX-{month:D2}" : $"{y:D4}-{month:D2}", TimeKind.Date, mod);
                 return true;
             }
 
@@ -467,7 +467,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var y1 = m1 <= m2 ? y2.Value : y2.Value - 1;
-            hit = new Hit(i, end, $"{y1:D4}-{m1:D2}/{y2:D4}-{m2:D2}", "interval") { Year = year };
+            hit = new Hit(i, end, $"{y1:D4}-{m1:D2}/{y2:D4}-{m2:D2}", TimeKind.Interval) { Year = year };
             return true;
         }
 
@@ -520,7 +520,7 @@ public sealed partial class TimeExpressionExtractor
 
         private bool TryAtomPlain(int k, out Hit hit)
         {
-            var (end, value, kind, mod) = (k, (string?)null, "date", (string?)null);
+            var (end, value, kind, mod) = (k, (string?)null, TimeKind.Date, (string?)null);
             var ok = FullDate(k, ref end, ref value) || RelativeDay(k, ref end, ref value) || Weekday(k, ref end, ref value, ref kind);
             hit = ok ? Typed(new Hit(k, end, value, kind, mod)) : default;
             return ok;
@@ -569,7 +569,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var (from, to) = ahead ? (e, f) : (f, e);
-            hit = new Hit(start, k + 1, $"{Iso(from)}/{Iso(to)}", "interval");
+            hit = new Hit(start, k + 1, $"{Iso(from)}/{Iso(to)}", TimeKind.Interval);
             return true;
         }
 
@@ -590,7 +590,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // The direction fixes the year as firmly as writing it would ("van deze mei tot okt 2020").
-            hit = new Hit(i, i + 2, $"{year:D4}-{month:D2}", "date") { Year = year };
+            hit = new Hit(i, i + 2, $"{year:D4}-{month:D2}", TimeKind.Date) { Year = year };
             return true;
         }
 
@@ -639,13 +639,13 @@ public sealed partial class TimeExpressionExtractor
             else if (lex.Directions.TryGetValue(word, out var dir) && i + 1 < N && w[i + 1] is "kwartaal" or "quarter" or "quartal" && anchor is { Precision: >= DatePrecision.Month } a)
             {
                 var first = new DateOnly(a.Year, ((a.Month - 1) / 3 * 3) + 1, 1).AddMonths(3 * dir);
-                hit = new Hit(i, i + 2, $"{Iso(first)}/{Iso(first.AddMonths(3).AddDays(-1))}", "interval");
+                hit = new Hit(i, i + 2, $"{Iso(first)}/{Iso(first.AddMonths(3).AddDays(-1))}", TimeKind.Interval);
                 return true;
             }
             else if (word is "voorafgaande" or "voorgaande" && i + 1 < N && w[i + 1] == "kwartaal" && anchor is { Precision: >= DatePrecision.Month } b)
             {
                 var first = new DateOnly(b.Year, ((b.Month - 1) / 3 * 3) + 1, 1).AddMonths(-3);
-                hit = new Hit(i, i + 2, $"{Iso(first)}/{Iso(first.AddMonths(3).AddDays(-1))}", "interval");
+                hit = new Hit(i, i + 2, $"{Iso(first)}/{Iso(first.AddMonths(3).AddDays(-1))}", TimeKind.Interval);
                 return true;
             }
 
@@ -667,7 +667,7 @@ public sealed partial class TimeExpressionExtractor
 
             var months = q is { } qq ? 3 : 6;
             var start = new DateOnly(year.Value, q is { } q1 ? ((q1 - 1) * 3) + 1 : ((half!.Value - 1) * 6) + 1, 1);
-            hit = new Hit(i, end, $"{Iso(start)}/{Iso(start.AddMonths(months).AddDays(-1))}", "interval") { Year = year };
+            hit = new Hit(i, end, $"{Iso(start)}/{Iso(start.AddMonths(months).AddDays(-1))}", TimeKind.Interval) { Year = year };
             return true;
         }
 
@@ -703,14 +703,14 @@ public sealed partial class TimeExpressionExtractor
                     return false;
                 }
 
-                hit = new Hit(i, j + 1, $"{decade:D4}-01-01/{decade + 9:D4}-12-31", "interval");
+                hit = new Hit(i, j + 1, $"{decade:D4}-01-01/{decade + 9:D4}-12-31", TimeKind.Interval);
                 return true;
             }
 
             if (DayWord(k, out var c, out var ordinal) && ordinal && k + 1 < N && w[k + 1] is "eeuw" or "century" or "jahrhundert")
             {
                 var start = ((c - 1) * 100) + 1;
-                hit = new Hit(i, k + 2, $"{start:D4}-01-01/{start + 99:D4}-12-31", "interval");
+                hit = new Hit(i, k + 2, $"{start:D4}-01-01/{start + 99:D4}-12-31", TimeKind.Interval);
                 return true;
             }
 
@@ -730,7 +730,7 @@ public sealed partial class TimeExpressionExtractor
             if (w[k] == "week" && k + 1 < N && tokens[k + 1].Kind == TokenKind.Number && Digits(w[k + 1], out var wn) && wn is >= 1 and <= 53 && anchor is { } a0)
             {
                 var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(a0.Year, Math.Min(wn, ISOWeek.GetWeeksInYear(a0.Year)), DayOfWeek.Monday));
-                hit = new Hit(i, k + 2, $"{a0.Year:D4}-W{wn:D2}", "week") { WeekMonday = monday };
+                hit = new Hit(i, k + 2, $"{a0.Year:D4}-W{wn:D2}", TimeKind.Week) { WeekMonday = monday };
                 return true;
             }
 
@@ -776,7 +776,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var mondayOf = nth > 0 ? Monday(first).AddDays(7 * (nth - 1)) : Monday(last);
-            hit = new Hit(i, end, $"{Iso(mondayOf)}/{Iso(mondayOf.AddDays(6))}", "week") { WeekMonday = mondayOf };
+            hit = new Hit(i, end, $"{Iso(mondayOf)}/{Iso(mondayOf.AddDays(6))}", TimeKind.Week) { WeekMonday = mondayOf };
             return true;
         }
 
@@ -787,7 +787,7 @@ public sealed partial class TimeExpressionExtractor
             var word = w[i];
             if (lex.Recurring.TryGetValue(word, out var every))
             {
-                hit = new Hit(i, i + 1, every, "set");
+                hit = new Hit(i, i + 1, every, TimeKind.Set);
                 return true;
             }
 
@@ -797,11 +797,11 @@ public sealed partial class TimeExpressionExtractor
                 k += 3;
                 if (k < N && WeekdayOf(w[k]) is var wd && wd != 0)
                 {
-                    hit = new Hit(i, k + 1, $"XXXX-WXX-{wd}", "set");
+                    hit = new Hit(i, k + 1, $"XXXX-WXX-{wd}", TimeKind.Set);
                     return true;
                 }
 
-                hit = new Hit(i, k, "P2W", "set");
+                hit = new Hit(i, k, "P2W", TimeKind.Set);
                 return true;
             }
 
@@ -810,7 +810,7 @@ public sealed partial class TimeExpressionExtractor
                 var j = w[k + 1] == "keer" ? k + 2 : k + 1;
                 if (j + 1 < N && w[j] is "per" or "a" or "pro" && lex.Units.TryGetValue(w[j + 1], out var u1))
                 {
-                    hit = new Hit(i, j + 2, Period(1, u1), "set");
+                    hit = new Hit(i, j + 2, Period(1, u1), TimeKind.Set);
                     return true;
                 }
 
@@ -822,7 +822,7 @@ public sealed partial class TimeExpressionExtractor
                 // "weekenden" alone: every weekend.
                 if (word is "weekenden" or "weekends" && !(i > 0 && (Number(i - 1, out _) || lex.VagueCounts.ContainsKey(w[i - 1]))))
                 {
-                    hit = new Hit(i, i + 1, "XXXX-WXX-WE", "set");
+                    hit = new Hit(i, i + 1, "XXXX-WXX-WE", TimeKind.Set);
                     return true;
                 }
 
@@ -838,25 +838,25 @@ public sealed partial class TimeExpressionExtractor
 
             if (WeekdayOf(w[k]) is var weekday && weekday != 0)
             {
-                hit = new Hit(i, k + 1, $"XXXX-WXX-{weekday}", "set");
+                hit = new Hit(i, k + 1, $"XXXX-WXX-{weekday}", TimeKind.Set);
                 return true;
             }
 
             if (w[k] is "weekend" or "weekenden" or "wochenende")
             {
-                hit = new Hit(i, k + 1, "XXXX-WXX-WE", "set");
+                hit = new Hit(i, k + 1, "XXXX-WXX-WE", TimeKind.Set);
                 return true;
             }
 
             if (w[k] is "weekdag" or "werkdag" or "weekday" or "werktag")
             {
-                hit = new Hit(i, k + 1, "P1D", "set");
+                hit = new Hit(i, k + 1, "P1D", TimeKind.Set);
                 return true;
             }
 
             if (lex.Units.TryGetValue(w[k], out var unit) || (w[k] is "uur" or "hour" or "stunde" && (unit = "hour") is not null))
             {
-                hit = new Hit(i, k + 1, Period(count, unit), "set");
+                hit = new Hit(i, k + 1, Period(count, unit), TimeKind.Set);
                 return true;
             }
 
@@ -939,7 +939,7 @@ public sealed partial class TimeExpressionExtractor
 
             if (anchor is not { } a && year is null)
             {
-                hit = new Hit(i, end, null, "date");
+                hit = new Hit(i, end, null, TimeKind.Date);
                 return true;
             }
 
@@ -1038,7 +1038,7 @@ public sealed partial class TimeExpressionExtractor
                 end++;
             }
 
-            hit = new Hit(i, end, null, "time", mod) { Clock = clock, TwelveHour = clock.Hour is >= 1 and <= 12 };
+            hit = new Hit(i, end, null, TimeKind.Time, mod) { Clock = clock, TwelveHour = clock.Hour is >= 1 and <= 12 };
             if (PartAfter(end) is { } part)
             {
                 hit = ApplyPart(hit, part.Part) with { End = part.End };
@@ -1150,20 +1150,20 @@ public sealed partial class TimeExpressionExtractor
 
             if (PartAt(k) is { } part && part.Part != "PM")
             {
-                hit = new Hit(i, part.End, $"T{part.Part}", "timerange", later ? "END" : null) { PartOfDay = part.Part };
+                hit = new Hit(i, part.End, $"T{part.Part}", TimeKind.TimeRange, later ? "END" : null) { PartOfDay = part.Part };
                 return true;
             }
 
             if (w[k] is "deze" or "this" && k + 1 < N && PartWord(w[k + 1]) is { } p && anchor is { Precision: DatePrecision.Day } a)
             {
-                hit = new Hit(i, k + 2, $"{a}T{p}", "datetime", later ? "END" : null) { Day = a.Start, PartOfDay = p };
+                hit = new Hit(i, k + 2, $"{a}T{p}", TimeKind.DateTime, later ? "END" : null) { Day = a.Start, PartOfDay = p };
                 return true;
             }
 
             if (w[k] is "namiddag" or "voormiddag" && i > 0 && w[i - 1] is "de" or "in")
             {
                 var code = w[k] == "namiddag" ? "AF" : "MO";
-                hit = new Hit(i, k + 1, $"T{code}", "timerange") { PartOfDay = code };
+                hit = new Hit(i, k + 1, $"T{code}", TimeKind.TimeRange) { PartOfDay = code };
                 return true;
             }
 
@@ -1192,7 +1192,7 @@ public sealed partial class TimeExpressionExtractor
                     return false;
                 }
 
-                hit = new Hit(i, k + 3, Period(1, unit0), "duration", mod);
+                hit = new Hit(i, k + 3, Period(1, unit0), TimeKind.Duration, mod);
                 return true;
             }
 
@@ -1221,7 +1221,7 @@ public sealed partial class TimeExpressionExtractor
             }
             else if (tokens[k].Kind == TokenKind.Number && GluedUnitCount(w[k]) is { } glued)
             {
-                hit = new Hit(i, k + 1, Period(glued.Count, glued.Unit), "duration", mod);
+                hit = new Hit(i, k + 1, Period(glued.Count, glued.Unit), TimeKind.Duration, mod);
                 return true;
             }
             else
@@ -1262,7 +1262,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            hit = new Hit(i, end, Period(count, unit), "duration", mod);
+            hit = new Hit(i, end, Period(count, unit), TimeKind.Duration, mod);
             return true;
         }
 

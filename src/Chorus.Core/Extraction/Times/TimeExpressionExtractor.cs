@@ -5,9 +5,25 @@ using Chorus.Core.Time;
 namespace Chorus.Core.Extraction.Times;
 
 /// <summary>A time expression: its span, its TIMEX3-style value (null when it cannot be resolved) and its kind.</summary>
+/// <param name="Value">The TIMEX3-style value as written to JSON; code computes on <see cref="Days"/>, <see cref="Clock"/> and <see cref="Kind"/>.</param>
 /// <param name="PinnedBy">Set on a story's timeline only: the day-dated article of the story that pinned a day word
 /// of an article dated by month ("dinsdag" in a September article → the Tuesday of the wire copy's week).</param>
-public readonly record struct TimeMention(int Start, int End, string? Value, string Kind, string? Mod = null, string? PinnedBy = null);
+public readonly record struct TimeMention(int Start, int End, string? Value, TimeKind Kind, string? Mod = null, string? PinnedBy = null)
+{
+    /// <summary>The calendar days a resolved calendar expression covers; null for clock times, durations, sets, events and unresolved values.</summary>
+    public TimexRange? Days { get; init; }
+
+    /// <summary>The clock time an expression names (the start of a span), when it names one.</summary>
+    public TimeOnly? Clock { get; init; }
+
+    /// <summary>Builds a mention with its typed values read once from the value the extractor wrote.</summary>
+    public static TimeMention Create(int start, int end, string? value, TimeKind kind, string? mod = null, string? pinnedBy = null)
+    {
+        TimexRange? days = kind.IsCalendar() && TimexRange.TryParse(value, out var r) ? r : null;
+        TimeOnly? clock = kind.IsClock() && TimexReading.Read(value) is { StartTime: { } t } ? t : null;
+        return new TimeMention(start, end, value, kind, mod, pinnedBy) { Days = days, Clock = clock };
+    }
+}
 
 /// <summary>
 /// Finds time expressions and resolves them against the article date, keeping the precision that is really
@@ -40,7 +56,7 @@ public sealed partial class TimeExpressionExtractor
             if (scan.MayStart(i2) && (scan.TryRange(i2, out var hit) || scan.TryAtom(i2, out hit)))
             {
                 hits.Add(hit);
-                if (hit.Value is not null && hit.Kind is not ("time" or "event" or "duration" or "set" or "timerange"))
+                if (hit.Value is not null && hit.Kind is not (TimeKind.Time or TimeKind.Event or TimeKind.Duration or TimeKind.Set or TimeKind.TimeRange))
                 {
                     scan.ContextChanged();
                     scan.Previous = hit.Value;
@@ -62,7 +78,7 @@ public sealed partial class TimeExpressionExtractor
         var mentions = new List<TimeMention>(composed.Count);
         foreach (var h in composed)
         {
-            mentions.Add(new TimeMention(tokens[h.Start].Start, tokens[h.End - 1].End, h.Value, h.Kind, h.Mod));
+            mentions.Add(TimeMention.Create(tokens[h.Start].Start, tokens[h.End - 1].End, h.Value, h.Kind, h.Mod));
         }
 
         return mentions;
@@ -72,7 +88,7 @@ public sealed partial class TimeExpressionExtractor
     /// One expression found by a rule, over tokens [Start, End), with what composition needs as typed values: the
     /// single day it names, its clock time(s), the weekday it names, the Monday of the week it names, its explicit year.
     /// </summary>
-    private readonly record struct Hit(int Start, int End, string? Value, string Kind, string? Mod = null)
+    private readonly record struct Hit(int Start, int End, string? Value, TimeKind Kind, string? Mod = null)
     {
         public DateOnly? Day { get; init; }
 
@@ -246,7 +262,7 @@ public sealed partial class TimeExpressionExtractor
 
         private bool TryAtomUncached(int i, out Hit hit)
         {
-            var (end, value, kind, mod) = (i, (string?)null, "date", (string?)null);
+            var (end, value, kind, mod) = (i, (string?)null, TimeKind.Date, (string?)null);
             if (NumericDate(i, out hit) || OrdinalDate(i, out hit) || Quarter(i, out hit) || Decade(i, out hit) || WeekOf(i, out hit) || SetExpression(i, out hit)
                 || Holiday(i, out hit) || DirectedMonth(i, out hit) || MonthSpan(i, out hit) || DayAfterOrBefore(i, out hit) || PartOfPeriod(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
             {
@@ -271,7 +287,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // "van 10 tot 13 september (2023)", "10-13 september", "10 t/m 13 september"
-        private bool DayRange(int i, ref int end, ref string? value, ref string kind)
+        private bool DayRange(int i, ref int end, ref string? value, ref TimeKind kind)
         {
             var k = i;
             if (w[k] is "van" or "from" or "vom" && k + 1 < N)
@@ -299,7 +315,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            (end, value, kind) = (e, $"{Ymd(year.Value, month, d1)}/{Ymd(year.Value, month, d2)}", "interval");
+            (end, value, kind) = (e, $"{Ymd(year.Value, month, d1)}/{Ymd(year.Value, month, d2)}", TimeKind.Interval);
             return true;
         }
 
@@ -387,7 +403,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // "zomer 2021", "de zomer van 2021", "deze zomer", "vorige winter"
-        private bool SeasonYear(int i, ref int end, ref string? value, ref string kind)
+        private bool SeasonYear(int i, ref int end, ref string? value, ref TimeKind kind)
         {
             var k = i;
             var direction = (int?)null;
@@ -401,7 +417,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            kind = "season";
+            kind = TimeKind.Season;
             var y = k + 1 < N && w[k + 1] is "van" or "of" or "des" && k + 2 < N ? k + 2 : k + 1;
             if (y < N && IsYear(y, out var year))
             {
@@ -419,7 +435,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // "komende week", "vorige maand", "vorig jaar", "dit jaar", "next week", "letzte Woche"
-        private bool Relative(int i, ref int end, ref string? value, ref string kind)
+        private bool Relative(int i, ref int end, ref string? value, ref TimeKind kind)
         {
             // "dat jaar", "dezelfde week", "dat weekend": the period of the story so far (the last explicit year, else the article's).
             if (w[i] is "dat" or "dezelfde" or "diezelfde" or "datzelfde" or "that" or "same" or "jenem" or "jenes" or "demselben" && i + 1 < N && lex.Units.TryGetValue(w[i + 1], out var sameUnit) && sameUnit is not ("day" or "century"))
@@ -440,7 +456,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // "dinsdag", "komende dinsdag", "vrijdagochtend", "on Tuesday", "am Dienstag"
-        private bool Weekday(int i, ref int end, ref string? value, ref string kind)
+        private bool Weekday(int i, ref int end, ref string? value, ref TimeKind kind)
         {
             var k = i;
             var dir = 0;
@@ -457,14 +473,14 @@ public sealed partial class TimeExpressionExtractor
             }
 
             end = k + 1;
-            kind = "weekday";
+            kind = TimeKind.Weekday;
             // "volgende vrijdag" is Friday of next week, "vorige woensdag" Wednesday of last week;
             // "komende"/"aanstaande"/"afgelopen" are the nearest one ahead or behind.
             var ofWeek = hasDirection && w[i] is "volgende" or "vorige" or "volgend" or "vorig" or "nächsten" or "nächste" or "letzten" or "vorigen";
             if (ofWeek && anchor is { Precision: DatePrecision.Day } a)
             {
                 var day = Monday(a.Start).AddDays((7 * dir) + weekday - 1);
-                (kind, value) = ("date", Iso(day));
+                (kind, value) = (TimeKind.Date, Iso(day));
                 return true;
             }
 
@@ -480,7 +496,7 @@ public sealed partial class TimeExpressionExtractor
             if (hasDirection && anchor is { Precision: DatePrecision.Day })
             {
                 // "komende maandag" names its day: a date, not a weekday left to the sentence.
-                kind = "date";
+                kind = TimeKind.Date;
             }
 
             return true;
@@ -506,7 +522,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // "drie dagen geleden", "een paar maanden later", "two weeks ago", "vor drei Tagen"
-        private bool CountedOffset(int i, ref int end, ref string? value, ref string kind)
+        private bool CountedOffset(int i, ref int end, ref string? value, ref TimeKind kind)
         {
             var k = i;
             var germanVor = lex.Lang == "de" && w[k] == "vor";
@@ -542,7 +558,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var relation = next + 1 < N ? w[next + 1] : string.Empty;
-            kind = "offset";
+            kind = TimeKind.Offset;
             if (ahead)
             {
                 end = next + 1;
@@ -628,7 +644,7 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // "om 06.30 uur", "18:00", "6 uur"
-        private bool ClockTime(int i, ref int end, ref string? value, ref string kind)
+        private bool ClockTime(int i, ref int end, ref string? value, ref TimeKind kind)
         {
             if (tokens[i].Kind != TokenKind.Number)
             {
@@ -683,14 +699,14 @@ public sealed partial class TimeExpressionExtractor
             }
 
             end = next < N && w[next] is "uur" or "u" or "uhr" or "h" or "o'clock" ? next + 1 : next;
-            kind = "time";
+            kind = TimeKind.Time;
             var time = second == 0 ? $"T{hour:D2}:{minute:D2}" : $"T{hour:D2}:{minute:D2}:{second:D2}";
             value = anchor is { Precision: DatePrecision.Day } a ? a.ToString() + time : "XXXX-XX-XX" + time;
             return true;
         }
 
         // "sinds de coronacrisis", "voor de pandemie": an event, not a date; kept with a null value
-        private bool EventAnchor(int i, ref int end, ref string kind)
+        private bool EventAnchor(int i, ref int end, ref TimeKind kind)
         {
             if (!lex.EventPrepositions.Contains(w[i]) || i + 2 >= N || w[i + 1] is not ("de" or "het" or "the" or "der" or "dem" or "den"))
             {
@@ -703,7 +719,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            (end, kind) = (i + 3, "event");
+            (end, kind) = (i + 3, TimeKind.Event);
             return true;
         }
 
@@ -878,9 +894,9 @@ public sealed partial class TimeExpressionExtractor
             return $"{Iso(first)}/{Iso(last)}";
         }
 
-        private string? Shift(string unit, int direction, out string kind)
+        private string? Shift(string unit, int direction, out TimeKind kind)
         {
-            kind = "date";
+            kind = TimeKind.Date;
             if (anchor is not { } a)
             {
                 return null;
@@ -894,7 +910,7 @@ public sealed partial class TimeExpressionExtractor
                     var m = new DateOnly(a.Year, a.Month, 1).AddMonths(direction);
                     return $"{m.Year:D4}-{m.Month:D2}";
                 case "week":
-                    kind = "week";
+                    kind = TimeKind.Week;
                     if (a.Precision == DatePrecision.Day)
                     {
                         return IsoWeek(a.Start.AddDays(7 * direction));
@@ -906,7 +922,7 @@ public sealed partial class TimeExpressionExtractor
                     return $"{Iso(from)}/{Iso(to)}";
                 case "weekend" when a.Precision == DatePrecision.Day:
                     var saturday = Monday(a.Start).AddDays(5 + (7 * direction));
-                    kind = "interval";
+                    kind = TimeKind.Interval;
                     return $"{Iso(saturday)}/{Iso(saturday.AddDays(1))}";
                 case "day":
                     return ShiftDays(a, direction);

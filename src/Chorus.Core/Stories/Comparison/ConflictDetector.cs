@@ -75,7 +75,7 @@ internal static class ConflictDetector
             if (DatePair(a, b) is var (ta, tb, weekday) && Comparable(a, ta, b, tb, storyStart))
             {
                 if (weekday
-                    ? WeekdayOf(ta) != WeekdayOf(tb) && !a.Article.Analyzed.Times.Any(t => t.Kind == "weekday" && WeekdayOf(t) == WeekdayOf(tb)) && !b.Article.Analyzed.Times.Any(t => t.Kind == "weekday" && WeekdayOf(t) == WeekdayOf(ta))
+                    ? WeekdayOf(ta) != WeekdayOf(tb) && !a.Article.Analyzed.Times.Any(t => t.Kind == TimeKind.Weekday && WeekdayOf(t) == WeekdayOf(tb)) && !b.Article.Analyzed.Times.Any(t => t.Kind == TimeKind.Weekday && WeekdayOf(t) == WeekdayOf(ta))
                     : !Range(ta).Overlaps(Range(tb)) && !MentionsDate(b.Article, Range(ta)) && !MentionsDate(a.Article, Range(tb)))
                 {
                     Add(claim, weekday ? "weekday" : "date", "date", weekday ? "day of the week" : "date", Value(a, ta.Start, ta.End, ta.Value!), Value(b, tb.Start, tb.End, tb.Value!));
@@ -154,7 +154,7 @@ internal static class ConflictDetector
     /// </summary>
     internal static bool Consistent(QuantityMention a, QuantityMention b)
     {
-        if (a.Qualifier == "vague" || b.Qualifier == "vague")
+        if (a.Qualifier == FigureQualifier.Vague || b.Qualifier == FigureQualifier.Vague)
         {
             return true;
         }
@@ -189,21 +189,17 @@ internal static class ConflictDetector
         return (lo - (Math.Abs(lo) * slack), hi + (Math.Abs(hi) * slack));
     }
 
-    private static bool OneSided(QuantityMention q) => q.Qualifier is "more" or "min" or "less" or "max";
+    private static bool OneSided(QuantityMention q) => q.Qualifier.IsOneSided();
 
     private static double Normalised(QuantityMention q) => q.Unit == "h" ? q.Value * 60 : q.Value;
 
     private static (double Lo, double Hi) Bounds(QuantityMention q, double value)
     {
         var scale = q.Unit == "h" ? 60 : 1;
-        var lo = q.Min is { } min ? min * scale : value;
-        var hi = q.Max is { } max ? max * scale : value;
-        return q.Qualifier switch
-        {
-            "more" or "min" => (lo, hi * 1.25),
-            "less" or "max" => (lo * 0.8, hi),
-            _ => (lo, hi),
-        };
+        // An open side is taken as reaching a quarter beyond the bound: "ruim 200" is not said of 1.000.
+        var lo = q.Lower is { } l ? l * scale : (q.Upper ?? value) * scale * 0.8;
+        var hi = q.Upper is { } u ? u * scale : (q.Lower ?? value) * scale * 1.25;
+        return (lo, hi);
     }
 
     private static bool IsRound(double v) => v != 0 && Math.Abs(v % 10) < 1e-9;
@@ -212,7 +208,7 @@ internal static class ConflictDetector
         => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && Consistent(o, q));
 
     private static bool MentionsDate(ComparedArticle article, TimexRange range)
-        => article.Analyzed.Times.Any(t => t.Kind is not ("weekday" or "event" or "time") && TimexRange.TryParse(t.Value, out var r) && r.Overlaps(range) && r.Days <= range.Days * 31);
+        => article.Analyzed.Times.Any(t => t.Kind != TimeKind.Weekday && t.Days is { } r && r.Overlaps(range) && r.Days <= range.Days * 31);
 
     /// <summary>The one dated expression of each sentence, when each has exactly one; weekdays are compared as weekdays.</summary>
     private static (TimeMention A, TimeMention B, bool Weekday)? DatePair(StorySentence a, StorySentence b)
@@ -225,21 +221,21 @@ internal static class ConflictDetector
         }
 
         var (ta, tb) = (da[0], db[0]);
-        if (ta.Kind == "weekday" && tb.Kind == "weekday")
+        if (ta.Kind == TimeKind.Weekday && tb.Kind == TimeKind.Weekday)
         {
             return (ta, tb, true);
         }
 
         // A weekday against a date, or a vague weekday ("dinsdag" in an article dated only by month), is no evidence.
-        return ta.Kind == "weekday" || tb.Kind == "weekday" ? null : (ta, tb, false);
+        return ta.Kind == TimeKind.Weekday || tb.Kind == TimeKind.Weekday ? null : (ta, tb, false);
     }
 
-    private static bool IsDated(TimeMention t) => t.Value is not null && t.Kind is "date" or "interval" or "weekday" && TimexRange.TryParse(t.Value, out _);
+    private static bool IsDated(TimeMention t) => t.Kind is TimeKind.Date or TimeKind.Interval or TimeKind.Weekday && t.Days is not null;
 
-    private static TimexRange Range(TimeMention t) => TimexRange.TryParse(t.Value, out var r) ? r : default;
+    private static TimexRange Range(TimeMention t) => t.Days ?? default;
 
     /// <summary>The weekday a weekday mention names: its value is that day, or an interval that starts and ends on it.</summary>
-    private static DayOfWeek? WeekdayOf(TimeMention t) => t.Kind == "weekday" && TimexRange.TryParse(t.Value, out var r) ? r.Start.DayOfWeek : null;
+    private static DayOfWeek? WeekdayOf(TimeMention t) => t.Kind == TimeKind.Weekday && t.Days is { } r ? r.Start.DayOfWeek : null;
 
     private static ConflictValue Value(StorySentence s, int start, int end, string value)
         => new(s.Article.Id, value, s.Article.Text[start..end], start, end, s.Ref);

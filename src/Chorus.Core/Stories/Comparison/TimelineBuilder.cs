@@ -44,15 +44,15 @@ internal static class TimelineBuilder
         {
             foreach (var time in sentence.Times)
             {
-                if (time.Value is null || time.Kind is "time" or "event" || !TimexRange.TryParse(time.Value, out var range))
+                if (time.Value is null || time.Days is not { } range)
                 {
                     continue;
                 }
 
                 // A bare weekday in a day-dated article is pinned by the analyser from its sentence's tense; in a coarser
                 // article it spans every such day of the period, which is no point on a timeline.
-                var byTense = time.Kind == "weekday" && range.Days == 1;
-                if (time.Kind is "weekday" or "week" && range.Days > 7)
+                var byTense = time.Kind == TimeKind.Weekday && range.Days == 1;
+                if (time.Kind is TimeKind.Weekday or TimeKind.Week && range.Days > 7)
                 {
                     continue;
                 }
