@@ -25,7 +25,7 @@ public class ComparisonBenchmarks
     {
         var dpg = BenchmarkData.FindUp(Path.Combine("shared", "data", "dpg2019", "articles.jsonl"));
         _raw = (dpg is null
-                ? ArticleInputReader.ExpandFolder(BenchmarkData.FindUp("samples", directory: true)!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
+                ? ArticleInputReader.ExpandFolder(BenchmarkData.FindUp("samples", directory: true)!).Where(e => e.File is not null).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions()))
                 : ArticleInputReader.ReadFile(dpg, new ReadOptions()))
             .Where(r => r.Article is not null).Select(r => r.Article!).Take(20).ToList();
         _compared = Analyse();

@@ -21,7 +21,7 @@ public class ExtractionBenchmarks
         _withoutExtractors = new ArticleAnalyzer(_full.Stages.Where(s => s is not (TimeStage or QuantityStage or QuoteStage)).ToList());
         var dpg = BenchmarkData.FindUp(Path.Combine("shared", "data", "dpg2019", "articles.jsonl"));
         _articles = (dpg is null
-                ? ArticleInputReader.ExpandFolder(BenchmarkData.FindUp("samples", directory: true)!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
+                ? ArticleInputReader.ExpandFolder(BenchmarkData.FindUp("samples", directory: true)!).Where(e => e.File is not null).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions()))
                 : ArticleInputReader.ReadFile(dpg, new ReadOptions()))
             .Where(r => r.Article is not null).Select(r => r.Article!).Take(300).ToList();
         Console.WriteLine($"// articles: {_articles.Count}");

@@ -43,6 +43,17 @@ internal static class ChorusCli
             await stderr.WriteLineAsync($"chorus: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 13 or 10)
+        {
+            // SQLITE_FULL or SQLITE_IOERR: the batch in progress was rolled back; batches committed before it stay.
+            await stderr.WriteLineAsync($"chorus: the store could not be written ({(e.SqliteErrorCode == 13 ? "the disk is full" : "an I/O error")}: {e.Message}); the batch in progress was rolled back, everything stored before it is kept").ConfigureAwait(false);
+            return ExitCodes.Environment;
+        }
+        catch (IOException e) when (e.HResult is 28 or unchecked((int)0x80070070) || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+        {
+            await stderr.WriteLineAsync($"chorus: the disk is full ({e.Message}); everything stored before the batch in progress is kept").ConfigureAwait(false);
+            return ExitCodes.Environment;
+        }
     }
 
     private static RootCommand Build(CliContext ctx)

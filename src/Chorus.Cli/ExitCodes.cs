@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself was wrong: unknown option, missing argument, unknown id, unusable --db.</summary>
     public const int Usage = 2;
+
+    /// <summary>The machine failed the command: the disk is full, the store cannot be written.</summary>
+    public const int Environment = 3;
 }

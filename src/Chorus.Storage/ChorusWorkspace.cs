@@ -26,8 +26,11 @@ public sealed class ChorusWorkspace : IAsyncDisposable
             return fromEnv;
         }
 
+        // The default folder is Chorus's own, so it is made when missing; a folder the user names never is.
         var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
-        return Path.Combine(string.IsNullOrEmpty(data) ? Path.GetTempPath() : data, "chorus", "chorus.db");
+        var folder = Path.Combine(string.IsNullOrEmpty(data) ? Path.GetTempPath() : data, "chorus");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "chorus.db");
     }
 
     public static async Task<ChorusWorkspace> OpenSqliteAsync(string databasePath, CancellationToken cancellationToken = default)

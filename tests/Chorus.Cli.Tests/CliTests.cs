@@ -331,4 +331,39 @@ public sealed class CliTests : IDisposable
             return 0;
         }
     }
+
+    [Theory]
+    [InlineData("NOT")]
+    [InlineData("AND OR NOT")]
+    [InlineData("/(.*){6000}/")]
+    public async Task Search_AQueryThatCannotBeSearched_IsOneLineAndExit2(string query)
+    {
+        await IngestSamplesAsync();
+        var r = await CliRunner.RunAsync("search", query, "--db", Db);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("chorus search: ", r.Stderr, StringComparison.Ordinal);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Db_InAFolderThatDoesNotExist_IsAUsageError_AndCreatesNothing()
+    {
+        var db = Path.Combine(_tmp.Path, "typo", "dir", "x.db");
+        var r = await CliRunner.RunAsync("stories", "--db", db);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("does not exist", r.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_tmp.Path, "typo")));
+    }
+
+    [Fact]
+    public async Task Serve_OnABusyPort_IsOneLineAndExit2()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var r = await CliRunner.RunAsync("serve", "--db", Db, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("address already in use", r.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
+    }
 }

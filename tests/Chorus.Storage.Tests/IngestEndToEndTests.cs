@@ -129,7 +129,10 @@ public sealed class IngestEndToEndTests : IDisposable
         var h = Assert.Single(highlights);
         Assert.Equal("onderzeeërs", snippet[h.Start..h.End]);
         Assert.Empty(ws.Index.Search("", 10));
-        Assert.NotEmpty(ws.Index.Search("Kim AND (trein", 10));
+        // A query the parser cannot read finds nothing, and the parser says why (the CLI, API and pages show it).
+        Assert.Empty(ws.Index.Search("Kim AND (trein", 10));
+        Assert.NotNull(SearchQueryParser.Problem("Kim AND (trein"));
+        Assert.NotEmpty(ws.Index.Search("Kim AND trein", 10));
     }
 
     [Fact]

@@ -48,6 +48,11 @@ public sealed class SqliteStoreTests : IDisposable
     public async Task Open_NewStore_UsesWalAndRecordsTheSchemaVersion_AndReopensWithData()
     {
         var path = Path.Combine(_tmp.Path, "sub", "c.db");
+        // A store is never made in a folder that does not exist: a typo in --db must not create a tree of folders.
+        var refused = await Assert.ThrowsAsync<StoreOpenException>(() => SqliteChorusStore.OpenAsync(path));
+        Assert.Contains("does not exist", refused.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using (var store = await SqliteChorusStore.OpenAsync(path))
         {
             var batch = await store.BeginBatchAsync();

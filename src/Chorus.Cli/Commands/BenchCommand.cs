@@ -40,6 +40,7 @@ internal static class BenchCommand
         for (var run = 1 - warmup; run <= runs; run++)
         {
             var dir = Path.Combine(Path.GetTempPath(), "chorus-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
             try
             {
                 // CPU time and GC pauses of the whole process: ingest is most of what it does while a run lasts.

@@ -401,6 +401,7 @@ internal static class EvalCommand
         var decisions = new List<Assignment?>();
         try
         {
+            Directory.CreateDirectory(folder);
             await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
             var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
             var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;

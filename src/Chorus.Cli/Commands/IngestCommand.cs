@@ -44,9 +44,7 @@ internal static class IngestCommand
                 else if (file == ArticleInputReader.StdinRef)
                 {
                     using var stdin = Console.OpenStandardInput();
-                    using var buffer = new MemoryStream();
-                    stdin.CopyTo(buffer);
-                    foreach (var r in ArticleInputReader.ReadBytes(buffer.ToArray(), ArticleInputReader.StdinRef, options))
+                    foreach (var r in ArticleInputReader.ReadStream(stdin, ArticleInputReader.StdinRef, options))
                     {
                         yield return r;
                     }

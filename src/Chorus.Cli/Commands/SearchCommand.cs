@@ -11,6 +11,12 @@ internal static class SearchCommand
 {
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, string query, int limit, bool json, CancellationToken ct)
     {
+        if (SearchQueryParser.Problem(query) is { } problem)
+        {
+            await ctx.Stderr.WriteLineAsync($"chorus search: {problem}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
         var result = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).SearchAsync(query, limit, ct).ConfigureAwait(false);
         var docs = result.Hits;

@@ -1,5 +1,6 @@
 using Chorus.Web;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Chorus.Cli.Commands;
@@ -9,6 +10,11 @@ internal static class ServeCommand
     public const int DefaultPort = 5080;
 
     public static string Url(int port, string host = "127.0.0.1") => $"http://{host}:{port}/";
+
+    private static bool IsLoopback(string host)
+        => host is "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, int port, string host, string? apiKeyFile, bool isPrivate, CancellationToken ct)
     {
@@ -28,11 +34,27 @@ internal static class ServeCommand
             settings.Add($"--Chorus:ApiKeyFile={apiKeyFile}");
         }
 
-        var app = ChorusWebApp.Build([.. settings]);
+        // Bound to loopback, the server answers only requests addressed to loopback: a web page elsewhere that
+        // rebinds its own host name to 127.0.0.1 (DNS rebinding) gets 400, not the store.
+        if (IsLoopback(host))
+        {
+            settings.Add($"--AllowedHosts=localhost;127.0.0.1;[::1];{host}");
+        }
+
+        // The host's own start-up failure log would repeat, as a stack trace, what is said below in one line.
+        var app = ChorusWebApp.Build([.. settings], b => b.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None));
         await using (app.ConfigureAwait(false))
         {
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                throw new UsageException($"cannot serve at {Url(port, host)}: {FirstLine(e.Message)} (another program uses the port? try --port)");
+            }
+
             ctx.Err.MarkupLineInterpolated($"serving {dbPath} at {Url(port, host)} (API at {Url(port, host)}api/stories, OpenAPI at {Url(port, host)}openapi.json); Ctrl+C stops");
-            await app.StartAsync(ct).ConfigureAwait(false);
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
         }
 

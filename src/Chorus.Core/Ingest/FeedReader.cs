@@ -101,6 +101,12 @@ public static partial class FeedReader
         }
 
         var date = ParseDate(dateText);
+        if (date is { } d && !ArticleDates.InRange(d))
+        {
+            var field = Child(item, "pubDate") is not null ? "pubDate" : item.Element(Dc + "date") is not null ? "dc:date" : Child(item, "published") is not null ? "published" : "updated";
+            return ReadResult.Rejected(where, $"item {number}, field '{field}': {ArticleDates.OutOfRange(d)}");
+        }
+
         if (date is null)
         {
             warnings.Add(new InputProblem(where, dateText is null ? $"item {number}: no date; stored undated" : $"item {number}: cannot read the date '{dateText}'; stored undated"));

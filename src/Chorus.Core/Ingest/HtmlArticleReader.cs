@@ -75,6 +75,11 @@ public static partial class HtmlArticleReader
 
             var warnings = new List<InputProblem>();
             var date = DateOf(document, meta, body);
+            if (date is { } d && !ArticleDates.InRange(d))
+            {
+                return ReadResult.Rejected(reference, $"publication date (JSON-LD, meta or <time>): {ArticleDates.OutOfRange(d)}");
+            }
+
             if (date is null)
             {
                 warnings.Add(new InputProblem(reference, "no publication date found (JSON-LD, meta tags, <time> or visible text); stored undated"));

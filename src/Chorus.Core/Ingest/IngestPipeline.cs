@@ -66,6 +66,11 @@ public sealed class IngestPipeline
                 {
                     report.Rejected.Add(rejection);
                 }
+                else if (result.Article is { Date: { } date } dated && !ArticleDates.InRange(date))
+                {
+                    // Readers reject these themselves; this guards articles made by other callers.
+                    report.Rejected.Add(new InputProblem(dated.Ref, ArticleDates.OutOfRange(date)));
+                }
                 else if (result.Article is { } article)
                 {
                     chunk.Add(article);
@@ -148,12 +153,25 @@ public sealed class IngestPipeline
         for (var start = 0; start < ordered.Count; start += BatchSize)
         {
             var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
-            var prepared = new Prepared[slice.Count];
+            var analysed = new Prepared?[slice.Count];
+            var failures = new InputProblem?[slice.Count];
             Parallel.For(0, slice.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                var analyzed = _analyzer.Analyze(slice[i].Article);
-                prepared[i] = new Prepared(analyzed, slice[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed));
+                try
+                {
+                    var analyzed = _analyzer.Analyze(slice[i].Article);
+                    analysed[i] = new Prepared(analyzed, slice[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed));
+                }
+#pragma warning disable CA1031 // A defect in one article's analysis rejects that article; the batch and the run go on.
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    failures[i] = new InputProblem(slice[i].Article.Ref, $"analysis failed: {e.GetType().Name}: {e.Message}");
+                }
             });
+
+            report.Rejected.AddRange(failures.OfType<InputProblem>());
+            var prepared = analysed.OfType<Prepared>().ToArray();
 
             // Writers run one after the other, in input order, whatever the thread timing; analysis stays at most
             // one batch ahead of them.

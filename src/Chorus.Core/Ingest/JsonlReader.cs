@@ -31,7 +31,22 @@ public static class JsonlReader
                 continue;
             }
 
-            yield return ReadRecord(line, input, source);
+            yield return ReadRecordTotal(line, input, source);
+        }
+    }
+
+    /// <summary>As <see cref="ReadRecord"/>, with a defect no rule foresaw turned into this record's rejection.</summary>
+    internal static ReadResult ReadRecordTotal(string line, string input, string? source)
+    {
+        try
+        {
+            return ReadRecord(line, input, source);
+        }
+#pragma warning disable CA1031 // One record's defect must not end the stream of the others.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return ReadResult.Rejected(input, $"cannot read record: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -75,10 +90,15 @@ public static class JsonlReader
             if (!string.IsNullOrWhiteSpace(dateText))
             {
                 var parsed = ParseRecordDate(dateText);
+                var field = root.TryGetProperty("published_at", out _) ? "published_at" : "date";
                 if (!parsed.Success)
                 {
-                    var field = root.TryGetProperty("published_at", out _) ? "published_at" : "date";
                     return ReadResult.Rejected(input, $"field '{field}': {parsed.Error}");
+                }
+
+                if (!ArticleDates.InRange(parsed.Value))
+                {
+                    return ReadResult.Rejected(input, $"field '{field}': {ArticleDates.OutOfRange(parsed.Value)}");
                 }
 
                 date = parsed.Value;
@@ -119,7 +139,13 @@ public static class JsonlReader
         var s = text.Trim();
         if (s.Length > 0 && s.All(char.IsAsciiDigit) && s.Length >= 9)
         {
-            var n = long.Parse(s, CultureInfo.InvariantCulture);
+            // Epoch seconds up to 11 digits, milliseconds from 12; anything beyond the calendar is no time at all.
+            const long MaxSeconds = 253402300799, MaxMilliseconds = 253402300799999;
+            if (!long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > (s.Length >= 12 ? MaxMilliseconds : MaxSeconds))
+            {
+                return ParseResult<PartialDate>.Fail($"'{Shorten(s)}' is not a Unix time in seconds or milliseconds");
+            }
+
             var instant = s.Length >= 12 ? DateTimeOffset.FromUnixTimeMilliseconds(n) : DateTimeOffset.FromUnixTimeSeconds(n);
             return ParseResult<PartialDate>.Ok(PartialDate.OfDay(DateOnly.FromDateTime(instant.UtcDateTime)));
         }
@@ -146,12 +172,27 @@ public static class JsonlReader
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringOf(value, name),
             JsonValueKind.Null => null,
             JsonValueKind.Number when allowNumber => value.GetRawText(),
             _ => throw new FieldException($"field '{name}' must be a string, found {value.ValueKind.ToString().ToLowerInvariant()}"),
         };
     }
+
+    private static string? StringOf(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate ("\ud800") is valid JSON syntax but no text.
+            throw new FieldException($"field '{name}' holds an unpaired surrogate escape (\\uD800–\\uDFFF), which is no text");
+        }
+    }
+
+    private static string Shorten(string s) => s.Length <= 24 ? s : s[..24] + "…";
 
     private static string FirstSentence(string message)
     {

@@ -35,6 +35,11 @@ public static class SeedTextReader
                 return ReadResult.Rejected(reference, $"line 1, date header: {parsed.Error}");
             }
 
+            if (!ArticleDates.InRange(parsed.Value))
+            {
+                return ReadResult.Rejected(reference, $"line 1, date header: {ArticleDates.OutOfRange(parsed.Value)}");
+            }
+
             date = parsed.Value;
             body = tokenEnd < 0 ? [] : afterKeyword[tokenEnd..];
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chorus.Core.Store;
+using Chorus.Core.Time;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
@@ -117,11 +118,12 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Article ids and scores, best first. A query the parser cannot read is searched as plain words.</summary>
+    /// <summary>Article ids and scores, best first; a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.</summary>
     public IReadOnlyList<(string ArticleId, float Score)> Search(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (string.IsNullOrWhiteSpace(query) || !DirectoryReader.IndexExists(_directory))
+        var parsed = Parse(query);
+        if (!parsed.Success || !DirectoryReader.IndexExists(_directory))
         {
             return [];
         }
@@ -129,27 +131,25 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
         _writer?.Commit();
         using var reader = DirectoryReader.Open(_directory);
         var searcher = new IndexSearcher(reader);
-        var combined = new BooleanQuery();
-        foreach (var lang in Languages)
-        {
-            combined.Add(Parse(query, "text_" + lang), Occur.SHOULD);
-        }
-
-        var top = searcher.Search(combined, limit);
+        var top = searcher.Search(parsed.Value!, limit);
         return top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList();
     }
 
-    private Query Parse(string query, string field)
+    private ParseResult<Query> Parse(string query)
     {
-        var parser = new QueryParser(Version, field, _analyzer) { DefaultOperator = Operator.AND };
-        try
+        var combined = new BooleanQuery();
+        foreach (var lang in Languages)
         {
-            return parser.Parse(query);
+            var parsed = SearchQueryParser.Parse(query, "text_" + lang, _analyzer, Version);
+            if (!parsed.Success)
+            {
+                return parsed;
+            }
+
+            combined.Add(parsed.Value, Occur.SHOULD);
         }
-        catch (ParseException)
-        {
-            return parser.Parse(QueryParserBase.Escape(query));
-        }
+
+        return ParseResult<Query>.Ok(combined);
     }
 
     private IndexWriter Writer()

@@ -37,7 +37,12 @@ public sealed class SqliteChorusStore : IChorusStore
     {
         var full = Path.GetFullPath(path);
         CheckExistingFile(full);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // A typo in --db must not leave a tree of new folders and an empty store behind.
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            throw new StoreOpenException($"cannot open the store {path}: the folder {folder} does not exist (create it first, or choose another --db); nothing was created");
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         try
         {

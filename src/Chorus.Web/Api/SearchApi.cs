@@ -1,4 +1,5 @@
 using Chorus.Core.Contracts;
+using Chorus.Storage.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chorus.Web.Api;
@@ -14,6 +15,11 @@ internal static class SearchApi
         if (string.IsNullOrWhiteSpace(q))
         {
             return Problems.BadField("q", "give a query, for example ?q=onderzeeërs");
+        }
+
+        if (SearchQueryParser.Problem(q) is { } problem)
+        {
+            return Problems.BadField("q", problem);
         }
 
         if (limit is < 1 or > 200)

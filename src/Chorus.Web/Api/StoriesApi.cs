@@ -2,6 +2,7 @@ using Chorus.Core.Contracts;
 using Chorus.Core.Stories;
 using Chorus.Core.Time;
 using Chorus.Storage.Queries;
+using Chorus.Storage.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chorus.Web.Api;
@@ -51,6 +52,11 @@ internal static class StoriesApi
         if (!TryDate("from", from, out var fromDate, out var problem) || !TryDate("to", to, out var toDate, out problem))
         {
             return problem!;
+        }
+
+        if (!string.IsNullOrWhiteSpace(q) && SearchQueryParser.Problem(q) is { } queryProblem)
+        {
+            return Problems.BadField("q", queryProblem);
         }
 
         if (page < 1 || pageSize is < 1 or > 500)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Chorus.Core.Time;
 using Chorus.Storage.Queries;
+using Chorus.Storage.Search;
 
 namespace Chorus.Web.Pages;
 
@@ -14,6 +15,11 @@ internal static class PageEndpoints
         {
             var fromDate = from is { Length: > 0 } && PartialDate.Parse(from) is { Success: true } f ? f.Value : (PartialDate?)null;
             var toDate = to is { Length: > 0 } && PartialDate.Parse(to) is { Success: true } t ? t.Value : (PartialDate?)null;
+            if (!string.IsNullOrWhiteSpace(q) && SearchQueryParser.Problem(q) is { } problem)
+            {
+                return SearchPage.RenderProblem(q, problem);
+            }
+
             var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Page = Math.Max(1, page), PageSize = 30 };
             var result = await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false);
             return StoryListPage.Render(result, filter, from, to);
@@ -40,6 +46,8 @@ internal static class PageEndpoints
         pages.MapGet("/search", async (StoreGate gate, CancellationToken ct, string? q) =>
             string.IsNullOrWhiteSpace(q)
                 ? SearchPage.Render(null)
+                : SearchQueryParser.Problem(q) is { } problem
+                ? SearchPage.RenderProblem(q, problem)
                 : SearchPage.Render(await gate.ReadAsync(queries => queries.SearchAsync(q, 50, ct), ct).ConfigureAwait(false)));
     }
 

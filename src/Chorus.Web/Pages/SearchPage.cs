@@ -5,6 +5,10 @@ namespace Chorus.Web.Pages;
 /// <summary>Search results with the matched words marked in each snippet.</summary>
 internal static class SearchPage
 {
+    /// <summary>A query that cannot be searched: what is wrong with it, with the box to try again (400).</summary>
+    public static IResult RenderProblem(string query, string problem)
+        => Layout.Page("Search", new Html().El("h1", $"Search: {query}").El("p", $"This query cannot be searched: {problem}."), StatusCodes.Status400BadRequest, query: query);
+
     public static IResult Render(SearchDoc? result)
     {
         var h = new Html().El("h1", result is null ? "Search" : $"Search: {result.Query}");

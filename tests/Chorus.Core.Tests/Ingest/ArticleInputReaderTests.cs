@@ -46,3 +46,75 @@ public class ArticleInputReaderTests
         Assert.Equal(2, ArticleInputReader.ReadBytes(bytes, "-", new ReadOptions()).Count(r => r.Article is not null));
     }
 }
+
+public class ArticleInputReaderBoundsTests
+{
+    [Fact]
+    public void PipesDevicesLinkLoopsAndUnboundedStreams_AreRejectedOrVisitedOnce_NeverHang()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var tmp = new TempFolder();
+        tmp.File("a.txt", " date 2023-09-12\n\nEen artikel.");
+        tmp.File("sub/b.txt", " date 2023-09-12\n\nNog een artikel.");
+        var fifo = Path.Combine(tmp.Path, "pipe.txt");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mk.WaitForExit();
+        }
+
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "sub", "loop"), tmp.Path);
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "sub", "again.txt"), Path.Combine(tmp.Path, "a.txt"));
+
+        var expanded = ArticleInputReader.Expand([tmp.Path, "/dev/zero"]).ToList();
+        Assert.Equal(["a.txt", Path.Combine("sub", "b.txt")], expanded.Where(e => e.File is not null).Select(e => Path.GetRelativePath(tmp.Path, e.File!)).Order(StringComparer.Ordinal));
+        Assert.Contains(expanded, e => e.Problem is { } p && p.Input == fifo && p.Reason.Contains("named pipe", StringComparison.Ordinal));
+        Assert.Contains(expanded, e => e.Problem is { } p && p.Input == "/dev/zero" && p.Reason.Contains("not a regular file", StringComparison.Ordinal));
+        Assert.Contains("not a regular file", Assert.Single(ArticleInputReader.ReadFile("/dev/zero", new ReadOptions())).Rejection!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStream_IsLimitedByTheBytesReallyRead_NotByAReportedLength()
+    {
+        // A stream that never ends and reports no length, as standard input fed from a device does.
+        using var endless = new EndlessStream();
+        var r = Assert.Single(ArticleInputReader.ReadStream(endless, "-", new ReadOptions { Format = InputFormat.Text, MaxDocumentBytes = 1024 * 1024 }));
+        Assert.Contains("more than", r.Rejection!.Reason, StringComparison.Ordinal);
+        Assert.True(endless.Served <= (1024 * 1024) + 81920);
+    }
+
+    private sealed class EndlessStream : Stream
+    {
+        public long Served { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill((byte)'a');
+            Served += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,140 @@
+using Chorus.Core.Time;
+using Lucene.Net.Analysis;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Chorus.Storage.Search;
+
+/// <summary>
+/// Reads a user's search query (Lucene's classic syntax: words, "phrases", AND/OR/NOT, prefix*, fuzzy~) into a
+/// query, or says what is wrong with it. Work is bounded before anything is searched: a query longer than
+/// <see cref="MaxLength"/> characters or with more than <see cref="MaxTerms"/> terms is refused, and regular
+/// expressions (<c>/…/</c>), whose automata can take minutes to build, are not accepted at all.
+/// </summary>
+public static class SearchQueryParser
+{
+    public const int MaxLength = 1000;
+    public const int MaxTerms = 64;
+
+    // Validation only needs the syntax and the term count, which do not depend on the language's stemmer.
+    private static readonly Analyzer Validator = new Lucene.Net.Analysis.Standard.StandardAnalyzer(LuceneVersion.LUCENE_48);
+
+    /// <summary>What is wrong with a query, fit to show its user (CLI, API problem, page); null when it can be searched.</summary>
+    public static string? Problem(string query) => Parse(query, "text", Validator, LuceneVersion.LUCENE_48).Error;
+
+    /// <summary>Parses <paramref name="query"/> for one field; the error, when there is one, is fit to show a user.</summary>
+    public static ParseResult<Query> Parse(string query, string field, Analyzer analyzer, LuceneVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return ParseResult<Query>.Fail("the query is empty");
+        }
+
+        if (query.Length > MaxLength)
+        {
+            return ParseResult<Query>.Fail($"the query is {query.Length:N0} characters long; at most {MaxLength:N0} are searched");
+        }
+
+        // Lucene builds a regular expression's automaton while parsing it, so it is refused before the parser runs.
+        if (HasRegularExpression(query))
+        {
+            return ParseResult<Query>.Fail(RegexProblem);
+        }
+
+        Query parsed;
+        try
+        {
+            parsed = new QueryParser(version, field, analyzer) { DefaultOperator = Operator.AND, AllowLeadingWildcard = false }.Parse(query);
+        }
+        catch (ParseException e)
+        {
+            return ParseResult<Query>.Fail($"cannot read the query: {Explain(e.Message)}. Put words in double quotes to search them as written");
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            return ParseResult<Query>.Fail($"the query has too many terms; at most {MaxTerms} are searched");
+        }
+
+        var problem = Check(parsed, out var terms);
+        if (problem is not null)
+        {
+            return ParseResult<Query>.Fail(problem);
+        }
+
+        return terms > MaxTerms
+            ? ParseResult<Query>.Fail($"the query has {terms} terms; at most {MaxTerms} are searched")
+            : ParseResult<Query>.Ok(parsed);
+    }
+
+    private static string? Check(Query query, out int terms)
+    {
+        terms = 0;
+        switch (query)
+        {
+            case RegexpQuery:
+                return RegexProblem;
+            case BooleanQuery boolean:
+                foreach (var clause in boolean.Clauses)
+                {
+                    if (Check(clause.Query, out var inner) is { } problem)
+                    {
+                        return problem;
+                    }
+
+                    terms += inner;
+                }
+
+                return null;
+            case PhraseQuery phrase:
+                terms = phrase.GetTerms().Length;
+                return null;
+            case MultiPhraseQuery multi:
+                terms = multi.GetTermArrays().Sum(a => a.Length);
+                return null;
+            default:
+                terms = 1;
+                return null;
+        }
+    }
+
+    private const string RegexProblem = "regular expressions (/…/) are not searched; use words, \"phrases\", prefix* or fuzzy~ (a / outside quotes starts one)";
+
+    /// <summary>An unescaped slash outside a quoted phrase: where Lucene's syntax starts a regular expression.</summary>
+    private static bool HasRegularExpression(string query)
+    {
+        var quoted = false;
+        for (var i = 0; i < query.Length; i++)
+        {
+            switch (query[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '/' when !quoted:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Lucene says "Cannot parse 'NOT': Encountered "<EOF>" at line 1, column 3.\nWas expecting one of: …".
+    private static string Explain(string message)
+    {
+        var text = message;
+        var colon = text.IndexOf("': ", StringComparison.Ordinal);
+        if (text.StartsWith("Cannot parse '", StringComparison.Ordinal) && colon > 0)
+        {
+            text = text[(colon + 3)..];
+        }
+
+        var line = text.IndexOfAny(['\n', '\r']);
+        text = (line < 0 ? text : text[..line]).Trim().TrimEnd('.');
+        return text.Replace("<EOF>", "the end of the query", StringComparison.Ordinal);
+    }
+}

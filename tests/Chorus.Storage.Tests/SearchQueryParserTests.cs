@@ -1,0 +1,41 @@
+using Chorus.Storage.Search;
+
+namespace Chorus.Storage.Tests;
+
+public class SearchQueryParserTests
+{
+    // Each of these crashed the CLI, answered 500, froze the server or silently found nothing.
+    [Theory]
+    [InlineData("NOT", "cannot read the query")]
+    [InlineData("AND OR NOT", "cannot read the query")]
+    [InlineData("Kim AND (trein", "cannot read the query")]
+    [InlineData("\"unclosed", "cannot read the query")]
+    [InlineData("*", "cannot read the query")]
+    [InlineData("*trein", "cannot read the query")]
+    [InlineData("/(.*){6000}/", "regular expressions")]
+    [InlineData("trein AND /[a-z]+/", "regular expressions")]
+    [InlineData("   ", "empty")]
+    [InlineData("24/7", "regular expressions")]
+    public void QueriesThatCannotBeSearched_SayWhy(string query, string expected)
+        => Assert.Contains(expected, SearchQueryParser.Problem(query), StringComparison.Ordinal);
+
+    [Fact]
+    public void LongQueries_AreRefusedBeforeAnyWork()
+    {
+        Assert.Contains("characters long", SearchQueryParser.Problem(string.Join(' ', Enumerable.Range(0, 1100).Select(i => $"woord{i}"))), StringComparison.Ordinal);
+        Assert.Contains("65 terms", SearchQueryParser.Problem(string.Join(' ', Enumerable.Range(0, 65).Select(i => $"w{i}"))), StringComparison.Ordinal);
+        Assert.Null(SearchQueryParser.Problem(string.Join(' ', Enumerable.Range(0, 64).Select(i => $"w{i}"))));
+    }
+
+    [Theory]
+    [InlineData("onderzeeërs")]
+    [InlineData("Kim AND trein")]
+    [InlineData("\"Kim Jong-un\" OR Poetin")]
+    [InlineData("trein*")]
+    [InlineData("Sjojgoe~")]
+    [InlineData("Vladivostok -Moskou")]
+    [InlineData("de het een")]
+    [InlineData("\"24/7\"")]
+    [InlineData("24\\/7")]
+    public void OrdinaryQueries_AreAccepted(string query) => Assert.Null(SearchQueryParser.Problem(query));
+}
