@@ -36,47 +36,87 @@ public sealed class ApiKeys
 
     public bool AnyConfigured => _keys.Count > 0;
 
-    /// <summary>Whether the request carries one of the keys.</summary>
+    /// <summary>
+    /// Whether the request carries one of the keys: <c>Authorization: Bearer KEY</c> from programs, or HTTP Basic with
+    /// the key as password (any user name) from a browser, which asks for it when a page answers 401.
+    /// </summary>
     public bool Accepts(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string key;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = header[7..].Trim();
+        }
+        else if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && BasicPassword(header[6..].Trim()) is { } password)
+        {
+            key = password;
+        }
+        else
         {
             return false;
         }
 
-        var given = Encoding.UTF8.GetBytes(header[7..].Trim());
+        var given = Encoding.UTF8.GetBytes(key);
         var match = false;
-        foreach (var key in _keys)
+        foreach (var known in _keys)
         {
-            match |= CryptographicOperations.FixedTimeEquals(given, key);
+            match |= CryptographicOperations.FixedTimeEquals(given, known);
         }
 
         return match;
     }
+
+    private static string? BasicPassword(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var written))
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, 0, written);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? null : text[(colon + 1)..];
+    }
 }
 
-/// <summary>Endpoint filters that demand a key: always for writes, for reads only on a private server.</summary>
-internal static class KeyRequirement
+/// <summary>That an endpoint needs a key: always for writes, for reads only on a private server.</summary>
+internal sealed record KeyRequirement(bool OnlyWhenPrivate)
+{
+    /// <summary>
+    /// Checks the key of a request to an endpoint that needs one, before the endpoint reads its body: a request without a
+    /// key is refused without a byte of its body parsed. The 401 carries a Basic challenge, so a browser asks for the key.
+    /// </summary>
+    public static async Task<bool> RefuseAsync(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<KeyRequirement>() is not { } requirement)
+        {
+            return false;
+        }
+
+        var keys = http.RequestServices.GetRequiredService<ApiKeys>();
+        var isPrivate = http.RequestServices.GetRequiredService<IOptions<ChorusWebOptions>>().Value.Private;
+        if ((requirement.OnlyWhenPrivate && !isPrivate) || keys.Accepts(http.Request))
+        {
+            return false;
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Basic realm=\"Chorus\", charset=\"UTF-8\"";
+        await TypedResults.Problem(
+            title: "API key required",
+            detail: keys.AnyConfigured
+                ? "Send 'Authorization: Bearer KEY' with one of the server's keys (in a browser: any user name, the key as password)."
+                : "This server has no API keys: start it with --api-key-file FILE or CHORUS_API_KEYS to allow this.",
+            statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(http).ConfigureAwait(false);
+        return true;
+    }
+}
+
+internal static class KeyRequirementExtensions
 {
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder, bool onlyWhenPrivate)
         where TBuilder : IEndpointConventionBuilder
-        => builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var keys = http.RequestServices.GetRequiredService<ApiKeys>();
-            var isPrivate = http.RequestServices.GetRequiredService<IOptions<ChorusWebOptions>>().Value.Private;
-            if ((!onlyWhenPrivate || isPrivate) && !keys.Accepts(http.Request))
-            {
-                return TypedResults.Problem(
-                    title: "API key required",
-                    detail: keys.AnyConfigured
-                        ? "Send 'Authorization: Bearer KEY' with one of the server's keys."
-                        : "This server has no API keys: start it with --api-key-file FILE or CHORUS_API_KEYS to allow this.",
-                    statusCode: StatusCodes.Status401Unauthorized);
-            }
-
-            return await next(context).ConfigureAwait(false);
-        });
+        => builder.WithMetadata(new KeyRequirement(onlyWhenPrivate));
 }

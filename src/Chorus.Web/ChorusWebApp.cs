@@ -13,6 +13,14 @@ public static class ChorusWebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        // Bound to loopback only, the server answers only requests addressed to loopback: a page elsewhere that
+        // rebinds its own host name to 127.0.0.1 (DNS rebinding) gets 400, not the store. AllowedHosts overrides.
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]) && builder.Configuration["urls"] is { Length: > 0 } urls
+            && urls.Split(';', StringSplitOptions.RemoveEmptyEntries).All(IsLoopbackUrl))
+        {
+            builder.Configuration["AllowedHosts"] = "localhost;127.0.0.1;[::1]";
+        }
+
         builder.Services.Configure<ChorusWebOptions>(builder.Configuration.GetSection(ChorusWebOptions.Section));
         builder.Services.PostConfigure<ChorusWebOptions>(o =>
         {
@@ -24,7 +32,20 @@ public static class ChorusWebApp
         });
         builder.Services.AddSingleton<StoreGate>();
         builder.Services.AddSingleton<ApiKeys>();
-        builder.Services.AddProblemDetails();
+        // A parameter that cannot be bound ("?limit=abc") is a problem naming the parameter, not a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.Exception is BadHttpRequestException bad)
+            {
+                c.ProblemDetails.Title = "Bad request";
+                c.ProblemDetails.Detail = bad.Message;
+                if (Problems.FieldOf(bad.Message) is { } field)
+                {
+                    c.ProblemDetails.Extensions["field"] = field;
+                }
+            }
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Chorus";
@@ -35,7 +56,7 @@ public static class ChorusWebApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBytes);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
@@ -45,6 +66,13 @@ public static class ChorusWebApp
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             await next(context).ConfigureAwait(false);
+        });
+        app.Use(async (context, next) =>
+        {
+            if (!await KeyRequirement.RefuseAsync(context).ConfigureAwait(false))
+            {
+                await next(context).ConfigureAwait(false);
+            }
         });
 
         app.MapOpenApi("/openapi.json");
@@ -56,4 +84,8 @@ public static class ChorusWebApp
         app.MapAssets();
         return app;
     }
+
+    private static bool IsLoopbackUrl(string url)
+        => Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            && (uri.Host == "localhost" || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
 }

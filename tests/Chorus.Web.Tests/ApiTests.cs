@@ -134,6 +134,61 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
+    [Fact]
+    public async Task HostileRequests_AreProblemsNot500s()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false, maxRequestBytes: 1024 * 1024);
+        using var anonymous = server.Client();
+        using var writer = server.Client(withKey: true);
+
+        // Latin-1 bytes in a JSON body: the CLI reads them, so the API does too.
+        using (var latin1 = new ByteArrayContent([.. Encoding.UTF8.GetBytes("{\"text\":\"Het caf"), 0xE9, .. Encoding.UTF8.GetBytes(" aan de haven van Rotterdam brandde dinsdag af.\",\"date\":\"2024-03-12\"}")]))
+        {
+            latin1.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var response = await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), latin1);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // A chunked body (no length) over the limit: 413, not 500.
+        using (var chunked = new StreamContent(new MemoryStream(new byte[3 * 1024 * 1024])))
+        {
+            chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/articles", UriKind.Relative)) { Content = chunked };
+            request.Headers.TransferEncodingChunked = true;
+            var response = await writer.SendAsync(request);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        }
+
+        // No key: refused before the body is read, with a challenge a browser answers.
+        using (var body = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"articles\":[\"a\"]}")))
+        {
+            body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var response = await anonymous.PostAsync(new Uri("/api/stories/x/split", UriKind.Relative), body);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("Basic", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
+        // A parameter that cannot be bound names itself.
+        var bad = await GetJsonAsync(anonymous, "/api/search?q=a&limit=abc", HttpStatusCode.BadRequest);
+        Assert.Equal("limit", bad["field"]!.GetValue<string>());
+        Assert.Equal("page", (await GetJsonAsync(anonymous, "/api/stories?page=x", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PrivateServer_AcceptsTheKeyAsABasicPassword_SoABrowserCanLogIn()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false, isPrivate: true);
+        using var anonymous = server.Client();
+        var refused = await anonymous.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.StartsWith("Basic", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        using var browser = server.Client();
+        browser.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("editor:" + ChorusServer.Key)));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        browser.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("editor:wrong")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
     // Each of these answered 500 or took 40 s; now a 400 problem naming the field, in well under a second.
     [Theory]
     [InlineData("/api/search?q=NOT")]

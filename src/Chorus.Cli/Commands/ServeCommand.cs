@@ -11,9 +11,6 @@ internal static class ServeCommand
 
     public static string Url(int port, string host = "127.0.0.1") => $"http://{host}:{port}/";
 
-    private static bool IsLoopback(string host)
-        => host is "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
-
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, int port, string host, string? apiKeyFile, bool isPrivate, CancellationToken ct)
@@ -32,13 +29,6 @@ internal static class ServeCommand
         if (apiKeyFile is not null)
         {
             settings.Add($"--Chorus:ApiKeyFile={apiKeyFile}");
-        }
-
-        // Bound to loopback, the server answers only requests addressed to loopback: a web page elsewhere that
-        // rebinds its own host name to 127.0.0.1 (DNS rebinding) gets 400, not the store.
-        if (IsLoopback(host))
-        {
-            settings.Add($"--AllowedHosts=localhost;127.0.0.1;[::1];{host}");
         }
 
         // The host's own start-up failure log would repeat, as a stack trace, what is said below in one line.

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
+using Chorus.Core.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -42,14 +43,22 @@ internal static class ArticlesApi
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
+            while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
             {
-                return TooLarge(limit);
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return TooLarge(limit);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body has no length to check first; the server stops it at its limit.
+            return TooLarge(limit);
         }
 
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -86,9 +95,16 @@ internal static class ArticlesApi
     /// <summary>A JSON article or array of articles as JSONL, one compact object per line, so rejections name the array index as the line.</summary>
     private static (byte[]? Lines, string? Error) JsonToLines(byte[] body)
     {
+        // Bytes are decoded as the CLI decodes a file (UTF-8, else UTF-16 by BOM, else Windows-1252), so a body the
+        // CLI would accept is accepted here too.
+        if (TextDecoder.Decode(body) is not { } decoded)
+        {
+            return (null, "the body is not text in any supported encoding");
+        }
+
         try
         {
-            using var doc = JsonDocument.Parse(body);
+            using var doc = JsonDocument.Parse(decoded.Text);
             var items = doc.RootElement.ValueKind switch
             {
                 JsonValueKind.Object => [doc.RootElement],
