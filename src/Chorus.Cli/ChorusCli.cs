@@ -160,7 +160,10 @@ internal static class ChorusCli
         var perDay = new Option<int>("--per-day") { Description = "Articles per simulated day", DefaultValueFactory = _ => 300 };
         var benchClusters = new Command("clusters", "Time per article and memory of the clusterer on a long synthetic stream") { benchInput, benchArticles, perDay, json };
         benchClusters.SetAction((r, ct) => BenchCommand.ClustersAsync(ctx, r.GetValue(benchInput)!, r.GetValue(benchArticles), Math.Max(1, r.GetValue(perDay)), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters });
+        var benchFiles = new Argument<string[]>("files") { Description = "Articles of growing length (any input format)", Arity = ArgumentArity.OneOrMore };
+        var benchAnalysis = new Command("analysis", "Time per analysis stage on each article of FILES, to see how cost grows with length") { benchFiles, runs, json };
+        benchAnalysis.SetAction((r, ct) => BenchCommand.AnalysisAsync(ctx, r.GetValue(benchFiles)!, Math.Max(1, r.GetValue(runs)), r.GetValue(json), ct));
+        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis });
 
         var conllu = new Argument<string[]>("files") { Description = "CoNLL-U files whose '# text' lines give the gold sentences", Arity = ArgumentArity.OneOrMore };
         var evalSentences = new Command("sentences", "Sentence-boundary precision/recall/F1 against CoNLL-U treebanks") { conllu, json };

@@ -200,4 +200,71 @@ internal static class BenchCommand
 
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// Analysis time per stage for each article of the given files (one warm-up, then the median of the runs), with the
+    /// time per 10 KB, so that growth faster than length shows as a rising figure.
+    /// </summary>
+    public static async Task<int> AnalysisAsync(CliContext ctx, IReadOnlyList<string> files, int runs, bool json, CancellationToken ct)
+    {
+        var analyzer = ArticleAnalyzer.CreateDefault();
+        var rows = new List<object>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"{file}: no such file");
+            }
+
+            foreach (var article in ArticleInputReader.ReadFile(file, new ReadOptions { MaxDocumentBytes = 64L * 1024 * 1024 }).Select(r => r.Article).OfType<RawArticle>())
+            {
+                var perStage = analyzer.Stages.ToDictionary(s => s.Name, _ => new List<double>(), StringComparer.Ordinal);
+                var totals = new List<double>();
+                for (var run = 0; run <= runs; run++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var doc = new AnalysisDocument(article);
+                    var total = 0.0;
+                    foreach (var stage in analyzer.Stages)
+                    {
+                        var sw = Stopwatch.StartNew();
+                        stage.Apply(doc);
+                        var ms = sw.Elapsed.TotalMilliseconds;
+                        total += ms;
+                        if (run > 0)
+                        {
+                            perStage[stage.Name].Add(ms);
+                        }
+                    }
+
+                    if (run > 0)
+                    {
+                        totals.Add(total);
+                    }
+                }
+
+                var chars = article.Text.Length;
+                var median = Median(totals);
+                var stages = perStage.ToDictionary(p => p.Key, p => Math.Round(Median(p.Value), 2), StringComparer.Ordinal);
+                rows.Add(new { file, chars, totalMs = Math.Round(median, 1), msPer10KB = Math.Round(median / Math.Max(1, chars) * 10_000, 2), stages });
+                if (!json)
+                {
+                    await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{file}: {chars:N0} chars, {median:0.0} ms ({median / Math.Max(1, chars) * 10_000:0.00} ms per 10 KB); ") + string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.0}")))).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(rows)).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+
+        static double Median(List<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+        }
+    }
 }

@@ -37,7 +37,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
         // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
         var surnames = document.Entities.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
-            .Select(m => text[(text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End]).ToHashSet(StringComparer.Ordinal);
+            .Select(m => LastWord(text, m)).ToHashSet(StringComparer.Ordinal);
         var named = document.Entities.Where(m =>
             EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
             && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
@@ -87,9 +87,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             return false;
         }
 
-        var before = text[..m.Start].TrimEnd();
-        var previous = before.Length == 0 ? string.Empty : before[(before.LastIndexOfAny([' ', '\n', '(']) + 1)..];
-        var after = text[m.End..].TrimStart();
+        // Spans, not copies of the text before and after: this runs for every month-like mention of a long article.
+        var before = text.AsSpan(0, m.Start).TrimEnd();
+        var previous = before.Length == 0 ? string.Empty : before[(before.LastIndexOfAny(' ', '\n', '(') + 1)..].ToString();
+        var after = text.AsSpan(m.End).TrimStart();
         return DatePrepositions.Contains(previous) || (previous.Length > 0 && char.IsDigit(previous[^1])) || (after.Length > 0 && char.IsDigit(after[0]));
     }
 
@@ -150,7 +151,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     private static List<EntityMention> SurnamesArePersons(string text, List<EntityMention> mentions)
     {
         var surnames = mentions.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
-            .Select(m => text[(text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End])
+            .Select(m => LastWord(text, m))
             .Where(w => w.Length > 2 && char.IsUpper(w[0]))
             .ToHashSet(StringComparer.Ordinal);
         if (surnames.Count == 0)
@@ -172,6 +173,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // tagger took it for. Organisations are left alone: a football club is named after its town ("Volendam").
     private static readonly string[] PlaceNameEndings = ["brug", "haven", "dam", "dijk", "plein", "straat", "gracht", "kade", "laan", "weg", "singel", "markt", "tunnel", "sluis"];
 
+    // The mention's last word; a one-word mention is itself (never the text before it: that copy made long articles quadratic).
+    private static string LastWord(string text, EntityMention m)
+        => text[Math.Max(m.Start, text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End];
+
     private static EntityMention PlaceByItsHead(string text, EntityMention m)
     {
         if (m.Type != "MISC" || m.Kind != "name")
@@ -179,7 +184,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             return m;
         }
 
-        var last = text[(text.LastIndexOf(' ', m.End - 1, m.End - m.Start) + 1)..m.End].ToLowerInvariant();
+        var last = LastWord(text, m).ToLowerInvariant();
         return PlaceNameEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal)) ? m with { Type = "LOC", Method = "place-name" } : m;
     }
 
@@ -352,6 +357,24 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             yield break;
         }
 
+        // One-edit neighbours are found through an index of each key with one letter left out (symmetric deletion):
+        // two keys one edit apart share a key or a one-letter deletion, so each word costs its length, not the
+        // number of names in the article.
+        var surfaces = personParts.Select(p => p.Surface).ToHashSet(StringComparer.Ordinal);
+        var byDeletion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (_, partKey) in personParts.Where(p => p.Key.Length >= 5))
+        {
+            foreach (var variant in DeletionsAndSelf(partKey))
+            {
+                if (!byDeletion.TryGetValue(variant, out var keys))
+                {
+                    byDeletion[variant] = keys = [];
+                }
+
+                keys.Add(partKey);
+            }
+        }
+
         var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
         var covered = Covered(document, mentions);
         for (var i = 0; i < document.Tokens.Count; i++)
@@ -363,16 +386,25 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
 
             var word = text[t.Start..t.End];
-            if (lowerWords.Contains(word) || personParts.Any(p => p.Surface == word))
+            if (lowerWords.Contains(word) || surfaces.Contains(word))
             {
                 continue;
             }
 
             var key = TransliterationKey.OfPart(word);
-            if (personParts.Any(p => EditDistance.Between(p.Key, key) == 1 && Math.Min(p.Key.Length, key.Length) >= 5))
+            if (key.Length >= 5 && DeletionsAndSelf(key).Any(v => byDeletion.TryGetValue(v, out var keys) && keys.Any(k => EditDistance.Between(k, key) == 1)))
             {
                 yield return new EntityMention(t.Start, t.End, "PER", "typo");
             }
+        }
+    }
+
+    private static IEnumerable<string> DeletionsAndSelf(string key)
+    {
+        yield return key;
+        for (var i = 0; i < key.Length; i++)
+        {
+            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
         }
     }
 
@@ -427,56 +459,185 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
     private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions, Dictionary<string, string> acronyms)
     {
-        var groups = new List<(string Type, List<int> Members)>();
+        // Work grows with distinct names, not with mentions: a group keeps its distinct names, a name is matched once
+        // (the same surface in one article is the same entity), and part keys are computed once per name. A long
+        // article repeats its names; comparing every mention with every earlier one was quadratic in its length.
+        var groups = new List<(string Type, List<int> Members, HashSet<string> Names, List<string> FullNames)>();
         var groupOf = new int[mentions.Count];
         Array.Fill(groupOf, -1);
+        var names = new string[mentions.Count];
+        var full = new bool[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var surface = text[mentions[i].Start..mentions[i].End];
+            names[i] = mentions[i].Kind == "adjective" ? adjectives.PlaceOf(surface)! : surface;
+            full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER");
+        }
+
+        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] PartsOf(string name) => parts.TryGetValue(name, out var p) ? p : parts[name] = TransliterationKey.Parts(name);
         string Surface(int i) => text[mentions[i].Start..mentions[i].End];
-        string NameOf(int i) => mentions[i].Kind == "adjective" ? adjectives.PlaceOf(Surface(i))! : Surface(i);
-        bool IsFull(int i) => NameOf(i).Contains(' ', StringComparison.Ordinal) || NameOf(i).Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER";
+        string NameOf(int i) => names[i];
+
+        // Groups by what any matching name must share with them: a part key, or a part key one edit away (through
+        // its one-letter deletions), or the exact name (acronyms). Candidates are then checked by the full rule.
+        var byPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var acronymsOf = acronyms.GroupBy(a => a.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToList(), StringComparer.Ordinal);
+
+        static void Index(Dictionary<string, List<int>> index, string key, int g)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            if (list.Count == 0 || list[^1] != g)
+            {
+                list.Add(g);
+            }
+        }
 
         void Join(int i, int g)
         {
             groupOf[i] = g;
-            groups[g].Members.Add(i);
+            var group = groups[g];
+            group.Members.Add(i);
+            if (group.Names.Add(names[i]))
+            {
+                if (full[i])
+                {
+                    group.FullNames.Add(names[i]);
+                }
+
+                Index(byName, names[i], g);
+                foreach (var part in PartsOf(names[i]))
+                {
+                    foreach (var variant in DeletionsAndSelf(part))
+                    {
+                        Index(byPart, variant, g);
+                    }
+                }
+            }
+        }
+
+        int NewGroup(string type)
+        {
+            groups.Add((type, [], new HashSet<string>(StringComparer.Ordinal), []));
+            return groups.Count - 1;
+        }
+
+        int SameAs(string name, string type, bool byAcronym)
+        {
+            var key = PartsOf(name);
+            var expansion = byAcronym ? acronyms.GetValueOrDefault(name) : null;
+            var candidates = new HashSet<int>();
+            foreach (var part in key)
+            {
+                foreach (var variant in DeletionsAndSelf(part))
+                {
+                    if (byPart.TryGetValue(variant, out var list))
+                    {
+                        candidates.UnionWith(list);
+                    }
+                }
+            }
+
+            if (byAcronym)
+            {
+                if (expansion is not null && byName.TryGetValue(expansion, out var expanded))
+                {
+                    candidates.UnionWith(expanded);
+                }
+
+                foreach (var acronym in acronymsOf.GetValueOrDefault(name) ?? [])
+                {
+                    if (byName.TryGetValue(acronym, out var list))
+                    {
+                        candidates.UnionWith(list);
+                    }
+                }
+            }
+
+            // The first group (in the order groups were made) that the full rule accepts, as a scan of all would find.
+            var first = -1;
+            foreach (var g in candidates)
+            {
+                var gr = groups[g];
+                if ((first < 0 || g < first) && gr.Type == type
+                    && gr.Names.Any(n => NameMatcher.SameParts(PartsOf(n), key) || (byAcronym && (n == expansion || acronyms.GetValueOrDefault(n) == name))))
+                {
+                    first = g;
+                }
+            }
+
+            return first;
         }
 
         // Full names and adjectives' places first, so that short forms have something to attach to.
-        foreach (var i in Enumerable.Range(0, mentions.Count).Where(i => IsFull(i) || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC"))
+        var placed = new Dictionary<(string Name, string Type), int>();
+        for (var i = 0; i < mentions.Count; i++)
         {
-            var name = NameOf(i);
-            var expansion = acronyms.GetValueOrDefault(name);
-            var g = groups.FindIndex(gr => gr.Type == mentions[i].Type && gr.Members.Any(j => NameMatcher.Same(NameOf(j), name) || NameOf(j) == expansion || acronyms.GetValueOrDefault(NameOf(j)) == name));
-            if (g < 0)
+            if (!(full[i] || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC"))
             {
-                groups.Add((mentions[i].Type, []));
-                g = groups.Count - 1;
+                continue;
+            }
+
+            var name = NameOf(i);
+            if (!placed.TryGetValue((name, mentions[i].Type), out var g))
+            {
+                g = SameAs(name, mentions[i].Type, byAcronym: true);
+                if (g < 0)
+                {
+                    g = NewGroup(mentions[i].Type);
+                }
+
+                placed[(name, mentions[i].Type)] = g;
             }
 
             Join(i, g);
         }
 
-        foreach (var i in Enumerable.Range(0, mentions.Count).Where(i => groupOf[i] < 0))
+        // Short forms: the full names they fit are fixed by now (every full name was placed above).
+        var fittingOf = new Dictionary<(string Name, string Type), List<int>>();
+        var fallback = new Dictionary<(string Name, string Type), int>();
+        for (var i = 0; i < mentions.Count; i++)
         {
+            if (groupOf[i] >= 0)
+            {
+                continue;
+            }
+
             var name = NameOf(i);
-            var fitting = Enumerable.Range(0, groups.Count)
-                .Where(g => groups[g].Type == mentions[i].Type && groups[g].Members.Any(j => IsFull(j) && NameMatcher.MatchesShortForm(name, NameOf(j))))
-                .ToList();
+            var type = mentions[i].Type;
+            if (!fittingOf.TryGetValue((name, type), out var fitting))
+            {
+                fitting = Enumerable.Range(0, groups.Count)
+                    .Where(g => groups[g].Type == type && groups[g].FullNames.Any(n => NameMatcher.MatchesShortForm(name, n)))
+                    .ToList();
+                fittingOf[(name, type)] = fitting;
+            }
+
             int chosen;
             if (fitting.Count > 0)
             {
-                chosen = fitting
-                    .OrderByDescending(g => groups[g].Members.Count)
-                    .ThenByDescending(g => groups[g].Members.Where(j => mentions[j].Start < mentions[i].Start).Select(j => mentions[j].Start).DefaultIfEmpty(-1).Max())
-                    .First();
+                var at = mentions[i].Start;
+                chosen = fitting.Count == 1
+                    ? fitting[0]
+                    : fitting
+                        .OrderByDescending(g => groups[g].Members.Count)
+                        .ThenByDescending(g => groups[g].Members.Where(j => mentions[j].Start < at).Select(j => mentions[j].Start).DefaultIfEmpty(-1).Max())
+                        .First();
             }
-            else
+            else if (!fallback.TryGetValue((name, type), out chosen))
             {
-                chosen = groups.FindIndex(gr => gr.Type == mentions[i].Type && gr.Members.Any(j => NameMatcher.Same(NameOf(j), name)));
+                chosen = SameAs(name, type, byAcronym: false);
                 if (chosen < 0)
                 {
-                    groups.Add((mentions[i].Type, []));
-                    chosen = groups.Count - 1;
+                    chosen = NewGroup(type);
                 }
+
+                fallback[(name, type)] = chosen;
             }
 
             Join(i, chosen);

@@ -122,6 +122,7 @@ public sealed class QuantityExtractor
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(skip);
+        skip = IsSorted(skip) ? skip : skip.OrderBy(s => s.Start).ToList();
         var stop = LanguageStemmer.For(lang);
         var result = new List<QuantityMention>();
         var i = 0;
@@ -622,11 +623,37 @@ public sealed class QuantityExtractor
         }
     }
 
+    private static bool IsSorted(IReadOnlyList<TextSpan> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+        {
+            if (spans[i].Start < spans[i - 1].End)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Spans come sorted by start and do not overlap (time expressions): a binary search finds the one span that can
+    // hold the token, so a long article's numbers do not each scan all its dates.
     private static bool Covered(Token t, IReadOnlyList<TextSpan> skip)
     {
-        foreach (var s in skip)
+        var (lo, hi) = (0, skip.Count - 1);
+        while (lo <= hi)
         {
-            if (t.Start < s.End && s.Start < t.End)
+            var mid = (lo + hi) >>> 1;
+            var s = skip[mid];
+            if (s.End <= t.Start)
+            {
+                lo = mid + 1;
+            }
+            else if (s.Start >= t.End)
+            {
+                hi = mid - 1;
+            }
+            else
             {
                 return true;
             }
