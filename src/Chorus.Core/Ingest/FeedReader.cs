@@ -26,7 +26,7 @@ public static partial class FeedReader
     }
 
     /// <summary>Items in a feed, counted without parsing (for progress).</summary>
-    public static int CountItems(string text) => ItemPattern().Count(text ?? string.Empty);
+    public static int CountItems(string text) => Items(text ?? string.Empty).Count;
 
     public static IEnumerable<ReadResult> Read(string xml, string reference, string? source)
     {
@@ -40,7 +40,7 @@ public static partial class FeedReader
         var root = RootTag().Match(xml);
         var namespaces = root.Success ? string.Join(' ', NamespaceDeclaration().Matches(root.Value).Select(m => m.Value)) : string.Empty;
         var feedTitle = FeedTitle(xml);
-        var items = ItemPattern().Matches(xml);
+        var items = Items(xml);
         if (items.Count == 0)
         {
             yield return ReadResult.Rejected(reference, "the feed has no <item> or <entry> elements");
@@ -48,15 +48,93 @@ public static partial class FeedReader
         }
 
         var number = 0;
-        foreach (Match match in items)
+        var (line, counted) = (1, 0);
+        foreach (var (start, end, name) in items)
         {
             number++;
-            var line = 1 + xml.AsSpan(0, match.Index).Count('\n');
+            line += xml.AsSpan(counted, start - counted).Count('\n');
+            counted = start;
             var where = $"{reference}:{line.ToString(CultureInfo.InvariantCulture)}";
-            yield return ParseItem(match.Value, namespaces) is var (item, error) && item is not null
+            if (end < 0)
+            {
+                yield return ReadResult.Rejected(where, $"item {number}: <{name}> is never closed");
+                continue;
+            }
+
+            yield return ParseItem(xml[start..end], namespaces) is var (item, error) && item is not null
                 ? ReadItem(item, where, number, source ?? feedTitle)
                 : ReadResult.Rejected(where, $"item {number}: invalid XML: {error}");
         }
+    }
+
+    /// <summary>
+    /// The items of a feed as spans [Start, End) of the text, End −1 for an item never closed, found in one pass: the
+    /// open tags and the close tags are each listed once and paired in order (items do not nest), so a feed of
+    /// unclosed items costs its length, not its length times its items.
+    /// </summary>
+    internal static List<(int Start, int End, string Name)> Items(string xml)
+    {
+        var opens = new List<(int At, string Name)>();
+        var closes = new List<(int At, int End, string Name)>();
+        foreach (var name in new[] { "item", "entry" })
+        {
+            for (var at = xml.IndexOf("<" + name, StringComparison.Ordinal); at >= 0; at = xml.IndexOf("<" + name, at + 1, StringComparison.Ordinal))
+            {
+                var after = at + 1 + name.Length;
+                if (after < xml.Length && (xml[after] == '>' || char.IsWhiteSpace(xml[after]) || (xml[after] == '/' && after + 1 < xml.Length && xml[after + 1] == '>')))
+                {
+                    opens.Add((at, name));
+                }
+            }
+
+            var close = "</" + name;
+            for (var at = xml.IndexOf(close, StringComparison.Ordinal); at >= 0; at = xml.IndexOf(close, at + 1, StringComparison.Ordinal))
+            {
+                var gt = at + close.Length;
+                while (gt < xml.Length && char.IsWhiteSpace(xml[gt]))
+                {
+                    gt++;
+                }
+
+                if (gt < xml.Length && xml[gt] == '>')
+                {
+                    closes.Add((at, gt + 1, name));
+                }
+            }
+        }
+
+        opens.Sort((a, b) => a.At.CompareTo(b.At));
+        closes.Sort((a, b) => a.At.CompareTo(b.At));
+        var items = new List<(int Start, int End, string Name)>(opens.Count);
+        var c = 0;
+        for (var o = 0; o < opens.Count; o++)
+        {
+            var (at, name) = opens[o];
+            var next = o + 1 < opens.Count ? opens[o + 1].At : int.MaxValue;
+            while (c < closes.Count && (closes[c].At < at || closes[c].Name != name))
+            {
+                c++;
+            }
+
+            // Self-closing <item/> holds nothing; an item whose close comes after the next item's open was never closed.
+            var gt = xml.IndexOf('>', at, Math.Min(next, xml.Length) - at);
+            var selfClosing = gt > 0 && xml[gt - 1] == '/';
+            if (selfClosing)
+            {
+                items.Add((at, gt + 1, name));
+            }
+            else if (c < closes.Count && closes[c].At < next)
+            {
+                items.Add((at, closes[c].End, name));
+                c++;
+            }
+            else
+            {
+                items.Add((at, -1, name));
+            }
+        }
+
+        return items;
     }
 
     private static (XElement? Item, string? Error) ParseItem(string itemXml, string namespaces)
@@ -161,23 +239,20 @@ public static partial class FeedReader
     private static string? FeedTitle(string xml)
     {
         // The first <title> before the first item is the channel's (RSS) or the feed's (Atom).
-        var firstItem = ItemPattern().Match(xml);
-        var head = firstItem.Success ? xml[..firstItem.Index] : xml;
-        var m = TitleTag().Match(head);
-        return m.Success ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value.Replace("<![CDATA[", string.Empty, StringComparison.Ordinal).Replace("]]>", string.Empty, StringComparison.Ordinal)).Trim() : null;
+        var firstItem = Items(xml) is { Count: > 0 } all ? all[0].Start : -1;
+        var head = firstItem >= 0 ? xml[..firstItem] : xml;
+        // The first <title …> and the first </title> after it: one pass, whatever the head holds.
+        var open = head.IndexOf("<title", StringComparison.Ordinal);
+        var gt = open < 0 ? -1 : head.IndexOf('>', open);
+        var close = gt < 0 ? -1 : head.IndexOf("</title>", gt, StringComparison.Ordinal);
+        return close < 0 ? null : System.Net.WebUtility.HtmlDecode(head[(gt + 1)..close].Replace("<![CDATA[", string.Empty, StringComparison.Ordinal).Replace("]]>", string.Empty, StringComparison.Ordinal)).Trim();
     }
-
-    [GeneratedRegex(@"<(item|entry)(\s[^>]*)?>.*?</\1\s*>", RegexOptions.Singleline)]
-    private static partial Regex ItemPattern();
 
     [GeneratedRegex(@"<(rss|feed|rdf:RDF)\b[^>]*>", RegexOptions.Singleline)]
     private static partial Regex RootTag();
 
     [GeneratedRegex(@"xmlns(:[\w.-]+)?\s*=\s*(""[^""]*""|'[^']*')")]
     private static partial Regex NamespaceDeclaration();
-
-    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.Singleline)]
-    private static partial Regex TitleTag();
 
     [GeneratedRegex(@"(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})")]
     private static partial Regex Rfc822();

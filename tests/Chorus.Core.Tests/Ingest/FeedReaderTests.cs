@@ -164,4 +164,28 @@ public class FeedReaderTests
             }
         }
     }
+
+    // Items are paired with their close tags in one pass: an unclosed item is named, the others still read.
+    [Fact]
+    public void UnclosedAndSelfClosingItems_AreNamed_AndTheRestIsRead()
+    {
+        var xml = "<rss><channel><title>Krant</title>\n<item><title>Een</title><description>Tekst over Utrecht.</description></item>\n<item><title>Open\n<item/>\n<item><title>Twee</title><description>Tekst over Zwolle.</description></item></channel></rss>";
+        var results = FeedReader.Read(xml, "f.xml", null).ToList();
+        Assert.Equal(4, results.Count);
+        Assert.Equal("Een", results[0].Article!.Title);
+        Assert.Equal("f.xml:3", results[1].Rejection!.Input);
+        Assert.Contains("never closed", results[1].Rejection!.Reason, StringComparison.Ordinal);
+        Assert.NotNull(results[2].Rejection);
+        Assert.Equal("Twee", results[3].Article!.Title);
+        Assert.Equal("Krant", results[3].Article!.Source);
+    }
+
+    [Fact]
+    public void ManyUnclosedItems_AreEachRejected()
+    {
+        var xml = "<rss><channel><title>T</title>" + string.Concat(Enumerable.Repeat("<item>", 20_000)) + "<item ";
+        var results = FeedReader.Read(xml, "f.xml", null).ToList();
+        Assert.Equal(20_001, results.Count);
+        Assert.All(results, r => Assert.NotNull(r.Rejection));
+    }
 }
