@@ -165,6 +165,15 @@ internal static class ChorusCli
         benchAnalysis.SetAction((r, ct) => BenchCommand.AnalysisAsync(ctx, r.GetValue(benchFiles)!, Math.Max(1, r.GetValue(runs)), r.GetValue(json), ct));
         root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis });
 
+        var fuzzTarget = new Argument<string>("target") { Description = $"What to fuzz: {string.Join(", ", FuzzCommand.TargetNames)} or all" };
+        var fuzzInputs = new Option<int>("--inputs") { Description = "Inputs per target", DefaultValueFactory = _ => 10_000 };
+        var fuzzSeed = new Option<int>("--seed") { Description = "Campaign seed: input i of a seed is always the same bytes", DefaultValueFactory = _ => 1 };
+        var fuzzHang = new Option<double>("--hang-seconds") { Description = "An input still running after this long is a hang", DefaultValueFactory = _ => 10 };
+        var fuzzSave = new Option<string?>("--save") { Description = "Folder to write failing inputs to" };
+        var fuzz = new Command("fuzz", "Mutation-fuzz a reader, the analyser, the query parser or the HTTP server from real seed inputs") { fuzzTarget, fuzzInputs, fuzzSeed, fuzzHang, fuzzSave, json };
+        fuzz.SetAction((r, ct) => FuzzCommand.RunAsync(ctx, r.GetValue(fuzzTarget)!, Math.Max(1, r.GetValue(fuzzInputs)), r.GetValue(fuzzSeed), Math.Max(0.1, r.GetValue(fuzzHang)), r.GetValue(fuzzSave), r.GetValue(json), ct));
+        root.Subcommands.Add(fuzz);
+
         var conllu = new Argument<string[]>("files") { Description = "CoNLL-U files whose '# text' lines give the gold sentences", Arity = ArgumentArity.OneOrMore };
         var evalSentences = new Command("sentences", "Sentence-boundary precision/recall/F1 against CoNLL-U treebanks") { conllu, json };
         evalSentences.SetAction((r, ct) => EvalCommand.SentencesAsync(ctx, r.GetValue(conllu)!, r.GetValue(json), ct));

@@ -16,6 +16,7 @@ public class SearchQueryParserTests
     [InlineData("trein AND /[a-z]+/", "regular expressions")]
     [InlineData("   ", "empty")]
     [InlineData("24/7", "regular expressions")]
+    [InlineData("trei*?*?*?*", "wildcards")]
     public void QueriesThatCannotBeSearched_SayWhy(string query, string expected)
         => Assert.Contains(expected, SearchQueryParser.Problem(query), StringComparison.Ordinal);
 
@@ -35,6 +36,7 @@ public class SearchQueryParserTests
     [InlineData("Sjojgoe~")]
     [InlineData("Vladivostok -Moskou")]
     [InlineData("de het een")]
+    [InlineData("tr?in* AND ha*en")]
     [InlineData("\"24/7\"")]
     [InlineData("24\\/7")]
     public void OrdinaryQueries_AreAccepted(string query) => Assert.Null(SearchQueryParser.Problem(query));

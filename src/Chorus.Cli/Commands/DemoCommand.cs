@@ -67,7 +67,7 @@ internal static class DemoCommand
     private static string ServeCommandLine(string db) => $"./chorus serve --db {db} --port {ServeCommand.DefaultPort}";
 
     /// <summary>The samples folder: $CHORUS_HOME/samples (set by the launcher), else searched upwards from the binary and the working folder.</summary>
-    private static string? FindSamples()
+    internal static string? FindSamples()
     {
         var home = Environment.GetEnvironmentVariable("CHORUS_HOME");
         if (!string.IsNullOrEmpty(home) && Directory.Exists(Path.Combine(home, "samples")))

@@ -16,6 +16,7 @@ public static class SearchQueryParser
 {
     public const int MaxLength = 1000;
     public const int MaxTerms = 64;
+    public const int MaxWildcards = 4;
 
     // Validation only needs the syntax and the term count, which do not depend on the language's stemmer.
     private static readonly Analyzer Validator = new Lucene.Net.Analysis.Standard.StandardAnalyzer(LuceneVersion.LUCENE_48);
@@ -38,9 +39,16 @@ public static class SearchQueryParser
         }
 
         // Lucene builds a regular expression's automaton while parsing it, so it is refused before the parser runs.
-        if (HasRegularExpression(query))
+        var (regex, wildcards) = Scan(query);
+        if (regex)
         {
             return ParseResult<Query>.Fail(RegexProblem);
+        }
+
+        // So is a wildcard term's: "a*b*c*…" takes minutes to determinise (found by ./chorus fuzz query).
+        if (wildcards > MaxWildcards)
+        {
+            return ParseResult<Query>.Fail($"the query has {wildcards} wildcards (* or ?); at most {MaxWildcards} are searched");
         }
 
         Query parsed;
@@ -101,10 +109,13 @@ public static class SearchQueryParser
 
     private const string RegexProblem = "regular expressions (/…/) are not searched; use words, \"phrases\", prefix* or fuzzy~ (a / outside quotes starts one)";
 
-    /// <summary>An unescaped slash outside a quoted phrase: where Lucene's syntax starts a regular expression.</summary>
-    private static bool HasRegularExpression(string query)
+    /// <summary>
+    /// Whether the query has an unescaped slash outside a quoted phrase (where Lucene's syntax starts a regular
+    /// expression), and how many unescaped wildcards it has there.
+    /// </summary>
+    private static (bool Regex, int Wildcards) Scan(string query)
     {
-        var quoted = false;
+        var (quoted, wildcards) = (false, 0);
         for (var i = 0; i < query.Length; i++)
         {
             switch (query[i])
@@ -116,11 +127,14 @@ public static class SearchQueryParser
                     quoted = !quoted;
                     break;
                 case '/' when !quoted:
-                    return true;
+                    return (true, wildcards);
+                case '*' or '?' when !quoted:
+                    wildcards++;
+                    break;
             }
         }
 
-        return false;
+        return (false, wildcards);
     }
 
     // Lucene says "Cannot parse 'NOT': Encountered "<EOF>" at line 1, column 3.\nWas expecting one of: …".
