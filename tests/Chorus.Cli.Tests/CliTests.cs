@@ -366,4 +366,18 @@ public sealed class CliTests : IDisposable
         Assert.Contains("address already in use", r.Stderr, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ingest_OfAnAbsolutePath_StoresNoAbsolutePath_AndTheArticleIsFoundByIt()
+    {
+        var folder = Path.Combine(_tmp.Path, "news");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "a.txt");
+        await File.WriteAllTextAsync(file, " date 2023-09-12\n\nDe brand in de haven van Rotterdam is dinsdag geblust.");
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", folder, "--db", Db)).ExitCode);
+        var stories = (await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout;
+        Assert.DoesNotContain(_tmp.Path, stories, StringComparison.Ordinal);
+        Assert.Contains("\"news/a.txt\"", stories, StringComparison.Ordinal);
+        Assert.Equal(0, (await CliRunner.RunAsync("article", file, "--db", Db, "--json")).ExitCode);
+    }
 }

@@ -1,5 +1,6 @@
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Ingest;
 using Chorus.Storage;
 using Chorus.Storage.Queries;
 using Spectre.Console;
@@ -11,7 +12,11 @@ internal static class ArticleCommand
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, string idOrRef, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var doc = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).ArticleAsync(idOrRef, ct).ConfigureAwait(false)
+        var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+        // A path as typed at ingest ("../shared/seeds/000.txt") is stored under its display reference ("seeds/000.txt"):
+        // the file's own name finds it then.
+        var doc = await queries.ArticleAsync(idOrRef, ct).ConfigureAwait(false)
+            ?? (File.Exists(idOrRef) ? await queries.ArticleAsync(ArticleInputReader.DisplayRef(idOrRef, idOrRef), ct).ConfigureAwait(false) : null)
             ?? throw new UsageException($"no article '{idOrRef}' in {workspace.Store.Location}");
         if (json)
         {

@@ -31,11 +31,11 @@ internal static class IngestCommand
 
     public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true, ClusteringOptions? clustering = null)
     {
-        var expanded = ArticleInputReader.Expand(paths).ToList();
+        var expanded = ArticleInputReader.ExpandWithRefs(paths).ToList();
         var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), clustering ?? new ClusteringOptions(), workspace.Index, linkEntities);
         IEnumerable<ReadResult> Inputs()
         {
-            foreach (var (file, problem) in expanded)
+            foreach (var (file, reference, problem) in expanded)
             {
                 if (problem is not null)
                 {
@@ -51,7 +51,7 @@ internal static class IngestCommand
                 }
                 else
                 {
-                    foreach (var r in ArticleInputReader.ReadFile(file!, options))
+                    foreach (var r in ArticleInputReader.ReadFile(file!, options, reference!))
                     {
                         yield return r;
                     }

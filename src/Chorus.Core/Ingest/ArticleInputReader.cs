@@ -138,6 +138,49 @@ public static class ArticleInputReader
         }
     }
 
+    /// <summary>
+    /// As <see cref="ReadFile(string, ReadOptions)"/>, with each article's reference made from <paramref name="reference"/>
+    /// instead of the path read (<c>seeds/000.txt</c>, <c>articles.jsonl:12</c>); rejections still name the path, so the
+    /// user can find the file.
+    /// </summary>
+    public static IEnumerable<ReadResult> ReadFile(string path, ReadOptions options, string reference)
+        => ReadFile(path, options).Select(r => r.Article is { } a && (a.Ref == path || a.Ref.StartsWith(path + ":", StringComparison.Ordinal))
+            ? r.WithArticle(a with { Ref = reference + a.Ref[path.Length..] })
+            : r);
+
+    /// <summary>
+    /// What an article read from <paramref name="file"/>, found under the path the user gave, is called where others see
+    /// it (the API, pages, exports): the path as typed when it is relative and stays below the current folder, else the
+    /// path from the folder that holds what was named (<c>/home/ann/news</c> → <c>news/a.txt</c>, <c>../shared/seeds</c>
+    /// → <c>seeds/000.txt</c>), so no absolute path or user folder of the ingesting machine is stored.
+    /// </summary>
+    public static string DisplayRef(string given, string file)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        ArgumentNullException.ThrowIfNull(file);
+        if (!Path.IsPathRooted(given) && !given.Split('/', '\\').Contains(".."))
+        {
+            return file;
+        }
+
+        var named = Path.GetFullPath(given).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(named) ?? named;
+        return Path.GetRelativePath(parent, Path.GetFullPath(file)).Replace('\\', '/');
+    }
+
+    /// <summary>As <see cref="Expand"/>, with the <see cref="DisplayRef"/> of each file.</summary>
+    public static IEnumerable<(string? File, string? Ref, InputProblem? Problem)> ExpandWithRefs(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
+        {
+            foreach (var (file, problem) in Expand([path]))
+            {
+                yield return (file, file is null || file == StdinRef ? file : DisplayRef(path, file), problem);
+            }
+        }
+    }
+
     public static IEnumerable<ReadResult> ReadFile(string path, ReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

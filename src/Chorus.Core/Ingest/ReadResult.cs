@@ -28,4 +28,7 @@ public sealed record ReadResult
     public static ReadResult Ok(RawArticle article, params IReadOnlyList<InputProblem> warnings) => new(article, null, warnings);
 
     public static ReadResult Rejected(string input, string reason) => new(null, new InputProblem(input, reason), []);
+
+    /// <summary>The same result with its article replaced (a reader's article under another reference).</summary>
+    public ReadResult WithArticle(RawArticle article) => new(article, Rejection, Warnings);
 }

@@ -118,3 +118,34 @@ public class ArticleInputReaderBoundsTests
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+public class DisplayRefTests
+{
+    // No absolute path or user folder of the ingesting machine is ever stored as a reference.
+    [Theory]
+    [InlineData("samples", "samples/a.txt", "samples/a.txt")]
+    [InlineData("samples/a.txt", "samples/a.txt", "samples/a.txt")]
+    [InlineData("/home/ann/news", "/home/ann/news/sub/a.txt", "news/sub/a.txt")]
+    [InlineData("/home/ann/news/", "/home/ann/news/a.txt", "news/a.txt")]
+    [InlineData("/home/ann/a.txt", "/home/ann/a.txt", "a.txt")]
+    [InlineData("../shared/seeds", "../shared/seeds/000.txt", "seeds/000.txt")]
+    public void DisplayRef_KeepsOnlyWhatWasNamed(string given, string file, string expected)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Assert.Equal(expected, ArticleInputReader.DisplayRef(given, file));
+    }
+
+    [Fact]
+    public void ReadFile_WithAReference_RenamesArticles_ButRejectionsNameThePath()
+    {
+        using var tmp = new TempFolder();
+        var path = tmp.File("news/a.jsonl", "{\"text\":\"Een tekst over Utrecht.\",\"date\":\"2023-09-12\"}\n{\"date\":\"2023-09-12\"}\n");
+        var results = ArticleInputReader.ReadFile(path, new ReadOptions(), "news/a.jsonl").ToList();
+        Assert.Equal("news/a.jsonl:1", results[0].Article!.Ref);
+        Assert.Equal($"{path}:2", results[1].Rejection!.Input);
+    }
+}
