@@ -9,6 +9,9 @@ namespace Chorus.Web;
 /// </summary>
 public static class ChorusWebApp
 {
+    /// <summary>The request-timeout policy of ingest requests.</summary>
+    internal const string IngestTimeout = "ingest";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -52,12 +55,25 @@ public static class ChorusWebApp
             document.Info.Description = "What many outlets say about one event: stories, their sources side by side, entities and search. Documents match the CLI's --json (CONTRACT.md).";
             return Task.CompletedTask;
         }));
+        // Every request has a time limit; its cancellation token stops the work still waiting for the store.
+        var section = builder.Configuration.GetSection(ChorusWebOptions.Section);
+        var defaults = new ChorusWebOptions();
+        builder.Services.AddRequestTimeouts(o =>
+        {
+            o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(section.GetValue<double?>(nameof(ChorusWebOptions.RequestSeconds)) ?? defaults.RequestSeconds),
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            };
+            o.AddPolicy(IngestTimeout, TimeSpan.FromSeconds(section.GetValue<double?>(nameof(ChorusWebOptions.IngestSeconds)) ?? defaults.IngestSeconds));
+        });
         var maxBytes = builder.Configuration.GetSection(ChorusWebOptions.Section).GetValue<long?>(nameof(ChorusWebOptions.MaxRequestBytes)) ?? new ChorusWebOptions().MaxRequestBytes;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBytes);
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
+        app.UseRequestTimeouts();
         app.Use(async (context, next) =>
         {
             // Article text is untrusted: scripts only from Chorus itself, nothing inline, no framing.

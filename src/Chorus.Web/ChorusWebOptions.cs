@@ -19,4 +19,10 @@ public sealed class ChorusWebOptions
 
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>How long a read may take before it is cancelled and answered 503 (ingest has its own, longer limit).</summary>
+    public double RequestSeconds { get; set; } = 30;
+
+    /// <summary>How long one ingest request may take.</summary>
+    public double IngestSeconds { get; set; } = 600;
 }

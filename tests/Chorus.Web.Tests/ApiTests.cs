@@ -189,6 +189,52 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
     }
 
+    // One client sends hostile searches back to back; the other's story list is not held up behind them.
+    [Fact]
+    public async Task HostileSearches_DoNotDelayAConcurrentStoryList()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var reader = server.Client();
+        using var attacker = server.Client();
+        var words = string.Join("%20", Enumerable.Range(0, 1100).Select(i => $"w{i}"));
+        string[] hostile = ["/api/search?q=%2F(.*)%7B6000%7D%2F", "/api/search?q=NOT", "/api/search?q=" + words, "/api/search?q=trei*%3F*%3F*%3F*", "/api/stories?q=%2F(.*)%7B6000%7D%2F", "/search?q=AND%20OR%20NOT"];
+
+        async Task<double> ListAsync()
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await reader.GetAsync(new Uri("/api/stories", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        await ListAsync();
+        var alone = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            alone.Add(await ListAsync());
+        }
+
+        using var stop = new CancellationTokenSource();
+        var attack = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var response = await attacker.GetAsync(new Uri(hostile[i % hostile.Length], UriKind.Relative));
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            }
+        });
+        var attacked = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            attacked.Add(await ListAsync());
+        }
+
+        await stop.CancelAsync();
+        await attack;
+        var (before, during) = (alone.Order().ElementAt(5), attacked.Order().ElementAt(5));
+        Assert.True(during - before < 100, $"story list median {before:0} ms alone, {during:0} ms beside hostile searches");
+    }
+
     // Each of these answered 500 or took 40 s; now a 400 problem naming the field, in well under a second.
     [Theory]
     [InlineData("/api/search?q=NOT")]

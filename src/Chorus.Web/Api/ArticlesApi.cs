@@ -22,7 +22,7 @@ internal static class ArticlesApi
         var group = app.MapGroup("/api/articles").WithTags("articles");
         group.MapGet("/{id}", GetAsync).RequireApiKey(onlyWhenPrivate: true).WithName("GetArticle");
         group.MapPost("/", PostAsync).RequireApiKey(onlyWhenPrivate: false).WithName("IngestArticles")
-            .Accepts<JsonElement>("application/json", "application/x-ndjson");
+            .Accepts<JsonElement>("application/json", "application/x-ndjson").WithRequestTimeout(ChorusWebApp.IngestTimeout);
         return group;
     }
 
