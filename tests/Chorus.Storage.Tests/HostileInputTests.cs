@@ -71,4 +71,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains(where, result.Rejection.Reason, StringComparison.Ordinal);
         Assert.Contains("1800–2200", result.Rejection.Reason, StringComparison.Ordinal);
     }
+
+    // A reprint months later joins the original's story, which lies outside the window: the story's stored count
+    // and dates must take it in, as they do for a story in the window.
+    [Fact]
+    public async Task ANearCopyOfAnArticleOutsideTheWindow_UpdatesItsStorysCountAndDates()
+    {
+        var text = "Bij een grote brand in een loods aan de haven van Rotterdam zijn dinsdagavond twaalf mensen gewond geraakt. De brandweer was de hele nacht bezig met blussen en de politie onderzoekt de oorzaak van de brand in de loods.";
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        var pipeline = new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index);
+        await pipeline.RunAsync([ReadResult.Ok(new RawArticle { Ref = "a", Text = text, Date = Core.Time.PartialDate.Parse("2019-01-08").Value, Source = "Krant A" })]);
+        var copy = await pipeline.RunAsync([ReadResult.Ok(new RawArticle { Ref = "b", Text = text + " Het pand was eigendom van een transportbedrijf.", Date = Core.Time.PartialDate.Parse("2019-09-10").Value, Source = "Krant B" })]);
+        Assert.Equal(1, copy.NearDuplicates);
+        var story = Assert.Single(await ws.Store.ListStoriesAsync());
+        Assert.Equal(2, story.Articles.Count);
+        Assert.Equal(2, story.Profile.ArticleCount);
+        Assert.Equal(new DateOnly(2019, 9, 10), story.Profile.Last);
+    }
 }

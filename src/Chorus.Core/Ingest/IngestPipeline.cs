@@ -314,6 +314,13 @@ public sealed class IngestPipeline
         Assignment assignment;
         if (original?.StoryId is { } originalStory)
         {
+            // The original's story may lie outside the loaded window (a reprint months later): load it, so that its
+            // stored article count and dates take the copy in.
+            if (!clusterer.IsLoaded(originalStory) && await batch.LoadStoryProfileAsync(originalStory, cancellationToken).ConfigureAwait(false) is { } profile)
+            {
+                clusterer.Load(profile);
+            }
+
             assignment = clusterer.Follow(originalStory, p.Features, original.DuplicateOf ?? original.ArticleId);
             report.NearDuplicates++;
         }

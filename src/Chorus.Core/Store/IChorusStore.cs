@@ -112,6 +112,9 @@ public interface IStoreBatch : IAsyncDisposable
 
     Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default);
 
+    /// <summary>One story's stored profile (this batch's own writes included); null when there is no such story.</summary>
+    Task<StoryProfile?> LoadStoryProfileAsync(string storyId, CancellationToken cancellationToken = default);
+
     Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -18,6 +18,9 @@ public sealed class SerializedStoreBatch(IStoreBatch inner) : IStoreBatch
     public Task SaveStoryAsync(Stories.StoryProfile story, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.SaveStoryAsync(story, cancellationToken), cancellationToken);
 
+    public Task<Stories.StoryProfile?> LoadStoryProfileAsync(string storyId, CancellationToken cancellationToken = default)
+        => OneAtATimeAsync(() => inner.LoadStoryProfileAsync(storyId, cancellationToken), cancellationToken);
+
     public Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.AddDocumentFrequenciesAsync(increments, documents, cancellationToken), cancellationToken);
 

@@ -119,6 +119,15 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<StoryProfile?> LoadStoryProfileAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        using var cmd = Command();
+        cmd.CommandText = "SELECT profile FROM stories WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", storyId);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json ? StoreJson.DeserializeProfile(json) : null;
+    }
+
     public async Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(absorbedId);
