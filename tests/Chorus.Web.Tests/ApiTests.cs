@@ -189,6 +189,21 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
     }
 
+    // Bound to loopback, the server answers only requests addressed to loopback (no DNS rebinding).
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", "evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("http://127.0.0.1:5080", "localhost", HttpStatusCode.OK)]
+    [InlineData("http://127.0.0.1:5080", "127.0.0.1:5080", HttpStatusCode.OK)]
+    [InlineData("http://0.0.0.0:5080", "news.example", HttpStatusCode.OK)]
+    public async Task ALoopbackServer_RefusesOtherHostNames(string urls, string host, HttpStatusCode expected)
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false, urls: urls);
+        using var client = server.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/stories", UriKind.Relative));
+        request.Headers.Host = host;
+        Assert.Equal(expected, (await client.SendAsync(request)).StatusCode);
+    }
+
     // One client sends hostile searches back to back; the other's story list is not held up behind them.
     [Fact]
     public async Task HostileSearches_DoNotDelayAConcurrentStoryList()

@@ -28,13 +28,14 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
 
     public string Db => Path.Combine(_folder.Path, "chorus.db");
 
-    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null)
+    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null)
     {
         var server = new ChorusServer(new Dictionary<string, string?>
         {
             ["Chorus:Private"] = isPrivate ? "true" : "false",
             ["Chorus:ApiKeys"] = Key,
             ["Chorus:MaxRequestBytes"] = maxRequestBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["urls"] = urls,
         });
         server._settings["Chorus:Db"] = server.Db;
         if (withSamples)
