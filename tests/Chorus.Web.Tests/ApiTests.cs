@@ -189,6 +189,53 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
     }
 
+    // Mutated query strings and bodies against every endpoint: never a 5xx, and every error Chorus gives is a problem
+    // document or a page (the long campaign is ./chorus fuzz http).
+    [Fact]
+    public async Task MutatedRequests_NeverAnswer5xx()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client(withKey: true);
+        var stories = await GetJsonAsync(client, "/api/stories");
+        var story = stories["stories"]![0]!["id"]!.GetValue<string>();
+        var article = stories["stories"]![0]!["articles"]![0]!["id"]!.GetValue<string>();
+        string[] seeds = ["/api/stories?q=Kim&page=1&pageSize=5&from=2023-09&lang=nl", $"/api/stories/{story}?why=true", "/api/search?q=trein&limit=5", "/api/entities?limit=5", "/api/entities/Sjojgoe", $"/api/articles/{article}", "/?q=Vladivostok&page=2", $"/stories/{story}", "/search?q=onderzee%C3%ABrs"];
+        var seedBytes = seeds.Select(Encoding.UTF8.GetBytes).ToList();
+        for (var i = 0; i < 300; i++)
+        {
+            var path = Encoding.UTF8.GetString(Chorus.Core.Fuzzing.MutationFuzzer.Input(seedBytes, 11, i, 2048));
+            if (!path.StartsWith('/') || !Uri.TryCreate(client.BaseAddress!, path, out var uri) || uri.Authority != client.BaseAddress!.Authority)
+            {
+                continue;
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.GetAsync(uri);
+            }
+            catch (Exception e) when (e is InvalidOperationException or UriFormatException)
+            {
+                continue; // a URI HttpClient will not send
+            }
+
+            Assert.True((int)response.StatusCode < 500, $"{path} answered {(int)response.StatusCode}");
+            if ((int)response.StatusCode >= 400)
+            {
+                Assert.Contains(response.Content.Headers.ContentType?.MediaType, new[] { "application/problem+json", "text/html" });
+            }
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            var body = Chorus.Core.Fuzzing.MutationFuzzer.Input([Encoding.UTF8.GetBytes("{\"id\":\"f1\",\"title\":\"Brand\",\"date\":\"2024-03-12\",\"text\":\"Bij een brand in de haven van Rotterdam zijn dinsdag twaalf mensen gewond geraakt.\"}")], 12, i, 4096);
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var response = await client.PostAsync(new Uri("/api/articles", UriKind.Relative), content);
+            Assert.True((int)response.StatusCode < 500, $"POST body {i} answered {(int)response.StatusCode}");
+        }
+    }
+
     // Bound to loopback, the server answers only requests addressed to loopback (no DNS rebinding).
     [Theory]
     [InlineData("http://127.0.0.1:5080", "evil.example", HttpStatusCode.BadRequest)]
