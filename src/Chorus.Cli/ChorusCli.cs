@@ -4,6 +4,7 @@ using Chorus.Core.Ingest;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
 
 namespace Chorus.Cli;
 
@@ -64,6 +65,10 @@ internal static class ChorusCli
         root.Options.Add(db);
 
         string DbPath(ParseResult r) => r.GetValue(db) ?? ChorusWorkspace.DefaultDatabasePath();
+        static Chorus.Core.Time.PartialDate? DateOption(string name, string? value)
+            => string.IsNullOrWhiteSpace(value) ? null
+                : Chorus.Core.Time.PartialDate.Parse(value) is { Success: true } parsed ? parsed.Value
+                : throw new UsageException($"{name} {value}: {Chorus.Core.Time.PartialDate.Parse(value).Error}");
 
         var samples = new Option<string?>("--samples") { Description = "Folder of articles to demo on (default: the bundled samples/)" };
         var demo = new Command("demo", "Ingest the bundled samples into a fresh temporary store, list the stories and compare the largest") { samples, json };
@@ -78,8 +83,36 @@ internal static class ChorusCli
         ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(granularity)!, r.GetValue(json), ct));
         root.Subcommands.Add(ingest);
 
-        var stories = new Command("stories", "List stories, largest first") { json };
-        stories.SetAction((r, ct) => StoriesCommand.ListAsync(ctx, DbPath(r), r.GetValue(json), ct));
+        var storyLimit = new Option<int?>("--limit") { Description = "Stories per page (default: every story)" };
+        var storyPage = new Option<int>("--page") { Description = "Page to show, from 1", DefaultValueFactory = _ => 1 };
+        var since = new Option<string?>("--since") { Description = "Stories with an article on or after YYYY[-MM[-DD]]" };
+        var until = new Option<string?>("--until") { Description = "Stories with an article on or before YYYY[-MM[-DD]]" };
+        var outlet = new Option<string?>("--outlet") { Description = "Stories with an article from this outlet" };
+        var storyEntity = new Option<string?>("--entity") { Description = "Stories that mention this entity (id or name)" };
+        var storyLang = new Option<string?>("--lang") { Description = "Stories with an article in this language (nl, en, de, …)" };
+        var minSources = new Option<int>("--min-sources") { Description = "Stories told by at least this many independent sources", DefaultValueFactory = _ => 1 };
+        var sort = new Option<string>("--sort") { Description = "newest | sources | articles", DefaultValueFactory = _ => "newest" };
+        var storyQuery = new Option<string?>("--query") { Description = "Stories with an article that matches this search query" };
+        var stories = new Command("stories", "List stories (newest first), filtered and paged; says how many are not shown") { storyLimit, storyPage, since, until, outlet, storyEntity, storyLang, minSources, sort, storyQuery, json };
+        stories.SetAction((r, ct) => StoriesCommand.ListAsync(ctx, DbPath(r), new StoryFilter
+        {
+            Query = r.GetValue(storyQuery),
+            Entity = r.GetValue(storyEntity),
+            From = DateOption("--since", r.GetValue(since)),
+            To = DateOption("--until", r.GetValue(until)),
+            Lang = r.GetValue(storyLang),
+            Outlet = r.GetValue(outlet),
+            MinSources = r.GetValue(minSources),
+            Sort = r.GetValue(sort) switch
+            {
+                "newest" => StorySort.Newest,
+                "sources" => StorySort.MostSources,
+                "articles" => StorySort.MostArticles,
+                var other => throw new UsageException($"--sort {other}: use newest, sources or articles"),
+            },
+            Page = Math.Max(1, r.GetValue(storyPage)),
+            PageSize = r.GetValue(storyLimit) is { } n ? Math.Max(1, n) : int.MaxValue,
+        }, r.GetValue(json), ct));
         root.Subcommands.Add(stories);
 
         var storyId = new Argument<string>("id") { Description = "Story id (or a unique prefix)" };

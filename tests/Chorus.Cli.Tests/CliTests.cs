@@ -380,4 +380,35 @@ public sealed class CliTests : IDisposable
         Assert.Contains("\"news/a.txt\"", stories, StringComparison.Ordinal);
         Assert.Equal(0, (await CliRunner.RunAsync("article", file, "--db", Db, "--json")).ExitCode);
     }
+
+    // No list is cut without saying so, and without --limit nothing is cut at all.
+    [Fact]
+    public async Task Lists_ShowEverything_OrSayHowManyAreNotShown()
+    {
+        await IngestSamplesAsync();
+        var all = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout).RootElement;
+        var total = all.GetArrayLength();
+        Assert.True(total > 3);
+        var paged = await CliRunner.RunAsync("stories", "--db", Db, "--json", "--limit", "2", "--page", "2");
+        Assert.Equal(2, JsonDocument.Parse(paged.Stdout).RootElement.GetArrayLength());
+        Assert.Equal(all[2].GetProperty("id").GetString(), JsonDocument.Parse(paged.Stdout).RootElement[0].GetProperty("id").GetString());
+        Assert.Contains($"showing 2 of {total} stories (page 2)", paged.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("showing", (await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stderr, StringComparison.Ordinal);
+        var table = await CliRunner.RunAsync("stories", "--db", Db, "--limit", "1");
+        Assert.Contains($"showing 1 of {total} stories", table.Stdout, StringComparison.Ordinal);
+
+        var multi = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json", "--min-sources", "2", "--sort", "sources")).Stdout).RootElement;
+        Assert.All(multi.EnumerateArray(), s => Assert.True(s.GetProperty("sources").GetInt32() >= 2));
+        Assert.Equal(multi.EnumerateArray().Select(s => s.GetProperty("sources").GetInt32()).OrderDescending(), multi.EnumerateArray().Select(s => s.GetProperty("sources").GetInt32()));
+        Assert.Equal(2, (await CliRunner.RunAsync("stories", "--db", Db, "--since", "2023-13")).ExitCode);
+        Assert.Equal(2, (await CliRunner.RunAsync("stories", "--db", Db, "--sort", "oldest")).ExitCode);
+
+        var entities = await CliRunner.RunAsync("entities", "--db", Db, "--json", "--limit", "3");
+        Assert.Equal(3, JsonDocument.Parse(entities.Stdout).RootElement.GetArrayLength());
+        Assert.Matches("showing 3 of [0-9,]+ entities", entities.Stderr);
+
+        var search = JsonDocument.Parse((await CliRunner.RunAsync("search", "Kim OR brand OR Rotterdam", "--db", Db, "--json", "--limit", "1")).Stdout).RootElement;
+        Assert.Equal(1, search.GetProperty("hits").GetArrayLength());
+        Assert.True(search.GetProperty("total").GetInt32() > 1);
+    }
 }

@@ -147,6 +147,13 @@ public abstract class StoreContractTests : IDisposable
         var stories = await store.ListStoriesAsync();
         Assert.Equal("s-late", stories[0].Profile.Id);
         Assert.Equal(["a2", "a3"], stories[0].Articles.Select(a => a.Id));
+
+        // Summaries: the same stories and article metadata, without any article's text.
+        var summaries = await store.ListStorySummariesAsync();
+        Assert.Equal(stories.Select(s => s.Profile.Id), summaries.Select(s => s.Profile.Id));
+        Assert.Equal(stories.SelectMany(s => s.Articles).Select(a => (a.Id, a.Ref, a.Source, a.Date, a.Lang, a.Title, a.DuplicateOf, a.StoryId)),
+            summaries.SelectMany(s => s.Articles).Select(a => (a.Id, a.Ref, a.Source, a.Date, a.Lang, a.Title, a.DuplicateOf, a.StoryId)));
+        Assert.All(summaries.SelectMany(s => s.Articles), a => Assert.Equal(string.Empty, a.Text));
         Assert.Equal("s-late", (await store.FindStoryAsync("s-la"))!.Profile.Id);
         Assert.Null(await store.FindStoryAsync("s-"));
     }

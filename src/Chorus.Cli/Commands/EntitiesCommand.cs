@@ -13,11 +13,19 @@ internal static class EntitiesCommand
     public static async Task<int> ListAsync(CliContext ctx, string dbPath, int limit, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var docs = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).EntitiesAsync(limit, ct).ConfigureAwait(false);
-
+        var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+        var docs = await queries.EntitiesAsync(limit, ct).ConfigureAwait(false);
+        var total = await queries.EntityCountAsync(ct).ConfigureAwait(false);
+        // A list cut at --limit says so: on stderr under --json (stdout stays the contract's array), below the table otherwise.
+        var footer = docs.Count < total ? string.Create(CultureInfo.InvariantCulture, $"showing {docs.Count:N0} of {total:N0} entities, most mentioned first; --limit N shows more") : null;
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(docs)).ConfigureAwait(false);
+            if (footer is not null)
+            {
+                await ctx.Stderr.WriteLineAsync(footer).ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         }
 
@@ -29,6 +37,11 @@ internal static class EntitiesCommand
         }
 
         ctx.Out.Write(table);
+        if (footer is not null)
+        {
+            ctx.Out.WriteLine(footer);
+        }
+
         return ExitCodes.Success;
     }
 

@@ -22,6 +22,7 @@ internal static class SearchCommand
         var docs = result.Hits;
         if (json)
         {
+            // The document carries its total; nothing more to say.
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(result)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -47,6 +48,11 @@ internal static class SearchCommand
 
             markup.Append(Markup.Escape(hit.Snippet[pos..]));
             ctx.Out.MarkupLine("  " + markup);
+        }
+
+        if (docs.Count < result.Total)
+        {
+            ctx.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"showing the best {docs.Count:N0} of {result.Total:N0} matching articles; --limit N shows more"));
         }
 
         return ExitCodes.Success;

@@ -10,17 +10,34 @@ namespace Chorus.Cli.Commands;
 
 internal static class StoriesCommand
 {
-    public static async Task<int> ListAsync(CliContext ctx, string dbPath, bool json, CancellationToken ct)
+    /// <summary>Every story that passes the filter, or exactly the page asked for, with "showing N of M" whenever fewer are shown.</summary>
+    public static async Task<int> ListAsync(CliContext ctx, string dbPath, StoryFilter filter, bool json, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(filter.Query) && Chorus.Storage.Search.SearchQueryParser.Problem(filter.Query) is { } problem)
+        {
+            throw new UsageException($"--query: {problem}");
+        }
+
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var page = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).StoriesAsync(new StoryFilter { PageSize = int.MaxValue }, ct).ConfigureAwait(false);
+        var page = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).StoriesAsync(filter, ct).ConfigureAwait(false);
+        var footer = page.Stories.Count < page.Total
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"showing {page.Stories.Count:N0} of {page.Total:N0} stories (page {page.Page}); --limit and --page show others")
+            : null;
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(page.Stories)).ConfigureAwait(false);
+            if (footer is not null)
+            {
+                await ctx.Stderr.WriteLineAsync(footer).ConfigureAwait(false);
+            }
         }
         else
         {
             StoryRenderer.RenderList(ctx.Out, page.Stories);
+            if (footer is not null)
+            {
+                ctx.Out.WriteLine(footer);
+            }
         }
 
         return ExitCodes.Success;

@@ -228,7 +228,11 @@ public sealed record CorrectionDoc(string Kind, string Story, string Target, IRe
 
 public sealed record SearchHitDoc(ArticleRefDoc Article, string? Title, double Score, string Snippet, IReadOnlyList<SpanDoc> Highlights);
 
-public sealed record SearchDoc(string Query, IReadOnlyList<SearchHitDoc> Hits);
+public sealed record SearchDoc(string Query, IReadOnlyList<SearchHitDoc> Hits)
+{
+    /// <summary>How many articles match in all; <see cref="Hits"/> holds the best of them, as many as were asked for.</summary>
+    public int Total { get; init; }
+}
 
 /// <summary>The one serialiser configuration for every contract document.</summary>
 public static class ContractJson

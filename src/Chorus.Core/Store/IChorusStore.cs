@@ -25,6 +25,12 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>Stories with their articles, largest first, then newest.</summary>
     Task<IReadOnlyList<StoredStory>> ListStoriesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="ListStoriesAsync"/>, for lists: each article carries its metadata (id, ref, source, date, language,
+    /// title, duplicate-of) but not its text, assignment or signature, so a list of every story reads no article text.
+    /// </summary>
+    Task<IReadOnlyList<StoredStory>> ListStorySummariesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 
@@ -40,6 +46,9 @@ public interface IChorusStore : IAsyncDisposable
 
     /// <summary>Entities, most mentioned first.</summary>
     Task<IReadOnlyList<StoredEntity>> ListEntitiesAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many entities <see cref="ListEntitiesAsync"/> could list (merged-away ones not counted).</summary>
+    Task<int> CountEntitiesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// An entity by exact id (a merged-away id leads to the entity it lives in now), or by a name or variant that,

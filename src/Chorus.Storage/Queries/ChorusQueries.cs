@@ -22,9 +22,31 @@ public sealed record StoryFilter
 
     public string? Lang { get; init; }
 
+    /// <summary>Outlet name (as shown in lists): stories with an article from it.</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>Stories told by at least this many independent sources.</summary>
+    public int MinSources { get; init; }
+
+    public StorySort Sort { get; init; } = StorySort.Newest;
+
     public int Page { get; init; } = 1;
 
+    /// <summary>Stories per page; <see cref="int.MaxValue"/> for every story (the CLI's default). Never clamped here.</summary>
     public int PageSize { get; init; } = 50;
+}
+
+/// <summary>How a story list is ordered.</summary>
+public enum StorySort
+{
+    /// <summary>Latest article date first.</summary>
+    Newest,
+
+    /// <summary>Most independent sources first.</summary>
+    MostSources,
+
+    /// <summary>Most articles first.</summary>
+    MostArticles,
 }
 
 /// <summary>A story's document with what the terminal and the web page draw from.</summary>
@@ -47,10 +69,11 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
     public async Task<StoryPageDoc> StoriesAsync(StoryFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        IEnumerable<StoredStory> stories = await workspace.Store.ListStoriesAsync(cancellationToken).ConfigureAwait(false);
+        IEnumerable<StoredStory> stories = await workspace.Store.ListStorySummariesAsync(cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var hits = workspace.Index.Search(filter.Query, 1000).Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
+            // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
+            var hits = workspace.Index.Search(filter.Query, int.MaxValue).Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
             stories = stories.Where(s => s.Articles.Any(a => hits.Contains(a.Id)));
         }
 
@@ -76,14 +99,28 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
             stories = stories.Where(s => s.Articles.Any(a => a.Lang == filter.Lang));
         }
 
-        var ordered = stories
-            .OrderByDescending(s => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value.End).DefaultIfEmpty(DateOnly.MinValue).Max())
-            .ThenByDescending(s => s.Articles.Count)
+        if (!string.IsNullOrWhiteSpace(filter.Outlet))
+        {
+            stories = stories.Where(s => s.Articles.Any(a => string.Equals(ContractMapper.OutletLabel(a.Source, a.Ref), filter.Outlet, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (filter.MinSources > 1)
+        {
+            stories = stories.Where(s => ContractMapper.IndependentSources(s.Articles) >= filter.MinSources);
+        }
+
+        static DateOnly Latest(StoredStory s) => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value.End).DefaultIfEmpty(DateOnly.MinValue).Max();
+        var ordered = (filter.Sort switch
+            {
+                StorySort.MostSources => stories.OrderByDescending(s => ContractMapper.IndependentSources(s.Articles)).ThenByDescending(Latest),
+                StorySort.MostArticles => stories.OrderByDescending(s => s.Articles.Count).ThenByDescending(Latest),
+                _ => stories.OrderByDescending(Latest).ThenByDescending(s => s.Articles.Count),
+            })
             .ThenBy(s => s.Profile.Id, StringComparer.Ordinal)
             .ToList();
-        var pageSize = Math.Clamp(filter.PageSize, 1, 500);
+        var pageSize = Math.Max(1, filter.PageSize);
         var page = Math.Max(1, filter.Page);
-        var shown = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var shown = ordered.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize).ToList();
         var keyEntities = await KeyEntitiesAsync(shown, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, ordered.Count, shown.Select(s => ContractMapper.ListItem(s, keyEntities.GetValueOrDefault(s.Profile.Id))).ToList());
     }
@@ -115,6 +152,9 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
         var article = await workspace.Store.FindArticleAsync(idOrRef, cancellationToken).ConfigureAwait(false);
         return article is null ? null : (await MapperAsync([article.Id], cancellationToken).ConfigureAwait(false)).Article(article);
     }
+
+    /// <summary>How many entities there are in all (a list of the first N says "N of this").</summary>
+    public Task<int> EntityCountAsync(CancellationToken cancellationToken = default) => workspace.Store.CountEntitiesAsync(cancellationToken);
 
     public async Task<IReadOnlyList<EntityDoc>> EntitiesAsync(int limit, CancellationToken cancellationToken = default)
     {
@@ -169,7 +209,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
     public async Task<SearchDoc> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var hits = workspace.Index.Search(query, Math.Max(1, limit));
+        var (hits, total) = workspace.Index.SearchCounted(query, Math.Max(1, limit));
         var articles = (await workspace.Store.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
         var docs = new List<SearchHitDoc>();
@@ -182,7 +222,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
             }
         }
 
-        return new SearchDoc(query, docs);
+        return new SearchDoc(query, docs) { Total = total };
     }
 
     private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)

@@ -119,20 +119,24 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
     }
 
     /// <summary>Article ids and scores, best first; a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.</summary>
-    public IReadOnlyList<(string ArticleId, float Score)> Search(string query, int limit)
+    public IReadOnlyList<(string ArticleId, float Score)> Search(string query, int limit) => SearchCounted(query, limit).Hits;
+
+    /// <summary>As <see cref="Search"/>, with the number of all matching articles (the hits are at most <paramref name="limit"/>).</summary>
+    public (IReadOnlyList<(string ArticleId, float Score)> Hits, int Total) SearchCounted(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parsed = Parse(query);
         if (!parsed.Success || !DirectoryReader.IndexExists(_directory))
         {
-            return [];
+            return ([], 0);
         }
 
         _writer?.Commit();
         using var reader = DirectoryReader.Open(_directory);
         var searcher = new IndexSearcher(reader);
-        var top = searcher.Search(parsed.Value!, limit);
-        return top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList();
+        // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
+        var top = searcher.Search(parsed.Value!, Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc)));
+        return (top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList(), top.TotalHits);
     }
 
     private ParseResult<Query> Parse(string query)

@@ -17,6 +17,9 @@ namespace Chorus.Storage.Sqlite;
 public sealed class SqliteChorusStore : IChorusStore
 {
     private const string ArticleColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, summary_only";
+
+    // The same columns in the same order, without what a list never shows (the text, the clustering record, the signature).
+    private const string ArticleSummaryColumns = "id, seq, ref, content_key, source, date, lang, title, '' AS text, url, external_id, duplicate_of, story_id, NULL AS assignment, NULL AS signature, summary_only";
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
     private readonly SqliteConnection _connection;
@@ -179,10 +182,16 @@ public sealed class SqliteChorusStore : IChorusStore
         }
     }
 
-    public async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredStory>> ListStoriesAsync(CancellationToken cancellationToken = default)
+        => ListStoriesAsync(ArticleColumns, cancellationToken);
+
+    public Task<IReadOnlyList<StoredStory>> ListStorySummariesAsync(CancellationToken cancellationToken = default)
+        => ListStoriesAsync(ArticleSummaryColumns, cancellationToken);
+
+    private async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(string columns, CancellationToken cancellationToken)
     {
         var profiles = await QueryProfilesAsync("SELECT profile FROM stories", null, cancellationToken).ConfigureAwait(false);
-        var articles = await QueryArticlesAsync($"SELECT {ArticleColumns} FROM articles WHERE story_id IS NOT NULL ORDER BY seq", null, cancellationToken).ConfigureAwait(false);
+        var articles = await QueryArticlesAsync($"SELECT {columns} FROM articles WHERE story_id IS NOT NULL ORDER BY seq", null, cancellationToken).ConfigureAwait(false);
         var byStory = articles.GroupBy(a => a.StoryId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => OldestFirst(g), StringComparer.Ordinal);
         return profiles
             .Select(p => new StoredStory(p, byStory.GetValueOrDefault(p.Id) ?? []))
@@ -288,6 +297,9 @@ public sealed class SqliteChorusStore : IChorusStore
         cmd.Parameters.AddWithValue("$n", limit);
         return await ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<int> CountEntitiesAsync(CancellationToken cancellationToken = default)
+        => (int)await ScalarAsync<long>("SELECT COUNT(*) FROM entities WHERE id NOT IN (SELECT from_id FROM entity_aliases)", cancellationToken).ConfigureAwait(false);
 
     public async Task<EntityLookup> LookupEntityAsync(string idOrName, CancellationToken cancellationToken = default)
     {

@@ -32,14 +32,17 @@ internal static class EntitiesApi
     /// <summary>Undo: this correction (default: the newest one in force).</summary>
     internal sealed record UndoBody(long? Seq);
 
-    private static async Task<Results<Ok<IReadOnlyList<EntityDoc>>, ProblemHttpResult>> ListAsync(StoreGate gate, CancellationToken ct, int limit = 100)
+    /// <summary>The most mentioned entities; the <c>X-Total-Count</c> header says how many there are in all.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<EntityDoc>>, ProblemHttpResult>> ListAsync(HttpResponse response, StoreGate gate, CancellationToken ct, int limit = 100)
     {
         if (limit is < 1 or > 1000)
         {
             return Problems.BadField("limit", "limit is 1 to 1000");
         }
 
-        return TypedResults.Ok(await gate.ReadAsync(queries => queries.EntitiesAsync(limit, ct), ct).ConfigureAwait(false));
+        var (docs, total) = await gate.ReadAsync(async queries => (await queries.EntitiesAsync(limit, ct).ConfigureAwait(false), await queries.EntityCountAsync(ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(docs);
     }
 
     private static async Task<Results<Ok<EntityDoc>, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct)

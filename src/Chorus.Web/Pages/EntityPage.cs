@@ -7,9 +7,15 @@ namespace Chorus.Web.Pages;
 /// <summary>Entity pages: the list, and one entity with its spellings, stories and articles over time.</summary>
 internal static class EntityPage
 {
-    public static IResult RenderList(IReadOnlyList<EntityDoc> entities)
+    public static IResult RenderList(IReadOnlyList<EntityDoc> entities, int total)
     {
-        var h = new Html().El("h1", "Entities").Raw("<table class=\"entities\"><thead><tr><th>name</th><th>type</th><th>mentions</th><th>articles</th><th>variants</th></tr></thead><tbody>");
+        var h = new Html().El("h1", "Entities");
+        if (entities.Count < total)
+        {
+            h.El("p", $"The {entities.Count:N0} most mentioned of {total:N0} entities.");
+        }
+
+        h.Raw("<table class=\"entities\"><thead><tr><th>name</th><th>type</th><th>mentions</th><th>articles</th><th>variants</th></tr></thead><tbody>");
         foreach (var e in entities)
         {
             h.Raw("<tr><td>").Link($"/entities/{Html.Url(e.Id)}", e.Name).Raw("</td><td>").Text(e.Type).Raw("</td><td>")

@@ -30,7 +30,10 @@ internal static class PageEndpoints
             return view is null ? Layout.NotFound("story", id) : StoryPage.Render(view);
         });
         pages.MapGet("/entities", async (StoreGate gate, CancellationToken ct) =>
-            EntityPage.RenderList(await gate.ReadAsync(queries => queries.EntitiesAsync(200, ct), ct).ConfigureAwait(false)));
+        {
+            var (entities, total) = await gate.ReadAsync(async queries => (await queries.EntitiesAsync(200, ct).ConfigureAwait(false), await queries.EntityCountAsync(ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            return EntityPage.RenderList(entities, total);
+        });
         pages.MapGet("/entities/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
         {
             var found = await gate.ReadAsync(

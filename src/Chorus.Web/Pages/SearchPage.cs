@@ -17,7 +17,7 @@ internal static class SearchPage
             return Layout.Page("Search", h.El("p", "Type a query in the search box."));
         }
 
-        h.Raw("<p class=\"meta\">").Text($"{result.Hits.Count} articles").Raw("</p><ol class=\"hits\">");
+        h.Raw("<p class=\"meta\">").Text(result.Hits.Count < result.Total ? $"the best {result.Hits.Count} of {result.Total:N0} articles" : $"{result.Hits.Count} articles").Raw("</p><ol class=\"hits\">");
         foreach (var hit in result.Hits)
         {
             h.Raw("<li><h2>").Link($"/articles/{Html.Url(hit.Article.Id)}", hit.Title ?? hit.Article.Ref).Raw("</h2><p class=\"meta\">")
