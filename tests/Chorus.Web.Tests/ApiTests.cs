@@ -34,6 +34,11 @@ public class ApiTests
         Assert.NotEmpty((await GetJsonAsync(client, "/api/stories?entity=Poetin"))["stories"]!.AsArray());
         Assert.Empty((await GetJsonAsync(client, "/api/stories?q=Vladivostok&from=2030-01-01"))["stories"]!.AsArray());
         Assert.Single((await GetJsonAsync(client, "/api/stories?pageSize=1"))["stories"]!.AsArray());
+        var bySources = (await GetJsonAsync(client, "/api/stories?minSources=2&sort=sources"))["stories"]!.AsArray().Select(s => s!["sources"]!.GetValue<int>()).ToList();
+        Assert.NotEmpty(bySources);
+        Assert.All(bySources, n => Assert.True(n >= 2));
+        Assert.Equal(bySources.OrderDescending(), bySources);
+        Assert.Equal("sort", (await GetJsonAsync(client, "/api/stories?sort=oldest", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
     }
 
     [Fact]

@@ -45,10 +45,26 @@ internal static class StoriesApi
             : TypedResults.Problem(title: "Correction refused", detail: outcome.Error + "; nothing was changed", statusCode: StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>Stories; <paramref name="from"/>/<paramref name="to"/> are YYYY[-MM[-DD]].</summary>
+    /// <summary>
+    /// Stories; <paramref name="from"/>/<paramref name="to"/> are YYYY[-MM[-DD]], <paramref name="sort"/> is newest,
+    /// sources or articles; <c>total</c> says how many pass the filter.
+    /// </summary>
     private static async Task<Results<Ok<StoryPageDoc>, ProblemHttpResult>> ListAsync(
-        StoreGate gate, CancellationToken ct, string? q = null, string? entity = null, string? from = null, string? to = null, string? lang = null, int page = 1, int pageSize = 50)
+        StoreGate gate, CancellationToken ct, string? q = null, string? entity = null, string? from = null, string? to = null, string? lang = null,
+        string? outlet = null, int minSources = 1, string sort = "newest", int page = 1, int pageSize = 50)
     {
+        StorySort? order = sort switch
+        {
+            "newest" => StorySort.Newest,
+            "sources" => StorySort.MostSources,
+            "articles" => StorySort.MostArticles,
+            _ => null,
+        };
+        if (order is null)
+        {
+            return Problems.BadField("sort", "sort is newest, sources or articles");
+        }
+
         if (!TryDate("from", from, out var fromDate, out var problem) || !TryDate("to", to, out var toDate, out problem))
         {
             return problem!;
@@ -64,7 +80,7 @@ internal static class StoriesApi
             return Problems.BadField(page < 1 ? "page" : "pageSize", "page starts at 1; pageSize is 1 to 500");
         }
 
-        var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Page = page, PageSize = pageSize };
+        var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Outlet = outlet, MinSources = minSources, Sort = order.Value, Page = page, PageSize = pageSize };
         return TypedResults.Ok(await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false));
     }
 
