@@ -87,8 +87,9 @@ public static class ArticleInputReader
                     case FileKind.Special when ArticleExtensions.Contains(Path.GetExtension(entry)):
                         found.Add((null, new InputProblem(entry, SpecialFile)));
                         break;
-                    case FileKind.Missing when Directory.Exists(entry) is false && File.Exists(entry) is false:
-                        // A dangling link: nothing behind it to read.
+                    case FileKind.Missing when ArticleExtensions.Contains(Path.GetExtension(entry)):
+                        // A link to nothing, or a file gone since the folder was listed.
+                        found.Add((null, new InputProblem(entry, "no such file (a link that leads nowhere, or removed while reading)")));
                         break;
                 }
             }

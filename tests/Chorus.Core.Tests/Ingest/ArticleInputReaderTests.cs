@@ -68,11 +68,13 @@ public class ArticleInputReaderBoundsTests
 
         File.CreateSymbolicLink(Path.Combine(tmp.Path, "sub", "loop"), tmp.Path);
         File.CreateSymbolicLink(Path.Combine(tmp.Path, "sub", "again.txt"), Path.Combine(tmp.Path, "a.txt"));
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "sub", "gone.txt"), Path.Combine(tmp.Path, "nowhere.txt"));
 
         var expanded = ArticleInputReader.Expand([tmp.Path, "/dev/zero"]).ToList();
         Assert.Equal(["a.txt", Path.Combine("sub", "b.txt")], expanded.Where(e => e.File is not null).Select(e => Path.GetRelativePath(tmp.Path, e.File!)).Order(StringComparer.Ordinal));
         Assert.Contains(expanded, e => e.Problem is { } p && p.Input == fifo && p.Reason.Contains("named pipe", StringComparison.Ordinal));
         Assert.Contains(expanded, e => e.Problem is { } p && p.Input == "/dev/zero" && p.Reason.Contains("not a regular file", StringComparison.Ordinal));
+        Assert.Contains(expanded, e => e.Problem is { } p && p.Input.EndsWith("gone.txt", StringComparison.Ordinal) && p.Reason.Contains("leads nowhere", StringComparison.Ordinal));
         Assert.Contains("not a regular file", Assert.Single(ArticleInputReader.ReadFile("/dev/zero", new ReadOptions())).Rejection!.Reason, StringComparison.Ordinal);
     }
 
