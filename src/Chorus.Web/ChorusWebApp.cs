@@ -9,6 +9,9 @@ namespace Chorus.Web;
 /// </summary>
 public static class ChorusWebApp
 {
+    /// <summary>The longest path and query string Chorus reads (characters); longer ones are answered 414 with a problem.</summary>
+    internal const int MaxTargetLength = 16 * 1024;
+
     /// <summary>The request-timeout policy of ingest requests.</summary>
     internal const string IngestTimeout = "ingest";
 
@@ -68,7 +71,13 @@ public static class ChorusWebApp
             o.AddPolicy(IngestTimeout, TimeSpan.FromSeconds(section.GetValue<double?>(nameof(ChorusWebOptions.IngestSeconds)) ?? defaults.IngestSeconds));
         });
         var maxBytes = builder.Configuration.GetSection(ChorusWebOptions.Section).GetValue<long?>(nameof(ChorusWebOptions.MaxRequestBytes)) ?? new ChorusWebOptions().MaxRequestBytes;
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = maxBytes;
+            // Kestrel answers a request line over its limit itself, with no body; with room to spare it reaches Chorus,
+            // which answers an over-long address with a problem document (below).
+            k.Limits.MaxRequestLineSize = 8 * MaxTargetLength;
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
@@ -85,6 +94,16 @@ public static class ChorusWebApp
         });
         app.Use(async (context, next) =>
         {
+            var target = context.Request.Path.Value?.Length + context.Request.QueryString.Value?.Length ?? 0;
+            if (target > MaxTargetLength)
+            {
+                await TypedResults.Problem(
+                    title: "Address too long",
+                    detail: $"The address is {target:N0} characters long; at most {MaxTargetLength:N0} are read. Send long queries in parts.",
+                    statusCode: StatusCodes.Status414UriTooLong).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             if (!await KeyRequirement.RefuseAsync(context).ConfigureAwait(false))
             {
                 await next(context).ConfigureAwait(false);

@@ -173,6 +173,11 @@ public class ApiTests
             Assert.Contains("Basic", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         }
 
+        // An address too long to read is a problem document, not Kestrel's empty answer.
+        var longQuery = await anonymous.GetAsync(new Uri("/api/search?q=" + new string('a', 20_000), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, longQuery.StatusCode);
+        Assert.Equal("application/problem+json", longQuery.Content.Headers.ContentType?.MediaType);
+
         // A parameter that cannot be bound names itself.
         var bad = await GetJsonAsync(anonymous, "/api/search?q=a&limit=abc", HttpStatusCode.BadRequest);
         Assert.Equal("limit", bad["field"]!.GetValue<string>());
