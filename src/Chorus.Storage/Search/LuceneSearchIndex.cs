@@ -31,6 +31,10 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
     private readonly Analyzer _analyzer;
     private readonly Analyzer[] _perField;
     private IndexWriter? _writer;
+    // One searcher shared by every query, refreshed only when the index has changed (reopening a reader per query
+    // costs more than most searches); thread-safe, so concurrent readers can share it.
+    private SearcherManager? _searchers;
+    private readonly System.Threading.Lock _searchersLock = new();
 
     private LuceneSearchIndex(LuceneDirectory directory)
     {
@@ -131,12 +135,29 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
             return ([], 0);
         }
 
-        _writer?.Commit();
-        using var reader = DirectoryReader.Open(_directory);
-        var searcher = new IndexSearcher(reader);
-        // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
-        var top = searcher.Search(parsed.Value!, Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc)));
-        return (top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList(), top.TotalHits);
+        var searchers = Searchers();
+        searchers.MaybeRefreshBlocking();
+        var searcher = searchers.Acquire();
+        try
+        {
+            // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
+            var top = searcher.Search(parsed.Value!, Math.Clamp(limit, 1, Math.Max(1, searcher.IndexReader.MaxDoc)));
+            return (top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList(), top.TotalHits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    // With a writer open in this process the searcher sees its writes at once (near real time); otherwise it reads
+    // what was committed, and a refresh picks up what other writers committed since.
+    private SearcherManager Searchers()
+    {
+        lock (_searchersLock)
+        {
+            return _searchers ??= _writer is not null ? new SearcherManager(_writer, applyAllDeletes: true, null) : new SearcherManager(_directory, null);
+        }
     }
 
     private ParseResult<Query> Parse(string query)
@@ -174,6 +195,8 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
 
     public void Dispose()
     {
+        _searchers?.Dispose();
+        _searchers = null;
         _writer?.Dispose();
         _writer = null;
         _analyzer.Dispose();
