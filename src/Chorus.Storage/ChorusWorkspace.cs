@@ -7,10 +7,13 @@ namespace Chorus.Storage;
 /// <summary>A store together with the search index that lives beside it.</summary>
 public sealed class ChorusWorkspace : IAsyncDisposable
 {
-    private ChorusWorkspace(IChorusStore store, LuceneSearchIndex index)
+    private readonly bool _ownsIndex;
+
+    private ChorusWorkspace(IChorusStore store, LuceneSearchIndex index, bool ownsIndex = true)
     {
         Store = store;
         Index = index;
+        _ownsIndex = ownsIndex;
     }
 
     public IChorusStore Store { get; }
@@ -48,9 +51,24 @@ public sealed class ChorusWorkspace : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A second connection to the store of <paramref name="primary"/>, sharing its search index (thread-safe), for a
+    /// reader that runs beside other readers and the writer. Disposing it leaves the index to the primary.
+    /// </summary>
+    public static async Task<ChorusWorkspace> OpenReaderAsync(ChorusWorkspace primary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        var store = await SqliteChorusStore.OpenAsync(primary.Store.Location, cancellationToken).ConfigureAwait(false);
+        return new ChorusWorkspace(store, primary.Index, ownsIndex: false);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        Index.Dispose();
+        if (_ownsIndex)
+        {
+            Index.Dispose();
+        }
+
         await Store.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -8,28 +8,50 @@ using Microsoft.Extensions.Options;
 namespace Chorus.Web;
 
 /// <summary>
-/// The one workspace the server uses, opened on first use. The SQLite store holds one connection, so every
-/// request takes its turn through a gate; reads are short, and an ingest holds the gate for its whole run so a
-/// reader never sees half of it.
+/// The server's access to the store. Writes (ingest, corrections) take turns on one primary workspace; reads run
+/// beside them and beside each other, each on a pooled connection of its own (SQLite's WAL lets readers go on while a
+/// writer commits) sharing the primary's search index. A reader sees whole batches: each commits articles with their
+/// stories at once. At most <see cref="MaxReaders"/> reads run at a time; more wait their turn (or their time limit).
 /// </summary>
 public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDisposable
 {
+    private static readonly int MaxReaders = Math.Max(4, Environment.ProcessorCount * 2);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private readonly SemaphoreSlim _readers = new(MaxReaders, MaxReaders);
+    private readonly System.Collections.Concurrent.ConcurrentBag<ChorusQueries> _idle = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<ChorusWorkspace> _readerWorkspaces = [];
     private readonly ArticleAnalyzer _analyzer = ArticleAnalyzer.CreateDefault();
     private ChorusQueries? _queries;
 
     public async Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _readers.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await read(await OpenAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            var queries = _idle.TryTake(out var idle) ? idle : await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await read(queries).ConfigureAwait(false);
+            }
+            finally
+            {
+                _idle.Add(queries);
+            }
         }
         finally
         {
-            _gate.Release();
+            _readers.Release();
         }
+    }
+
+    private async Task<ChorusQueries> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
+        _readerWorkspaces.Add(workspace);
+        return new ChorusQueries(workspace, _analyzer);
     }
 
     public async Task<IngestReport> IngestAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)
@@ -79,22 +101,43 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var reader in _readerWorkspaces)
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_queries is not null)
         {
             await _queries.Workspace.DisposeAsync().ConfigureAwait(false);
         }
 
         _gate.Dispose();
+        _opening.Dispose();
+        _readers.Dispose();
     }
 
+    // The primary workspace, opened once by whichever request comes first.
     private async Task<ChorusQueries> OpenAsync(CancellationToken cancellationToken)
     {
-        if (_queries is null)
+        if (Volatile.Read(ref _queries) is { } opened)
         {
-            var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-            _queries = new ChorusQueries(await ChorusWorkspace.OpenSqliteAsync(db, cancellationToken).ConfigureAwait(false), _analyzer);
+            return opened;
         }
 
-        return _queries;
+        await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_queries is null)
+            {
+                var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
+                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenSqliteAsync(db, cancellationToken).ConfigureAwait(false), _analyzer));
+            }
+
+            return _queries!;
+        }
+        finally
+        {
+            _opening.Release();
+        }
     }
 }

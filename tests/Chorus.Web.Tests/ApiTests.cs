@@ -261,6 +261,39 @@ public class ApiTests
         Assert.Equal(expected, (await client.SendAsync(request)).StatusCode);
     }
 
+    // Reads run on connections of their own: a long ingest through the API does not hold them up, and what they see
+    // is whole batches.
+    [Fact]
+    public async Task ReadsRunWhileAnIngestRuns()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var reader = server.Client();
+        using var writer = server.Client(withKey: true);
+        writer.Timeout = TimeSpan.FromMinutes(5);
+        var lines = Enumerable.Range(0, 600).Select(i => JsonSerializer.Serialize(new
+        {
+            id = $"bulk{i}",
+            date = $"2024-03-{1 + (i % 28):D2}",
+            text = $"Bij een brand in loods {i} aan de haven van Rotterdam raakten dinsdag {i % 17 + 2} mensen gewond. De brandweer van regio {i % 9} was uren bezig; de politie onderzoekt of het vuur in loods {i} is aangestoken.",
+        }));
+        using var body = new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson");
+        var ingest = writer.PostAsync(new Uri("/api/articles", UriKind.Relative), body);
+        var answeredDuringIngest = 0;
+        while (!ingest.IsCompleted)
+        {
+            var response = await reader.GetAsync(new Uri("/api/stories?pageSize=5", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (!ingest.IsCompleted)
+            {
+                answeredDuringIngest++;
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await ingest).StatusCode);
+        Assert.True(answeredDuringIngest > 0, "no read was answered while the ingest ran");
+        Assert.Equal(600, (await GetJsonAsync(reader, "/api/search?q=loods&limit=1"))["total"]!.GetValue<int>());
+    }
+
     // One client sends hostile searches back to back; the other's story list is not held up behind them.
     [Fact]
     public async Task HostileSearches_DoNotDelayAConcurrentStoryList()
