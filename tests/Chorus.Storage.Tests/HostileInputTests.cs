@@ -89,3 +89,45 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(new DateOnly(2019, 9, 10), story.Profile.Last);
     }
 }
+
+/// <summary>The default story list is paged in the store; it must list exactly what the full filter-and-sort would.</summary>
+public sealed class StoryPagingTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("2023-09", null)]
+    [InlineData(null, "2024-03-05")]
+    [InlineData("2024", "2024-03")]
+    public async Task PagesFromTheStore_AreTheFullOrderCutInPages(string? from, string? to)
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        var inputs = ArticleInputReader.Expand([TestPaths.Samples]).Where(e => e.File is not null).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions()));
+        await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index).RunAsync(inputs);
+        var fromDate = from is null ? (Core.Time.PartialDate?)null : Core.Time.PartialDate.Parse(from).Value;
+        var toDate = to is null ? (Core.Time.PartialDate?)null : Core.Time.PartialDate.Parse(to).Value;
+
+        static DateOnly Latest(Core.Store.StoredStory s) => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value.End).DefaultIfEmpty(DateOnly.MinValue).Max();
+        var expected = (await ws.Store.ListStorySummariesAsync())
+            .Where(s => fromDate is not { } f || s.Articles.Any(a => a.Date is { } d && d.End >= f.Start))
+            .Where(s => toDate is not { } t || s.Articles.Any(a => a.Date is { } d && d.Start <= t.End))
+            .OrderByDescending(Latest).ThenByDescending(s => s.Articles.Count).ThenBy(s => s.Profile.Id, StringComparer.Ordinal)
+            .Select(s => s.Profile.Id).ToList();
+        Assert.NotEmpty(expected);
+
+        var queries = new Queries.ChorusQueries(ws, ArticleAnalyzer.CreateDefault());
+        var paged = new List<string>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var doc = await queries.StoriesAsync(new Queries.StoryFilter { From = fromDate, To = toDate, Page = page, PageSize = 3 });
+            Assert.Equal(expected.Count, doc.Total);
+            paged.AddRange(doc.Stories.Select(s => s.Id));
+            Assert.All(doc.Stories, s => Assert.NotEmpty(s.Articles));
+        }
+
+        Assert.Equal(expected, paged);
+    }
+}

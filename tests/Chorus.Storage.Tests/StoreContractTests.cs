@@ -154,6 +154,16 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(stories.SelectMany(s => s.Articles).Select(a => (a.Id, a.Ref, a.Source, a.Date, a.Lang, a.Title, a.DuplicateOf, a.StoryId)),
             summaries.SelectMany(s => s.Articles).Select(a => (a.Id, a.Ref, a.Source, a.Date, a.Lang, a.Title, a.DuplicateOf, a.StoryId)));
         Assert.All(summaries.SelectMany(s => s.Articles), a => Assert.Equal(string.Empty, a.Text));
+
+        // Paged in the store: newest first, the total counts what meets the dates.
+        var (total, firstPage) = await store.PageStoriesAsync(null, null, 0, 1);
+        Assert.Equal(summaries.Count, total);
+        Assert.Equal("s-late", Assert.Single(firstPage).Profile.Id);
+        Assert.Equal(["a2", "a3"], firstPage[0].Articles.Select(a => a.Id));
+        var (inJanuary, january) = await store.PageStoriesAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), 0, 10);
+        Assert.Equal(january.Count, inJanuary);
+        Assert.Contains(january, s => s.Profile.Id == "s-early");
+        Assert.DoesNotContain(january, s => s.Profile.Id == "s-undated");
         Assert.Equal("s-late", (await store.FindStoryAsync("s-la"))!.Profile.Id);
         Assert.Null(await store.FindStoryAsync("s-"));
     }

@@ -31,6 +31,14 @@ public interface IChorusStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<StoredStory>> ListStorySummariesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the stories whose dates meet [<paramref name="from"/>, <paramref name="to"/>] (either may be open),
+    /// newest first (latest article date, undated last; then more articles; then id), with article summaries as in
+    /// <see cref="ListStorySummariesAsync"/>, and how many stories meet the dates in all. Filtered, ordered and paged
+    /// in the store, so a page costs the same however many stories there are.
+    /// </summary>
+    Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 

@@ -69,6 +69,19 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
     public async Task<StoryPageDoc> StoriesAsync(StoryFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var pageSize = Math.Max(1, filter.PageSize);
+        var page = Math.Max(1, filter.Page);
+        var skip = (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize);
+        // The default list (newest first, at most a date range) is filtered, ordered and paged in the store; the other
+        // filters and orders read every story's summary and work here.
+        if (string.IsNullOrWhiteSpace(filter.Query) && string.IsNullOrWhiteSpace(filter.Entity) && string.IsNullOrWhiteSpace(filter.Lang)
+            && string.IsNullOrWhiteSpace(filter.Outlet) && filter.MinSources <= 1 && filter.Sort == StorySort.Newest)
+        {
+            var (total, pageStories) = await workspace.Store.PageStoriesAsync(filter.From?.Start, filter.To?.End, skip, pageSize, cancellationToken).ConfigureAwait(false);
+            var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
+            return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
+        }
+
         IEnumerable<StoredStory> stories = await workspace.Store.ListStorySummariesAsync(cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
@@ -118,9 +131,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
             })
             .ThenBy(s => s.Profile.Id, StringComparer.Ordinal)
             .ToList();
-        var pageSize = Math.Max(1, filter.PageSize);
-        var page = Math.Max(1, filter.Page);
-        var shown = ordered.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize).ToList();
+        var shown = ordered.Skip(skip).Take(pageSize).ToList();
         var keyEntities = await KeyEntitiesAsync(shown, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, ordered.Count, shown.Select(s => ContractMapper.ListItem(s, keyEntities.GetValueOrDefault(s.Profile.Id))).ToList());
     }

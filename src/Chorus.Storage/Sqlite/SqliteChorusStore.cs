@@ -188,6 +188,52 @@ public sealed class SqliteChorusStore : IChorusStore
     public Task<IReadOnlyList<StoredStory>> ListStorySummariesAsync(CancellationToken cancellationToken = default)
         => ListStoriesAsync(ArticleSummaryColumns, cancellationToken);
 
+    public async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        const string Where = "WHERE ($from IS NULL OR last_date >= $from) AND ($to IS NULL OR first_date <= $to)";
+        void Bind(SqliteCommand cmd)
+        {
+            cmd.Parameters.AddWithValue("$from", from is { } f ? Iso(f) : DBNull.Value);
+            cmd.Parameters.AddWithValue("$to", to is { } t ? Iso(t) : DBNull.Value);
+        }
+
+        using var count = _connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM stories {Where}";
+        Bind(count);
+        var total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var profiles = await QueryProfilesAsync(
+            $"SELECT profile FROM stories {Where} ORDER BY last_date IS NULL, last_date DESC, article_count DESC, id LIMIT $n OFFSET $o",
+            cmd =>
+            {
+                Bind(cmd);
+                cmd.Parameters.AddWithValue("$n", Math.Max(0, limit));
+                cmd.Parameters.AddWithValue("$o", Math.Max(0, offset));
+            },
+            cancellationToken).ConfigureAwait(false);
+        var byStory = new Dictionary<string, List<StoredArticle>>(StringComparer.Ordinal);
+        foreach (var chunk in profiles.Select(p => p.Id).Chunk(500))
+        {
+            var sql = $"SELECT {ArticleSummaryColumns} FROM articles WHERE story_id IN ({string.Join(',', chunk.Select((_, i) => "$s" + i.ToString(CultureInfo.InvariantCulture)))}) ORDER BY seq";
+            foreach (var article in await QueryArticlesAsync(sql, cmd =>
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    cmd.Parameters.AddWithValue("$s" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+                }
+            }, cancellationToken).ConfigureAwait(false))
+            {
+                if (!byStory.TryGetValue(article.StoryId!, out var list))
+                {
+                    byStory[article.StoryId!] = list = [];
+                }
+
+                list.Add(article);
+            }
+        }
+
+        return (total, profiles.Select(p => new StoredStory(p, byStory.TryGetValue(p.Id, out var articles) ? OldestFirst(articles) : [])).ToList());
+    }
+
     private async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(string columns, CancellationToken cancellationToken)
     {
         var profiles = await QueryProfilesAsync("SELECT profile FROM stories", null, cancellationToken).ConfigureAwait(false);
