@@ -61,4 +61,30 @@ public class PageTests
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
+
+    // Pages say they are English, mark each article's own language, show headlines and link the original, safely.
+    [Fact]
+    public async Task Pages_MarkLanguages_ShowHeadlines_AndLinkOnlyWebAddresses()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var writer = server.Client(withKey: true);
+        using var client = server.Client();
+        var text = "Bij een grote brand in een loods aan de haven van Rotterdam zijn dinsdag twaalf mensen gewond geraakt. De brandweer was de hele nacht bezig.";
+        var body = string.Join('\n',
+            System.Text.Json.JsonSerializer.Serialize(new { id = "w1", title = "Grote brand in Rotterdamse haven", url = "https://krant.example/brand", source = "Havenkrant", date = "2024-03-12", text }),
+            System.Text.Json.JsonSerializer.Serialize(new { id = "w2", title = "Twaalf gewonden bij havenbrand", url = "javascript:alert(1)", source = "Stadsblad", date = "2024-03-12", text = text + " De politie onderzoekt de oorzaak." }));
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).StatusCode);
+
+        var list = await GetPageAsync(client, "/");
+        Assert.StartsWith("<!doctype html><html lang=\"en\">", list, StringComparison.Ordinal);
+        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
+        var story = await GetPageAsync(client, "/stories/" + storyId);
+        Assert.Contains("<div class=\"source\" lang=\"nl\">", story, StringComparison.Ordinal);
+        Assert.Contains("Grote brand in Rotterdamse haven", story, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://krant.example/brand\" rel=\"noopener noreferrer nofollow\"", story, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", story, StringComparison.Ordinal);
+        var articleId = System.Text.RegularExpressions.Regex.Match(story, "href=\"/articles/([^\"]+)\"").Groups[1].Value;
+        Assert.Contains("lang=\"nl\"", await GetPageAsync(client, "/articles/" + articleId), StringComparison.Ordinal);
+    }
 }

@@ -30,9 +30,14 @@ internal static class ArticlePage
             h.Raw(" · ").Link($"/stories/{Html.Url(story)}", "story");
         }
 
+        if (doc.Url is not null)
+        {
+            h.Raw(" · ").Original(doc.Url);
+        }
+
         h.Raw(" · ").Link($"/api/articles/{Html.Url(doc.Id)}", "JSON").Raw("</p>")
             .Raw("<p class=\"legend\"><span class=\"ent per\">person</span> <span class=\"ent loc\">place</span> <span class=\"ent org\">organisation</span> <span class=\"ent misc\">other name</span> <span class=\"time\">time</span> <span class=\"qty\">quantity</span> <span class=\"quote\">quote</span></p>")
-            .Raw("<div class=\"text annotated\">");
+            .Raw($"<div class=\"text annotated\" lang=\"{Html.Lang(doc.Lang)}\">");
         var points = cuts.ToList();
         for (var i = 0; i + 1 < points.Count; i++)
         {

@@ -40,6 +40,15 @@ internal sealed class Html
 
     public static string Attr(string? value) => Encoder.Encode(value ?? string.Empty);
 
+    /// <summary>A link to an article's original address, when it is an http(s) address (never javascript: or data:).</summary>
+    public Html Original(string? url, string text = "original")
+        => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? Raw($"<a href=\"{Attr(uri.AbsoluteUri)}\" rel=\"noopener noreferrer nofollow\">").Text(text).Raw("</a>")
+            : this;
+
+    /// <summary>A language code fit for a lang attribute ("nl", "en", "de"); anything else gives "und".</summary>
+    public static string Lang(string? code) => code is { Length: >= 2 and <= 8 } && code.All(c => char.IsAsciiLetterLower(c) || c == '-') ? code : "und";
+
     public static string Url(string value) => Uri.EscapeDataString(value);
 
     public override string ToString() => _sb.ToString();

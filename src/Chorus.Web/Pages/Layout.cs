@@ -6,7 +6,7 @@ internal static class Layout
     public static IResult Page(string title, Html body, int status = StatusCodes.Status200OK, string? query = null)
     {
         var page = new Html()
-            .Raw("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw(" · Chorus</title><link rel=\"stylesheet\" href=\"/assets/chorus.css\"><script src=\"/assets/chorus.js\" defer></script></head><body>")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to content</a>")
             .Raw("<header class=\"top\"><a class=\"brand\" href=\"/\">Chorus</a><nav><a href=\"/\">Stories</a><a href=\"/entities\">Entities</a></nav>")

@@ -124,8 +124,20 @@ internal static class StoryPage
         for (var i = 0; i < story.Articles.Count; i++)
         {
             var article = story.Articles[i];
-            h.Raw("<div class=\"source\"><h3>").Link($"/articles/{Html.Url(article.Id)}", label[article.Id]).Raw("</h3><p class=\"meta\">")
-                .Text($"{article.Date?.ToString() ?? "undated"} · {article.Lang}").Text(article.DuplicateOf is null ? string.Empty : " · near-copy").Raw("</p><p class=\"text\">");
+            // The outlet, the headline as published, and the original address when the input gave one.
+            h.Raw($"<div class=\"source\" lang=\"{Html.Lang(article.Lang)}\"><h3>").Link($"/articles/{Html.Url(article.Id)}", label[article.Id]).Raw("</h3>");
+            if (article.Title is { Length: > 0 } headline)
+            {
+                h.Raw("<p class=\"headline\">").Text(headline).Raw("</p>");
+            }
+
+            h.Raw("<p class=\"meta\">").Text($"{article.Date?.ToString() ?? "undated"} · {article.Lang}").Text(article.DuplicateOf is null ? string.Empty : " · near-copy");
+            if (article.Url is not null)
+            {
+                h.Raw(" · ").Original(article.Url);
+            }
+
+            h.Raw("</p><p class=\"text\">");
             foreach (var sentence in view.Analyzed[i].Sentences)
             {
                 var claim = comparison.ClaimOf.GetValueOrDefault((article.Id, sentence.Start));
