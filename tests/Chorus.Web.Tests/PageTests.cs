@@ -87,4 +87,20 @@ public class PageTests
         var articleId = System.Text.RegularExpressions.Regex.Match(story, "href=\"/articles/([^\"]+)\"").Groups[1].Value;
         Assert.Contains("lang=\"nl\"", await GetPageAsync(client, "/articles/" + articleId), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StoryList_SortsAndFiltersByNumberOfSources()
+    {
+        await using var server = await ChorusServer.StartAsync();
+        using var client = server.Client();
+        var all = await GetPageAsync(client, "/");
+        var multi = await GetPageAsync(client, "/?sort=sources&minSources=2");
+        var counts = System.Text.RegularExpressions.Regex.Matches(multi, "<span class=\"sources\">([0-9]+) independent source").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(counts);
+        Assert.All(counts, n => Assert.True(n >= 2));
+        Assert.Equal(counts.OrderDescending(), counts);
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(all, "class=\"story-row\"").Count > counts.Count);
+        Assert.Contains("<option value=\"sources\" selected>", multi, StringComparison.Ordinal);
+        Assert.Contains("name=\"minSources\" value=\"2\" checked", multi, StringComparison.Ordinal);
+    }
 }

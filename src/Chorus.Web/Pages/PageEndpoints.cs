@@ -11,7 +11,7 @@ internal static class PageEndpoints
     public static void MapChorusPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup(string.Empty).ExcludeFromDescription().RequireApiKey(onlyWhenPrivate: true);
-        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, int page = 1) =>
+        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, string? sort, int minSources = 1, int page = 1) =>
         {
             var fromDate = from is { Length: > 0 } && PartialDate.Parse(from) is { Success: true } f ? f.Value : (PartialDate?)null;
             var toDate = to is { Length: > 0 } && PartialDate.Parse(to) is { Success: true } t ? t.Value : (PartialDate?)null;
@@ -20,7 +20,8 @@ internal static class PageEndpoints
                 return SearchPage.RenderProblem(q, problem);
             }
 
-            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Page = Math.Max(1, page), PageSize = 30 };
+            var order = sort switch { "sources" => StorySort.MostSources, "articles" => StorySort.MostArticles, _ => StorySort.Newest };
+            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Sort = order, MinSources = minSources, Page = Math.Max(1, page), PageSize = 30 };
             var result = await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false);
             return StoryListPage.Render(result, filter, from, to);
         });

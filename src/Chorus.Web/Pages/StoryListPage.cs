@@ -16,8 +16,17 @@ internal static class StoryListPage
             .Raw(Field("from", "From (YYYY-MM-DD)", from, "text"))
             .Raw(Field("to", "To", to, "text"))
             .Raw(Field("lang", "Language", filter.Lang, "text"))
+            .Raw("<label>Order <select name=\"sort\">")
+            .Raw(Option("newest", "newest first", filter.Sort == StorySort.Newest))
+            .Raw(Option("sources", "most sources", filter.Sort == StorySort.MostSources))
+            .Raw(Option("articles", "most articles", filter.Sort == StorySort.MostArticles))
+            .Raw("</select></label>")
+            .Raw($"<label><input type=\"checkbox\" name=\"minSources\" value=\"2\"{(filter.MinSources >= 2 ? " checked" : string.Empty)}> 2+ sources</label>")
             .Raw("<button type=\"submit\">Filter</button></form>");
-        h.Raw("<p class=\"meta\">").Text($"{result.Total} stories").Raw("</p>");
+        var first = result.Stories.Count == 0 ? 0 : ((result.Page - 1) * result.PageSize) + 1;
+        h.Raw("<p class=\"meta\">").Text(result.Stories.Count < result.Total
+            ? string.Create(CultureInfo.InvariantCulture, $"stories {first:N0}–{first + result.Stories.Count - 1:N0} of {result.Total:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"{result.Total:N0} stories")).Raw("</p>");
         if (result.Stories.Count == 0)
         {
             h.El("p", "No stories match. Ingest articles with ./chorus ingest PATH or POST /api/articles.");
@@ -45,14 +54,29 @@ internal static class StoryListPage
         }
 
         h.Raw("</ol>");
-        var pages = (result.Total + result.PageSize - 1) / result.PageSize;
+        var pages = (int)(((long)result.Total + result.PageSize - 1) / result.PageSize);
         if (pages > 1)
         {
+            // The first and last pages and a few around this one, however many pages there are.
             h.Raw("<nav class=\"pager\" aria-label=\"Pages\">");
-            for (var p = 1; p <= pages; p++)
+            var sort = filter.Sort switch { StorySort.MostSources => "sources", StorySort.MostArticles => "articles", _ => "newest" };
+            var shown = new SortedSet<int> { 1, pages };
+            for (var p = Math.Max(1, result.Page - 2); p <= Math.Min(pages, result.Page + 2); p++)
             {
-                var query = $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}";
+                shown.Add(p);
+            }
+
+            var previous = 0;
+            foreach (var p in shown)
+            {
+                if (p > previous + 1)
+                {
+                    h.Raw("<span class=\"gap\">…</span>");
+                }
+
+                var query = $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}&sort={sort}{(filter.MinSources >= 2 ? "&minSources=2" : string.Empty)}";
                 h.Link("/" + query, p.ToString(CultureInfo.InvariantCulture), p == result.Page ? "current" : null);
+                previous = p;
             }
 
             h.Raw("</nav>");
@@ -63,6 +87,9 @@ internal static class StoryListPage
 
     internal static string DateRange(string? first, string? last)
         => first is null ? "undated" : first == last ? first : $"{first} – {last}";
+
+    private static string Option(string value, string label, bool selected)
+        => $"<option value=\"{value}\"{(selected ? " selected" : string.Empty)}>{Html.Attr(label)}</option>";
 
     private static string Field(string name, string label, string? value, string type)
         => $"<label>{Html.Attr(label)} <input name=\"{name}\" type=\"{type}\" value=\"{Html.Attr(value)}\"></label>";
