@@ -103,4 +103,26 @@ public class PageTests
         Assert.Contains("<option value=\"sources\" selected>", multi, StringComparison.Ordinal);
         Assert.Contains("name=\"minSources\" value=\"2\" checked", multi, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StoryPage_ShowsAtMost30EntityChips_AndSaysHowManyMore()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var writer = server.Client(withKey: true);
+        using var client = server.Client();
+        var cities = "Amsterdam, Rotterdam, Utrecht, Eindhoven, Groningen, Tilburg, Almere, Breda, Nijmegen, Apeldoorn, Haarlem, Arnhem, Enschede, Amersfoort, Zaanstad, Zwolle, Leiden, Maastricht, Dordrecht, Zoetermeer, Ede, Leeuwarden, Alkmaar, Emmen, Delft, Venlo, Deventer, Helmond, Oss, Hilversum, Heerlen, Purmerend, Roosendaal, Schiedam, Vlaardingen, Gouda, Assen, Lelystad, Middelburg, Hoorn";
+        var text = $"Door de storm vielen dinsdag bomen om in {cities}. De brandweer rukte honderden keren uit in heel Nederland.";
+        var body = string.Join('\n',
+            System.Text.Json.JsonSerializer.Serialize(new { id = "c1", source = "Krant A", date = "2024-03-12", text }),
+            System.Text.Json.JsonSerializer.Serialize(new { id = "c2", source = "Krant B", date = "2024-03-12", text = text + " Het KNMI gaf code oranje af." }));
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).StatusCode);
+        var list = await GetPageAsync(client, "/");
+        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
+        var story = await GetPageAsync(client, "/stories/" + storyId);
+        var section = story[story.IndexOf("id=\"entities-h\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(section, "<a class=\"chip ").Count);
+        Assert.Matches("and [0-9]+ more", section);
+    }
 }

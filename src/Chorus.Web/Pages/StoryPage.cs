@@ -64,8 +64,10 @@ internal static class StoryPage
         var entities = doc.Entities;
         if (entities.Count > 0)
         {
+            // A large story names hundreds of things: the chips show the most shared ones, and the rest stay one click away.
+            const int MaxChips = 30;
             h.Raw("<section aria-labelledby=\"entities-h\"><h2 id=\"entities-h\">Who and where</h2><p class=\"chips\">");
-            foreach (var e in entities)
+            foreach (var e in entities.Take(MaxChips))
             {
                 var mentions = e.Mentions.Values.Sum();
                 h.Raw($"<a class=\"chip {e.Type.ToLowerInvariant()}\" href=\"/entities/{Html.Attr(Html.Url(e.Id))}\" title=\"{Html.Attr(e.Type)}, {mentions} mentions in {e.Articles.Count} articles\">")
@@ -78,7 +80,13 @@ internal static class StoryPage
                 h.Raw("</a>");
             }
 
-            h.Raw("</p></section>");
+            h.Raw("</p>");
+            if (entities.Count > MaxChips)
+            {
+                h.Raw("<p class=\"meta\">").Text(string.Create(CultureInfo.InvariantCulture, $"and {entities.Count - MaxChips:N0} more, mentioned by fewer sources: ")).Link($"/api/stories/{Html.Url(doc.Id)}", "all in the JSON").Raw("</p>");
+            }
+
+            h.Raw("</section>");
         }
 
         if (doc.Timeline.Count > 0)
@@ -138,6 +146,12 @@ internal static class StoryPage
             }
 
             h.Raw("</p><p class=\"text\">");
+            if (article.Text.Length == 0)
+            {
+                // A feed item or record with a headline only: say so rather than draw an empty column.
+                h.Raw("<span class=\"meta\">headline only: the input held no article text</span>");
+            }
+
             foreach (var sentence in view.Analyzed[i].Sentences)
             {
                 var claim = comparison.ClaimOf.GetValueOrDefault((article.Id, sentence.Start));
