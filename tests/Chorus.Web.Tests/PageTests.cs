@@ -125,4 +125,17 @@ public class PageTests
         Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(section, "<a class=\"chip ").Count);
         Assert.Matches("and [0-9]+ more", section);
     }
+
+    [Theory]
+    [InlineData("2023-09-12", "2023-09-12", "12 Sep 2023")]
+    [InlineData("2023-09-01", "2023-09-30", "Sep 2023")]
+    [InlineData("2019-01-01", "2019-12-31", "2019")]
+    [InlineData("2014-01-01", "2018-12-31", "2014–2018")]
+    [InlineData("2023-09-10", "2023-09-13", "10–13 Sep 2023")]
+    [InlineData("2019-03-04", "2019-03-31", "4–31 Mar 2019")]
+    [InlineData("2019-03-04", "2019-04-07", "4 Mar – 7 Apr 2019")]
+    [InlineData("2018-12-31", "2019-01-06", "31 Dec 2018 – 6 Jan 2019")]
+    [InlineData("2019-03-01", "2019-05-31", "Mar – May 2019")]
+    public void TimelineLabels_AreDatesAsReadersSayThem(string start, string end, string expected)
+        => Assert.Equal(expected, Chorus.Web.Pages.TimelineSvg.Label(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)));
 }
