@@ -87,6 +87,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".source h3")).ToHaveTextAsync(["000_aac5f5d0c02a0b02.txt", "002_79b112c5e57ff094.txt"]);
         Assert.True(await page.Locator(".source .s.shared").CountAsync() >= 2);
         Assert.True(await page.Locator(".source .s.unique").CountAsync() >= 1);
+        // Each kind carries the CLI's mark, not only a pale colour.
+        Assert.Equal("\"=\"", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.source .s.shared'), '::before').content"));
+        Assert.Equal("\"+\"", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.source .s.unique'), '::before').content"));
         await Assertions.Expect(page.Locator("svg.timeline")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".chip", new PageLocatorOptions { HasText = "Sjogjoe · Sjojgoe" })).ToBeVisibleAsync();
 
