@@ -356,6 +356,26 @@ public sealed class SqliteChorusStore : IChorusStore
             return EntityLookup.Found(byId);
         }
 
+        // A name's exact matches share its blocking key (the type and the first letters of its first part), so they are
+        // looked up through the block index; only a name with no exact match reads every entity, for the near misses.
+        var blocks = new[] { "PER", "LOC", "ORG", "MISC" }.SelectMany(type => Chorus.Core.Entities.EntityResolver.Blocks(type, query)).Distinct(StringComparer.Ordinal).ToList();
+        if (blocks.Count > 0)
+        {
+            using var blocked = _connection.CreateCommand();
+            var names = blocks.Select((_, i) => "$b" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            blocked.CommandText = $"SELECT id, type, name, mentions, variants FROM entities WHERE id IN (SELECT entity_id FROM entity_blocks WHERE block IN ({string.Join(',', names)})) AND id NOT IN (SELECT from_id FROM entity_aliases)";
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                blocked.Parameters.AddWithValue(names[i], blocks[i]);
+            }
+
+            var narrowed = EntityLookup.ByName(query, await ReadEntitiesAsync(blocked, cancellationToken).ConfigureAwait(false));
+            if (narrowed.Match is not null || narrowed.Ambiguous)
+            {
+                return narrowed;
+            }
+        }
+
         using var all = _connection.CreateCommand();
         all.CommandText = "SELECT id, type, name, mentions, variants FROM entities WHERE id NOT IN (SELECT from_id FROM entity_aliases)";
         return EntityLookup.ByName(query, await ReadEntitiesAsync(all, cancellationToken).ConfigureAwait(false));
