@@ -74,20 +74,62 @@ public static partial class FeedReader
     /// </summary>
     internal static List<(int Start, int End, string Name)> Items(string xml)
     {
+        // Tags inside CDATA sections and comments are text ("<item>" in a post about RSS), never structure.
+        var quoted = new List<(int From, int To)>();
+        for (var i = 0; i < xml.Length;)
+        {
+            var cdata = xml.IndexOf("<![CDATA[", i, StringComparison.Ordinal);
+            var comment = xml.IndexOf("<!--", i, StringComparison.Ordinal);
+            var at = cdata < 0 ? comment : comment < 0 ? cdata : Math.Min(cdata, comment);
+            if (at < 0)
+            {
+                break;
+            }
+
+            var end = at == cdata ? xml.IndexOf("]]>", at + 9, StringComparison.Ordinal) : xml.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            end = end < 0 ? xml.Length : end + 3;
+            quoted.Add((at, end));
+            i = end;
+        }
+
+        bool Quoted(int at)
+        {
+            var (lo, hi) = (0, quoted.Count - 1);
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (quoted[mid].To <= at)
+                {
+                    lo = mid + 1;
+                }
+                else if (quoted[mid].From > at)
+                {
+                    hi = mid - 1;
+                }
+                else
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         var opens = new List<(int At, string Name)>();
-        var closes = new List<(int At, int End, string Name)>();
+        var closes = new Dictionary<string, List<(int At, int End)>>(StringComparer.Ordinal);
         foreach (var name in new[] { "item", "entry" })
         {
             for (var at = xml.IndexOf("<" + name, StringComparison.Ordinal); at >= 0; at = xml.IndexOf("<" + name, at + 1, StringComparison.Ordinal))
             {
                 var after = at + 1 + name.Length;
-                if (after < xml.Length && (xml[after] == '>' || char.IsWhiteSpace(xml[after]) || (xml[after] == '/' && after + 1 < xml.Length && xml[after + 1] == '>')))
+                if (after < xml.Length && (xml[after] == '>' || char.IsWhiteSpace(xml[after]) || (xml[after] == '/' && after + 1 < xml.Length && xml[after + 1] == '>')) && !Quoted(at))
                 {
                     opens.Add((at, name));
                 }
             }
 
             var close = "</" + name;
+            var list = closes[name] = [];
             for (var at = xml.IndexOf(close, StringComparison.Ordinal); at >= 0; at = xml.IndexOf(close, at + 1, StringComparison.Ordinal))
             {
                 var gt = at + close.Length;
@@ -96,42 +138,44 @@ public static partial class FeedReader
                     gt++;
                 }
 
-                if (gt < xml.Length && xml[gt] == '>')
+                if (gt < xml.Length && xml[gt] == '>' && !Quoted(at))
                 {
-                    closes.Add((at, gt + 1, name));
+                    list.Add((at, gt + 1));
                 }
             }
         }
 
         opens.Sort((a, b) => a.At.CompareTo(b.At));
-        closes.Sort((a, b) => a.At.CompareTo(b.At));
         var items = new List<(int Start, int End, string Name)>(opens.Count);
-        var c = 0;
+        var next = new Dictionary<string, int>(StringComparer.Ordinal) { ["item"] = 0, ["entry"] = 0 };
         for (var o = 0; o < opens.Count; o++)
         {
             var (at, name) = opens[o];
-            var next = o + 1 < opens.Count ? opens[o + 1].At : int.MaxValue;
-            while (c < closes.Count && (closes[c].At < at || closes[c].Name != name))
+            var following = o + 1 < opens.Count ? opens[o + 1].At : int.MaxValue;
+            var list = closes[name];
+            var c = next[name];
+            while (c < list.Count && list[c].At < at)
             {
                 c++;
             }
 
             // Self-closing <item/> holds nothing; an item whose close comes after the next item's open was never closed.
-            var gt = xml.IndexOf('>', at, Math.Min(next, xml.Length) - at);
-            var selfClosing = gt > 0 && xml[gt - 1] == '/';
-            if (selfClosing)
+            var gt = xml.IndexOf('>', at, Math.Min(following, xml.Length) - at);
+            if (gt > 0 && xml[gt - 1] == '/')
             {
                 items.Add((at, gt + 1, name));
             }
-            else if (c < closes.Count && closes[c].At < next)
+            else if (c < list.Count && list[c].At < following)
             {
-                items.Add((at, closes[c].End, name));
+                items.Add((at, list[c].End, name));
                 c++;
             }
             else
             {
                 items.Add((at, -1, name));
             }
+
+            next[name] = c;
         }
 
         return items;

@@ -188,4 +188,15 @@ public class FeedReaderTests
         Assert.Equal(20_001, results.Count);
         Assert.All(results, r => Assert.NotNull(r.Rejection));
     }
+
+    [Fact]
+    public void TagsInsideCdataAndComments_AreText()
+    {
+        var xml = "<rss><channel><title>Blog</title><!-- <item> in a comment -->\n<item><title>Over RSS</title><content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><![CDATA[<p>Een feed bestaat uit elementen als <item> en </item>, en Atom kent <entry>.</p>]]></content:encoded></item>\n<item><title>Twee</title><description>Tekst over Zwolle.</description></item></channel></rss>";
+        var results = FeedReader.Read(xml, "f.xml", null).ToList();
+        Assert.Equal(2, results.Count);
+        Assert.Equal("Over RSS", results[0].Article!.Title);
+        Assert.Contains("Een feed bestaat uit elementen", results[0].Article!.Text, StringComparison.Ordinal);
+        Assert.Equal("Twee", results[1].Article!.Title);
+    }
 }
