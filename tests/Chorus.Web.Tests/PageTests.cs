@@ -13,6 +13,14 @@ public class PageTests
         return body;
     }
 
+    // Ingests articles (anonymous objects in the JSONL fields) through the API, as a newsroom tool would.
+    private static async Task PostArticlesAsync(ChorusServer server, params object[] articles)
+    {
+        using var writer = server.Client(withKey: true);
+        using var content = new StringContent(string.Join('\n', articles.Select(a => System.Text.Json.JsonSerializer.Serialize(a))), System.Text.Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).StatusCode);
+    }
+
     [Fact]
     public async Task ArticleText_IsAlwaysEscaped()
     {
@@ -67,14 +75,12 @@ public class PageTests
     public async Task Pages_MarkLanguages_ShowHeadlines_AndLinkOnlyWebAddresses()
     {
         await using var server = await ChorusServer.StartAsync(withSamples: false);
-        using var writer = server.Client(withKey: true);
         using var client = server.Client();
         var text = "Bij een grote brand in een loods aan de haven van Rotterdam zijn dinsdag twaalf mensen gewond geraakt. De brandweer was de hele nacht bezig.";
-        var body = string.Join('\n',
-            System.Text.Json.JsonSerializer.Serialize(new { id = "w1", title = "Grote brand in Rotterdamse haven", url = "https://krant.example/brand", source = "Havenkrant", date = "2024-03-12", text }),
-            System.Text.Json.JsonSerializer.Serialize(new { id = "w2", title = "Twaalf gewonden bij havenbrand", url = "javascript:alert(1)", source = "Stadsblad", date = "2024-03-12", text = text + " De politie onderzoekt de oorzaak." }));
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-ndjson");
-        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).StatusCode);
+        await PostArticlesAsync(
+            server,
+            new { id = "w1", title = "Grote brand in Rotterdamse haven", url = "https://krant.example/brand", source = "Havenkrant", date = "2024-03-12", text },
+            new { id = "w2", title = "Twaalf gewonden bij havenbrand", url = "javascript:alert(1)", source = "Stadsblad", date = "2024-03-12", text = text + " De politie onderzoekt de oorzaak." });
 
         var list = await GetPageAsync(client, "/");
         Assert.StartsWith("<!doctype html><html lang=\"en\">", list, StringComparison.Ordinal);
@@ -108,15 +114,13 @@ public class PageTests
     public async Task StoryPage_ShowsAtMost30EntityChips_AndSaysHowManyMore()
     {
         await using var server = await ChorusServer.StartAsync(withSamples: false);
-        using var writer = server.Client(withKey: true);
         using var client = server.Client();
         var cities = "Amsterdam, Rotterdam, Utrecht, Eindhoven, Groningen, Tilburg, Almere, Breda, Nijmegen, Apeldoorn, Haarlem, Arnhem, Enschede, Amersfoort, Zaanstad, Zwolle, Leiden, Maastricht, Dordrecht, Zoetermeer, Ede, Leeuwarden, Alkmaar, Emmen, Delft, Venlo, Deventer, Helmond, Oss, Hilversum, Heerlen, Purmerend, Roosendaal, Schiedam, Vlaardingen, Gouda, Assen, Lelystad, Middelburg, Hoorn";
         var text = $"Door de storm vielen dinsdag bomen om in {cities}. De brandweer rukte honderden keren uit in heel Nederland.";
-        var body = string.Join('\n',
-            System.Text.Json.JsonSerializer.Serialize(new { id = "c1", source = "Krant A", date = "2024-03-12", text }),
-            System.Text.Json.JsonSerializer.Serialize(new { id = "c2", source = "Krant B", date = "2024-03-12", text = text + " Het KNMI gaf code oranje af." }));
-        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-ndjson");
-        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).StatusCode);
+        await PostArticlesAsync(
+            server,
+            new { id = "c1", source = "Krant A", date = "2024-03-12", text },
+            new { id = "c2", source = "Krant B", date = "2024-03-12", text = text + " Het KNMI gaf code oranje af." });
         var list = await GetPageAsync(client, "/");
         var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
         var story = await GetPageAsync(client, "/stories/" + storyId);

@@ -256,7 +256,9 @@ public static class ArticleInputReader
         }
 
         // Only JSONL holds many articles; a stream of one article has one article's limit.
-        if (bytes.Length > options.MaxDocumentBytes && (options.Format != InputFormat.Auto || !bytes.AsSpan().TrimStart(" \t\r\n\uFEFF"u8).StartsWith("{"u8)) && options.Format != InputFormat.Jsonl)
+        // (The content is only looked at when the input is over one article's limit.)
+        if (bytes.Length > options.MaxDocumentBytes && options.Format != InputFormat.Jsonl
+            && !(options.Format == InputFormat.Auto && TextDecoder.Decode(bytes) is { } text && FormatFromContent(text.Text) == InputFormat.Jsonl))
         {
             return [ReadResult.Rejected(reference, $"input is {FormatSize(bytes.Length)}, over the {FormatSize(options.MaxDocumentBytes)} limit for one article")];
         }
