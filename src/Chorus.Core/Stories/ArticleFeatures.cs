@@ -1,5 +1,6 @@
 using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
+using Chorus.Core.Text;
 using Chorus.Core.Time;
 
 namespace Chorus.Core.Stories;
@@ -28,17 +29,20 @@ public sealed record ArticleFeatures(
     {
         ArgumentNullException.ThrowIfNull(article);
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        var lexicon = ConceptLexicon.Default;
         foreach (var stem in article.Stems)
         {
             if (stem is not null)
             {
                 Add(terms, stem, 1f);
+                AddConcepts(terms, lexicon.ConceptsOf(article.Lang, stem), 1f);
             }
         }
 
         foreach (var stem in article.TitleStems)
         {
             Add(terms, stem, TitleWeight);
+            AddConcepts(terms, lexicon.ConceptsOf(article.Lang, stem), TitleWeight);
         }
 
         // Days read the same in every language, so they count as terms too (prefixed, so never a stem).
@@ -136,6 +140,15 @@ public sealed record ArticleFeatures(
             {
                 yield return (parts[i], parts.Length == words.Length ? NameKey.Fold(words[i]) : parts[i]);
             }
+        }
+    }
+
+    /// <summary>Each concept of a word counts as the word does (weights below 1 would turn negative under log TF).</summary>
+    private static void AddConcepts(Dictionary<string, float> counts, ReadOnlySpan<string> concepts, float weight)
+    {
+        foreach (var concept in concepts)
+        {
+            Add(counts, concept, weight);
         }
     }
 

@@ -18,6 +18,14 @@ public sealed record ClusteringOptions
     /// <summary>Weight of shared days and figures when an article's language is not among its story's.</summary>
     public double CrossLanguageNeutralWeight { get; init; } = 0.25;
 
+    /// <summary>
+    /// Added to the cross-language score: the cosine of the article's words and the story's, both translated to shared
+    /// concepts (<see cref="Text.ConceptLexicon"/>). A bonus, not a share: dictionary concepts are noisy, so their
+    /// cosine is low even for one event told in two languages, and only ever adds evidence. On xl-dev it moved B-cubed
+    /// from 85.2 to 87.9 at any value from 0.3 to 0.5 (nl-events unchanged); 0.3 is the smallest that helps.
+    /// </summary>
+    public double CrossLanguageTranslatedWeight { get; init; } = 0.3;
+
     /// <summary>A score at or above this joins the story; below it the article opens a new one.</summary>
     public double Threshold { get; init; } = 0.32;
 

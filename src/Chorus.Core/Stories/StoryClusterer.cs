@@ -187,6 +187,11 @@ public sealed class StoryClusterer
         double dot = 0;
         foreach (var (key, wa) in ca)
         {
+            if (!names && StoryProfile.IsConcept(key))
+            {
+                continue;
+            }
+
             if (cb.TryGetValue(key, out var wb))
             {
                 var idf = _stats.Idf(prefix + key);
@@ -194,7 +199,7 @@ public sealed class StoryClusterer
             }
         }
 
-        return dot == 0 ? 0 : dot / (a.CachedNorm(names, key => _stats.Idf(prefix + key)) * b.CachedNorm(names, key => _stats.Idf(prefix + key)));
+        return dot == 0 ? 0 : dot / (Norm(a, names) * Norm(b, names));
     }
 
     private void Absorb(StoryProfile survivor, StoryProfile gone)
@@ -323,24 +328,28 @@ public sealed class StoryClusterer
         var score = (_options.TermWeight * cosine) + (_options.NameWeight * nameCosine) + (_options.DateWeight * proximity);
 
         // An article in a language the story has none of shares almost no stems with it: compare it on what
-        // crosses languages, its names (linked, listed and transliterated) and its days and figures.
+        // crosses languages, its names (linked, listed and transliterated), its days and figures, and its words
+        // translated to shared concepts.
         if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
         {
-            var neutral = NeutralCosine(articleTerms, story);
-            var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral) + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity);
+            var neutral = NeutralCosine(articleTerms, story, concepts: false);
+            var translated = NeutralCosine(articleTerms, story, concepts: true);
+            var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
+                + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity)
+                + (_options.CrossLanguageTranslatedWeight * translated);
             score = Math.Max(score, across);
         }
 
         return new Scored(story, score, cosine, nameCosine, proximity, days);
     }
 
-    /// <summary>Cosine over the language-neutral terms only (days, figures), IDF-weighted like the rest.</summary>
-    private double NeutralCosine(Dictionary<string, double> article, StoryProfile story)
+    /// <summary>Cosine over the language-neutral terms only (days and figures, or word concepts), IDF-weighted like the rest.</summary>
+    private double NeutralCosine(Dictionary<string, double> article, StoryProfile story, bool concepts)
     {
         double dot = 0, articleNorm = 0, storyNorm = 0;
         foreach (var (term, wa) in article)
         {
-            if (term[0] != ArticleFeatures.NeutralPrefix)
+            if (term[0] != ArticleFeatures.NeutralPrefix || StoryProfile.IsConcept(term) != concepts)
             {
                 continue;
             }
@@ -354,7 +363,7 @@ public sealed class StoryClusterer
 
         foreach (var (term, w) in story.Terms)
         {
-            if (term[0] == ArticleFeatures.NeutralPrefix)
+            if (term[0] == ArticleFeatures.NeutralPrefix && StoryProfile.IsConcept(term) == concepts)
             {
                 var weighted = w * _stats.Idf(term);
                 storyNorm += weighted * weighted;
@@ -376,6 +385,11 @@ public sealed class StoryClusterer
         shared = 0;
         foreach (var (term, wa) in article)
         {
+            if (!names && StoryProfile.IsConcept(term))
+            {
+                continue;
+            }
+
             articleNorm += wa * wa;
             if (centroid.TryGetValue(term, out var w))
             {
@@ -384,8 +398,11 @@ public sealed class StoryClusterer
             }
         }
 
-        return dot == 0 ? 0 : dot / (story.CachedNorm(names, key => _stats.Idf(prefix + key)) * Math.Sqrt(articleNorm));
+        return dot == 0 ? 0 : dot / (Norm(story, names) * Math.Sqrt(articleNorm));
     }
+
+    private double Norm(StoryProfile story, bool names)
+        => story.CachedNorm(names, names ? key => _stats.Idf(TermStatistics.NameKey(key)) : _stats.Idf, _stats.IdfGeneration);
 
     /// <summary>The terms that contributed most to the dot product: the explanation kept for the winning story only.</summary>
     private List<string> Strongest(Dictionary<string, double> article, StoryProfile story, bool names)

@@ -82,15 +82,24 @@ public sealed class StoryProfile
 
     private double? _termNorm;
     private double? _nameNorm;
+    private int _normGeneration = -1;
 
     /// <summary>
-    /// The IDF-weighted length of the term (or name) centroid, computed once per change of the story. IDF
-    /// drifts slowly as the corpus grows; recomputing it for every comparison would cost a pass over the
-    /// centroid per candidate.
+    /// The IDF-weighted length of the term (or name) centroid, computed once per change of the story and per step of
+    /// the corpus-size grid IDF uses (<paramref name="generation"/>). A length kept from a smaller corpus made
+    /// cosines depend on when a story last changed (and exceed 1 on small sets); recomputing it for every
+    /// comparison would cost a pass over the centroid per candidate.
     /// </summary>
-    public double CachedNorm(bool names, Func<string, float> idf)
+    public double CachedNorm(bool names, Func<string, float> idf, int generation)
     {
         ArgumentNullException.ThrowIfNull(idf);
+        if (generation != _normGeneration)
+        {
+            _termNorm = null;
+            _nameNorm = null;
+            _normGeneration = generation;
+        }
+
         ref var cache = ref names ? ref _nameNorm : ref _termNorm;
         if (cache is { } norm)
         {
@@ -100,6 +109,11 @@ public sealed class StoryProfile
         var sum = 0.0;
         foreach (var (key, w) in names ? Names : Terms)
         {
+            if (IsConcept(key))
+            {
+                continue;
+            }
+
             var weighted = w * idf(key);
             sum += weighted * weighted;
         }
@@ -107,6 +121,12 @@ public sealed class StoryProfile
         cache = Math.Sqrt(sum);
         return cache.Value;
     }
+
+    /// <summary>
+    /// A cross-language concept term: compared only across languages, since within one language the words themselves
+    /// say more, and a word's dictionary senses only blur them.
+    /// </summary>
+    internal static bool IsConcept(string key) => key.StartsWith(Text.ConceptLexicon.Prefix, StringComparison.Ordinal);
 
     public void Add(ArticleFeatures features)
     {

@@ -61,6 +61,23 @@ public sealed class TermStatistics
         }
     }
 
+    /// <summary>
+    /// The corpus size on the grid that IDF uses now: it changes exactly when every IDF value may have moved, so a
+    /// cache of IDF-weighted values (a story's vector length) keyed by it follows the corpus.
+    /// </summary>
+    public int IdfGeneration
+    {
+        get
+        {
+            if (_gridOf != Documents)
+            {
+                (_gridOf, _grid) = (Documents, GridDocuments(Documents));
+            }
+
+            return _grid;
+        }
+    }
+
     /// <summary>Keys held in memory.</summary>
     public int Count => _df.Count;
 
@@ -69,12 +86,7 @@ public sealed class TermStatistics
     /// <summary>Smoothed IDF: never zero, and stable while the corpus is still small.</summary>
     public float Idf(string key)
     {
-        if (_gridOf != Documents)
-        {
-            (_gridOf, _grid) = (Documents, GridDocuments(Documents));
-        }
-
-        var documents = _grid;
+        var documents = IdfGeneration;
         if (documents != _cacheDocuments)
         {
             _idfCache.Clear();

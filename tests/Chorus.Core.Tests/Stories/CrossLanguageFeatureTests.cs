@@ -40,6 +40,20 @@ public class CrossLanguageFeatureTests
         Assert.Contains("#n:1000", en.Terms.Keys);
         Assert.Equal(("de", "en"), (de.Lang, en.Lang));
     }
+
+    [Fact]
+    public void ContentWords_MeetAsConcepts_AcrossLanguages()
+    {
+        var nl = Features("nl", "Een brand heeft dinsdag de kerk verwoest. De staking van de brandweer duurde tot de avond.");
+        var de = Features("de", "Ein Feuer hat am Dienstag die Kirche zerstört. Der Streik der Feuerwehr dauerte bis zum Abend.");
+        var en = Features("en", "A fire destroyed the church on Tuesday. The strike of the firefighters lasted until the evening.");
+        foreach (var concept in new[] { "#c:church", "#c:strike", "#c:fire" })
+        {
+            Assert.Contains(concept, nl.Terms.Keys);
+            Assert.Contains(concept, de.Terms.Keys);
+            Assert.Contains(concept, en.Terms.Keys);
+        }
+    }
 }
 
 public class ResumeDeterminismTests
