@@ -80,13 +80,14 @@ internal static class EvalCommand
                 unique = Doc(scores.Unique),
                 alignment = Doc(scores.Alignment),
                 conflicts = Doc(scores.Conflicts),
+                updates = Doc(scores.Updates),
                 scores.Mistakes,
             })).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
         var table = new Table().AddColumn("decision").AddColumn("correct").AddColumn("predicted").AddColumn("gold").AddColumn("P").AddColumn("R").AddColumn("F1");
-        foreach (var (name, pr) in new[] { ("shared claim", scores.Shared), ("unique claim", scores.Unique), ("sentence pairs aligned", scores.Alignment), ("conflicts", scores.Conflicts) })
+        foreach (var (name, pr) in new[] { ("shared claim", scores.Shared), ("unique claim", scores.Unique), ("sentence pairs aligned", scores.Alignment), ("conflicts", scores.Conflicts), ("updates", scores.Updates) })
         {
             table.AddRow(name, Fmt(pr.TruePositives), Fmt(pr.Predicted), Fmt(pr.Gold), Pct(pr.Precision), Pct(pr.Recall), Pct(pr.F1));
         }

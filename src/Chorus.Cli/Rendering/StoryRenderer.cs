@@ -63,6 +63,17 @@ internal static class StoryRenderer
             console.WriteLine();
         }
 
+        if (doc.Updates.Count > 0)
+        {
+            console.MarkupLine("[bold]Figures that developed[/]");
+            foreach (var u in doc.Updates)
+            {
+                console.MarkupLineInterpolated($"  [yellow]→[/] {u.What} ({u.Kind}): {string.Join(" → ", u.Values.Select(v => $"\"{v.Mention}\" ({ArticleLabel(story, v.Article)}, {ArticleDate(story, v.Article)})"))}");
+            }
+
+            console.WriteLine();
+        }
+
         console.MarkupLine("[bold]Summary[/]");
         foreach (var s in doc.Summary)
         {
@@ -212,6 +223,15 @@ internal static class StoryRenderer
             }
         }
 
+        if (doc.Updates.Count > 0)
+        {
+            sb.AppendLine().AppendLine("## Figures that developed").AppendLine();
+            foreach (var u in doc.Updates)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- **{u.What}** ({u.Kind}): {string.Join(" → ", u.Values.Select(v => $"“{MarkdownText(v.Mention)}” {Cite(v.Article, v.Sentence.Start, v.Sentence.End)}"))}");
+            }
+        }
+
         sb.AppendLine().AppendLine("## Reported by several sources").AppendLine();
         foreach (var c in doc.Claims.Where(c => c.Shared))
         {
@@ -291,6 +311,9 @@ internal static class StoryRenderer
 
     private static string ArticleLabel(StoredStory story, string articleId)
         => story.Articles.FirstOrDefault(a => a.Id == articleId) is { } a ? SourceLabel(a) : articleId;
+
+    private static string ArticleDate(StoredStory story, string articleId)
+        => story.Articles.FirstOrDefault(a => a.Id == articleId)?.Date?.ToString() ?? "undated";
 
     public static string SourceLabel(StoredArticle a) => ContractMapper.OutletLabel(a.Source, a.Ref);
 

@@ -182,6 +182,10 @@ public sealed class ContractMapper
             why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null)
         {
             Figures = FiguresLedger(story.Articles, analyzed),
+            Updates = comparison.Updates.Select(u => new FigureUpdateDoc(
+                u.What,
+                u.Kind == UpdateKind.Correction ? "correction" : "update",
+                u.Values.Select(v => new ConflictValueDoc(v.ArticleId, SentenceDoc(v.Sentence).Text, v.Value, v.Mention, v.Start, v.End, new SpanDoc(v.Sentence.Start, v.Sentence.End))).ToList())).ToList(),
         };
         return (doc, comparison, analyzed);
     }

@@ -149,7 +149,7 @@ public sealed record StoryNameDoc(string Key, string Name, IReadOnlyDictionary<s
 /// <summary>One side of a conflict: <paramref name="Text"/> is the sentence, <paramref name="Mention"/> the words that give the value.</summary>
 public sealed record ConflictValueDoc(string Article, string Text, string Value, string Mention, int Start, int End, SpanDoc Sentence);
 
-/// <summary>A disagreement; <paramref name="Kind"/> is number, date, weekday or place.</summary>
+/// <summary>A disagreement; <paramref name="Kind"/> is number, date, weekday, time or place.</summary>
 public sealed record ConflictDoc(string What, string Kind, IReadOnlyList<ConflictValueDoc> Values);
 
 public sealed record TimelineMentionDoc(string Article, string Text, int Start, int End, SentenceRefDoc Sentence);
@@ -206,7 +206,16 @@ public sealed record StoryDoc(
     /// grouped by what it is, so a fact-checker sees at a glance who says what.
     /// </summary>
     public IReadOnlyList<FigureRowDoc> Figures { get; init; } = [];
+
+    /// <summary>
+    /// Figures that developed between report days without contradicting each other, each value in the order it was
+    /// reported: a death toll that grew ("update"), or a figure a source says it corrects ("correction").
+    /// </summary>
+    public IReadOnlyList<FigureUpdateDoc> Updates { get; init; } = [];
 }
+
+/// <summary>A figure's development: <paramref name="Kind"/> is update or correction; the values run from first to last report.</summary>
+public sealed record FigureUpdateDoc(string What, string Kind, IReadOnlyList<ConflictValueDoc> Values);
 
 /// <summary>One line of a story's figures ledger: what is counted, measured or dated, and each source's values.</summary>
 public sealed record FigureRowDoc(string What, string Kind, IReadOnlyList<FigureValueDoc> Values);

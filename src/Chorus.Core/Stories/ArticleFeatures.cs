@@ -20,6 +20,12 @@ public sealed record ArticleFeatures(
     /// <summary>How the article wrote each name key (folded), for explanations: "keisersgracht" was "keizersgracht".</summary>
     public IReadOnlyDictionary<string, string>? NameForms { get; init; }
 
+    /// <summary>
+    /// The article's words as concepts shared by Dutch, English and German (<see cref="ConceptLexicon"/>), kept apart
+    /// from <see cref="Terms"/>: they are compared only across languages, and must not crowd stems out of a vector.
+    /// </summary>
+    public IReadOnlyDictionary<string, float> Concepts { get; init; } = new Dictionary<string, float>();
+
     /// <summary>Terms that read the same in every language ('#'-prefixed days and figures).</summary>
     public const char NeutralPrefix = '#';
 
@@ -30,19 +36,20 @@ public sealed record ArticleFeatures(
         ArgumentNullException.ThrowIfNull(article);
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var lexicon = ConceptLexicon.Default;
+        var concepts = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var stem in article.Stems)
         {
             if (stem is not null)
             {
                 Add(terms, stem, 1f);
-                AddConcepts(terms, lexicon.ConceptsOf(article.Lang, stem), 1f);
+                AddConcepts(concepts, lexicon.ConceptsOf(article.Lang, stem), 1f);
             }
         }
 
         foreach (var stem in article.TitleStems)
         {
             Add(terms, stem, TitleWeight);
-            AddConcepts(terms, lexicon.ConceptsOf(article.Lang, stem), TitleWeight);
+            AddConcepts(concepts, lexicon.ConceptsOf(article.Lang, stem), TitleWeight);
         }
 
         // Days read the same in every language, so they count as terms too (prefixed, so never a stem).
@@ -72,7 +79,7 @@ public sealed record ArticleFeatures(
             forms.TryAdd(key, form);
         }
 
-        return new ArticleFeatures(terms, names, article.Raw.Date) { Lang = article.Lang, NameForms = forms };
+        return new ArticleFeatures(terms, names, article.Raw.Date) { Lang = article.Lang, NameForms = forms, Concepts = concepts };
     }
 
     /// <summary>

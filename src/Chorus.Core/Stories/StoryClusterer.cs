@@ -50,12 +50,13 @@ public sealed class StoryClusterer
         _stats.AddDocument(features);
         var articleTerms = Weigh(features.Terms, prefix: null, _options.ArticleTerms);
         var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
+        var articleConcepts = Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
 
         Scored? best = null;
         var alsoAbove = new List<Scored>();
         foreach (var candidate in Candidates(articleTerms, articleNames))
         {
-            var scored = Score(candidate, features, articleTerms, articleNames);
+            var scored = Score(candidate, features, articleTerms, articleNames, articleConcepts);
             if (scored is null)
             {
                 continue;
@@ -187,11 +188,6 @@ public sealed class StoryClusterer
         double dot = 0;
         foreach (var (key, wa) in ca)
         {
-            if (!names && StoryProfile.IsConcept(key))
-            {
-                continue;
-            }
-
             if (cb.TryGetValue(key, out var wb))
             {
                 var idf = _stats.Idf(prefix + key);
@@ -305,7 +301,7 @@ public sealed class StoryClusterer
             .Select(h => _stories[h.Key]);
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames, Dictionary<string, double> articleConcepts)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -332,8 +328,8 @@ public sealed class StoryClusterer
         // translated to shared concepts.
         if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
         {
-            var neutral = NeutralCosine(articleTerms, story, concepts: false);
-            var translated = NeutralCosine(articleTerms, story, concepts: true);
+            var neutral = NeutralCosine(articleTerms, story);
+            var translated = ConceptCosine(articleConcepts, story);
             var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
                 + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity)
                 + (_options.CrossLanguageTranslatedWeight * translated);
@@ -343,13 +339,13 @@ public sealed class StoryClusterer
         return new Scored(story, score, cosine, nameCosine, proximity, days);
     }
 
-    /// <summary>Cosine over the language-neutral terms only (days and figures, or word concepts), IDF-weighted like the rest.</summary>
-    private double NeutralCosine(Dictionary<string, double> article, StoryProfile story, bool concepts)
+    /// <summary>Cosine over the language-neutral terms only (days, figures), IDF-weighted like the rest.</summary>
+    private double NeutralCosine(Dictionary<string, double> article, StoryProfile story)
     {
         double dot = 0, articleNorm = 0, storyNorm = 0;
         foreach (var (term, wa) in article)
         {
-            if (term[0] != ArticleFeatures.NeutralPrefix || StoryProfile.IsConcept(term) != concepts)
+            if (term[0] != ArticleFeatures.NeutralPrefix)
             {
                 continue;
             }
@@ -363,11 +359,38 @@ public sealed class StoryClusterer
 
         foreach (var (term, w) in story.Terms)
         {
-            if (term[0] == ArticleFeatures.NeutralPrefix && StoryProfile.IsConcept(term) == concepts)
+            if (term[0] == ArticleFeatures.NeutralPrefix)
             {
                 var weighted = w * _stats.Idf(term);
                 storyNorm += weighted * weighted;
             }
+        }
+
+        return dot == 0 ? 0 : dot / (Math.Sqrt(storyNorm) * Math.Sqrt(articleNorm));
+    }
+
+    /// <summary>Cosine of the article's word concepts and the story's, IDF-weighted (concept keys carry their own prefix in the statistics).</summary>
+    private double ConceptCosine(Dictionary<string, double> article, StoryProfile story)
+    {
+        if (article.Count == 0 || story.Concepts.Count == 0)
+        {
+            return 0;
+        }
+
+        double dot = 0, articleNorm = 0, storyNorm = 0;
+        foreach (var (concept, wa) in article)
+        {
+            articleNorm += wa * wa;
+            if (story.Concepts.TryGetValue(concept, out var w))
+            {
+                dot += wa * w * _stats.Idf(concept);
+            }
+        }
+
+        foreach (var (concept, w) in story.Concepts)
+        {
+            var weighted = w * _stats.Idf(concept);
+            storyNorm += weighted * weighted;
         }
 
         return dot == 0 ? 0 : dot / (Math.Sqrt(storyNorm) * Math.Sqrt(articleNorm));
@@ -385,11 +408,6 @@ public sealed class StoryClusterer
         shared = 0;
         foreach (var (term, wa) in article)
         {
-            if (!names && StoryProfile.IsConcept(term))
-            {
-                continue;
-            }
-
             articleNorm += wa * wa;
             if (centroid.TryGetValue(term, out var w))
             {

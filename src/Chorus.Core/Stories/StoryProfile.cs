@@ -56,6 +56,9 @@ public sealed class StoryProfile
 
     public Dictionary<string, float> Names { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The centroid of the articles' word concepts (<see cref="ArticleFeatures.Concepts"/>); empty in profiles stored before they were kept.</summary>
+    public Dictionary<string, float> Concepts { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Days between the article's date interval and the story's; 0 when they overlap, null when either is unknown.</summary>
     public int? DaysFrom(PartialDate? date)
     {
@@ -109,11 +112,6 @@ public sealed class StoryProfile
         var sum = 0.0;
         foreach (var (key, w) in names ? Names : Terms)
         {
-            if (IsConcept(key))
-            {
-                continue;
-            }
-
             var weighted = w * idf(key);
             sum += weighted * weighted;
         }
@@ -122,12 +120,6 @@ public sealed class StoryProfile
         return cache.Value;
     }
 
-    /// <summary>
-    /// A cross-language concept term: compared only across languages, since within one language the words themselves
-    /// say more, and a word's dictionary senses only blur them.
-    /// </summary>
-    internal static bool IsConcept(string key) => key.StartsWith(Text.ConceptLexicon.Prefix, StringComparison.Ordinal);
-
     public void Add(ArticleFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -135,6 +127,7 @@ public sealed class StoryProfile
         _nameNorm = null;
         AddNormalised(Terms, features.Terms, MaxTerms);
         AddNormalised(Names, features.Names, MaxNames);
+        AddNormalised(Concepts, features.Concepts, MaxTerms);
         if (features.Lang is { } lang)
         {
             Languages[lang] = Languages.GetValueOrDefault(lang) + 1;
@@ -163,6 +156,7 @@ public sealed class StoryProfile
         _nameNorm = null;
         AddSums(Terms, other.Terms, MaxTerms);
         AddSums(Names, other.Names, MaxNames);
+        AddSums(Concepts, other.Concepts, MaxTerms);
         foreach (var (lang, n) in other.Languages)
         {
             Languages[lang] = Languages.GetValueOrDefault(lang) + n;

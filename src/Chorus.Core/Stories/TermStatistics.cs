@@ -123,6 +123,12 @@ public sealed class TermStatistics
         {
             Increment(NameKey(name));
         }
+
+        // Concept keys ("#c:fire") never collide with stems or names: '#' starts no word.
+        foreach (var concept in features.Concepts.Keys)
+        {
+            Increment(concept);
+        }
     }
 
     /// <summary>

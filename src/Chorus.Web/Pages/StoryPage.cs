@@ -52,6 +52,26 @@ internal static class StoryPage
             h.Raw("</ul></section>");
         }
 
+        if (doc.Updates.Count > 0)
+        {
+            // A figure that grew between report days is a development of the story, not a disagreement.
+            h.Raw("<section class=\"updates\" aria-labelledby=\"updates-h\"><h2 id=\"updates-h\">Figures that developed</h2><ul>");
+            foreach (var u in doc.Updates)
+            {
+                h.Raw("<li><strong>").Text(u.What).Raw("</strong> (").Text(u.Kind).Raw("): ");
+                for (var i = 0; i < u.Values.Count; i++)
+                {
+                    var v = u.Values[i];
+                    h.Raw(i == 0 ? string.Empty : " → ").Raw("<mark>").Text(v.Mention).Raw("</mark> ")
+                        .Link($"#{SentenceAnchor(v.Article, v.Sentence.Start)}", label[v.Article]);
+                }
+
+                h.Raw("</li>");
+            }
+
+            h.Raw("</ul></section>");
+        }
+
         h.Raw("<section aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">Summary</h2><ul class=\"summary\">");
         foreach (var s in doc.SummarySentences)
         {

@@ -49,9 +49,9 @@ public class CrossLanguageFeatureTests
         var en = Features("en", "A fire destroyed the church on Tuesday. The strike of the firefighters lasted until the evening.");
         foreach (var concept in new[] { "#c:church", "#c:strike", "#c:fire" })
         {
-            Assert.Contains(concept, nl.Terms.Keys);
-            Assert.Contains(concept, de.Terms.Keys);
-            Assert.Contains(concept, en.Terms.Keys);
+            Assert.Contains(concept, nl.Concepts.Keys);
+            Assert.Contains(concept, de.Concepts.Keys);
+            Assert.Contains(concept, en.Concepts.Keys);
         }
     }
 }

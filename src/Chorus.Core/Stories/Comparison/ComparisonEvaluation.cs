@@ -25,7 +25,11 @@ public sealed record ComparisonScores(
     PrecisionRecall Unique,
     PrecisionRecall Alignment,
     PrecisionRecall Conflicts,
-    IReadOnlyList<string> Mistakes);
+    IReadOnlyList<string> Mistakes)
+{
+    /// <summary>Figures that grew between report days, found as updates (planted "! update:" lines).</summary>
+    public PrecisionRecall Updates { get; init; }
+}
 
 /// <summary>
 /// Runs the comparer over labelled stories and scores it: each sentence's shared/unique label, cross-article
@@ -39,7 +43,7 @@ public static class ComparisonEvaluation
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(comparer);
-        PrecisionRecall shared = default, unique = default, alignment = default, conflicts = default;
+        PrecisionRecall shared = default, unique = default, alignment = default, conflicts = default, updates = default;
         var sentences = 0;
         var mistakes = new List<string>();
         foreach (var story in stories)
@@ -88,10 +92,32 @@ public static class ComparisonEvaluation
                 }
             }
 
+            var plantedConflicts = story.Conflicts.Where(c => c.Kind != "update").ToList();
+            var plantedUpdates = story.Conflicts.Where(c => c.Kind == "update").ToList();
+            var matchedUpdates = 0;
+            foreach (var update in comparison.Updates)
+            {
+                var values = update.Values.Select(v => Normalise("number", v)).ToHashSet(StringComparer.Ordinal);
+                if (plantedUpdates.FirstOrDefault(g => g.Values.ToHashSet(StringComparer.Ordinal).SetEquals(values)) is not null)
+                {
+                    matchedUpdates++;
+                }
+                else
+                {
+                    mistakes.Add($"{story.Id}: false update ({update.What}) {string.Join(" → ", update.Values.Select(v => $"{v.ArticleId}: {v.Mention}"))}");
+                }
+            }
+
+            if (matchedUpdates < plantedUpdates.Count)
+            {
+                mistakes.Add($"{story.Id}: missed update(s) {string.Join("; ", plantedUpdates.Select(u => string.Join(" | ", u.Values)))}");
+            }
+
+            updates += new PrecisionRecall(matchedUpdates, comparison.Updates.Count, plantedUpdates.Count);
             var matched = new HashSet<FixtureConflict>();
             foreach (var conflict in comparison.Conflicts)
             {
-                var match = story.Conflicts.FirstOrDefault(g => !matched.Contains(g) && Matches(g, conflict));
+                var match = plantedConflicts.FirstOrDefault(g => !matched.Contains(g) && Matches(g, conflict));
                 if (match is null)
                 {
                     mistakes.Add($"{story.Id}: false conflict ({conflict.What}) {string.Join(" | ", conflict.Values.Select(v => $"{v.ArticleId}: {v.Mention}"))}");
@@ -102,15 +128,15 @@ public static class ComparisonEvaluation
                 }
             }
 
-            foreach (var missed in story.Conflicts.Where(g => !matched.Contains(g)))
+            foreach (var missed in plantedConflicts.Where(g => !matched.Contains(g)))
             {
                 mistakes.Add($"{story.Id}: missed conflict ({missed.Kind}) {string.Join(" | ", missed.Values)}");
             }
 
-            conflicts += new PrecisionRecall(matched.Count, comparison.Conflicts.Count, story.Conflicts.Count);
+            conflicts += new PrecisionRecall(matched.Count, comparison.Conflicts.Count, plantedConflicts.Count);
         }
 
-        return new ComparisonScores(stories.Count, sentences, shared, unique, alignment, conflicts, mistakes);
+        return new ComparisonScores(stories.Count, sentences, shared, unique, alignment, conflicts, mistakes) { Updates = updates };
     }
 
     /// <summary>The fixture story as the comparer sees it, with near-copies found by MinHash against earlier articles.</summary>

@@ -9,7 +9,10 @@ public sealed record FixtureSentence(string Label, int Start, int End);
 
 public sealed record FixtureArticle(string Id, string Outlet, PartialDate Date, string Lang, string? CopyOf, string Text, IReadOnlyList<FixtureSentence> Sentences);
 
-/// <summary>A planted conflict: its kind (number, date, place) and the values the sources give.</summary>
+/// <summary>
+/// A planted conflict: its kind (number, date, place, time) and the values the sources give; or, of kind "update", a
+/// figure that grew between report days, which must be reported as an update and never as a conflict.
+/// </summary>
 public sealed record FixtureConflict(string Kind, IReadOnlyList<string> Values);
 
 public sealed record FixtureStory(string Id, IReadOnlyList<FixtureArticle> Articles, IReadOnlyList<FixtureConflict> Conflicts);
@@ -90,9 +93,9 @@ public static class ComparisonFixture
                 var colon = line.IndexOf(':', StringComparison.Ordinal);
                 var kind = colon > 1 ? line[1..colon].Trim() : string.Empty;
                 var values = colon > 0 ? line[(colon + 1)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
-                if (storyId is null || kind is not ("number" or "date" or "place") || values.Length < 2)
+                if (storyId is null || kind is not ("number" or "date" or "place" or "time" or "update") || values.Length < 2)
                 {
-                    errors.Add($"{where}: expected '! number|date|place: VALUE | VALUE' inside a story");
+                    errors.Add($"{where}: expected '! number|date|place|time|update: VALUE | VALUE' inside a story");
                     continue;
                 }
 

@@ -7,8 +7,21 @@ namespace Chorus.Core.Stories.Comparison;
 /// <summary>One side of a conflict: the value one article gives, where, and in which sentence.</summary>
 public sealed record ConflictValue(string ArticleId, string Value, string Mention, int Start, int End, SentenceRef Sentence);
 
-/// <summary>Sources that make the same claim with a different number, date, weekday or place.</summary>
+/// <summary>Sources that make the same claim with a different number, date, weekday, clock time or place.</summary>
 public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictValue> Values);
+
+/// <summary>How a figure came to change between reports.</summary>
+public enum UpdateKind : byte
+{
+    /// <summary>A later report gives a larger figure: a death toll that grew, a damage estimate that rose.</summary>
+    Update,
+
+    /// <summary>A later report says it corrects an earlier figure.</summary>
+    Correction,
+}
+
+/// <summary>A figure that developed between report days: the values in the order they were reported.</summary>
+public sealed record FigureUpdate(UpdateKind Kind, string What, IReadOnlyList<ConflictValue> Values);
 
 /// <summary>
 /// Finds conflicts between aligned sentences of different sources. Two values conflict only when
@@ -31,8 +44,24 @@ internal static class ConflictDetector
         "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h",
     };
 
-    public static List<Conflict> Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot)
+    public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot)
     {
+        var updates = new Dictionary<(int Claim, string Slot), (UpdateKind Kind, string What, SortedDictionary<(DateOnly, string), ConflictValue> Values)>();
+        void AddUpdate(int claim, string slot, UpdateKind kind, string what, (DateOnly Day, ConflictValue Value) earlier, (DateOnly Day, ConflictValue Value) later)
+        {
+            if (!updates.TryGetValue((claim, slot), out var entry))
+            {
+                updates[(claim, slot)] = entry = (kind, what, new SortedDictionary<(DateOnly, string), ConflictValue>());
+            }
+            else if (kind == UpdateKind.Correction)
+            {
+                updates[(claim, slot)] = entry = (kind, what, entry.Values);
+            }
+
+            entry.Values.TryAdd((earlier.Day, earlier.Value.ArticleId), earlier.Value);
+            entry.Values.TryAdd((later.Day, later.Value.ArticleId), later.Value);
+        }
+
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
         void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b)
@@ -65,11 +94,36 @@ internal static class ConflictDetector
                 : (bool?)null;
             foreach (var (qa, qb, slot) in QuantityPairs(a, b))
             {
-                var grew = aFirst is { } first && (first ? Normalised(qb) > Normalised(qa) : Normalised(qa) > Normalised(qb));
-                if (!grew && !Consistent(qa, qb) && !Mentions(b.Article, qa) && !Mentions(a.Article, qb))
+                if (Consistent(qa, qb))
                 {
-                    Add(claim, "number", slot, What(qa, qb), Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
+                    continue;
                 }
+
+                var (va, vb) = (Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
+                if (aFirst is { } first)
+                {
+                    // Reported on different days: a figure the later source says it corrects is a correction (that
+                    // source may well repeat the old figure), a larger figure later is an update (a death toll that
+                    // grew); a smaller one later contradicts.
+                    var (early, late, qEarly, qLate) = first ? (a, b, qa, qb) : (b, a, qb, qa);
+                    var (vEarly, vLate) = first ? (va, vb) : (vb, va);
+                    var kind = Corrects(late) ? UpdateKind.Correction : Normalised(qLate) > Normalised(qEarly) ? UpdateKind.Update : (UpdateKind?)null;
+                    if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
+                    {
+                        AddUpdate(claim, slot, k, What(qa, qb), (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
+                        continue;
+                    }
+                }
+
+                if (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))
+                {
+                    Add(claim, "number", slot, What(qa, qb), va, vb);
+                }
+            }
+
+            if (ClockPair(a, b) is var (ca, cb) && SameDay(a, b) && !Close(ca, cb) && !MentionsClock(b.Article, ca) && !MentionsClock(a.Article, cb))
+            {
+                Add(claim, "time", "time", "time of day", Value(a, ca.Start, ca.End, ClockText(ca)), Value(b, cb.Start, cb.End, ClockText(cb)));
             }
 
             if (DatePair(a, b) is var (ta, tb, weekday) && Comparable(a, ta, b, tb, storyStart))
@@ -92,35 +146,108 @@ internal static class ConflictDetector
             }
         }
 
-        return found
+        var conflicts = found
             .Where(f => f.Value.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
             .Select(f => new Conflict(f.Key.Kind, f.Value.What, f.Value.Values.Values.ToList()))
             .ToList();
+        var developments = updates
+            .OrderBy(u => u.Value.Values.Keys.First())
+            .Select(u => new FigureUpdate(u.Value.Kind, u.Value.What, u.Value.Values.Values.ToList()))
+            .ToList();
+        return (conflicts, developments);
     }
+
+    // Words with which a source says it corrects an earlier figure.
+    private static readonly string[] CorrectionCues =
+    [
+        "gecorrigeerd", "correctie", "rectificatie", "eerder werd gemeld", "eerder meldden", "eerder was gemeld", "niet juist",
+        "corrected", "correction", "earlier reported", "previously reported", "korrigiert", "korrektur", "zuvor hatte", "zuvor war",
+    ];
+
+    private static bool Corrects(StorySentence s)
+    {
+        var text = s.Text;
+        foreach (var cue in CorrectionCues)
+        {
+            if (text.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The one clock time of each sentence, when each has exactly one.</summary>
+    private static (TimeMention A, TimeMention B)? ClockPair(StorySentence a, StorySentence b)
+    {
+        var ca = a.Times.Where(t => t.Clock is not null).ToList();
+        var cb = b.Times.Where(t => t.Clock is not null).ToList();
+        return ca.Count == 1 && cb.Count == 1 ? (ca[0], cb[0]) : null;
+    }
+
+    /// <summary>Clock times are compared only between reports of one day: "om 15.00 uur" on two days is two moments.</summary>
+    private static bool SameDay(StorySentence a, StorySentence b)
+        => a.Article.Date is { } da && b.Article.Date is { } db && da.Start == da.End && da == db;
+
+    /// <summary>Within a quarter of an hour, or half an hour when either is approximate ("rond drie uur").</summary>
+    private static bool Close(TimeMention a, TimeMention b)
+    {
+        var minutes = Math.Abs((a.Clock!.Value - b.Clock!.Value).TotalMinutes);
+        minutes = Math.Min(minutes, (24 * 60) - minutes);
+        return minutes <= (a.Mod is "APPROX" || b.Mod is "APPROX" ? 30 : 15);
+    }
+
+    private static bool MentionsClock(ComparedArticle article, TimeMention t)
+        => article.Analyzed.Times.Any(o => o.Clock is { } c && Close(o, t));
+
+    private static string ClockText(TimeMention t) => t.Clock!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Quantities that fill the same slot in both sentences: the same unit or counted noun, or each sentence's only count.</summary>
     private static IEnumerable<(QuantityMention A, QuantityMention B, string Slot)> QuantityPairs(StorySentence a, StorySentence b)
     {
-        var aByUnit = a.Quantities.GroupBy(q => UnitKey(q.Unit)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var bByUnit = b.Quantities.GroupBy(q => UnitKey(q.Unit)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var paired = false;
-        foreach (var (unit, qa) in aByUnit)
+        // Two figures fill one slot when they have the same role (dead, injured, missing…: "vier doden", "vier mensen
+        // kwamen om", "vier Tote"), or the same unit or counted noun and no two different roles ("ruim 20 boeren" and
+        // "15 boeren aangehouden"). Counts of two roles never meet. A figure that could fill a slot with two figures
+        // of the other sentence fills none: which one it meets is unknown.
+        var aSlots = a.Quantities.Select(q => (Q: q, Role: RoleOf(a, q), Unit: UnitKey(q.Unit))).ToList();
+        var bSlots = b.Quantities.Select(q => (Q: q, Role: RoleOf(b, q), Unit: UnitKey(q.Unit))).ToList();
+        var matches = new List<(int A, int B, string Slot)>();
+        for (var i = 0; i < aSlots.Count; i++)
         {
-            if (unit.Length > 0 && bByUnit.TryGetValue(unit, out var qb))
+            for (var j = 0; j < bSlots.Count; j++)
             {
-                paired = true;
-                yield return (qa, qb, unit);
+                var (x, y) = (aSlots[i], bSlots[j]);
+                if (x.Role != FigureRole.None && x.Role == y.Role)
+                {
+                    matches.Add((i, j, "role:" + x.Role));
+                }
+                else if (x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None))
+                {
+                    matches.Add((i, j, x.Unit));
+                }
+            }
+        }
+
+        foreach (var m in matches)
+        {
+            if (matches.Count(o => o.A == m.A) == 1 && matches.Count(o => o.B == m.B) == 1)
+            {
+                yield return (aSlots[m.A].Q, bSlots[m.B].Q, m.Slot);
             }
         }
 
         // "Vier niederländische Bergsteiger" and "vijf Nederlandse bergbeklimmers": one counted thing each, named differently.
-        if (!paired && a.Quantities.Count == 1 && b.Quantities.Count == 1 && IsCount(a.Quantities[0]) && IsCount(b.Quantities[0]))
+        if (matches.Count == 0 && aSlots.Count == 1 && bSlots.Count == 1 && IsCount(aSlots[0].Q) && IsCount(bSlots[0].Q) && aSlots[0].Role == bSlots[0].Role)
         {
-            yield return (a.Quantities[0], b.Quantities[0], "count");
+            yield return (aSlots[0].Q, bSlots[0].Q, "count");
         }
     }
 
-    private static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
+    internal static FigureRole RoleOf(StorySentence s, QuantityMention q)
+        => IsCount(q) ? FigureRoles.RoleOf(s.Article.Text, s.Span.Start, s.Span.End, q.Start, q.End, q.Unit) : FigureRole.None;
+
+    internal static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
 
     /// <summary>Measures by their unit; counted nouns by their first five letters, so "boom" meets "bomen" no better than a stemmer would, but "treinwagons" keeps its own slot.</summary>
     private static string UnitKey(string? unit)

@@ -17,6 +17,12 @@ public sealed record StoryComparison(
     /// <summary>For each article, for each of its sentences (by start offset), the claim it belongs to.</summary>
     public IReadOnlyDictionary<(string ArticleId, int Start), Claim> ClaimOf { get; init; } = new Dictionary<(string, int), Claim>();
 
+    /// <summary>
+    /// Figures that changed between report days without contradicting each other: a death toll that grew, or a figure
+    /// a source says it corrects. Ordered by the first report.
+    /// </summary>
+    public IReadOnlyList<FigureUpdate> Updates { get; init; } = [];
+
     /// <summary>Sentences (article, start offset) that take part in a conflict.</summary>
     public IReadOnlySet<(string ArticleId, int Start)> InConflict { get; init; } = new HashSet<(string, int)>();
 }
@@ -75,13 +81,14 @@ public sealed class StoryComparer
             }
         }
 
-        var conflicts = ConflictDetector.Detect(sentences, links, root);
+        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root);
         var lang = articles.GroupBy(a => a.Lang, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "und";
         var summary = SummaryPicker.Pick(sentences, root, sourcesOf, lang).Select(s => s.Ref).ToList();
         var ordered = claims.OrderByDescending(c => c.Claim.Sources).ThenBy(c => c.FirstPosition).ThenBy(c => c.Root).Select(c => c.Claim).ToList();
         return new StoryComparison(ordered, conflicts, TimelineBuilder.Build(sentences), summary, lang)
         {
             ClaimOf = claimOf,
+            Updates = updates,
             InConflict = conflicts.SelectMany(c => c.Values).Select(v => (v.ArticleId, v.Sentence.Start)).ToHashSet(),
         };
     }

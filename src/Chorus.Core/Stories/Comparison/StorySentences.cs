@@ -27,6 +27,12 @@ internal sealed class StorySentence
     /// <summary>Distinct term ids, ascending.</summary>
     public required int[] Terms { get; init; }
 
+    /// <summary>
+    /// <see cref="Terms"/> and the word concepts of the sentence (<see cref="ConceptLexicon"/>), ascending: what a
+    /// sentence is compared on against a sentence in another language. The same array as Terms in a story of one language.
+    /// </summary>
+    public required int[] CrossTerms { get; init; }
+
     public required IReadOnlyList<QuantityMention> Quantities { get; init; }
 
     public required IReadOnlyList<TimeMention> Times { get; init; }
@@ -55,6 +61,9 @@ internal static class StorySentences
     public static List<StorySentence> Build(IReadOnlyList<ComparedArticle> articles, Dictionary<string, int> vocabulary)
     {
         var sentences = new List<StorySentence>();
+        // Sentences in different languages also meet on their words translated to shared concepts ("brand" = "Feuer" =
+        // "fire"); sentences in one language are compared on their words alone, which say more than dictionary senses.
+        var lexicon = articles.Select(a => a.Lang).Distinct(StringComparer.Ordinal).Skip(1).Any() ? ConceptLexicon.Default : null;
         for (var a = 0; a < articles.Count; a++)
         {
             var article = articles[a];
@@ -65,6 +74,15 @@ internal static class StorySentences
             {
                 var span = analyzed.Sentences[s];
                 var terms = new HashSet<int>();
+                // Names, figures and dates read the same in every language; a word the lexicon holds crosses as its
+                // concepts, any other word as its root (cognates: "passagiers", "Passagieren").
+                var cross = new HashSet<int>();
+                void AddBoth(int term)
+                {
+                    terms.Add(term);
+                    cross.Add(term);
+                }
+
                 var entities = new List<string>();
                 var places = new List<PlaceSlot>();
                 var covered = new List<TextSpan>();
@@ -79,7 +97,7 @@ internal static class StorySentences
                     var id = e < article.EntityIds.Count ? article.EntityIds[e] : mention.Type + ":" + text[mention.Start..mention.End];
                     entities.Add(id);
                     covered.Add(new TextSpan(mention.Start, mention.End));
-                    terms.Add(Intern(vocabulary, "e:" + id));
+                    AddBoth(Intern(vocabulary, "e:" + id));
                     if (mention.Type == "LOC" && mention.Kind == "name" && PrecededByLocative(text, analyzed.Tokens, mention.Start))
                     {
                         places.Add(new PlaceSlot(id, mention.Start, mention.End));
@@ -91,7 +109,18 @@ internal static class StorySentences
                     var token = analyzed.Tokens[tokenIndex];
                     if (token.Start >= span.Start && analyzed.Stems[tokenIndex] is { } stem && !IsCovered(covered, token.Start))
                     {
-                        terms.Add(Intern(vocabulary, Root(stem)));
+                        var root = Intern(vocabulary, Root(stem));
+                        terms.Add(root);
+                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOf(article.Lang, stem);
+                        if (wordConcepts.IsEmpty)
+                        {
+                            cross.Add(root);
+                        }
+
+                        foreach (var concept in wordConcepts)
+                        {
+                            cross.Add(Intern(vocabulary, concept));
+                        }
                     }
 
                     tokenIndex++;
@@ -100,17 +129,34 @@ internal static class StorySentences
                 var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End).ToList();
                 foreach (var q in quantities)
                 {
-                    terms.Add(Intern(vocabulary, "#" + q.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                    AddBoth(Intern(vocabulary, "#" + q.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+                    // Two sentences that each count the dead (or the injured, the missing…) report one fact, however
+                    // they word it: "zeker negen mensen kwamen om" and "het aantal doden steeg naar veertien".
+                    if (ConflictDetector.IsCount(q) && FigureRoles.RoleOf(text, span.Start, span.End, q.Start, q.End, q.Unit) is var role and not FigureRole.None)
+                    {
+                        AddBoth(Intern(vocabulary, "%" + role));
+                    }
                 }
 
                 var times = analyzed.Times.Where(t => t.Start >= span.Start && t.End <= span.End).ToList();
                 foreach (var t in times.Where(t => t.Value is not null))
                 {
-                    terms.Add(Intern(vocabulary, "@" + t.Value));
+                    AddBoth(Intern(vocabulary, "@" + t.Value));
                 }
 
                 var ids = terms.ToArray();
                 Array.Sort(ids);
+                int[] crossIds;
+                if (lexicon is null)
+                {
+                    crossIds = ids;
+                }
+                else
+                {
+                    crossIds = [.. cross];
+                    Array.Sort(crossIds);
+                }
                 var last = text[span.Start..span.End].TrimEnd('"', '”', '’', '\'', ')', '»', '“').LastOrDefault();
                 sentences.Add(new StorySentence
                 {
@@ -120,6 +166,7 @@ internal static class StorySentences
                     Span = span,
                     Position = s,
                     Terms = ids,
+                    CrossTerms = crossIds,
                     Quantities = quantities,
                     Times = times,
                     Places = places,

@@ -1,0 +1,82 @@
+namespace Chorus.Core.Stories.Comparison;
+
+/// <summary>What a count stands for in an event: numbers of dead, injured, missing, evacuated or arrested people are different slots.</summary>
+public enum FigureRole : byte
+{
+    None,
+    Dead,
+    Injured,
+    Missing,
+    Evacuated,
+    Arrested,
+}
+
+/// <summary>
+/// Finds the role of a figure from the words around it: its own counted noun ("twaalf doden", "vier Tote") or the
+/// nearest role word in its sentence ("vier mensen kwamen om het leven", "21 mensen raakten gewond"). The words are
+/// Dutch, English and German word beginnings, so inflections and compounds ("gewonden", "Todesopfer") match.
+/// </summary>
+internal static class FigureRoles
+{
+    // Word beginnings per role. Kept short and specific: "dood" would also match "doodgewoon", so the Dutch forms are listed.
+    private static readonly (FigureRole Role, string[] Starts)[] Cues =
+    [
+        (FigureRole.Dead, ["doden", "dode", "dood", "omgekomen", "omkwamen", "kwamen om", "kwam om", "om het leven", "overleden", "overleed", "gedood", "dodental", "dodentol",
+            "killed", "dead", "died", "death", "fatalit", "tote", "toten", "getötet", "gestorben", "starben", "starb", "ums leben", "todesopfer"]),
+        (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "verletz", "verwundet"]),
+        (FigureRole.Missing, ["vermist", "missing", "vermisst"]),
+        (FigureRole.Evacuated, ["geëvacueerd", "evacu", "evaku"]),
+        (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "festgenommen", "verhaftet", "inhaftiert"]),
+    ];
+
+    /// <summary>The role of the figure at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>, looking within the sentence [<paramref name="sentenceStart"/>, <paramref name="sentenceEnd"/>).</summary>
+    public static FigureRole RoleOf(string text, int sentenceStart, int sentenceEnd, int start, int end, string? unit)
+    {
+        if (unit is not null && CueAt(unit, 0) is { } own)
+        {
+            return own;
+        }
+
+        var best = FigureRole.None;
+        var bestDistance = int.MaxValue;
+        for (var i = sentenceStart; i < sentenceEnd; i++)
+        {
+            // Only at a word start: "ondood" is no cue.
+            if (i > sentenceStart && char.IsLetter(text[i - 1]))
+            {
+                continue;
+            }
+
+            if (!char.IsLetter(text[i]) || CueAt(text.AsSpan(i, sentenceEnd - i), 0) is not { } role)
+            {
+                continue;
+            }
+
+            var distance = i >= end ? i - end : Math.Max(0, start - i);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (role, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static FigureRole? CueAt(ReadOnlySpan<char> text, int at)
+    {
+        foreach (var (role, starts) in Cues)
+        {
+            foreach (var cue in starts)
+            {
+                // Short cues are whole words ("dood", "dead", "tote"), so "doodgewoon" and "deadline" are no cues.
+                if (text.Length - at >= cue.Length && text.Slice(at, cue.Length).Equals(cue, StringComparison.OrdinalIgnoreCase)
+                    && (cue.Length > 4 || text.Length - at == cue.Length || !char.IsLetter(text[at + cue.Length])))
+                {
+                    return role;
+                }
+            }
+        }
+
+        return null;
+    }
+}
