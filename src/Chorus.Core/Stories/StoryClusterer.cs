@@ -50,13 +50,15 @@ public sealed class StoryClusterer
         _stats.AddDocument(features);
         var articleTerms = Weigh(features.Terms, prefix: null, _options.ArticleTerms);
         var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
-        var articleConcepts = Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
+        // Weighed only when a candidate story lacks the article's language: most comparisons are within one.
+        Dictionary<string, double>? articleConcepts = null;
+        Dictionary<string, double> Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
 
         Scored? best = null;
         var alsoAbove = new List<Scored>();
         foreach (var candidate in Candidates(articleTerms, articleNames))
         {
-            var scored = Score(candidate, features, articleTerms, articleNames, articleConcepts);
+            var scored = Score(candidate, features, articleTerms, articleNames, Concepts);
             if (scored is null)
             {
                 continue;
@@ -301,7 +303,7 @@ public sealed class StoryClusterer
             .Select(h => _stories[h.Key]);
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames, Dictionary<string, double> articleConcepts)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames, Func<Dictionary<string, double>> articleConcepts)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -329,7 +331,7 @@ public sealed class StoryClusterer
         if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
         {
             var neutral = NeutralCosine(articleTerms, story);
-            var translated = ConceptCosine(articleConcepts, story);
+            var translated = ConceptCosine(articleConcepts(), story);
             var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
                 + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity)
                 + (_options.CrossLanguageTranslatedWeight * translated);

@@ -12,6 +12,9 @@ public sealed class StoryProfile
     public const int MaxTerms = 200;
     public const int MaxNames = 60;
 
+    /// <summary>Concepts serve only comparisons across languages; their strongest hundred carry them.</summary>
+    public const int MaxConcepts = 100;
+
     public required string Id { get; init; }
 
     public required string Title { get; set; }
@@ -127,7 +130,7 @@ public sealed class StoryProfile
         _nameNorm = null;
         AddNormalised(Terms, features.Terms, MaxTerms);
         AddNormalised(Names, features.Names, MaxNames);
-        AddNormalised(Concepts, features.Concepts, MaxTerms);
+        AddNormalised(Concepts, features.Concepts, MaxConcepts);
         if (features.Lang is { } lang)
         {
             Languages[lang] = Languages.GetValueOrDefault(lang) + 1;
@@ -156,7 +159,7 @@ public sealed class StoryProfile
         _nameNorm = null;
         AddSums(Terms, other.Terms, MaxTerms);
         AddSums(Names, other.Names, MaxNames);
-        AddSums(Concepts, other.Concepts, MaxTerms);
+        AddSums(Concepts, other.Concepts, MaxConcepts);
         foreach (var (lang, n) in other.Languages)
         {
             Languages[lang] = Languages.GetValueOrDefault(lang) + n;
