@@ -198,6 +198,11 @@ internal static class ChorusCli
         benchAnalysis.SetAction((r, ct) => BenchCommand.AnalysisAsync(ctx, r.GetValue(benchFiles)!, Math.Max(1, r.GetValue(runs)), r.GetValue(json), ct));
         root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis });
 
+        var everything = new Option<bool>("--all") { Description = "Every article, not only those without layers of the current analyser version" };
+        var reanalyse = new Command("reanalyse", "Re-run analysis over stored articles and rewrite their annotation layers (resumable; idempotent)") { everything, json };
+        reanalyse.SetAction((r, ct) => ReanalyseCommand.RunAsync(ctx, DbPath(r), r.GetValue(everything), r.GetValue(json), ct));
+        root.Subcommands.Add(reanalyse);
+
         var fuzzTarget = new Argument<string>("target") { Description = $"What to fuzz: {string.Join(", ", FuzzCommand.TargetNames)} or all" };
         var fuzzInputs = new Option<int>("--inputs") { Description = "Inputs per target", DefaultValueFactory = _ => 10_000 };
         var fuzzSeed = new Option<int>("--seed") { Description = "Campaign seed: input i of a seed is always the same bytes", DefaultValueFactory = _ => 1 };

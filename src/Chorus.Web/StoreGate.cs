@@ -21,7 +21,9 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     private readonly SemaphoreSlim _readers = new(MaxReaders, MaxReaders);
     private readonly System.Collections.Concurrent.ConcurrentBag<ChorusQueries> _idle = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<ChorusWorkspace> _readerWorkspaces = [];
-    private readonly ArticleAnalyzer _analyzer = ArticleAnalyzer.CreateDefault();
+    // Made on the first write (an ingest, a correction) or the first article stored without layers: a server that
+    // only reads never loads the tagger.
+    private readonly Lazy<ArticleAnalyzer> _analyzer = new(ArticleAnalyzer.CreateDefault);
     private ChorusQueries? _queries;
 
     public async Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
@@ -51,7 +53,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
         _readerWorkspaces.Add(workspace);
-        return new ChorusQueries(workspace, _analyzer);
+        return new ChorusQueries(workspace, () => _analyzer.Value);
     }
 
     public async Task<IngestReport> IngestAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)
@@ -60,7 +62,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         try
         {
             var workspace = (await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace;
-            var pipeline = new IngestPipeline(workspace.Store, _analyzer, new ClusteringOptions(), workspace.Index);
+            var pipeline = new IngestPipeline(workspace.Store, _analyzer.Value, new ClusteringOptions(), workspace.Index);
             return await pipeline.RunAsync(inputs, null, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -76,7 +78,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         try
         {
             var workspace = (await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace;
-            return await correct(new StoryCorrector(workspace.Store, _analyzer)).ConfigureAwait(false);
+            return await correct(new StoryCorrector(workspace.Store, _analyzer.Value)).ConfigureAwait(false);
         }
         finally
         {
@@ -130,7 +132,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             if (_queries is null)
             {
                 var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenSqliteAsync(db, cancellationToken).ConfigureAwait(false), _analyzer));
+                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenSqliteAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value));
             }
 
             return _queries!;

@@ -118,7 +118,7 @@ public sealed class StoryPagingTests : IDisposable
             .Select(s => s.Profile.Id).ToList();
         Assert.NotEmpty(expected);
 
-        var queries = new Queries.ChorusQueries(ws, ArticleAnalyzer.CreateDefault());
+        var queries = new Queries.ChorusQueries(ws);
         var paged = new List<string>();
         for (var page = 1; page <= 10; page++)
         {

@@ -68,6 +68,46 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task AnalysisLayers_AreSavedWithTheArticle_ReplacedByVersion_AndListedForReanalysis()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a0001"), []);
+            await batch.AddArticleAsync(Article("a0002"), []);
+            await batch.AddArticleAsync(Article("a0003"), []);
+            await batch.SaveAnalysisAsync("a0001", 2, [1, 2, 3]);
+            await batch.SaveAnalysisAsync("a0002", 1, [4]);
+            await batch.CommitAsync();
+        }
+
+        var layers = await store.LoadAnalysesAsync(["a0001", "a0002", "a0003", "missing"]);
+        Assert.Equal(["a0001", "a0002"], layers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, layers["a0001"].Version);
+        Assert.Equal([1, 2, 3], layers["a0001"].Layers);
+
+        // Version 2 is current: a0002 (old) and a0003 (none) are to do, in id order, paged after a given id.
+        Assert.Equal(2, await store.CountArticlesToAnalyseAsync(2, everything: false));
+        Assert.Equal(["a0002", "a0003"], await store.ArticlesToAnalyseAsync(2, everything: false, after: null, limit: 10));
+        Assert.Equal(["a0003"], await store.ArticlesToAnalyseAsync(2, everything: false, after: "a0002", limit: 10));
+        Assert.Equal(["a0001"], await store.ArticlesToAnalyseAsync(2, everything: true, after: null, limit: 1));
+        Assert.Equal(3, await store.CountArticlesToAnalyseAsync(2, everything: true));
+
+        var second = await store.BeginBatchAsync();
+        await using (second)
+        {
+            await second.SaveAnalysisAsync("a0002", 2, [9]);
+            await second.CommitAsync();
+        }
+
+        var replaced = (await store.LoadAnalysesAsync(["a0002"]))["a0002"];
+        Assert.Equal(2, replaced.Version);
+        Assert.Equal([9], replaced.Layers);
+        Assert.Equal(["a0003"], await store.ArticlesToAnalyseAsync(2, everything: false, after: null, limit: 10));
+    }
+
+    [Fact]
     public async Task BatchDisposedWithoutCommit_LeavesNothingBehind()
     {
         await using var store = await CreateStoreAsync();

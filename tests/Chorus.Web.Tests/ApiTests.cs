@@ -49,7 +49,7 @@ public class ApiTests
         JsonNode cli;
         await using (var workspace = await ChorusWorkspace.OpenSqliteAsync(server.Db))
         {
-            var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+            var queries = new ChorusQueries(workspace);
             id = (await queries.StoriesAsync(new StoryFilter { Query = "Vladivostok" })).Stories.Single(s => s.Articles.Count == 2 && s.Title.Contains("Kim Jong-un", StringComparison.Ordinal)).Id;
             cli = JsonNode.Parse(ContractJson.Serialize((await queries.StoryAsync(id, why: false))!.Doc))!;
         }

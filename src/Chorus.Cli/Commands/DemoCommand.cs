@@ -24,7 +24,7 @@ internal static class DemoCommand
         var db = Path.Combine(dir, "demo.db");
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(db, ct).ConfigureAwait(false);
         var report = await IngestCommand.IngestAsync(ctx, workspace, [folder], new ReadOptions(), ct).ConfigureAwait(false);
-        var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+        var queries = new ChorusQueries(workspace);
         var stories = (await queries.StoriesAsync(new StoryFilter { PageSize = int.MaxValue }, ct).ConfigureAwait(false)).Stories;
         var largestId = stories.OrderByDescending(s => s.Articles.Count).ThenByDescending(s => s.Sources).Select(s => s.Id).FirstOrDefault();
         var largest = largestId is null ? null : await queries.StoryAsync(largestId, why: true, ct).ConfigureAwait(false);

@@ -13,7 +13,7 @@ internal static class EntitiesCommand
     public static async Task<int> ListAsync(CliContext ctx, string dbPath, int limit, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var queries = new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault());
+        var queries = new ChorusQueries(workspace);
         var docs = await queries.EntitiesAsync(limit, ct).ConfigureAwait(false);
         var total = await queries.EntityCountAsync(ct).ConfigureAwait(false);
         // A list cut at --limit says so: on stderr under --json (stdout stays the contract's array), below the table otherwise.
@@ -48,7 +48,7 @@ internal static class EntitiesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string idOrName, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var lookup = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).LookupEntityAsync(idOrName, ct).ConfigureAwait(false);
+        var lookup = await new ChorusQueries(workspace).LookupEntityAsync(idOrName, ct).ConfigureAwait(false);
         if (lookup.Entity is not { } doc)
         {
             if (json)
@@ -126,7 +126,7 @@ internal static class EntitiesCommand
     public static async Task<int> CorrectionsAsync(CliContext ctx, string dbPath, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var docs = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).EntityCorrectionsAsync(ct).ConfigureAwait(false);
+        var docs = await new ChorusQueries(workspace).EntityCorrectionsAsync(ct).ConfigureAwait(false);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(docs)).ConfigureAwait(false);

@@ -141,10 +141,10 @@ internal static class IngestCommand
 
         return Math.Max(count, 1);
     }
+}
 
-    /// <summary>Reports on the caller's thread; Progress&lt;T&gt; would post to a thread pool and reorder updates.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
+/// <summary>Reports on the caller's thread; Progress&lt;T&gt; would post to a thread pool and reorder updates.</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

@@ -18,7 +18,7 @@ internal static class SearchCommand
         }
 
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var result = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).SearchAsync(query, limit, ct).ConfigureAwait(false);
+        var result = await new ChorusQueries(workspace).SearchAsync(query, limit, ct).ConfigureAwait(false);
         var docs = result.Hits;
         if (json)
         {

@@ -19,7 +19,7 @@ internal static class StoriesCommand
         }
 
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var page = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).StoriesAsync(filter, ct).ConfigureAwait(false);
+        var page = await new ChorusQueries(workspace).StoriesAsync(filter, ct).ConfigureAwait(false);
         var footer = page.Stories.Count < page.Total
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"showing {page.Stories.Count:N0} of {page.Total:N0} stories (page {page.Page}); --limit and --page show others")
             : null;
@@ -46,7 +46,7 @@ internal static class StoriesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string id, bool json, bool why, bool markdown, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var (story, doc, comparison, analyzed) = await new ChorusQueries(workspace, ArticleAnalyzer.CreateDefault()).StoryAsync(id, why, ct).ConfigureAwait(false)
+        var (story, doc, comparison, analyzed) = await new ChorusQueries(workspace).StoryAsync(id, why, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no story '{id}' in {workspace.Store.Location} (see './chorus stories')");
         if (json)
         {

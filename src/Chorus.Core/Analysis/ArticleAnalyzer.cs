@@ -15,9 +15,21 @@ public sealed class ArticleAnalyzer
     private readonly IReadOnlyList<IAnalysisStage> _stages;
 
     public ArticleAnalyzer(IReadOnlyList<IAnalysisStage> stages)
+        : this(stages, layersVersion: 0)
+    {
+    }
+
+    private ArticleAnalyzer(IReadOnlyList<IAnalysisStage> stages, int layersVersion)
     {
         _stages = stages;
+        LayersVersion = layersVersion;
     }
+
+    /// <summary>
+    /// The version stored with the layers this analyser makes: <see cref="Version"/> for the default stages, 0 for any
+    /// other set (a benchmark without some stages), which <c>reanalyse</c> always redoes.
+    /// </summary>
+    public int LayersVersion { get; }
 
     public IReadOnlyList<IAnalysisStage> Stages => _stages;
 
@@ -32,6 +44,12 @@ public sealed class ArticleAnalyzer
     /// <summary>True when the trained Dutch tagger was found; without it Dutch falls back to name lists too.</summary>
     public static bool HasTrainedTagger => DefaultTagger.Value is not null;
 
+    /// <summary>
+    /// The version of what <see cref="CreateDefault"/> produces, stored with every article's layers. Raise it with any
+    /// change to a stage's output; <c>./chorus reanalyse</c> then rewrites the layers of older versions.
+    /// </summary>
+    public const int Version = 1;
+
     public static ArticleAnalyzer CreateDefault() => new(
     [
         new LanguageStage(),
@@ -44,7 +62,7 @@ public sealed class ArticleAnalyzer
         new TimeStage(new Extraction.Times.TimeExpressionExtractor()),
         new QuantityStage(new Extraction.Quantities.QuantityExtractor()),
         new QuoteStage(new Extraction.Quotes.QuoteExtractor()),
-    ]);
+    ], Version);
 
     public AnalyzedArticle Analyze(RawArticle raw)
     {

@@ -12,21 +12,32 @@ using Chorus.Core.Time;
 namespace Chorus.Core.Contracts;
 
 /// <summary>
-/// Builds contract documents from stored articles and stories. Annotations are recomputed with the same
-/// deterministic analyser that ingested the article, so they always index into the stored text.
+/// Builds contract documents from stored articles and stories, on the annotation layers stored with each article at
+/// ingest (<see cref="AnalysisCodec"/>): reads do not run the analyser. Only an article stored without layers of the
+/// current analyser version (a store from before they were kept, until <c>./chorus reanalyse</c>) is analysed again,
+/// by the analyser <paramref name="fallback"/> makes on first need.
 /// </summary>
 public sealed class ContractMapper
 {
-    private readonly ArticleAnalyzer _analyzer;
+    private readonly IReadOnlyDictionary<string, StoredAnalysis> _layers;
+    private readonly Func<ArticleAnalyzer> _fallback;
     private readonly StoryComparer _comparer = new();
     private readonly IReadOnlyDictionary<(string ArticleId, string Type, string Name), string> _entityIds;
+    private readonly Extraction.Times.TimeExpressionExtractor _times = new();
 
+    /// <param name="layers">The stored layers of the articles this mapper will be asked about, by article id.</param>
+    /// <param name="fallback">Makes the analyser for articles without current layers; called at most once.</param>
     /// <param name="entityIds">Cross-article entity ids by (article, type, in-article name), from the store; names not in it get provisional ids.</param>
-    public ContractMapper(ArticleAnalyzer analyzer, IReadOnlyDictionary<(string ArticleId, string Type, string Name), string>? entityIds = null)
+    public ContractMapper(IReadOnlyDictionary<string, StoredAnalysis> layers, Func<ArticleAnalyzer> fallback, IReadOnlyDictionary<(string ArticleId, string Type, string Name), string>? entityIds = null)
     {
-        _analyzer = analyzer;
+        _layers = layers;
+        var analyzer = new Lazy<ArticleAnalyzer>(fallback);
+        _fallback = () => analyzer.Value;
         _entityIds = entityIds ?? new Dictionary<(string, string, string), string>();
     }
+
+    /// <summary>How many articles this mapper had to analyse again because their stored layers were missing or old.</summary>
+    public int Reanalysed { get; private set; }
 
     /// <summary>The lookup the constructor takes, from the store's occurrences.</summary>
     public static Dictionary<(string ArticleId, string Type, string Name), string> EntityIdLookup(IEnumerable<EntityOccurrence> occurrences)
@@ -56,7 +67,14 @@ public sealed class ContractMapper
     public AnalyzedArticle Analyze(StoredArticle a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return _analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId });
+        var raw = new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId };
+        if (_layers.TryGetValue(a.Id, out var stored) && stored.Version == ArticleAnalyzer.Version && AnalysisCodec.Decode(stored.Layers, raw) is { } layers)
+        {
+            return layers;
+        }
+
+        Reanalysed++;
+        return _fallback().Analyze(raw);
     }
 
     /// <summary>
@@ -81,9 +99,9 @@ public sealed class ContractMapper
                 continue;
             }
 
-            var a = articles[i];
-            var pinned = _analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = anchor.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId });
-            var byPosition = pinned.Times.ToDictionary(t => (t.Start, t.End));
+            // Only the time expressions are resolved again, over the stored tokens, against the anchor's day.
+            var pinned = _times.Extract(articles[i].Text, analyzed[i].Tokens, anchor.Date, analyzed[i].Lang);
+            var byPosition = pinned.GroupBy(t => (t.Start, t.End)).ToDictionary(g => g.Key, g => g.First());
             var times = analyzed[i].Times.Select(t =>
                 t.Kind is TimeKind.Weekday or TimeKind.Offset or TimeKind.Week && t.Days is { Days: > 1 } range
                 && byPosition.TryGetValue((t.Start, t.End), out var p) && p.Days is { } pr && pr.Days < range.Days

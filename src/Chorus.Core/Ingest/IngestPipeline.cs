@@ -160,7 +160,7 @@ public sealed class IngestPipeline
                 try
                 {
                     var analyzed = _analyzer.Analyze(slice[i].Article);
-                    analysed[i] = new Prepared(analyzed, slice[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed));
+                    analysed[i] = new Prepared(analyzed, slice[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed), AnalysisCodec.Encode(analyzed));
                 }
 #pragma warning disable CA1031 // A defect in one article's analysis rejects that article; the batch and the run go on.
                 catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
@@ -364,6 +364,9 @@ public sealed class IngestPipeline
             Signature = p.Signature,
         };
         await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
+
+        // The layers go with the article, in its transaction: reads never analyse again.
+        await batch.SaveAnalysisAsync(id, _analyzer.LayersVersion, p.Layers, cancellationToken).ConfigureAwait(false);
         return article;
     }
 
@@ -408,5 +411,5 @@ public sealed class IngestPipeline
         return (first[..(cut > 40 ? cut : Max)] + "…", false);
     }
 
-    private sealed record Prepared(AnalyzedArticle Analyzed, string Key, ArticleFeatures Features, uint[]? Signature);
+    private sealed record Prepared(AnalyzedArticle Analyzed, string Key, ArticleFeatures Features, uint[]? Signature, byte[] Layers);
 }

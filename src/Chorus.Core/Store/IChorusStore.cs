@@ -19,6 +19,19 @@ public interface IChorusStore : IAsyncDisposable
 
     Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>The stored annotation layers of these articles (<see cref="Analysis.AnalysisCodec"/>), by article id; articles without any are absent.</summary>
+    Task<IReadOnlyDictionary<string, StoredAnalysis>> LoadAnalysesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> ids of articles whose layers are missing or of another analyser version than
+    /// <paramref name="version"/> (all of them when <paramref name="everything"/>), in id order after <paramref name="after"/>:
+    /// the work list of <c>reanalyse</c>, paged so that a resumed run continues where it stopped.
+    /// </summary>
+    Task<IReadOnlyList<string>> ArticlesToAnalyseAsync(int version, bool everything, string? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many articles <see cref="ArticlesToAnalyseAsync"/> would list in all.</summary>
+    Task<int> CountArticlesToAnalyseAsync(int version, bool everything, CancellationToken cancellationToken = default);
+
     /// <summary>All articles in ingest order, streamed (for rebuilding the search index).</summary>
     IAsyncEnumerable<StoredArticle> ReadAllArticlesAsync(CancellationToken cancellationToken = default);
 
@@ -126,6 +139,9 @@ public interface IStoreBatch : IAsyncDisposable
     Task<IReadOnlyList<NearDuplicateCandidate>> FindNearDuplicateCandidatesAsync(IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default);
 
     Task AddArticleAsync(StoredArticle article, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes (or replaces) an article's annotation layers, made by analyser <paramref name="version"/>.</summary>
+    Task SaveAnalysisAsync(string articleId, int version, byte[] layers, CancellationToken cancellationToken = default);
 
     Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default);
 

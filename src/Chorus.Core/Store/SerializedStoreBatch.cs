@@ -15,6 +15,9 @@ public sealed class SerializedStoreBatch(IStoreBatch inner) : IStoreBatch
     public Task AddArticleAsync(StoredArticle article, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.AddArticleAsync(article, bandKeys, cancellationToken), cancellationToken);
 
+    public Task SaveAnalysisAsync(string articleId, int version, byte[] layers, CancellationToken cancellationToken = default)
+        => OneAtATimeAsync(() => inner.SaveAnalysisAsync(articleId, version, layers, cancellationToken), cancellationToken);
+
     public Task SaveStoryAsync(Stories.StoryProfile story, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.SaveStoryAsync(story, cancellationToken), cancellationToken);
 

@@ -56,7 +56,8 @@ public sealed record StoryView(StoredStory Story, StoryDoc Doc, StoryComparison 
 /// The read side of Chorus as contract documents: the CLI's <c>--json</c> and the HTTP API both come from here,
 /// so they cannot drift apart. Not thread-safe (the workspace holds one SQLite connection): callers serialise.
 /// </summary>
-public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer analyzer)
+/// <param name="fallbackAnalyzer">Makes the analyser for articles stored without current layers (before <c>reanalyse</c>); called only when one is met.</param>
+public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null)
 {
     private const int KeyEntities = 5;
 
@@ -237,7 +238,10 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, ArticleAnalyzer ana
     }
 
     private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
-        => new(analyzer, ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
+        => new(
+            await workspace.Store.LoadAnalysesAsync(articleIds, cancellationToken).ConfigureAwait(false),
+            fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault,
+            ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
 
     private async Task<EntityDoc> EntityDocAsync(StoredEntity e, CancellationToken cancellationToken)
     {

@@ -171,6 +171,61 @@ public sealed class SqliteChorusStore : IChorusStore
         return result;
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredAnalysis>> LoadAnalysesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var result = new Dictionary<string, StoredAnalysis>(articleIds.Count, StringComparer.Ordinal);
+        foreach (var chunk in articleIds.Chunk(500))
+        {
+            using var cmd = _connection.CreateCommand();
+            var names = string.Join(',', chunk.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
+            cmd.CommandText = $"SELECT article_id, version, layers FROM article_analysis WHERE article_id IN ({names})";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                cmd.Parameters.AddWithValue("$p" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+            }
+
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result[reader.GetString(0)] = new StoredAnalysis(reader.GetInt32(1), (byte[])reader.GetValue(2));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<string>> ArticlesToAnalyseAsync(int version, bool everything, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT a.id FROM articles a LEFT JOIN article_analysis x ON x.article_id = a.id
+            WHERE a.id > $after {(everything ? string.Empty : "AND (x.version IS NULL OR x.version <> $v)")}
+            ORDER BY a.id LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$after", after ?? string.Empty);
+        cmd.Parameters.AddWithValue("$v", version);
+        cmd.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+        var ids = new List<string>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<int> CountArticlesToAnalyseAsync(int version, bool everything, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = everything
+            ? "SELECT COUNT(*) FROM articles"
+            : "SELECT COUNT(*) FROM articles a LEFT JOIN article_analysis x ON x.article_id = a.id WHERE x.version IS NULL OR x.version <> $v";
+        cmd.Parameters.AddWithValue("$v", version);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
     public async IAsyncEnumerable<StoredArticle> ReadAllArticlesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var cmd = _connection.CreateCommand();

@@ -125,5 +125,12 @@ internal static class SqliteMigrations
         ALTER TABLE story_corrections ADD COLUMN previous TEXT;
         ALTER TABLE story_corrections ADD COLUMN undone_at TEXT;
         """,
+        """
+        CREATE TABLE article_analysis (
+            article_id TEXT PRIMARY KEY,
+            version    INTEGER NOT NULL,
+            layers     BLOB NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -55,6 +55,18 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         return list;
     }
 
+    public async Task SaveAnalysisAsync(string articleId, int version, byte[] layers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        ArgumentNullException.ThrowIfNull(layers);
+        using var cmd = Command();
+        cmd.CommandText = "INSERT INTO article_analysis (article_id, version, layers) VALUES ($id, $v, $l) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers";
+        cmd.Parameters.AddWithValue("$id", articleId);
+        cmd.Parameters.AddWithValue("$v", version);
+        cmd.Parameters.AddWithValue("$l", layers);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task AddArticleAsync(StoredArticle article, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);

@@ -66,6 +66,8 @@ public sealed class SerializedStoreBatchTests
 
         public Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default) => CallAsync(0);
 
+        public Task SaveAnalysisAsync(string articleId, int version, byte[] layers, CancellationToken cancellationToken = default) => CallAsync(0);
+
         public Task<StoryProfile?> LoadStoryProfileAsync(string storyId, CancellationToken cancellationToken = default) => CallAsync<StoryProfile?>(null);
 
         public Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default) => CallAsync(0);

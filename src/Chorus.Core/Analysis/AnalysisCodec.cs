@@ -1,0 +1,176 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Chorus.Core.Entities;
+using Chorus.Core.Extraction.Quantities;
+using Chorus.Core.Extraction.Quotes;
+using Chorus.Core.Extraction.Times;
+using Chorus.Core.Ingest;
+using Chorus.Core.Text;
+using Chorus.Core.Time;
+
+namespace Chorus.Core.Analysis;
+
+/// <summary>
+/// Writes an article's annotation layers for the store and reads them back, so that reading an article or a story
+/// never runs the analyser. Offsets are kept as flat integer arrays and the whole is gzipped JSON: compact, and
+/// readable by any store. A layer set carries the analyser version it was made with (<see cref="ArticleAnalyzer.Version"/>);
+/// <c>./chorus reanalyse</c> rewrites those of older versions.
+/// </summary>
+public static class AnalysisCodec
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static byte[] Encode(AnalyzedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var layers = new Layers
+        {
+            Lang = article.Lang,
+            LangConfidence = article.LangConfidence,
+            Sentences = article.Sentences.SelectMany(s => new[] { s.Start, s.End }).ToArray(),
+            Tokens = article.Tokens.SelectMany(t => new[] { t.Start, t.End, (int)t.Kind }).ToArray(),
+            Stems = [.. article.Stems],
+            Names = article.Names.Select(n => new NameLayer(n.Start, n.End, n.Key)).ToArray(),
+            Entities = article.Entities.Select(e => new EntityLayer(e.Start, e.End, e.Type, e.Method, e.Kind, e.Group)).ToArray(),
+            Groups = article.EntityGroups.Select(g => new GroupLayer(g.Type, g.Canonical, g.Surfaces.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal))).ToArray(),
+            Times = article.Times.Select(t => new TimeLayer(t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToArray(),
+            Quantities = article.Quantities.Select(q => new QuantityLayer(q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name())).ToArray(),
+            Quotes = article.Quotes.Select(q => new QuoteLayer(q.Start, q.End, q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Anonymous)).ToArray(),
+            TitleStems = [.. article.TitleStems],
+            TitleNames = [.. article.TitleNames],
+        };
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, layers, Options);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The stored layers over <paramref name="raw"/>; null when they cannot be read or do not fit the text (a layer
+    /// from another text, a damaged blob), so the caller analyses again instead of showing wrong offsets.
+    /// </summary>
+    public static AnalyzedArticle? Decode(byte[] data, RawArticle raw)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(raw);
+        Layers? layers;
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+            layers = JsonSerializer.Deserialize<Layers>(gzip, Options);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+        {
+            return null;
+        }
+
+        var length = raw.Text.Length;
+        if (layers is null || layers.Sentences.Length % 2 != 0 || layers.Tokens.Length % 3 != 0 || layers.Stems.Length != layers.Tokens.Length / 3)
+        {
+            return null;
+        }
+
+        bool Fits(int start, int end) => start >= 0 && start <= end && end <= length;
+        var sentences = new List<TextSpan>(layers.Sentences.Length / 2);
+        for (var i = 0; i < layers.Sentences.Length; i += 2)
+        {
+            sentences.Add(new TextSpan(layers.Sentences[i], layers.Sentences[i + 1]));
+        }
+
+        var tokens = new List<Token>(layers.Tokens.Length / 3);
+        for (var i = 0; i < layers.Tokens.Length; i += 3)
+        {
+            tokens.Add(new Token(layers.Tokens[i], layers.Tokens[i + 1], (TokenKind)layers.Tokens[i + 2]));
+        }
+
+        var times = new List<TimeMention>(layers.Times.Length);
+        foreach (var t in layers.Times)
+        {
+            if (!TimeKinds.TryParse(t.Kind, out var kind))
+            {
+                return null;
+            }
+
+            times.Add(TimeMention.Create(t.Start, t.End, t.Value, kind, t.Mod));
+        }
+
+        var quantities = new List<QuantityMention>(layers.Quantities.Length);
+        foreach (var q in layers.Quantities)
+        {
+            quantities.Add(new QuantityMention(q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, FigureQualifiers.Parse(q.Qualifier)));
+        }
+
+        if (!sentences.All(s => Fits(s.Start, s.End)) || !tokens.All(t => Fits(t.Start, t.End))
+            || !layers.Names.All(n => Fits(n.Start, n.End)) || !layers.Entities.All(e => Fits(e.Start, e.End) && e.Group < layers.Groups.Length)
+            || !times.All(t => Fits(t.Start, t.End)) || !quantities.All(q => Fits(q.Start, q.End)) || !layers.Quotes.All(q => Fits(q.Start, q.End)))
+        {
+            return null;
+        }
+
+        return new AnalyzedArticle
+        {
+            Raw = raw,
+            Lang = layers.Lang,
+            LangConfidence = layers.LangConfidence,
+            Sentences = sentences,
+            Tokens = tokens,
+            Stems = layers.Stems,
+            Names = layers.Names.Select(n => new NameMention(n.Start, n.End, n.Key)).ToList(),
+            Entities = layers.Entities.Select(e => new EntityMention(e.Start, e.End, e.Type, e.Method, e.Kind, e.Group)).ToList(),
+            EntityGroups = layers.Groups.Select(g => new LocalEntity(g.Type, g.Canonical, g.Surfaces)).ToList(),
+            Times = times,
+            Quantities = quantities,
+            Quotes = layers.Quotes.Select(q => new QuoteMention(q.Start, q.End, q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Anonymous)).ToList(),
+            TitleStems = layers.TitleStems,
+            TitleNames = layers.TitleNames,
+        };
+    }
+
+    private sealed class Layers
+    {
+        public string Lang { get; set; } = "nl";
+
+        public double LangConfidence { get; set; }
+
+        public int[] Sentences { get; set; } = [];
+
+        public int[] Tokens { get; set; } = [];
+
+        public string?[] Stems { get; set; } = [];
+
+        public NameLayer[] Names { get; set; } = [];
+
+        public EntityLayer[] Entities { get; set; } = [];
+
+        public GroupLayer[] Groups { get; set; } = [];
+
+        public TimeLayer[] Times { get; set; } = [];
+
+        public QuantityLayer[] Quantities { get; set; } = [];
+
+        public QuoteLayer[] Quotes { get; set; } = [];
+
+        public string[] TitleStems { get; set; } = [];
+
+        public string[] TitleNames { get; set; } = [];
+    }
+
+    private sealed record NameLayer(int Start, int End, string Key);
+
+    private sealed record EntityLayer(int Start, int End, string Type, string Method, string Kind, int Group);
+
+    private sealed record GroupLayer(string Type, string Canonical, Dictionary<string, int> Surfaces);
+
+    private sealed record TimeLayer(int Start, int End, string? Value, string Kind, string? Mod);
+
+    private sealed record QuantityLayer(int Start, int End, double Value, string? Unit, double? Min, double? Max, bool Approximate, string? Qualifier);
+
+    private sealed record QuoteLayer(int Start, int End, string? Speaker, int SpeakerStart, int SpeakerEnd, string? Cue, bool Anonymous);
+}

@@ -1,0 +1,64 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Time;
+using CsCheck;
+
+namespace Chorus.Core.Tests.Analysis;
+
+public class AnalysisCodecTests
+{
+    private static readonly ArticleAnalyzer Analyzer = ArticleAnalyzer.CreateDefault();
+
+    private static void AssertSameLayers(AnalyzedArticle expected, AnalyzedArticle actual)
+    {
+        Assert.Equal(expected.Lang, actual.Lang);
+        Assert.Equal(expected.LangConfidence, actual.LangConfidence);
+        Assert.Equal(expected.Sentences, actual.Sentences);
+        Assert.Equal(expected.Tokens, actual.Tokens);
+        Assert.Equal(expected.Stems, actual.Stems);
+        Assert.Equal(expected.Names, actual.Names);
+        Assert.Equal(expected.Entities, actual.Entities);
+        Assert.Equal(expected.EntityGroups.Select(g => (g.Type, g.Canonical, string.Join(",", g.Surfaces.OrderBy(kv => kv.Key, StringComparer.Ordinal)))),
+            actual.EntityGroups.Select(g => (g.Type, g.Canonical, string.Join(",", g.Surfaces.OrderBy(kv => kv.Key, StringComparer.Ordinal)))));
+        Assert.Equal(expected.Times, actual.Times);
+        Assert.Equal(expected.Times.Select(t => (t.Days, t.Clock)), actual.Times.Select(t => (t.Days, t.Clock)));
+        Assert.Equal(expected.Quantities, actual.Quantities);
+        Assert.Equal(expected.Quotes, actual.Quotes);
+        Assert.Equal(expected.TitleStems, actual.TitleStems);
+        Assert.Equal(expected.TitleNames, actual.TitleNames);
+    }
+
+    [Fact]
+    public void SeedLayers_RoundTrip()
+    {
+        foreach (var path in new[] { TestPaths.Seed000, TestPaths.Seed002 })
+        {
+            var raw = SeedTextReader.Read(File.ReadAllText(path), path, null).Article!;
+            var analyzed = Analyzer.Analyze(raw);
+            AssertSameLayers(analyzed, AnalysisCodec.Decode(AnalysisCodec.Encode(analyzed), raw)!);
+        }
+    }
+
+    [Fact]
+    public void AnyText_RoundTrips()
+    {
+        string[] vocabulary = ["De", "brand", "in", "Rotterdam", "dinsdag", "om", "15.00", "uur", "ruim", "200", "mensen", "\"Het", "is", "erg\",", "zei", "Jan", "Jansen.", "Poetin", "sprak", "12", "maart", "2024", "€", "3,5", "miljoen", "\n\n", "Die", "Feuerwehr", "war", "da."];
+        Gen.Int[0, vocabulary.Length - 1].Array[1, 60].Sample(picks =>
+        {
+            var raw = new RawArticle { Ref = "gen", Text = string.Join(' ', picks.Select(i => vocabulary[i])), Date = PartialDate.Parse("2024-03-12").Value, Title = "Brand in Rotterdam" };
+            var analyzed = Analyzer.Analyze(raw);
+            AssertSameLayers(analyzed, AnalysisCodec.Decode(AnalysisCodec.Encode(analyzed), raw)!);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void DamagedOrForeignLayers_DecodeToNull_NeverToWrongOffsets()
+    {
+        var raw = new RawArticle { Ref = "a", Text = "De brand in Rotterdam woedde dinsdag de hele nacht.", Date = PartialDate.Parse("2024-03-12").Value };
+        var layers = AnalysisCodec.Encode(Analyzer.Analyze(raw));
+        Assert.Null(AnalysisCodec.Decode([1, 2, 3], raw));
+        Assert.Null(AnalysisCodec.Decode(layers[..(layers.Length / 2)], raw));
+        Assert.Null(AnalysisCodec.Decode(layers, raw with { Text = "Kort." }));
+        Assert.NotNull(AnalysisCodec.Decode(layers, raw));
+    }
+}
