@@ -227,6 +227,9 @@ internal static class ChorusCli
         var threshold = new Option<double>("--threshold") { Description = "Claim alignment threshold to evaluate (for fitting; default: the shipped one)", DefaultValueFactory = _ => StoryComparer.DefaultThreshold };
         var evalComparison = new Command("comparison", "Shared/unique claim and conflict precision/recall on labelled stories") { comparisonFile, threshold, json };
         evalComparison.SetAction((r, ct) => EvalCommand.ComparisonAsync(ctx, r.GetValue(comparisonFile)!, r.GetValue(threshold), r.GetValue(json), ct));
+        var claimLabels = new Argument<string>("labels") { Description = "Judged sentence pairs of real stories (eval/comparison/dpg-claims-*.tsv)" };
+        var evalClaims = new Command("claims", "Shared-claim precision/recall on judged sentence pairs of real stories in the store") { claimLabels, threshold, json };
+        evalClaims.SetAction((r, ct) => EvalCommand.ClaimsAsync(ctx, DbPath(r), r.GetValue(claimLabels)!, r.GetValue(threshold), r.GetValue(json), ct));
         var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv), or the UCI news CSV (English headlines)", Arity = ArgumentArity.OneOrMore };
         var identifiers = new Option<LanguageIdentifierKind[]>("--identifier") { Description = "Identifiers to compare on the same texts: ngram, lingua, combined (default: combined, the one the analysis uses)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [LanguageIdentifierKind.Combined] };
         var evalLangid = new Command("langid", "Language identification accuracy, time per text and confusion matrix") { langFiles, identifiers, json };
@@ -251,7 +254,7 @@ internal static class ChorusCli
         var markedFiles = new Argument<string[]>("files") { Description = "Articles with names marked [[name|TYPE]] (eval/names/*.txt)", Arity = ArgumentArity.OneOrMore };
         var evalNames = new Command("names", "Name recall, precision and type accuracy of the full analysis on hand-marked articles (English, German, …)") { markedFiles, json };
         evalNames.SetAction((r, ct) => EvalCommand.NamesAsync(ctx, r.GetValue(markedFiles)!, r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

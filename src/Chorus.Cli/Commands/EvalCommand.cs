@@ -50,6 +50,79 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Shared-claim precision/recall on judged sentence pairs of real stories in a store (eval/comparison/dpg-claims-*.tsv).</summary>
+    public static async Task<int> ClaimsAsync(CliContext ctx, string dbPath, string file, double threshold, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var (labels, errors) = ClaimPairLabels.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, errors));
+        }
+
+        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        var store = workspace.Store;
+        var storyIds = new SortedSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var id in labels.SelectMany(l => new[] { l.ArticleA, l.ArticleB }).Distinct(StringComparer.Ordinal))
+        {
+            if ((await store.FindArticleAsync(id, ct).ConfigureAwait(false))?.StoryId is { } storyId)
+            {
+                storyIds.Add(storyId);
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new UsageException($"{file}: {missing.Count} labelled articles are not in {store.Location} (ingest the data set the labels were made on), e.g. {missing[0]}");
+        }
+
+        var comparer = new StoryComparer(threshold);
+        var comparisons = new List<StoryComparison>();
+        foreach (var storyId in storyIds)
+        {
+            var story = (await store.FindStoryAsync(storyId, ct).ConfigureAwait(false))!;
+            var ids = story.Articles.Select(a => a.Id).ToList();
+            var mapper = new ContractMapper(
+                await store.LoadAnalysesAsync(ids, ct).ConfigureAwait(false),
+                ArticleAnalyzer.CreateDefault,
+                ContractMapper.EntityIdLookup(await store.ArticleEntitiesAsync(ids, ct).ConfigureAwait(false)));
+            comparisons.Add(mapper.Compare(story, comparer));
+        }
+
+        var scores = ClaimPairLabels.Evaluate(labels, comparisons);
+        var pr = scores.Pairs;
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                stories = storyIds.Count,
+                labelledPairs = labels.Count,
+                pairs = new { pr.TruePositives, pr.Predicted, pr.Gold, precision = Math.Round(pr.Precision, 2), recall = Math.Round(pr.Recall, 2), f1 = Math.Round(pr.F1, 2) },
+                unjudgedPredicted = scores.UnjudgedPredicted,
+                scores.Mistakes,
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{storyIds.Count} stories, {labels.Count} judged sentence pairs ({pr.Gold} the same fact)");
+        ctx.Out.MarkupLineInterpolated($"shared-claim pairs: precision {pr.Precision:0.0} ({pr.TruePositives} of {pr.Predicted} judged), recall {pr.Recall:0.0}; {scores.UnjudgedPredicted} predicted pairs not judged");
+        foreach (var mistake in scores.Mistakes)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{mistake}[/]");
+        }
+
+        return ExitCodes.Success;
+    }
+
     public static async Task<int> ComparisonAsync(CliContext ctx, string file, double threshold, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))

@@ -257,6 +257,15 @@ public sealed class ContractMapper
     }
 
     /// <summary>The comparer's view of a story's articles: entity ids resolved, near-copies counted as their original's outlet.</summary>
+    /// <summary>The story's comparison by another comparer (for measuring one setting against another on stored stories).</summary>
+    public StoryComparison Compare(StoredStory story, StoryComparer comparer)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(comparer);
+        var analyzed = story.Articles.Select(Analyze).ToList();
+        return comparer.Compare(Compared(story.Articles, PinnedByStory(story.Articles, analyzed)));
+    }
+
     private List<ComparedArticle> Compared(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed)
     {
         var byId = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);

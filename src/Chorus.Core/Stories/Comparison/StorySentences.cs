@@ -42,6 +42,9 @@ internal sealed class StorySentence
     /// <summary>Entity ids mentioned in the sentence.</summary>
     public required IReadOnlyList<string> Entities { get; init; }
 
+    /// <summary>The ids of the persons the sentence names.</summary>
+    public required IReadOnlySet<string> Persons { get; init; }
+
     /// <summary>Headings and fragments: no sentence-final punctuation.</summary>
     public required bool IsFragment { get; init; }
 
@@ -84,6 +87,7 @@ internal static class StorySentences
                 }
 
                 var entities = new List<string>();
+                var persons = new HashSet<string>(StringComparer.Ordinal);
                 var places = new List<PlaceSlot>();
                 var covered = new List<TextSpan>();
                 for (var e = 0; e < analyzed.Entities.Count; e++)
@@ -96,6 +100,11 @@ internal static class StorySentences
 
                     var id = e < article.EntityIds.Count ? article.EntityIds[e] : mention.Type + ":" + text[mention.Start..mention.End];
                     entities.Add(id);
+                    if (mention.Type == "PER")
+                    {
+                        persons.Add(id);
+                    }
+
                     covered.Add(new TextSpan(mention.Start, mention.End));
                     AddBoth(Intern(vocabulary, "e:" + id));
                     if (mention.Type == "LOC" && mention.Kind == "name" && PrecededByLocative(text, analyzed.Tokens, mention.Start))
@@ -171,6 +180,7 @@ internal static class StorySentences
                     Times = times,
                     Places = places,
                     Entities = entities,
+                    Persons = persons,
                     IsFragment = last is not ('.' or '!' or '?' or ':' or ';'),
                 });
             }
@@ -193,6 +203,10 @@ internal static class StorySentences
 
         return (s.Length > 7 ? s[..7] : s).ToString();
     }
+
+    /// <summary>Whether a term is a typed value: a figure ("#12"), a date ("@2024-03-12") or a counted role ("%Dead"); not a word concept ("#c:fire").</summary>
+    internal static bool IsTypedValue(string term)
+        => term.Length > 1 && (term[0] is '@' or '%' || (term[0] == '#' && !term.StartsWith(ConceptLexicon.Prefix, StringComparison.Ordinal)));
 
     private static int Intern(Dictionary<string, int> vocabulary, string term)
     {
