@@ -90,6 +90,51 @@ public sealed class GroupingOrderTests : IDisposable
     }
 }
 
+/// <summary>Issue 15: an ingest stopped after some batches and run again gives the stories of one uninterrupted run.</summary>
+public sealed class ResumedIngestTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private static IEnumerable<ReadResult> Dpg() => ArticleInputReader.ReadFile(Path.Combine(TestPaths.SharedData, "dpg2019", "articles.jsonl"), new ReadOptions());
+
+    private static async Task<HashSet<string>> PartitionAsync(ChorusWorkspace ws)
+        => (await ws.Store.ListStoriesAsync()).Select(s => string.Join(",", s.Articles.Select(a => a.Id).Order(StringComparer.Ordinal))).ToHashSet(StringComparer.Ordinal);
+
+    [SharedDataFact("dpg2019/articles.jsonl")]
+    public async Task StoppedAndResumed_GivesTheSameStoriesAsOneRun()
+    {
+        await using var once = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "once.db"));
+        await new IngestPipeline(once.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), once.Index).RunAsync(Dpg());
+
+        await using var resumed = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "resumed.db"));
+        using (var cts = new CancellationTokenSource())
+        {
+            // Stopped as soon as the first batches are stored, as a crash would leave it (whole batches only).
+            var progress = new StopAfter(p => p.Stored >= 300, cts);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new IngestPipeline(resumed.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), resumed.Index).RunAsync(Dpg(), progress, cts.Token));
+        }
+
+        var stored = await resumed.Store.CountArticlesAsync();
+        Assert.InRange(stored, 1, 1433);
+        await new IngestPipeline(resumed.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), resumed.Index).RunAsync(Dpg());
+        var (a, b) = (await PartitionAsync(once), await PartitionAsync(resumed));
+        Assert.True(a.SetEquals(b), $"stopped after {stored} stored: {a.Except(b).Count()} stories of the single run differ from {b.Except(a).Count()} of the resumed one");
+    }
+
+    private sealed class StopAfter(Func<IngestProgress, bool> stop, CancellationTokenSource cts) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value)
+        {
+            if (stop(value))
+            {
+                cts.Cancel();
+            }
+        }
+    }
+}
+
 /// <summary>Issue 18: a day word in an article dated only by month takes its day from a day-dated article of its story.</summary>
 public sealed class StoryPinnedTimesTests : IDisposable
 {
