@@ -37,7 +37,7 @@ public sealed class BrowserTests : IAsyncLifetime
         }
 
         var db = Path.Combine(_folder.Path, "chorus.db");
-        await ChorusServer.IngestAsync(db, ChorusServer.SampleInputs("Kop met <script>alert(1)</script>"));
+        await ChorusServer.IngestAsync(db, ChorusServer.SampleInputs("Kop met <script>alert(1)</script>").Concat(ChorusServer.BigStoryInputs()));
         _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await _app.StartAsync();
         _base = _app.Urls.First().TrimEnd('/');
@@ -103,6 +103,32 @@ public sealed class BrowserTests : IAsyncLifetime
         Directory.CreateDirectory(artifacts);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts, "story-page.png"), FullPage = true });
         Assert.True(new FileInfo(Path.Combine(artifacts, "story-page.png")).Length > 10_000);
+    }
+
+    [BrowserFact]
+    public async Task BigStory_OpensAsAClaimsView_AtMostFourScreensTall_WithEveryClaimLinkedToItsSentence()
+    {
+        var list = await OpenAsync("/?q=meubelfabriek");
+        var href = await list.Locator(".story-row h2 a").First.GetAttributeAsync("href");
+        var page = await OpenAsync(href!, width: 1400);
+        await Assertions.Expect(page.Locator(".coverage > ul > li")).ToHaveCountAsync(7);
+        var claims = page.Locator(".claims li");
+        Assert.True(await claims.CountAsync() >= 2, "the big story shows its shared claims");
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        Assert.True(height <= 4 * 900, $"the page is {height}px tall, more than 4 screens of 900px");
+
+        // Every claim links to a sentence that exists; following one opens the folded text it is in.
+        var targets = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('.claims a')].map(a => a.getAttribute('href').slice(1))");
+        Assert.NotEmpty(targets);
+        foreach (var id in targets)
+        {
+            Assert.True(await page.EvaluateAsync<bool>("id => document.getElementById(id) !== null", id), $"no sentence #{id}");
+        }
+
+        await page.Locator(".claims a").First.ClickAsync();
+        await Assertions.Expect(page.Locator($"[id=\"{targets[0]}\"]")).ToBeVisibleAsync();
+        var overflow = await (await OpenAsync(href!, width: 390)).EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 1, $"the big story is {overflow}px wider than a 390px screen");
     }
 
     [BrowserFact]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Chorus.Core.Analysis;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
+using Chorus.Core.Time;
 using Chorus.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -50,6 +51,38 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
     public static IEnumerable<ReadResult> SampleInputs(string xssTitle)
         => ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions()))
             .Append(ReadResult.Ok(new RawArticle { Ref = "xss", Text = XssText, Title = xssTitle, Source = "Testkrant", Lang = "nl" }));
+
+    /// <summary>
+    /// Seven reports of one invented event by seven invented outlets, each worded its own way: a story big enough for
+    /// the claims-first view of the story page.
+    /// </summary>
+    public static IEnumerable<ReadResult> BigStoryInputs()
+    {
+        string[] outlets = ["Zwolse Courant", "Dagblad Oost", "Vechtdal Nieuws", "IJsselpost", "Regio Express", "Salland Vandaag", "Hanzebode"];
+        string[] texts =
+        [
+            "Bij een grote brand in een meubelfabriek in Zwolle is dinsdagnacht een medewerker gewond geraakt. Ongeveer 80 brandweerlieden bestreden het vuur. De rook trok over de A28, die urenlang dicht was. Burgemeester Peter Snijders bezocht woensdagochtend de fabriek. De oorzaak van de brand is nog onbekend.",
+            "Een meubelfabriek in Zwolle is dinsdagnacht door een grote brand verwoest. Een medewerker raakte gewond en werd naar het ziekenhuis gebracht. Tachtig brandweerlieden waren de hele nacht bezig. De A28 werd afgesloten vanwege de rook. Het bedrijf heeft 120 mensen in dienst.",
+            "In Zwolle heeft dinsdagnacht een zeer grote brand gewoed in een meubelfabriek. De brandweer zette ongeveer 80 mensen in. Omwonenden kregen een NL-Alert vanwege de rook. Hoe de brand ontstond, wordt onderzocht.",
+            "De brand in de Zwolse meubelfabriek heeft dinsdagnacht grote schade aangericht. Eén medewerker is gewond geraakt. Door de rook moest de A28 urenlang dicht. De fabriek bestaat sinds 1962.",
+            "Burgemeester Peter Snijders van Zwolle heeft woensdagochtend de afgebrande meubelfabriek bezocht. Bij de brand in de nacht van dinsdag raakte een medewerker gewond. De burgemeester sprak met het personeel. Hij noemde de brand een drama voor de stad.",
+            "De politie onderzoekt de oorzaak van de grote brand in een meubelfabriek in Zwolle. De brand brak dinsdagnacht uit. Een medewerker liep brandwonden op. Volgens de politie zijn er geen aanwijzingen voor brandstichting.",
+            "Een medewerker van een meubelfabriek in Zwolle is dinsdagnacht gewond geraakt bij een grote brand. Ongeveer tachtig brandweerlieden rukten uit. Vrachtwagens op de A28 stonden urenlang stil. De vakbond wil weten of de veiligheid in orde was.",
+        ];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            yield return ReadResult.Ok(new RawArticle
+            {
+                Ref = "zwolle-brand-" + i,
+                Text = texts[i],
+                Title = "Brand in meubelfabriek Zwolle (" + outlets[i] + ")",
+                Source = outlets[i],
+                Lang = "nl",
+                Date = PartialDate.Parse("2024-06-12").Value,
+                Url = "https://example.org/zwolle/" + i,
+            });
+        }
+    }
 
     public static async Task IngestAsync(string db, IEnumerable<ReadResult> inputs)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chorus.Core.Contracts;
+using Chorus.Core.Store;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Storage.Queries;
 
@@ -26,6 +27,29 @@ internal static class StoryPage
             .Text(StoryListPage.DateRange(doc.FirstDate, doc.LastDate)).Raw(" · ")
             .Text(string.Create(CultureInfo.InvariantCulture, $"{doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts"))
             .Raw(" · ").Link($"/api/stories/{Html.Url(doc.Id)}", "JSON").Raw("</p>");
+
+        // From this many articles on, the page leads with what a reader scans (coverage, claims, conflicts) and keeps
+        // the full texts, quotes and the figures table folded: an 18-article story was 21,610 px tall with all open.
+        var big = story.Articles.Count >= BigStory;
+        Coverage(h, story, label);
+        if (big && comparison.Claims.Any(c => c.Shared))
+        {
+            h.Raw("<section class=\"claims\" aria-labelledby=\"claims-h\"><h2 id=\"claims-h\">Reported by several sources</h2><ol>");
+            foreach (var claim in comparison.Claims.Where(c => c.Shared))
+            {
+                h.Raw("<li><span class=\"n\">").Text(string.Create(CultureInfo.InvariantCulture, $"{claim.Sources} sources")).Raw("</span> ").Text(claim.Text).Raw(" <span class=\"cite\">");
+                var first = true;
+                foreach (var s in claim.Sentences)
+                {
+                    h.Raw(first ? string.Empty : " · ").Link($"#{SentenceAnchor(s.ArticleId, s.Start)}", label[s.ArticleId]);
+                    first = false;
+                }
+
+                h.Raw("</span></li>");
+            }
+
+            h.Raw("</ol></section>");
+        }
 
         if (doc.Conflicts.Count > 0)
         {
@@ -117,7 +141,8 @@ internal static class StoryPage
         // The figures ledger: who says what, line by line, the lines more than one source fills first.
         if (doc.Figures.Count > 0)
         {
-            h.Raw("<section aria-labelledby=\"figures-h\"><h2 id=\"figures-h\">Figures by source</h2><div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures\"><thead><tr><th scope=\"col\">what</th>");
+            h.Raw("<section aria-labelledby=\"figures-h\"><h2 id=\"figures-h\">Figures by source</h2>").Raw(big ? "<details><summary>every figure and date, per source</summary>" : string.Empty)
+                .Raw("<div class=\"table-scroll\" tabindex=\"0\"><table class=\"figures\"><thead><tr><th scope=\"col\">what</th>");
             foreach (var a in doc.Articles)
             {
                 h.Raw("<th scope=\"col\">").Text(label[a.Id]).Raw("</th>");
@@ -143,7 +168,7 @@ internal static class StoryPage
                 h.Raw("</tr>");
             }
 
-            h.Raw("</tbody></table></div></section>");
+            h.Raw("</tbody></table></div>").Raw(big ? "</details>" : string.Empty).Raw("</section>");
         }
 
         h.Raw("<section aria-labelledby=\"sources-h\"><h2 id=\"sources-h\">The sources side by side</h2>")
@@ -153,7 +178,8 @@ internal static class StoryPage
         {
             var article = story.Articles[i];
             // The outlet, the headline as published, and the original address when the input gave one.
-            h.Raw($"<div class=\"source\" lang=\"{Html.Lang(article.Lang)}\"><h3>").Link($"/articles/{Html.Url(article.Id)}", label[article.Id]).Raw("</h3>");
+            // In a big story each text is folded under its outlet and headline; a link to one of its sentences opens it.
+            h.Raw($"<div class=\"source\" lang=\"{Html.Lang(article.Lang)}\">").Raw(big ? "<details><summary>" : string.Empty).Raw("<h3>").Link($"/articles/{Html.Url(article.Id)}", label[article.Id]).Raw("</h3>");
             if (article.Title is { Length: > 0 } headline)
             {
                 h.Raw("<p class=\"headline\">").Text(headline).Raw("</p>");
@@ -165,7 +191,7 @@ internal static class StoryPage
                 h.Raw(" · ").Original(article.Url);
             }
 
-            h.Raw("</p><p class=\"text\">");
+            h.Raw("</p>").Raw(big ? "</summary>" : string.Empty).Raw("<p class=\"text\">");
             if (article.Text.Length == 0)
             {
                 // A feed item or record with a headline only: say so rather than draw an empty column.
@@ -186,14 +212,14 @@ internal static class StoryPage
                     .Text(article.Text[sentence.Start..sentence.End]).Raw("</span> ");
             }
 
-            h.Raw("</p></div>");
+            h.Raw("</p>").Raw(big ? "</details>" : string.Empty).Raw("</div>");
         }
 
         h.Raw("</div></section>");
 
         if (doc.Quotes.Count > 0)
         {
-            h.Raw("<section aria-labelledby=\"quotes-h\"><h2 id=\"quotes-h\">Quotes by speaker</h2>");
+            h.Raw("<section aria-labelledby=\"quotes-h\"><h2 id=\"quotes-h\">Quotes by speaker</h2>").Raw(big ? "<details><summary>every quote, by speaker</summary>" : string.Empty);
             foreach (var speaker in doc.Quotes)
             {
                 h.El("h3", speaker.SpeakerName ?? "Unattributed").Raw("<ul class=\"quotes\">");
@@ -205,7 +231,7 @@ internal static class StoryPage
                 h.Raw("</ul>");
             }
 
-            h.Raw("</section>");
+            h.Raw(big ? "</details>" : string.Empty).Raw("</section>");
         }
 
         if (doc.Why is { } why)
@@ -233,6 +259,52 @@ internal static class StoryPage
 
         h.Raw("</article>");
         return Layout.Page(doc.Title, h);
+    }
+
+    /// <summary>Stories with at least this many articles open as a claims view with their texts folded.</summary>
+    public const int BigStory = 6;
+
+    /// <summary>
+    /// Every article of the story with its outlet, headline, date, language and original address; a near-copy is folded
+    /// under the article it copies ("and 3 reprints").
+    /// </summary>
+    private static void Coverage(Html h, StoredStory story, Dictionary<string, string> label)
+    {
+        var copies = story.Articles.Where(a => a.DuplicateOf is not null).ToLookup(a => a.DuplicateOf!, StringComparer.Ordinal);
+        var inStory = story.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        h.Raw("<section class=\"coverage\" aria-labelledby=\"coverage-h\"><h2 id=\"coverage-h\">Coverage</h2><ul>");
+        foreach (var a in story.Articles.Where(a => a.DuplicateOf is null || !inStory.Contains(a.DuplicateOf)))
+        {
+            CoverageItem(h, a, label);
+            var reprints = copies[a.Id].ToList();
+            if (reprints.Count > 0)
+            {
+                h.Raw("<details><summary>").Text(reprints.Count == 1 ? "and 1 reprint" : string.Create(CultureInfo.InvariantCulture, $"and {reprints.Count} reprints")).Raw("</summary><ul>");
+                foreach (var r in reprints)
+                {
+                    CoverageItem(h, r, label);
+                    h.Raw("</li>");
+                }
+
+                h.Raw("</ul></details>");
+            }
+
+            h.Raw("</li>");
+        }
+
+        h.Raw("</ul></section>");
+    }
+
+    private static void CoverageItem(Html h, StoredArticle a, Dictionary<string, string> label)
+    {
+        h.Raw($"<li lang=\"{Html.Lang(a.Lang)}\"><strong>").Link($"/articles/{Html.Url(a.Id)}", label[a.Id]).Raw("</strong> ");
+        h.Text(a.Title is { Length: > 0 } t ? t : "(no headline)").Raw(" <span class=\"meta\">").Text($"{a.Date?.ToString() ?? "undated"} · {a.Lang}");
+        if (a.Url is not null)
+        {
+            h.Raw(" · ").Original(a.Url);
+        }
+
+        h.Raw("</span>");
     }
 
     private static string SentenceAnchor(string articleId, int start) => string.Create(CultureInfo.InvariantCulture, $"{Html.Attr(articleId)}-{start}");
