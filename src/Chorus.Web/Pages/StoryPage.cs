@@ -35,8 +35,16 @@ internal static class StoryPage
         if (big && comparison.Claims.Any(c => c.Shared))
         {
             h.Raw("<section class=\"claims\" aria-labelledby=\"claims-h\"><h2 id=\"claims-h\">Reported by several sources</h2><ol>");
-            foreach (var claim in comparison.Claims.Where(c => c.Shared))
+            var shown = 0;
+            var sharedClaims = comparison.Claims.Where(c => c.Shared).ToList();
+            foreach (var claim in sharedClaims)
             {
+                // The claims most sources carry first (the comparer's order); the rest one click away.
+                if (shown++ == TopClaims && sharedClaims.Count > TopClaims)
+                {
+                    h.Raw("</ol><details><summary>").Text(string.Create(CultureInfo.InvariantCulture, $"{sharedClaims.Count - TopClaims} more shared claims")).Raw($"</summary><ol start=\"{TopClaims + 1}\">");
+                }
+
                 h.Raw("<li><span class=\"n\">").Text(string.Create(CultureInfo.InvariantCulture, $"{claim.Sources} sources")).Raw("</span> ").Text(claim.Text).Raw(" <span class=\"cite\">");
                 var first = true;
                 foreach (var s in claim.Sentences)
@@ -48,7 +56,7 @@ internal static class StoryPage
                 h.Raw("</span></li>");
             }
 
-            h.Raw("</ol></section>");
+            h.Raw("</ol>").Raw(sharedClaims.Count > TopClaims ? "</details>" : string.Empty).Raw("</section>");
         }
 
         if (doc.Conflicts.Count > 0)
@@ -135,7 +143,20 @@ internal static class StoryPage
 
         if (doc.Timeline.Count > 0)
         {
-            h.Raw("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Timeline</h2>").Raw(TimelineSvg.Render(doc.Timeline)).Raw("</section>");
+            h.Raw("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Timeline</h2>");
+            if (big && doc.Timeline.Count > TopDates)
+            {
+                // The dates most sources give, in date order; every date one click away.
+                var top = doc.Timeline.Select((e, i) => (e, i)).OrderByDescending(p => p.e.Sources).ThenBy(p => p.e.Background).ThenBy(p => p.i).Take(TopDates).OrderBy(p => p.i).Select(p => p.e).ToList();
+                h.Raw(TimelineSvg.Render(top)).Raw("<details><summary>").Text(string.Create(CultureInfo.InvariantCulture, $"all {doc.Timeline.Count} dates")).Raw("</summary>")
+                    .Raw(TimelineSvg.Render(doc.Timeline, "timeline-all-title")).Raw("</details>");
+            }
+            else
+            {
+                h.Raw(TimelineSvg.Render(doc.Timeline));
+            }
+
+            h.Raw("</section>");
         }
 
         // The figures ledger: who says what, line by line, the lines more than one source fills first.
@@ -263,6 +284,12 @@ internal static class StoryPage
 
     /// <summary>Stories with at least this many articles open as a claims view with their texts folded.</summary>
     public const int BigStory = 6;
+
+    /// <summary>Shared claims listed open in a big story; the others are folded under "N more".</summary>
+    public const int TopClaims = 10;
+
+    /// <summary>Timeline rows drawn open in a big story; the full timeline is folded beneath.</summary>
+    public const int TopDates = 12;
 
     /// <summary>
     /// Every article of the story with its outlet, headline, date, language and original address; a near-copy is folded

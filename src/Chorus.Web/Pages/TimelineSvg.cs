@@ -14,14 +14,15 @@ internal static class TimelineSvg
     private const int AxisLeft = 235;
     private const int AxisWidth = 200;
 
-    public static string Render(IReadOnlyList<TimelineDoc> timeline)
+    /// <param name="titleId">The id of the drawing's title element (one per drawing on a page).</param>
+    public static string Render(IReadOnlyList<TimelineDoc> timeline, string titleId = "timeline-title")
     {
         var start = timeline.Min(e => DateOnly.Parse(e.Start, CultureInfo.InvariantCulture)).DayNumber;
         var end = timeline.Max(e => DateOnly.Parse(e.End, CultureInfo.InvariantCulture)).DayNumber;
         var span = Math.Max(1, end - start + 1);
         var height = (timeline.Count * Row) + 22;
-        var h = new Html().Raw($"<svg class=\"timeline\" role=\"img\" aria-labelledby=\"timeline-title\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">")
-            .Raw("<title id=\"timeline-title\">Timeline of the story</title>")
+        var h = new Html().Raw($"<svg class=\"timeline\" role=\"img\" aria-labelledby=\"{titleId}\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">")
+            .Raw($"<title id=\"{titleId}\">Timeline of the story</title>")
             .Raw($"<line x1=\"{AxisLeft}\" y1=\"4\" x2=\"{AxisLeft}\" y2=\"{height - 4}\" class=\"axis\"/><line x1=\"{AxisLeft + AxisWidth}\" y1=\"4\" x2=\"{AxisLeft + AxisWidth}\" y2=\"{height - 4}\" class=\"axis\"/>")
             // The axis says what its two ends are.
             .Raw(string.Create(CultureInfo.InvariantCulture, $"<text x=\"{AxisLeft}\" y=\"{height - 1}\" class=\"tick\">")).Text(Day(DateOnly.FromDayNumber(start))).Raw("</text>")
