@@ -116,26 +116,24 @@ internal static class StoryPage
         var entities = doc.Entities;
         if (entities.Count > 0)
         {
-            // A large story names hundreds of things: the chips show the most shared ones, and the rest stay one click away.
-            const int MaxChips = 30;
+            // A large story names hundreds of things: the most shared ones show (fewer in a big story's claims view),
+            // the next ones are one click away.
+            const int FoldedChips = 100;
+            var openChips = big ? 15 : 30;
             h.Raw("<section aria-labelledby=\"entities-h\"><h2 id=\"entities-h\">Who and where</h2><p class=\"chips\">");
-            foreach (var e in entities.Take(MaxChips))
+            Chips(h, entities.Take(openChips));
+            h.Raw("</p>");
+            if (entities.Count > openChips)
             {
-                var mentions = e.Mentions.Values.Sum();
-                h.Raw($"<a class=\"chip {e.Type.ToLowerInvariant()}\" href=\"/entities/{Html.Attr(Html.Url(e.Id))}\" title=\"{Html.Attr(e.Type)}, {mentions} mentions in {e.Articles.Count} articles\">")
-                    .Text(e.Name);
-                if (e.Variants.Count > 1 || (e.Variants.Count == 1 && e.Variants[0] != e.Name))
+                h.Raw("<details><summary>").Text(string.Create(CultureInfo.InvariantCulture, $"and {entities.Count - openChips:N0} more, mentioned by fewer sources")).Raw("</summary><p class=\"chips\">");
+                Chips(h, entities.Skip(openChips).Take(FoldedChips));
+                h.Raw("</p>");
+                if (entities.Count > openChips + FoldedChips)
                 {
-                    h.Raw(" <span class=\"variants\">").Text(string.Join(" · ", e.Variants)).Raw("</span>");
+                    h.Raw("<p class=\"meta\">").Link($"/api/stories/{Html.Url(doc.Id)}", "all of them in the JSON").Raw("</p>");
                 }
 
-                h.Raw("</a>");
-            }
-
-            h.Raw("</p>");
-            if (entities.Count > MaxChips)
-            {
-                h.Raw("<p class=\"meta\">").Text(string.Create(CultureInfo.InvariantCulture, $"and {entities.Count - MaxChips:N0} more, mentioned by fewer sources: ")).Link($"/api/stories/{Html.Url(doc.Id)}", "all in the JSON").Raw("</p>");
+                h.Raw("</details>");
             }
 
             h.Raw("</section>");
@@ -280,6 +278,22 @@ internal static class StoryPage
 
         h.Raw("</article>");
         return Layout.Page(doc.Title, h);
+    }
+
+    private static void Chips(Html h, IEnumerable<StoryEntityDoc> entities)
+    {
+        foreach (var e in entities)
+        {
+            var mentions = e.Mentions.Values.Sum();
+            h.Raw($"<a class=\"chip {e.Type.ToLowerInvariant()}\" href=\"/entities/{Html.Attr(Html.Url(e.Id))}\" title=\"{Html.Attr(e.Type)}, {mentions} mentions in {e.Articles.Count} articles\">")
+                .Text(e.Name);
+            if (e.Variants.Count > 1 || (e.Variants.Count == 1 && e.Variants[0] != e.Name))
+            {
+                h.Raw(" <span class=\"variants\">").Text(string.Join(" · ", e.Variants)).Raw("</span>");
+            }
+
+            h.Raw("</a>");
+        }
     }
 
     /// <summary>Stories with at least this many articles open as a claims view with their texts folded.</summary>
