@@ -152,6 +152,7 @@ public sealed class ContractMapper
         var comparison = _comparer.Compare(Compared(story.Articles, PinnedByStory(story.Articles, analyzed)));
         var textOf = story.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
         SentenceRefDoc SentenceDoc(SentenceRef s) => new(s.ArticleId, s.Start, s.End, textOf[s.ArticleId][s.Start..s.End]);
+        ConflictValueDoc ValueDoc(ConflictValue v) => new(v.ArticleId, SentenceDoc(v.Sentence).Text, v.Value, v.Mention, v.Start, v.End, new SpanDoc(v.Sentence.Start, v.Sentence.End));
         static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var names = story.Articles.Zip(analyzed)
@@ -179,7 +180,7 @@ public sealed class ContractMapper
             comparison.Conflicts.Select(c => new ConflictDoc(
                 c.What,
                 c.Kind,
-                c.Values.Select(v => new ConflictValueDoc(v.ArticleId, SentenceDoc(v.Sentence).Text, v.Value, v.Mention, v.Start, v.End, new SpanDoc(v.Sentence.Start, v.Sentence.End))).ToList())).ToList(),
+                c.Values.Select(ValueDoc).ToList())).ToList(),
             comparison.Timeline.Select(e => new TimelineDoc(
                 e.Value,
                 SentenceDoc(e.Mentions[0].Sentence).Text,
@@ -203,7 +204,7 @@ public sealed class ContractMapper
             Updates = comparison.Updates.Select(u => new FigureUpdateDoc(
                 u.What,
                 u.Kind == UpdateKind.Correction ? "correction" : "update",
-                u.Values.Select(v => new ConflictValueDoc(v.ArticleId, SentenceDoc(v.Sentence).Text, v.Value, v.Mention, v.Start, v.End, new SpanDoc(v.Sentence.Start, v.Sentence.End))).ToList())).ToList(),
+                u.Values.Select(ValueDoc).ToList())).ToList(),
         };
         return (doc, comparison, analyzed);
     }
