@@ -21,6 +21,10 @@ public sealed class TranslatedNames
     private static readonly Lazy<TranslatedNames> LazyDefault = new(() => Parse(EmbeddedResources.ReadLines("translated-names.tsv"), EmbeddedResources.ReadLines("place-names.tsv")));
 
     private readonly HashSet<string> _places = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _countries = new(StringComparer.Ordinal);
+
+    // The constituent countries of the United Kingdom, which ISO 3166 lists as subdivisions of GB.
+    private static readonly HashSet<string> CountryCodes = new(StringComparer.Ordinal) { "GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR" };
 
     public static TranslatedNames Default => LazyDefault.Value;
 
@@ -39,6 +43,13 @@ public sealed class TranslatedNames
     {
         ArgumentNullException.ThrowIfNull(name);
         return _places.Contains(NameKey.Fold(name));
+    }
+
+    /// <summary>True for a country (ISO 3166-1, and England, Scotland, Wales, Northern Ireland), in Dutch, English or German.</summary>
+    public bool IsCountry(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _countries.Contains(NameKey.Fold(name));
     }
 
     /// <summary>As <see cref="KeyOf"/>, for a name already folded by <see cref="NameKey.Fold"/>.</summary>
@@ -73,13 +84,17 @@ public sealed class TranslatedNames
             }
         }
 
-        var rows = isoLines.Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(r => r.Length >= 2).Select(r => r[1..].Select(n => NameKey.Fold(n)).Distinct(StringComparer.Ordinal).ToArray()).ToList();
+        var isoRows = isoLines.Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(r => r.Length >= 2).ToList();
+        var rows = isoRows.Select(r => r[1..].Select(n => NameKey.Fold(n)).Distinct(StringComparer.Ordinal).ToArray()).ToList();
+        var countryRow = isoRows.Select(r => r[0].Length == 2 || CountryCodes.Contains(r[0])).ToList();
         var ambiguous = rows.SelectMany(r => r).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         ambiguous.UnionWith(["georgia", "georgien"]);
         var places = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var names in rows)
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < rows.Count; r++)
         {
+            var names = rows[r];
             var usable = names.Where(n => !ambiguous.Contains(n)).ToList();
             if (usable.Count == 0)
             {
@@ -91,11 +106,16 @@ public sealed class TranslatedNames
             {
                 keys.TryAdd(name, key);
                 places.Add(name);
+                if (countryRow[r])
+                {
+                    countries.Add(name);
+                }
             }
         }
 
         var result = new TranslatedNames(keys);
         result._places.UnionWith(places);
+        result._countries.UnionWith(countries);
         return result;
     }
 }

@@ -102,6 +102,18 @@ public class StoryComparerTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("Nederland", "Den Haag", false)]
+    [InlineData("Engeland", "Londen", false)]
+    [InlineData("Utrecht", "Amersfoort", true)]
+    [InlineData("Duitsland", "België", true)]
+    public void Places_Conflict_OnlyAtOneLevel(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Middenland Nieuws", $"De politie heeft dinsdag in {first} een 59-jarige man aangehouden voor een reeks overvallen op juweliers.", "2024-02-08");
+        var b = Article("b", "Eemlander Post", $"De politie heeft dinsdag in {second} een 59-jarige man aangehouden voor een reeks overvallen op juweliers.", "2024-02-08");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "place"));
+    }
+
+    [Theory]
     [InlineData("03.15", "04.30", true)]
     [InlineData("03.15", "03.25", false)]
     public void ClockTimes_Conflict_WhenMoreThanAQuarterApart(string first, string second, bool conflict)

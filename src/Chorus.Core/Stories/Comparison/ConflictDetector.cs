@@ -139,9 +139,13 @@ internal static class ConflictDetector
             if (a.Article.Lang == b.Article.Lang && a.Places.Count == 1 && b.Places.Count == 1)
             {
                 var (pa, pb) = (a.Places[0], b.Places[0]);
-                if (pa.EntityId != pb.EntityId && !b.Article.EntityIds.Contains(pa.EntityId) && !a.Article.EntityIds.Contains(pb.EntityId))
+                // A country and a place in one ("in Nederland" and "in Den Haag", "Engeland" and "Londen") can both be
+                // true: only places of one level contradict each other.
+                var (na, nb) = (a.Article.Text[pa.Start..pa.End], b.Article.Text[pb.Start..pb.End]);
+                if (pa.EntityId != pb.EntityId && Entities.TranslatedNames.Default.IsCountry(na) == Entities.TranslatedNames.Default.IsCountry(nb)
+                    && !b.Article.EntityIds.Contains(pa.EntityId) && !a.Article.EntityIds.Contains(pb.EntityId))
                 {
-                    Add(claim, "place", "place", "place", Value(a, pa.Start, pa.End, a.Article.Text[pa.Start..pa.End]), Value(b, pb.Start, pb.End, b.Article.Text[pb.Start..pb.End]));
+                    Add(claim, "place", "place", "place", Value(a, pa.Start, pa.End, na), Value(b, pb.Start, pb.End, nb));
                 }
             }
         }
