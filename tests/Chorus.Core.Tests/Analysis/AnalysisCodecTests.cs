@@ -61,4 +61,36 @@ public class AnalysisCodecTests
         Assert.Null(AnalysisCodec.Decode(layers, raw with { Text = "Kort." }));
         Assert.NotNull(AnalysisCodec.Decode(layers, raw));
     }
+
+    [Fact]
+    public void AnyBytes_DecodeWithoutThrowing()
+    {
+        var raw = new RawArticle { Ref = "a", Text = "De brand in Rotterdam woedde dinsdag om 15.00 uur de hele nacht; ruim 200 mensen werden geëvacueerd.", Date = PartialDate.Parse("2024-03-12").Value };
+        var layers = AnalysisCodec.Encode(Analyzer.Analyze(raw));
+        using var plain = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(layers), System.IO.Compression.CompressionMode.Decompress))
+        {
+            gzip.CopyTo(plain);
+        }
+
+        var json = plain.ToArray();
+        Gen.Byte.Array[0, 300].Sample(bytes => _ = AnalysisCodec.Decode(bytes, raw), iter: 500);
+
+        // Damaged JSON inside a valid gzip stream: offsets out of range, wrong types, cut short.
+        Gen.Int[0, json.Length - 1].Select(Gen.Byte, Gen.Int[0, json.Length]).Sample((at, b, cut) =>
+        {
+            var damaged = (byte[])json.Clone();
+            damaged[at] = b;
+            using var packed = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(damaged, 0, cut);
+            }
+
+            if (AnalysisCodec.Decode(packed.ToArray(), raw) is { } decoded)
+            {
+                Assert.All(decoded.Tokens, t => Assert.InRange(t.End, t.Start, raw.Text.Length));
+            }
+        }, iter: 2000);
+    }
 }
