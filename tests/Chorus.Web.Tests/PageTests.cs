@@ -13,6 +13,14 @@ public class PageTests
         return body;
     }
 
+    /// <summary>The page of the first story a list page links to.</summary>
+    private static async Task<string> FirstStoryPageAsync(HttpClient client, string list)
+    {
+        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(storyId);
+        return await GetPageAsync(client, "/stories/" + storyId);
+    }
+
     // Ingests articles (anonymous objects in the JSONL fields) through the API, as a newsroom tool would.
     private static async Task PostArticlesAsync(ChorusServer server, params object[] articles)
     {
@@ -44,9 +52,7 @@ public class PageTests
     {
         await using var server = await ChorusServer.StartAsync();
         using var client = server.Client();
-        var list = await GetPageAsync(client, "/?q=Vladivostok");
-        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
-        var page = await GetPageAsync(client, "/stories/" + storyId);
+        var page = await FirstStoryPageAsync(client, await GetPageAsync(client, "/?q=Vladivostok"));
         Assert.Contains("class=\"s shared\"", page, StringComparison.Ordinal);
         Assert.Contains("class=\"s unique\"", page, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"timeline\"", page, StringComparison.Ordinal);
@@ -84,8 +90,7 @@ public class PageTests
 
         var list = await GetPageAsync(client, "/");
         Assert.StartsWith("<!doctype html><html lang=\"en\">", list, StringComparison.Ordinal);
-        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
-        var story = await GetPageAsync(client, "/stories/" + storyId);
+        var story = await FirstStoryPageAsync(client, list);
         Assert.Contains("<div class=\"source\" lang=\"nl\">", story, StringComparison.Ordinal);
         Assert.Contains("Grote brand in Rotterdamse haven", story, StringComparison.Ordinal);
         Assert.Contains("href=\"https://krant.example/brand\" rel=\"noopener noreferrer nofollow\"", story, StringComparison.Ordinal);
@@ -122,8 +127,7 @@ public class PageTests
             new { id = "c1", source = "Krant A", date = "2024-03-12", text },
             new { id = "c2", source = "Krant B", date = "2024-03-12", text = text + " Het KNMI gaf code oranje af." });
         var list = await GetPageAsync(client, "/");
-        var storyId = System.Text.RegularExpressions.Regex.Match(list, "href=\"/stories/([^\"]+)\"").Groups[1].Value;
-        var story = await GetPageAsync(client, "/stories/" + storyId);
+        var story = await FirstStoryPageAsync(client, list);
         var section = story[story.IndexOf("id=\"entities-h\"", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
         var open = section[..section.IndexOf("<details>", StringComparison.Ordinal)];

@@ -8,6 +8,7 @@ using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Storage;
+using Chorus.Storage.Queries;
 using Chorus.Core.Text;
 using Spectre.Console;
 
@@ -86,16 +87,11 @@ internal static class EvalCommand
         }
 
         var comparer = new StoryComparer(threshold);
+        var queries = new ChorusQueries(workspace);
         var comparisons = new List<StoryComparison>();
         foreach (var storyId in storyIds)
         {
-            var story = (await store.FindStoryAsync(storyId, ct).ConfigureAwait(false))!;
-            var ids = story.Articles.Select(a => a.Id).ToList();
-            var mapper = new ContractMapper(
-                await store.LoadAnalysesAsync(ids, ct).ConfigureAwait(false),
-                ArticleAnalyzer.CreateDefault,
-                ContractMapper.EntityIdLookup(await store.ArticleEntitiesAsync(ids, ct).ConfigureAwait(false)));
-            comparisons.Add(mapper.Compare(story, comparer));
+            comparisons.Add((await queries.CompareStoryAsync(storyId, comparer, ct).ConfigureAwait(false))!);
         }
 
         var scores = ClaimPairLabels.Evaluate(labels, comparisons);

@@ -31,8 +31,8 @@ public static class AnalysisCodec
         {
             Lang = article.Lang,
             LangConfidence = article.LangConfidence,
-            Sentences = article.Sentences.SelectMany(s => new[] { s.Start, s.End }).ToArray(),
-            Tokens = article.Tokens.SelectMany(t => new[] { t.Start, t.End, (int)t.Kind }).ToArray(),
+            Sentences = Flat(article.Sentences, 2, static (s, into) => (into[0], into[1]) = (s.Start, s.End)),
+            Tokens = Flat(article.Tokens, 3, static (t, into) => (into[0], into[1], into[2]) = (t.Start, t.End, (int)t.Kind)),
             Stems = [.. article.Stems],
             Names = article.Names.Select(n => new NameLayer(n.Start, n.End, n.Key)).ToArray(),
             Entities = article.Entities.Select(e => new EntityLayer(e.Start, e.End, e.Type, e.Method, e.Kind, e.Group)).ToArray(),
@@ -66,7 +66,7 @@ public static class AnalysisCodec
             using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
             layers = JsonSerializer.Deserialize<Layers>(gzip, Options);
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or InvalidDataException or NotSupportedException or IOException)
         {
             return null;
         }
@@ -132,6 +132,20 @@ public static class AnalysisCodec
             TitleNames = layers.TitleNames,
         };
     }
+
+    /// <summary>Spans as one flat array of offsets, written in place: no array per token on the ingest path.</summary>
+    private static int[] Flat<T>(IReadOnlyList<T> items, int width, SpanWriter<T> write)
+    {
+        var flat = new int[items.Count * width];
+        for (var i = 0; i < items.Count; i++)
+        {
+            write(items[i], flat.AsSpan(i * width, width));
+        }
+
+        return flat;
+    }
+
+    private delegate void SpanWriter<in T>(T item, Span<int> into);
 
     private sealed class Layers
     {

@@ -36,9 +36,6 @@ public sealed class ContractMapper
         _entityIds = entityIds ?? new Dictionary<(string, string, string), string>();
     }
 
-    /// <summary>How many articles this mapper had to analyse again because their stored layers were missing or old.</summary>
-    public int Reanalysed { get; private set; }
-
     /// <summary>The lookup the constructor takes, from the store's occurrences.</summary>
     public static Dictionary<(string ArticleId, string Type, string Name), string> EntityIdLookup(IEnumerable<EntityOccurrence> occurrences)
         => occurrences.GroupBy(o => (o.ArticleId, o.Type, o.LocalName)).ToDictionary(g => g.Key, g => g.First().EntityId);
@@ -73,7 +70,6 @@ public sealed class ContractMapper
             return layers;
         }
 
-        Reanalysed++;
         return _fallback().Analyze(raw);
     }
 

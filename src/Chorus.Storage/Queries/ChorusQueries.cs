@@ -159,6 +159,13 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         return new StoryView(story, doc, comparison, analyzed);
     }
 
+    /// <summary>A story's comparison by another comparer than the shipped one (for measuring settings on stored stories); null for no such story.</summary>
+    public async Task<StoryComparison?> CompareStoryAsync(string id, StoryComparer comparer, CancellationToken cancellationToken = default)
+    {
+        var story = await workspace.Store.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return story is null ? null : (await MapperAsync(story.Articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false)).Compare(story, comparer);
+    }
+
     public async Task<ArticleDoc?> ArticleAsync(string idOrRef, CancellationToken cancellationToken = default)
     {
         var article = await workspace.Store.FindArticleAsync(idOrRef, cancellationToken).ConfigureAwait(false);

@@ -190,7 +190,7 @@ internal static class ConflictDetector
         return ca.Count == 1 && cb.Count == 1 ? (ca[0], cb[0]) : null;
     }
 
-    /// <summary>Clock times are compared only between reports of one day: "om 15.00 uur" on two days is two moments.</summary>
+    /// <summary>Both articles are dated to the same day. Clock times are compared only then: "om 15.00 uur" on two days is two moments.</summary>
     private static bool SameDay(StorySentence a, StorySentence b)
         => a.Article.Date is { } da && b.Article.Date is { } db && da.Start == da.End && da == db;
 
@@ -214,8 +214,8 @@ internal static class ConflictDetector
         // kwamen om", "vier Tote"), or the same unit or counted noun and no two different roles ("ruim 20 boeren" and
         // "15 boeren aangehouden"). Counts of two roles never meet. A figure that could fill a slot with two figures
         // of the other sentence fills none: which one it meets is unknown.
-        var aSlots = a.Quantities.Select(q => (Q: q, Role: RoleOf(a, q), Unit: UnitKey(q.Unit))).ToList();
-        var bSlots = b.Quantities.Select(q => (Q: q, Role: RoleOf(b, q), Unit: UnitKey(q.Unit))).ToList();
+        var aSlots = a.Quantities.Select((q, i) => (Q: q, Role: a.Roles[i], Unit: UnitKey(q.Unit))).ToList();
+        var bSlots = b.Quantities.Select((q, i) => (Q: q, Role: b.Roles[i], Unit: UnitKey(q.Unit))).ToList();
         var matches = new List<(int A, int B, string Slot)>();
         for (var i = 0; i < aSlots.Count; i++)
         {
@@ -248,9 +248,6 @@ internal static class ConflictDetector
         }
     }
 
-    internal static FigureRole RoleOf(StorySentence s, QuantityMention q)
-        => IsCount(q) ? FigureRoles.RoleOf(s.Article.Text, s.Span.Start, s.Span.End, q.Start, q.End, q.Unit) : FigureRole.None;
-
     internal static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
 
     /// <summary>Measures by their unit; counted nouns by their first five letters, so "boom" meets "bomen" no better than a stemmer would, but "treinwagons" keeps its own slot.</summary>
@@ -273,7 +270,7 @@ internal static class ConflictDetector
             return false;
         }
 
-        var sameDay = a.Article.Date is { } da && b.Article.Date is { } db && da.Start == da.End && da == db;
+        var sameDay = SameDay(a, b);
         static bool Written(StorySentence s, TimeMention t) => s.Article.Text.AsSpan(t.Start, t.End - t.Start).IndexOfAnyInRange('0', '9') >= 0;
         return sameDay || (Written(a, ta) && Written(b, tb));
     }

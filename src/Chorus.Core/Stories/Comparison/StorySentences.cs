@@ -35,6 +35,9 @@ internal sealed class StorySentence
 
     public required IReadOnlyList<QuantityMention> Quantities { get; init; }
 
+    /// <summary>The role of each of <see cref="Quantities"/> (dead, injured…; none for measures and plain counts).</summary>
+    public required IReadOnlyList<FigureRole> Roles { get; init; }
+
     public required IReadOnlyList<TimeMention> Times { get; init; }
 
     public required IReadOnlyList<PlaceSlot> Places { get; init; }
@@ -136,15 +139,18 @@ internal static class StorySentences
                 }
 
                 var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End).ToList();
-                foreach (var q in quantities)
+                var roles = new FigureRole[quantities.Count];
+                for (var q = 0; q < quantities.Count; q++)
                 {
-                    AddBoth(Intern(vocabulary, "#" + q.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                    var quantity = quantities[q];
+                    AddBoth(Intern(vocabulary, "#" + quantity.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
                     // Two sentences that each count the dead (or the injured, the missing…) report one fact, however
                     // they word it: "zeker negen mensen kwamen om" and "het aantal doden steeg naar veertien".
-                    if (ConflictDetector.IsCount(q) && FigureRoles.RoleOf(text, span.Start, span.End, q.Start, q.End, q.Unit) is var role and not FigureRole.None)
+                    roles[q] = ConflictDetector.IsCount(quantity) ? FigureRoles.RoleOf(text, span.Start, span.End, quantity.Start, quantity.End, quantity.Unit) : FigureRole.None;
+                    if (roles[q] != FigureRole.None)
                     {
-                        AddBoth(Intern(vocabulary, "%" + role));
+                        AddBoth(Intern(vocabulary, "%" + roles[q]));
                     }
                 }
 
@@ -177,6 +183,7 @@ internal static class StorySentences
                     Terms = ids,
                     CrossTerms = crossIds,
                     Quantities = quantities,
+                    Roles = roles,
                     Times = times,
                     Places = places,
                     Entities = entities,
