@@ -25,6 +25,10 @@ internal sealed class CliContext
 
     public IAnsiConsole Err { get; }
 
+    /// <summary>Tells the user, on stderr, that a write waits for another writer of the store.</summary>
+    public void WaitingForWriter(string holder)
+        => Stderr.WriteLine($"waiting for the store's write lock, held by {holder}; this goes on when that writer is done (Ctrl-C to stop)");
+
     private static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -36,6 +36,10 @@ public sealed class ChorusWorkspace : IAsyncDisposable
         return Path.Combine(folder, "chorus.db");
     }
 
+    /// <summary>Opens the store <paramref name="db"/> names (see <see cref="DefaultDatabasePath"/>) with its search index.</summary>
+    public static Task<ChorusWorkspace> OpenAsync(string db, CancellationToken cancellationToken = default)
+        => OpenSqliteAsync(db, cancellationToken);
+
     public static async Task<ChorusWorkspace> OpenSqliteAsync(string databasePath, CancellationToken cancellationToken = default)
     {
         var store = await SqliteChorusStore.OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);

@@ -93,7 +93,12 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await write((await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace).ConfigureAwait(false);
+            var workspace = (await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace;
+            var writing = await workspace.Store.LockForWritingAsync("correction", null, cancellationToken).ConfigureAwait(false);
+            await using (writing.ConfigureAwait(false))
+            {
+                return await write(workspace).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -132,7 +137,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             if (_queries is null)
             {
                 var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenSqliteAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value));
+                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value));
             }
 
             return _queries!;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Ingest;
 using Chorus.Storage;
 using Chorus.Storage.Queries;
 
@@ -364,6 +365,21 @@ public class ApiTests
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("cannot be searched", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task AnotherWritersIngest_IsFoundByTheServersSearch_AfterTheServerWroteItself()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var writer = server.Client(withKey: true);
+        var own = new { id = "s1", text = "De gemeente Zwolle opent een nieuw zwembad aan de IJssel, meldt de wethouder.", date = "2024-03-12" };
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), own)).StatusCode);
+        Assert.Single((await GetJsonAsync(writer, "/api/search?q=zwembad"))["hits"]!.AsArray());
+
+        // A second writer with its own store connection and index, as a CLI ingest beside the server is: it takes
+        // the store's write lock after the server let it go, and its articles are searchable without a restart.
+        await ChorusServer.IngestAsync(server.Db, [ReadResult.Ok(new RawArticle { Ref = "cli-1", Text = "In Deventer gaat het zwembad dicht voor een grote verbouwing, zegt de directeur.", Date = Chorus.Core.Time.PartialDate.OfDay(new DateOnly(2024, 3, 13)) })]);
+        Assert.Equal(2, (await GetJsonAsync(writer, "/api/search?q=zwembad"))["hits"]!.AsArray().Count);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal static class ArticleCommand
 {
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, string idOrRef, bool json, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var queries = new ChorusQueries(workspace);
         // A path as typed at ingest ("../shared/seeds/000.txt") is stored under its display reference ("seeds/000.txt"):
         // the file's own name finds it then.

@@ -49,7 +49,7 @@ internal static class BenchCommand
                 var allocated = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
                 int stored;
-                await using (var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(dir, "bench.db"), ct).ConfigureAwait(false))
+                await using (var workspace = await ChorusWorkspace.OpenAsync(Path.Combine(dir, "bench.db"), ct).ConfigureAwait(false))
                 {
                     stored = (await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct, analyzer, linkEntities).ConfigureAwait(false)).Ingested;
                 }

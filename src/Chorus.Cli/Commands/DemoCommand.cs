@@ -22,7 +22,7 @@ internal static class DemoCommand
         var dir = Path.Combine(Path.GetTempPath(), "chorus-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         var db = Path.Combine(dir, "demo.db");
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(db, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false);
         var report = await IngestCommand.IngestAsync(ctx, workspace, [folder], new ReadOptions(), ct).ConfigureAwait(false);
         var queries = new ChorusQueries(workspace);
         var stories = (await queries.StoriesAsync(new StoryFilter { PageSize = int.MaxValue }, ct).ConfigureAwait(false)).Stories;

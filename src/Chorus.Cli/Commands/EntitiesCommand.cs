@@ -12,7 +12,7 @@ internal static class EntitiesCommand
 {
     public static async Task<int> ListAsync(CliContext ctx, string dbPath, int limit, bool json, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var queries = new ChorusQueries(workspace);
         var docs = await queries.EntitiesAsync(limit, ct).ConfigureAwait(false);
         var total = await queries.EntityCountAsync(ct).ConfigureAwait(false);
@@ -47,7 +47,7 @@ internal static class EntitiesCommand
 
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string idOrName, bool json, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var lookup = await new ChorusQueries(workspace).LookupEntityAsync(idOrName, ct).ConfigureAwait(false);
         if (lookup.Entity is not { } doc)
         {
@@ -74,7 +74,8 @@ internal static class EntitiesCommand
 
     public static async Task<int> MergeAsync(CliContext ctx, string dbPath, string kept, string merged, bool dryRun, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        await using var writing = await workspace.Store.LockForWritingAsync("entity correction", ctx.WaitingForWriter, ct).ConfigureAwait(false);
         var a = await ResolveAsync(workspace, kept, ct).ConfigureAwait(false);
         var b = await ResolveAsync(workspace, merged, ct).ConfigureAwait(false);
         if (a.Id == b.Id)
@@ -103,7 +104,8 @@ internal static class EntitiesCommand
 
     public static async Task<int> SplitAsync(CliContext ctx, string dbPath, string entityRef, string variant, bool dryRun, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        await using var writing = await workspace.Store.LockForWritingAsync("entity correction", ctx.WaitingForWriter, ct).ConfigureAwait(false);
         var e = await ResolveAsync(workspace, entityRef, ct).ConfigureAwait(false);
         if (!e.Variants.TryGetValue(variant, out var count))
         {
@@ -125,7 +127,7 @@ internal static class EntitiesCommand
 
     public static async Task<int> CorrectionsAsync(CliContext ctx, string dbPath, bool json, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var docs = await new ChorusQueries(workspace).EntityCorrectionsAsync(ct).ConfigureAwait(false);
         if (json)
         {
@@ -146,7 +148,8 @@ internal static class EntitiesCommand
 
     public static async Task<int> UndoAsync(CliContext ctx, string dbPath, long? seq, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        await using var writing = await workspace.Store.LockForWritingAsync("entity correction", ctx.WaitingForWriter, ct).ConfigureAwait(false);
         var outcome = await workspace.Store.UndoEntityCorrectionAsync(seq, ct).ConfigureAwait(false);
         var c = outcome.Correction ?? throw new UsageException(outcome.Error! + "; nothing was changed");
         if (c.Kind == EntityCorrectionKind.Merge)

@@ -65,7 +65,7 @@ internal static class EvalCommand
             throw new UsageException(string.Join(Environment.NewLine, errors));
         }
 
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var store = workspace.Store;
         var storyIds = new SortedSet<string>(StringComparer.Ordinal);
         var missing = new List<string>();
@@ -336,7 +336,7 @@ internal static class EvalCommand
             throw new UsageException($"{file}: no such file");
         }
 
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var live = await workspace.Store.ListEntitiesAsync(int.MaxValue, ct).ConfigureAwait(false);
         var verdicts = Chorus.Core.Entities.EntityNameAudit.Evaluate(live.ToList(), await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
         var right = verdicts.Count(v => v.IsRight);
@@ -472,7 +472,7 @@ internal static class EvalCommand
         try
         {
             Directory.CreateDirectory(folder);
-            await using var workspace = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
+            await using var workspace = await ChorusWorkspace.OpenAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
             var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
             var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;
             if (mergeThreshold is { } m)

@@ -106,7 +106,7 @@ internal static class FuzzCommand
 
     private static async Task<ChorusWorkspace> SampleStoreAsync(string db, string samples, CancellationToken ct)
     {
-        var workspace = await ChorusWorkspace.OpenSqliteAsync(db, ct).ConfigureAwait(false);
+        var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false);
         var inputs = ArticleInputReader.Expand([samples]).Where(e => e.File is not null).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions()));
         await new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), workspace.Index).RunAsync(inputs, null, ct).ConfigureAwait(false);
         return workspace;

@@ -15,7 +15,7 @@ internal static class IngestCommand
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity, bool json, CancellationToken ct)
     {
         var clustering = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering).ConfigureAwait(false);
         if (json)
         {
@@ -32,7 +32,10 @@ internal static class IngestCommand
     public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true, ClusteringOptions? clustering = null)
     {
         var expanded = ArticleInputReader.ExpandWithRefs(paths).ToList();
-        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), clustering ?? new ClusteringOptions(), workspace.Index, linkEntities);
+        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), clustering ?? new ClusteringOptions(), workspace.Index, linkEntities)
+        {
+            WaitingForWriter = ctx.WaitingForWriter,
+        };
         IEnumerable<ReadResult> Inputs()
         {
             foreach (var (file, reference, problem) in expanded)

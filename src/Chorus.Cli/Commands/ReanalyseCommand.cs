@@ -10,7 +10,7 @@ internal static class ReanalyseCommand
 {
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, bool everything, bool json, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var reanalyser = new Reanalyser(workspace.Store, ArticleAnalyzer.CreateDefault());
         ReanalyseReport? report = null;
         if (ctx.Interactive && !json)

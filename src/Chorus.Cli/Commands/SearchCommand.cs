@@ -17,7 +17,7 @@ internal static class SearchCommand
             return ExitCodes.Usage;
         }
 
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var result = await new ChorusQueries(workspace).SearchAsync(query, limit, ct).ConfigureAwait(false);
         var docs = result.Hits;
         if (json)

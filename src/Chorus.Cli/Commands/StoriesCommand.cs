@@ -18,7 +18,7 @@ internal static class StoriesCommand
             throw new UsageException($"--query: {problem}");
         }
 
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var page = await new ChorusQueries(workspace).StoriesAsync(filter, ct).ConfigureAwait(false);
         var footer = page.Stories.Count < page.Total
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"showing {page.Stories.Count:N0} of {page.Total:N0} stories (page {page.Page}); --limit and --page show others")
@@ -45,7 +45,7 @@ internal static class StoriesCommand
 
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string id, bool json, bool why, bool markdown, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var (story, doc, comparison, analyzed) = await new ChorusQueries(workspace).StoryAsync(id, why, ct).ConfigureAwait(false)
             ?? throw new UsageException($"no story '{id}' in {workspace.Store.Location} (see './chorus stories')");
         if (json)
@@ -70,8 +70,8 @@ internal static class StoriesCommand
 
     public static async Task<int> CorrectAsync(CliContext ctx, string dbPath, Func<StoryCorrector, Task<CorrectionOutcome>> correct, string kind, bool json, CancellationToken ct)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(dbPath, ct).ConfigureAwait(false);
-        var outcome = await correct(new StoryCorrector(workspace.Store, ArticleAnalyzer.CreateDefault())).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        var outcome = await correct(new StoryCorrector(workspace.Store, ArticleAnalyzer.CreateDefault()) { WaitingForWriter = ctx.WaitingForWriter }).ConfigureAwait(false);
         if (!outcome.Success)
         {
             throw new UsageException($"{kind}: {outcome.Error}; nothing was changed");

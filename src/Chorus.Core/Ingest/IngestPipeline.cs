@@ -40,6 +40,26 @@ public sealed class IngestPipeline
     public async Task<IngestReport> RunAsync(IEnumerable<ReadResult> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        // What the clusterer and the entity resolver keep in memory (term statistics, story windows, entities) is read
+        // under the store's write lock and saved before it is let go, so concurrent ingests take turns, never mix views.
+        var writing = await _store.LockForWritingAsync("ingest", WaitingForWriter, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunLockedAsync(inputs, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The index writer is closed while the lock is still held: the next writer may be another process.
+            _index?.CloseWriter();
+            await writing.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Called once, with who holds the store's write lock, when a run has to wait for another writer.</summary>
+    public Action<string>? WaitingForWriter { get; init; }
+
+    private async Task<IngestReport> RunLockedAsync(IEnumerable<ReadResult> inputs, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
         _indexing = Task.CompletedTask;
         var report = new IngestReport();
         var clusterer = new StoryClusterer(_options, await _store.LoadTermStatisticsAsync(cancellationToken).ConfigureAwait(false));

@@ -14,6 +14,17 @@ public interface IChorusStore : IAsyncDisposable
 
     Task<int> CountArticlesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Takes the store's write lock, which every process and server that opens the store shares: a writer whose work
+    /// depends on what it read before (an ingest run, a correction) holds it from its first read to its last write, so
+    /// two writers never save views of the store that miss each other's changes. Waits while another writer holds it,
+    /// calling <paramref name="waiting"/> once with who that is. Disposing the result releases it.
+    /// </summary>
+    Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="LockForWritingAsync"/> without waiting: null while another writer holds the lock.</summary>
+    Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default);
+
     /// <summary>Finds an article by id, by the ref it was ingested under, or by a unique id prefix.</summary>
     Task<StoredArticle?> FindArticleAsync(string idOrRef, CancellationToken cancellationToken = default);
 
@@ -186,4 +197,7 @@ public interface IStoreBatch : IAsyncDisposable
 public interface IArticleIndex
 {
     Task AddAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken = default);
+
+    /// <summary>Commits and closes the index's writer, if open, so that another process may write next.</summary>
+    void CloseWriter();
 }

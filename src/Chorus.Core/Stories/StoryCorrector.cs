@@ -23,7 +23,32 @@ public sealed record CorrectionOutcome(string? StoryId, string? Error)
 /// </summary>
 public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
 {
-    public async Task<CorrectionOutcome> SplitAsync(string storyId, IReadOnlyList<string> articleRefs, CancellationToken cancellationToken = default)
+    public Task<CorrectionOutcome> SplitAsync(string storyId, IReadOnlyList<string> articleRefs, CancellationToken cancellationToken = default)
+        => UnderWriteLockAsync(() => SplitLockedAsync(storyId, articleRefs, cancellationToken), cancellationToken);
+
+    public Task<CorrectionOutcome> MergeAsync(string keptStoryId, string mergedStoryId, CancellationToken cancellationToken = default)
+        => UnderWriteLockAsync(() => MergeLockedAsync(keptStoryId, mergedStoryId, cancellationToken), cancellationToken);
+
+    public Task<CorrectionOutcome> MoveAsync(IReadOnlyList<string> articleRefs, string targetStoryId, CancellationToken cancellationToken = default)
+        => UnderWriteLockAsync(() => MoveLockedAsync(articleRefs, targetStoryId, cancellationToken), cancellationToken);
+
+    public Task<CorrectionOutcome> UndoAsync(long? seq, CancellationToken cancellationToken = default)
+        => UnderWriteLockAsync(() => UndoLockedAsync(seq, cancellationToken), cancellationToken);
+
+    /// <summary>Called once, with who holds the store's write lock, when a correction has to wait for another writer.</summary>
+    public Action<string>? WaitingForWriter { get; init; }
+
+    // A correction reads the stories it changes and writes them back: the whole of it holds the store's write lock.
+    private async Task<CorrectionOutcome> UnderWriteLockAsync(Func<Task<CorrectionOutcome>> correct, CancellationToken cancellationToken)
+    {
+        var writing = await store.LockForWritingAsync("correction", WaitingForWriter, cancellationToken).ConfigureAwait(false);
+        await using (writing.ConfigureAwait(false))
+        {
+            return await correct().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CorrectionOutcome> SplitLockedAsync(string storyId, IReadOnlyList<string> articleRefs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articleRefs);
         var story = await store.FindStoryAsync(storyId, cancellationToken).ConfigureAwait(false);
@@ -62,7 +87,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         return new CorrectionOutcome(newId, null);
     }
 
-    public async Task<CorrectionOutcome> MergeAsync(string keptStoryId, string mergedStoryId, CancellationToken cancellationToken = default)
+    private async Task<CorrectionOutcome> MergeLockedAsync(string keptStoryId, string mergedStoryId, CancellationToken cancellationToken)
     {
         var kept = await store.FindStoryAsync(keptStoryId, cancellationToken).ConfigureAwait(false);
         var merged = await store.FindStoryAsync(mergedStoryId, cancellationToken).ConfigureAwait(false);
@@ -84,7 +109,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         return new CorrectionOutcome(kept.Profile.Id, null);
     }
 
-    public async Task<CorrectionOutcome> MoveAsync(IReadOnlyList<string> articleRefs, string targetStoryId, CancellationToken cancellationToken = default)
+    private async Task<CorrectionOutcome> MoveLockedAsync(IReadOnlyList<string> articleRefs, string targetStoryId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articleRefs);
         var target = await store.FindStoryAsync(targetStoryId, cancellationToken).ConfigureAwait(false);
@@ -142,7 +167,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
     /// and near-copies of them ingested since go along; other articles that later ingests added stay where they are. Refused while a later correction in force touches the
     /// same stories. Returns the story the articles are back in.
     /// </summary>
-    public async Task<CorrectionOutcome> UndoAsync(long? seq, CancellationToken cancellationToken = default)
+    private async Task<CorrectionOutcome> UndoLockedAsync(long? seq, CancellationToken cancellationToken)
     {
         var log = await store.AllStoryCorrectionsAsync(cancellationToken).ConfigureAwait(false);
         var correction = seq is null ? log.FirstOrDefault(c => c.UndoneAt is null) : log.FirstOrDefault(c => c.Seq == seq);

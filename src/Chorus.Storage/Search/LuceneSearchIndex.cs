@@ -56,16 +56,44 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
 
     public static LuceneSearchIndex OpenFolder(string folder) => new(FSDirectory.Open(folder));
 
-    /// <summary>Opens the index beside the store and rebuilds it from the store when it does not match.</summary>
+    /// <summary>
+    /// Opens the index beside the store and rebuilds it from the store when it does not match or cannot be read,
+    /// under the store's write lock. While another process holds that lock (an ingest is writing both), a count that
+    /// differs is that writer's work in progress, so the index is left to it.
+    /// </summary>
     public static async Task<LuceneSearchIndex> OpenForAsync(IChorusStore store, string folder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var index = OpenFolder(folder);
         try
         {
-            if (index.DocumentCount() != await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
+            if (index.ReadableCount() is { } count && count == await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
             {
-                await index.RebuildAsync(store, cancellationToken).ConfigureAwait(false);
+                return index;
+            }
+
+            var writing = await store.TryLockForWritingAsync("rebuild the search index", cancellationToken).ConfigureAwait(false);
+            if (writing is null)
+            {
+                return index;
+            }
+
+            await using (writing.ConfigureAwait(false))
+            {
+                var again = index.ReadableCount();
+                if (again is null || again != await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (again is null)
+                    {
+                        // Unreadable (a segment file lost, a torn write): start from an empty folder.
+                        index.Dispose();
+                        ClearFolder(folder);
+                        index = OpenFolder(folder);
+                    }
+
+                    await index.RebuildAsync(store, cancellationToken).ConfigureAwait(false);
+                    index.CloseWriter();
+                }
             }
         }
         catch
@@ -75,6 +103,30 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
         }
 
         return index;
+    }
+
+    // The number of documents, or null when the index cannot be read.
+    private int? ReadableCount()
+    {
+        try
+        {
+            return DocumentCount();
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void ClearFolder(string folder)
+    {
+        if (System.IO.Directory.Exists(folder))
+        {
+            foreach (var file in System.IO.Directory.EnumerateFiles(folder))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     public int DocumentCount()
@@ -150,13 +202,14 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
         }
     }
 
-    // With a writer open in this process the searcher sees its writes at once (near real time); otherwise it reads
-    // what was committed, and a refresh picks up what other writers committed since.
+    // Searchers read what was committed, whichever process committed it: every write commits, and a refresh before a
+    // query picks up what this process or another wrote since (a searcher tied to this process's writer would not
+    // see another process's commits, nor outlive the writer).
     private SearcherManager Searchers()
     {
         lock (_searchersLock)
         {
-            return _searchers ??= _writer is not null ? new SearcherManager(_writer, applyAllDeletes: true, null) : new SearcherManager(_directory, null);
+            return _searchers ??= new SearcherManager(_directory, null);
         }
     }
 
@@ -175,6 +228,12 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
         }
 
         return ParseResult<Query>.Ok(combined);
+    }
+
+    public void CloseWriter()
+    {
+        var writer = Interlocked.Exchange(ref _writer, null);
+        writer?.Dispose();
     }
 
     private IndexWriter Writer()

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
 using Chorus.Core.Time;
+using Chorus.Storage.Locking;
 using Microsoft.Data.Sqlite;
 
 namespace Chorus.Storage.Sqlite;
@@ -23,14 +24,22 @@ public sealed class SqliteChorusStore : IChorusStore
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
 
     private readonly SqliteConnection _connection;
+    private readonly FileWriteLock _writeLock;
 
     private SqliteChorusStore(string path, SqliteConnection connection)
     {
         Location = path;
         _connection = connection;
+        _writeLock = new FileWriteLock(path);
     }
 
     public string Location { get; }
+
+    public Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default)
+        => _writeLock.AcquireAsync(purpose, waiting, cancellationToken);
+
+    public Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default)
+        => _writeLock.TryAcquireAsync(purpose, cancellationToken);
 
     /// <summary>
     /// Opens or creates the store at <paramref name="path"/>. A file that is not SQLite, or a SQLite database that

@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace Chorus.Cli.Tests;
+
+/// <summary>
+/// Two real processes writing one SQLite store: they take turns on the store's write lock, so the result is that
+/// of running them one after the other (in the order the lock was granted), with the search index whole.
+/// </summary>
+public sealed class ConcurrentWriterTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public async Task TwoIngestProcessesAtOnce_GiveTheStoriesAndEntitiesOfOneRunAfterTheOther()
+    {
+        var a = WriteInput("a.jsonl", 0);
+        var b = WriteInput("b.jsonl", 1);
+
+        var concurrent = Path.Combine(_tmp.Path, "concurrent.db");
+        using var first = CliRunner.Start(null, "ingest", a, "--db", concurrent);
+        using var second = CliRunner.Start(null, "ingest", b, "--db", concurrent);
+        var errors = await Task.WhenAll(first.StandardError.ReadToEndAsync(), second.StandardError.ReadToEndAsync());
+        await Task.WhenAll(first.StandardOutput.ReadToEndAsync(), second.StandardOutput.ReadToEndAsync());
+        await Task.WhenAll(first.WaitForExitAsync(), second.WaitForExitAsync());
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, string.Join("\n", errors));
+        // The runs overlapped (else this test shows nothing): one of them waited, and said so.
+        Assert.Single(errors, e => e.Contains("waiting for the store's write lock", StringComparison.Ordinal));
+
+        var aThenB = await SequentialAsync("ab.db", a, b);
+        var bThenA = await SequentialAsync("ba.db", b, a);
+        var got = await SnapshotAsync(concurrent);
+        Assert.True(got == aThenB || got == bThenA, "the concurrent result equals neither order of sequential runs");
+    }
+
+    [Fact]
+    public async Task ADamagedSearchIndex_IsRebuilt_AndNeverStopsOtherCommands()
+    {
+        var db = Path.Combine(_tmp.Path, "d.db");
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", CliRunner.RelativeSamples, "--db", db)).ExitCode);
+        var before = await CliRunner.RunAsync("search", "Vladivostok", "--db", db, "--json");
+        foreach (var file in Directory.EnumerateFiles(db + ".search").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            // Torn writes: every file of the index cut to half its length.
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            stream.SetLength(stream.Length / 2);
+        }
+
+        Assert.Equal(0, (await CliRunner.RunAsync("stories", "--db", db)).ExitCode);
+        var after = await CliRunner.RunAsync("search", "Vladivostok", "--db", db, "--json");
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal(before.Stdout, after.Stdout);
+    }
+
+    private async Task<string> SequentialAsync(string name, string firstInput, string secondInput)
+    {
+        var db = Path.Combine(_tmp.Path, name);
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", firstInput, "--db", db)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", secondInput, "--db", db)).ExitCode);
+        return await SnapshotAsync(db);
+    }
+
+    // Stories as sets of article refs, entities with their mention counts, and what the search index finds.
+    private static async Task<string> SnapshotAsync(string db)
+    {
+        var stories = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", db, "--json")).Stdout).RootElement;
+        var groups = stories.EnumerateArray()
+            .Select(s => string.Join(",", s.GetProperty("articles").EnumerateArray().Select(x => x.GetProperty("ref").GetString()).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal);
+        var entities = JsonDocument.Parse((await CliRunner.RunAsync("entities", "--db", db, "--json", "--limit", "100000")).Stdout).RootElement;
+        var names = entities.EnumerateArray()
+            .Select(e => $"{e.GetProperty("type").GetString()} {e.GetProperty("name").GetString()} {e.GetProperty("mentions").GetInt32()}")
+            .Order(StringComparer.Ordinal);
+        var search = await CliRunner.RunAsync("search", "gemeenteraad", "--db", db, "--json", "--limit", "100000");
+        var hits = JsonDocument.Parse(search.Stdout).RootElement;
+        var found = (hits.ValueKind == JsonValueKind.Array ? hits : hits.GetProperty("hits")).GetArrayLength();
+        return string.Join("\n", groups) + "\n--\n" + string.Join("\n", names) + "\n--\n" + found;
+    }
+
+    // Articles on a shared set of topics, people and places, so both runs touch the same stories and entities.
+    private string WriteInput(string name, int part)
+    {
+        string[] people = ["Jan Jansen", "Petra de Vries", "Ahmed Bakker", "Sanne Visser", "Kees Smit"];
+        string[] places = ["Utrecht", "Zwolle", "Groningen", "Tilburg", "Breda", "Delft"];
+        string[] topics = ["de nieuwe brug", "het zwembad", "de bibliotheek", "het busstation", "de windmolens", "het stadhuis", "de haven"];
+        var lines = Enumerable.Range(0, 1200).Select(i =>
+        {
+            var n = i * 2 + part;
+            var topic = topics[n % topics.Length];
+            var place = places[n % places.Length];
+            var person = people[n % people.Length];
+            var text = $"Wethouder {person} van {place} heeft de gemeenteraad op dinsdag ingelicht over {topic}. " +
+                       $"Volgens {person} kost het project {(n % 40) + 2} miljoen euro en is het in {2025 + (n % 3)} klaar. " +
+                       $"Bewoners van {place} reageerden verdeeld op de plannen voor {topic}; bericht {n}.";
+            return JsonSerializer.Serialize(new { id = $"{name}-{n}", date = $"2024-05-{1 + (n % 20):D2}", source = $"Krant {n % 4}", text });
+        });
+        var path = Path.Combine(_tmp.Path, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+}
