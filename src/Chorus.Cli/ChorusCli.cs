@@ -59,7 +59,7 @@ internal static class ChorusCli
 
     private static RootCommand Build(CliContext ctx)
     {
-        var db = new Option<string?>("--db") { Description = "SQLite store to use (default: $CHORUS_DB, else chorus.db in your data folder)", Recursive = true };
+        var db = new Option<string?>("--db") { Description = "Store to use: a SQLite file, or postgresql://user@host/db (default: $CHORUS_DB, else chorus.db in your data folder)", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON document on stdout" };
         var root = new RootCommand("Chorus: what many outlets say about one event.");
         root.Options.Add(db);

@@ -1,4 +1,5 @@
 using Chorus.Core.Store;
+using Chorus.Storage.Postgres;
 using Chorus.Storage.Search;
 using Chorus.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ public sealed class ChorusWorkspace : IAsyncDisposable
 {
     private readonly bool _ownsIndex;
 
-    private ChorusWorkspace(IChorusStore store, LuceneSearchIndex index, bool ownsIndex = true)
+    private ChorusWorkspace(IChorusStore store, ISearchIndex index, bool ownsIndex = true)
     {
         Store = store;
         Index = index;
@@ -18,9 +19,9 @@ public sealed class ChorusWorkspace : IAsyncDisposable
 
     public IChorusStore Store { get; }
 
-    public LuceneSearchIndex Index { get; }
+    public ISearchIndex Index { get; }
 
-    /// <summary><c>$CHORUS_DB</c> if set, else <c>chorus.db</c> in the user's data folder.</summary>
+    /// <summary><c>$CHORUS_DB</c> if set (a SQLite file, or a PostgreSQL URI or connection string), else <c>chorus.db</c> in the user's data folder.</summary>
     public static string DefaultDatabasePath()
     {
         var fromEnv = Environment.GetEnvironmentVariable("CHORUS_DB");
@@ -36,9 +37,27 @@ public sealed class ChorusWorkspace : IAsyncDisposable
         return Path.Combine(folder, "chorus.db");
     }
 
-    /// <summary>Opens the store <paramref name="db"/> names (see <see cref="DefaultDatabasePath"/>) with its search index.</summary>
+    /// <summary>
+    /// Opens the store <paramref name="db"/> names with its search index: a PostgreSQL database for a URI
+    /// (<c>postgresql://user@host/db</c>) or a connection string (<c>Host=…</c>), else a SQLite file.
+    /// </summary>
     public static Task<ChorusWorkspace> OpenAsync(string db, CancellationToken cancellationToken = default)
-        => OpenSqliteAsync(db, cancellationToken);
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return PostgresLocation.Names(db) ? OpenPostgresAsync(db, cancellationToken) : OpenSqliteAsync(db, cancellationToken);
+    }
+
+    public static async Task<ChorusWorkspace> OpenPostgresAsync(string db, CancellationToken cancellationToken = default)
+    {
+        var location = PostgresLocation.Parse(db);
+        if (!location.Success)
+        {
+            throw new StoreOpenException($"--db: {location.Error}");
+        }
+
+        var store = await PostgresChorusStore.OpenAsync(location.Value!, cancellationToken).ConfigureAwait(false);
+        return new ChorusWorkspace(store, new PostgresSearchIndex(location.Value!.ConnectionString));
+    }
 
     public static async Task<ChorusWorkspace> OpenSqliteAsync(string databasePath, CancellationToken cancellationToken = default)
     {
@@ -62,7 +81,9 @@ public sealed class ChorusWorkspace : IAsyncDisposable
     public static async Task<ChorusWorkspace> OpenReaderAsync(ChorusWorkspace primary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(primary);
-        var store = await SqliteChorusStore.OpenAsync(primary.Store.Location, cancellationToken).ConfigureAwait(false);
+        IChorusStore store = primary.Store is PostgresChorusStore postgres
+            ? await PostgresChorusStore.OpenAsync(postgres.Where, cancellationToken).ConfigureAwait(false)
+            : await SqliteChorusStore.OpenAsync(primary.Store.Location, cancellationToken).ConfigureAwait(false);
         return new ChorusWorkspace(store, primary.Index, ownsIndex: false);
     }
 

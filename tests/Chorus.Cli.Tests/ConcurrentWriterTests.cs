@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chorus.Storage.Tests;
 
 namespace Chorus.Cli.Tests;
 
@@ -15,10 +16,23 @@ public sealed class ConcurrentWriterTests : IDisposable
     [Fact]
     public async Task TwoIngestProcessesAtOnce_GiveTheStoriesAndEntitiesOfOneRunAfterTheOther()
     {
+        await using var host = new SqliteHost();
+        await TwoWritersAtOnceAsync(host);
+    }
+
+    [SkippableFact]
+    public async Task TwoIngestProcessesAtOnce_OnPostgres_GiveTheStoriesAndEntitiesOfOneRunAfterTheOther()
+    {
+        await using var host = new PostgresHost();
+        await TwoWritersAtOnceAsync(host);
+    }
+
+    private async Task TwoWritersAtOnceAsync(StoreHost host)
+    {
         var a = WriteInput("a.jsonl", 0);
         var b = WriteInput("b.jsonl", 1);
 
-        var concurrent = Path.Combine(_tmp.Path, "concurrent.db");
+        var concurrent = await host.DbAsync("concurrent.db");
         using var first = CliRunner.Start(null, "ingest", a, "--db", concurrent);
         using var second = CliRunner.Start(null, "ingest", b, "--db", concurrent);
         var errors = await Task.WhenAll(first.StandardError.ReadToEndAsync(), second.StandardError.ReadToEndAsync());
@@ -28,8 +42,8 @@ public sealed class ConcurrentWriterTests : IDisposable
         // The runs overlapped (else this test shows nothing): one of them waited, and said so.
         Assert.Single(errors, e => e.Contains("waiting for the store's write lock", StringComparison.Ordinal));
 
-        var aThenB = await SequentialAsync("ab.db", a, b);
-        var bThenA = await SequentialAsync("ba.db", b, a);
+        var aThenB = await SequentialAsync(await host.DbAsync("ab.db"), a, b);
+        var bThenA = await SequentialAsync(await host.DbAsync("ba.db"), b, a);
         var got = await SnapshotAsync(concurrent);
         Assert.True(got == aThenB || got == bThenA, "the concurrent result equals neither order of sequential runs");
     }
@@ -53,9 +67,8 @@ public sealed class ConcurrentWriterTests : IDisposable
         Assert.Equal(before.Stdout, after.Stdout);
     }
 
-    private async Task<string> SequentialAsync(string name, string firstInput, string secondInput)
+    private static async Task<string> SequentialAsync(string db, string firstInput, string secondInput)
     {
-        var db = Path.Combine(_tmp.Path, name);
         Assert.Equal(0, (await CliRunner.RunAsync("ingest", firstInput, "--db", db)).ExitCode);
         Assert.Equal(0, (await CliRunner.RunAsync("ingest", secondInput, "--db", db)).ExitCode);
         return await SnapshotAsync(db);

@@ -114,7 +114,7 @@ public sealed class IngestEndToEndTests : IDisposable
         Assert.Equal(0, count % 256);
         var stories = await reopened.Store.ListStoriesAsync();
         Assert.Equal(count, stories.Sum(s => s.Articles.Count));
-        Assert.Equal(count, reopened.Index.DocumentCount());
+        Assert.Equal(count, ((LuceneSearchIndex)reopened.Index).DocumentCount());
     }
 
     [Fact]
@@ -122,17 +122,17 @@ public sealed class IngestEndToEndTests : IDisposable
     {
         await using var ws = await OpenAsync();
         await IngestAsync(ws, [TestPaths.Samples]);
-        var hits = ws.Index.Search("onderzeeërs", 10);
+        var hits = (await ws.Index.SearchAsync("onderzeeërs", 10)).Hits;
         var top = (await ws.Store.FindArticleAsync(Assert.Single(hits).ArticleId))!;
         Assert.EndsWith("000_aac5f5d0c02a0b02.txt", top.Ref, StringComparison.Ordinal);
         var (snippet, highlights) = SnippetBuilder.Build(top.Title ?? string.Empty, top.Text, top.Lang, "onderzeeërs");
         var h = Assert.Single(highlights);
         Assert.Equal("onderzeeërs", snippet[h.Start..h.End]);
-        Assert.Empty(ws.Index.Search("", 10));
+        Assert.Empty((await ws.Index.SearchAsync("", 10)).Hits);
         // A query the parser cannot read finds nothing, and the parser says why (the CLI, API and pages show it).
-        Assert.Empty(ws.Index.Search("Kim AND (trein", 10));
+        Assert.Empty((await ws.Index.SearchAsync("Kim AND (trein", 10)).Hits);
         Assert.NotNull(SearchQueryParser.Problem("Kim AND (trein"));
-        Assert.NotEmpty(ws.Index.Search("Kim AND trein", 10));
+        Assert.NotEmpty((await ws.Index.SearchAsync("Kim AND trein", 10)).Hits);
     }
 
     [Fact]
@@ -145,8 +145,8 @@ public sealed class IngestEndToEndTests : IDisposable
 
         Directory.Delete(LuceneSearchIndex.FolderFor(Path.Combine(_tmp.Path, "c.db")), recursive: true);
         await using var reopened = await OpenAsync();
-        Assert.Equal(14, reopened.Index.DocumentCount());
-        Assert.NotEmpty(reopened.Index.Search("Keizersgracht", 10));
+        Assert.Equal(14, ((LuceneSearchIndex)reopened.Index).DocumentCount());
+        Assert.NotEmpty((await reopened.Index.SearchAsync("Keizersgracht", 10)).Hits);
     }
 
     [SharedDataFact("dpg2019/articles.jsonl")]

@@ -8,6 +8,9 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 {
     protected override async Task<IChorusStore> CreateStoreAsync()
         => await SqliteChorusStore.OpenAsync(Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".db"));
+
+    protected override async Task<IChorusStore> ReopenAsync(IChorusStore store)
+        => await SqliteChorusStore.OpenAsync(store.Location);
 }
 
 public sealed class SqliteStoreTests : IDisposable

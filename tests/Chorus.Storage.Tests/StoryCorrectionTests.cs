@@ -4,11 +4,18 @@ using Chorus.Core.Stories;
 
 namespace Chorus.Storage.Tests;
 
-public sealed class StoryCorrectionTests : IDisposable
+/// <summary>Story corrections through the store, run once per store engine.</summary>
+public abstract class StoryCorrectionTests(StoreHost host) : IAsyncLifetime
 {
     private readonly TempFolder _tmp = new();
 
-    public void Dispose() => _tmp.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        _tmp.Dispose();
+    }
 
     private static async Task IngestAsync(ChorusWorkspace ws, IEnumerable<ReadResult> inputs)
         => await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index).RunAsync(inputs);
@@ -17,14 +24,14 @@ public sealed class StoryCorrectionTests : IDisposable
 
     private async Task<(ChorusWorkspace Ws, StoryCorrector Corrector)> SamplesAsync()
     {
-        var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        var ws = await host.OpenAsync("c.db");
         await IngestAsync(ws, ArticleInputReader.Expand([TestPaths.Samples]).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions())));
         return (ws, new StoryCorrector(ws.Store, ArticleAnalyzer.CreateDefault()));
     }
 
     private static async Task<string> StoryOfAsync(ChorusWorkspace ws, string articleRef) => (await ws.Store.FindArticleAsync(articleRef))!.StoryId!;
 
-    [Fact]
+    [SkippableFact]
     public async Task Split_MakesANewStory_AndACopyIngestedLaterFollowsIt()
     {
         var (ws, corrector) = await SamplesAsync();
@@ -46,7 +53,7 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.Equal(outcome.StoryId, await StoryOfAsync(ws, "copy-002"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Merge_MovesEveryArticle_TheOldIdLeadsToTheKeptStory_AndLaterArticlesJoinIt()
     {
         var (ws, corrector) = await SamplesAsync();
@@ -68,7 +75,7 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.Equal(seed.Profile.Id, await StoryOfAsync(ws, "bridge-later"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Move_IntoAnotherStory_RemovesAnEmptiedStory()
     {
         var (ws, corrector) = await SamplesAsync();
@@ -83,7 +90,7 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.Contains(await ws.Store.StoryCorrectionsAsync(seed.Profile.Id), c => c.Kind == "move");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WrongRequests_AreRefused_AndChangeNothing()
     {
         var (ws, corrector) = await SamplesAsync();
@@ -114,7 +121,7 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.All(expected, kv => Assert.Equal(kv.Value, actual[kv.Key]));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Undo_OfSplitMergeAndMove_RestoresTheStoriesAndTheirIds_NewestFirst()
     {
         var (ws, corrector) = await SamplesAsync();
@@ -154,7 +161,7 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.Equal([(seed, again.StoryId!)], await ws.Store.StoriesKeptApartAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Undo_TakesLaterNearCopiesAlong_AndAnEmptiedStoryLeadsBack()
     {
         var (ws, corrector) = await SamplesAsync();
@@ -172,4 +179,12 @@ public sealed class StoryCorrectionTests : IDisposable
         Assert.Equal(seed, await StoryOfAsync(ws, "copy-002"));
         Assert.Equal(seed, (await ws.Store.FindStoryAsync(split.StoryId!))!.Profile.Id);
     }
+}
+
+public sealed class SqliteStoryCorrectionTests() : StoryCorrectionTests(new SqliteHost())
+{
+}
+
+public sealed class PostgresStoryCorrectionTests() : StoryCorrectionTests(new PostgresHost())
+{
 }

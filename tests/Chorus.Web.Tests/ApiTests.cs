@@ -11,8 +11,12 @@ using Chorus.Storage.Queries;
 
 namespace Chorus.Web.Tests;
 
+/// <summary>The HTTP API, run once per store engine (<see cref="PostgresApiTests"/> runs it on PostgreSQL).</summary>
 public class ApiTests
 {
+    /// <summary>Whether the servers of these tests use a PostgreSQL store.</summary>
+    protected virtual bool Postgres => false;
+
     private static async Task<JsonNode> GetJsonAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));
@@ -21,10 +25,10 @@ public class ApiTests
         return JsonNode.Parse(body)!;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stories_ListNewestFirst_AndFilterByTextEntityDateAndLanguage()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var client = server.Client();
         var all = await GetJsonAsync(client, "/api/stories");
         var dates = all["stories"]!.AsArray().Select(s => s!["lastDate"]?.GetValue<string>() ?? string.Empty).ToList();
@@ -42,13 +46,13 @@ public class ApiTests
         Assert.Equal("sort", (await GetJsonAsync(client, "/api/stories?sort=oldest", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Story_IsTheSameDocumentAsTheCliJson()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         string id;
         JsonNode cli;
-        await using (var workspace = await ChorusWorkspace.OpenSqliteAsync(server.Db))
+        await using (var workspace = await ChorusWorkspace.OpenAsync(server.Db))
         {
             var queries = new ChorusQueries(workspace);
             id = (await queries.StoriesAsync(new StoryFilter { Query = "Vladivostok" })).Stories.Single(s => s.Articles.Count == 2 && s.Title.Contains("Kim Jong-un", StringComparison.Ordinal)).Id;
@@ -69,10 +73,10 @@ public class ApiTests
         Assert.Contains(api["claims"]!.AsArray(), c => c!["shared"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Articles_EntitiesAndSearch_Answer_AndUnknownIdsAre404ProblemDetails()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var client = server.Client();
         var hits = await GetJsonAsync(client, "/api/search?q=onderzee%C3%ABrs");
         var articleId = hits["hits"]![0]!["article"]!["id"]!.GetValue<string>();
@@ -92,14 +96,14 @@ public class ApiTests
         await GetJsonAsync(client, "/api/search", HttpStatusCode.BadRequest);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("zzzz")]
     [InlineData("Xyzzyq")]
     [InlineData("Putin")]
     [InlineData("Sjojgo")]
     public async Task Entity_UnknownName_Is404WithCandidates_NeverAnotherEntity(string name)
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var client = server.Client();
         var problem = await GetJsonAsync(client, $"/api/entities/{Uri.EscapeDataString(name)}", HttpStatusCode.NotFound);
         Assert.Null(problem["id"]);
@@ -111,10 +115,10 @@ public class ApiTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Entity_MergeSplitAndUndo_NeedAKey_AndUndoRestores()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var anonymous = server.Client();
         using var writer = server.Client(withKey: true);
         var before = await GetJsonAsync(anonymous, "/api/entities/Sjojgoe");
@@ -140,10 +144,10 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task HostileRequests_AreProblemsNot500s()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false, maxRequestBytes: 1024 * 1024);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false, maxRequestBytes: 1024 * 1024);
         using var anonymous = server.Client();
         using var writer = server.Client(withKey: true);
 
@@ -185,10 +189,10 @@ public class ApiTests
         Assert.Equal("page", (await GetJsonAsync(anonymous, "/api/stories?page=x", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PrivateServer_AcceptsTheKeyAsABasicPassword_SoABrowserCanLogIn()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false, isPrivate: true);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false, isPrivate: true);
         using var anonymous = server.Client();
         var refused = await anonymous.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -202,10 +206,10 @@ public class ApiTests
 
     // Mutated query strings and bodies against every endpoint: never a 5xx, and every error Chorus gives is a problem
     // document or a page (the long campaign is ./chorus fuzz http).
-    [Fact]
+    [SkippableFact]
     public async Task MutatedRequests_NeverAnswer5xx()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var client = server.Client(withKey: true);
         var stories = await GetJsonAsync(client, "/api/stories");
         var story = stories["stories"]![0]!["id"]!.GetValue<string>();
@@ -248,14 +252,14 @@ public class ApiTests
     }
 
     // Bound to loopback, the server answers only requests addressed to loopback (no DNS rebinding).
-    [Theory]
+    [SkippableTheory]
     [InlineData("http://127.0.0.1:5080", "evil.example", HttpStatusCode.BadRequest)]
     [InlineData("http://127.0.0.1:5080", "localhost", HttpStatusCode.OK)]
     [InlineData("http://127.0.0.1:5080", "127.0.0.1:5080", HttpStatusCode.OK)]
     [InlineData("http://0.0.0.0:5080", "news.example", HttpStatusCode.OK)]
     public async Task ALoopbackServer_RefusesOtherHostNames(string urls, string host, HttpStatusCode expected)
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false, urls: urls);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false, urls: urls);
         using var client = server.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/stories", UriKind.Relative));
         request.Headers.Host = host;
@@ -264,10 +268,10 @@ public class ApiTests
 
     // Reads run on connections of their own: a long ingest through the API does not hold them up, and what they see
     // is whole batches.
-    [Fact]
+    [SkippableFact]
     public async Task ReadsRunWhileAnIngestRuns()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var reader = server.Client();
         using var writer = server.Client(withKey: true);
         writer.Timeout = TimeSpan.FromMinutes(5);
@@ -296,10 +300,10 @@ public class ApiTests
     }
 
     // One client sends hostile searches back to back; the other's story list is not held up behind them.
-    [Fact]
+    [SkippableFact]
     public async Task HostileSearches_DoNotDelayAConcurrentStoryList()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var reader = server.Client();
         using var attacker = server.Client();
         var words = string.Join("%20", Enumerable.Range(0, 1100).Select(i => $"w{i}"));
@@ -342,7 +346,7 @@ public class ApiTests
     }
 
     // Each of these answered 500 or took 40 s; now a 400 problem naming the field, in well under a second.
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/search?q=NOT")]
     [InlineData("/api/search?q=AND%20OR%20NOT")]
     [InlineData("/api/search?q=%2F(.*)%7B6000%7D%2F")]
@@ -350,7 +354,7 @@ public class ApiTests
     [InlineData("/api/stories?q=%2F(.*)%7B6000%7D%2F")]
     public async Task HostileQueries_Are400ProblemsNamingQ(string url)
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var client = server.Client();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var problem = await GetJsonAsync(client, url, HttpStatusCode.BadRequest);
@@ -367,10 +371,10 @@ public class ApiTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnotherWritersIngest_IsFoundByTheServersSearch_AfterTheServerWroteItself()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false);
         using var writer = server.Client(withKey: true);
         var own = new { id = "s1", text = "De gemeente Zwolle opent een nieuw zwembad aan de IJssel, meldt de wethouder.", date = "2024-03-12" };
         Assert.Equal(HttpStatusCode.OK, (await writer.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), own)).StatusCode);
@@ -382,10 +386,10 @@ public class ApiTests
         Assert.Equal(2, (await GetJsonAsync(writer, "/api/search?q=zwembad"))["hits"]!.AsArray().Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_NeedsAKey_IngestsJsonAndJsonl_AndNamesRejectedLines()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false);
         using var anonymous = server.Client();
         using var writer = server.Client(withKey: true);
         var article = new { id = "k1", title = "Brand in haven", text = "Bij een grote brand in de haven van Rotterdam zijn dinsdag twaalf mensen gewond geraakt. De brandweer was de hele nacht bezig.", date = "2024-03-12", source = "Havenkrant" };
@@ -414,10 +418,10 @@ public class ApiTests
         Assert.Equal(2, (await GetJsonAsync(anonymous, "/api/stories"))["stories"]!.AsArray().Sum(s => s!["articles"]!.AsArray().Count));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task StoryCorrections_NeedAKey_AreStored_AndShowInTheStory()
     {
-        await using var server = await ChorusServer.StartAsync();
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
         using var anonymous = server.Client();
         using var writer = server.Client(withKey: true);
         var seed = (await GetJsonAsync(anonymous, "/api/stories?q=Vladivostok"))["stories"]!.AsArray()
@@ -451,10 +455,10 @@ public class ApiTests
         Assert.Single((await GetJsonAsync(anonymous, $"/api/stories/{storyId}"))["articles"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Post_OverTheSizeLimit_Is413_AndStoresNothing()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false, maxRequestBytes: 1000);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false, maxRequestBytes: 1000);
         using var writer = server.Client(withKey: true);
         using var content = new StringContent(JsonSerializer.Serialize(new { text = new string('a', 5000) }), Encoding.UTF8, "application/json");
         var response = await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content);
@@ -462,10 +466,10 @@ public class ApiTests
         Assert.Empty((await GetJsonAsync(writer, "/api/stories"))["stories"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Private_ReadsNeedAKeyToo()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false, isPrivate: true);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false, isPrivate: true);
         using var anonymous = server.Client();
         using var reader = server.Client(withKey: true);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/stories", UriKind.Relative))).StatusCode);
@@ -473,10 +477,10 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/api/stories", UriKind.Relative))).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OpenApi_MatchesTheCommittedDocument()
     {
-        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false);
         using var client = server.Client();
         var served = await GetJsonAsync(client, "/openapi.json");
         served.AsObject().Remove("servers");
@@ -494,4 +498,9 @@ public class ApiTests
             Assert.NotNull(served["paths"]![path]);
         }
     }
+}
+
+public sealed class PostgresApiTests : ApiTests
+{
+    protected override bool Postgres => true;
 }

@@ -4,6 +4,7 @@ using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
 using Chorus.Core.Time;
 using Chorus.Storage;
+using Chorus.Storage.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,25 +20,28 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
 
     public const string XssText = "Een test met <script>alert('x')</script> en <img src=x onerror=alert('y')> in de tekst van een artikel over Vladivostok.";
 
-    private readonly TempFolder _folder = new();
+    private readonly StoreHost _host;
     private readonly Dictionary<string, string?> _settings;
 
-    private ChorusServer(Dictionary<string, string?> settings)
+    private ChorusServer(StoreHost host, Dictionary<string, string?> settings)
     {
+        _host = host;
         _settings = settings;
     }
 
-    public string Db => Path.Combine(_folder.Path, "chorus.db");
+    /// <summary>The server's store: a SQLite file in a temp folder, or a fresh PostgreSQL database.</summary>
+    public string Db { get; private set; } = string.Empty;
 
-    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null)
+    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null, bool postgres = false)
     {
-        var server = new ChorusServer(new Dictionary<string, string?>
+        var server = new ChorusServer(postgres ? new PostgresHost() : new SqliteHost(), new Dictionary<string, string?>
         {
             ["Chorus:Private"] = isPrivate ? "true" : "false",
             ["Chorus:ApiKeys"] = Key,
             ["Chorus:MaxRequestBytes"] = maxRequestBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["urls"] = urls,
         });
+        server.Db = await server._host.DbAsync("chorus.db").ConfigureAwait(false);
         server._settings["Chorus:Db"] = server.Db;
         if (withSamples)
         {
@@ -86,7 +90,7 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
 
     public static async Task IngestAsync(string db, IEnumerable<ReadResult> inputs)
     {
-        await using var workspace = await ChorusWorkspace.OpenSqliteAsync(db).ConfigureAwait(false);
+        await using var workspace = await ChorusWorkspace.OpenAsync(db).ConfigureAwait(false);
         await new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), workspace.Index).RunAsync(inputs).ConfigureAwait(false);
     }
 
@@ -114,7 +118,8 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _folder.Dispose();
+            // Dispose(bool) is where WebApplicationFactory's own DisposeAsync ends too; the store goes after the host.
+            _host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

@@ -120,7 +120,7 @@ internal static class FuzzCommand
             var query = Encoding.UTF8.GetString(bytes);
             if (SearchQueryParser.Problem(query) is null)
             {
-                _ = workspace.Index.Search(query, 10);
+                _ = workspace.Index.SearchAsync(query, 10).GetAwaiter().GetResult();
             }
         }, 2048);
     }

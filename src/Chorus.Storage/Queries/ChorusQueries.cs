@@ -87,7 +87,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
-            var hits = workspace.Index.Search(filter.Query, int.MaxValue).Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
+            var hits = (await workspace.Index.SearchAsync(filter.Query, int.MaxValue, cancellationToken).ConfigureAwait(false)).Hits.Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
             stories = stories.Where(s => s.Articles.Any(a => hits.Contains(a.Id)));
         }
 
@@ -228,7 +228,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     public async Task<SearchDoc> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (hits, total) = workspace.Index.SearchCounted(query, Math.Max(1, limit));
+        var (hits, total) = await workspace.Index.SearchAsync(query, Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
         var articles = (await workspace.Store.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
         var docs = new List<SearchHitDoc>();

@@ -22,7 +22,7 @@ namespace Chorus.Storage.Search;
 /// stemming); a query is parsed once per language field and the results merged by score. The index can
 /// always be rebuilt from the store, and is rebuilt automatically when it is missing or out of step.
 /// </summary>
-public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
+public sealed class LuceneSearchIndex : ISearchIndex
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private static readonly string[] Languages = ["nl", "en", "de"];
@@ -173,6 +173,9 @@ public sealed class LuceneSearchIndex : IArticleIndex, IDisposable
         writer.Commit();
         return Task.CompletedTask;
     }
+
+    public Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+        => Task.FromResult(SearchCounted(query, limit));
 
     /// <summary>Article ids and scores, best first; a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.</summary>
     public IReadOnlyList<(string ArticleId, float Score)> Search(string query, int limit) => SearchCounted(query, limit).Hits;

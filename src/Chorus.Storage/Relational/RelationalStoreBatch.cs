@@ -1,20 +1,23 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
-using Microsoft.Data.Sqlite;
 
-namespace Chorus.Storage.Sqlite;
+namespace Chorus.Storage.Relational;
 
-/// <summary>One SQLite transaction of an ingest. Disposing it without <see cref="CommitAsync"/> rolls everything back.</summary>
-internal sealed class SqliteStoreBatch : IStoreBatch
+/// <summary>One transaction of an ingest. Disposing it without <see cref="CommitAsync"/> rolls everything back.</summary>
+internal sealed class RelationalStoreBatch : IStoreBatch
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly SqlDialect _dialect;
     private long _sequence;
     private bool _committed;
 
-    public SqliteStoreBatch(SqliteConnection connection, SqliteTransaction transaction, long sequence)
+    public RelationalStoreBatch(DbConnection connection, DbTransaction transaction, long sequence, SqlDialect dialect)
     {
+        _dialect = dialect;
         _connection = connection;
         _transaction = transaction;
         _sequence = sequence;
@@ -32,8 +35,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         var names = new string[bandKeys.Count];
         for (var i = 0; i < bandKeys.Count; i++)
         {
-            names[i] = "$b" + i.ToString(CultureInfo.InvariantCulture);
-            cmd.Parameters.AddWithValue(names[i], bandKeys[i]);
+            names[i] = "@b" + i.ToString(CultureInfo.InvariantCulture);
+            cmd.AddValue(names[i], bandKeys[i]);
         }
 
         cmd.CommandText = $"""
@@ -60,10 +63,10 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(layers);
         using var cmd = Command();
-        cmd.CommandText = "INSERT INTO article_analysis (article_id, version, layers) VALUES ($id, $v, $l) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers";
-        cmd.Parameters.AddWithValue("$id", articleId);
-        cmd.Parameters.AddWithValue("$v", version);
-        cmd.Parameters.AddWithValue("$l", layers);
+        cmd.CommandText = "INSERT INTO article_analysis (article_id, version, layers) VALUES (@id, @v, @l) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers";
+        cmd.AddValue("@id", articleId);
+        cmd.AddValue("@v", version);
+        cmd.AddValue("@l", layers);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -75,36 +78,36 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         {
             cmd.CommandText = """
                 INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only)
-                VALUES ($id, $seq, $ref, $key, $source, $date, $start, $end, $lang, $title, $text, $url, $ext, $dup, $story, $assignment, $signature, $at, $summary)
+                VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary)
                 """;
-            cmd.Parameters.AddWithValue("$id", article.Id);
-            cmd.Parameters.AddWithValue("$seq", ++_sequence);
-            cmd.Parameters.AddWithValue("$ref", article.Ref);
-            cmd.Parameters.AddWithValue("$key", article.ContentKey);
-            cmd.Parameters.AddWithValue("$source", (object?)article.Source ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$date", (object?)article.Date?.ToString() ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$start", article.Date is { } d ? SqliteChorusStore.Iso(d.Start) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$end", article.Date is { } e ? SqliteChorusStore.Iso(e.End) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$lang", article.Lang);
-            cmd.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$text", article.Text);
-            cmd.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$ext", (object?)article.ExternalId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$dup", (object?)article.DuplicateOf ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$story", (object?)article.StoryId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$assignment", article.Assignment is { } a ? StoreJson.Serialize(a) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$signature", article.Signature is { } s ? MinHasher.ToBytes(s) : DBNull.Value);
-            cmd.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            cmd.Parameters.AddWithValue("$summary", article.SummaryOnly ? 1 : 0);
+            cmd.AddValue("@id", article.Id);
+            cmd.AddValue("@seq", ++_sequence);
+            cmd.AddValue("@ref", article.Ref);
+            cmd.AddValue("@key", article.ContentKey);
+            cmd.AddValue("@source", (object?)article.Source ?? DBNull.Value);
+            cmd.AddValue("@date", (object?)article.Date?.ToString() ?? DBNull.Value);
+            cmd.AddValue("@start", article.Date is { } d ? RelationalChorusStore.Iso(d.Start) : DBNull.Value);
+            cmd.AddValue("@end", article.Date is { } e ? RelationalChorusStore.Iso(e.End) : DBNull.Value);
+            cmd.AddValue("@lang", article.Lang);
+            cmd.AddValue("@title", (object?)article.Title ?? DBNull.Value);
+            cmd.AddValue("@text", article.Text);
+            cmd.AddValue("@url", (object?)article.Url ?? DBNull.Value);
+            cmd.AddValue("@ext", (object?)article.ExternalId ?? DBNull.Value);
+            cmd.AddValue("@dup", (object?)article.DuplicateOf ?? DBNull.Value);
+            cmd.AddValue("@story", (object?)article.StoryId ?? DBNull.Value);
+            cmd.AddValue("@assignment", article.Assignment is { } a ? StoreJson.Serialize(a) : DBNull.Value);
+            cmd.AddValue("@signature", article.Signature is { } s ? MinHasher.ToBytes(s) : DBNull.Value, DbType.Binary);
+            cmd.AddValue("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            cmd.AddValue("@summary", article.SummaryOnly ? 1 : 0);
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (bandKeys.Count > 0)
         {
             using var cmd = Command();
-            cmd.CommandText = "INSERT INTO article_bands (band, article_id) VALUES ($band, $id)";
-            var band = cmd.Parameters.Add("$band", SqliteType.Integer);
-            cmd.Parameters.AddWithValue("$id", article.Id);
+            cmd.CommandText = "INSERT INTO article_bands (band, article_id) VALUES (@band, @id)";
+            var band = cmd.AddTyped("@band", DbType.Int64);
+            cmd.AddValue("@id", article.Id);
             foreach (var key in bandKeys)
             {
                 band.Value = key;
@@ -118,16 +121,16 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         ArgumentNullException.ThrowIfNull(story);
         using var cmd = Command();
         cmd.CommandText = """
-            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES ($id, $title, $first, $last, $count, $profile)
+            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES (@id, @title, @first, @last, @count, @profile)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
                 article_count = excluded.article_count, profile = excluded.profile
             """;
-        cmd.Parameters.AddWithValue("$id", story.Id);
-        cmd.Parameters.AddWithValue("$title", story.Title);
-        cmd.Parameters.AddWithValue("$first", story.First is { } f ? SqliteChorusStore.Iso(f) : DBNull.Value);
-        cmd.Parameters.AddWithValue("$last", story.Last is { } l ? SqliteChorusStore.Iso(l) : DBNull.Value);
-        cmd.Parameters.AddWithValue("$count", story.ArticleCount);
-        cmd.Parameters.AddWithValue("$profile", StoreJson.Serialize(story));
+        cmd.AddValue("@id", story.Id);
+        cmd.AddValue("@title", story.Title);
+        cmd.AddValue("@first", story.First is { } f ? RelationalChorusStore.Iso(f) : DBNull.Value);
+        cmd.AddValue("@last", story.Last is { } l ? RelationalChorusStore.Iso(l) : DBNull.Value);
+        cmd.AddValue("@count", story.ArticleCount);
+        cmd.AddValue("@profile", StoreJson.Serialize(story));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -135,8 +138,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(storyId);
         using var cmd = Command();
-        cmd.CommandText = "SELECT profile FROM stories WHERE id = $id";
-        cmd.Parameters.AddWithValue("$id", storyId);
+        cmd.CommandText = "SELECT profile FROM stories WHERE id = @id";
+        cmd.AddValue("@id", storyId);
         return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json ? StoreJson.DeserializeProfile(json) : null;
     }
 
@@ -146,17 +149,17 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         ArgumentNullException.ThrowIfNull(survivorId);
         // Logged like a user's correction, so the story page shows where its articles came from.
         await ExecuteAsync(
-            """
+            $"""
             INSERT INTO story_corrections (kind, story_id, target_id, articles, created_at)
-                SELECT 'auto-merge', $r, $t, COALESCE(json_group_array(id), '[]'), $at FROM (SELECT id FROM articles WHERE story_id = $r ORDER BY seq);
-            UPDATE articles SET story_id = $t WHERE story_id = $r;
-            DELETE FROM stories WHERE id = $r;
-            UPDATE story_aliases SET to_id = $t WHERE to_id = $r;
-            INSERT OR REPLACE INTO story_aliases (from_id, to_id) VALUES ($r, $t);
+                SELECT 'auto-merge', @r, @t, COALESCE({_dialect.OrderedJsonArray("id", "seq")}, '[]'), @at FROM (SELECT id, seq FROM articles WHERE story_id = @r ORDER BY seq) AS absorbed;
+            UPDATE articles SET story_id = @t WHERE story_id = @r;
+            DELETE FROM stories WHERE id = @r;
+            UPDATE story_aliases SET to_id = @t WHERE to_id = @r;
+            INSERT INTO story_aliases (from_id, to_id) VALUES (@r, @t) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id;
             """,
-            ("$r", absorbedId),
-            ("$t", survivorId),
-            ("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            ("@r", absorbedId),
+            ("@t", survivorId),
+            ("@at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
     }
 
     public async Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default)
@@ -164,9 +167,9 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         ArgumentNullException.ThrowIfNull(increments);
         using (var cmd = Command())
         {
-            cmd.CommandText = "INSERT INTO term_df (term, df) VALUES ($t, $n) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df";
-            var term = cmd.Parameters.Add("$t", SqliteType.Text);
-            var n = cmd.Parameters.Add("$n", SqliteType.Integer);
+            cmd.CommandText = "INSERT INTO term_df (term, df) VALUES (@t, @n) ON CONFLICT(term) DO UPDATE SET df = term_df.df + excluded.df";
+            var term = cmd.AddTyped("@t", DbType.String);
+            var n = cmd.AddTyped("@n", DbType.Int32);
             foreach (var (key, count) in increments)
             {
                 term.Value = key;
@@ -176,24 +179,24 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
 
         using var corpus = Command();
-        corpus.CommandText = "UPDATE corpus SET value = value + $n WHERE key = 'documents'";
-        corpus.Parameters.AddWithValue("$n", documents);
+        corpus.CommandText = "UPDATE corpus SET value = value + @n WHERE key = 'documents'";
+        corpus.AddValue("@n", documents);
         await corpus.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default)
     {
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
-        var cmd = Prepared("SELECT e.id, e.type, e.name, e.mentions, e.variants FROM entity_blocks b JOIN entities e ON e.id = b.entity_id WHERE b.block = $b", "$b");
-        cmd.Parameters["$b"].Value = block;
-        return await SqliteChorusStore.ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
+        var cmd = Prepared("SELECT e.id, e.type, e.name, e.mentions, e.variants FROM entity_blocks b JOIN entities e ON e.id = b.entity_id WHERE b.block = @b", "@b");
+        cmd.Parameters[0].Value = block;
+        return await RelationalChorusStore.ReadEntitiesAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
     public Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(blocks);
-        // Later saves of the same entity in this batch replace earlier ones (json_each keeps array order).
+        // Later saves of the same entity in this batch replace earlier ones (a JSON array's rows are read in order).
         _pendingEntities.Add(new object[] { entity.Id, entity.Type, entity.Name, entity.Mentions, StoreJson.SerializeVariants(entity.Variants) });
         foreach (var block in blocks)
         {
@@ -220,42 +223,60 @@ internal sealed class SqliteStoreBatch : IStoreBatch
     private async Task WritePendingEntitiesAsync(CancellationToken cancellationToken)
     {
         await WriteHeldRowsAsync(
-            """
+            $"""
             INSERT INTO entities (id, type, name, mentions, variants)
-                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
-                FROM json_each($rows) WHERE true
+                {_dialect.SelectJsonRows("@rows", "tttit")}
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, mentions = excluded.mentions, variants = excluded.variants
             """,
             _pendingEntities,
+            1,
             cancellationToken).ConfigureAwait(false);
         await WriteHeldRowsAsync(
-            "INSERT OR IGNORE INTO entity_blocks (block, entity_id) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($rows)",
+            $"INSERT INTO entity_blocks (block, entity_id) {_dialect.SelectJsonRows("@rows", "tt")} ON CONFLICT DO NOTHING",
             _pendingBlocks,
+            2,
             cancellationToken).ConfigureAwait(false);
     }
 
     private Task WritePendingOccurrencesAsync(CancellationToken cancellationToken)
         => WriteHeldRowsAsync(
-            """
+            $"""
             INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions)
-                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
-                FROM json_each($rows) WHERE true
+                {_dialect.SelectJsonRows("@rows", "tttti")}
             ON CONFLICT(article_id, type, local_name) DO UPDATE SET entity_id = excluded.entity_id, mentions = excluded.mentions
             """,
             _pendingOccurrences,
+            3,
             cancellationToken);
 
     /// <summary>Writes rows kept back with one statement that reads them as a JSON array, then forgets them; nothing to do when there are none.</summary>
-    private async Task WriteHeldRowsAsync<T>(string sql, List<T> rows, CancellationToken cancellationToken)
+    private async Task WriteHeldRowsAsync<T>(string sql, List<T> rows, int keyColumns, CancellationToken cancellationToken)
+        where T : System.Collections.IList
     {
         if (rows.Count == 0)
         {
             return;
         }
 
+        // A row saved twice in one batch is written once, as last saved: one statement may not upsert a key twice.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var last = new List<T>(rows.Count);
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            var key = string.Join('\u0001', Enumerable.Range(0, keyColumns).Select(c => rows[i][c]));
+            if (seen.Add(key))
+            {
+                last.Add(rows[i]);
+            }
+        }
+
+        last.Reverse();
+        rows.Clear();
+        rows.AddRange(last);
+
         using var cmd = Command();
         cmd.CommandText = sql;
-        cmd.Parameters.AddWithValue("$rows", System.Text.Json.JsonSerializer.Serialize(rows));
+        cmd.AddValue("@rows", System.Text.Json.JsonSerializer.Serialize(rows));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         rows.Clear();
     }
@@ -271,11 +292,11 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         }
 
         using var cmd = Command();
-        cmd.CommandText = """
+        cmd.CommandText = $"""
             SELECT e.id, e.type, e.name, e.mentions, e.variants, b.block FROM entity_blocks b JOIN entities e ON e.id = b.entity_id
-            WHERE b.block IN (SELECT value FROM json_each($blocks))
+            WHERE b.block IN ({_dialect.SelectJsonTexts("@blocks")})
             """;
-        cmd.Parameters.AddWithValue("$blocks", System.Text.Json.JsonSerializer.Serialize(blocks));
+        cmd.AddValue("@blocks", System.Text.Json.JsonSerializer.Serialize(blocks));
         var byId = new Dictionary<string, StoredEntity>(StringComparer.Ordinal);
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -283,7 +304,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             var id = reader.GetString(0);
             if (!byId.TryGetValue(id, out var entity))
             {
-                entity = SqliteChorusStore.ReadEntity(reader);
+                entity = RelationalChorusStore.ReadEntity(reader);
                 byId[id] = entity;
             }
 
@@ -315,13 +336,13 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         var stories = new HashSet<string>(StringComparer.Ordinal);
         var cmd = Prepared(
             """
-            WITH seen AS (SELECT article_id FROM entity_occurrences WHERE entity_id = $e LIMIT 300)
+            WITH seen AS (SELECT article_id FROM entity_occurrences WHERE entity_id = @e LIMIT 300)
             SELECT o.entity_id, a.story_id FROM seen
                 JOIN articles a ON a.id = seen.article_id
-                LEFT JOIN entity_occurrences o ON o.article_id = seen.article_id AND o.entity_id <> $e
+                LEFT JOIN entity_occurrences o ON o.article_id = seen.article_id AND o.entity_id <> @e
             """,
-            "$e");
-        cmd.Parameters["$e"].Value = entityId;
+            "@e");
+        cmd.Parameters[0].Value = entityId;
         using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -360,8 +381,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             }
 
             using var storiesCmd = Command();
-            storiesCmd.CommandText = "SELECT story_id FROM articles WHERE id IN (SELECT value FROM json_each($ids)) AND story_id IS NOT NULL";
-            storiesCmd.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(pendingArticles));
+            storiesCmd.CommandText = $"SELECT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL";
+            storiesCmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(pendingArticles));
             using var reader = await storiesCmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -378,8 +399,8 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         var id = entityId;
         for (var hops = 0; hops < 32; hops++)
         {
-            var cmd = Prepared("SELECT to_id FROM entity_aliases WHERE from_id = $id", "$id");
-            cmd.Parameters["$id"].Value = id;
+            var cmd = Prepared("SELECT to_id FROM entity_aliases WHERE from_id = @id", "@id");
+            cmd.Parameters[0].Value = id;
             if (await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string next)
             {
                 return id;
@@ -414,7 +435,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         await _transaction.DisposeAsync().ConfigureAwait(false);
     }
 
-    internal async Task ExecuteAsync(string sql, params (string Name, string Value)[] parameters)
+    internal async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
         // Raw statements may touch entity tables: the rows kept back go first, so the order of writes is kept.
         await WritePendingEntitiesAsync(CancellationToken.None).ConfigureAwait(false);
@@ -423,16 +444,16 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            cmd.Parameters.AddWithValue(name, value);
+            cmd.AddValue(name, value);
         }
 
         await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     // Statements run thousands of times per batch are prepared once per batch and reused with new values.
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
 
-    private SqliteCommand Prepared(string sql, params string[] parameters)
+    private DbCommand Prepared(string sql, params string[] parameters)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
@@ -440,7 +461,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
             cmd.CommandText = sql;
             foreach (var name in parameters)
             {
-                cmd.Parameters.Add(name, SqliteType.Text);
+                cmd.AddTyped(name, DbType.String);
             }
 
             cmd.Prepare();
@@ -450,7 +471,7 @@ internal sealed class SqliteStoreBatch : IStoreBatch
         return cmd;
     }
 
-    private SqliteCommand Command()
+    private DbCommand Command()
     {
         var cmd = _connection.CreateCommand();
         cmd.Transaction = _transaction;

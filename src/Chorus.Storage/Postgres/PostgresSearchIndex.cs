@@ -1,0 +1,62 @@
+using Chorus.Core.Store;
+using Chorus.Storage.Search;
+using Npgsql;
+
+namespace Chorus.Storage.Postgres;
+
+/// <summary>
+/// Search in the PostgreSQL store itself: each article's search vector is a generated column made with its language's
+/// configuration (dutch, english, german) when the article is written, in the same transaction, so every worker and
+/// server searches the same data and nothing can drift. A query is translated once and run against each article with
+/// its own language's stemming; hits are ranked with <c>ts_rank_cd</c>. Thread-safe: every search takes a pooled connection.
+/// </summary>
+public sealed class PostgresSearchIndex : ISearchIndex
+{
+    private const string Sql = """
+        WITH q AS (SELECT to_tsquery('dutch', @q) AS nl, to_tsquery('english', @q) AS en, to_tsquery('german', @q) AS de),
+        matched AS (
+            SELECT a.id, a.seq, ts_rank_cd(a.search, CASE a.lang WHEN 'en' THEN q.en WHEN 'de' THEN q.de ELSE q.nl END) AS score
+            FROM articles a, q
+            WHERE (a.lang NOT IN ('en', 'de') AND a.search @@ q.nl) OR (a.lang = 'en' AND a.search @@ q.en) OR (a.lang = 'de' AND a.search @@ q.de))
+        SELECT id, score, COUNT(*) OVER () FROM matched ORDER BY score DESC, seq LIMIT @n
+        """;
+
+    private readonly NpgsqlDataSource _source;
+
+    public PostgresSearchIndex(string connectionString)
+    {
+        _source = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public async Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (TsQueryTranslator.Translate(query) is not { } tsquery)
+        {
+            return ([], 0);
+        }
+
+        await using var cmd = _source.CreateCommand(Sql);
+        cmd.Parameters.AddWithValue("q", tsquery);
+        cmd.Parameters.AddWithValue("n", Math.Max(1, limit));
+        var hits = new List<(string, float)>();
+        var total = 0;
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add((reader.GetString(0), reader.GetFloat(1)));
+            total = (int)reader.GetInt64(2);
+        }
+
+        return (hits, total);
+    }
+
+    /// <summary>Nothing to do: the store indexes an article when it writes it.</summary>
+    public Task AddAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public void CloseWriter()
+    {
+    }
+
+    public void Dispose() => _source.Dispose();
+}

@@ -1,0 +1,37 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Chorus.Storage.Relational;
+
+/// <summary>Parameters for any ADO.NET provider, typed so that every engine can infer what a null is.</summary>
+internal static class DbCommandExtensions
+{
+    public static DbParameter AddValue(this DbCommand command, string name, object? value, DbType nullType = DbType.String)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        switch (value)
+        {
+            case null or DBNull:
+                // An untyped null is fine for SQLite, but PostgreSQL must know its type ("@from IS NULL").
+                parameter.DbType = nullType;
+                parameter.Value = DBNull.Value;
+                break;
+            default:
+                parameter.Value = value;
+                break;
+        }
+
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    public static DbParameter AddTyped(this DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Chorus.Storage.Relational;
+
+/// <summary>
+/// The SQL that differs between the engines <see cref="RelationalChorusStore"/> runs on. Everything else is plain SQL
+/// both run as written (upserts as <c>INSERT … ON CONFLICT</c>, parameters as <c>@name</c>).
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>
+    /// A SELECT of the rows of a JSON array of arrays bound to <paramref name="parameter"/>, in array order, one column
+    /// per character of <paramref name="kinds"/> (<c>t</c> text, <c>i</c> integer); it ends with a WHERE clause, so an
+    /// <c>ON CONFLICT</c> may follow it.
+    /// </summary>
+    public abstract string SelectJsonRows(string parameter, string kinds);
+
+    /// <summary>A SELECT of the strings of a JSON array bound to <paramref name="parameter"/>, as one column.</summary>
+    public abstract string SelectJsonTexts(string parameter);
+
+    /// <summary>An aggregate making a JSON array (text) of <paramref name="column"/>, ordered by <paramref name="orderBy"/>, over an already ordered source.</summary>
+    public abstract string OrderedJsonArray(string column, string orderBy);
+
+    /// <summary>A condition: text column <paramref name="column"/> starts with <paramref name="parameter"/>, answerable from the column's index.</summary>
+    public abstract string StartsWith(string column, string parameter);
+
+    /// <summary>A condition: the path in <paramref name="column"/> ends with the file name <paramref name="parameter"/> after a / or \.</summary>
+    public abstract string FileNameOf(string column, string parameter);
+}

@@ -1,0 +1,13 @@
+using Chorus.Core.Store;
+
+namespace Chorus.Storage.Search;
+
+/// <summary>Full-text search over a store's articles: Lucene.NET beside a SQLite file, PostgreSQL's own inside its database.</summary>
+public interface ISearchIndex : IArticleIndex, IDisposable
+{
+    /// <summary>
+    /// Article ids and scores, best first, at most <paramref name="limit"/>, with the number of all matching articles.
+    /// The query is Lucene syntax; one with a <see cref="SearchQueryParser.Problem"/> finds nothing.
+    /// </summary>
+    Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
+}
