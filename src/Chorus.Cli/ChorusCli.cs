@@ -186,8 +186,9 @@ internal static class ChorusCli
         var runs = new Option<int>("--runs") { Description = "Number of timed runs (the median is reported)", DefaultValueFactory = _ => 5 };
         var skipStages = new Option<string[]>("--skip-stages") { Description = "Analysis stages to leave out (e.g. times,quantities,quotes), to measure what they cost", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var warmup = new Option<int>("--warmup") { Description = "Untimed runs first: the JIT settles over the first two passes over a file of this size", DefaultValueFactory = _ => 2 };
-        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, warmup, skipStages, json };
-        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct));
+        var benchPostgres = new Option<string?>("--postgres") { Description = "Ingest into a fresh database on this PostgreSQL server (a URI whose user may create databases) instead of a SQLite file" };
+        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, warmup, skipStages, benchPostgres, json };
+        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct, r.GetValue(benchPostgres)));
         var benchInput = new Argument<string>("file") { Description = "Real articles whose features are recombined (e.g. the DPG JSONL)" };
         var benchArticles = new Option<int>("--articles") { Description = "Length of the synthetic stream", DefaultValueFactory = _ => 10_000 };
         var perDay = new Option<int>("--per-day") { Description = "Articles per simulated day", DefaultValueFactory = _ => 300 };

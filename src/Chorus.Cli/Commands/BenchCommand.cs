@@ -15,7 +15,7 @@ namespace Chorus.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, int warmup, IReadOnlyList<string> skipStages, bool json, CancellationToken ct)
+    public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, int warmup, IReadOnlyList<string> skipStages, bool json, CancellationToken ct, string? postgres = null)
     {
         // Leaving stages out measures what they cost end to end: compare the medians with and without them.
         var full = ArticleAnalyzer.CreateDefault();
@@ -36,7 +36,7 @@ internal static class BenchCommand
         runs = Math.Max(1, runs);
         warmup = Math.Max(0, warmup);
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
-        var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes)>();
+        var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds)>();
         for (var run = 1 - warmup; run <= runs; run++)
         {
             var dir = Path.Combine(Path.GetTempPath(), "chorus-bench-" + Guid.NewGuid().ToString("N"));
@@ -48,14 +48,15 @@ internal static class BenchCommand
                 var pause = GC.GetTotalPauseDuration();
                 var allocated = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
-                int stored;
-                await using (var workspace = await ChorusWorkspace.OpenAsync(Path.Combine(dir, "bench.db"), ct).ConfigureAwait(false))
+                IngestReport report;
+                await using (var workspace = await ChorusWorkspace.OpenAsync(await BenchStoreAsync(dir, postgres, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
                 {
-                    stored = (await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct, analyzer, linkEntities).ConfigureAwait(false)).Ingested;
+                    report = await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct, analyzer, linkEntities).ConfigureAwait(false);
                 }
 
                 sw.Stop();
-                (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated);
+                var stored = report.Ingested;
+                (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, report.SerialTime.TotalSeconds);
                 if (run > 0)
                 {
                     results.Add(result);
@@ -64,7 +65,7 @@ internal static class BenchCommand
                 if (!json)
                 {
                     var label = run > 0 ? $"run {run}" : "warm-up";
-                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s, {result.AllocatedBytes / 1e6:0} MB allocated")).ConfigureAwait(false);
+                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s, {result.AllocatedBytes / 1e6:0} MB allocated; serial part {result.SerialSeconds:0.00} s = {100 * result.SerialSeconds / result.CpuSeconds:0.0}% of CPU")).ConfigureAwait(false);
                 }
             }
             finally
@@ -72,6 +73,11 @@ internal static class BenchCommand
                 if (Directory.Exists(dir))
                 {
                     Directory.Delete(dir, recursive: true);
+                }
+
+                if (postgres is not null)
+                {
+                    await DropBenchStoreAsync(dir, postgres).ConfigureAwait(false);
                 }
             }
         }
@@ -91,6 +97,8 @@ internal static class BenchCommand
                 cpuSecondsPerRun = results.Select(r => Math.Round(r.CpuSeconds, 3)).ToList(),
                 gcPauseSecondsPerRun = results.Select(r => Math.Round(r.GcPauseSeconds, 3)).ToList(),
                 allocatedBytesPerRun = results.Select(r => r.AllocatedBytes).ToList(),
+                serialSecondsPerRun = results.Select(r => Math.Round(r.SerialSeconds, 3)).ToList(),
+                store = postgres is null ? "sqlite" : "postgresql",
                 medianArticlesPerSecond = Math.Round(median, 1),
                 minArticlesPerSecond = Math.Round(rates[0], 1),
                 maxArticlesPerSecond = Math.Round(rates[^1], 1),
@@ -103,6 +111,42 @@ internal static class BenchCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // A fresh store per run: a SQLite file in the run's folder, or a new database on the PostgreSQL server named,
+    // dropped again when the run is done.
+    private static async Task<string> BenchStoreAsync(string dir, string? postgres, CancellationToken ct)
+    {
+        if (postgres is null)
+        {
+            return Path.Combine(dir, "bench.db");
+        }
+
+        var server = Chorus.Storage.Postgres.PostgresLocation.Parse(postgres);
+        if (!server.Success)
+        {
+            throw new UsageException("--postgres: " + server.Error);
+        }
+
+        var database = "chorus_bench_" + Path.GetFileName(dir).Replace("chorus-bench-", string.Empty, StringComparison.Ordinal)[..12];
+        await AdminAsync(server.Value!.ConnectionString, "CREATE DATABASE " + database, ct).ConfigureAwait(false);
+        return new Npgsql.NpgsqlConnectionStringBuilder(server.Value.ConnectionString) { Database = database }.ConnectionString;
+    }
+
+    private static async Task DropBenchStoreAsync(string dir, string postgres)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var database = "chorus_bench_" + Path.GetFileName(dir).Replace("chorus-bench-", string.Empty, StringComparison.Ordinal)[..12];
+        await AdminAsync(Chorus.Storage.Postgres.PostgresLocation.Parse(postgres).Value!.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task AdminAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(connectionString);
+        await admin.OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = admin.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -201,6 +201,7 @@ public sealed class IngestPipeline
                 async () =>
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var serial = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
                         if (loadWindow)
@@ -212,6 +213,7 @@ public sealed class IngestPipeline
                     }
                     finally
                     {
+                        report.SerialTime += serial.Elapsed;
                         gate.Release();
                     }
 

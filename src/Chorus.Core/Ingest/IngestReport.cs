@@ -23,6 +23,13 @@ public sealed class IngestReport
     /// <summary>Ids of the articles stored by this ingest, in the order they were assigned.</summary>
     public List<string> StoredIds { get; } = [];
 
+    /// <summary>
+    /// Wall time of the serial part: assigning stories, linking entities and committing, one batch at a time, under the
+    /// store's write lock. Workers in several processes could overlap everything else (reading, analysis), so this
+    /// share of the run's CPU time bounds how far they scale.
+    /// </summary>
+    public TimeSpan SerialTime { get; set; }
+
     /// <summary>Items finished so far: stored, duplicate or rejected.</summary>
     public int Done => Ingested + Duplicates + Rejected.Count;
 }
