@@ -192,7 +192,7 @@ public sealed class StoryClusterer
         {
             if (cb.TryGetValue(key, out var wb))
             {
-                var idf = _stats.Idf(prefix + key);
+                var idf = _stats.Idf(prefix, key);
                 dot += wa * idf * wb * idf;
             }
         }
@@ -413,7 +413,7 @@ public sealed class StoryClusterer
             articleNorm += wa * wa;
             if (centroid.TryGetValue(term, out var w))
             {
-                dot += wa * w * _stats.Idf(prefix + term);
+                dot += wa * w * _stats.Idf(prefix, term);
                 shared++;
             }
         }
@@ -422,7 +422,7 @@ public sealed class StoryClusterer
     }
 
     private double Norm(StoryProfile story, bool names)
-        => story.CachedNorm(names, names ? key => _stats.Idf(TermStatistics.NameKey(key)) : _stats.Idf, _stats.IdfGeneration);
+        => story.CachedNorm(names, names ? key => _stats.Idf("@", key) : _stats.Idf, _stats.IdfGeneration);
 
     /// <summary>The terms that contributed most to the dot product: the explanation kept for the winning story only.</summary>
     private List<string> Strongest(Dictionary<string, double> article, StoryProfile story, bool names)
@@ -431,7 +431,7 @@ public sealed class StoryClusterer
         var prefix = names ? "@" : null;
         return article
             .Where(kv => centroid.ContainsKey(kv.Key))
-            .Select(kv => (Term: kv.Key, Value: kv.Value * centroid[kv.Key] * _stats.Idf(prefix + kv.Key)))
+            .Select(kv => (Term: kv.Key, Value: kv.Value * centroid[kv.Key] * _stats.Idf(prefix, kv.Key)))
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Term, StringComparer.Ordinal)
             .Take(8)
@@ -445,7 +445,7 @@ public sealed class StoryClusterer
         var weighted = new List<KeyValuePair<string, double>>(counts.Count);
         foreach (var (key, count) in counts)
         {
-            weighted.Add(new(key, (1 + Math.Log(count)) * _stats.Idf(prefix + key)));
+            weighted.Add(new(key, (1 + Math.Log(count)) * _stats.Idf(prefix, key)));
         }
 
         if (weighted.Count > keep)

@@ -104,6 +104,53 @@ public sealed class TermStatistics
         return idf;
     }
 
+    /// <summary>
+    /// <see cref="Idf(string)"/> of <paramref name="prefix"/> + <paramref name="key"/> (a name's <c>@</c> key, say),
+    /// without making that string: the clusterer asks this thousands of times per article, and a cached key is
+    /// found through a span. Only a key seen for the first time in a cache generation is made into a string.
+    /// </summary>
+    public float Idf(string? prefix, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return Idf(key);
+        }
+
+        var length = prefix.Length + key.Length;
+        char[]? rented = null;
+        var buffer = length <= 128 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        try
+        {
+            prefix.CopyTo(buffer);
+            key.CopyTo(buffer[prefix.Length..]);
+            var documents = IdfGeneration;
+            if (documents != _cacheDocuments)
+            {
+                _idfCache.Clear();
+                _cacheDocuments = documents;
+            }
+
+            ReadOnlySpan<char> joined = buffer;
+            if (_idfCache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(joined, out var cached))
+            {
+                return cached;
+            }
+
+            var df = _df.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(joined, out var entry) ? entry.Df : 0;
+            var idf = (float)Math.Log(1.0 + ((_cacheDocuments + 1.0) / (df + 0.5)));
+            _idfCache[new string(joined)] = idf;
+            return idf;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
     public void AddDocument(ArticleFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
