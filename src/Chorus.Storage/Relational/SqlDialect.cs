@@ -8,7 +8,7 @@ public abstract class SqlDialect
 {
     /// <summary>
     /// A SELECT of the rows of a JSON array of arrays bound to <paramref name="parameter"/>, in array order, one column
-    /// per character of <paramref name="kinds"/> (<c>t</c> text, <c>i</c> integer); it ends with a WHERE clause, so an
+    /// per character of <paramref name="kinds"/> (<c>t</c> text, <c>i</c> integer, <c>l</c> 64-bit integer); it ends with a WHERE clause, so an
     /// <c>ON CONFLICT</c> may follow it.
     /// </summary>
     public abstract string SelectJsonRows(string parameter, string kinds);
