@@ -27,6 +27,49 @@ public sealed class ConcurrentWriterTests : IDisposable
         await TwoWritersAtOnceAsync(host);
     }
 
+    [Fact]
+    public async Task AWriterKilledMidRun_ThenRunAgain_GivesTheResultOfOneUninterruptedRun()
+    {
+        await using var host = new SqliteHost();
+        await KilledAndResumedAsync(host);
+    }
+
+    [SkippableFact]
+    public async Task AWriterKilledMidRun_OnPostgres_ThenRunAgain_GivesTheResultOfOneUninterruptedRun()
+    {
+        await using var host = new PostgresHost();
+        await KilledAndResumedAsync(host);
+    }
+
+    // kill -9 after the first committed batches: the open batch rolls back, the lock goes with the process, and the
+    // same command run again stores what is missing, so that the store ends as one run would have left it.
+    private async Task KilledAndResumedAsync(StoreHost host)
+    {
+        var input = WriteInput("k.jsonl", 0, articles: 3000);
+        var killed = await host.DbAsync("killed.db");
+        using (var p = CliRunner.Start(null, "ingest", input, "--db", killed))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            var stored = 0;
+            while (stored == 0 && DateTime.UtcNow < deadline && !p.HasExited)
+            {
+                await Task.Delay(100);
+                await using var ws = await Chorus.Storage.ChorusWorkspace.OpenAsync(killed);
+                stored = await ws.Store.CountArticlesAsync();
+            }
+
+            Assert.False(p.HasExited, "the ingest finished before it could be killed; make the input larger");
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+            Assert.InRange(stored, 1, 2999);
+        }
+
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", input, "--db", killed)).ExitCode);
+        var once = await host.DbAsync("once.db");
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", input, "--db", once)).ExitCode);
+        Assert.Equal(await SnapshotAsync(once), await SnapshotAsync(killed));
+    }
+
     private async Task TwoWritersAtOnceAsync(StoreHost host)
     {
         var a = WriteInput("a.jsonl", 0);
@@ -92,12 +135,12 @@ public sealed class ConcurrentWriterTests : IDisposable
     }
 
     // Articles on a shared set of topics, people and places, so both runs touch the same stories and entities.
-    private string WriteInput(string name, int part)
+    private string WriteInput(string name, int part, int articles = 1200)
     {
         string[] people = ["Jan Jansen", "Petra de Vries", "Ahmed Bakker", "Sanne Visser", "Kees Smit"];
         string[] places = ["Utrecht", "Zwolle", "Groningen", "Tilburg", "Breda", "Delft"];
         string[] topics = ["de nieuwe brug", "het zwembad", "de bibliotheek", "het busstation", "de windmolens", "het stadhuis", "de haven"];
-        var lines = Enumerable.Range(0, 1200).Select(i =>
+        var lines = Enumerable.Range(0, articles).Select(i =>
         {
             var n = i * 2 + part;
             var topic = topics[n % topics.Length];

@@ -387,6 +387,24 @@ public class ApiTests
     }
 
     [SkippableFact]
+    public async Task TwoServersOnOneStore_AnswerAlike_AndSeeEachOthersIngests()
+    {
+        await using var first = await ChorusServer.StartAsync(postgres: Postgres);
+        await using var second = await ChorusServer.StartAsync(withSamples: false, sameStoreAs: first);
+        using var a = first.Client(withKey: true);
+        using var b = second.Client(withKey: true);
+        foreach (var url in new[] { "/api/stories", "/api/entities?limit=20", "/api/search?q=Vladivostok" })
+        {
+            Assert.True(JsonNode.DeepEquals(await GetJsonAsync(a, url), await GetJsonAsync(b, url)), url);
+        }
+
+        var article = new { id = "t1", text = "In Kampen is dinsdag een nieuwe veerpont over de IJssel in gebruik genomen, meldt de gemeente.", date = "2024-03-12" };
+        Assert.Equal(HttpStatusCode.OK, (await b.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), article)).StatusCode);
+        Assert.Single((await GetJsonAsync(a, "/api/search?q=veerpont"))["hits"]!.AsArray());
+        Assert.True(JsonNode.DeepEquals(await GetJsonAsync(a, "/api/stories"), await GetJsonAsync(b, "/api/stories")));
+    }
+
+    [SkippableFact]
     public async Task Post_NeedsAKey_IngestsJsonAndJsonl_AndNamesRejectedLines()
     {
         await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false);

@@ -32,9 +32,10 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
     /// <summary>The server's store: a SQLite file in a temp folder, or a fresh PostgreSQL database.</summary>
     public string Db { get; private set; } = string.Empty;
 
-    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null, bool postgres = false)
+    /// <param name="sameStoreAs">Another server whose store this one opens too (as a second server of a team would).</param>
+    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null, bool postgres = false, ChorusServer? sameStoreAs = null)
     {
-        var server = new ChorusServer(postgres ? new PostgresHost() : new SqliteHost(), new Dictionary<string, string?>
+        var server = new ChorusServer(sameStoreAs is not null ? new BorrowedStore(sameStoreAs.Db) : postgres ? new PostgresHost() : new SqliteHost(), new Dictionary<string, string?>
         {
             ["Chorus:Private"] = isPrivate ? "true" : "false",
             ["Chorus:ApiKeys"] = Key,
@@ -121,5 +122,13 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
             // Dispose(bool) is where WebApplicationFactory's own DisposeAsync ends too; the store goes after the host.
             _host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    // The store of another server: opened, never made or dropped here.
+    private sealed class BorrowedStore(string db) : StoreHost
+    {
+        public override Task<string> DbAsync(string name = "c.db") => Task.FromResult(db);
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
