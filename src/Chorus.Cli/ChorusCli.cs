@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Chorus.Cli.Commands;
 using Chorus.Core.Ingest;
@@ -55,6 +56,25 @@ internal static class ChorusCli
             await stderr.WriteLineAsync($"chorus: the disk is full ({e.Message}); everything stored before the batch in progress is kept").ConfigureAwait(false);
             return ExitCodes.Environment;
         }
+    }
+
+    // "10000,100000,1000000" (underscores and "k"/"m" allowed: 10k, 1m); a size that is not a positive number is a usage error.
+    private static List<int> ParseSizes(string text)
+    {
+        var sizes = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var digits = part.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+            var scale = digits.EndsWith('m') ? 1_000_000 : digits.EndsWith('k') ? 1_000 : 1;
+            if (!int.TryParse(scale == 1 ? digits : digits[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0 || (long)n * scale > int.MaxValue)
+            {
+                throw new UsageException($"--sizes: '{part}' is not a number of articles");
+            }
+
+            sizes.Add(n * scale);
+        }
+
+        return sizes.Count > 0 ? sizes : throw new UsageException("--sizes: give at least one size");
     }
 
     private static RootCommand Build(CliContext ctx)
@@ -189,6 +209,12 @@ internal static class ChorusCli
         var benchPostgres = new Option<string?>("--postgres") { Description = "Ingest into a fresh database on this PostgreSQL server (a URI whose user may create databases) instead of a SQLite file" };
         var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, warmup, skipStages, benchPostgres, json };
         benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct, r.GetValue(benchPostgres)));
+        var archiveInput = new Argument<string>("file") { Description = "Real articles the archive is built from (e.g. the DPG JSONL)" };
+        var archiveSizes = new Option<string>("--sizes") { Description = "Archive sizes in articles, comma-separated (e.g. 10000,100000,1000000)", DefaultValueFactory = _ => "10000,100000" };
+        var archiveClients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 20 };
+        var archiveRequests = new Option<int>("--requests") { Description = "Requests per client and read", DefaultValueFactory = _ => 25 };
+        var benchArchive = new Command("archive", "Build archives of several sizes and time the reads a user makes (p50/p99 through the HTTP server, concurrent clients)") { archiveInput, archiveSizes, archiveClients, archiveRequests, benchPostgres, json };
+        benchArchive.SetAction((r, ct) => BenchArchiveCommand.RunAsync(ctx, r.GetValue(archiveInput)!, ParseSizes(r.GetValue(archiveSizes)!), Math.Max(1, r.GetValue(archiveClients)), Math.Max(1, r.GetValue(archiveRequests)), r.GetValue(benchPostgres), r.GetValue(json), ct));
         var benchInput = new Argument<string>("file") { Description = "Real articles whose features are recombined (e.g. the DPG JSONL)" };
         var benchArticles = new Option<int>("--articles") { Description = "Length of the synthetic stream", DefaultValueFactory = _ => 10_000 };
         var perDay = new Option<int>("--per-day") { Description = "Articles per simulated day", DefaultValueFactory = _ => 300 };
@@ -197,7 +223,7 @@ internal static class ChorusCli
         var benchFiles = new Argument<string[]>("files") { Description = "Articles of growing length (any input format)", Arity = ArgumentArity.OneOrMore };
         var benchAnalysis = new Command("analysis", "Time per analysis stage on each article of FILES, to see how cost grows with length") { benchFiles, runs, json };
         benchAnalysis.SetAction((r, ct) => BenchCommand.AnalysisAsync(ctx, r.GetValue(benchFiles)!, Math.Max(1, r.GetValue(runs)), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis });
+        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis, benchArchive });
 
         var everything = new Option<bool>("--all") { Description = "Every article, not only those without layers of the current analyser version" };
         var reanalyse = new Command("reanalyse", "Re-run analysis over stored articles and rewrite their annotation layers (resumable; idempotent)") { everything, json };

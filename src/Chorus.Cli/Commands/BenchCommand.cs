@@ -115,7 +115,7 @@ internal static class BenchCommand
 
     // A fresh store per run: a SQLite file in the run's folder, or a new database on the PostgreSQL server named,
     // dropped again when the run is done.
-    private static async Task<string> BenchStoreAsync(string dir, string? postgres, CancellationToken ct)
+    internal static async Task<string> BenchStoreAsync(string dir, string? postgres, CancellationToken ct)
     {
         if (postgres is null)
         {
@@ -133,7 +133,7 @@ internal static class BenchCommand
         return new Npgsql.NpgsqlConnectionStringBuilder(server.Value.ConnectionString) { Database = database }.ConnectionString;
     }
 
-    private static async Task DropBenchStoreAsync(string dir, string postgres)
+    internal static async Task DropBenchStoreAsync(string dir, string postgres)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
         var database = "chorus_bench_" + Path.GetFileName(dir).Replace("chorus-bench-", string.Empty, StringComparison.Ordinal)[..12];

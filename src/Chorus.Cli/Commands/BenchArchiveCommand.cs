@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Chorus.Core.Analysis;
+using Chorus.Core.Contracts;
+using Chorus.Core.Entities;
+using Chorus.Core.Ingest;
+using Chorus.Core.Store;
+using Chorus.Core.Stories;
+using Chorus.Core.Time;
+using Chorus.Storage;
+using Chorus.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chorus.Cli.Commands;
+
+/// <summary>
+/// The read side at archive scale. For each size it builds a store of that many articles quickly: real articles
+/// (from FILE) analysed once, then written again and again, through the store's batch API, as new articles of
+/// invented outlets and days, grouped 1 to 8 to a story, with their annotation layers and entity occurrences. Then it
+/// serves the store on loopback and measures, with concurrent clients, p50 and p99 of each read a user makes. Sizes
+/// run one after the other in one process, so their ratios compare like with like.
+/// </summary>
+internal static class BenchArchiveCommand
+{
+    private const int PoolSize = 300;
+    private const int BatchArticles = 2000;
+
+    public static async Task<int> RunAsync(CliContext ctx, string input, IReadOnlyList<int> sizes, int clients, int requests, string? postgres, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(input))
+        {
+            throw new UsageException($"{input}: no such file (give real articles to build the archive from, e.g. the DPG JSONL)");
+        }
+
+        var pool = Pool(input);
+        await ctx.Stderr.WriteLineAsync($"analysed {pool.Count} articles to build from").ConfigureAwait(false);
+        var results = new List<object>();
+        foreach (var size in sizes)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "chorus-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var db = await BenchCommand.BenchStoreAsync(dir, postgres, ct).ConfigureAwait(false);
+                var build = Stopwatch.StartNew();
+                var sample = await BuildAsync(db, pool, size, ct).ConfigureAwait(false);
+                await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: built in {build.Elapsed.TotalSeconds:0.0} s")).ConfigureAwait(false);
+                var timings = await MeasureAsync(db, sample, clients, requests, ct).ConfigureAwait(false);
+                foreach (var (name, p50, p99) in timings)
+                {
+                    await ctx.Stdout.WriteLineAsync(json ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{size,10:N0}  {name,-22} p50 {p50,7:0.0} ms  p99 {p99,7:0.0} ms")).ConfigureAwait(false);
+                    results.Add(new { articles = size, read = name, p50Ms = Math.Round(p50, 2), p99Ms = Math.Round(p99, 2) });
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+
+                if (postgres is not null)
+                {
+                    await BenchCommand.DropBenchStoreAsync(dir, postgres).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { input, clients, requests, store = postgres is null ? "sqlite" : "postgresql", processors = Environment.ProcessorCount, results })).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A real article analysed once: what every synthetic copy of it stores.</summary>
+    private sealed record PoolArticle(RawArticle Raw, string Lang, byte[] Layers, int LayersVersion, ArticleFeatures Features, IReadOnlyList<LocalEntity> Entities);
+
+    private static List<PoolArticle> Pool(string input)
+    {
+        var analyzer = ArticleAnalyzer.CreateDefault();
+        var raws = ArticleInputReader.ReadFile(input, new ReadOptions()).Select(r => r.Article).OfType<RawArticle>().Where(a => a.Text.Length > 200).Take(PoolSize).ToList();
+        var pool = new PoolArticle[raws.Count];
+        Parallel.For(0, raws.Count, i =>
+        {
+            var analyzed = analyzer.Analyze(raws[i]);
+            pool[i] = new PoolArticle(raws[i], analyzed.Lang, AnalysisCodec.Encode(analyzed), analyzer.LayersVersion, ArticleFeatures.From(analyzed), analyzed.EntityGroups);
+        });
+        return [.. pool];
+    }
+
+    /// <summary>Ids a reader asks for: stories, articles and entities spread over the archive, and words to search.</summary>
+    private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words);
+
+    private static async Task<Sample> BuildAsync(string db, IReadOnlyList<PoolArticle> pool, int size, CancellationToken ct)
+    {
+        var sample = new Sample([], [], [], ["brand", "minister", "Trump", "gemeente", "politie"]);
+        var entities = new Dictionary<string, (StoredEntity Entity, List<string> Blocks)>(StringComparer.Ordinal);
+        await using var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false);
+        var start = new DateOnly(2019, 1, 1);
+        var article = 0;
+        var story = 0;
+        var batch = new List<(StoredArticle Article, PoolArticle From)>();
+        var stories = new List<StoryProfile>();
+        while (article < size)
+        {
+            // Stories of 1 to 8 articles, a few a day over the years the archive spans.
+            var storySize = Math.Min(size - article, 1 + (int)(Mix(story) % 8));
+            var day = start.AddDays((int)((long)story * 3650 / Math.Max(1, size / 4)));
+            var profile = new StoryProfile { Id = "s" + Hex(story, 16), Title = string.Empty };
+            for (var k = 0; k < storySize; k++, article++)
+            {
+                var from = pool[(int)(Mix(article) % (ulong)pool.Count)];
+                var id = "a" + Hex(article, 16);
+                var date = PartialDate.OfDay(day.AddDays(k % 3));
+                var features = from.Features with { Date = date };
+                profile.Add(features);
+                if (k == 0)
+                {
+                    profile.Title = from.Raw.Title ?? from.Raw.Text[..Math.Min(80, from.Raw.Text.Length)];
+                }
+
+                batch.Add((new StoredArticle
+                {
+                    Id = id,
+                    Ref = $"archive/{id}.json",
+                    ContentKey = "k" + Hex(article, 24),
+                    Text = from.Raw.Text,
+                    Title = from.Raw.Title,
+                    Date = date,
+                    Source = "Outlet " + (Mix(article + 7) % 60).ToString(CultureInfo.InvariantCulture),
+                    Lang = from.Lang,
+                    StoryId = profile.Id,
+                }, from));
+                if (article % Math.Max(1, size / 50) == 0)
+                {
+                    sample.Articles.Add(id);
+                }
+            }
+
+            stories.Add(profile);
+            if (story % Math.Max(1, size / 200) == 0)
+            {
+                sample.Stories.Add(profile.Id);
+            }
+
+            story++;
+            if (batch.Count >= BatchArticles || article >= size)
+            {
+                await WriteAsync(workspace, batch, stories, entities, ct).ConfigureAwait(false);
+                batch.Clear();
+                stories.Clear();
+            }
+        }
+
+        var writing = await workspace.Store.BeginBatchAsync(ct).ConfigureAwait(false);
+        await using (writing.ConfigureAwait(false))
+        {
+            foreach (var (entity, blocks) in entities.Values)
+            {
+                await writing.SaveEntityAsync(entity, blocks, ct).ConfigureAwait(false);
+            }
+
+            await writing.CommitAsync(ct).ConfigureAwait(false);
+        }
+
+        sample.Entities.AddRange(entities.Values.OrderByDescending(e => e.Entity.Mentions).Where((_, i) => i % 7 == 0).Take(50).Select(e => e.Entity.Id));
+        workspace.Index.CloseWriter();
+        return sample;
+    }
+
+    private static async Task WriteAsync(ChorusWorkspace workspace, List<(StoredArticle Article, PoolArticle From)> articles, List<StoryProfile> stories, Dictionary<string, (StoredEntity Entity, List<string> Blocks)> entities, CancellationToken ct)
+    {
+        var batch = await workspace.Store.BeginBatchAsync(ct).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var (article, from) in articles)
+            {
+                await batch.AddArticleAsync(article, [], ct).ConfigureAwait(false);
+                await batch.SaveAnalysisAsync(article.Id, from.LayersVersion, from.Layers, ct).ConfigureAwait(false);
+                foreach (var local in from.Entities)
+                {
+                    var id = EntityIds.Provisional(local.Type, local.Canonical);
+                    var mentions = local.Surfaces.Values.Sum();
+                    if (!entities.TryGetValue(id, out var known))
+                    {
+                        known = (new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical }, [.. EntityResolver.Blocks(local.Type, local.Canonical)]);
+                        entities[id] = known;
+                    }
+
+                    known.Entity.Mentions += mentions;
+                    foreach (var (surface, n) in local.Surfaces)
+                    {
+                        known.Entity.Variants[surface] = known.Entity.Variants.GetValueOrDefault(surface) + n;
+                    }
+
+                    await batch.AddEntityOccurrenceAsync(new EntityOccurrence(id, article.Id, local.Type, local.Canonical, mentions), ct).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var story in stories)
+            {
+                await batch.SaveStoryAsync(story, ct).ConfigureAwait(false);
+            }
+
+            await batch.CommitAsync(ct).ConfigureAwait(false);
+        }
+
+        await workspace.Index.AddAsync([.. articles.Select(a => a.Article)], ct).ConfigureAwait(false);
+    }
+
+    private static async Task<List<(string Name, double P50, double P99)>> MeasureAsync(string db, Sample sample, int clients, int requests, CancellationToken ct)
+    {
+        var app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0"], b => b.Logging.ClearProviders());
+        await using (app.ConfigureAwait(false))
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+            (string Name, Func<int, string> Url)[] reads =
+            [
+                ("story list, page 1", _ => "/api/stories?pageSize=20"),
+                ("story list, page 100", _ => "/api/stories?pageSize=20&page=100"),
+                ("story list, filtered", i => $"/api/stories?pageSize=20&lang=nl&q={sample.Words[i % sample.Words.Count]}"),
+                ("story page", i => "/api/stories/" + sample.Stories[i % sample.Stories.Count]),
+                ("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
+                ("entity page", i => "/api/entities/" + sample.Entities[i % Math.Max(1, sample.Entities.Count)]),
+                ("search", i => "/api/search?limit=10&q=" + sample.Words[i % sample.Words.Count]),
+            ];
+            var results = new List<(string, double, double)>();
+            foreach (var (name, url) in reads)
+            {
+                // One untimed pass first: the JIT and the store's caches settle.
+                for (var i = 0; i < Math.Min(clients, 8); i++)
+                {
+                    using var warm = await http.GetAsync(new Uri(url(i), UriKind.Relative), ct).ConfigureAwait(false);
+                    if (!warm.IsSuccessStatusCode)
+                    {
+                        throw new InvalidOperationException($"{name}: {url(i)} answered {(int)warm.StatusCode}");
+                    }
+                }
+
+                var latencies = new double[clients * requests];
+                await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (c, token) =>
+                {
+                    for (var r = 0; r < requests; r++)
+                    {
+                        var n = (c * requests) + r;
+                        var sw = Stopwatch.StartNew();
+                        using var response = await http.GetAsync(new Uri(url(n), UriKind.Relative), token).ConfigureAwait(false);
+                        await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+                        latencies[n] = sw.Elapsed.TotalMilliseconds;
+                    }
+                }).ConfigureAwait(false);
+                Array.Sort(latencies);
+                results.Add((name, Percentile(latencies, 0.50), Percentile(latencies, 0.99)));
+            }
+
+            await app.StopAsync(ct).ConfigureAwait(false);
+            return results;
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    // Deterministic spreading of numbers (SplitMix64), so that a size always builds the same archive.
+    private static ulong Mix(long n)
+    {
+        var z = unchecked((ulong)n + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
+    private static string Hex(long n, int length) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(n.ToString(CultureInfo.InvariantCulture))))[..length];
+}
