@@ -99,8 +99,10 @@ internal static class ChorusCli
         var source = new Option<string?>("--source") { Description = "Outlet name for inputs that do not name one" };
         var format = new Option<InputFormat>("--format") { Description = "Input format (default: detected per file)", DefaultValueFactory = _ => InputFormat.Auto };
         var granularity = new Option<string>("--granularity") { Description = "Group into events (default) or broader stories: event|story", DefaultValueFactory = _ => "event" };
-        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, json };
-        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(granularity)!, r.GetValue(json), ct));
+        var worker = new Option<bool>("--worker") { Description = "Share the work with other 'ingest --worker' processes given the same inputs and store (on this or other machines); the result is that of one run" };
+        var workers = new Option<int>("--workers") { Description = "Ingest with this many worker processes on this machine (this one and N-1 more, as --worker)", DefaultValueFactory = _ => 1 };
+        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, worker, workers, json };
+        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(granularity)!, r.GetValue(json), ct, r.GetValue(worker), r.GetValue(workers)));
         root.Subcommands.Add(ingest);
 
         var storyLimit = new Option<int?>("--limit") { Description = "Stories per page (default: every story)" };

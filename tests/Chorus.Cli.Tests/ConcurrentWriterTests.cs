@@ -70,6 +70,58 @@ public sealed class ConcurrentWriterTests : IDisposable
         Assert.Equal(await SnapshotAsync(once), await SnapshotAsync(killed));
     }
 
+    [Fact]
+    public async Task WorkersSharingOneInput_OneKilled_GiveTheResultOfOneRun()
+    {
+        await using var host = new SqliteHost();
+        await SharedWorkersAsync(host);
+    }
+
+    [SkippableFact]
+    public async Task WorkersSharingOneInput_OnPostgres_OneKilled_GiveTheResultOfOneRun()
+    {
+        await using var host = new PostgresHost();
+        await SharedWorkersAsync(host);
+    }
+
+    // Three chunks of input: two workers started with --workers 2 give one run's result; two --worker processes of
+    // which one is killed once something is stored give it too, the other taking over what the dead one held.
+    private async Task SharedWorkersAsync(StoreHost host)
+    {
+        var input = WriteInput("w.jsonl", 0, articles: 2500);
+        var once = await host.DbAsync("once.db");
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", input, "--db", once)).ExitCode);
+        var expected = await SnapshotAsync(once);
+
+        var two = await host.DbAsync("two.db");
+        var together = await CliRunner.RunAsync("ingest", input, "--db", two, "--workers", "2");
+        Assert.True(together.ExitCode == 0, together.Stderr);
+        Assert.Equal(expected, await SnapshotAsync(two));
+
+        var killed = await host.DbAsync("killed.db");
+        using var survivor = CliRunner.Start(null, "ingest", input, "--db", killed, "--worker");
+        using (var victim = CliRunner.Start(null, "ingest", input, "--db", killed, "--worker"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            var stored = 0;
+            while (stored == 0 && DateTime.UtcNow < deadline && !victim.HasExited)
+            {
+                await Task.Delay(100);
+                await using var ws = await Chorus.Storage.ChorusWorkspace.OpenAsync(killed);
+                stored = await ws.Store.CountArticlesAsync();
+            }
+
+            victim.Kill(entireProcessTree: true);
+            await victim.WaitForExitAsync();
+        }
+
+        var error = survivor.StandardError.ReadToEndAsync();
+        await survivor.StandardOutput.ReadToEndAsync();
+        await survivor.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(survivor.ExitCode == 0, await error);
+        Assert.Equal(expected, await SnapshotAsync(killed));
+    }
+
     private async Task TwoWritersAtOnceAsync(StoreHost host)
     {
         var a = WriteInput("a.jsonl", 0);

@@ -68,6 +68,11 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("2024-03-08", found.Date.ToString());
         Assert.Equal(["keizersgracht"], found.Assignment!.SharedNames);
         Assert.Equal(["a0001", "a0002"], (await store.GetArticlesAsync(["a0002", "a0001"])).Select(a => a.Id));
+        var summaries = await store.GetArticleSummariesAsync(["a0002", "a0001", "nothing"]);
+        Assert.Equal(["a0001", "a0002"], summaries.Select(a => a.Id));
+        Assert.All(summaries, a => Assert.Equal(string.Empty, a.Text));
+        Assert.Equal(["folder/een.txt", "a0002.txt"], summaries.Select(a => a.Ref));
+        Assert.Equal("2024-03-08", summaries[1].Date.ToString());
     }
 
     [SkippableFact]

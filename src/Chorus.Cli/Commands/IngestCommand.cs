@@ -12,24 +12,129 @@ internal static class IngestCommand
     /// <summary>Above this many inputs a progress bar is worth drawing (about a screenful of file names).</summary>
     private const int ProgressThreshold = 25;
 
-    public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity, bool json, CancellationToken ct)
+    /// <param name="worker">Share the input with other worker processes given the same inputs (<see cref="IngestPipeline.RunSharedAsync"/>).</param>
+    /// <param name="workers">Start this many workers in all: this process and <paramref name="workers"/> - 1 more.</param>
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity, bool json, CancellationToken ct, bool worker = false, int workers = 1)
     {
         var clustering = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
-        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
-        var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering).ConfigureAwait(false);
+        if (workers < 1)
+        {
+            throw new UsageException("--workers: give 1 or more");
+        }
+
+        string? run = null;
+        if (worker || workers > 1)
+        {
+            run = SharedRunKey(paths, options, granularity);
+        }
+
+        var others = new List<System.Diagnostics.Process>();
+        try
+        {
+            for (var i = 1; i < workers; i++)
+            {
+                others.Add(StartWorker(dbPath, paths, options, granularity));
+            }
+
+            await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+            var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering, sharedRun: run).ConfigureAwait(false);
+            var failedWorkers = 0;
+            foreach (var other in others)
+            {
+                await other.WaitForExitAsync(ct).ConfigureAwait(false);
+                failedWorkers += other.ExitCode is ExitCodes.Success or ExitCodes.Partial ? 0 : 1;
+            }
+
+            return Finish(ctx, report, json, failedWorkers);
+        }
+        finally
+        {
+            foreach (var other in others)
+            {
+                if (!other.HasExited)
+                {
+                    // Ctrl-C or a failure here: the workers stop too; each one's open batch rolls back.
+                    other.Kill(entireProcessTree: true);
+                }
+
+                other.Dispose();
+            }
+        }
+    }
+
+    private static int Finish(CliContext ctx, IngestReport report, bool json, int failedWorkers)
+    {
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(ContractMapper.Ingest(report))).ConfigureAwait(false);
+            ctx.Stdout.WriteLine(ContractJson.Serialize(ContractMapper.Ingest(report)));
         }
         else
         {
             PrintReport(ctx, report);
         }
 
+        if (failedWorkers > 0)
+        {
+            ctx.Stderr.WriteLine($"{failedWorkers} worker process(es) failed; run the same command again to store what they left");
+            return ExitCodes.Environment;
+        }
+
         return report.Rejected.Count > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
-    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true, ClusteringOptions? clustering = null)
+    /// <summary>
+    /// Names a shared input: the inputs as given, each file's length and last change, and the grouping. Workers given
+    /// the same files in the same order share the run; a file that changed makes a new run.
+    /// </summary>
+    private static string SharedRunKey(IReadOnlyList<string> paths, ReadOptions options, string granularity)
+    {
+        var text = new System.Text.StringBuilder().Append(granularity).Append('\n').Append(options.Source).Append('\n').Append(options.Format).Append('\n');
+        foreach (var (file, reference, _) in ArticleInputReader.ExpandWithRefs(paths))
+        {
+            if (file == ArticleInputReader.StdinRef)
+            {
+                throw new UsageException("--worker/--workers: standard input cannot be shared between workers; give files");
+            }
+
+            var info = file is null ? null : new FileInfo(file);
+            text.Append(reference).Append('\t').Append(info?.Exists == true ? info.Length : -1).Append('\t').Append(info?.Exists == true ? info.LastWriteTimeUtc.Ticks : 0).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    // Another worker: this program again, with the same inputs and --worker; its report goes to its stderr only.
+    private static System.Diagnostics.Process StartWorker(string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity)
+    {
+        var program = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program to start for a worker");
+        var info = new System.Diagnostics.ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(IngestCommand).Assembly.Location);
+        }
+
+        info.ArgumentList.Add("ingest");
+        foreach (var path in paths)
+        {
+            info.ArgumentList.Add(path);
+        }
+
+        foreach (var (option, value) in new[] { ("--db", dbPath), ("--granularity", granularity), ("--source", options.Source), ("--format", options.Format == InputFormat.Auto ? null : options.Format.ToString().ToLowerInvariant()) })
+        {
+            if (value is not null)
+            {
+                info.ArgumentList.Add(option);
+                info.ArgumentList.Add(value);
+            }
+        }
+
+        info.ArgumentList.Add("--worker");
+        var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start a worker");
+        _ = process.StandardOutput.ReadToEndAsync();
+        return process;
+    }
+
+    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true, ClusteringOptions? clustering = null, string? sharedRun = null)
     {
         var expanded = ArticleInputReader.ExpandWithRefs(paths).ToList();
         var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), clustering ?? new ClusteringOptions(), workspace.Index, linkEntities)
@@ -60,6 +165,11 @@ internal static class IngestCommand
                     }
                 }
             }
+        }
+
+        if (sharedRun is not null)
+        {
+            return await pipeline.RunSharedAsync(Inputs, sharedRun, null, ct).ConfigureAwait(false);
         }
 
         var total = EstimateItems(expanded.Select(e => e.File).OfType<string>(), options);

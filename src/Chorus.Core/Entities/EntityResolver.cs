@@ -124,7 +124,9 @@ public sealed class EntityResolver
         var scored = new List<(StoredEntity Entity, int Score)>();
         foreach (var c in candidates)
         {
-            // Read once per run: the company an entity keeps changes slowly, and common surnames come up often.
+            // Read once per batch: common surnames come up often within one. Not once per run: the company an entity
+            // keeps grows as the run links, and what a run decides must not depend on where it started (a resumed run,
+            // a worker taking over a chunk), only on what the store holds at the batch's start.
             if (!_contexts.TryGetValue(c.Id, out var context))
             {
                 if (_contexts.Count >= MaxContexts)
@@ -185,6 +187,7 @@ public sealed class EntityResolver
     public async Task FlushAsync(IStoreBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        _contexts.Clear();
         foreach (var id in _dirty)
         {
             var e = _byId[id];

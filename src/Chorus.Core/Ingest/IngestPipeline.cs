@@ -14,7 +14,7 @@ namespace Chorus.Core.Ingest;
 ///   read results ─► chunk ─► exact dup? ─► sort by date ─► analyse a batch (parallel) ─► near dup? ─► cluster ─► store batch ─► search index
 /// </code>
 /// </summary>
-public sealed class IngestPipeline
+public sealed partial class IngestPipeline
 {
     private const int ChunkSize = 1024;
     private const int BatchSize = 256;
@@ -149,46 +149,16 @@ public sealed class IngestPipeline
             gate.Release();
         }
 
-        var fresh = new List<(RawArticle Article, string Key, int Order)>();
-        foreach (var (article, key) in keyed)
-        {
-            if (existing.Contains(key) || !seenKeys.Add(key))
-            {
-                report.Duplicates++;
-            }
-            else
-            {
-                fresh.Add((article, key, fresh.Count));
-            }
-        }
-
-        // Date order is what makes incremental clustering meaningful; undated articles go last, input order breaks
-        // ties. The date comes with the raw article, so the chunk is ordered before analysis and then analysed one
-        // batch at a time: each batch's writer runs while the next batch is analysed.
-        var ordered = fresh
-            .OrderBy(f => f.Article.Date?.Start ?? DateOnly.MaxValue)
-            .ThenBy(f => f.Order)
-            .ToList();
+        // The date comes with the raw article, so the chunk is ordered before analysis and then analysed one batch
+        // at a time: each batch's writer runs while the next batch is analysed.
+        var ordered = Order(keyed, existing, seenKeys, report);
         var write = previousWrite;
         for (var start = 0; start < ordered.Count; start += BatchSize)
         {
             var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
             var analysed = new Prepared?[slice.Count];
             var failures = new InputProblem?[slice.Count];
-            Parallel.For(0, slice.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                try
-                {
-                    var analyzed = _analyzer.Analyze(slice[i].Article);
-                    analysed[i] = new Prepared(analyzed, slice[i].Key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed), AnalysisCodec.Encode(analyzed));
-                }
-#pragma warning disable CA1031 // A defect in one article's analysis rejects that article; the batch and the run go on.
-                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-#pragma warning restore CA1031
-                {
-                    failures[i] = new InputProblem(slice[i].Article.Ref, $"analysis failed: {e.GetType().Name}: {e.Message}");
-                }
-            });
+            Parallel.For(0, slice.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => (analysed[i], failures[i]) = Prepare(slice[i].Article, slice[i].Key));
 
             report.Rejected.AddRange(failures.OfType<InputProblem>());
             var prepared = analysed.OfType<Prepared>().ToArray();
@@ -225,6 +195,48 @@ public sealed class IngestPipeline
         return write;
     }
 
+    /// <summary>Analyses one article for storing; a defect in its analysis rejects that article, never the batch or the run.</summary>
+    private (Prepared? Prepared, InputProblem? Failure) Prepare(RawArticle article, string key)
+    {
+        try
+        {
+            var analyzed = _analyzer.Analyze(article);
+            return (new Prepared(analyzed, key, ArticleFeatures.From(analyzed), MinHasher.Signature(analyzed), AnalysisCodec.Encode(analyzed)), null);
+        }
+#pragma warning disable CA1031 // A defect in one article's analysis rejects that article; the batch and the run go on.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return (null, new InputProblem(article.Ref, $"analysis failed: {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// The articles of a chunk to store, in the order they are clustered: without those stored already or seen
+    /// earlier in the run, by date (undated last), input order breaking ties. Date order is what makes incremental
+    /// clustering meaningful.
+    /// </summary>
+    private static List<(RawArticle Article, string Key, int Order)> Order(IEnumerable<(RawArticle Article, string Key)> keyed, IReadOnlySet<string> existing, HashSet<string> seenKeys, IngestReport report)
+    {
+        var fresh = new List<(RawArticle Article, string Key, int Order)>();
+        foreach (var (article, key) in keyed)
+        {
+            if (existing.Contains(key) || !seenKeys.Add(key))
+            {
+                report.Duplicates++;
+            }
+            else
+            {
+                fresh.Add((article, key, fresh.Count));
+            }
+        }
+
+        return fresh
+            .OrderBy(f => f.Article.Date?.Start ?? DateOnly.MaxValue)
+            .ThenBy(f => f.Order)
+            .ToList();
+    }
+
     private async Task LoadWindowAsync(IEnumerable<PartialDate?> chunkDates, StoryClusterer clusterer, CancellationToken cancellationToken)
     {
         var dates = chunkDates.OfType<PartialDate>().ToList();
@@ -243,7 +255,8 @@ public sealed class IngestPipeline
         }
     }
 
-    private async Task WriteBatchAsync(IReadOnlyList<Prepared> slice, StoryClusterer clusterer, Entities.EntityResolver? resolver, IngestReport report, CancellationToken cancellationToken)
+    /// <param name="done">The shared run's chunk this batch completes, marked done in the batch's own transaction.</param>
+    private async Task WriteBatchAsync(IReadOnlyList<Prepared> slice, StoryClusterer clusterer, Entities.EntityResolver? resolver, IngestReport report, CancellationToken cancellationToken, (string Run, int Chunk)? done = null)
     {
         var stored = new List<StoredArticle>(slice.Count);
         var batch = await _store.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
@@ -302,6 +315,11 @@ public sealed class IngestPipeline
             }
 
             await batch.AddDocumentFrequenciesAsync(clusterer.Statistics.TakePending(), slice.Count, cancellationToken).ConfigureAwait(false);
+            if (done is { } chunk)
+            {
+                await batch.MarkChunkDoneAsync(chunk.Run, chunk.Chunk, cancellationToken).ConfigureAwait(false);
+            }
+
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 

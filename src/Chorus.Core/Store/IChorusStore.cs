@@ -25,10 +25,23 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>As <see cref="LockForWritingAsync"/> without waiting: null while another writer holds the lock.</summary>
     Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims chunk <paramref name="chunk"/> of the shared ingest <paramref name="run"/> for this process, so that
+    /// workers sharing one input do not analyse the same chunk; null while another holds it. The claim ends when
+    /// disposed, or when its holder dies however it dies, so another worker can take the chunk over.
+    /// </summary>
+    Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default);
+
+    /// <summary>The chunks of the shared ingest <paramref name="run"/> whose last batch is committed (<see cref="IStoreBatch.MarkChunkDoneAsync"/>).</summary>
+    Task<IReadOnlySet<int>> DoneChunksAsync(string run, CancellationToken cancellationToken = default);
+
     /// <summary>Finds an article by id, by the ref it was ingested under, or by a unique id prefix.</summary>
     Task<StoredArticle?> FindArticleAsync(string idOrRef, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="GetArticlesAsync"/>, with each article's metadata only (as in <see cref="ListStorySummariesAsync"/>): for lists, which never show the text.</summary>
+    Task<IReadOnlyList<StoredArticle>> GetArticleSummariesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>The stored annotation layers of these articles (<see cref="Analysis.AnalysisCodec"/>), by article id; articles without any are absent.</summary>
     Task<IReadOnlyDictionary<string, StoredAnalysis>> LoadAnalysesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
@@ -189,6 +202,9 @@ public interface IStoreBatch : IAsyncDisposable
 
     /// <summary>Where a merged-away entity id now lives (follows chains); the id itself when it was not merged.</summary>
     Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records, with this batch, that chunk <paramref name="chunk"/> of the shared ingest <paramref name="run"/> is stored whole.</summary>
+    Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default);
 
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,9 @@ public sealed class SerializedStoreBatch(IStoreBatch inner) : IStoreBatch
     public Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.FindEntitiesByBlocksAsync(blocks, cancellationToken), cancellationToken);
 
+    public Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default)
+        => OneAtATimeAsync(() => inner.MarkChunkDoneAsync(run, chunk, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.PinsAsync(cancellationToken), cancellationToken);
 

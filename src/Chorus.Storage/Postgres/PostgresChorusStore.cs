@@ -134,6 +134,32 @@ public sealed class PostgresChorusStore : RelationalChorusStore
         return null;
     }
 
+    public override async Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        // The two-key form of advisory locks is a space apart from the one-key write lock: (run, chunk).
+        var runKey = run.Length >= 7 && int.TryParse(run.AsSpan(0, 7), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h) ? h : run.Length;
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, ApplicationName = $"chorus worker (process {Environment.ProcessId})" }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_try_advisory_lock({runKey}, {chunk})");
+            if (await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+            {
+                return new Held(connection);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
     private async Task<string> HolderAsync(CancellationToken cancellationToken)
     {
         var holder = await ScalarAsync<string?>(

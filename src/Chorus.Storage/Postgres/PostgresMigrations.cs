@@ -126,5 +126,13 @@ internal static class PostgresMigrations
             undone_at  TEXT
         );
         """,
+        """
+        CREATE TABLE ingest_chunks (
+            run   TEXT COLLATE "C" NOT NULL,
+            chunk INTEGER NOT NULL,
+            PRIMARY KEY (run, chunk)
+        );
+        CREATE INDEX stories_newest ON stories(last_date DESC NULLS LAST, article_count DESC, id);
+        """,
     ];
 }

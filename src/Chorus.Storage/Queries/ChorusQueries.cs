@@ -218,11 +218,11 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         return new EntityCorrectionDoc(c.Seq, c.Kind.ToString().ToLowerInvariant(), c.EntityId, c.OtherId, c.Variant, c.Occurrences, Time(c.At.ToUniversalTime()), c.UndoneAt is { } u ? Time(u.ToUniversalTime()) : null);
     }
 
-    /// <summary>The articles an entity occurs in, for its page's chart and list.</summary>
+    /// <summary>The articles an entity occurs in, for its page's chart and list (metadata only: the page shows no text).</summary>
     public async Task<IReadOnlyList<StoredArticle>> EntityArticlesAsync(EntityDoc entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return await workspace.Store.GetArticlesAsync(entity.Articles, cancellationToken).ConfigureAwait(false);
+        return await workspace.Store.GetArticleSummariesAsync(entity.Articles, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SearchDoc> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
@@ -254,7 +254,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     {
         var occurrences = await workspace.Store.EntityOccurrencesAsync(e.Id, cancellationToken).ConfigureAwait(false);
         var articleIds = occurrences.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-        var articles = await workspace.Store.GetArticlesAsync(articleIds, cancellationToken).ConfigureAwait(false);
+        var articles = await workspace.Store.GetArticleSummariesAsync(articleIds, cancellationToken).ConfigureAwait(false);
         return new EntityDoc(
             e.Id,
             e.Name,

@@ -21,6 +21,9 @@ public abstract class RelationalChorusStore : IChorusStore
     private const string ArticleColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, summary_only";
 
     // The same columns in the same order, without what a list never shows (the text, the clustering record, the signature).
+    // Newest first, undated last; the index stories_newest holds these keys in this order.
+    private const string NewestFirst = "last_date DESC NULLS LAST, article_count DESC, id";
+
     private const string ArticleSummaryColumns = "id, seq, ref, content_key, source, date, lang, title, '' AS text, url, external_id, duplicate_of, story_id, NULL AS assignment, NULL AS signature, summary_only";
 
     private readonly DbConnection _connection;
@@ -40,6 +43,23 @@ public abstract class RelationalChorusStore : IChorusStore
     public abstract Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default);
 
     public abstract Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default);
+
+    public abstract Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default);
+
+    public async Task<IReadOnlySet<int>> DoneChunksAsync(string run, CancellationToken cancellationToken = default)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT chunk FROM ingest_chunks WHERE run = @r";
+        cmd.AddValue("@r", run);
+        var done = new HashSet<int>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            done.Add(reader.GetInt32(0));
+        }
+
+        return done;
+    }
 
     public async Task<int> CountArticlesAsync(CancellationToken cancellationToken = default)
         => (int)await ScalarAsync<long>("SELECT COUNT(*) FROM articles", cancellationToken).ConfigureAwait(false);
@@ -68,7 +88,13 @@ public abstract class RelationalChorusStore : IChorusStore
         return null;
     }
 
-    public async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+        => GetArticlesAsync(ids, ArticleColumns, cancellationToken);
+
+    public Task<IReadOnlyList<StoredArticle>> GetArticleSummariesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+        => GetArticlesAsync(ids, ArticleSummaryColumns, cancellationToken);
+
+    private async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, string columns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var result = new List<StoredArticle>(ids.Count);
@@ -76,7 +102,7 @@ public abstract class RelationalChorusStore : IChorusStore
         {
             var names = string.Join(',', chunk.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)));
             result.AddRange(await QueryArticlesAsync(
-                $"SELECT {ArticleColumns} FROM articles WHERE id IN ({names}) ORDER BY seq",
+                $"SELECT {columns} FROM articles WHERE id IN ({names}) ORDER BY seq",
                 cmd =>
                 {
                     for (var i = 0; i < chunk.Length; i++)
@@ -176,7 +202,9 @@ public abstract class RelationalChorusStore : IChorusStore
         Bind(count);
         var total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         var profiles = await QueryProfilesAsync(
-            $"SELECT profile FROM stories {Where} ORDER BY last_date IS NULL, last_date DESC, article_count DESC, id LIMIT @n OFFSET @o",
+            // The page is picked on the sort keys alone, from their index, and only its rows' profiles are read: sorting
+            // rows that carry their profile read every story's profile for every page.
+            $"SELECT s.profile FROM (SELECT id, last_date, article_count FROM stories {Where} ORDER BY {NewestFirst} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY page.last_date DESC NULLS LAST, page.article_count DESC, page.id",
             cmd =>
             {
                 Bind(cmd);

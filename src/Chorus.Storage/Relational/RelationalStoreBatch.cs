@@ -405,6 +405,15 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         return id;
     }
 
+    public async Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default)
+    {
+        using var cmd = Command();
+        cmd.CommandText = "INSERT INTO ingest_chunks (run, chunk) VALUES (@r, @c) ON CONFLICT DO NOTHING";
+        cmd.AddValue("@r", run);
+        cmd.AddValue("@c", chunk);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);

@@ -14,11 +14,22 @@ public sealed class SqliteChorusStore : RelationalChorusStore
 {
     private static readonly byte[] SqliteHeader = Encoding.ASCII.GetBytes("SQLite format 3\0");
     private readonly FileWriteLock _writeLock;
+    private readonly FileChunkClaims _claims;
 
     private SqliteChorusStore(string path, SqliteConnection connection)
         : base(path, connection, SqliteDialect.Instance)
     {
         _writeLock = new FileWriteLock(path);
+        _claims = new FileChunkClaims(path);
+    }
+
+    public override Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default)
+        => Task.FromResult(_claims.TryClaim(run, chunk));
+
+    public override async ValueTask DisposeAsync()
+    {
+        _claims.Dispose();
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     public override Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default)

@@ -132,5 +132,13 @@ internal static class SqliteMigrations
             layers     BLOB NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE ingest_chunks (
+            run   TEXT NOT NULL,
+            chunk INTEGER NOT NULL,
+            PRIMARY KEY (run, chunk)
+        ) WITHOUT ROWID;
+        CREATE INDEX stories_newest ON stories(last_date DESC, article_count DESC, id);
+        """,
     ];
 }
