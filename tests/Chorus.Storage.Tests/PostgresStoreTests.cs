@@ -1,3 +1,4 @@
+using Chorus.Core.Ingest;
 using Chorus.Core.Store;
 using Chorus.Storage.Postgres;
 
@@ -47,4 +48,55 @@ public sealed class PostgresLocationTests
     [InlineData("/data/postgresql/chorus.db")]
     [InlineData("host.db")]
     public void SqliteFiles_AreNotTakenForPostgres(string db) => Assert.False(PostgresLocation.Names(db));
+}
+
+/// <summary>Search in PostgreSQL answers the Lucene syntax the SQLite store answers, with the same hits on the samples, and no query breaks it.</summary>
+public sealed class PostgresSearchTests : IAsyncLifetime
+{
+    private readonly PostgresHost _postgres = new();
+    private readonly SqliteHost _sqlite = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _postgres.DisposeAsync();
+        await _sqlite.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task QueriesFindTheArticlesLuceneFinds_AndAnyInputIsAnswered()
+    {
+        await using var pg = await _postgres.OpenAsync();
+        await using var lite = await _sqlite.OpenAsync();
+        foreach (var ws in new[] { pg, lite })
+        {
+            var inputs = ArticleInputReader.Expand([TestPaths.Samples]).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions()));
+            await new IngestPipeline(ws.Store, Chorus.Core.Analysis.ArticleAnalyzer.CreateDefault(), new Chorus.Core.Stories.ClusteringOptions(), ws.Index).RunAsync(inputs);
+        }
+
+        string[] queries = ["Kim", "onderzeeërs", "trein*", "\"Kim Jong-un\" OR Poetin", "brand NOT haven", "Vladivostok -Moskou", "(Kim OR Poetin) AND top", "+Zwolle ransomware", "Maas"];
+        foreach (var query in queries)
+        {
+            var expected = (await lite.Index.SearchAsync(query, 100)).Hits.Select(h => h.ArticleId).Order(StringComparer.Ordinal);
+            var got = (await pg.Index.SearchAsync(query, 100)).Hits.Select(h => h.ArticleId).Order(StringComparer.Ordinal);
+            Assert.True(expected.SequenceEqual(got), $"'{query}': Lucene {string.Join(",", expected)}; PostgreSQL {string.Join(",", got)}");
+        }
+
+        // Mutated queries: whatever the parser accepts runs without an error; what it refuses finds nothing.
+        var random = new Random(7);
+        const string Alphabet = "abcKimtrein \"'()*?~+-:!&|\\/^[]{}<>AND OR NOT éë0123";
+        for (var i = 0; i < 2000; i++)
+        {
+            var baseQuery = queries[random.Next(queries.Length)].ToCharArray().ToList();
+            for (var m = random.Next(1, 6); m > 0; m--)
+            {
+                baseQuery.Insert(random.Next(baseQuery.Count + 1), Alphabet[random.Next(Alphabet.Length)]);
+            }
+
+            var query = new string([.. baseQuery]);
+            var (hits, total) = await pg.Index.SearchAsync(query, 10);
+            Assert.True(hits.Count <= total, query);
+        }
+    }
 }

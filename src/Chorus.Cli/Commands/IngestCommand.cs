@@ -45,6 +45,11 @@ internal static class IngestCommand
                 failedWorkers += other.ExitCode is ExitCodes.Success or ExitCodes.Partial ? 0 : 1;
             }
 
+            if (workers > 1)
+            {
+                await ctx.Stderr.WriteLineAsync($"{workers} workers shared the input: the counts below are this process's; the other workers' are above, marked with their process id").ConfigureAwait(false);
+            }
+
             return Finish(ctx, report, json, failedWorkers);
         }
         finally
@@ -103,7 +108,7 @@ internal static class IngestCommand
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 
-    // Another worker: this program again, with the same inputs and --worker; its report goes to its stderr only.
+    // Another worker: this program again, with the same inputs and --worker.
     private static System.Diagnostics.Process StartWorker(string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity)
     {
         var program = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program to start for a worker");
@@ -130,7 +135,15 @@ internal static class IngestCommand
 
         info.ArgumentList.Add("--worker");
         var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("could not start a worker");
-        _ = process.StandardOutput.ReadToEndAsync();
+        // Its report ("ingested N, …") goes to this process's stderr, marked as that worker's.
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (!string.IsNullOrWhiteSpace(line.Data))
+            {
+                Console.Error.WriteLine($"worker {process.Id}: {line.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
         return process;
     }
 

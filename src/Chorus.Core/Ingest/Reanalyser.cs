@@ -38,15 +38,21 @@ public sealed class Reanalyser(IChorusStore store, ArticleAnalyzer analyzer, int
                 layers[i] = AnalysisCodec.Encode(analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId }));
             });
 
-            var batch = await store.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
-            await using (batch.ConfigureAwait(false))
+            // Each page's write takes its turn with other writers (an ingest, another process's reanalyse), page by
+            // page, so a long reanalysis never holds up an ingest for longer than one page.
+            var writing = await store.LockForWritingAsync("reanalyse", null, cancellationToken).ConfigureAwait(false);
+            await using (writing.ConfigureAwait(false))
             {
-                for (var i = 0; i < articles.Count; i++)
+                var batch = await store.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+                await using (batch.ConfigureAwait(false))
                 {
-                    await batch.SaveAnalysisAsync(articles[i].Id, version, layers[i], cancellationToken).ConfigureAwait(false);
-                }
+                    for (var i = 0; i < articles.Count; i++)
+                    {
+                        await batch.SaveAnalysisAsync(articles[i].Id, version, layers[i], cancellationToken).ConfigureAwait(false);
+                    }
 
-                await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             done += articles.Count;

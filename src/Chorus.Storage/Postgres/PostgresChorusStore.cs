@@ -105,46 +105,34 @@ public sealed class PostgresChorusStore : RelationalChorusStore
         }
     }
 
-    public override async Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default)
-    {
-        // The lock's own connection names its holder, for the message a waiting writer shows.
-        var builder = new NpgsqlConnectionStringBuilder(_connectionString)
-        {
-            ApplicationName = $"chorus {purpose} (process {Environment.ProcessId} on {Environment.MachineName})",
-            Pooling = false,
-        };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_try_advisory_lock({WriteLockKey})");
-            if (await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
-            {
-                return new Held(connection);
-            }
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+    // The lock's own connection names its holder, for the message a waiting writer shows.
+    public override Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default)
+        => TryAdvisoryLockAsync(
+            string.Create(CultureInfo.InvariantCulture, $"SELECT pg_try_advisory_lock({WriteLockKey})"),
+            $"chorus {purpose} (process {Environment.ProcessId} on {Environment.MachineName})",
+            cancellationToken);
 
-        await connection.DisposeAsync().ConfigureAwait(false);
-        return null;
-    }
-
-    public override async Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default)
+    // The two-key form of advisory locks is a space apart from the one-key write lock: (run, chunk).
+    public override Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        // The two-key form of advisory locks is a space apart from the one-key write lock: (run, chunk).
         var runKey = run.Length >= 7 && int.TryParse(run.AsSpan(0, 7), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h) ? h : run.Length;
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, ApplicationName = $"chorus worker (process {Environment.ProcessId})" }.ConnectionString);
+        return TryAdvisoryLockAsync(
+            string.Create(CultureInfo.InvariantCulture, $"SELECT pg_try_advisory_lock({runKey}, {chunk})"),
+            $"chorus worker (process {Environment.ProcessId} on {Environment.MachineName})",
+            cancellationToken);
+    }
+
+    // A session-level advisory lock on a connection of its own, outside the pool: closing it ends the session, and
+    // the lock with it, also when the process dies.
+    private async Task<IAsyncDisposable?> TryAdvisoryLockAsync(string sql, string holder, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { ApplicationName = holder, Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_try_advisory_lock({runKey}, {chunk})");
+            cmd.CommandText = sql;
             if (await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
             {
                 return new Held(connection);
