@@ -177,11 +177,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
     public Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
         => Task.FromResult(SearchCounted(query, limit));
 
-    /// <summary>Article ids and scores, best first; a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.</summary>
-    public IReadOnlyList<(string ArticleId, float Score)> Search(string query, int limit) => SearchCounted(query, limit).Hits;
-
-    /// <summary>As <see cref="Search"/>, with the number of all matching articles (the hits are at most <paramref name="limit"/>).</summary>
-    public (IReadOnlyList<(string ArticleId, float Score)> Hits, int Total) SearchCounted(string query, int limit)
+    /// <summary>
+    /// Article ids and scores, best first, at most <paramref name="limit"/>, with the number of all matching articles;
+    /// a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.
+    /// </summary>
+    private (IReadOnlyList<(string ArticleId, float Score)> Hits, int Total) SearchCounted(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parsed = Parse(query);
