@@ -510,6 +510,44 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task ChunkClaims_AreHeldByOneInstanceAtATime_AndDoneChunksAreRecordedWithTheBatch()
+    {
+        await using var first = await CreateStoreAsync();
+        await using var second = await ReopenAsync(first);
+        var claim = await first.TryClaimChunkAsync("run-a", 0);
+        Assert.NotNull(claim);
+        Assert.Null(await first.TryClaimChunkAsync("run-a", 0));
+        Assert.Null(await second.TryClaimChunkAsync("run-a", 0));
+        await using (var other = await second.TryClaimChunkAsync("run-a", 1))
+        {
+            Assert.NotNull(other);
+        }
+
+        await claim!.DisposeAsync();
+        await using (var taken = await second.TryClaimChunkAsync("run-a", 0))
+        {
+            Assert.NotNull(taken);
+        }
+
+        var batch = await first.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.MarkChunkDoneAsync("run-a", 0);
+            await batch.MarkChunkDoneAsync("run-a", 0);
+            await batch.CommitAsync();
+        }
+
+        var rolledBack = await first.BeginBatchAsync();
+        await using (rolledBack)
+        {
+            await rolledBack.MarkChunkDoneAsync("run-a", 1);
+        }
+
+        Assert.Equal([0], await second.DoneChunksAsync("run-a"));
+        Assert.Empty(await second.DoneChunksAsync("run-b"));
+    }
+
+    [SkippableFact]
     public async Task ReadAll_StreamsInIngestOrder()
     {
         await using var store = await CreateStoreAsync();

@@ -4,24 +4,29 @@ namespace Chorus.Storage.Locking;
 
 /// <summary>
 /// Claims on chunks of a shared ingest run, for an embedded store: byte-range locks on the file <c>STORE.claims</c>,
-/// one byte per (run, chunk), released by the operating system when the holder exits however it exits. One open file
-/// per store instance holds every claim of this process (closing a second handle on the file could drop them), and a
-/// set keeps this process from claiming a chunk twice.
+/// one byte per (run, chunk), released by the operating system when the holder exits however it exits. Record locks
+/// belong to the process, and closing any handle on the file drops them all, so one handle per file serves the whole
+/// process for its lifetime, and a process-wide set keeps two store instances of one process from sharing a claim.
 /// </summary>
-public sealed class FileChunkClaims(string storePath) : IDisposable
+public sealed class FileChunkClaims(string storePath)
 {
-    private readonly string _path = storePath + ".claims";
-    private readonly HashSet<long> _held = [];
-    private readonly System.Threading.Lock _gate = new();
-    private FileStream? _file;
+    private static readonly Dictionary<string, (FileStream? File, HashSet<long> Held)> Files = new(StringComparer.Ordinal);
+    private static readonly System.Threading.Lock Gate = new();
+    private readonly string _path = Path.GetFullPath(storePath + ".claims");
 
     public IAsyncDisposable? TryClaim(string run, int chunk)
     {
         ArgumentNullException.ThrowIfNull(run);
         var offset = Offset(run, chunk);
-        lock (_gate)
+        lock (Gate)
         {
-            if (_held.Contains(offset))
+            if (!Files.TryGetValue(_path, out var entry))
+            {
+                entry = (null, []);
+                Files[_path] = entry;
+            }
+
+            if (entry.Held.Contains(offset))
             {
                 return null;
             }
@@ -31,9 +36,9 @@ public sealed class FileChunkClaims(string storePath) : IDisposable
                 // No byte-range locks there: one small file per claim, locked whole.
                 try
                 {
-                    var file = new FileStream(string.Create(CultureInfo.InvariantCulture, $"{_path}.{offset:x}"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                    _held.Add(offset);
-                    return new Claim(this, offset, file);
+                    var own = new FileStream(string.Create(CultureInfo.InvariantCulture, $"{_path}.{offset:x}"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    entry.Held.Add(offset);
+                    return new Claim(_path, offset, own);
                 }
                 catch (IOException)
                 {
@@ -41,18 +46,19 @@ public sealed class FileChunkClaims(string storePath) : IDisposable
                 }
             }
 
-            _file ??= new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            var file = entry.File ?? new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            Files[_path] = (file, entry.Held);
             try
             {
-                _file.Lock(offset, 1);
+                file.Lock(offset, 1);
             }
             catch (IOException)
             {
                 return null;
             }
 
-            _held.Add(offset);
-            return new Claim(this, offset, null);
+            entry.Held.Add(offset);
+            return new Claim(_path, offset, null);
         }
     }
 
@@ -63,11 +69,11 @@ public sealed class FileChunkClaims(string storePath) : IDisposable
         return (prefix << 20) + Math.Clamp(chunk, 0, (1 << 20) - 1);
     }
 
-    private void Release(long offset, FileStream? own)
+    private static void Release(string path, long offset, FileStream? own)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            if (!_held.Remove(offset))
+            if (!Files.TryGetValue(path, out var entry) || !entry.Held.Remove(offset))
             {
                 return;
             }
@@ -78,26 +84,22 @@ public sealed class FileChunkClaims(string storePath) : IDisposable
             }
             else if (!OperatingSystem.IsMacOS())
             {
-                _file?.Unlock(offset, 1);
+                entry.File?.Unlock(offset, 1);
             }
         }
     }
 
-    public void Dispose()
+    private sealed class Claim(string path, long offset, FileStream? own) : IAsyncDisposable
     {
-        lock (_gate)
-        {
-            _file?.Dispose();
-            _file = null;
-            _held.Clear();
-        }
-    }
+        private int _released;
 
-    private sealed class Claim(FileChunkClaims owner, long offset, FileStream? own) : IAsyncDisposable
-    {
         public ValueTask DisposeAsync()
         {
-            owner.Release(offset, own);
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Release(path, offset, own);
+            }
+
             return ValueTask.CompletedTask;
         }
     }

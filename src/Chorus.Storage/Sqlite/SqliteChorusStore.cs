@@ -26,11 +26,6 @@ public sealed class SqliteChorusStore : RelationalChorusStore
     public override Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default)
         => Task.FromResult(_claims.TryClaim(run, chunk));
 
-    public override async ValueTask DisposeAsync()
-    {
-        _claims.Dispose();
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
 
     public override Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default)
         => _writeLock.AcquireAsync(purpose, waiting, cancellationToken);
