@@ -32,10 +32,12 @@ public static class TsQueryTranslator
         FuzzyQuery f => Word(f.Term.Text),
         PrefixQuery p => Prefix(p.Prefix.Text),
         WildcardQuery w => Prefix(w.Term.Text[..LiteralPrefixLength(w.Term.Text)]),
-        PhraseQuery p => p.GetTerms().Length == 0 ? null : "(" + string.Join(" <-> ", p.GetTerms().Select(t => Word(t.Text))) + ")",
+        PhraseQuery p => Phrase(p.GetTerms().Select(t => Word(t.Text)).OfType<string>().ToList()),
         BooleanQuery b => Boolean(b),
         _ => null,
     };
+
+    private static string? Phrase(List<string> words) => words.Count == 0 ? null : "(" + string.Join(" <-> ", words) + ")";
 
     private static string? Boolean(BooleanQuery query)
     {
