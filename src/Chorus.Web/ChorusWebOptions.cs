@@ -5,7 +5,7 @@ public sealed class ChorusWebOptions
 {
     public const string Section = "Chorus";
 
-    /// <summary>The SQLite store to serve.</summary>
+    /// <summary>The store to serve: a SQLite file, or a PostgreSQL URI or connection string.</summary>
     public string Db { get; set; } = string.Empty;
 
     /// <summary>A file with one API key per line (blank lines and lines starting with # are ignored).</summary>
