@@ -68,6 +68,15 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("2024-03-08", found.Date.ToString());
         Assert.Equal(["keizersgracht"], found.Assignment!.SharedNames);
         Assert.Equal(["a0001", "a0002"], (await store.GetArticlesAsync(["a0002", "a0001"])).Select(a => a.Id));
+        var nul = await store.BeginBatchAsync();
+        await using (nul)
+        {
+            // PostgreSQL text cannot hold NUL: every store keeps U+FFFD in its place, one character for one.
+            await nul.AddArticleAsync(Article("a0003", text: "Een\0tekst."), []);
+            await nul.CommitAsync();
+        }
+
+        Assert.Equal("Een\uFFFDtekst.", (await store.FindArticleAsync("a0003"))!.Text);
         var summaries = await store.GetArticleSummariesAsync(["a0002", "a0001", "nothing"]);
         Assert.Equal(["a0001", "a0002"], summaries.Select(a => a.Id));
         Assert.All(summaries, a => Assert.Equal(string.Empty, a.Text));

@@ -37,7 +37,8 @@ public sealed class PostgresSearchIndex : ISearchIndex
         }
 
         await using var cmd = _source.CreateCommand(Sql);
-        cmd.Parameters.AddWithValue("q", tsquery);
+        // PostgreSQL text cannot hold NUL; a query that has one (a mutated request) is searched without it.
+        cmd.Parameters.AddWithValue("q", tsquery.Replace("\0", string.Empty, StringComparison.Ordinal));
         cmd.Parameters.AddWithValue("n", Math.Max(1, limit));
         var hits = new List<(string, float)>();
         var total = 0;

@@ -17,6 +17,11 @@ internal static class DbCommandExtensions
                 parameter.DbType = nullType;
                 parameter.Value = DBNull.Value;
                 break;
+            case string text when text.Contains('\0', StringComparison.Ordinal):
+                // PostgreSQL text cannot hold NUL (a fuzzed query, a JSONL "\u0000"): both stores keep U+FFFD
+                // instead, one character for one, so offsets into the text still hold.
+                parameter.Value = text.Replace('\0', '\uFFFD');
+                break;
             default:
                 parameter.Value = value;
                 break;
