@@ -101,8 +101,10 @@ internal static class ChorusCli
         var granularity = new Option<string>("--granularity") { Description = "Group into events (default) or broader stories: event|story", DefaultValueFactory = _ => "event" };
         var worker = new Option<bool>("--worker") { Description = "Share the work with other 'ingest --worker' processes given the same inputs and store (on this or other machines); the result is that of one run" };
         var workers = new Option<int>("--workers") { Description = "Ingest with this many worker processes on this machine (this one and N-1 more, as --worker)", DefaultValueFactory = _ => 1 };
-        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, worker, workers, json };
-        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(granularity)!, r.GetValue(json), ct, r.GetValue(worker), r.GetValue(workers)));
+        var sourcesFile = new Option<string?>("--sources") { Description = "Sources file (JSON, docs/monitoring.md): outlet names, countries, languages and owners, matched by publisher value, domain, folder or feed URL" };
+        var join = new Option<string?>("--join") { Description = "JSONL of metadata by article id (publisher/source, url, lang) to join, e.g. the DPG labels.jsonl" };
+        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, sourcesFile, join, worker, workers, json };
+        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, SourceOptions.Read(new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(sourcesFile), r.GetValue(join)), r.GetValue(granularity)!, r.GetValue(json), ct, r.GetValue(worker), r.GetValue(workers)));
         root.Subcommands.Add(ingest);
 
         var storyLimit = new Option<int?>("--limit") { Description = "Stories per page (default: every story)" };
@@ -164,6 +166,21 @@ internal static class ChorusCli
         story.Subcommands.Add(storyUndo);
         story.Subcommands.Add(storyMerge);
         story.Subcommands.Add(storyMove);
+
+        var outletsSources = new Option<string?>("--sources") { Description = "Sources file whose outlets to record first (names, countries, languages, owners)" };
+        var outlets = new Command("outlets", "Outlets with their country, language, owner and number of articles") { outletsSources, json };
+        outlets.SetAction((r, ct) => OutletsCommand.ListAsync(ctx, DbPath(r), r.GetValue(outletsSources), r.GetValue(json), ct));
+        root.Subcommands.Add(outlets);
+
+        var exportTable = new Argument<string>("table") { Description = "stories, articles, entities, claims or conflicts" };
+        var exportFormat = new Option<string>("--format") { Description = "jsonl (default), csv or parquet", DefaultValueFactory = _ => "jsonl" };
+        var exportSince = new Option<string?>("--since") { Description = "Only what is dated on or after YYYY[-MM[-DD]]" };
+        var exportStory = new Option<string?>("--story") { Description = "Only the rows of this story" };
+        var exportOut = new Option<string?>("--out") { Description = "File to write (default: stdout; required for parquet)" };
+        var exportSchema = new Option<bool>("--schema") { Description = "Print the table's columns (name, type, meaning) instead of exporting" };
+        var export = new Command("export", "Export a table of the archive as JSONL, CSV or Parquet, streamed (bounded memory at any size)") { exportTable, exportFormat, exportSince, exportStory, exportOut, exportSchema };
+        export.SetAction((r, ct) => ExportCommand.RunAsync(ctx, DbPath(r), r.GetValue(exportTable)!, r.GetValue(exportFormat)!, DateOption("--since", r.GetValue(exportSince)), r.GetValue(exportStory), r.GetValue(exportOut), r.GetValue(exportSchema), ct));
+        root.Subcommands.Add(export);
 
         var articleId = new Argument<string>("id-or-ref") { Description = "Article id, unique id prefix, or the ref it was ingested under" };
         var article = new Command("article", "One article with its annotations") { articleId, json };

@@ -21,6 +21,9 @@ public sealed class ChorusWorkspace : IAsyncDisposable
 
     public ISearchIndex Index { get; }
 
+    /// <summary>The same store as monitoring uses it: outlets, watchlists, alerts, watch state.</summary>
+    public Chorus.Core.Monitoring.IMonitoringStore Monitoring => (Chorus.Core.Monitoring.IMonitoringStore)Store;
+
     /// <summary><c>$CHORUS_DB</c> if set (a SQLite file, or a PostgreSQL URI or connection string), else <c>chorus.db</c> in the user's data folder.</summary>
     public static string DefaultDatabasePath()
     {

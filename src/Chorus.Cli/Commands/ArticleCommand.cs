@@ -26,7 +26,7 @@ internal static class ArticleCommand
 
         var console = ctx.Out;
         console.Write(new Rule($"[bold]{Markup.Escape(doc.Title ?? doc.Ref)}[/]").LeftJustified());
-        console.MarkupLineInterpolated($"id {doc.Id} · ref {doc.Ref} · source {doc.Source ?? "–"} · date {doc.Date ?? "unknown"} · lang {doc.Lang} · story {doc.StoryId ?? "–"}");
+        console.MarkupLineInterpolated($"id {doc.Id} · ref {doc.Ref} · outlet {Chorus.Core.Outlets.OutletNames.Label(doc.Source, doc.Url)} · date {doc.Date ?? "unknown"} · lang {doc.Lang} · story {doc.StoryId ?? "–"}");
         if (doc.DuplicateOf is not null)
         {
             console.MarkupLineInterpolated($"[yellow]near-copy of {doc.DuplicateOf}[/]");

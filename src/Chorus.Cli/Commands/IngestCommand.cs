@@ -37,6 +37,11 @@ internal static class IngestCommand
             }
 
             await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+            if (options.Outlets is { Outlets.Count: > 0 } outlets)
+            {
+                await workspace.Monitoring.SaveOutletsAsync(outlets.Outlets, ct).ConfigureAwait(false);
+            }
+
             var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering, sharedRun: run).ConfigureAwait(false);
             var failedWorkers = 0;
             foreach (var other in others)
@@ -93,7 +98,8 @@ internal static class IngestCommand
     /// </summary>
     private static string SharedRunKey(IReadOnlyList<string> paths, ReadOptions options, string granularity)
     {
-        var text = new System.Text.StringBuilder().Append(granularity).Append('\n').Append(options.Source).Append('\n').Append(options.Format).Append('\n');
+        var text = new System.Text.StringBuilder().Append(granularity).Append('\n').Append(options.Source).Append('\n').Append(options.Format).Append('\n')
+            .Append(options.SourcesFile).Append('\n').Append(options.JoinFile).Append('\n');
         foreach (var (file, reference, _) in ArticleInputReader.ExpandWithRefs(paths))
         {
             if (file == ArticleInputReader.StdinRef)
@@ -124,7 +130,7 @@ internal static class IngestCommand
             info.ArgumentList.Add(path);
         }
 
-        foreach (var (option, value) in new[] { ("--db", dbPath), ("--granularity", granularity), ("--source", options.Source), ("--format", options.Format == InputFormat.Auto ? null : options.Format.ToString().ToLowerInvariant()) })
+        foreach (var (option, value) in new[] { ("--db", dbPath), ("--granularity", granularity), ("--source", options.Source), ("--sources", options.SourcesFile), ("--join", options.JoinFile), ("--format", options.Format == InputFormat.Auto ? null : options.Format.ToString().ToLowerInvariant()) })
         {
             if (value is not null)
             {

@@ -37,7 +37,7 @@ internal static class SearchCommand
         var (open, close) = ctx.Interactive ? ("[bold yellow]", "[/]") : ("**", "**");
         foreach (var hit in docs)
         {
-            ctx.Out.MarkupLineInterpolated($"[bold]{hit.Article.Id}[/] {hit.Article.Ref} · {hit.Article.Source ?? "–"} · {hit.Article.Date ?? "undated"} · story {hit.Article.StoryId ?? "–"}");
+            ctx.Out.MarkupLineInterpolated($"[bold]{hit.Article.Id}[/] {hit.Article.Ref} · {hit.Article.Outlet} · {hit.Article.Date ?? "undated"} · story {hit.Article.StoryId ?? "–"}");
             var markup = new System.Text.StringBuilder();
             var pos = 0;
             foreach (var h in hit.Highlights)

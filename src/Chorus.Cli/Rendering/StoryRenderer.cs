@@ -34,7 +34,9 @@ internal static class StoryRenderer
                 Markup.Escape(item.Id),
                 Markup.Escape(DateRange(item.FirstDate, item.LastDate)),
                 item.Articles.Count.ToString(CultureInfo.InvariantCulture),
-                item.Sources.ToString(CultureInfo.InvariantCulture),
+                item.UnknownOutlets > 0 && item.UnknownOutlets < item.Sources
+                    ? string.Create(CultureInfo.InvariantCulture, $"{item.Sources} ({item.UnknownOutlets} unknown)")
+                    : item.Sources.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(outlets),
                 Markup.Escape(Shorten(item.Title, 70)));
         }
@@ -46,7 +48,7 @@ internal static class StoryRenderer
     public static void RenderStory(IAnsiConsole console, StoredStory story, StoryDoc doc, StoryComparison comparison, IReadOnlyList<AnalyzedArticle> analyzed)
     {
         console.Write(new Rule($"[bold]{Markup.Escape(doc.Title)}[/]").LeftJustified());
-        console.MarkupLineInterpolated($"story {doc.Id} · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources · {comparison.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts");
+        console.MarkupLineInterpolated($"story {doc.Id} · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources{Unknown(doc)} · {comparison.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts");
         console.WriteLine();
         if (doc.Conflicts.Count > 0)
         {
@@ -194,10 +196,10 @@ internal static class StoryRenderer
     public static string Markdown(StoryDoc doc)
     {
         var sb = new StringBuilder();
-        var label = doc.Articles.ToDictionary(a => a.Id, a => ContractMapper.OutletLabel(a.Source, a.Ref), StringComparer.Ordinal);
+        var label = doc.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
         string Cite(string article, int start, int end) => $"\\[{MarkdownText(label[article])}, `{article}`:{start}–{end}\\]";
         sb.Append("# ").AppendLine(MarkdownText(doc.Title)).AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{doc.Id}` · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Story `{doc.Id}` · {DateRange(doc.FirstDate, doc.LastDate)} · {doc.Articles.Count} articles from {doc.Sources} independent sources{Unknown(doc)} · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts").AppendLine();
         sb.AppendLine("## Sources").AppendLine();
         foreach (var a in doc.Articles)
         {
@@ -315,7 +317,10 @@ internal static class StoryRenderer
     private static string ArticleDate(StoredStory story, string articleId)
         => story.Articles.FirstOrDefault(a => a.Id == articleId)?.Date?.ToString() ?? "undated";
 
-    public static string SourceLabel(StoredArticle a) => ContractMapper.OutletLabel(a.Source, a.Ref);
+    // "(2 of unknown outlet)": the reader sees how many of the sources are only assumed to be independent.
+    private static string Unknown(StoryDoc doc) => doc.UnknownOutlets > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({doc.UnknownOutlets} of unknown outlet)") : string.Empty;
+
+    public static string SourceLabel(StoredArticle a) => Chorus.Core.Outlets.OutletNames.Label(a.Source, a.Url);
 
     private static string DateRange(string? first, string? last)
         => first is null ? "undated" : first == last ? first : $"{first} – {last}";

@@ -58,7 +58,13 @@ public sealed class ContractMapper
     public static ArticleRefDoc Ref(StoredArticle a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new ArticleRefDoc(a.Id, a.Ref, a.Source, a.Date?.ToString(), a.Lang, a.DuplicateOf, a.StoryId) { SummaryOnly = a.SummaryOnly };
+        return new ArticleRefDoc(a.Id, a.Ref, a.Source, a.Date?.ToString(), a.Lang, a.DuplicateOf, a.StoryId)
+        {
+            SummaryOnly = a.SummaryOnly,
+            Outlet = Outlets.OutletNames.Label(a.Source, a.Url),
+            Title = a.Title,
+            Url = a.Url,
+        };
     }
 
     public AnalyzedArticle Analyze(StoredArticle a)
@@ -136,9 +142,12 @@ public sealed class ContractMapper
             LastDate(story),
             IndependentSources(story.Articles),
             story.Articles.Select(Ref).ToList(),
-            story.Articles.Select(a => OutletLabel(a.Source, a.Ref)).Distinct(StringComparer.Ordinal).ToList(),
+            story.Articles.Select(a => Outlets.OutletNames.Label(a.Source, a.Url)).Distinct(StringComparer.Ordinal).ToList(),
             story.Articles.Select(a => a.Lang).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            keyEntities ?? []);
+            keyEntities ?? [])
+        {
+            UnknownOutlets = UnknownOutletArticles(story.Articles),
+        };
     }
 
     public (StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed) Story(StoredStory story, bool why)
@@ -196,6 +205,7 @@ public sealed class ContractMapper
             comparison.Lang,
             why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null)
         {
+            UnknownOutlets = UnknownOutletArticles(story.Articles),
             Figures = FiguresLedger(story.Articles, analyzed),
             Updates = comparison.Updates.Select(u => new FigureUpdateDoc(
                 u.What,
@@ -269,7 +279,7 @@ public sealed class ContractMapper
         string SourceGroup(StoredArticle a)
         {
             var original = a.DuplicateOf is { } d && byId.TryGetValue(d, out var o) ? o : a;
-            return original.Source is { } source ? NameKey.Fold(source) : "#" + (a.DuplicateOf ?? a.Id);
+            return SourceKey(original) ?? "#" + (a.DuplicateOf ?? a.Id);
         }
 
         return articles.Zip(analyzed)
@@ -319,15 +329,31 @@ public sealed class ContractMapper
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>What to call an article's outlet on screen: its source, else the file it came from.</summary>
-    public static string OutletLabel(string? source, string reference) => source ?? Path.GetFileName(reference);
-
-    /// <summary>Outlets that are not copies of each other: near-copies count once.</summary>
+    /// <summary>
+    /// Independent sources: distinct outlets (named, or the domain of the article's URL), near-copies counted once.
+    /// An article whose outlet is unknown counts on its own: nothing says it shares an outlet with another one.
+    /// </summary>
     public static int IndependentSources(IReadOnlyList<StoredArticle> articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        return articles.Where(a => a.DuplicateOf is null).Select(a => a.Source is null ? "#" + a.Id : NameKey.Fold(a.Source)).Distinct(StringComparer.Ordinal).Count();
+        return articles.Where(a => a.DuplicateOf is null).Select(a => SourceKey(a) ?? "#" + a.Id).Distinct(StringComparer.Ordinal).Count();
     }
+
+    /// <summary>Outlets known by name or domain, near-copies counted once; what alerts count ("3 independent outlets").</summary>
+    public static int KnownOutlets(IReadOnlyList<StoredArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return articles.Where(a => a.DuplicateOf is null).Select(SourceKey).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+    }
+
+    /// <summary>Articles (near-copies aside) whose outlet nothing names: each is counted as a source of its own.</summary>
+    public static int UnknownOutletArticles(IReadOnlyList<StoredArticle> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return articles.Count(a => a.DuplicateOf is null && SourceKey(a) is null);
+    }
+
+    private static string? SourceKey(StoredArticle a) => Outlets.OutletNames.Of(a.Source, a.Url) is { } outlet ? NameKey.Fold(outlet) : null;
 
     public static AssignmentDoc Assignment(Assignment a)
     {

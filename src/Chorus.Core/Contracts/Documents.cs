@@ -30,6 +30,13 @@ public record ArticleRefDoc(
 {
     /// <summary>True when the text is only a feed item's summary.</summary>
     public bool SummaryOnly { get; init; }
+
+    /// <summary>The outlet to show: the article's own, else its URL's domain, else "unknown outlet" (never a file name).</summary>
+    public string Outlet { get; init; } = Outlets.OutletNames.Unknown;
+
+    public string? Title { get; init; }
+
+    public string? Url { get; init; }
 }
 
 public sealed record SpanDoc(int Start, int End);
@@ -120,7 +127,11 @@ public sealed record StoryListItemDoc(
     IReadOnlyList<ArticleRefDoc> Articles,
     IReadOnlyList<string> Outlets,
     IReadOnlyList<string> Langs,
-    IReadOnlyList<EntityRefDoc> KeyEntities);
+    IReadOnlyList<EntityRefDoc> KeyEntities)
+{
+    /// <summary>Of <see cref="Sources"/>, how many are articles of unknown outlet, each counted on its own.</summary>
+    public int UnknownOutlets { get; init; }
+}
 
 /// <summary>One page of the story list, newest first.</summary>
 public sealed record StoryPageDoc(int Page, int PageSize, int Total, IReadOnlyList<StoryListItemDoc> Stories);
@@ -198,6 +209,9 @@ public sealed record StoryDoc(
     string Lang,
     IReadOnlyList<WhyDoc>? Why)
 {
+    /// <summary>Of <see cref="Sources"/>, how many are articles of unknown outlet, each counted on its own.</summary>
+    public int UnknownOutlets { get; init; }
+
     /// <summary>The user's corrections that touched this story (split, merge, move), oldest first.</summary>
     public IReadOnlyList<CorrectionDoc> Corrections { get; init; } = [];
 
@@ -244,6 +258,15 @@ public sealed record SearchDoc(string Query, IReadOnlyList<SearchHitDoc> Hits)
 }
 
 /// <summary>The one serialiser configuration for every contract document.</summary>
+/// <summary>An outlet: name, what a sources file says of it, and how many stored articles it has.</summary>
+public sealed record OutletDoc(string Name, string? Country, string? Language, string? Owner, int Articles);
+
+/// <summary>A watchlist (see <c>./chorus watchlist add</c>): its criteria and when it alerts.</summary>
+public sealed record WatchlistDoc(string Name, string? Entity, string? EntityName, string? Query, string? Outlet, int MinSources, int BreakingSources, int BreakingHours, bool Conflicts, string? Webhook, string CreatedAt);
+
+/// <summary>A fired alert; <paramref name="Kind"/> is appeared, breaking or conflict.</summary>
+public sealed record AlertDoc(long Seq, string Watchlist, string StoryId, string Kind, string Title, string Message, int Sources, string At, string? AcknowledgedAt);
+
 public static class ContractJson
 {
     public static JsonSerializerOptions Options { get; } = new()

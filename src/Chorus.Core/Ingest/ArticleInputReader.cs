@@ -13,6 +13,29 @@ public sealed record ReadOptions
 
     /// <summary>Single-document files above this size are rejected; JSONL is streamed and limited per record.</summary>
     public long MaxDocumentBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>Where <see cref="Outlets"/> and <see cref="Join"/> were read from, so that worker processes read the same.</summary>
+    public string? SourcesFile { get; init; }
+
+    public string? JoinFile { get; init; }
+
+    /// <summary>Metadata joined to articles by id (<c>--join</c>), applied before the outlet is looked up.</summary>
+    public RecordJoin? Join { get; init; }
+
+    /// <summary>The outlets of a sources file (<c>--sources</c>): publisher values, domains, folders and feeds to outlet names.</summary>
+    public Outlets.OutletDirectory? Outlets { get; init; }
+
+    /// <summary>The article with joined metadata and its outlet; <paramref name="input"/> is the file or URL it came from.</summary>
+    public RawArticle Attribute(RawArticle article, string? input)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var joined = Join?.Apply(article) ?? article;
+        return Outlets?.Apply(joined, input) ?? joined;
+    }
+
+    /// <summary>The results with <see cref="Attribute"/> applied (lazily, as they are read).</summary>
+    public IEnumerable<ReadResult> Attribute(IEnumerable<ReadResult> results, string? input)
+        => Join is null && Outlets is null ? results : results.Select(r => r.Article is { } a ? r.WithArticle(Attribute(a, input)) : r);
 }
 
 /// <summary>
@@ -207,7 +230,7 @@ public static class ArticleInputReader
         var format = options.Format == InputFormat.Auto ? FormatFromExtension(path) : options.Format;
         if (format == InputFormat.Jsonl)
         {
-            return ReadJsonlFile(path, options);
+            return options.Attribute(ReadJsonlFile(path, options), path);
         }
 
         if (info.Length > options.MaxDocumentBytes)
@@ -228,7 +251,7 @@ public static class ArticleInputReader
 
         return bytes is null
             ? [ReadResult.Rejected(path, $"file holds more than the {FormatSize(options.MaxDocumentBytes)} limit for one article")]
-            : ReadBytes(bytes, path, options with { Format = format });
+            : options.Attribute(ReadBytes(bytes, path, options with { Format = format, Join = null, Outlets = null }), path);
     }
 
     /// <summary>
@@ -263,7 +286,7 @@ public static class ArticleInputReader
             return [ReadResult.Rejected(reference, $"input is {FormatSize(bytes.Length)}, over the {FormatSize(options.MaxDocumentBytes)} limit for one article")];
         }
 
-        return ReadBytes(bytes, reference, options);
+        return options.Attribute(ReadBytes(bytes, reference, options with { Join = null, Outlets = null }), reference);
     }
 
     /// <summary>The most a JSONL stream (standard input) may hold; files of any size are streamed instead.</summary>

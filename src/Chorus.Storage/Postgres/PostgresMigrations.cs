@@ -134,5 +134,46 @@ internal static class PostgresMigrations
         );
         CREATE INDEX stories_newest ON stories(last_date DESC NULLS LAST, article_count DESC, id);
         """,
+        """
+        CREATE TABLE outlets (
+            name     TEXT COLLATE "C" PRIMARY KEY,
+            country  TEXT,
+            language TEXT,
+            owner    TEXT
+        );
+        CREATE INDEX articles_source ON articles(source);
+        CREATE TABLE watchlists (
+            name             TEXT COLLATE "C" PRIMARY KEY,
+            entity_id        TEXT,
+            entity_name      TEXT,
+            query            TEXT,
+            outlet           TEXT,
+            min_sources      INTEGER NOT NULL,
+            breaking_sources INTEGER NOT NULL,
+            breaking_hours   INTEGER NOT NULL,
+            conflicts        INTEGER NOT NULL,
+            webhook          TEXT,
+            created_at       TEXT NOT NULL
+        );
+        CREATE TABLE alerts (
+            seq        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            key        TEXT COLLATE "C" NOT NULL UNIQUE,
+            watchlist  TEXT NOT NULL,
+            story_id   TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            message    TEXT NOT NULL,
+            sources    INTEGER NOT NULL,
+            created_at TEXT COLLATE "C" NOT NULL,
+            acked_at   TEXT
+        );
+        CREATE INDEX alerts_created ON alerts(created_at);
+        CREATE TABLE watch_state (
+            source TEXT COLLATE "C" NOT NULL,
+            item   TEXT COLLATE "C" NOT NULL,
+            value  TEXT NOT NULL,
+            PRIMARY KEY (source, item)
+        );
+        """,
     ];
 }

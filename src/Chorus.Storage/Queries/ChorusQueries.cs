@@ -115,7 +115,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
 
         if (!string.IsNullOrWhiteSpace(filter.Outlet))
         {
-            stories = stories.Where(s => s.Articles.Any(a => string.Equals(ContractMapper.OutletLabel(a.Source, a.Ref), filter.Outlet, StringComparison.OrdinalIgnoreCase)));
+            stories = stories.Where(s => s.Articles.Any(a => string.Equals(Chorus.Core.Outlets.OutletNames.Label(a.Source, a.Url), filter.Outlet, StringComparison.OrdinalIgnoreCase)));
         }
 
         if (filter.MinSources > 1)
@@ -242,6 +242,19 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         }
 
         return new SearchDoc(query, docs) { Total = total };
+    }
+
+    /// <summary>Article ids after <paramref name="after"/> in id order, a page at a time (exports walk the archive with it).</summary>
+    public Task<IReadOnlyList<string>> ArticleIdPageAsync(string? after, int limit, CancellationToken cancellationToken = default)
+        => workspace.Store.ArticlesToAnalyseAsync(0, everything: true, after, limit, cancellationToken);
+
+    /// <summary>The documents of several articles, with one look-up of their layers and entities.</summary>
+    public async Task<IReadOnlyList<(StoredArticle Article, ArticleDoc Doc)>> ArticleDocsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var articles = await workspace.Store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var mapper = await MapperAsync(articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        return articles.Select(a => (a, mapper.Article(a))).ToList();
     }
 
     private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)

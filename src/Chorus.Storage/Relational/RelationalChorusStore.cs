@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Chorus.Core.Monitoring;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
 using Chorus.Core.Time;
@@ -16,7 +17,7 @@ namespace Chorus.Storage.Relational;
 /// and the ingest writer are single-threaded; the web host opens one per reader). Subclasses open the connection,
 /// migrate the schema and provide the write lock.
 /// </summary>
-public abstract class RelationalChorusStore : IChorusStore
+public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringStore
 {
     private const string ArticleColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, summary_only";
 

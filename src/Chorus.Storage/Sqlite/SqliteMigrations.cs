@@ -140,5 +140,46 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX stories_newest ON stories(last_date DESC, article_count DESC, id);
         """,
+        """
+        CREATE TABLE outlets (
+            name     TEXT PRIMARY KEY,
+            country  TEXT,
+            language TEXT,
+            owner    TEXT
+        );
+        CREATE INDEX articles_source ON articles(source);
+        CREATE TABLE watchlists (
+            name             TEXT PRIMARY KEY,
+            entity_id        TEXT,
+            entity_name      TEXT,
+            query            TEXT,
+            outlet           TEXT,
+            min_sources      INTEGER NOT NULL,
+            breaking_sources INTEGER NOT NULL,
+            breaking_hours   INTEGER NOT NULL,
+            conflicts        INTEGER NOT NULL,
+            webhook          TEXT,
+            created_at       TEXT NOT NULL
+        );
+        CREATE TABLE alerts (
+            seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+            key        TEXT NOT NULL UNIQUE,
+            watchlist  TEXT NOT NULL,
+            story_id   TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            message    TEXT NOT NULL,
+            sources    INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            acked_at   TEXT
+        );
+        CREATE INDEX alerts_created ON alerts(created_at);
+        CREATE TABLE watch_state (
+            source TEXT NOT NULL,
+            item   TEXT NOT NULL,
+            value  TEXT NOT NULL,
+            PRIMARY KEY (source, item)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

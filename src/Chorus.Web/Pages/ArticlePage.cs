@@ -24,7 +24,7 @@ internal static class ArticlePage
         }
 
         var h = new Html().Raw("<article class=\"article\"><h1>").Text(doc.Title ?? doc.Ref).Raw("</h1><p class=\"meta\">")
-            .Text($"{doc.Source ?? "unknown outlet"} · {doc.Date ?? "undated"} · {doc.Lang}");
+            .Text($"{Chorus.Core.Outlets.OutletNames.Label(doc.Source, doc.Url)} · {doc.Date ?? "undated"} · {doc.Lang}");
         if (doc.StoryId is { } story)
         {
             h.Raw(" · ").Link($"/stories/{Html.Url(story)}", "story");

@@ -47,7 +47,7 @@ internal static class EntityPage
         h.Raw("</ul>").El("h2", "Articles").Raw("<ul>");
         foreach (var a in articles.OrderBy(a => a.Date))
         {
-            h.Raw("<li>").Link($"/articles/{Html.Url(a.Id)}", a.Title ?? a.Ref).Raw(" <span class=\"meta\">").Text($"{a.Source ?? "–"} · {a.Date?.ToString() ?? "undated"}").Raw("</span></li>");
+            h.Raw("<li>").Link($"/articles/{Html.Url(a.Id)}", a.Title ?? a.Ref).Raw(" <span class=\"meta\">").Text($"{Chorus.Core.Outlets.OutletNames.Label(a.Source, a.Url)} · {a.Date?.ToString() ?? "undated"}").Raw("</span></li>");
         }
 
         return Layout.Page(entity.Name, h.Raw("</ul>"));

@@ -21,7 +21,7 @@ internal static class SearchPage
         foreach (var hit in result.Hits)
         {
             h.Raw("<li><h2>").Link($"/articles/{Html.Url(hit.Article.Id)}", hit.Title ?? hit.Article.Ref).Raw("</h2><p class=\"meta\">")
-                .Text($"{hit.Article.Source ?? "–"} · {hit.Article.Date ?? "undated"}");
+                .Text($"{hit.Article.Outlet} · {hit.Article.Date ?? "undated"}");
             if (hit.Article.StoryId is { } story)
             {
                 h.Raw(" · ").Link($"/stories/{Html.Url(story)}", "story");

@@ -22,10 +22,10 @@ internal static class StoryPage
             claimIds[comparison.Claims[i]] = i;
         }
 
-        var label = doc.Articles.ToDictionary(a => a.Id, a => ContractMapper.OutletLabel(a.Source, a.Ref), StringComparer.Ordinal);
+        var label = doc.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
         var h = new Html().Raw("<article class=\"story\"><h1>").Text(doc.Title).Raw("</h1><p class=\"meta\">")
             .Text(StoryListPage.DateRange(doc.FirstDate, doc.LastDate)).Raw(" · ")
-            .Text(string.Create(CultureInfo.InvariantCulture, $"{doc.Articles.Count} articles from {doc.Sources} independent sources · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts"))
+            .Text(string.Create(CultureInfo.InvariantCulture, $"{doc.Articles.Count} articles from {doc.Sources} independent sources{(doc.UnknownOutlets > 0 ? $" ({doc.UnknownOutlets} of unknown outlet)" : string.Empty)} · {doc.Claims.Count(c => c.Shared)} shared claims · {doc.Conflicts.Count} conflicts"))
             .Raw(" · ").Link($"/api/stories/{Html.Url(doc.Id)}", "JSON").Raw("</p>");
 
         // From this many articles on, the page leads with what a reader scans (coverage, claims, conflicts) and keeps

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Chorus.Core.Contracts;
+using Chorus.Core.Outlets;
+using Chorus.Core.Time;
+using Chorus.Storage.Queries;
+
+namespace Chorus.Monitoring.Export;
+
+/// <summary>What to export: a table, optionally only what is dated on or after a day, or one story's rows.</summary>
+public sealed record ExportRequest(ExportTable Table, PartialDate? Since = null, string? StoryId = null);
+
+/// <summary>
+/// The rows of an export table, read from the store a page at a time, so that memory stays bounded whatever the
+/// size of the archive. Cells are in the order of <see cref="ExportSchema.Columns"/>.
+/// </summary>
+public static class ExportRows
+{
+    private const int Page = 500;
+
+    public static IAsyncEnumerable<object?[]> ReadAsync(ChorusQueries queries, ExportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Table switch
+        {
+            ExportTable.Stories => StoriesAsync(queries, request, cancellationToken),
+            ExportTable.Articles => ArticlesAsync(queries, request, cancellationToken),
+            ExportTable.Entities => EntitiesAsync(queries, cancellationToken),
+            _ => ComparisonsAsync(queries, request, cancellationToken),
+        };
+    }
+
+    private static string Join(IEnumerable<string> values) => string.Join(ExportSchema.ListSeparator, values);
+
+    private static async IAsyncEnumerable<object?[]> StoriesAsync(ChorusQueries queries, ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var story in StoryItemsAsync(queries, request, cancellationToken).ConfigureAwait(false))
+        {
+            yield return
+            [
+                story.Id, story.Title, story.FirstDate, story.LastDate, story.Articles.Count, story.Sources, story.UnknownOutlets,
+                Join(story.Outlets), Join(story.Langs), Join(story.KeyEntities.Select(e => e.Name)),
+            ];
+        }
+    }
+
+    private static async IAsyncEnumerable<StoryListItemDoc> StoryItemsAsync(ChorusQueries queries, ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (request.StoryId is { } id)
+        {
+            if (await queries.Workspace.Store.FindStoryAsync(id, cancellationToken).ConfigureAwait(false) is { } one)
+            {
+                yield return ContractMapper.ListItem(one);
+            }
+
+            yield break;
+        }
+
+        for (var page = 1; ; page++)
+        {
+            var docs = await queries.StoriesAsync(new StoryFilter { From = request.Since, Page = page, PageSize = Page }, cancellationToken).ConfigureAwait(false);
+            foreach (var story in docs.Stories)
+            {
+                yield return story;
+            }
+
+            if (docs.Stories.Count < Page)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> ArticlesAsync(ChorusQueries queries, ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IEnumerable<IReadOnlyList<string>> Pages(IReadOnlyList<string> ids) => ids.Chunk(Page);
+        if (request.StoryId is { } id)
+        {
+            var story = await queries.Workspace.Store.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
+            foreach (var page in Pages(story?.Articles.Select(a => a.Id).ToList() ?? []))
+            {
+                foreach (var row in await ArticleRowsAsync(queries, page, request.Since, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return row;
+                }
+            }
+
+            yield break;
+        }
+
+        string? after = null;
+        while (true)
+        {
+            var ids = await queries.ArticleIdPageAsync(after, Page, cancellationToken).ConfigureAwait(false);
+            if (ids.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var row in await ArticleRowsAsync(queries, ids, request.Since, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+
+            after = ids[^1];
+        }
+    }
+
+    private static async Task<List<object?[]>> ArticleRowsAsync(ChorusQueries queries, IReadOnlyList<string> ids, PartialDate? since, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>(ids.Count);
+        foreach (var (article, doc) in await queries.ArticleDocsAsync(ids, cancellationToken).ConfigureAwait(false))
+        {
+            if (since is { } s && (article.Date is not { } d || d.End < s.Start))
+            {
+                continue;
+            }
+
+            var entities = doc.Entities.Where(e => e.Entity is not null).GroupBy(e => e.Entity!, StringComparer.Ordinal).Select(g => (Id: g.Key, Name: g.First().EntityName ?? g.First().Text)).ToList();
+            rows.Add(
+            [
+                doc.Id, doc.Ref, OutletNames.Label(doc.Source, doc.Url), doc.Date, doc.Lang, doc.Title, doc.Url, doc.StoryId, doc.DuplicateOf,
+                Join(entities.Select(e => e.Id)), Join(entities.Select(e => e.Name)),
+                Join(doc.Quantities.Select(Figure)),
+                doc.Tokens.Count(t => t.Kind == "word"),
+            ]);
+        }
+
+        return rows;
+    }
+
+    private static string Figure(QuantityDoc q)
+        => q.Unit is { Length: > 0 } unit ? string.Create(CultureInfo.InvariantCulture, $"{q.Value:0.####} {unit}") : q.Value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static async IAsyncEnumerable<object?[]> EntitiesAsync(ChorusQueries queries, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var entity in await queries.Workspace.Store.ListEntitiesAsync(int.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            yield return
+            [
+                entity.Id, entity.Name, entity.Type, entity.Mentions,
+                Join(entity.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key)),
+            ];
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> ComparisonsAsync(ChorusQueries queries, ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in StoryItemsAsync(queries, request, cancellationToken).ConfigureAwait(false))
+        {
+            // A story of one article has nothing to compare.
+            if (item.Articles.Count < 2 || await queries.StoryAsync(item.Id, why: false, cancellationToken).ConfigureAwait(false) is not { } view)
+            {
+                continue;
+            }
+
+            var outlet = view.Doc.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
+            if (request.Table == ExportTable.Claims)
+            {
+                var number = 0;
+                foreach (var claim in view.Doc.Claims)
+                {
+                    number++;
+                    foreach (var sentence in claim.Sentences)
+                    {
+                        yield return [view.Doc.Id, number, claim.Shared, claim.Sources, sentence.Article, outlet.GetValueOrDefault(sentence.Article), sentence.Start, sentence.End, sentence.Text];
+                    }
+                }
+            }
+            else
+            {
+                var number = 0;
+                foreach (var conflict in view.Doc.Conflicts)
+                {
+                    number++;
+                    foreach (var value in conflict.Values)
+                    {
+                        yield return [view.Doc.Id, number, conflict.What, conflict.Kind, value.Article, outlet.GetValueOrDefault(value.Article), value.Value, value.Mention, value.Text];
+                    }
+                }
+            }
+        }
+    }
+}
