@@ -2,6 +2,7 @@ using System.Globalization;
 using System.CommandLine;
 using Chorus.Cli.Commands;
 using Chorus.Core.Ingest;
+using Chorus.Core.Monitoring;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
 using Chorus.Storage;
@@ -90,6 +91,15 @@ internal static class ChorusCli
                 : Chorus.Core.Time.PartialDate.Parse(value) is { Success: true } parsed ? parsed.Value
                 : throw new UsageException($"{name} {value}: {Chorus.Core.Time.PartialDate.Parse(value).Error}");
 
+        static TimeSpan? IntervalOption(string? value)
+            => value is null ? null
+                : Chorus.Core.Outlets.SourcesFile.ParseInterval(value) is { Success: true } parsed ? parsed.Value
+                : throw new UsageException($"--interval {value}: {Chorus.Core.Outlets.SourcesFile.ParseInterval(value).Error}");
+        static DateTimeOffset? InstantOption(string name, string? value)
+            => string.IsNullOrWhiteSpace(value) ? null
+                : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
+                : throw new UsageException($"{name} {value}: give a day (YYYY-MM-DD) or an ISO 8601 time");
+
         var samples = new Option<string?>("--samples") { Description = "Folder of articles to demo on (default: the bundled samples/)" };
         var demo = new Command("demo", "Ingest the bundled samples into a fresh temporary store, list the stories and compare the largest") { samples, json };
         demo.SetAction((r, ct) => DemoCommand.RunAsync(ctx, r.GetValue(samples), r.GetValue(json), ct));
@@ -101,10 +111,11 @@ internal static class ChorusCli
         var granularity = new Option<string>("--granularity") { Description = "Group into events (default) or broader stories: event|story", DefaultValueFactory = _ => "event" };
         var worker = new Option<bool>("--worker") { Description = "Share the work with other 'ingest --worker' processes given the same inputs and store (on this or other machines); the result is that of one run" };
         var workers = new Option<int>("--workers") { Description = "Ingest with this many worker processes on this machine (this one and N-1 more, as --worker)", DefaultValueFactory = _ => 1 };
+        var alertsFile = new Option<string?>("--alerts-file") { Description = "Also append every alert that fires to this JSONL file" };
         var sourcesFile = new Option<string?>("--sources") { Description = "Sources file (JSON, docs/monitoring.md): outlet names, countries, languages and owners, matched by publisher value, domain, folder or feed URL" };
         var join = new Option<string?>("--join") { Description = "JSONL of metadata by article id (publisher/source, url, lang) to join, e.g. the DPG labels.jsonl" };
-        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, sourcesFile, join, worker, workers, json };
-        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, SourceOptions.Read(new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(sourcesFile), r.GetValue(join)), r.GetValue(granularity)!, r.GetValue(json), ct, r.GetValue(worker), r.GetValue(workers)));
+        var ingest = new Command("ingest", "Ingest articles: plain text with a date header, JSONL, HTML pages, RSS/Atom feeds") { paths, source, format, granularity, sourcesFile, join, worker, workers, alertsFile, json };
+        ingest.SetAction((r, ct) => IngestCommand.RunAsync(ctx, DbPath(r), r.GetValue(paths)!, SourceOptions.Read(new ReadOptions { Source = r.GetValue(source), Format = r.GetValue(format) }, r.GetValue(sourcesFile), r.GetValue(join)), r.GetValue(granularity)!, r.GetValue(json), ct, r.GetValue(worker), r.GetValue(workers), r.GetValue(alertsFile)));
         root.Subcommands.Add(ingest);
 
         var storyLimit = new Option<int?>("--limit") { Description = "Stories per page (default: every story)" };
@@ -181,6 +192,44 @@ internal static class ChorusCli
         var export = new Command("export", "Export a table of the archive as JSONL, CSV or Parquet, streamed (bounded memory at any size)") { exportTable, exportFormat, exportSince, exportStory, exportOut, exportSchema };
         export.SetAction((r, ct) => ExportCommand.RunAsync(ctx, DbPath(r), r.GetValue(exportTable)!, r.GetValue(exportFormat)!, DateOption("--since", r.GetValue(exportSince)), r.GetValue(exportStory), r.GetValue(exportOut), r.GetValue(exportSchema), ct));
         root.Subcommands.Add(export);
+
+        var watchSources = new Argument<string[]>("sources") { Description = "Folders, feed files or RSS/Atom URLs to watch (also: the \"watch\" list of --sources FILE)", Arity = ArgumentArity.ZeroOrMore };
+        var watchSourcesFile = new Option<string?>("--sources") { Description = "Sources file (JSON): outlets, and sources to watch with their intervals" };
+        var watchInterval = new Option<string?>("--interval") { Description = "Poll interval for sources that name none: 30s, 5m, 1h (default 5m)" };
+        var watchOnce = new Option<bool>("--once") { Description = "Poll every source once, store what is new, and stop (for cron)" };
+        var watch = new Command("watch", "Watch folders and feeds; ingest new items as they arrive; fire alerts of watchlists; --json streams one status line per poll") { watchSources, watchSourcesFile, watchInterval, watchOnce, alertsFile, granularity, json };
+        watch.SetAction((r, ct) => WatchCommand.RunAsync(ctx, DbPath(r), r.GetValue(watchSources) ?? [], r.GetValue(watchSourcesFile), IntervalOption(r.GetValue(watchInterval)), r.GetValue(watchOnce), r.GetValue(alertsFile), r.GetValue(granularity)!, r.GetValue(json), ct));
+        root.Subcommands.Add(watch);
+
+        var watchlistName = new Argument<string>("name") { Description = "Name of the watchlist" };
+        var wlEntity = new Option<string?>("--entity") { Description = "Stories that mention this entity (id, name or variant)" };
+        var wlQuery = new Option<string?>("--query") { Description = "Stories with an article matching this search query (Lucene syntax)" };
+        var wlOutlet = new Option<string?>("--outlet") { Description = "Stories with an article from this outlet" };
+        var wlMinSources = new Option<int>("--min-sources") { Description = "Alert when a matching story has at least this many independent sources", DefaultValueFactory = _ => 1 };
+        var wlBreaking = new Option<int>("--breaking") { Description = "Breaking: alert when a matching story gains this many new independent sources …", DefaultValueFactory = _ => Watchlist.DefaultBreakingSources };
+        var wlWithin = new Option<int>("--within") { Description = "… within this many hours (of ingest time)", DefaultValueFactory = _ => Watchlist.DefaultBreakingHours };
+        var wlNoConflicts = new Option<bool>("--no-conflicts") { Description = "Do not alert on new conflicts between sources" };
+        var wlWebhook = new Option<string?>("--webhook") { Description = "POST each alert to this URL, signed with $CHORUS_WEBHOOK_SECRET (HMAC-SHA256)" };
+        var watchlistAdd = new Command("add", "Add (or replace) a watchlist, stored in the store") { watchlistName, wlEntity, wlQuery, wlOutlet, wlMinSources, wlBreaking, wlWithin, wlNoConflicts, wlWebhook, json };
+        watchlistAdd.SetAction((r, ct) => WatchlistCommand.AddAsync(ctx, DbPath(r), r.GetValue(watchlistName)!, new WatchlistCommand.Criteria(r.GetValue(wlEntity), r.GetValue(wlQuery), r.GetValue(wlOutlet), r.GetValue(wlMinSources), r.GetValue(wlBreaking), r.GetValue(wlWithin), !r.GetValue(wlNoConflicts), r.GetValue(wlWebhook)), r.GetValue(json), ct));
+        var watchlistList = new Command("list", "The watchlists") { json };
+        watchlistList.SetAction((r, ct) => WatchlistCommand.ListAsync(ctx, DbPath(r), r.GetValue(json), ct));
+        var watchlistRemoveName = new Argument<string>("name") { Description = "Name of the watchlist" };
+        var watchlistRemove = new Command("remove", "Remove a watchlist (its alerts stay)") { watchlistRemoveName };
+        watchlistRemove.SetAction((r, ct) => WatchlistCommand.RemoveAsync(ctx, DbPath(r), r.GetValue(watchlistRemoveName)!, ct));
+        root.Subcommands.Add(new Command("watchlist", "What to follow: entities, queries, outlets; alerts fire on new, breaking or conflicting stories") { watchlistAdd, watchlistList, watchlistRemove });
+
+        var alertsSince = new Option<string?>("--since") { Description = "Alerts fired on or after this day or time (YYYY-MM-DD or ISO 8601)" };
+        var alertsAll = new Option<bool>("--all") { Description = "Acknowledged alerts too" };
+        var alertsLimit = new Option<int>("--limit") { Description = "Most alerts to list", DefaultValueFactory = _ => 100 };
+        var alerts = new Command("alerts", "Fired alerts, newest first (open ones unless --all)") { alertsSince, alertsAll, alertsLimit, json };
+        alerts.SetAction((r, ct) => WatchlistCommand.AlertsAsync(ctx, DbPath(r), InstantOption("--since", r.GetValue(alertsSince)), r.GetValue(alertsAll), r.GetValue(alertsLimit), r.GetValue(json), ct));
+        var ackSeqs = new Argument<long[]>("numbers") { Description = "Alert numbers", Arity = ArgumentArity.ZeroOrMore };
+        var ackAll = new Option<bool>("--all") { Description = "Every open alert" };
+        var alertsAck = new Command("ack", "Acknowledge alerts") { ackSeqs, ackAll };
+        alertsAck.SetAction((r, ct) => WatchlistCommand.AcknowledgeAsync(ctx, DbPath(r), r.GetValue(ackSeqs) ?? [], r.GetValue(ackAll), ct));
+        alerts.Subcommands.Add(alertsAck);
+        root.Subcommands.Add(alerts);
 
         var articleId = new Argument<string>("id-or-ref") { Description = "Article id, unique id prefix, or the ref it was ingested under" };
         var article = new Command("article", "One article with its annotations") { articleId, json };

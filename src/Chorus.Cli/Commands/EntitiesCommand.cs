@@ -171,7 +171,7 @@ internal static class EntitiesCommand
         return lookup.Match ?? throw new UsageException(NotResolved(idOrName, lookup.Ambiguous, lookup.Candidates.Select(ChorusQueries.Candidate).ToList(), workspace.Store.Location));
     }
 
-    private static string NotResolved(string query, bool ambiguous, IReadOnlyList<EntityCandidateDoc> candidates, string location)
+    internal static string NotResolved(string query, bool ambiguous, IReadOnlyList<EntityCandidateDoc> candidates, string location)
     {
         var head = ambiguous
             ? $"'{query}' names {candidates.Count} entities in {location}; give one of their ids:"

@@ -14,7 +14,7 @@ internal static class IngestCommand
 
     /// <param name="worker">Share the input with other worker processes given the same inputs (<see cref="IngestPipeline.RunSharedAsync"/>).</param>
     /// <param name="workers">Start this many workers in all: this process and <paramref name="workers"/> - 1 more.</param>
-    public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity, bool json, CancellationToken ct, bool worker = false, int workers = 1)
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, IReadOnlyList<string> paths, ReadOptions options, string granularity, bool json, CancellationToken ct, bool worker = false, int workers = 1, string? alertsFile = null)
     {
         var clustering = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
         if (workers < 1)
@@ -43,6 +43,12 @@ internal static class IngestCommand
             }
 
             var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering, sharedRun: run).ConfigureAwait(false);
+            if (report.StoredIds.Count > 0)
+            {
+                // Watchlists hold whatever way articles arrive: an ingest fires their alerts as a watcher would.
+                await WatchCommand.Dispatcher(ctx, workspace, alertsFile).AfterIngestAsync(workspace, report.StoredIds, ct).ConfigureAwait(false);
+            }
+
             var failedWorkers = 0;
             foreach (var other in others)
             {

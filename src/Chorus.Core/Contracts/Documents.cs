@@ -264,6 +264,9 @@ public sealed record OutletDoc(string Name, string? Country, string? Language, s
 /// <summary>A watchlist (see <c>./chorus watchlist add</c>): its criteria and when it alerts.</summary>
 public sealed record WatchlistDoc(string Name, string? Entity, string? EntityName, string? Query, string? Outlet, int MinSources, int BreakingSources, int BreakingHours, bool Conflicts, string? Webhook, string CreatedAt);
 
+/// <summary>One poll of a watched source (<c>watch --json</c> writes one per line); <paramref name="Outcome"/> is read, unchanged or failed.</summary>
+public sealed record WatchEventDoc(string Source, string Outcome, string At, int Items, int Stored, int Duplicates, int Rejected, int Alerts, string? Error, string NextPoll);
+
 /// <summary>A fired alert; <paramref name="Kind"/> is appeared, breaking or conflict.</summary>
 public sealed record AlertDoc(long Seq, string Watchlist, string StoryId, string Kind, string Title, string Message, int Sources, string At, string? AcknowledgedAt);
 
@@ -277,5 +280,10 @@ public static class ContractJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The same document on one line, for JSON streams (JSONL): one event or alert per line.</summary>
+    public static JsonSerializerOptions LineOptions { get; } = new(Options) { WriteIndented = false };
+
     public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+
+    public static string SerializeLine<T>(T document) => JsonSerializer.Serialize(document, LineOptions);
 }

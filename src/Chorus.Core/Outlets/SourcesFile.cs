@@ -253,7 +253,7 @@ public sealed record SourcesFile(IReadOnlyList<(Outlet Outlet, IReadOnlyList<str
             ? ParseResult<TimeSpan>.Fail($"'{text}': give between 1 second and 1 day")
             : ParseResult<TimeSpan>.Ok(value);
 
-    internal static bool LooksLikeUrl(string s) => s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    public static bool LooksLikeUrl(string s) => s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     internal static bool LooksLikePath(string s) => s.Contains('/', StringComparison.Ordinal) || s.StartsWith('.') || s.StartsWith('~');
 
