@@ -314,8 +314,9 @@ internal static class ChorusCli
         var host = new Option<string>("--host") { Description = "Address to listen on (default: loopback only)", DefaultValueFactory = _ => "127.0.0.1" };
         var apiKeyFile = new Option<string?>("--api-key-file") { Description = "File with one API key per line; writes need one (also: $CHORUS_API_KEYS)" };
         var isPrivate = new Option<bool>("--private") { Description = "Reads need an API key too" };
-        var serve = new Command("serve", "HTTP API and web UI over the store") { port, host, apiKeyFile, isPrivate };
-        serve.SetAction((r, ct) => ServeCommand.RunAsync(ctx, DbPath(r), r.GetValue(port), r.GetValue(host)!, r.GetValue(apiKeyFile), r.GetValue(isPrivate), ct));
+        var serveWatch = new Option<string[]>("--watch") { Description = "Also watch these folders, feed files or RSS/Atom URLs, as ./chorus watch does", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var serve = new Command("serve", "HTTP API and web UI over the store") { port, host, apiKeyFile, isPrivate, serveWatch, watchSourcesFile, watchInterval, alertsFile };
+        serve.SetAction((r, ct) => ServeCommand.RunAsync(ctx, DbPath(r), r.GetValue(port), r.GetValue(host)!, r.GetValue(apiKeyFile), r.GetValue(isPrivate), ct, r.GetValue(serveWatch), r.GetValue(watchSourcesFile), IntervalOption(r.GetValue(watchInterval)), r.GetValue(alertsFile)));
         root.Subcommands.Add(serve);
 
         var comparisonFile = new Argument<string>("file") { Description = "Labelled stories (format: eval/comparison-stories.txt)" };

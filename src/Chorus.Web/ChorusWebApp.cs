@@ -115,6 +115,7 @@ public static class ChorusWebApp
         app.MapArticlesApi();
         app.MapEntitiesApi();
         app.MapSearchApi();
+        app.MapMonitoringApi();
         app.MapChorusPages();
         app.MapAssets();
         return app;

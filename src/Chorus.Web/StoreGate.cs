@@ -63,13 +63,28 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         {
             var workspace = (await OpenAsync(cancellationToken).ConfigureAwait(false)).Workspace;
             var pipeline = new IngestPipeline(workspace.Store, _analyzer.Value, new ClusteringOptions(), workspace.Index);
-            return await pipeline.RunAsync(inputs, null, cancellationToken).ConfigureAwait(false);
+            var report = await pipeline.RunAsync(inputs, null, cancellationToken).ConfigureAwait(false);
+            if (report.StoredIds.Count > 0)
+            {
+                // Articles posted to the API trigger watchlists as any ingest does; the alerts are stored (the alerts
+                // page and badge show them) and sent to their webhooks.
+                await Alerts(workspace).AfterIngestAsync(workspace, report.StoredIds, cancellationToken).ConfigureAwait(false);
+            }
+
+            return report;
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    private Chorus.Monitoring.Alerts.AlertDispatcher Alerts(ChorusWorkspace workspace)
+        => new(new Chorus.Monitoring.Alerts.AlertEngine(workspace), _webhook.Value is { } webhook ? [webhook] : []);
+
+    // Webhooks are signed with $CHORUS_WEBHOOK_SECRET; without one the server does not send them (the CLI says why).
+    private readonly Lazy<Chorus.Monitoring.Alerts.WebhookAlertSink?> _webhook = new(() =>
+        Environment.GetEnvironmentVariable("CHORUS_WEBHOOK_SECRET") is { Length: > 0 } secret ? new Chorus.Monitoring.Alerts.WebhookAlertSink(secret) : null);
 
     public async Task<CorrectionOutcome> CorrectAsync(Func<StoryCorrector, Task<CorrectionOutcome>> correct, CancellationToken cancellationToken)
     {
@@ -116,6 +131,11 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         if (_queries is not null)
         {
             await _queries.Workspace.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_webhook.IsValueCreated)
+        {
+            _webhook.Value?.Dispose();
         }
 
         _gate.Dispose();

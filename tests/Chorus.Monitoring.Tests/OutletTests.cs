@@ -1,3 +1,4 @@
+using CsCheck;
 using Chorus.Core.Ingest;
 using Chorus.Core.Outlets;
 
@@ -94,4 +95,34 @@ public sealed class OutletTests : IDisposable
         var bad = _tmp.File("bad.jsonl", "{\"id\": \"1\"}\n{\"publisher\": \"vk\"}\n");
         Assert.Equal($"{bad}:2: field 'id': required (a string or a number)", RecordJoin.Load(bad).Error);
     }
+}
+
+public sealed class SourcesFilePropertyTests
+{
+    private static readonly CsCheck.Gen<string> JsonishText = CsCheck.Gen.String[CsCheck.Gen.OneOf(CsCheck.Gen.Char["{}[]\":,namechtousrvl 0123456789"], CsCheck.Gen.Char), 0, 300];
+
+    [Fact]
+    public void Any_text_is_a_sources_file_or_a_message_never_an_exception()
+        => JsonishText.Sample(text =>
+        {
+            var parsed = SourcesFile.Parse(text, "s.json");
+            return parsed.Success ^ parsed.Error is not null;
+        }, iter: 5_000);
+
+    [Fact]
+    public void Mutated_valid_files_are_a_sources_file_or_a_message_never_an_exception()
+    {
+        const string Valid = """{"outlets": [{"name": "AD", "country": "NL", "match": ["ad", "ad.nl"]}], "watch": [{"source": "https://x/rss", "interval": "5m"}]}""";
+        CsCheck.Gen.Select(CsCheck.Gen.Int[0, Valid.Length - 1], CsCheck.Gen.Char, CsCheck.Gen.Int[0, 2]).Sample(t =>
+        {
+            var (at, c, op) = t;
+            var text = op switch { 0 => Valid.Remove(at, 1), 1 => Valid.Insert(at, c.ToString()), _ => Valid[..at] + c + Valid[(at + 1)..] };
+            var parsed = SourcesFile.Parse(text, "s.json");
+            return parsed.Success ^ parsed.Error is not null;
+        }, iter: 5_000);
+    }
+
+    [Fact]
+    public void Any_interval_text_parses_or_says_why()
+        => CsCheck.Gen.String[CsCheck.Gen.Char["0123456789hms .-"], 0, 12].Sample(text => SourcesFile.ParseInterval(text) is var p && (p.Success ? p.Value >= TimeSpan.FromSeconds(1) && p.Value <= TimeSpan.FromDays(1) : p.Error is not null), iter: 5_000);
 }

@@ -516,6 +516,54 @@ public class ApiTests
             Assert.NotNull(served["paths"]![path]);
         }
     }
+
+    [SkippableFact]
+    public async Task Monitoring_WatchlistFiresOnPostedArticles_AlertsAcknowledge_OutletsAndExportsAnswer()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false, postgres: Postgres);
+        using var reader = server.Client();
+        using var writer = server.Client(withKey: true);
+        var add = await writer.PostAsJsonAsync(new Uri("/api/watchlists", UriKind.Relative), new { name = "fire", entity = "Keizersgracht", minSources = 3, breakingSources = 10 });
+        Assert.Equal(HttpStatusCode.Created, add.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reader.PostAsJsonAsync(new Uri("/api/watchlists", UriKind.Relative), new { name = "x", query = "brand" })).StatusCode);
+        Assert.Equal("entity", (await GetJsonFromAsync(await writer.PostAsJsonAsync(new Uri("/api/watchlists", UriKind.Relative), new { name = "empty" }), HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
+
+        var fire = string.Join("\n", Directory.GetFiles(TestPaths.Samples, "*.jsonl").Order(StringComparer.Ordinal).SelectMany(File.ReadLines).Where(l => l.Contains("Keizersgracht", StringComparison.Ordinal)));
+        using (var content = new StringContent(fire, Encoding.UTF8, "application/x-ndjson"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await writer.PostAsync(new Uri("/api/articles", UriKind.Relative), content)).StatusCode);
+        }
+
+        var alerts = (await GetJsonAsync(reader, "/api/alerts")).AsArray();
+        var alert = Assert.Single(alerts);
+        Assert.Equal("appeared", alert!["kind"]!.GetValue<string>());
+        Assert.Equal(3, alert["sources"]!.GetValue<int>());
+        Assert.Equal(1, (await GetJsonAsync(reader, "/api/alerts/open"))["open"]!.GetValue<int>());
+        Assert.Contains("Keizersgracht", await reader.GetStringAsync(new Uri("/alerts", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reader.PostAsJsonAsync(new Uri("/api/alerts/ack", UriKind.Relative), new { all = true })).StatusCode);
+        Assert.Equal(0, (await GetJsonFromAsync(await writer.PostAsJsonAsync(new Uri("/api/alerts/ack", UriKind.Relative), new { seqs = new[] { alert["seq"]!.GetValue<long>() } })))["open"]!.GetValue<int>());
+        Assert.Empty((await GetJsonAsync(reader, "/api/alerts")).AsArray());
+        Assert.Single((await GetJsonAsync(reader, "/api/alerts?all=true")).AsArray());
+
+        var outlets = (await GetJsonAsync(reader, "/api/outlets")).AsArray().Select(o => o!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["Het Avondnieuws", "Nieuwsblad Nederland", "Stadsblad Amsterdam"], outlets.Order(StringComparer.Ordinal));
+        Assert.Contains("Stadsblad Amsterdam", await reader.GetStringAsync(new Uri("/outlets", UriKind.Relative)), StringComparison.Ordinal);
+        var csv = (await reader.GetStringAsync(new Uri("/api/export/articles?format=csv", UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("article_id,ref,outlet,", csv[0], StringComparison.Ordinal);
+        var parquet = await reader.GetByteArrayAsync(new Uri("/api/export/stories?format=parquet", UriKind.Relative));
+        Assert.Equal("PAR1"u8.ToArray(), parquet[..4]);
+        Assert.Equal("PAR1"u8.ToArray(), parquet[^4..]);
+        Assert.Equal("format", (await GetJsonAsync(reader, "/api/export/stories?format=xlsx", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
+        Assert.Equal("table", (await GetJsonAsync(reader, "/api/export/users", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonNode> GetJsonFromAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!;
+    }
 }
 
 public sealed class PostgresApiTests : ApiTests

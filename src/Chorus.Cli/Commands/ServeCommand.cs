@@ -13,8 +13,10 @@ internal static class ServeCommand
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
-    public static async Task<int> RunAsync(CliContext ctx, string dbPath, int port, string host, string? apiKeyFile, bool isPrivate, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, int port, string host, string? apiKeyFile, bool isPrivate, CancellationToken ct, IReadOnlyList<string>? watch = null, string? sourcesFile = null, TimeSpan? interval = null, string? alertsFile = null)
     {
+        var sources = SourceOptions.LoadSources(sourcesFile);
+        var watched = (watch?.Count ?? 0) > 0 || sources?.Watch.Count > 0 ? WatchCommand.Sources(watch ?? [], sources, interval) : null;
         if (port is < 1 or > 65535)
         {
             throw new UsageException($"--port {port}: a port is 1 to 65535");
@@ -45,7 +47,20 @@ internal static class ServeCommand
             }
 
             ctx.Err.MarkupLineInterpolated($"serving {dbPath} at {Url(port, host)} (API at {Url(port, host)}api/stories, OpenAPI at {Url(port, host)}openapi.json); Ctrl+C stops");
-            await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+            if (watched is null)
+            {
+                await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+            }
+            else
+            {
+                // The watcher runs beside the server on a workspace of its own; it stops with the server, after the
+                // batch it is storing.
+                using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
+                var watching = WatchCommand.RunWatcherAsync(ctx, dbPath, watched, sources, alertsFile, "event", json: false, once: false, stopping.Token, showUnchanged: false);
+                await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
+                await stopping.CancelAsync().ConfigureAwait(false);
+                await watching.ConfigureAwait(false);
+            }
         }
 
         return ExitCodes.Success;

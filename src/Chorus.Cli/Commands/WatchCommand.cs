@@ -61,6 +61,12 @@ internal static class WatchCommand
     {
         var file = SourceOptions.LoadSources(sourcesFile);
         var sources = Sources(given, file, interval);
+        await RunWatcherAsync(ctx, dbPath, sources, file, alertsFile, granularity, json, once, ct).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    public static async Task RunWatcherAsync(CliContext ctx, string dbPath, IReadOnlyList<WatchSource> sources, SourcesFile? file, string? alertsFile, string granularity, bool json, bool once, CancellationToken ct, bool showUnchanged = true)
+    {
         var clustering = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
         var read = new ReadOptions { Outlets = new OutletDirectory(file ?? SourcesFile.Empty) };
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
@@ -80,7 +86,7 @@ internal static class WatchCommand
                     ctx.Stdout.WriteLine(ContractJson.SerializeLine(Doc(e)));
                     ctx.Stdout.Flush();
                 }
-                else
+                else if (showUnchanged || e.Outcome != PollOutcome.Unchanged)
                 {
                     ctx.Stderr.WriteLine(Line(e));
                 }
@@ -92,7 +98,6 @@ internal static class WatchCommand
         }
 
         await watcher.RunAsync(ct).ConfigureAwait(false);
-        return ExitCodes.Success;
     }
 
     public static WatchEventDoc Doc(WatchEvent e) => new(

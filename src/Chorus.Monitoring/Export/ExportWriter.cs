@@ -149,7 +149,8 @@ internal sealed class ParquetExportWriter : ExportWriter
     public ParquetExportWriter(IReadOnlyList<ExportColumn> columns, Stream output)
         : base(columns)
     {
-        _output = output;
+        // Parquet.Net flushes synchronously between pages; an HTTP response allows only asynchronous writes.
+        _output = output.CanSeek ? output : new AsyncFlushStream(output);
         _fields = columns.Select(c => c.Type switch
         {
             ColumnType.Integer => (DataField)new DataField<int?>(c.Name),
@@ -217,4 +218,42 @@ internal sealed class ParquetExportWriter : ExportWriter
             _writer = null;
         }
     }
+}
+
+/// <summary>A forward-only stream whose synchronous Flush is a no-op (the data is flushed by FlushAsync and at the end).</summary>
+internal sealed class AsyncFlushStream(Stream inner) : Stream
+{
+    private long _written;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _written;
+
+    public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        _written += buffer.Length;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 }

@@ -9,7 +9,7 @@ internal static class Layout
             .Raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<title>").Text(title).Raw(" · Chorus</title><link rel=\"stylesheet\" href=\"/assets/chorus.css\"><script src=\"/assets/chorus.js\" defer></script></head><body>")
             .Raw("<a class=\"skip\" href=\"#main\">Skip to content</a>")
-            .Raw("<header class=\"top\"><a class=\"brand\" href=\"/\">Chorus</a><nav><a href=\"/\">Stories</a><a href=\"/entities\">Entities</a></nav>")
+            .Raw("<header class=\"top\"><a class=\"brand\" href=\"/\">Chorus</a><nav><a href=\"/\">Stories</a><a href=\"/entities\">Entities</a><a href=\"/outlets\">Outlets</a><a href=\"/alerts\">Alerts <span class=\"badge\" data-alerts hidden></span></a></nav>")
             .Raw("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><label for=\"top-q\" class=\"visually-hidden\">Search articles</label>")
             .Raw($"<input id=\"top-q\" name=\"q\" type=\"search\" placeholder=\"Search articles\" value=\"{Html.Attr(query)}\"><button type=\"submit\">Search</button></form></header>")
             .Raw("<main id=\"main\">").Raw(body.ToString()).Raw("</main></body></html>");

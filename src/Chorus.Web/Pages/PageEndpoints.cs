@@ -11,7 +11,7 @@ internal static class PageEndpoints
     public static void MapChorusPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup(string.Empty).ExcludeFromDescription().RequireApiKey(onlyWhenPrivate: true);
-        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, string? sort, int minSources = 1, int page = 1) =>
+        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, string? sort, string? outlet, int minSources = 1, int page = 1) =>
         {
             var fromDate = from is { Length: > 0 } && PartialDate.Parse(from) is { Success: true } f ? f.Value : (PartialDate?)null;
             var toDate = to is { Length: > 0 } && PartialDate.Parse(to) is { Success: true } t ? t.Value : (PartialDate?)null;
@@ -21,7 +21,7 @@ internal static class PageEndpoints
             }
 
             var order = sort switch { "sources" => StorySort.MostSources, "articles" => StorySort.MostArticles, _ => StorySort.Newest };
-            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Sort = order, MinSources = minSources, Page = Math.Max(1, page), PageSize = 30 };
+            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Outlet = outlet, Sort = order, MinSources = minSources, Page = Math.Max(1, page), PageSize = 30 };
             var result = await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false);
             return StoryListPage.Render(result, filter, from, to);
         });
@@ -46,6 +46,24 @@ internal static class PageEndpoints
         {
             var doc = await gate.ReadAsync(queries => queries.ArticleAsync(id, ct), ct).ConfigureAwait(false);
             return doc is null ? Layout.NotFound("article", id) : ArticlePage.Render(doc);
+        });
+        pages.MapGet("/alerts", async (StoreGate gate, CancellationToken ct) =>
+        {
+            var (alerts, watchlists, open) = await gate.ReadAsync(
+                async queries =>
+                {
+                    var monitoring = queries.Workspace.Monitoring;
+                    return (await monitoring.ListAlertsAsync(null, false, 200, ct).ConfigureAwait(false), await monitoring.ListWatchlistsAsync(ct).ConfigureAwait(false), await monitoring.CountUnacknowledgedAlertsAsync(ct).ConfigureAwait(false));
+                },
+                ct).ConfigureAwait(false);
+            return MonitoringPages.Alerts(alerts.Select(Chorus.Monitoring.MonitoringDocs.Alert).OrderBy(a => a.AcknowledgedAt is not null).ToList(), watchlists.Select(Chorus.Monitoring.MonitoringDocs.Watchlist).ToList(), open);
+        });
+        pages.MapGet("/outlets", async (StoreGate gate, CancellationToken ct) =>
+        {
+            var (outlets, articles) = await gate.ReadAsync(
+                async queries => ((await queries.Workspace.Monitoring.ListOutletsAsync(ct).ConfigureAwait(false)).Select(Chorus.Monitoring.MonitoringDocs.Outlet).ToList(), await queries.Workspace.Store.CountArticlesAsync(ct).ConfigureAwait(false)),
+                ct).ConfigureAwait(false);
+            return MonitoringPages.Outlets(outlets, articles - outlets.Sum(o => o.Articles));
         });
         pages.MapGet("/search", async (StoreGate gate, CancellationToken ct, string? q) =>
             string.IsNullOrWhiteSpace(q)
