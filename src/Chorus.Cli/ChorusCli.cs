@@ -283,6 +283,10 @@ internal static class ChorusCli
         var archiveRequests = new Option<int>("--requests") { Description = "Requests per client and read", DefaultValueFactory = _ => 25 };
         var benchArchive = new Command("archive", "Build archives of several sizes and time the reads a user makes (p50/p99 through the HTTP server, concurrent clients)") { archiveInput, archiveSizes, archiveClients, archiveRequests, benchPostgres, json };
         benchArchive.SetAction((r, ct) => BenchArchiveCommand.RunAsync(ctx, r.GetValue(archiveInput)!, ParseSizes(r.GetValue(archiveSizes)!), Math.Max(1, r.GetValue(archiveClients)), Math.Max(1, r.GetValue(archiveRequests)), r.GetValue(benchPostgres), r.GetValue(json), ct));
+        var exportRows = new Option<string>("--articles") { Description = "Size of the archive to export, in articles (e.g. 1m)", DefaultValueFactory = _ => "100k" };
+        var exportFormats = new Option<string>("--formats") { Description = "Formats to export, comma-separated", DefaultValueFactory = _ => "csv,parquet,jsonl" };
+        var benchExport = new Command("export", "Build an archive and measure 'export articles' in a child process: time and peak memory per format") { archiveInput, exportRows, exportFormats, json };
+        benchExport.SetAction((r, ct) => BenchArchiveCommand.ExportAsync(ctx, r.GetValue(archiveInput)!, ParseSizes(r.GetValue(exportRows)!)[0], r.GetValue(exportFormats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => { Chorus.Cli.Commands.ExportCommand.ParseFormat(f); return f.ToLowerInvariant(); }).ToList(), r.GetValue(json), ct));
         var benchInput = new Argument<string>("file") { Description = "Real articles whose features are recombined (e.g. the DPG JSONL)" };
         var benchArticles = new Option<int>("--articles") { Description = "Length of the synthetic stream", DefaultValueFactory = _ => 10_000 };
         var perDay = new Option<int>("--per-day") { Description = "Articles per simulated day", DefaultValueFactory = _ => 300 };
@@ -291,7 +295,7 @@ internal static class ChorusCli
         var benchFiles = new Argument<string[]>("files") { Description = "Articles of growing length (any input format)", Arity = ArgumentArity.OneOrMore };
         var benchAnalysis = new Command("analysis", "Time per analysis stage on each article of FILES, to see how cost grows with length") { benchFiles, runs, json };
         benchAnalysis.SetAction((r, ct) => BenchCommand.AnalysisAsync(ctx, r.GetValue(benchFiles)!, Math.Max(1, r.GetValue(runs)), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis, benchArchive });
+        root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis, benchArchive, benchExport });
 
         var everything = new Option<bool>("--all") { Description = "Every article, not only those without layers of the current analyser version" };
         var reanalyse = new Command("reanalyse", "Re-run analysis over stored articles and rewrite their annotation layers (resumable; idempotent)") { everything, json };

@@ -25,7 +25,7 @@ namespace Chorus.Cli.Commands;
 /// serves the store on loopback and measures, with concurrent clients, p50 and p99 of each read a user makes. Sizes
 /// run one after the other in one process, so their ratios compare like with like.
 /// </summary>
-internal static class BenchArchiveCommand
+internal static partial class BenchArchiveCommand
 {
     private const int PoolSize = 300;
     private const int BatchArticles = 2000;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
+using Chorus.Core.Ingest;
+using Chorus.Core.Text;
 using Chorus.Core.Outlets;
 using Chorus.Core.Time;
 using Chorus.Storage.Queries;
@@ -107,31 +110,56 @@ public static class ExportRows
         }
     }
 
+    /// <summary>
+    /// One page of article rows, from what ingest stored: the metadata, the entity occurrences (linked ids and the
+    /// name each article gives them) and the figures of the stored layers. Nothing is analysed again; an article
+    /// stored before its layers existed has empty figures and a word count from its text (run <c>reanalyse</c>).
+    /// </summary>
     private static async Task<List<object?[]>> ArticleRowsAsync(ChorusQueries queries, IReadOnlyList<string> ids, PartialDate? since, CancellationToken cancellationToken)
     {
-        var rows = new List<object?[]>(ids.Count);
-        foreach (var (article, doc) in await queries.ArticleDocsAsync(ids, cancellationToken).ConfigureAwait(false))
+        var store = queries.Workspace.Store;
+        var articles = await store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var layers = await store.LoadAnalysesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var occurrences = (await store.ArticleEntitiesAsync(ids, cancellationToken).ConfigureAwait(false)).ToLookup(o => o.ArticleId, StringComparer.Ordinal);
+        var rows = new List<object?[]>(articles.Count);
+        foreach (var article in articles.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
             if (since is { } s && (article.Date is not { } d || d.End < s.Start))
             {
                 continue;
             }
 
-            var entities = doc.Entities.Where(e => e.Entity is not null).GroupBy(e => e.Entity!, StringComparer.Ordinal).Select(g => (Id: g.Key, Name: g.First().EntityName ?? g.First().Text)).ToList();
+            var raw = new RawArticle { Ref = article.Ref, Text = article.Text, Title = article.Title, Date = article.Date, Source = article.Source, Lang = article.Lang, Url = article.Url };
+            var analysed = layers.TryGetValue(article.Id, out var stored) && stored.Version == ArticleAnalyzer.Version ? AnalysisCodec.Decode(stored.Layers, raw) : null;
+            var entities = occurrences[article.Id].GroupBy(o => o.EntityId, StringComparer.Ordinal).Select(g => (Id: g.Key, Name: g.First().LocalName)).ToList();
             rows.Add(
             [
-                doc.Id, doc.Ref, OutletNames.Label(doc.Source, doc.Url), doc.Date, doc.Lang, doc.Title, doc.Url, doc.StoryId, doc.DuplicateOf,
+                article.Id, article.Ref, OutletNames.Label(article.Source, article.Url), article.Date?.ToString(), article.Lang, article.Title, article.Url, article.StoryId, article.DuplicateOf,
                 Join(entities.Select(e => e.Id)), Join(entities.Select(e => e.Name)),
-                Join(doc.Quantities.Select(Figure)),
-                doc.Tokens.Count(t => t.Kind == "word"),
+                Join((analysed?.Quantities ?? []).Select(q => Figure(q.Value, q.Unit))),
+                analysed?.Tokens.Count(t => t.Kind == TokenKind.Word) ?? CountWords(article.Title) + CountWords(article.Text),
             ]);
         }
 
         return rows;
     }
 
-    private static string Figure(QuantityDoc q)
-        => q.Unit is { Length: > 0 } unit ? string.Create(CultureInfo.InvariantCulture, $"{q.Value:0.####} {unit}") : q.Value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static int CountWords(string? text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text ?? string.Empty)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            count += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    private static string Figure(double value, string? unit)
+        => unit is { Length: > 0 } ? string.Create(CultureInfo.InvariantCulture, $"{value:0.####} {unit}") : value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static async IAsyncEnumerable<object?[]> EntitiesAsync(ChorusQueries queries, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

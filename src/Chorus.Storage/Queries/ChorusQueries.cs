@@ -248,15 +248,6 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     public Task<IReadOnlyList<string>> ArticleIdPageAsync(string? after, int limit, CancellationToken cancellationToken = default)
         => workspace.Store.ArticlesToAnalyseAsync(0, everything: true, after, limit, cancellationToken);
 
-    /// <summary>The documents of several articles, with one look-up of their layers and entities.</summary>
-    public async Task<IReadOnlyList<(StoredArticle Article, ArticleDoc Doc)>> ArticleDocsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var articles = await workspace.Store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false);
-        var mapper = await MapperAsync(articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        return articles.Select(a => (a, mapper.Article(a))).ToList();
-    }
-
     private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
         => new(
             await workspace.Store.LoadAnalysesAsync(articleIds, cancellationToken).ConfigureAwait(false),
