@@ -103,7 +103,13 @@ internal sealed record KeyRequirement(bool OnlyWhenPrivate)
             return false;
         }
 
-        http.Response.Headers.WWWAuthenticate = "Basic realm=\"Chorus\", charset=\"UTF-8\"";
+        if (!http.Request.Headers.ContainsKey("X-Requested-With"))
+        {
+            // A browser asks for a login on this header; the pages' own script (which sends X-Requested-With) shows
+            // the problem instead of a login box it cannot answer.
+            http.Response.Headers.WWWAuthenticate = "Basic realm=\"Chorus\", charset=\"UTF-8\"";
+        }
+
         await TypedResults.Problem(
             title: "API key required",
             detail: keys.AnyConfigured

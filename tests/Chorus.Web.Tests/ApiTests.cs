@@ -214,7 +214,7 @@ public class ApiTests
         var stories = await GetJsonAsync(client, "/api/stories");
         var story = stories["stories"]![0]!["id"]!.GetValue<string>();
         var article = stories["stories"]![0]!["articles"]![0]!["id"]!.GetValue<string>();
-        string[] seeds = ["/api/stories?q=Kim&page=1&pageSize=5&from=2023-09&lang=nl", $"/api/stories/{story}?why=true", "/api/search?q=trein&limit=5", "/api/entities?limit=5", "/api/entities/Sjojgoe", $"/api/articles/{article}", "/?q=Vladivostok&page=2", $"/stories/{story}", "/search?q=onderzee%C3%ABrs"];
+        string[] seeds = ["/api/stories?q=Kim&page=1&pageSize=5&from=2023-09&lang=nl", $"/api/stories/{story}?why=true", "/api/search?q=trein&limit=5", "/api/entities?limit=5", "/api/entities/Sjojgoe", $"/api/articles/{article}", "/?q=Vladivostok&page=2", $"/stories/{story}", "/search?q=onderzee%C3%ABrs", "/api/alerts?since=2024-01-01&all=true&limit=5", "/api/export/stories?format=csv&since=2023-09", $"/api/export/claims?story={story}&format=parquet", "/outlets", "/alerts"];
         var seedBytes = seeds.Select(Encoding.UTF8.GetBytes).ToList();
         for (var i = 0; i < 300; i++)
         {

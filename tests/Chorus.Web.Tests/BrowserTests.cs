@@ -162,4 +162,27 @@ public sealed class BrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kop met <script>alert(1)</script>");
         Assert.Equal(0, await page.Locator("main img, main script").CountAsync());
     }
+
+    [BrowserFact]
+    public async Task Alerts_ShowAsABadgeOnEveryPage_AndOnTheAlertsPage_AndAcknowledgingSaysWhatItNeeds()
+    {
+        await using (var workspace = await Chorus.Storage.ChorusWorkspace.OpenAsync(Path.Combine(_folder.Path, "chorus.db")))
+        {
+            var story = (await workspace.Store.ListStorySummariesAsync()).First(s => s.Articles.Count > 1);
+            await workspace.Monitoring.SaveWatchlistAsync(new Chorus.Core.Monitoring.Watchlist("brand", null, "Keizersgracht", null, null, 2, 3, 6, true, null, DateTimeOffset.UtcNow));
+            await workspace.Monitoring.AddAlertAsync(new Chorus.Core.Monitoring.Alert(0, "brand|x|appeared", "brand", story.Profile.Id, Chorus.Core.Monitoring.AlertKind.Appeared, story.Profile.Title, "Brand: 3 bronnen", 3, DateTimeOffset.UtcNow));
+        }
+
+        var home = await OpenAsync("/");
+        await Assertions.Expect(home.Locator("header .badge")).ToHaveTextAsync("1");
+        var alerts = await OpenAsync("/alerts");
+        await Assertions.Expect(alerts.Locator("table.alerts tr.open")).ToHaveCountAsync(1);
+        await Assertions.Expect(alerts.Locator("table.watchlists")).ToContainTextAsync("entity Keizersgracht");
+        await alerts.Locator("table.alerts button[data-ack]").ClickAsync();
+        // This server has no API keys: the page says what acknowledging needs instead of failing silently.
+        await Assertions.Expect(alerts.Locator(".ack-status")).ToContainTextAsync("API key");
+        var outlets = await OpenAsync("/outlets");
+        await Assertions.Expect(outlets.Locator("table.outlets")).ToContainTextAsync("Stadsblad Amsterdam");
+        await Assertions.Expect(outlets.Locator("ul.exports a")).ToHaveCountAsync(15);
+    }
 }

@@ -147,7 +147,10 @@ internal static class FuzzCommand
             [
                 "GET /api/stories?q=Kim&page=1&pageSize=5&from=2023-09&lang=nl", "GET /api/stories?entity=Poetin", $"GET /api/stories/{storyId}?why=true",
                 "GET /api/search?q=trein&limit=5", "GET /api/entities?limit=5", "GET /api/entities/Sjojgoe", $"GET /api/articles/{articleId}",
-                "GET /api/entities/corrections", "GET /", "GET /?q=Vladivostok&page=2", $"GET /stories/{storyId}", $"GET /articles/{articleId}", "GET /entities",
+                "GET /api/entities/corrections", "GET /api/outlets", "GET /api/alerts?since=2024-01-01&all=true&limit=5", "GET /api/alerts/open", "GET /api/watchlists",
+                "GET /api/export/stories?format=csv&since=2023-09", $"GET /api/export/claims?story={storyId}", "GET /alerts", "GET /outlets",
+                "POST /api/watchlists\n{\"name\":\"kim\",\"entity\":\"Kim Jong-un\",\"minSources\":2}", "POST /api/alerts/ack\n{\"all\":true}",
+                "GET /", "GET /?q=Vladivostok&page=2", $"GET /stories/{storyId}", $"GET /articles/{articleId}", "GET /entities",
                 "GET /search?q=onderzee%C3%ABrs", "GET /openapi.json",
                 "POST /api/articles\n{\"id\":\"f1\",\"title\":\"Brand\",\"date\":\"2024-03-12\",\"text\":\"Bij een brand in de haven van Rotterdam zijn dinsdag twaalf mensen gewond geraakt.\"}",
                 "POST /api/articles\n[{\"text\":\"Een tekst over Utrecht.\",\"date\":\"2024-03-12\"},{\"title\":\"Alleen een kop\"}]",

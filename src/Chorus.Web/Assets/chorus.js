@@ -35,7 +35,7 @@
   "use strict";
   var badge = document.querySelector("[data-alerts]");
   if (badge && window.fetch) {
-    fetch("/api/alerts/open", { headers: { "Accept": "application/json" } })
+    fetch("/api/alerts/open", { headers: { "Accept": "application/json", "X-Requested-With": "chorus" } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (d) {
         if (d && d.open > 0) {
@@ -52,7 +52,7 @@
     var all = b.dataset.ack === "all";
     var body = all ? { all: true } : { seqs: [Number(b.dataset.ack)] };
     b.disabled = true;
-    fetch("/api/alerts/ack", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+    fetch("/api/alerts/ack", { method: "POST", headers: { "Content-Type": "application/json", "X-Requested-With": "chorus" }, body: JSON.stringify(body) })
       .then(function (r) {
         if (r.ok) { window.location.reload(); return; }
         var s = document.querySelector(".ack-status");
