@@ -14,6 +14,9 @@ public sealed class ChorusWebOptions
     /// <summary>API keys separated by commas, usually from the CHORUS_API_KEYS environment variable.</summary>
     public string? ApiKeys { get; set; }
 
+    /// <summary>A sources file (docs/monitoring.md) whose outlets name the outlets of posted articles.</summary>
+    public string? SourcesFile { get; set; }
+
     /// <summary>When true, reading (pages and API) needs a key too.</summary>
     public bool Private { get; set; }
 

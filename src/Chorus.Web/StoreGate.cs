@@ -25,6 +25,24 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     // only reads never loads the tagger.
     private readonly Lazy<ArticleAnalyzer> _analyzer = new(ArticleAnalyzer.CreateDefault);
     private ChorusQueries? _queries;
+    private Chorus.Core.Outlets.OutletDirectory? _outlets;
+
+    /// <summary>
+    /// The outlets of the sources file the server was started with (none: null); read once. A file that cannot be read
+    /// stops the server at start, not a request later (see <see cref="LoadOutlets"/>).
+    /// </summary>
+    public Chorus.Core.Outlets.OutletDirectory? Outlets => _outlets ??= LoadOutlets(options.Value.SourcesFile);
+
+    public static Chorus.Core.Outlets.OutletDirectory? LoadOutlets(string? sourcesFile)
+    {
+        if (string.IsNullOrWhiteSpace(sourcesFile))
+        {
+            return null;
+        }
+
+        var loaded = Chorus.Core.Outlets.SourcesFile.Load(sourcesFile);
+        return loaded.Success ? new Chorus.Core.Outlets.OutletDirectory(loaded.Value!) : throw new InvalidOperationException(loaded.Error);
+    }
 
     public async Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -33,6 +33,12 @@ internal static class ServeCommand
             settings.Add($"--Chorus:ApiKeyFile={apiKeyFile}");
         }
 
+        if (sourcesFile is not null)
+        {
+            // Checked above (LoadSources); posted articles take their outlets from it as watched ones do.
+            settings.Add($"--Chorus:SourcesFile={Path.GetFullPath(sourcesFile)}");
+        }
+
         // The host's own start-up failure log would repeat, as a stack trace, what is said below in one line.
         var app = ChorusWebApp.Build([.. settings], b => b.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None));
         await using (app.ConfigureAwait(false))

@@ -4,8 +4,6 @@ using System.Text;
 using Chorus.Core.Contracts;
 using Chorus.Core.Monitoring;
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Retry;
 
 namespace Chorus.Monitoring.Alerts;
 
@@ -54,20 +52,7 @@ public sealed class WebhookAlertSink : IAlertSink, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(secret);
         _secret = Encoding.UTF8.GetBytes(secret);
         _problem = problem;
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<Polly.Timeout.TimeoutRejectedException>()
-                    .HandleResult(r => (int)r.StatusCode is 408 or 429 or >= 500),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = retries,
-                Delay = firstRetryDelay ?? TimeSpan.FromSeconds(1),
-            })
-            .AddTimeout(TimeSpan.FromSeconds(10))
-            .Build();
+        var pipeline = WatchHttp.RetryPipeline(firstRetryDelay ?? TimeSpan.FromSeconds(1), retries, TimeSpan.FromSeconds(10));
         _http = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromMinutes(2) };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(WatchHttp.UserAgent);
     }

@@ -17,23 +17,7 @@ public static class WatchHttp
 
     public static HttpClient CreateClient(TimeSpan? firstRetryDelay = null, int retries = 2, TimeSpan? attemptTimeout = null)
     {
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<Polly.Timeout.TimeoutRejectedException>()
-                    .HandleResult(r => (int)r.StatusCode is 408 or 429 or >= 500),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                MaxRetryAttempts = retries,
-                Delay = firstRetryDelay ?? TimeSpan.FromSeconds(2),
-                // A server that says when to come back is believed, up to a minute.
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result?.Headers.RetryAfter?.Delta is { } after && after <= TimeSpan.FromMinutes(1) ? after : (TimeSpan?)null),
-            })
-            .AddTimeout(attemptTimeout ?? TimeSpan.FromSeconds(30))
-            .Build();
+        var pipeline = RetryPipeline(firstRetryDelay ?? TimeSpan.FromSeconds(2), retries, attemptTimeout ?? TimeSpan.FromSeconds(30));
         var handler = new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.All,
@@ -50,4 +34,27 @@ public static class WatchHttp
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.1));
         return client;
     }
+
+    /// <summary>
+    /// Retries (exponential backoff with jitter) on network errors, timeouts, 408, 429 and 5xx, believing a server's
+    /// Retry-After up to a minute, with a timeout per attempt: for polling feeds and for delivering webhooks alike.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> RetryPipeline(TimeSpan firstRetryDelay, int retries, TimeSpan attemptTimeout)
+        => new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>()
+                    .Handle<Polly.Timeout.TimeoutRejectedException>()
+                    .HandleResult(r => (int)r.StatusCode is 408 or 429 or >= 500),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                MaxRetryAttempts = retries,
+                Delay = firstRetryDelay,
+                // A server that says when to come back is believed, up to a minute.
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result?.Headers.RetryAfter?.Delta is { } after && after <= TimeSpan.FromMinutes(1) ? after : (TimeSpan?)null),
+            })
+            .AddTimeout(attemptTimeout)
+            .Build();
 }

@@ -84,7 +84,8 @@ internal static class ArticlesApi
                     statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var inputs = ArticleInputReader.ReadBytes(jsonl, RequestRef, new ReadOptions { Format = InputFormat.Jsonl, Source = source }).ToList();
+        var reading = new ReadOptions { Format = InputFormat.Jsonl, Source = source, Outlets = gate.Outlets };
+        var inputs = reading.Attribute(ArticleInputReader.ReadBytes(jsonl, RequestRef, reading), null).ToList();
         var report = await gate.IngestAsync(inputs, ct).ConfigureAwait(false);
         return TypedResults.Ok(ContractMapper.Ingest(report));
     }
