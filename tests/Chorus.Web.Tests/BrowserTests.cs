@@ -29,6 +29,8 @@ public sealed class BrowserTests : IAsyncLifetime
     private IBrowser? _browser;
     private string _base = string.Empty;
 
+    private const string BrowserKey = "browser-key-42";
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(BrowserFactAttribute.Chromium))
@@ -38,7 +40,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
         var db = Path.Combine(_folder.Path, "chorus.db");
         await ChorusServer.IngestAsync(db, ChorusServer.SampleInputs("Kop met <script>alert(1)</script>").Concat(ChorusServer.BigStoryInputs()));
-        _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Chorus:ApiKeys={BrowserKey}"]);
         await _app.StartAsync();
         _base = _app.Urls.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -184,5 +186,33 @@ public sealed class BrowserTests : IAsyncLifetime
         var outlets = await OpenAsync("/outlets");
         await Assertions.Expect(outlets.Locator("table.outlets")).ToContainTextAsync("Stadsblad Amsterdam");
         await Assertions.Expect(outlets.Locator("ul.exports a")).ToHaveCountAsync(15);
+    }
+
+    [BrowserFact]
+    public async Task Corrections_SplitFromTheStoryPage_WithAnApiKey_AndUndoBringsTheArticleBack()
+    {
+        var list = await OpenAsync("/?q=Keizersgracht");
+        var href = await list.Locator("main a[href^='/stories/']").First.GetAttributeAsync("href");
+        var page = await OpenAsync(href!);
+        var before = await page.Locator("section.coverage li").CountAsync();
+        await page.Locator("section.corrections summary").ClickAsync();
+        await page.Locator("form.correct input[name=article]").First.CheckAsync();
+        await page.Locator("button[data-correct=split]").ClickAsync();
+        // No key yet: the page says what is missing and changes nothing.
+        await Assertions.Expect(page.Locator(".correct-status")).ToContainTextAsync("API key");
+        await page.Locator("#api-key").FillAsync(BrowserKey);
+        var split = await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-correct=split]").ClickAsync(), r => r.Url.EndsWith("/split", StringComparison.Ordinal));
+        Assert.Equal(200, split.Status);
+        await page.WaitForURLAsync(url => url != _base + href);
+        await Assertions.Expect(page.Locator("section.coverage li")).ToHaveCountAsync(1);
+
+        var original = await OpenAsync(href!);
+        await Assertions.Expect(original.Locator("section.coverage li")).ToHaveCountAsync(before - 1);
+        await original.Locator("section.corrections summary").ClickAsync();
+        await original.Locator("#api-key").FillAsync(BrowserKey);
+        var undone = await original.RunAndWaitForResponseAsync(() => original.Locator("button[data-undo]").ClickAsync(), r => r.Url.EndsWith("/api/stories/corrections/undo", StringComparison.Ordinal));
+        Assert.Equal(200, undone.Status);
+        var restored = await OpenAsync(href!);
+        await Assertions.Expect(restored.Locator("section.coverage li")).ToHaveCountAsync(before);
     }
 }

@@ -61,3 +61,53 @@
       });
   });
 })();
+
+// Corrections of a story's grouping from its page: split, move, merge and undo through the API, with the API key typed
+// on the page (kept in this browser session only), then the story that results is opened.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.correct");
+  if (!form || !window.fetch) { return; }
+  var story = form.dataset.story;
+  var key = form.querySelector("input[name=key]");
+  var status = form.querySelector(".correct-status");
+  try { key.value = sessionStorage.getItem("chorus-api-key") || ""; } catch (e) { }
+  function say(text) { status.textContent = text; }
+  function send(url, body) {
+    var headers = { "Content-Type": "application/json", "X-Requested-With": "chorus" };
+    if (key.value) {
+      headers["Authorization"] = "Bearer " + key.value;
+      try { sessionStorage.setItem("chorus-api-key", key.value); } catch (e) { }
+    }
+    say("Working…");
+    return fetch(url, { method: "POST", headers: headers, body: JSON.stringify(body) }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (d) {
+        if (r.ok && d.story) { window.location.href = "/stories/" + encodeURIComponent(d.story); return; }
+        say(r.status === 401 ? "An API key is needed: type one of the server's keys above." : (d.detail || d.title || ("HTTP " + r.status)));
+      });
+    }, function () { say("The server did not answer."); });
+  }
+  function checked() {
+    return Array.prototype.map.call(form.querySelectorAll("input[name=article]:checked"), function (c) { return c.value; });
+  }
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  (form.closest("section") || form).addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button[data-correct], button[data-undo]");
+    if (!b) { return; }
+    var action = b.dataset.correct;
+    if (b.dataset.undo) { send("/api/stories/corrections/undo", { seq: Number(b.dataset.undo) }); return; }
+    var articles = checked();
+    if (action === "split") {
+      if (articles.length === 0) { say("Check the articles that belong to another story first."); return; }
+      send("/api/stories/" + encodeURIComponent(story) + "/split", { articles: articles });
+    } else if (action === "move") {
+      var target = form.querySelector("input[name=target]").value.trim();
+      if (articles.length === 0 || !target) { say("Check articles and give the id of the story they belong to."); return; }
+      send("/api/stories/" + encodeURIComponent(target) + "/move", { articles: articles });
+    } else if (action === "merge") {
+      var other = form.querySelector("input[name=other]").value.trim();
+      if (!other) { say("Give the id of the story to merge into this one."); return; }
+      send("/api/stories/" + encodeURIComponent(story) + "/merge", { story: other });
+    }
+  });
+})();

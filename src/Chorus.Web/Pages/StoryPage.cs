@@ -276,8 +276,46 @@ internal static class StoryPage
             h.Raw("</details>");
         }
 
+        Corrections(h, doc, story, label);
         h.Raw("</article>");
         return Layout.Page(doc.Title, h);
+    }
+
+    /// <summary>
+    /// Corrections of the grouping: split checked articles off, move them to another story, merge another story in,
+    /// undo one. The page's script sends them to the API with the API key typed here (kept for the browser session
+    /// only) and opens the story that results; without the script the form says to use the CLI or the API.
+    /// </summary>
+    private static void Corrections(Html h, StoryDoc doc, StoredStory story, Dictionary<string, string> label)
+    {
+        h.Raw("<section class=\"corrections\" aria-labelledby=\"correct-h\"><h2 id=\"correct-h\">Correct the grouping</h2>")
+            .Raw("<details><summary>Split, move or merge articles (needs an API key)</summary>")
+            .Raw($"<form class=\"correct\" data-story=\"{Html.Attr(doc.Id)}\"><fieldset><legend>Articles of this story</legend><ul class=\"pick\">");
+        foreach (var a in story.Articles)
+        {
+            h.Raw($"<li><label><input type=\"checkbox\" name=\"article\" value=\"{Html.Attr(a.Id)}\"> ").Text(label[a.Id]).Raw(" — ").Text(a.Title ?? a.Id).Raw("</label></li>");
+        }
+
+        h.Raw("</ul></fieldset>")
+            .Raw("<p><button type=\"button\" data-correct=\"split\">Split the checked articles into a new story</button></p>")
+            .Raw("<p><label for=\"move-to\">Story id</label> <input id=\"move-to\" name=\"target\" autocomplete=\"off\" spellcheck=\"false\"> <button type=\"button\" data-correct=\"move\">Move the checked articles there</button></p>")
+            .Raw("<p><label for=\"merge-from\">Other story id</label> <input id=\"merge-from\" name=\"other\" autocomplete=\"off\" spellcheck=\"false\"> <button type=\"button\" data-correct=\"merge\">Merge that story into this one</button></p>")
+            .Raw("<p><label for=\"api-key\">API key</label> <input id=\"api-key\" name=\"key\" type=\"password\" autocomplete=\"off\"></p>")
+            .Raw("<p class=\"correct-status\" role=\"status\"></p>")
+            .Raw("<noscript><p>Without scripts, correct with ./chorus story split|move|merge|undo or POST /api/stories/{id}/split|move|merge.</p></noscript></form>");
+        var inForce = doc.Corrections.Where(c => c.UndoneAt is null).ToList();
+        if (inForce.Count > 0)
+        {
+            h.Raw("<h3>Corrections in force</h3><ul class=\"in-force\">");
+            foreach (var c in inForce)
+            {
+                h.Raw("<li>").Text(c.Describe()).Raw($" <button type=\"button\" data-undo=\"{c.Seq.ToString(CultureInfo.InvariantCulture)}\">Undo</button></li>");
+            }
+
+            h.Raw("</ul>");
+        }
+
+        h.Raw("</details></section>");
     }
 
     private static void Chips(Html h, IEnumerable<StoryEntityDoc> entities)
