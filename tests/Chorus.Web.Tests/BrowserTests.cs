@@ -215,4 +215,28 @@ public sealed class BrowserTests : IAsyncLifetime
         var restored = await OpenAsync(href!);
         await Assertions.Expect(restored.Locator("section.coverage li")).ToHaveCountAsync(before);
     }
+
+    /// <summary>
+    /// Screenshots of the main pages at desktop and phone width; with CHORUS_UPDATE_SCREENSHOTS=1 they are written to
+    /// docs/screenshots (docs/web.md shows them), otherwise to a temp folder, and checked to be real images.
+    /// </summary>
+    [BrowserFact]
+    public async Task Screenshots_OfTheMainPages()
+    {
+        var target = Environment.GetEnvironmentVariable("CHORUS_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(TestPaths.RepoRoot, "docs", "screenshots")
+            : Path.Combine(_folder.Path, "screenshots");
+        Directory.CreateDirectory(target);
+        var big = await OpenAsync("/?q=meubelfabriek");
+        var bigStory = await big.Locator("main a[href^='/stories/']").First.GetAttributeAsync("href");
+        foreach (var (name, path, width) in new[] { ("stories", "/", 1400), ("story-big", bigStory!, 1400), ("story-big-phone", bigStory!, 390), ("outlets", "/outlets", 1400), ("alerts", "/alerts", 1400) })
+        {
+            var page = await OpenAsync(path, width);
+            var file = Path.Combine(target, name + ".png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = width < 1000 ? false : true });
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.Length > 5_000, $"{name}: {bytes.Length} bytes");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        }
+    }
 }
