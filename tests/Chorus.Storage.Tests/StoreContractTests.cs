@@ -226,6 +226,54 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task StoryPages_AreNarrowedByStoriesLanguageAndOutlet_AndOrderedBySize_InTheStore()
+    {
+        await using var store = await CreateStoreAsync();
+        StoryProfile Profile(string id, params string[] dates)
+        {
+            var profile = new StoryProfile { Id = id, Title = id };
+            foreach (var date in dates)
+            {
+                profile.Add(new ArticleFeatures(new Dictionary<string, float> { ["w"] = 1 }, new Dictionary<string, float>(), PartialDate.Parse(date).Value));
+            }
+
+            return profile;
+        }
+
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", date: "2024-03-01", story: "s-big"), []);
+            await batch.AddArticleAsync(Article("a2", date: "2024-03-02", story: "s-big"), []);
+            await batch.AddArticleAsync(Article("a3", date: "2024-03-05", story: "s-en") with { Lang = "en", Source = "The Times" }, []);
+            await batch.AddArticleAsync(Article("a4", date: "2024-03-04", story: "s-nobody") with { Source = null }, []);
+            await batch.SaveStoryAsync(Profile("s-big", "2024-03-01", "2024-03-02"));
+            await batch.SaveStoryAsync(Profile("s-en", "2024-03-05"));
+            await batch.SaveStoryAsync(Profile("s-nobody", "2024-03-04"));
+            await batch.CommitAsync();
+        }
+
+        async Task<string> Page(StoryPageQuery query, int offset = 0, int limit = 10)
+        {
+            var (total, stories) = await store.PageStoriesAsync(query, offset, limit);
+            return $"{total}: {string.Join(" ", stories.Select(s => s.Profile.Id))}";
+        }
+
+        Assert.Equal("3: s-en s-nobody s-big", await Page(new StoryPageQuery()));
+        Assert.Equal("3: s-big s-en s-nobody", await Page(new StoryPageQuery(MostArticlesFirst: true)));
+        Assert.Equal("3: s-nobody", await Page(new StoryPageQuery(), 1, 1));
+        Assert.Equal("1: s-en", await Page(new StoryPageQuery(Lang: "en")));
+        Assert.Equal("1: s-en", await Page(new StoryPageQuery(Outlet: "the times")));
+        Assert.Equal("1: s-nobody", await Page(new StoryPageQuery(Outlet: "unknown outlet")));
+        Assert.Equal("2: s-nobody s-big", await Page(new StoryPageQuery(StoryIds: ["s-big", "s-nobody", "s-missing"])));
+        Assert.Equal("1: s-big", await Page(new StoryPageQuery(StoryIds: ["s-big", "s-en"], Lang: "nl")));
+        Assert.Equal("0: ", await Page(new StoryPageQuery(StoryIds: [])));
+        Assert.Equal("1: s-en", await Page(new StoryPageQuery(From: new DateOnly(2024, 3, 5))));
+        Assert.Equal(["s-big", "s-en"], (await store.StoriesOfArticlesAsync(["a1", "a2", "a3", "missing"])).Order(StringComparer.Ordinal));
+        Assert.Empty(await store.StoriesOfArticlesAsync([]));
+    }
+
+    [SkippableFact]
     public async Task MergedStory_MovesItsArticles_IncludingThisBatchs_AndItsIdLeadsToTheSurvivor()
     {
         await using var store = await CreateStoreAsync();

@@ -76,6 +76,16 @@ public interface IChorusStore : IAsyncDisposable
     /// </summary>
     Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As the other overload, narrowed and ordered as <paramref name="query"/> says: only the stories listed, those with
+    /// an article in a language or from an outlet (its stored name, case aside; "unknown outlet" for articles naming
+    /// none), most articles first instead of newest.
+    /// </summary>
+    Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(StoryPageQuery query, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The stories the articles are in (each once).</summary>
+    Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 
@@ -217,3 +227,6 @@ public interface IArticleIndex
     /// <summary>Commits and closes the index's writer, if open, so that another process may write next.</summary>
     void CloseWriter();
 }
+
+/// <summary>What a page of stories is narrowed to and how it is ordered, answered in the store (see <see cref="IChorusStore.PageStoriesAsync(StoryPageQuery, int, int, CancellationToken)"/>).</summary>
+public sealed record StoryPageQuery(DateOnly? From = null, DateOnly? To = null, IReadOnlyCollection<string>? StoryIds = null, string? Lang = null, string? Outlet = null, bool MostArticlesFirst = false);

@@ -73,12 +73,34 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var pageSize = Math.Max(1, filter.PageSize);
         var page = Math.Max(1, filter.Page);
         var skip = (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize);
-        // The default list (newest first, at most a date range) is filtered, ordered and paged in the store; the other
-        // filters and orders read every story's summary and work here.
-        if (string.IsNullOrWhiteSpace(filter.Query) && string.IsNullOrWhiteSpace(filter.Entity) && string.IsNullOrWhiteSpace(filter.Lang)
-            && string.IsNullOrWhiteSpace(filter.Outlet) && filter.MinSources <= 1 && filter.Sort == StorySort.Newest)
+        // Lists by date or size, narrowed by text, entity, language, outlet and dates, are filtered, ordered and paged in
+        // the store; what needs every story's outlets (a minimum of independent sources, most sources first) is counted here.
+        if (filter.MinSources <= 1 && filter.Sort != StorySort.MostSources)
         {
-            var (total, pageStories) = await workspace.Store.PageStoriesAsync(filter.From?.Start, filter.To?.End, skip, pageSize, cancellationToken).ConfigureAwait(false);
+            IReadOnlySet<string>? storyIds = null;
+            if (!string.IsNullOrWhiteSpace(filter.Query))
+            {
+                // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
+                var hits = (await workspace.Index.SearchAsync(filter.Query, int.MaxValue, cancellationToken).ConfigureAwait(false)).Hits.Select(h => h.ArticleId).ToList();
+                storyIds = await workspace.Store.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Entity))
+            {
+                var entity = await workspace.Store.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
+                var mentioned = entity is null ? [] : (await workspace.Store.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+                var ofEntity = await workspace.Store.StoriesOfArticlesAsync(mentioned, cancellationToken).ConfigureAwait(false);
+                storyIds = storyIds is null ? ofEntity : storyIds.Where(ofEntity.Contains).ToHashSet(StringComparer.Ordinal);
+            }
+
+            var query = new StoryPageQuery(
+                filter.From?.Start,
+                filter.To?.End,
+                storyIds,
+                string.IsNullOrWhiteSpace(filter.Lang) ? null : filter.Lang,
+                string.IsNullOrWhiteSpace(filter.Outlet) ? null : filter.Outlet,
+                filter.Sort == StorySort.MostArticles);
+            var (total, pageStories) = await workspace.Store.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
             var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
             return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
         }

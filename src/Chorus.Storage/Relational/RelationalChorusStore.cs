@@ -189,23 +189,67 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     public Task<IReadOnlyList<StoredStory>> ListStorySummariesAsync(CancellationToken cancellationToken = default)
         => ListStoriesAsync(ArticleSummaryColumns, cancellationToken);
 
-    public async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default)
+    public Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default)
+        => PageStoriesAsync(new StoryPageQuery(from, to), offset, limit, cancellationToken);
+
+    public async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(StoryPageQuery query, int offset, int limit, CancellationToken cancellationToken = default)
     {
-        const string Where = "WHERE (@from IS NULL OR last_date >= @from) AND (@to IS NULL OR first_date <= @to)";
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.StoryIds is { Count: 0 })
+        {
+            return (0, []);
+        }
+
+        var where = new System.Text.StringBuilder("WHERE (@from IS NULL OR last_date >= @from) AND (@to IS NULL OR first_date <= @to)");
+        if (query.StoryIds is not null)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND id IN ({_dialect.SelectJsonTexts("@stories")})");
+        }
+
+        if (query.Lang is not null)
+        {
+            where.Append(" AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.lang = @lang)");
+        }
+
+        if (query.Outlet is not null)
+        {
+            where.Append(string.Equals(query.Outlet, Chorus.Core.Outlets.OutletNames.Unknown, StringComparison.OrdinalIgnoreCase)
+                ? " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.source IS NULL AND a.url IS NULL)"
+                : " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND LOWER(a.source) = LOWER(@outlet))");
+        }
+
         void Bind(DbCommand cmd)
         {
-            cmd.AddValue("@from", from is { } f ? Iso(f) : DBNull.Value);
-            cmd.AddValue("@to", to is { } t ? Iso(t) : DBNull.Value);
+            cmd.AddValue("@from", query.From is { } f ? Iso(f) : DBNull.Value);
+            cmd.AddValue("@to", query.To is { } t ? Iso(t) : DBNull.Value);
+            if (query.StoryIds is not null)
+            {
+                cmd.AddValue("@stories", JsonSerializer.Serialize(query.StoryIds));
+            }
+
+            if (query.Lang is not null)
+            {
+                cmd.AddValue("@lang", query.Lang);
+            }
+
+            if (query.Outlet is not null)
+            {
+                cmd.AddValue("@outlet", query.Outlet);
+            }
         }
 
         using var count = _connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM stories {Where}";
+        count.CommandText = $"SELECT COUNT(*) FROM stories {where}";
         Bind(count);
-        var total = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var order = query.MostArticlesFirst ? "article_count DESC, last_date DESC NULLS LAST, id" : NewestFirst;
+        var outerOrder = query.MostArticlesFirst
+            ? "page.article_count DESC, page.last_date DESC NULLS LAST, page.id"
+            : "page.last_date DESC NULLS LAST, page.article_count DESC, page.id";
         var profiles = await QueryProfilesAsync(
             // The page is picked on the sort keys alone, from their index, and only its rows' profiles are read: sorting
             // rows that carry their profile read every story's profile for every page.
-            $"SELECT s.profile FROM (SELECT id, last_date, article_count FROM stories {Where} ORDER BY {NewestFirst} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY page.last_date DESC NULLS LAST, page.article_count DESC, page.id",
+            $"SELECT s.profile FROM (SELECT id, last_date, article_count FROM stories {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
             cmd =>
             {
                 Bind(cmd);
@@ -235,6 +279,25 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         }
 
         return (total, profiles.Select(p => new StoredStory(p, byStory.TryGetValue(p.Id, out var articles) ? OldestFirst(articles) : [])).ToList());
+    }
+
+    public async Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var stories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in articleIds.Chunk(50_000))
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT DISTINCT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL";
+            cmd.AddValue("@ids", JsonSerializer.Serialize(chunk));
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stories.Add(reader.GetString(0));
+            }
+        }
+
+        return stories;
     }
 
     private async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(string columns, CancellationToken cancellationToken)
