@@ -339,13 +339,6 @@ public sealed class ContractMapper
         return articles.Where(a => a.DuplicateOf is null).Select(a => SourceKey(a) ?? "#" + a.Id).Distinct(StringComparer.Ordinal).Count();
     }
 
-    /// <summary>Outlets known by name or domain, near-copies counted once; what alerts count ("3 independent outlets").</summary>
-    public static int KnownOutlets(IReadOnlyList<StoredArticle> articles)
-    {
-        ArgumentNullException.ThrowIfNull(articles);
-        return articles.Where(a => a.DuplicateOf is null).Select(SourceKey).OfType<string>().Distinct(StringComparer.Ordinal).Count();
-    }
-
     /// <summary>Articles (near-copies aside) whose outlet nothing names: each is counted as a source of its own.</summary>
     public static int UnknownOutletArticles(IReadOnlyList<StoredArticle> articles)
     {

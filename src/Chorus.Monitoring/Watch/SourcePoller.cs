@@ -72,6 +72,12 @@ public sealed class PathPoller(WatchSource source, ReadOptions options) : Source
             }
 
             var info = new FileInfo(file!);
+            if (!info.Exists)
+            {
+                // Gone between listing the folder and looking at it: the next poll sees the folder as it is then.
+                continue;
+            }
+
             var fingerprint = string.Create(CultureInfo.InvariantCulture, $"{info.Length}:{info.LastWriteTimeUtc.Ticks}");
             seen[file!] = fingerprint;
             if (state.TryGetValue(file!, out var known) && known == fingerprint)

@@ -106,6 +106,12 @@ public sealed class Watcher
             {
                 return;
             }
+#pragma warning disable CA1031 // A source that breaks in a way no poller foresaw (a file gone between listing and reading) fails this poll, not the watcher.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                result = PollResult.Failed($"{poller.Source.Location}: {e.Message}");
+            }
 
             failures = result.Outcome == PollOutcome.Failed ? failures + 1 : 0;
             var done = new TaskCompletionSource<WatchEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
