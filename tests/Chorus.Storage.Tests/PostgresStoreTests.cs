@@ -81,6 +81,9 @@ public sealed class PostgresSearchTests : IAsyncLifetime
             var expected = (await lite.Index.SearchAsync(query, 100)).Hits.Select(h => h.ArticleId).Order(StringComparer.Ordinal);
             var got = (await pg.Index.SearchAsync(query, 100)).Hits.Select(h => h.ArticleId).Order(StringComparer.Ordinal);
             Assert.True(expected.SequenceEqual(got), $"'{query}': Lucene {string.Join(",", expected)}; PostgreSQL {string.Join(",", got)}");
+            // Every match, unranked, is the same set as the ranked hits, on both engines.
+            Assert.Equal(expected, (await lite.Index.MatchingArticlesAsync(query)).Order(StringComparer.Ordinal));
+            Assert.Equal(got, (await pg.Index.MatchingArticlesAsync(query)).Order(StringComparer.Ordinal));
         }
 
         // A NUL, which PostgreSQL text cannot hold (found by the API's mutated requests), is searched without.

@@ -112,8 +112,7 @@ public sealed class AlertEngine(ChorusWorkspace workspace, TimeProvider? clock =
                 {
                     if (!queryHits.TryGetValue(query, out var hits))
                     {
-                        var (found, _) = await workspace.Index.SearchAsync(query, 100_000, ct).ConfigureAwait(false);
-                        hits = found.Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
+                        hits = (await workspace.Index.MatchingArticlesAsync(query, ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
                         queryHits[query] = hits;
                     }
 

@@ -21,6 +21,12 @@ public sealed class PostgresSearchIndex : ISearchIndex
         SELECT id, score, COUNT(*) OVER () FROM matched ORDER BY score DESC, seq LIMIT @n
         """;
 
+    private const string MatchSql = """
+        WITH q AS (SELECT to_tsquery('dutch', @q) AS nl, to_tsquery('english', @q) AS en, to_tsquery('german', @q) AS de)
+        SELECT a.id FROM articles a, q
+        WHERE (a.lang NOT IN ('en', 'de') AND a.search @@ q.nl) OR (a.lang = 'en' AND a.search @@ q.en) OR (a.lang = 'de' AND a.search @@ q.de)
+        """;
+
     private readonly NpgsqlDataSource _source;
 
     public PostgresSearchIndex(string connectionString)
@@ -50,6 +56,26 @@ public sealed class PostgresSearchIndex : ISearchIndex
         }
 
         return (hits, total);
+    }
+
+    public async Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (TsQueryTranslator.Translate(query) is not { } tsquery)
+        {
+            return [];
+        }
+
+        await using var cmd = _source.CreateCommand(MatchSql);
+        cmd.Parameters.AddWithValue("q", tsquery.Replace("\0", string.Empty, StringComparison.Ordinal));
+        var ids = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     /// <summary>Nothing to do: the store indexes an article when it writes it.</summary>

@@ -81,7 +81,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             if (!string.IsNullOrWhiteSpace(filter.Query))
             {
                 // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
-                var hits = (await workspace.Index.SearchAsync(filter.Query, int.MaxValue, cancellationToken).ConfigureAwait(false)).Hits.Select(h => h.ArticleId).ToList();
+                var hits = await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false);
                 storyIds = await workspace.Store.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
             }
 
@@ -109,7 +109,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
-            var hits = (await workspace.Index.SearchAsync(filter.Query, int.MaxValue, cancellationToken).ConfigureAwait(false)).Hits.Select(h => h.ArticleId).ToHashSet(StringComparer.Ordinal);
+            var hits = (await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
             stories = stories.Where(s => s.Articles.Any(a => hits.Contains(a.Id)));
         }
 

@@ -10,4 +10,10 @@ public interface ISearchIndex : IArticleIndex, IDisposable
     /// The query is Lucene syntax; one with a <see cref="SearchQueryParser.Problem"/> finds nothing.
     /// </summary>
     Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every article that matches, in no order and unscored: for narrowing lists (stories with a matching article,
+    /// watchlists), where ranking and reading each hit's stored fields would be wasted.
+    /// </summary>
+    Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default);
 }

@@ -205,6 +205,57 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
+    public Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parsed = Parse(query);
+        if (!parsed.Success || !DirectoryReader.IndexExists(_directory))
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        var searchers = Searchers();
+        searchers.MaybeRefreshBlocking();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var collector = new IdCollector();
+            searcher.Search(parsed.Value!, collector);
+            return Task.FromResult<IReadOnlyList<string>>(collector.Ids);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Collects the article id of every hit from the id field's terms, cached per segment by Lucene's field cache, without
+    /// scoring, ordering or reading stored fields.
+    /// </summary>
+    private sealed class IdCollector : Lucene.Net.Search.ICollector
+    {
+        private readonly Lucene.Net.Util.BytesRef _term = new();
+        private Lucene.Net.Index.BinaryDocValues? _ids;
+
+        public List<string> Ids { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Lucene.Net.Search.Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(Lucene.Net.Index.AtomicReaderContext context)
+            => _ids = Lucene.Net.Search.FieldCache.DEFAULT.GetTerms(context.AtomicReader, "id", false);
+
+        public void Collect(int doc)
+        {
+            _ids!.Get(doc, _term);
+            Ids.Add(_term.Utf8ToString());
+        }
+    }
+
     // Searchers read what was committed, whichever process committed it: every write commits, and a refresh before a
     // query picks up what this process or another wrote since (a searcher tied to this process's writer would not
     // see another process's commits, nor outlive the writer).
