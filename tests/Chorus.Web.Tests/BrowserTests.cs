@@ -183,6 +183,20 @@ public sealed class BrowserTests : IAsyncLifetime
         await alerts.Locator("table.alerts button[data-ack]").ClickAsync();
         // This server has no API keys: the page says what acknowledging needs instead of failing silently.
         await Assertions.Expect(alerts.Locator(".ack-status")).ToContainTextAsync("API key");
+        // A watchlist added and removed from the page, with the server's key.
+        await alerts.Locator("details.add-watchlist summary").ClickAsync();
+        await alerts.Locator("#wl-name").FillAsync("kim");
+        await alerts.Locator("#wl-entity").FillAsync("Kim Jong-un");
+        await alerts.Locator("#wl-min").FillAsync("2");
+        await alerts.Locator("#wl-key").FillAsync(BrowserKey);
+        var added = await alerts.RunAndWaitForResponseAsync(() => alerts.Locator("form.watchlist button[type=submit]").ClickAsync(), r => r.Url.EndsWith("/api/watchlists", StringComparison.Ordinal));
+        Assert.Equal(201, added.Status);
+        var reloaded = await OpenAsync("/alerts");
+        await Assertions.Expect(reloaded.Locator("table.watchlists")).ToContainTextAsync("kim");
+        await reloaded.Locator("details.add-watchlist summary").ClickAsync();
+        await reloaded.Locator("#wl-key").FillAsync(BrowserKey);
+        var removed = await reloaded.RunAndWaitForResponseAsync(() => reloaded.Locator("button[data-remove-watchlist=kim]").ClickAsync(), r => r.Url.EndsWith("/api/watchlists/kim", StringComparison.Ordinal));
+        Assert.Equal(204, removed.Status);
         var outlets = await OpenAsync("/outlets");
         await Assertions.Expect(outlets.Locator("table.outlets")).ToContainTextAsync("Stadsblad Amsterdam");
         await Assertions.Expect(outlets.Locator("ul.exports a")).ToHaveCountAsync(15);

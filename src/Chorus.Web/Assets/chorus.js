@@ -111,3 +111,40 @@
     }
   });
 })();
+
+// Watchlists from the alerts page: add one (form) or remove one, through the API with the API key typed on the page.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.watchlist");
+  if (!form || !window.fetch) { return; }
+  var key = form.querySelector("input[name=key]");
+  var status = form.querySelector(".watchlist-status");
+  try { key.value = sessionStorage.getItem("chorus-api-key") || ""; } catch (e) { }
+  function headers() {
+    var h = { "Content-Type": "application/json", "X-Requested-With": "chorus" };
+    if (key.value) {
+      h["Authorization"] = "Bearer " + key.value;
+      try { sessionStorage.setItem("chorus-api-key", key.value); } catch (e) { }
+    }
+    return h;
+  }
+  function answer(r) {
+    if (r.ok) { window.location.reload(); return; }
+    r.json().catch(function () { return {}; }).then(function (d) {
+      status.textContent = r.status === 401 ? "An API key is needed: type one of the server's keys." : (d.detail || d.title || ("HTTP " + r.status));
+    });
+  }
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var body = { name: form.elements.name.value.trim() };
+    ["entity", "query", "outlet", "webhook"].forEach(function (f) { var v = form.elements[f].value.trim(); if (v) { body[f] = v; } });
+    body.minSources = Number(form.elements.minSources.value || 1);
+    status.textContent = "Working…";
+    fetch("/api/watchlists", { method: "POST", headers: headers(), body: JSON.stringify(body) }).then(answer, function () { status.textContent = "The server did not answer."; });
+  });
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("button[data-remove-watchlist]");
+    if (!b) { return; }
+    fetch("/api/watchlists/" + encodeURIComponent(b.dataset.removeWatchlist), { method: "DELETE", headers: headers() }).then(answer);
+  });
+})();

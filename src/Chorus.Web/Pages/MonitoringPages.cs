@@ -50,18 +50,28 @@ internal static class MonitoringPages
         h.El("h2", "Watchlists");
         if (watchlists.Count > 0)
         {
-            h.Raw("<table class=\"watchlists\"><thead><tr><th>name</th><th>follows</th><th>alerts when</th><th>webhook</th></tr></thead><tbody>");
+            h.Raw("<table class=\"watchlists\"><thead><tr><th>name</th><th>follows</th><th>alerts when</th><th>webhook</th><th></th></tr></thead><tbody>");
             foreach (var w in watchlists)
             {
                 var follows = string.Join(", ", new[] { w.EntityName is null ? null : "entity " + w.EntityName, w.Query is null ? null : $"query \"{w.Query}\"", w.Outlet is null ? null : "outlet " + w.Outlet }.OfType<string>());
                 h.Raw("<tr><td>").Text(w.Name).Raw("</td><td>").Text(follows).Raw("</td><td>")
                     .Text(string.Create(CultureInfo.InvariantCulture, $"{w.MinSources}+ sources; +{w.BreakingSources} sources in {w.BreakingHours} h{(w.Conflicts ? "; new conflicts" : string.Empty)}"))
-                    .Raw("</td><td>").Text(w.Webhook ?? "–").Raw("</td></tr>");
+                    .Raw("</td><td>").Text(w.Webhook ?? "–").Raw($"</td><td><button type=\"button\" data-remove-watchlist=\"{Html.Attr(w.Name)}\">Remove</button></td></tr>");
             }
 
             h.Raw("</tbody></table>");
         }
 
+        // Adding a watchlist: a JSON POST from the page's script with the API key typed here, as for corrections.
+        h.Raw("<details class=\"add-watchlist\"><summary>Add a watchlist (needs an API key)</summary><form class=\"watchlist\">")
+            .Raw("<p><label for=\"wl-name\">Name</label> <input id=\"wl-name\" name=\"name\" required maxlength=\"100\"></p>")
+            .Raw("<p><label for=\"wl-entity\">Entity</label> <input id=\"wl-entity\" name=\"entity\" placeholder=\"Kim Jong-un\"></p>")
+            .Raw("<p><label for=\"wl-query\">Search query</label> <input id=\"wl-query\" name=\"query\" placeholder=\"brand AND Zwolle\"></p>")
+            .Raw("<p><label for=\"wl-outlet\">Outlet</label> <input id=\"wl-outlet\" name=\"outlet\"></p>")
+            .Raw("<p><label for=\"wl-min\">Alert from this many independent sources</label> <input id=\"wl-min\" name=\"minSources\" type=\"number\" min=\"1\" value=\"1\"></p>")
+            .Raw("<p><label for=\"wl-webhook\">Webhook URL</label> <input id=\"wl-webhook\" name=\"webhook\" type=\"url\"></p>")
+            .Raw("<p><label for=\"wl-key\">API key</label> <input id=\"wl-key\" name=\"key\" type=\"password\" autocomplete=\"off\"></p>")
+            .Raw("<p><button type=\"submit\">Add</button> <span class=\"watchlist-status\" role=\"status\"></span></p></form></details>");
         return Layout.Page("Alerts", h);
     }
 
