@@ -96,11 +96,14 @@ public abstract class MonitoringStoreContractTests : IAsyncDisposable
                 await batch.AddArticleAsync(new StoredArticle { Id = id, Ref = id, ContentKey = "k" + id, Text = "Tekst " + id, Source = source, Lang = "nl" }, []);
             }
 
+            // No outlet named, but a URL: listed under its domain, as it is shown everywhere.
+            await batch.AddArticleAsync(new StoredArticle { Id = "a5", Ref = "a5", ContentKey = "ka5", Text = "Tekst a5", Url = "https://www.nu.nl/a/5", Lang = "nl" }, []);
+
             await batch.CommitAsync();
         }
 
         var outlets = await ws.Monitoring.ListOutletsAsync();
-        Assert.Equal([("de Volkskrant", 2, "DPG Media"), ("Het Nieuwsblad", 1, null), ("Trouw", 0, "DPG Media")], outlets.Select(o => (o.Outlet.Name, o.Articles, o.Outlet.Owner)));
+        Assert.Equal([("de Volkskrant", 2, "DPG Media"), ("Het Nieuwsblad", 1, null), ("nu.nl", 1, null), ("Trouw", 0, "DPG Media")], outlets.Select(o => (o.Outlet.Name, o.Articles, o.Outlet.Owner)));
         var at = await ws.Monitoring.IngestedAtAsync(["a1", "a4", "missing"]);
         Assert.Equal(2, at.Count);
         Assert.InRange(at["a1"], DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));

@@ -45,6 +45,36 @@ public abstract partial class RelationalChorusStore
             list.Add((new Outlet(reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3)), Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture)));
         }
 
+        await reader.DisposeAsync().ConfigureAwait(false);
+
+        // An article that names no outlet but has a URL is shown under its domain (OutletNames.Of): list those too.
+        using var byUrl = Connection.CreateCommand();
+        byUrl.CommandText = "SELECT url FROM articles WHERE source IS NULL AND url IS NOT NULL";
+        var domains = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var urls = await byUrl.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await urls.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (OutletNames.Domain(urls.GetString(0)) is { } domain)
+                {
+                    domains[domain] = domains.GetValueOrDefault(domain) + 1;
+                }
+            }
+        }
+
+        foreach (var (domain, count) in domains)
+        {
+            var at = list.FindIndex(o => string.Equals(o.Item1.Name, domain, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+            {
+                list[at] = (list[at].Item1, list[at].Item2 + count);
+            }
+            else
+            {
+                list.Add((new Outlet(domain), count));
+            }
+        }
+
         return list.OrderByDescending(o => o.Item2).ThenBy(o => o.Item1.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
