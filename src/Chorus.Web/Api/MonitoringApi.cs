@@ -27,7 +27,8 @@ internal static class MonitoringApi
         alerts.MapGet("/", AlertsAsync).RequireApiKey(onlyWhenPrivate: true).WithName("ListAlerts");
         alerts.MapGet("/open", OpenCountAsync).RequireApiKey(onlyWhenPrivate: true).WithName("CountOpenAlerts");
         alerts.MapPost("/ack", AcknowledgeAsync).RequireApiKey(onlyWhenPrivate: false).WithName("AcknowledgeAlerts");
-        app.MapGet("/api/export/{table}", ExportAsync).RequireApiKey(onlyWhenPrivate: true).WithTags("monitoring").WithName("Export");
+        // An export of a large archive streams for minutes: it has the ingest requests' longer time limit, not a read's.
+        app.MapGet("/api/export/{table}", ExportAsync).RequireApiKey(onlyWhenPrivate: true).WithTags("monitoring").WithName("Export").WithRequestTimeout(ChorusWebApp.IngestTimeout);
     }
 
     /// <summary>A watchlist to add (or replace by name): at least one of entity, query and outlet.</summary>
