@@ -83,6 +83,24 @@ public sealed class MonitoringCliTests : IDisposable
         Assert.Contains("s.json: watch[0].interval:", (await CliRunner.RunAsync("watch", "--sources", badSources, "--db", Db)).Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Alerts_CutAtTheLimit_SaySo()
+    {
+        await using (var ws = await Chorus.Storage.ChorusWorkspace.OpenAsync(Db))
+        {
+            foreach (var key in new[] { "a", "b" })
+            {
+                await ws.Monitoring.AddAlertAsync(new Chorus.Core.Monitoring.Alert(0, key, "w", "s" + key, Chorus.Core.Monitoring.AlertKind.Appeared, "T", "M", 1, DateTimeOffset.UtcNow));
+            }
+        }
+
+        Assert.Contains("showing the newest 1 alerts", (await CliRunner.RunAsync("alerts", "--limit", "1", "--db", Db)).Stdout, StringComparison.Ordinal);
+        var json = await CliRunner.RunAsync("alerts", "--limit", "1", "--json", "--db", Db);
+        Assert.Equal(1, JsonDocument.Parse(json.Stdout).RootElement.GetArrayLength());
+        Assert.Contains("showing the newest 1 alerts", json.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("showing", (await CliRunner.RunAsync("alerts", "--limit", "2", "--db", Db)).Stdout, StringComparison.Ordinal);
+    }
+
     [SharedDataFact("dpg2019/labels.jsonl")]
     public async Task Dpg_WithItsLabelsJoined_ShowsRealOutletNames_NeverFileNamesOrIds()
     {

@@ -101,7 +101,7 @@ public sealed class WatchTests : IDisposable
         var feed = server.Url("feed.xml");
         var first = await NextAsync(feed, e => e.Stored == 1, DateTimeOffset.MinValue);
         Assert.Equal(PollOutcome.Read, first.Outcome);
-        var unchanged = await NextAsync(feed, e => e.Outcome == PollOutcome.Unchanged, first.At);
+        await NextAsync(feed, e => e.Outcome == PollOutcome.Unchanged, first.At);
         // Items appended over time: each is stored by the first poll after it appeared, within one interval.
         foreach (var n in new[] { 2, 3 })
         {
@@ -133,7 +133,6 @@ public sealed class WatchTests : IDisposable
         await run;
 
         Assert.True(notModified >= 1, "the feed was polled with a conditional GET and answered 304");
-        Assert.NotNull(unchanged);
         // Every feed item once, the two files, the two items of the feed that recovered.
         var all = (await ws.Store.ListStorySummariesAsync()).SelectMany(s => s.Articles).ToList();
         Assert.Equal(3 + 2 + 2, all.Count);

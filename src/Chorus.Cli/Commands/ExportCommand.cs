@@ -7,23 +7,11 @@ namespace Chorus.Cli.Commands;
 
 internal static class ExportCommand
 {
-    public static ExportTable ParseTable(string name) => name.ToLowerInvariant() switch
-    {
-        "stories" => ExportTable.Stories,
-        "articles" => ExportTable.Articles,
-        "entities" => ExportTable.Entities,
-        "claims" => ExportTable.Claims,
-        "conflicts" => ExportTable.Conflicts,
-        _ => throw new UsageException($"export {name}: use stories, articles, entities, claims or conflicts"),
-    };
+    public static ExportTable ParseTable(string name)
+        => ExportSchema.ParseTable(name) ?? throw new UsageException($"export {name}: use stories, articles, entities, claims or conflicts");
 
-    public static ExportFormat ParseFormat(string name) => name.ToLowerInvariant() switch
-    {
-        "jsonl" => ExportFormat.Jsonl,
-        "csv" => ExportFormat.Csv,
-        "parquet" => ExportFormat.Parquet,
-        _ => throw new UsageException($"--format {name}: use jsonl, csv or parquet"),
-    };
+    public static ExportFormat ParseFormat(string name)
+        => ExportSchema.ParseFormat(name) ?? throw new UsageException($"--format {name}: use jsonl, csv or parquet");
 
     /// <summary>
     /// Writes the table to <paramref name="output"/> (a file, written whole under a temporary name and then renamed, so

@@ -46,7 +46,7 @@ internal static class WatchCommand
             sinks.Add(new JsonlAlertSink(Path.GetFullPath(alertsFile)));
         }
 
-        sinks.Add(WebhookSink(message => ctx.Stderr.WriteLine(message)));
+        sinks.Add(new LazyAlertSink(() => WebhookSink(message => ctx.Stderr.WriteLine(message))));
         return new AlertDispatcher(new AlertEngine(workspace), sinks);
     }
 
@@ -122,6 +122,15 @@ internal static class WatchCommand
             ctx.Stderr.WriteLine($"ALERT #{alert.Seq} [{watchlist.Name}] {AlertKinds.Name(alert.Kind)}: {alert.Message} (story {alert.StoryId})");
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>A sink made on the first alert: an ingest that fires none builds no HTTP client.</summary>
+    private sealed class LazyAlertSink(Func<IAlertSink> make) : IAlertSink
+    {
+        private readonly Lazy<IAlertSink> _sink = new(make);
+
+        public Task DeliverAsync(Alert alert, Watchlist watchlist, CancellationToken cancellationToken = default)
+            => _sink.Value.DeliverAsync(alert, watchlist, cancellationToken);
     }
 
     private sealed class UnsignedWebhookSink(Action<string> problem) : IAlertSink

@@ -110,10 +110,19 @@ internal static class WatchlistCommand
     public static async Task<int> AlertsAsync(CliContext ctx, string dbPath, DateTimeOffset? since, bool all, int limit, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
-        var alerts = await workspace.Monitoring.ListAlertsAsync(since, unacknowledgedOnly: !all, Math.Max(1, limit), ct).ConfigureAwait(false);
+        limit = Math.Max(1, limit);
+        // One more than asked for says whether the list is cut; a cut list says so (stderr under --json).
+        var fetched = await workspace.Monitoring.ListAlertsAsync(since, unacknowledgedOnly: !all, limit + 1, ct).ConfigureAwait(false);
+        var alerts = fetched.Take(limit).ToList();
+        var footer = fetched.Count > limit ? $"showing the newest {limit} alerts; more fired before them (--limit N or --since T)" : null;
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(alerts.Select(MonitoringDocs.Alert).ToList())).ConfigureAwait(false);
+            if (footer is not null)
+            {
+                await ctx.Stderr.WriteLineAsync(footer).ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         }
 
@@ -124,7 +133,7 @@ internal static class WatchlistCommand
         }
 
         ctx.Out.Write(table);
-        ctx.Out.WriteLine(all ? $"{alerts.Count} alerts" : $"{alerts.Count} open alerts; './chorus alerts ack N…' or 'ack --all' acknowledges, --all lists acknowledged ones too");
+        ctx.Out.WriteLine(footer ?? (all ? $"{alerts.Count} alerts" : $"{alerts.Count} open alerts; './chorus alerts ack N…' or 'ack --all' acknowledges, --all lists acknowledged ones too"));
         return ExitCodes.Success;
     }
 

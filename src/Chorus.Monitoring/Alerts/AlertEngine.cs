@@ -48,6 +48,8 @@ public sealed class AlertEngine(ChorusWorkspace workspace, TimeProvider? clock =
             var articleSet = story.Articles.Select(a => a.Id).ToList();
             IReadOnlyList<EntityOccurrence>? occurrences = null;
             StoryDoc? doc = null;
+            // When each outlet first reported the story: read once per story, whatever the number of watchlists.
+            IReadOnlyList<(string Outlet, DateTimeOffset First)>? firstReported = null;
             foreach (var watchlist in watchlists)
             {
                 if (!await MatchesAsync(watchlist, story, cancellationToken).ConfigureAwait(false))
@@ -63,8 +65,9 @@ public sealed class AlertEngine(ChorusWorkspace workspace, TimeProvider? clock =
                         string.Create(CultureInfo.InvariantCulture, $"\"{title}\": {story.Articles.Count} articles from {sources} independent sources ({string.Join(", ", Outlets(story.Articles))})"), sources).ConfigureAwait(false);
                 }
 
-                if (await NewSourcesAsync(story.Articles, TimeSpan.FromHours(watchlist.BreakingHours), now, cancellationToken).ConfigureAwait(false) is { Count: > 0 } fresh
-                    && fresh.Count >= watchlist.BreakingSources)
+                firstReported ??= await FirstReportedAsync(story.Articles, cancellationToken).ConfigureAwait(false);
+                var fresh = firstReported.Where(o => o.First >= now - TimeSpan.FromHours(watchlist.BreakingHours)).Select(o => o.Outlet).ToList();
+                if (fresh.Count > 0 && fresh.Count >= watchlist.BreakingSources)
                 {
                     // One breaking alert per story and window of the watchlist's hours.
                     var window = (long)Math.Floor((now - DateTimeOffset.UnixEpoch).TotalHours / watchlist.BreakingHours);
@@ -141,15 +144,14 @@ public sealed class AlertEngine(ChorusWorkspace workspace, TimeProvider? clock =
     private static IEnumerable<string> Outlets(IReadOnlyList<StoredArticle> articles)
         => articles.Select(a => OutletNames.Label(a.Source, a.Url)).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Independent sources (outlets, near-copies once) whose first article in the story was stored within <paramref name="window"/>.</summary>
-    private async Task<List<string>> NewSourcesAsync(IReadOnlyList<StoredArticle> articles, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Each independent source of the story (outlets, near-copies once) with when its first article in the story was stored.</summary>
+    private async Task<IReadOnlyList<(string Outlet, DateTimeOffset First)>> FirstReportedAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken)
     {
         var originals = articles.Where(a => a.DuplicateOf is null).ToList();
         var at = await workspace.Monitoring.IngestedAtAsync(originals.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
         return originals
             .GroupBy(a => OutletNames.Of(a.Source, a.Url) is { } outlet ? Chorus.Core.Entities.NameKey.Fold(outlet) : "#" + a.Id, StringComparer.Ordinal)
-            .Where(g => g.Min(a => at.GetValueOrDefault(a.Id, DateTimeOffset.MinValue)) >= now - window)
-            .Select(g => OutletNames.Label(g.First().Source, g.First().Url))
+            .Select(g => (OutletNames.Label(g.First().Source, g.First().Url), g.Min(a => at.GetValueOrDefault(a.Id, DateTimeOffset.MinValue))))
             .ToList();
     }
 }

@@ -37,6 +37,26 @@ public static class ExportSchema
 {
     public const string ListSeparator = "; ";
 
+    /// <summary>A table by its name (stories, articles, entities, claims, conflicts), case aside; null for any other.</summary>
+    public static ExportTable? ParseTable(string? name) => name?.ToLowerInvariant() switch
+    {
+        "stories" => ExportTable.Stories,
+        "articles" => ExportTable.Articles,
+        "entities" => ExportTable.Entities,
+        "claims" => ExportTable.Claims,
+        "conflicts" => ExportTable.Conflicts,
+        _ => null,
+    };
+
+    /// <summary>A format by its name (jsonl, csv, parquet), case aside; null for any other.</summary>
+    public static ExportFormat? ParseFormat(string? name) => name?.ToLowerInvariant() switch
+    {
+        "jsonl" => ExportFormat.Jsonl,
+        "csv" => ExportFormat.Csv,
+        "parquet" => ExportFormat.Parquet,
+        _ => null,
+    };
+
     public static IReadOnlyList<ExportColumn> Columns(ExportTable table) => table switch
     {
         ExportTable.Stories =>

@@ -125,10 +125,12 @@ internal static class MonitoringApi
         }
 
         var (alerts, open) = await gate.ReadAsync(
-            async q => (await q.Workspace.Monitoring.ListAlertsAsync(from, !all, limit, ct).ConfigureAwait(false), await q.Workspace.Monitoring.CountUnacknowledgedAlertsAsync(ct).ConfigureAwait(false)),
+            async q => (await q.Workspace.Monitoring.ListAlertsAsync(from, !all, limit + 1, ct).ConfigureAwait(false), await q.Workspace.Monitoring.CountUnacknowledgedAlertsAsync(ct).ConfigureAwait(false)),
             ct).ConfigureAwait(false);
         response.Headers["X-Open-Count"] = open.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Ok(alerts.Select(MonitoringDocs.Alert).ToList());
+        // A list cut at the limit says so: more alerts fired before the oldest one listed.
+        response.Headers["X-More"] = alerts.Count > limit ? "true" : "false";
+        return TypedResults.Ok(alerts.Take(limit).Select(MonitoringDocs.Alert).ToList());
     }
 
     private static async Task<Ok<OpenAlertsDoc>> OpenCountAsync(StoreGate gate, CancellationToken ct)
@@ -157,21 +159,13 @@ internal static class MonitoringApi
     /// </summary>
     private static async Task<IResult> ExportAsync(string table, HttpContext context, StoreGate gate, CancellationToken ct, string format = "jsonl", string? since = null, string? story = null)
     {
-        ExportTable? kind = table.ToLowerInvariant() switch
-        {
-            "stories" => ExportTable.Stories,
-            "articles" => ExportTable.Articles,
-            "entities" => ExportTable.Entities,
-            "claims" => ExportTable.Claims,
-            "conflicts" => ExportTable.Conflicts,
-            _ => null,
-        };
+        var kind = ExportSchema.ParseTable(table);
         if (kind is null)
         {
             return Problems.BadField("table", "table is stories, articles, entities, claims or conflicts");
         }
 
-        ExportFormat? chosen = format.ToLowerInvariant() switch { "jsonl" => ExportFormat.Jsonl, "csv" => ExportFormat.Csv, "parquet" => ExportFormat.Parquet, _ => null };
+        var chosen = ExportSchema.ParseFormat(format);
         if (chosen is null)
         {
             return Problems.BadField("format", "format is jsonl, csv or parquet");

@@ -6,6 +6,10 @@ namespace Chorus.Web.Pages;
 /// <summary>The alerts page (open and acknowledged alerts, the watchlists), and the outlets page with the export links.</summary>
 internal static class MonitoringPages
 {
+    /// <summary>Alerts listed on the page; one more is read to tell whether older ones were left out.</summary>
+    public const int AlertsShown = 200;
+
+    /// <param name="alerts">Newest first; <see cref="AlertsShown"/> + 1 of them say whether older ones were left out.</param>
     public static IResult Alerts(IReadOnlyList<AlertDoc> alerts, IReadOnlyList<WatchlistDoc> watchlists, int open)
     {
         var h = new Html().El("h1", "Alerts")
@@ -16,6 +20,15 @@ internal static class MonitoringPages
             // Acknowledging is a JSON POST from the page's own script: a form on another site cannot send it.
             h.Raw("<p><button type=\"button\" data-ack=\"all\">Acknowledge all</button> <span class=\"ack-status\" role=\"status\"></span></p>");
         }
+
+        if (alerts.Count > AlertsShown)
+        {
+            h.Raw("<p class=\"meta\">").Text(string.Create(CultureInfo.InvariantCulture, $"The newest {AlertsShown} alerts; older ones: ./chorus alerts --all --since T or GET /api/alerts?all=true&since=T.")).Raw("</p>");
+            alerts = alerts.Take(AlertsShown).ToList();
+        }
+
+        // Newest first, open ones above acknowledged ones.
+        alerts = alerts.OrderBy(a => a.AcknowledgedAt is not null).ToList();
 
         if (alerts.Count == 0)
         {

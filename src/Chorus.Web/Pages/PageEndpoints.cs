@@ -53,10 +53,10 @@ internal static class PageEndpoints
                 async queries =>
                 {
                     var monitoring = queries.Workspace.Monitoring;
-                    return (await monitoring.ListAlertsAsync(null, false, 200, ct).ConfigureAwait(false), await monitoring.ListWatchlistsAsync(ct).ConfigureAwait(false), await monitoring.CountUnacknowledgedAlertsAsync(ct).ConfigureAwait(false));
+                    return (await monitoring.ListAlertsAsync(null, false, MonitoringPages.AlertsShown + 1, ct).ConfigureAwait(false), await monitoring.ListWatchlistsAsync(ct).ConfigureAwait(false), await monitoring.CountUnacknowledgedAlertsAsync(ct).ConfigureAwait(false));
                 },
                 ct).ConfigureAwait(false);
-            return MonitoringPages.Alerts(alerts.Select(Chorus.Monitoring.MonitoringDocs.Alert).OrderBy(a => a.AcknowledgedAt is not null).ToList(), watchlists.Select(Chorus.Monitoring.MonitoringDocs.Watchlist).ToList(), open);
+            return MonitoringPages.Alerts(alerts.Select(Chorus.Monitoring.MonitoringDocs.Alert).ToList(), watchlists.Select(Chorus.Monitoring.MonitoringDocs.Watchlist).ToList(), open);
         });
         pages.MapGet("/outlets", async (StoreGate gate, CancellationToken ct) =>
         {
