@@ -21,6 +21,9 @@ public sealed class ChorusWorkspace : IAsyncDisposable
 
     public ISearchIndex Index { get; }
 
+    /// <summary>Why searches may be incomplete (the index could not be rebuilt: a full or read-only disk), or null.</summary>
+    public string? IndexProblem => (Index as LuceneSearchIndex)?.Problem;
+
     /// <summary>The same store as monitoring uses it: outlets, watchlists, alerts, watch state.</summary>
     public Chorus.Core.Monitoring.IMonitoringStore Monitoring => (Chorus.Core.Monitoring.IMonitoringStore)Store;
 

@@ -551,12 +551,14 @@ public abstract class StoreContractTests : IDisposable
         var held = await first.LockForWritingAsync("ingest");
         Assert.Null(await second.TryLockForWritingAsync("correction"));
 
-        string? holder = null;
-        var waiting = second.LockForWritingAsync("correction", h => holder = h);
-        await Task.Delay(300);
+        // The waiter is told once it has found the lock held; only then is the lock let go (a fixed delay raced a
+        // slow connection on a loaded machine, and the waiter then simply got the lock).
+        var told = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = second.LockForWritingAsync("correction", h => told.TrySetResult(h));
+        var holder = await told.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(waiting.IsCompleted);
         await held.DisposeAsync();
-        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(10)))
+        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(30)))
         {
             Assert.Contains("ingest", holder, StringComparison.Ordinal);
             Assert.Null(await first.TryLockForWritingAsync("ingest"));

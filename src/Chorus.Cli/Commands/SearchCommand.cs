@@ -18,6 +18,11 @@ internal static class SearchCommand
         }
 
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        if (workspace.IndexProblem is { } stale)
+        {
+            await ctx.Stderr.WriteLineAsync($"chorus search: {stale}").ConfigureAwait(false);
+        }
+
         var result = await new ChorusQueries(workspace).SearchAsync(query, limit, ct).ConfigureAwait(false);
         var docs = result.Hits;
         if (json)

@@ -91,8 +91,18 @@ public sealed class LuceneSearchIndex : ISearchIndex
                         index = OpenFolder(folder);
                     }
 
-                    await index.RebuildAsync(store, cancellationToken).ConfigureAwait(false);
-                    index.CloseWriter();
+                    try
+                    {
+                        await index.RebuildAsync(store, cancellationToken).ConfigureAwait(false);
+                        index.CloseWriter();
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // A full or read-only disk must not stop a reader: keep what the index has (searches may miss
+                        // articles, and say so); the next open with room to write rebuilds it.
+                        index.RollbackWriter();
+                        index.Problem = $"the search index is out of step with the store and could not be rebuilt ({e.Message.TrimEnd('.')}); searches may miss articles";
+                    }
                 }
             }
         }
@@ -282,6 +292,22 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
 
         return ParseResult<Query>.Ok(combined);
+    }
+
+    /// <summary>Why searches may be incomplete (the index could not be brought in step with the store), or null.</summary>
+    public string? Problem { get; private set; }
+
+    private void RollbackWriter()
+    {
+        var writer = Interlocked.Exchange(ref _writer, null);
+        try
+        {
+            writer?.Rollback();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Rolling back only drops what the failed rebuild wrote; the last commit stays as it was.
+        }
     }
 
     public void CloseWriter()
