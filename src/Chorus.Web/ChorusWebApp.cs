@@ -11,6 +11,8 @@ public static class ChorusWebApp
 {
     /// <summary>The longest path and query string Chorus reads (characters); longer ones are answered 414 with a problem.</summary>
     internal const int MaxTargetLength = 16 * 1024;
+    internal const int MaxHeaderBytes = 32 * 1024;
+    internal const int MaxHeaderCount = 100;
 
     /// <summary>The request-timeout policy of ingest requests.</summary>
     internal const string IngestTimeout = "ingest";
@@ -77,6 +79,10 @@ public static class ChorusWebApp
             // Kestrel answers a request line over its limit itself, with no body; with room to spare it reaches Chorus,
             // which answers an over-long address with a problem document (below).
             k.Limits.MaxRequestLineSize = 8 * MaxTargetLength;
+            // The same for headers: Kestrel's own limits are set four times Chorus's, so a request over Chorus's limits
+            // gets a 431 problem document naming them instead of Kestrel's empty answer.
+            k.Limits.MaxRequestHeadersTotalSize = 4 * MaxHeaderBytes;
+            k.Limits.MaxRequestHeaderCount = 4 * MaxHeaderCount;
         });
 
         var app = builder.Build();
@@ -101,6 +107,26 @@ public static class ChorusWebApp
                     title: "Address too long",
                     detail: $"The address is {target:N0} characters long; at most {MaxTargetLength:N0} are read. Send long queries in parts.",
                     statusCode: StatusCodes.Status414UriTooLong).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            var (headerCount, headerBytes) = (0, 0L);
+            foreach (var header in context.Request.Headers)
+            {
+                headerCount += header.Value.Count;
+                headerBytes += header.Key.Length + 4;
+                foreach (var value in header.Value)
+                {
+                    headerBytes += value?.Length ?? 0;
+                }
+            }
+
+            if (headerCount > MaxHeaderCount || headerBytes > MaxHeaderBytes)
+            {
+                await TypedResults.Problem(
+                    title: "Request headers too large",
+                    detail: $"The request has {headerCount:N0} header values and {headerBytes:N0} bytes of headers; at most {MaxHeaderCount:N0} values and {MaxHeaderBytes:N0} bytes are read.",
+                    statusCode: StatusCodes.Status431RequestHeaderFieldsTooLarge).ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 

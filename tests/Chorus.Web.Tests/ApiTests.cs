@@ -183,6 +183,27 @@ public class ApiTests
         Assert.Equal(HttpStatusCode.RequestUriTooLong, longQuery.StatusCode);
         Assert.Equal("application/problem+json", longQuery.Content.Headers.ContentType?.MediaType);
 
+        // So are headers over the limits: a large cookie, and many header lines.
+        using (var big = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/stories", UriKind.Relative)))
+        {
+            big.Headers.Add("Cookie", new string('c', 40_000));
+            var response = await anonymous.SendAsync(big);
+            Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var many = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/stories", UriKind.Relative)))
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                many.Headers.Add("X-Extra-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "v");
+            }
+
+            var response = await anonymous.SendAsync(many);
+            Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
         // A parameter that cannot be bound names itself.
         var bad = await GetJsonAsync(anonymous, "/api/search?q=a&limit=abc", HttpStatusCode.BadRequest);
         Assert.Equal("limit", bad["field"]!.GetValue<string>());
