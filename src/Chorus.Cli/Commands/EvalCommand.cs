@@ -527,7 +527,7 @@ internal static class EvalCommand
                 pairs[i].Gold,
                 pairs[i].Predicted,
                 Oneline(item.Article.Title ?? string.Empty),
-                decisions[i] is { } d ? (d.OpenedStory ? "opened" : d.Score.ToString("0.000", CultureInfo.InvariantCulture)) + (d.MergedStories.Count > 0 ? " merged " + string.Join(',', d.MergedStories) : string.Empty) : string.Empty,
+                decisions[i] is { } d ? (d.OpenedStory ? "opened" + (d.ClosestStory is { } near ? string.Create(CultureInfo.InvariantCulture, $" (closest {near} at {d.BestRejectedScore:0.000})") : string.Empty) : d.Score.ToString("0.000", CultureInfo.InvariantCulture)) + (d.MergedStories.Count > 0 ? " merged " + string.Join(',', d.MergedStories) : string.Empty) : string.Empty,
                 decisions[i] is { } s ? string.Join(' ', s.SharedTerms.Concat(s.SharedNames)) : string.Empty)));
             await File.WriteAllLinesAsync(assignmentsFile, lines, ct).ConfigureAwait(false);
         }
