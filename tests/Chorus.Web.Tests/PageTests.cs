@@ -99,6 +99,26 @@ public class PageTests
         Assert.Contains("lang=\"nl\"", await GetPageAsync(client, "/articles/" + articleId), StringComparison.Ordinal);
     }
 
+    // Feed items without text still show what they have: the headline, the outlet, the link, and that there is no text.
+    [Fact]
+    public async Task AHeadlineOnlyStory_ShowsItsHeadlinesAndOutlets()
+    {
+        await using var server = await ChorusServer.StartAsync(withSamples: false);
+        using var client = server.Client();
+        await PostArticlesAsync(
+            server,
+            new { id = "h1", title = "Grote brand in Rotterdamse haven: twaalf gewonden", url = "https://havenkrant.example/brand", source = "Havenkrant", date = "2024-03-12" },
+            new { id = "h2", title = "Twaalf gewonden bij grote brand in Rotterdamse haven", url = "https://stadsblad.example/brand", source = "Stadsblad", date = "2024-03-12" });
+
+        var story = await FirstStoryPageAsync(client, await GetPageAsync(client, "/"));
+        Assert.Contains("Grote brand in Rotterdamse haven: twaalf gewonden", story, StringComparison.Ordinal);
+        Assert.Contains("Twaalf gewonden bij grote brand in Rotterdamse haven", story, StringComparison.Ordinal);
+        Assert.Contains("Havenkrant", story, StringComparison.Ordinal);
+        Assert.Contains("Stadsblad", story, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://stadsblad.example/brand\"", story, StringComparison.Ordinal);
+        Assert.Contains("headline only", story, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StoryList_SortsAndFiltersByNumberOfSources()
     {
