@@ -68,6 +68,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchPages_TimesEveryMultiArticleStory_AsHtmlAndJson()
+    {
+        await IngestSamplesAsync();
+        var r = await CliRunner.RunAsync("bench", "pages", "--db", Db, "--runs", "1", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(r.Stdout).RootElement;
+        var stories = doc.GetProperty("stories").GetInt32();
+        Assert.True(stories >= 1);
+        Assert.Equal(["story page (HTML)", "story (JSON)"], doc.GetProperty("results").EnumerateArray().Select(e => e.GetProperty("read").GetString()));
+        Assert.All(doc.GetProperty("results").EnumerateArray(), e =>
+        {
+            Assert.Equal(stories, e.GetProperty("requests").GetInt32());
+            Assert.True(e.GetProperty("p95Ms").GetDouble() <= e.GetProperty("maxMs").GetDouble());
+        });
+
+        var empty = await CliRunner.RunAsync("bench", "pages", "--db", Path.Combine(_tmp.Path, "empty.db"));
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("no story with two or more articles", empty.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalClusters_ScoresAGoldFile()
     {
         var gold = _tmp.File("gold.jsonl", string.Join('\n',
