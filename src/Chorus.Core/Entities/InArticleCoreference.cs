@@ -457,6 +457,19 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         return covered;
     }
 
+    /// <summary>
+    /// The surname in a Dutch or German genitive written without an apostrophe ("Mays", "Ruttes", "Merkels"): one word
+    /// of a person ending in -s, or null. Whether it is one is decided by a full name in the article ending in that surname.
+    /// </summary>
+    private static string? GenitiveSurname(string name, string type, HashSet<string> surnames)
+        => type is "PER" or "MISC" or "ORG" && name.Length >= 4 && name[^1] == 's' && !name.Contains(' ', StringComparison.Ordinal) && !name.Contains('-', StringComparison.Ordinal)
+            && surnames.Contains(name[..^1])
+            ? name[..^1]
+            : null;
+
+    private static bool EndsWithWord(string fullName, string word)
+        => fullName.Length > word.Length && fullName.EndsWith(word, StringComparison.Ordinal) && fullName[^(word.Length + 1)] == ' ';
+
     private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions, Dictionary<string, string> acronyms)
     {
         // Work grows with distinct names, not with mentions: a group keeps its distinct names, a name is matched once
@@ -574,11 +587,23 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             return first;
         }
 
+        // The last words of the persons named in full: a genitive of one of them is a short form of that person.
+        // So is a genitive of a person named by surname alone ("Baudet … Baudets partij").
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Type == "PER" && mentions[i].Kind != "adjective")
+            {
+                surnames.Add(full[i] && names[i].LastIndexOf(' ') is var space and > 0 ? names[i][(space + 1)..] : names[i]);
+            }
+        }
+
         // Full names and adjectives' places first, so that short forms have something to attach to.
         var placed = new Dictionary<(string Name, string Type), int>();
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (!(full[i] || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC"))
+            if (!(full[i] || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC")
+                || (!full[i] && GenitiveSurname(names[i], mentions[i].Type, surnames) is not null))
             {
                 continue;
             }
@@ -599,9 +624,11 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         // Short forms: the full names they fit are fixed by now (every full name was placed above).
+        // Genitives go last, so that the surname they are of has its group whichever comes first in the text.
         var fittingOf = new Dictionary<(string Name, string Type), List<int>>();
         var fallback = new Dictionary<(string Name, string Type), int>();
-        for (var i = 0; i < mentions.Count; i++)
+        var order = Enumerable.Range(0, mentions.Count).OrderBy(i => GenitiveSurname(names[i], mentions[i].Type, surnames) is null ? 0 : 1).ToList();
+        foreach (var i in order)
         {
             if (groupOf[i] >= 0)
             {
@@ -615,12 +642,25 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 fitting = Enumerable.Range(0, groups.Count)
                     .Where(g => groups[g].Type == type && groups[g].FullNames.Any(n => NameMatcher.MatchesShortForm(name, n)))
                     .ToList();
+                if (fitting.Count == 0 && GenitiveSurname(name, type, surnames) is { } surname)
+                {
+                    fitting = Enumerable.Range(0, groups.Count)
+                        .Where(g => groups[g].Type == "PER" && groups[g].Names.Any(n => n == surname || EndsWithWord(n, surname)))
+                        .ToList();
+                }
+
                 fittingOf[(name, type)] = fitting;
             }
 
             int chosen;
             if (fitting.Count > 0)
             {
+                if (type != "PER" && groups[fitting[0]].Type == "PER")
+                {
+                    // A genitive the tagger took for another kind of name ("Ruttes woordvoerder") is the person's.
+                    mentions[i] = mentions[i] with { Type = "PER" };
+                }
+
                 var at = mentions[i].Start;
                 chosen = fitting.Count == 1
                     ? fitting[0]

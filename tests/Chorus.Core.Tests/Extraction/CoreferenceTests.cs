@@ -34,6 +34,21 @@ public class CoreferenceTests
         Assert.NotEqual(e["Kim Jong-un"], e["Kim Jong-il"]);
     }
 
+    // Dutch and German write a name's genitive with -s and no apostrophe ("Mays plan", "Merkels Rede"): it is the person
+    // whose surname it is, when the article names that person in full; a name that merely ends in -s stays itself.
+    [Theory]
+    [InlineData("nl", "Premier Theresa May verloor opnieuw een stemming. Het Lagerhuis verwierp dinsdag Mays plan voor de brexit.", "Mays", "Theresa May")]
+    [InlineData("nl", "Mark Rutte sprak dinsdag in Brussel. Dat bevestigde Ruttes woordvoerder later.", "Ruttes", "Mark Rutte")]
+    [InlineData("de", "Bundeskanzlerin Angela Merkel reiste nach Paris. Merkels Rede wurde dort gelobt.", "Merkels", "Angela Merkel")]
+    [InlineData("nl", "De partij van Baudets vriend won. Baudet sprak van een overwinning voor Forum.", "Baudets", "Baudet")]
+    [InlineData("nl", "Minister Hugo de Jonge was er niet. Jeroen Willems nam het woord. Willems zei dat alles goed ging.", "Willems", "Jeroen Willems")]
+    public void AGenitive_IsThePersonOfThatSurname(string lang, string text, string surface, string canonical)
+    {
+        var a = Analyzer.Analyze(new RawArticle { Ref = "t", Lang = lang, Text = text });
+        var mention = Assert.Single(a.Entities, e => text[e.Start..e.End] == surface);
+        Assert.Equal(canonical, a.EntityGroups[mention.Group].Canonical);
+    }
+
     [Theory]
     [InlineData("grensstad", "LOC")]
     [InlineData("hoofdstad", "LOC")]
