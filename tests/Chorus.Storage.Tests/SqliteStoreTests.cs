@@ -73,10 +73,44 @@ public sealed class SqliteStoreTests : IDisposable
             cmd.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(9L, (long)(await cmd.ExecuteScalarAsync())!);
+            Assert.Equal(10L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
         await using var reopened = await SqliteChorusStore.OpenAsync(path);
         Assert.Equal(1, await reopened.CountArticlesAsync());
+    }
+
+    // A store written before sources were counted in it (no outlet keys, counts -1) is counted when it is opened.
+    [Fact]
+    public async Task Open_AStoreWithoutSourceCounts_CountsThem()
+    {
+        var path = Path.Combine(_tmp.Path, "old.db");
+        await using (var store = await SqliteChorusStore.OpenAsync(path))
+        {
+            var batch = await store.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.AddArticleAsync(new StoredArticle { Id = "a1", Ref = "r1", ContentKey = "k1", Text = "t", Lang = "nl", Source = "AD", StoryId = "s1" }, []);
+                await batch.AddArticleAsync(new StoredArticle { Id = "a2", Ref = "r2", ContentKey = "k2", Text = "t", Lang = "nl", Url = "https://www.trouw.nl/a", StoryId = "s1" }, []);
+                await batch.AddArticleAsync(new StoredArticle { Id = "a3", Ref = "r3", ContentKey = "k3", Text = "t", Lang = "nl", Source = "Trouw.nl", StoryId = "s1" }, []);
+                await batch.SaveStoryAsync(new Chorus.Core.Stories.StoryProfile { Id = "s1", Title = "s1" });
+                await batch.CommitAsync();
+            }
+        }
+
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE articles SET outlet_key = NULL; UPDATE stories SET source_count = -1;";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = await SqliteChorusStore.OpenAsync(path);
+        var (total, stories) = await reopened.PageStoriesAsync(new StoryPageQuery(MinSources: 2), 0, 10);
+        Assert.Equal(1, total);
+        Assert.Equal(2, Chorus.Core.Contracts.ContractMapper.IndependentSources(stories[0].Articles));
+        Assert.Equal(0, (await reopened.PageStoriesAsync(new StoryPageQuery(MinSources: 3), 0, 10)).Total);
+        Assert.Equal(1, (await reopened.PageStoriesAsync(new StoryPageQuery(Outlet: "trouw.nl"), 0, 10)).Total);
     }
 }

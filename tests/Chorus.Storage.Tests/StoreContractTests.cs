@@ -1,3 +1,4 @@
+using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
@@ -225,6 +226,66 @@ public abstract class StoreContractTests : IDisposable
         Assert.Null(await store.FindStoryAsync("s-"));
     }
 
+    // Independent sources as every page counts them (ContractMapper.IndependentSources): one per outlet, folded, an
+    // address's domain for an article that names none, one per article of unknown outlet, near-copies not at all.
+    [SkippableFact]
+    public async Task StoryPages_FilterAndOrderByIndependentSources_CountedInTheStore_AndKeptUpToDateByMerges()
+    {
+        await using var store = await CreateStoreAsync();
+        StoryProfile Profile(string id, int articles)
+        {
+            var profile = new StoryProfile { Id = id, Title = id };
+            for (var i = 0; i < articles; i++)
+            {
+                profile.Add(new ArticleFeatures(new Dictionary<string, float> { ["w"] = 1 }, new Dictionary<string, float>(), PartialDate.Parse("2024-03-08").Value));
+            }
+
+            return profile;
+        }
+
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("t1", story: "s-three") with { Source = "AD" }, []);
+            await batch.AddArticleAsync(Article("t2", story: "s-three") with { Source = "ad" }, []);
+            await batch.AddArticleAsync(Article("t3", story: "s-three") with { Source = null, Url = "https://www.trouw.nl/x" }, []);
+            await batch.AddArticleAsync(Article("t4", story: "s-three") with { Source = null }, []);
+            await batch.AddArticleAsync(Article("t5", story: "s-three") with { Source = "NRC", DuplicateOf = "t1" }, []);
+            await batch.AddArticleAsync(Article("o1", date: "2024-03-09", story: "s-one") with { Source = "AD" }, []);
+            await batch.AddArticleAsync(Article("w1", date: "2024-03-07", story: "s-two") with { Source = "Trouw" }, []);
+            await batch.AddArticleAsync(Article("w2", date: "2024-03-07", story: "s-two") with { Source = "NRC" }, []);
+            await batch.SaveStoryAsync(Profile("s-three", 5));
+            await batch.SaveStoryAsync(Profile("s-one", 1));
+            await batch.SaveStoryAsync(Profile("s-two", 2));
+            await batch.CommitAsync();
+        }
+
+        async Task<string> Page(StoryPageQuery query)
+        {
+            var (total, stories) = await store.PageStoriesAsync(query, 0, 10);
+            return $"{total}: {string.Join(" ", stories.Select(s => $"{s.Profile.Id}={ContractMapper.IndependentSources(s.Articles)}"))}";
+        }
+
+        Assert.Equal("3: s-three=3 s-two=2 s-one=1", await Page(new StoryPageQuery(Order: StoryOrder.MostSources)));
+        Assert.Equal("2: s-three=3 s-two=2", await Page(new StoryPageQuery(MinSources: 2)));
+        Assert.Equal("1: s-three=3", await Page(new StoryPageQuery(MinSources: 3)));
+        Assert.Equal("1: s-three=3", await Page(new StoryPageQuery(Outlet: "trouw.nl")));
+        Assert.Equal("2: s-three=3 s-one=1", await Page(new StoryPageQuery(Outlet: "ad")));
+        Assert.Equal("1: s-three=3", await Page(new StoryPageQuery(Outlet: "unknown outlet")));
+
+        // A merge moves s-one's AD article into s-two: Trouw, NRC and AD.
+        var merge = await store.BeginBatchAsync();
+        await using (merge)
+        {
+            await merge.MergeStoriesAsync("s-one", "s-two");
+            await merge.SaveStoryAsync(Profile("s-two", 3));
+            await merge.CommitAsync();
+        }
+
+        Assert.Equal("2: s-three=3 s-two=3", await Page(new StoryPageQuery(Order: StoryOrder.MostSources)));
+        Assert.Equal("0: ", await Page(new StoryPageQuery(MinSources: 4)));
+    }
+
     [SkippableFact]
     public async Task StoryPages_AreNarrowedByStoriesLanguageAndOutlet_AndOrderedBySize_InTheStore()
     {
@@ -260,7 +321,7 @@ public abstract class StoreContractTests : IDisposable
         }
 
         Assert.Equal("3: s-en s-nobody s-big", await Page(new StoryPageQuery()));
-        Assert.Equal("3: s-big s-en s-nobody", await Page(new StoryPageQuery(MostArticlesFirst: true)));
+        Assert.Equal("3: s-big s-en s-nobody", await Page(new StoryPageQuery(Order: StoryOrder.MostArticles)));
         Assert.Equal("3: s-nobody", await Page(new StoryPageQuery(), 1, 1));
         Assert.Equal("1: s-en", await Page(new StoryPageQuery(Lang: "en")));
         Assert.Equal("1: s-en", await Page(new StoryPageQuery(Outlet: "the times")));

@@ -88,7 +88,8 @@ public class PageTests
             new { id = "w1", title = "Grote brand in Rotterdamse haven", url = "https://krant.example/brand", source = "Havenkrant", date = "2024-03-12", text },
             new { id = "w2", title = "Twaalf gewonden bij havenbrand", url = "javascript:alert(1)", source = "Stadsblad", date = "2024-03-12", text = text + " De politie onderzoekt de oorzaak." });
 
-        var list = await GetPageAsync(client, "/");
+        // The second report is a near-copy of the first: one independent source, listed once single-source stories are.
+        var list = await GetPageAsync(client, "/?minSources=1");
         Assert.StartsWith("<!doctype html><html lang=\"en\">", list, StringComparison.Ordinal);
         var story = await FirstStoryPageAsync(client, list);
         Assert.Contains("<div class=\"source\" lang=\"nl\">", story, StringComparison.Ordinal);
@@ -124,15 +125,23 @@ public class PageTests
     {
         await using var server = await ChorusServer.StartAsync();
         using var client = server.Client();
-        var all = await GetPageAsync(client, "/");
+        var all = await GetPageAsync(client, "/?minSources=1");
         var multi = await GetPageAsync(client, "/?sort=sources&minSources=2");
+        // Browsing opens on stories of several sources, and says how to see the rest; a search lists every match.
+        var home = await GetPageAsync(client, "/");
+        Assert.Equal(Rows(multi), Rows(home));
+        Assert.Contains("include stories of one source", home, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2\" selected>", home, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"1\" selected>", await GetPageAsync(client, "/?q=brand"), StringComparison.Ordinal);
         var counts = System.Text.RegularExpressions.Regex.Matches(multi, "<span class=\"sources\">([0-9]+) independent source").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(counts);
         Assert.All(counts, n => Assert.True(n >= 2));
         Assert.Equal(counts.OrderDescending(), counts);
         Assert.True(System.Text.RegularExpressions.Regex.Matches(all, "class=\"story-row\"").Count > counts.Count);
         Assert.Contains("<option value=\"sources\" selected>", multi, StringComparison.Ordinal);
-        Assert.Contains("name=\"minSources\" value=\"2\" checked", multi, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2\" selected>", multi, StringComparison.Ordinal);
+
+        static int Rows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "class=\"story-row\"").Count;
     }
 
     [Fact]
@@ -146,7 +155,7 @@ public class PageTests
             server,
             new { id = "c1", source = "Krant A", date = "2024-03-12", text },
             new { id = "c2", source = "Krant B", date = "2024-03-12", text = text + " Het KNMI gaf code oranje af." });
-        var list = await GetPageAsync(client, "/");
+        var list = await GetPageAsync(client, "/?minSources=1");
         var story = await FirstStoryPageAsync(client, list);
         var section = story[story.IndexOf("id=\"entities-h\"", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];

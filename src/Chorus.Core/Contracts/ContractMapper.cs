@@ -346,7 +346,7 @@ public sealed class ContractMapper
         return articles.Count(a => a.DuplicateOf is null && SourceKey(a) is null);
     }
 
-    private static string? SourceKey(StoredArticle a) => Outlets.OutletNames.Of(a.Source, a.Url) is { } outlet ? NameKey.Fold(outlet) : null;
+    private static string? SourceKey(StoredArticle a) => Outlets.OutletNames.Key(a.Source, a.Url);
 
     public static AssignmentDoc Assignment(Assignment a)
     {

@@ -16,6 +16,12 @@ public static class OutletNames
     public static string? Of(string? source, string? url)
         => !string.IsNullOrWhiteSpace(source) ? source : Domain(url);
 
+    /// <summary>
+    /// What two articles share when they come from one outlet (the outlet folded: case and accents aside), or null when
+    /// the outlet is unknown. Independent sources are counted by this key.
+    /// </summary>
+    public static string? Key(string? source, string? url) => Of(source, url) is { } outlet ? Entities.NameKey.Fold(outlet) : null;
+
     /// <summary>The outlet to show: <see cref="Of"/>, else <see cref="Unknown"/>.</summary>
     public static string Label(string? source, string? url) => Of(source, url) ?? Unknown;
 

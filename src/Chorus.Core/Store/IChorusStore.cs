@@ -229,4 +229,26 @@ public interface IArticleIndex
 }
 
 /// <summary>What a page of stories is narrowed to and how it is ordered, answered in the store (see <see cref="IChorusStore.PageStoriesAsync(StoryPageQuery, int, int, CancellationToken)"/>).</summary>
-public sealed record StoryPageQuery(DateOnly? From = null, DateOnly? To = null, IReadOnlyCollection<string>? StoryIds = null, string? Lang = null, string? Outlet = null, bool MostArticlesFirst = false);
+/// <param name="Outlet">An outlet as shown (a name, a domain for articles that name none, or "unknown outlet"), compared folded.</param>
+/// <param name="MinSources">Only stories with at least this many independent sources (outlets; near-copies once).</param>
+public sealed record StoryPageQuery(
+    DateOnly? From = null,
+    DateOnly? To = null,
+    IReadOnlyCollection<string>? StoryIds = null,
+    string? Lang = null,
+    string? Outlet = null,
+    StoryOrder Order = StoryOrder.Newest,
+    int MinSources = 1);
+
+/// <summary>How a page of stories is ordered; ties go newest first, then by id.</summary>
+public enum StoryOrder
+{
+    /// <summary>Latest article date first.</summary>
+    Newest,
+
+    /// <summary>Most articles first.</summary>
+    MostArticles,
+
+    /// <summary>Most independent sources first.</summary>
+    MostSources,
+}

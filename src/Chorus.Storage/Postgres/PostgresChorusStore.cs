@@ -39,6 +39,7 @@ public sealed class PostgresChorusStore : RelationalChorusStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var store = new PostgresChorusStore(location, connection);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await store.CountUncountedSourcesAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)

@@ -73,90 +73,40 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var pageSize = Math.Max(1, filter.PageSize);
         var page = Math.Max(1, filter.Page);
         var skip = (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize);
-        // Lists by date or size, narrowed by text, entity, language, outlet and dates, are filtered, ordered and paged in
-        // the store; what needs every story's outlets (a minimum of independent sources, most sources first) is counted here.
-        if (filter.MinSources <= 1 && filter.Sort != StorySort.MostSources)
-        {
-            IReadOnlySet<string>? storyIds = null;
-            if (!string.IsNullOrWhiteSpace(filter.Query))
-            {
-                // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
-                var hits = await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false);
-                storyIds = await workspace.Store.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (!string.IsNullOrWhiteSpace(filter.Entity))
-            {
-                var entity = await workspace.Store.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
-                var mentioned = entity is null ? [] : (await workspace.Store.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-                var ofEntity = await workspace.Store.StoriesOfArticlesAsync(mentioned, cancellationToken).ConfigureAwait(false);
-                storyIds = storyIds is null ? ofEntity : storyIds.Where(ofEntity.Contains).ToHashSet(StringComparer.Ordinal);
-            }
-
-            var query = new StoryPageQuery(
-                filter.From?.Start,
-                filter.To?.End,
-                storyIds,
-                string.IsNullOrWhiteSpace(filter.Lang) ? null : filter.Lang,
-                string.IsNullOrWhiteSpace(filter.Outlet) ? null : filter.Outlet,
-                filter.Sort == StorySort.MostArticles);
-            var (total, pageStories) = await workspace.Store.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
-            var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
-            return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
-        }
-
-        IEnumerable<StoredStory> stories = await workspace.Store.ListStorySummariesAsync(cancellationToken).ConfigureAwait(false);
+        // Lists narrowed by text, entity, language, outlet, dates and independent sources, ordered by date, size or
+        // sources, are filtered, ordered and paged in the store; only the page's stories are read.
+        IReadOnlySet<string>? storyIds = null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
-            var hits = (await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-            stories = stories.Where(s => s.Articles.Any(a => hits.Contains(a.Id)));
+            var hits = await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false);
+            storyIds = await workspace.Store.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Entity))
         {
             var entity = await workspace.Store.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
-            var articles = entity is null ? [] : (await workspace.Store.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).ToHashSet(StringComparer.Ordinal);
-            stories = stories.Where(s => s.Articles.Any(a => articles.Contains(a.Id)));
+            var mentioned = entity is null ? [] : (await workspace.Store.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+            var ofEntity = await workspace.Store.StoriesOfArticlesAsync(mentioned, cancellationToken).ConfigureAwait(false);
+            storyIds = storyIds is null ? ofEntity : storyIds.Where(ofEntity.Contains).ToHashSet(StringComparer.Ordinal);
         }
 
-        if (filter.From is { } from)
-        {
-            stories = stories.Where(s => s.Articles.Any(a => a.Date is { } d && d.End >= from.Start));
-        }
-
-        if (filter.To is { } to)
-        {
-            stories = stories.Where(s => s.Articles.Any(a => a.Date is { } d && d.Start <= to.End));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Lang))
-        {
-            stories = stories.Where(s => s.Articles.Any(a => a.Lang == filter.Lang));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Outlet))
-        {
-            stories = stories.Where(s => s.Articles.Any(a => string.Equals(Chorus.Core.Outlets.OutletNames.Label(a.Source, a.Url), filter.Outlet, StringComparison.OrdinalIgnoreCase)));
-        }
-
-        if (filter.MinSources > 1)
-        {
-            stories = stories.Where(s => ContractMapper.IndependentSources(s.Articles) >= filter.MinSources);
-        }
-
-        static DateOnly Latest(StoredStory s) => s.Articles.Where(a => a.Date is not null).Select(a => a.Date!.Value.End).DefaultIfEmpty(DateOnly.MinValue).Max();
-        var ordered = (filter.Sort switch
+        var query = new StoryPageQuery(
+            filter.From?.Start,
+            filter.To?.End,
+            storyIds,
+            string.IsNullOrWhiteSpace(filter.Lang) ? null : filter.Lang,
+            string.IsNullOrWhiteSpace(filter.Outlet) ? null : filter.Outlet,
+            filter.Sort switch
             {
-                StorySort.MostSources => stories.OrderByDescending(s => ContractMapper.IndependentSources(s.Articles)).ThenByDescending(Latest),
-                StorySort.MostArticles => stories.OrderByDescending(s => s.Articles.Count).ThenByDescending(Latest),
-                _ => stories.OrderByDescending(Latest).ThenByDescending(s => s.Articles.Count),
-            })
-            .ThenBy(s => s.Profile.Id, StringComparer.Ordinal)
-            .ToList();
-        var shown = ordered.Skip(skip).Take(pageSize).ToList();
-        var keyEntities = await KeyEntitiesAsync(shown, cancellationToken).ConfigureAwait(false);
-        return new StoryPageDoc(page, pageSize, ordered.Count, shown.Select(s => ContractMapper.ListItem(s, keyEntities.GetValueOrDefault(s.Profile.Id))).ToList());
+                StorySort.MostArticles => StoryOrder.MostArticles,
+                StorySort.MostSources => StoryOrder.MostSources,
+                _ => StoryOrder.Newest,
+            },
+            Math.Max(1, filter.MinSources));
+        var (total, pageStories) = await workspace.Store.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
+        var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
+        return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
     }
 
     public async Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)

@@ -211,11 +211,20 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             where.Append(" AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.lang = @lang)");
         }
 
+        // The outlet as every page shows it: its name, else the domain of the article's address (the key folds both).
+        var outletKey = query.Outlet is null || string.Equals(query.Outlet, Chorus.Core.Outlets.OutletNames.Unknown, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Chorus.Core.Outlets.OutletNames.Key(query.Outlet, null);
         if (query.Outlet is not null)
         {
-            where.Append(string.Equals(query.Outlet, Chorus.Core.Outlets.OutletNames.Unknown, StringComparison.OrdinalIgnoreCase)
-                ? " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.source IS NULL AND a.url IS NULL)"
-                : " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND LOWER(a.source) = LOWER(@outlet))");
+            where.Append(outletKey is null
+                ? " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.outlet_key IS NULL)"
+                : " AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.outlet_key = @outlet)");
+        }
+
+        if (query.MinSources > 1)
+        {
+            where.Append(" AND source_count >= @minSources");
         }
 
         void Bind(DbCommand cmd)
@@ -232,9 +241,14 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
                 cmd.AddValue("@lang", query.Lang);
             }
 
-            if (query.Outlet is not null)
+            if (outletKey is not null)
             {
-                cmd.AddValue("@outlet", query.Outlet);
+                cmd.AddValue("@outlet", outletKey);
+            }
+
+            if (query.MinSources > 1)
+            {
+                cmd.AddValue("@minSources", query.MinSources);
             }
         }
 
@@ -242,14 +256,17 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         count.CommandText = $"SELECT COUNT(*) FROM stories {where}";
         Bind(count);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        var order = query.MostArticlesFirst ? "article_count DESC, last_date DESC NULLS LAST, id" : NewestFirst;
-        var outerOrder = query.MostArticlesFirst
-            ? "page.article_count DESC, page.last_date DESC NULLS LAST, page.id"
-            : "page.last_date DESC NULLS LAST, page.article_count DESC, page.id";
+        var order = query.Order switch
+        {
+            StoryOrder.MostArticles => "article_count DESC, last_date DESC NULLS LAST, id",
+            StoryOrder.MostSources => "source_count DESC, last_date DESC NULLS LAST, id",
+            _ => NewestFirst,
+        };
+        var outerOrder = "page." + order.Replace(", ", ", page.", StringComparison.Ordinal);
         var profiles = await QueryProfilesAsync(
             // The page is picked on the sort keys alone, from their index, and only its rows' profiles are read: sorting
             // rows that carry their profile read every story's profile for every page.
-            $"SELECT s.profile FROM (SELECT id, last_date, article_count FROM stories {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
+            $"SELECT s.profile FROM (SELECT id, last_date, article_count, source_count FROM stories {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
             cmd =>
             {
                 Bind(cmd);
@@ -541,6 +558,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             foreach (var (article, story) in articleStories)
             {
                 await batch.ExecuteAsync("UPDATE articles SET story_id = @s WHERE id = @a", ("@s", story), ("@a", article)).ConfigureAwait(false);
+                batch.Touch(story);
             }
 
             foreach (var profile in profiles)
@@ -624,6 +642,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             foreach (var (article, story) in articleStories)
             {
                 await batch.ExecuteAsync("UPDATE articles SET story_id = @s WHERE id = @a", ("@s", story), ("@a", article)).ConfigureAwait(false);
+                batch.Touch(story);
             }
 
             foreach (var profile in profiles)
@@ -1071,6 +1090,45 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             Signature = r.IsDBNull(14) ? null : Chorus.Core.Stories.MinHasher.FromBytes((byte[])r[14]),
             SummaryOnly = Convert.ToInt64(r.GetValue(15), CultureInfo.InvariantCulture) != 0,
         };
+    }
+
+    /// <summary>
+    /// Counts the independent sources of stories stored before the store counted them (a -1 left by the migration that
+    /// added the count): each article's outlet key first, then each such story's count, in one batch. Idempotent, so
+    /// two processes opening an old store at once both end with the same counts.
+    /// </summary>
+    protected async Task CountUncountedSourcesAsync(CancellationToken cancellationToken)
+    {
+        if (!await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM stories WHERE source_count < 0)", cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var keys = new List<(string Id, string Key)>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT id, source, url FROM articles WHERE outlet_key IS NULL AND (source IS NOT NULL OR url IS NOT NULL)";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (Chorus.Core.Outlets.OutletNames.Key(reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)) is { } key)
+                {
+                    keys.Add((reader.GetString(0), key));
+                }
+            }
+        }
+
+        var batch = (RelationalStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var (id, key) in keys)
+            {
+                await batch.ExecuteAsync("UPDATE articles SET outlet_key = @k WHERE id = @a", ("@k", key), ("@a", id)).ConfigureAwait(false);
+            }
+
+            await batch.ExecuteAsync($"UPDATE stories SET source_count = {RelationalStoreBatch.SourceCountSql} WHERE source_count < 0").ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     private long _sequence;
     private bool _committed;
 
+    // Stories whose articles changed in this batch: their independent sources are counted again before it commits.
+    private readonly HashSet<string> _touchedStories = new(StringComparer.Ordinal);
+
     public RelationalStoreBatch(DbConnection connection, DbTransaction transaction, long sequence, SqlDialect dialect)
     {
         _dialect = dialect;
@@ -77,8 +80,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         using (var cmd = Command())
         {
             cmd.CommandText = """
-                INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only)
-                VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary)
+                INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key)
+                VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary, @outlet)
                 """;
             cmd.AddValue("@id", article.Id);
             cmd.AddValue("@seq", ++_sequence);
@@ -99,7 +102,12 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             cmd.AddValue("@signature", article.Signature is { } s ? MinHasher.ToBytes(s) : DBNull.Value, DbType.Binary);
             cmd.AddValue("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             cmd.AddValue("@summary", article.SummaryOnly ? 1 : 0);
+            cmd.AddValue("@outlet", (object?)Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url) ?? DBNull.Value);
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (article.StoryId is { } story)
+            {
+                _touchedStories.Add(story);
+            }
         }
 
         if (bandKeys.Count > 0)
@@ -129,6 +137,27 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         cmd.AddValue("@count", story.ArticleCount);
         cmd.AddValue("@profile", StoreJson.Serialize(story));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _touchedStories.Add(story.Id);
+    }
+
+    /// <summary>Marks a story whose articles a raw statement changed, so its sources are counted again at commit.</summary>
+    internal void Touch(string storyId) => _touchedStories.Add(storyId);
+
+    // Independent sources: one per outlet, one per article of unknown outlet, near-copies not at all (as
+    // ContractMapper.IndependentSources counts them from the articles).
+    internal const string SourceCountSql = "(SELECT COUNT(DISTINCT COALESCE(a.outlet_key, '#' || a.id)) FROM articles a WHERE a.story_id = stories.id AND a.duplicate_of IS NULL)";
+
+    private async Task CountSourcesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var chunk in _touchedStories.Order(StringComparer.Ordinal).Chunk(500))
+        {
+            using var cmd = Command();
+            cmd.CommandText = $"UPDATE stories SET source_count = {SourceCountSql} WHERE id IN ({_dialect.SelectJsonTexts("@ids")})";
+            cmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(chunk));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _touchedStories.Clear();
     }
 
     public async Task<StoryProfile?> LoadStoryProfileAsync(string storyId, CancellationToken cancellationToken = default)
@@ -157,6 +186,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             ("@r", absorbedId),
             ("@t", survivorId),
             ("@at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        _touchedStories.Add(survivorId);
     }
 
     public async Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default)
@@ -418,6 +448,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
         await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
+        await CountSourcesAsync(cancellationToken).ConfigureAwait(false);
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _committed = true;
     }

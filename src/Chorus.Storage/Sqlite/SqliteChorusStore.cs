@@ -57,6 +57,7 @@ public sealed class SqliteChorusStore : RelationalChorusStore
             await store.CheckIsChorusAsync(cancellationToken).ConfigureAwait(false);
             await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await store.CountUncountedSourcesAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch (SqliteException e)

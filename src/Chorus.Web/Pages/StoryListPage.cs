@@ -4,7 +4,7 @@ using Chorus.Storage.Queries;
 
 namespace Chorus.Web.Pages;
 
-/// <summary>The story list: newest first, with filters by text, entity, dates and language.</summary>
+/// <summary>The story list: newest first (or by sources or articles), with filters by text, entity, dates, language, outlet and sources.</summary>
 internal static class StoryListPage
 {
     public static IResult Render(StoryPageDoc result, StoryFilter filter, string? from, string? to)
@@ -16,17 +16,33 @@ internal static class StoryListPage
             .Raw(Field("from", "From (YYYY-MM-DD)", from, "text"))
             .Raw(Field("to", "To", to, "text"))
             .Raw(Field("lang", "Language", filter.Lang, "text"))
+            .Raw(Field("outlet", "Outlet", filter.Outlet, "text"))
             .Raw("<label>Order <select name=\"sort\">")
             .Raw(Option("newest", "newest first", filter.Sort == StorySort.Newest))
             .Raw(Option("sources", "most sources", filter.Sort == StorySort.MostSources))
             .Raw(Option("articles", "most articles", filter.Sort == StorySort.MostArticles))
             .Raw("</select></label>")
-            .Raw($"<label><input type=\"checkbox\" name=\"minSources\" value=\"2\"{(filter.MinSources >= 2 ? " checked" : string.Empty)}> 2+ sources</label>")
+            .Raw("<label>Sources <select name=\"minSources\">")
+            .Raw(Option("1", "any number", filter.MinSources <= 1))
+            .Raw(Option("2", "2 or more", filter.MinSources == 2))
+            .Raw(Option("3", "3 or more", filter.MinSources is 3 or 4))
+            .Raw(Option("5", "5 or more", filter.MinSources >= 5))
+            .Raw("</select></label>")
             .Raw("<button type=\"submit\">Filter</button></form>");
         var first = result.Stories.Count == 0 ? 0 : ((result.Page - 1) * result.PageSize) + 1;
+        var sort = filter.Sort switch { StorySort.MostSources => "sources", StorySort.MostArticles => "articles", _ => "newest" };
+        string Query(int p, int minSources) => $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}&outlet={Html.Url(filter.Outlet ?? string.Empty)}&sort={sort}&minSources={minSources}";
         h.Raw("<p class=\"meta\">").Text(result.Stories.Count < result.Total
             ? string.Create(CultureInfo.InvariantCulture, $"stories {first:N0}–{first + result.Stories.Count - 1:N0} of {result.Total:N0}")
-            : string.Create(CultureInfo.InvariantCulture, $"{result.Total:N0} stories")).Raw("</p>");
+            : string.Create(CultureInfo.InvariantCulture, $"{result.Total:N0} stories"));
+        if (filter.MinSources > 1)
+        {
+            // Say what the list leaves out, and how to see it.
+            h.Text(string.Create(CultureInfo.InvariantCulture, $" with {filter.MinSources}+ independent sources · "))
+                .Link("/" + Query(1, 1), "include stories of one source");
+        }
+
+        h.Raw("</p>");
         if (result.Stories.Count == 0)
         {
             h.El("p", "No stories match. Ingest articles with ./chorus ingest PATH or POST /api/articles.");
@@ -59,7 +75,6 @@ internal static class StoryListPage
         {
             // The first and last pages and a few around this one, however many pages there are.
             h.Raw("<nav class=\"pager\" aria-label=\"Pages\">");
-            var sort = filter.Sort switch { StorySort.MostSources => "sources", StorySort.MostArticles => "articles", _ => "newest" };
             var shown = new SortedSet<int> { 1, pages };
             for (var p = Math.Max(1, result.Page - 2); p <= Math.Min(pages, result.Page + 2); p++)
             {
@@ -74,8 +89,7 @@ internal static class StoryListPage
                     h.Raw("<span class=\"gap\">…</span>");
                 }
 
-                var query = $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}&sort={sort}{(filter.MinSources >= 2 ? "&minSources=2" : string.Empty)}";
-                h.Link("/" + query, p.ToString(CultureInfo.InvariantCulture), p == result.Page ? "current" : null);
+                h.Link("/" + Query(p, filter.MinSources), p.ToString(CultureInfo.InvariantCulture), p == result.Page ? "current" : null);
                 previous = p;
             }
 
