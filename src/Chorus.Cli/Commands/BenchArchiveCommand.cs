@@ -228,6 +228,7 @@ internal static partial class BenchArchiveCommand
                 ("story list, page 1", _ => "/api/stories?pageSize=20"),
                 ("story list, page 100", _ => "/api/stories?pageSize=20&page=100"),
                 ("story list, filtered", i => $"/api/stories?pageSize=20&lang=nl&q={sample.Words[i % sample.Words.Count]}"),
+                ("story list, 2+ sources", _ => "/api/stories?pageSize=20&minSources=2&sort=sources"),
                 ("story page", i => "/api/stories/" + sample.Stories[i % sample.Stories.Count]),
                 ("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
                 ("entity page", i => "/api/entities/" + sample.Entities[i % sample.Entities.Count]),
