@@ -313,7 +313,7 @@ public sealed class ContractMapper
         return _entityIds.GetValueOrDefault((articleId, e.Type, canonical)) ?? EntityIds.Provisional(e.Type, canonical);
     }
 
-    /// <summary>The story's entities, most widely reported first, with every spelling seen.</summary>
+    /// <summary>The story's entities by salience: most widely reported first, then most mentioned, with every spelling seen.</summary>
     private List<StoryEntityDoc> StoryEntities(StoredStory story, List<AnalyzedArticle> analyzed)
         => story.Articles.Zip(analyzed)
             .SelectMany(p => p.Second.Entities.Select(e => (Article: p.First.Id, e.Type, Surface: p.First.Text[e.Start..e.End], Id: EntityIdOf(p.First.Id, p.Second, e), Name: p.Second.CanonicalOf(e))))
@@ -326,6 +326,7 @@ public sealed class ContractMapper
                 g.Select(e => e.Article).Distinct(StringComparer.Ordinal).ToList(),
                 g.GroupBy(e => e.Article, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Count(), StringComparer.Ordinal)))
             .OrderByDescending(e => e.Articles.Count)
+            .ThenByDescending(e => e.Mentions.Values.Sum())
             .ThenBy(e => e.Name, StringComparer.Ordinal)
             .ToList();
 

@@ -116,19 +116,18 @@ internal static class StoryPage
         var entities = doc.Entities;
         if (entities.Count > 0)
         {
-            // A large story names hundreds of things: the most shared ones show (fewer in a big story's claims view),
-            // the next ones are one click away.
+            // A story names dozens of things, a large one hundreds: the 15 most shared show, the next ones are one click away.
             const int FoldedChips = 100;
-            var openChips = big ? 15 : 30;
+            const int OpenChips = 15;
             h.Raw("<section aria-labelledby=\"entities-h\"><h2 id=\"entities-h\">Who and where</h2><p class=\"chips\">");
-            Chips(h, entities.Take(openChips));
+            Chips(h, entities.Take(OpenChips));
             h.Raw("</p>");
-            if (entities.Count > openChips)
+            if (entities.Count > OpenChips)
             {
-                h.Raw("<details><summary>").Text(string.Create(CultureInfo.InvariantCulture, $"and {entities.Count - openChips:N0} more, mentioned by fewer sources")).Raw("</summary><p class=\"chips\">");
-                Chips(h, entities.Skip(openChips).Take(FoldedChips));
+                h.Raw("<details><summary>").Text(string.Create(CultureInfo.InvariantCulture, $"and {entities.Count - OpenChips:N0} more, mentioned by fewer sources")).Raw("</summary><p class=\"chips\">");
+                Chips(h, entities.Skip(OpenChips).Take(FoldedChips));
                 h.Raw("</p>");
-                if (entities.Count > openChips + FoldedChips)
+                if (entities.Count > OpenChips + FoldedChips)
                 {
                     h.Raw("<p class=\"meta\">").Link($"/api/stories/{Html.Url(doc.Id)}", "all of them in the JSON").Raw("</p>");
                 }
