@@ -284,6 +284,22 @@ public abstract class StoreContractTests : IDisposable
 
         Assert.Equal("2: s-three=3 s-two=3", await Page(new StoryPageQuery(Order: StoryOrder.MostSources)));
         Assert.Equal("0: ", await Page(new StoryPageQuery(MinSources: 4)));
+
+        // A column: one headline, case aside, on three days; a story whose headlines change stays news.
+        var column = await store.BeginBatchAsync();
+        await using (column)
+        {
+            foreach (var (id, day, title) in new[] { ("k1", "2024-03-01", "Toos en Henk"), ("k2", "2024-03-08", "Toos en Henk"), ("k3", "2024-03-15", "TOOS EN HENK"), ("k4", "2024-03-16", "Iets anders") })
+            {
+                await column.AddArticleAsync(Article(id, date: day, story: "s-column") with { Source = "Krant " + id, Title = title }, []);
+            }
+
+            await column.SaveStoryAsync(Profile("s-column", 4));
+            await column.CommitAsync();
+        }
+
+        Assert.Equal("3: s-column=4 s-three=3 s-two=3", await Page(new StoryPageQuery(Order: StoryOrder.MostSources)));
+        Assert.Equal("2: s-three=3 s-two=3", await Page(new StoryPageQuery(Order: StoryOrder.MostSources, WithRecurring: false)));
     }
 
     [SkippableFact]

@@ -131,6 +131,9 @@ public class PageTests
         var home = await GetPageAsync(client, "/");
         Assert.Equal(Rows(multi), Rows(home));
         Assert.Contains("include stories of one source", home, StringComparison.Ordinal);
+        Assert.Contains("include recurring columns", home, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"false\" selected>leave out</option>", home, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"true\" selected>include</option>", await GetPageAsync(client, "/?q=brand"), StringComparison.Ordinal);
         Assert.Contains("<option value=\"2\" selected>", home, StringComparison.Ordinal);
         Assert.Contains("<option value=\"1\" selected>", await GetPageAsync(client, "/?q=brand"), StringComparison.Ordinal);
         var counts = System.Text.RegularExpressions.Regex.Matches(multi, "<span class=\"sources\">([0-9]+) independent source").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();

@@ -231,6 +231,7 @@ public interface IArticleIndex
 /// <summary>What a page of stories is narrowed to and how it is ordered, answered in the store (see <see cref="IChorusStore.PageStoriesAsync(StoryPageQuery, int, int, CancellationToken)"/>).</summary>
 /// <param name="Outlet">An outlet as shown (a name, a domain for articles that name none, or "unknown outlet"), compared folded.</param>
 /// <param name="MinSources">Only stories with at least this many independent sources (outlets; near-copies once).</param>
+/// <param name="WithRecurring">Whether recurring columns (one headline on three or more days) are listed.</param>
 public sealed record StoryPageQuery(
     DateOnly? From = null,
     DateOnly? To = null,
@@ -238,7 +239,8 @@ public sealed record StoryPageQuery(
     string? Lang = null,
     string? Outlet = null,
     StoryOrder Order = StoryOrder.Newest,
-    int MinSources = 1);
+    int MinSources = 1,
+    bool WithRecurring = true);
 
 /// <summary>How a page of stories is ordered; ties go newest first, then by id.</summary>
 public enum StoryOrder

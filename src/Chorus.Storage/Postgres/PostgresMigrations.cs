@@ -177,10 +177,12 @@ internal static class PostgresMigrations
         """,
         // Independent sources counted in the store, so lists filter and sort by them in SQL: each article's outlet
         // key (written with the article), each story's count (written with the batch that changed it). -1: not yet
-        // counted; the store counts every such story when it opens (stores made before this step).
+        // counted; the store counts every such story when it opens (stores made before this step). Beside it, whether
+        // the story is a recurring column (one headline on three or more days), which browsing leaves out.
         """
         ALTER TABLE articles ADD COLUMN outlet_key TEXT COLLATE "C";
         ALTER TABLE stories ADD COLUMN source_count INTEGER NOT NULL DEFAULT -1;
+        ALTER TABLE stories ADD COLUMN recurring INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX stories_sources ON stories(source_count);
         CREATE INDEX articles_outlet_key ON articles(outlet_key);
         """,

@@ -28,6 +28,9 @@ public sealed record StoryFilter
     /// <summary>Stories told by at least this many independent sources.</summary>
     public int MinSources { get; init; }
 
+    /// <summary>Whether recurring columns (one headline on three or more days) are listed.</summary>
+    public bool WithRecurring { get; init; } = true;
+
     public StorySort Sort { get; init; } = StorySort.Newest;
 
     public int Page { get; init; } = 1;
@@ -103,7 +106,8 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
                 StorySort.MostSources => StoryOrder.MostSources,
                 _ => StoryOrder.Newest,
             },
-            Math.Max(1, filter.MinSources));
+            Math.Max(1, filter.MinSources),
+            filter.WithRecurring);
         var (total, pageStories) = await workspace.Store.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
         var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());

@@ -227,6 +227,11 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             where.Append(" AND source_count >= @minSources");
         }
 
+        if (!query.WithRecurring)
+        {
+            where.Append(" AND recurring = 0");
+        }
+
         void Bind(DbCommand cmd)
         {
             cmd.AddValue("@from", query.From is { } f ? Iso(f) : DBNull.Value);
@@ -1126,7 +1131,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
                 await batch.ExecuteAsync("UPDATE articles SET outlet_key = @k WHERE id = @a", ("@k", key), ("@a", id)).ConfigureAwait(false);
             }
 
-            await batch.ExecuteAsync($"UPDATE stories SET source_count = {RelationalStoreBatch.SourceCountSql} WHERE source_count < 0").ConfigureAwait(false);
+            await batch.ExecuteAsync($"UPDATE stories SET source_count = {RelationalStoreBatch.SourceCountSql}, recurring = {RelationalStoreBatch.RecurringSql} WHERE source_count < 0").ConfigureAwait(false);
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }

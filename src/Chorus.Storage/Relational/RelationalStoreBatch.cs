@@ -147,12 +147,17 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     // ContractMapper.IndependentSources counts them from the articles).
     internal const string SourceCountSql = "(SELECT COUNT(DISTINCT COALESCE(a.outlet_key, '#' || a.id)) FROM articles a WHERE a.story_id = stories.id AND a.duplicate_of IS NULL)";
 
+    // A recurring column or feature ("Toos en Henk", "Lezersbrieven"): one headline, case aside, on three or more days.
+    // News of one event changes its headline from day to day; a column keeps it. Such stories are counted like any
+    // other but left out when browsing.
+    internal const string RecurringSql = "CASE WHEN EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.title IS NOT NULL AND a.duplicate_of IS NULL GROUP BY LOWER(a.title) HAVING COUNT(DISTINCT a.date_start) >= 3) THEN 1 ELSE 0 END";
+
     private async Task CountSourcesAsync(CancellationToken cancellationToken)
     {
         foreach (var chunk in _touchedStories.Order(StringComparer.Ordinal).Chunk(500))
         {
             using var cmd = Command();
-            cmd.CommandText = $"UPDATE stories SET source_count = {SourceCountSql} WHERE id IN ({_dialect.SelectJsonTexts("@ids")})";
+            cmd.CommandText = $"UPDATE stories SET source_count = {SourceCountSql}, recurring = {RecurringSql} WHERE id IN ({_dialect.SelectJsonTexts("@ids")})";
             cmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(chunk));
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

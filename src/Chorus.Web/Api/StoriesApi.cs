@@ -47,11 +47,12 @@ internal static class StoriesApi
 
     /// <summary>
     /// Stories; <paramref name="from"/>/<paramref name="to"/> are YYYY[-MM[-DD]], <paramref name="sort"/> is newest,
-    /// sources or articles; <c>total</c> says how many pass the filter.
+    /// sources or articles; <paramref name="columns"/> false leaves out recurring columns (one headline on three or more
+    /// days); <c>total</c> says how many pass the filter.
     /// </summary>
     private static async Task<Results<Ok<StoryPageDoc>, ProblemHttpResult>> ListAsync(
         StoreGate gate, CancellationToken ct, string? q = null, string? entity = null, string? from = null, string? to = null, string? lang = null,
-        string? outlet = null, int minSources = 1, string sort = "newest", int page = 1, int pageSize = 50)
+        string? outlet = null, int minSources = 1, string sort = "newest", int page = 1, int pageSize = 50, bool columns = true)
     {
         StorySort? order = sort switch
         {
@@ -80,7 +81,7 @@ internal static class StoriesApi
             return Problems.BadField(page < 1 ? "page" : "pageSize", "page starts at 1; pageSize is 1 to 500");
         }
 
-        var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Outlet = outlet, MinSources = minSources, Sort = order.Value, Page = page, PageSize = pageSize };
+        var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Outlet = outlet, MinSources = minSources, WithRecurring = columns, Sort = order.Value, Page = page, PageSize = pageSize };
         return TypedResults.Ok(await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false));
     }
 

@@ -11,7 +11,7 @@ internal static class PageEndpoints
     public static void MapChorusPages(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup(string.Empty).ExcludeFromDescription().RequireApiKey(onlyWhenPrivate: true);
-        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, string? sort, string? outlet, int? minSources, int page = 1) =>
+        pages.MapGet("/", async (StoreGate gate, CancellationToken ct, string? q, string? entity, string? from, string? to, string? lang, string? sort, string? outlet, int? minSources, bool? columns, int page = 1) =>
         {
             var fromDate = from is { Length: > 0 } && PartialDate.Parse(from) is { Success: true } f ? f.Value : (PartialDate?)null;
             var toDate = to is { Length: > 0 } && PartialDate.Parse(to) is { Success: true } t ? t.Value : (PartialDate?)null;
@@ -21,10 +21,10 @@ internal static class PageEndpoints
             }
 
             var order = sort switch { "sources" => StorySort.MostSources, "articles" => StorySort.MostArticles, _ => StorySort.Newest };
-            // Browsing opens on stories that several outlets carry (single items and one outlet's recurring columns fill
-            // an archive's newest page otherwise); a search by text or entity lists every match unless told otherwise.
+            // Browsing opens on stories that several outlets carry, recurring columns left out (single items and columns
+            // fill an archive's newest page otherwise); a search by text or entity lists every match unless told otherwise.
             var searching = !string.IsNullOrWhiteSpace(q) || !string.IsNullOrWhiteSpace(entity);
-            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Outlet = outlet, Sort = order, MinSources = Math.Clamp(minSources ?? (searching ? 1 : 2), 1, 1000), Page = Math.Max(1, page), PageSize = 30 };
+            var filter = new StoryFilter { Query = q, Entity = entity, From = fromDate, To = toDate, Lang = lang, Outlet = outlet, Sort = order, MinSources = Math.Clamp(minSources ?? (searching ? 1 : 2), 1, 1000), WithRecurring = columns ?? searching, Page = Math.Max(1, page), PageSize = 30 };
             var result = await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false);
             return StoryListPage.Render(result, filter, from, to);
         });

@@ -28,18 +28,27 @@ internal static class StoryListPage
             .Raw(Option("3", "3 or more", filter.MinSources is 3 or 4))
             .Raw(Option("5", "5 or more", filter.MinSources >= 5))
             .Raw("</select></label>")
+            .Raw("<label>Recurring columns <select name=\"columns\">")
+            .Raw(Option("false", "leave out", !filter.WithRecurring))
+            .Raw(Option("true", "include", filter.WithRecurring))
+            .Raw("</select></label>")
             .Raw("<button type=\"submit\">Filter</button></form>");
         var first = result.Stories.Count == 0 ? 0 : ((result.Page - 1) * result.PageSize) + 1;
         var sort = filter.Sort switch { StorySort.MostSources => "sources", StorySort.MostArticles => "articles", _ => "newest" };
-        string Query(int p, int minSources) => $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}&outlet={Html.Url(filter.Outlet ?? string.Empty)}&sort={sort}&minSources={minSources}";
+        string Query(int p, int minSources, bool columns) => $"?page={p}&q={Html.Url(filter.Query ?? string.Empty)}&entity={Html.Url(filter.Entity ?? string.Empty)}&from={Html.Url(from ?? string.Empty)}&to={Html.Url(to ?? string.Empty)}&lang={Html.Url(filter.Lang ?? string.Empty)}&outlet={Html.Url(filter.Outlet ?? string.Empty)}&sort={sort}&minSources={minSources}&columns={(columns ? "true" : "false")}";
         h.Raw("<p class=\"meta\">").Text(result.Stories.Count < result.Total
             ? string.Create(CultureInfo.InvariantCulture, $"stories {first:N0}–{first + result.Stories.Count - 1:N0} of {result.Total:N0}")
             : string.Create(CultureInfo.InvariantCulture, $"{result.Total:N0} stories"));
+        // Say what the list leaves out, and how to see it.
         if (filter.MinSources > 1)
         {
-            // Say what the list leaves out, and how to see it.
             h.Text(string.Create(CultureInfo.InvariantCulture, $" with {filter.MinSources}+ independent sources · "))
-                .Link("/" + Query(1, 1), "include stories of one source");
+                .Link("/" + Query(1, 1, filter.WithRecurring), "include stories of one source");
+        }
+
+        if (!filter.WithRecurring)
+        {
+            h.Raw(" · ").Link("/" + Query(1, filter.MinSources, true), "include recurring columns");
         }
 
         h.Raw("</p>");
@@ -89,7 +98,7 @@ internal static class StoryListPage
                     h.Raw("<span class=\"gap\">…</span>");
                 }
 
-                h.Link("/" + Query(p, filter.MinSources), p.ToString(CultureInfo.InvariantCulture), p == result.Page ? "current" : null);
+                h.Link("/" + Query(p, filter.MinSources, filter.WithRecurring), p.ToString(CultureInfo.InvariantCulture), p == result.Page ? "current" : null);
                 previous = p;
             }
 
