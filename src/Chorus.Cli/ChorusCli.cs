@@ -128,7 +128,8 @@ internal static class ChorusCli
         var minSources = new Option<int>("--min-sources") { Description = "Stories told by at least this many independent sources", DefaultValueFactory = _ => 1 };
         var sort = new Option<string>("--sort") { Description = "newest | sources | articles", DefaultValueFactory = _ => "newest" };
         var storyQuery = new Option<string?>("--query") { Description = "Stories with an article that matches this search query" };
-        var stories = new Command("stories", "List stories (newest first), filtered and paged; says how many are not shown") { storyLimit, storyPage, since, until, outlet, storyEntity, storyLang, minSources, sort, storyQuery, json };
+        var noColumns = new Option<bool>("--no-columns") { Description = "Leave out recurring columns (one headline on three or more days)" };
+        var stories = new Command("stories", "List stories (newest first), filtered and paged; says how many are not shown") { storyLimit, storyPage, since, until, outlet, storyEntity, storyLang, minSources, sort, storyQuery, noColumns, json };
         stories.SetAction((r, ct) => StoriesCommand.ListAsync(ctx, DbPath(r), new StoryFilter
         {
             Query = r.GetValue(storyQuery),
@@ -138,6 +139,7 @@ internal static class ChorusCli
             Lang = r.GetValue(storyLang),
             Outlet = r.GetValue(outlet),
             MinSources = r.GetValue(minSources),
+            WithRecurring = !r.GetValue(noColumns),
             Sort = r.GetValue(sort) switch
             {
                 "newest" => StorySort.Newest,
