@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
 namespace Chorus.Web.Tests;
@@ -24,10 +23,7 @@ internal sealed class BrowserFactAttribute : FactAttribute
 public sealed class BrowserTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _base = string.Empty;
+    private BrowserSite? _site;
 
     private const string BrowserKey = "browser-key-42";
 
@@ -40,34 +36,26 @@ public sealed class BrowserTests : IAsyncLifetime
 
         var db = Path.Combine(_folder.Path, "chorus.db");
         await ChorusServer.IngestAsync(db, ChorusServer.SampleInputs("Kop met <script>alert(1)</script>").Concat(ChorusServer.BigStoryInputs()));
-        _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Chorus:ApiKeys={BrowserKey}"]);
-        await _app.StartAsync();
-        _base = _app.Urls.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserFactAttribute.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        _site = await BrowserSite.StartAsync(db, $"--Chorus:ApiKeys={BrowserKey}");
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_site is not null)
         {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
+            await _site.DisposeAsync();
         }
 
         _folder.Dispose();
     }
 
+    private string Base => _site!.Base;
+
     private async Task<IPage> OpenAsync(string path, int width = 1280)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await _site!.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         page.Dialog += (_, dialog) => Assert.Fail($"the page opened a dialog: {dialog.Message}");
-        var response = await page.GotoAsync(_base + path);
+        var response = await page.GotoAsync(Base + path);
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
         return page;
     }
@@ -217,7 +205,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.Locator("#api-key").FillAsync(BrowserKey);
         var split = await page.RunAndWaitForResponseAsync(() => page.Locator("button[data-correct=split]").ClickAsync(), r => r.Url.EndsWith("/split", StringComparison.Ordinal));
         Assert.Equal(200, split.Status);
-        await page.WaitForURLAsync(url => url != _base + href);
+        await page.WaitForURLAsync(url => url != Base + href);
         await Assertions.Expect(page.Locator("section.coverage li")).ToHaveCountAsync(1);
 
         var original = await OpenAsync(href!);

@@ -1,7 +1,6 @@
 using Chorus.Core.Ingest;
 using Chorus.Core.Outlets;
 using Chorus.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
 namespace Chorus.Web.Tests;
@@ -13,16 +12,15 @@ namespace Chorus.Web.Tests;
 public sealed class DpgSite : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
+    private BrowserSite? _site;
 
     public static string Data => Path.Combine(TestPaths.SharedData, "dpg2019");
 
     public static bool Available => File.Exists(BrowserFactAttribute.Chromium) && File.Exists(Path.Combine(Data, "labels.jsonl"));
 
-    public IBrowser? Browser { get; private set; }
+    public IBrowser Browser => _site!.Browser;
 
-    public string Base { get; private set; } = string.Empty;
+    public string Base => _site!.Base;
 
     /// <summary>The story with the most articles, as the story list sorted by articles shows it first.</summary>
     public string LargestStory { get; private set; } = string.Empty;
@@ -47,24 +45,14 @@ public sealed class DpgSite : IAsyncLifetime
             LargestStoryArticles = largest.Articles.Count;
         }
 
-        _app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        Base = _app.Urls.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserFactAttribute.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        _site = await BrowserSite.StartAsync(db);
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_site is not null)
         {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
+            await _site.DisposeAsync();
         }
 
         _folder.Dispose();
@@ -87,7 +75,7 @@ public sealed class DpgBrowserTests(DpgSite site) : IClassFixture<DpgSite>
 {
     private async Task<IPage> OpenAsync(string path, int width)
     {
-        var page = await site.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var response = await page.GotoAsync(site.Base + path);
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
         return page;

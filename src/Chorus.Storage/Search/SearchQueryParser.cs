@@ -17,6 +17,7 @@ public static class SearchQueryParser
     public const int MaxLength = 1000;
     public const int MaxTerms = 64;
     public const int MaxWildcards = 4;
+    public const int MaxPatternWordLength = 64;
 
     // Validation only needs the syntax and the term count, which do not depend on the language's stemmer.
     private static readonly Analyzer Validator = new Lucene.Net.Analysis.Standard.StandardAnalyzer(LuceneVersion.LUCENE_48);
@@ -49,6 +50,13 @@ public static class SearchQueryParser
         if (wildcards > MaxWildcards)
         {
             return ParseResult<Query>.Fail($"the query has {wildcards} wildcards (* or ?); at most {MaxWildcards} are searched");
+        }
+
+        // And a long word with a wildcard or a fuzzy ~: its automaton grows with the word (a 975-letter word with one ?
+        // took 1.4 s to parse, and 20 s on a loaded machine: found by ./chorus fuzz query).
+        if (LongestPatternWord(query) is var longest and > MaxPatternWordLength)
+        {
+            return ParseResult<Query>.Fail($"a word with a wildcard or ~ is {longest:N0} characters long; at most {MaxPatternWordLength} are searched");
         }
 
         Query parsed;
@@ -105,6 +113,42 @@ public static class SearchQueryParser
                 terms = 1;
                 return null;
         }
+    }
+
+    /// <summary>The length of the longest word outside quotes that has an unescaped wildcard or a fuzzy ~; 0 when none has.</summary>
+    private static int LongestPatternWord(string query)
+    {
+        var (quoted, start, pattern, longest) = (false, 0, false, 0);
+        for (var i = 0; i <= query.Length; i++)
+        {
+            var c = i < query.Length ? query[i] : ' ';
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                quoted = !quoted;
+                (start, pattern) = (i + 1, false);
+            }
+            else if (!quoted && (char.IsWhiteSpace(c) || c is '(' or ')' or '^' or ':'))
+            {
+                if (pattern)
+                {
+                    longest = Math.Max(longest, i - start);
+                }
+
+                (start, pattern) = (i + 1, false);
+            }
+            else if (!quoted && c is '*' or '?' or '~')
+            {
+                pattern = true;
+            }
+        }
+
+        return longest;
     }
 
     private const string RegexProblem = "regular expressions (/…/) are not searched; use words, \"phrases\", prefix* or fuzzy~ (a / outside quotes starts one)";
