@@ -132,6 +132,17 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.RepoRoot, ".artifacts", "screenshots", "story-page-375.png"), FullPage = true });
     }
 
+    // The list's meta line reads as one line ("date · N independent sources · outlets · languages"): the story page's
+    // side-by-side grid rule once caught its sources count too and broke it into three.
+    [BrowserFact]
+    public async Task StoryList_MetaLine_StaysOneLine()
+    {
+        var page = await OpenAsync("/", width: 1400);
+        Assert.Equal("inline", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.story-row .meta .sources')).display"));
+        var lines = await page.EvaluateAsync<double>("(() => { const m = document.querySelector('.story-row .meta'); return m.getBoundingClientRect().height / parseFloat(getComputedStyle(m).lineHeight || '20'); })()");
+        Assert.True(lines < 1.9, $"the first meta line is {lines:0.0} lines tall");
+    }
+
     [BrowserFact]
     public async Task Search_FindsTheSeed()
     {
