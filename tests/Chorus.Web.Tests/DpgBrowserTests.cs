@@ -92,6 +92,13 @@ public sealed class DpgBrowserTests(DpgSite site) : IClassFixture<DpgSite>
         // Every article is listed with its headline and outlet.
         Assert.Equal(site.LargestStoryArticles, await page.Locator(".coverage li").CountAsync());
 
+        // A keyboard user tabs through what is open, not through every sentence of every folded text (526 stops once).
+        var stops = await page.EvaluateAsync<int>(
+            "[...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])')].filter(e => e.checkVisibility()).length");
+        var kinds = await page.EvaluateAsync<string>(
+            "(() => { const m = {}; [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex=\"-1\"])')].filter(e => e.checkVisibility()).forEach(e => { const k = e.tagName + '.' + e.className + ' in ' + (e.closest('section,details,div') || {className:'?'}).className; m[k] = (m[k]||0)+1; }); return JSON.stringify(m); })()");
+        Assert.True(stops <= 150, $"the page of the largest story has {stops} tab stops: {kinds}");
+
         var targets = await page.EvaluateAsync<string[]>(
             "[...document.querySelectorAll('.claims a[href^=\"#\"], .conflicts a[href^=\"#\"], svg.timeline a, .timeline a[href^=\"#\"]')].map(a => (a.getAttribute('href') || a.getAttribute('xlink:href') || '').slice(1))");
         Assert.True(targets.Length > 0, "the largest story links no claim, conflict or timeline point to a sentence");
