@@ -144,6 +144,14 @@ public static class ChorusWebApp
         app.MapMonitoringApi();
         app.MapChorusPages();
         app.MapAssets();
+        // A server that accepts writes loads the analyser as it starts, not on the first article posted.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<ApiKeys>().AnyConfigured)
+            {
+                _ = app.Services.GetRequiredService<StoreGate>().WarmUpAnalyzerAsync();
+            }
+        });
         return app;
     }
 

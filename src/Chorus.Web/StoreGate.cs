@@ -24,6 +24,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     // Made on the first write (an ingest, a correction) or the first article stored without layers: a server that
     // only reads never loads the tagger.
     private readonly Lazy<ArticleAnalyzer> _analyzer = new(ArticleAnalyzer.CreateDefault);
+    private Task? _warmUp;
     private ChorusQueries? _queries;
     private Chorus.Core.Outlets.OutletDirectory? _outlets;
 
@@ -43,6 +44,15 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var loaded = Chorus.Core.Outlets.SourcesFile.Load(sourcesFile);
         return loaded.Success ? new Chorus.Core.Outlets.OutletDirectory(loaded.Value!) : throw new InvalidOperationException(loaded.Error);
     }
+
+    /// <summary>
+    /// Loads the analyser (the tagger takes seconds) in the background, so that the first article posted does not
+    /// wait for it. Started when the server accepts writes; a server that only reads never calls it.
+    /// </summary>
+    public Task WarmUpAnalyzerAsync() => _warmUp ??= Task.Run(() => _analyzer.Value);
+
+    /// <summary>Where the analyser stands: loaded, loading (warm-up started) or not loaded (read-only so far).</summary>
+    public AnalyzerState AnalyzerState => _analyzer.IsValueCreated ? AnalyzerState.Ready : _warmUp is null ? AnalyzerState.NotLoaded : AnalyzerState.Loading;
 
     public async Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
     {
@@ -185,4 +195,12 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             _opening.Release();
         }
     }
+}
+
+/// <summary>Whether the server's analyser is loaded; writes wait for it.</summary>
+public enum AnalyzerState
+{
+    NotLoaded,
+    Loading,
+    Ready,
 }

@@ -289,6 +289,28 @@ public class ApiTests
 
     // Reads run on connections of their own: a long ingest through the API does not hold them up, and what they see
     // is whole batches.
+    // A server that accepts writes loads the analyser as it starts: the first article posted does not wait seconds for
+    // the tagger. /api/health says where it stands, and says so before any write.
+    [SkippableFact]
+    public async Task AWritableServer_LoadsTheAnalyserAtStart_AndHealthSaysSo()
+    {
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false);
+        using var client = server.Client();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        JsonElement health;
+        do
+        {
+            health = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/health", UriKind.Relative))).RootElement;
+            Assert.Equal("ok", health.GetProperty("status").GetString());
+            Assert.True(health.GetProperty("writes").GetBoolean());
+            Assert.NotEqual("not-loaded", health.GetProperty("analyzer").GetString());
+        }
+        while (health.GetProperty("analyzer").GetString() != "ready" && DateTime.UtcNow < deadline && await Task.Delay(200).ContinueWith(_ => true));
+
+        Assert.Equal("ready", health.GetProperty("analyzer").GetString());
+        Assert.Equal(JsonValueKind.Null, health.GetProperty("searchProblem").ValueKind);
+    }
+
     [SkippableFact]
     public async Task ReadsRunWhileAnIngestRuns()
     {

@@ -34,14 +34,23 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
         var stopwords = LanguageStemmer.For(document.Lang);
         var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
-        bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
+        // Folded too: a stress accent ("Eén", "Dát") leaves the word a function word.
+        bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || stopwords.IsStopword(NameKey.Fold(word))
+            || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
         // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
         var surnames = document.Entities.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
             .Select(m => LastWord(text, m)).ToHashSet(StringComparer.Ordinal);
+        // Names the article itself uses, for compounds built on them ("Brexitdeal" in an article about the Brexit).
+        var articleNames = document.Entities.Where(m => m.End - m.Start >= 4 && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-'))
+            .Select(m => text[m.Start..m.End]).ToHashSet(StringComparer.Ordinal);
+        // A stress accent on a function word ("Eén daarvan", "Dát is het") is never a name, wherever it stands.
+        bool AccentedFunctionWord(string word) => !stopwords.IsStopword(word.ToLowerInvariant()) && stopwords.IsStopword(NameKey.Fold(word));
         var named = document.Entities.Where(m =>
             EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
             && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
             && !IsDateMonth(document, m)
+            && !AccentedFunctionWord(text[m.Start..m.End])
+            && !IsCompoundOfName(document, m, surnames, articleNames)
             && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
         var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
         mentions.AddRange(Typos(document, mentions));
@@ -70,6 +79,106 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var first = text[m.Start..space].ToLowerInvariant();
         return stopwords.IsStopword(first) && !EntityNames.IsParticle(first);
     }
+
+    // Dutch and German write a name and a noun as one word: "Koreakenner" is an expert on Korea, "Facebookaccount" an
+    // account, "Brexitdebat" a debate, not a person or a thing of that name. A one-word person or MISC mention is such
+    // a compound when it splits into a known name of at least four letters (name lists, names of the news) and a word
+    // of the dictionary (Dutch or German; English for loans like "account"), unless the word as a whole is a known
+    // name or its head forms names ("Abelprijs", "Dominicuskerk", "Julianaschool"). Place and organisation mentions
+    // are left alone: "Rijksoverheid" and "Rechtspraak" are names built the same way.
+    private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames)
+    {
+        var word = document.Text[m.Start..m.End];
+        return !surnames.Contains(word) && IsCompoundOfName(word, m.Type, document.Lang, articleNames);
+    }
+
+    internal static bool IsCompoundOfName(string word, string type, string lang, IReadOnlySet<string>? articleNames = null)
+    {
+        var hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen > 0 && type is "PER" or "MISC" && lang is "nl" or "de")
+        {
+            return IsHyphenedCompoundOfName(word, hyphen, type, lang, articleNames);
+        }
+
+        if (type is not ("PER" or "MISC") || lang is not ("nl" or "de") || word.Length < 8)
+        {
+            return false;
+        }
+
+        if (!word.All(char.IsLetter) || word.Skip(1).Any(char.IsUpper) || NameGazetteer.Dutch.Full([word], 0, 1) != 0 || TranslatedNames.Default.KeyOf(word) is not null)
+        {
+            return false;
+        }
+
+        if (DerivedFromPlace.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        // The longest known name the word opens with ("Oostenrijkse" is Oostenrijk + "se", not Oost + "enrijkse";
+        // "Middelburger" is Middelburg + "er"); what follows must be a word of five letters or more ("Amerikaanse" is
+        // Amerika + "anse": no compound).
+        var split = word.Length - 1;
+        while (split >= 4 && !IsKnownName(word[..split], type) && articleNames?.Contains(word[..split]) != true)
+        {
+            split--;
+        }
+
+        if (split < 4 || word.Length - split < 5)
+        {
+            return false;
+        }
+
+        return IsCommonNounHead(word[split..], lang);
+    }
+
+    // "EU-landen", "Brexit-minister", "Labour-kamerlid": a name, a hyphen and a lower-case noun. The name may be an
+    // acronym; "Noord-Korea", "Rees-Mogg" and "Jong-un" (a capital, or no noun after the hyphen) stay names.
+    private static bool IsHyphenedCompoundOfName(string word, int hyphen, string type, string lang, IReadOnlySet<string>? articleNames)
+    {
+        var name = word[..hyphen];
+        var head = word[(hyphen + 1)..];
+        var acronym = name.Length >= 2 && name.All(char.IsUpper);
+        return head.Length >= 4 && head.All(char.IsLower) && name.All(char.IsLetter)
+            && (acronym || IsKnownName(name, type) || articleNames?.Contains(name) == true)
+            && IsCommonNounHead(head, lang);
+    }
+
+    private static bool IsCommonNounHead(string head, string lang)
+    {
+        var stemmer = LanguageStemmer.For(lang);
+        return !stemmer.IsStopword(head) && !NameFormingHeads.Any(h => head.EndsWith(h, StringComparison.Ordinal))
+            && (!ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(head)).IsEmpty || !ConceptLexicon.Default.ConceptsOf("en", LanguageStemmer.For("en").Stem(head)).IsEmpty);
+    }
+
+    // A place name, organisation or thing the name lists or the names of the news know; for a person mention one that
+    // is not only a person's name ("Facebook" in "Facebookaccount", not "Maria" in "Mariaschool").
+    // Four letters only for names of the news ("Cuba", "Iran"): the name lists hold short words too ("Easy", "Life").
+    private static bool IsKnownName(string name, string type)
+    {
+        if (TranslatedNames.Default.KeyOf(name) is not null)
+        {
+            return true;
+        }
+
+        var listed = name.Length >= 5 ? NameGazetteer.Dutch.Full([name], 0, 1) : (byte)0;
+        return type == "PER" ? (listed & ~NameGazetteer.Per) != 0 : listed != 0;
+    }
+
+    // Endings of words derived from a place: adjectives ("Brusselse", "Angelsaksisch") and inhabitants ("Kongolezen",
+    // "Egyptenaren", "Arabieren", "Tunesiërs"). They name their place, and the adjective step links them to it.
+    private static readonly string[] DerivedFromPlace = ["se", "sche", "isch", "ees", "ezen", "aar", "aars", "aren", "aard", "aarden", "iër", "iërs", "ier", "ieren", "aan", "anen"];
+
+    // Heads of proper names: streets, squares, buildings, waters, districts, prizes, orders and treaties (Dutch, German).
+    private static readonly string[] NameFormingHeads =
+    [
+        "straat", "plein", "laan", "weg", "kade", "gracht", "singel", "dijk", "dam", "brug", "tunnel", "haven", "sluis", "markt",
+        "buurt", "wijk", "park", "bos", "meer", "eiland", "polder", "kerk", "kathedraal", "school", "college", "gebouw",
+        "toren", "paleis", "huis", "hof", "poort", "station", "stadion", "museum", "ziekenhuis", "kazerne", "fabriek",
+        "prijs", "medaille", "orde", "trofee", "beker", "verdrag", "akkoord", "verklaring", "conferentie", "tribunaal",
+        "delta", "terrein", "begraafplaats", "bekken", "havens",
+        "straße", "strasse", "platz", "kirche", "schule", "brücke", "bahnhof", "preis", "vertrag", "abkommen",
+    ];
 
     private static readonly HashSet<string> DatePrepositions = new(StringComparer.OrdinalIgnoreCase)
     {

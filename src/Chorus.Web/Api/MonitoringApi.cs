@@ -18,6 +18,7 @@ internal static class MonitoringApi
 {
     public static void MapMonitoringApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/health", HealthAsync).RequireApiKey(onlyWhenPrivate: true).WithTags("monitoring").WithName("Health");
         app.MapGet("/api/outlets", OutletsAsync).RequireApiKey(onlyWhenPrivate: true).WithTags("monitoring").WithName("ListOutlets");
         var watchlists = app.MapGroup("/api/watchlists").WithTags("monitoring");
         watchlists.MapGet("/", WatchlistsAsync).RequireApiKey(onlyWhenPrivate: true).WithName("ListWatchlists");
@@ -29,6 +30,20 @@ internal static class MonitoringApi
         alerts.MapPost("/ack", AcknowledgeAsync).RequireApiKey(onlyWhenPrivate: false).WithName("AcknowledgeAlerts");
         // An export of a large archive streams for minutes: it has the ingest requests' longer time limit, not a read's.
         app.MapGet("/api/export/{table}", ExportAsync).RequireApiKey(onlyWhenPrivate: true).WithTags("monitoring").WithName("Export").WithRequestTimeout(ChorusWebApp.IngestTimeout);
+    }
+
+    /// <summary>
+    /// Whether the server is ready: the store opens, whether it accepts writes (API keys are set), whether the analyser
+    /// that writes need is loaded ("ready", "loading" while it warms up at start, "not-loaded" on a read-only server), and
+    /// what is wrong with the search index when a search may miss articles (null when nothing is).
+    /// </summary>
+    internal sealed record HealthDoc(string Status, bool Writes, string Analyzer, string? SearchProblem);
+
+    private static async Task<Ok<HealthDoc>> HealthAsync(StoreGate gate, ApiKeys keys, CancellationToken ct)
+    {
+        var problem = await gate.ReadAsync(q => Task.FromResult(q.Workspace.IndexProblem), ct).ConfigureAwait(false);
+        var analyzer = gate.AnalyzerState switch { AnalyzerState.Ready => "ready", AnalyzerState.Loading => "loading", _ => "not-loaded" };
+        return TypedResults.Ok(new HealthDoc("ok", keys.AnyConfigured, analyzer, problem));
     }
 
     /// <summary>A watchlist to add (or replace by name): at least one of entity, query and outlet.</summary>
