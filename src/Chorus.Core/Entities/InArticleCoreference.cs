@@ -50,7 +50,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
             && !IsDateMonth(document, m)
             && !AccentedFunctionWord(text[m.Start..m.End])
-            && !IsCompoundOfName(document, m, surnames, articleNames)
+            && !IsCompoundOfName(document, m, surnames, articleNames, lowerWords)
             && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
         var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
         mentions.AddRange(Typos(document, mentions));
@@ -86,31 +86,45 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // of the dictionary (Dutch or German; English for loans like "account"), unless the word as a whole is a known
     // name or its head forms names ("Abelprijs", "Dominicuskerk", "Julianaschool"). Place and organisation mentions
     // are left alone: "Rijksoverheid" and "Rechtspraak" are names built the same way.
-    private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames)
+    private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames, HashSet<string> articleWords)
     {
         var word = document.Text[m.Start..m.End];
-        return !surnames.Contains(word) && IsCompoundOfName(word, m.Type, document.Lang, articleNames);
+        return !surnames.Contains(word) && IsCompoundOfName(word, m.Type, document.Lang, articleNames, articleWords);
     }
 
-    internal static bool IsCompoundOfName(string word, string type, string lang, IReadOnlySet<string>? articleNames = null)
+    /// <param name="articleNames">Single-word names the article tags ("Labour", "Brexit").</param>
+    /// <param name="articleWords">Every word the article writes, in lower case ("brexit" where it is written so).</param>
+    internal static bool IsCompoundOfName(string word, string type, string lang, IReadOnlySet<string>? articleNames = null, IReadOnlySet<string>? articleWords = null)
     {
+        if (lang is not ("nl" or "de"))
+        {
+            return false;
+        }
+
+        // What a compound may be built on: for a person or a thing, a name the lists know or the article tags, and for a
+        // thing any word the article writes ("brexit"). Places and organisations are themselves often built on names
+        // ("Rijksoverheid", "Rechtspraak"): for them only a name the article tags counts ("Labourleden" after "Labour").
+        bool Known(string part) => articleNames?.Contains(part) == true || type switch
+        {
+            "PER" => IsKnownName(part, type),
+            "MISC" => IsKnownName(part, type) || articleWords?.Contains(part.ToLowerInvariant()) == true,
+            _ => false,
+        };
+
         var hyphen = word.IndexOf('-', StringComparison.Ordinal);
-        if (hyphen > 0 && type is "PER" or "MISC" && lang is "nl" or "de")
+        if (hyphen > 0)
         {
-            return IsHyphenedCompoundOfName(word, hyphen, type, lang, articleNames);
+            // "EU-landen", "Brexit-deadline", "Labour-kamerlid": a word, a hyphen and a lower-case noun is that noun;
+            // "Noord-Korea", "Rees-Mogg" and "Jong-un" (a capital, or no noun after the hyphen) stay names. Only persons
+            // and things: "EU-commissie" is an organisation.
+            var (name, after) = (word[..hyphen], word[(hyphen + 1)..]);
+            return type is "PER" or "MISC" && after.Length >= 4 && after.All(char.IsLower) && name.Length >= 2 && name.All(char.IsLetter)
+                && IsCommonNounHead(after, lang, articleWords);
         }
 
-        if (type is not ("PER" or "MISC") || lang is not ("nl" or "de") || word.Length < 8)
-        {
-            return false;
-        }
-
-        if (!word.All(char.IsLetter) || word.Skip(1).Any(char.IsUpper) || NameGazetteer.Dutch.Full([word], 0, 1) != 0 || TranslatedNames.Default.KeyOf(word) is not null)
-        {
-            return false;
-        }
-
-        if (DerivedFromPlace.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
+        if (word.Length < 8 || !word.All(char.IsLetter) || word.Skip(1).Any(char.IsUpper)
+            || NameGazetteer.Dutch.Full([word], 0, 1) != 0 || TranslatedNames.Default.KeyOf(word) is not null
+            || DerivedFromPlace.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -119,36 +133,22 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // "Middelburger" is Middelburg + "er"); what follows must be a word of five letters or more ("Amerikaanse" is
         // Amerika + "anse": no compound).
         var split = word.Length - 1;
-        while (split >= 4 && !IsKnownName(word[..split], type) && articleNames?.Contains(word[..split]) != true)
+        while (split >= 4 && !Known(word[..split]))
         {
             split--;
         }
 
-        if (split < 4 || word.Length - split < 5)
-        {
-            return false;
-        }
-
-        return IsCommonNounHead(word[split..], lang);
+        return split >= 4 && word.Length - split >= 5 && IsCommonNounHead(word[split..], lang, articleWords);
     }
 
-    // "EU-landen", "Brexit-minister", "Labour-kamerlid": a name, a hyphen and a lower-case noun. The name may be an
-    // acronym; "Noord-Korea", "Rees-Mogg" and "Jong-un" (a capital, or no noun after the hyphen) stay names.
-    private static bool IsHyphenedCompoundOfName(string word, int hyphen, string type, string lang, IReadOnlySet<string>? articleNames)
-    {
-        var name = word[..hyphen];
-        var head = word[(hyphen + 1)..];
-        var acronym = name.Length >= 2 && name.All(char.IsUpper);
-        return head.Length >= 4 && head.All(char.IsLower) && name.All(char.IsLetter)
-            && (acronym || IsKnownName(name, type) || articleNames?.Contains(name) == true)
-            && IsCommonNounHead(head, lang);
-    }
-
-    private static bool IsCommonNounHead(string head, string lang)
+    // A noun of the dictionary (Dutch or German; English for loans like "account"), or one the article writes on its
+    // own ("deadline"), and not the head of a name ("-prijs", "-kerk").
+    private static bool IsCommonNounHead(string head, string lang, IReadOnlySet<string>? articleWords)
     {
         var stemmer = LanguageStemmer.For(lang);
         return !stemmer.IsStopword(head) && !NameFormingHeads.Any(h => head.EndsWith(h, StringComparison.Ordinal))
-            && (!ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(head)).IsEmpty || !ConceptLexicon.Default.ConceptsOf("en", LanguageStemmer.For("en").Stem(head)).IsEmpty);
+            && (articleWords?.Contains(head) == true
+                || !ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(head)).IsEmpty || !ConceptLexicon.Default.ConceptsOf("en", LanguageStemmer.For("en").Stem(head)).IsEmpty);
     }
 
     // A place name, organisation or thing the name lists or the names of the news know; for a person mention one that
