@@ -45,11 +45,26 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             .Select(m => text[m.Start..m.End]).ToHashSet(StringComparer.Ordinal);
         // A stress accent on a function word ("Eén daarvan", "Dát is het") is never a name, wherever it stands.
         bool AccentedFunctionWord(string word) => !stopwords.IsStopword(word.ToLowerInvariant()) && stopwords.IsStopword(NameKey.Fold(word));
+        // Words the article writes in lower case somewhere ("kerst", "jaar", "commissie"): the same word with a capital,
+        // at a sentence start, in a subheading or a title, is that word again, not a person or a thing of that name.
+        var writtenLower = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Tokens.Count; i++)
+        {
+            if (document.Tokens[i].Kind == TokenKind.Word && char.IsLower(text[document.Tokens[i].Start]))
+            {
+                writtenLower.Add(document.LowerWords[i]);
+            }
+        }
+
+        bool CommonWordCapitalised(EntityMention m) => m.Type is "PER" or "MISC" && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-')
+            && writtenLower.Contains(text[m.Start..m.End].ToLowerInvariant()) && !surnames.Contains(text[m.Start..m.End])
+            && (NameGazetteer.Dutch.Full([text[m.Start..m.End]], 0, 1) & NameGazetteer.TypeBit(m.Type)) == 0;
         var named = document.Entities.Where(m =>
             EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
             && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
             && !IsDateMonth(document, m)
             && !AccentedFunctionWord(text[m.Start..m.End])
+            && !CommonWordCapitalised(m)
             && !IsCompoundOfName(document, m, surnames, articleNames, lowerWords)
             && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
         var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
