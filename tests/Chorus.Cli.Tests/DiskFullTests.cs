@@ -46,6 +46,9 @@ public sealed class DiskFullTests : IDisposable
             // A read needs no room to write, also when the search index missed the last batch and cannot be rebuilt.
             var search = await CliRunner.RunAsync("search", "brug", "--db", db, "--json");
             Assert.Equal(0, search.ExitCode);
+            // An index that may miss articles says so in the document too (the API and the search page show it).
+            var warning = JsonDocument.Parse(search.Stdout).RootElement.GetProperty("warning");
+            Assert.Equal(search.Stderr.Contains("chorus search:", StringComparison.Ordinal), warning.ValueKind == JsonValueKind.String);
         }
         finally
         {

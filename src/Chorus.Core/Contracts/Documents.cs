@@ -255,6 +255,12 @@ public sealed record SearchDoc(string Query, IReadOnlyList<SearchHitDoc> Hits)
 {
     /// <summary>How many articles match in all; <see cref="Hits"/> holds the best of them, as many as were asked for.</summary>
     public int Total { get; init; }
+
+    /// <summary>
+    /// Why the search may miss articles: the index could not be brought up to date with the store (a full or
+    /// read-only disk); the next opening with room rebuilds it. Null when the index is up to date.
+    /// </summary>
+    public string? Warning { get; init; }
 }
 
 /// <summary>The one serialiser configuration for every contract document.</summary>

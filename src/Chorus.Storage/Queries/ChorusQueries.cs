@@ -217,7 +217,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             }
         }
 
-        return new SearchDoc(query, docs) { Total = total };
+        return new SearchDoc(query, docs) { Total = total, Warning = workspace.IndexProblem };
     }
 
     /// <summary>Article ids after <paramref name="after"/> in id order, a page at a time (exports walk the archive with it).</summary>

@@ -17,6 +17,11 @@ internal static class SearchPage
             return Layout.Page("Search", h.El("p", "Type a query in the search box."));
         }
 
+        if (result.Warning is { } warning)
+        {
+            h.Raw("<p class=\"warning\" role=\"status\">").Text($"These results may be incomplete: {warning}").Raw("</p>");
+        }
+
         h.Raw("<p class=\"meta\">").Text(result.Hits.Count < result.Total ? $"the best {result.Hits.Count} of {result.Total:N0} articles" : $"{result.Hits.Count} articles").Raw("</p><ol class=\"hits\">");
         foreach (var hit in result.Hits)
         {
