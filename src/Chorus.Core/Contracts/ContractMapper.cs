@@ -150,11 +150,12 @@ public sealed class ContractMapper
         };
     }
 
-    public (StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed) Story(StoredStory story, bool why)
+    /// <param name="cancellationToken">Stops the comparison of a large story when the request that asked for it is gone.</param>
+    public (StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed) Story(StoredStory story, bool why, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(story);
         var analyzed = story.Articles.Select(Analyze).ToList();
-        var comparison = _comparer.Compare(Compared(story.Articles, PinnedByStory(story.Articles, analyzed)));
+        var comparison = _comparer.Compare(Compared(story.Articles, PinnedByStory(story.Articles, analyzed)), cancellationToken);
         var textOf = story.Articles.ToDictionary(a => a.Id, a => a.Text, StringComparer.Ordinal);
         SentenceRefDoc SentenceDoc(SentenceRef s) => new(s.ArticleId, s.Start, s.End, textOf[s.ArticleId][s.Start..s.End]);
         ConflictValueDoc ValueDoc(ConflictValue v) => new(v.ArticleId, SentenceDoc(v.Sentence).Text, v.Value, v.Mention, v.Start, v.End, new SpanDoc(v.Sentence.Start, v.Sentence.End));

@@ -122,7 +122,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         }
 
         var mapper = await MapperAsync(story.Articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        var (doc, comparison, analyzed) = mapper.Story(story, why);
+        var (doc, comparison, analyzed) = mapper.Story(story, why, cancellationToken);
         var corrections = await workspace.Store.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
         doc = doc with
         {

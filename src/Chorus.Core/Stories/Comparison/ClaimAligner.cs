@@ -41,7 +41,7 @@ internal sealed class ClaimAligner(double threshold)
     public double ThresholdFor(int articles) => Threshold + (ThresholdRisePerDoubling * Math.Log2(Math.Max(2, articles) / 2.0));
 
     /// <param name="typed">For each term id, whether it is a typed value (a figure, a date, a counted role) rather than a word or a name.</param>
-    public (List<SentenceLink> Links, int[] ClaimRoot) Align(IReadOnlyList<StorySentence> sentences, bool[] typed, int articleCount)
+    public (List<SentenceLink> Links, int[] ClaimRoot) Align(IReadOnlyList<StorySentence> sentences, bool[] typed, int articleCount, CancellationToken cancellationToken = default)
     {
         var threshold = ThresholdFor(articleCount);
         var vocabularySize = typed.Length;
@@ -84,6 +84,7 @@ internal sealed class ClaimAligner(double threshold)
         var candidates = new List<SentenceLink>();
         foreach (var s in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (crossNorms[s.Index] == 0)
             {
                 continue;

@@ -44,7 +44,7 @@ internal static class ConflictDetector
         "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h",
     };
 
-    public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot)
+    public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot, CancellationToken cancellationToken = default)
     {
         var updates = new Dictionary<(int Claim, string Slot), (UpdateKind Kind, string What, SortedDictionary<(DateOnly, string), ConflictValue> Values)>();
         void AddUpdate(int claim, string slot, UpdateKind kind, string what, (DateOnly Day, ConflictValue Value) earlier, (DateOnly Day, ConflictValue Value) later)
@@ -77,8 +77,14 @@ internal static class ConflictDetector
             values.TryAdd(b.ArticleId + "\n" + b.Value, b);
         }
 
+        var seen = 0;
         foreach (var link in links)
         {
+            if ((++seen & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var (a, b) = (sentences[link.A], sentences[link.B]);
             // Links run both ways; the values are keyed by article, so a pair seen twice is stored once.
             if (a.Article.SourceGroup == b.Article.SourceGroup)
@@ -207,6 +213,10 @@ internal static class ConflictDetector
 
     private static string ClockText(TimeMention t) => t.Clock!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    // A sentence with more figures than this lists them (a table, a line of results, a mangled text): which figure of the
+    // other sentence each one would meet cannot be told, and pairing them all made one story of such sentences take minutes.
+    private const int MaxFiguresPerSentence = 12;
+
     /// <summary>Quantities that fill the same slot in both sentences: the same unit or counted noun, or each sentence's only count.</summary>
     private static IEnumerable<(QuantityMention A, QuantityMention B, string Slot)> QuantityPairs(StorySentence a, StorySentence b)
     {
@@ -214,28 +224,36 @@ internal static class ConflictDetector
         // kwamen om", "vier Tote"), or the same unit or counted noun and no two different roles ("ruim 20 boeren" and
         // "15 boeren aangehouden"). Counts of two roles never meet. A figure that could fill a slot with two figures
         // of the other sentence fills none: which one it meets is unknown.
+        if (a.Quantities.Count > MaxFiguresPerSentence || b.Quantities.Count > MaxFiguresPerSentence)
+        {
+            yield break;
+        }
+
         var aSlots = a.Quantities.Select((q, i) => (Q: q, Role: a.Roles[i], Unit: UnitKey(q.Unit))).ToList();
         var bSlots = b.Quantities.Select((q, i) => (Q: q, Role: b.Roles[i], Unit: UnitKey(q.Unit))).ToList();
         var matches = new List<(int A, int B, string Slot)>();
+        var perA = new int[aSlots.Count];
+        var perB = new int[bSlots.Count];
         for (var i = 0; i < aSlots.Count; i++)
         {
             for (var j = 0; j < bSlots.Count; j++)
             {
                 var (x, y) = (aSlots[i], bSlots[j]);
-                if (x.Role != FigureRole.None && x.Role == y.Role)
+                var slot = x.Role != FigureRole.None && x.Role == y.Role ? "role:" + x.Role
+                    : x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None) ? x.Unit
+                    : null;
+                if (slot is not null)
                 {
-                    matches.Add((i, j, "role:" + x.Role));
-                }
-                else if (x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None))
-                {
-                    matches.Add((i, j, x.Unit));
+                    matches.Add((i, j, slot));
+                    perA[i]++;
+                    perB[j]++;
                 }
             }
         }
 
         foreach (var m in matches)
         {
-            if (matches.Count(o => o.A == m.A) == 1 && matches.Count(o => o.B == m.B) == 1)
+            if (perA[m.A] == 1 && perB[m.B] == 1)
             {
                 yield return (aSlots[m.A].Q, bSlots[m.B].Q, m.Slot);
             }

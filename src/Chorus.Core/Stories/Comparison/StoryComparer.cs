@@ -48,7 +48,7 @@ public sealed class StoryComparer
         _aligner = new ClaimAligner(threshold);
     }
 
-    public StoryComparison Compare(IReadOnlyList<ComparedArticle> articles)
+    public StoryComparison Compare(IReadOnlyList<ComparedArticle> articles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed class StoryComparer
             typed[id] = StorySentences.IsTypedValue(term);
         }
 
-        var (links, root) = _aligner.Align(sentences, typed, articles.Count);
+        var (links, root) = _aligner.Align(sentences, typed, articles.Count, cancellationToken);
 
         var claims = new List<(Claim Claim, int Root, int FirstPosition)>();
         var claimOf = new Dictionary<(string, int), Claim>();
@@ -90,7 +90,7 @@ public sealed class StoryComparer
             }
         }
 
-        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root);
+        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root, cancellationToken);
         var lang = articles.GroupBy(a => a.Lang, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "und";
         var summary = SummaryPicker.Pick(sentences, root, sourcesOf, lang).Select(s => s.Ref).ToList();
         var ordered = claims.OrderByDescending(c => c.Claim.Sources).ThenBy(c => c.FirstPosition).ThenBy(c => c.Root).Select(c => c.Claim).ToList();
