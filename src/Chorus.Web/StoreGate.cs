@@ -19,6 +19,9 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _opening = new(1, 1);
     private readonly SemaphoreSlim _readers = new(MaxReaders, MaxReaders);
+    // Long reads (exports stream for minutes) take turns in a lane of their own: they never hold every reader's slot.
+    private readonly SemaphoreSlim _longReads = new(MaxLongReads, MaxLongReads);
+    private const int MaxLongReads = 2;
     private readonly System.Collections.Concurrent.ConcurrentBag<ChorusQueries> _idle = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<ChorusWorkspace> _readerWorkspaces = [];
     // Made on the first write (an ingest, a correction) or the first article stored without layers: a server that
@@ -54,10 +57,20 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     /// <summary>Where the analyser stands: loaded, loading (warm-up started) or not loaded (read-only so far).</summary>
     public AnalyzerState AnalyzerState => _analyzer.IsValueCreated ? AnalyzerState.Ready : _warmUp is null ? AnalyzerState.NotLoaded : AnalyzerState.Loading;
 
-    public async Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
+        => ReadAsync(read, _readers, cancellationToken);
+
+    /// <summary>
+    /// A read that may take minutes (an export): at most <see cref="MaxLongReads"/> run at a time, beside the ordinary
+    /// reads, whose slots they never take.
+    /// </summary>
+    public Task<T> ReadLongAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
+        => ReadAsync(read, _longReads, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await _readers.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var queries = _idle.TryTake(out var idle) ? idle : await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +85,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         }
         finally
         {
-            _readers.Release();
+            slots.Release();
         }
     }
 
@@ -169,6 +182,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         _gate.Dispose();
         _opening.Dispose();
         _readers.Dispose();
+        _longReads.Dispose();
     }
 
     // The primary workspace, opened once by whichever request comes first.

@@ -200,7 +200,7 @@ internal static class MonitoringApi
 
         var name = $"chorus-{kind.Value.ToString().ToLowerInvariant()}.{chosen.Value.ToString().ToLowerInvariant()}";
         var type = chosen switch { ExportFormat.Csv => "text/csv; charset=utf-8", ExportFormat.Parquet => "application/vnd.apache.parquet", _ => "application/x-ndjson; charset=utf-8" };
-        return await gate.ReadAsync<IResult>(
+        return await gate.ReadLongAsync<IResult>(
             async queries =>
             {
                 if (story is not null && await queries.Workspace.Store.FindStoryAsync(story, ct).ConfigureAwait(false) is null)
