@@ -96,11 +96,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     }
 
     // Dutch and German write a name and a noun as one word: "Koreakenner" is an expert on Korea, "Facebookaccount" an
-    // account, "Brexitdebat" a debate, not a person or a thing of that name. A one-word person or MISC mention is such
-    // a compound when it splits into a known name of at least four letters (name lists, names of the news) and a word
-    // of the dictionary (Dutch or German; English for loans like "account"), unless the word as a whole is a known
-    // name or its head forms names ("Abelprijs", "Dominicuskerk", "Julianaschool"). Place and organisation mentions
-    // are left alone: "Rijksoverheid" and "Rechtspraak" are names built the same way.
+    // account, "Brexitdebat" a debate, not a person or a thing of that name. A one-word mention is such a compound when
+    // it splits into a known name (see Known below) and a common noun (IsCommonNounHead), unless the word as a whole is
+    // a known name, its head forms names ("Abelprijs", "Dominicuskerk", "Julianaschool") or it is derived from a place
+    // ("Brusselse"). A surname of a person the article names in full stays a name.
     private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames, HashSet<string> articleWords)
     {
         var word = document.Text[m.Start..m.End];
