@@ -24,8 +24,8 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     private const int MaxLongReads = 2;
     private readonly System.Collections.Concurrent.ConcurrentBag<ChorusQueries> _idle = [];
     private readonly System.Collections.Concurrent.ConcurrentBag<ChorusWorkspace> _readerWorkspaces = [];
-    // Made on the first write (an ingest, a correction) or the first article stored without layers: a server that
-    // only reads never loads the tagger.
+    // Made as the server starts when it accepts writes (WarmUpAnalyzerAsync), else on the first write or the first
+    // article stored without layers: a server that only reads never loads the tagger.
     private readonly Lazy<ArticleAnalyzer> _analyzer = new(ArticleAnalyzer.CreateDefault);
     private Task? _warmUp;
     private ChorusQueries? _queries;
