@@ -68,6 +68,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchIngest_ReportsThroughput_AndTheSerialPartAsAShareOfCpu()
+    {
+        var r = await CliRunner.RunAsync("bench", "ingest", CliRunner.RelativeSamples, "--runs", "1", "--warmup", "0", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(r.Stdout).RootElement;
+        Assert.True(doc.GetProperty("articles").GetInt32() > 10);
+        Assert.True(doc.GetProperty("medianArticlesPerSecond").GetDouble() > 0);
+        Assert.True(doc.GetProperty("serialCpuSeconds").GetDouble() > 0);
+        Assert.InRange(doc.GetProperty("serialCpuShare").GetDouble(), 0.0001, 0.9999);
+    }
+
+    [Fact]
     public async Task BenchPages_TimesEveryMultiArticleStory_AsHtmlAndJson()
     {
         await IngestSamplesAsync();

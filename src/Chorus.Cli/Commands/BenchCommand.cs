@@ -37,8 +37,12 @@ internal static class BenchCommand
         warmup = Math.Max(0, warmup);
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
         var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds)>();
-        for (var run = 1 - warmup; run <= runs; run++)
+        (double Cpu, double SerialCpu) isolated = default;
+        // After the timed runs, one more with the serial part run alone: the process's CPU time while it holds the
+        // serial part is then that part's own, which the timed runs cannot tell apart from analysis beside it.
+        for (var run = 1 - warmup; run <= runs + 1; run++)
         {
+            var isolate = run == runs + 1;
             var dir = Path.Combine(Path.GetTempPath(), "chorus-bench-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
             try
@@ -51,21 +55,29 @@ internal static class BenchCommand
                 IngestReport report;
                 await using (var workspace = await ChorusWorkspace.OpenAsync(await BenchStoreAsync(dir, postgres, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
                 {
-                    report = await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct, analyzer, linkEntities).ConfigureAwait(false);
+                    report = await IngestCommand.IngestAsync(quiet, workspace, [input], new ReadOptions(), ct, new IngestCommand.Settings(analyzer, linkEntities, IsolateSerialPart: isolate)).ConfigureAwait(false);
                 }
 
                 sw.Stop();
                 var stored = report.Ingested;
                 (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, report.SerialTime.TotalSeconds);
-                if (run > 0)
+                if (isolate)
+                {
+                    isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds);
+                    if (!json)
+                    {
+                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"serial part run alone: {isolated.SerialCpu:0.00} s of {isolated.Cpu:0.00} s CPU = {100 * isolated.SerialCpu / isolated.Cpu:0.0}% ({1000 * isolated.SerialCpu / stored:0.00} ms per article)")).ConfigureAwait(false);
+                    }
+                }
+                else if (run > 0)
                 {
                     results.Add(result);
                 }
 
-                if (!json)
+                if (!json && !isolate)
                 {
                     var label = run > 0 ? $"run {run}" : "warm-up";
-                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s, {result.AllocatedBytes / 1e6:0} MB allocated; serial part {result.SerialSeconds:0.00} s = {100 * result.SerialSeconds / result.CpuSeconds:0.0}% of CPU")).ConfigureAwait(false);
+                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s, {result.AllocatedBytes / 1e6:0} MB allocated; serial part {result.SerialSeconds:0.00} s wall")).ConfigureAwait(false);
                 }
             }
             finally
@@ -98,6 +110,8 @@ internal static class BenchCommand
                 gcPauseSecondsPerRun = results.Select(r => Math.Round(r.GcPauseSeconds, 3)).ToList(),
                 allocatedBytesPerRun = results.Select(r => r.AllocatedBytes).ToList(),
                 serialSecondsPerRun = results.Select(r => Math.Round(r.SerialSeconds, 3)).ToList(),
+                serialCpuSeconds = Math.Round(isolated.SerialCpu, 3),
+                serialCpuShare = Math.Round(isolated.SerialCpu / isolated.Cpu, 4),
                 store = postgres is null ? "sqlite" : "postgresql",
                 medianArticlesPerSecond = Math.Round(median, 1),
                 minArticlesPerSecond = Math.Round(rates[0], 1),

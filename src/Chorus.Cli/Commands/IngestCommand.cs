@@ -42,7 +42,7 @@ internal static class IngestCommand
                 await workspace.Monitoring.SaveOutletsAsync(outlets.Outlets, ct).ConfigureAwait(false);
             }
 
-            var report = await IngestAsync(ctx, workspace, paths, options, ct, clustering: clustering, sharedRun: run).ConfigureAwait(false);
+            var report = await IngestAsync(ctx, workspace, paths, options, ct, new Settings(Clustering: clustering, SharedRun: run)).ConfigureAwait(false);
             if (report.StoredIds.Count > 0)
             {
                 // Watchlists hold whatever way articles arrive: an ingest fires their alerts as a watcher would.
@@ -159,12 +159,18 @@ internal static class IngestCommand
         return process;
     }
 
-    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, ArticleAnalyzer? analyzer = null, bool linkEntities = true, ClusteringOptions? clustering = null, string? sharedRun = null)
+    /// <summary>How an ingest runs, where it differs from the default: a reduced analyser or no linking (to measure what they cost), another grouping, a shared run, the serial part alone.</summary>
+    public sealed record Settings(ArticleAnalyzer? Analyzer = null, bool LinkEntities = true, ClusteringOptions? Clustering = null, string? SharedRun = null, bool IsolateSerialPart = false);
+
+    public static async Task<IngestReport> IngestAsync(CliContext ctx, ChorusWorkspace workspace, IReadOnlyList<string> paths, ReadOptions options, CancellationToken ct, Settings? settings = null)
     {
+        settings ??= new Settings();
+        var sharedRun = settings.SharedRun;
         var expanded = ArticleInputReader.ExpandWithRefs(paths).ToList();
-        var pipeline = new IngestPipeline(workspace.Store, analyzer ?? ArticleAnalyzer.CreateDefault(), clustering ?? new ClusteringOptions(), workspace.Index, linkEntities)
+        var pipeline = new IngestPipeline(workspace.Store, settings.Analyzer ?? ArticleAnalyzer.CreateDefault(), settings.Clustering ?? new ClusteringOptions(), workspace.Index, settings.LinkEntities)
         {
             WaitingForWriter = ctx.WaitingForWriter,
+            IsolateSerialPart = settings.IsolateSerialPart,
         };
         IEnumerable<ReadResult> Inputs()
         {

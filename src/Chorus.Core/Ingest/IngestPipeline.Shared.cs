@@ -151,6 +151,9 @@ public sealed partial class IngestPipeline
         }
 
         var writing = await _store.LockForWritingAsync("ingest", waiting, cancellationToken).ConfigureAwait(false);
+        // Everything under the lock is the serial part, and nothing else of this process runs beside it: its CPU
+        // time is the serial part's own.
+        var serial = SerialClock.Start(isolated: true);
         try
         {
             // What a single run would hold in memory at this point is what the chunks before this one stored.
@@ -183,7 +186,6 @@ public sealed partial class IngestPipeline
                     }
                 }
 
-                var serial = System.Diagnostics.Stopwatch.StartNew();
                 if (start == 0)
                 {
                     await LoadWindowAsync(ordered.Select(f => f.Article.Date), clusterer, cancellationToken).ConfigureAwait(false);
@@ -191,7 +193,6 @@ public sealed partial class IngestPipeline
 
                 start += slice.Count;
                 await WriteBatchAsync(ready, clusterer, resolver, report, cancellationToken, start >= ordered.Count ? (run, index) : null).ConfigureAwait(false);
-                report.SerialTime += serial.Elapsed;
             }
             while (start < ordered.Count);
 
@@ -201,6 +202,7 @@ public sealed partial class IngestPipeline
         {
             await Task.WhenAny(_indexing).ConfigureAwait(false);
             _index?.CloseWriter();
+            serial.StopInto(report);
             await writing.DisposeAsync().ConfigureAwait(false);
         }
 

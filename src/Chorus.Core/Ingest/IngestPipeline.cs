@@ -55,6 +55,13 @@ public sealed partial class IngestPipeline
         }
     }
 
+    /// <summary>
+    /// Runs the serial part (story assignment, entity linking, the store batch) with nothing else of the run beside
+    /// it, neither the next batch's analysis nor the search index, so that the process's CPU time while it runs is
+    /// its own: <see cref="IngestReport.SerialCpuTime"/>. Slower; for measuring how far workers could scale.
+    /// </summary>
+    public bool IsolateSerialPart { get; init; }
+
     /// <summary>Called once, with who holds the store's write lock, when a run has to wait for another writer.</summary>
     public Action<string>? WaitingForWriter { get; init; }
 
@@ -158,6 +165,11 @@ public sealed partial class IngestPipeline
             var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
             var analysed = new Prepared?[slice.Count];
             var failures = new InputProblem?[slice.Count];
+            if (IsolateSerialPart)
+            {
+                await write.ConfigureAwait(false);
+            }
+
             Parallel.For(0, slice.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => (analysed[i], failures[i]) = Prepare(slice[i].Article, slice[i].Key));
 
             report.Rejected.AddRange(failures.OfType<InputProblem>());
@@ -171,7 +183,12 @@ public sealed partial class IngestPipeline
                 async () =>
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    var serial = System.Diagnostics.Stopwatch.StartNew();
+                    if (IsolateSerialPart)
+                    {
+                        await _indexing.ConfigureAwait(false);
+                    }
+
+                    var serial = SerialClock.Start(IsolateSerialPart);
                     try
                     {
                         if (loadWindow)
@@ -183,7 +200,7 @@ public sealed partial class IngestPipeline
                     }
                     finally
                     {
-                        report.SerialTime += serial.Elapsed;
+                        serial.StopInto(report);
                         gate.Release();
                     }
 
@@ -449,6 +466,26 @@ public sealed partial class IngestPipeline
 
         var cut = first.LastIndexOf(' ', Max);
         return (first[..(cut > 40 ? cut : Max)] + "…", false);
+    }
+
+    /// <summary>Wall time, and CPU time where the serial part runs alone, of one stretch of the serial part.</summary>
+    private readonly struct SerialClock
+    {
+        private readonly long _started;
+        private readonly TimeSpan? _cpu;
+
+        private SerialClock(long started, TimeSpan? cpu) => (_started, _cpu) = (started, cpu);
+
+        public static SerialClock Start(bool isolated) => new(System.Diagnostics.Stopwatch.GetTimestamp(), isolated ? Environment.CpuUsage.TotalTime : null);
+
+        public void StopInto(IngestReport report)
+        {
+            report.SerialTime += System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+            if (_cpu is { } cpu)
+            {
+                report.SerialCpuTime += Environment.CpuUsage.TotalTime - cpu;
+            }
+        }
     }
 
     private sealed record Prepared(AnalyzedArticle Analyzed, string Key, ArticleFeatures Features, uint[]? Signature, byte[] Layers);

@@ -26,9 +26,15 @@ public sealed class IngestReport
     /// <summary>
     /// Wall time of the serial part: assigning stories, linking entities and committing, one batch at a time, under the
     /// store's write lock. Workers in several processes could overlap everything else (reading, analysis), so this
-    /// share of the run's CPU time bounds how far they scale.
+    /// part bounds how far they scale; <see cref="SerialCpuTime"/> is its CPU time where measured.
     /// </summary>
     public TimeSpan SerialTime { get; set; }
+
+    /// <summary>
+    /// CPU time of the process while it held the serial part, measured only when the pipeline runs it alone
+    /// (<see cref="IngestPipeline.IsolateSerialPart"/>); otherwise zero, as analysis beside it would count too.
+    /// </summary>
+    public TimeSpan SerialCpuTime { get; set; }
 
     /// <summary>Items finished so far: stored, duplicate or rejected.</summary>
     public int Done => Ingested + Duplicates + Rejected.Count;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Chorus.Core.Stories;
 
 /// <summary>
@@ -12,12 +15,13 @@ public sealed class TermStatistics
     private readonly Dictionary<string, Entry> _df;
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
 
-    // IDF is read far more often than counts change: cached per key, dropped when the key's count changes,
-    // and all dropped when the corpus size moves to the next step of a fixed 5% grid. The grid, not the moment the
-    // cache was filled, decides the corpus size IDF uses, so IDF is a function of the counts alone: an ingest
-    // resumed after a crash, which starts with an empty cache, computes the same values as one that never stopped.
-    private readonly Dictionary<string, float> _idfCache = new(StringComparer.Ordinal);
-    private int _cacheDocuments = -1;
+    // IDF is read far more often than counts change: kept in the key's entry, stamped with the corpus-size step it was
+    // computed for, and recomputed when the key's count changes or the corpus size moves to the next step of a fixed
+    // 5% grid. The grid, not the moment a value was computed, decides the corpus size IDF uses, so IDF is a function
+    // of the counts alone: an ingest resumed after a crash computes the same values as one that never stopped. One
+    // look-up per call, no second table: the clusterer asks thousands of times per article.
+    private float _unseenIdf;
+    private int _unseenGeneration = -1;
     private int _gridOf = -1;
     private int _grid;
 
@@ -33,7 +37,7 @@ public sealed class TermStatistics
         _df = new Dictionary<string, Entry>(documentFrequencies.Count, StringComparer.Ordinal);
         foreach (var (key, df) in documentFrequencies)
         {
-            _df[key] = new Entry(df, int.MinValue);
+            _df[key] = new Entry { Df = df, LastDay = int.MinValue, IdfGeneration = -1 };
         }
 
         Documents = documents;
@@ -86,28 +90,13 @@ public sealed class TermStatistics
     /// <summary>Smoothed IDF: never zero, and stable while the corpus is still small.</summary>
     public float Idf(string key)
     {
-        var documents = IdfGeneration;
-        if (documents != _cacheDocuments)
-        {
-            _idfCache.Clear();
-            _cacheDocuments = documents;
-        }
-
-        if (_idfCache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var df = _df.TryGetValue(key, out var entry) ? entry.Df : 0;
-        var idf = (float)Math.Log(1.0 + ((_cacheDocuments + 1.0) / (df + 0.5)));
-        _idfCache[key] = idf;
-        return idf;
+        ArgumentNullException.ThrowIfNull(key);
+        return Idf(ref CollectionsMarshal.GetValueRefOrNullRef(_df, key));
     }
 
     /// <summary>
     /// <see cref="Idf(string)"/> of <paramref name="prefix"/> + <paramref name="key"/> (a name's <c>@</c> key, say),
-    /// without making that string: the clusterer asks this thousands of times per article, and a cached key is
-    /// found through a span. Only a key seen for the first time in a cache generation is made into a string.
+    /// without making that string: the key is found through a span.
     /// </summary>
     public float Idf(string? prefix, string key)
     {
@@ -124,23 +113,7 @@ public sealed class TermStatistics
         {
             prefix.CopyTo(buffer);
             key.CopyTo(buffer[prefix.Length..]);
-            var documents = IdfGeneration;
-            if (documents != _cacheDocuments)
-            {
-                _idfCache.Clear();
-                _cacheDocuments = documents;
-            }
-
-            ReadOnlySpan<char> joined = buffer;
-            if (_idfCache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(joined, out var cached))
-            {
-                return cached;
-            }
-
-            var df = _df.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(joined, out var entry) ? entry.Df : 0;
-            var idf = (float)Math.Log(1.0 + ((_cacheDocuments + 1.0) / (df + 0.5)));
-            _idfCache[new string(joined)] = idf;
-            return idf;
+            return Idf(ref CollectionsMarshal.GetValueRefOrNullRef(_df.GetAlternateLookup<ReadOnlySpan<char>>(), (ReadOnlySpan<char>)buffer));
         }
         finally
         {
@@ -150,6 +123,29 @@ public sealed class TermStatistics
             }
         }
     }
+
+    private float Idf(ref Entry entry)
+    {
+        var documents = IdfGeneration;
+        if (Unsafe.IsNullRef(ref entry))
+        {
+            if (_unseenGeneration != documents)
+            {
+                (_unseenIdf, _unseenGeneration) = (Smoothed(documents, 0), documents);
+            }
+
+            return _unseenIdf;
+        }
+
+        if (entry.IdfGeneration != documents)
+        {
+            (entry.Idf, entry.IdfGeneration) = (Smoothed(documents, entry.Df), documents);
+        }
+
+        return entry.Idf;
+    }
+
+    private static float Smoothed(int documents, int df) => (float)Math.Log(1.0 + ((documents + 1.0) / (df + 0.5)));
 
     public void AddDocument(ArticleFeatures features)
     {
@@ -168,7 +164,7 @@ public sealed class TermStatistics
 
         foreach (var name in features.Names.Keys)
         {
-            Increment(NameKey(name));
+            IncrementName(name);
         }
 
         // Concept keys ("#c:fire") never collide with stems or names: '#' starts no word.
@@ -205,12 +201,6 @@ public sealed class TermStatistics
         foreach (var key in stale ?? [])
         {
             _df.Remove(key);
-            _idfCache.Remove(key);
-        }
-
-        if (_idfCache.Count > _df.Count * 2)
-        {
-            _idfCache.Clear();
         }
     }
 
@@ -224,11 +214,46 @@ public sealed class TermStatistics
 
     private void Increment(string key)
     {
-        _idfCache.Remove(key);
-        var df = _df.TryGetValue(key, out var entry) ? entry.Df : 0;
-        _df[key] = new Entry(df + 1, _today);
-        _pending[key] = _pending.GetValueOrDefault(key) + 1;
+        CountOne(ref CollectionsMarshal.GetValueRefOrAddDefault(_df, key, out _));
+        CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _)++;
     }
 
-    private readonly record struct Entry(int Df, int LastDay);
+    /// <summary>Counts a name under its <c>@</c> key; the key string is made only where the tables lack it.</summary>
+    private void IncrementName(string name)
+    {
+        var length = name.Length + 1;
+        char[]? rented = null;
+        var buffer = length <= 128 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        try
+        {
+            buffer[0] = '@';
+            name.CopyTo(buffer[1..]);
+            ReadOnlySpan<char> key = buffer;
+            CountOne(ref CollectionsMarshal.GetValueRefOrAddDefault(_df.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _));
+            CollectionsMarshal.GetValueRefOrAddDefault(_pending.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _)++;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private void CountOne(ref Entry entry)
+    {
+        entry.Df++;
+        entry.LastDay = _today;
+        entry.IdfGeneration = -1;
+    }
+
+    /// <summary>A key's document frequency, the day it was last seen, and its IDF for the corpus-size step <see cref="IdfGeneration"/>.</summary>
+    private struct Entry
+    {
+        public int Df;
+        public int LastDay;
+        public float Idf;
+        public int IdfGeneration;
+    }
 }

@@ -17,19 +17,24 @@ internal static class DbCommandExtensions
                 parameter.DbType = nullType;
                 parameter.Value = DBNull.Value;
                 break;
-            case string text when text.Contains('\0', StringComparison.Ordinal):
-                // PostgreSQL text cannot hold NUL (a fuzzed query, a JSONL "\u0000"): both stores keep U+FFFD
-                // instead, one character for one, so offsets into the text still hold.
-                parameter.Value = text.Replace('\0', '\uFFFD');
-                break;
             default:
-                parameter.Value = value;
+                parameter.Value = Storable(value);
                 break;
         }
 
         command.Parameters.Add(parameter);
         return parameter;
     }
+
+    /// <summary>A value as a parameter takes it: null as <see cref="DBNull"/>, text without NUL.</summary>
+    public static object Storable(object? value) => value switch
+    {
+        null => DBNull.Value,
+        // PostgreSQL text cannot hold NUL (a fuzzed query, a JSONL "\u0000"): both stores keep U+FFFD instead, one
+        // character for one, so offsets into the text still hold.
+        string text when text.Contains('\0', StringComparison.Ordinal) => text.Replace('\0', '\uFFFD'),
+        _ => value,
+    };
 
     public static DbParameter AddTyped(this DbCommand command, string name, DbType type)
     {

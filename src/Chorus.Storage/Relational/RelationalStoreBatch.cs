@@ -65,11 +65,14 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(layers);
-        using var cmd = Command();
-        cmd.CommandText = "INSERT INTO article_analysis (article_id, version, layers) VALUES (@id, @v, @l) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers";
-        cmd.AddValue("@id", articleId);
-        cmd.AddValue("@v", version);
-        cmd.AddValue("@l", layers);
+        var cmd = Prepared(
+            "INSERT INTO article_analysis (article_id, version, layers) VALUES (@id, @v, @l) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers",
+            ("@id", DbType.String),
+            ("@v", DbType.Int32),
+            ("@l", DbType.Binary));
+        cmd.Parameters[0].Value = articleId;
+        cmd.Parameters[1].Value = version;
+        cmd.Parameters[2].Value = layers;
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -77,48 +80,95 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(bandKeys);
-        using (var cmd = Command())
+        // Prepared once per batch: parsing the statement again for every article cost as much as running it.
+        var cmd = Prepared(
+            """
+            INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key)
+            VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary, @outlet)
+            """,
+            ("@id", DbType.String),
+            ("@seq", DbType.Int64),
+            ("@ref", DbType.String),
+            ("@key", DbType.String),
+            ("@source", DbType.String),
+            ("@date", DbType.String),
+            ("@start", DbType.String),
+            ("@end", DbType.String),
+            ("@lang", DbType.String),
+            ("@title", DbType.String),
+            ("@text", DbType.String),
+            ("@url", DbType.String),
+            ("@ext", DbType.String),
+            ("@dup", DbType.String),
+            ("@story", DbType.String),
+            ("@assignment", DbType.String),
+            ("@signature", DbType.Binary),
+            ("@at", DbType.String),
+            ("@summary", DbType.Int32),
+            ("@outlet", DbType.String));
+        object?[] values =
+        [
+            article.Id,
+            ++_sequence,
+            article.Ref,
+            article.ContentKey,
+            article.Source,
+            article.Date?.ToString(),
+            article.Date is { } d ? RelationalChorusStore.Iso(d.Start) : null,
+            article.Date is { } e ? RelationalChorusStore.Iso(e.End) : null,
+            article.Lang,
+            article.Title,
+            article.Text,
+            article.Url,
+            article.ExternalId,
+            article.DuplicateOf,
+            article.StoryId,
+            article.Assignment is { } a ? StoreJson.Serialize(a) : null,
+            article.Signature is { } s ? MinHasher.ToBytes(s) : null,
+            DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            article.SummaryOnly ? 1 : 0,
+            Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url),
+        ];
+        for (var i = 0; i < values.Length; i++)
         {
-            cmd.CommandText = """
-                INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key)
-                VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary, @outlet)
-                """;
-            cmd.AddValue("@id", article.Id);
-            cmd.AddValue("@seq", ++_sequence);
-            cmd.AddValue("@ref", article.Ref);
-            cmd.AddValue("@key", article.ContentKey);
-            cmd.AddValue("@source", (object?)article.Source ?? DBNull.Value);
-            cmd.AddValue("@date", (object?)article.Date?.ToString() ?? DBNull.Value);
-            cmd.AddValue("@start", article.Date is { } d ? RelationalChorusStore.Iso(d.Start) : DBNull.Value);
-            cmd.AddValue("@end", article.Date is { } e ? RelationalChorusStore.Iso(e.End) : DBNull.Value);
-            cmd.AddValue("@lang", article.Lang);
-            cmd.AddValue("@title", (object?)article.Title ?? DBNull.Value);
-            cmd.AddValue("@text", article.Text);
-            cmd.AddValue("@url", (object?)article.Url ?? DBNull.Value);
-            cmd.AddValue("@ext", (object?)article.ExternalId ?? DBNull.Value);
-            cmd.AddValue("@dup", (object?)article.DuplicateOf ?? DBNull.Value);
-            cmd.AddValue("@story", (object?)article.StoryId ?? DBNull.Value);
-            cmd.AddValue("@assignment", article.Assignment is { } a ? StoreJson.Serialize(a) : DBNull.Value);
-            cmd.AddValue("@signature", article.Signature is { } s ? MinHasher.ToBytes(s) : DBNull.Value, DbType.Binary);
-            cmd.AddValue("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            cmd.AddValue("@summary", article.SummaryOnly ? 1 : 0);
-            cmd.AddValue("@outlet", (object?)Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url) ?? DBNull.Value);
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (article.StoryId is { } story)
-            {
-                _touchedStories.Add(story);
-            }
+            cmd.Parameters[i].Value = DbCommandExtensions.Storable(values[i]);
+        }
+
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (article.StoryId is { } story)
+        {
+            _touchedStories.Add(story);
         }
 
         if (bandKeys.Count > 0)
         {
             // One statement for all of an article's bands: a round trip per band cost more than the rest of the
             // article's writes on a database across a network.
-            using var cmd = Command();
-            cmd.CommandText = $"INSERT INTO article_bands (band, article_id) {_dialect.SelectJsonRows("@rows", "lt")}";
-            cmd.AddValue("@rows", System.Text.Json.JsonSerializer.Serialize(bandKeys.Select(b => new object[] { b, article.Id })));
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var bands = Prepared($"INSERT INTO article_bands (band, article_id) {_dialect.SelectJsonRows("@rows", "lt")}", ("@rows", DbType.String));
+            bands.Parameters[0].Value = BandRows(bandKeys, article.Id);
+            await bands.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The rows <c>[[band, "id"], …]</c> as JSON, written directly: serialising boxed pairs cost more than the insert.</summary>
+    private static string BandRows(IReadOnlyList<long> bandKeys, string articleId)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(bandKeys.Count * (articleId.Length + 28));
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var band in bandKeys)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(band);
+                json.WriteStringValue(articleId);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public async Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default)
@@ -492,14 +542,18 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
 
     private DbCommand Prepared(string sql, params string[] parameters)
+        => Prepared(sql, parameters.Select(name => (name, DbType.String)).ToArray());
+
+    /// <summary>A statement prepared once per batch; its parameters are set by position, in the order given.</summary>
+    private DbCommand Prepared(string sql, params (string Name, DbType Type)[] parameters)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
             cmd = Command();
             cmd.CommandText = sql;
-            foreach (var name in parameters)
+            foreach (var (name, type) in parameters)
             {
-                cmd.AddTyped(name, DbType.String);
+                cmd.AddTyped(name, type);
             }
 
             cmd.Prepare();
