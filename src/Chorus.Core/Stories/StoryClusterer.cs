@@ -18,16 +18,10 @@ public sealed class StoryClusterer
     // Pairs of stories a user split or moved apart: never merged again automatically.
     private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
 
-    // The IDF look-ups a story's vector length is computed with, made once rather than per candidate.
-    private readonly Func<string, float> _termIdf;
-    private readonly Func<string, float> _nameIdf;
-
     public StoryClusterer(ClusteringOptions options, TermStatistics stats)
     {
         _options = options;
         _stats = stats;
-        _termIdf = stats.Idf;
-        _nameIdf = key => stats.Idf("@", key);
     }
 
     public ClusteringOptions Options => _options;
@@ -427,8 +421,7 @@ public sealed class StoryClusterer
         return dot == 0 ? 0 : dot / (Norm(story, names) * Math.Sqrt(articleNorm));
     }
 
-    private double Norm(StoryProfile story, bool names)
-        => story.CachedNorm(names, names ? _nameIdf : _termIdf, _stats.IdfGeneration);
+    private double Norm(StoryProfile story, bool names) => story.CachedNorm(names, _stats);
 
     /// <summary>The terms that contributed most to the dot product: the explanation kept for the winning story only.</summary>
     private List<string> Strongest(Dictionary<string, double> article, StoryProfile story, bool names)

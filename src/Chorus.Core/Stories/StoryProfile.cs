@@ -90,15 +90,22 @@ public sealed class StoryProfile
     private double? _nameNorm;
     private int _normGeneration = -1;
 
+    // The statistics entries of the centroid keys, in the centroid's order, with their weights: a vector length then
+    // costs a pass over an array, not a look-up per key. Made again when the story or the set of entries changes.
+    private (TermStatistics.Entry Entry, float Weight)[]? _termEntries;
+    private (TermStatistics.Entry Entry, float Weight)[]? _nameEntries;
+    private int _entriesVersion = -1;
+
     /// <summary>
     /// The IDF-weighted length of the term (or name) centroid, computed once per change of the story and per step of
-    /// the corpus-size grid IDF uses (<paramref name="generation"/>). A length kept from a smaller corpus made
-    /// cosines depend on when a story last changed (and exceed 1 on small sets); recomputing it for every
-    /// comparison would cost a pass over the centroid per candidate.
+    /// the corpus-size grid IDF uses. A length kept from a smaller corpus made cosines depend on when a story last
+    /// changed (and exceed 1 on small sets); recomputing it for every comparison would cost a pass over the centroid
+    /// per candidate.
     /// </summary>
-    public double CachedNorm(bool names, Func<string, float> idf, int generation)
+    public double CachedNorm(bool names, TermStatistics stats)
     {
-        ArgumentNullException.ThrowIfNull(idf);
+        ArgumentNullException.ThrowIfNull(stats);
+        var generation = stats.IdfGeneration;
         if (generation != _normGeneration)
         {
             _termNorm = null;
@@ -112,10 +119,17 @@ public sealed class StoryProfile
             return norm;
         }
 
-        var sum = 0.0;
-        foreach (var (key, w) in names ? Names : Terms)
+        if (_entriesVersion != stats.EntriesVersion)
         {
-            var weighted = w * idf(key);
+            (_termEntries, _nameEntries, _entriesVersion) = (null, null, stats.EntriesVersion);
+        }
+
+        ref var entries = ref names ? ref _nameEntries : ref _termEntries;
+        entries ??= EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
+        var sum = 0.0;
+        foreach (var (entry, w) in entries)
+        {
+            var weighted = w * stats.Idf(entry);
             sum += weighted * weighted;
         }
 
@@ -123,11 +137,31 @@ public sealed class StoryProfile
         return cache.Value;
     }
 
+    private static (TermStatistics.Entry, float)[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)
+    {
+        var entries = new (TermStatistics.Entry, float)[centroid.Count];
+        var i = 0;
+        foreach (var (key, w) in centroid)
+        {
+            entries[i++] = (stats.EntryOf(prefix, key), w);
+        }
+
+        return entries;
+    }
+
+    /// <summary>Forgets what was derived from the centroids, which are about to change.</summary>
+    private void Changed()
+    {
+        _termNorm = null;
+        _nameNorm = null;
+        _termEntries = null;
+        _nameEntries = null;
+    }
+
     public void Add(ArticleFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        _termNorm = null;
-        _nameNorm = null;
+        Changed();
         AddNormalised(Terms, features.Terms, MaxTerms);
         AddNormalised(Names, features.Names, MaxNames);
         AddNormalised(Concepts, features.Concepts, MaxConcepts);
@@ -155,8 +189,7 @@ public sealed class StoryProfile
     public void Absorb(StoryProfile other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        _termNorm = null;
-        _nameNorm = null;
+        Changed();
         AddSums(Terms, other.Terms, MaxTerms);
         AddSums(Names, other.Names, MaxNames);
         AddSums(Concepts, other.Concepts, MaxConcepts);

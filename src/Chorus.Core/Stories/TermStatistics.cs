@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Chorus.Core.Stories;
@@ -14,6 +13,10 @@ public sealed class TermStatistics
 {
     private readonly Dictionary<string, Entry> _df;
     private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
+
+    // Entries for keys a story holds that no article has counted yet (df 0), so that the story can keep a reference
+    // to the entry its key will be counted in; moved into the table on their first count.
+    private readonly Dictionary<string, Entry> _uncounted = new(StringComparer.Ordinal);
 
     // IDF is read far more often than counts change: kept in the key's entry, stamped with the corpus-size step it was
     // computed for, and recomputed when the key's count changes or the corpus size moves to the next step of a fixed
@@ -37,7 +40,7 @@ public sealed class TermStatistics
         _df = new Dictionary<string, Entry>(documentFrequencies.Count, StringComparer.Ordinal);
         foreach (var (key, df) in documentFrequencies)
         {
-            _df[key] = new Entry { Df = df, LastDay = int.MinValue, IdfGeneration = -1 };
+            _df[key] = new Entry { Df = df, LastDay = int.MinValue };
         }
 
         Documents = documents;
@@ -85,13 +88,35 @@ public sealed class TermStatistics
     /// <summary>Keys held in memory.</summary>
     public int Count => _df.Count;
 
+    /// <summary>
+    /// Changes when entries are dropped (<see cref="Forget"/>): references from <see cref="EntryOf"/> taken before
+    /// then may no longer be the entries the keys are counted in.
+    /// </summary>
+    internal int EntriesVersion { get; private set; }
+
+    /// <summary>
+    /// The entry <paramref name="prefix"/> + <paramref name="key"/> is counted in, made (with df 0) where no article
+    /// counted it yet: a story keeps these, so that its vector length needs no look-up per key.
+    /// </summary>
+    internal Entry EntryOf(string? prefix, string key)
+    {
+        var name = string.IsNullOrEmpty(prefix) ? key : prefix + key;
+        if (_df.TryGetValue(name, out var entry))
+        {
+            return entry;
+        }
+
+        ref var uncounted = ref CollectionsMarshal.GetValueRefOrAddDefault(_uncounted, name, out _);
+        return uncounted ??= new Entry { LastDay = int.MinValue };
+    }
+
     public static string NameKey(string name) => "@" + name;
 
     /// <summary>Smoothed IDF: never zero, and stable while the corpus is still small.</summary>
     public float Idf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Idf(ref CollectionsMarshal.GetValueRefOrNullRef(_df, key));
+        return Idf(_df.GetValueOrDefault(key));
     }
 
     /// <summary>
@@ -113,7 +138,7 @@ public sealed class TermStatistics
         {
             prefix.CopyTo(buffer);
             key.CopyTo(buffer[prefix.Length..]);
-            return Idf(ref CollectionsMarshal.GetValueRefOrNullRef(_df.GetAlternateLookup<ReadOnlySpan<char>>(), (ReadOnlySpan<char>)buffer));
+            return Idf(_df.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var entry) ? entry : null);
         }
         finally
         {
@@ -124,10 +149,11 @@ public sealed class TermStatistics
         }
     }
 
-    private float Idf(ref Entry entry)
+    /// <summary>The IDF of a counted key's entry, or of a key never counted (<paramref name="entry"/> null).</summary>
+    internal float Idf(Entry? entry)
     {
         var documents = IdfGeneration;
-        if (Unsafe.IsNullRef(ref entry))
+        if (entry is null)
         {
             if (_unseenGeneration != documents)
             {
@@ -202,6 +228,9 @@ public sealed class TermStatistics
         {
             _df.Remove(key);
         }
+
+        _uncounted.Clear();
+        EntriesVersion++;
     }
 
     /// <summary>The counts added since the last call, for the store to persist with the same transaction.</summary>
@@ -214,9 +243,13 @@ public sealed class TermStatistics
 
     private void Increment(string key)
     {
-        CountOne(ref CollectionsMarshal.GetValueRefOrAddDefault(_df, key, out _));
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_df, key, out var exists);
+        CountOne(exists ? entry! : entry = FirstEntry(key));
         CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _)++;
     }
+
+    /// <summary>The entry of a key counted for the first time: the one a story already holds, if any.</summary>
+    private Entry FirstEntry(string key) => _uncounted.Count > 0 && _uncounted.Remove(key, out var held) ? held : new Entry();
 
     /// <summary>Counts a name under its <c>@</c> key; the key string is made only where the tables lack it.</summary>
     private void IncrementName(string name)
@@ -229,7 +262,8 @@ public sealed class TermStatistics
             buffer[0] = '@';
             name.CopyTo(buffer[1..]);
             ReadOnlySpan<char> key = buffer;
-            CountOne(ref CollectionsMarshal.GetValueRefOrAddDefault(_df.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _));
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_df.GetAlternateLookup<ReadOnlySpan<char>>(), key, out var exists);
+            CountOne(exists ? entry! : entry = FirstEntry(new string(key)));
             CollectionsMarshal.GetValueRefOrAddDefault(_pending.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _)++;
         }
         finally
@@ -241,7 +275,7 @@ public sealed class TermStatistics
         }
     }
 
-    private void CountOne(ref Entry entry)
+    private void CountOne(Entry entry)
     {
         entry.Df++;
         entry.LastDay = _today;
@@ -249,11 +283,11 @@ public sealed class TermStatistics
     }
 
     /// <summary>A key's document frequency, the day it was last seen, and its IDF for the corpus-size step <see cref="IdfGeneration"/>.</summary>
-    private struct Entry
+    internal sealed class Entry
     {
         public int Df;
         public int LastDay;
         public float Idf;
-        public int IdfGeneration;
+        public int IdfGeneration = -1;
     }
 }
