@@ -37,7 +37,7 @@ internal static class BenchCommand
         warmup = Math.Max(0, warmup);
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
         var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds)>();
-        (double Cpu, double SerialCpu) isolated = default;
+        (double Cpu, double SerialCpu, double SerialWall) isolated = default;
         // After the timed runs, one more with the serial part run alone: the process's CPU time while it holds the
         // serial part is then that part's own, which the timed runs cannot tell apart from analysis beside it.
         for (var run = 1 - warmup; run <= runs + 1; run++)
@@ -63,10 +63,10 @@ internal static class BenchCommand
                 (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, report.SerialTime.TotalSeconds);
                 if (isolate)
                 {
-                    isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds);
+                    isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds, report.SerialTime.TotalSeconds);
                     if (!json)
                     {
-                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"serial part run alone: {isolated.SerialCpu:0.00} s of {isolated.Cpu:0.00} s CPU = {100 * isolated.SerialCpu / isolated.Cpu:0.0}% ({1000 * isolated.SerialCpu / stored:0.00} ms per article)")).ConfigureAwait(false);
+                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"serial part run alone: CPU {isolated.SerialCpu:0.00} s of {isolated.Cpu:0.00} s = {100 * isolated.SerialCpu / isolated.Cpu:0.0}% ({1000 * isolated.SerialCpu / stored:0.00} ms per article); lock held {isolated.SerialWall:0.00} s = {100 * isolated.SerialWall / isolated.Cpu:0.0}% of CPU")).ConfigureAwait(false);
                     }
                 }
                 else if (run > 0)
@@ -112,6 +112,8 @@ internal static class BenchCommand
                 serialSecondsPerRun = results.Select(r => Math.Round(r.SerialSeconds, 3)).ToList(),
                 serialCpuSeconds = Math.Round(isolated.SerialCpu, 3),
                 serialCpuShare = Math.Round(isolated.SerialCpu / isolated.Cpu, 4),
+                serialWallSeconds = Math.Round(isolated.SerialWall, 3),
+                serialWallShare = Math.Round(isolated.SerialWall / isolated.Cpu, 4),
                 store = postgres is null ? "sqlite" : "postgresql",
                 medianArticlesPerSecond = Math.Round(median, 1),
                 minArticlesPerSecond = Math.Round(rates[0], 1),
