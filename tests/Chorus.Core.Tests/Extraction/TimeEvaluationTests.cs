@@ -130,4 +130,17 @@ public class TimeEvaluationTests(ITestOutputHelper output)
 
         Assert.True(scores.F1 >= 0.95 && scores.CalendarAccuracy >= 0.9, $"F1 {scores.F1:P1}, calendar {scores.CalendarAccuracy:P1}");
     }
+
+    [Fact]
+    public void GermanAndEnglishClockTimes_TestHalf()
+    {
+        var file = Path.Combine(TestPaths.RepoRoot, "eval", "times", "clock-de-en-test.tsv");
+        var scores = TimeEvaluation.Evaluate(Analyzer, TimeCaseTable.Parse(File.ReadAllLines(file), file).Value!);
+        foreach (var f in scores.Failures)
+        {
+            output.WriteLine(f);
+        }
+
+        Assert.True(scores.F1 >= 0.9 && scores.ClockAccuracy >= 0.9, $"F1 {scores.F1:P1}, clock {scores.ClockAccuracy:P1}");
+    }
 }

@@ -64,6 +64,18 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void FunctionWords_AloneStartNothing(string text, params string[] expected)
         => Assert.Equal(expected, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-11-20").Value, "nl").Select(t => text[t.Start..t.End]));
 
+    // Minutes before or after an hour make a clock time in German and English only after a clock cue: a range of numbers,
+    // a share or a count with "to", "vor" or "past" stays what it is.
+    [Theory]
+    [InlineData("en", "Sentences range from five to ten years.")]
+    [InlineData("en", "A quarter to a third of voters stayed home.")]
+    [InlineData("en", "Ten past winners were invited.")]
+    [InlineData("de", "Zehn vor Ort gebliebene Helfer wurden geehrt.")]
+    [InlineData("de", "Das Urteil kam fünf nach zwölf Jahren Verfahren.")]
+    [InlineData("en", "Police said at least ten to twelve people were hurt.")]
+    public void MinutesAndHours_WithoutAClockCue_AreNoClockTime(string lang, string text)
+        => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-03-14").Value, lang), t => t.Clock is not null);
+
     // Consumers compute on the typed values; they must say what the written value says.
     [Theory]
     [InlineData("Op dinsdag 12 september 2023 om 06.30 uur ging het mis.", "2023-09-20")]

@@ -380,9 +380,25 @@ public sealed partial class TimeExpressionExtractor
                 return (p2, k + 2);
             }
 
-            if (k + 2 < N && w[k] is "in" && w[k + 1] is "de" or "the" && PartWord(w[k + 2]) is { } p3)
+            if (k + 2 < N && w[k] is "in" && w[k + 1] is "de" or "the" or "der" && PartWord(w[k + 2]) is { } p3)
             {
                 return (p3, k + 3);
+            }
+
+            // "am Abend", "am frühen Morgen", "at night"
+            if (k + 1 < N && lex.Lang == "de" && w[k] == "am" && PartWord(w[k + 1]) is { } p4)
+            {
+                return (p4, k + 2);
+            }
+
+            if (k + 2 < N && lex.Lang == "de" && w[k] == "am" && w[k + 1] is "frühen" or "späten" && PartWord(w[k + 2]) is { } p5)
+            {
+                return (p5, k + 3);
+            }
+
+            if (k + 1 < N && w[k] == "at" && w[k + 1] == "night")
+            {
+                return ("NI", k + 2);
             }
 
             if (w[k] is "pm" or "p.m" or "abends" or "nachmittags")
@@ -400,9 +416,9 @@ public sealed partial class TimeExpressionExtractor
 
         private static string? PartWord(string word) => word switch
         {
-            "ochtends" or "morgens" or "ochtend" or "morgen" or "morning" or "vroege" => "MO",
-            "middags" or "middag" or "namiddag" or "afternoon" => "AF",
-            "avonds" or "avond" or "evening" => "EV",
+            "ochtends" or "morgens" or "ochtend" or "morgen" or "morning" or "vroege" or "vormittag" => "MO",
+            "middags" or "middag" or "namiddag" or "afternoon" or "nachmittag" => "AF",
+            "avonds" or "avond" or "evening" or "abend" => "EV",
             "nachts" or "nacht" or "night" => "NI",
             _ => null,
         };

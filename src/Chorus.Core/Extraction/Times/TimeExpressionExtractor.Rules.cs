@@ -988,6 +988,12 @@ public sealed partial class TimeExpressionExtractor
             {
                 mod = w[k] is "rond" or "omstreeks" or "around" or "gegen" ? "APPROX" : null;
                 k++;
+
+                // "at about ten", "at around half past eight"
+                if (w[k - 1] == "at" && w[k] is "about" or "around" or "approximately" && k + 1 < N)
+                {
+                    (mod, k) = ("APPROX", k + 1);
+                }
             }
 
             TimeOnly clock;
@@ -1008,7 +1014,7 @@ public sealed partial class TimeExpressionExtractor
             {
                 (clock, end) = (glued, k + 1);
             }
-            else if (k > i && w[i] is "om" or "rond" or "omstreeks" or "tegen" && Number(k, out var h) && h is >= 0 and <= 24 && (tokens[k].Kind != TokenKind.Number || w[k].Length <= 2))
+            else if (k > i && w[i] is "om" or "rond" or "omstreeks" or "tegen" or "at" or "um" or "gegen" && Number(k, out var h) && h is >= 0 and <= 24 && (tokens[k].Kind != TokenKind.Number || w[k].Length <= 2))
             {
                 // "om 9", "rond 13.00" is ClockTime's; a bare "om 9" only before the sentence ends or a time word.
                 var next = k + 1 < N ? w[k + 1] : ".";
@@ -1052,20 +1058,23 @@ public sealed partial class TimeExpressionExtractor
             return true;
         }
 
-        /// <summary>"zeven uur", "half acht", "kwart voor drie", "kwart over 3", "10 voor half negen", "vijf over half twee".</summary>
+        /// <summary>
+        /// "zeven uur", "half acht", "kwart voor drie", "kwart over 3", "10 voor half negen", "vijf over half twee"; German
+        /// "halb neun" (8:30), "Viertel nach zwei", "zehn vor acht", "fünf vor halb vier"; English "a quarter past two",
+        /// "half past eight", "ten to eight", "twenty-five past three".
+        /// </summary>
         private bool HourWords(int k, out TimeOnly clock, out int end)
         {
             (clock, end) = (default, k);
             var minutes = 0;
             var j = k;
-            if (j + 2 < N && (w[j] == "kwart" || (Number(j, out var mm) && mm is > 0 and < 30)) && w[j + 1] is "voor" or "over")
+            if (MinutesBeforeHour(j, out var offset, out var next))
             {
-                minutes = (w[j] == "kwart" ? 15 : Number(j, out var m2) ? m2 : 0) * (w[j + 1] == "voor" ? -1 : 1);
-                j += 2;
+                (minutes, j) = (offset, next);
             }
 
             var half = false;
-            if (j + 1 < N && w[j] == "half" && lex.Lang == "nl")
+            if (j + 1 < N && ((w[j] == "half" && lex.Lang == "nl") || (w[j] == "halb" && lex.Lang == "de")))
             {
                 (half, j) = (true, j + 1);
             }
@@ -1096,6 +1105,61 @@ public sealed partial class TimeExpressionExtractor
             return true;
         }
 
+        /// <summary>
+        /// The minutes before or after the hour that open a clock time in words: "kwart over", "tien voor", "Viertel nach",
+        /// "fünf vor", "a quarter past", "half past", "twenty to" (negative before the hour). In German and English a
+        /// number of minutes needs a clock cue before it ("um zehn vor acht", "at ten to eight"): "five to ten years" is
+        /// no clock time.
+        /// </summary>
+        private bool MinutesBeforeHour(int j, out int minutes, out int next)
+        {
+            (minutes, next) = (0, j);
+            var lang = lex.Lang;
+            var article = lang == "en" && j + 1 < N && w[j] == "a" && w[j + 1] == "quarter";
+            var m = article ? j + 1 : j;
+            if (m + 2 >= N)
+            {
+                return false;
+            }
+
+            var direction = (lang, w[m + 1]) switch
+            {
+                ("nl", "over") or ("de", "nach") or ("en", "past" or "after") => 1,
+                ("nl", "voor") or ("de", "vor") or ("en", "to" or "before") => -1,
+                _ => 0,
+            };
+            if (direction == 0)
+            {
+                return false;
+            }
+
+            int count;
+            if (w[m] is "kwart" or "viertel" or "quarter")
+            {
+                count = 15;
+            }
+            else if (lang == "en" && w[m] == "half" && direction > 0)
+            {
+                count = 30;
+            }
+            else if ((Number(m, out var n) || (Spelled(m) is { } spelled && (n = (int)spelled) == spelled)) && n is > 0 and < 30)
+            {
+                if (lang != "nl" && !(m > 0 && w[m - 1] is "at" or "about" or "around" or "um" or "gegen" or "bis" or "until"))
+                {
+                    return false;
+                }
+
+                count = n;
+            }
+            else
+            {
+                return false;
+            }
+
+            (minutes, next) = (count * direction, m + 2);
+            return true;
+        }
+
         private bool HourNumber(int k, out int hour)
         {
             hour = 0;
@@ -1107,9 +1171,21 @@ public sealed partial class TimeExpressionExtractor
             return Spelled(k) is { } v && v is >= 1 and <= 12 && (hour = (int)v) > 0;
         }
 
-        // "4u", "20.15u", "3uur", "8h"
+        // "4u", "20.15u", "3uur", "8h"; "9am", "2.30pm" on a twelve-hour clock
         private static TimeOnly? GluedHour(string token)
         {
+            if (token.Length > 2 && (token.EndsWith("pm", StringComparison.Ordinal) || token.EndsWith("am", StringComparison.Ordinal)))
+            {
+                var twelve = token[..^2] is var digits && Digits(digits, out var hh) && hh is >= 1 and <= 12 && digits.Length <= 2 ? new TimeOnly(hh, 0) : DottedClock(token[..^2]);
+                if (twelve is not { Hour: >= 1 and <= 12 } t)
+                {
+                    return null;
+                }
+
+                var pm = token[^2] == 'p';
+                return new TimeOnly((t.Hour % 12) + (pm ? 12 : 0), t.Minute);
+            }
+
             var unit = token.EndsWith("uur", StringComparison.Ordinal) ? 3 : token.Length > 1 && token[^1] is 'u' or 'h' ? 1 : 0;
             if (unit == 0)
             {
