@@ -101,6 +101,60 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, comparison.Conflicts.Count == 1);
     }
 
+    // A source's one figure of a role meets another source's even where the sentences are worded too differently to
+    // align; not when either source gives two figures of that role, nor from a background sentence dated years back.
+    [Theory]
+    [InlineData("Volgens de brandweer kwamen zeker negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", "number")]
+    [InlineData("Volgens de brandweer kwamen zeker negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-23", "update")]
+    [InlineData("De politie hield ruim 20 betogers aan.", "Volgens de politie werden vijftien betogers gearresteerd.", "2024-05-20", "number")]
+    [InlineData("De politie hield ruim 20 betogers aan.", "Volgens de politie werden 25 betogers gearresteerd.", "2024-05-20", null)]
+    [InlineData("Volgens de brandweer kwamen negen mensen om het leven. Eerder meldde de krant zes doden.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
+    [InlineData("Bij een vergelijkbaar ongeluk in 2015 kwamen negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
+    public void OneFigureOfARolePerSource_MeetsTheOtherSources_WithoutAlignedSentences(string first, string second, string secondDay, string? expected)
+    {
+        var a = Article("a", "Zuiderkrant", "Een tankwagen is op de A2 bij Weert ontploft. " + first, "2024-05-20");
+        var b = Article("b", "Limburgse Post", "Zware explosie op snelweg: een vrachtwagen met brandstof vloog in brand. " + second, secondDay);
+        var comparison = new StoryComparer().Compare([a, b]);
+        var found = comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
+        Assert.Equal(expected is null ? [] : [expected], found);
+    }
+
+    // Separable verbs name a role by their finite verb when the particle closes the clause; a preposition of the same
+    // spelling ("om 9 uur") does not.
+    [Theory]
+    [InlineData("De politie hield ruim 20 boeren aan.", "20", FigureRole.Arrested)]
+    [InlineData("De agenten pakten gisteren drie jongens op.", "drie", FigureRole.Arrested)]
+    [InlineData("Bij de brand kwamen vier bewoners om.", "vier", FigureRole.Dead)]
+    [InlineData("Die Polizei nahm am Abend drei Männer fest.", "drei", FigureRole.Arrested)]
+    [InlineData("Twee ministers komen om 9 uur aan.", "Twee", FigureRole.None)]
+    [InlineData("De politie hield drie boeren aan de grens tegen.", "drie", FigureRole.None)]
+    public void SeparableVerbs_NameTheRole_WhenTheirParticleClosesTheClause(string sentence, string figure, FigureRole expected)
+    {
+        var at = sentence.IndexOf(figure, StringComparison.Ordinal);
+        Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, null));
+    }
+
+    // A part of the day carries a clock only as the start of its span: "'s nachts" and "in de vroege avond" are no clock times to compare.
+    [Fact]
+    public void PartsOfTheDay_AreNoClockTimes()
+    {
+        var a = Article("a", "Grensbode", "De explosie in het woonhuis in Keulen gebeurde zaterdag in de vroege avond.", "2024-11-02");
+        var b = Article("b", "Rijnpost", "De explosie in het woonhuis in Keulen gebeurde zaterdag 's nachts.", "2024-11-02");
+        Assert.DoesNotContain(new StoryComparer().Compare([a, b]).Conflicts, c => c.Kind == "time");
+    }
+
+    // One clock time per source, in sentences that share a word or (across languages) a concept, compared even unaligned.
+    [Theory]
+    [InlineData("De brand in de fabriekshal werd om tien over half twee 's nachts ontdekt.", "de", "Das Feuer in der Fabrikhalle wurde um Viertel nach zwei in der Nacht entdeckt.", true)]
+    [InlineData("De brand in de fabriekshal werd om tien over half twee 's nachts ontdekt.", "de", "Das Feuer in der Fabrikhalle wurde um zwanzig vor zwei in der Nacht entdeckt.", false)]
+    [InlineData("De brand werd om tien over half twee 's nachts ontdekt.", "nl", "Om kwart over twee opende het stadhuis zijn deuren.", false)]
+    public void OneClockTimePerSource_MeetsTheOtherSources_WhenTheirSentencesShareAWord(string first, string lang, string second, bool conflict)
+    {
+        var a = Article("a", "Limburgs Nieuws", "Een grote brand heeft zaterdag een fabriekshal in Aken verwoest. " + first, "2024-12-07");
+        var b = Article("b", "Grenspost", (lang == "de" ? "Ein Großbrand hat am Samstag eine Fabrikhalle in Aachen zerstört. " : "Een grote brand heeft zaterdag een fabriekshal in Aken verwoest. ") + second, "2024-12-07");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
+    }
+
     [Theory]
     [InlineData("Nederland", "Den Haag", false)]
     [InlineData("Engeland", "Londen", false)]

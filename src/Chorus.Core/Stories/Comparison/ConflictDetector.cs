@@ -77,6 +77,40 @@ internal static class ConflictDetector
             values.TryAdd(b.ArticleId + "\n" + b.Value, b);
         }
 
+        // Two figures of one slot that cannot both be true: an update when the later source gives a larger figure or says it
+        // corrects the earlier one, else a conflict, unless either article also gives the other's figure somewhere.
+        void JudgeFigures(int claim, StorySentence a, StorySentence b, QuantityMention qa, QuantityMention qb, string slot)
+        {
+            if (Consistent(qa, qb))
+            {
+                return;
+            }
+
+            var (va, vb) = (Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
+            // Reported on different days: a figure the later source says it corrects is a correction (that source may
+            // well repeat the old figure), a larger figure later is an update (a death toll that grew); a smaller one
+            // later still contradicts.
+            var aFirst = a.Article.Date is { } dayA && b.Article.Date is { } dayB && dayA.Start == dayA.End && dayB.Start == dayB.End && dayA != dayB
+                ? dayA.Start < dayB.Start
+                : (bool?)null;
+            if (aFirst is { } first)
+            {
+                var (early, late, qEarly, qLate) = first ? (a, b, qa, qb) : (b, a, qb, qa);
+                var (vEarly, vLate) = first ? (va, vb) : (vb, va);
+                var kind = Corrects(late) ? UpdateKind.Correction : Normalised(qLate) > Normalised(qEarly) ? UpdateKind.Update : (UpdateKind?)null;
+                if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
+                {
+                    AddUpdate(claim, slot, k, What(qa, qb), (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
+                    return;
+                }
+            }
+
+            if (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))
+            {
+                Add(claim, "number", slot, What(qa, qb), va, vb);
+            }
+        }
+
         var seen = 0;
         foreach (var link in links)
         {
@@ -93,38 +127,9 @@ internal static class ConflictDetector
             }
 
             var claim = claimRoot[a.Index];
-            // A figure reported on a later day that is larger than an earlier one updates it (a death toll that grew,
-            // a price that was settled higher); a smaller one later still contradicts it.
-            var aFirst = a.Article.Date is { } dayA && b.Article.Date is { } dayB && dayA.Start == dayA.End && dayB.Start == dayB.End && dayA != dayB
-                ? dayA.Start < dayB.Start
-                : (bool?)null;
             foreach (var (qa, qb, slot) in QuantityPairs(a, b))
             {
-                if (Consistent(qa, qb))
-                {
-                    continue;
-                }
-
-                var (va, vb) = (Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
-                if (aFirst is { } first)
-                {
-                    // Reported on different days: a figure the later source says it corrects is a correction (that
-                    // source may well repeat the old figure), a larger figure later is an update (a death toll that
-                    // grew); a smaller one later contradicts.
-                    var (early, late, qEarly, qLate) = first ? (a, b, qa, qb) : (b, a, qb, qa);
-                    var (vEarly, vLate) = first ? (va, vb) : (vb, va);
-                    var kind = Corrects(late) ? UpdateKind.Correction : Normalised(qLate) > Normalised(qEarly) ? UpdateKind.Update : (UpdateKind?)null;
-                    if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
-                    {
-                        AddUpdate(claim, slot, k, What(qa, qb), (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
-                        continue;
-                    }
-                }
-
-                if (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))
-                {
-                    Add(claim, "number", slot, What(qa, qb), va, vb);
-                }
+                JudgeFigures(claim, a, b, qa, qb, slot);
             }
 
             if (ClockPair(a, b) is var (ca, cb) && SameDay(a, b) && !Close(ca, cb) && !MentionsClock(b.Article, ca) && !MentionsClock(a.Article, cb))
@@ -156,6 +161,36 @@ internal static class ConflictDetector
             }
         }
 
+        // A source's one figure for a role of the event (its dead, injured, missing, evacuated, arrested) meets another
+        // source's, whichever sentences give them: sentences worded too differently to align ("zeker negen mensen kwamen
+        // om" and "het aantal doden steeg naar veertien") still report one slot.
+        foreach (var (role, a, qa, b, qb) in RoleFigurePairs(sentences))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (va, vb) = (a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb));
+            if (!Reported(va, vb))
+            {
+                JudgeFigures(-1 - (int)role, a, b, qa, qb, "role:" + role);
+            }
+        }
+
+        // Likewise a source's one clock time of the day against another's, when their sentences share a word or a name
+        // (in two languages, a word concept): "De brand werd om tien over half twee ontdekt" and "Das Feuer wurde um
+        // Viertel nach zwei entdeckt".
+        foreach (var (a, ca, b, cb) in ClockPairs(sentences))
+        {
+            var (va, vb) = (a.Article.Id + "\n" + ClockText(ca), b.Article.Id + "\n" + ClockText(cb));
+            if (!Reported(va, vb))
+            {
+                Add(-1, "time", "time", "time of day", Value(a, ca.Start, ca.End, ClockText(ca)), Value(b, cb.Start, cb.End, ClockText(cb)));
+            }
+        }
+
+        // Whether a pair of sources' figures is already among the conflicts or updates of an aligned claim.
+        bool Reported(string a, string b)
+            => found.Values.Any(f => f.Values.ContainsKey(a) && f.Values.ContainsKey(b))
+            || updates.Values.Any(u => u.Values.Values.Any(v => v.ArticleId + "\n" + v.Value == a) && u.Values.Values.Any(v => v.ArticleId + "\n" + v.Value == b));
+
         var conflicts = found
             .Where(f => f.Value.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
             .Select(f => new Conflict(f.Key.Kind, f.Value.What, f.Value.Values.Values.ToList()))
@@ -166,6 +201,135 @@ internal static class ConflictDetector
             .ToList();
         return (conflicts, developments);
     }
+
+    /// <summary>
+    /// Pairs of articles of different sources that each give one figure for a role of the event: every count of that
+    /// role in the article has one value, outside background sentences (those dated a week or more before the article:
+    /// "in 2015 kwamen er twaalf om").
+    /// </summary>
+    private static IEnumerable<(FigureRole Role, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> RoleFigurePairs(IReadOnlyList<StorySentence> sentences)
+    {
+        var figures = new Dictionary<(int Article, FigureRole Role), (StorySentence Sentence, QuantityMention Figure, bool One)>();
+        foreach (var s in sentences)
+        {
+            if (s.Quantities.Count > MaxFiguresPerSentence || Background(s))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < s.Quantities.Count; i++)
+            {
+                var (q, role) = (s.Quantities[i], s.Roles[i]);
+                if (role == FigureRole.None || !IsCount(q))
+                {
+                    continue;
+                }
+
+                var key = (s.ArticleIndex, role);
+                figures[key] = figures.TryGetValue(key, out var held)
+                    ? held with { One = held.One && Normalised(held.Figure) == Normalised(q) && held.Figure.Qualifier == q.Qualifier }
+                    : (s, q, true);
+            }
+        }
+
+        var ones = figures.Where(f => f.Value.One).OrderBy(f => f.Key.Article).ThenBy(f => f.Key.Role).ToList();
+        for (var x = 0; x < ones.Count; x++)
+        {
+            for (var y = x + 1; y < ones.Count; y++)
+            {
+                var (a, b) = (ones[x], ones[y]);
+                if (a.Key.Role == b.Key.Role && a.Value.Sentence.Article.SourceGroup != b.Value.Sentence.Article.SourceGroup)
+                {
+                    yield return (a.Key.Role, a.Value.Sentence, a.Value.Figure, b.Value.Sentence, b.Value.Figure);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pairs of articles of different sources, dated the same day, that each give one clock time (times within a
+    /// quarter of an hour count as one) in sentences sharing a word, a name or a concept, and that disagree.
+    /// </summary>
+    private static IEnumerable<(StorySentence A, TimeMention CA, StorySentence B, TimeMention CB)> ClockPairs(IReadOnlyList<StorySentence> sentences)
+    {
+        var clocks = new Dictionary<int, (StorySentence Sentence, TimeMention Clock, bool One)>();
+        foreach (var s in sentences)
+        {
+            if (Background(s))
+            {
+                continue;
+            }
+
+            foreach (var t in s.Times)
+            {
+                if (!IsClockTime(t))
+                {
+                    continue;
+                }
+
+                clocks[s.ArticleIndex] = clocks.TryGetValue(s.ArticleIndex, out var held)
+                    ? held with { One = held.One && Close(held.Clock, t) }
+                    : (s, t, true);
+            }
+        }
+
+        var ones = clocks.Where(c => c.Value.One).OrderBy(c => c.Key).Select(c => c.Value).ToList();
+        for (var x = 0; x < ones.Count; x++)
+        {
+            for (var y = x + 1; y < ones.Count; y++)
+            {
+                var (a, b) = (ones[x], ones[y]);
+                if (a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && SameDay(a.Sentence, b.Sentence) && !Close(a.Clock, b.Clock)
+                    && ShareAWord(a.Sentence, b.Sentence) && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
+                {
+                    yield return (a.Sentence, a.Clock, b.Sentence, b.Clock);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether two sentences share a word or a name outside their time expressions (in two languages, a word concept):
+    /// the words of a clock time ("kwart over twee") say nothing about what happened then.
+    /// </summary>
+    private static bool ShareAWord(StorySentence a, StorySentence b)
+    {
+        var cross = a.Article.Lang != b.Article.Lang;
+        var keys = ContentKeys(a, cross);
+        keys.IntersectWith(ContentKeys(b, cross));
+        return keys.Count > 0;
+    }
+
+    private static HashSet<string> ContentKeys(StorySentence s, bool cross)
+    {
+        var keys = new HashSet<string>(s.Entities.Select(e => "e:" + e), StringComparer.Ordinal);
+        var analyzed = s.Article.Analyzed;
+        for (var i = 0; i < analyzed.Tokens.Count && analyzed.Tokens[i].Start < s.Span.End; i++)
+        {
+            var start = analyzed.Tokens[i].Start;
+            if (start < s.Span.Start || analyzed.Stems[i] is not { } stem || s.Times.Any(t => start >= t.Start && start < t.End))
+            {
+                continue;
+            }
+
+            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOf(s.Article.Lang, stem) : [];
+            if (concepts.IsEmpty)
+            {
+                keys.Add(StorySentences.Root(stem));
+            }
+
+            foreach (var concept in concepts)
+            {
+                keys.Add(concept);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>A sentence dated a week or more before its article: background, not the event's figures.</summary>
+    private static bool Background(StorySentence s)
+        => s.Article.Date is { } date && s.Times.Any(t => IsDated(t) && t.Days is { } r && r.End < date.Start.AddDays(-7));
 
     // Words with which a source says it corrects an earlier figure.
     private static readonly string[] CorrectionCues =
@@ -191,8 +355,8 @@ internal static class ConflictDetector
     /// <summary>The one clock time of each sentence, when each has exactly one.</summary>
     private static (TimeMention A, TimeMention B)? ClockPair(StorySentence a, StorySentence b)
     {
-        var ca = a.Times.Where(t => t.Clock is not null).ToList();
-        var cb = b.Times.Where(t => t.Clock is not null).ToList();
+        var ca = a.Times.Where(IsClockTime).ToList();
+        var cb = b.Times.Where(IsClockTime).ToList();
         return ca.Count == 1 && cb.Count == 1 ? (ca[0], cb[0]) : null;
     }
 
@@ -209,7 +373,14 @@ internal static class ConflictDetector
     }
 
     private static bool MentionsClock(ComparedArticle article, TimeMention t)
-        => article.Analyzed.Times.Any(o => o.Clock is { } c && Close(o, t));
+        => article.Analyzed.Times.Any(o => o.Clock is not null && Close(o, t));
+
+    /// <summary>
+    /// A time written to the hour or minute ("om 15.00 uur", "half acht"), not a part of the day ("'s nachts", "in de
+    /// vroege avond"), which carries a clock only as the start of its span.
+    /// </summary>
+    private static bool IsClockTime(TimeMention t)
+        => t.Clock is not null && t.Value is { } v && v.IndexOf('T', StringComparison.Ordinal) is var at && at >= 0 && at + 1 < v.Length && char.IsAsciiDigit(v[at + 1]);
 
     private static string ClockText(TimeMention t) => t.Clock!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

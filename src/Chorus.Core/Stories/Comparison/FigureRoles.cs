@@ -29,6 +29,16 @@ internal static class FigureRoles
         (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "festgenommen", "verhaftet", "inhaftiert"]),
     ];
 
+    // Separable verbs whose particle stands apart at the end of a main clause ("De politie hield ruim 20 boeren aan",
+    // "Die Polizei nahm drei Männer fest"): the finite verb is the cue when its particle follows later in the sentence.
+    private static readonly (FigureRole Role, string[] Verbs, string Particle)[] SeparableCues =
+    [
+        (FigureRole.Arrested, ["hield", "hielden", "houdt", "houden"], "aan"),
+        (FigureRole.Arrested, ["pakte", "pakten", "pakt", "pakken"], "op"),
+        (FigureRole.Dead, ["kwam", "kwamen", "komt", "komen"], "om"),
+        (FigureRole.Arrested, ["nahm", "nahmen", "nimmt", "nehmen"], "fest"),
+    ];
+
     /// <summary>The role of the figure at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>, looking within the sentence [<paramref name="sentenceStart"/>, <paramref name="sentenceEnd"/>).</summary>
     public static FigureRole RoleOf(string text, int sentenceStart, int sentenceEnd, int start, int end, string? unit)
     {
@@ -47,7 +57,7 @@ internal static class FigureRoles
                 continue;
             }
 
-            if (!char.IsLetter(text[i]) || CueAt(text.AsSpan(i, sentenceEnd - i), 0) is not { } role)
+            if (!char.IsLetter(text[i]) || (CueAt(text.AsSpan(i, sentenceEnd - i), 0) ?? SeparableAt(text, i, sentenceEnd)) is not { } role)
             {
                 continue;
             }
@@ -60,6 +70,53 @@ internal static class FigureRoles
         }
 
         return best;
+    }
+
+    /// <summary>The role of a separable verb at <paramref name="at"/> whose particle follows as a word before the sentence ends.</summary>
+    private static FigureRole? SeparableAt(string text, int at, int sentenceEnd)
+    {
+        var wordEnd = at;
+        while (wordEnd < sentenceEnd && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = text.AsSpan(at, wordEnd - at);
+        foreach (var (role, verbs, particle) in SeparableCues)
+        {
+            foreach (var verb in verbs)
+            {
+                if (word.Equals(verb, StringComparison.OrdinalIgnoreCase) && ClosesWith(text.AsSpan(wordEnd, sentenceEnd - wordEnd), particle))
+                {
+                    return role;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds <paramref name="particle"/> as a word closing a clause (before punctuation
+    /// or the end): "hield ruim 20 boeren aan." but not "komen om 9 uur", where "om" is a preposition.
+    /// </summary>
+    private static bool ClosesWith(ReadOnlySpan<char> text, string particle)
+    {
+        var offset = 0;
+        while (text[offset..].IndexOf(particle, StringComparison.OrdinalIgnoreCase) is var found && found >= 0)
+        {
+            var i = offset + found;
+            var end = i + particle.Length;
+            var rest = text[end..].TrimStart(' ');
+            if ((i == 0 || !char.IsLetter(text[i - 1])) && (rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' or ':' or ')'))
+            {
+                return true;
+            }
+
+            offset = end;
+        }
+
+        return false;
     }
 
     private static FigureRole? CueAt(ReadOnlySpan<char> text, int at)
