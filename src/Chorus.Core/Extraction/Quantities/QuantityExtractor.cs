@@ -190,8 +190,8 @@ public sealed class QuantityExtractor
                 (min, max, qualifier) = (v.Min, v.Max, qualifier ?? FigureQualifier.Vague);
             }
 
-            // Ranges: "24 tot 65", "10-13", "tussen de 24 en 65"
-            if (next + 1 < tokens.Count && w[next] is "tot" or "-" or "–" or "to" or "bis" or "en" or "and" or "und"
+            // Ranges: "24 tot 65", "10-13", "4 à 5 dollar", "tussen de 24 en 65"
+            if (next + 1 < tokens.Count && w[next] is "tot" or "-" or "–" or "to" or "bis" or "à" or "a" or "en" or "and" or "und"
                 && (w[next] is not ("en" or "and" or "und") || (start > 1 && w[start - 1] is "de" or "tussen" or "between" or "zwischen") || (start > 0 && w[start - 1] is "tussen" or "between" or "zwischen"))
                 && TryNumber(next + 1, out var high, out var afterHigh, out _) && high > value)
             {
