@@ -134,6 +134,18 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, null));
     }
 
+    // Sentences reporting what two different persons said are two statements, whatever words they share.
+    [Theory]
+    [InlineData("Minister Van Dalen zei dinsdag de kritiek van Jansen op het stikstofplan niet te begrijpen.", "Kamerlid Jansen zei dinsdag de kritiek op het stikstofplan wel te begrijpen.", false)]
+    [InlineData("Minister Van Dalen zei dinsdag de kritiek van Jansen op het stikstofplan niet te begrijpen.", "De kritiek van Jansen op het stikstofplan begrijpt minister Van Dalen dinsdag niet, zei hij.", true)]
+    public void SentencesOfDifferentSpeakers_AreNoSharedClaim(string first, string second, bool shared)
+    {
+        var a = Article("a", "Haagse Post", "Het stikstofplan van het kabinet ligt onder vuur. " + first, "2024-06-11");
+        var b = Article("b", "Binnenhof Nieuws", "Het stikstofplan van het kabinet ligt onder vuur. " + second, "2024-06-11");
+        var claims = new StoryComparer().Compare([a, b]).Claims;
+        Assert.Equal(shared, claims.Any(c => c.Shared && c.Text.Contains("begrij", StringComparison.Ordinal)));
+    }
+
     // A part of the day carries a clock only as the start of its span: "'s nachts" and "in de vroege avond" are no clock times to compare.
     [Fact]
     public void PartsOfTheDay_AreNoClockTimes()

@@ -59,6 +59,13 @@ internal sealed class ClaimAligner(double threshold)
                 return (0, 0);
             }
 
+            // Nor do sentences reporting what two different persons said ("Loggen zei niets te begrijpen van de kritiek
+            // van Baudet" and "Baudet zei die klacht wel te begrijpen").
+            if (x.Speaker is { } sx && y.Speaker is { } sy && sx != sy)
+            {
+                return (0, 0);
+            }
+
             var sameLang = x.Article.Lang == y.Article.Lang;
             var (nx, ny) = sameLang ? (norms[x.Index], norms[y.Index]) : (crossNorms[x.Index], crossNorms[y.Index]);
             if (nx == 0 || ny == 0)

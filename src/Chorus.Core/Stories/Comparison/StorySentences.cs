@@ -51,6 +51,12 @@ internal sealed class StorySentence
     /// <summary>Headings and fragments: no sentence-final punctuation.</summary>
     public required bool IsFragment { get; init; }
 
+    /// <summary>
+    /// The person the sentence reports as speaking ("Loggen zei…", "…, aldus Loggen", "volgens Baudet…"), if any: two
+    /// sentences of different speakers report two statements, however many words they share.
+    /// </summary>
+    public string? Speaker { get; init; }
+
     public string Text => Article.Text[Span.Start..Span.End];
 
     public SentenceRef Ref => new(Article.Id, Span.Start, Span.End);
@@ -91,6 +97,7 @@ internal static class StorySentences
 
                 var entities = new List<string>();
                 var persons = new HashSet<string>(StringComparer.Ordinal);
+                string? speaker = null;
                 var places = new List<PlaceSlot>();
                 var covered = new List<TextSpan>();
                 for (var e = 0; e < analyzed.Entities.Count; e++)
@@ -106,6 +113,10 @@ internal static class StorySentences
                     if (mention.Type == "PER")
                     {
                         persons.Add(id);
+                        if (speaker is null && SpeaksAt(text, span, mention.Start, mention.End))
+                        {
+                            speaker = id;
+                        }
                     }
 
                     covered.Add(new TextSpan(mention.Start, mention.End));
@@ -189,11 +200,62 @@ internal static class StorySentences
                     Entities = entities,
                     Persons = persons,
                     IsFragment = last is not ('.' or '!' or '?' or ':' or ';'),
+                    Speaker = speaker,
                 });
             }
         }
 
         return sentences;
+    }
+
+    // Verbs of saying, in the forms that stand beside their subject in news ("Loggen zei", "zei Loggen", "said Smith",
+    // "sagte Scholz"), and the words that attribute a statement ("aldus Loggen", "volgens Baudet", "according to", "laut").
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zei", "zegt", "zeiden", "zeggen", "stelt", "stelde", "vindt", "vond", "meent", "meende", "verklaarde", "verklaart",
+        "benadrukte", "benadrukt", "reageerde", "reageert", "schreef", "schrijft", "twitterde", "erkende", "erkent", "ontkende",
+        "ontkent", "waarschuwde", "waarschuwt", "liet", "laat", "aldus", "volgens",
+        "said", "says", "told", "stated", "added", "argued", "warned", "wrote", "tweeted", "denied", "insisted", "according",
+        "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "warnte", "schrieb", "laut",
+    };
+
+    /// <summary>
+    /// Whether the person mentioned at [<paramref name="start"/>, <paramref name="end"/>) is reported as speaking: a verb
+    /// of saying as the word right after the name ("Loggen zei") or right before it ("zei Loggen", "aldus Loggen",
+    /// "volgens Baudet").
+    /// </summary>
+    private static bool SpeaksAt(string text, TextSpan sentence, int start, int end)
+    {
+        var after = end;
+        while (after < sentence.End && !char.IsLetter(text[after]) && text[after] is ' ' or ',')
+        {
+            after++;
+        }
+
+        var afterEnd = after;
+        while (afterEnd < sentence.End && char.IsLetter(text[afterEnd]))
+        {
+            afterEnd++;
+        }
+
+        if (afterEnd > after && !text.AsSpan(end, after - end).Contains(',') && SpeechVerbs.Contains(text[after..afterEnd]))
+        {
+            return true;
+        }
+
+        var before = start;
+        while (before > sentence.Start && text[before - 1] == ' ')
+        {
+            before--;
+        }
+
+        var beforeStart = before;
+        while (beforeStart > sentence.Start && char.IsLetter(text[beforeStart - 1]))
+        {
+            beforeStart--;
+        }
+
+        return before > beforeStart && SpeechVerbs.Contains(text[beforeStart..before]);
     }
 
     /// <summary>
