@@ -249,7 +249,8 @@ public sealed class TermStatistics
     }
 
     /// <summary>The entry of a key counted for the first time: the one a story already holds, if any.</summary>
-    private Entry FirstEntry(string key) => _uncounted.Count > 0 && _uncounted.Remove(key, out var held) ? held : new Entry();
+    private Entry FirstEntry(ReadOnlySpan<char> key)
+        => _uncounted.Count > 0 && _uncounted.GetAlternateLookup<ReadOnlySpan<char>>().Remove(key, out _, out var held) ? held : new Entry();
 
     /// <summary>Counts a name under its <c>@</c> key; the key string is made only where the tables lack it.</summary>
     private void IncrementName(string name)
@@ -263,7 +264,7 @@ public sealed class TermStatistics
             name.CopyTo(buffer[1..]);
             ReadOnlySpan<char> key = buffer;
             ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_df.GetAlternateLookup<ReadOnlySpan<char>>(), key, out var exists);
-            CountOne(exists ? entry! : entry = FirstEntry(new string(key)));
+            CountOne(exists ? entry! : entry = FirstEntry(key));
             CollectionsMarshal.GetValueRefOrAddDefault(_pending.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _)++;
         }
         finally
