@@ -532,6 +532,27 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task MergedAway_NamesExactlyTheEntitiesWithAnAlias_AndAgreesWithCurrentEntityId()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        Assert.True((await store.MergeEntitiesAsync("e-oek", "e-ukr")).Success);
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            string[] ids = ["e-oek", "e-ukr", "e-kju", "no-such-entity"];
+            var merged = await batch.MergedAwayAsync(ids);
+            Assert.Equal(["e-ukr"], merged);
+            foreach (var id in ids)
+            {
+                Assert.Equal(merged.Contains(id), await batch.CurrentEntityIdAsync(id) != id);
+            }
+
+            Assert.Empty(await batch.MergedAwayAsync([]));
+        }
+    }
+
+    [SkippableFact]
     public async Task EntitySplit_UndoPutsTheVariantBack_AndALaterCorrectionMustBeUndoneFirst()
     {
         await using var store = await CreateStoreAsync();

@@ -77,10 +77,29 @@ public sealed class EntityResolver
             _byBlock[block] = [];
         }
 
+        var found = new List<string>();
         foreach (var (block, e) in await batch.FindEntitiesByBlocksAsync(wanted, cancellationToken).ConfigureAwait(false))
         {
             _byBlock[block].Add(_byId.TryGetValue(e.Id, out var cached) ? cached : e);
             _byId.TryAdd(e.Id, e);
+            if (!_current.ContainsKey(e.Id))
+            {
+                found.Add(e.Id);
+            }
+        }
+
+        // Where each entity read ahead lives now, in one query: most were never merged away and live where they are.
+        // The merged-away ones are followed one by one when they are matched.
+        if (found.Count > 0)
+        {
+            var merged = await batch.MergedAwayAsync(found, cancellationToken).ConfigureAwait(false);
+            foreach (var id in found)
+            {
+                if (!merged.Contains(id))
+                {
+                    _current[id] = id;
+                }
+            }
         }
     }
 

@@ -213,6 +213,12 @@ public interface IStoreBatch : IAsyncDisposable
     /// <summary>Where a merged-away entity id now lives (follows chains); the id itself when it was not merged.</summary>
     Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Which of <paramref name="entityIds"/> were merged away (have an alias): one query for a batch's entities, where
+    /// <see cref="CurrentEntityIdAsync"/> would cost a round trip each.
+    /// </summary>
+    Task<IReadOnlySet<string>> MergedAwayAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default);
+
     /// <summary>Records, with this batch, that chunk <paramref name="chunk"/> of the shared ingest <paramref name="run"/> is stored whole.</summary>
     Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default);
 

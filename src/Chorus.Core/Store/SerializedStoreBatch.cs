@@ -54,6 +54,9 @@ public sealed class SerializedStoreBatch(IStoreBatch inner) : IStoreBatch
     public Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.CurrentEntityIdAsync(entityId, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlySet<string>> MergedAwayAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default)
+        => OneAtATimeAsync(() => inner.MergedAwayAsync(entityIds, cancellationToken), cancellationToken);
+
     public Task CommitAsync(CancellationToken cancellationToken = default)
         => throw new InvalidOperationException("the owner of the inner batch commits it");
 

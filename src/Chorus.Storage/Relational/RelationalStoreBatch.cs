@@ -171,23 +171,44 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public async Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default)
+    public Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(story);
+        // Kept until the batch commits or a statement reads stories: a batch saves hundreds, one round trip each
+        // was a large part of the time the write lock is held on a database across a network.
+        // Text without NUL, as every parameter (PostgreSQL's JSON cannot hold \u0000 either).
+        _pendingStories[story.Id] = new object?[]
+        {
+            DbCommandExtensions.Storable(story.Id),
+            DbCommandExtensions.Storable(story.Title),
+            story.First is { } f ? RelationalChorusStore.Iso(f) : null,
+            story.Last is { } l ? RelationalChorusStore.Iso(l) : null,
+            story.ArticleCount,
+            StoreJson.Serialize(story),
+        };
+        _touchedStories.Add(story.Id);
+        return Task.CompletedTask;
+    }
+
+    // Story rows saved and not yet written, by id (a later save of a story replaces an earlier one).
+    private readonly Dictionary<string, object?[]> _pendingStories = new(StringComparer.Ordinal);
+
+    private async Task WritePendingStoriesAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingStories.Count == 0)
+        {
+            return;
+        }
+
         using var cmd = Command();
-        cmd.CommandText = """
-            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES (@id, @title, @first, @last, @count, @profile)
+        cmd.CommandText = $"""
+            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) {_dialect.SelectJsonRows("@rows", "ttttit")}
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
                 article_count = excluded.article_count, profile = excluded.profile
             """;
-        cmd.AddValue("@id", story.Id);
-        cmd.AddValue("@title", story.Title);
-        cmd.AddValue("@first", story.First is { } f ? RelationalChorusStore.Iso(f) : DBNull.Value);
-        cmd.AddValue("@last", story.Last is { } l ? RelationalChorusStore.Iso(l) : DBNull.Value);
-        cmd.AddValue("@count", story.ArticleCount);
-        cmd.AddValue("@profile", StoreJson.Serialize(story));
+        cmd.AddValue("@rows", System.Text.Json.JsonSerializer.Serialize(_pendingStories.Values));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        _touchedStories.Add(story.Id);
+        _pendingStories.Clear();
     }
 
     /// <summary>Marks a story whose articles a raw statement changed, so its sources are counted again at commit.</summary>
@@ -218,6 +239,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     public async Task<StoryProfile?> LoadStoryProfileAsync(string storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyId);
+        await WritePendingStoriesAsync(cancellationToken).ConfigureAwait(false);
         using var cmd = Command();
         cmd.CommandText = "SELECT profile FROM stories WHERE id = @id";
         cmd.AddValue("@id", storyId);
@@ -490,6 +512,25 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         return id;
     }
 
+    public async Task<IReadOnlySet<string>> MergedAwayAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityIds);
+        var merged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in entityIds.Chunk(5000))
+        {
+            using var cmd = Command();
+            cmd.CommandText = $"SELECT from_id FROM entity_aliases WHERE from_id IN ({_dialect.SelectJsonTexts("@ids")})";
+            cmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(chunk));
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                merged.Add(reader.GetString(0));
+            }
+        }
+
+        return merged;
+    }
+
     public async Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default)
     {
         using var cmd = Command();
@@ -501,6 +542,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await WritePendingStoriesAsync(cancellationToken).ConfigureAwait(false);
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
         await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
         await CountSourcesAsync(cancellationToken).ConfigureAwait(false);
@@ -525,7 +567,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
     internal async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        // Raw statements may touch entity tables: the rows kept back go first, so the order of writes is kept.
+        // Raw statements may touch entity and story tables: the rows kept back go first, so the order of writes is kept.
+        await WritePendingStoriesAsync(CancellationToken.None).ConfigureAwait(false);
         await WritePendingEntitiesAsync(CancellationToken.None).ConfigureAwait(false);
         await WritePendingOccurrencesAsync(CancellationToken.None).ConfigureAwait(false);
         using var cmd = Command();

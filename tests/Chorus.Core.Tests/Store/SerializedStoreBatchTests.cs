@@ -94,6 +94,9 @@ public sealed class SerializedStoreBatchTests
 
         public Task<string> CurrentEntityIdAsync(string entityId, CancellationToken cancellationToken = default) => CallAsync(entityId);
 
+        public Task<IReadOnlySet<string>> MergedAwayAsync(IReadOnlyCollection<string> entityIds, CancellationToken cancellationToken = default)
+            => CallAsync<IReadOnlySet<string>>(new HashSet<string>());
+
         public Task CommitAsync(CancellationToken cancellationToken = default) => CallAsync(0);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
