@@ -80,11 +80,13 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(bandKeys);
-        // Prepared once per batch: parsing the statement again for every article cost as much as running it.
+        // Prepared once per batch: parsing the statement again for every article cost as much as running it. The row
+        // and its bands go in one command, one round trip on a database across a network.
         var cmd = Prepared(
-            """
+            _articleSql ??= $"""
             INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key)
-            VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary, @outlet)
+            VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary, @outlet);
+            INSERT INTO article_bands (band, article_id) {_dialect.SelectJsonRows("@rows", "lt")};
             """,
             ("@id", DbType.String),
             ("@seq", DbType.Int64),
@@ -105,7 +107,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             ("@signature", DbType.Binary),
             ("@at", DbType.String),
             ("@summary", DbType.Int32),
-            ("@outlet", DbType.String));
+            ("@outlet", DbType.String),
+            ("@rows", DbType.String));
         object?[] values =
         [
             article.Id,
@@ -128,6 +131,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             article.SummaryOnly ? 1 : 0,
             Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url),
+            BandRows(bandKeys, article.Id),
         ];
         for (var i = 0; i < values.Length; i++)
         {
@@ -139,21 +143,17 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         {
             _touchedStories.Add(story);
         }
-
-        if (bandKeys.Count > 0)
-        {
-            // One statement for all of an article's bands: a round trip per band cost more than the rest of the
-            // article's writes on a database across a network.
-            var bands = Prepared($"INSERT INTO article_bands (band, article_id) {_dialect.SelectJsonRows("@rows", "lt")}", ("@rows", DbType.String));
-            bands.Parameters[0].Value = BandRows(bandKeys, article.Id);
-            await bands.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
-    /// <summary>The rows <c>[[band, "id"], …]</c> as JSON, written directly: serialising boxed pairs cost more than the insert.</summary>
+    private string? _articleSql;
+
+    /// <summary>
+    /// The rows <c>[[band, "id"], …]</c> as JSON (all of an article's bands in one statement), written directly:
+    /// serialising boxed pairs cost more than the insert.
+    /// </summary>
     private static string BandRows(IReadOnlyList<long> bandKeys, string articleId)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(bandKeys.Count * (articleId.Length + 28));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2 + (bandKeys.Count * (articleId.Length + 28)));
         using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
