@@ -68,6 +68,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchAnalysis_ReportsTimeAndAllocationPerStage()
+    {
+        var seed = Directory.GetFiles(CliRunner.RelativeSamples, "000_*.txt").Single();
+        var r = await CliRunner.RunAsync("bench", "analysis", seed, "--runs", "1", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var perArticle = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("perArticle").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!, s => s.GetProperty("kilobytes").GetDouble());
+        Assert.Contains("entities", perArticle.Keys);
+        Assert.True(perArticle["entities"] > 0 && perArticle["tokens"] > 0);
+    }
+
+    [Fact]
     public async Task BenchIngest_ReportsThroughput_AndTheSerialPartAsAShareOfCpu()
     {
         var r = await CliRunner.RunAsync("bench", "ingest", CliRunner.RelativeSamples, "--runs", "1", "--warmup", "0", "--json");

@@ -269,6 +269,10 @@ internal static class BenchCommand
     {
         var analyzer = ArticleAnalyzer.CreateDefault();
         var rows = new List<object>();
+        // Over all articles: each stage's median time and its allocation (the same on every run), summed.
+        var sumMs = analyzer.Stages.ToDictionary(s => s.Name, _ => 0.0, StringComparer.Ordinal);
+        var sumBytes = analyzer.Stages.ToDictionary(s => s.Name, _ => 0L, StringComparer.Ordinal);
+        var articles = 0;
         foreach (var file in files)
         {
             if (!File.Exists(file))
@@ -279,6 +283,7 @@ internal static class BenchCommand
             foreach (var article in ArticleInputReader.ReadFile(file, new ReadOptions { MaxDocumentBytes = 64L * 1024 * 1024 }).Select(r => r.Article).OfType<RawArticle>())
             {
                 var perStage = analyzer.Stages.ToDictionary(s => s.Name, _ => new List<double>(), StringComparer.Ordinal);
+                var allocated = analyzer.Stages.ToDictionary(s => s.Name, _ => 0L, StringComparer.Ordinal);
                 var totals = new List<double>();
                 for (var run = 0; run <= runs; run++)
                 {
@@ -287,13 +292,17 @@ internal static class BenchCommand
                     var total = 0.0;
                     foreach (var stage in analyzer.Stages)
                     {
+                        // Stages run on this thread, so the thread's allocation counter is the stage's.
+                        var bytes = GC.GetAllocatedBytesForCurrentThread();
                         var sw = Stopwatch.StartNew();
                         stage.Apply(doc);
                         var ms = sw.Elapsed.TotalMilliseconds;
+                        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
                         total += ms;
                         if (run > 0)
                         {
                             perStage[stage.Name].Add(ms);
+                            allocated[stage.Name] = bytes;
                         }
                     }
 
@@ -306,7 +315,14 @@ internal static class BenchCommand
                 var chars = article.Text.Length;
                 var median = Median(totals);
                 var stages = perStage.ToDictionary(p => p.Key, p => Math.Round(Median(p.Value), 2), StringComparer.Ordinal);
-                rows.Add(new { file, chars, totalMs = Math.Round(median, 1), msPer10KB = Math.Round(median / Math.Max(1, chars) * 10_000, 2), stages });
+                articles++;
+                foreach (var (name, values) in perStage)
+                {
+                    sumMs[name] += Median(values);
+                    sumBytes[name] += allocated[name];
+                }
+
+                rows.Add(new { file, chars, totalMs = Math.Round(median, 1), msPer10KB = Math.Round(median / Math.Max(1, chars) * 10_000, 2), stages, allocatedBytes = allocated });
                 if (!json)
                 {
                     await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{file}: {chars:N0} chars, {median:0.0} ms ({median / Math.Max(1, chars) * 10_000:0.00} ms per 10 KB); ") + string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.0}")))).ConfigureAwait(false);
@@ -314,9 +330,22 @@ internal static class BenchCommand
             }
         }
 
+        var perArticle = analyzer.Stages.Select(st => (st.Name, Ms: sumMs[st.Name] / Math.Max(1, articles), Kb: sumBytes[st.Name] / 1024.0 / Math.Max(1, articles))).ToList();
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(rows)).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                articles = rows,
+                perArticle = perArticle.Select(p => new { stage = p.Name, ms = Math.Round(p.Ms, 3), kilobytes = Math.Round(p.Kb, 1) }).ToList(),
+            })).ConfigureAwait(false);
+        }
+        else
+        {
+            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"per article, mean over {articles}: {perArticle.Sum(p => p.Ms):0.00} ms, {perArticle.Sum(p => p.Kb):0} KB allocated")).ConfigureAwait(false);
+            foreach (var (name, ms, kb) in perArticle)
+            {
+                await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {name,-14} {ms,8:0.000} ms {kb,9:0.0} KB")).ConfigureAwait(false);
+            }
         }
 
         return ExitCodes.Success;
