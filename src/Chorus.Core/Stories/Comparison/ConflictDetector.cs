@@ -36,6 +36,9 @@ public sealed record FigureUpdate(UpdateKind Kind, string What, IReadOnlyList<Co
 /// </list>
 /// Places are only compared between articles in one language, because names of places are not yet linked across
 /// languages and "Oostenrijk" against "Österreich" is no conflict.
+/// <para>Besides aligned pairs, a source's one figure of a role of the event and its one clock time of the day meet
+/// the other sources' wherever their sentences stand (<see cref="RoleFigurePairs"/>, <see cref="ClockPairs"/>):
+/// sentences worded too differently to align still report one slot.</para>
 /// </summary>
 internal static class ConflictDetector
 {
