@@ -148,20 +148,19 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     private string? _articleSql;
 
     /// <summary>
-    /// The rows <c>[[band, "id"], …]</c> as JSON (all of an article's bands in one statement), written directly:
-    /// serialising boxed pairs cost more than the insert.
+    /// Rows as a JSON array of arrays, each written by <paramref name="row"/> (for one statement that reads them):
+    /// serialising boxed <c>object[]</c> pairs cost more than the insert.
     /// </summary>
-    private static string BandRows(IReadOnlyList<long> bandKeys, string articleId)
+    private static string JsonRows<T>(IEnumerable<T> items, int sizeHint, Action<System.Text.Json.Utf8JsonWriter, T> row)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2 + (bandKeys.Count * (articleId.Length + 28)));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(16, sizeHint));
         using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            foreach (var band in bandKeys)
+            foreach (var item in items)
             {
                 json.WriteStartArray();
-                json.WriteNumberValue(band);
-                json.WriteStringValue(articleId);
+                row(json, item);
                 json.WriteEndArray();
             }
 
@@ -170,6 +169,14 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>An article's rows <c>[[band, "id"], …]</c>, all its bands in one statement.</summary>
+    private static string BandRows(IReadOnlyList<long> bandKeys, string articleId)
+        => JsonRows(bandKeys, bandKeys.Count * (articleId.Length + 28), (json, band) =>
+        {
+            json.WriteNumberValue(band);
+            json.WriteStringValue(articleId);
+        });
 
     public Task SaveStoryAsync(StoryProfile story, CancellationToken cancellationToken = default)
     {
@@ -274,7 +281,11 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             // A batch's thousands of counts go in one statement (its keys are distinct, so no row is upserted twice).
             using var cmd = Command();
             cmd.CommandText = $"INSERT INTO term_df (term, df) {_dialect.SelectJsonRows("@rows", "ti")} ON CONFLICT(term) DO UPDATE SET df = term_df.df + excluded.df";
-            cmd.AddValue("@rows", System.Text.Json.JsonSerializer.Serialize(increments.Select(kv => new object[] { kv.Key, kv.Value })));
+            cmd.AddValue("@rows", JsonRows(increments, increments.Count * 24, (json, kv) =>
+            {
+                json.WriteStringValue(kv.Key);
+                json.WriteNumberValue(kv.Value);
+            }));
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -480,14 +491,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
                 }
             }
 
-            using var storiesCmd = Command();
-            storiesCmd.CommandText = $"SELECT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL";
-            storiesCmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(pendingArticles));
-            using var reader = await storiesCmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stories.Add(reader.GetString(0));
-            }
+            await ReadTextsAsync($"SELECT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL", pendingArticles, stories, cancellationToken).ConfigureAwait(false);
         }
 
         return new EntityContext(entities, stories);
@@ -518,17 +522,23 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         var merged = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in entityIds.Chunk(5000))
         {
-            using var cmd = Command();
-            cmd.CommandText = $"SELECT from_id FROM entity_aliases WHERE from_id IN ({_dialect.SelectJsonTexts("@ids")})";
-            cmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(chunk));
-            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                merged.Add(reader.GetString(0));
-            }
+            await ReadTextsAsync($"SELECT from_id FROM entity_aliases WHERE from_id IN ({_dialect.SelectJsonTexts("@ids")})", chunk, merged, cancellationToken).ConfigureAwait(false);
         }
 
         return merged;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with <paramref name="ids"/> bound as the JSON array <c>@ids</c>, adding its one text column to <paramref name="into"/>.</summary>
+    private async Task ReadTextsAsync(string sql, IEnumerable<string> ids, HashSet<string> into, CancellationToken cancellationToken)
+    {
+        using var cmd = Command();
+        cmd.CommandText = sql;
+        cmd.AddValue("@ids", System.Text.Json.JsonSerializer.Serialize(ids));
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            into.Add(reader.GetString(0));
+        }
     }
 
     public async Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default)
@@ -584,8 +594,9 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     // Statements run thousands of times per batch are prepared once per batch and reused with new values.
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
 
+    // A statement already prepared is found without building its parameter list again: this runs per entity look-up.
     private DbCommand Prepared(string sql, params string[] parameters)
-        => Prepared(sql, parameters.Select(name => (name, DbType.String)).ToArray());
+        => _prepared.TryGetValue(sql, out var cmd) ? cmd : Prepared(sql, parameters.Select(name => (name, DbType.String)).ToArray());
 
     /// <summary>A statement prepared once per batch; its parameters are set by position, in the order given.</summary>
     private DbCommand Prepared(string sql, params (string Name, DbType Type)[] parameters)
