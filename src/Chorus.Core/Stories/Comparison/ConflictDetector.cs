@@ -182,6 +182,7 @@ internal static class ConflictDetector
         // Viertel nach zwei entdeckt".
         foreach (var (a, ca, b, cb) in ClockPairs(sentences))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var (va, vb) = (a.Article.Id + "\n" + ClockText(ca), b.Article.Id + "\n" + ClockText(cb));
             if (!Reported(va, vb))
             {
@@ -277,13 +278,15 @@ internal static class ConflictDetector
         }
 
         var ones = clocks.Where(c => c.Value.One).OrderBy(c => c.Key).Select(c => c.Value).ToList();
+        // Each clock sentence's words, read once: a story of hundreds of sources would otherwise read them per pair.
+        var keys = new Dictionary<(int Sentence, bool Cross), HashSet<string>>();
         for (var x = 0; x < ones.Count; x++)
         {
             for (var y = x + 1; y < ones.Count; y++)
             {
                 var (a, b) = (ones[x], ones[y]);
                 if (a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && SameDay(a.Sentence, b.Sentence) && !Close(a.Clock, b.Clock)
-                    && ShareAWord(a.Sentence, b.Sentence) && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
+                    && ShareAWord(a.Sentence, b.Sentence, keys) && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
                 {
                     yield return (a.Sentence, a.Clock, b.Sentence, b.Clock);
                 }
@@ -295,12 +298,20 @@ internal static class ConflictDetector
     /// Whether two sentences share a word or a name outside their time expressions (in two languages, a word concept):
     /// the words of a clock time ("kwart over twee") say nothing about what happened then.
     /// </summary>
-    private static bool ShareAWord(StorySentence a, StorySentence b)
+    private static bool ShareAWord(StorySentence a, StorySentence b, Dictionary<(int Sentence, bool Cross), HashSet<string>> keys)
     {
         var cross = a.Article.Lang != b.Article.Lang;
-        var keys = ContentKeys(a, cross);
-        keys.IntersectWith(ContentKeys(b, cross));
-        return keys.Count > 0;
+        HashSet<string> Of(StorySentence s)
+        {
+            if (!keys.TryGetValue((s.Index, cross), out var k))
+            {
+                keys[(s.Index, cross)] = k = ContentKeys(s, cross);
+            }
+
+            return k;
+        }
+
+        return Of(a).Overlaps(Of(b));
     }
 
     private static HashSet<string> ContentKeys(StorySentence s, bool cross)
