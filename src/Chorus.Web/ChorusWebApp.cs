@@ -20,6 +20,9 @@ public static class ChorusWebApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // ASP.NET Core logs five lines per request at Information; written to the console under load that was a
+        // sixth of a busy server's CPU. Requests are logged from Warning up unless the settings ask for more.
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] ??= "Warning";
         configure?.Invoke(builder);
         // Bound to loopback only, the server answers only requests addressed to loopback: a page elsewhere that
         // rebinds its own host name to 127.0.0.1 (DNS rebinding) gets 400, not the store. AllowedHosts overrides.

@@ -218,6 +218,10 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(summaries.Count, total);
         Assert.Equal("s-late", Assert.Single(firstPage).Profile.Id);
         Assert.Equal(["a2", "a3"], firstPage[0].Articles.Select(a => a.Id));
+        // A page's profile is the list's part of the stored one: title, dates and size, read from the story row.
+        var full = stories[0].Profile;
+        Assert.Equal((full.Title, full.First, full.Last, full.ArticleCount), (firstPage[0].Profile.Title, firstPage[0].Profile.First, firstPage[0].Profile.Last, firstPage[0].Profile.ArticleCount));
+        Assert.Equal(("Laat", true, 1), (full.Title, full.First is not null, full.ArticleCount));
         var (inJanuary, january) = await store.PageStoriesAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), 0, 10);
         Assert.Equal(january.Count, inJanuary);
         Assert.Contains(january, s => s.Profile.Id == "s-early");
@@ -461,6 +465,42 @@ public abstract class StoreContractTests : IDisposable
             await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a2", "LOC", "Oekraine", 2));
             await batch.CommitAsync();
         }
+    }
+
+    // One entity in five articles of three stories: two occurrences in one article count it once; an undated
+    // article is counted, listed last and charted nowhere; a year-only date falls in its January.
+    [SkippableTheory]
+    [InlineData(0, 10, "5 articles, 3 stories: a4 a3 a2 a1 a5 | s3 s2 s1 | 2023-01=1 2024-03=2 2024-04=1")]
+    [InlineData(0, 2, "5 articles, 3 stories: a4 a3 | s3 s2 | 2023-01=1 2024-03=2 2024-04=1")]
+    [InlineData(2, 2, "5 articles, 3 stories: a2 a1 | s1 | 2023-01=1 2024-03=2 2024-04=1")]
+    [InlineData(4, 2, "5 articles, 3 stories: a5 |  | 2023-01=1 2024-03=2 2024-04=1")]
+    [InlineData(0, 0, "5 articles, 3 stories:  |  | ")]
+    public async Task EntityArticles_AreCountedChartedAndPagedInTheStore_NewestFirst(int offset, int limit, string expected)
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            foreach (var (id, date, story) in new[] { ("a1", "2023", "s1"), ("a2", "2024-03-08", "s1"), ("a3", "2024-03-20", "s2"), ("a4", "2024-04-02", "s3"), ("a5", (string?)null, "s3"), ("a6", "2024-05-01", "s3") })
+            {
+                await batch.AddArticleAsync(Article(id, date: date, story: story), []);
+            }
+
+            var e = new StoredEntity { Id = "e-maas", Type = "LOC", Name = "Maas", Mentions = 7 };
+            e.Variants["Maas"] = 7;
+            await batch.SaveEntityAsync(e, ["LOC:maas"]);
+            foreach (var article in new[] { "a1", "a2", "a3", "a4", "a5" })
+            {
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", article, "LOC", "Maas", 1));
+            }
+
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", "a2", "LOC", "de Maas", 1));
+            await batch.CommitAsync();
+        }
+
+        var found = await store.EntityArticlesAsync("e-maas", offset, limit);
+        Assert.Equal(expected, $"{found.ArticleTotal} articles, {found.StoryTotal} stories: {string.Join(" ", found.Articles.Select(a => a.Id))} | {string.Join(" ", found.Stories)} | {string.Join(" ", found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
+        Assert.All(found.Articles, a => Assert.Equal(string.Empty, a.Text));
     }
 
     [SkippableTheory]

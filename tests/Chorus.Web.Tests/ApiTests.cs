@@ -87,6 +87,18 @@ public class ApiTests
         var sjojgoe = await GetJsonAsync(client, "/api/entities/Sjojgoe");
         Assert.Equal(["Sjogjoe", "Sjojgoe"], sjojgoe["variants"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal(sjojgoe["name"]!.GetValue<string>(), (await GetJsonAsync(client, $"/api/entities/{sjojgoe["id"]!.GetValue<string>()}"))["name"]!.GetValue<string>());
+        // Both seeds name Poetin: a page of one says it is one of all, and the next page holds the next article.
+        var poetin = await GetJsonAsync(client, "/api/entities/Poetin");
+        var all = poetin["articles"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.True(all.Count >= 2);
+        Assert.Equal(all.Count, poetin["articleTotal"]!.GetValue<int>());
+        Assert.Equal(all.Count, poetin["months"]!.AsArray().Sum(m => m!["articles"]!.GetValue<int>()));
+        var first = await GetJsonAsync(client, "/api/entities/Poetin?pageSize=1");
+        var second = await GetJsonAsync(client, "/api/entities/Poetin?pageSize=1&page=2");
+        Assert.Equal(all.Count, first["articleTotal"]!.GetValue<int>());
+        Assert.Equal(all.Take(2), new[] { first, second }.Select(p => Assert.Single(p["articles"]!.AsArray())!.GetValue<string>()));
+        Assert.Equal("pageSize", (await GetJsonAsync(client, "/api/entities/Sjojgoe?pageSize=0", HttpStatusCode.BadRequest))["field"]!.GetValue<string>());
+        Assert.Empty((await GetJsonAsync(client, "/api/entities?limit=5&articles=0"))[0]!["articles"]!.AsArray());
 
         var missing = await GetJsonAsync(client, "/api/stories/nope", HttpStatusCode.NotFound);
         Assert.Equal(404, missing["status"]!.GetValue<int>());

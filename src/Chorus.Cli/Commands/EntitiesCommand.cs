@@ -14,7 +14,8 @@ internal static class EntitiesCommand
     {
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var queries = new ChorusQueries(workspace);
-        var docs = await queries.EntitiesAsync(limit, ct).ConfigureAwait(false);
+        // The table shows counts only; the JSON carries every article and story of each entity, as the contract says.
+        var docs = await queries.EntitiesAsync(limit, json ? EntityPaging.All : new EntityPaging(PageSize: 0), ct).ConfigureAwait(false);
         var total = await queries.EntityCountAsync(ct).ConfigureAwait(false);
         // A list cut at --limit says so: on stderr under --json (stdout stays the contract's array), below the table otherwise.
         var footer = docs.Count < total ? string.Create(CultureInfo.InvariantCulture, $"showing {docs.Count:N0} of {total:N0} entities, most mentioned first; --limit N shows more") : null;
@@ -33,7 +34,7 @@ internal static class EntitiesCommand
             .AddColumn(new TableColumn("mentions").RightAligned()).AddColumn(new TableColumn("articles").RightAligned()).AddColumn("variants");
         foreach (var d in docs)
         {
-            table.AddRow(Markup.Escape(d.Id), d.Type, Markup.Escape(d.Name), d.Mentions.ToString(CultureInfo.InvariantCulture), d.Articles.Count.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(" · ", d.Variants)));
+            table.AddRow(Markup.Escape(d.Id), d.Type, Markup.Escape(d.Name), d.Mentions.ToString(CultureInfo.InvariantCulture), d.ArticleTotal.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(" · ", d.Variants)));
         }
 
         ctx.Out.Write(table);
@@ -48,7 +49,7 @@ internal static class EntitiesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string idOrName, bool json, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
-        var lookup = await new ChorusQueries(workspace).LookupEntityAsync(idOrName, ct).ConfigureAwait(false);
+        var lookup = await new ChorusQueries(workspace).LookupEntityAsync(idOrName, EntityPaging.All, ct).ConfigureAwait(false);
         if (lookup.Entity is not { } doc)
         {
             if (json)
@@ -66,7 +67,7 @@ internal static class EntitiesCommand
         }
 
         ctx.Out.Write(new Rule($"[bold]{Markup.Escape(doc.Name)}[/] ({doc.Type})").LeftJustified());
-        ctx.Out.MarkupLineInterpolated($"entity {doc.Id} · {doc.Mentions} mentions in {doc.Articles.Count} articles, {doc.Stories.Count} stories");
+        ctx.Out.MarkupLineInterpolated($"entity {doc.Id} · {doc.Mentions} mentions in {doc.ArticleTotal} articles, {doc.StoryTotal} stories");
         ctx.Out.MarkupLineInterpolated($"variants: {string.Join(" · ", doc.VariantCounts.OrderByDescending(v => v.Value).Select(v => $"{v.Key} ({v.Value})"))}");
         ctx.Out.MarkupLineInterpolated($"stories: {string.Join(", ", doc.Stories)}");
         return ExitCodes.Success;

@@ -136,8 +136,23 @@ public sealed record StoryListItemDoc(
 /// <summary>One page of the story list, newest first.</summary>
 public sealed record StoryPageDoc(int Page, int PageSize, int Total, IReadOnlyList<StoryListItemDoc> Stories);
 
-/// <summary>An entity with its spellings and where it occurs; <paramref name="VariantCounts"/> counts each spelling.</summary>
-public sealed record EntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, int> VariantCounts, int Mentions, IReadOnlyList<string> Articles, IReadOnlyList<string> Stories);
+/// <summary>
+/// An entity with its spellings and where it occurs; <paramref name="VariantCounts"/> counts each spelling.
+/// <paramref name="Articles"/> and <paramref name="Stories"/> are one page of each, newest first (all of them unless a
+/// page was asked for); <see cref="ArticleTotal"/> and <see cref="StoryTotal"/> count them in all, so a page never
+/// passes for everything.
+/// </summary>
+public sealed record EntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyDictionary<string, int> VariantCounts, int Mentions, IReadOnlyList<string> Articles, IReadOnlyList<string> Stories)
+{
+    public int ArticleTotal { get; init; }
+
+    public int StoryTotal { get; init; }
+
+    /// <summary>Articles per month over all of them (undated ones left out): the entity over time.</summary>
+    public IReadOnlyList<MonthCountDoc> Months { get; init; } = [];
+}
+
+public sealed record MonthCountDoc(string Month, int Articles);
 
 /// <summary>An entity a name that did not resolve may have meant (<c>entity NAME</c>, <c>GET /api/entities/{id}</c>).</summary>
 public sealed record EntityCandidateDoc(string Id, string Name, string Type, int Mentions);

@@ -72,7 +72,8 @@ public interface IChorusStore : IAsyncDisposable
     /// One page of the stories whose dates meet [<paramref name="from"/>, <paramref name="to"/>] (either may be open),
     /// newest first (latest article date, undated last; then more articles; then id), with article summaries as in
     /// <see cref="ListStorySummariesAsync"/>, and how many stories meet the dates in all. Filtered, ordered and paged
-    /// in the store, so a page costs the same however many stories there are.
+    /// in the store, so a page costs the same however many stories there are. A page is for lists: each profile holds
+    /// the story's id, title, first and last date and article count, not its term, name or concept vectors.
     /// </summary>
     Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default);
 
@@ -115,6 +116,15 @@ public interface IChorusStore : IAsyncDisposable
     Task<StoredEntity?> FindEntityAsync(string idOrName, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EntityOccurrence>> EntityOccurrencesAsync(string entityId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Where an entity occurs, for its page: how many articles and stories in all, articles per month (undated ones
+    /// left out; a year-only date counts in its January), and one page of its articles (summaries as in
+    /// <see cref="ListStorySummariesAsync"/>) and of its stories, newest first (by the date of the entity's latest
+    /// article in the story; undated last; then id). Counted, grouped and paged in the store. A <paramref name="limit"/>
+    /// of 0 asks for the totals only (no months, no pages), as lists of entities show them.
+    /// </summary>
+    Task<EntityArticles> EntityArticlesAsync(string entityId, int offset, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The cross-article entity of each (type, in-article name) in these articles.</summary>
     Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
@@ -260,3 +270,9 @@ public enum StoryOrder
     /// <summary>Most independent sources first.</summary>
     MostSources,
 }
+
+/// <summary>An entity's articles and stories, counted in all and one page of each (<see cref="IChorusStore.EntityArticlesAsync"/>).</summary>
+public sealed record EntityArticles(int ArticleTotal, int StoryTotal, IReadOnlyList<StoredArticle> Articles, IReadOnlyList<string> Stories, IReadOnlyList<MonthCount> Months);
+
+/// <summary>How many articles fall in one month (<c>yyyy-MM</c>).</summary>
+public readonly record struct MonthCount(string Month, int Articles);

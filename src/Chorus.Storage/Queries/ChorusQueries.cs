@@ -53,6 +53,15 @@ public enum StorySort
 }
 
 /// <summary>A story's document with what the terminal and the web page draw from.</summary>
+/// <summary>Which page of an entity's articles and stories to show (both the same size); <see cref="All"/> shows every one.</summary>
+public sealed record EntityPaging(int Page = 1, int PageSize = int.MaxValue)
+{
+    public static EntityPaging All { get; } = new();
+}
+
+/// <summary>An entity's document and the summaries of the articles on its page.</summary>
+public sealed record EntityView(EntityDoc Doc, IReadOnlyList<StoredArticle> Articles);
+
 public sealed record StoryView(StoredStory Story, StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed);
 
 /// <summary>
@@ -151,29 +160,33 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     /// <summary>How many entities there are in all (a list of the first N says "N of this").</summary>
     public Task<int> EntityCountAsync(CancellationToken cancellationToken = default) => workspace.Store.CountEntitiesAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<EntityDoc>> EntitiesAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EntityDoc>> EntitiesAsync(int limit, EntityPaging paging, CancellationToken cancellationToken = default)
     {
         var docs = new List<EntityDoc>();
         foreach (var e in await workspace.Store.ListEntitiesAsync(Math.Max(1, limit), cancellationToken).ConfigureAwait(false))
         {
-            docs.Add(await EntityDocAsync(e, cancellationToken).ConfigureAwait(false));
+            docs.Add((await EntityViewAsync(e, paging, cancellationToken).ConfigureAwait(false)).Doc);
         }
 
         return docs;
     }
 
-    public async Task<EntityDoc?> EntityAsync(string idOrName, CancellationToken cancellationToken = default)
+    public async Task<EntityDoc?> EntityAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
+        => (await EntityViewAsync(idOrName, paging, cancellationToken).ConfigureAwait(false))?.Doc;
+
+    /// <summary>An entity and the summaries of its page of articles (for its web page, which lists and links them); null for none.</summary>
+    public async Task<EntityView?> EntityViewAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
     {
         var entity = await workspace.Store.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : await EntityDocAsync(entity, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : await EntityViewAsync(entity, paging, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An exact id, name or variant resolves to its entity; anything else only to candidates.</summary>
-    public async Task<EntityLookupDoc> LookupEntityAsync(string idOrName, CancellationToken cancellationToken = default)
+    public async Task<EntityLookupDoc> LookupEntityAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
     {
         var lookup = await workspace.Store.LookupEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
         return new EntityLookupDoc(
-            lookup.Match is null ? null : await EntityDocAsync(lookup.Match, cancellationToken).ConfigureAwait(false),
+            lookup.Match is null ? null : (await EntityViewAsync(lookup.Match, paging, cancellationToken).ConfigureAwait(false)).Doc,
             [.. lookup.Candidates.Select(Candidate)],
             lookup.Ambiguous);
     }
@@ -192,13 +205,6 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         ArgumentNullException.ThrowIfNull(c);
         static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         return new EntityCorrectionDoc(c.Seq, c.Kind.ToString().ToLowerInvariant(), c.EntityId, c.OtherId, c.Variant, c.Occurrences, Time(c.At.ToUniversalTime()), c.UndoneAt is { } u ? Time(u.ToUniversalTime()) : null);
-    }
-
-    /// <summary>The articles an entity occurs in, for its page's chart and list (metadata only: the page shows no text).</summary>
-    public async Task<IReadOnlyList<StoredArticle>> EntityArticlesAsync(EntityDoc entity, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        return await workspace.Store.GetArticleSummariesAsync(entity.Articles, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SearchDoc> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
@@ -230,20 +236,27 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault,
             ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
 
-    private async Task<EntityDoc> EntityDocAsync(StoredEntity e, CancellationToken cancellationToken)
+    // Counted, grouped and paged in the store: an entity in a hundred thousand articles costs a page, not all of them.
+    private async Task<EntityView> EntityViewAsync(StoredEntity e, EntityPaging paging, CancellationToken cancellationToken)
     {
-        var occurrences = await workspace.Store.EntityOccurrencesAsync(e.Id, cancellationToken).ConfigureAwait(false);
-        var articleIds = occurrences.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-        var articles = await workspace.Store.GetArticleSummariesAsync(articleIds, cancellationToken).ConfigureAwait(false);
-        return new EntityDoc(
+        var size = Math.Max(0, paging.PageSize);
+        var offset = (int)Math.Min(int.MaxValue, (long)(Math.Max(1, paging.Page) - 1) * size);
+        var found = await workspace.Store.EntityArticlesAsync(e.Id, offset, size, cancellationToken).ConfigureAwait(false);
+        var doc = new EntityDoc(
             e.Id,
             e.Name,
             e.Type,
             e.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).ToList(),
             e.Variants,
             e.Mentions,
-            articleIds,
-            articles.Select(a => a.StoryId).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
+            [.. found.Articles.Select(a => a.Id)],
+            found.Stories)
+        {
+            ArticleTotal = found.ArticleTotal,
+            StoryTotal = found.StoryTotal,
+            Months = [.. found.Months.Select(m => new MonthCountDoc(m.Month, m.Articles))],
+        };
+        return new EntityView(doc, found.Articles);
     }
 
     /// <summary>For each story, the entities found in most of its articles (people and organisations before places on ties).</summary>

@@ -268,10 +268,11 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             _ => NewestFirst,
         };
         var outerOrder = "page." + order.Replace(", ", ", page.", StringComparison.Ordinal);
-        var profiles = await QueryProfilesAsync(
-            // The page is picked on the sort keys alone, from their index, and only its rows' profiles are read: sorting
-            // rows that carry their profile read every story's profile for every page.
-            $"SELECT s.profile FROM (SELECT id, last_date, article_count, source_count FROM stories {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
+        var profiles = await QueryListProfilesAsync(
+            // The page is picked on the sort keys alone, from their index, and only its rows are read. A list shows no
+            // term vectors: its profiles come from the row's columns, not from the profile document (reading and
+            // parsing that was half of a list request).
+            $"SELECT s.id, s.title, s.first_date, s.last_date, s.article_count FROM (SELECT id, last_date, article_count, source_count FROM stories {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
             cmd =>
             {
                 Bind(cmd);
@@ -507,6 +508,68 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         cmd.CommandText = "SELECT entity_id, article_id, type, local_name, mentions FROM entity_occurrences WHERE entity_id = @e ORDER BY article_id";
         cmd.AddValue("@e", entityId);
         return await ReadOccurrencesAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<EntityArticles> EntityArticlesAsync(string entityId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityId);
+        const string Of = "FROM entity_occurrences o JOIN articles a ON a.id = o.article_id WHERE o.entity_id = @e";
+        int articleTotal, storyTotal;
+        using (var count = _connection.CreateCommand())
+        {
+            count.CommandText = $"SELECT COUNT(DISTINCT a.id), COUNT(DISTINCT a.story_id) {Of}";
+            count.AddValue("@e", entityId);
+            using var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (articleTotal, storyTotal) = (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+        }
+
+        var months = new List<MonthCount>();
+        if (limit <= 0)
+        {
+            return new EntityArticles(articleTotal, storyTotal, [], [], months);
+        }
+
+        using (var byMonth = _connection.CreateCommand())
+        {
+            // Dates are stored as ISO text of a year, month or day.
+            byMonth.CommandText = $"""
+                SELECT m, COUNT(*) FROM (
+                    SELECT DISTINCT a.id, CASE WHEN length(a.date) >= 7 THEN substr(a.date, 1, 7) ELSE a.date || '-01' END AS m {Of} AND a.date IS NOT NULL
+                ) AS dated GROUP BY m ORDER BY m
+                """;
+            byMonth.AddValue("@e", entityId);
+            using var reader = await byMonth.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                months.Add(new MonthCount(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        var page = await QueryArticlesAsync(
+            $"SELECT {ArticleSummaryColumns} FROM articles WHERE id IN (SELECT article_id FROM entity_occurrences WHERE entity_id = @e) ORDER BY date DESC NULLS LAST, seq DESC LIMIT @n OFFSET @o",
+            cmd =>
+            {
+                cmd.AddValue("@e", entityId);
+                cmd.AddValue("@n", Math.Max(0, limit));
+                cmd.AddValue("@o", Math.Max(0, offset));
+            },
+            cancellationToken).ConfigureAwait(false);
+        var stories = new List<string>();
+        using (var ofStories = _connection.CreateCommand())
+        {
+            ofStories.CommandText = $"SELECT a.story_id {Of} AND a.story_id IS NOT NULL GROUP BY a.story_id ORDER BY MAX(a.date) DESC NULLS LAST, a.story_id LIMIT @n OFFSET @o";
+            ofStories.AddValue("@e", entityId);
+            ofStories.AddValue("@n", Math.Max(0, limit));
+            ofStories.AddValue("@o", Math.Max(0, offset));
+            using var reader = await ofStories.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stories.Add(reader.GetString(0));
+            }
+        }
+
+        return new EntityArticles(articleTotal, storyTotal, page, stories, months);
     }
 
     public async Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
@@ -1066,6 +1129,29 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(StoreJson.DeserializeProfile(reader.GetString(0)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Profiles for lists: id, title, dates and article count from the story row, no vectors.</summary>
+    private async Task<IReadOnlyList<StoryProfile>> QueryListProfilesAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        bind(cmd);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<StoryProfile>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new StoryProfile
+            {
+                Id = reader.GetString(0),
+                Title = reader.GetString(1),
+                First = reader.IsDBNull(2) ? null : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Last = reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ArticleCount = reader.GetInt32(4),
+            });
         }
 
         return list;

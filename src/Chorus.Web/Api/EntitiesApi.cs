@@ -32,22 +32,44 @@ internal static class EntitiesApi
     /// <summary>Undo: this correction (default: the newest one in force).</summary>
     internal sealed record UndoBody(long? Seq);
 
-    /// <summary>The most mentioned entities; the <c>X-Total-Count</c> header says how many there are in all.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<EntityDoc>>, ProblemHttpResult>> ListAsync(HttpResponse response, StoreGate gate, CancellationToken ct, int limit = 100)
+    /// <summary>Most article and story ids an entity document carries when the request does not say (its totals count all).</summary>
+    internal const int DefaultArticlePage = 100;
+
+    /// <summary>
+    /// The most mentioned entities; the <c>X-Total-Count</c> header says how many there are in all. Each carries its
+    /// newest <paramref name="articles"/> article and story ids (0: only the totals).
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<EntityDoc>>, ProblemHttpResult>> ListAsync(HttpResponse response, StoreGate gate, CancellationToken ct, int limit = 100, int articles = DefaultArticlePage)
     {
         if (limit is < 1 or > 1000)
         {
             return Problems.BadField("limit", "limit is 1 to 1000");
         }
 
-        var (docs, total) = await gate.ReadAsync(async queries => (await queries.EntitiesAsync(limit, ct).ConfigureAwait(false), await queries.EntityCountAsync(ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+        if (articles is < 0 or > 1000)
+        {
+            return Problems.BadField("articles", "articles is 0 to 1000");
+        }
+
+        var (docs, total) = await gate.ReadAsync(async queries => (await queries.EntitiesAsync(limit, new EntityPaging(PageSize: articles), ct).ConfigureAwait(false), await queries.EntityCountAsync(ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
         response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(docs);
     }
 
-    private static async Task<Results<Ok<EntityDoc>, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct)
+    /// <summary>One entity with one page of its article and story ids, newest first; <c>articleTotal</c> and <c>storyTotal</c> count all.</summary>
+    private static async Task<Results<Ok<EntityDoc>, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct, int page = 1, int pageSize = DefaultArticlePage)
     {
-        var lookup = await gate.ReadAsync(queries => queries.LookupEntityAsync(id, ct), ct).ConfigureAwait(false);
+        if (page < 1)
+        {
+            return Problems.BadField("page", "page is 1 or more");
+        }
+
+        if (pageSize is < 1 or > 1000)
+        {
+            return Problems.BadField("pageSize", "pageSize is 1 to 1000");
+        }
+
+        var lookup = await gate.ReadAsync(queries => queries.LookupEntityAsync(id, new EntityPaging(page, pageSize), ct), ct).ConfigureAwait(false);
         return lookup.Entity is { } doc ? TypedResults.Ok(doc) : NotResolved(id, lookup.Ambiguous, lookup.Candidates);
     }
 

@@ -35,15 +35,14 @@ internal static class PageEndpoints
         });
         pages.MapGet("/entities", async (StoreGate gate, CancellationToken ct) =>
         {
-            var (entities, total) = await gate.ReadAsync(async queries => (await queries.EntitiesAsync(200, ct).ConfigureAwait(false), await queries.EntityCountAsync(ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
+            var (entities, total) = await gate.ReadAsync(async queries => (await queries.EntitiesAsync(200, new EntityPaging(PageSize: 0), ct).ConfigureAwait(false), await queries.EntityCountAsync(ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
             return EntityPage.RenderList(entities, total);
         });
-        pages.MapGet("/entities/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
+        pages.MapGet("/entities/{id}", async (string id, StoreGate gate, CancellationToken ct, int page = 1) =>
         {
-            var found = await gate.ReadAsync(
-                async queries => await queries.EntityAsync(id, ct).ConfigureAwait(false) is { } e ? (Entity: e, Articles: await queries.EntityArticlesAsync(e, ct).ConfigureAwait(false)) : default,
-                ct).ConfigureAwait(false);
-            return found.Entity is null ? Layout.NotFound("entity", id) : EntityPage.Render(found.Entity, found.Articles);
+            var paging = new EntityPaging(Math.Max(1, page), EntityPage.PageSize);
+            var view = await gate.ReadAsync(queries => queries.EntityViewAsync(id, paging, ct), ct).ConfigureAwait(false);
+            return view is null ? Layout.NotFound("entity", id) : EntityPage.Render(view, paging.Page);
         });
         pages.MapGet("/articles/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
         {
