@@ -467,6 +467,28 @@ public abstract class StoreContractTests : IDisposable
         }
     }
 
+    // An occurrence written at an id merged away twice (e-ukr into e-oek, e-oek into e-kju, after the ingest that
+    // wrote it had looked it up) is reported at the id it lives at now; untouched ids stay as they are.
+    [SkippableFact]
+    public async Task ArticleEntities_ReportOccurrencesOfMergedAwayIds_AtTheEndOfTheirAliasChain()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        await store.MergeEntitiesAsync("e-oek", "e-ukr");
+        await store.MergeEntitiesAsync("e-kju", "e-oek");
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a4"), []);
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a4", "LOC", "Oekraine", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a4", "PER", "Kim Jong-il", 1));
+            await batch.CommitAsync();
+        }
+
+        var found = await store.ArticleEntitiesAsync(["a4", "a1"]);
+        Assert.Equal(["a1 e-kju", "a1 e-kju", "a4 e-kji", "a4 e-kju"], found.Select(o => $"{o.ArticleId} {o.EntityId}").Order(StringComparer.Ordinal));
+    }
+
     // One entity in five articles of three stories: two occurrences in one article count it once; an undated
     // article is counted, listed last and charted nowhere; a year-only date falls in its January.
     [SkippableTheory]

@@ -589,27 +589,33 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             result.AddRange(await ReadOccurrencesAsync(cmd, cancellationToken).ConfigureAwait(false));
         }
 
-        // Occurrences recorded before a merge point at the merged-away id; report where it lives now.
-        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var cmd = _connection.CreateCommand())
+        // Occurrences recorded before a merge point at the merged-away id; report where it lives now. Only the ids
+        // found are looked up, a hop at a time for all of them (reading the whole alias table made every list
+        // request grow with the archive's corrections).
+        var current = result.Select(o => o.EntityId).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => id, StringComparer.Ordinal);
+        var open = current.Keys.ToList();
+        for (var hops = 0; hops < 32 && open.Count > 0; hops++)
         {
-            cmd.CommandText = "SELECT from_id, to_id FROM entity_aliases";
-            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var next = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var cmd = _connection.CreateCommand())
             {
-                aliases[reader.GetString(0)] = reader.GetString(1);
+                cmd.CommandText = $"SELECT from_id, to_id FROM entity_aliases WHERE from_id IN ({_dialect.SelectJsonTexts("@ids")})";
+                cmd.AddValue("@ids", JsonSerializer.Serialize(open.Select(id => current[id]).Distinct(StringComparer.Ordinal)));
+                using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    next[reader.GetString(0)] = reader.GetString(1);
+                }
+            }
+
+            open = [.. open.Where(id => next.ContainsKey(current[id]))];
+            foreach (var id in open)
+            {
+                current[id] = next[current[id]];
             }
         }
 
-        string Current(string id)
-        {
-            for (var hops = 0; hops < 32 && aliases.TryGetValue(id, out var next); hops++)
-            {
-                id = next;
-            }
-
-            return id;
-        }
+        string Current(string id) => current[id];
 
         return result.Select(o => o with { EntityId = Current(o.EntityId) }).ToList();
     }
