@@ -73,11 +73,69 @@ public sealed class SqliteStoreTests : IDisposable
             cmd.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(10L, (long)(await cmd.ExecuteScalarAsync())!);
+            Assert.Equal(11L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
         await using var reopened = await SqliteChorusStore.OpenAsync(path);
         Assert.Equal(1, await reopened.CountArticlesAsync());
+    }
+
+    // Stores of schema 10 kept each article's text before its story, address and outlet; opening one rebuilds the
+    // table with the text last and keeps every row, the rows that refer to them, and the indexes.
+    [Fact]
+    public async Task Open_AStoreWithTheTextBeforeTheMetadata_MovesTheTextLast_AndKeepsEveryRow()
+    {
+        var path = Path.Combine(_tmp.Path, "v10.db");
+        var written = new StoredArticle { Id = "a1", Ref = "r1", ContentKey = "k1", Text = new string('x', 20_000), Lang = "nl", Source = "AD", Url = "https://www.ad.nl/a", StoryId = "s1", Title = "Titel" };
+        await using (var store = await SqliteChorusStore.OpenAsync(path))
+        {
+            var batch = await store.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.AddArticleAsync(written, [7, 9]);
+                await batch.AddArticleAsync(new StoredArticle { Id = "a2", Ref = "r2", ContentKey = "k2", Text = "kort", Lang = "de", StoryId = "s1" }, [7]);
+                await batch.SaveStoryAsync(new Chorus.Core.Stories.StoryProfile { Id = "s1", Title = "s1" });
+                await batch.CommitAsync();
+            }
+        }
+
+        static async Task<string> ScalarAsync(SqliteConnection c, string sql)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            return Convert.ToString(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        const string V10Columns = "id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key";
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            await ScalarAsync(c, $"""
+                PRAGMA foreign_keys = OFF;
+                CREATE TABLE old_layout AS SELECT {V10Columns} FROM articles;
+                DROP TABLE articles;
+                ALTER TABLE old_layout RENAME TO articles;
+                PRAGMA user_version = 10;
+                """);
+            Assert.Equal("10", await ScalarAsync(c, "SELECT group_concat(cid) FROM pragma_table_info('articles') WHERE name = 'text'"));
+        }
+
+        await using (var reopened = await SqliteChorusStore.OpenAsync(path))
+        {
+            var article = (await reopened.GetArticlesAsync(["a1", "a2"])).Single(a => a.Id == "a1");
+            Assert.Equal((written.Text, written.Url, written.StoryId, written.Title, written.Source), (article.Text, article.Url, article.StoryId, article.Title, article.Source));
+            Assert.Equal(2, await reopened.CountArticlesAsync());
+        }
+
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            Assert.Equal("11", await ScalarAsync(c, "PRAGMA user_version"));
+            Assert.Equal("text", await ScalarAsync(c, "SELECT name FROM pragma_table_info('articles') ORDER BY cid DESC LIMIT 1"));
+            Assert.Equal("3", await ScalarAsync(c, "SELECT COUNT(*) FROM article_bands"));
+            Assert.Equal("0", await ScalarAsync(c, "SELECT COUNT(*) FROM pragma_foreign_key_check"));
+            Assert.Equal("articles_outlet_key articles_ref articles_source articles_story", await ScalarAsync(c, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name)"));
+        }
     }
 
     // A store written before sources were counted in it (no outlet keys, counts -1) is counted when it is opened.

@@ -30,11 +30,22 @@ internal static partial class BenchArchiveCommand
     private const int PoolSize = 300;
     private const int BatchArticles = 2000;
 
-    public static async Task<int> RunAsync(CliContext ctx, string input, IReadOnlyList<int> sizes, int clients, int requests, string? postgres, bool json, CancellationToken ct)
+    /// <param name="keep">A folder to keep each SQLite archive in (as SIZE.db), instead of deleting it after its reads.</param>
+    public static async Task<int> RunAsync(CliContext ctx, string input, IReadOnlyList<int> sizes, int clients, int requests, string? postgres, bool json, CancellationToken ct, string? keep = null)
     {
         if (!File.Exists(input))
         {
             throw new UsageException($"{input}: no such file (give real articles to build the archive from, e.g. the DPG JSONL)");
+        }
+
+        if (keep is not null && postgres is not null)
+        {
+            throw new UsageException("--keep keeps SQLite archives; a PostgreSQL one is dropped after its reads");
+        }
+
+        if (keep is not null && sizes.Any(size => File.Exists(Path.Combine(keep, size.ToString(CultureInfo.InvariantCulture) + ".db"))))
+        {
+            throw new UsageException($"--keep {keep}: an archive of one of these sizes is already there; remove it or keep elsewhere");
         }
 
         var pool = Pool(input);
@@ -46,7 +57,9 @@ internal static partial class BenchArchiveCommand
             Directory.CreateDirectory(dir);
             try
             {
-                var db = await BenchCommand.BenchStoreAsync(dir, postgres, ct).ConfigureAwait(false);
+                var db = keep is null
+                    ? await BenchCommand.BenchStoreAsync(dir, postgres, ct).ConfigureAwait(false)
+                    : Path.Combine(Directory.CreateDirectory(keep).FullName, size.ToString(CultureInfo.InvariantCulture) + ".db");
                 var build = Stopwatch.StartNew();
                 var sample = await BuildAsync(db, pool, size, ct).ConfigureAwait(false);
                 await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: built in {build.Elapsed.TotalSeconds:0.0} s")).ConfigureAwait(false);

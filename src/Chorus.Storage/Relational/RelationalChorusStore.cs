@@ -513,63 +513,46 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     public async Task<EntityArticles> EntityArticlesAsync(string entityId, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);
-        const string Of = "FROM entity_occurrences o JOIN articles a ON a.id = o.article_id WHERE o.entity_id = @e";
-        int articleTotal, storyTotal;
-        using (var count = _connection.CreateCommand())
+        // One pass over the entity's occurrences reading four short columns of each article; totals, months and the
+        // order of the pages come from it, and only the page's articles are read whole. (Four grouping queries, one
+        // per figure, took three times as long on an entity in 30,000 articles.)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<(string Id, string? Story, string? Date, long Seq)>();
+        using (var cmd = _connection.CreateCommand())
         {
-            count.CommandText = $"SELECT COUNT(DISTINCT a.id), COUNT(DISTINCT a.story_id) {Of}";
-            count.AddValue("@e", entityId);
-            using var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            (articleTotal, storyTotal) = (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+            cmd.CommandText = "SELECT a.id, a.story_id, a.date, a.seq FROM entity_occurrences o JOIN articles a ON a.id = o.article_id WHERE o.entity_id = @e";
+            cmd.AddValue("@e", entityId);
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var id = reader.GetString(0);
+                if (seen.Add(id))
+                {
+                    rows.Add((id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+                }
+            }
         }
 
-        var months = new List<MonthCount>();
+        var stories = rows.Where(r => r.Story is not null).GroupBy(r => r.Story!, StringComparer.Ordinal)
+            .Select(g => (Story: g.Key, Latest: g.Max(r => r.Date)))
+            .ToList();
         if (limit <= 0)
         {
-            return new EntityArticles(articleTotal, storyTotal, [], [], months);
+            return new EntityArticles(rows.Count, stories.Count, [], [], []);
         }
 
-        using (var byMonth = _connection.CreateCommand())
-        {
-            // Dates are stored as ISO text of a year, month or day.
-            byMonth.CommandText = $"""
-                SELECT m, COUNT(*) FROM (
-                    SELECT DISTINCT a.id, CASE WHEN length(a.date) >= 7 THEN substr(a.date, 1, 7) ELSE a.date || '-01' END AS m {Of} AND a.date IS NOT NULL
-                ) AS dated GROUP BY m ORDER BY m
-                """;
-            byMonth.AddValue("@e", entityId);
-            using var reader = await byMonth.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                months.Add(new MonthCount(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
-            }
-        }
-
-        var page = await QueryArticlesAsync(
-            $"SELECT {ArticleSummaryColumns} FROM articles WHERE id IN (SELECT article_id FROM entity_occurrences WHERE entity_id = @e) ORDER BY date DESC NULLS LAST, seq DESC LIMIT @n OFFSET @o",
-            cmd =>
-            {
-                cmd.AddValue("@e", entityId);
-                cmd.AddValue("@n", Math.Max(0, limit));
-                cmd.AddValue("@o", Math.Max(0, offset));
-            },
-            cancellationToken).ConfigureAwait(false);
-        var stories = new List<string>();
-        using (var ofStories = _connection.CreateCommand())
-        {
-            ofStories.CommandText = $"SELECT a.story_id {Of} AND a.story_id IS NOT NULL GROUP BY a.story_id ORDER BY MAX(a.date) DESC NULLS LAST, a.story_id LIMIT @n OFFSET @o";
-            ofStories.AddValue("@e", entityId);
-            ofStories.AddValue("@n", Math.Max(0, limit));
-            ofStories.AddValue("@o", Math.Max(0, offset));
-            using var reader = await ofStories.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stories.Add(reader.GetString(0));
-            }
-        }
-
-        return new EntityArticles(articleTotal, storyTotal, page, stories, months);
+        // Dates are ISO text of a year, month or day, so text order is date order; undated last.
+        var months = rows.Where(r => r.Date is not null)
+            .GroupBy(r => r.Date!.Length >= 7 ? r.Date[..7] : r.Date + "-01", StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MonthCount(g.Key, g.Count()))
+            .ToList();
+        var pageIds = rows.OrderBy(r => r.Date is null).ThenByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Seq)
+            .Skip(Math.Max(0, offset)).Take(limit).Select(r => r.Id).ToList();
+        var byId = (await GetArticleSummariesAsync(pageIds, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var storyPage = stories.OrderBy(s => s.Latest is null).ThenByDescending(s => s.Latest, StringComparer.Ordinal).ThenBy(s => s.Story, StringComparer.Ordinal)
+            .Skip(Math.Max(0, offset)).Take(limit).Select(s => s.Story).ToList();
+        return new EntityArticles(rows.Count, stories.Count, [.. pageIds.Where(byId.ContainsKey).Select(id => byId[id])], storyPage, months);
     }
 
     public async Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)

@@ -118,23 +118,43 @@ public sealed class SqliteChorusStore : RelationalChorusStore
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        // Each step reads the version inside its own write transaction (BEGIN IMMEDIATE), so two processes opening a
-        // new store at once migrate it once: the second finds the steps the first committed.
-        while (true)
+        // A step may rebuild a table others refer to (SQLite's way to reorder columns), which foreign keys forbid
+        // mid-way: they are off while steps run (the pragma cannot change inside a transaction) and each step is
+        // checked against them before it commits.
+        await ExecuteAsync("PRAGMA foreign_keys=OFF;", cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var tx = ((SqliteConnection)Connection).BeginTransaction(deferred: false);
-            using var cmd = Connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "PRAGMA user_version";
-            var step = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            if (step >= SqliteMigrations.Steps.Count)
+            // Each step reads the version inside its own write transaction (BEGIN IMMEDIATE), so two processes
+            // opening a new store at once migrate it once: the second finds the steps the first committed.
+            while (true)
             {
-                return;
-            }
+                using var tx = ((SqliteConnection)Connection).BeginTransaction(deferred: false);
+                using var cmd = Connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "PRAGMA user_version";
+                var step = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                if (step >= SqliteMigrations.Steps.Count)
+                {
+                    return;
+                }
 
-            cmd.CommandText = SqliteMigrations.Steps[step] + string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version = {step + 1};");
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                cmd.CommandText = SqliteMigrations.Steps[step] + string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version = {step + 1};");
+                await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                cmd.CommandText = "PRAGMA foreign_key_check";
+                using (var violations = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (await violations.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new StoreOpenException($"{Location}: schema step {step + 1} would leave a row of {violations.GetString(0)} referring to a missing row of {violations.GetString(2)}. Nothing was changed.");
+                    }
+                }
+
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await ExecuteAsync("PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -192,5 +192,41 @@ internal static class SqliteMigrations
         CREATE INDEX stories_sources ON stories(source_count);
         CREATE INDEX articles_outlet_key ON articles(outlet_key);
         """,
+        // SQLite reads a row's columns in order, and a column after a long text is reached only through the text's
+        // overflow pages: every list, entity page and text search read an article's story, address and outlet from
+        // behind its text. The table is rebuilt with the text, assignment and signature last (foreign keys are off
+        // while steps run; the runner checks them before it commits).
+        """
+        CREATE TABLE articles_reordered (
+            id           TEXT PRIMARY KEY,
+            seq          INTEGER NOT NULL UNIQUE,
+            ref          TEXT NOT NULL,
+            content_key  TEXT NOT NULL UNIQUE,
+            source       TEXT,
+            date         TEXT,
+            date_start   TEXT,
+            date_end     TEXT,
+            lang         TEXT NOT NULL,
+            title        TEXT,
+            url          TEXT,
+            external_id  TEXT,
+            duplicate_of TEXT,
+            story_id     TEXT,
+            ingested_at  TEXT NOT NULL,
+            summary_only INTEGER NOT NULL DEFAULT 0,
+            outlet_key   TEXT,
+            assignment   TEXT,
+            signature    BLOB,
+            text         TEXT NOT NULL
+        );
+        INSERT INTO articles_reordered (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, url, external_id, duplicate_of, story_id, ingested_at, summary_only, outlet_key, assignment, signature, text)
+            SELECT id, seq, ref, content_key, source, date, date_start, date_end, lang, title, url, external_id, duplicate_of, story_id, ingested_at, summary_only, outlet_key, assignment, signature, text FROM articles ORDER BY seq;
+        DROP TABLE articles;
+        ALTER TABLE articles_reordered RENAME TO articles;
+        CREATE INDEX articles_ref ON articles(ref);
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE INDEX articles_source ON articles(source);
+        CREATE INDEX articles_outlet_key ON articles(outlet_key);
+        """,
     ];
 }
