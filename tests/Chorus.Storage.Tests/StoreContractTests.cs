@@ -52,6 +52,9 @@ public abstract class StoreContractTests : IDisposable
     public async Task CommittedArticles_AreFoundByIdRefAndPrefix()
     {
         await using var store = await CreateStoreAsync();
+        // Messages name the store by its Location; a password in a connection string never shows in it.
+        Assert.False(string.IsNullOrWhiteSpace(store.Location));
+        Assert.DoesNotContain("password", store.Location, StringComparison.OrdinalIgnoreCase);
         var batch = await store.BeginBatchAsync();
         await using (batch)
         {
@@ -464,6 +467,42 @@ public abstract class StoreContractTests : IDisposable
             await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a3", "LOC", "Ukraine", 1));
             await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a2", "LOC", "Oekraine", 2));
             await batch.CommitAsync();
+        }
+    }
+
+    // Members no other test names: the entity count leaves merged-away entities out; a batch reads its own story
+    // profile before commit; an entity's context is the other entities of its articles and their stories.
+    [SkippableFact]
+    public async Task EntityCount_BatchProfiles_AndEntityContext_AnswerAsTheirContractsSay()
+    {
+        await using var store = await CreateStoreAsync();
+        await SeedEntitiesAsync(store);
+        Assert.Equal(4, await store.CountEntitiesAsync());
+        await store.MergeEntitiesAsync("e-oek", "e-ukr");
+        Assert.Equal(3, await store.CountEntitiesAsync());
+
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            Assert.Null(await batch.LoadStoryProfileAsync("s-new"));
+            var profile = new StoryProfile { Id = "s-new", Title = "Nieuw" };
+            profile.Add(new ArticleFeatures(new Dictionary<string, float> { ["maas"] = 2 }, new Dictionary<string, float>(), PartialDate.Parse("2024-01-04").Value));
+            await batch.SaveStoryAsync(profile);
+            var read = await batch.LoadStoryProfileAsync("s-new");
+            Assert.Equal(("Nieuw", 1, profile.Terms["maas"]), (read!.Title, read.ArticleCount, read.Terms["maas"]));
+            await batch.AddArticleAsync(Article("a9", story: "s-new"), []);
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a9", "PER", "Kim Jong-il", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a9", "LOC", "Oekraïne", 1));
+            await batch.CommitAsync();
+        }
+
+        var batch2 = await store.BeginBatchAsync();
+        await using (batch2)
+        {
+            var context = await batch2.EntityContextAsync("e-kji");
+            Assert.Contains("e-oek", context.Entities);
+            Assert.DoesNotContain("e-kji", context.Entities);
+            Assert.Contains("s-new", context.Stories);
         }
     }
 

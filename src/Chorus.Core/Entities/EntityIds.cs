@@ -8,6 +8,12 @@ namespace Chorus.Core.Entities;
 /// </summary>
 public static class EntityIds
 {
+    /// <summary>
+    /// How many merges an id is followed through to the entity it lives in now. Every walker of the alias chain uses
+    /// this one bound: a longer chain can only be a cycle left by a damaged store, and stops there instead of looping.
+    /// </summary>
+    public const int MaxAliasHops = 32;
+
     public static string Provisional(string type, string surface)
     {
         ArgumentNullException.ThrowIfNull(type);

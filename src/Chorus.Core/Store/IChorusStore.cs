@@ -3,37 +3,24 @@ using Chorus.Core.Stories;
 namespace Chorus.Core.Store;
 
 /// <summary>
-/// The persistence contract every store meets (SQLite embedded, PostgreSQL shared); one contract test suite
-/// runs against each implementation. Writes go through <see cref="IStoreBatch"/>: a batch is one transaction,
-/// so a crash leaves only whole articles with their story assignment.
+/// The persistence contract every store meets (SQLite embedded, PostgreSQL shared), split by use: what the read side
+/// asks (<see cref="IStoreReader"/>), what ingest and reanalysis need (<see cref="IStoreWriter"/>), and users'
+/// corrections (<see cref="IStoreCorrections"/>). One contract test suite runs against each implementation and names
+/// every member of the three. Writes go through <see cref="IStoreBatch"/>: a batch is one transaction, so a crash
+/// leaves only whole articles with their story assignment.
 /// </summary>
-public interface IChorusStore : IAsyncDisposable
+public interface IChorusStore : IStoreReader, IStoreWriter, IStoreCorrections, IAsyncDisposable;
+
+/// <summary>
+/// The read side: articles, stories and entities by id, lists filtered, ordered and paged in the store with their
+/// totals, and the logs of corrections. Pages, documents and exports are built from these alone; nothing here writes.
+/// </summary>
+public interface IStoreReader
 {
     /// <summary>Where the store lives, for messages (a file path or a connection description).</summary>
     string Location { get; }
 
     Task<int> CountArticlesAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Takes the store's write lock, which every process and server that opens the store shares: a writer whose work
-    /// depends on what it read before (an ingest run, a correction) holds it from its first read to its last write, so
-    /// two writers never save views of the store that miss each other's changes. Waits while another writer holds it,
-    /// calling <paramref name="waiting"/> once with who that is. Disposing the result releases it.
-    /// </summary>
-    Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default);
-
-    /// <summary>As <see cref="LockForWritingAsync"/> without waiting: null while another writer holds the lock.</summary>
-    Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Claims chunk <paramref name="chunk"/> of the shared ingest <paramref name="run"/> for this process, so that
-    /// workers sharing one input do not analyse the same chunk; null while another holds it. The claim ends when
-    /// disposed, or when its holder dies however it dies, so another worker can take the chunk over.
-    /// </summary>
-    Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default);
-
-    /// <summary>The chunks of the shared ingest <paramref name="run"/> whose last batch is committed (<see cref="IStoreBatch.MarkChunkDoneAsync"/>).</summary>
-    Task<IReadOnlySet<int>> DoneChunksAsync(string run, CancellationToken cancellationToken = default);
 
     /// <summary>Finds an article by id, by the ref it was ingested under, or by a unique id prefix.</summary>
     Task<StoredArticle?> FindArticleAsync(string idOrRef, CancellationToken cancellationToken = default);
@@ -90,16 +77,6 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 
-    /// <summary>Which of these content keys are stored already.</summary>
-    Task<IReadOnlySet<string>> FindExistingContentKeysAsync(IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken = default);
-
-    /// <summary>Stories whose date interval touches <c>[from, to]</c>, plus undated ones; for the clusterer's window.</summary>
-    Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
-
-    Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default);
-
-    Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default);
-
     /// <summary>Entities, most mentioned first.</summary>
     Task<IReadOnlyList<StoredEntity>> ListEntitiesAsync(int limit, CancellationToken cancellationToken = default);
 
@@ -129,6 +106,64 @@ public interface IChorusStore : IAsyncDisposable
     /// <summary>The cross-article entity of each (type, in-article name) in these articles.</summary>
     Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
 
+    /// <summary>The corrections that involved a story, oldest first.</summary>
+    Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every story correction, newest first, undone ones included.</summary>
+    Task<IReadOnlyList<StoryCorrection>> AllStoryCorrectionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The entity corrections, newest first, undone ones included.</summary>
+    Task<IReadOnlyList<EntityCorrection>> EntityCorrectionsAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The ingest side: the write lock, claimed chunks of shared runs, the clusterer's window of story profiles and term
+/// statistics, the pairs of stories users kept apart, and batches, the one way to write.
+/// </summary>
+public interface IStoreWriter
+{
+    /// <summary>
+    /// Takes the store's write lock, which every process and server that opens the store shares: a writer whose work
+    /// depends on what it read before (an ingest run, a correction) holds it from its first read to its last write, so
+    /// two writers never save views of the store that miss each other's changes. Waits while another writer holds it,
+    /// calling <paramref name="waiting"/> once with who that is. Disposing the result releases it.
+    /// </summary>
+    Task<IAsyncDisposable> LockForWritingAsync(string purpose, Action<string>? waiting = null, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="LockForWritingAsync"/> without waiting: null while another writer holds the lock.</summary>
+    Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims chunk <paramref name="chunk"/> of the shared ingest <paramref name="run"/> for this process, so that
+    /// workers sharing one input do not analyse the same chunk; null while another holds it. The claim ends when
+    /// disposed, or when its holder dies however it dies, so another worker can take the chunk over.
+    /// </summary>
+    Task<IAsyncDisposable?> TryClaimChunkAsync(string run, int chunk, CancellationToken cancellationToken = default);
+
+    /// <summary>The chunks of the shared ingest <paramref name="run"/> whose last batch is committed (<see cref="IStoreBatch.MarkChunkDoneAsync"/>).</summary>
+    Task<IReadOnlySet<int>> DoneChunksAsync(string run, CancellationToken cancellationToken = default);
+
+
+    /// <summary>Which of these content keys are stored already.</summary>
+    Task<IReadOnlySet<string>> FindExistingContentKeysAsync(IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories whose date interval touches <c>[from, to]</c>, plus undated ones; for the clusterer's window.</summary>
+    Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default);
+
+    Task<IStoreBatch> BeginBatchAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Pairs of stories a user separated (split, or moved articles from one to the other, and not undone), each id
+    /// followed to the story it lives in now; the clusterer never merges these automatically.
+    /// </summary>
+    Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Users' corrections of stories and entities, each applied in one transaction, logged and undoable.</summary>
+public interface IStoreCorrections
+{
     /// <summary>
     /// Applies a correction of story membership in one transaction: each article's new story, the rebuilt profiles
     /// of the stories it touches, the stories it empties (removed, their ids then lead to the correction's target),
@@ -136,24 +171,12 @@ public interface IChorusStore : IAsyncDisposable
     /// </summary>
     Task ApplyStoryCorrectionAsync(StoryCorrection correction, IReadOnlyDictionary<string, string> articleStories, IReadOnlyList<StoryProfile> profiles, IReadOnlyList<string> removedStories, CancellationToken cancellationToken = default);
 
-    /// <summary>The corrections that involved a story, oldest first.</summary>
-    Task<IReadOnlyList<StoryCorrection>> StoryCorrectionsAsync(string storyId, CancellationToken cancellationToken = default);
-
-    /// <summary>Every story correction, newest first, undone ones included.</summary>
-    Task<IReadOnlyList<StoryCorrection>> AllStoryCorrectionsAsync(CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Takes back story correction <paramref name="seq"/> in one transaction: each article's story, the rebuilt
     /// profiles, the stories it brings back (their ids no longer lead elsewhere), the stories it empties (each id
     /// then leads to the given story), and the correction marked undone.
     /// </summary>
     Task UndoStoryCorrectionAsync(long seq, IReadOnlyDictionary<string, string> articleStories, IReadOnlyList<StoryProfile> profiles, IReadOnlyList<string> restoredStories, IReadOnlyList<(string Removed, string LeadsTo)> removedStories, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Pairs of stories a user separated (split, or moved articles from one to the other, and not undone), each id
-    /// followed to the story it lives in now; the clusterer never merges these automatically.
-    /// </summary>
-    Task<IReadOnlyList<(string A, string B)>> StoriesKeptApartAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Merges the entity <paramref name="mergedId"/> into <paramref name="keptId"/> (exact ids) and logs it with what
@@ -166,9 +189,6 @@ public interface IChorusStore : IAsyncDisposable
     /// and logs it; the new entity's id is the correction's <see cref="EntityCorrection.OtherId"/>.
     /// </summary>
     Task<EntityCorrectionOutcome> SplitEntityAsync(string entityId, string variant, CancellationToken cancellationToken = default);
-
-    /// <summary>The entity corrections, newest first, undone ones included.</summary>
-    Task<IReadOnlyList<EntityCorrection>> EntityCorrectionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes back one correction (the newest one still in force when <paramref name="seq"/> is null). Refused while

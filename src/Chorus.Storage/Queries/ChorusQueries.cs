@@ -78,6 +78,9 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
 
     public ChorusWorkspace Workspace => workspace;
 
+    // The read side sees the store's read contract only: documents cannot write, whatever they are asked.
+    private IStoreReader Reads => workspace.Store;
+
     /// <summary>Stories newest first, filtered and paged.</summary>
     public async Task<StoryPageDoc> StoriesAsync(StoryFilter filter, CancellationToken cancellationToken = default)
     {
@@ -92,14 +95,14 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         {
             // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
             var hits = await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false);
-            storyIds = await workspace.Store.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
+            storyIds = await Reads.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Entity))
         {
-            var entity = await workspace.Store.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
-            var mentioned = entity is null ? [] : (await workspace.Store.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-            var ofEntity = await workspace.Store.StoriesOfArticlesAsync(mentioned, cancellationToken).ConfigureAwait(false);
+            var entity = await Reads.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
+            var mentioned = entity is null ? [] : (await Reads.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
+            var ofEntity = await Reads.StoriesOfArticlesAsync(mentioned, cancellationToken).ConfigureAwait(false);
             storyIds = storyIds is null ? ofEntity : storyIds.Where(ofEntity.Contains).ToHashSet(StringComparer.Ordinal);
         }
 
@@ -117,14 +120,14 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             },
             Math.Max(1, filter.MinSources),
             filter.WithRecurring);
-        var (total, pageStories) = await workspace.Store.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
+        var (total, pageStories) = await Reads.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
         var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
     }
 
     public async Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)
     {
-        var story = await workspace.Store.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        var story = await Reads.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
         if (story is null)
         {
             return null;
@@ -132,7 +135,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
 
         var mapper = await MapperAsync(story.Articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
         var (doc, comparison, analyzed) = mapper.Story(story, why, cancellationToken);
-        var corrections = await workspace.Store.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
+        var corrections = await Reads.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
         doc = doc with
         {
             Corrections = corrections.Select(c => new CorrectionDoc(c.Kind, c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
@@ -147,23 +150,23 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     /// <summary>A story's comparison by another comparer than the shipped one (for measuring settings on stored stories); null for no such story.</summary>
     public async Task<StoryComparison?> CompareStoryAsync(string id, StoryComparer comparer, CancellationToken cancellationToken = default)
     {
-        var story = await workspace.Store.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        var story = await Reads.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
         return story is null ? null : (await MapperAsync(story.Articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false)).Compare(story, comparer);
     }
 
     public async Task<ArticleDoc?> ArticleAsync(string idOrRef, CancellationToken cancellationToken = default)
     {
-        var article = await workspace.Store.FindArticleAsync(idOrRef, cancellationToken).ConfigureAwait(false);
+        var article = await Reads.FindArticleAsync(idOrRef, cancellationToken).ConfigureAwait(false);
         return article is null ? null : (await MapperAsync([article.Id], cancellationToken).ConfigureAwait(false)).Article(article);
     }
 
     /// <summary>How many entities there are in all (a list of the first N says "N of this").</summary>
-    public Task<int> EntityCountAsync(CancellationToken cancellationToken = default) => workspace.Store.CountEntitiesAsync(cancellationToken);
+    public Task<int> EntityCountAsync(CancellationToken cancellationToken = default) => Reads.CountEntitiesAsync(cancellationToken);
 
     public async Task<IReadOnlyList<EntityDoc>> EntitiesAsync(int limit, EntityPaging paging, CancellationToken cancellationToken = default)
     {
         var docs = new List<EntityDoc>();
-        foreach (var e in await workspace.Store.ListEntitiesAsync(Math.Max(1, limit), cancellationToken).ConfigureAwait(false))
+        foreach (var e in await Reads.ListEntitiesAsync(Math.Max(1, limit), cancellationToken).ConfigureAwait(false))
         {
             docs.Add((await EntityViewAsync(e, paging, cancellationToken).ConfigureAwait(false)).Doc);
         }
@@ -177,14 +180,14 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     /// <summary>An entity and the summaries of its page of articles (for its web page, which lists and links them); null for none.</summary>
     public async Task<EntityView?> EntityViewAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
     {
-        var entity = await workspace.Store.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
+        var entity = await Reads.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : await EntityViewAsync(entity, paging, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An exact id, name or variant resolves to its entity; anything else only to candidates.</summary>
     public async Task<EntityLookupDoc> LookupEntityAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
     {
-        var lookup = await workspace.Store.LookupEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
+        var lookup = await Reads.LookupEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
         return new EntityLookupDoc(
             lookup.Match is null ? null : (await EntityViewAsync(lookup.Match, paging, cancellationToken).ConfigureAwait(false)).Doc,
             [.. lookup.Candidates.Select(Candidate)],
@@ -198,7 +201,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     }
 
     public async Task<IReadOnlyList<EntityCorrectionDoc>> EntityCorrectionsAsync(CancellationToken cancellationToken = default)
-        => [.. (await workspace.Store.EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false)).Select(CorrectionDoc)];
+        => [.. (await Reads.EntityCorrectionsAsync(cancellationToken).ConfigureAwait(false)).Select(CorrectionDoc)];
 
     public static EntityCorrectionDoc CorrectionDoc(EntityCorrection c)
     {
@@ -211,7 +214,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     {
         ArgumentNullException.ThrowIfNull(query);
         var (hits, total) = await workspace.Index.SearchAsync(query, Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
-        var articles = (await workspace.Store.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
+        var articles = (await Reads.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
         var docs = new List<SearchHitDoc>();
         foreach (var (id, score) in hits)
@@ -228,20 +231,20 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
 
     /// <summary>Article ids after <paramref name="after"/> in id order, a page at a time (exports walk the archive with it).</summary>
     public Task<IReadOnlyList<string>> ArticleIdPageAsync(string? after, int limit, CancellationToken cancellationToken = default)
-        => workspace.Store.ArticlesToAnalyseAsync(0, everything: true, after, limit, cancellationToken);
+        => Reads.ArticlesToAnalyseAsync(0, everything: true, after, limit, cancellationToken);
 
     private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
         => new(
-            await workspace.Store.LoadAnalysesAsync(articleIds, cancellationToken).ConfigureAwait(false),
+            await Reads.LoadAnalysesAsync(articleIds, cancellationToken).ConfigureAwait(false),
             fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault,
-            ContractMapper.EntityIdLookup(await workspace.Store.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
+            ContractMapper.EntityIdLookup(await Reads.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
 
     // Counted, grouped and paged in the store: an entity in a hundred thousand articles costs a page, not all of them.
     private async Task<EntityView> EntityViewAsync(StoredEntity e, EntityPaging paging, CancellationToken cancellationToken)
     {
         var size = Math.Max(0, paging.PageSize);
         var offset = (int)Math.Min(int.MaxValue, (long)(Math.Max(1, paging.Page) - 1) * size);
-        var found = await workspace.Store.EntityArticlesAsync(e.Id, offset, size, cancellationToken).ConfigureAwait(false);
+        var found = await Reads.EntityArticlesAsync(e.Id, offset, size, cancellationToken).ConfigureAwait(false);
         var doc = new EntityDoc(
             e.Id,
             e.Name,
@@ -266,7 +269,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var occurrences = new List<EntityOccurrence>();
         foreach (var chunk in storyOf.Keys.Chunk(IdChunk))
         {
-            occurrences.AddRange(await workspace.Store.ArticleEntitiesAsync(chunk, cancellationToken).ConfigureAwait(false));
+            occurrences.AddRange(await Reads.ArticleEntitiesAsync(chunk, cancellationToken).ConfigureAwait(false));
         }
 
         return occurrences

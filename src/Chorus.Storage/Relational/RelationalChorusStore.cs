@@ -488,7 +488,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     /// <summary>Where an id leads through an alias table (merged-away ids), a bounded number of hops.</summary>
     private async Task<string> FollowAliasesAsync(string sql, string id, CancellationToken cancellationToken)
     {
-        for (var hops = 0; hops < 32; hops++)
+        for (var hops = 0; hops < Chorus.Core.Entities.EntityIds.MaxAliasHops; hops++)
         {
             var target = await ScalarAsync<string?>(sql, cancellationToken, ("@k", id)).ConfigureAwait(false);
             if (target is null)
@@ -577,7 +577,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         // request grow with the archive's corrections).
         var current = result.Select(o => o.EntityId).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => id, StringComparer.Ordinal);
         var open = current.Keys.ToList();
-        for (var hops = 0; hops < 32 && open.Count > 0; hops++)
+        for (var hops = 0; hops < Chorus.Core.Entities.EntityIds.MaxAliasHops && open.Count > 0; hops++)
         {
             var next = new Dictionary<string, string>(StringComparer.Ordinal);
             using (var cmd = _connection.CreateCommand())

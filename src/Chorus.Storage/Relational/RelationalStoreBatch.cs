@@ -501,7 +501,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         // Aliases come from users' merges, never from the rows kept back, so those need not be written first.
         var id = entityId;
-        for (var hops = 0; hops < 32; hops++)
+        for (var hops = 0; hops < Chorus.Core.Entities.EntityIds.MaxAliasHops; hops++)
         {
             var cmd = Prepared("SELECT to_id FROM entity_aliases WHERE from_id = @id", "@id");
             cmd.Parameters[0].Value = id;
