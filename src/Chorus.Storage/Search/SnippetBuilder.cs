@@ -1,45 +1,48 @@
 using Chorus.Core.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 
 namespace Chorus.Storage.Search;
 
 /// <summary>
-/// Picks the sentence with the most query matches and marks the matching words. Matching is by stem in the
-/// article's language, the same normalisation the index uses, so "onderzeeërs" finds "onderzeeër".
+/// Picks the sentence with the most query matches and marks the matching words. What matches is decided by
+/// Lucene's highlighter scoring the parsed query over the text, analysed as the index analyses it (the article's
+/// language: stopwords and stems), so "onderzeeërs" finds "onderzeeër", <c>onderzee*</c> marks "onderzeeërs", a
+/// phrase is marked only where it stands and a word the query excludes (<c>-Kim</c>, <c>NOT Kim</c>) never is.
 /// </summary>
 public static class SnippetBuilder
 {
     private const int MaxLength = 240;
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // The index's analysers (LuceneSearchIndex); an analyser reuses its token streams per thread, so one serves all.
+    private static readonly Dictionary<string, Analyzer> Analyzers = new(StringComparer.Ordinal)
+    {
+        ["nl"] = new DutchAnalyzer(Version),
+        ["en"] = new EnglishAnalyzer(Version),
+        ["de"] = new GermanAnalyzer(Version),
+    };
 
     public static (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string title, string text, string lang, string query)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var stemmer = LanguageStemmer.For(lang);
-        var wanted = Tokenizer.Tokenize(query)
-            .Where(t => t.Kind is TokenKind.Word or TokenKind.Number)
-            .Select(t => stemmer.Stem(t.Of(query)))
-            .ToHashSet(StringComparer.Ordinal);
-        var body = text.Length > 0 ? text : title;
+        var body = text.Length > 0 ? text : title ?? string.Empty;
         var sentences = SentenceSplitter.Dutch.Split(body);
         if (sentences.Count == 0)
         {
             return (string.Empty, []);
         }
 
+        var matched = Matches(body, Analyzers.ContainsKey(lang) ? lang : "nl", query);
         var best = sentences[0];
         var bestMatches = new List<TextSpan>();
         foreach (var sentence in sentences)
         {
-            var matches = new List<TextSpan>();
-            var tokens = new List<Token>();
-            Tokenizer.Tokenize(body, sentence.Start, sentence.End, tokens);
-            foreach (var t in tokens)
-            {
-                if (t.Kind is TokenKind.Word or TokenKind.Number && wanted.Contains(stemmer.Stem(t.Of(body))))
-                {
-                    matches.Add(new TextSpan(t.Start, t.End));
-                }
-            }
-
+            var matches = matched.Where(m => m.Start >= sentence.Start && m.End <= sentence.End).ToList();
             if (matches.Count > bestMatches.Count)
             {
                 best = sentence;
@@ -74,5 +77,43 @@ public static class SnippetBuilder
             .Select(m => new TextSpan(m.Start - start + prefix.Length, m.End - start + prefix.Length))
             .ToList();
         return (snippet, highlights);
+    }
+
+    /// <summary>Every stretch of <paramref name="body"/> the query matches, in text order; none for a query that cannot be parsed.</summary>
+    private static List<TextSpan> Matches(string body, string lang, string query)
+    {
+        var field = "text_" + lang;
+        var analyzer = Analyzers[lang];
+        var parsed = SearchQueryParser.Parse(query, field, analyzer, Version);
+        if (!parsed.Success)
+        {
+            return [];
+        }
+
+        var marks = new MarkCollector();
+        var highlighter = new Highlighter(marks, new QueryScorer(parsed.Value, field))
+        {
+            TextFragmenter = new NullFragmenter(),
+            MaxDocCharsToAnalyze = body.Length,
+        };
+        using var tokens = analyzer.GetTokenStream(field, body);
+        highlighter.GetBestFragment(tokens, body);
+        return marks.Spans;
+    }
+
+    /// <summary>Takes the place of the highlighter's markup: records where each scored token group stands.</summary>
+    private sealed class MarkCollector : IFormatter
+    {
+        public List<TextSpan> Spans { get; } = [];
+
+        public string HighlightTerm(string originalText, TokenGroup tokenGroup)
+        {
+            if (tokenGroup.TotalScore > 0)
+            {
+                Spans.Add(new TextSpan(tokenGroup.StartOffset, tokenGroup.EndOffset));
+            }
+
+            return originalText;
+        }
     }
 }
