@@ -89,19 +89,37 @@ public sealed class NerFeatureExtractor
     /// <summary>The base features of sentence <paramref name="s"/>.</summary>
     public SentenceFeatures Extract(DocumentContext doc, int s)
     {
+        var features = new IntList(64);
+        var starts = new IntList(16);
+        ExtractInto(doc, s, features, starts);
+        return new SentenceFeatures(features.AsSpan().ToArray(), starts.AsSpan().ToArray());
+    }
+
+    /// <summary>
+    /// Appends the base features of sentence <paramref name="s"/> to <paramref name="features"/>, and to
+    /// <paramref name="starts"/> where each of its n tokens' features begin plus where the last one's end (n + 1
+    /// offsets into <paramref name="features"/>). The tagger reuses both lists from sentence to sentence.
+    /// </summary>
+    public void ExtractInto(DocumentContext doc, int s, IntList features, IntList starts)
+    {
         ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(starts);
         var words = doc.Words[s];
         var lower = doc.Lower[s];
         var n = words.Length;
 
-        // Per-word facts used by several templates, computed once per sentence.
-        var shapes = new string[n];
+        // Per-word facts used by several templates, computed once per sentence; shapes are written side by side
+        // into one buffer (a token's shape is at most 32 characters), not a string each.
+        var shapeChars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, n * 32));
+        var shapeEnds = new int[n];
         var parts = new string[n];
         var given = new bool[n];
         var adjective = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            shapes[i] = Shape(words[i]);
+            var from = i > 0 ? shapeEnds[i - 1] : 0;
+            shapeEnds[i] = from + Shape(words[i], shapeChars.AsSpan(from, 32));
             var capitalised = words[i].Length > 1 && char.IsUpper(words[i][0]);
             if (capitalised)
             {
@@ -123,15 +141,14 @@ public sealed class NerFeatureExtractor
         gazInside.Clear();
         MarkGazetteerSpans(words, gazBegin, gazInside);
 
-        var features = new List<int>(n * 48);
-        var starts = new int[n + 1];
+        ReadOnlySpan<char> ShapeOf(int i) => shapeChars.AsSpan(i > 0 ? shapeEnds[i - 1] : 0, shapeEnds[i] - (i > 0 ? shapeEnds[i - 1] : 0));
         for (var i = 0; i < n; i++)
         {
-            starts[i] = features.Count;
+            starts.Add(features.Count);
             var w = words[i];
             var l = lower[i];
-            var shape = shapes[i];
-            var prevShape = i > 0 ? shapes[i - 1] : "<s>";
+            var shape = ShapeOf(i);
+            var prevShape = i > 0 ? ShapeOf(i - 1) : "<s>";
             Add(features, 1, "b");
             Add(features, 2, w);
             Add(features, 3, l);
@@ -152,7 +169,7 @@ public sealed class NerFeatureExtractor
             Add(features, 15, i > 1 ? lower[i - 2] : "<s>");
             Add(features, 16, i + 2 < n ? lower[i + 2] : "</s>");
             Add(features, 17, prevShape);
-            Add(features, 18, i + 1 < n ? shapes[i + 1] : "</s>");
+            Add(features, 18, i + 1 < n ? ShapeOf(i + 1) : "</s>");
             Add2(features, 19, i > 0 ? lower[i - 1] : "<s>", l);
             Add2(features, 20, l, i + 1 < n ? lower[i + 1] : "</s>");
             Add2(features, 21, i == 0 ? "first" : "inner", shape);
@@ -187,7 +204,7 @@ public sealed class NerFeatureExtractor
 
             if (given[i])
             {
-                Add(features, 45, i + 1 < n ? shapes[i + 1] : "</s>");
+                Add(features, 45, i + 1 < n ? ShapeOf(i + 1) : "</s>");
             }
 
             if (i > 0 && given[i - 1])
@@ -203,31 +220,49 @@ public sealed class NerFeatureExtractor
             }
         }
 
-        starts[n] = features.Count;
-        return new SentenceFeatures([.. features], starts);
+        starts.Add(features.Count);
+        System.Buffers.ArrayPool<char>.Shared.Return(shapeChars);
     }
 
     /// <summary>The base features plus the stacked features from the first pass's labels.</summary>
     public SentenceFeatures Stack(DocumentContext doc, int s, SentenceFeatures baseFeatures, int[][] pass1, Dictionary<string, int> majority)
     {
-        ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(baseFeatures);
-        ArgumentNullException.ThrowIfNull(pass1);
-        ArgumentNullException.ThrowIfNull(majority);
-        var words = doc.Words[s];
-        var lower = doc.Lower[s];
-        var labels = pass1[s];
-        var n = words.Length;
-        var features = new List<int>(baseFeatures.Features.Length + (n * 4));
+        var stacked = new IntList(32);
+        var stackedStarts = new IntList(16);
+        StackInto(doc, s, pass1, majority, stacked, stackedStarts);
+        var n = baseFeatures.Length;
+        var features = new List<int>(baseFeatures.Features.Length + stacked.Count);
         var starts = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
             starts[i] = features.Count;
-            for (var k = baseFeatures.Starts[i]; k < baseFeatures.Starts[i + 1]; k++)
-            {
-                features.Add(baseFeatures.Features[k]);
-            }
+            features.AddRange(baseFeatures.Features.AsSpan(baseFeatures.Starts[i], baseFeatures.Starts[i + 1] - baseFeatures.Starts[i]));
+            features.AddRange(stacked.AsSpan()[stackedStarts[i]..stackedStarts[i + 1]]);
+        }
 
+        starts[n] = features.Count;
+        return new SentenceFeatures([.. features], starts);
+    }
+
+    /// <summary>
+    /// Appends only the stacked features of sentence <paramref name="s"/> (from the first pass's labels) and their
+    /// n + 1 token offsets, as <see cref="ExtractInto"/> does; the second pass adds them to the base features.
+    /// </summary>
+    public void StackInto(DocumentContext doc, int s, int[][] pass1, Dictionary<string, int> majority, IntList features, IntList starts)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(pass1);
+        ArgumentNullException.ThrowIfNull(majority);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(starts);
+        var words = doc.Words[s];
+        var lower = doc.Lower[s];
+        var labels = pass1[s];
+        var n = words.Length;
+        for (var i = 0; i < n; i++)
+        {
+            starts.Add(features.Count);
             Add(features, 30, NerTags.All[labels[i]]);
             Add2(features, 31, i > 0 ? NerTags.All[labels[i - 1]] : "<s>", NerTags.All[labels[i]]);
             Add2(features, 32, NerTags.All[labels[i]], i + 1 < n ? NerTags.All[labels[i + 1]] : "</s>");
@@ -238,8 +273,7 @@ public sealed class NerFeatureExtractor
             }
         }
 
-        starts[n] = features.Count;
-        return new SentenceFeatures([.. features], starts);
+        starts.Add(features.Count);
     }
 
     /// <summary>Majority type (0 = O, 1–4 = PER…MISC) per capitalised word over the first pass's labels of a document.</summary>
@@ -353,8 +387,15 @@ public sealed class NerFeatureExtractor
     /// <summary>Word shape with runs collapsed: "Kim" → "Xx", "Jong-un" → "Xx-x", "KCNA" → "X", "2019" → "d".</summary>
     public static string Shape(string word)
     {
+        Span<char> buffer = stackalloc char[32];
+        return new string(buffer[..Shape(word, buffer)]);
+    }
+
+    /// <summary>Writes the shape of <paramref name="word"/> (X, x, d, other characters kept; runs collapsed; at most 32) and returns its length.</summary>
+    public static int Shape(string word, Span<char> buffer)
+    {
         ArgumentNullException.ThrowIfNull(word);
-        Span<char> buffer = stackalloc char[Math.Min(word.Length, 32)];
+        buffer = buffer[..Math.Min(Math.Min(word.Length, 32), buffer.Length)];
         var n = 0;
         foreach (var c in word)
         {
@@ -365,10 +406,10 @@ public sealed class NerFeatureExtractor
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 
-    private void Add(List<int> features, int template, ReadOnlySpan<char> value)
+    private void Add(IntList features, int template, ReadOnlySpan<char> value)
     {
 
         var h = Start(template);
@@ -376,7 +417,7 @@ public sealed class NerFeatureExtractor
         features.Add(Bucket(h));
     }
 
-    private void Add2(List<int> features, int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    private void Add2(IntList features, int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
 
         var h = Start(template);

@@ -43,20 +43,27 @@ public sealed class NerPassModel
     public int[] Decode(SentenceFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var n = features.Length;
+        return Decode(features.Features, features.Starts, default, default);
+    }
+
+    /// <summary>
+    /// Labels one sentence from the features of its tokens: token i's are <c>features[starts[i]..starts[i+1])</c>
+    /// plus, when given, <c>more[moreStarts[i]..moreStarts[i+1])</c> (the second pass's stacked features beside the
+    /// base ones, so neither is copied). <paramref name="starts"/> holds n + 1 offsets.
+    /// </summary>
+    public int[] Decode(ReadOnlySpan<int> features, ReadOnlySpan<int> starts, ReadOnlySpan<int> more, ReadOnlySpan<int> moreStarts)
+    {
+        var n = starts.Length - 1;
         var t = NerTags.Count;
-        var emissions = new float[n * t];
+        var emissions = new float[Math.Max(0, n) * t];
         Span<int> sums = stackalloc int[t];
         for (var i = 0; i < n; i++)
         {
             sums.Clear();
-            for (var k = features.Starts[i]; k < features.Starts[i + 1]; k++)
+            Sum(features[starts[i]..starts[i + 1]], sums);
+            if (moreStarts.Length > 0)
             {
-                var row = _weights.AsSpan(features.Features[k] * t, t);
-                for (var tag = 0; tag < t; tag++)
-                {
-                    sums[tag] += row[tag];
-                }
+                Sum(more[moreStarts[i]..moreStarts[i + 1]], sums);
             }
 
             for (var tag = 0; tag < t; tag++)
@@ -65,7 +72,20 @@ public sealed class NerPassModel
             }
         }
 
-        return Viterbi.Decode(emissions, _transitions, n);
+        return Viterbi.Decode(emissions, _transitions, Math.Max(0, n));
+    }
+
+    private void Sum(ReadOnlySpan<int> features, Span<int> sums)
+    {
+        var t = sums.Length;
+        foreach (var feature in features)
+        {
+            var row = _weights.AsSpan(feature * t, t);
+            for (var tag = 0; tag < t; tag++)
+            {
+                sums[tag] += row[tag];
+            }
+        }
     }
 
     internal void Write(BinaryWriter writer)

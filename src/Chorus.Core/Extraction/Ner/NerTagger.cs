@@ -17,25 +17,49 @@ public sealed class NerTagger
         _features = new NerFeatureExtractor(gazetteer, model.Bits);
     }
 
+    // Feature buffers reused by every document a thread tags: a document's base features stay until its second pass.
+    [ThreadStatic]
+    private static Scratch? _scratch;
+
+    private sealed class Scratch
+    {
+        public IntList Base { get; } = new(16_384);
+
+        public IntList BaseStarts { get; } = new(1_024);
+
+        public IntList Stacked { get; } = new(512);
+
+        public IntList StackedStarts { get; } = new(128);
+    }
+
     public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var doc = _features.Prepare(sentences);
-        var baseFeatures = new SentenceFeatures[sentences.Count];
+        var scratch = _scratch ??= new Scratch();
+        scratch.Base.Clear();
+        scratch.BaseStarts.Clear();
+        var offsets = new int[sentences.Count];
         var pass1 = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            baseFeatures[s] = _features.Extract(doc, s);
-            pass1[s] = _model.Pass1.Decode(baseFeatures[s]);
+            offsets[s] = scratch.BaseStarts.Count;
+            _features.ExtractInto(doc, s, scratch.Base, scratch.BaseStarts);
+            pass1[s] = _model.Pass1.Decode(scratch.Base.AsSpan(), StartsOf(scratch, offsets[s], sentences[s].Count), default, default);
         }
 
         var majority = NerFeatureExtractor.Majority(doc, pass1);
         var result = new int[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
-            result[s] = _model.Pass2.Decode(_features.Stack(doc, s, baseFeatures[s], pass1, majority));
+            scratch.Stacked.Clear();
+            scratch.StackedStarts.Clear();
+            _features.StackInto(doc, s, pass1, majority, scratch.Stacked, scratch.StackedStarts);
+            result[s] = _model.Pass2.Decode(scratch.Base.AsSpan(), StartsOf(scratch, offsets[s], sentences[s].Count), scratch.Stacked.AsSpan(), scratch.StackedStarts.AsSpan());
         }
 
         return result;
     }
+
+    private static ReadOnlySpan<int> StartsOf(Scratch scratch, int offset, int tokens) => scratch.BaseStarts.AsSpan().Slice(offset, tokens + 1);
 }
