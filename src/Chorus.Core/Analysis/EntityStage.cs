@@ -52,14 +52,16 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
 
         var tags = tagger.Tag(sentences);
         var mentions = new List<EntityMention>();
+        var chunks = new List<(int Start, int End, int Type)>();
         for (var s = 0; s < tags.Length; s++)
         {
-            var labels = tags[s].Select(t => NerTags.All[t]).ToArray();
-            foreach (var (start, end, type) in ConllEvaluator.Chunks(labels).OrderBy(c => c.Start))
+            chunks.Clear();
+            NerTags.Chunks(tags[s], chunks);
+            foreach (var (start, end, type) in chunks)
             {
                 var first = document.Tokens[firsts[s] + start];
                 var last = document.Tokens[firsts[s] + end - 1];
-                mentions.Add(new EntityMention(first.Start, last.End, type, "tagger"));
+                mentions.Add(new EntityMention(first.Start, last.End, NerTags.Types[type - 1], "tagger"));
             }
         }
 

@@ -86,6 +86,33 @@ public class NerModelTests
         }, iter: 500);
     }
 
+    // The tagger reads its chunks from tag numbers; they must be CoNLL's chunks of the tag strings, valid IOB2 or not.
+    [Fact]
+    public void Chunks_OfTagNumbers_AreTheChunksOfTheirTagStrings()
+    {
+        Gen.Int[0, NerTags.Count - 1].Array[0, 14].Sample(tags =>
+        {
+            var chunks = new List<(int Start, int End, int Type)>();
+            NerTags.Chunks(tags, chunks);
+            var expected = ConllEvaluator.Chunks([.. tags.Select(t => NerTags.All[t])]).OrderBy(c => c.Start).ToList();
+            Assert.Equal(expected, chunks.Select(c => (c.Start, c.End, NerTags.Types[c.Type - 1])));
+        }, iter: 2000);
+    }
+
+    // Decoding with the caller's tables answers as with fresh ones, whatever the tables held before.
+    [Fact]
+    public void Viterbi_WithReusedTables_DecodesAsWithFreshOnes()
+    {
+        var t = NerTags.Count;
+        var score = new float[14 * t];
+        var back = new int[14 * t];
+        Gen.Int[1, 14].SelectMany(n => Gen.Float[-10f, 10f].Array[(n * t) + ((t + 1) * t)].Select(a => (n, a))).Sample(x =>
+        {
+            var (n, all) = x;
+            Assert.Equal(Viterbi.Decode(all[..(n * t)], all[(n * t)..], n), Viterbi.Decode(all.AsSpan(0, n * t), all.AsSpan(n * t), n, score.AsSpan(0, n * t), back.AsSpan(0, n * t)));
+        }, iter: 500);
+    }
+
     [SharedDataFact("conll2002/ned.train")]
     public void Training_IsDeterministic_AndLearnsItsData()
     {

@@ -53,9 +53,30 @@ public sealed class NerPassModel
     /// </summary>
     public int[] Decode(ReadOnlySpan<int> features, ReadOnlySpan<int> starts, ReadOnlySpan<int> more, ReadOnlySpan<int> moreStarts)
     {
-        var n = starts.Length - 1;
+        var n = Math.Max(0, starts.Length - 1);
         var t = NerTags.Count;
-        var emissions = new float[Math.Max(0, n) * t];
+        // Emission, score and back-pointer tables from the pool: one sentence's worth, used and given back here.
+        var emissionsArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * t));
+        var scoreArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * t));
+        var backArray = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, n * t));
+        try
+        {
+            var emissions = emissionsArray.AsSpan(0, n * t);
+            Emissions(features, starts, more, moreStarts, emissions);
+            return Viterbi.Decode(emissions, _transitions, n, scoreArray.AsSpan(0, n * t), backArray.AsSpan(0, n * t));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(emissionsArray);
+            System.Buffers.ArrayPool<float>.Shared.Return(scoreArray);
+            System.Buffers.ArrayPool<int>.Shared.Return(backArray);
+        }
+    }
+
+    private void Emissions(ReadOnlySpan<int> features, ReadOnlySpan<int> starts, ReadOnlySpan<int> more, ReadOnlySpan<int> moreStarts, Span<float> emissions)
+    {
+        var n = Math.Max(0, starts.Length - 1);
+        var t = NerTags.Count;
         Span<int> sums = stackalloc int[t];
         for (var i = 0; i < n; i++)
         {
@@ -71,8 +92,6 @@ public sealed class NerPassModel
                 emissions[(i * t) + tag] = sums[tag] * _scale;
             }
         }
-
-        return Viterbi.Decode(emissions, _transitions, Math.Max(0, n));
     }
 
     private void Sum(ReadOnlySpan<int> features, Span<int> sums)
@@ -128,6 +147,10 @@ public sealed class NerPassModel
 internal static class Viterbi
 {
     public static int[] Decode(float[] emissions, float[] transitions, int n)
+        => Decode(emissions, transitions, n, new float[n * NerTags.Count], new int[n * NerTags.Count]);
+
+    /// <summary>As the other overload, with the caller's tables for scores and back-pointers (n × tags each).</summary>
+    public static int[] Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<float> score, Span<int> back)
     {
         var t = NerTags.Count;
         var result = new int[n];
@@ -136,8 +159,6 @@ internal static class Viterbi
             return result;
         }
 
-        var score = new float[n * t];
-        var back = new int[n * t];
         for (var tag = 0; tag < t; tag++)
         {
             score[tag] = NerTags.IsInside(tag) ? float.NegativeInfinity : emissions[tag] + transitions[(t * t) + tag];

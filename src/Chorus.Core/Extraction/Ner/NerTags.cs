@@ -34,4 +34,32 @@ public static class NerTags
     /// <summary>IOB2: an I-X may only follow B-X or I-X.</summary>
     public static bool Allowed(int previous, int tag)
         => !IsInside(tag) || (previous != O && TypeOf(previous) == TypeOf(tag));
+
+    /// <summary>
+    /// The entity chunks of one sentence's tags, in order: (first token, end token, type 1–4). A chunk starts at
+    /// B-X, or at an I-X that does not continue a chunk of type X, and runs while I-X follows (as
+    /// <see cref="ConllEvaluator.Chunks"/> reads tag strings).
+    /// </summary>
+    public static void Chunks(ReadOnlySpan<int> tags, List<(int Start, int End, int Type)> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var start = -1;
+        var type = 0;
+        for (var i = 0; i <= tags.Length; i++)
+        {
+            var tag = i < tags.Length ? tags[i] : O;
+            var continues = IsInside(tag) && type != 0 && TypeOf(tag) == type;
+            if (type != 0 && !continues)
+            {
+                into.Add((start, i, type));
+                type = 0;
+            }
+
+            if (tag != O && !continues)
+            {
+                start = i;
+                type = TypeOf(tag);
+            }
+        }
+    }
 }
