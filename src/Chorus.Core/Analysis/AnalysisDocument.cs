@@ -41,13 +41,27 @@ public sealed class AnalysisDocument
             if (_lowerWords is null || _lowerWords.Length != Tokens.Count)
             {
                 _lowerWords = new string[Tokens.Count];
+                _lowerWordSet = null;
                 for (var i = 0; i < _lowerWords.Length; i++)
                 {
-                    _lowerWords[i] = Tokens[i].Of(Text).ToString().ToLowerInvariant();
+                    // One string per token, lower-cased as it is copied out of the text.
+                    _lowerWords[i] = string.Create(Tokens[i].Length, (Text, Tokens[i].Start), static (dst, at) => at.Text.AsSpan(at.Start, dst.Length).ToLowerInvariant(dst));
                 }
             }
 
             return _lowerWords;
+        }
+    }
+
+    private HashSet<string>? _lowerWordSet;
+
+    /// <summary>The distinct words of <see cref="LowerWords"/>, built once for the stages that ask whether the article writes a word.</summary>
+    public IReadOnlySet<string> LowerWordSet
+    {
+        get
+        {
+            var words = LowerWords;
+            return _lowerWordSet ??= new HashSet<string>(words, StringComparer.Ordinal);
         }
     }
 

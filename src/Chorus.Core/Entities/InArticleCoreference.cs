@@ -33,7 +33,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // before "en" ("Noord-" of "Noord- en Zuid-Holland"), a function word opening a sentence ("We", "Het").
         // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
         var stopwords = LanguageStemmer.For(document.Lang);
-        var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
+        var lowerWords = document.LowerWordSet;
         // Folded too: a stress accent ("Eén", "Dát") leaves the word a function word.
         bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || stopwords.IsStopword(NameKey.Fold(word))
             || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
@@ -100,7 +100,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // it splits into a known name (see Known below) and a common noun (IsCommonNounHead), unless the word as a whole is
     // a known name, its head forms names ("Abelprijs", "Dominicuskerk", "Julianaschool") or it is derived from a place
     // ("Brusselse"). A surname of a person the article names in full stays a name.
-    private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames, HashSet<string> articleWords)
+    private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames, IReadOnlySet<string> articleWords)
     {
         var word = document.Text[m.Start..m.End];
         return !surnames.Contains(word) && IsCompoundOfName(word, m.Type, document.Lang, articleNames, articleWords);
@@ -484,11 +484,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // two keys one edit apart share a key or a one-letter deletion, so each word costs its length, not the
         // number of names in the article.
         var surfaces = personParts.Select(p => p.Surface).ToHashSet(StringComparer.Ordinal);
-        var byDeletion = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byDeletion = new Dictionary<ulong, List<string>>();
         foreach (var (_, partKey) in personParts.Where(p => p.Key.Length >= 5))
         {
-            foreach (var variant in DeletionsAndSelf(partKey))
+            for (var skip = -1; skip < partKey.Length; skip++)
             {
+                var variant = HashWithout(partKey, skip);
                 if (!byDeletion.TryGetValue(variant, out var keys))
                 {
                     byDeletion[variant] = keys = [];
@@ -498,7 +499,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
         }
 
-        var lowerWords = document.LowerWords.ToHashSet(StringComparer.Ordinal);
+        var lowerWords = document.LowerWordSet;
         var covered = Covered(document, mentions);
         for (var i = 0; i < document.Tokens.Count; i++)
         {
@@ -515,20 +516,43 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
 
             var key = TransliterationKey.OfPart(word);
-            if (key.Length >= 5 && DeletionsAndSelf(key).Any(v => byDeletion.TryGetValue(v, out var keys) && keys.Any(k => EditDistance.Between(k, key) == 1)))
+            if (key.Length >= 5 && OneEditFromAny(key, byDeletion))
             {
                 yield return new EntityMention(t.Start, t.End, "PER", "typo");
             }
         }
     }
 
-    private static IEnumerable<string> DeletionsAndSelf(string key)
+    private static bool OneEditFromAny(string key, Dictionary<ulong, List<string>> byDeletion)
     {
-        yield return key;
+        for (var skip = -1; skip < key.Length; skip++)
+        {
+            if (byDeletion.TryGetValue(HashWithout(key, skip), out var keys) && keys.Any(k => EditDistance.Between(k, key) == 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The 64-bit hash of <paramref name="key"/> with the character at <paramref name="skip"/> left out (-1: none), so
+    /// the one-letter deletions of a key are indexed without a string each. Every candidate found through them is
+    /// checked by the full rule, so a collision can only add a candidate that rule then turns down.
+    /// </summary>
+    private static ulong HashWithout(string key, int skip)
+    {
+        var h = 14695981039346656037UL;
         for (var i = 0; i < key.Length; i++)
         {
-            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
+            if (i != skip)
+            {
+                h = (h ^ key[i]) * 1099511628211UL;
+            }
         }
+
+        return h;
     }
 
     private EntityMention AsAdjective(string text, EntityMention m)
@@ -617,11 +641,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
         // Groups by what any matching name must share with them: a part key, or a part key one edit away (through
         // its one-letter deletions), or the exact name (acronyms). Candidates are then checked by the full rule.
-        var byPart = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byPart = new Dictionary<ulong, List<int>>();
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var acronymsOf = acronyms.GroupBy(a => a.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToList(), StringComparer.Ordinal);
 
-        static void Index(Dictionary<string, List<int>> index, string key, int g)
+        static void Index<TKey>(Dictionary<TKey, List<int>> index, TKey key, int g)
+            where TKey : notnull
         {
             if (!index.TryGetValue(key, out var list))
             {
@@ -649,9 +674,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 Index(byName, names[i], g);
                 foreach (var part in PartsOf(names[i]))
                 {
-                    foreach (var variant in DeletionsAndSelf(part))
+                    for (var skip = -1; skip < part.Length; skip++)
                     {
-                        Index(byPart, variant, g);
+                        Index(byPart, HashWithout(part, skip), g);
                     }
                 }
             }
@@ -670,9 +695,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             var candidates = new HashSet<int>();
             foreach (var part in key)
             {
-                foreach (var variant in DeletionsAndSelf(part))
+                for (var skip = -1; skip < part.Length; skip++)
                 {
-                    if (byPart.TryGetValue(variant, out var list))
+                    if (byPart.TryGetValue(HashWithout(part, skip), out var list))
                     {
                         candidates.UnionWith(list);
                     }
