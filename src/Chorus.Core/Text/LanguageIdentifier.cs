@@ -96,16 +96,9 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
     public LanguageGuess Identify(ReadOnlySpan<char> text)
     {
         var scores = new double[_languages.Length];
-        var features = 0;
-        foreach (var key in Features(text.Length > MaxChars ? text[..MaxChars] : text))
-        {
-            features++;
-            var row = _logProb.TryGetValue(key, out var seen) ? seen : _unseenByOrder[Order(key)];
-            for (var l = 0; l < scores.Length; l++)
-            {
-                scores[l] += row[l];
-            }
-        }
+        var scorer = new Scorer(this, scores);
+        VisitFeatures(text.Length > MaxChars ? text[..MaxChars] : text, ref scorer);
+        var features = scorer.Features;
 
         if (features == 0)
         {
@@ -140,21 +133,22 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
     public LanguageGuess IdentifyMajority(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var paragraphs = text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (paragraphs.Length <= 1)
+        var paragraphs = Paragraphs(text);
+        if (paragraphs.Count <= 1)
         {
             return Identify(text);
         }
 
         var weight = new Dictionary<string, (double Letters, double Confidence)>(StringComparer.Ordinal);
         var read = 0;
-        foreach (var p in paragraphs)
+        foreach (var (start, length) in paragraphs)
         {
             if (read > MaxChars)
             {
                 break;
             }
 
+            var p = text.AsSpan(start, length);
             read += p.Length;
             var guess = Identify(p);
             if (guess.Lang == Unknown)
@@ -162,7 +156,12 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
                 continue;
             }
 
-            var letters = p.Count(char.IsLetter);
+            var letters = 0;
+            foreach (var ch in p)
+            {
+                letters += char.IsLetter(ch) ? 1 : 0;
+            }
+
             var (l, c) = weight.GetValueOrDefault(guess.Lang);
             weight[guess.Lang] = (l + letters, c + (guess.Confidence * letters));
         }
@@ -192,23 +191,72 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
         return new LanguageIdentifier(training);
     }
 
-    private static Dictionary<ulong, int> Count(string text)
+    // The paragraphs of a text (split at blank lines, trimmed, empty ones left out) as (start, length), where a
+    // split of the string would have copied each.
+    private static List<(int Start, int Length)> Paragraphs(string text)
     {
-        var counts = new Dictionary<ulong, int>();
-        foreach (var key in Features(text))
+        var result = new List<(int Start, int Length)>();
+        var at = 0;
+        while (at <= text.Length)
         {
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            var unix = text.IndexOf("\n\n", at, StringComparison.Ordinal);
+            var windows = text.IndexOf("\r\n\r\n", at, StringComparison.Ordinal);
+            var (end, separator) = unix < 0 && windows < 0 ? (text.Length, 0)
+                : windows < 0 || (unix >= 0 && unix < windows) ? (unix, 2) : (windows, 4);
+            var piece = text.AsSpan(at, end - at);
+            var trimmed = piece.Trim();
+            if (trimmed.Length > 0)
+            {
+                result.Add((at + (piece.Length - piece.TrimStart().Length), trimmed.Length));
+            }
+
+            at = end + Math.Max(separator, 1);
         }
 
-        return counts;
+        return result;
+    }
+
+    private static Dictionary<ulong, int> Count(string text)
+    {
+        var counter = new Counter(new Dictionary<ulong, int>());
+        VisitFeatures(text, ref counter);
+        return counter.Counts;
+    }
+
+    /// <summary>Receives a text's features in the order they are read, so none has to be stored.</summary>
+    private interface IFeatureVisitor
+    {
+        void Visit(ulong key);
+    }
+
+    private struct Scorer(LanguageIdentifier owner, double[] scores) : IFeatureVisitor
+    {
+        public int Features { get; private set; }
+
+        public void Visit(ulong key)
+        {
+            Features++;
+            var row = owner._logProb.TryGetValue(key, out var seen) ? seen : owner._unseenByOrder[Order(key)];
+            for (var l = 0; l < scores.Length; l++)
+            {
+                scores[l] += row[l];
+            }
+        }
+    }
+
+    private readonly struct Counter(Dictionary<ulong, int> counts) : IFeatureVisitor
+    {
+        public Dictionary<ulong, int> Counts => counts;
+
+        public void Visit(ulong key) => counts[key] = counts.GetValueOrDefault(key) + 1;
     }
 
     // The order of a feature lives in its top 3 bits: 0 for whole words, 1–4 for n-grams.
     private static int Order(ulong key) => (int)(key >> 61);
 
-    private static IEnumerable<ulong> Features(ReadOnlySpan<char> text)
+    private static void VisitFeatures<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
+        where TVisitor : struct, IFeatureVisitor
     {
-        var result = new List<ulong>(text.Length * 4);
         Span<char> buffer = stackalloc char[66];
         var i = 0;
         while (i < text.Length)
@@ -249,17 +297,15 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
                         continue;
                     }
 
-                    result.Add(Hash(gram, n));
+                    visitor.Visit(Hash(gram, n));
                 }
             }
 
             if (length <= MaxWordFeature)
             {
-                result.Add(Hash(padded, 0));
+                visitor.Visit(Hash(padded, 0));
             }
         }
-
-        return result;
     }
 
     private static ulong Hash(ReadOnlySpan<char> chars, int order)
