@@ -91,6 +91,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchArchive_TimesEveryRead_AndKeepsTheArchiveWhenAsked()
+    {
+        var keep = Path.Combine(_tmp.Path, "archives");
+        var input = Path.Combine(CliRunner.RelativeSamples, "fixtures-dagblad-zuid.jsonl");
+        var r = await CliRunner.RunAsync("bench", "archive", input, "--sizes", "300", "--clients", "2", "--requests", "1", "--keep", keep, "--json");
+        Assert.Equal(0, r.ExitCode);
+        var reads = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("results").EnumerateArray().Select(e => e.GetProperty("read").GetString()).ToList();
+        Assert.Contains("entity page", reads);
+        Assert.Contains("story list, filtered", reads);
+        var kept = Path.Combine(keep, "300.db");
+        var stories = await CliRunner.RunAsync("stories", "--db", kept, "--json");
+        Assert.Equal(0, stories.ExitCode);
+        Assert.NotEmpty(JsonDocument.Parse(stories.Stdout).RootElement.EnumerateArray());
+
+        // An archive already kept is never overwritten.
+        var again = await CliRunner.RunAsync("bench", "archive", input, "--sizes", "300", "--keep", keep);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already there", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BenchPages_TimesEveryMultiArticleStory_AsHtmlAndJson()
     {
         await IngestSamplesAsync();
