@@ -27,6 +27,10 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     // Made as the server starts when it accepts writes (WarmUpAnalyzerAsync), else on the first write or the first
     // article stored without layers: a server that only reads never loads the tagger.
     private readonly Lazy<ArticleAnalyzer> _analyzer = new(ArticleAnalyzer.CreateDefault);
+
+    // Built story documents, shared by every reader of this server: kept by the digest of their inputs, so a write
+    // by this server, another process or another server never leaves one stale.
+    private readonly StoryDocumentCache _storyDocuments = new();
     private Task? _warmUp;
     private ChorusQueries? _queries;
     private Chorus.Core.Outlets.OutletDirectory? _outlets;
@@ -94,7 +98,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
         _readerWorkspaces.Add(workspace);
-        return new ChorusQueries(workspace, () => _analyzer.Value);
+        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments);
     }
 
     public async Task<IngestReport> IngestAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)
@@ -199,7 +203,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             if (_queries is null)
             {
                 var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value));
+                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value, _storyDocuments));
             }
 
             return _queries!;

@@ -62,14 +62,38 @@ public sealed record EntityPaging(int Page = 1, int PageSize = int.MaxValue)
 /// <summary>An entity's document and the summaries of the articles on its page.</summary>
 public sealed record EntityView(EntityDoc Doc, IReadOnlyList<StoredArticle> Articles);
 
-public sealed record StoryView(StoredStory Story, StoryDoc Doc, StoryComparison Comparison, IReadOnlyList<AnalyzedArticle> Analyzed);
+/// <summary>
+/// A story as its page shows it. <see cref="Analyzed"/> (each article's layers, for marking sentences on the page) is
+/// decoded when first asked for: the API and a document served from the cache never need it.
+/// </summary>
+public sealed class StoryView(StoredStory story, StoryDoc doc, StoryComparison comparison, Func<IReadOnlyList<AnalyzedArticle>> analyzed)
+{
+    private readonly Lazy<IReadOnlyList<AnalyzedArticle>> _analyzed = new(analyzed);
+
+    public StoryView(StoredStory story, StoryDoc doc, StoryComparison comparison, IReadOnlyList<AnalyzedArticle> analyzed)
+        : this(story, doc, comparison, () => analyzed)
+    {
+    }
+
+    public StoredStory Story => story;
+
+    public StoryDoc Doc => doc;
+
+    public StoryComparison Comparison => comparison;
+
+    public IReadOnlyList<AnalyzedArticle> Analyzed => _analyzed.Value;
+
+    public void Deconstruct(out StoredStory story, out StoryDoc doc, out StoryComparison comparison, out IReadOnlyList<AnalyzedArticle> analyzed)
+        => (story, doc, comparison, analyzed) = (Story, Doc, Comparison, Analyzed);
+}
 
 /// <summary>
 /// The read side of Chorus as contract documents: the CLI's <c>--json</c> and the HTTP API both come from here,
 /// so they cannot drift apart. Not thread-safe (the workspace holds one SQLite connection): callers serialise.
 /// </summary>
 /// <param name="fallbackAnalyzer">Makes the analyser for articles stored without current layers (before <c>reanalyse</c>); called only when one is met.</param>
-public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null)
+/// <param name="storyDocuments">Story documents already built, shared by a server's readers; null builds each one anew.</param>
+public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null)
 {
     private const int KeyEntities = 5;
 
@@ -133,8 +157,29 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             return null;
         }
 
-        var mapper = await MapperAsync(story.Articles.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        var (doc, comparison, analyzed) = mapper.Story(story, why, cancellationToken);
+        var ids = story.Articles.Select(a => a.Id).ToList();
+        var layers = await Reads.LoadAnalysesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var occurrences = await Reads.ArticleEntitiesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var mapper = new ContractMapper(layers, fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault, ContractMapper.EntityIdLookup(occurrences));
+        StoryDoc doc;
+        StoryComparison comparison;
+        Func<IReadOnlyList<AnalyzedArticle>> analyzed;
+        // A document is kept by the digest of all it is built from, so a kept one is the one building would give.
+        var key = storyDocuments is null ? null : StoryDocumentCache.KeyOf(story, why, layers, occurrences);
+        if (key is not null && storyDocuments!.TryGet(key, out var keptDoc, out var keptComparison))
+        {
+            (doc, comparison, analyzed) = (keptDoc, keptComparison, () => [.. story.Articles.Select(mapper.Analyze)]);
+        }
+        else
+        {
+            var built = mapper.Story(story, why, cancellationToken);
+            (doc, comparison, analyzed) = (built.Doc, built.Comparison, () => built.Analyzed);
+            if (key is not null)
+            {
+                storyDocuments!.Add(key, doc, comparison, story.Articles.Sum(a => (long)a.Text.Length));
+            }
+        }
+
         var corrections = await Reads.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
         doc = doc with
         {
