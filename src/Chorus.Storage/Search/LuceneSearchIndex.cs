@@ -2,10 +2,7 @@ using System.Globalization;
 using Chorus.Core.Store;
 using Chorus.Core.Time;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.De;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -24,8 +21,8 @@ namespace Chorus.Storage.Search;
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex
 {
-    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private static readonly string[] Languages = ["nl", "en", "de"];
+    private const LuceneVersion Version = SearchAnalyzers.Version;
+    private static readonly IReadOnlyList<string> Languages = SearchAnalyzers.Languages;
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
@@ -39,16 +36,10 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private LuceneSearchIndex(LuceneDirectory directory)
     {
         _directory = directory;
-        var dutch = new DutchAnalyzer(Version);
-        _perField =
-        [
-            dutch,
-            new EnglishAnalyzer(Version),
-            new GermanAnalyzer(Version),
-        ];
+        _perField = [.. SearchAnalyzers.Languages.Select(SearchAnalyzers.Create)];
         _analyzer = new PerFieldAnalyzerWrapper(
-            dutch,
-            new Dictionary<string, Analyzer> { ["text_nl"] = _perField[0], ["text_en"] = _perField[1], ["text_de"] = _perField[2] });
+            _perField[0],
+            SearchAnalyzers.Languages.Select((lang, i) => (lang, i)).ToDictionary(x => "text_" + x.lang, x => _perField[x.i]));
     }
 
     /// <summary>The index folder that belongs to a database file.</summary>

@@ -1,10 +1,6 @@
 using Chorus.Core.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.De;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Search.Highlight;
-using Lucene.Net.Util;
 
 namespace Chorus.Storage.Search;
 
@@ -17,15 +13,8 @@ namespace Chorus.Storage.Search;
 public static class SnippetBuilder
 {
     private const int MaxLength = 240;
-    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-
-    // The index's analysers (LuceneSearchIndex); an analyser reuses its token streams per thread, so one serves all.
-    private static readonly Dictionary<string, Analyzer> Analyzers = new(StringComparer.Ordinal)
-    {
-        ["nl"] = new DutchAnalyzer(Version),
-        ["en"] = new EnglishAnalyzer(Version),
-        ["de"] = new GermanAnalyzer(Version),
-    };
+    // The index's analysers; an analyser reuses its token streams per thread, so one of each serves every request.
+    private static readonly Dictionary<string, Analyzer> Analyzers = SearchAnalyzers.Languages.ToDictionary(lang => lang, SearchAnalyzers.Create, StringComparer.Ordinal);
 
     public static (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string title, string text, string lang, string query)
     {
@@ -84,7 +73,7 @@ public static class SnippetBuilder
     {
         var field = "text_" + lang;
         var analyzer = Analyzers[lang];
-        var parsed = SearchQueryParser.Parse(query, field, analyzer, Version);
+        var parsed = SearchQueryParser.Parse(query, field, analyzer, SearchAnalyzers.Version);
         if (!parsed.Success)
         {
             return [];
