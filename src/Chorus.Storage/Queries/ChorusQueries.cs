@@ -52,7 +52,6 @@ public enum StorySort
     MostArticles,
 }
 
-/// <summary>A story's document with what the terminal and the web page draw from.</summary>
 /// <summary>Which page of an entity's articles and stories to show (both the same size); <see cref="All"/> shows every one.</summary>
 public sealed record EntityPaging(int Page = 1, int PageSize = int.MaxValue)
 {
@@ -63,7 +62,7 @@ public sealed record EntityPaging(int Page = 1, int PageSize = int.MaxValue)
 public sealed record EntityView(EntityDoc Doc, IReadOnlyList<StoredArticle> Articles);
 
 /// <summary>
-/// A story as its page shows it. <see cref="Analyzed"/> (each article's layers, for marking sentences on the page) is
+/// A story's document with what the terminal and the web page draw from. <see cref="Analyzed"/> (each article's layers, for marking sentences on the page) is
 /// decoded when first asked for: the API and a document served from the cache never need it.
 /// </summary>
 public sealed class StoryView(StoredStory story, StoryDoc doc, StoryComparison comparison, Func<IReadOnlyList<AnalyzedArticle>> analyzed)

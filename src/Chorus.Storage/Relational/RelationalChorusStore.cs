@@ -514,8 +514,8 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     {
         ArgumentNullException.ThrowIfNull(entityId);
         // One pass over the entity's occurrences reading four short columns of each article; totals, months and the
-        // order of the pages come from it, and only the page's articles are read whole. (Four grouping queries, one
-        // per figure, took three times as long on an entity in 30,000 articles.)
+        // order of the pages come from it, and only the page's articles are read whole. (A grouping query per figure
+        // walked the occurrences and their articles once per figure.)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(string Id, string? Story, string? Date, long Seq)>();
         using (var cmd = _connection.CreateCommand())
