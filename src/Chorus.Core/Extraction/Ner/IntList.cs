@@ -10,6 +10,9 @@ public sealed class IntList(int capacity = 256)
 
     public int Count { get; private set; }
 
+    /// <summary>How many items fit before the list grows again.</summary>
+    public int Capacity => _items.Length;
+
     public int this[int index] => index < Count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     public void Add(int value)

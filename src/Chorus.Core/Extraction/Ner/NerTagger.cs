@@ -58,8 +58,17 @@ public sealed class NerTagger
             result[s] = _model.Pass2.Decode(scratch.Base.AsSpan(), StartsOf(scratch, offsets[s], sentences[s].Count), scratch.Stacked.AsSpan(), scratch.StackedStarts.AsSpan());
         }
 
+        // A very long document grows the buffers far past what articles need; they are not kept for the next one.
+        if (scratch.Base.Capacity > MaxKeptFeatures)
+        {
+            _scratch = null;
+        }
+
         return result;
     }
+
+    // Features of about 20,000 tokens (4 MB): every news article fits; a book-length input does not pin its buffers.
+    private const int MaxKeptFeatures = 1 << 20;
 
     private static ReadOnlySpan<int> StartsOf(Scratch scratch, int offset, int tokens) => scratch.BaseStarts.AsSpan().Slice(offset, tokens + 1);
 }
