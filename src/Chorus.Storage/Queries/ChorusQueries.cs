@@ -159,7 +159,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var ids = story.Articles.Select(a => a.Id).ToList();
         var layers = await Reads.LoadAnalysesAsync(ids, cancellationToken).ConfigureAwait(false);
         var occurrences = await Reads.ArticleEntitiesAsync(ids, cancellationToken).ConfigureAwait(false);
-        var mapper = new ContractMapper(layers, fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault, ContractMapper.EntityIdLookup(occurrences));
+        var mapper = Mapper(layers, occurrences);
         StoryDoc doc;
         StoryComparison comparison;
         Func<IReadOnlyList<AnalyzedArticle>> analyzed;
@@ -278,10 +278,12 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         => Reads.ArticlesToAnalyseAsync(0, everything: true, after, limit, cancellationToken);
 
     private async Task<ContractMapper> MapperAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
-        => new(
+        => Mapper(
             await Reads.LoadAnalysesAsync(articleIds, cancellationToken).ConfigureAwait(false),
-            fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault,
-            ContractMapper.EntityIdLookup(await Reads.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false)));
+            await Reads.ArticleEntitiesAsync(articleIds, cancellationToken).ConfigureAwait(false));
+
+    private ContractMapper Mapper(IReadOnlyDictionary<string, StoredAnalysis> layers, IReadOnlyList<EntityOccurrence> occurrences)
+        => new(layers, fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault, ContractMapper.EntityIdLookup(occurrences));
 
     // Counted, grouped and paged in the store: an entity in a hundred thousand articles costs a page, not all of them.
     private async Task<EntityView> EntityViewAsync(StoredEntity e, EntityPaging paging, CancellationToken cancellationToken)
