@@ -50,8 +50,9 @@ public sealed partial class IngestPipeline
             var done = await _store.DoneChunksAsync(run, cancellationToken).ConfigureAwait(false);
             var pending = false;
             var stored = false;
-            foreach (var (index, articles, problems) in Chunks(inputs()))
+            foreach (var chunk in InputChunks.Read(inputs(), ChunkSize))
             {
+                var index = chunk.Index;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (done.Contains(index))
                 {
@@ -73,7 +74,7 @@ public sealed partial class IngestPipeline
                         continue;
                     }
 
-                    outcome = await StoreSharedChunkAsync(run, index, articles, problems, report, Waiting, cancellationToken).ConfigureAwait(false);
+                    outcome = await StoreSharedChunkAsync(new SharedChunk(run, index), chunk, report, Waiting, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (outcome == ChunkOutcome.Yielded)
@@ -98,54 +99,18 @@ public sealed partial class IngestPipeline
         }
     }
 
-    /// <summary>The input in the chunks a single run makes: <see cref="ChunkSize"/> articles each, with the rejections read among them.</summary>
-    private static IEnumerable<(int Index, List<RawArticle> Articles, List<InputProblem> Rejected)> Chunks(IEnumerable<ReadResult> inputs)
-    {
-        var index = 0;
-        var articles = new List<RawArticle>(ChunkSize);
-        var rejected = new List<InputProblem>();
-        foreach (var result in inputs)
-        {
-            if (result.Rejection is { } rejection)
-            {
-                rejected.Add(rejection);
-            }
-            else if (result.Article is { Date: { } date } dated && !ArticleDates.InRange(date))
-            {
-                rejected.Add(new InputProblem(dated.Ref, ArticleDates.OutOfRange(date)));
-            }
-            else if (result.Article is { } article)
-            {
-                articles.Add(article);
-            }
-
-            if (articles.Count >= ChunkSize)
-            {
-                yield return (index++, articles, rejected);
-                articles = new List<RawArticle>(ChunkSize);
-                rejected = [];
-            }
-        }
-
-        if (articles.Count > 0 || rejected.Count > 0)
-        {
-            yield return (index, articles, rejected);
-        }
-    }
-
-    private async Task<ChunkOutcome> StoreSharedChunkAsync(string run, int index, List<RawArticle> articles, List<InputProblem> rejected, IngestReport report, Action<string> waiting, CancellationToken cancellationToken)
+    private async Task<ChunkOutcome> StoreSharedChunkAsync(SharedChunk shared, InputChunk chunk, IngestReport report, Action<string> waiting, CancellationToken cancellationToken)
     {
         // Analysis first, outside the lock: this is what workers do side by side.
-        var keyed = articles.Select(a => (Article: a, Key: ArticleIdentity.ContentKey(a))).ToList();
-        var prepared = new (Prepared? Prepared, InputProblem? Failure)[keyed.Count];
-        Parallel.For(0, keyed.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(keyed[i].Article, keyed[i].Key));
-        var byKey = new Dictionary<string, (Prepared? Prepared, InputProblem? Failure)>(StringComparer.Ordinal);
+        var keyed = chunk.Articles.ConvertAll(KeyedArticle.Of);
+        var prepared = _preparer.PrepareAll(keyed, cancellationToken);
+        var byKey = new Dictionary<string, Preparation>(StringComparer.Ordinal);
         for (var i = 0; i < keyed.Count; i++)
         {
             byKey.TryAdd(keyed[i].Key, prepared[i]);
         }
 
-        if (!await WaitForEarlierChunksAsync(run, index, cancellationToken).ConfigureAwait(false))
+        if (!await WaitForEarlierChunksAsync(shared.Run, shared.Index, cancellationToken).ConfigureAwait(false))
         {
             return ChunkOutcome.Yielded;
         }
@@ -153,60 +118,77 @@ public sealed partial class IngestPipeline
         var writing = await _store.LockForWritingAsync("ingest", waiting, cancellationToken).ConfigureAwait(false);
         // Everything under the lock is the serial part, and nothing else of this process runs beside it: its CPU
         // time is the serial part's own.
-        var serial = SerialClock.Start(isolated: true);
+        var serial = StoryWriter.SerialClock.Start(SerialMeasurement.WallAndCpuTime);
         try
         {
-            // What a single run would hold in memory at this point is what the chunks before this one stored.
-            _indexing = Task.CompletedTask;
-            var clusterer = new StoryClusterer(_options, await _store.LoadTermStatisticsAsync(cancellationToken).ConfigureAwait(false));
-            foreach (var (a, b) in await _store.StoriesKeptApartAsync(cancellationToken).ConfigureAwait(false))
-            {
-                clusterer.KeepApart(a, b);
-            }
-
-            var resolver = _linkEntities ? new Entities.EntityResolver() : null;
-            report.Rejected.AddRange(rejected);
-            var existing = await _store.FindExistingContentKeysAsync(keyed.Select(k => k.Key).ToList(), cancellationToken).ConfigureAwait(false);
-            var ordered = Order(keyed, existing, new HashSet<string>(StringComparer.Ordinal), report);
-            var start = 0;
-            do
-            {
-                var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
-                var ready = new List<Prepared>(slice.Count);
-                foreach (var item in slice)
-                {
-                    var (p, failure) = byKey[item.Key];
-                    if (failure is not null)
-                    {
-                        report.Rejected.Add(failure);
-                    }
-                    else
-                    {
-                        ready.Add(p!);
-                    }
-                }
-
-                if (start == 0)
-                {
-                    await LoadWindowAsync(ordered.Select(f => f.Article.Date), clusterer, cancellationToken).ConfigureAwait(false);
-                }
-
-                start += slice.Count;
-                await WriteBatchAsync(ready, clusterer, resolver, report, cancellationToken, start >= ordered.Count ? (run, index) : null).ConfigureAwait(false);
-            }
-            while (start < ordered.Count);
-
-            await _indexing.ConfigureAwait(false);
+            report.Warnings.AddRange(chunk.Warnings);
+            report.Rejected.AddRange(chunk.Rejected);
+            await StoreLockedAsync(shared, keyed, byKey, report, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            await Task.WhenAny(_indexing).ConfigureAwait(false);
             _index?.CloseWriter();
             serial.StopInto(report);
             await writing.DisposeAsync().ConfigureAwait(false);
         }
 
         return ChunkOutcome.Stored;
+    }
+
+    /// <summary>Stores a chunk's prepared articles as a single run would at this point of the input: a fresh writer over what earlier chunks stored.</summary>
+    private async Task StoreLockedAsync(SharedChunk shared, List<KeyedArticle> keyed, Dictionary<string, Preparation> prepared, IngestReport report, CancellationToken cancellationToken)
+    {
+        using var writer = await StoryWriter.OpenAsync(_store, _settings, report, cancellationToken).ConfigureAwait(false);
+        var stored = await writer.FindStoredAsync(keyed.ConvertAll(k => k.Key), cancellationToken).ConfigureAwait(false);
+        var ordered = InputChunks.FreshInDateOrder(keyed, stored, new HashSet<string>(StringComparer.Ordinal), report);
+        var index = _index is null ? null : new SearchIndexStage(_index);
+        await StageGroup.RunAsync(
+            cancellationToken,
+            async ct =>
+            {
+                try
+                {
+                    await WriteChunkAsync(writer, new ChunkToStore(shared, ordered, prepared), index, report, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    index?.Complete();
+                }
+            },
+            ct => index?.RunAsync(ct) ?? Task.CompletedTask).ConfigureAwait(false);
+    }
+
+    private static async Task WriteChunkAsync(StoryWriter writer, ChunkToStore chunk, SearchIndexStage? index, IngestReport report, CancellationToken cancellationToken)
+    {
+        var (shared, ordered, prepared) = chunk;
+        var start = 0;
+        do
+        {
+            var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
+            var ready = new List<PreparedArticle>(slice.Count);
+            foreach (var item in slice)
+            {
+                var (article, failure) = prepared[item.Key];
+                if (failure is not null)
+                {
+                    report.Rejected.Add(failure);
+                }
+                else
+                {
+                    ready.Add(article!);
+                }
+            }
+
+            var window = start == 0 ? ordered.ConvertAll(k => k.Article.Date) : null;
+            start += slice.Count;
+            var batch = new PreparedBatch(ready, window, start >= ordered.Count ? shared : null);
+            var stored = await writer.WriteAsync(batch, SerialMeasurement.None, cancellationToken).ConfigureAwait(false);
+            if (index is not null)
+            {
+                await index.AddAsync(stored, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        while (start < ordered.Count);
     }
 
     /// <summary>
@@ -236,4 +218,8 @@ public sealed partial class IngestPipeline
             await Task.Delay(WorkerPoll, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <param name="Ordered">The chunk's articles to store, in the order they are clustered.</param>
+    /// <param name="Prepared">Every article of the chunk, prepared, by content key.</param>
+    private sealed record ChunkToStore(SharedChunk Shared, List<KeyedArticle> Ordered, Dictionary<string, Preparation> Prepared);
 }
