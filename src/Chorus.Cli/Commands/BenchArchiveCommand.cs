@@ -203,7 +203,7 @@ internal static partial class BenchArchiveCommand
                     var mentions = local.Surfaces.Values.Sum();
                     if (!entities.TryGetValue(id, out var known))
                     {
-                        known = (new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical }, [.. EntityResolver.Blocks(local.Type, local.Canonical)]);
+                        known = (new StoredEntity { Id = id, Type = local.Type, Name = local.Canonical }, [.. EntityBlocks.Of(local.Type, local.Canonical)]);
                         entities[id] = known;
                     }
 

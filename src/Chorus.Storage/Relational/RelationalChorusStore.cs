@@ -447,7 +447,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
         // A name's exact matches share its blocking key (the type and the first letters of its first part), so they are
         // looked up through the block index; only a name with no exact match reads every entity, for the near misses.
-        var blocks = new[] { "PER", "LOC", "ORG", "MISC" }.SelectMany(type => Chorus.Core.Entities.EntityResolver.Blocks(type, query)).Distinct(StringComparer.Ordinal).ToList();
+        var blocks = new[] { "PER", "LOC", "ORG", "MISC" }.SelectMany(type => Chorus.Core.Entities.EntityBlocks.Of(type, query)).Distinct(StringComparer.Ordinal).ToList();
         if (blocks.Count > 0)
         {
             using var blocked = _connection.CreateCommand();
@@ -831,7 +831,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             // The same split made again after an undo gets the same id back: it must not lead elsewhere any more.
             await batch.ExecuteAsync("DELETE FROM entity_aliases WHERE from_id = @n", ("@n", newEntity.Id)).ConfigureAwait(false);
             await batch.SaveEntityAsync(entity, [], cancellationToken).ConfigureAwait(false);
-            await batch.SaveEntityAsync(newEntity, Chorus.Core.Entities.EntityResolver.Blocks(newEntity.Type, variant).Append("#" + newEntity.Id).ToList(), cancellationToken).ConfigureAwait(false);
+            await batch.SaveEntityAsync(newEntity, Chorus.Core.Entities.EntityBlocks.Of(newEntity.Type, variant).Append(Chorus.Core.Entities.EntityBlocks.OfId(newEntity.Id)).ToList(), cancellationToken).ConfigureAwait(false);
             await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = @n WHERE entity_id = @e AND local_name = @v; INSERT INTO entity_pins (type, name, entity_id) VALUES (@t, @v, @n) ON CONFLICT (type, name) DO UPDATE SET entity_id = excluded.entity_id;", ("@n", newEntity.Id), ("@e", entity.Id), ("@v", variant), ("@t", entity.Type)).ConfigureAwait(false);
             await LogEntityCorrectionAsync(batch, EntityCorrectionKind.Split, entity.Id, newEntity.Id, variant, moved, JsonSerializer.Serialize(undo, StoreJson.Options)).ConfigureAwait(false);
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
