@@ -277,8 +277,9 @@ internal static class ChorusCli
         var skipStages = new Option<string[]>("--skip-stages") { Description = "Analysis stages to leave out (e.g. times,quantities,quotes), to measure what they cost", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var warmup = new Option<int>("--warmup") { Description = "Untimed runs first: the JIT settles over the first two passes over a file of this size", DefaultValueFactory = _ => 2 };
         var benchPostgres = new Option<string?>("--postgres") { Description = "Ingest into a fresh database on this PostgreSQL server (a URI whose user may create databases) instead of a SQLite file" };
-        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, warmup, skipStages, benchPostgres, json };
-        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct, r.GetValue(benchPostgres)));
+        var baseline = new Option<bool>("--baseline") { Description = "Also time Lucene.NET's DutchAnalyzer tokenising the same texts in the same process, and print the ratio" };
+        var benchIngest = new Command("ingest", "Time ingesting FILE into a fresh temporary store, several runs") { benchFile, runs, warmup, skipStages, benchPostgres, baseline, json };
+        benchIngest.SetAction((r, ct) => BenchCommand.IngestAsync(ctx, r.GetValue(benchFile)!, r.GetValue(runs), r.GetValue(warmup), r.GetValue(skipStages)!.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList(), r.GetValue(json), ct, r.GetValue(benchPostgres), r.GetValue(baseline)));
         var archiveInput = new Argument<string>("file") { Description = "Real articles the archive is built from (e.g. the DPG JSONL)" };
         var archiveSizes = new Option<string>("--sizes") { Description = "Archive sizes in articles, comma-separated (e.g. 10000,100000,1000000)", DefaultValueFactory = _ => "10000,100000" };
         var archiveClients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 20 };

@@ -18,6 +18,25 @@ public sealed class AnalysisDocument
 
     public string Text => Raw.Text;
 
+    /// <summary>The layers as they stand, as an analysed article (what <see cref="ArticleAnalyzer.Analyze"/> returns after its last stage).</summary>
+    public AnalyzedArticle ToArticle() => new()
+    {
+        Raw = Raw,
+        Lang = Lang,
+        LangConfidence = LangConfidence,
+        Sentences = Sentences,
+        Tokens = Tokens,
+        Stems = Stems,
+        Names = Names,
+        Entities = Entities,
+        EntityGroups = EntityGroups,
+        Times = Times,
+        Quantities = Quantities,
+        Quotes = Quotes,
+        TitleStems = TitleStems,
+        TitleNames = TitleNames,
+    };
+
     public string Lang { get; set; } = LanguageIdentifier.Unknown;
 
     public double LangConfidence { get; set; }

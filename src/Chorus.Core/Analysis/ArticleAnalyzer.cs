@@ -73,22 +73,6 @@ public sealed class ArticleAnalyzer
             stage.Apply(doc);
         }
 
-        return new AnalyzedArticle
-        {
-            Raw = raw,
-            Lang = doc.Lang,
-            LangConfidence = doc.LangConfidence,
-            Sentences = doc.Sentences,
-            Tokens = doc.Tokens,
-            Stems = doc.Stems,
-            Names = doc.Names,
-            Entities = doc.Entities,
-            EntityGroups = doc.EntityGroups,
-            Times = doc.Times,
-            Quantities = doc.Quantities,
-            Quotes = doc.Quotes,
-            TitleStems = doc.TitleStems,
-            TitleNames = doc.TitleNames,
-        };
+        return doc.ToArticle();
     }
 }

@@ -22,6 +22,8 @@ public sealed partial class IngestPipeline
 
     private enum ChunkOutcome
     {
+        /// <summary>Stored by others already, or held by another worker now.</summary>
+        NotMine,
         Stored,
         Yielded,
     }
@@ -35,66 +37,87 @@ public sealed partial class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(run);
-        var report = new IngestReport();
-        var waitingTold = 0;
-        void Waiting(string holder)
-        {
-            if (Interlocked.Exchange(ref waitingTold, 1) == 0)
-            {
-                WaitingForWriter?.Invoke(holder);
-            }
-        }
-
+        var worker = new SharedRunWorker(this, run, progress);
         while (true)
         {
-            var done = await _store.DoneChunksAsync(run, cancellationToken).ConfigureAwait(false);
+            var (pending, stored) = await worker.PassAsync(inputs(), cancellationToken).ConfigureAwait(false);
+            if (!pending)
+            {
+                return worker.Report;
+            }
+
+            if (!stored)
+            {
+                await Task.Delay(WorkerPoll, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One worker's view of a shared run: what it stored, and whether it has told that it waits for the lock.</summary>
+    private sealed class SharedRunWorker(IngestPipeline pipeline, string run, IProgress<IngestProgress>? progress)
+    {
+        private int _waitingTold;
+
+        public IngestReport Report { get; } = new();
+
+        /// <summary>One pass over the input: stores each chunk not done that no other worker holds.</summary>
+        /// <returns>Whether any chunk was not done at the pass's start, and whether this worker stored one.</returns>
+        public async Task<(bool Pending, bool Stored)> PassAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)
+        {
+            var done = await pipeline._store.DoneChunksAsync(run, cancellationToken).ConfigureAwait(false);
             var pending = false;
             var stored = false;
-            foreach (var chunk in InputChunks.Read(inputs(), ChunkSize))
+            foreach (var chunk in InputChunks.Read(inputs, ChunkSize))
             {
-                var index = chunk.Index;
                 cancellationToken.ThrowIfCancellationRequested();
-                if (done.Contains(index))
+                if (done.Contains(chunk.Index))
                 {
                     continue;
                 }
 
                 pending = true;
-                var claim = await _store.TryClaimChunkAsync(run, index, cancellationToken).ConfigureAwait(false);
-                if (claim is null)
-                {
-                    continue;
-                }
-
-                ChunkOutcome outcome;
-                await using (claim.ConfigureAwait(false))
-                {
-                    if ((await _store.DoneChunksAsync(run, cancellationToken).ConfigureAwait(false)).Contains(index))
-                    {
-                        continue;
-                    }
-
-                    outcome = await StoreSharedChunkAsync(new SharedChunk(run, index), chunk, report, Waiting, cancellationToken).ConfigureAwait(false);
-                }
-
+                var outcome = await TryStoreAsync(chunk, cancellationToken).ConfigureAwait(false);
                 if (outcome == ChunkOutcome.Yielded)
                 {
                     // An earlier chunk lies unclaimed (its worker died): start over from the first chunk.
                     break;
                 }
 
-                stored = true;
-                progress?.Report(new IngestProgress(report.Done, report.Done, report.Ingested));
+                if (outcome == ChunkOutcome.Stored)
+                {
+                    stored = true;
+                    progress?.Report(new IngestProgress(Report.Done, Report.Done, Report.Ingested));
+                }
             }
 
-            if (!pending)
+            return (pending, stored);
+        }
+
+        private async Task<ChunkOutcome> TryStoreAsync(InputChunk chunk, CancellationToken cancellationToken)
+        {
+            var store = pipeline._store;
+            var claim = await store.TryClaimChunkAsync(run, chunk.Index, cancellationToken).ConfigureAwait(false);
+            if (claim is null)
             {
-                return report;
+                return ChunkOutcome.NotMine;
             }
 
-            if (!stored)
+            await using (claim.ConfigureAwait(false))
             {
-                await Task.Delay(WorkerPoll, cancellationToken).ConfigureAwait(false);
+                if ((await store.DoneChunksAsync(run, cancellationToken).ConfigureAwait(false)).Contains(chunk.Index))
+                {
+                    return ChunkOutcome.NotMine;
+                }
+
+                return await pipeline.StoreSharedChunkAsync(new SharedChunk(run, chunk.Index), chunk, Report, Waiting, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private void Waiting(string holder)
+        {
+            if (Interlocked.Exchange(ref _waitingTold, 1) == 0)
+            {
+                pipeline.WaitingForWriter?.Invoke(holder);
             }
         }
     }
