@@ -15,6 +15,10 @@ public sealed class HostileInputTests : IDisposable
     {
         public string Name => "fail-on-marker";
 
+        public AnalysisLayer Requires => AnalysisLayer.None;
+
+        public AnalysisLayer Provides => AnalysisLayer.None;
+
         public void Apply(AnalysisDocument document)
         {
             if (document.Raw.Text.Contains("KAPOT", StringComparison.Ordinal))

@@ -27,7 +27,13 @@ internal static class BenchCommand
             throw new UsageException($"unknown stage(s) {string.Join(", ", unknown)}; stages are {string.Join(", ", full.Stages.Select(s => s.Name))}");
         }
 
-        var analyzer = new ArticleAnalyzer(full.Stages.Where(s => !skipStages.Contains(s.Name)).ToList());
+        var kept = full.Stages.Where(s => !skipStages.Contains(s.Name)).ToList();
+        if (ArticleAnalyzer.Problem(kept) is { } problem)
+        {
+            throw new UsageException($"--skip-stages {string.Join(',', skipStages)}: {problem}");
+        }
+
+        var analyzer = new ArticleAnalyzer(kept);
         if (!File.Exists(input) && !Directory.Exists(input))
         {
             throw new UsageException($"{input}: no such file or folder");
@@ -346,7 +352,7 @@ internal static class BenchCommand
                             GC.KeepAlive(AnalysisCodec.Encode(analyzed!));
                             break;
                         default:
-                            analyzer.Stages.First(s => s.Name == step).Apply(doc);
+                            ArticleAnalyzer.Apply(analyzer.Stages.First(s => s.Name == step), doc);
                             break;
                     }
                 }

@@ -100,4 +100,23 @@ public sealed class AnalysisDocument
     public List<string> TitleStems { get; set; } = [];
 
     public List<string> TitleNames { get; set; } = [];
+
+    /// <summary>
+    /// What identifies a layer's content cheaply: its objects and sizes. A stage that writes a layer replaces or
+    /// fills its lists, so a changed fingerprint is a write (an in-place edit of one element is not seen).
+    /// </summary>
+    internal (object? A, object? B, int Count) Fingerprint(AnalysisLayer layer) => layer switch
+    {
+        AnalysisLayer.Language => (Lang, null, BitConverter.DoubleToInt64Bits(LangConfidence).GetHashCode()),
+        AnalysisLayer.Sentences => (Sentences, null, Sentences.Count),
+        AnalysisLayer.Tokens => (Tokens, SentenceFirstToken, Tokens.Count + SentenceFirstToken.Count),
+        AnalysisLayer.Stems => (Stems, TitleStems, Stems.Length + TitleStems.Count),
+        AnalysisLayer.Names => (Names, TitleNames, Names.Count + TitleNames.Count),
+        AnalysisLayer.Entities => (Entities, null, Entities.Count),
+        AnalysisLayer.EntityGroups => (EntityGroups, null, EntityGroups.Count),
+        AnalysisLayer.Times => (Times, null, Times.Count),
+        AnalysisLayer.Quantities => (Quantities, null, Quantities.Count),
+        AnalysisLayer.Quotes => (Quotes, null, Quotes.Count),
+        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, "one layer"),
+    };
 }

@@ -21,8 +21,45 @@ public sealed class ArticleAnalyzer
 
     private ArticleAnalyzer(IReadOnlyList<IAnalysisStage> stages, int layersVersion)
     {
+        ArgumentNullException.ThrowIfNull(stages);
+        if (Problem(stages) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(stages));
+        }
+
         _stages = stages;
         LayersVersion = layersVersion;
+    }
+
+    /// <summary>
+    /// Why these stages cannot run in this order, or null: a stage reads or refines a layer no stage before it
+    /// provides, or two stages provide one layer.
+    /// </summary>
+    public static string? Problem(IReadOnlyList<IAnalysisStage> stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+        var provided = AnalysisLayer.None;
+        var by = new Dictionary<AnalysisLayer, string>();
+        foreach (var stage in stages)
+        {
+            var missing = (stage.Requires | stage.Refines) & ~provided;
+            if (missing != AnalysisLayer.None)
+            {
+                return $"stage '{stage.Name}' needs {AnalysisLayers.Describe(missing)}, which no stage before it provides";
+            }
+
+            foreach (var layer in AnalysisLayers.Each(stage.Provides))
+            {
+                if (!by.TryAdd(layer, stage.Name))
+                {
+                    return $"stages '{by[layer]}' and '{stage.Name}' both provide {AnalysisLayers.Describe(layer)}";
+                }
+            }
+
+            provided |= stage.Provides;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -70,9 +107,38 @@ public sealed class ArticleAnalyzer
         var doc = new AnalysisDocument(raw);
         foreach (var stage in _stages)
         {
-            stage.Apply(doc);
+            Apply(stage, doc);
         }
 
         return doc.ToArticle();
+    }
+
+    /// <summary>
+    /// Runs one stage and checks that it wrote only the layers it declares: a stage that wrote another's layer would
+    /// make the declared order a lie that only shows when stages are left out.
+    /// </summary>
+    public static void Apply(IAnalysisStage stage, AnalysisDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(document);
+        var others = ~(stage.Provides | stage.Refines);
+        var layers = AnalysisLayers.All;
+        Span<int> before = stackalloc int[layers.Count];
+        for (var i = 0; i < layers.Count; i++)
+        {
+            before[i] = (others & layers[i]) == 0 ? 0 : Hash(document.Fingerprint(layers[i]));
+        }
+
+        stage.Apply(document);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            if ((others & layers[i]) != 0 && before[i] != Hash(document.Fingerprint(layers[i])))
+            {
+                throw new InvalidOperationException($"stage '{stage.Name}' changed {AnalysisLayers.Describe(layers[i])}, which it does not provide");
+            }
+        }
+
+        static int Hash((object? A, object? B, int Count) f)
+            => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(f.A), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(f.B), f.Count);
     }
 }

@@ -20,6 +20,10 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
 {
     public string Name => "entities";
 
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens | AnalysisLayer.Names;
+
+    public AnalysisLayer Provides => AnalysisLayer.Entities;
+
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

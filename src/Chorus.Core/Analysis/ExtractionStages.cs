@@ -11,6 +11,10 @@ public sealed class TimeStage(TimeExpressionExtractor extractor) : IAnalysisStag
 {
     public string Name => "times";
 
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens;
+
+    public AnalysisLayer Provides => AnalysisLayer.Times;
+
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -26,6 +30,10 @@ public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
 {
     public string Name => "quantities";
 
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens | AnalysisLayer.Times;
+
+    public AnalysisLayer Provides => AnalysisLayer.Quantities;
+
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -38,6 +46,10 @@ public sealed class QuantityStage(QuantityExtractor extractor) : IAnalysisStage
 public sealed class QuoteStage(QuoteExtractor extractor) : IAnalysisStage
 {
     public string Name => "quotes";
+
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Names | AnalysisLayer.Entities;
+
+    public AnalysisLayer Provides => AnalysisLayer.Quotes;
 
     public void Apply(AnalysisDocument document)
     {

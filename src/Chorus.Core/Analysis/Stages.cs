@@ -11,6 +11,10 @@ public sealed class LanguageStage : IAnalysisStage
 {
     public string Name => "language";
 
+    public AnalysisLayer Requires => AnalysisLayer.None;
+
+    public AnalysisLayer Provides => AnalysisLayer.Language;
+
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -33,6 +37,10 @@ public sealed class SentenceStage(SentenceSplitter splitter) : IAnalysisStage
 {
     public string Name => "sentences";
 
+    public AnalysisLayer Requires => AnalysisLayer.None;
+
+    public AnalysisLayer Provides => AnalysisLayer.Sentences;
+
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -44,6 +52,10 @@ public sealed class SentenceStage(SentenceSplitter splitter) : IAnalysisStage
 public sealed class TokenStage : IAnalysisStage
 {
     public string Name => "tokens";
+
+    public AnalysisLayer Requires => AnalysisLayer.Sentences;
+
+    public AnalysisLayer Provides => AnalysisLayer.Tokens;
 
     public void Apply(AnalysisDocument document)
     {
@@ -65,6 +77,10 @@ public sealed class TokenStage : IAnalysisStage
 public sealed class StemStage : IAnalysisStage
 {
     public string Name => "stems";
+
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens;
+
+    public AnalysisLayer Provides => AnalysisLayer.Stems;
 
     public void Apply(AnalysisDocument document)
     {
@@ -122,6 +138,10 @@ public sealed class NameStage : IAnalysisStage
     };
 
     public string Name => "names";
+
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens;
+
+    public AnalysisLayer Provides => AnalysisLayer.Names;
 
     public void Apply(AnalysisDocument document)
     {

@@ -24,6 +24,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 {
     public string Name => "coreference";
 
+    public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens | AnalysisLayer.Entities;
+
+    public AnalysisLayer Provides => AnalysisLayer.EntityGroups;
+
+    public AnalysisLayer Refines => AnalysisLayer.Entities;
+
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -28,6 +28,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private readonly Analyzer _analyzer;
     private readonly Analyzer[] _perField;
     private IndexWriter? _writer;
+    // Commits are spaced out: a commit per store batch flushed a small segment and synced files every 256 articles,
+    // a tenth of ingest's serial work. The store is the truth and an index behind it is rebuilt on open, so a crash
+    // between commits loses nothing; readers in other processes see new articles within this interval.
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
+    private long _lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
     // One searcher shared by every query, refreshed only when the index has changed (reopening a reader per query
     // costs more than most searches); thread-safe, so concurrent readers can share it.
     private SearcherManager? _searchers;
@@ -171,7 +176,12 @@ public sealed class LuceneSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(articles);
         var writer = Writer();
         AddDocuments(writer, articles);
-        writer.Commit();
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)
+        {
+            writer.Commit();
+            _lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
         return Task.CompletedTask;
     }
 

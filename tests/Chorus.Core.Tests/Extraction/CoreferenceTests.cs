@@ -114,13 +114,13 @@ public class CoreferenceTests
         var doc = new AnalysisDocument(new RawArticle { Ref = "c", Text = text, Lang = lang });
         foreach (var stage in analyzer.Stages.TakeWhile(s => s is not EntityStage))
         {
-            stage.Apply(doc);
+            ArticleAnalyzer.Apply(stage, doc);
         }
 
         doc.Entities = tagged.Select(t => text.IndexOf(t.Surface, StringComparison.Ordinal) is var at and >= 0
             ? new EntityMention(at, at + t.Surface.Length, t.Type, "tagger")
             : throw new ArgumentException(t.Surface)).OrderBy(m => m.Start).ToList();
-        analyzer.Stages.OfType<CoreferenceStage>().Single().Apply(doc);
+        ArticleAnalyzer.Apply(analyzer.Stages.OfType<CoreferenceStage>().Single(), doc);
         return doc.Entities.Select(m => text[m.Start..m.End]).ToList();
     }
 
