@@ -7,6 +7,7 @@ using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
 using Chorus.Storage;
 using Chorus.Storage.Queries;
+using Chorus.Evaluation;
 
 namespace Chorus.Cli;
 
@@ -366,7 +367,7 @@ internal static class ChorusCli
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };
         var outFile = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/nl-ner.bin" };
-        var bits = new Option<int>("--bits") { Description = "Feature hash size as a power of two", DefaultValueFactory = _ => new Chorus.Core.Extraction.Ner.NerTrainingOptions().Bits };
+        var bits = new Option<int>("--bits") { Description = "Feature hash size as a power of two", DefaultValueFactory = _ => new Chorus.Evaluation.NerTrainingOptions().Bits };
         var nerTrain = new Command("train", "Train the Dutch named-entity tagger (deterministic)") { trainFile, devFile, outFile, bits };
         nerTrain.SetAction((r, ct) => NerCommand.TrainAsync(ctx, r.GetValue(trainFile)!, r.GetValue(devFile)!, r.GetValue(outFile)!, r.GetValue(bits), ct));
         var evalFile = new Argument<string>("file") { Description = "CoNLL-format file with gold tags" };

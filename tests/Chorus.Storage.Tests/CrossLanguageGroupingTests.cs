@@ -2,6 +2,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
 using Xunit.Abstractions;
+using Chorus.Evaluation;
 
 namespace Chorus.Storage.Tests;
 

@@ -11,6 +11,7 @@ using Chorus.Storage;
 using Chorus.Storage.Queries;
 using Chorus.Core.Text;
 using Spectre.Console;
+using Chorus.Evaluation;
 
 namespace Chorus.Cli.Commands;
 
@@ -288,7 +289,7 @@ internal static class EvalCommand
     /// <summary>Names found in hand-marked en/de (or any) articles: recall, precision and type accuracy per language.</summary>
     public static async Task<int> NamesAsync(CliContext ctx, IReadOnlyList<string> files, bool json, CancellationToken ct)
     {
-        var articles = new List<Chorus.Core.Extraction.Ner.MarkedArticle>();
+        var articles = new List<Chorus.Evaluation.MarkedArticle>();
         foreach (var file in files)
         {
             if (!File.Exists(file))
@@ -296,10 +297,10 @@ internal static class EvalCommand
                 throw new UsageException($"{file}: no such file");
             }
 
-            articles.AddRange(Chorus.Core.Extraction.Ner.NameEvaluation.Read(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)));
+            articles.AddRange(Chorus.Evaluation.NameEvaluation.Read(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)));
         }
 
-        var scores = Chorus.Core.Extraction.Ner.NameEvaluation.Evaluate(ArticleAnalyzer.CreateDefault(), articles);
+        var scores = Chorus.Evaluation.NameEvaluation.Evaluate(ArticleAnalyzer.CreateDefault(), articles);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(scores.Select(s => new { s.Lang, s.Gold, s.Found, s.Matched, recall = Math.Round(s.Recall, 3), precision = Math.Round(s.Precision, 3), typeAccuracy = Math.Round(s.TypeAccuracy, 3), s.Misses }))).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Chorus.Core.Contracts;
 using Chorus.Core.Extraction.Ner;
 using Spectre.Console;
+using Chorus.Evaluation;
 
 namespace Chorus.Cli.Commands;
 

@@ -3,6 +3,7 @@ using Chorus.Core.Entities;
 using Chorus.Core.Extraction.Ner;
 using Chorus.Core.Ingest;
 using Xunit.Abstractions;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Extraction;
 

@@ -2,6 +2,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Extraction.Ner;
 using Chorus.Core.Ingest;
 using CsCheck;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Extraction;
 

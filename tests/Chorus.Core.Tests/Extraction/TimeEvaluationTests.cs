@@ -2,6 +2,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Extraction.Times;
 using Xunit.Abstractions;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Extraction;
 

@@ -1,4 +1,5 @@
 using Chorus.Core.Stories;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Stories;
 

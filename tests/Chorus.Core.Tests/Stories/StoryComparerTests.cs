@@ -4,6 +4,7 @@ using Chorus.Core.Ingest;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Time;
 using Xunit.Abstractions;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Stories;
 

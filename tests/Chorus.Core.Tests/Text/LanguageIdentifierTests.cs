@@ -1,5 +1,6 @@
 using Chorus.Core.Text;
 using Xunit.Abstractions;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Text;
 
@@ -107,7 +108,7 @@ public class LanguageIdentifierTests(ITestOutputHelper output)
     private LanguageScores ScoreUci(ILanguageIdentifier identifier)
     {
         var path = Path.Combine(TestPaths.SharedData, "uci-news", "uci-news.dev.csv");
-        var (items, errors) = Chorus.Core.Stories.LabelledArticles.Read(path, File.ReadAllText(path));
+        var (items, errors) = Chorus.Evaluation.LabelledArticles.Read(path, File.ReadAllText(path));
         Assert.Empty(errors);
         var scores = LanguageEvaluation.Evaluate(identifier, items.Select(i => "en\t" + i.Article.Title));
         output.WriteLine($"UCI headlines: {scores.Correct}/{scores.Total} = {scores.Accuracy:0.00}%");

@@ -1,4 +1,5 @@
 using Chorus.Core.Text;
+using Chorus.Evaluation;
 
 namespace Chorus.Core.Tests.Text;
 

@@ -1,8 +1,9 @@
 using System.Text;
 using Chorus.Core.Analysis;
+using Chorus.Core.Extraction.Ner;
 using Chorus.Core.Ingest;
 
-namespace Chorus.Core.Extraction.Ner;
+namespace Chorus.Evaluation;
 
 /// <summary>An article with its names marked by hand.</summary>
 public sealed record MarkedArticle(string Lang, string Text, IReadOnlyList<(int Start, int End, string Type)> Names);

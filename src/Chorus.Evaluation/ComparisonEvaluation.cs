@@ -2,8 +2,10 @@ using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
 using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
+using Chorus.Core.Stories.Comparison;
 
-namespace Chorus.Core.Stories.Comparison;
+namespace Chorus.Evaluation;
 
 /// <summary>Precision and recall of one decision, from its counts.</summary>
 public readonly record struct PrecisionRecall(int TruePositives, int Predicted, int Gold)

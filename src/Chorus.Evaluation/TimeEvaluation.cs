@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Chorus.Core.Analysis;
+using Chorus.Core.Extraction.Times;
 using Chorus.Core.Ingest;
 using Chorus.Core.Time;
 
-namespace Chorus.Core.Extraction.Times;
+namespace Chorus.Evaluation;
 
 /// <summary>The five kinds of expression the Recognizers-Text DateTime model distinguishes, as Chorus reports them.</summary>
 public enum TimeEvalType

@@ -1,4 +1,4 @@
-namespace Chorus.Core.Extraction;
+namespace Chorus.Evaluation;
 
 /// <summary>One-to-one matching of an expected span to the found spans, by the largest overlap, as the specification evaluators score.</summary>
 internal static class SpanMatch

@@ -1,4 +1,6 @@
-namespace Chorus.Core.Text;
+using Chorus.Core.Text;
+
+namespace Chorus.Evaluation;
 
 /// <summary>Accuracy of language identification on labelled texts, with the confusion matrix and the misses.</summary>
 public sealed record LanguageScores(int Total, int Correct, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Confusion, IReadOnlyList<string> Misses)

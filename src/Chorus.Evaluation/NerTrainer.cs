@@ -1,4 +1,6 @@
-namespace Chorus.Core.Extraction.Ner;
+using Chorus.Core.Extraction.Ner;
+
+namespace Chorus.Evaluation;
 
 /// <summary>Settings of a training run; the defaults reproduce the shipped model.</summary>
 public sealed record NerTrainingOptions

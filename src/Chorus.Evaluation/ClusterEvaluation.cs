@@ -1,4 +1,6 @@
-namespace Chorus.Core.Stories;
+using Chorus.Core.Stories;
+
+namespace Chorus.Evaluation;
 
 /// <summary>Precision, recall and F1 in percent.</summary>
 public readonly record struct Prf(double Precision, double Recall)

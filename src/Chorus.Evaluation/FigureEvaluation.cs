@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Chorus.Core.Analysis;
+using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Ingest;
 using Chorus.Core.Time;
 
-namespace Chorus.Core.Extraction.Quantities;
+namespace Chorus.Evaluation;
 
 /// <summary>One expected figure of a Recognizers-Text number or number-with-unit case.</summary>
 public sealed record FigureSpecResult(string Text, int Start, int End, string TypeName, double? Value, string? Unit);

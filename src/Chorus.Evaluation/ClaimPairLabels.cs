@@ -1,6 +1,7 @@
 using System.Globalization;
+using Chorus.Core.Stories.Comparison;
 
-namespace Chorus.Core.Stories.Comparison;
+namespace Chorus.Evaluation;
 
 /// <summary>A judged pair of sentences of two articles: whether they state the same fact.</summary>
 public readonly record struct ClaimPairLabel(string ArticleA, int StartA, string ArticleB, int StartB, bool Same);

@@ -1,10 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
 using Chorus.Core.Time;
 
-namespace Chorus.Core.Stories;
+namespace Chorus.Evaluation;
 
 /// <summary>An article with the story a person (or a data set) says it belongs to.</summary>
 public sealed record LabelledArticle(RawArticle Article, string Gold);

@@ -1,4 +1,6 @@
-namespace Chorus.Core.Text;
+using Chorus.Core.Text;
+
+namespace Chorus.Evaluation;
 
 /// <summary>Precision, recall and F1 of sentence boundaries inside paragraphs.</summary>
 public sealed record BoundaryScores(int Paragraphs, int GoldBoundaries, int PredictedBoundaries, int Correct)

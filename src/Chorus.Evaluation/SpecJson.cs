@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chorus.Core.Extraction;
+namespace Chorus.Evaluation;
 
 /// <summary>
 /// Reads fields of the Recognizers-Text specification JSON without throwing: a field of the wrong kind reads as absent,
