@@ -62,7 +62,7 @@ public sealed class EntityMatcher
         var matches = _matches;
         matches.Clear();
         AddWhere(candidates, c => HasSpelling(c, names));
-        if (localParts.Length == 1 && matches.Count > 1)
+        if (IsShortForm(localParts) && matches.Count > 1)
         {
             // One word that several entities have used ("Breuker" for Remco and for Anna Breuker): context decides.
             return EntityMatch.Ambiguous([.. matches]);
@@ -110,7 +110,7 @@ public sealed class EntityMatcher
         names.Add(local.Canonical);
         foreach (var n in local.Surfaces.Keys)
         {
-            if ((localParts.Length == 1 || _names.Info(n).Parts.Length > 1) && !names.Contains(n))
+            if ((IsShortForm(localParts) || !IsShortForm(_names.Info(n).Parts)) && !names.Contains(n))
             {
                 names.Add(n);
             }
@@ -144,10 +144,21 @@ public sealed class EntityMatcher
         return false;
     }
 
-    /// <summary>One word against a full name, or a full name against one word, through the full name's last word.</summary>
+    /// <summary>A name that stands for a surname only: one word ("Breuker") or a surname with its particles ("De Jonge").</summary>
+    private static bool IsShortForm(string[] parts) => parts.Length == 1 || NameMatcher.IsParticleSurname(parts);
+
+    /// <summary>
+    /// One word against a full name, or a full name against one word, through the full name's last word; a surname
+    /// with its particles against a full name ending in them, either way round.
+    /// </summary>
     private bool SameBySurname(LocalEntity local, string[] localParts, StoredEntity c)
     {
         var candidateParts = _names.Info(c.Name).Parts;
+        if (NameMatcher.IsParticleSurnameOf(localParts, candidateParts) || NameMatcher.IsParticleSurnameOf(candidateParts, localParts))
+        {
+            return true;
+        }
+
         return localParts.Length == 1
             ? candidateParts.Length > 1 && NameMatcher.SameParts(localParts, _names.Info(c.Name).LastWordParts)
             : candidateParts.Length == 1 && NameMatcher.SameParts(candidateParts, _names.Info(local.Canonical).LastWordParts);

@@ -42,7 +42,7 @@ public static class EntityNames
                 continue;
             }
 
-            var full = IsFullPersonName(name);
+            var full = IsFullPersonName(name) && !IsSurnameOfAnother(name, variants.Keys);
             var rank = (type == "PER" && full ? 1 : 0, LooksLikeAdjective(name) ? 0 : 1, count);
             if (best is null || rank.CompareTo(bestRank) > 0 || (rank == bestRank && Longer(name, best)))
             {
@@ -77,6 +77,30 @@ public static class EntityNames
         }
 
         return alphanumeric >= 2 && (char.IsUpper(name[0]) || char.IsDigit(name[0])) && name[^1] != '-';
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is a surname with its particles ("De Jonge") and one of the other names is
+    /// that surname with a given name ("Hugo de Jonge"): the short form of it, whatever their counts.
+    /// </summary>
+    public static bool IsSurnameOfAnother(string name, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var parts = TransliterationKey.Parts(name);
+        if (!NameMatcher.IsParticleSurname(parts))
+        {
+            return false;
+        }
+
+        foreach (var other in names)
+        {
+            if (NameMatcher.IsParticleSurnameOf(parts, TransliterationKey.Parts(other)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFullPersonName(string name)

@@ -638,6 +638,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             var surface = text[mentions[i].Start..mentions[i].End];
             names[i] = mentions[i].Kind == "adjective" ? adjectives.PlaceOf(surface)! : surface;
             full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER");
+            // "De Jonge", "Van Dissel": a surname with its particles and no given name is a short form, as "Jonge" would be.
+            full[i] &= !(mentions[i].Type == "PER" && NameMatcher.IsParticleSurname(TransliterationKey.Parts(names[i])));
         }
 
         var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -845,7 +847,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             var canonical = names.Count == 0
                 ? NameOf(g.Members[0])
                 : names.GroupBy(n => n, StringComparer.Ordinal)
-                    .OrderByDescending(x => x.Key.Contains(' ', StringComparison.Ordinal) || x.Key.Contains('-', StringComparison.Ordinal))
+                    .OrderByDescending(x => (x.Key.Contains(' ', StringComparison.Ordinal) || x.Key.Contains('-', StringComparison.Ordinal))
+                        && !(g.Type == "PER" && EntityNames.IsSurnameOfAnother(x.Key, names)))
                     .ThenByDescending(x => x.Count())
                     .ThenBy(x => x.Key, StringComparer.Ordinal)
                     .First().Key;

@@ -48,6 +48,11 @@ public static class NameMatcher
     {
         var s = TransliterationKey.Parts(shortName);
         var f = TransliterationKey.Parts(fullName);
+        if (IsParticleSurnameOf(s, f))
+        {
+            return true;
+        }
+
         if (s.Length != 1 || f.Length < 2)
         {
             return false;
@@ -98,6 +103,63 @@ public static class NameMatcher
     }
 
     private static bool IsInitialOf(string initial, string part) => initial.Length == 1 && part.Length > 1 && part[0] == initial[0];
+
+    // Particles a surname may open with when it stands without a given name: Dutch, German and Romance ones. Not
+    // "al", "el", "ben", "bin": they are also given names ("Al Gore", "Ben Knapen").
+    private static readonly HashSet<string> SurnameParticles = new(StringComparer.Ordinal)
+    {
+        "van", "von", "vom", "zu", "der", "den", "de", "ter", "ten", "te", "la", "le", "da", "di", "du", "dos", "das",
+    };
+
+    /// <summary>
+    /// True for a surname written with its particles and no given name: "De Jonge", "Van der Laan", "von der Leyen",
+    /// "Le Pen". Dutch capitalises the particle exactly when no given name or initial stands before it.
+    /// </summary>
+    public static bool IsParticleSurname(string[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Length < 2)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (!SurnameParticles.Contains(parts[i]))
+            {
+                return false;
+            }
+        }
+
+        return !SurnameParticles.Contains(parts[^1]);
+    }
+
+    /// <summary>
+    /// True when <paramref name="surname"/> is a <see cref="IsParticleSurname">particle surname</see> that a longer
+    /// name ends in: "De Jonge" of "Hugo de Jonge", "Van der Laan" of "Eberhard van der Laan" (the last part may
+    /// differ by the one edit <see cref="MatchesShortForm"/> allows a surname).
+    /// </summary>
+    public static bool IsParticleSurnameOf(string[] surname, string[] full)
+    {
+        ArgumentNullException.ThrowIfNull(surname);
+        ArgumentNullException.ThrowIfNull(full);
+        if (full.Length <= surname.Length || !IsParticleSurname(surname))
+        {
+            return false;
+        }
+
+        var offset = full.Length - surname.Length;
+        for (var i = 0; i < surname.Length - 1; i++)
+        {
+            if (surname[i] != full[offset + i])
+            {
+                return false;
+            }
+        }
+
+        // A given name stands before the particles: "Hugo de Jonge", not "van der Laan" inside "Van der Laan van der Veen".
+        return !SurnameParticles.Contains(full[offset - 1]) && PartMatch(surname[^1], full[^1], allowEdit: true);
+    }
 
     // Name particles are part of the surname: "Jan de Vries" is not "Jan Vries". (Keys: "von" folds to "von", "van" to "van".)
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)

@@ -33,6 +33,13 @@ public sealed class EntityMatcherTests
         { "LOC", "Amsterdam", "Amsterdam", ["m=Metropoolregio Amsterdam(2)"], null },
         { "ORG", "Ajax", "Ajax", ["v=Verwachtingspatroon Ajax(1)"], null },
         { "PER", "Anna", "Anna", [], null },
+        // A surname with its particles and no given name ("De Jonge": Dutch capitalises the particle then).
+        { "PER", "De Jonge", "De Jonge", ["h=Hugo de Jonge(5)"], "h" },
+        { "PER", "Hugo de Jonge", "Hugo de Jonge", ["d=De Jonge(2)"], "d" },
+        { "PER", "Van der Laan", "Van der Laan", ["e=Eberhard van der Laan(4)"], "e" },
+        { "PER", "De Jong", "De Jong", ["f=Frenkie de Jong(5)", "l=Luuk de Jong(3)"], "?" },
+        { "PER", "De Jonge", "De Jonge", ["v=Hugo van Jonge(5)"], null },
+        { "PER", "Van Dijk", "Van Dijk", ["h=Hugo de Jonge(5)"], null },
     };
 
     [Theory]
@@ -93,4 +100,32 @@ public sealed class EntityMatcherTests
 
         return e;
     }
+}
+
+public sealed class ParticleSurnameTests
+{
+    [Theory]
+    [InlineData("De Jonge", true)]
+    [InlineData("Van der Laan", true)]
+    [InlineData("von der Leyen", true)]
+    [InlineData("Le Pen", true)]
+    [InlineData("Ten Hag", true)]
+    [InlineData("Al Gore", false)]
+    [InlineData("Ben Knapen", false)]
+    [InlineData("Jonge", false)]
+    [InlineData("Hugo de Jonge", false)]
+    [InlineData("Van der", false)]
+    public void IsParticleSurname(string name, bool expected)
+        => Assert.Equal(expected, NameMatcher.IsParticleSurname(TransliterationKey.Parts(name)));
+
+    [Theory]
+    [InlineData("De Jonge", "Hugo de Jonge", true)]
+    [InlineData("Van der Laan", "Eberhard van der Laan", true)]
+    [InlineData("Le Pen", "Marine Le Pen", true)]
+    [InlineData("De Jonge", "Hugo van Jonge", false)]
+    [InlineData("Van Laan", "Eberhard van der Laan", false)]
+    [InlineData("De Jonge", "De Jonge", false)]
+    [InlineData("Der Laan", "Eberhard van der Laan", false)]
+    public void IsParticleSurnameOf(string surname, string full, bool expected)
+        => Assert.Equal(expected, NameMatcher.IsParticleSurnameOf(TransliterationKey.Parts(surname), TransliterationKey.Parts(full)));
 }

@@ -39,7 +39,7 @@ public sealed partial class TimeExpressionExtractor
                 for (var j = start; j < k; j++)
                 {
                     var word = w[j];
-                    if (lex.PastWords.Contains(word) || WeakPast(word))
+                    if (lex.PastWords.Contains(word) || WeakPast(word) || PrefixedPast(word))
                     {
                         tense = -1;
                         break;
@@ -81,6 +81,42 @@ public sealed partial class TimeExpressionExtractor
             && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
                 || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
                 || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal));
+
+        // A simple past with a prefix before a listed past form: inseparable ("bezocht", "verkocht", "ontving" — be,
+        // ver, ont + zocht, kocht, ving; "bekam", "entkam") or a separable particle written together in a subordinate
+        // clause ("toen hij aankwam", "als er uitbrak"). The rest must be a listed past form, and not one that nouns
+        // end in ("afwas" is not af + was, "oplage" no past at all).
+        private bool PrefixedPast(string word)
+        {
+            var prefixes = lex.Lang switch
+            {
+                "nl" => DutchPastPrefixes,
+                "de" => GermanPastPrefixes,
+                _ => null,
+            };
+            if (prefixes is null || word.Length < 5)
+            {
+                return false;
+            }
+
+            var lookup = lex.PastWords;
+            foreach (var prefix in prefixes)
+            {
+                if (word.Length - prefix.Length >= 3 && word.StartsWith(prefix, StringComparison.Ordinal) && word[prefix.Length..] is var rest
+                    && lookup.Contains(rest) && !(lex.Lang == "nl" && rest is "was" or "lag"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] DutchPastPrefixes =
+            ["be", "ver", "ont", "her", "aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "terug", "uit", "vast", "voor", "weg", "tegen", "neer"];
+
+        private static readonly string[] GermanPastPrefixes =
+            ["be", "ver", "ent", "er", "zer", "über", "unter", "an", "ab", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "weg"];
 
         // A past participle: "gehouden", "gearresteerd", "announced", and with a separable particle or an unstressed prefix
         // instead of "ge": "ontspoord", "opgepakt", "verklaard", "abgesagt".
