@@ -176,7 +176,9 @@ public sealed class TimeLexicon
             "gaf", "gaven", "hield", "hielden", "maakte", "maakten", "meldde", "meldden", "verklaarde", "kondigde", "raasde", "ontstond", "volgde", "volgden",
             "stortte", "schreef", "sprak", "vroeg", "leek", "moest", "moesten", "kon", "konden", "wilde", "wilden", "dronk", "vertelde", "werkte", "woonde",
             "opende", "besloot", "besloten", "vloog", "reed", "liep", "zat", "lag", "droeg", "bracht", "dacht", "kocht", "zocht", "speelde", "noemde",
-            "ving", "vingen", "hing", "hingen", "bood", "zweeg", "sliep", "riep", "riepen"),
+            "ving", "vingen", "hing", "hingen", "bood", "zweeg", "sliep", "riep", "riepen")
+            .Concat(EmbeddedResources.ReadLines("nl-past-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
+            .ToHashSet(StringComparer.Ordinal),
         FutureWords = Set("zal", "zullen", "zult", "zouden"),
         PerfectAuxiliaries = Set("heeft", "hebben", "is", "zijn", "hebt", "ben"),
         Recurring = Map(("dagelijks", "P1D"), ("wekelijks", "P1W"), ("tweewekelijks", "P2W"), ("maandelijks", "P1M"), ("jaarlijks", "P1Y"),
