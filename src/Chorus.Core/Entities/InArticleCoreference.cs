@@ -649,7 +649,11 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
         // Groups by what any matching name must share with them: a part key, or a part key one edit away (through
         // its one-letter deletions), or the exact name (acronyms). Candidates are then checked by the full rule.
-        var byPart = new Dictionary<ulong, List<int>>();
+        // Most keys belong to one group: its number is kept inline, and a list is made only for a key that gets a
+        // second group (a list per key and deletion was most of what the stage allocated).
+        var byPart = new Dictionary<ulong, int>();
+        var byPartMore = new Dictionary<ulong, List<int>>();
+        var candidates = new HashSet<int>();
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var acronymsOf = acronyms.GroupBy(a => a.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(a => a.Key).ToList(), StringComparer.Ordinal);
 
@@ -684,7 +688,16 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 {
                     for (var skip = -1; skip < part.Length; skip++)
                     {
-                        Index(byPart, HashWithout(part, skip), g);
+                        var key = HashWithout(part, skip);
+                        ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byPart, key, out var exists);
+                        if (!exists)
+                        {
+                            first = g;
+                        }
+                        else if (first != g)
+                        {
+                            Index(byPartMore, key, g);
+                        }
                     }
                 }
             }
@@ -700,14 +713,20 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         {
             var key = PartsOf(name);
             var expansion = byAcronym ? acronyms.GetValueOrDefault(name) : null;
-            var candidates = new HashSet<int>();
+            // Reused: SameAs never runs inside itself.
+            candidates.Clear();
             foreach (var part in key)
             {
                 for (var skip = -1; skip < part.Length; skip++)
                 {
-                    if (byPart.TryGetValue(HashWithout(part, skip), out var list))
+                    var hash = HashWithout(part, skip);
+                    if (byPart.TryGetValue(hash, out var firstGroup))
                     {
-                        candidates.UnionWith(list);
+                        candidates.Add(firstGroup);
+                        if (byPartMore.TryGetValue(hash, out var list))
+                        {
+                            candidates.UnionWith(list);
+                        }
                     }
                 }
             }
