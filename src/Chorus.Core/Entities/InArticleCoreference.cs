@@ -633,18 +633,19 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         Array.Fill(groupOf, -1);
         var names = new string[mentions.Count];
         var full = new bool[mentions.Count];
+        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] PartsOf(string name) => parts.TryGetValue(name, out var p) ? p : parts[name] = TransliterationKey.Parts(name);
         for (var i = 0; i < mentions.Count; i++)
         {
             var surface = text[mentions[i].Start..mentions[i].End];
             names[i] = mentions[i].Kind == "adjective" ? adjectives.PlaceOf(surface)! : surface;
             full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER");
             // "De Jonge", "Van Dissel": a surname with its particles and no given name is a short form, as "Jonge" would be.
-            full[i] &= !(mentions[i].Type == "PER" && NameMatcher.IsParticleSurname(TransliterationKey.Parts(names[i])));
+            full[i] &= !(mentions[i].Type == "PER" && NameMatcher.IsParticleSurname(PartsOf(names[i])));
         }
 
-        var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        string[] PartsOf(string name) => parts.TryGetValue(name, out var p) ? p : parts[name] = TransliterationKey.Parts(name);
-        string Surface(int i) => text[mentions[i].Start..mentions[i].End];
+        // A mention's own words: its name, unless an adjective stands for its place.
+        string Surface(int i) => mentions[i].Kind == "adjective" ? text[mentions[i].Start..mentions[i].End] : names[i];
         string NameOf(int i) => names[i];
 
         // Groups by what any matching name must share with them: a part key, or a part key one edit away (through
