@@ -28,8 +28,6 @@ public readonly record struct KeyedArticle(RawArticle Article, string Key)
 /// </summary>
 public sealed class ArticlePreparer(ArticleAnalyzer analyzer)
 {
-    public ArticleAnalyzer Analyzer => analyzer;
-
     /// <summary>Analyses one article; a defect in its analysis fails that article only, never the batch or the run.</summary>
     public Preparation Prepare(KeyedArticle keyed)
     {
