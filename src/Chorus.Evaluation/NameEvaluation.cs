@@ -100,7 +100,7 @@ public static class NameEvaluation
         {
             var analyzed = analyzer.Analyze(new RawArticle { Ref = "names-" + n++, Text = article.Text, Lang = article.Lang });
             var text = analyzed.Raw.Text;
-            var found = analyzed.Entities.Where(e => e.Kind != "adjective").ToList();
+            var found = analyzed.Entities.Where(e => e.Kind != MentionKind.Adjective).ToList();
             var s = byLang.GetValueOrDefault(article.Lang, (0, 0, 0, 0, []));
             s.Gold += article.Names.Count;
             s.Found += found.Count;

@@ -5,11 +5,11 @@ using Chorus.Core.Text;
 namespace Chorus.Core.Analysis;
 
 /// <summary>
-/// A named-entity mention: its span, its type (PER, LOC, ORG, MISC), how it was found, its kind ("name", or
-/// "adjective" for "Noord-Koreaanse" → Noord-Korea) and the in-article entity it belongs to (an index into
+/// A named-entity mention: its span, its type (PER, LOC, ORG, MISC), how it was found, its kind (the name, or an
+/// adjective for a place: "Noord-Koreaanse" → Noord-Korea) and the in-article entity it belongs to (an index into
 /// <see cref="AnalysisDocument.EntityGroups"/>, -1 before coreference).
 /// </summary>
-public readonly record struct EntityMention(int Start, int End, string Type, string Method, string Kind = "name", int Group = -1);
+public readonly record struct EntityMention(int Start, int End, string Type, MentionMethod Method, MentionKind Kind = MentionKind.Name, int Group = -1);
 
 /// <summary>
 /// Named entities. Dutch articles are tagged by the trained tagger over the whole article (its second pass
@@ -65,7 +65,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
             {
                 var first = document.Tokens[firsts[s] + start];
                 var last = document.Tokens[firsts[s] + end - 1];
-                mentions.Add(new EntityMention(first.Start, last.End, NerTags.Types[type - 1], "tagger"));
+                mentions.Add(new EntityMention(first.Start, last.End, NerTags.Types[type - 1], MentionMethod.Tagger));
             }
         }
 
@@ -112,7 +112,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
                 continue;
             }
 
-            mentions.Add(new EntityMention(start, end, "LOC", "name-lists"));
+            mentions.Add(new EntityMention(start, end, "LOC", MentionMethod.NameLists));
         }
     }
 
@@ -184,7 +184,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
                 {
                     var (start, end) = (tokens[i].Start, tokens[i + length - 1].End);
                     mentions.RemoveAll(m => m.Start < end && start < m.End);
-                    mentions.Add(new EntityMention(start, end, type, "name-lists"));
+                    mentions.Add(new EntityMention(start, end, type, MentionMethod.NameLists));
                     break;
                 }
             }
@@ -275,7 +275,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             // "minister Vassilis Kikilias", "Amtskollegen Qin Gang": a role word just before the run makes it a person.
             if (PreviousWord(text, start) is { } role && RoleWords.IsRole(role) && LooksLikePersonName(tokens))
             {
-                result.Add(new EntityMention(start, name.End, "PER", "role"));
+                result.Add(new EntityMention(start, name.End, "PER", MentionMethod.Role));
                 continue;
             }
 
@@ -284,10 +284,10 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             if (particle > 0 && particle < tokens.Length - 1
                 && (TypeOf(tokens[..particle]) == "PER" || (LooksLikePersonName(tokens[..particle]) && tokens[(particle + 1)..].Any(t => OrganisationWords.Contains(t) || IsAcronym(t.Replace("'s", string.Empty, StringComparison.Ordinal))))))
             {
-                result.Add(new EntityMention(start, name.Start + words[particle - 1].End, "PER", "name-lists"));
+                result.Add(new EntityMention(start, name.Start + words[particle - 1].End, "PER", MentionMethod.NameLists));
                 if (TypeOf(tokens[(particle + 1)..]) is { } restType)
                 {
-                    result.Add(new EntityMention(name.Start + words[particle + 1].Start, name.End, restType, "name-lists"));
+                    result.Add(new EntityMention(name.Start + words[particle + 1].Start, name.End, restType, MentionMethod.NameLists));
                 }
 
                 continue;
@@ -297,13 +297,13 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             // the name; the rest is the name, of the type its own words say or else the noun's.
             if (words.Count > 1 && char.IsUpper(tokens[1][0]) && gazetteer.Full(tokens, 0, tokens.Length) == 0 && Entities.TypeNouns.TypeOf(tokens[0].ToLowerInvariant()) is { } byNoun)
             {
-                result.Add(new EntityMention(name.Start + words[1].Start, name.End, TypeOf(tokens[1..]) ?? byNoun, "apposition"));
+                result.Add(new EntityMention(name.Start + words[1].Start, name.End, TypeOf(tokens[1..]) ?? byNoun, MentionMethod.Apposition));
                 continue;
             }
 
             if (TypeOf(tokens) is { } type)
             {
-                result.Add(new EntityMention(start, name.End, type, "name-lists"));
+                result.Add(new EntityMention(start, name.End, type, MentionMethod.NameLists));
                 continue;
             }
 
@@ -313,13 +313,13 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             {
                 if (RoleWords.IsRole(tokens[k - 1]) && !RoleWords.IsRole(tokens[k]) && LooksLikePersonName(tokens[k..]))
                 {
-                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, "PER", "role"));
+                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, "PER", MentionMethod.Role));
                     break;
                 }
 
                 if (!RoleWords.Set.Contains(tokens[k].ToLowerInvariant()) && TypeOf(tokens[k..]) is { } inner)
                 {
-                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, inner, "name-lists"));
+                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, inner, MentionMethod.NameLists));
                     break;
                 }
             }
@@ -334,7 +334,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         // "Baerbock" after "Annalena Baerbock"), typed otherwise or not at all.
         var personParts = result.Where(m => m.Type == "PER").Select(m => text[m.Start..m.End]).Where(n => n.Contains(' ', StringComparison.Ordinal))
             .SelectMany(n => new[] { n.Split(' ')[0], n.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
-        result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, "PER", "short-form")));
+        result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, "PER", MentionMethod.ShortForm)));
         return result.Select(m => m.Type != "PER" && personParts.Contains(text[m.Start..m.End]) ? m with { Type = "PER" } : m).OrderBy(m => m.Start).ToList();
     }
 

@@ -124,7 +124,7 @@ public sealed class ContractMapper
             analyzed.Sentences.Select(s => new SpanDoc(s.Start, s.End)).ToList(),
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
-            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), e.Kind, analyzed.CanonicalOf(e))).ToList(),
+            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), MentionNames.Of(e.Kind), analyzed.CanonicalOf(e))).ToList(),
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name()) { Lower = q.Lower, Upper = q.Upper }).ToList(),
             analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null || q.Anonymous ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),

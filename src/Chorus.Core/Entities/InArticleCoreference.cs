@@ -271,7 +271,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var parts = text[m.Start..m.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length == 2 && EntityNames.IsRomanNumeral(parts[1]) && PersonGender.OfName(parts[0]) == Gender.Unknown
             && !NameGazetteer.Dutch.IsGivenName(parts[0])
-            ? m with { Type = "MISC", Method = "cabinet" }
+            ? m with { Type = "MISC", Method = MentionMethod.Cabinet }
             : m;
     }
 
@@ -291,8 +291,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         return mentions.Select(m =>
         {
             var surface = text[m.Start..m.End];
-            return m.Type != "PER" && m.Kind == "name" && surnames.Contains(surface) && TranslatedNames.Default.KeyOf(surface) is null
-                ? m with { Type = "PER", Method = "surname" }
+            return m.Type != "PER" && m.Kind == MentionKind.Name && surnames.Contains(surface) && TranslatedNames.Default.KeyOf(surface) is null
+                ? m with { Type = "PER", Method = MentionMethod.Surname }
                 : m;
         }).ToList();
     }
@@ -308,13 +308,13 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
     private static EntityMention PlaceByItsHead(string text, EntityMention m)
     {
-        if (m.Type != "MISC" || m.Kind != "name")
+        if (m.Type != "MISC" || m.Kind != MentionKind.Name)
         {
             return m;
         }
 
         var last = LastWord(text, m).ToLowerInvariant();
-        return PlaceNameEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal)) ? m with { Type = "LOC", Method = "place-name" } : m;
+        return PlaceNameEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal)) ? m with { Type = "LOC", Method = MentionMethod.PlaceName } : m;
     }
 
     // "de Noord-Atlantische Verdragsorganisatie (NAVO)": an acronym in brackets right after a name is that name, here
@@ -356,7 +356,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
             else
             {
-                mentions.Add(new EntityMention(k + 1, close, m.Type, "acronym"));
+                mentions.Add(new EntityMention(k + 1, close, m.Type, MentionMethod.Acronym));
             }
         }
 
@@ -422,7 +422,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 && !RoleWords.Portfolios.Contains(text[(lastSpace + 1)..m.End]))
             {
                 result.Add(m with { End = lastSpace });
-                result.Add(new EntityMention(lastSpace + 1, m.End, "PER", "role"));
+                result.Add(new EntityMention(lastSpace + 1, m.End, "PER", MentionMethod.Role));
             }
             else
             {
@@ -460,7 +460,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
         return typed.Count == 0
             ? mentions
-            : mentions.Select(m => typed.TryGetValue(text[m.Start..m.End], out var type) && m.Type != type ? m with { Type = type, Method = "apposition" } : m).ToList();
+            : mentions.Select(m => typed.TryGetValue(text[m.Start..m.End], out var type) && m.Type != type ? m with { Type = type, Method = MentionMethod.Apposition } : m).ToList();
     }
 
     private static bool HasRoleBefore(string text, int start)
@@ -524,7 +524,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             var key = TransliterationKey.OfPart(word);
             if (key.Length >= 5 && OneEditFromAny(key, byDeletion))
             {
-                yield return new EntityMention(t.Start, t.End, "PER", "typo");
+                yield return new EntityMention(t.Start, t.End, "PER", MentionMethod.Typo);
             }
         }
     }
@@ -562,7 +562,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     }
 
     private EntityMention AsAdjective(string text, EntityMention m)
-        => m.Type is "MISC" or "LOC" && adjectives.PlaceOf(text[m.Start..m.End]) is not null ? m with { Type = "LOC", Kind = "adjective" } : m;
+        => m.Type is "MISC" or "LOC" && adjectives.PlaceOf(text[m.Start..m.End]) is not null ? m with { Type = "LOC", Kind = MentionKind.Adjective } : m;
 
     // Adjectives the tagger did not mark (English and German, or Dutch without a model): "North Korean", "russische".
     private IEnumerable<EntityMention> UntaggedAdjectives(AnalysisDocument document, List<EntityMention> mentions)
@@ -580,12 +580,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start - tokens[i].End == 1 && char.IsUpper(text[tokens[i + 1].Start])
                 && adjectives.PlaceOf(text[tokens[i].Start..tokens[i + 1].End]) is not null)
             {
-                yield return new EntityMention(tokens[i].Start, tokens[i + 1].End, "LOC", "adjective-list", "adjective");
+                yield return new EntityMention(tokens[i].Start, tokens[i + 1].End, "LOC", MentionMethod.AdjectiveList, MentionKind.Adjective);
                 i++;
             }
             else if (adjectives.PlaceOf(text[tokens[i].Start..tokens[i].End]) is not null)
             {
-                yield return new EntityMention(tokens[i].Start, tokens[i].End, "LOC", "adjective-list", "adjective");
+                yield return new EntityMention(tokens[i].Start, tokens[i].End, "LOC", MentionMethod.AdjectiveList, MentionKind.Adjective);
             }
         }
     }
@@ -638,14 +638,14 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         for (var i = 0; i < mentions.Count; i++)
         {
             var surface = text[mentions[i].Start..mentions[i].End];
-            names[i] = mentions[i].Kind == "adjective" ? adjectives.PlaceOf(surface)! : surface;
+            names[i] = mentions[i].Kind == MentionKind.Adjective ? adjectives.PlaceOf(surface)! : surface;
             full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER");
             // "De Jonge", "Van Dissel": a surname with its particles and no given name is a short form, as "Jonge" would be.
             full[i] &= !(mentions[i].Type == "PER" && NameMatcher.IsParticleSurname(PartsOf(names[i])));
         }
 
         // A mention's own words: its name, unless an adjective stands for its place.
-        string Surface(int i) => mentions[i].Kind == "adjective" ? text[mentions[i].Start..mentions[i].End] : names[i];
+        string Surface(int i) => mentions[i].Kind == MentionKind.Adjective ? text[mentions[i].Start..mentions[i].End] : names[i];
         string NameOf(int i) => names[i];
 
         // Groups by what any matching name must share with them: a part key, or a part key one edit away (through
@@ -768,7 +768,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (mentions[i].Type == "PER" && mentions[i].Kind != "adjective")
+            if (mentions[i].Type == "PER" && mentions[i].Kind != MentionKind.Adjective)
             {
                 surnames.Add(full[i] && names[i].LastIndexOf(' ') is var space and > 0 ? names[i][(space + 1)..] : names[i]);
             }
@@ -778,7 +778,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var placed = new Dictionary<(string Name, string Type), int>();
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (!(full[i] || mentions[i].Kind == "adjective" || mentions[i].Type is "LOC" or "ORG" or "MISC")
+            if (!(full[i] || mentions[i].Kind == MentionKind.Adjective || mentions[i].Type is "LOC" or "ORG" or "MISC")
                 || (!full[i] && GenitiveSurname(names[i], mentions[i].Type, surnames) is not null))
             {
                 continue;
@@ -863,7 +863,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         {
             var surfaces = g.Members.GroupBy(Surface, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
             // A form recognised only as a typo of another never becomes the name shown.
-            var names = g.Members.Where(j => mentions[j].Kind != "adjective" && mentions[j].Method != "typo").Select(NameOf).ToList();
+            var names = g.Members.Where(j => mentions[j].Kind != MentionKind.Adjective && mentions[j].Method != MentionMethod.Typo).Select(NameOf).ToList();
             var canonical = names.Count == 0
                 ? NameOf(g.Members[0])
                 : names.GroupBy(n => n, StringComparer.Ordinal)

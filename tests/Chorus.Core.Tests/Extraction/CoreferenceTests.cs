@@ -118,7 +118,7 @@ public class CoreferenceTests
         }
 
         doc.Entities = tagged.Select(t => text.IndexOf(t.Surface, StringComparison.Ordinal) is var at and >= 0
-            ? new EntityMention(at, at + t.Surface.Length, t.Type, "tagger")
+            ? new EntityMention(at, at + t.Surface.Length, t.Type, MentionMethod.Tagger)
             : throw new ArgumentException(t.Surface)).OrderBy(m => m.Start).ToList();
         ArticleAnalyzer.Apply(analyzer.Stages.OfType<CoreferenceStage>().Single(), doc);
         return doc.Entities.Select(m => text[m.Start..m.End]).ToList();

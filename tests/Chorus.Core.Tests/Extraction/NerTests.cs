@@ -223,7 +223,7 @@ public class EntityRecognitionTests
         }
         else if (type == "PER")
         {
-            Assert.DoesNotContain(a.Entities, e => text[e.Start..e.End] == "Washington" && e.Start > 20 && e.Type == "LOC" && e.Method == "name-lists");
+            Assert.DoesNotContain(a.Entities, e => text[e.Start..e.End] == "Washington" && e.Start > 20 && e.Type == "LOC" && e.Method == MentionMethod.NameLists);
         }
         else
         {
@@ -240,7 +240,7 @@ public class EntityRecognitionTests
         Assert.Equal("LOC", types["Vladivostok"]);
         Assert.Equal("ORG", types["Stanford University"]);
         Assert.Equal("ORG", types["IAEA"]);
-        Assert.All(en.Entities, e => Assert.Equal("name-lists", e.Method));
+        Assert.All(en.Entities, e => Assert.Equal(MentionMethod.NameLists, e.Method));
         var de = Analyzer.Analyze(new RawArticle { Ref = "de", Lang = "de", Text = "Am Dienstag traf Angela Merkel den Vorstand der Deutsche Bank AG in Frankfurt." });
         var deTypes = de.Entities.ToDictionary(e => de.Raw.Text[e.Start..e.End], e => e.Type, StringComparer.Ordinal);
         Assert.Equal("PER", deTypes["Angela Merkel"]);

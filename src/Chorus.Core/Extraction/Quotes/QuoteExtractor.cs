@@ -82,7 +82,7 @@ public sealed class QuoteExtractor
                 }
                 else
                 {
-                    (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, "PER", "quote"), "continued");
+                    (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, "PER", MentionMethod.Quote), "continued");
                 }
             }
 
@@ -260,7 +260,7 @@ public sealed class QuoteExtractor
             // "aldus de Nieuw-Zeelandse premier Jacinda Ardern": a name after the phrase is who it describes.
             if (phrase.Last + 1 < words.Count && c.Names.FirstOrDefault(n => n.Start == words[phrase.Last + 1].Start) is { End: > 0 } appositive)
             {
-                return new Attribution(new EntityMention(appositive.Start, appositive.End, "PER", "speaker"), cue);
+                return new Attribution(new EntityMention(appositive.Start, appositive.End, "PER", MentionMethod.Speaker), cue);
             }
 
             var noun = words[phrase.Last].Word;
@@ -277,7 +277,7 @@ public sealed class QuoteExtractor
         // A capitalised name at the verb of saying is a person, whatever the tagger made of it: ", sagte Tuchel".
         var named = c.Names.FirstOrDefault(n =>
             (cueIndex + 1 < words.Count && n.Start == words[cueIndex + 1].Start) || (subjectFirst && n.Start == words[0].Start && n.End <= words[cueIndex].Start));
-        return named.End > 0 ? new Attribution(new EntityMention(named.Start, named.End, "PER", "speaker"), cue) : null;
+        return named.End > 0 ? new Attribution(new EntityMention(named.Start, named.End, "PER", MentionMethod.Speaker), cue) : null;
     }
 
     /// <summary>The words of a speaker's noun phrase: a determiner and up to three words, ending before a preposition or the limit.</summary>

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Extraction.Times;
 using Chorus.Core.Text;
@@ -121,7 +122,7 @@ internal static class StorySentences
 
                     covered.Add(new TextSpan(mention.Start, mention.End));
                     AddBoth(Intern(vocabulary, "e:" + id));
-                    if (mention.Type == "LOC" && mention.Kind == "name" && PrecededByLocative(text, analyzed.Tokens, mention.Start))
+                    if (mention.Type == "LOC" && mention.Kind == MentionKind.Name && PrecededByLocative(text, analyzed.Tokens, mention.Start))
                     {
                         places.Add(new PlaceSlot(id, mention.Start, mention.End));
                     }
