@@ -387,7 +387,7 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(["a1", "a2", "a3"], story.Articles.Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.Single(await store.ListStoriesAsync());
         var log = Assert.Single(await store.StoryCorrectionsAsync("s-kept"));
-        Assert.Equal(("auto-merge", "s-gone"), (log.Kind, log.StoryId));
+        Assert.Equal((StoryCorrectionKind.AutoMerge, "s-gone"), (log.Kind, log.StoryId));
         Assert.Equal(["a2", "a3"], log.Articles);
         Assert.Empty(await store.StoriesKeptApartAsync());
     }

@@ -1,5 +1,6 @@
 using Chorus.Core.Analysis;
 using Chorus.Core.Ingest;
+using Chorus.Core.Store;
 using Chorus.Core.Stories;
 
 namespace Chorus.Storage.Tests;
@@ -44,7 +45,7 @@ public abstract class StoryCorrectionTests(StoreHost host) : IAsyncLifetime
         Assert.NotEqual(seedStory, outcome.StoryId);
         Assert.Equal(outcome.StoryId, await StoryOfAsync(ws, TestPaths.Seed002));
         Assert.Single((await ws.Store.FindStoryAsync(seedStory))!.Articles);
-        Assert.Contains(await ws.Store.StoryCorrectionsAsync(seedStory), c => c.Kind == "split" && c.Articles.SequenceEqual([a002.Id]));
+        Assert.Contains(await ws.Store.StoryCorrectionsAsync(seedStory), c => c.Kind == StoryCorrectionKind.Split && c.Articles.SequenceEqual([a002.Id]));
         Assert.Equal([(seedStory, outcome.StoryId!)], await ws.Store.StoriesKeptApartAsync());
 
         // A later copy of 002 (another outlet) is one source with it and goes where it now is.
@@ -87,7 +88,7 @@ public abstract class StoryCorrectionTests(StoreHost host) : IAsyncLifetime
         Assert.True(outcome.Success, outcome.Error);
         Assert.Equal(seed.Profile.Id, await StoryOfAsync(ws, bridge.Articles[0].Ref));
         Assert.Equal(seed.Profile.Id, (await ws.Store.FindStoryAsync(bridge.Profile.Id))!.Profile.Id);
-        Assert.Contains(await ws.Store.StoryCorrectionsAsync(seed.Profile.Id), c => c.Kind == "move");
+        Assert.Contains(await ws.Store.StoryCorrectionsAsync(seed.Profile.Id), c => c.Kind == StoryCorrectionKind.Move);
     }
 
     [SkippableFact]
@@ -138,7 +139,7 @@ public abstract class StoryCorrectionTests(StoreHost host) : IAsyncLifetime
         var move = await corrector.MoveAsync([a002], seed);
         Assert.True(move.Success);
         var log = await ws.Store.AllStoryCorrectionsAsync();
-        Assert.Equal(["move", "merge", "split"], log.Select(c => c.Kind));
+        Assert.Equal([StoryCorrectionKind.Move, StoryCorrectionKind.Merge, StoryCorrectionKind.Split], log.Select(c => c.Kind));
 
         // The split is older than the move, which touches its stories: refused, nothing changes.
         var refused = await corrector.UndoAsync(log[2].Seq);

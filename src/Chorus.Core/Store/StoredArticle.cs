@@ -54,7 +54,7 @@ public sealed record StoredStory(StoryProfile Profile, IReadOnlyList<StoredArtic
 /// kept: then <paramref name="StoryId"/>); <paramref name="Seq"/> numbers the log; <paramref name="UndoneAt"/> is
 /// set once the correction was taken back.
 /// </summary>
-public sealed record StoryCorrection(string Kind, string StoryId, string TargetId, IReadOnlyList<string> Articles, DateTimeOffset At, IReadOnlyDictionary<string, string>? Previous = null, long Seq = 0, DateTimeOffset? UndoneAt = null)
+public sealed record StoryCorrection(StoryCorrectionKind Kind, string StoryId, string TargetId, IReadOnlyList<string> Articles, DateTimeOffset At, IReadOnlyDictionary<string, string>? Previous = null, long Seq = 0, DateTimeOffset? UndoneAt = null)
 {
     /// <summary>The story an article of this correction was in before it.</summary>
     public string PreviousStory(string articleId) => Previous?.GetValueOrDefault(articleId) ?? StoryId;
@@ -62,3 +62,46 @@ public sealed record StoryCorrection(string Kind, string StoryId, string TargetI
 
 /// <summary>An article that shares a MinHash band with a new one, with what is needed to verify and follow it.</summary>
 public sealed record NearDuplicateCandidate(string ArticleId, string? StoryId, string? DuplicateOf, uint[] Signature);
+
+/// <summary>The kinds of story correction, stored and shown in lower case ("split", "auto-merge").</summary>
+public enum StoryCorrectionKind
+{
+    /// <summary>Articles leave a story for a new one of their own.</summary>
+    Split,
+
+    /// <summary>A whole story joins another.</summary>
+    Merge,
+
+    /// <summary>Articles join another, existing story.</summary>
+    Move,
+
+    /// <summary>Not a user's: ingest merged two stories an article bridged (logged so that <c>--why</c> can say so).</summary>
+    AutoMerge,
+}
+
+/// <summary>The stored names of story correction kinds.</summary>
+public static class StoryCorrectionKinds
+{
+    public static string Name(StoryCorrectionKind kind) => kind switch
+    {
+        StoryCorrectionKind.Split => "split",
+        StoryCorrectionKind.Merge => "merge",
+        StoryCorrectionKind.Move => "move",
+        StoryCorrectionKind.AutoMerge => "auto-merge",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The kind of a stored name; false for a name this version does not know.</summary>
+    public static bool TryParse(string name, out StoryCorrectionKind kind)
+    {
+        (var known, kind) = name switch
+        {
+            "split" => (true, StoryCorrectionKind.Split),
+            "merge" => (true, StoryCorrectionKind.Merge),
+            "move" => (true, StoryCorrectionKind.Move),
+            "auto-merge" => (true, StoryCorrectionKind.AutoMerge),
+            _ => (false, default),
+        };
+        return known;
+    }
+}

@@ -80,7 +80,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         var staying = story.Articles.Where(a => !moved.Contains(a.Id)).ToList();
         var leaving = story.Articles.Where(a => moved.Contains(a.Id)).ToList();
         await ApplyAsync(
-            new StoryCorrection("split", story.Profile.Id, newId, [.. moved], DateTimeOffset.UtcNow, moved.ToDictionary(a => a, _ => story.Profile.Id, StringComparer.Ordinal)),
+            new StoryCorrection(StoryCorrectionKind.Split, story.Profile.Id, newId, [.. moved], DateTimeOffset.UtcNow, moved.ToDictionary(a => a, _ => story.Profile.Id, StringComparer.Ordinal)),
             [(story.Profile.Id, story.Profile.Title, staying), (newId, null, leaving)],
             [],
             cancellationToken).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         }
 
         await ApplyAsync(
-            new StoryCorrection("merge", merged.Profile.Id, kept.Profile.Id, merged.Articles.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow, merged.Articles.ToDictionary(a => a.Id, _ => merged.Profile.Id, StringComparer.Ordinal)),
+            new StoryCorrection(StoryCorrectionKind.Merge, merged.Profile.Id, kept.Profile.Id, merged.Articles.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow, merged.Articles.ToDictionary(a => a.Id, _ => merged.Profile.Id, StringComparer.Ordinal)),
             [(kept.Profile.Id, kept.Profile.Title, kept.Articles.Concat(merged.Articles).ToList())],
             [merged.Profile.Id],
             cancellationToken).ConfigureAwait(false);
@@ -154,7 +154,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         }
 
         await ApplyAsync(
-            new StoryCorrection("move", moving[0].StoryId ?? target.Profile.Id, target.Profile.Id, moving.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow, moving.Where(a => a.StoryId is not null).ToDictionary(a => a.Id, a => a.StoryId!, StringComparer.Ordinal)),
+            new StoryCorrection(StoryCorrectionKind.Move, moving[0].StoryId ?? target.Profile.Id, target.Profile.Id, moving.Select(a => a.Id).ToList(), DateTimeOffset.UtcNow, moving.Where(a => a.StoryId is not null).ToDictionary(a => a.Id, a => a.StoryId!, StringComparer.Ordinal)),
             groups,
             emptied,
             cancellationToken).ConfigureAwait(false);
@@ -184,7 +184,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         var touched = Stories(correction);
         if (log.FirstOrDefault(c => c.Seq > correction.Seq && c.UndoneAt is null && Stories(c).Overlaps(touched)) is { } later)
         {
-            return CorrectionOutcome.Failed($"story correction #{later.Seq} ({later.Kind}) came later and touches the same stories: undo it first");
+            return CorrectionOutcome.Failed($"story correction #{later.Seq} ({StoryCorrectionKinds.Name(later.Kind)}) came later and touches the same stories: undo it first");
         }
 
         var target = await store.FindStoryAsync(correction.TargetId, cancellationToken).ConfigureAwait(false);

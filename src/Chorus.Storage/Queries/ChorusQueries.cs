@@ -182,7 +182,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var corrections = await Reads.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
         doc = doc with
         {
-            Corrections = corrections.Select(c => new CorrectionDoc(c.Kind, c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
+            Corrections = corrections.Select(c => new CorrectionDoc(StoryCorrectionKinds.Name(c.Kind), c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
             {
                 Seq = c.Seq,
                 UndoneAt = c.UndoneAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),

@@ -635,7 +635,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
             await batch.ExecuteAsync(
                 "INSERT INTO story_corrections (kind, story_id, target_id, articles, created_at, previous) VALUES (@k, @s, @t, @a, @at, NULLIF(@p, 'null'))",
-                ("@k", correction.Kind),
+                ("@k", StoryCorrectionKinds.Name(correction.Kind)),
                 ("@s", correction.StoryId),
                 ("@t", correction.TargetId),
                 ("@a", System.Text.Json.JsonSerializer.Serialize(correction.Articles)),
@@ -668,8 +668,13 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (!StoryCorrectionKinds.TryParse(reader.GetString(0), out var kind))
+            {
+                throw new InvalidDataException($"story_corrections: unknown kind '{reader.GetString(0)}' (written by a newer Chorus?)");
+            }
+
             result.Add(new StoryCorrection(
-                reader.GetString(0),
+                kind,
                 reader.GetString(1),
                 reader.GetString(2),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [],
