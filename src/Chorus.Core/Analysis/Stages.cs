@@ -186,6 +186,22 @@ public sealed class NameStage : IAnalysisStage
             }
         }
 
+        // How many particles, one after another, stand at k before a capitalised word; 0 when none or no such word.
+        int ParticlesBeforeName(int k)
+        {
+            var n = 0;
+            while (n < 3 && k + n + 1 < tokens.Count && IsParticle(tokens[k + n]) && (n == 0 || Adjacent(k + n - 1, k + n)))
+            {
+                n++;
+                if (IsCapitalised(tokens[k + n], text))
+                {
+                    return n;
+                }
+            }
+
+            return 0;
+        }
+
         var i2 = 0;
         while (i2 < tokens.Count)
         {
@@ -202,9 +218,11 @@ public sealed class NameStage : IAnalysisStage
                 {
                     end++;
                 }
-                else if (end + 1 < tokens.Count && IsParticle(tokens[end]) && IsCapitalised(tokens[end + 1], text) && Adjacent(end - 1, end))
+                else if (ParticlesBeforeName(end) is var run and > 0 && (run == 1 || end - i2 == 1) && Adjacent(end - 1, end))
                 {
-                    end += 2;
+                    // "Kees van der Staaij", "Ursula von der Leyen": several particles only right after a given name,
+                    // so that "Remco Breuker van de Universiteit Leiden" stays a person and a university.
+                    end += run + 1;
                 }
                 else
                 {

@@ -69,6 +69,17 @@ public sealed class EachStageTests
         Assert.Equal(["Mark Rutte", "Den Haag", "Hugo de Jonge"], names);
     }
 
+    [Theory]
+    [InlineData("Gisteren sprak Kees van der Staaij met Ursula von der Leyen.", "Kees van der Staaij|Ursula von der Leyen")]
+    [InlineData("Volgens Remco Breuker van de Universiteit Leiden is dat onzin.", "Remco Breuker|Universiteit Leiden")]
+    [InlineData("Ook Ad van de Wiel was erbij.", "Ad van de Wiel")]
+    public void Names_KeepSeveralParticlesAfterAGivenName_NotAfterAFullName(string text, string expected)
+    {
+        var st = StageDocument.Before("names", text);
+        var names = st.Run().Names.Select(n => st.Of(n.Start, n.End)).ToList();
+        Assert.Equal(expected.Split('|'), names.Where(n => n is not ("Gisteren" or "Volgens" or "Ook")));
+    }
+
     [Fact]
     public void Entities_TypeTheNames()
     {
