@@ -147,8 +147,14 @@ internal static class BenchCommand
 
     private static readonly string[] PreparationSteps = ["features", "signature", "layers"];
 
-    internal static double Median(IReadOnlyList<double> sorted)
-        => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    /// <summary>The median (of an even count, the mean of the middle two); 0 for none.</summary>
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
     // A fresh store per run: a SQLite file in the run's folder, or a new database on the PostgreSQL server named,
     // dropped again when the run is done.
@@ -394,11 +400,5 @@ internal static class BenchCommand
         }
 
         return ExitCodes.Success;
-
-        static double Median(List<double> values)
-        {
-            var sorted = values.Order().ToList();
-            return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
-        }
     }
 }

@@ -33,7 +33,7 @@ internal sealed record TokeniserBaseline(int Articles, double ArticlesPerSecond,
         }
 
         GC.KeepAlive(tokens);
-        return new TokeniserBaseline(texts.Count, BenchCommand.Median([.. parallel.Order()]), BenchCommand.Median([.. single.Order()]));
+        return new TokeniserBaseline(texts.Count, BenchCommand.Median(parallel), BenchCommand.Median(single));
     }
 
     /// <returns>Seconds taken.</returns>
