@@ -184,10 +184,9 @@ public sealed partial class IngestPipeline
     private static async Task WriteChunkAsync(StoryWriter writer, ChunkToStore chunk, SearchIndexStage? index, IngestReport report, CancellationToken cancellationToken)
     {
         var (shared, ordered, prepared) = chunk;
-        var start = 0;
-        do
+        // Even a chunk with nothing left to store is written, as an empty batch: it marks the chunk done.
+        foreach (var (slice, window, last) in InputChunks.Batches(ordered, BatchSize, evenIfEmpty: true))
         {
-            var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
             var ready = new List<PreparedArticle>(slice.Count);
             foreach (var item in slice)
             {
@@ -202,16 +201,12 @@ public sealed partial class IngestPipeline
                 }
             }
 
-            var window = start == 0 ? ordered.ConvertAll(k => k.Article.Date) : null;
-            start += slice.Count;
-            var batch = new PreparedBatch(ready, window, start >= ordered.Count ? shared : null);
-            var stored = await writer.WriteAsync(batch, SerialMeasurement.None, cancellationToken).ConfigureAwait(false);
+            var stored = await writer.WriteAsync(new PreparedBatch(ready, window, last ? shared : null), SerialMeasurement.None, cancellationToken).ConfigureAwait(false);
             if (index is not null)
             {
                 await index.AddAsync(stored, cancellationToken).ConfigureAwait(false);
             }
         }
-        while (start < ordered.Count);
     }
 
     /// <summary>

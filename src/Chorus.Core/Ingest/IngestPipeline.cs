@@ -119,17 +119,15 @@ public sealed partial class IngestPipeline
         /// <summary>Analyses a chunk a batch at a time and hands each batch on; returns when the last one is written.</summary>
         private async Task<Task> ProduceChunkAsync(List<KeyedArticle> ordered, Task written, CancellationToken cancellationToken)
         {
-            for (var start = 0; start < ordered.Count; start += BatchSize)
+            foreach (var (slice, window, _) in InputChunks.Batches(ordered, BatchSize, evenIfEmpty: false))
             {
                 if (pipeline.IsolateSerialPart)
                 {
                     await written.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var slice = ordered.GetRange(start, Math.Min(BatchSize, ordered.Count - start));
                 var prepared = pipeline._preparer.PrepareAll(slice, cancellationToken);
                 report.Rejected.AddRange(prepared.Where(p => p.Failure is not null).Select(p => p.Failure!));
-                var window = start == 0 ? ordered.ConvertAll(k => k.Article.Date) : null;
                 var batch = new PreparedBatch([.. prepared.Where(p => p.Article is not null).Select(p => p.Article!)], window);
                 await _batches.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
                 written = batch.Written.Task;

@@ -70,4 +70,28 @@ internal static class InputChunks
         // OrderBy is stable: input order breaks ties.
         return [.. fresh.OrderBy(f => f.Article.Date?.Start ?? DateOnly.MaxValue)];
     }
+
+    /// <summary>
+    /// The batches a chunk's ordered articles are stored in, in order: the first also carries the dates of the whole
+    /// chunk (the writer loads the stories of their window before it), the last says so. A chunk with nothing to
+    /// store gives one empty batch only when <paramref name="evenIfEmpty"/> (a shared run marks its chunk done with it).
+    /// </summary>
+    public static IEnumerable<(List<KeyedArticle> Articles, List<Time.PartialDate?>? WindowDates, bool Last)> Batches(List<KeyedArticle> ordered, int size, bool evenIfEmpty)
+    {
+        if (ordered.Count == 0)
+        {
+            if (evenIfEmpty)
+            {
+                yield return ([], [], true);
+            }
+
+            yield break;
+        }
+
+        for (var start = 0; start < ordered.Count; start += size)
+        {
+            var slice = ordered.GetRange(start, Math.Min(size, ordered.Count - start));
+            yield return (slice, start == 0 ? ordered.ConvertAll(k => k.Article.Date) : null, start + slice.Count >= ordered.Count);
+        }
+    }
 }
