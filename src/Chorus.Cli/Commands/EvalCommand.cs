@@ -361,6 +361,51 @@ internal static class EvalCommand
     /// Scores language identifiers on labelled lines (<c>language&lt;TAB&gt;text</c>) or on the UCI news CSV, whose
     /// headlines are all English. With several identifiers, each reads the same texts in one run, timed.
     /// </summary>
+    /// <summary>Reads words the concept lexicon lacks as compounds and inflected forms, and scores the reading (<see cref="LexiconEvaluation"/>).</summary>
+    public static async Task<int> LexiconAsync(CliContext ctx, IReadOnlyList<string> treebanks, bool showWrong, bool json, CancellationToken ct)
+    {
+        var lexicon = ConceptLexicon.Default;
+        var rows = new List<(string Set, LexiconScores Scores)>();
+        var wrong = new List<string>();
+        rows.AddRange(LexiconEvaluation.HiddenCompounds(lexicon, showWrong ? wrong : null).Select(s => ("listed compounds, hidden", s)));
+        foreach (var file in treebanks)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"{file}: no such file");
+            }
+
+            var name = Path.GetFileName(file);
+            var half = name.Contains("-test", StringComparison.Ordinal) ? "test" : name.Contains("-dev", StringComparison.Ordinal) ? "dev" : "-";
+            var lines = await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false);
+            rows.Add(("UD " + name, LexiconEvaluation.TreebankWords(lexicon, lines, half, showWrong && half == "dev" ? wrong : null)));
+        }
+
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(rows.Select(r => new
+            {
+                set = r.Set, r.Scores.Lang, r.Scores.Half, r.Scores.Words, r.Scores.Hit, r.Scores.Wrong, r.Scores.Missed,
+                precision = Math.Round(r.Scores.Precision, 2), recall = Math.Round(r.Scores.Recall, 2),
+            }))).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().AddColumn("set").AddColumn("lang").AddColumn("half").AddColumn("words").AddColumn("right").AddColumn("wrong").AddColumn("none").AddColumn("P").AddColumn("R");
+        foreach (var (set, s) in rows)
+        {
+            table.AddRow(Markup.Escape(set), s.Lang, s.Half, Fmt(s.Words), Fmt(s.Hit), Fmt(s.Wrong), Fmt(s.Missed), Pct(s.Precision), Pct(s.Recall));
+        }
+
+        ctx.Out.Write(table);
+        foreach (var line in wrong)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{line}[/]");
+        }
+
+        return ExitCodes.Success;
+    }
+
     public static async Task<int> LanguagesAsync(CliContext ctx, IReadOnlyList<string> files, IReadOnlyList<LanguageIdentifierKind> kinds, bool json, CancellationToken ct)
     {
         var inputs = new List<(string File, string[] Lines)>();

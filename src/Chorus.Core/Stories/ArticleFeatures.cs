@@ -42,14 +42,14 @@ public sealed record ArticleFeatures(
             if (stem is not null)
             {
                 Add(terms, stem, 1f);
-                AddConcepts(concepts, lexicon.ConceptsOf(article.Lang, stem), 1f);
+                AddConcepts(concepts, lexicon.ConceptsOrPartsOf(article.Lang, stem), 1f);
             }
         }
 
         foreach (var stem in article.TitleStems)
         {
             Add(terms, stem, TitleWeight);
-            AddConcepts(concepts, lexicon.ConceptsOf(article.Lang, stem), TitleWeight);
+            AddConcepts(concepts, lexicon.ConceptsOrPartsOf(article.Lang, stem), TitleWeight);
         }
 
         // Days read the same in every language, so they count as terms too (prefixed, so never a stem).

@@ -17,11 +17,62 @@ public sealed class ConceptLexicon
 
     private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(EmbeddedResources.ReadLines("news-lexicon.tsv.gz")));
 
-    private readonly Dictionary<string, string[]> _dutch;
-    private readonly Dictionary<string, string[]> _german;
+    /// <summary>The shortest modifier a compound is split into ("zee" in "zeeschip", "wohn" in "Wohnhaus").</summary>
+    public const int MinCompoundPart = 3;
+
+    /// <summary>
+    /// The shortest head. A three-letter head counts only after a long first part ("fabrieks|hal"): after a short one
+    /// it mostly splits words that are no compounds ("kin|der" for "kinder", "gek|reg" for "gekregen").
+    /// </summary>
+    public const int MinHead = 3;
+
+    private const int ShortHead = 3;
+
+    private const int MinModifierBeforeShortHead = 5;
+
+    /// <summary>Compounds and inflected forms worked out, per language, kept up to this many stems (a watcher runs for weeks).</summary>
+    private const int MaxDerived = 200_000;
+
+    // Linking elements between a compound's parts, longest first ("fabrieks|hal", "Arbeits|markt", "Sonnen|schein").
+    private static readonly string[] DutchLinks = ["en", "s", "e"];
+    private static readonly string[] GermanLinks = ["ens", "es", "en", "er", "s", "n", "e"];
+
+    // What Snowball leaves of a verb's inflection on its stem: third person and participle endings ("ontdekt",
+    // "gemeld", "zerstört" → "zerstort", "gemeldet"), taken off to find the infinitive's stem ("ontdek", "meld").
+    private static readonly string[] DutchEndings = ["t", "d"];
+    private static readonly string[] GermanEndings = ["et", "t"];
+
+    // Verb particles and prefixes: a word that starts with one is a verb form or a derivation whose sense is not its
+    // parts' ("aan|gelegd", "ver|boden", "uit|gezonden"), never a compound of two nouns.
+    // Derivational suffixes that are also words ("lijk" a corpse, "Heit"…): as the last part they make an adjective or
+    // an abstract noun of the first ("duidelijk", "nachtelijk", "Nichteinhaltung"), not a kind of the suffix.
+    private static readonly HashSet<string> DutchSuffixes = new(StringComparer.Ordinal)
+    {
+        "lijk", "elijk", "achtig", "zaam", "baar", "loos", "heid", "schap", "ling", "isch", "matig", "waardig",
+    };
+
+    private static readonly HashSet<string> GermanSuffixes = new(StringComparer.Ordinal)
+    {
+        "lich", "haft", "heit", "keit", "schaft", "ung", "ling", "isch", "mass", "wert", "weis", "weise",
+    };
+
+    private static readonly HashSet<string> DutchParticles = new(StringComparer.Ordinal)
+    {
+        "aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "tegen", "terug", "uit", "voor",
+        "weg", "samen", "voort", "achter", "neer", "vast", "los", "be", "ge", "her", "ont", "er", "ver", "vrij", "schoon",
+    };
+
+    private static readonly HashSet<string> GermanParticles = new(StringComparer.Ordinal)
+    {
+        "ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zuruck", "zusammen", "be", "ent", "er", "ge",
+        "miss", "ver", "zer", "uber", "unter", "um", "durch", "weg", "her", "hin", "los", "fort", "weiter", "voran", "vorbei",
+    };
+
+    private readonly Table _dutch;
+    private readonly Table _german;
     private readonly Dictionary<string, string[]> _english;
 
-    private ConceptLexicon(Dictionary<string, string[]> dutch, Dictionary<string, string[]> german, Dictionary<string, string[]> english)
+    private ConceptLexicon(Table dutch, Table german, Dictionary<string, string[]> english)
     {
         _dutch = dutch;
         _german = german;
@@ -31,7 +82,7 @@ public sealed class ConceptLexicon
     public static ConceptLexicon Default => s_default.Value;
 
     /// <summary>Stems in the lexicon per language, for reports.</summary>
-    public (int Dutch, int German, int English) Size => (_dutch.Count, _german.Count, _english.Count);
+    public (int Dutch, int German, int English) Size => (_dutch.Stems.Count, _german.Stems.Count, _english.Count);
 
     /// <summary>
     /// The concept terms (<see cref="Prefix"/> + English stem) of a stem in a language; empty for a stem the lexicon
@@ -39,8 +90,165 @@ public sealed class ConceptLexicon
     /// </summary>
     public ReadOnlySpan<string> ConceptsOf(string lang, string stem)
     {
-        var table = lang switch { "nl" => _dutch, "de" => _german, "en" => _english, _ => null };
-        return table is not null && table.TryGetValue(stem, out var concepts) ? concepts : [];
+        if (lang == "en")
+        {
+            return _english.TryGetValue(stem, out var english) ? english : [];
+        }
+
+        return TableOf(lang) is { } table && table.Stems.TryGetValue(stem, out var concepts) ? concepts : [];
+    }
+
+    /// <summary>
+    /// <see cref="ConceptsOf"/>, and for a Dutch or German stem the lexicon lacks, the concepts of what it is made of:
+    /// an inflected verb's infinitive ("ontdekt" → "ontdekken"), else a compound's head and modifier ("fabriekshal" =
+    /// "fabriek" + "hal", "Fabrikhalle" = "Fabrik" + "Halle": both factory + hall). Dutch and German write compounds
+    /// as one word, so a dictionary of single words misses most of a news text's nouns (measured:
+    /// `./chorus eval lexicon`, docs/comparison.md). Used where words are compared across languages.
+    /// </summary>
+    public ReadOnlySpan<string> ConceptsOrPartsOf(string lang, string stem)
+    {
+        var exact = ConceptsOf(lang, stem);
+        if (!exact.IsEmpty || TableOf(lang) is not { } table || stem.Length < MinCompoundPart + 1)
+        {
+            return exact;
+        }
+
+        if (table.Derived.TryGetValue(stem, out var known))
+        {
+            return known;
+        }
+
+        var derived = Inflected(table, stem) ?? Compound(table, stem) ?? [];
+        if (table.Derived.Count < MaxDerived)
+        {
+            table.Derived.TryAdd(stem, derived);
+        }
+
+        return derived;
+    }
+
+    /// <summary>
+    /// The concepts of a stem read as a compound of words the lexicon holds, never looking the whole stem up (so an
+    /// evaluation can hide a listed compound and see what its parts give); null when it splits into no known parts.
+    /// The longest known head wins: a compound is a kind of its last part.
+    /// </summary>
+    public string[]? Compound(string lang, string stem) => TableOf(lang) is { } table ? Compound(table, stem) : null;
+
+    /// <summary>The concepts of a verb form whose inflection Snowball left on the stem, or null (see <see cref="ConceptsOrPartsOf"/>).</summary>
+    public string[]? Inflected(string lang, string stem) => TableOf(lang) is { } table ? Inflected(table, stem) : null;
+
+    private Table? TableOf(string lang) => lang switch { "nl" => _dutch, "de" => _german, _ => null };
+
+    private static string[]? Inflected(Table table, ReadOnlySpan<char> stem)
+    {
+        foreach (var ending in table.Endings)
+        {
+            if (!stem.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var bare = stem[..^ending.Length];
+            if (bare.Length >= MinCompoundPart + 1 && Verb(table, bare) is { } concepts)
+            {
+                return concepts;
+            }
+
+            // A participle: "gemeldet", "gebeurd".
+            if (bare.Length >= MinCompoundPart + 3 && bare.StartsWith("ge", StringComparison.Ordinal) && Verb(table, bare[2..]) is { } participle)
+            {
+                return participle;
+            }
+        }
+
+        // A participle whose verb's stem ends in its ending already: "gemeld", "gebaad".
+        return stem.Length >= MinCompoundPart + 3 && stem.StartsWith("ge", StringComparison.Ordinal) ? Verb(table, stem[2..]) : null;
+    }
+
+    /// <summary>
+    /// The concepts of a verb whose infinitive stems to <paramref name="bare"/>, allowing for Dutch spelling: a
+    /// consonant doubled before the infinitive's ending ("stel|de" → "stellen"), s and f voiced before it ("kies|t" →
+    /// "kiezen", "hoef|t" → "hoeven"). Only verbs: "stel" alone is a noun (a couple) and "reis" a journey.
+    /// </summary>
+    private static string[]? Verb(Table table, ReadOnlySpan<char> bare)
+    {
+        if (table.VerbLookup.TryGetValue(bare, out var concepts))
+        {
+            return concepts;
+        }
+
+        if (!table.Dutch || bare.Length > 30)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[bare.Length + 1];
+        bare.CopyTo(buffer);
+        buffer[bare.Length] = bare[^1];
+        if (table.VerbLookup.TryGetValue(buffer, out concepts))
+        {
+            return concepts;
+        }
+
+        if (bare[^1] is 's' or 'f')
+        {
+            buffer[bare.Length - 1] = bare[^1] == 's' ? 'z' : 'v';
+            if (table.VerbLookup.TryGetValue(buffer[..bare.Length], out concepts))
+            {
+                return concepts;
+            }
+        }
+
+        return null;
+    }
+
+    private static string[]? Compound(Table table, ReadOnlySpan<char> stem)
+    {
+        for (var split = MinCompoundPart; split <= stem.Length - MinHead; split++)
+        {
+            if ((stem.Length - split == ShortHead && split < MinModifierBeforeShortHead)
+                || !table.StemLookup.TryGetValue(stem[split..], out var head) || table.SuffixLookup.Contains(stem[split..]))
+            {
+                continue;
+            }
+
+            if (table.ParticleLookup.Contains(stem[..split]))
+            {
+                return null; // "aan|gelegd", "ver|boden": a verb's particle, not a compound's first word
+            }
+
+            if (Modifier(table, stem[..split]) is { } modifier)
+            {
+                return [.. head, .. modifier.Where(c => !head.Contains(c))];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A compound's first part: a word or stem the lexicon holds, with or without its linking element.</summary>
+    private static string[]? Modifier(Table table, ReadOnlySpan<char> part)
+    {
+        if (table.ParticleLookup.Contains(part))
+        {
+            return null;
+        }
+
+        if (table.StemLookup.TryGetValue(part, out var concepts) || table.WordLookup.TryGetValue(part, out concepts))
+        {
+            return concepts;
+        }
+
+        foreach (var link in table.Links)
+        {
+            if (part.Length - link.Length >= MinCompoundPart && part.EndsWith(link, StringComparison.Ordinal)
+                && (table.StemLookup.TryGetValue(part[..^link.Length], out concepts) || table.WordLookup.TryGetValue(part[..^link.Length], out concepts)))
+            {
+                return concepts;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads rows "lang TAB word TAB concept,concept" ('#' starts a comment); malformed rows are skipped.</summary>
@@ -51,6 +259,10 @@ public sealed class ConceptLexicon
         var dutch = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var german = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var englishWords = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var dutchWords = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var germanWords = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var dutchVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var germanVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var parts = line.Split('\t');
@@ -65,6 +277,13 @@ public sealed class ConceptLexicon
             {
                 list = [];
                 table[stem] = list;
+            }
+
+            // The same list under the written word, for compounds whose first part is a word, not a stem ("fabrieks|hal").
+            (parts[0] == "nl" ? dutchWords : germanWords).TryAdd(StemSpelling(parts[0], parts[1]), list);
+            if (parts[1].EndsWith('n'))
+            {
+                (parts[0] == "nl" ? dutchVerbs : germanVerbs).TryAdd(stem, list);
             }
 
             foreach (var concept in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -89,9 +308,44 @@ public sealed class ConceptLexicon
             }
         }
 
-        return new ConceptLexicon(Freeze(dutch), Freeze(german), Freeze(englishWords));
+        return new ConceptLexicon(
+            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes),
+            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes),
+            Freeze(englishWords));
 
         static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> table)
             => table.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The form a word takes inside a German stem: Snowball's German2 writes ß as ss and drops the umlauts' dots
+    /// ("Großbrand" → "grossbrand", "Fährhafen" → "fahrhaf"), so a modifier is looked up in that spelling.
+    /// </summary>
+    private static string StemSpelling(string lang, string word)
+        => lang != "de" ? word : word.Replace("ß", "ss", StringComparison.Ordinal).Replace('ä', 'a').Replace('ö', 'o').Replace('ü', 'u');
+
+    /// <summary>One language's words: concepts by stem and by written word, and the compounds and forms worked out.</summary>
+    private sealed class Table(Dictionary<string, string[]> stems, Dictionary<string, string[]> words, Dictionary<string, string[]> verbs, string[] links, string[] endings, HashSet<string> particles, HashSet<string> suffixes)
+    {
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup { get; } = suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public bool Dutch { get; } = ReferenceEquals(particles, DutchParticles);
+
+        public Dictionary<string, string[]> Stems { get; } = stems;
+
+        /// <summary>Infinitives ("-en", "-n") by stem.</summary>
+        public Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; } = verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup { get; } = particles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> StemLookup { get; } = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; } = words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string[] Links { get; } = links;
+
+        public string[] Endings { get; } = endings;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Derived { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -39,4 +39,59 @@ public class ConceptLexiconTests
         Assert.InRange(german, 10_000, 40_000);
         Assert.InRange(english, 3_000, 30_000);
     }
+
+    // A small lexicon whose rows are facts of the test, so the rules are checked apart from FreeDict's senses.
+    private static readonly ConceptLexicon Small = ConceptLexicon.Load(
+    [
+        "nl\tfabriek\tfactory", "nl\thal\thall", "nl\tbrand\tfire", "nl\tontdekken\tdiscover", "nl\tmelden\treport",
+        "nl\tstellen\tplace", "nl\tstel\tcouple", "nl\tkiezen\tchoose", "nl\tkies\tdelicate", "nl\tleggen\tlay",
+        "nl\tzaak\taffair", "nl\tduiden\tinterpret", "nl\tlijken\tseem", "nl\tspoor\trailway", "nl\tstaking\tstrike",
+        "de\tfabrik\tfactory", "de\thalle\thall", "de\tbrand\tfire", "de\tgroß\tbig", "de\tzerstören\truin",
+        "de\tmelden\treport", "de\twohnen\tdwell", "de\thaus\thouse", "de\tarbeit\twork", "de\tmarkt\tmarket",
+        "de\thalten\thold", "de\tung\tnothing",
+    ]);
+
+    [Theory]
+    [InlineData("nl", "fabriekshal", "hall factori")] // linking s
+    [InlineData("de", "Fabrikhalle", "hall factori")]
+    [InlineData("de", "Großbrand", "fire big")] // ß as the stem spells it
+    [InlineData("de", "Wohnhaus", "hous dwell")] // a verb's stem as the first part
+    [InlineData("de", "Arbeitsmarkt", "market work")]
+    [InlineData("nl", "spoorbrand", "fire railway")]
+    [InlineData("nl", "ontdekt", "discov")] // third person: the infinitive's stem
+    [InlineData("nl", "gemeld", "report")] // participle
+    [InlineData("de", "gemeldet", "report")]
+    [InlineData("de", "zerstört", "ruin")]
+    [InlineData("nl", "stelde", "place")] // a doubled consonant before the infinitive's ending, not the noun "stel"
+    [InlineData("nl", "kiest", "choos")] // s voiced to z, not the adjective "kies"
+    public void WordsTheLexiconLacks_AreReadByTheirParts(string lang, string word, string concepts)
+    {
+        var stem = LanguageStemmer.For(lang).Stem(word);
+        Assert.True(Small.ConceptsOf(lang, stem).IsEmpty, "the row must test a word the lexicon does not list");
+        var expected = concepts.Split(' ').Select(c => ConceptLexicon.Prefix + c).ToArray();
+        Assert.Equal(expected, Small.ConceptsOrPartsOf(lang, stem).ToArray());
+    }
+
+    [Theory]
+    [InlineData("nl", "aangelegd")] // a verb's particle, not a compound: "aan|gelegd"
+    [InlineData("nl", "duidelijk")] // a derivational suffix as head: "duid|elijk"
+    [InlineData("de", "Haltung")] // "-ung" is no word of its own
+    [InlineData("nl", "reisde")] // "reis" is a noun, and no verb "reizen" is listed
+    [InlineData("nl", "zaakhal")] // a three-letter head after a short first part: "kin|der" is this shape
+    public void FormsThatAreNoCompounds_GetNoConcepts(string lang, string word)
+    {
+        var stem = LanguageStemmer.For(lang).Stem(word);
+        Assert.Empty(Small.ConceptsOrPartsOf(lang, stem).ToArray());
+    }
+
+    [Fact]
+    public void CompoundsAcrossLanguages_ShareConcepts_InTheShippedLexicon()
+    {
+        var lexicon = ConceptLexicon.Default;
+        var dutch = lexicon.ConceptsOrPartsOf("nl", LanguageStemmer.For("nl").Stem("fabriekshal")).ToArray();
+        var german = lexicon.ConceptsOrPartsOf("de", LanguageStemmer.For("de").Stem("Fabrikhalle")).ToArray();
+        Assert.Contains("#c:factori", dutch);
+        Assert.Contains("#c:factori", german);
+        Assert.Contains("#c:hall", dutch.Intersect(german));
+    }
 }

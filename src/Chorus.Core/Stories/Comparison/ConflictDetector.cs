@@ -326,7 +326,7 @@ internal static class ConflictDetector
                 continue;
             }
 
-            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOf(s.Article.Lang, stem) : [];
+            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOrPartsOf(s.Article.Lang, stem) : [];
             if (concepts.IsEmpty)
             {
                 keys.Add(StorySentences.Root(stem));

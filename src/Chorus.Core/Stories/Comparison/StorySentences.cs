@@ -135,7 +135,7 @@ internal static class StorySentences
                     {
                         var root = Intern(vocabulary, Root(stem));
                         terms.Add(root);
-                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOf(article.Lang, stem);
+                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem);
                         if (wordConcepts.IsEmpty)
                         {
                             cross.Add(root);
