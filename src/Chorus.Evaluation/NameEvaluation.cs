@@ -109,25 +109,25 @@ public static class NameEvaluation
                 var hit = found.FirstOrDefault(e => e.Start == start && e.End == end);
                 if (hit.End == 0)
                 {
-                    var overlapping = found.Where(e => e.Start < end && start < e.End).Select(e => $"{text[e.Start..e.End]}/{e.Type}");
+                    var overlapping = found.Where(e => e.Start < end && start < e.End).Select(e => $"{text[e.Start..e.End]}/{e.Type.Code()}");
                     s.Misses.Add($"missed {text[start..end]}/{type}{(overlapping.Any() ? " (found " + string.Join(", ", overlapping) + ")" : string.Empty)}");
                     continue;
                 }
 
                 s.Matched++;
-                if (hit.Type == type)
+                if (hit.Type.Code() == type)
                 {
                     s.Typed++;
                 }
                 else
                 {
-                    s.Misses.Add($"typed {text[start..end]} {hit.Type}, is {type}");
+                    s.Misses.Add($"typed {text[start..end]} {hit.Type.Code()}, is {type}");
                 }
             }
 
             foreach (var e in found.Where(e => !article.Names.Any(g => g.Start == e.Start && g.End == e.End)))
             {
-                s.Misses.Add($"extra {text[e.Start..e.End]}/{e.Type}");
+                s.Misses.Add($"extra {text[e.Start..e.End]}/{e.Type.Code()}");
             }
 
             byLang[article.Lang] = s;

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
 using Chorus.Core.Store;
@@ -400,16 +401,16 @@ public abstract class StoreContractTests : IDisposable
         await using (batch)
         {
             await batch.AddArticleAsync(Article("a1"), []);
-            var entity = new StoredEntity { Id = "e-oek", Type = "LOC", Name = "Oekraïne", Mentions = 1 };
+            var entity = new StoredEntity { Id = "e-oek", Type = EntityType.Location, Name = "Oekraïne", Mentions = 1 };
             entity.Variants["Oekraïne"] = 1;
             await batch.SaveEntityAsync(entity, ["LOC:oek", "#e-oek"]);
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", "LOC", "Oekraïne", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", EntityType.Location, "Oekraïne", 1));
             Assert.Equal("Oekraïne", Assert.Single(await batch.FindEntitiesByBlockAsync("LOC:oek")).Name);
 
             entity.Variants["Ukraine"] = 2;
             entity.Mentions = 3;
             await batch.SaveEntityAsync(entity, ["LOC:ukr"]);
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", "LOC", "Oekraïne", 3));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", EntityType.Location, "Oekraïne", 3));
             await batch.CommitAsync();
         }
 
@@ -432,7 +433,7 @@ public abstract class StoreContractTests : IDisposable
         batch = await store.BeginBatchAsync();
         await using (batch)
         {
-            Assert.Equal(pinned, (await batch.PinsAsync())[("LOC", "Ukraine")]);
+            Assert.Equal(pinned, (await batch.PinsAsync())[(EntityType.Location, "Ukraine")]);
         }
     }
 
@@ -446,10 +447,10 @@ public abstract class StoreContractTests : IDisposable
             await batch.AddArticleAsync(Article("a3"), []);
             foreach (var (id, type, variants) in new[]
             {
-                ("e-kju", "PER", new[] { ("Kim Jong-un", 3), ("Kim", 2) }),
-                ("e-kji", "PER", new[] { ("Kim Jong-il", 1), ("Kim", 1) }),
-                ("e-oek", "LOC", new[] { ("Oekraïne", 4), ("Ukraine", 1) }),
-                ("e-ukr", "LOC", new[] { ("Oekraine", 2) }),
+                ("e-kju", EntityType.Person, new[] { ("Kim Jong-un", 3), ("Kim", 2) }),
+                ("e-kji", EntityType.Person, new[] { ("Kim Jong-il", 1), ("Kim", 1) }),
+                ("e-oek", EntityType.Location, new[] { ("Oekraïne", 4), ("Ukraine", 1) }),
+                ("e-ukr", EntityType.Location, new[] { ("Oekraine", 2) }),
             })
             {
                 var e = new StoredEntity { Id = id, Type = type, Name = variants[0].Item1, Mentions = variants.Sum(v => v.Item2) };
@@ -458,14 +459,14 @@ public abstract class StoreContractTests : IDisposable
                     e.Variants[v] = n;
                 }
 
-                await batch.SaveEntityAsync(e, [type + ":" + id, "#" + id]);
+                await batch.SaveEntityAsync(e, [type.Code() + ":" + id, "#" + id]);
             }
 
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kju", "a1", "PER", "Kim Jong-un", 5));
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a2", "PER", "Kim Jong-il", 2));
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", "LOC", "Oekraïne", 4));
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a3", "LOC", "Ukraine", 1));
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a2", "LOC", "Oekraine", 2));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kju", "a1", EntityType.Person, "Kim Jong-un", 5));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a2", EntityType.Person, "Kim Jong-il", 2));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a1", EntityType.Location, "Oekraïne", 4));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a3", EntityType.Location, "Ukraine", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a2", EntityType.Location, "Oekraine", 2));
             await batch.CommitAsync();
         }
     }
@@ -491,8 +492,8 @@ public abstract class StoreContractTests : IDisposable
             var read = await batch.LoadStoryProfileAsync("s-new");
             Assert.Equal(("Nieuw", 1, profile.Terms["maas"]), (read!.Title, read.ArticleCount, read.Terms["maas"]));
             await batch.AddArticleAsync(Article("a9", story: "s-new"), []);
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a9", "PER", "Kim Jong-il", 1));
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a9", "LOC", "Oekraïne", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a9", EntityType.Person, "Kim Jong-il", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-oek", "a9", EntityType.Location, "Oekraïne", 1));
             await batch.CommitAsync();
         }
 
@@ -519,8 +520,8 @@ public abstract class StoreContractTests : IDisposable
         await using (batch)
         {
             await batch.AddArticleAsync(Article("a4"), []);
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a4", "LOC", "Oekraine", 1));
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a4", "PER", "Kim Jong-il", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-ukr", "a4", EntityType.Location, "Oekraine", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-kji", "a4", EntityType.Person, "Kim Jong-il", 1));
             await batch.CommitAsync();
         }
 
@@ -547,15 +548,15 @@ public abstract class StoreContractTests : IDisposable
                 await batch.AddArticleAsync(Article(id, date: date, story: story), []);
             }
 
-            var e = new StoredEntity { Id = "e-maas", Type = "LOC", Name = "Maas", Mentions = 7 };
+            var e = new StoredEntity { Id = "e-maas", Type = EntityType.Location, Name = "Maas", Mentions = 7 };
             e.Variants["Maas"] = 7;
             await batch.SaveEntityAsync(e, ["LOC:maas"]);
             foreach (var article in new[] { "a1", "a2", "a3", "a4", "a5" })
             {
-                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", article, "LOC", "Maas", 1));
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", article, EntityType.Location, "Maas", 1));
             }
 
-            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", "a2", "LOC", "de Maas", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", "a2", EntityType.Location, "de Maas", 1));
             await batch.CommitAsync();
         }
 

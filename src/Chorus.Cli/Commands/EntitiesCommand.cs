@@ -85,11 +85,11 @@ internal static class EntitiesCommand
         }
 
         var moving = await workspace.Store.EntityOccurrencesAsync(b.Id, ct).ConfigureAwait(false);
-        ctx.Out.MarkupLineInterpolated($"{(dryRun ? "would merge" : "merging")} {b.Name} ({b.Id}, {b.Type}, {b.Mentions} mentions in {moving.Select(o => o.ArticleId).Distinct().Count()} articles; variants {string.Join(" · ", b.Variants.Keys)})");
-        ctx.Out.MarkupLineInterpolated($"  into {a.Name} ({a.Id}, {a.Type}, {a.Mentions} mentions; variants {string.Join(" · ", a.Variants.Keys)})");
+        ctx.Out.MarkupLineInterpolated($"{(dryRun ? "would merge" : "merging")} {b.Name} ({b.Id}, {b.Type.Code()}, {b.Mentions} mentions in {moving.Select(o => o.ArticleId).Distinct().Count()} articles; variants {string.Join(" · ", b.Variants.Keys)})");
+        ctx.Out.MarkupLineInterpolated($"  into {a.Name} ({a.Id}, {a.Type.Code()}, {a.Mentions} mentions; variants {string.Join(" · ", a.Variants.Keys)})");
         if (a.Type != b.Type)
         {
-            ctx.Out.MarkupLineInterpolated($"[yellow]note:[/] the types differ ({a.Type} / {b.Type}); the merged entity keeps {a.Type}");
+            ctx.Out.MarkupLineInterpolated($"[yellow]note:[/] the types differ ({a.Type.Code()} / {b.Type.Code()}); the merged entity keeps {a.Type.Code()}");
         }
 
         if (dryRun)

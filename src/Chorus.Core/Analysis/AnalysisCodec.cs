@@ -35,8 +35,8 @@ public static class AnalysisCodec
             Tokens = Flat(article.Tokens, 3, static (t, into) => (into[0], into[1], into[2]) = (t.Start, t.End, (int)t.Kind)),
             Stems = [.. article.Stems],
             Names = article.Names.Select(n => new NameLayer(n.Start, n.End, n.Key)).ToArray(),
-            Entities = article.Entities.Select(e => new EntityLayer(e.Start, e.End, e.Type, MentionNames.Of(e.Method), MentionNames.Of(e.Kind), e.Group)).ToArray(),
-            Groups = article.EntityGroups.Select(g => new GroupLayer(g.Type, g.Canonical, g.Surfaces.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal))).ToArray(),
+            Entities = article.Entities.Select(e => new EntityLayer(e.Start, e.End, e.Type.Code(), MentionNames.Of(e.Method), MentionNames.Of(e.Kind), e.Group)).ToArray(),
+            Groups = article.EntityGroups.Select(g => new GroupLayer(g.Type.Code(), g.Canonical, g.Surfaces.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal))).ToArray(),
             Times = article.Times.Select(t => new TimeLayer(t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToArray(),
             Quantities = article.Quantities.Select(q => new QuantityLayer(q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name())).ToArray(),
             Quotes = article.Quotes.Select(q => new QuoteLayer(q.Start, q.End, q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Anonymous)).ToArray(),
@@ -114,16 +114,27 @@ public static class AnalysisCodec
             return null;
         }
 
-        // A method or kind this version does not know (layers of a newer analyser): not readable here.
+        // A type, method or kind this version does not know (layers of a newer analyser): not readable here.
         var entities = new List<EntityMention>(layers.Entities.Length);
         foreach (var e in layers.Entities)
         {
-            if (!MentionNames.TryParse(e.Method, out MentionMethod method) || !MentionNames.TryParse(e.Kind, out MentionKind kind))
+            if (!EntityTypes.TryParse(e.Type, out var type) || !MentionNames.TryParse(e.Method, out MentionMethod method) || !MentionNames.TryParse(e.Kind, out MentionKind kind))
             {
                 return null;
             }
 
-            entities.Add(new EntityMention(e.Start, e.End, e.Type, method, kind, e.Group));
+            entities.Add(new EntityMention(e.Start, e.End, type, method, kind, e.Group));
+        }
+
+        var groups = new List<LocalEntity>(layers.Groups.Length);
+        foreach (var g in layers.Groups)
+        {
+            if (!EntityTypes.TryParse(g.Type, out var type))
+            {
+                return null;
+            }
+
+            groups.Add(new LocalEntity(type, g.Canonical, g.Surfaces));
         }
 
         return new AnalyzedArticle
@@ -136,7 +147,7 @@ public static class AnalysisCodec
             Stems = layers.Stems,
             Names = layers.Names.Select(n => new NameMention(n.Start, n.End, n.Key)).ToList(),
             Entities = entities,
-            EntityGroups = layers.Groups.Select(g => new LocalEntity(g.Type, g.Canonical, g.Surfaces)).ToList(),
+            EntityGroups = groups,
             Times = times,
             Quantities = quantities,
             Quotes = layers.Quotes.Select(q => new QuoteMention(q.Start, q.End, q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Anonymous)).ToList(),

@@ -9,7 +9,7 @@ namespace Chorus.Core.Analysis;
 /// adjective for a place: "Noord-Koreaanse" → Noord-Korea) and the in-article entity it belongs to (an index into
 /// <see cref="AnalysisDocument.EntityGroups"/>, -1 before coreference).
 /// </summary>
-public readonly record struct EntityMention(int Start, int End, string Type, MentionMethod Method, MentionKind Kind = MentionKind.Name, int Group = -1);
+public readonly record struct EntityMention(int Start, int End, EntityType Type, MentionMethod Method, MentionKind Kind = MentionKind.Name, int Group = -1);
 
 /// <summary>
 /// Named entities. Dutch articles are tagged by the trained tagger over the whole article (its second pass
@@ -65,7 +65,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
             {
                 var first = document.Tokens[firsts[s] + start];
                 var last = document.Tokens[firsts[s] + end - 1];
-                mentions.Add(new EntityMention(first.Start, last.End, NerTags.Types[type - 1], MentionMethod.Tagger));
+                mentions.Add(new EntityMention(first.Start, last.End, (EntityType)(type - 1), MentionMethod.Tagger));
             }
         }
 
@@ -107,12 +107,12 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
 
             // Also a surname (Washington, Bergen): a place only when the article names no person of that name.
             if ((listed & NameGazetteer.Per) != 0
-                && mentions.Any(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).EndsWith(" " + word, StringComparison.Ordinal)))
+                && mentions.Any(m => m.Type == EntityType.Person && text.AsSpan(m.Start, m.End - m.Start).EndsWith(" " + word, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            mentions.Add(new EntityMention(start, end, "LOC", MentionMethod.NameLists));
+            mentions.Add(new EntityMention(start, end, EntityType.Location, MentionMethod.NameLists));
         }
     }
 
@@ -174,17 +174,17 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
 
                 var type = gazetteer.Full(words, 0, length) switch
                 {
-                    NameGazetteer.Org => "ORG",
-                    NameGazetteer.Loc => "LOC",
-                    NameGazetteer.Per => "PER",
-                    NameGazetteer.Misc => "MISC",
-                    _ => null,
+                    NameGazetteer.Org => EntityType.Organisation,
+                    NameGazetteer.Loc => EntityType.Location,
+                    NameGazetteer.Per => EntityType.Person,
+                    NameGazetteer.Misc => EntityType.Misc,
+                    _ => (EntityType?)null,
                 };
                 if (type is not null)
                 {
                     var (start, end) = (tokens[i].Start, tokens[i + length - 1].End);
                     mentions.RemoveAll(m => m.Start < end && start < m.End);
-                    mentions.Add(new EntityMention(start, end, type, MentionMethod.NameLists));
+                    mentions.Add(new EntityMention(start, end, type.Value, MentionMethod.NameLists));
                     break;
                 }
             }
@@ -275,16 +275,16 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             // "minister Vassilis Kikilias", "Amtskollegen Qin Gang": a role word just before the run makes it a person.
             if (PreviousWord(text, start) is { } role && RoleWords.IsRole(role) && LooksLikePersonName(tokens))
             {
-                result.Add(new EntityMention(start, name.End, "PER", MentionMethod.Role));
+                result.Add(new EntityMention(start, name.End, EntityType.Person, MentionMethod.Role));
                 continue;
             }
 
             // "Vincent Kompany vom FC Burnley", "Renyu Hu of NASA": a person, then where they work or come from.
             var particle = tokens.Length > 3 ? Array.FindIndex(tokens, 2, t => t is "von" or "vom" or "of" or "van" or "aus") : -1;
             if (particle > 0 && particle < tokens.Length - 1
-                && (TypeOf(tokens[..particle]) == "PER" || (LooksLikePersonName(tokens[..particle]) && tokens[(particle + 1)..].Any(t => OrganisationWords.Contains(t) || IsAcronym(t.Replace("'s", string.Empty, StringComparison.Ordinal))))))
+                && (TypeOf(tokens[..particle]) == EntityType.Person || (LooksLikePersonName(tokens[..particle]) && tokens[(particle + 1)..].Any(t => OrganisationWords.Contains(t) || IsAcronym(t.Replace("'s", string.Empty, StringComparison.Ordinal))))))
             {
-                result.Add(new EntityMention(start, name.Start + words[particle - 1].End, "PER", MentionMethod.NameLists));
+                result.Add(new EntityMention(start, name.Start + words[particle - 1].End, EntityType.Person, MentionMethod.NameLists));
                 if (TypeOf(tokens[(particle + 1)..]) is { } restType)
                 {
                     result.Add(new EntityMention(name.Start + words[particle + 1].Start, name.End, restType, MentionMethod.NameLists));
@@ -313,7 +313,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             {
                 if (RoleWords.IsRole(tokens[k - 1]) && !RoleWords.IsRole(tokens[k]) && LooksLikePersonName(tokens[k..]))
                 {
-                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, "PER", MentionMethod.Role));
+                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, EntityType.Person, MentionMethod.Role));
                     break;
                 }
 
@@ -332,10 +332,10 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
 
         // A lone word that repeats part of a person named in the article is that person ("Kim" after "Kim Jong Un",
         // "Baerbock" after "Annalena Baerbock"), typed otherwise or not at all.
-        var personParts = result.Where(m => m.Type == "PER").Select(m => text[m.Start..m.End]).Where(n => n.Contains(' ', StringComparison.Ordinal))
+        var personParts = result.Where(m => m.Type == EntityType.Person).Select(m => text[m.Start..m.End]).Where(n => n.Contains(' ', StringComparison.Ordinal))
             .SelectMany(n => new[] { n.Split(' ')[0], n.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
-        result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, "PER", MentionMethod.ShortForm)));
-        return result.Select(m => m.Type != "PER" && personParts.Contains(text[m.Start..m.End]) ? m with { Type = "PER" } : m).OrderBy(m => m.Start).ToList();
+        result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, EntityType.Person, MentionMethod.ShortForm)));
+        return result.Select(m => m.Type != EntityType.Person && personParts.Contains(text[m.Start..m.End]) ? m with { Type = EntityType.Person } : m).OrderBy(m => m.Start).ToList();
     }
 
     // Capitalised words without an organisation word: what follows a role word when it is a person.
@@ -360,7 +360,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         return end > k + 1 ? text[(k + 1)..end] : null;
     }
 
-    private string? TypeOf(string[] tokens)
+    private EntityType? TypeOf(string[] tokens)
     {
         if (RoleWords.Set.Contains(tokens[0].ToLowerInvariant()))
         {
@@ -373,12 +373,12 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         var joined = string.Join(' ', tokens);
         if (TranslatedNames.Default.IsPlace(joined) || (TranslatedNames.Default.KeyOf(joined) is not null && !hasOrgWord && !IsAcronym(joined)))
         {
-            return "LOC";
+            return EntityType.Location;
         }
 
         if (TranslatedNames.Default.KeyOf(joined) is not null)
         {
-            return "ORG";
+            return EntityType.Organisation;
         }
 
         // "Gericht", "Polizei" alone are nouns, not organisations.
@@ -393,36 +393,36 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         {
             if ((listed & NameGazetteer.Org) != 0 && (hasOrgWord || listed == NameGazetteer.Org))
             {
-                return "ORG";
+                return EntityType.Organisation;
             }
 
             if ((listed & NameGazetteer.Per) != 0 && (startsWithGivenName || (listed & NameGazetteer.Loc) == 0))
             {
-                return "PER";
+                return EntityType.Person;
             }
 
             if ((listed & NameGazetteer.Loc) != 0)
             {
-                return "LOC";
+                return EntityType.Location;
             }
 
             // "Supreme Court" listed as MISC: an organisation word in the name says more.
-            return (listed & NameGazetteer.Org) != 0 || hasOrgWord ? "ORG" : "MISC";
+            return (listed & NameGazetteer.Org) != 0 || hasOrgWord ? EntityType.Organisation : EntityType.Misc;
         }
 
         if (hasOrgWord)
         {
-            return "ORG";
+            return EntityType.Organisation;
         }
 
         if (startsWithGivenName)
         {
-            return "PER";
+            return EntityType.Person;
         }
 
         if (tokens.Length == 1 && IsAcronym(tokens[0]))
         {
-            return "ORG";
+            return EntityType.Organisation;
         }
 
         return null;

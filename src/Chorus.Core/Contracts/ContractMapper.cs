@@ -22,22 +22,22 @@ public sealed class ContractMapper
     private readonly IReadOnlyDictionary<string, StoredAnalysis> _layers;
     private readonly Func<ArticleAnalyzer> _fallback;
     private readonly StoryComparer _comparer = new();
-    private readonly IReadOnlyDictionary<(string ArticleId, string Type, string Name), string> _entityIds;
+    private readonly IReadOnlyDictionary<(string ArticleId, EntityType Type, string Name), string> _entityIds;
     private readonly Extraction.Times.TimeExpressionExtractor _times = new();
 
     /// <param name="layers">The stored layers of the articles this mapper will be asked about, by article id.</param>
     /// <param name="fallback">Makes the analyser for articles without current layers; called at most once.</param>
     /// <param name="entityIds">Cross-article entity ids by (article, type, in-article name), from the store; names not in it get provisional ids.</param>
-    public ContractMapper(IReadOnlyDictionary<string, StoredAnalysis> layers, Func<ArticleAnalyzer> fallback, IReadOnlyDictionary<(string ArticleId, string Type, string Name), string>? entityIds = null)
+    public ContractMapper(IReadOnlyDictionary<string, StoredAnalysis> layers, Func<ArticleAnalyzer> fallback, IReadOnlyDictionary<(string ArticleId, EntityType Type, string Name), string>? entityIds = null)
     {
         _layers = layers;
         var analyzer = new Lazy<ArticleAnalyzer>(fallback);
         _fallback = () => analyzer.Value;
-        _entityIds = entityIds ?? new Dictionary<(string, string, string), string>();
+        _entityIds = entityIds ?? new Dictionary<(string, EntityType, string), string>();
     }
 
     /// <summary>The lookup the constructor takes, from the store's occurrences.</summary>
-    public static Dictionary<(string ArticleId, string Type, string Name), string> EntityIdLookup(IEnumerable<EntityOccurrence> occurrences)
+    public static Dictionary<(string ArticleId, EntityType Type, string Name), string> EntityIdLookup(IEnumerable<EntityOccurrence> occurrences)
         => occurrences.GroupBy(o => (o.ArticleId, o.Type, o.LocalName)).ToDictionary(g => g.Key, g => g.First().EntityId);
 
     public static IngestDoc Ingest(IngestReport report)
@@ -124,7 +124,7 @@ public sealed class ContractMapper
             analyzed.Sentences.Select(s => new SpanDoc(s.Start, s.End)).ToList(),
             analyzed.Tokens.Select((t, i) => new TokenDoc(t.Start, t.End, KindName(t.Kind), analyzed.Stems[i])).ToList(),
             analyzed.Names.Select(n => new NameDoc(text[n.Start..n.End], n.Start, n.End, n.Key)).ToList(),
-            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type, e.Start, e.End, EntityIdOf(a.Id, analyzed, e), MentionNames.Of(e.Kind), analyzed.CanonicalOf(e))).ToList(),
+            analyzed.Entities.Select(e => new EntityMentionDoc(text[e.Start..e.End], e.Type.Code(), e.Start, e.End, EntityIdOf(a.Id, analyzed, e), MentionNames.Of(e.Kind), analyzed.CanonicalOf(e))).ToList(),
             analyzed.Times.Select(t => new TimeDoc(text[t.Start..t.End], t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToList(),
             analyzed.Quantities.Select(q => new QuantityDoc(text[q.Start..q.End], q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name()) { Lower = q.Lower, Upper = q.Upper }).ToList(),
             analyzed.Quotes.Select(q => new QuoteDoc(text[q.Start..q.End], q.Start, q.End, q.Speaker is null || q.Anonymous ? null : SpeakerId(a.Id, q.Speaker), q.Speaker, q.Cue)).ToList(),
@@ -306,7 +306,7 @@ public sealed class ContractMapper
             .ToList();
 
     private string SpeakerId(string articleId, string speaker)
-        => _entityIds.GetValueOrDefault((articleId, "PER", speaker)) ?? EntityIds.Provisional("PER", speaker);
+        => _entityIds.GetValueOrDefault((articleId, EntityType.Person, speaker)) ?? EntityIds.Provisional(EntityType.Person, speaker);
 
     private string EntityIdOf(string articleId, AnalyzedArticle a, EntityMention e)
     {
@@ -322,7 +322,7 @@ public sealed class ContractMapper
             .Select(g => new StoryEntityDoc(
                 g.Key,
                 g.GroupBy(e => e.Name, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key,
-                g.First().Type,
+                g.First().Type.Code(),
                 g.Select(e => e.Surface).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 g.Select(e => e.Article).Distinct(StringComparer.Ordinal).ToList(),
                 g.GroupBy(e => e.Article, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Count(), StringComparer.Ordinal)))

@@ -1,3 +1,5 @@
+using Chorus.Core.Analysis;
+
 namespace Chorus.Core.Entities;
 
 /// <summary>
@@ -10,23 +12,24 @@ public static class EntityBlocks
     /// Type plus the first three letters of the first and last part keys: catches transliterations and one-edit typos
     /// past the third letter. A listed place or organisation also gets its key, which its names in other languages share.
     /// </summary>
-    public static IEnumerable<string> Of(string type, string name)
+    public static IEnumerable<string> Of(EntityType type, string name)
     {
+        var code = type.Code();
         var parts = TransliterationKey.Parts(name);
         if (parts.Length == 0)
         {
             yield break;
         }
 
-        yield return type + ":" + Prefix(parts[0]);
+        yield return code + ":" + Prefix(parts[0]);
         if (parts.Length > 1)
         {
-            yield return type + ":" + Prefix(parts[^1]);
+            yield return code + ":" + Prefix(parts[^1]);
         }
 
-        if (type is "LOC" or "ORG" && TranslatedNames.Default.KeyOf(name) is { } key)
+        if (type is EntityType.Location or EntityType.Organisation && TranslatedNames.Default.KeyOf(name) is { } key)
         {
-            yield return type + "=" + key;
+            yield return code + "=" + key;
         }
     }
 

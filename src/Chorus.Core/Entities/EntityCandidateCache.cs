@@ -22,7 +22,7 @@ internal sealed class EntityCandidateCache(EntityNameCache names)
     // Scratch of CandidatesAsync, reused: it runs for every entity of every article, one call at a time.
     private readonly Dictionary<string, StoredEntity> _candidates = new(StringComparer.Ordinal);
     // Users' pins, read once per run (they come from manual splits, so there are few).
-    private IReadOnlyDictionary<(string Type, string Name), string>? _pins;
+    private IReadOnlyDictionary<(EntityType Type, string Name), string>? _pins;
 
     /// <summary>An entity this run has read or changed.</summary>
     public StoredEntity this[string id] => _byId[id];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chorus.Core.Analysis;
 
 namespace Chorus.Core.Entities;
 
@@ -14,10 +15,10 @@ public static class EntityIds
     /// </summary>
     public const int MaxAliasHops = 32;
 
-    public static string Provisional(string type, string surface)
+    /// <summary>The id of a type and name; derived from the type's code ("PER:…"), so ids never change with the enum.</summary>
+    public static string Provisional(EntityType type, string surface)
     {
-        ArgumentNullException.ThrowIfNull(type);
-        var key = type + ":" + NameKey.Fold(surface.AsSpan().Trim());
+        var key = type.Code() + ":" + NameKey.Fold(surface.AsSpan().Trim());
         var h = 14695981039346656037UL;
         foreach (var c in key)
         {

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using Chorus.Core.Store;
 
 namespace Chorus.Core.Entities;
@@ -68,7 +69,7 @@ public sealed class EntityMatcher
             return EntityMatch.Ambiguous([.. matches]);
         }
 
-        if (matches.Count == 0 && local.Type is "LOC" or "ORG")
+        if (matches.Count == 0 && local.Type is EntityType.Location or EntityType.Organisation)
         {
             // The same place or organisation in another language (Rusland = Russia, NAVO = NATO): listed names, not spelling keys.
             AddWhere(candidates, c => SharesTranslatedKey(c, names));
@@ -86,7 +87,7 @@ public sealed class EntityMatcher
 
         // Places and organisations have no surnames: "Amsterdam" is not short for "Metropoolregio Amsterdam", nor
         // "Ajax" for a heading glued to it ("Verwachtingspatroon Ajax").
-        if (local.Type == "PER")
+        if (local.Type == EntityType.Person)
         {
             AddWhere(candidates, c => SameBySurname(local, localParts, c));
         }

@@ -1,3 +1,5 @@
+using Chorus.Core.Analysis;
+
 namespace Chorus.Core.Entities;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal sealed class EntityNameCache
     private const int MaxNames = 200_000;
 
     private readonly Dictionary<string, NameInfo> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, string Name), string[]> _blocks = [];
+    private readonly Dictionary<(EntityType Type, string Name), string[]> _blocks = [];
 
     public NameInfo Info(string name)
     {
@@ -29,7 +31,7 @@ internal sealed class EntityNameCache
     }
 
     /// <summary><see cref="EntityBlocks.Of"/>, kept per run.</summary>
-    public string[] BlocksOf(string type, string name)
+    public string[] BlocksOf(EntityType type, string name)
     {
         if (!_blocks.TryGetValue((type, name), out var blocks))
         {

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 namespace Chorus.Core.Entities;
 
 /// <summary>
@@ -29,9 +30,8 @@ public static class EntityNames
     /// "Metropoolregio Amsterdam"). An acronym gives way to a spelling it is the initials of (VS → Verenigde
     /// Staten, EU → Europese Unie; not yet initials inside compounds: NAVO, Noord-Atlantische Verdragsorganisatie).
     /// </summary>
-    public static string? Canonical(string type, IReadOnlyDictionary<string, int> variants)
+    public static string? Canonical(EntityType type, IReadOnlyDictionary<string, int> variants)
     {
-        ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(variants);
         string? best = null;
         var bestRank = (0, 0, 0);
@@ -43,7 +43,7 @@ public static class EntityNames
             }
 
             var full = IsFullPersonName(name) && !IsSurnameOfAnother(name, variants.Keys);
-            var rank = (type == "PER" && full ? 1 : 0, LooksLikeAdjective(name) ? 0 : 1, count);
+            var rank = (type == EntityType.Person && full ? 1 : 0, LooksLikeAdjective(name) ? 0 : 1, count);
             if (best is null || rank.CompareTo(bestRank) > 0 || (rank == bestRank && Longer(name, best)))
             {
                 (best, bestRank) = (name, rank);

@@ -5,7 +5,7 @@ using Chorus.Core.Text;
 namespace Chorus.Core.Entities;
 
 /// <summary>One entity inside one article: its type, the name to show, and every surface form with its count.</summary>
-public sealed record LocalEntity(string Type, string Canonical, IReadOnlyDictionary<string, int> Surfaces);
+public sealed record LocalEntity(EntityType Type, string Canonical, IReadOnlyDictionary<string, int> Surfaces);
 
 /// <summary>
 /// Groups an article's entity mentions into entities, in this order:
@@ -44,7 +44,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || stopwords.IsStopword(NameKey.Fold(word))
             || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
         // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
-        var surnames = document.Entities.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
+        var surnames = document.Entities.Where(m => m.Type == EntityType.Person && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
             .Select(m => LastWord(text, m)).ToHashSet(StringComparer.Ordinal);
         // Names the article itself uses, for compounds built on them ("Brexitdeal" in an article about the Brexit).
         var articleNames = document.Entities.Where(m => m.End - m.Start >= 4 && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-'))
@@ -62,7 +62,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
         }
 
-        bool CommonWordCapitalised(EntityMention m) => m.Type is "PER" or "MISC" && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-')
+        bool CommonWordCapitalised(EntityMention m) => m.Type is EntityType.Person or EntityType.Misc && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-')
             && writtenLower.Contains(text[m.Start..m.End].ToLowerInvariant()) && !surnames.Contains(text[m.Start..m.End])
             && (NameGazetteer.Dutch.Full([text[m.Start..m.End]], 0, 1) & NameGazetteer.TypeBit(m.Type)) == 0;
         var named = document.Entities.Where(m =>
@@ -72,7 +72,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             && !AccentedFunctionWord(text[m.Start..m.End])
             && !CommonWordCapitalised(m)
             && !IsCompoundOfName(document, m, surnames, articleNames, lowerWords)
-            && !(m.Type == "PER" && OpensWithFunctionWord(text, m, stopwords))).ToList();
+            && !(m.Type == EntityType.Person && OpensWithFunctionWord(text, m, stopwords))).ToList();
         var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
@@ -114,7 +114,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
     /// <param name="articleNames">Single-word names the article tags ("Labour", "Brexit").</param>
     /// <param name="articleWords">Every word the article writes, in lower case ("brexit" where it is written so).</param>
-    internal static bool IsCompoundOfName(string word, string type, string lang, IReadOnlySet<string>? articleNames = null, IReadOnlySet<string>? articleWords = null)
+    internal static bool IsCompoundOfName(string word, EntityType type, string lang, IReadOnlySet<string>? articleNames = null, IReadOnlySet<string>? articleWords = null)
     {
         if (lang is not ("nl" or "de"))
         {
@@ -126,8 +126,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // ("Rijksoverheid", "Rechtspraak"): for them only a name the article tags counts ("Labourleden" after "Labour").
         bool Known(string part) => articleNames?.Contains(part) == true || type switch
         {
-            "PER" => IsKnownName(part, type),
-            "MISC" => IsKnownName(part, type) || articleWords?.Contains(part.ToLowerInvariant()) == true,
+            EntityType.Person => IsKnownName(part, type),
+            EntityType.Misc => IsKnownName(part, type) || articleWords?.Contains(part.ToLowerInvariant()) == true,
             _ => false,
         };
 
@@ -138,7 +138,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             // "Noord-Korea", "Rees-Mogg" and "Jong-un" (a capital, or no noun after the hyphen) stay names. Only persons
             // and things: "EU-commissie" is an organisation.
             var (name, after) = (word[..hyphen], word[(hyphen + 1)..]);
-            return type is "PER" or "MISC" && after.Length >= 4 && after.All(char.IsLower) && name.Length >= 2 && name.All(char.IsLetter)
+            return type is EntityType.Person or EntityType.Misc && after.Length >= 4 && after.All(char.IsLower) && name.Length >= 2 && name.All(char.IsLetter)
                 && IsCommonNounHead(after, lang, articleWords);
         }
 
@@ -174,7 +174,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // A place name, organisation or thing the name lists or the names of the news know; for a person mention one that
     // is not only a person's name ("Facebook" in "Facebookaccount", not "Maria" in "Mariaschool").
     // Four letters only for names of the news ("Cuba", "Iran"): the name lists hold short words too ("Easy", "Life").
-    private static bool IsKnownName(string name, string type)
+    private static bool IsKnownName(string name, EntityType type)
     {
         if (TranslatedNames.Default.KeyOf(name) is not null)
         {
@@ -182,7 +182,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         var listed = name.Length >= 5 ? NameGazetteer.Dutch.Full([name], 0, 1) : (byte)0;
-        return type == "PER" ? (listed & ~NameGazetteer.Per) != 0 : listed != 0;
+        return type == EntityType.Person ? (listed & ~NameGazetteer.Per) != 0 : listed != 0;
     }
 
     // Endings of words derived from a place: adjectives ("Brusselse", "Angelsaksisch") and inhabitants ("Kongolezen",
@@ -227,7 +227,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // the role word in front is not part of the name.
     private static EntityMention WithoutRole(string text, EntityMention m)
     {
-        if (m.Type != "PER")
+        if (m.Type != EntityType.Person)
         {
             return m;
         }
@@ -242,7 +242,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // organisation (an acronym or an organisation word), is the person; the rest is where they work.
     private static EntityMention WithoutAffiliation(string text, EntityMention m)
     {
-        if (m.Type != "PER")
+        if (m.Type != EntityType.Person)
         {
             return m;
         }
@@ -263,7 +263,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // "Lodewijk XIV", a given name and a numeral, stay a king.
     private static EntityMention CabinetsAreNoPersons(string text, EntityMention m)
     {
-        if (m.Type != "PER")
+        if (m.Type != EntityType.Person)
         {
             return m;
         }
@@ -271,7 +271,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var parts = text[m.Start..m.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length == 2 && EntityNames.IsRomanNumeral(parts[1]) && PersonGender.OfName(parts[0]) == Gender.Unknown
             && !NameGazetteer.Dutch.IsGivenName(parts[0])
-            ? m with { Type = "MISC", Method = MentionMethod.Cabinet }
+            ? m with { Type = EntityType.Misc, Method = MentionMethod.Cabinet }
             : m;
     }
 
@@ -279,7 +279,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // is the surname of a person the article names in full is that person, unless it is a known place.
     private static List<EntityMention> SurnamesArePersons(string text, List<EntityMention> mentions)
     {
-        var surnames = mentions.Where(m => m.Type == "PER" && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
+        var surnames = mentions.Where(m => m.Type == EntityType.Person && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
             .Select(m => LastWord(text, m))
             .Where(w => w.Length > 2 && char.IsUpper(w[0]))
             .ToHashSet(StringComparer.Ordinal);
@@ -291,8 +291,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         return mentions.Select(m =>
         {
             var surface = text[m.Start..m.End];
-            return m.Type != "PER" && m.Kind == MentionKind.Name && surnames.Contains(surface) && TranslatedNames.Default.KeyOf(surface) is null
-                ? m with { Type = "PER", Method = MentionMethod.Surname }
+            return m.Type != EntityType.Person && m.Kind == MentionKind.Name && surnames.Contains(surface) && TranslatedNames.Default.KeyOf(surface) is null
+                ? m with { Type = EntityType.Person, Method = MentionMethod.Surname }
                 : m;
         }).ToList();
     }
@@ -308,13 +308,13 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
     private static EntityMention PlaceByItsHead(string text, EntityMention m)
     {
-        if (m.Type != "MISC" || m.Kind != MentionKind.Name)
+        if (m.Type != EntityType.Misc || m.Kind != MentionKind.Name)
         {
             return m;
         }
 
         var last = LastWord(text, m).ToLowerInvariant();
-        return PlaceNameEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal)) ? m with { Type = "LOC", Method = MentionMethod.PlaceName } : m;
+        return PlaceNameEndings.Any(e => last.Length > e.Length + 2 && last.EndsWith(e, StringComparison.Ordinal)) ? m with { Type = EntityType.Location, Method = MentionMethod.PlaceName } : m;
     }
 
     // "de Noord-Atlantische Verdragsorganisatie (NAVO)": an acronym in brackets right after a name is that name, here
@@ -418,11 +418,11 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         foreach (var m in mentions)
         {
             var lastSpace = text.LastIndexOf(' ', m.End - 1, m.End - m.Start);
-            if (m.Type != "PER" && lastSpace > m.Start && HasRoleBefore(text, m.Start) && char.IsUpper(text[lastSpace + 1])
+            if (m.Type != EntityType.Person && lastSpace > m.Start && HasRoleBefore(text, m.Start) && char.IsUpper(text[lastSpace + 1])
                 && !RoleWords.Portfolios.Contains(text[(lastSpace + 1)..m.End]))
             {
                 result.Add(m with { End = lastSpace });
-                result.Add(new EntityMention(lastSpace + 1, m.End, "PER", MentionMethod.Role));
+                result.Add(new EntityMention(lastSpace + 1, m.End, EntityType.Person, MentionMethod.Role));
             }
             else
             {
@@ -437,7 +437,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     private static List<EntityMention> TypeByApposition(AnalysisDocument document, List<EntityMention> mentions)
     {
         var text = document.Text;
-        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var typed = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
             if (text.AsSpan(m.Start, m.End - m.Start).Contains(' ') || m.Start < 2)
@@ -475,7 +475,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     private static IEnumerable<EntityMention> Typos(AnalysisDocument document, List<EntityMention> mentions)
     {
         var text = document.Text;
-        var personParts = mentions.Where(m => m.Type == "PER")
+        var personParts = mentions.Where(m => m.Type == EntityType.Person)
             .SelectMany(m => text[m.Start..m.End].Split(' '))
             .Where(p => p.Length >= 5)
             .Distinct(StringComparer.Ordinal)
@@ -524,7 +524,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             var key = TransliterationKey.OfPart(word);
             if (key.Length >= 5 && OneEditFromAny(key, byDeletion))
             {
-                yield return new EntityMention(t.Start, t.End, "PER", MentionMethod.Typo);
+                yield return new EntityMention(t.Start, t.End, EntityType.Person, MentionMethod.Typo);
             }
         }
     }
@@ -562,7 +562,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     }
 
     private EntityMention AsAdjective(string text, EntityMention m)
-        => m.Type is "MISC" or "LOC" && adjectives.PlaceOf(text[m.Start..m.End]) is not null ? m with { Type = "LOC", Kind = MentionKind.Adjective } : m;
+        => m.Type is EntityType.Misc or EntityType.Location && adjectives.PlaceOf(text[m.Start..m.End]) is not null ? m with { Type = EntityType.Location, Kind = MentionKind.Adjective } : m;
 
     // Adjectives the tagger did not mark (English and German, or Dutch without a model): "North Korean", "russische".
     private IEnumerable<EntityMention> UntaggedAdjectives(AnalysisDocument document, List<EntityMention> mentions)
@@ -580,12 +580,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             if (i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && tokens[i + 1].Start - tokens[i].End == 1 && char.IsUpper(text[tokens[i + 1].Start])
                 && adjectives.PlaceOf(text[tokens[i].Start..tokens[i + 1].End]) is not null)
             {
-                yield return new EntityMention(tokens[i].Start, tokens[i + 1].End, "LOC", MentionMethod.AdjectiveList, MentionKind.Adjective);
+                yield return new EntityMention(tokens[i].Start, tokens[i + 1].End, EntityType.Location, MentionMethod.AdjectiveList, MentionKind.Adjective);
                 i++;
             }
             else if (adjectives.PlaceOf(text[tokens[i].Start..tokens[i].End]) is not null)
             {
-                yield return new EntityMention(tokens[i].Start, tokens[i].End, "LOC", MentionMethod.AdjectiveList, MentionKind.Adjective);
+                yield return new EntityMention(tokens[i].Start, tokens[i].End, EntityType.Location, MentionMethod.AdjectiveList, MentionKind.Adjective);
             }
         }
     }
@@ -614,8 +614,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     /// The surname in a Dutch or German genitive written without an apostrophe ("Mays", "Ruttes", "Merkels"): one word
     /// of a person ending in -s, or null. Whether it is one is decided by a full name in the article ending in that surname.
     /// </summary>
-    private static string? GenitiveSurname(string name, string type, HashSet<string> surnames)
-        => type is "PER" or "MISC" or "ORG" && name.Length >= 4 && name[^1] == 's' && !name.Contains(' ', StringComparison.Ordinal) && !name.Contains('-', StringComparison.Ordinal)
+    private static string? GenitiveSurname(string name, EntityType type, HashSet<string> surnames)
+        => type is EntityType.Person or EntityType.Misc or EntityType.Organisation && name.Length >= 4 && name[^1] == 's' && !name.Contains(' ', StringComparison.Ordinal) && !name.Contains('-', StringComparison.Ordinal)
             && surnames.Contains(name[..^1])
             ? name[..^1]
             : null;
@@ -628,7 +628,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // Work grows with distinct names, not with mentions: a group keeps its distinct names, a name is matched once
         // (the same surface in one article is the same entity), and part keys are computed once per name. A long
         // article repeats its names; comparing every mention with every earlier one was quadratic in its length.
-        var groups = new List<(string Type, List<int> Members, HashSet<string> Names, List<string> FullNames)>();
+        var groups = new List<(EntityType Type, List<int> Members, HashSet<string> Names, List<string> FullNames)>();
         var groupOf = new int[mentions.Count];
         Array.Fill(groupOf, -1);
         var names = new string[mentions.Count];
@@ -639,9 +639,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         {
             var surface = text[mentions[i].Start..mentions[i].End];
             names[i] = mentions[i].Kind == MentionKind.Adjective ? adjectives.PlaceOf(surface)! : surface;
-            full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == "PER");
+            full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == EntityType.Person);
             // "De Jonge", "Van Dissel": a surname with its particles and no given name is a short form, as "Jonge" would be.
-            full[i] &= !(mentions[i].Type == "PER" && NameMatcher.IsParticleSurname(PartsOf(names[i])));
+            full[i] &= !(mentions[i].Type == EntityType.Person && NameMatcher.IsParticleSurname(PartsOf(names[i])));
         }
 
         // A mention's own words: its name, unless an adjective stands for its place.
@@ -704,13 +704,13 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
         }
 
-        int NewGroup(string type)
+        int NewGroup(EntityType type)
         {
             groups.Add((type, [], new HashSet<string>(StringComparer.Ordinal), []));
             return groups.Count - 1;
         }
 
-        int SameAs(string name, string type, bool byAcronym)
+        int SameAs(string name, EntityType type, bool byAcronym)
         {
             var key = PartsOf(name);
             var expansion = byAcronym ? acronyms.GetValueOrDefault(name) : null;
@@ -768,17 +768,17 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (mentions[i].Type == "PER" && mentions[i].Kind != MentionKind.Adjective)
+            if (mentions[i].Type == EntityType.Person && mentions[i].Kind != MentionKind.Adjective)
             {
                 surnames.Add(full[i] && names[i].LastIndexOf(' ') is var space and > 0 ? names[i][(space + 1)..] : names[i]);
             }
         }
 
         // Full names and adjectives' places first, so that short forms have something to attach to.
-        var placed = new Dictionary<(string Name, string Type), int>();
+        var placed = new Dictionary<(string Name, EntityType Type), int>();
         for (var i = 0; i < mentions.Count; i++)
         {
-            if (!(full[i] || mentions[i].Kind == MentionKind.Adjective || mentions[i].Type is "LOC" or "ORG" or "MISC")
+            if (!(full[i] || mentions[i].Kind == MentionKind.Adjective || mentions[i].Type is EntityType.Location or EntityType.Organisation or EntityType.Misc)
                 || (!full[i] && GenitiveSurname(names[i], mentions[i].Type, surnames) is not null))
             {
                 continue;
@@ -801,8 +801,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
         // Short forms: the full names they fit are fixed by now (every full name was placed above).
         // Genitives go last, so that the surname they are of has its group whichever comes first in the text.
-        var fittingOf = new Dictionary<(string Name, string Type), List<int>>();
-        var fallback = new Dictionary<(string Name, string Type), int>();
+        var fittingOf = new Dictionary<(string Name, EntityType Type), List<int>>();
+        var fallback = new Dictionary<(string Name, EntityType Type), int>();
         var order = Enumerable.Range(0, mentions.Count).OrderBy(i => GenitiveSurname(names[i], mentions[i].Type, surnames) is null ? 0 : 1).ToList();
         foreach (var i in order)
         {
@@ -821,7 +821,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 if (fitting.Count == 0 && GenitiveSurname(name, type, surnames) is { } surname)
                 {
                     fitting = Enumerable.Range(0, groups.Count)
-                        .Where(g => groups[g].Type == "PER" && groups[g].Names.Any(n => n == surname || EndsWithWord(n, surname)))
+                        .Where(g => groups[g].Type == EntityType.Person && groups[g].Names.Any(n => n == surname || EndsWithWord(n, surname)))
                         .ToList();
                 }
 
@@ -831,10 +831,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             int chosen;
             if (fitting.Count > 0)
             {
-                if (type != "PER" && groups[fitting[0]].Type == "PER")
+                if (type != EntityType.Person && groups[fitting[0]].Type == EntityType.Person)
                 {
                     // A genitive the tagger took for another kind of name ("Ruttes woordvoerder") is the person's.
-                    mentions[i] = mentions[i] with { Type = "PER" };
+                    mentions[i] = mentions[i] with { Type = EntityType.Person };
                 }
 
                 var at = mentions[i].Start;
@@ -868,7 +868,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 ? NameOf(g.Members[0])
                 : names.GroupBy(n => n, StringComparer.Ordinal)
                     .OrderByDescending(x => (x.Key.Contains(' ', StringComparison.Ordinal) || x.Key.Contains('-', StringComparison.Ordinal))
-                        && !(g.Type == "PER" && EntityNames.IsSurnameOfAnother(x.Key, names)))
+                        && !(g.Type == EntityType.Person && EntityNames.IsSurnameOfAnother(x.Key, names)))
                     .ThenByDescending(x => x.Count())
                     .ThenBy(x => x.Key, StringComparer.Ordinal)
                     .First().Key;

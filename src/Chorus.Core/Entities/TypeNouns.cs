@@ -1,3 +1,5 @@
+using Chorus.Core.Analysis;
+
 namespace Chorus.Core.Entities;
 
 /// <summary>
@@ -22,11 +24,11 @@ public static class TypeNouns
         "nachrichtenagentur", "zeitung", "partei", "konzern", "firma", "unternehmen", "sender", "gewerkschaft", "universität",
     ];
 
-    /// <summary>The type a lower-case noun gives the name after it: "LOC", "ORG", or null.</summary>
-    public static string? TypeOf(string lowerNoun)
+    /// <summary>The type a lower-case noun gives the name after it: a place, an organisation, or null.</summary>
+    public static EntityType? TypeOf(string lowerNoun)
     {
         ArgumentNullException.ThrowIfNull(lowerNoun);
-        return Matches(PlaceHeads, lowerNoun) ? "LOC" : Matches(OrganisationHeads, lowerNoun) ? "ORG" : null;
+        return Matches(PlaceHeads, lowerNoun) ? EntityType.Location : Matches(OrganisationHeads, lowerNoun) ? EntityType.Organisation : null;
     }
 
     // The whole word, or a compound of at least three more letters ("grensstad"). A head written "=bank" matches only

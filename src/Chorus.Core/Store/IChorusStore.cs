@@ -228,7 +228,7 @@ public interface IStoreBatch : IAsyncDisposable
     Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default);
 
     /// <summary>Every user decision of the form "this (type, name) belongs to that entity" (few: they come from splits).</summary>
-    Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<(Analysis.EntityType Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default);
 
     Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default);
 

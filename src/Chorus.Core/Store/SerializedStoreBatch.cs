@@ -39,7 +39,7 @@ public sealed class SerializedStoreBatch(IStoreBatch inner) : IStoreBatch
     public Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.MarkChunkDoneAsync(run, chunk, cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<(Analysis.EntityType Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.PinsAsync(cancellationToken), cancellationToken);
 
     public Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)

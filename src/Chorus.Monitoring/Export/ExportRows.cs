@@ -167,7 +167,7 @@ public static class ExportRows
         {
             yield return
             [
-                entity.Id, entity.Name, entity.Type, entity.Mentions,
+                entity.Id, entity.Name, entity.Type.Code(), entity.Mentions,
                 Join(entity.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key)),
             ];
         }

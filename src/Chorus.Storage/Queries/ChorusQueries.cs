@@ -241,7 +241,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     public static EntityCandidateDoc Candidate(StoredEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return new EntityCandidateDoc(entity.Id, entity.Name, entity.Type, entity.Mentions);
+        return new EntityCandidateDoc(entity.Id, entity.Name, entity.Type.Code(), entity.Mentions);
     }
 
     public async Task<IReadOnlyList<EntityCorrectionDoc>> EntityCorrectionsAsync(CancellationToken cancellationToken = default)
@@ -294,7 +294,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var doc = new EntityDoc(
             e.Id,
             e.Name,
-            e.Type,
+            e.Type.Code(),
             e.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).ToList(),
             e.Variants,
             e.Mentions,
@@ -324,11 +324,11 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
                 g => g.Key,
                 g => (IReadOnlyList<EntityRefDoc>)g.GroupBy(o => o.EntityId, StringComparer.Ordinal)
                     .OrderByDescending(e => e.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).Count())
-                    .ThenBy(e => e.First().Type == "LOC")
+                    .ThenBy(e => e.First().Type == EntityType.Location)
                     .ThenByDescending(e => e.Sum(o => o.Mentions))
                     .ThenBy(e => e.Key, StringComparer.Ordinal)
                     .Take(KeyEntities)
-                    .Select(e => new EntityRefDoc(e.Key, e.GroupBy(o => o.LocalName, StringComparer.Ordinal).OrderByDescending(n => n.Sum(o => o.Mentions)).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key, e.First().Type))
+                    .Select(e => new EntityRefDoc(e.Key, e.GroupBy(o => o.LocalName, StringComparer.Ordinal).OrderByDescending(n => n.Sum(o => o.Mentions)).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key, e.First().Type.Code()))
                     .ToList(),
                 StringComparer.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -128,10 +129,10 @@ public sealed class StoryDocumentCache(int maxEntries = 256, long maxChars = 4_0
             }
         }
 
-        foreach (var o in occurrences.OrderBy(o => o.ArticleId, StringComparer.Ordinal).ThenBy(o => o.Type, StringComparer.Ordinal).ThenBy(o => o.LocalName, StringComparer.Ordinal).ThenBy(o => o.EntityId, StringComparer.Ordinal))
+        foreach (var o in occurrences.OrderBy(o => o.ArticleId, StringComparer.Ordinal).ThenBy(o => o.Type.Code(), StringComparer.Ordinal).ThenBy(o => o.LocalName, StringComparer.Ordinal).ThenBy(o => o.EntityId, StringComparer.Ordinal))
         {
             Add(o.ArticleId);
-            Add(o.Type);
+            Add(o.Type.Code());
             Add(o.LocalName);
             Add(o.EntityId);
         }

@@ -33,6 +33,8 @@ internal static class DbCommandExtensions
         // PostgreSQL text cannot hold NUL (a fuzzed query, a JSONL "\u0000"): both stores keep U+FFFD instead, one
         // character for one, so offsets into the text still hold.
         string text when text.Contains('\0', StringComparison.Ordinal) => text.Replace('\0', '\uFFFD'),
+        // A kind is stored under its name (an entity type's code "PER"), never as the number a provider would write.
+        Enum kind => throw new ArgumentException($"{kind.GetType().Name}.{kind} passed as a parameter value; store its name"),
         _ => value,
     };
 

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -447,7 +448,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
         // A name's exact matches share its blocking key (the type and the first letters of its first part), so they are
         // looked up through the block index; only a name with no exact match reads every entity, for the near misses.
-        var blocks = new[] { "PER", "LOC", "ORG", "MISC" }.SelectMany(type => Chorus.Core.Entities.EntityBlocks.Of(type, query)).Distinct(StringComparer.Ordinal).ToList();
+        var blocks = EntityTypes.All.SelectMany(type => Chorus.Core.Entities.EntityBlocks.Of(type, query)).Distinct(StringComparer.Ordinal).ToList();
         if (blocks.Count > 0)
         {
             using var blocked = _connection.CreateCommand();
@@ -775,7 +776,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         var keptBlocks = await EntityBlocksAsync(kept.Id, cancellationToken).ConfigureAwait(false);
         var undo = new MergeUndo(
             EntitySnapshot.Of(merged),
-            [.. occurrences.Select(o => new[] { o.ArticleId, o.Type, o.LocalName })],
+            [.. occurrences.Select(o => new[] { o.ArticleId, o.Type.Code(), o.LocalName })],
             mergedBlocks,
             [.. mergedBlocks.Except(keptBlocks, StringComparer.Ordinal)],
             await EntityPinsAsync(merged.Id, cancellationToken).ConfigureAwait(false));
@@ -828,7 +829,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         }
 
         var moved = (await EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Count(o => o.LocalName == variant);
-        var previousPin = await ScalarAsync<string?>("SELECT entity_id FROM entity_pins WHERE type = @t AND name = @v", cancellationToken, ("@t", entity.Type), ("@v", variant)).ConfigureAwait(false);
+        var previousPin = await ScalarAsync<string?>("SELECT entity_id FROM entity_pins WHERE type = @t AND name = @v", cancellationToken, ("@t", entity.Type.Code()), ("@v", variant)).ConfigureAwait(false);
         var undo = new SplitUndo(previousPin, originalName);
         var batch = (RelationalStoreBatch)await BeginBatchAsync(cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
@@ -837,7 +838,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             await batch.ExecuteAsync("DELETE FROM entity_aliases WHERE from_id = @n", ("@n", newEntity.Id)).ConfigureAwait(false);
             await batch.SaveEntityAsync(entity, [], cancellationToken).ConfigureAwait(false);
             await batch.SaveEntityAsync(newEntity, Chorus.Core.Entities.EntityBlocks.Of(newEntity.Type, variant).Append(Chorus.Core.Entities.EntityBlocks.OfId(newEntity.Id)).ToList(), cancellationToken).ConfigureAwait(false);
-            await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = @n WHERE entity_id = @e AND local_name = @v; INSERT INTO entity_pins (type, name, entity_id) VALUES (@t, @v, @n) ON CONFLICT (type, name) DO UPDATE SET entity_id = excluded.entity_id;", ("@n", newEntity.Id), ("@e", entity.Id), ("@v", variant), ("@t", entity.Type)).ConfigureAwait(false);
+            await batch.ExecuteAsync("UPDATE entity_occurrences SET entity_id = @n WHERE entity_id = @e AND local_name = @v; INSERT INTO entity_pins (type, name, entity_id) VALUES (@t, @v, @n) ON CONFLICT (type, name) DO UPDATE SET entity_id = excluded.entity_id;", ("@n", newEntity.Id), ("@e", entity.Id), ("@v", variant), ("@t", entity.Type.Code())).ConfigureAwait(false);
             await LogEntityCorrectionAsync(batch, EntityCorrectionKind.Split, entity.Id, newEntity.Id, variant, moved, JsonSerializer.Serialize(undo, StoreJson.Options)).ConfigureAwait(false);
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -958,7 +959,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             ("@n", created.Id)).ConfigureAwait(false);
         if (undo.PreviousPin is { } pinned && c.Variant is { } variant)
         {
-            await batch.ExecuteAsync("INSERT INTO entity_pins (type, name, entity_id) VALUES (@t, @v, @e) ON CONFLICT (type, name) DO UPDATE SET entity_id = excluded.entity_id", ("@t", original.Type), ("@v", variant), ("@e", pinned)).ConfigureAwait(false);
+            await batch.ExecuteAsync("INSERT INTO entity_pins (type, name, entity_id) VALUES (@t, @v, @e) ON CONFLICT (type, name) DO UPDATE SET entity_id = excluded.entity_id", ("@t", original.Type.Code()), ("@v", variant), ("@e", pinned)).ConfigureAwait(false);
         }
 
         await batch.SaveEntityAsync(original, [], cancellationToken).ConfigureAwait(false);
@@ -1037,11 +1038,11 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
     private sealed record EntitySnapshot(string Id, string Type, string Name, int Mentions, Dictionary<string, int> Variants)
     {
-        public static EntitySnapshot Of(StoredEntity e) => new(e.Id, e.Type, e.Name, e.Mentions, new Dictionary<string, int>(e.Variants, StringComparer.Ordinal));
+        public static EntitySnapshot Of(StoredEntity e) => new(e.Id, e.Type.Code(), e.Name, e.Mentions, new Dictionary<string, int>(e.Variants, StringComparer.Ordinal));
 
         public StoredEntity ToEntity()
         {
-            var entity = new StoredEntity { Id = Id, Type = Type, Name = Name, Mentions = Mentions };
+            var entity = new StoredEntity { Id = Id, Type = EntityTypes.Parse(Type), Name = Name, Mentions = Mentions };
             foreach (var (v, n) in Variants)
             {
                 entity.Variants[v] = n;
@@ -1072,7 +1073,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     internal static StoredEntity ReadEntity(DbDataReader reader) => new()
     {
         Id = reader.GetString(0),
-        Type = reader.GetString(1),
+        Type = EntityTypes.Parse(reader.GetString(1)),
         Name = reader.GetString(2),
         Mentions = reader.GetInt32(3),
         Variants = StoreJson.DeserializeVariants(reader.GetString(4)),
@@ -1084,7 +1085,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new EntityOccurrence(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
+            list.Add(new EntityOccurrence(reader.GetString(0), reader.GetString(1), EntityTypes.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4)));
         }
 
         return list;

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -308,7 +309,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(blocks);
         // Later saves of the same entity in this batch replace earlier ones (a JSON array's rows are read in order).
-        _pendingEntities.Add(new object[] { entity.Id, entity.Type, entity.Name, entity.Mentions, StoreJson.SerializeVariants(entity.Variants) });
+        _pendingEntities.Add(new object[] { entity.Id, entity.Type.Code(), entity.Name, entity.Mentions, StoreJson.SerializeVariants(entity.Variants) });
         foreach (var block in blocks)
         {
             _pendingBlocks.Add(new[] { block, entity.Id });
@@ -320,7 +321,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     public Task AddEntityOccurrenceAsync(EntityOccurrence occurrence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(occurrence);
-        _pendingOccurrences.Add(new object[] { occurrence.ArticleId, occurrence.Type, occurrence.LocalName, occurrence.EntityId, occurrence.Mentions });
+        _pendingOccurrences.Add(new object[] { occurrence.ArticleId, occurrence.Type.Code(), occurrence.LocalName, occurrence.EntityId, occurrence.Mentions });
         return Task.CompletedTask;
     }
 
@@ -425,16 +426,16 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         return result;
     }
 
-    public async Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<(EntityType Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
     {
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
-        var pins = new Dictionary<(string Type, string Name), string>();
+        var pins = new Dictionary<(EntityType Type, string Name), string>();
         using var cmd = Command();
         cmd.CommandText = "SELECT type, name, entity_id FROM entity_pins";
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            pins[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            pins[(EntityTypes.Parse(reader.GetString(0)), reader.GetString(1))] = reader.GetString(2);
         }
 
         return pins;

@@ -84,7 +84,7 @@ public sealed class EachStageTests
     public void Entities_TypeTheNames()
     {
         var st = StageDocument.Before("entities", "Premier Mark Rutte sprak dinsdag in Amsterdam met topman van Shell Wael Sawan.");
-        var types = st.Run().Entities.ToDictionary(e => st.Of(e.Start, e.End), e => e.Type);
+        var types = st.Run().Entities.ToDictionary(e => st.Of(e.Start, e.End), e => e.Type.Code());
         Assert.Equal("PER", types["Mark Rutte"]);
         Assert.Equal("LOC", types["Amsterdam"]);
     }
@@ -95,7 +95,7 @@ public sealed class EachStageTests
         var st = StageDocument.Before("coreference", "Minister Hugo de Jonge bezocht maandag Rotterdam. De Jonge sprak daar met bewoners.");
         var doc = st.Run();
         // "De Jonge": a surname with its particles, capitalised because no given name stands before it.
-        var group = Assert.Single(doc.EntityGroups, g => g.Type == "PER");
+        var group = Assert.Single(doc.EntityGroups, g => g.Type == EntityType.Person);
         Assert.Equal("Hugo de Jonge", group.Canonical);
         Assert.Equal(2, group.Surfaces.Values.Sum());
         Assert.All(doc.Entities, e => Assert.InRange(e.Group, 0, doc.EntityGroups.Count - 1));

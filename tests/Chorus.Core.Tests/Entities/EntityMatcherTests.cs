@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
 using Chorus.Core.Store;
 
@@ -46,7 +47,7 @@ public sealed class EntityMatcherTests
     [MemberData(nameof(Cases))]
     public void Match_LinksOnlyTheEntityItIs(string type, string name, string surfaces, string[] candidates, string? expected)
     {
-        var local = new LocalEntity(type, name, surfaces.Split('|').ToDictionary(s => s, _ => 1, StringComparer.Ordinal));
+        var local = new LocalEntity(EntityTypes.Parse(type), name, surfaces.Split('|').ToDictionary(s => s, _ => 1, StringComparer.Ordinal));
         var stored = candidates.Select(c => Entity(type, c)).ToList();
 
         var match = new EntityMatcher().Match(local, stored);
@@ -70,7 +71,7 @@ public sealed class EntityMatcherTests
     [Fact]
     public void Match_DoesNotDependOnTheCandidatesOrder()
     {
-        var local = new LocalEntity("PER", "Mark Rutte", new Dictionary<string, int> { ["Mark Rutte"] = 1 });
+        var local = new LocalEntity(EntityType.Person, "Mark Rutte", new Dictionary<string, int> { ["Mark Rutte"] = 1 });
         string[] candidates = ["a=Mark Rutte(4)", "b=Mark Rutte(4)", "c=M. Rutte(9)"];
         var ids = Permutations(candidates)
             .Select(order => new EntityMatcher().Match(local, order.Select(c => Entity("PER", c)).ToList()).Entity!.Id)
@@ -91,7 +92,7 @@ public sealed class EntityMatcherTests
         var open = parts[0].LastIndexOf('(');
         var name = parts[0][..open];
         var mentions = int.Parse(parts[0][(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
-        var e = new StoredEntity { Id = id, Type = type, Name = name, Mentions = mentions };
+        var e = new StoredEntity { Id = id, Type = EntityTypes.Parse(type), Name = name, Mentions = mentions };
         e.Variants[name] = mentions;
         foreach (var v in parts.Skip(1))
         {

@@ -24,11 +24,11 @@ public class EntityNamesTests
     [InlineData("MISC", "Venezolaanse=12;Venezolanen=5;Venezolaan=2", "Venezolanen")]
     [InlineData("MISC", "Koerdisch=3;Koerdische=5;Koerden=1", "Koerden")]
     public void Canonical_IsTheNameAReaderExpects(string type, string variants, string expected)
-        => Assert.Equal(expected, EntityNames.Canonical(type, Variants(variants)));
+        => Assert.Equal(expected, EntityNames.Canonical(EntityTypes.Parse(type), Variants(variants)));
 
     [Fact]
     public void Canonical_NoNameForm_IsNull()
-        => Assert.Null(EntityNames.Canonical("MISC", Variants("B=4;W=1;Noord-=2")));
+        => Assert.Null(EntityNames.Canonical(EntityType.Misc, Variants("B=4;W=1;Noord-=2")));
 
     [Theory]
     [InlineData("B", false)]
@@ -46,7 +46,7 @@ public class EntityNamesTests
     private static List<(string Surface, string Type)> Entities(string text)
     {
         var a = Analyzer.Analyze(new RawArticle { Ref = "t", Text = text, Lang = "nl", Date = PartialDate.OfDay(new DateOnly(2019, 3, 1)) });
-        return [.. a.Entities.Select(e => (text[e.Start..e.End], e.Type))];
+        return [.. a.Entities.Select(e => (text[e.Start..e.End], e.Type.Code()))];
     }
 
     [Fact]

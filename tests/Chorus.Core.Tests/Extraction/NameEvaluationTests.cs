@@ -46,7 +46,7 @@ public class NameEvaluationTests(ITestOutputHelper output)
     private static List<(string Name, string Type)> Names(string lang, string text)
     {
         var a = Analyzer.Analyze(new RawArticle { Ref = "n", Text = text, Lang = lang });
-        return [.. a.Entities.Where(e => e.Kind != MentionKind.Adjective).Select(e => (text[e.Start..e.End], e.Type))];
+        return [.. a.Entities.Where(e => e.Kind != MentionKind.Adjective).Select(e => (text[e.Start..e.End], e.Type.Code()))];
     }
 
     [Theory]

@@ -155,7 +155,7 @@ public class EntityRecognitionTests
         var article = Analyzer.Analyze(SeedTextReader.Read(File.ReadAllText(path), path, null).Article!);
         return article.Entities
             .GroupBy(e => article.Raw.Text[e.Start..e.End], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Type).ToHashSet(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Type.Code()).ToHashSet(), StringComparer.Ordinal);
     }
 
     [Fact]
@@ -216,14 +216,14 @@ public class EntityRecognitionTests
     public void SentenceStarts_BecomeNamesOnlyWithEvidence(string text, string surface, string? type)
     {
         var a = Analyzer.Analyze(new RawArticle { Ref = "t", Lang = "nl", Text = text });
-        var found = a.Entities.Where(e => e.Start == 0 && text[e.Start..e.End] == surface).Select(e => e.Type).ToList();
+        var found = a.Entities.Where(e => e.Start == 0 && text[e.Start..e.End] == surface).Select(e => e.Type.Code()).ToList();
         if (type is null)
         {
             Assert.Empty(found);
         }
         else if (type == "PER")
         {
-            Assert.DoesNotContain(a.Entities, e => text[e.Start..e.End] == "Washington" && e.Start > 20 && e.Type == "LOC" && e.Method == MentionMethod.NameLists);
+            Assert.DoesNotContain(a.Entities, e => text[e.Start..e.End] == "Washington" && e.Start > 20 && e.Type == EntityType.Location && e.Method == MentionMethod.NameLists);
         }
         else
         {
@@ -235,14 +235,14 @@ public class EntityRecognitionTests
     public void Fallback_TypesEnglishAndGermanNamesFromListsAndCues()
     {
         var en = Analyzer.Analyze(new RawArticle { Ref = "en", Lang = "en", Text = "Kim Jong-un met Vladimir Putin in Vladivostok. Officials at Stanford University and the IAEA said the talks went well." });
-        var types = en.Entities.ToDictionary(e => en.Raw.Text[e.Start..e.End], e => e.Type, StringComparer.Ordinal);
+        var types = en.Entities.ToDictionary(e => en.Raw.Text[e.Start..e.End], e => e.Type.Code(), StringComparer.Ordinal);
         Assert.Equal("PER", types["Vladimir Putin"]);
         Assert.Equal("LOC", types["Vladivostok"]);
         Assert.Equal("ORG", types["Stanford University"]);
         Assert.Equal("ORG", types["IAEA"]);
         Assert.All(en.Entities, e => Assert.Equal(MentionMethod.NameLists, e.Method));
         var de = Analyzer.Analyze(new RawArticle { Ref = "de", Lang = "de", Text = "Am Dienstag traf Angela Merkel den Vorstand der Deutsche Bank AG in Frankfurt." });
-        var deTypes = de.Entities.ToDictionary(e => de.Raw.Text[e.Start..e.End], e => e.Type, StringComparer.Ordinal);
+        var deTypes = de.Entities.ToDictionary(e => de.Raw.Text[e.Start..e.End], e => e.Type.Code(), StringComparer.Ordinal);
         Assert.Equal("PER", deTypes["Angela Merkel"]);
         Assert.Equal("LOC", deTypes["Frankfurt"]);
         Assert.Contains(deTypes, kv => kv.Value == "ORG" && kv.Key.Contains("Deutsche Bank", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
 
@@ -23,7 +24,7 @@ public sealed class SerializedStoreBatchTests
             for (var i = 0; i < 50; i++)
             {
                 await shared.EntityContextAsync("e" + i);
-                await shared.AddEntityOccurrenceAsync(new EntityOccurrence("e" + i, "a", "PER", "X", 1));
+                await shared.AddEntityOccurrenceAsync(new EntityOccurrence("e" + i, "a", EntityType.Person, "X", 1));
             }
         });
         await Task.WhenAll(clustering, linking);
@@ -82,8 +83,8 @@ public sealed class SerializedStoreBatchTests
         public Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
             => CallAsync<IReadOnlyList<(string, StoredEntity)>>([]);
 
-        public Task<IReadOnlyDictionary<(string Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
-            => CallAsync<IReadOnlyDictionary<(string, string), string>>(new Dictionary<(string, string), string>());
+        public Task<IReadOnlyDictionary<(EntityType Type, string Name), string>> PinsAsync(CancellationToken cancellationToken = default)
+            => CallAsync<IReadOnlyDictionary<(EntityType, string), string>>(new Dictionary<(EntityType, string), string>());
 
         public Task SaveEntityAsync(StoredEntity entity, IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default) => CallAsync(0);
 

@@ -49,6 +49,14 @@ public sealed class NameGazetteer
         _ => Misc,
     };
 
+    public static byte TypeBit(Analysis.EntityType type) => type switch
+    {
+        Analysis.EntityType.Person => Per,
+        Analysis.EntityType.Location => Loc,
+        Analysis.EntityType.Organisation => Org,
+        _ => Misc,
+    };
+
     /// <summary>Types of names that are exactly <c>words[start..start+length)</c>.</summary>
     public byte Full(IReadOnlyList<string> words, int start, int length) => FullByHash(Hash(words, start, length));
 

@@ -5,7 +5,7 @@ public static class NerTags
 {
     public static IReadOnlyList<string> All { get; } = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 
-    public static IReadOnlyList<string> Types { get; } = ["PER", "LOC", "ORG", "MISC"];
+    public static IReadOnlyList<string> Types { get; } = [.. Analysis.EntityTypes.All.Select(Analysis.EntityTypes.Code)];
 
     public const int O = 0;
 

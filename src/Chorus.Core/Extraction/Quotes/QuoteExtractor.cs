@@ -63,7 +63,7 @@ public sealed class QuoteExtractor
         bool InQuote(int offset) => spans.Any(q => q.Start <= offset && offset < q.End);
 
         // Persons outside quotes: "Manuel hat uns…" inside a quote is not who speaks.
-        var people = entities.Where(e => e.Type == "PER" && !InQuote(e.Start)).OrderBy(e => e.Start).ToList();
+        var people = entities.Where(e => e.Type == EntityType.Person && !InQuote(e.Start)).OrderBy(e => e.Start).ToList();
         var context = new Context(text, people, names.Where(n => !InQuote(n.Start)).ToList(), lang);
         var result = new List<QuoteMention>();
         QuoteMention? previous = null;
@@ -82,7 +82,7 @@ public sealed class QuoteExtractor
                 }
                 else
                 {
-                    (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, "PER", MentionMethod.Quote), "continued");
+                    (speaker, cue) = (new EntityMention(p.SpeakerStart, p.SpeakerEnd, EntityType.Person, MentionMethod.Quote), "continued");
                 }
             }
 
@@ -260,7 +260,7 @@ public sealed class QuoteExtractor
             // "aldus de Nieuw-Zeelandse premier Jacinda Ardern": a name after the phrase is who it describes.
             if (phrase.Last + 1 < words.Count && c.Names.FirstOrDefault(n => n.Start == words[phrase.Last + 1].Start) is { End: > 0 } appositive)
             {
-                return new Attribution(new EntityMention(appositive.Start, appositive.End, "PER", MentionMethod.Speaker), cue);
+                return new Attribution(new EntityMention(appositive.Start, appositive.End, EntityType.Person, MentionMethod.Speaker), cue);
             }
 
             var noun = words[phrase.Last].Word;
@@ -277,7 +277,7 @@ public sealed class QuoteExtractor
         // A capitalised name at the verb of saying is a person, whatever the tagger made of it: ", sagte Tuchel".
         var named = c.Names.FirstOrDefault(n =>
             (cueIndex + 1 < words.Count && n.Start == words[cueIndex + 1].Start) || (subjectFirst && n.Start == words[0].Start && n.End <= words[cueIndex].Start));
-        return named.End > 0 ? new Attribution(new EntityMention(named.Start, named.End, "PER", MentionMethod.Speaker), cue) : null;
+        return named.End > 0 ? new Attribution(new EntityMention(named.Start, named.End, EntityType.Person, MentionMethod.Speaker), cue) : null;
     }
 
     /// <summary>The words of a speaker's noun phrase: a determiner and up to three words, ending before a preposition or the limit.</summary>

@@ -26,8 +26,8 @@ public sealed record ComparedArticle(
         return new ComparedArticle(id, sourceGroup, outlet, analyzed.Raw.Date, analyzed, analyzed.Entities.Select(e => Entities.EntityIds.Provisional(e.Type, ProvisionalName(e.Type, analyzed.CanonicalOf(e)))).ToList());
     }
 
-    private static string ProvisionalName(string type, string canonical)
-        => type is "LOC" or "ORG" && Entities.TranslatedNames.Default.KeyOf(canonical) is { } key ? key : canonical;
+    private static string ProvisionalName(Analysis.EntityType type, string canonical)
+        => type is EntityType.Location or EntityType.Organisation && Entities.TranslatedNames.Default.KeyOf(canonical) is { } key ? key : canonical;
 
     public string Lang => Analyzed.Lang;
 }

@@ -109,9 +109,9 @@ internal static class StorySentences
                         continue;
                     }
 
-                    var id = e < article.EntityIds.Count ? article.EntityIds[e] : mention.Type + ":" + text[mention.Start..mention.End];
+                    var id = e < article.EntityIds.Count ? article.EntityIds[e] : mention.Type.Code() + ":" + text[mention.Start..mention.End];
                     entities.Add(id);
-                    if (mention.Type == "PER")
+                    if (mention.Type == EntityType.Person)
                     {
                         persons.Add(id);
                         if (speaker is null && SpeaksAt(text, span, mention.Start, mention.End))
@@ -122,7 +122,7 @@ internal static class StorySentences
 
                     covered.Add(new TextSpan(mention.Start, mention.End));
                     AddBoth(Intern(vocabulary, "e:" + id));
-                    if (mention.Type == "LOC" && mention.Kind == MentionKind.Name && PrecededByLocative(text, analyzed.Tokens, mention.Start))
+                    if (mention.Type == EntityType.Location && mention.Kind == MentionKind.Name && PrecededByLocative(text, analyzed.Tokens, mention.Start))
                     {
                         places.Add(new PlaceSlot(id, mention.Start, mention.End));
                     }
