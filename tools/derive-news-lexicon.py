@@ -2,13 +2,20 @@
 """Derives src/Chorus.Core/Resources/news-lexicon.tsv.gz, the Dutch/English/German word concepts that let Chorus compare
 articles and sentences across languages ("kerk" = "Kirche" = "church", "staking" = "Streik" = "strike").
 
-Source: the FreeDict dictionaries nld-eng, eng-nld and deu-eng as Debian packages them (dict-freedict-*), GPL-2+ and
-GPL-3+ (see src/Chorus.Core/Resources/LICENSE.freedict.txt and THIRD-PARTY-NOTICES.md). Get them with
-`apt-get download dict-freedict-nld-eng dict-freedict-eng-nld dict-freedict-deu-eng` and `dpkg-deb -x FILE.deb DIR`.
+Source: the FreeDict dictionaries nld-eng, eng-nld, deu-eng, deu-nld and nld-deu as Debian packages them
+(dict-freedict-*), GPL-2+ and GPL-3+ (see src/Chorus.Core/Resources/LICENSE.freedict.txt and THIRD-PARTY-NOTICES.md).
+Get them with `apt-get download dict-freedict-nld-eng dict-freedict-eng-nld dict-freedict-deu-eng
+dict-freedict-deu-nld dict-freedict-nld-deu` and `dpkg-deb -x FILE.deb DIR`.
 
 A concept is an English word. Each Dutch or German word maps to at most three concepts: the single-word English
 translations of its main sense. Only concepts reachable from Dutch are kept, so the list stays the size of the Dutch
 dictionary rather than of the German one; English function words are never concepts.
+
+Dutch and German are also linked directly (deu-nld, nld-deu), since a translation through English loses what English
+says in two words ("Feuerwehr" = "brandweer", fire brigade) and what the two English lists translate differently
+("zerstören" ruin, "verwoesten" damage). A link is a concept written "=" + the Dutch word: the German word carries those
+of its main sense's Dutch translations (at most two) and of every Dutch word whose main sense translates to it, and a
+Dutch word carries its own when some German word links to it.
 Usage: python3 tools/derive-news-lexicon.py DICTD_DIR | gzip -9n > src/Chorus.Core/Resources/news-lexicon.tsv.gz
 """
 import base64
@@ -108,8 +115,47 @@ for head, body in entries("freedict-deu-eng"):
         lst = concepts["de"].setdefault(word, [])
         lst.extend(w for w in words if w not in lst)
 
-print("# lang<TAB>word<TAB>English concepts (comma-separated). Derived from FreeDict nld-eng, eng-nld and deu-eng (GPL-2+ / GPL-3+)")
-print("# by tools/derive-news-lexicon.py; do not edit by hand.")
+def single_words_any(text, limit):
+    # Dutch and German translations: lower-cased words of letters (umlauts, ß, ĳ), no phrases.
+    out = []
+    for chunk in re.split(r"[,;]", text):
+        word = clean(chunk).replace("ĳ", "ij")
+        if word_ok(word) and word not in out:
+            out.append(word)
+        if len(out) == limit:
+            break
+    return out
+
+
+links = {}
+for head, body in entries("freedict-deu-nld"):
+    word = head.lower()
+    if " " in head or not word_ok(word):
+        continue
+    for nl in single_words_any(main_sense(body), 2):
+        lst = links.setdefault(word, [])
+        if nl not in lst:
+            lst.append(nl)
+
+for head, body in entries("freedict-nld-deu"):
+    nl = head.lower().replace("ĳ", "ij")
+    if " " in head or not word_ok(nl):
+        continue
+    for de in single_words_any(main_sense(body), 3):
+        lst = links.setdefault(de, [])
+        if nl not in lst and len(lst) < 3:
+            lst.append(nl)
+
+targets = {nl for lst in links.values() for nl in lst}
+rows = {"nl": {w: list(c[:3]) for w, c in concepts["nl"].items()}, "de": {w: list(c[:3]) for w, c in concepts["de"].items()}}
+for de, nls in links.items():
+    rows["de"].setdefault(de, []).extend("=" + nl for nl in nls)
+for nl in targets:
+    rows["nl"].setdefault(nl, []).append("=" + nl)
+
+print("# lang<TAB>word<TAB>concepts (comma-separated): English words, and =Dutch word for a direct Dutch-German link.")
+print("# Derived from FreeDict nld-eng, eng-nld, deu-eng, deu-nld and nld-deu (GPL-2+ / GPL-3+) by")
+print("# tools/derive-news-lexicon.py; do not edit by hand.")
 for lang in ("nl", "de"):
-    for word in sorted(concepts[lang]):
-        print(f"{lang}\t{word}\t{','.join(concepts[lang][word][:3])}")
+    for word in sorted(rows[lang]):
+        print(f"{lang}\t{word}\t{','.join(rows[lang][word])}")

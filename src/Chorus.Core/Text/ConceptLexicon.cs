@@ -4,7 +4,8 @@ namespace Chorus.Core.Text;
 /// Word concepts shared by Dutch, English and German ("kerk" = "Kirche" = "church"), so that articles and sentences in
 /// different languages can be compared on their content words, not only on names, days and figures. A concept is an
 /// English word; a Dutch or German word maps to the concepts of its main sense's single-word translations (at most
-/// three). Derived from FreeDict by tools/derive-news-lexicon.py (GPL-2+/GPL-3+, see THIRD-PARTY-NOTICES.md).
+/// three), and Dutch and German words translated into each other share a link concept ("Feuerwehr" = "brandweer",
+/// <see cref="LinkMark"/>). Derived from FreeDict by tools/derive-news-lexicon.py (GPL-2+/GPL-3+, see THIRD-PARTY-NOTICES.md).
 /// Looked up by stem, with the stemmer the analyser uses for the article's language, so inflected forms find it.
 /// </summary>
 public sealed class ConceptLexicon
@@ -14,6 +15,15 @@ public sealed class ConceptLexicon
 
     /// <summary>Concepts kept per word: the main sense's first translations; later ones are rarer senses.</summary>
     public const int MaxConcepts = 3;
+
+    /// <summary>Direct Dutch-German links kept per word, beside its English concepts.</summary>
+    public const int MaxLinks = 3;
+
+    /// <summary>
+    /// Marks a concept that is a Dutch word rather than an English one ("=brandweer"): a direct link between a Dutch and a
+    /// German word ("Feuerwehr"), for what the English concepts lose. English words never carry it.
+    /// </summary>
+    public const char LinkMark = '=';
 
     private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(EmbeddedResources.ReadLines("news-lexicon.tsv.gz")));
 
@@ -137,6 +147,10 @@ public sealed class ConceptLexicon
     /// <summary>The concepts of a verb form whose inflection Snowball left on the stem, or null (see <see cref="ConceptsOrPartsOf"/>).</summary>
     public string[]? Inflected(string lang, string stem) => TableOf(lang) is { } table ? Inflected(table, stem) : null;
 
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static bool IsLink(string term) => term.Length > Prefix.Length && term[Prefix.Length] == LinkMark;
+
     private Table? TableOf(string lang) => lang switch { "nl" => _dutch, "de" => _german, _ => null };
 
     private static string[]? Inflected(Table table, ReadOnlySpan<char> stem)
@@ -199,6 +213,18 @@ public sealed class ConceptLexicon
             }
         }
 
+        // A long vowel is written double before a final consonant and single before the infinitive's ending:
+        // "alarmeer|d" → "alarmeren", "maak|t" → "maken".
+        if (bare.Length >= 4 && bare[^2] == bare[^3] && bare[^2] is 'a' or 'e' or 'o' or 'u' && !IsVowel(bare[^1]))
+        {
+            bare[..^2].CopyTo(buffer);
+            buffer[bare.Length - 2] = bare[^1];
+            if (table.VerbLookup.TryGetValue(buffer[..(bare.Length - 1)], out concepts))
+            {
+                return concepts;
+            }
+        }
+
         return null;
     }
 
@@ -255,6 +281,7 @@ public sealed class ConceptLexicon
     internal static ConceptLexicon Load(IEnumerable<string> lines)
     {
         var english = LanguageStemmer.For("en");
+        var dutchStemmer = LanguageStemmer.For("nl");
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         var dutch = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var german = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -288,17 +315,22 @@ public sealed class ConceptLexicon
 
             foreach (var concept in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (list.Count == MaxConcepts)
+                var link = concept[0] == LinkMark;
+                if (list.Count(t => IsLink(t) == link) == (link ? MaxLinks : MaxConcepts))
                 {
-                    break;
+                    continue;
                 }
 
-                var conceptStem = english.Stem(concept);
-                if (!interned.TryGetValue(conceptStem, out var term))
+                // An English concept by its English stem; a Dutch-German link by the Dutch word's stem.
+                var key = link ? LinkMark + dutchStemmer.Stem(concept.AsSpan(1)) : english.Stem(concept);
+                if (!interned.TryGetValue(key, out var term))
                 {
-                    term = Prefix + conceptStem;
-                    interned[conceptStem] = term;
-                    englishWords[conceptStem] = [term];
+                    term = Prefix + key;
+                    interned[key] = term;
+                    if (!link)
+                    {
+                        englishWords[key] = [term];
+                    }
                 }
 
                 if (!list.Contains(term))

@@ -156,6 +156,20 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.DoesNotContain(new StoryComparer().Compare([a, b]).Conflicts, c => c.Kind == "time");
     }
 
+    // Across languages a dictionary keeps few of two sentences' words, and sentences that disagree share no typed value:
+    // the Dutch-German link (brandweer = Feuerwehr), the verb's infinitive (gealarmeerd, alarmiert) and the slot both
+    // fill (a clock time) align them, so the disagreement is found.
+    [Fact]
+    public void ADutchAndAGermanSentence_ThatDisagreeOnTheHour_AreAlignedAndConflict()
+    {
+        var a = Article("a", "Oost Nieuws", "In Deventer is zaterdagochtend een grote brand uitgebroken in een loods. De brandweer werd om kwart over zeven gealarmeerd. Er raakte niemand gewond.", "2024-05-04");
+        var b = Article("b", "Westfalen Blatt", "In Deventer ist am Samstagmorgen ein Großbrand in einer Lagerhalle ausgebrochen. Die Feuerwehr wurde um halb neun alarmiert. Die Ursache ist noch unklar.", "2024-05-04");
+        var comparison = new StoryComparer().Compare([a, b]);
+        var hour = a.Text.IndexOf("De brandweer", StringComparison.Ordinal);
+        Assert.Contains(comparison.Claims, c => c.Sentences.Count == 2 && c.Sentences.Any(s => s.ArticleId == "a" && s.Start == hour));
+        Assert.Contains(comparison.Conflicts, c => c.Kind == "time");
+    }
+
     // One clock time per source, in sentences that share a word or (across languages) a concept, compared even unaligned.
     [Theory]
     [InlineData("De brand in de fabriekshal werd om tien over half twee 's nachts ontdekt.", "de", "Das Feuer in der Fabrikhalle wurde um Viertel nach zwei in der Nacht entdeckt.", true)]

@@ -45,7 +45,7 @@ public class ConceptLexiconTests
     [
         "nl\tfabriek\tfactory", "nl\thal\thall", "nl\tbrand\tfire", "nl\tontdekken\tdiscover", "nl\tmelden\treport",
         "nl\tstellen\tplace", "nl\tstel\tcouple", "nl\tkiezen\tchoose", "nl\tkies\tdelicate", "nl\tleggen\tlay",
-        "nl\tzaak\taffair", "nl\tduiden\tinterpret", "nl\tlijken\tseem", "nl\tspoor\trailway", "nl\tstaking\tstrike",
+        "nl\tzaak\taffair", "nl\talarmeren\talarm", "nl\tduiden\tinterpret", "nl\tlijken\tseem", "nl\tspoor\trailway", "nl\tstaking\tstrike",
         "de\tfabrik\tfactory", "de\thalle\thall", "de\tbrand\tfire", "de\tgroß\tbig", "de\tzerstören\truin",
         "de\tmelden\treport", "de\twohnen\tdwell", "de\thaus\thouse", "de\tarbeit\twork", "de\tmarkt\tmarket",
         "de\thalten\thold", "de\tung\tnothing",
@@ -64,6 +64,7 @@ public class ConceptLexiconTests
     [InlineData("de", "zerstört", "ruin")]
     [InlineData("nl", "stelde", "place")] // a doubled consonant before the infinitive's ending, not the noun "stel"
     [InlineData("nl", "kiest", "choos")] // s voiced to z, not the adjective "kies"
+    [InlineData("nl", "gealarmeerd", "alarm")] // a long vowel single before the infinitive's ending: alarmeren
     public void WordsTheLexiconLacks_AreReadByTheirParts(string lang, string word, string concepts)
     {
         var stem = LanguageStemmer.For(lang).Stem(word);
@@ -93,5 +94,31 @@ public class ConceptLexiconTests
         Assert.Contains("#c:factori", dutch);
         Assert.Contains("#c:factori", german);
         Assert.Contains("#c:hall", dutch.Intersect(german));
+    }
+
+    [Theory]
+    [InlineData("Feuerwehr", "brandweer")] // English says it in two words: only the direct link joins them
+    [InlineData("zerstören", "verwoesten")] // the two English lists translate them differently (ruin, damage)
+    [InlineData("Hafen", "haven")]
+    public void DutchAndGermanWords_TranslatedIntoEachOther_ShareALink(string german, string dutch)
+    {
+        var lexicon = ConceptLexicon.Default;
+        var de = lexicon.ConceptsOf("de", LanguageStemmer.For("de").Stem(german)).ToArray();
+        var nl = lexicon.ConceptsOf("nl", LanguageStemmer.For("nl").Stem(dutch)).ToArray();
+        Assert.Contains(de.Intersect(nl), c => c.StartsWith(ConceptLexicon.Prefix + ConceptLexicon.LinkMark, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Links_AreKeptBesideTheEnglishConcepts_ByTheDutchStem()
+    {
+        var lexicon = ConceptLexicon.Load(["de\tfeuerwehr\tfire,brigade,blaze,flame,=brandweer,=brandweren,=spuitgasten,=pompiers", "nl\tbrandweer\t=brandweer"]);
+        var de = lexicon.ConceptsOf("de", LanguageStemmer.For("de").Stem("Feuerwehr")).ToArray();
+        Assert.Equal(3, de.Count(c => !c.StartsWith(ConceptLexicon.Prefix + ConceptLexicon.LinkMark, StringComparison.Ordinal)));
+        Assert.Equal(ConceptLexicon.MaxLinks, de.Count(c => c.StartsWith(ConceptLexicon.Prefix + ConceptLexicon.LinkMark, StringComparison.Ordinal)));
+        // "brandweren" (plural) stems as "brandweer" does: one link, not two.
+        Assert.Equal(de.Length, de.Distinct().Count());
+        Assert.Contains(Assert.Single(lexicon.ConceptsOf("nl", LanguageStemmer.For("nl").Stem("brandweer")).ToArray()), de);
+        // A link is no English word: English text never meets it.
+        Assert.True(lexicon.ConceptsOf("en", "=brandweer").IsEmpty);
     }
 }

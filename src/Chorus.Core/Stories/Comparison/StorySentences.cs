@@ -172,6 +172,23 @@ internal static class StorySentences
                     AddBoth(Intern(vocabulary, "@" + t.Value));
                 }
 
+                // Across languages, two sentences that each give the hour of something ("om kwart over zeven", "um halb
+                // neun") or its day ("woensdag", "on Thursday") state a fact of one kind, as two counts of the dead do:
+                // they share a slot term. Reports that disagree on the value share nothing else typed, and a dictionary
+                // translation keeps too few of their words for the three shared terms a pair in two languages needs.
+                if (lexicon is not null)
+                {
+                    if (times.Any(t => t.Clock is not null))
+                    {
+                        cross.Add(Intern(vocabulary, "%clock"));
+                    }
+
+                    if (times.Any(t => t.Days is { } d && d.Start == d.End))
+                    {
+                        cross.Add(Intern(vocabulary, "%day"));
+                    }
+                }
+
                 var ids = terms.ToArray();
                 Array.Sort(ids);
                 int[] crossIds;
