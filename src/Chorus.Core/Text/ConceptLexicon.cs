@@ -25,7 +25,7 @@ public sealed class ConceptLexicon
     /// </summary>
     public const char LinkMark = '=';
 
-    private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(EmbeddedResources.ReadLines("news-lexicon.tsv.gz")));
+    private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(EmbeddedResources.ReadLines("news-lexicon.tsv.gz"), EmbeddedResources.ReadLines("nl-lemma-forms.tsv")));
 
     /// <summary>The shortest modifier a compound is split into ("zee" in "zeeschip", "wohn" in "Wohnhaus").</summary>
     public const int MinCompoundPart = 3;
@@ -110,7 +110,8 @@ public sealed class ConceptLexicon
 
     /// <summary>
     /// <see cref="ConceptsOf"/>, and for a Dutch or German stem the lexicon lacks, the concepts of what it is made of:
-    /// an inflected verb's infinitive ("ontdekt" → "ontdekken"), else a compound's head and modifier ("fabriekshal" =
+    /// a form's lemma where no rule reaches it ("hield" → "houden", "kinderen" → "kind"; listed from the UD Dutch
+    /// treebanks), an inflected verb's infinitive ("ontdekt" → "ontdekken"), else a compound's head and modifier ("fabriekshal" =
     /// "fabriek" + "hal", "Fabrikhalle" = "Fabrik" + "Halle": both factory + hall). Dutch and German write compounds
     /// as one word, so a dictionary of single words misses most of a news text's nouns (measured:
     /// `./chorus eval lexicon`, docs/comparison.md). Used where words are compared across languages.
@@ -128,7 +129,7 @@ public sealed class ConceptLexicon
             return known;
         }
 
-        var derived = Inflected(table, stem) ?? Compound(table, stem) ?? [];
+        var derived = (table.Lemmas.TryGetValue(stem, out var lemma) ? table.Stems[lemma] : null) ?? Inflected(table, stem) ?? Compound(table, stem) ?? [];
         if (table.Derived.Count < MaxDerived)
         {
             table.Derived.TryAdd(stem, derived);
@@ -278,7 +279,8 @@ public sealed class ConceptLexicon
     }
 
     /// <summary>Reads rows "lang TAB word TAB concept,concept" ('#' starts a comment); malformed rows are skipped.</summary>
-    internal static ConceptLexicon Load(IEnumerable<string> lines)
+    /// <param name="dutchLemmas">Rows "form TAB lemma" of Dutch forms no suffix rule reaches ("hield" houden, "schepen" schip).</param>
+    internal static ConceptLexicon Load(IEnumerable<string> lines, IEnumerable<string>? dutchLemmas = null)
     {
         var english = LanguageStemmer.For("en");
         var dutchStemmer = LanguageStemmer.For("nl");
@@ -340,8 +342,25 @@ public sealed class ConceptLexicon
             }
         }
 
+        var lemmaStems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in dutchLemmas ?? [])
+        {
+            var tab = row.IndexOf('\t', StringComparison.Ordinal);
+            if (row.Length == 0 || row[0] == '#' || tab <= 0)
+            {
+                continue;
+            }
+
+            // Kept by stem, and only where the stems differ: "kinderen" (kinder) → kind; "huizen" stems as "huis" does.
+            var (form, lemma) = (dutchStemmer.Stem(row.AsSpan(0, tab)), dutchStemmer.Stem(row.AsSpan(tab + 1)));
+            if (form != lemma && dutch.ContainsKey(lemma) && !dutch.ContainsKey(form))
+            {
+                lemmaStems[form] = lemma;
+            }
+        }
+
         return new ConceptLexicon(
-            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes),
+            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems },
             new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes),
             Freeze(englishWords));
 
@@ -364,6 +383,9 @@ public sealed class ConceptLexicon
         public bool Dutch { get; } = ReferenceEquals(particles, DutchParticles);
 
         public Dictionary<string, string[]> Stems { get; } = stems;
+
+        /// <summary>Stems of forms whose lemma no rule reaches, to their lemma's stem (Dutch; from the UD treebanks).</summary>
+        public Dictionary<string, string> Lemmas { get; init; } = [];
 
         /// <summary>Infinitives ("-en", "-n") by stem.</summary>
         public Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; } = verbs.GetAlternateLookup<ReadOnlySpan<char>>();

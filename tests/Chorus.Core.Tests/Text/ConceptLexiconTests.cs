@@ -121,4 +121,17 @@ public class ConceptLexiconTests
         // A link is no English word: English text never meets it.
         Assert.True(lexicon.ConceptsOf("en", "=brandweer").IsEmpty);
     }
+
+    [Theory]
+    [InlineData("hield", "hold")] // an irregular past: no ending to take off
+    [InlineData("kinderen", "child")] // an irregular plural
+    [InlineData("huizen", "hous")] // a regular plural stems as its noun does: read as listed, the table is not needed
+    public void FormsNoRuleReaches_AreReadAsTheirLemma(string word, string concept)
+    {
+        var lexicon = ConceptLexicon.Load(["nl\thouden\thold", "nl\tkind\tchild", "nl\thuis\thouse"], ["# comment", "hield\thouden", "kinderen\tkind", "huizen\thuis", "kreeg\tkrijgen"]);
+        var stem = LanguageStemmer.For("nl").Stem(word);
+        Assert.Equal([ConceptLexicon.Prefix + concept], lexicon.ConceptsOrPartsOf("nl", stem).ToArray());
+        // "kreeg": its lemma is not in the lexicon, so the row is dropped rather than pointing nowhere.
+        Assert.Empty(lexicon.ConceptsOrPartsOf("nl", LanguageStemmer.For("nl").Stem("kreeg")).ToArray());
+    }
 }

@@ -327,7 +327,7 @@ internal static class ConflictDetector
             }
 
             var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOrPartsOf(s.Article.Lang, stem) : [];
-            if (concepts.IsEmpty)
+            if (concepts.IsEmpty || Text.ConceptLexicon.Default.ConceptsOf(s.Article.Lang, stem).IsEmpty)
             {
                 keys.Add(StorySentences.Root(stem));
             }

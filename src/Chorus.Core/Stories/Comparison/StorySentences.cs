@@ -136,7 +136,9 @@ internal static class StorySentences
                         var root = Intern(vocabulary, Root(stem));
                         terms.Add(root);
                         var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem);
-                        if (wordConcepts.IsEmpty)
+                        // A word read through its parts or its lemma keeps its root too: cognates meet on it
+                        // ("bracht", "brachte") where only one language's form finds its lemma.
+                        if (wordConcepts.IsEmpty || lexicon!.ConceptsOf(article.Lang, stem).IsEmpty)
                         {
                             cross.Add(root);
                         }
