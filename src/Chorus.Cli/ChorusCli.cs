@@ -338,6 +338,9 @@ internal static class ChorusCli
         var claimLabels = new Argument<string>("labels") { Description = "Judged sentence pairs of real stories (eval/comparison/dpg-claims-*.tsv)" };
         var evalClaims = new Command("claims", "Shared-claim precision/recall on judged sentence pairs of real stories in the store") { claimLabels, threshold, json };
         evalClaims.SetAction((r, ct) => EvalCommand.ClaimsAsync(ctx, DbPath(r), r.GetValue(claimLabels)!, r.GetValue(threshold), r.GetValue(json), ct));
+        var figureLabels = new Argument<string>("labels") { Description = "Judged figure pairs of real stories (eval/comparison/dpg-figures-*.tsv)" };
+        var evalDisagreements = new Command("disagreements", "Conflict and update recall, and false alarms, on judged figure pairs of real stories in the store") { figureLabels, json };
+        evalDisagreements.SetAction((r, ct) => EvalCommand.DisagreementsAsync(ctx, DbPath(r), r.GetValue(figureLabels)!, r.GetValue(json), ct));
         var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv), or the UCI news CSV (English headlines)", Arity = ArgumentArity.OneOrMore };
         var identifiers = new Option<LanguageIdentifierKind[]>("--identifier") { Description = "Identifiers to compare on the same texts: ngram, lingua, combined (default: combined, the one the analysis uses)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [LanguageIdentifierKind.Combined] };
         var evalLangid = new Command("langid", "Language identification accuracy, time per text and confusion matrix") { langFiles, identifiers, json };
@@ -366,7 +369,7 @@ internal static class ChorusCli
         var showWrong = new Option<bool>("--show-wrong") { Description = "List the treebank words given wrong concepts (dev files only: keep the test half unread)" };
         var evalLexicon = new Command("lexicon", "How words the cross-language concept lexicon lacks are read: listed compounds hidden, and real treebank words") { treebanks, showWrong, json };
         evalLexicon.SetAction((r, ct) => EvalCommand.LexiconAsync(ctx, r.GetValue(treebanks)!, r.GetValue(showWrong), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalLexicon });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalLexicon });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

@@ -66,11 +66,40 @@ internal static class EvalCommand
             throw new UsageException(string.Join(Environment.NewLine, errors));
         }
 
+        var (stories, comparisons) = await CompareStoriesOfAsync(dbPath, file, labels.SelectMany(l => new[] { l.ArticleA, l.ArticleB }), threshold, ct).ConfigureAwait(false);
+        var scores = ClaimPairLabels.Evaluate(labels, comparisons);
+        var pr = scores.Pairs;
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                stories,
+                labelledPairs = labels.Count,
+                pairs = new { pr.TruePositives, pr.Predicted, pr.Gold, precision = Math.Round(pr.Precision, 2), recall = Math.Round(pr.Recall, 2), f1 = Math.Round(pr.F1, 2) },
+                unjudgedPredicted = scores.UnjudgedPredicted,
+                scores.Mistakes,
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{stories} stories, {labels.Count} judged sentence pairs ({pr.Gold} the same fact)");
+        ctx.Out.MarkupLineInterpolated($"shared-claim pairs: precision {pr.Precision:0.0} ({pr.TruePositives} of {pr.Predicted} judged), recall {pr.Recall:0.0}; {scores.UnjudgedPredicted} predicted pairs not judged");
+        foreach (var mistake in scores.Mistakes)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{mistake}[/]");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Compares every stored story that holds one of <paramref name="articleIds"/>, as the story page would.</summary>
+    private static async Task<(int Stories, List<StoryComparison> Comparisons)> CompareStoriesOfAsync(string dbPath, string file, IEnumerable<string> articleIds, double threshold, CancellationToken ct)
+    {
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var store = workspace.Store;
         var storyIds = new SortedSet<string>(StringComparer.Ordinal);
         var missing = new List<string>();
-        foreach (var id in labels.SelectMany(l => new[] { l.ArticleA, l.ArticleB }).Distinct(StringComparer.Ordinal))
+        foreach (var id in articleIds.Distinct(StringComparer.Ordinal))
         {
             if ((await store.FindArticleAsync(id, ct).ConfigureAwait(false))?.StoryId is { } storyId)
             {
@@ -95,24 +124,38 @@ internal static class EvalCommand
             comparisons.Add((await queries.CompareStoryAsync(storyId, comparer, ct).ConfigureAwait(false))!);
         }
 
-        var scores = ClaimPairLabels.Evaluate(labels, comparisons);
-        var pr = scores.Pairs;
+        return (storyIds.Count, comparisons);
+    }
+
+    /// <summary>Disagreement recall and false alarms on judged figure pairs of real stories in a store (eval/comparison/dpg-figures-*.tsv).</summary>
+    public static async Task<int> DisagreementsAsync(CliContext ctx, string dbPath, string file, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var (labels, errors) = FigurePairLabels.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, errors));
+        }
+
+        var (stories, comparisons) = await CompareStoriesOfAsync(dbPath, file, labels.SelectMany(l => new[] { l.ArticleA, l.ArticleB }), StoryComparer.DefaultThreshold, ct).ConfigureAwait(false);
+        var s = FigurePairLabels.Evaluate(labels, comparisons);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
             {
-                stories = storyIds.Count,
-                labelledPairs = labels.Count,
-                pairs = new { pr.TruePositives, pr.Predicted, pr.Gold, precision = Math.Round(pr.Precision, 2), recall = Math.Round(pr.Recall, 2), f1 = Math.Round(pr.F1, 2) },
-                unjudgedPredicted = scores.UnjudgedPredicted,
-                scores.Mistakes,
+                stories, labelledPairs = labels.Count, s.Disagreements, s.Found, s.KindRight, s.Quiet, s.FalseAlarms,
+                recall = Math.Round(s.Recall, 2), precision = Math.Round(s.Precision, 2), s.Mistakes,
             })).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        ctx.Out.MarkupLineInterpolated($"{storyIds.Count} stories, {labels.Count} judged sentence pairs ({pr.Gold} the same fact)");
-        ctx.Out.MarkupLineInterpolated($"shared-claim pairs: precision {pr.Precision:0.0} ({pr.TruePositives} of {pr.Predicted} judged), recall {pr.Recall:0.0}; {scores.UnjudgedPredicted} predicted pairs not judged");
-        foreach (var mistake in scores.Mistakes)
+        ctx.Out.MarkupLineInterpolated($"{stories} stories, {labels.Count} judged figure pairs ({s.Disagreements} disagreements: conflicts and updates)");
+        ctx.Out.MarkupLineInterpolated($"disagreements found {s.Found} of {s.Disagreements} (recall {s.Recall:0.0}; {s.KindRight} under the judged kind); false alarms {s.FalseAlarms}, quiet {s.Quiet} of the {labels.Count - s.Disagreements} other pairs");
+        foreach (var mistake in s.Mistakes)
         {
             ctx.Out.MarkupLineInterpolated($"[grey]{mistake}[/]");
         }

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Chorus.Core.Stories.Comparison;
+
+namespace Chorus.Evaluation;
+
+/// <summary>What a judged pair of figures is: the same fact disagreeing, a quantity that changed, agreeing values, or two facts.</summary>
+public enum FigurePairJudgement
+{
+    Conflict,
+    Update,
+    Agree,
+    Different,
+}
+
+/// <summary>Two figures of one story in two articles (by article id and the figure's start offset), as judged.</summary>
+public readonly record struct FigurePairLabel(string ArticleA, int StartA, string ArticleB, int StartB, FigurePairJudgement Judgement);
+
+/// <summary>
+/// Recall of judged disagreements (conflicts and updates) and the false alarms among pairs judged to agree or to be
+/// different facts; <see cref="KindRight"/> counts disagreements reported under their judged kind.
+/// </summary>
+public sealed record FigurePairScores(int Disagreements, int Found, int KindRight, int Quiet, int FalseAlarms, IReadOnlyList<string> Mistakes)
+{
+    public double Recall => Disagreements == 0 ? 0 : 100.0 * Found / Disagreements;
+
+    /// <summary>Of the pairs reported as disagreeing, the share judged to disagree.</summary>
+    public double Precision => Found + FalseAlarms == 0 ? 0 : 100.0 * Found / (Found + FalseAlarms);
+}
+
+/// <summary>
+/// Judged figure pairs of real stored stories (eval/comparison/dpg-figures-*.tsv): whether Chorus reports the pair as
+/// a conflict or an update. Articles by id, figures by start offset, never the texts.
+/// </summary>
+public static class FigurePairLabels
+{
+    /// <summary>Reads "articleA TAB startA TAB articleB TAB startB TAB conflict|update|agree|different [TAB note]" lines ('#' starts a comment).</summary>
+    public static (List<FigurePairLabel> Labels, List<string> Errors) Parse(string file, IEnumerable<string> lines)
+    {
+        var labels = new List<FigurePairLabel>();
+        var errors = new List<string>();
+        var n = 0;
+        foreach (var line in lines)
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var f = line.Split('\t');
+            if (f.Length < 5 || !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sa) || !int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var sb)
+                || !Enum.TryParse<FigurePairJudgement>(f[4], ignoreCase: true, out var judgement) || !Enum.IsDefined(judgement) || char.IsDigit(f[4][0]))
+            {
+                errors.Add($"{file}:{n}: expected 'articleA<TAB>startA<TAB>articleB<TAB>startB<TAB>conflict|update|agree|different'");
+                continue;
+            }
+
+            labels.Add(new FigurePairLabel(f[0], sa, f[2], sb, judgement));
+        }
+
+        return (labels, errors);
+    }
+
+    /// <summary>Scores the conflicts and updates of <paramref name="comparisons"/> (one per story the labels touch) against the labels.</summary>
+    public static FigurePairScores Evaluate(IReadOnlyList<FigurePairLabel> labels, IEnumerable<StoryComparison> comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var reported = new Dictionary<((string, int), (string, int)), FigurePairJudgement>();
+        void Report(IReadOnlyList<ConflictValue> values, FigurePairJudgement kind)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                for (var j = 0; j < values.Count; j++)
+                {
+                    if (values[i].ArticleId != values[j].ArticleId)
+                    {
+                        reported.TryAdd(((values[i].ArticleId, values[i].Start), (values[j].ArticleId, values[j].Start)), kind);
+                    }
+                }
+            }
+        }
+
+        foreach (var comparison in comparisons)
+        {
+            foreach (var conflict in comparison.Conflicts)
+            {
+                Report(conflict.Values, FigurePairJudgement.Conflict);
+            }
+
+            foreach (var update in comparison.Updates)
+            {
+                Report(update.Values, FigurePairJudgement.Update);
+            }
+        }
+
+        int disagreements = 0, found = 0, kindRight = 0, quiet = 0, falseAlarms = 0;
+        var mistakes = new List<string>();
+        foreach (var label in labels)
+        {
+            var said = reported.TryGetValue(((label.ArticleA, label.StartA), (label.ArticleB, label.StartB)), out var kind) ? kind : (FigurePairJudgement?)null;
+            var pair = $"{label.ArticleA}@{label.StartA} ~ {label.ArticleB}@{label.StartB}";
+            if (label.Judgement is FigurePairJudgement.Conflict or FigurePairJudgement.Update)
+            {
+                disagreements++;
+                if (said is { } k)
+                {
+                    found++;
+                    kindRight += k == label.Judgement ? 1 : 0;
+                }
+                else
+                {
+                    mistakes.Add($"missed {label.Judgement.ToString().ToLowerInvariant()}: {pair}");
+                }
+            }
+            else if (said is { } k)
+            {
+                falseAlarms++;
+                mistakes.Add($"false {k.ToString().ToLowerInvariant()} ({label.Judgement.ToString().ToLowerInvariant()}): {pair}");
+            }
+            else
+            {
+                quiet++;
+            }
+        }
+
+        return new FigurePairScores(disagreements, found, kindRight, quiet, falseAlarms, mistakes);
+    }
+}

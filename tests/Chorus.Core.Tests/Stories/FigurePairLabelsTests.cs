@@ -1,0 +1,38 @@
+using Chorus.Core.Stories.Comparison;
+using Chorus.Evaluation;
+
+namespace Chorus.Core.Tests.Stories;
+
+public class FigurePairLabelsTests
+{
+    private static ConflictValue Value(string article, int start) => new(article, "1", "een", start, start + 3, new SentenceRef(article, 0, 10));
+
+    [Fact]
+    public void Parse_ReadsEveryJudgement_AndNamesTheBadLine()
+    {
+        var (labels, errors) = FigurePairLabels.Parse("f.tsv", ["# c", "a\t1\tb\t2\tconflict\tnote", "a\t1\tb\t2\tupdate", "a\t1\tb\t2\tagree", "a\t1\tb\t2\tdifferent", "a\t1\tb\t2\t2", "a\tx\tb\t2\tconflict"]);
+        Assert.Equal([FigurePairJudgement.Conflict, FigurePairJudgement.Update, FigurePairJudgement.Agree, FigurePairJudgement.Different], labels.Select(l => l.Judgement));
+        Assert.Equal(["f.tsv:6: expected 'articleA<TAB>startA<TAB>articleB<TAB>startB<TAB>conflict|update|agree|different'", "f.tsv:7: expected 'articleA<TAB>startA<TAB>articleB<TAB>startB<TAB>conflict|update|agree|different'"], errors);
+    }
+
+    [Fact]
+    public void Evaluate_CountsFoundDisagreements_KindsAndFalseAlarms()
+    {
+        FigurePairLabel[] labels =
+        [
+            new("a", 1, "b", 2, FigurePairJudgement.Conflict), // reported as a conflict
+            new("b", 5, "a", 6, FigurePairJudgement.Update), // reported as a conflict: found, wrong kind (either order)
+            new("a", 9, "c", 9, FigurePairJudgement.Conflict), // missed
+            new("a", 20, "c", 20, FigurePairJudgement.Different), // reported: a false alarm
+            new("a", 30, "c", 30, FigurePairJudgement.Agree), // quiet
+        ];
+        var comparison = new StoryComparison([], [
+            new Conflict("number", "x", [Value("a", 1), Value("b", 2)]),
+            new Conflict("number", "y", [Value("a", 6), Value("b", 5)]),
+            new Conflict("number", "z", [Value("a", 20), Value("c", 20)]),
+        ], [], [], "nl");
+        var s = FigurePairLabels.Evaluate(labels, [comparison]);
+        Assert.Equal((3, 2, 1, 1, 1), (s.Disagreements, s.Found, s.KindRight, s.Quiet, s.FalseAlarms));
+        Assert.Equal(["missed conflict: a@9 ~ c@9", "false conflict (different): a@20 ~ c@20"], s.Mistakes);
+    }
+}
