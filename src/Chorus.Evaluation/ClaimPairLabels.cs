@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chorus.Core.Stories.Comparison;
 
 namespace Chorus.Evaluation;
@@ -18,30 +17,8 @@ public static class ClaimPairLabels
 {
     /// <summary>Reads "articleA TAB startA TAB articleB TAB startB TAB same|different" lines ('#' starts a comment).</summary>
     public static (List<ClaimPairLabel> Labels, List<string> Errors) Parse(string file, IEnumerable<string> lines)
-    {
-        var labels = new List<ClaimPairLabel>();
-        var errors = new List<string>();
-        var n = 0;
-        foreach (var line in lines)
-        {
-            n++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            if (f.Length < 5 || !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sa) || !int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var sb) || f[4] is not ("same" or "different"))
-            {
-                errors.Add($"{file}:{n}: expected 'articleA<TAB>startA<TAB>articleB<TAB>startB<TAB>same|different'");
-                continue;
-            }
-
-            labels.Add(new ClaimPairLabel(f[0], sa, f[2], sb, f[4] == "same"));
-        }
-
-        return (labels, errors);
-    }
+        => JudgedPairRows.Parse(file, lines, "same|different", static (a, sa, b, sb, judgement)
+            => judgement is "same" or "different" ? new ClaimPairLabel(a, sa, b, sb, judgement == "same") : (ClaimPairLabel?)null);
 
     /// <summary>Scores the shared claims of <paramref name="comparisons"/> (one per story the labels touch) against the labels.</summary>
     public static ClaimPairScores Evaluate(IReadOnlyList<ClaimPairLabel> labels, IEnumerable<StoryComparison> comparisons)

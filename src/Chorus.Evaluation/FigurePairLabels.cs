@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chorus.Core.Stories.Comparison;
 
 namespace Chorus.Evaluation;
@@ -35,31 +34,14 @@ public static class FigurePairLabels
 {
     /// <summary>Reads "articleA TAB startA TAB articleB TAB startB TAB conflict|update|agree|different [TAB note]" lines ('#' starts a comment).</summary>
     public static (List<FigurePairLabel> Labels, List<string> Errors) Parse(string file, IEnumerable<string> lines)
-    {
-        var labels = new List<FigurePairLabel>();
-        var errors = new List<string>();
-        var n = 0;
-        foreach (var line in lines)
+        => JudgedPairRows.Parse(file, lines, "conflict|update|agree|different", static (a, sa, b, sb, judgement) => judgement switch
         {
-            n++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
-            if (f.Length < 5 || !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sa) || !int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var sb)
-                || !Enum.TryParse<FigurePairJudgement>(f[4], ignoreCase: true, out var judgement) || !Enum.IsDefined(judgement) || char.IsDigit(f[4][0]))
-            {
-                errors.Add($"{file}:{n}: expected 'articleA<TAB>startA<TAB>articleB<TAB>startB<TAB>conflict|update|agree|different'");
-                continue;
-            }
-
-            labels.Add(new FigurePairLabel(f[0], sa, f[2], sb, judgement));
-        }
-
-        return (labels, errors);
-    }
+            "conflict" => new FigurePairLabel(a, sa, b, sb, FigurePairJudgement.Conflict),
+            "update" => new FigurePairLabel(a, sa, b, sb, FigurePairJudgement.Update),
+            "agree" => new FigurePairLabel(a, sa, b, sb, FigurePairJudgement.Agree),
+            "different" => new FigurePairLabel(a, sa, b, sb, FigurePairJudgement.Different),
+            _ => (FigurePairLabel?)null,
+        });
 
     /// <summary>Scores the conflicts and updates of <paramref name="comparisons"/> (one per story the labels touch) against the labels.</summary>
     public static FigurePairScores Evaluate(IReadOnlyList<FigurePairLabel> labels, IEnumerable<StoryComparison> comparisons)
