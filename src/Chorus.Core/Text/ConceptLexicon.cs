@@ -36,9 +36,7 @@ public sealed class ConceptLexicon
     /// </summary>
     public const int MinHead = 3;
 
-    private const int ShortHead = 3;
-
-    private const int MinModifierBeforeShortHead = 5;
+    private const int MinModifierBeforeShortestHead = 5;
 
     /// <summary>Compounds and inflected forms worked out, per language, kept up to this many stems (a watcher runs for weeks).</summary>
     private const int MaxDerived = 200_000;
@@ -52,8 +50,6 @@ public sealed class ConceptLexicon
     private static readonly string[] DutchEndings = ["t", "d"];
     private static readonly string[] GermanEndings = ["et", "t"];
 
-    // Verb particles and prefixes: a word that starts with one is a verb form or a derivation whose sense is not its
-    // parts' ("aan|gelegd", "ver|boden", "uit|gezonden"), never a compound of two nouns.
     // Derivational suffixes that are also words ("lijk" a corpse, "Heit"…): as the last part they make an adjective or
     // an abstract noun of the first ("duidelijk", "nachtelijk", "Nichteinhaltung"), not a kind of the suffix.
     private static readonly HashSet<string> DutchSuffixes = new(StringComparer.Ordinal)
@@ -66,6 +62,8 @@ public sealed class ConceptLexicon
         "lich", "haft", "heit", "keit", "schaft", "ung", "ling", "isch", "mass", "wert", "weis", "weise",
     };
 
+    // Verb particles and prefixes: a word that starts with one is a verb form or a derivation whose sense is not its
+    // parts' ("aan|gelegd", "ver|boden", "uit|gezonden"), never a compound of two nouns.
     private static readonly HashSet<string> DutchParticles = new(StringComparer.Ordinal)
     {
         "aan", "af", "bij", "door", "in", "mee", "na", "om", "onder", "op", "over", "toe", "tegen", "terug", "uit", "voor",
@@ -233,7 +231,7 @@ public sealed class ConceptLexicon
     {
         for (var split = MinCompoundPart; split <= stem.Length - MinHead; split++)
         {
-            if ((stem.Length - split == ShortHead && split < MinModifierBeforeShortHead)
+            if ((stem.Length - split == MinHead && split < MinModifierBeforeShortestHead)
                 || !table.StemLookup.TryGetValue(stem[split..], out var head) || table.SuffixLookup.Contains(stem[split..]))
             {
                 continue;
