@@ -51,8 +51,9 @@ public sealed class ConcurrentWriterTests : IDisposable
     }
 
     // kill -9 after the first committed batches: the open batch rolls back, the lock goes with the process, and the
-    // same command run again stores what is missing, so that the store ends as one run would have left it.
-    private async Task KilledAndResumedAsync(StoreHost host, string? input = null, int articles = 3000, int exitCode = 0)
+    // same command run again stores what is missing, so that the store ends as one run would have left it. 6,000 small
+    // articles, so that a fast run is still going when its first batch is seen (3,000 were once all stored first).
+    private async Task KilledAndResumedAsync(StoreHost host, string? input = null, int articles = 6000, int exitCode = 0)
     {
         input ??= WriteInput("k.jsonl", 0, articles);
         var killed = await host.DbAsync("killed.db");
@@ -117,7 +118,8 @@ public sealed class ConcurrentWriterTests : IDisposable
         var stored = 0;
         while (stored == 0 && DateTime.UtcNow < deadline && !process.HasExited)
         {
-            await Task.Delay(100);
+            // Short polls: a fast machine stores several batches of small articles per second.
+            await Task.Delay(25);
             await using var ws = await Chorus.Storage.ChorusWorkspace.OpenAsync(db);
             stored = await ws.Store.CountArticlesAsync();
         }
