@@ -19,7 +19,7 @@ public sealed record LexiconScores(string Lang, string Half, int Words, int Hit,
 }
 
 /// <summary>
-/// Measures <see cref="ConceptLexicon.ConceptsOrPartsOf"/> on words the lexicon does not list, two ways:
+/// Measures <see cref="ConceptLexicon.ConceptsOrPartsOf(string, string)"/> on words the lexicon does not list, two ways:
 /// <list type="bullet">
 /// <item>Listed compounds read as if unlisted: each Dutch or German headword of the lexicon (FreeDict) that splits into
 /// listed parts, scored against its own listed concepts. Halves by a stable hash of the word, so rules can be set on one

@@ -114,10 +114,14 @@ public sealed class ConceptLexicon
     /// as one word, so a dictionary of single words misses most of a news text's nouns (measured:
     /// `./chorus eval lexicon`, docs/comparison.md). Used where words are compared across languages.
     /// </summary>
-    public ReadOnlySpan<string> ConceptsOrPartsOf(string lang, string stem)
+    public ReadOnlySpan<string> ConceptsOrPartsOf(string lang, string stem) => ConceptsOrPartsOf(lang, stem, out _);
+
+    /// <summary><see cref="ConceptsOrPartsOf(string, string)"/>; <paramref name="listed"/> tells whether the stem itself is listed.</summary>
+    public ReadOnlySpan<string> ConceptsOrPartsOf(string lang, string stem, out bool listed)
     {
         var exact = ConceptsOf(lang, stem);
-        if (!exact.IsEmpty || TableOf(lang) is not { } table || stem.Length < MinCompoundPart + 1)
+        listed = !exact.IsEmpty;
+        if (listed || TableOf(lang) is not { } table || stem.Length < MinCompoundPart + 1)
         {
             return exact;
         }
@@ -142,9 +146,6 @@ public sealed class ConceptLexicon
     /// The longest known head wins: a compound is a kind of its last part.
     /// </summary>
     public string[]? Compound(string lang, string stem) => TableOf(lang) is { } table ? Compound(table, stem) : null;
-
-    /// <summary>The concepts of a verb form whose inflection Snowball left on the stem, or null (see <see cref="ConceptsOrPartsOf"/>).</summary>
-    public string[]? Inflected(string lang, string stem) => TableOf(lang) is { } table ? Inflected(table, stem) : null;
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 

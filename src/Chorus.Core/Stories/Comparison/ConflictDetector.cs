@@ -326,8 +326,9 @@ internal static class ConflictDetector
                 continue;
             }
 
-            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOrPartsOf(s.Article.Lang, stem) : [];
-            if (concepts.IsEmpty || Text.ConceptLexicon.Default.ConceptsOf(s.Article.Lang, stem).IsEmpty)
+            var listed = false;
+            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOrPartsOf(s.Article.Lang, stem, out listed) : [];
+            if (!listed)
             {
                 keys.Add(StorySentences.Root(stem));
             }

@@ -135,10 +135,11 @@ internal static class StorySentences
                     {
                         var root = Intern(vocabulary, Root(stem));
                         terms.Add(root);
-                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem);
+                        var listed = false;
+                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem, out listed);
                         // A word read through its parts or its lemma keeps its root too: cognates meet on it
                         // ("bracht", "brachte") where only one language's form finds its lemma.
-                        if (wordConcepts.IsEmpty || lexicon!.ConceptsOf(article.Lang, stem).IsEmpty)
+                        if (!listed)
                         {
                             cross.Add(root);
                         }
