@@ -45,7 +45,8 @@ public static class EntityTypes
         return false;
     }
 
-    /// <summary>The type of a code the caller knows to be valid (a stored row written by Chorus, a tagger's chunk).</summary>
-    public static EntityType Parse(string code)
-        => TryParse(code, out var type) ? type : throw new FormatException($"'{code}' is not an entity type (PER, LOC, ORG or MISC)");
+    /// <summary>The type of a stored code; a code no version of Chorus writes is an error naming where it was read.</summary>
+    /// <param name="where">The table and column the code was read from ("entities.type").</param>
+    public static EntityType ParseStored(string code, string where)
+        => TryParse(code, out var type) ? type : throw new InvalidDataException($"{where}: unknown entity type '{code}' (PER, LOC, ORG or MISC; written by a newer Chorus?)");
 }

@@ -1042,7 +1042,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
         public StoredEntity ToEntity()
         {
-            var entity = new StoredEntity { Id = Id, Type = EntityTypes.Parse(Type), Name = Name, Mentions = Mentions };
+            var entity = new StoredEntity { Id = Id, Type = EntityTypes.ParseStored(Type, "entity_corrections.undo"), Name = Name, Mentions = Mentions };
             foreach (var (v, n) in Variants)
             {
                 entity.Variants[v] = n;
@@ -1073,7 +1073,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     internal static StoredEntity ReadEntity(DbDataReader reader) => new()
     {
         Id = reader.GetString(0),
-        Type = EntityTypes.Parse(reader.GetString(1)),
+        Type = EntityTypes.ParseStored(reader.GetString(1), "entities.type"),
         Name = reader.GetString(2),
         Mentions = reader.GetInt32(3),
         Variants = StoreJson.DeserializeVariants(reader.GetString(4)),
@@ -1085,7 +1085,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new EntityOccurrence(reader.GetString(0), reader.GetString(1), EntityTypes.Parse(reader.GetString(2)), reader.GetString(3), reader.GetInt32(4)));
+            list.Add(new EntityOccurrence(reader.GetString(0), reader.GetString(1), EntityTypes.ParseStored(reader.GetString(2), "entity_occurrences.type"), reader.GetString(3), reader.GetInt32(4)));
         }
 
         return list;

@@ -435,7 +435,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            pins[(EntityTypes.Parse(reader.GetString(0)), reader.GetString(1))] = reader.GetString(2);
+            pins[(EntityTypes.ParseStored(reader.GetString(0), "entity_pins.type"), reader.GetString(1))] = reader.GetString(2);
         }
 
         return pins;

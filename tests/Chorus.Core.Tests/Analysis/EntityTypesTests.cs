@@ -24,7 +24,12 @@ public sealed class EntityTypesTests
     [InlineData("Person")]
     [InlineData("")]
     [InlineData("0")]
-    public void AnythingElse_IsNotAType(string code) => Assert.False(EntityTypes.TryParse(code, out _));
+    public void AnythingElse_IsNotAType(string code)
+    {
+        Assert.False(EntityTypes.TryParse(code, out _));
+        // Read from a store, it is an error that says where it stood.
+        Assert.StartsWith("entities.type: unknown entity type", Assert.Throws<InvalidDataException>(() => EntityTypes.ParseStored(code, "entities.type")).Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void AllTypes_AreListed_InTheTaggersOrder()

@@ -47,7 +47,7 @@ public sealed class EntityMatcherTests
     [MemberData(nameof(Cases))]
     public void Match_LinksOnlyTheEntityItIs(string type, string name, string surfaces, string[] candidates, string? expected)
     {
-        var local = new LocalEntity(EntityTypes.Parse(type), name, surfaces.Split('|').ToDictionary(s => s, _ => 1, StringComparer.Ordinal));
+        var local = new LocalEntity(TypeOf(type), name, surfaces.Split('|').ToDictionary(s => s, _ => 1, StringComparer.Ordinal));
         var stored = candidates.Select(c => Entity(type, c)).ToList();
 
         var match = new EntityMatcher().Match(local, stored);
@@ -92,7 +92,7 @@ public sealed class EntityMatcherTests
         var open = parts[0].LastIndexOf('(');
         var name = parts[0][..open];
         var mentions = int.Parse(parts[0][(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
-        var e = new StoredEntity { Id = id, Type = EntityTypes.Parse(type), Name = name, Mentions = mentions };
+        var e = new StoredEntity { Id = id, Type = TypeOf(type), Name = name, Mentions = mentions };
         e.Variants[name] = mentions;
         foreach (var v in parts.Skip(1))
         {
@@ -101,6 +101,10 @@ public sealed class EntityMatcherTests
 
         return e;
     }
+
+    // A type code of a table row ("PER").
+    private static EntityType TypeOf(string code)
+        => EntityTypes.TryParse(code, out var type) ? type : throw new ArgumentException($"not an entity type: {code}", nameof(code));
 }
 
 public sealed class ParticleSurnameTests

@@ -24,7 +24,7 @@ public class EntityNamesTests
     [InlineData("MISC", "Venezolaanse=12;Venezolanen=5;Venezolaan=2", "Venezolanen")]
     [InlineData("MISC", "Koerdisch=3;Koerdische=5;Koerden=1", "Koerden")]
     public void Canonical_IsTheNameAReaderExpects(string type, string variants, string expected)
-        => Assert.Equal(expected, EntityNames.Canonical(EntityTypes.Parse(type), Variants(variants)));
+        => Assert.Equal(expected, EntityNames.Canonical(TypeOf(type), Variants(variants)));
 
     [Fact]
     public void Canonical_NoNameForm_IsNull()
@@ -64,4 +64,8 @@ public class EntityNamesTests
         Assert.DoesNotContain(entities, e => e.Surface == "We");
         Assert.Contains(entities, e => e.Surface == "Jan Smit");
     }
+
+    // A type code of a table row ("PER").
+    private static EntityType TypeOf(string code)
+        => EntityTypes.TryParse(code, out var type) ? type : throw new ArgumentException($"not an entity type: {code}", nameof(code));
 }

@@ -118,7 +118,7 @@ public class CoreferenceTests
         }
 
         doc.Entities = tagged.Select(t => text.IndexOf(t.Surface, StringComparison.Ordinal) is var at and >= 0
-            ? new EntityMention(at, at + t.Surface.Length, EntityTypes.Parse(t.Type), MentionMethod.Tagger)
+            ? new EntityMention(at, at + t.Surface.Length, TypeOf(t.Type), MentionMethod.Tagger)
             : throw new ArgumentException(t.Surface)).OrderBy(m => m.Start).ToList();
         ArticleAnalyzer.Apply(analyzer.Stages.OfType<CoreferenceStage>().Single(), doc);
         return doc.Entities.Select(m => text[m.Start..m.End]).ToList();
@@ -186,4 +186,8 @@ public class CoreferenceTests
         Assert.NotEqual("PER", e["Rutte III"].Type);
         Assert.Equal("PER", e["Mark Rutte"].Type);
     }
+
+    // A type code of a table row ("PER").
+    private static EntityType TypeOf(string code)
+        => EntityTypes.TryParse(code, out var type) ? type : throw new ArgumentException($"not an entity type: {code}", nameof(code));
 }
