@@ -17,19 +17,15 @@ Usage: python3 tools/derive-lemma-forms.py ../shared/data/ud-dutch/*-dev.conllu 
 import collections
 import sys
 
+from ud_tokens import tokens
+
 lemmas_of = collections.defaultdict(set)
 all_lemmas = set()
-for path in sys.argv[1:]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) != 10 or not cols[0].isdigit():
-                continue
-            form, lemma, upos = cols[1].lower(), cols[2].lower(), cols[3]
-            all_lemmas.add(lemma)
-            if upos not in ("NOUN", "VERB", "ADJ") or not form.isalpha() or not lemma.isalpha() or form == lemma:
-                continue
-            lemmas_of[form].add(lemma)
+for form, lemma, upos, _ in tokens(sys.argv[1:]):
+    all_lemmas.add(lemma)
+    if upos not in ("NOUN", "VERB", "ADJ") or not form.isalpha() or not lemma.isalpha() or form == lemma:
+        continue
+    lemmas_of[form].add(lemma)
 
 print("# Dutch word forms and their lemma, derived from the Universal Dependencies Dutch treebanks (Alpino, LassySmall;")
 print("# dev parts only), CC BY-SA 4.0; this list is under the same licence. See THIRD-PARTY-NOTICES.md.")

@@ -15,6 +15,8 @@ Usage: python3 tools/derive-past-forms.py ../shared/data/ud-dutch/*.conllu > src
 import collections
 import sys
 
+from ud_tokens import tokens
+
 # Forms the treebanks happen to show only as past verbs but news also writes as something else: nouns ("sloten", ditches
 # or locks; "staken", stakes), an infinitive ("staken", to strike), adjectives ("dronken", "doordrongen van"),
 # participles ("genoten").
@@ -23,20 +25,14 @@ HOMOGRAPHS = {"sloten", "staken", "dronken", "doordrongen", "genoten", "boden"}
 past = collections.Counter()
 other = set(HOMOGRAPHS)
 lemmas = set()
-for path in sys.argv[1:]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) != 10 or not cols[0].isdigit():
-                continue
-            form, lemma, upos, feats = cols[1].lower(), cols[2].lower(), cols[3], cols[5]
-            lemmas.add(lemma)
-            if not form.isalpha():
-                continue
-            if upos == "VERB" and "VerbForm=Fin" in feats and "Tense=Past" in feats:
-                past[form] += 1
-            else:
-                other.add(form)
+for form, lemma, upos, feats in tokens(sys.argv[1:]):
+    lemmas.add(lemma)
+    if not form.isalpha():
+        continue
+    if upos == "VERB" and "VerbForm=Fin" in feats and "Tense=Past" in feats:
+        past[form] += 1
+    else:
+        other.add(form)
 
 print("# Dutch finite simple-past verb forms, derived from the Universal Dependencies Dutch treebanks (Alpino, LassySmall;")
 print("# dev and test parts), CC BY-SA 4.0; this list is under the same licence. See THIRD-PARTY-NOTICES.md.")
