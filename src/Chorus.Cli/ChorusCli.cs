@@ -285,7 +285,7 @@ internal static class ChorusCli
         var archiveSizes = new Option<string>("--sizes") { Description = "Archive sizes in articles, comma-separated (e.g. 10000,100000,1000000)", DefaultValueFactory = _ => "10000,100000" };
         var archiveClients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 20 };
         var archiveRequests = new Option<int>("--requests") { Description = "Requests per client and read", DefaultValueFactory = _ => 25 };
-        var archiveKeep = new Option<string?>("--keep") { Description = "Keep each SQLite archive built, as DIR/SIZE.db (with its search index), to serve or query it afterwards" };
+        var archiveKeep = new Option<string?>("--keep") { Description = "Keep each SQLite archive built, as DIR/SIZE.db (with its search index), to serve or query it afterwards; one already kept there is measured as it is, not rebuilt" };
         var benchArchive = new Command("archive", "Build archives of several sizes and time the reads a user makes (p50/p99 through the HTTP server, concurrent clients)") { archiveInput, archiveSizes, archiveClients, archiveRequests, benchPostgres, archiveKeep, json };
         benchArchive.SetAction((r, ct) => BenchArchiveCommand.RunAsync(ctx, r.GetValue(archiveInput)!, ParseSizes(r.GetValue(archiveSizes)!), Math.Max(1, r.GetValue(archiveClients)), Math.Max(1, r.GetValue(archiveRequests)), r.GetValue(benchPostgres), r.GetValue(json), ct, r.GetValue(archiveKeep)));
         var exportRows = new Option<string>("--articles") { Description = "Size of the archive to export, in articles (e.g. 1m)", DefaultValueFactory = _ => "100k" };

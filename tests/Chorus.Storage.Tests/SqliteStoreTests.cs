@@ -73,11 +73,64 @@ public sealed class SqliteStoreTests : IDisposable
             cmd.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(11L, (long)(await cmd.ExecuteScalarAsync())!);
+            Assert.Equal(12L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
         await using var reopened = await SqliteChorusStore.OpenAsync(path);
         Assert.Equal(1, await reopened.CountArticlesAsync());
+    }
+
+    /// <summary>Takes a store back to before schema 12: no kept entity figures, no triggers keeping them.</summary>
+    private const string WithoutKeptEntityFigures = """
+        DROP TRIGGER entity_occurrence_added; DROP TRIGGER entity_occurrence_removed; DROP TRIGGER entity_occurrence_moved;
+        DROP TRIGGER entity_article_added; DROP TRIGGER entity_article_removed; DROP TRIGGER entity_story_added;
+        DROP TRIGGER entity_story_removed; DROP TRIGGER article_story_moved;
+        DROP TABLE entity_articles; DROP TABLE entity_months; DROP TABLE entity_stories; DROP TABLE entity_totals;
+        """;
+
+    // A store of schema 11 had no kept entity figures: opening it counts them from the occurrences and articles, and
+    // from then on the triggers keep them.
+    [Fact]
+    public async Task Open_AStoreWithoutKeptEntityFigures_CountsThem_AndKeepsThemAfterwards()
+    {
+        var path = Path.Combine(_tmp.Path, "v11.db");
+        await using (var store = await SqliteChorusStore.OpenAsync(path))
+        {
+            var batch = await store.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.AddArticleAsync(new StoredArticle { Id = "a1", Ref = "r1", ContentKey = "k1", Text = "t", Lang = "nl", StoryId = "s1", Date = Chorus.Core.Time.PartialDate.Parse("2024-03-08").Value }, []);
+                await batch.AddArticleAsync(new StoredArticle { Id = "a2", Ref = "r2", ContentKey = "k2", Text = "t", Lang = "nl", StoryId = "s2", Date = Chorus.Core.Time.PartialDate.Parse("2024-04").Value }, []);
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e1", "a1", Chorus.Core.Analysis.EntityType.Person, "Rutte", 2));
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e1", "a1", Chorus.Core.Analysis.EntityType.Person, "Mark Rutte", 1));
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e1", "a2", Chorus.Core.Analysis.EntityType.Person, "Rutte", 1));
+                await batch.CommitAsync();
+            }
+        }
+
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = WithoutKeptEntityFigures + "PRAGMA user_version = 11;";
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await using (var reopened = await SqliteChorusStore.OpenAsync(path))
+        {
+            var found = await reopened.EntityArticlesAsync("e1", 0, 10);
+            Assert.Equal("2 2: a2 a1 | s2 s1 | 2024-03=1 2024-04=1", $"{found.ArticleTotal} {found.StoryTotal}: {string.Join(' ', found.Articles.Select(a => a.Id))} | {string.Join(' ', found.Stories)} | {string.Join(' ', found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
+            var batch = await reopened.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.AddArticleAsync(new StoredArticle { Id = "a3", Ref = "r3", ContentKey = "k3", Text = "t", Lang = "nl", StoryId = "s1", Date = Chorus.Core.Time.PartialDate.Parse("2024-04-02").Value }, []);
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e1", "a3", Chorus.Core.Analysis.EntityType.Person, "Rutte", 1));
+                await batch.CommitAsync();
+            }
+
+            found = await reopened.EntityArticlesAsync("e1", 0, 10);
+            Assert.Equal("3 2: a3 a2 a1 | s1 s2 | 2024-03=1 2024-04=2", $"{found.ArticleTotal} {found.StoryTotal}: {string.Join(' ', found.Articles.Select(a => a.Id))} | {string.Join(' ', found.Stories)} | {string.Join(' ', found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
+        }
     }
 
     // Stores of schema 10 kept each article's text before its story, address and outlet; opening one rebuilds the
@@ -112,6 +165,7 @@ public sealed class SqliteStoreTests : IDisposable
             await c.OpenAsync();
             await ScalarAsync(c, $"""
                 PRAGMA foreign_keys = OFF;
+                {WithoutKeptEntityFigures}
                 CREATE TABLE old_layout AS SELECT {V10Columns} FROM articles;
                 DROP TABLE articles;
                 ALTER TABLE old_layout RENAME TO articles;
@@ -130,7 +184,7 @@ public sealed class SqliteStoreTests : IDisposable
         await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
         {
             await c.OpenAsync();
-            Assert.Equal("11", await ScalarAsync(c, "PRAGMA user_version"));
+            Assert.Equal("12", await ScalarAsync(c, "PRAGMA user_version"));
             Assert.Equal("text", await ScalarAsync(c, "SELECT name FROM pragma_table_info('articles') ORDER BY cid DESC LIMIT 1"));
             Assert.Equal("3", await ScalarAsync(c, "SELECT COUNT(*) FROM article_bands"));
             Assert.Equal("0", await ScalarAsync(c, "SELECT COUNT(*) FROM pragma_foreign_key_check"));

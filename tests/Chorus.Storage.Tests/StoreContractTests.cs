@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
@@ -563,6 +564,90 @@ public abstract class StoreContractTests : IDisposable
         var found = await store.EntityArticlesAsync("e-maas", offset, limit);
         Assert.Equal(expected, $"{found.ArticleTotal} articles, {found.StoryTotal} stories: {string.Join(" ", found.Articles.Select(a => a.Id))} | {string.Join(" ", found.Stories)} | {string.Join(" ", found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
         Assert.All(found.Articles, a => Assert.Equal(string.Empty, a.Text));
+    }
+
+    // The figures an entity page reads are kept beside the occurrences by the store itself; after every kind of write
+    // that moves an occurrence or an article (a name linked again, a story auto-merge, a user's move, entity merge,
+    // split and their undo) they equal a count made from the occurrences and articles afresh.
+    [SkippableFact]
+    public async Task EntityPageFigures_KeptByTheStore_EqualARecount_AfterEveryKindOfWrite()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            foreach (var (id, date, story) in new[] { ("a1", "2023", "s1"), ("a2", "2024-03-08", "s1"), ("a3", "2024-03-20", "s2"), ("a4", "2024-04-02", "s3"), ("a5", (string?)null, "s3"), ("a6", "2024-03-20", (string?)null) })
+            {
+                await batch.AddArticleAsync(Article(id, date: date, story: story), []);
+            }
+
+            foreach (var (id, name, variants) in new[] { ("e-maas", "Maas", new[] { "Maas", "de Maas" }), ("e-rijn", "Rijn", ["Rijn", "Rhein"]), ("e-waal", "Waal", ["Waal"]) })
+            {
+                var e = new StoredEntity { Id = id, Type = EntityType.Location, Name = name, Mentions = variants.Length };
+                foreach (var v in variants)
+                {
+                    e.Variants[v] = 1;
+                }
+
+                await batch.SaveEntityAsync(e, ["LOC:" + name.ToLowerInvariant()]);
+            }
+
+            foreach (var (entity, article, name) in new[] { ("e-maas", "a1", "Maas"), ("e-maas", "a2", "Maas"), ("e-maas", "a2", "de Maas"), ("e-maas", "a5", "Maas"), ("e-rijn", "a2", "Rijn"), ("e-rijn", "a3", "Rhein"), ("e-rijn", "a6", "Rijn"), ("e-waal", "a4", "Waal"), ("e-waal", "a3", "Waal") })
+            {
+                await batch.AddEntityOccurrenceAsync(new EntityOccurrence(entity, article, EntityType.Location, name, 1));
+            }
+
+            await batch.CommitAsync();
+        }
+
+        var steps = new List<string> { await RecountMismatchAsync(store, "ingest") };
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-waal", "a2", EntityType.Location, "de Maas", 1));
+            await batch.MergeStoriesAsync("s2", "s1");
+            await batch.CommitAsync();
+        }
+
+        steps.Add(await RecountMismatchAsync(store, "relinked name, auto-merged story"));
+        await store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s1", "s3", ["a1", "a3"], DateTimeOffset.UtcNow), new Dictionary<string, string> { ["a1"] = "s3", ["a3"] = "s3" }, [], []);
+        steps.Add(await RecountMismatchAsync(store, "moved articles"));
+        await store.MergeEntitiesAsync("e-maas", "e-rijn");
+        steps.Add(await RecountMismatchAsync(store, "entity merge"));
+        await store.SplitEntityAsync("e-maas", "Rhein");
+        steps.Add(await RecountMismatchAsync(store, "entity split"));
+        await store.UndoEntityCorrectionAsync(null);
+        steps.Add(await RecountMismatchAsync(store, "split undone"));
+        await store.UndoEntityCorrectionAsync(null);
+        steps.Add(await RecountMismatchAsync(store, "merge undone"));
+        Assert.All(steps, s => Assert.EndsWith(": kept = recount", s, StringComparison.Ordinal));
+        Assert.Equal("a2 a1 a5", string.Join(" ", (await store.EntityArticlesAsync("e-maas", 0, 10)).Articles.Select(a => a.Id)));
+    }
+
+    /// <summary>Each live entity's page as the store keeps it against one counted from its occurrences and articles.</summary>
+    private static async Task<string> RecountMismatchAsync(IChorusStore store, string step)
+    {
+        var mismatches = new List<string>();
+        foreach (var entity in await store.ListEntitiesAsync(100))
+        {
+            var occurrences = await store.EntityOccurrencesAsync(entity.Id);
+            var articles = await store.GetArticlesAsync([.. occurrences.Select(o => o.ArticleId).Distinct()]);
+            var newest = articles.OrderBy(a => a.Date is null).ThenByDescending(a => a.Date?.ToString(), StringComparer.Ordinal).ThenByDescending(a => int.Parse(a.Id[1..], CultureInfo.InvariantCulture)).Select(a => a.Id);
+            var stories = articles.Where(a => a.StoryId is not null).GroupBy(a => a.StoryId!)
+                .Select(g => (Story: g.Key, Latest: g.Max(a => a.Date?.ToString())))
+                .OrderBy(s => s.Latest is null).ThenByDescending(s => s.Latest, StringComparer.Ordinal).ThenBy(s => s.Story, StringComparer.Ordinal).Select(s => s.Story);
+            var months = articles.Where(a => a.Date is not null).GroupBy(a => a.Date!.Value.ToString() is { Length: >= 7 } d ? d[..7] : a.Date.Value.ToString() + "-01")
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}");
+            var recount = $"{articles.Count} {stories.Count()}: {string.Join(' ', newest)} | {string.Join(' ', stories)} | {string.Join(' ', months)}";
+            var kept = await store.EntityArticlesAsync(entity.Id, 0, 100);
+            var keptText = $"{kept.ArticleTotal} {kept.StoryTotal}: {string.Join(' ', kept.Articles.Select(a => a.Id))} | {string.Join(' ', kept.Stories)} | {string.Join(' ', kept.Months.Select(m => $"{m.Month}={m.Articles}"))}";
+            if (keptText != recount)
+            {
+                mismatches.Add($"{entity.Id} kept {keptText} counted {recount}");
+            }
+        }
+
+        return $"{step}: " + (mismatches.Count == 0 ? "kept = recount" : string.Join("; ", mismatches));
     }
 
     [SkippableTheory]

@@ -28,7 +28,7 @@ internal static partial class BenchArchiveCommand
         {
             var db = await BenchCommand.BenchStoreAsync(dir, null, ct).ConfigureAwait(false);
             var build = Stopwatch.StartNew();
-            await BuildAsync(db, pool, size, ct).ConfigureAwait(false);
+            await BuildAsync(db, pool, size, write: true, ct).ConfigureAwait(false);
             await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: built in {build.Elapsed.TotalSeconds:0.0} s")).ConfigureAwait(false);
             foreach (var format in formats)
             {

@@ -186,5 +186,113 @@ internal static class PostgresMigrations
         CREATE INDEX stories_sources ON stories(source_count);
         CREATE INDEX articles_outlet_key ON articles(outlet_key);
         """,
+        // Kept figures for entity pages, as in SQLite's step 12: one row per entity and article, articles per month
+        // and per story, and the totals, maintained by triggers for every writer and correction alike.
+        """
+        CREATE TABLE entity_articles (
+            entity_id  TEXT COLLATE "C" NOT NULL,
+            article_id TEXT COLLATE "C" NOT NULL,
+            date       TEXT COLLATE "C",
+            seq        BIGINT NOT NULL,
+            names      INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, article_id)
+        );
+        CREATE INDEX entity_articles_newest ON entity_articles(entity_id, date DESC NULLS LAST, seq DESC);
+        CREATE INDEX entity_articles_article ON entity_articles(article_id);
+        CREATE TABLE entity_months (
+            entity_id TEXT COLLATE "C" NOT NULL,
+            month     TEXT COLLATE "C" NOT NULL,
+            articles  INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, month)
+        );
+        CREATE TABLE entity_stories (
+            entity_id TEXT COLLATE "C" NOT NULL,
+            story_id  TEXT COLLATE "C" NOT NULL,
+            articles  INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, story_id)
+        );
+        CREATE INDEX entity_stories_story ON entity_stories(story_id);
+        CREATE TABLE entity_totals (
+            entity_id TEXT COLLATE "C" PRIMARY KEY,
+            articles  INTEGER NOT NULL,
+            stories   INTEGER NOT NULL
+        );
+        INSERT INTO entity_articles (entity_id, article_id, date, seq, names)
+            SELECT o.entity_id, o.article_id, a.date, a.seq, COUNT(*) FROM entity_occurrences o JOIN articles a ON a.id = o.article_id GROUP BY o.entity_id, o.article_id, a.date, a.seq;
+        INSERT INTO entity_months (entity_id, month, articles)
+            SELECT entity_id, CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) ELSE date || '-01' END AS month, COUNT(*) FROM entity_articles WHERE date IS NOT NULL GROUP BY entity_id, month;
+        INSERT INTO entity_stories (entity_id, story_id, articles)
+            SELECT e.entity_id, a.story_id, COUNT(*) FROM entity_articles e JOIN articles a ON a.id = e.article_id WHERE a.story_id IS NOT NULL GROUP BY e.entity_id, a.story_id;
+        INSERT INTO entity_totals (entity_id, articles, stories)
+            SELECT entity_id, COUNT(*), (SELECT COUNT(*) FROM entity_stories s WHERE s.entity_id = e.entity_id) FROM entity_articles e GROUP BY entity_id;
+        CREATE FUNCTION chorus_entity_month(date TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
+            AS $$ SELECT CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) ELSE date || '-01' END $$;
+        CREATE FUNCTION chorus_entity_occurrence_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' AND OLD.entity_id = NEW.entity_id AND OLD.article_id = NEW.article_id THEN
+                RETURN NULL;
+            END IF;
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE entity_articles SET names = names - 1 WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id;
+                DELETE FROM entity_articles WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id AND names <= 0;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO entity_articles (entity_id, article_id, date, seq, names)
+                    SELECT NEW.entity_id, a.id, a.date, a.seq, 1 FROM articles a WHERE a.id = NEW.article_id
+                    ON CONFLICT (entity_id, article_id) DO UPDATE SET names = entity_articles.names + 1;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_occurrence_changed AFTER INSERT OR DELETE OR UPDATE OF entity_id, article_id ON entity_occurrences
+            FOR EACH ROW EXECUTE FUNCTION chorus_entity_occurrence_changed();
+        CREATE FUNCTION chorus_entity_article_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO entity_totals (entity_id, articles, stories) VALUES (NEW.entity_id, 1, 0)
+                    ON CONFLICT (entity_id) DO UPDATE SET articles = entity_totals.articles + 1;
+                IF NEW.date IS NOT NULL THEN
+                    INSERT INTO entity_months (entity_id, month, articles) VALUES (NEW.entity_id, chorus_entity_month(NEW.date), 1)
+                        ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + 1;
+                END IF;
+                INSERT INTO entity_stories (entity_id, story_id, articles)
+                    SELECT NEW.entity_id, a.story_id, 1 FROM articles a WHERE a.id = NEW.article_id AND a.story_id IS NOT NULL
+                    ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = entity_stories.articles + 1;
+            ELSE
+                UPDATE entity_totals SET articles = articles - 1 WHERE entity_id = OLD.entity_id;
+                UPDATE entity_months SET articles = articles - 1 WHERE entity_id = OLD.entity_id AND month = chorus_entity_month(OLD.date);
+                DELETE FROM entity_months WHERE entity_id = OLD.entity_id AND articles <= 0;
+                UPDATE entity_stories SET articles = articles - 1
+                    WHERE entity_id = OLD.entity_id AND story_id = (SELECT story_id FROM articles WHERE id = OLD.article_id);
+                DELETE FROM entity_stories WHERE entity_id = OLD.entity_id AND story_id = (SELECT story_id FROM articles WHERE id = OLD.article_id) AND articles <= 0;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_article_changed AFTER INSERT OR DELETE ON entity_articles
+            FOR EACH ROW EXECUTE FUNCTION chorus_entity_article_changed();
+        CREATE FUNCTION chorus_entity_story_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                UPDATE entity_totals SET stories = stories + 1 WHERE entity_id = NEW.entity_id;
+            ELSE
+                UPDATE entity_totals SET stories = stories - 1 WHERE entity_id = OLD.entity_id;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_story_changed AFTER INSERT OR DELETE ON entity_stories
+            FOR EACH ROW EXECUTE FUNCTION chorus_entity_story_changed();
+        CREATE FUNCTION chorus_article_story_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE entity_stories SET articles = articles - 1
+                WHERE story_id = OLD.story_id AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = NEW.id);
+            DELETE FROM entity_stories
+                WHERE story_id = OLD.story_id AND articles <= 0 AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = NEW.id);
+            INSERT INTO entity_stories (entity_id, story_id, articles)
+                SELECT entity_id, NEW.story_id, 1 FROM entity_articles WHERE article_id = NEW.id AND NEW.story_id IS NOT NULL
+                ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = entity_stories.articles + 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER article_story_moved AFTER UPDATE OF story_id ON articles
+            FOR EACH ROW WHEN (OLD.story_id IS DISTINCT FROM NEW.story_id) EXECUTE FUNCTION chorus_article_story_moved();
+        """,
     ];
 }

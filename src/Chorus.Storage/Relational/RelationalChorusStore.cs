@@ -514,46 +514,90 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     public async Task<EntityArticles> EntityArticlesAsync(string entityId, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entityId);
-        // One pass over the entity's occurrences reading four short columns of each article; totals, months and the
-        // order of the pages come from it, and only the page's articles are read whole. (A grouping query per figure
-        // walked the occurrences and their articles once per figure.)
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var rows = new List<(string Id, string? Story, string? Date, long Seq)>();
+        // Totals, months and the newest-first order are kept beside the occurrences by the store's triggers
+        // (entity_totals, entity_months, entity_articles), so a page costs its own rows whatever the entity's size.
+        var (articleTotal, storyTotal) = (0, 0);
         using (var cmd = _connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT a.id, a.story_id, a.date, a.seq FROM entity_occurrences o JOIN articles a ON a.id = o.article_id WHERE o.entity_id = @e";
+            cmd.CommandText = "SELECT articles, stories FROM entity_totals WHERE entity_id = @e";
+            cmd.AddValue("@e", entityId);
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                (articleTotal, storyTotal) = (reader.GetInt32(0), reader.GetInt32(1));
+            }
+        }
+
+        if (limit <= 0)
+        {
+            return new EntityArticles(articleTotal, storyTotal, [], [], []);
+        }
+
+        var months = new List<MonthCount>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT month, articles FROM entity_months WHERE entity_id = @e ORDER BY month";
             cmd.AddValue("@e", entityId);
             using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var id = reader.GetString(0);
-                if (seen.Add(id))
+                months.Add(new MonthCount(reader.GetString(0), reader.GetInt32(1)));
+            }
+        }
+
+        var pageIds = new List<string>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            // Dates are ISO text of a year, month or day, so text order is date order; undated last.
+            cmd.CommandText = "SELECT article_id FROM entity_articles WHERE entity_id = @e ORDER BY date DESC NULLS LAST, seq DESC LIMIT @n OFFSET @o";
+            cmd.AddValue("@e", entityId);
+            cmd.AddValue("@n", limit);
+            cmd.AddValue("@o", Math.Max(0, offset));
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                pageIds.Add(reader.GetString(0));
+            }
+        }
+
+        var byId = (await GetArticleSummariesAsync(pageIds, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var storyPage = await EntityStoryPageAsync(entityId, offset, limit, cancellationToken).ConfigureAwait(false);
+        return new EntityArticles(articleTotal, storyTotal, [.. pageIds.Where(byId.ContainsKey).Select(id => byId[id])], storyPage, months);
+    }
+
+    /// <summary>
+    /// An entity's stories, the one with its latest article first (then by id), a page of them: its articles are
+    /// walked newest first until the page is full and no story of the same latest date could still come before it.
+    /// </summary>
+    private async Task<List<string>> EntityStoryPageAsync(string entityId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var wanted = (long)Math.Max(0, offset) + limit;
+        var latest = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT a.story_id, e.date FROM entity_articles e JOIN articles a ON a.id = e.article_id WHERE e.entity_id = @e AND a.story_id IS NOT NULL ORDER BY e.date DESC NULLS LAST, e.seq DESC";
+            cmd.AddValue("@e", entityId);
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            string? full = null;
+            var filled = false;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var date = reader.IsDBNull(1) ? null : reader.GetString(1);
+                if (filled && !string.Equals(date, full, StringComparison.Ordinal))
                 {
-                    rows.Add((id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+                    break;
+                }
+
+                latest.TryAdd(reader.GetString(0), date);
+                if (!filled && latest.Count >= wanted)
+                {
+                    (filled, full) = (true, date);
                 }
             }
         }
 
-        var stories = rows.Where(r => r.Story is not null).GroupBy(r => r.Story!, StringComparer.Ordinal)
-            .Select(g => (Story: g.Key, Latest: g.Max(r => r.Date)))
-            .ToList();
-        if (limit <= 0)
-        {
-            return new EntityArticles(rows.Count, stories.Count, [], [], []);
-        }
-
-        // Dates are ISO text of a year, month or day, so text order is date order; undated last.
-        var months = rows.Where(r => r.Date is not null)
-            .GroupBy(r => r.Date!.Length >= 7 ? r.Date[..7] : r.Date + "-01", StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MonthCount(g.Key, g.Count()))
-            .ToList();
-        var pageIds = rows.OrderBy(r => r.Date is null).ThenByDescending(r => r.Date, StringComparer.Ordinal).ThenByDescending(r => r.Seq)
-            .Skip(Math.Max(0, offset)).Take(limit).Select(r => r.Id).ToList();
-        var byId = (await GetArticleSummariesAsync(pageIds, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var storyPage = stories.OrderBy(s => s.Latest is null).ThenByDescending(s => s.Latest, StringComparer.Ordinal).ThenBy(s => s.Story, StringComparer.Ordinal)
-            .Skip(Math.Max(0, offset)).Take(limit).Select(s => s.Story).ToList();
-        return new EntityArticles(rows.Count, stories.Count, [.. pageIds.Where(byId.ContainsKey).Select(id => byId[id])], storyPage, months);
+        return [.. latest.OrderBy(s => s.Value is null).ThenByDescending(s => s.Value, StringComparer.Ordinal).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Skip(Math.Max(0, offset)).Take(limit).Select(s => s.Key)];
     }
 
     public async Task<IReadOnlyList<EntityOccurrence>> ArticleEntitiesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)

@@ -228,5 +228,98 @@ internal static class SqliteMigrations
         CREATE INDEX articles_source ON articles(source);
         CREATE INDEX articles_outlet_key ON articles(outlet_key);
         """,
+        // An entity page is counted, charted and paged from figures kept beside the occurrences, so it costs a page,
+        // not the entity's articles (a name in 200,000 articles was read whole for every request). The triggers keep
+        // them for every writer and every correction alike: one row per entity and article (with the article's date
+        // and order, for the newest-first page), articles per month, articles per story, and the two totals.
+        """
+        CREATE TABLE entity_articles (
+            entity_id  TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            date       TEXT,
+            seq        INTEGER NOT NULL,
+            names      INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_articles_newest ON entity_articles(entity_id, date DESC, seq DESC);
+        CREATE INDEX entity_articles_article ON entity_articles(article_id);
+        CREATE TABLE entity_months (
+            entity_id TEXT NOT NULL,
+            month     TEXT NOT NULL,
+            articles  INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, month)
+        ) WITHOUT ROWID;
+        CREATE TABLE entity_stories (
+            entity_id TEXT NOT NULL,
+            story_id  TEXT NOT NULL,
+            articles  INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_stories_story ON entity_stories(story_id);
+        CREATE TABLE entity_totals (
+            entity_id TEXT PRIMARY KEY,
+            articles  INTEGER NOT NULL,
+            stories   INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO entity_articles (entity_id, article_id, date, seq, names)
+            SELECT o.entity_id, o.article_id, a.date, a.seq, COUNT(*) FROM entity_occurrences o JOIN articles a ON a.id = o.article_id GROUP BY o.entity_id, o.article_id;
+        INSERT INTO entity_months (entity_id, month, articles)
+            SELECT entity_id, CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) ELSE date || '-01' END AS month, COUNT(*) FROM entity_articles WHERE date IS NOT NULL GROUP BY entity_id, month;
+        INSERT INTO entity_stories (entity_id, story_id, articles)
+            SELECT e.entity_id, a.story_id, COUNT(*) FROM entity_articles e JOIN articles a ON a.id = e.article_id WHERE a.story_id IS NOT NULL GROUP BY e.entity_id, a.story_id;
+        INSERT INTO entity_totals (entity_id, articles, stories)
+            SELECT entity_id, COUNT(*), (SELECT COUNT(*) FROM entity_stories s WHERE s.entity_id = e.entity_id) FROM entity_articles e GROUP BY entity_id;
+        CREATE TRIGGER entity_occurrence_added AFTER INSERT ON entity_occurrences BEGIN
+            INSERT INTO entity_articles (entity_id, article_id, date, seq, names)
+                SELECT NEW.entity_id, a.id, a.date, a.seq, 1 FROM articles a WHERE a.id = NEW.article_id
+                ON CONFLICT (entity_id, article_id) DO UPDATE SET names = names + 1;
+        END;
+        CREATE TRIGGER entity_occurrence_removed AFTER DELETE ON entity_occurrences BEGIN
+            UPDATE entity_articles SET names = names - 1 WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id;
+            DELETE FROM entity_articles WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id AND names <= 0;
+        END;
+        CREATE TRIGGER entity_occurrence_moved AFTER UPDATE OF entity_id, article_id ON entity_occurrences
+            WHEN OLD.entity_id <> NEW.entity_id OR OLD.article_id <> NEW.article_id BEGIN
+            UPDATE entity_articles SET names = names - 1 WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id;
+            DELETE FROM entity_articles WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id AND names <= 0;
+            INSERT INTO entity_articles (entity_id, article_id, date, seq, names)
+                SELECT NEW.entity_id, a.id, a.date, a.seq, 1 FROM articles a WHERE a.id = NEW.article_id
+                ON CONFLICT (entity_id, article_id) DO UPDATE SET names = names + 1;
+        END;
+        CREATE TRIGGER entity_article_added AFTER INSERT ON entity_articles BEGIN
+            INSERT INTO entity_totals (entity_id, articles, stories) VALUES (NEW.entity_id, 1, 0)
+                ON CONFLICT (entity_id) DO UPDATE SET articles = articles + 1;
+            INSERT INTO entity_months (entity_id, month, articles)
+                SELECT NEW.entity_id, CASE WHEN length(NEW.date) >= 7 THEN substr(NEW.date, 1, 7) ELSE NEW.date || '-01' END, 1 WHERE NEW.date IS NOT NULL
+                ON CONFLICT (entity_id, month) DO UPDATE SET articles = articles + 1;
+            INSERT INTO entity_stories (entity_id, story_id, articles)
+                SELECT NEW.entity_id, a.story_id, 1 FROM articles a WHERE a.id = NEW.article_id AND a.story_id IS NOT NULL
+                ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = articles + 1;
+        END;
+        CREATE TRIGGER entity_article_removed AFTER DELETE ON entity_articles BEGIN
+            UPDATE entity_totals SET articles = articles - 1 WHERE entity_id = OLD.entity_id;
+            UPDATE entity_months SET articles = articles - 1
+                WHERE entity_id = OLD.entity_id AND month = CASE WHEN length(OLD.date) >= 7 THEN substr(OLD.date, 1, 7) ELSE OLD.date || '-01' END;
+            DELETE FROM entity_months WHERE entity_id = OLD.entity_id AND articles <= 0;
+            UPDATE entity_stories SET articles = articles - 1
+                WHERE entity_id = OLD.entity_id AND story_id = (SELECT story_id FROM articles WHERE id = OLD.article_id);
+            DELETE FROM entity_stories WHERE entity_id = OLD.entity_id AND story_id = (SELECT story_id FROM articles WHERE id = OLD.article_id) AND articles <= 0;
+        END;
+        CREATE TRIGGER entity_story_added AFTER INSERT ON entity_stories BEGIN
+            UPDATE entity_totals SET stories = stories + 1 WHERE entity_id = NEW.entity_id;
+        END;
+        CREATE TRIGGER entity_story_removed AFTER DELETE ON entity_stories BEGIN
+            UPDATE entity_totals SET stories = stories - 1 WHERE entity_id = OLD.entity_id;
+        END;
+        CREATE TRIGGER article_story_moved AFTER UPDATE OF story_id ON articles WHEN OLD.story_id IS NOT NEW.story_id BEGIN
+            UPDATE entity_stories SET articles = articles - 1
+                WHERE story_id = OLD.story_id AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = NEW.id);
+            DELETE FROM entity_stories
+                WHERE story_id = OLD.story_id AND articles <= 0 AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = NEW.id);
+            INSERT INTO entity_stories (entity_id, story_id, articles)
+                SELECT entity_id, NEW.story_id, 1 FROM entity_articles WHERE article_id = NEW.id AND NEW.story_id IS NOT NULL
+                ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = articles + 1;
+        END;
+        """,
     ];
 }
