@@ -31,6 +31,9 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     // Built story documents, shared by every reader of this server: kept by the digest of their inputs, so a write
     // by this server, another process or another server never leaves one stale.
     private readonly StoryDocumentCache _storyDocuments = new();
+
+    // Key entities of list items, kept by story and its entity version: likewise never stale.
+    private readonly KeyEntityCache _keyEntities = new();
     private Task? _warmUp;
     private ChorusQueries? _queries;
     private Chorus.Core.Outlets.OutletDirectory? _outlets;
@@ -98,7 +101,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
         _readerWorkspaces.Add(workspace);
-        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments);
+        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities);
     }
 
     public async Task<IngestReport> IngestAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)
@@ -203,7 +206,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             if (_queries is null)
             {
                 var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value, _storyDocuments));
+                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value, _storyDocuments, _keyEntities));
             }
 
             return _queries!;

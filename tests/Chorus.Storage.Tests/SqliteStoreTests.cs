@@ -73,15 +73,17 @@ public sealed class SqliteStoreTests : IDisposable
             cmd.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(12L, (long)(await cmd.ExecuteScalarAsync())!);
+            Assert.Equal(13L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
         await using var reopened = await SqliteChorusStore.OpenAsync(path);
         Assert.Equal(1, await reopened.CountArticlesAsync());
     }
 
-    /// <summary>Takes a store back to before schema 12: no kept entity figures, no triggers keeping them.</summary>
+    /// <summary>Takes a store back to before schema 12: no kept entity figures or story entity versions, no triggers keeping them.</summary>
     private const string WithoutKeptEntityFigures = """
+        DROP TRIGGER story_entity_version_added; DROP TRIGGER story_entity_version_removed; DROP TRIGGER story_entity_version_changed;
+        DROP TRIGGER story_entity_version_moved; DROP TABLE story_entity_versions;
         DROP TRIGGER entity_occurrence_added; DROP TRIGGER entity_occurrence_removed; DROP TRIGGER entity_occurrence_moved;
         DROP TRIGGER entity_article_added; DROP TRIGGER entity_article_removed; DROP TRIGGER entity_story_added;
         DROP TRIGGER entity_story_removed; DROP TRIGGER article_story_moved;
@@ -184,7 +186,7 @@ public sealed class SqliteStoreTests : IDisposable
         await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
         {
             await c.OpenAsync();
-            Assert.Equal("12", await ScalarAsync(c, "PRAGMA user_version"));
+            Assert.Equal("13", await ScalarAsync(c, "PRAGMA user_version"));
             Assert.Equal("text", await ScalarAsync(c, "SELECT name FROM pragma_table_info('articles') ORDER BY cid DESC LIMIT 1"));
             Assert.Equal("3", await ScalarAsync(c, "SELECT COUNT(*) FROM article_bands"));
             Assert.Equal("0", await ScalarAsync(c, "SELECT COUNT(*) FROM pragma_foreign_key_check"));

@@ -624,6 +624,57 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("a2 a1 a5", string.Join(" ", (await store.EntityArticlesAsync("e-maas", 0, 10)).Articles.Select(a => a.Id)));
     }
 
+    // A story's entity version moves on with every occurrence written, re-linked or removed in its articles and with
+    // every article joining or leaving it; a story no such write touched keeps its version.
+    [SkippableFact]
+    public async Task StoryEntityVersions_MoveOn_WithEveryWriteToTheStorysEntitiesOrArticles()
+    {
+        await using var store = await CreateStoreAsync();
+        async Task<string> VersionsAsync()
+        {
+            var v = await store.StoryEntityVersionsAsync(["s1", "s2", "s3", "s-none"]);
+            return string.Join(' ', v.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        }
+
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", story: "s1"), []);
+            await batch.AddArticleAsync(Article("a2", story: "s2"), []);
+            await batch.AddArticleAsync(Article("a3", story: "s3"), []);
+            foreach (var id in new[] { "e-a", "e-b" })
+            {
+                var e = new StoredEntity { Id = id, Type = EntityType.Person, Name = id, Mentions = 1 };
+                e.Variants[id] = 1;
+                await batch.SaveEntityAsync(e, ["PER:" + id]);
+            }
+
+            await batch.CommitAsync();
+        }
+
+        var none = await VersionsAsync();
+        Assert.Equal("s-none=0 s1=0 s2=0 s3=0", none);
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-a", "a1", EntityType.Person, "A", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-b", "a2", EntityType.Person, "B", 1));
+            await batch.CommitAsync();
+        }
+
+        var linked = await VersionsAsync();
+        Assert.Equal(["s-none=0", "s1>0", "s2>0", "s3=0"], linked.Split(' ').Select(p => p.EndsWith("=0", StringComparison.Ordinal) ? p : p[..p.IndexOf('=', StringComparison.Ordinal)] + ">0"));
+        await store.MergeEntitiesAsync("e-a", "e-b");
+        var merged = await VersionsAsync();
+        Assert.Equal(linked.Split(' ')[1], merged.Split(' ')[1]);
+        Assert.NotEqual(linked.Split(' ')[2], merged.Split(' ')[2]);
+        await store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s1", "s3", ["a1"], DateTimeOffset.UtcNow), new Dictionary<string, string> { ["a1"] = "s3" }, [], []);
+        var moved = await VersionsAsync();
+        Assert.NotEqual(merged.Split(' ')[1], moved.Split(' ')[1]);
+        Assert.Equal(merged.Split(' ')[2], moved.Split(' ')[2]);
+        Assert.NotEqual("s3=0", moved.Split(' ')[3]);
+    }
+
     /// <summary>Each live entity's page as the store keeps it against one counted from its occurrences and articles.</summary>
     private static async Task<string> RecountMismatchAsync(IChorusStore store, string step)
     {

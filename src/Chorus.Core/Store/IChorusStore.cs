@@ -71,6 +71,13 @@ public interface IStoreReader
     /// </summary>
     Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(StoryPageQuery query, int offset, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For each story asked for, a number that changes whenever an entity occurrence of one of its articles is written,
+    /// moved or removed, or an article joins or leaves it (kept by the store for every writer); 0 for a story with no
+    /// such change recorded. What is worked out from a story's entities may be kept under it.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> StoryEntityVersionsAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default);
+
     /// <summary>The stories the articles are in (each once).</summary>
     Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
 

@@ -294,5 +294,32 @@ internal static class PostgresMigrations
         CREATE TRIGGER article_story_moved AFTER UPDATE OF story_id ON articles
             FOR EACH ROW WHEN (OLD.story_id IS DISTINCT FROM NEW.story_id) EXECUTE FUNCTION chorus_article_story_moved();
         """,
+        // A version per story moved on by every write of an occurrence in one of its articles and every article joining
+        // or leaving it, as in SQLite's step 13.
+        """
+        CREATE TABLE story_entity_versions (
+            story_id TEXT COLLATE "C" PRIMARY KEY,
+            version  BIGINT NOT NULL
+        );
+        CREATE FUNCTION chorus_story_entity_version_of_occurrence() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO story_entity_versions (story_id, version)
+                SELECT DISTINCT story_id, 1 FROM articles
+                WHERE story_id IS NOT NULL AND id IN (CASE WHEN TG_OP = 'INSERT' THEN NEW.article_id ELSE OLD.article_id END, CASE WHEN TG_OP = 'DELETE' THEN OLD.article_id ELSE NEW.article_id END)
+                ON CONFLICT (story_id) DO UPDATE SET version = story_entity_versions.version + 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER story_entity_version_of_occurrence AFTER INSERT OR DELETE OR UPDATE ON entity_occurrences
+            FOR EACH ROW EXECUTE FUNCTION chorus_story_entity_version_of_occurrence();
+        CREATE FUNCTION chorus_story_entity_version_of_article() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO story_entity_versions (story_id, version)
+                SELECT s, 1 FROM (VALUES (OLD.story_id), (NEW.story_id)) AS moved(s) WHERE s IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = story_entity_versions.version + 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER story_entity_version_of_article AFTER UPDATE OF story_id ON articles
+            FOR EACH ROW WHEN (OLD.story_id IS DISTINCT FROM NEW.story_id) EXECUTE FUNCTION chorus_story_entity_version_of_article();
+        """,
     ];
 }

@@ -92,7 +92,8 @@ public sealed class StoryView(StoredStory story, StoryDoc doc, StoryComparison c
 /// </summary>
 /// <param name="fallbackAnalyzer">Makes the analyser for articles stored without current layers (before <c>reanalyse</c>); called only when one is met.</param>
 /// <param name="storyDocuments">Story documents already built, shared by a server's readers; null builds each one anew.</param>
-public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null)
+/// <param name="keyEntities">Key entities of list items already worked out, shared by a server's readers; null works each out anew.</param>
+public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null, KeyEntityCache? keyEntities = null)
 {
     private const int KeyEntities = 5;
 
@@ -311,25 +312,54 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     /// <summary>For each story, the entities found in most of its articles (people and organisations before places on ties).</summary>
     private async Task<Dictionary<string, IReadOnlyList<EntityRefDoc>>> KeyEntitiesAsync(IReadOnlyList<StoredStory> stories, CancellationToken cancellationToken)
     {
-        var storyOf = stories.SelectMany(s => s.Articles.Select(a => (a.Id, Story: s.Profile.Id))).ToDictionary(x => x.Id, x => x.Story, StringComparer.Ordinal);
+        var found = new Dictionary<string, IReadOnlyList<EntityRefDoc>>(StringComparer.Ordinal);
+        var versions = keyEntities is null ? null : await Reads.StoryEntityVersionsAsync([.. stories.Select(s => s.Profile.Id)], cancellationToken).ConfigureAwait(false);
+        var missing = new List<StoredStory>();
+        foreach (var story in stories)
+        {
+            if (versions is not null && keyEntities!.TryGet(story.Profile.Id, versions[story.Profile.Id], out var kept))
+            {
+                found[story.Profile.Id] = kept;
+            }
+            else
+            {
+                missing.Add(story);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var storyOf = missing.SelectMany(s => s.Articles.Select(a => (a.Id, Story: s.Profile.Id))).ToDictionary(x => x.Id, x => x.Story, StringComparer.Ordinal);
         var occurrences = new List<EntityOccurrence>();
         foreach (var chunk in storyOf.Keys.Chunk(IdChunk))
         {
             occurrences.AddRange(await Reads.ArticleEntitiesAsync(chunk, cancellationToken).ConfigureAwait(false));
         }
 
-        return occurrences
-            .GroupBy(o => storyOf[o.ArticleId], StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<EntityRefDoc>)g.GroupBy(o => o.EntityId, StringComparer.Ordinal)
-                    .OrderByDescending(e => e.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).Count())
-                    .ThenBy(e => e.First().Type == EntityType.Location)
-                    .ThenByDescending(e => e.Sum(o => o.Mentions))
-                    .ThenBy(e => e.Key, StringComparer.Ordinal)
-                    .Take(KeyEntities)
-                    .Select(e => new EntityRefDoc(e.Key, e.GroupBy(o => o.LocalName, StringComparer.Ordinal).OrderByDescending(n => n.Sum(o => o.Mentions)).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key, e.First().Type.Code()))
-                    .ToList(),
-                StringComparer.Ordinal);
+        var byStory = occurrences.GroupBy(o => storyOf[o.ArticleId], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var story in missing)
+        {
+            var worked = byStory.TryGetValue(story.Profile.Id, out var own) ? KeyEntitiesOf(own) : [];
+            found[story.Profile.Id] = worked;
+            if (versions is not null)
+            {
+                keyEntities!.Add(story.Profile.Id, versions[story.Profile.Id], worked);
+            }
+        }
+
+        return found;
     }
+
+    private static IReadOnlyList<EntityRefDoc> KeyEntitiesOf(List<EntityOccurrence> occurrences)
+        => occurrences.GroupBy(o => o.EntityId, StringComparer.Ordinal)
+            .OrderByDescending(e => e.Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).Count())
+            .ThenBy(e => e.First().Type == EntityType.Location)
+            .ThenByDescending(e => e.Sum(o => o.Mentions))
+            .ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Take(KeyEntities)
+            .Select(e => new EntityRefDoc(e.Key, e.GroupBy(o => o.LocalName, StringComparer.Ordinal).OrderByDescending(n => n.Sum(o => o.Mentions)).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key, e.First().Type.Code()))
+            .ToList();
 }

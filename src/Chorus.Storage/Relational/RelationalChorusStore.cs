@@ -305,6 +305,25 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         return (total, profiles.Select(p => new StoredStory(p, byStory.TryGetValue(p.Id, out var articles) ? OldestFirst(articles) : [])).ToList());
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> StoryEntityVersionsAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyIds);
+        var versions = storyIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => 0L, StringComparer.Ordinal);
+        foreach (var chunk in versions.Keys.ToList().Chunk(50_000))
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"SELECT story_id, version FROM story_entity_versions WHERE story_id IN ({_dialect.SelectJsonTexts("@ids")})";
+            cmd.AddValue("@ids", JsonSerializer.Serialize(chunk));
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        return versions;
+    }
+
     public async Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleIds);

@@ -321,5 +321,32 @@ internal static class SqliteMigrations
                 ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = articles + 1;
         END;
         """,
+        // A version per story that every write of an occurrence in one of its articles, and every article joining or
+        // leaving it, moves on: a server keeps what it worked out from a story's entities (the key entities of a list
+        // item) under it, and never serves it stale whoever wrote.
+        """
+        CREATE TABLE story_entity_versions (
+            story_id TEXT PRIMARY KEY,
+            version  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER story_entity_version_added AFTER INSERT ON entity_occurrences BEGIN
+            INSERT INTO story_entity_versions (story_id, version) SELECT story_id, 1 FROM articles WHERE id = NEW.article_id AND story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_entity_version_removed AFTER DELETE ON entity_occurrences BEGIN
+            INSERT INTO story_entity_versions (story_id, version) SELECT story_id, 1 FROM articles WHERE id = OLD.article_id AND story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_entity_version_changed AFTER UPDATE ON entity_occurrences BEGIN
+            INSERT INTO story_entity_versions (story_id, version) SELECT story_id, 1 FROM articles WHERE id IN (OLD.article_id, NEW.article_id) AND story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_entity_version_moved AFTER UPDATE OF story_id ON articles WHEN OLD.story_id IS NOT NEW.story_id BEGIN
+            INSERT INTO story_entity_versions (story_id, version) SELECT OLD.story_id, 1 WHERE OLD.story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+            INSERT INTO story_entity_versions (story_id, version) SELECT NEW.story_id, 1 WHERE NEW.story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        """,
     ];
 }
