@@ -348,5 +348,14 @@ internal static class SqliteMigrations
                 ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
         END;
         """,
+        // Each order a story list is asked for has an index that holds it and every column the list filters on, so a
+        // page is read off the index and its total counted there: the home page (recurring columns left out, two or
+        // more sources) counted every story's row, each with its profile document, and "most articles" sorted them all.
+        """
+        CREATE INDEX stories_listed ON stories(recurring, last_date DESC, article_count DESC, id, first_date, source_count);
+        CREATE INDEX stories_by_sources ON stories(source_count DESC, last_date DESC, id, recurring, first_date, article_count);
+        CREATE INDEX stories_by_articles ON stories(article_count DESC, last_date DESC, id, recurring, first_date, source_count);
+        DROP INDEX stories_sources;
+        """,
     ];
 }
