@@ -624,6 +624,45 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("a2 a1 a5", string.Join(" ", (await store.EntityArticlesAsync("e-maas", 0, 10)).Articles.Select(a => a.Id)));
     }
 
+    // A list narrowed to an entity holds the stories with an article that mentions it, counted and paged in the store,
+    // and follows the entity's articles when they move to another story.
+    [SkippableFact]
+    public async Task StoryPages_NarrowedToAnEntity_HoldItsStories_AndFollowMoves()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            foreach (var (id, story) in new[] { ("a1", "s1"), ("a2", "s2"), ("a3", "s3"), ("a4", "s3") })
+            {
+                await batch.AddArticleAsync(Article(id, story: story), []);
+            }
+
+            foreach (var story in new[] { "s1", "s2", "s3" })
+            {
+                await batch.SaveStoryAsync(new StoryProfile { Id = story, Title = story });
+            }
+
+            var e = new StoredEntity { Id = "e-maas", Type = EntityType.Location, Name = "Maas", Mentions = 2 };
+            e.Variants["Maas"] = 2;
+            await batch.SaveEntityAsync(e, ["LOC:maas"]);
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", "a1", EntityType.Location, "Maas", 1));
+            await batch.AddEntityOccurrenceAsync(new EntityOccurrence("e-maas", "a4", EntityType.Location, "Maas", 1));
+            await batch.CommitAsync();
+        }
+
+        async Task<string> PageAsync(string entity)
+        {
+            var (total, stories) = await store.PageStoriesAsync(new StoryPageQuery(EntityId: entity), 0, 10);
+            return $"{total}: {string.Join(' ', stories.Select(s => s.Profile.Id).Order(StringComparer.Ordinal))}";
+        }
+
+        Assert.Equal("2: s1 s3", await PageAsync("e-maas"));
+        Assert.Equal("0: ", await PageAsync("e-none"));
+        await store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s3", "s2", ["a4"], DateTimeOffset.UtcNow), new Dictionary<string, string> { ["a4"] = "s2" }, [], []);
+        Assert.Equal("2: s1 s2", await PageAsync("e-maas"));
+    }
+
     // A story's entity version moves on with every occurrence written, re-linked or removed in its articles and with
     // every article joining or leaving it; a story no such write touched keeps its version.
     [SkippableFact]

@@ -275,6 +275,7 @@ public interface IArticleIndex
 /// <param name="Outlet">An outlet as shown (a name, a domain for articles that name none, or "unknown outlet"), compared folded.</param>
 /// <param name="MinSources">Only stories with at least this many independent sources (outlets; near-copies once).</param>
 /// <param name="WithRecurring">Whether recurring columns (one headline on three or more days) are listed.</param>
+/// <param name="EntityId">Only stories with an article that mentions this entity (its live id).</param>
 public sealed record StoryPageQuery(
     DateOnly? From = null,
     DateOnly? To = null,
@@ -283,7 +284,8 @@ public sealed record StoryPageQuery(
     string? Outlet = null,
     StoryOrder Order = StoryOrder.Newest,
     int MinSources = 1,
-    bool WithRecurring = true);
+    bool WithRecurring = true,
+    string? EntityId = null);
 
 /// <summary>How a page of stories is ordered; ties go newest first, then by id.</summary>
 public enum StoryOrder

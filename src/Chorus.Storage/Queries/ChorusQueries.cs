@@ -122,12 +122,13 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             storyIds = await Reads.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
         }
 
+        string? entityId = null;
         if (!string.IsNullOrWhiteSpace(filter.Entity))
         {
+            // An entity no one knows narrows the list to nothing; a known one is matched in the store.
             var entity = await Reads.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
-            var mentioned = entity is null ? [] : (await Reads.EntityOccurrencesAsync(entity.Id, cancellationToken).ConfigureAwait(false)).Select(o => o.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-            var ofEntity = await Reads.StoriesOfArticlesAsync(mentioned, cancellationToken).ConfigureAwait(false);
-            storyIds = storyIds is null ? ofEntity : storyIds.Where(ofEntity.Contains).ToHashSet(StringComparer.Ordinal);
+            entityId = entity?.Id;
+            storyIds = entity is null ? new HashSet<string>() : storyIds;
         }
 
         var query = new StoryPageQuery(
@@ -143,7 +144,8 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
                 _ => StoryOrder.Newest,
             },
             Math.Max(1, filter.MinSources),
-            filter.WithRecurring);
+            filter.WithRecurring,
+            entityId);
         var (total, pageStories) = await Reads.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
         var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());

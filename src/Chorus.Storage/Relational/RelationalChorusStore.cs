@@ -207,6 +207,12 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             where.Append(CultureInfo.InvariantCulture, $" AND id IN ({_dialect.SelectJsonTexts("@stories")})");
         }
 
+        if (query.EntityId is not null)
+        {
+            // Kept beside the occurrences (entity_stories): the entity's stories without reading its articles.
+            where.Append(" AND id IN (SELECT story_id FROM entity_stories WHERE entity_id = @entity)");
+        }
+
         if (query.Lang is not null)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.lang = @lang)");
@@ -240,6 +246,11 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             if (query.StoryIds is not null)
             {
                 cmd.AddValue("@stories", JsonSerializer.Serialize(query.StoryIds));
+            }
+
+            if (query.EntityId is not null)
+            {
+                cmd.AddValue("@entity", query.EntityId);
             }
 
             if (query.Lang is not null)
