@@ -328,5 +328,31 @@ internal static class PostgresMigrations
         CREATE INDEX stories_by_articles ON stories(article_count DESC, last_date DESC NULLS LAST, id) INCLUDE (recurring, first_date, source_count);
         DROP INDEX stories_sources;
         """,
+        // Stories counted by recurring and independent sources, kept by a trigger, as in SQLite's step 15.
+        """
+        CREATE TABLE story_counts (
+            recurring    INTEGER NOT NULL,
+            source_count INTEGER NOT NULL,
+            stories      BIGINT NOT NULL,
+            PRIMARY KEY (recurring, source_count)
+        );
+        INSERT INTO story_counts (recurring, source_count, stories) SELECT recurring, source_count, COUNT(*) FROM stories GROUP BY recurring, source_count;
+        CREATE FUNCTION chorus_story_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' AND OLD.recurring IS NOT DISTINCT FROM NEW.recurring AND OLD.source_count IS NOT DISTINCT FROM NEW.source_count THEN
+                RETURN NULL;
+            END IF;
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE story_counts SET stories = stories - 1 WHERE recurring = OLD.recurring AND source_count = OLD.source_count;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO story_counts (recurring, source_count, stories) VALUES (NEW.recurring, NEW.source_count, 1)
+                    ON CONFLICT (recurring, source_count) DO UPDATE SET stories = story_counts.stories + 1;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER story_counted AFTER INSERT OR DELETE OR UPDATE OF recurring, source_count ON stories
+            FOR EACH ROW EXECUTE FUNCTION chorus_story_counted();
+        """,
     ];
 }

@@ -270,7 +270,12 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         }
 
         using var count = _connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM stories {where}";
+        // A list narrowed only by recurring columns and sources takes its total from the kept counts (story_counts);
+        // any other filter is counted over the stories it leaves.
+        var keptCount = query is { From: null, To: null, StoryIds: null, Lang: null, Outlet: null, EntityId: null };
+        count.CommandText = keptCount
+            ? $"SELECT COALESCE(SUM(stories), 0) FROM story_counts WHERE {(query.MinSources > 1 ? "source_count >= @minSources" : "1 = 1")}{(query.WithRecurring ? string.Empty : " AND recurring = 0")}"
+            : $"SELECT COUNT(*) FROM stories {where}";
         Bind(count);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         var order = query.Order switch
