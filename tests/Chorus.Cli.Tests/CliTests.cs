@@ -97,7 +97,9 @@ public sealed class CliTests : IDisposable
         var input = Path.Combine(CliRunner.RelativeSamples, "fixtures-dagblad-zuid.jsonl");
         var r = await CliRunner.RunAsync("bench", "archive", input, "--sizes", "300", "--clients", "2", "--requests", "1", "--keep", keep, "--json");
         Assert.Equal(0, r.ExitCode);
-        var reads = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("results").EnumerateArray().Select(e => e.GetProperty("read").GetString()).ToList();
+        var results = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("results").EnumerateArray().ToList();
+        var reads = results.Select(e => e.GetProperty("read").GetString()).ToList();
+        Assert.All(results, e => Assert.Equal(0, e.GetProperty("timedOut").GetInt32()));
         Assert.Contains("entity page", reads);
         Assert.Contains("story list, filtered", reads);
         var kept = Path.Combine(keep, "300.db");
