@@ -354,5 +354,12 @@ internal static class PostgresMigrations
         CREATE TRIGGER story_counted AFTER INSERT OR DELETE OR UPDATE OF recurring, source_count ON stories
             FOR EACH ROW EXECUTE FUNCTION chorus_story_counted();
         """,
+        // Indexes that answer a text-filtered list's article-to-story map and its language and outlet tests without
+        // reading article rows, as in SQLite's step 16.
+        """
+        CREATE INDEX articles_id_story ON articles(id) INCLUDE (story_id);
+        CREATE INDEX articles_story_keys ON articles(story_id) INCLUDE (lang, outlet_key);
+        DROP INDEX articles_story;
+        """,
     ];
 }

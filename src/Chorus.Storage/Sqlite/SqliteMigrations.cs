@@ -382,5 +382,14 @@ internal static class SqliteMigrations
                 ON CONFLICT (recurring, source_count) DO UPDATE SET stories = stories + 1;
         END;
         """,
+        // A text-filtered list maps every matching article to its story, then keeps the stories with an article in a
+        // language or from an outlet. Both read the article's row, and at archive scale those rows lie across
+        // gigabytes of text: a list filtered by a common word on 1M articles spent ~25 s in them (warm). Indexes that
+        // hold what those reads need answer them from a few megabytes.
+        """
+        CREATE INDEX articles_id_story ON articles(id, story_id);
+        CREATE INDEX articles_story_keys ON articles(story_id, lang, outlet_key);
+        DROP INDEX articles_story;
+        """,
     ];
 }
