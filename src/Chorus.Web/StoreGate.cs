@@ -34,6 +34,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
 
     // Key entities of list items, kept by story and its entity version: likewise never stale.
     private readonly KeyEntityCache _keyEntities = new();
+    private readonly StoryListCache _storyLists = new();
     private Task? _warmUp;
     private ChorusQueries? _queries;
     private Chorus.Core.Outlets.OutletDirectory? _outlets;
@@ -101,7 +102,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
         _readerWorkspaces.Add(workspace);
-        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities);
+        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists);
     }
 
     public async Task<IngestReport> IngestAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)
@@ -206,7 +207,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             if (_queries is null)
             {
                 var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value, _storyDocuments, _keyEntities));
+                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists));
             }
 
             return _queries!;

@@ -73,15 +73,18 @@ public sealed class SqliteStoreTests : IDisposable
             cmd.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(16L, (long)(await cmd.ExecuteScalarAsync())!);
+            Assert.Equal(17L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
         await using var reopened = await SqliteChorusStore.OpenAsync(path);
         Assert.Equal(1, await reopened.CountArticlesAsync());
     }
 
-    /// <summary>Takes a store back to schema 11: no covering article indexes (16), story counts (15), list indexes (14), story entity versions (13) or kept entity figures (12).</summary>
+    /// <summary>Takes a store back to schema 11: no change version or story key index (17), covering article indexes (16), story counts (15), list indexes (14), story entity versions (13) or kept entity figures (12).</summary>
     private const string WithoutKeptEntityFigures = """
+        DROP TRIGGER store_version_article_added; DROP TRIGGER store_version_article_changed; DROP TRIGGER store_version_article_removed;
+        DROP TRIGGER store_version_story_added; DROP TRIGGER store_version_story_changed; DROP TRIGGER store_version_story_removed;
+        DROP TABLE store_version; DROP INDEX stories_keys;
         DROP INDEX articles_id_story; DROP INDEX articles_story_keys; CREATE INDEX articles_story ON articles(story_id);
         DROP TRIGGER story_counted; DROP TRIGGER story_uncounted; DROP TRIGGER story_recounted; DROP TABLE story_counts;
         DROP INDEX stories_listed; DROP INDEX stories_by_sources; DROP INDEX stories_by_articles; CREATE INDEX stories_sources ON stories(source_count);
@@ -189,7 +192,7 @@ public sealed class SqliteStoreTests : IDisposable
         await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
         {
             await c.OpenAsync();
-            Assert.Equal("16", await ScalarAsync(c, "PRAGMA user_version"));
+            Assert.Equal("17", await ScalarAsync(c, "PRAGMA user_version"));
             Assert.Equal("text", await ScalarAsync(c, "SELECT name FROM pragma_table_info('articles') ORDER BY cid DESC LIMIT 1"));
             Assert.Equal("3", await ScalarAsync(c, "SELECT COUNT(*) FROM article_bands"));
             Assert.Equal("0", await ScalarAsync(c, "SELECT COUNT(*) FROM pragma_foreign_key_check"));

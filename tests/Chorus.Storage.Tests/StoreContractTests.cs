@@ -663,6 +663,123 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("2: s1 s2", await PageAsync("e-maas"));
     }
 
+    // A list worked out whole is the list paged: the same stories in the same order, for every order, narrowed to the
+    // stories of some articles (a text search's hits), and after a correction moves an article.
+    [SkippableFact]
+    public async Task ListStoryIds_AreTheStoriesOfEveryPage_InOrder_AndFollowMoves()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            var articles = new[] { ("a1", "s1", "2024-03-01"), ("a2", "s2", "2024-03-05"), ("a3", "s3", "2024-03-03"), ("a4", "s3", "2024-03-04"), ("a5", "s4", "2024-03-02"), ("a6", "s4", "2024-03-02") };
+            foreach (var (id, story, date) in articles)
+            {
+                var article = Article(id, date: date, story: story);
+                await batch.AddArticleAsync(article with { Source = id is "a6" ? "Andere Bron" : "Bron" }, []);
+            }
+
+            foreach (var story in new[] { "s1", "s2", "s3", "s4" })
+            {
+                var dates = articles.Where(a => a.Item2 == story).Select(a => DateOnly.Parse(a.Item3, CultureInfo.InvariantCulture)).ToList();
+                await batch.SaveStoryAsync(new StoryProfile { Id = story, Title = story, First = dates.Min(), Last = dates.Max(), ArticleCount = dates.Count });
+            }
+
+            await batch.CommitAsync();
+        }
+
+        async Task<string> PagedAsync(StoryPageQuery query)
+        {
+            var ids = new List<string>();
+            for (var page = 0; ; page++)
+            {
+                var (_, stories) = await store.PageStoriesAsync(query, page * 2, 2);
+                ids.AddRange(stories.Select(s => s.Profile.Id));
+                if (stories.Count < 2)
+                {
+                    return string.Join(' ', ids);
+                }
+            }
+        }
+
+        foreach (var order in Enum.GetValues<StoryOrder>())
+        {
+            foreach (var query in new[] { new StoryPageQuery(Order: order), new StoryPageQuery(Order: order, ArticleIds: ["a6", "a1", "a4", "a-none"]), new StoryPageQuery(Order: order, ArticleIds: []) })
+            {
+                Assert.Equal(await PagedAsync(query), string.Join(' ', await store.ListStoryIdsAsync(query)));
+            }
+        }
+
+        Assert.Equal("s3 s4 s1", string.Join(' ', await store.ListStoryIdsAsync(new StoryPageQuery(ArticleIds: ["a6", "a1", "a4"]))));
+        Assert.Equal(3, (await store.PageStoriesAsync(new StoryPageQuery(ArticleIds: ["a6", "a1", "a4"]), 0, 1)).Total);
+        await store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s3", "s2", ["a4"], DateTimeOffset.UtcNow), new Dictionary<string, string> { ["a4"] = "s2" }, [], []);
+        Assert.Equal("s2 s4 s1", string.Join(' ', await store.ListStoryIdsAsync(new StoryPageQuery(ArticleIds: ["a6", "a1", "a4"]))));
+    }
+
+    // The change version moves on with every committed write to articles or stories, whatever wrote it, and stays put
+    // through reads and through writes elsewhere.
+    [SkippableFact]
+    public async Task ChangeVersion_MovesOn_WithEveryWriteToArticlesOrStories_AndNotOnReads()
+    {
+        await using var store = await CreateStoreAsync();
+        var steps = new List<string>();
+        var last = await store.ChangeVersionAsync();
+        async Task StepAsync(string name, bool moves)
+        {
+            var now = await store.ChangeVersionAsync();
+            if ((now != last) != moves)
+            {
+                steps.Add($"{name}: {last} → {now}");
+            }
+
+            last = now;
+        }
+
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", story: "s1"), []);
+            await batch.AddArticleAsync(Article("a2", story: "s2"), []);
+            await batch.CommitAsync();
+        }
+
+        await StepAsync("articles added", moves: true);
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s1", Title = "s1" });
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s2", Title = "s2" });
+            await batch.CommitAsync();
+        }
+
+        await StepAsync("stories saved", moves: true);
+        await store.PageStoriesAsync(new StoryPageQuery(), 0, 10);
+        await store.ListStoryIdsAsync(new StoryPageQuery(ArticleIds: ["a1"]));
+        await store.FindStoryAsync("s1");
+        await StepAsync("reads", moves: false);
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            var e = new StoredEntity { Id = "e-a", Type = EntityType.Person, Name = "A", Mentions = 1 };
+            e.Variants["A"] = 1;
+            await batch.SaveEntityAsync(e, ["PER:a"]);
+            await batch.CommitAsync();
+        }
+
+        await StepAsync("an entity saved", moves: false);
+        await store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s1", "s2", ["a1"], DateTimeOffset.UtcNow), new Dictionary<string, string> { ["a1"] = "s2" }, [], []);
+        await StepAsync("an article moved", moves: true);
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            // Disposed without a commit: rolled back.
+            await batch.AddArticleAsync(Article("a3", story: "s2"), []);
+        }
+
+        await StepAsync("a batch rolled back", moves: false);
+        Assert.Empty(steps);
+    }
+
     // A list's total taken from the kept counts (narrowed by sources and recurring columns only) equals the stories
     // counted one by one (the same list narrowed to a language every story has), after stories open, gain sources,
     // become recurring, merge away and lose articles to a correction.

@@ -78,6 +78,19 @@ public interface IStoreReader
     /// </summary>
     Task<IReadOnlyDictionary<string, long>> StoryEntityVersionsAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every story of the list <paramref name="query"/> describes, as ids in its order (what
+    /// <see cref="PageStoriesAsync(StoryPageQuery, int, int, CancellationToken)"/> would page through), for a list worked
+    /// out once and paged many times.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListStoryIdsAsync(StoryPageQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number that moves on with every committed write to articles or stories, by any writer (kept in the writer's
+    /// transaction): what is worked out from the lists may be kept under it.
+    /// </summary>
+    Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The stories the articles are in (each once).</summary>
     Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
 
@@ -276,6 +289,7 @@ public interface IArticleIndex
 /// <param name="MinSources">Only stories with at least this many independent sources (outlets; near-copies once).</param>
 /// <param name="WithRecurring">Whether recurring columns (one headline on three or more days) are listed.</param>
 /// <param name="EntityId">Only stories with an article that mentions this entity (its live id).</param>
+/// <param name="ArticleIds">Only stories holding one of these articles (a text search's hits).</param>
 public sealed record StoryPageQuery(
     DateOnly? From = null,
     DateOnly? To = null,
@@ -285,7 +299,8 @@ public sealed record StoryPageQuery(
     StoryOrder Order = StoryOrder.Newest,
     int MinSources = 1,
     bool WithRecurring = true,
-    string? EntityId = null);
+    string? EntityId = null,
+    IReadOnlyCollection<string>? ArticleIds = null);
 
 /// <summary>How a page of stories is ordered; ties go newest first, then by id.</summary>
 public enum StoryOrder

@@ -26,5 +26,8 @@ internal sealed class PostgresDialect : SqlDialect
     // Text columns are COLLATE "C" (bytewise, as in SQLite), so the range is the same and uses the b-tree.
     public override string StartsWith(string column, string parameter) => $"{column} >= {parameter} AND {column} < {parameter} || chr(127)";
 
+    // PostgreSQL's planner picks index-only scans by itself.
+    public override string IndexedBy(string index) => string.Empty;
+
     public override string FileNameOf(string column, string parameter) => $"right({column}, length({parameter}) + 1) IN ('/' || {parameter}, '\\' || {parameter})";
 }

@@ -361,5 +361,24 @@ internal static class PostgresMigrations
         CREATE INDEX articles_story_keys ON articles(story_id) INCLUDE (lang, outlet_key);
         DROP INDEX articles_story;
         """,
+        // A number that moves on with every statement writing articles or stories, as in SQLite's step 17. A row, not a
+        // sequence: it becomes visible with the writer's commit, never before the rows it stands for.
+        """
+        CREATE TABLE store_version (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            version BIGINT NOT NULL
+        );
+        INSERT INTO store_version (id, version) VALUES (1, 0);
+        CREATE FUNCTION chorus_store_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE store_version SET version = version + 1 WHERE id = 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER store_version_articles AFTER INSERT OR UPDATE OR DELETE ON articles
+            FOR EACH STATEMENT EXECUTE FUNCTION chorus_store_changed();
+        CREATE TRIGGER store_version_stories AFTER INSERT OR UPDATE OR DELETE ON stories
+            FOR EACH STATEMENT EXECUTE FUNCTION chorus_store_changed();
+        CREATE INDEX stories_keys ON stories(id) INCLUDE (recurring, last_date, first_date, article_count, source_count);
+        """,
     ];
 }

@@ -58,6 +58,9 @@ public sealed class PostgresSearchIndex : ISearchIndex
         return (hits, total);
     }
 
+    // Searches read the articles table itself, whose writes move the store's version on.
+    public long SearchedVersion() => 0;
+
     public async Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

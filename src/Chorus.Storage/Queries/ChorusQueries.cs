@@ -93,7 +93,7 @@ public sealed class StoryView(StoredStory story, StoryDoc doc, StoryComparison c
 /// <param name="fallbackAnalyzer">Makes the analyser for articles stored without current layers (before <c>reanalyse</c>); called only when one is met.</param>
 /// <param name="storyDocuments">Story documents already built, shared by a server's readers; null builds each one anew.</param>
 /// <param name="keyEntities">Key entities of list items already worked out, shared by a server's readers; null works each out anew.</param>
-public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null, KeyEntityCache? keyEntities = null)
+public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null, KeyEntityCache? keyEntities = null, StoryListCache? storyLists = null)
 {
     private const int KeyEntities = 5;
 
@@ -114,27 +114,20 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var skip = (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize);
         // Lists narrowed by text, entity, language, outlet, dates and independent sources, ordered by date, size or
         // sources, are filtered, ordered and paged in the store; only the page's stories are read.
-        IReadOnlySet<string>? storyIds = null;
-        if (!string.IsNullOrWhiteSpace(filter.Query))
-        {
-            // Every matching article, not the best few hundred: a filter that dropped stories would lose them silently.
-            var hits = await workspace.Index.MatchingArticlesAsync(filter.Query, cancellationToken).ConfigureAwait(false);
-            storyIds = await Reads.StoriesOfArticlesAsync(hits, cancellationToken).ConfigureAwait(false);
-        }
-
         string? entityId = null;
+        var unknownEntity = false;
         if (!string.IsNullOrWhiteSpace(filter.Entity))
         {
             // An entity no one knows narrows the list to nothing; a known one is matched in the store.
             var entity = await Reads.FindEntityAsync(filter.Entity, cancellationToken).ConfigureAwait(false);
             entityId = entity?.Id;
-            storyIds = entity is null ? new HashSet<string>() : storyIds;
+            unknownEntity = entity is null;
         }
 
         var query = new StoryPageQuery(
             filter.From?.Start,
             filter.To?.End,
-            storyIds,
+            unknownEntity ? new HashSet<string>() : null,
             string.IsNullOrWhiteSpace(filter.Lang) ? null : filter.Lang,
             string.IsNullOrWhiteSpace(filter.Outlet) ? null : filter.Outlet,
             filter.Sort switch
@@ -146,9 +139,45 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             Math.Max(1, filter.MinSources),
             filter.WithRecurring,
             entityId);
-        var (total, pageStories) = await Reads.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
+        var (total, pageStories) = string.IsNullOrWhiteSpace(filter.Query) || unknownEntity
+            ? await Reads.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false)
+            : await PageMatchingStoriesAsync(filter.Query, query, skip, pageSize, cancellationToken).ConfigureAwait(false);
         var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
+    }
+
+    /// <summary>
+    /// A page of the stories with an article that matches a text query: the whole list is worked out once, in its
+    /// order (every matching article mapped to its story, in the store), and kept under the store's and the index's
+    /// versions where a <see cref="StoryListCache"/> is given; a page is then a slice of it. Every matching article
+    /// counts, not the best few hundred: a filter that dropped stories would lose them silently.
+    /// </summary>
+    private async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageMatchingStoriesAsync(string text, StoryPageQuery query, int skip, int pageSize, CancellationToken cancellationToken)
+    {
+        async Task<IReadOnlyList<string>> WorkOutAsync()
+        {
+            var hits = await workspace.Index.MatchingArticlesAsync(text, CancellationToken.None).ConfigureAwait(false);
+            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<string> ids;
+        if (storyLists is null || query.EntityId is not null)
+        {
+            // Entity merges and splits change which stories mention an entity without touching articles or stories,
+            // so entity-narrowed lists are never kept.
+            var hits = await workspace.Index.MatchingArticlesAsync(text, cancellationToken).ConfigureAwait(false);
+            ids = await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Versions read before the list is worked out: what it holds is never older than the key it is kept under.
+            var key = new StoryListCache.Key(text, query, await Reads.ChangeVersionAsync(cancellationToken).ConfigureAwait(false), workspace.Index.SearchedVersion());
+            ids = await storyLists.GetOrAddAsync(key, WorkOutAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        var page = ids.Skip(skip).Take(pageSize).ToList();
+        var (_, stories) = await Reads.PageStoriesAsync(new StoryPageQuery(StoryIds: page, Order: query.Order), 0, pageSize, cancellationToken).ConfigureAwait(false);
+        return (ids.Count, stories);
     }
 
     public async Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)

@@ -193,18 +193,23 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     public Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(DateOnly? from, DateOnly? to, int offset, int limit, CancellationToken cancellationToken = default)
         => PageStoriesAsync(new StoryPageQuery(from, to), offset, limit, cancellationToken);
 
-    public async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(StoryPageQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The table a story list reads (the stories, through an index holding every column lists read when it is narrowed
+    /// to listed ids: the rows hold the profile documents), its WHERE clause and what binds its parameters.
+    /// </summary>
+    private (string From, string Where, Action<DbCommand> Bind) StoryFilter(StoryPageQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.StoryIds is { Count: 0 })
-        {
-            return (0, []);
-        }
-
+        var from = query.StoryIds is null && query.ArticleIds is null ? "stories" : "stories " + _dialect.IndexedBy("stories_keys");
         var where = new System.Text.StringBuilder("WHERE (@from IS NULL OR last_date >= @from) AND (@to IS NULL OR first_date <= @to)");
         if (query.StoryIds is not null)
         {
             where.Append(CultureInfo.InvariantCulture, $" AND id IN ({_dialect.SelectJsonTexts("@stories")})");
+        }
+
+        if (query.ArticleIds is not null)
+        {
+            // Answered from articles_id_story, without reading the articles' rows.
+            where.Append(CultureInfo.InvariantCulture, $" AND id IN (SELECT story_id FROM articles {_dialect.IndexedBy("articles_id_story")} WHERE id IN ({_dialect.SelectJsonTexts("@articles")}))");
         }
 
         if (query.EntityId is not null)
@@ -239,6 +244,8 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             where.Append(" AND recurring = 0");
         }
 
+        return (from, where.ToString(), Bind);
+
         void Bind(DbCommand cmd)
         {
             cmd.AddValue("@from", query.From is { } f ? Iso(f) : DBNull.Value);
@@ -246,6 +253,11 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             if (query.StoryIds is not null)
             {
                 cmd.AddValue("@stories", JsonSerializer.Serialize(query.StoryIds));
+            }
+
+            if (query.ArticleIds is not null)
+            {
+                cmd.AddValue("@articles", JsonSerializer.Serialize(query.ArticleIds));
             }
 
             if (query.EntityId is not null)
@@ -268,31 +280,36 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
                 cmd.AddValue("@minSources", query.MinSources);
             }
         }
+    }
 
+    public async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageStoriesAsync(StoryPageQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query is { StoryIds.Count: 0 } or { ArticleIds.Count: 0 })
+        {
+            return (0, []);
+        }
+
+        var (from, where, bind) = StoryFilter(query);
         using var count = _connection.CreateCommand();
         // A list narrowed only by recurring columns and sources takes its total from the kept counts (story_counts);
         // any other filter is counted over the stories it leaves.
-        var keptCount = query is { From: null, To: null, StoryIds: null, Lang: null, Outlet: null, EntityId: null };
+        var keptCount = query is { From: null, To: null, StoryIds: null, ArticleIds: null, Lang: null, Outlet: null, EntityId: null };
         count.CommandText = keptCount
             ? $"SELECT COALESCE(SUM(stories), 0) FROM story_counts WHERE {(query.MinSources > 1 ? "source_count >= @minSources" : "1 = 1")}{(query.WithRecurring ? string.Empty : " AND recurring = 0")}"
-            : $"SELECT COUNT(*) FROM stories {where}";
-        Bind(count);
+            : $"SELECT COUNT(*) FROM {from} {where}";
+        bind(count);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        var order = query.Order switch
-        {
-            StoryOrder.MostArticles => "article_count DESC, last_date DESC NULLS LAST, id",
-            StoryOrder.MostSources => "source_count DESC, last_date DESC NULLS LAST, id",
-            _ => NewestFirst,
-        };
+        var order = ListOrder(query.Order);
         var outerOrder = "page." + order.Replace(", ", ", page.", StringComparison.Ordinal);
         var profiles = await QueryListProfilesAsync(
             // The page is picked on the sort keys alone, from their index, and only its rows are read. A list shows no
             // term vectors: its profiles come from the row's columns, not from the profile document (reading and
             // parsing that was half of a list request).
-            $"SELECT s.id, s.title, s.first_date, s.last_date, s.article_count FROM (SELECT id, last_date, article_count, source_count FROM stories {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
+            $"SELECT s.id, s.title, s.first_date, s.last_date, s.article_count FROM (SELECT id, last_date, article_count, source_count FROM {from} {where} ORDER BY {order} LIMIT @n OFFSET @o) AS page JOIN stories s ON s.id = page.id ORDER BY {outerOrder}",
             cmd =>
             {
-                Bind(cmd);
+                bind(cmd);
                 cmd.AddValue("@n", Math.Max(0, limit));
                 cmd.AddValue("@o", Math.Max(0, offset));
             },
@@ -321,6 +338,13 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         return (total, profiles.Select(p => new StoredStory(p, byStory.TryGetValue(p.Id, out var articles) ? OldestFirst(articles) : [])).ToList());
     }
 
+    private static string ListOrder(StoryOrder order) => order switch
+    {
+        StoryOrder.MostArticles => "article_count DESC, last_date DESC NULLS LAST, id",
+        StoryOrder.MostSources => "source_count DESC, last_date DESC NULLS LAST, id",
+        _ => NewestFirst,
+    };
+
     public async Task<IReadOnlyDictionary<string, long>> StoryEntityVersionsAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storyIds);
@@ -340,6 +364,31 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         return versions;
     }
 
+    public async Task<IReadOnlyList<string>> ListStoryIdsAsync(StoryPageQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query is { StoryIds.Count: 0 } or { ArticleIds.Count: 0 })
+        {
+            return [];
+        }
+
+        var (from, where, bind) = StoryFilter(query);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT id FROM {from} {where} ORDER BY {ListOrder(query.Order)}";
+        bind(cmd);
+        var ids = new List<string>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default)
+        => await ScalarAsync<long>("SELECT version FROM store_version WHERE id = 1", cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleIds);
@@ -347,7 +396,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         foreach (var chunk in articleIds.Chunk(50_000))
         {
             using var cmd = _connection.CreateCommand();
-            cmd.CommandText = $"SELECT DISTINCT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL";
+            cmd.CommandText = $"SELECT DISTINCT story_id FROM articles {_dialect.IndexedBy("articles_id_story")} WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL";
             cmd.AddValue("@ids", JsonSerializer.Serialize(chunk));
             using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

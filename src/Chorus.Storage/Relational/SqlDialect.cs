@@ -24,4 +24,10 @@ public abstract class SqlDialect
 
     /// <summary>A condition: the path in <paramref name="column"/> ends with the file name <paramref name="parameter"/> after a / or \.</summary>
     public abstract string FileNameOf(string column, string parameter);
+
+    /// <summary>
+    /// What follows a table name to have it read through <paramref name="index"/>, where the engine's planner would
+    /// not pick a covering index by itself (SQLite prefers a unique index on an equality, and then reads the rows).
+    /// </summary>
+    public abstract string IndexedBy(string index);
 }

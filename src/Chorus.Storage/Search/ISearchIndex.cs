@@ -16,4 +16,11 @@ public interface ISearchIndex : IArticleIndex, IDisposable
     /// watchlists), where ranking and reading each hit's stored fields would be wasted.
     /// </summary>
     Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number that changes whenever what searches read changes (with the store's
+    /// <see cref="IStoreReader.ChangeVersionAsync"/>, the key under which search results may be kept). An index kept
+    /// inside the store, whose version covers it, returns 0.
+    /// </summary>
+    long SearchedVersion();
 }

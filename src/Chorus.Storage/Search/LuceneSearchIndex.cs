@@ -240,6 +240,28 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
+    public long SearchedVersion()
+    {
+        if (!DirectoryReader.IndexExists(_directory))
+        {
+            return 0;
+        }
+
+        // The version of the reader searches use now (refreshed as a search would be): a commit, by this process or
+        // another, gives a new one.
+        var searchers = Searchers();
+        searchers.MaybeRefreshBlocking();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return ((DirectoryReader)searcher.IndexReader).Version;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>
     /// Collects the article id of every hit from the id field's terms, cached per segment by Lucene's field cache, without
     /// scoring, ordering or reading stored fields.

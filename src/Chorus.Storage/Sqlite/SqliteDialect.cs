@@ -28,5 +28,7 @@ internal sealed class SqliteDialect : SqlDialect
     // SQLite compares text bytewise: every string that starts with p lies in [p, p || 0x7f).
     public override string StartsWith(string column, string parameter) => $"{column} >= {parameter} AND {column} < {parameter} || x'7f'";
 
+    public override string IndexedBy(string index) => "INDEXED BY " + index;
+
     public override string FileNameOf(string column, string parameter) => $"substr({column}, -length({parameter}) - 1) IN ('/' || {parameter}, '\\' || {parameter})";
 }

@@ -391,5 +391,23 @@ internal static class SqliteMigrations
         CREATE INDEX articles_story_keys ON articles(story_id, lang, outlet_key);
         DROP INDEX articles_story;
         """,
+        // A number that moves on with every write to articles or stories, in the writer's transaction, whoever wrote:
+        // what is worked out from many of them (a text-filtered list in story order) may be kept under it. And an index
+        // holding what lists read of a story by its id: narrowed to listed stories, a list read each one's row, which
+        // holds its profile document.
+        """
+        CREATE TABLE store_version (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL
+        );
+        INSERT INTO store_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER store_version_article_added AFTER INSERT ON articles BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER store_version_article_changed AFTER UPDATE ON articles BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER store_version_article_removed AFTER DELETE ON articles BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER store_version_story_added AFTER INSERT ON stories BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER store_version_story_changed AFTER UPDATE ON stories BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE TRIGGER store_version_story_removed AFTER DELETE ON stories BEGIN UPDATE store_version SET version = version + 1; END;
+        CREATE INDEX stories_keys ON stories(id, recurring, last_date, first_date, article_count, source_count);
+        """,
     ];
 }

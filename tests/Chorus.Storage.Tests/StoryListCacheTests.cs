@@ -1,0 +1,110 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Contracts;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
+using Chorus.Storage.Queries;
+
+namespace Chorus.Storage.Tests;
+
+/// <summary>
+/// Text-filtered story lists kept under the store's and the index's versions are the ones working them out again
+/// gives, page by page and in every order, after every write that changes them: an article split off into a story of
+/// its own, more articles ingested and indexed.
+/// </summary>
+public sealed class StoryListCacheTests : IDisposable
+{
+    private readonly TempFolder _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    private static readonly string[] Queries = ["Kim", "Poetin OR brand", "rusland", "\"Noord-Koreaanse leider\"", "grachtenpand OR brug"];
+
+    private static async Task<string> ListsAsync(ChorusQueries queries)
+    {
+        var lists = new List<string>();
+        foreach (var query in Queries)
+        {
+            foreach (var sort in Enum.GetValues<StorySort>())
+            {
+                for (var page = 1; page <= 3; page++)
+                {
+                    var doc = await queries.StoriesAsync(new StoryFilter { Query = query, Sort = sort, Page = page, PageSize = 2 });
+                    lists.Add($"{query} {sort} {page}: {doc.Total} {string.Join(' ', doc.Stories.Select(s => s.Id))}");
+                }
+            }
+        }
+
+        return string.Join('\n', lists);
+    }
+
+    [Fact]
+    public async Task KeptLists_AreTheWorkedOutOnes_AfterSplitsAndIngests()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "l.db"));
+        var samples = ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).Order(StringComparer.Ordinal).ToList();
+        // Held back for the last step: articles that match the queries (fires in Amsterdam).
+        var later = samples.Single(f => f.EndsWith("fixtures-stadsblad-amsterdam.jsonl", StringComparison.Ordinal));
+        var ingest = new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index);
+        await ingest.RunAsync(samples.Where(f => f != later).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions())));
+        var cache = new StoryListCache();
+        var cached = new ChorusQueries(ws, storyLists: cache);
+        var fresh = new ChorusQueries(ws);
+
+        var first = await ListsAsync(cached);
+        Assert.Equal(await ListsAsync(fresh), first);
+        Assert.Contains("Kim Newest 1: ", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kim Newest 1: 0 ", first, StringComparison.Ordinal);
+        var kept = cache.Count;
+        Assert.Equal(Queries.Length * Enum.GetValues<StorySort>().Length, kept);
+        Assert.Equal(first, await ListsAsync(cached));
+        Assert.Equal(kept, cache.Count);
+
+        // The seed's last article split off: a story more for every query it matches.
+        var seedStory = (await ws.Store.FindArticleAsync(TestPaths.Seed000))!.StoryId!;
+        var seed = (await fresh.StoryAsync(seedStory, why: false))!;
+        Assert.True((await new StoryCorrector(ws.Store, ArticleAnalyzer.CreateDefault()).SplitAsync(seedStory, [seed.Story.Articles[^1].Id])).Success);
+        var afterSplit = await ListsAsync(cached);
+        Assert.Equal(await ListsAsync(fresh), afterSplit);
+        Assert.NotEqual(first, afterSplit);
+
+        // Stored first and indexed later (as an index behind the store is caught up): the store's version moves on
+        // with the articles, the index's with the indexing.
+        var unindexed = new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), index: null);
+        var report = await unindexed.RunAsync(ArticleInputReader.ReadFile(later, new ReadOptions()));
+        Assert.NotEmpty(report.StoredIds);
+        var stored = await ListsAsync(cached);
+        Assert.Equal(await ListsAsync(fresh), stored);
+        await ws.Index.AddAsync(await ws.Store.GetArticlesAsync(report.StoredIds));
+        ws.Index.CloseWriter();
+        var indexed = await ListsAsync(cached);
+        Assert.Equal(await ListsAsync(fresh), indexed);
+        Assert.NotEqual(stored, indexed);
+    }
+
+    // Requests that miss together share one working-out, and a request given up does not cancel it for the others.
+    [Fact]
+    public async Task RequestsThatMissTogether_ShareOneWorkingOut()
+    {
+        var cache = new StoryListCache();
+        var key = new StoryListCache.Key("kim", new Chorus.Core.Store.StoryPageQuery(), 1, 1);
+        var started = 0;
+        var release = new TaskCompletionSource();
+        async Task<IReadOnlyList<string>> WorkOutAsync()
+        {
+            Interlocked.Increment(ref started);
+            await release.Task;
+            return ["s1", "s2"];
+        }
+
+        using var givenUp = new CancellationTokenSource();
+        var first = cache.GetOrAddAsync(key, WorkOutAsync, givenUp.Token);
+        var second = cache.GetOrAddAsync(key, WorkOutAsync, CancellationToken.None);
+        await givenUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        release.SetResult();
+        Assert.Equal(["s1", "s2"], await second);
+        Assert.Equal(1, started);
+        Assert.Equal(["s1", "s2"], await cache.GetOrAddAsync(key with { StoreVersion = 2 }, () => Task.FromResult<IReadOnlyList<string>>(["s1", "s2"]), CancellationToken.None));
+        Assert.Equal(2, cache.Count);
+    }
+}
