@@ -154,10 +154,10 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     /// </summary>
     private async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageMatchingStoriesAsync(string text, StoryPageQuery query, int skip, int pageSize, CancellationToken cancellationToken)
     {
-        async Task<IReadOnlyList<string>> WorkOutAsync()
+        async Task<IReadOnlyList<string>> WorkOutAsync(CancellationToken ct)
         {
-            var hits = await workspace.Index.MatchingArticlesAsync(text, CancellationToken.None).ConfigureAwait(false);
-            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, CancellationToken.None).ConfigureAwait(false);
+            var hits = await workspace.Index.MatchingArticlesAsync(text, ct).ConfigureAwait(false);
+            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, ct).ConfigureAwait(false);
         }
 
         IReadOnlyList<string> ids;
@@ -165,8 +165,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         {
             // Entity merges and splits change which stories mention an entity without touching articles or stories,
             // so entity-narrowed lists are never kept.
-            var hits = await workspace.Index.MatchingArticlesAsync(text, cancellationToken).ConfigureAwait(false);
-            ids = await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
+            ids = await WorkOutAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {

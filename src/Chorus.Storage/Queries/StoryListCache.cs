@@ -25,24 +25,46 @@ public sealed class StoryListCache(int maxEntries = 64, long maxIds = 4_000_000)
     /// </summary>
     public readonly record struct Key(string Query, StoryPageQuery Filters, long StoreVersion, long SearchVersion);
 
-    public async Task<IReadOnlyList<string>> GetOrAddAsync(Key key, Func<Task<IReadOnlyList<string>>> workOut, CancellationToken cancellationToken)
+    /// <summary>
+    /// The kept list, or the one <paramref name="workOut"/> gives. The request that starts a working-out runs it with
+    /// its own token and waits for its end (it reads through that request's connection, which must not go back to the
+    /// pool while in use); requests that miss meanwhile wait for it, and work the list out again themselves when the
+    /// one that started it gave up.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetOrAddAsync(Key key, Func<CancellationToken, Task<IReadOnlyList<string>>> workOut, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(workOut);
         if (key.Filters.StoryIds is not null || key.Filters.ArticleIds is not null)
         {
             throw new ArgumentException("a kept list is keyed by its filters without id lists", nameof(key));
         }
 
-        var entry = _kept.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<string>>>(() => WorkOutAsync(key, workOut)));
-        return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var mine = new Lazy<Task<IReadOnlyList<string>>>(() => WorkOutAsync(key, workOut, cancellationToken));
+            var entry = _kept.GetOrAdd(key, mine);
+            if (ReferenceEquals(entry, mine))
+            {
+                return await entry.Value.ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The request that started it gave up, and its entry is gone: start again.
+            }
+        }
     }
 
-    private async Task<IReadOnlyList<string>> WorkOutAsync(Key key, Func<Task<IReadOnlyList<string>>> workOut)
+    private async Task<IReadOnlyList<string>> WorkOutAsync(Key key, Func<CancellationToken, Task<IReadOnlyList<string>>> workOut, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> ids;
         try
         {
-            // Not cancelled with the request that started it: others may be waiting for the same list.
-            ids = await Task.Run(workOut).ConfigureAwait(false);
+            ids = await workOut(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
