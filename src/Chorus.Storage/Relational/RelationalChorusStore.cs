@@ -195,11 +195,12 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
     /// <summary>
     /// The table a story list reads (the stories, through an index holding every column lists read when it is narrowed
-    /// to listed ids: the rows hold the profile documents), its WHERE clause and what binds its parameters.
+    /// to listed ids, an entity's or a search's: the rows hold the profile documents), its WHERE clause and what binds
+    /// its parameters.
     /// </summary>
     private (string From, string Where, Action<DbCommand> Bind) StoryFilter(StoryPageQuery query)
     {
-        var from = query.StoryIds is null && query.ArticleIds is null ? "stories" : "stories " + _dialect.IndexedBy("stories_keys");
+        var from = query is { StoryIds: null, ArticleIds: null, EntityId: null } ? "stories" : "stories " + _dialect.IndexedBy("stories_keys");
         var where = new System.Text.StringBuilder("WHERE (@from IS NULL OR last_date >= @from) AND (@to IS NULL OR first_date <= @to)");
         if (query.StoryIds is not null)
         {
