@@ -9,10 +9,11 @@ namespace Chorus.Storage.Queries;
 /// (<see cref="IStoreReader.ChangeVersionAsync"/>, <see cref="Search.ISearchIndex.SearchedVersion"/>): any write moves
 /// a version on, so an entry is never stale, whoever wrote. Working one out maps every matching article to its story
 /// (on a 1M-article archive a common word matches ~170,000 articles); paging, re-sorting aside, then costs a page.
-/// Requests that miss together share one working-out. Bounded by entries and by ids kept (emptied when full);
+/// Requests that miss together share one working-out. Bounded by entries and by ids kept (a million ids, ~64 MB;
+/// emptied when full);
 /// thread-safe.
 /// </summary>
-public sealed class StoryListCache(int maxEntries = 64, long maxIds = 4_000_000)
+public sealed class StoryListCache(int maxEntries = 64, long maxIds = 1_000_000)
 {
     private readonly ConcurrentDictionary<Key, Lazy<Task<IReadOnlyList<string>>>> _kept = new();
     private long _ids;
