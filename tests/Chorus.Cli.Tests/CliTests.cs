@@ -102,6 +102,7 @@ public sealed class CliTests : IDisposable
         Assert.All(results, e => Assert.Equal(0, e.GetProperty("timedOut").GetInt32()));
         Assert.Contains("entity page", reads);
         Assert.Contains("story list, filtered", reads);
+        Assert.Contains("story list, filtered, new word", reads);
         var kept = Path.Combine(keep, "300.db");
         var stories = await CliRunner.RunAsync("stories", "--db", kept, "--json");
         Assert.Equal(0, stories.ExitCode);

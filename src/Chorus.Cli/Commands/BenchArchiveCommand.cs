@@ -114,12 +114,38 @@ internal static partial class BenchArchiveCommand
     }
 
     /// <summary>Ids a reader asks for: stories, articles and entities spread over the archive, and words to search.</summary>
-    private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words);
+    private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words)
+    {
+        /// <summary>Words of the pool's texts, each asked for once, so that no list or result kept by the server is reused.</summary>
+        public List<string> FreshWords { get; init; } = [];
+    }
+
+    /// <summary>
+    /// Words of six letters or more that some but not most of the pool's articles hold (5 to 60 of them), most
+    /// widespread first: search words a reader could type, each matching a share of the archive.
+    /// </summary>
+    private static List<string> FreshWords(IReadOnlyList<PoolArticle> pool)
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var article in pool)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var word in System.Text.RegularExpressions.Regex.Split(article.Raw.Text.ToLowerInvariant(), @"[^\p{Ll}]+"))
+            {
+                if (word.Length >= 6 && seen.Add(word))
+                {
+                    df[word] = df.GetValueOrDefault(word) + 1;
+                }
+            }
+        }
+
+        return [.. df.Where(w => w.Value is >= 5 and <= 60).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key).Take(1_000)];
+    }
 
     /// <param name="write">False replays the build without writing, for the ids to ask for in an archive kept earlier (checked to hold <paramref name="size"/> articles).</param>
     private static async Task<Sample> BuildAsync(string db, IReadOnlyList<PoolArticle> pool, int size, bool write, CancellationToken ct)
     {
-        var sample = new Sample([], [], [], ["brand", "minister", "Trump", "gemeente", "politie"]);
+        var sample = new Sample([], [], [], ["brand", "minister", "Trump", "gemeente", "politie"]) { FreshWords = FreshWords(pool) };
         var entities = new Dictionary<string, (StoredEntity Entity, List<string> Blocks)>(StringComparer.Ordinal);
         await using var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false);
         if (!write)
@@ -269,28 +295,34 @@ internal static partial class BenchArchiveCommand
             await app.StartAsync(ct).ConfigureAwait(false);
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-            (string Name, Func<int, string> Url)[] reads =
+            // The warm-up pass of "new word" asks for the first words of the fresh list, its timed requests for the ones
+            // after them: nothing it asks for was asked before.
+            const int Warm = 8;
+            string Fresh(int i) => sample.FreshWords.Count == 0 ? sample.Words[i % sample.Words.Count] : sample.FreshWords[i % sample.FreshWords.Count];
+            ArchiveRead[] reads =
             [
-                ("story list, page 1", _ => "/api/stories?pageSize=20"),
-                ("story list, page 100", _ => "/api/stories?pageSize=20&page=100"),
-                ("story list, filtered", i => $"/api/stories?pageSize=20&lang=nl&q={sample.Words[i % sample.Words.Count]}"),
-                ("story list, 2+ sources", _ => "/api/stories?pageSize=20&minSources=2&sort=sources"),
-                ("story page", i => "/api/stories/" + sample.Stories[i % sample.Stories.Count]),
-                ("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
-                ("entity page", i => "/api/entities/" + sample.Entities[i % sample.Entities.Count]),
-                ("search", i => "/api/search?limit=10&q=" + sample.Words[i % sample.Words.Count]),
+                new("story list, page 1", _ => "/api/stories?pageSize=20"),
+                new("story list, page 100", _ => "/api/stories?pageSize=20&page=100"),
+                new("story list, filtered", i => $"/api/stories?pageSize=20&lang=nl&q={sample.Words[i % sample.Words.Count]}"),
+                new("story list, filtered, new word", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(Warm + i)}", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(i)}"),
+                new("story list, 2+ sources", _ => "/api/stories?pageSize=20&minSources=2&sort=sources"),
+                new("story page", i => "/api/stories/" + sample.Stories[i % sample.Stories.Count]),
+                new("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
+                new("entity page", i => "/api/entities/" + sample.Entities[i % sample.Entities.Count]),
+                new("search", i => "/api/search?limit=10&q=" + sample.Words[i % sample.Words.Count]),
             ];
             var results = new List<(string, double, double, int)>();
-            foreach (var (name, url) in reads.Where(r => r.Name != "entity page" || sample.Entities.Count > 0))
+            foreach (var (name, url, warmUp) in reads.Where(r => r.Name != "entity page" || sample.Entities.Count > 0))
             {
                 // One untimed pass first: the JIT and the store's caches settle. A read cut by the server's time limit
                 // (503) is a result, counted below; any other failure is a broken bench.
-                for (var i = 0; i < Math.Min(clients, 8); i++)
+                for (var i = 0; i < Math.Min(clients, Warm); i++)
                 {
-                    using var warm = await http.GetAsync(new Uri(url(i), UriKind.Relative), ct).ConfigureAwait(false);
+                    var warmUrl = (warmUp ?? url)(i);
+                    using var warm = await http.GetAsync(new Uri(warmUrl, UriKind.Relative), ct).ConfigureAwait(false);
                     if (!warm.IsSuccessStatusCode && warm.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
                     {
-                        throw new InvalidOperationException($"{name}: {url(i)} answered {(int)warm.StatusCode}");
+                        throw new InvalidOperationException($"{name}: {warmUrl} answered {(int)warm.StatusCode}");
                     }
                 }
 
@@ -319,6 +351,9 @@ internal static partial class BenchArchiveCommand
             return results;
         }
     }
+
+    /// <summary>A read the bench times: request n's address, and the warm-up pass's where it must ask for other things.</summary>
+    private sealed record ArchiveRead(string Name, Func<int, string> Url, Func<int, string>? Warm = null);
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
