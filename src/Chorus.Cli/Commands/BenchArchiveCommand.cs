@@ -116,7 +116,10 @@ internal static partial class BenchArchiveCommand
     /// <summary>Ids a reader asks for: stories, articles and entities spread over the archive, and words to search.</summary>
     private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words)
     {
-        /// <summary>Words of the pool's texts, each asked for once, so that no list or result kept by the server is reused.</summary>
+        /// <summary>
+        /// Words of the pool's texts, each asked for once, so that no list or result kept by the server is reused (a run
+        /// asking for more than there are, over 1,000 requests, comes round to the first again).
+        /// </summary>
         public List<string> FreshWords { get; init; } = [];
     }
 
