@@ -91,9 +91,6 @@ public interface IStoreReader
     /// </summary>
     Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The stories the articles are in (each once).</summary>
-    Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default);
-
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 

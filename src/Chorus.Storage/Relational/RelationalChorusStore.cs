@@ -390,25 +390,6 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     public async Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default)
         => await ScalarAsync<long>("SELECT version FROM store_version WHERE id = 1", cancellationToken).ConfigureAwait(false);
 
-    public async Task<IReadOnlySet<string>> StoriesOfArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(articleIds);
-        var stories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in articleIds.Chunk(50_000))
-        {
-            using var cmd = _connection.CreateCommand();
-            cmd.CommandText = $"SELECT DISTINCT story_id FROM articles {_dialect.IndexedBy("articles_id_story")} WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL";
-            cmd.AddValue("@ids", JsonSerializer.Serialize(chunk));
-            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stories.Add(reader.GetString(0));
-            }
-        }
-
-        return stories;
-    }
-
     private async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(string columns, CancellationToken cancellationToken)
     {
         var profiles = await QueryProfilesAsync("SELECT profile FROM stories", null, cancellationToken).ConfigureAwait(false);
