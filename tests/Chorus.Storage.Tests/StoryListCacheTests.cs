@@ -114,4 +114,21 @@ public sealed class StoryListCacheTests : IDisposable
         Assert.Equal(3, started);
         Assert.Equal(2, cache.Count);
     }
+
+    // A server keeps a bounded number of ids: when a list takes it past the bound, everything kept goes (the list is
+    // still answered whole).
+    [Fact]
+    public async Task KeptIds_StayWithinTheBound()
+    {
+        var cache = new StoryListCache(maxEntries: 64, maxIds: 5);
+        var query = new Chorus.Core.Store.StoryPageQuery();
+        Task<IReadOnlyList<string>> Two(CancellationToken _) => Task.FromResult<IReadOnlyList<string>>(["s1", "s2"]);
+        Assert.Equal(2, (await cache.GetOrAddAsync(new StoryListCache.Key("a", query, 1, 1), Two, CancellationToken.None)).Count);
+        Assert.Equal(2, (await cache.GetOrAddAsync(new StoryListCache.Key("b", query, 1, 1), Two, CancellationToken.None)).Count);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(2, (await cache.GetOrAddAsync(new StoryListCache.Key("c", query, 1, 1), Two, CancellationToken.None)).Count);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(2, (await cache.GetOrAddAsync(new StoryListCache.Key("d", query, 1, 1), Two, CancellationToken.None)).Count);
+        Assert.Equal(1, cache.Count);
+    }
 }

@@ -45,6 +45,13 @@ internal static partial class BenchArchiveCommand
 
         var pool = Pool(input);
         await ctx.Stderr.WriteLineAsync($"analysed {pool.Count} articles to build from").ConfigureAwait(false);
+        // Words for "new word", each asked for once; too few, and the read says it comes round to words asked before.
+        var freshWords = FreshWords(pool);
+        if (freshWords.Count < WarmUpRequests + (clients * requests))
+        {
+            await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"only {freshWords.Count} words for \"story list, filtered, new word\", which asks for {WarmUpRequests + (clients * requests)}: some are asked again and may be answered from kept lists")).ConfigureAwait(false);
+        }
+
         var results = new List<object>();
         foreach (var size in sizes)
         {
@@ -63,13 +70,13 @@ internal static partial class BenchArchiveCommand
                 await ctx.Stderr.WriteLineAsync(reuse
                     ? string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: measuring the archive kept at {db}")
                     : string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: built in {build.Elapsed.TotalSeconds:0.0} s")).ConfigureAwait(false);
-                var timings = await MeasureAsync(db, sample, clients, requests, ct).ConfigureAwait(false);
+                var timings = await MeasureAsync(db, sample, freshWords, clients, requests, ct).ConfigureAwait(false);
                 foreach (var (name, p50, p99, timedOut) in timings)
                 {
                     var cut = timedOut == 0 ? string.Empty : $"  {timedOut} cut by the request time limit (503)";
                     if (!json)
                     {
-                        await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size,10:N0}  {name,-22} p50 {p50,7:0.0} ms  p99 {p99,7:0.0} ms{cut}")).ConfigureAwait(false);
+                        await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size,10:N0}  {name,-30} p50 {p50,7:0.0} ms  p99 {p99,7:0.0} ms{cut}")).ConfigureAwait(false);
                     }
 
                     results.Add(new { articles = size, read = name, p50Ms = Math.Round(p50, 2), p99Ms = Math.Round(p99, 2), timedOut });
@@ -114,14 +121,10 @@ internal static partial class BenchArchiveCommand
     }
 
     /// <summary>Ids a reader asks for: stories, articles and entities spread over the archive, and words to search.</summary>
-    private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words)
-    {
-        /// <summary>
-        /// Words of the pool's texts, each asked for once, so that no list or result kept by the server is reused (a run
-        /// asking for more than there are, over 1,000 requests, comes round to the first again).
-        /// </summary>
-        public List<string> FreshWords { get; init; } = [];
-    }
+    private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words);
+
+    /// <summary>Untimed requests of each read before its timed ones: the JIT and the store's caches settle.</summary>
+    private const int WarmUpRequests = 8;
 
     /// <summary>
     /// Words of six letters or more that some but not most of the pool's articles hold (5 to 60 of them), most
@@ -148,7 +151,7 @@ internal static partial class BenchArchiveCommand
     /// <param name="write">False replays the build without writing, for the ids to ask for in an archive kept earlier (checked to hold <paramref name="size"/> articles).</param>
     private static async Task<Sample> BuildAsync(string db, IReadOnlyList<PoolArticle> pool, int size, bool write, CancellationToken ct)
     {
-        var sample = new Sample([], [], [], ["brand", "minister", "Trump", "gemeente", "politie"]) { FreshWords = FreshWords(pool) };
+        var sample = new Sample([], [], [], ["brand", "minister", "Trump", "gemeente", "politie"]);
         var entities = new Dictionary<string, (StoredEntity Entity, List<string> Blocks)>(StringComparer.Ordinal);
         await using var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false);
         if (!write)
@@ -290,7 +293,7 @@ internal static partial class BenchArchiveCommand
         await workspace.Index.AddAsync([.. articles.Select(a => a.Article)], ct).ConfigureAwait(false);
     }
 
-    private static async Task<List<(string Name, double P50, double P99, int TimedOut)>> MeasureAsync(string db, Sample sample, int clients, int requests, CancellationToken ct)
+    private static async Task<List<(string Name, double P50, double P99, int TimedOut)>> MeasureAsync(string db, Sample sample, IReadOnlyList<string> freshWords, int clients, int requests, CancellationToken ct)
     {
         var app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0"], b => b.Logging.ClearProviders());
         await using (app.ConfigureAwait(false))
@@ -299,15 +302,14 @@ internal static partial class BenchArchiveCommand
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
             // The warm-up pass of "new word" asks for the first words of the fresh list, its timed requests for the ones
-            // after them: nothing it asks for was asked before.
-            const int Warm = 8;
-            string Fresh(int i) => sample.FreshWords.Count == 0 ? sample.Words[i % sample.Words.Count] : sample.FreshWords[i % sample.FreshWords.Count];
+            // after them: nothing it asks for was asked before (while there are enough words, see above).
+            string Fresh(int i) => freshWords.Count == 0 ? sample.Words[i % sample.Words.Count] : freshWords[i % freshWords.Count];
             ArchiveRead[] reads =
             [
                 new("story list, page 1", _ => "/api/stories?pageSize=20"),
                 new("story list, page 100", _ => "/api/stories?pageSize=20&page=100"),
                 new("story list, filtered", i => $"/api/stories?pageSize=20&lang=nl&q={sample.Words[i % sample.Words.Count]}"),
-                new("story list, filtered, new word", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(Warm + i)}", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(i)}"),
+                new("story list, filtered, new word", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(WarmUpRequests + i)}", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(i)}"),
                 new("story list, 2+ sources", _ => "/api/stories?pageSize=20&minSources=2&sort=sources"),
                 new("story page", i => "/api/stories/" + sample.Stories[i % sample.Stories.Count]),
                 new("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
@@ -317,9 +319,9 @@ internal static partial class BenchArchiveCommand
             var results = new List<(string, double, double, int)>();
             foreach (var (name, url, warmUp) in reads.Where(r => r.Name != "entity page" || sample.Entities.Count > 0))
             {
-                // One untimed pass first: the JIT and the store's caches settle. A read cut by the server's time limit
-                // (503) is a result, counted below; any other failure is a broken bench.
-                for (var i = 0; i < Math.Min(clients, Warm); i++)
+                // One untimed pass first. A read cut by the server's time limit (503) is a result, counted below; any
+                // other failure is a broken bench.
+                for (var i = 0; i < Math.Min(clients, WarmUpRequests); i++)
                 {
                     var warmUrl = (warmUp ?? url)(i);
                     using var warm = await http.GetAsync(new Uri(warmUrl, UriKind.Relative), ct).ConfigureAwait(false);
@@ -340,9 +342,14 @@ internal static partial class BenchArchiveCommand
                         using var response = await http.GetAsync(new Uri(url(n), UriKind.Relative), token).ConfigureAwait(false);
                         await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
                         latencies[n] = sw.Elapsed.TotalMilliseconds;
-                        if (!response.IsSuccessStatusCode)
+                        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
                         {
                             Interlocked.Increment(ref timedOut);
+                        }
+                        else if (!response.IsSuccessStatusCode)
+                        {
+                            // Only the server's time limit is a result; any other failure is a broken bench.
+                            throw new InvalidOperationException($"{name}: {url(n)} answered {(int)response.StatusCode}");
                         }
                     }
                 }).ConfigureAwait(false);
@@ -356,7 +363,7 @@ internal static partial class BenchArchiveCommand
     }
 
     /// <summary>A read the bench times: request n's address, and the warm-up pass's where it must ask for other things.</summary>
-    private sealed record ArchiveRead(string Name, Func<int, string> Url, Func<int, string>? Warm = null);
+    private sealed record ArchiveRead(string Name, Func<int, string> Url, Func<int, string>? WarmUrl = null);
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
