@@ -88,6 +88,9 @@ public sealed class CliTests : IDisposable
         Assert.True(doc.GetProperty("medianArticlesPerSecond").GetDouble() > 0);
         Assert.True(doc.GetProperty("serialCpuSeconds").GetDouble() > 0);
         Assert.InRange(doc.GetProperty("serialCpuShare").GetDouble(), 0.0001, 0.9999);
+        var parts = doc.GetProperty("serialPartsMsPerArticle");
+        Assert.True(parts.GetProperty("clustering").GetDouble() > 0);
+        Assert.True(parts.GetProperty("commit").GetDouble() > 0);
     }
 
     [Fact]

@@ -201,6 +201,9 @@ public abstract class StoreContractTests : IDisposable
 
         var inMarch = await store.LoadStoryProfilesAsync(new DateOnly(2024, 3, 15), new DateOnly(2024, 4, 1));
         Assert.Equal(["s-late", "s-undated"], inMarch.Select(p => p.Id).Order(StringComparer.Ordinal));
+        // What the caller holds already is left out, and only that.
+        var notHeld = await store.LoadStoryProfilesAsync(new DateOnly(2024, 3, 15), new DateOnly(2024, 4, 1), skip: id => id == "s-late");
+        Assert.Equal(["s-undated"], notHeld.Select(p => p.Id));
         var loaded = Assert.Single(await store.LoadStoryProfilesAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 10)), p => p.Id == "s-early");
         Assert.Equal(1, loaded.Terms["maas"], 3);
         Assert.Equal(new DateOnly(2024, 1, 4), loaded.First);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
@@ -44,6 +45,8 @@ internal static class BenchCommand
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
         var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds)>();
         (double Cpu, double SerialCpu, double SerialWall) isolated = default;
+        // Milliseconds per article of each part of the serial part, in the isolated run.
+        var parts = new Dictionary<string, double>(StringComparer.Ordinal);
         // After the timed runs, one more with the serial part run alone: the process's CPU time while it holds the
         // serial part is then that part's own, which the timed runs cannot tell apart from analysis beside it.
         for (var run = 1 - warmup; run <= runs + 1; run++)
@@ -70,9 +73,15 @@ internal static class BenchCommand
                 if (isolate)
                 {
                     isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds, report.SerialTime.TotalSeconds);
+                    foreach (var part in Enum.GetValues<SerialPart>())
+                    {
+                        parts[JsonNamingPolicy.CamelCase.ConvertName(part.ToString())] = Math.Round(report.SerialParts[part].TotalMilliseconds / Math.Max(1, stored), 3);
+                    }
                     if (!json)
                     {
                         await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"serial part run alone: CPU {isolated.SerialCpu:0.00} s of {isolated.Cpu:0.00} s = {100 * isolated.SerialCpu / isolated.Cpu:0.0}% ({1000 * isolated.SerialCpu / stored:0.00} ms per article); lock held {isolated.SerialWall:0.00} s = {100 * isolated.SerialWall / isolated.Cpu:0.0}% of CPU")).ConfigureAwait(false);
+                        await ctx.Stderr.WriteLineAsync("  its parts, ms per article (linking runs beside the writer; the writer waits for it in linkWait): "
+                            + string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.000}")))).ConfigureAwait(false);
                     }
                 }
                 else if (run > 0)
@@ -123,6 +132,7 @@ internal static class BenchCommand
                 serialCpuShare = Math.Round(isolated.SerialCpu / isolated.Cpu, 4),
                 serialWallSeconds = Math.Round(isolated.SerialWall, 3),
                 serialWallShare = Math.Round(isolated.SerialWall / isolated.Cpu, 4),
+                serialPartsMsPerArticle = parts,
                 store = postgres is null ? "sqlite" : "postgresql",
                 medianArticlesPerSecond = Math.Round(median, 1),
                 minArticlesPerSecond = Math.Round(rates[0], 1),

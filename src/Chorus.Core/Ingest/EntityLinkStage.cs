@@ -21,10 +21,10 @@ internal sealed class EntityLinkStage : IAsyncDisposable
     }
 
     /// <summary>Starts linking the batch's articles as they are posted.</summary>
-    public static EntityLinkStage Start(EntityResolver resolver, IStoreBatch batch, IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
+    public static EntityLinkStage Start(EntityResolver resolver, IStoreBatch batch, IReadOnlyList<PreparedArticle> articles, SerialPartTimes? times, CancellationToken cancellationToken)
     {
         var stage = new EntityLinkStage();
-        stage._running = Task.Run(() => stage.RunAsync(resolver, batch, articles, cancellationToken), cancellationToken);
+        stage._running = Task.Run(() => stage.RunAsync(resolver, batch, articles, times, cancellationToken), cancellationToken);
         return stage;
     }
 
@@ -68,9 +68,11 @@ internal sealed class EntityLinkStage : IAsyncDisposable
         await Task.WhenAny(_running).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(EntityResolver resolver, IStoreBatch batch, IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
+    private async Task RunAsync(EntityResolver resolver, IStoreBatch batch, IReadOnlyList<PreparedArticle> articles, SerialPartTimes? times, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await resolver.PrefetchAsync(batch, articles.Select(p => p.Analyzed), cancellationToken).ConfigureAwait(false);
+        times?.Add(SerialPart.Linking, started);
         await foreach (var work in _work.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (work.CaughtUp is { } mark)
@@ -79,7 +81,9 @@ internal sealed class EntityLinkStage : IAsyncDisposable
             }
             else
             {
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await resolver.ResolveAsync(batch, work.ArticleId!, work.StoryId, work.Article!, cancellationToken).ConfigureAwait(false);
+                times?.Add(SerialPart.Linking, started);
             }
         }
     }

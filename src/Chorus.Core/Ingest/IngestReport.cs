@@ -36,8 +36,56 @@ public sealed class IngestReport
     /// </summary>
     public TimeSpan SerialCpuTime { get; set; }
 
+    /// <summary>Wall time of each part of the serial part, where it is measured (<see cref="SerialTime"/>).</summary>
+    public SerialPartTimes SerialParts { get; } = new();
+
     /// <summary>Items finished so far: stored, duplicate or rejected.</summary>
     public int Done => Ingested + Duplicates + Rejected.Count;
+}
+
+/// <summary>The parts of ingest's serial part, each timed on its own (<see cref="IngestReport.SerialParts"/>).</summary>
+public enum SerialPart
+{
+    /// <summary>Loading the stories of a chunk's time window from the store.</summary>
+    Window,
+
+    /// <summary>Looking up near-copies among stored articles (MinHash bands).</summary>
+    NearCopies,
+
+    /// <summary>Scoring candidate stories and updating the chosen one (<see cref="Stories.StoryClusterer"/>).</summary>
+    Clustering,
+
+    /// <summary>Writing articles, their bands and analysis layers, and story merges.</summary>
+    ArticleWrites,
+
+    /// <summary>The story writer waiting for entity linking, which runs beside it.</summary>
+    LinkWait,
+
+    /// <summary>Entity linking itself (on its own task, beside the writer; overlaps the other parts).</summary>
+    Linking,
+
+    /// <summary>Writing the entities and mentions the batch's linking changed.</summary>
+    EntityWrites,
+
+    /// <summary>Writing the stories the batch changed.</summary>
+    StoryWrites,
+
+    /// <summary>Writing the batch's document frequencies (and its chunk's done mark).</summary>
+    TermCounts,
+
+    /// <summary>Committing the batch's transaction.</summary>
+    Commit,
+}
+
+/// <summary>Accumulated wall time per <see cref="SerialPart"/>; safe to add to from the linker's task.</summary>
+public sealed class SerialPartTimes
+{
+    private readonly long[] _ticks = new long[Enum.GetValues<SerialPart>().Length];
+
+    public TimeSpan this[SerialPart part] => TimeSpan.FromTicks(Interlocked.Read(ref _ticks[(int)part]) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency);
+
+    /// <summary>Adds the time since <paramref name="started"/> (a <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>) to a part.</summary>
+    public void Add(SerialPart part, long started) => Interlocked.Add(ref _ticks[(int)part], System.Diagnostics.Stopwatch.GetTimestamp() - started);
 }
 
 /// <summary>

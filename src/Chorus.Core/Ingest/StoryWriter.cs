@@ -31,6 +31,9 @@ internal sealed class StoryWriter : IDisposable
     private readonly IngestReport _report;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
+    // Whether the batch being written times its parts (IngestReport.SerialParts).
+    private bool _timing;
+
     private StoryWriter(IChorusStore store, StoryClusterer clusterer, IngestSettings settings, IngestReport report)
     {
         _store = store;
@@ -73,11 +76,14 @@ internal sealed class StoryWriter : IDisposable
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         var clock = SerialClock.Start(measurement);
+        _timing = measurement != SerialMeasurement.None;
         try
         {
             if (batch.WindowDates is { } dates)
             {
+                var started = Now;
                 await LoadWindowAsync(dates, cancellationToken).ConfigureAwait(false);
+                Took(SerialPart.Window, started);
             }
 
             var stored = await WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -89,6 +95,16 @@ internal sealed class StoryWriter : IDisposable
         {
             clock.StopInto(_report);
             _turn.Release();
+        }
+    }
+
+    private long Now => _timing ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+
+    private void Took(SerialPart part, long started)
+    {
+        if (_timing)
+        {
+            _report.SerialParts.Add(part, started);
         }
     }
 
@@ -106,7 +122,7 @@ internal sealed class StoryWriter : IDisposable
         }
 
         // Undated stories come with any window.
-        foreach (var profile in await _store.LoadStoryProfilesAsync(from, to, cancellationToken).ConfigureAwait(false))
+        foreach (var profile in await _store.LoadStoryProfilesAsync(from, to, _clusterer.IsLoaded, cancellationToken).ConfigureAwait(false))
         {
             _clusterer.Load(profile);
         }
@@ -123,7 +139,7 @@ internal sealed class StoryWriter : IDisposable
             var shared = new SerializedStoreBatch(batch);
             await using (shared.ConfigureAwait(false))
             {
-                var linking = _resolver is null ? null : EntityLinkStage.Start(_resolver, shared, prepared.Articles, cancellationToken);
+                var linking = _resolver is null ? null : EntityLinkStage.Start(_resolver, shared, prepared.Articles, _timing ? _report.SerialParts : null, cancellationToken);
                 try
                 {
                     foreach (var p in prepared.Articles)
@@ -135,7 +151,9 @@ internal sealed class StoryWriter : IDisposable
 
                     if (linking is not null)
                     {
+                        var started = Now;
                         await linking.CompleteAsync().ConfigureAwait(false);
+                        Took(SerialPart.LinkWait, started);
                     }
                 }
                 finally
@@ -156,23 +174,31 @@ internal sealed class StoryWriter : IDisposable
     /// <summary>Writes what the batch changed beside its articles (entities, stories, term counts) and commits.</summary>
     private async Task FinishBatchAsync(IStoreBatch batch, PreparedBatch prepared, CancellationToken cancellationToken)
     {
+        var started = Now;
         if (_resolver is not null)
         {
             await _resolver.FlushAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
+        Took(SerialPart.EntityWrites, started);
+        started = Now;
         foreach (var story in _clusterer.TakeDirty())
         {
             await batch.SaveStoryAsync(story, cancellationToken).ConfigureAwait(false);
         }
 
+        Took(SerialPart.StoryWrites, started);
+        started = Now;
         await batch.AddDocumentFrequenciesAsync(_clusterer.Statistics.TakePending(), prepared.Articles.Count, cancellationToken).ConfigureAwait(false);
         if (prepared.Completes is { } chunk)
         {
             await batch.MarkChunkDoneAsync(chunk.Run, chunk.Index, cancellationToken).ConfigureAwait(false);
         }
 
+        Took(SerialPart.TermCounts, started);
+        started = Now;
         await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Took(SerialPart.Commit, started);
     }
 
     /// <summary>Finds the article's story (the original's, for a near-copy) and adds the article and its layers to the batch.</summary>
@@ -180,15 +206,19 @@ internal sealed class StoryWriter : IDisposable
     {
         var id = ArticleIdentity.ArticleId(p.ContentKey);
         var bands = p.Signature is null ? [] : MinHasher.BandKeys(p.Signature);
+        var started = Now;
         var original = p.Signature is null ? null : await FindOriginalAsync(batch, bands, p.Signature, cancellationToken).ConfigureAwait(false);
+        Took(SerialPart.NearCopies, started);
         var assignment = original?.StoryId is { } originalStory
             ? await FollowOriginalAsync(batch, p, original, originalStory, cancellationToken).ConfigureAwait(false)
             : await AssignByContentAsync(batch, p, id, linking, cancellationToken).ConfigureAwait(false);
         var article = Stored(p, id, assignment);
+        started = Now;
         await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
 
         // The layers go with the article, in its transaction: reads never analyse again.
         await batch.SaveAnalysisAsync(id, _settings.LayersVersion, p.Layers, cancellationToken).ConfigureAwait(false);
+        Took(SerialPart.ArticleWrites, started);
         return article;
     }
 
@@ -202,7 +232,10 @@ internal sealed class StoryWriter : IDisposable
         }
 
         _report.NearDuplicates++;
-        return _clusterer.Follow(originalStory, p.Features, original.DuplicateOf ?? original.ArticleId);
+        var started = Now;
+        var followed = _clusterer.Follow(originalStory, p.Features, original.DuplicateOf ?? original.ArticleId);
+        Took(SerialPart.Clustering, started);
+        return followed;
     }
 
     /// <summary>
@@ -212,7 +245,9 @@ internal sealed class StoryWriter : IDisposable
     private async Task<Assignment> AssignByContentAsync(IStoreBatch batch, PreparedArticle p, string id, EntityLinkStage? linking, CancellationToken cancellationToken)
     {
         var (title, headline) = StoryTitle(p.Analyzed);
+        var started = Now;
         var assignment = _clusterer.Assign(p.Features, ArticleIdentity.StoryId(id), title, headline);
+        Took(SerialPart.Clustering, started);
         if (assignment.OpenedStory)
         {
             _report.StoriesOpened++;
@@ -220,14 +255,19 @@ internal sealed class StoryWriter : IDisposable
 
         if (assignment.MergedStories.Count > 0 && linking is not null)
         {
+            started = Now;
             await linking.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            Took(SerialPart.LinkWait, started);
         }
 
+        started = Now;
         foreach (var absorbed in assignment.MergedStories)
         {
             await batch.MergeStoriesAsync(absorbed, assignment.StoryId, cancellationToken).ConfigureAwait(false);
             _report.StoriesMerged++;
         }
+
+        Took(SerialPart.ArticleWrites, started);
 
         return assignment;
     }

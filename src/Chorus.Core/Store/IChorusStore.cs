@@ -164,8 +164,11 @@ public interface IStoreWriter
     /// <summary>Which of these content keys are stored already.</summary>
     Task<IReadOnlySet<string>> FindExistingContentKeysAsync(IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken = default);
 
-    /// <summary>Stories whose date interval touches <c>[from, to]</c>, plus undated ones; for the clusterer's window.</summary>
-    Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stories whose date interval touches <c>[from, to]</c>, plus undated ones; for the clusterer's window. Those
+    /// <paramref name="skip"/> says the caller holds already are left out before their profiles are read.
+    /// </summary>
+    Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, Func<string, bool>? skip = null, CancellationToken cancellationToken = default);
 
     Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default);
 

@@ -51,8 +51,8 @@ public sealed class StoryClusterer
         var articleTerms = Weigh(features.Terms, prefix: null, _options.ArticleTerms);
         var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
         // Weighed only when a candidate story lacks the article's language: most comparisons are within one.
-        Dictionary<string, double>? articleConcepts = null;
-        Dictionary<string, double> Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
+        WeightedVector? articleConcepts = null;
+        WeightedVector Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
 
         Scored? best = null;
         var alsoAbove = new List<Scored>();
@@ -107,8 +107,8 @@ public sealed class StoryClusterer
             return assignmentOpened;
         }
 
-        var onlyHere = articleNames.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Where(kv => !best.Story.Names.ContainsKey(kv.Key)).Take(5).Select(kv => features.NameForms?.GetValueOrDefault(kv.Key) ?? kv.Key).ToList();
+        var onlyHere = articleNames.Heaviest(articleNames.Count)
+            .Where(key => !best.Story.Names.ContainsKey(key)).Take(5).Select(key => features.NameForms?.GetValueOrDefault(key) ?? key).ToList();
         var onlyThere = best.Story.Names.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Where(kv => !features.Names.ContainsKey(kv.Key)).Take(5).Select(kv => kv.Key).ToList();
         return assignmentOpened with
@@ -281,10 +281,10 @@ public sealed class StoryClusterer
     /// Stories that share the article's most salient terms and names, ranked by how many they share; only the
     /// best <see cref="ClusteringOptions.MaxCandidates"/> are scored, which keeps the work per article bounded.
     /// </summary>
-    private IEnumerable<StoryProfile> Candidates(Dictionary<string, double> terms, Dictionary<string, double> names)
+    private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names)
     {
         var hits = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in Top(terms, _options.QueryTerms).Concat(Top(names, _options.QueryTerms / 2)))
+        foreach (var key in terms.Heaviest(_options.QueryTerms).Concat(names.Heaviest(_options.QueryTerms / 2)))
         {
             if (_postings.TryGetValue(key, out var ids))
             {
@@ -303,7 +303,7 @@ public sealed class StoryClusterer
             .Select(h => _stories[h.Key]);
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, Dictionary<string, double> articleTerms, Dictionary<string, double> articleNames, Func<Dictionary<string, double>> articleConcepts)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, WeightedVector articleTerms, WeightedVector articleNames, Func<WeightedVector> articleConcepts)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -342,20 +342,22 @@ public sealed class StoryClusterer
     }
 
     /// <summary>Cosine over the language-neutral terms only (days, figures), IDF-weighted like the rest.</summary>
-    private double NeutralCosine(Dictionary<string, double> article, StoryProfile story)
+    private double NeutralCosine(WeightedVector article, StoryProfile story)
     {
         double dot = 0, articleNorm = 0, storyNorm = 0;
-        foreach (var (term, wa) in article)
+        for (var i = 0; i < article.Count; i++)
         {
+            var term = article.Keys[i];
             if (term[0] != ArticleFeatures.NeutralPrefix)
             {
                 continue;
             }
 
+            var wa = article.Weights[i];
             articleNorm += wa * wa;
             if (story.Terms.TryGetValue(term, out var w))
             {
-                dot += wa * w * _stats.Idf(term);
+                dot += wa * w * article.Idfs[i];
             }
         }
 
@@ -372,20 +374,19 @@ public sealed class StoryClusterer
     }
 
     /// <summary>Cosine of the article's word concepts and the story's, IDF-weighted (concept keys carry their own prefix in the statistics).</summary>
-    private double ConceptCosine(Dictionary<string, double> article, StoryProfile story)
+    private double ConceptCosine(WeightedVector article, StoryProfile story)
     {
         if (article.Count == 0 || story.Concepts.Count == 0)
         {
             return 0;
         }
 
-        double dot = 0, articleNorm = 0, storyNorm = 0;
-        foreach (var (concept, wa) in article)
+        double dot = 0, storyNorm = 0;
+        for (var i = 0; i < article.Count; i++)
         {
-            articleNorm += wa * wa;
-            if (story.Concepts.TryGetValue(concept, out var w))
+            if (story.Concepts.TryGetValue(article.Keys[i], out var w))
             {
-                dot += wa * w * _stats.Idf(concept);
+                dot += article.Weights[i] * w * article.Idfs[i];
             }
         }
 
@@ -395,42 +396,39 @@ public sealed class StoryClusterer
             storyNorm += weighted * weighted;
         }
 
-        return dot == 0 ? 0 : dot / (Math.Sqrt(storyNorm) * Math.Sqrt(articleNorm));
+        return dot == 0 ? 0 : dot / (Math.Sqrt(storyNorm) * article.Length);
     }
 
     /// <summary>
     /// Cosine between the article's TF-IDF vector and the story centroid weighted by IDF. The dot product runs
     /// over the article's terms only; the story's norm is cached on the profile until the story changes.
     /// </summary>
-    private double Cosine(Dictionary<string, double> article, StoryProfile story, bool names, out int shared)
+    private double Cosine(WeightedVector article, StoryProfile story, bool names, out int shared)
     {
         var centroid = names ? story.Names : story.Terms;
-        var prefix = names ? "@" : null;
-        double dot = 0, articleNorm = 0;
+        double dot = 0;
         shared = 0;
-        foreach (var (term, wa) in article)
+        for (var i = 0; i < article.Count; i++)
         {
-            articleNorm += wa * wa;
-            if (centroid.TryGetValue(term, out var w))
+            if (centroid.TryGetValue(article.Keys[i], out var w))
             {
-                dot += wa * w * _stats.Idf(prefix, term);
+                dot += article.Weights[i] * w * article.Idfs[i];
                 shared++;
             }
         }
 
-        return dot == 0 ? 0 : dot / (Norm(story, names) * Math.Sqrt(articleNorm));
+        return dot == 0 ? 0 : dot / (Norm(story, names) * article.Length);
     }
 
     private double Norm(StoryProfile story, bool names) => story.CachedNorm(names, _stats);
 
     /// <summary>The terms that contributed most to the dot product: the explanation kept for the winning story only.</summary>
-    private List<string> Strongest(Dictionary<string, double> article, StoryProfile story, bool names)
+    private static List<string> Strongest(WeightedVector article, StoryProfile story, bool names)
     {
         var centroid = names ? story.Names : story.Terms;
-        var prefix = names ? "@" : null;
-        return article
-            .Where(kv => centroid.ContainsKey(kv.Key))
-            .Select(kv => (Term: kv.Key, Value: kv.Value * centroid[kv.Key] * _stats.Idf(prefix, kv.Key)))
+        return Enumerable.Range(0, article.Count)
+            .Where(i => centroid.ContainsKey(article.Keys[i]))
+            .Select(i => (Term: article.Keys[i], Value: article.Weights[i] * centroid[article.Keys[i]] * article.Idfs[i]))
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Term, StringComparer.Ordinal)
             .Take(8)
@@ -439,25 +437,23 @@ public sealed class StoryClusterer
     }
 
     /// <summary>The article's TF-IDF vector, cut to its <paramref name="keep"/> heaviest entries: the salient terms carry the event, the tail only costs time.</summary>
-    private Dictionary<string, double> Weigh(IReadOnlyDictionary<string, float> counts, string? prefix, int keep)
+    private WeightedVector Weigh(IReadOnlyDictionary<string, float> counts, string? prefix, int keep)
     {
-        var weighted = new List<KeyValuePair<string, double>>(counts.Count);
+        var weighted = new List<(string Key, double Weight, float Idf)>(counts.Count);
         foreach (var (key, count) in counts)
         {
-            weighted.Add(new(key, (1 + Math.Log(count)) * _stats.Idf(prefix, key)));
+            var idf = _stats.Idf(prefix, key);
+            weighted.Add((key, (1 + Math.Log(count)) * idf, idf));
         }
 
         if (weighted.Count > keep)
         {
-            weighted.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+            weighted.Sort(static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Key, b.Key));
             weighted.RemoveRange(keep, weighted.Count - keep);
         }
 
-        return new Dictionary<string, double>(weighted, StringComparer.Ordinal);
+        return new WeightedVector(weighted);
     }
-
-    private static IEnumerable<string> Top(Dictionary<string, double> weights, int n)
-        => weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(n).Select(kv => kv.Key);
 
     /// <summary>
     /// Posts the story under its heaviest centroid keys, replacing what it was posted under before. The keys depend on
@@ -519,5 +515,54 @@ public sealed class StoryClusterer
             SharedTerms = sharedTerms,
             SharedNames = sharedNames,
         };
+    }
+
+    /// <summary>
+    /// An article's TF-IDF vector, in the order it was weighed, with each key's IDF beside its weight: the statistics do
+    /// not change while one article is assigned, so every candidate reads the IDF found once, not a look-up per key.
+    /// </summary>
+    private sealed class WeightedVector
+    {
+        public WeightedVector(List<(string Key, double Weight, float Idf)> weighted)
+        {
+            Count = weighted.Count;
+            Keys = new string[Count];
+            Weights = new double[Count];
+            Idfs = new float[Count];
+            var sum = 0.0;
+            for (var i = 0; i < Count; i++)
+            {
+                (Keys[i], Weights[i], Idfs[i]) = weighted[i];
+                sum += Weights[i] * Weights[i];
+            }
+
+            Length = Math.Sqrt(sum);
+        }
+
+        public int Count { get; }
+
+        public string[] Keys { get; }
+
+        public double[] Weights { get; }
+
+        public float[] Idfs { get; }
+
+        /// <summary>The vector's Euclidean length.</summary>
+        public double Length { get; }
+
+        /// <summary>The <paramref name="n"/> heaviest keys, ties by key.</summary>
+        public IEnumerable<string> Heaviest(int n)
+        {
+            var order = new int[Count];
+            for (var i = 0; i < Count; i++)
+            {
+                order[i] = i;
+            }
+
+            var weights = Weights;
+            var keys = Keys;
+            Array.Sort(order, (a, b) => weights[a] != weights[b] ? weights[b].CompareTo(weights[a]) : string.CompareOrdinal(keys[a], keys[b]));
+            return order.Take(n).Select(i => keys[i]);
+        }
     }
 }

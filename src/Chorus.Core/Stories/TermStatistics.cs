@@ -12,7 +12,11 @@ namespace Chorus.Core.Stories;
 public sealed class TermStatistics
 {
     private readonly Dictionary<string, Entry> _df;
-    private readonly Dictionary<string, int> _pending = new(StringComparer.Ordinal);
+
+    // Keys counted since the last TakePending, with the entry each was counted in: the count waits in the entry
+    // (Entry.Pending), so counting a key costs one look-up, not a second table's. A key forgotten and counted again
+    // appears twice, once per entry.
+    private readonly List<(string Key, Entry Entry)> _pending = [];
 
     // Entries for keys a story holds that no article has counted yet (df 0), so that the story can keep a reference
     // to the entry its key will be counted in; moved into the table on their first count.
@@ -100,14 +104,46 @@ public sealed class TermStatistics
     /// </summary>
     internal Entry EntryOf(string? prefix, string key)
     {
-        var name = string.IsNullOrEmpty(prefix) ? key : prefix + key;
-        if (_df.TryGetValue(name, out var entry))
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return EntryOf(key, key.AsSpan());
+        }
+
+        var length = prefix.Length + key.Length;
+        char[]? rented = null;
+        var buffer = length <= 128 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        try
+        {
+            prefix.CopyTo(buffer);
+            key.CopyTo(buffer[prefix.Length..]);
+            return EntryOf(null, buffer);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The entry of <paramref name="name"/>; <paramref name="made"/> is its string if the caller has one (made only where a new entry needs it).</summary>
+    private Entry EntryOf(string? made, ReadOnlySpan<char> name)
+    {
+        if (_df.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var entry))
         {
             return entry;
         }
 
-        ref var uncounted = ref CollectionsMarshal.GetValueRefOrAddDefault(_uncounted, name, out _);
-        return uncounted ??= new Entry { LastDay = int.MinValue };
+        var uncounted = _uncounted.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (uncounted.TryGetValue(name, out var held))
+        {
+            return held;
+        }
+
+        var fresh = new Entry { LastDay = int.MinValue };
+        _uncounted[made ?? name.ToString()] = fresh;
+        return fresh;
     }
 
     public static string NameKey(string name) => "@" + name;
@@ -236,16 +272,26 @@ public sealed class TermStatistics
     /// <summary>The counts added since the last call, for the store to persist with the same transaction.</summary>
     public IReadOnlyDictionary<string, int> TakePending()
     {
-        var copy = new Dictionary<string, int>(_pending, StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(_pending.Count, StringComparer.Ordinal);
+        foreach (var (key, entry) in _pending)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += entry.Pending;
+            entry.Pending = 0;
+        }
+
         _pending.Clear();
-        return copy;
+        return counts;
     }
 
     private void Increment(string key)
     {
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_df, key, out var exists);
-        CountOne(exists ? entry! : entry = FirstEntry(key));
-        CollectionsMarshal.GetValueRefOrAddDefault(_pending, key, out _)++;
+        var counted = exists ? entry! : entry = FirstEntry(key);
+        CountOne(counted);
+        if (counted.Pending++ == 0)
+        {
+            _pending.Add((key, counted));
+        }
     }
 
     /// <summary>The entry of a key counted for the first time: the one a story already holds, if any.</summary>
@@ -263,9 +309,16 @@ public sealed class TermStatistics
             buffer[0] = '@';
             name.CopyTo(buffer[1..]);
             ReadOnlySpan<char> key = buffer;
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_df.GetAlternateLookup<ReadOnlySpan<char>>(), key, out var exists);
-            CountOne(exists ? entry! : entry = FirstEntry(key));
-            CollectionsMarshal.GetValueRefOrAddDefault(_pending.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _)++;
+            var table = _df.GetAlternateLookup<ReadOnlySpan<char>>();
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
+            var counted = exists ? entry! : entry = FirstEntry(key);
+            CountOne(counted);
+            if (counted.Pending++ == 0)
+            {
+                // The key's string, as the table holds it: made once, when the key was first counted.
+                table.TryGetValue(key, out var held, out _);
+                _pending.Add((held!, counted));
+            }
         }
         finally
         {
@@ -290,5 +343,8 @@ public sealed class TermStatistics
         public int LastDay;
         public float Idf;
         public int IdfGeneration = -1;
+
+        // Counts not yet taken by TakePending.
+        public int Pending;
     }
 }

@@ -457,15 +457,26 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         return found;
     }
 
-    public Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-        => QueryProfilesAsync(
-            "SELECT profile FROM stories WHERE first_date IS NULL OR (last_date >= @from AND first_date <= @to)",
-            cmd =>
+    public async Task<IReadOnlyList<StoryProfile>> LoadStoryProfilesAsync(DateOnly from, DateOnly to, Func<string, bool>? skip = null, CancellationToken cancellationToken = default)
+    {
+        // Ingest asks once per chunk and holds most of the window already: the id is read first, so that a profile it
+        // holds is never read or parsed again.
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id, profile FROM stories WHERE first_date IS NULL OR (last_date >= @from AND first_date <= @to)";
+        cmd.AddValue("@from", Iso(from));
+        cmd.AddValue("@to", Iso(to));
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<StoryProfile>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (skip is null || !skip(reader.GetString(0)))
             {
-                cmd.AddValue("@from", Iso(from));
-                cmd.AddValue("@to", Iso(to));
-            },
-            cancellationToken);
+                list.Add(StoreJson.DeserializeProfile(reader.GetString(1)));
+            }
+        }
+
+        return list;
+    }
 
     public async Task<TermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken = default)
     {

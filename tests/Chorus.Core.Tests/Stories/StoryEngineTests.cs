@@ -120,6 +120,29 @@ public class StoryEngineTests
         Assert.Equal(2, pending["both"]);
         stats.Forget(new DateOnly(2023, 12, 1));
         Assert.Equal(2, stats.Count);
+        Assert.Empty(stats.TakePending());
+    }
+
+    [Fact]
+    public void TermStatistics_AKeyForgottenAndCountedAgain_BeforeTheCountsAreTaken_CountsEveryTime()
+    {
+        var stats = new TermStatistics(new Dictionary<string, int>(), 0);
+        static ArticleFeatures On(string date, string[] terms, string[] names)
+            => new(terms.ToDictionary(t => t, _ => 1f), names.ToDictionary(n => n, _ => 1f), PartialDate.Parse(date).Value);
+        stats.AddDocument(On("2024-01-01", ["storm", "dijk"], ["Zeeland"]));
+        stats.Forget(new DateOnly(2024, 2, 1));
+        Assert.Equal(0, stats.Count);
+        stats.AddDocument(On("2024-03-01", ["storm"], ["Zeeland"]));
+        stats.AddDocument(On("2024-03-02", ["storm"], ["Zeeland"]));
+
+        // The store keeps every count, the one made before the term was forgotten too; in memory only the new ones.
+        var pending = stats.TakePending();
+        Assert.Equal(new Dictionary<string, int> { ["storm"] = 3, ["dijk"] = 1, ["@Zeeland"] = 3 }, pending);
+        Assert.Equal(2, stats.Count);
+        Assert.Equal(stats.Idf("storm"), stats.Idf("@", "Zeeland"));
+        Assert.Empty(stats.TakePending());
+        stats.AddDocument(On("2024-03-03", ["storm"], []));
+        Assert.Equal(new Dictionary<string, int> { ["storm"] = 1 }, stats.TakePending());
     }
 
     [Fact]
