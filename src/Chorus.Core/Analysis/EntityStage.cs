@@ -116,7 +116,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
         }
     }
 
-    private static bool ContainsLowerCase(string text, string lower)
+    internal static bool ContainsLowerCase(string text, string lower)
     {
         for (var at = text.IndexOf(lower, StringComparison.Ordinal); at >= 0; at = text.IndexOf(lower, at + 1, StringComparison.Ordinal))
         {
@@ -266,6 +266,12 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
 
             var start = name.Start + words[0].Start;
             var tokens = words.Select(t => span[t.Start..t.End]).ToArray();
+            if (tokens.Length == 1 && TypeOf(tokens) is null && IsPlaceByPreposition(text, start, tokens[0], lang))
+            {
+                result.Add(new EntityMention(start, name.End, EntityType.Location, MentionMethod.Preposition));
+                continue;
+            }
+
             if (tokens.Length == 1 && lang == "de" && !IsAcronym(tokens[0]) && !TranslatedNames.Default.IsPlace(tokens[0]) && TranslatedNames.Default.KeyOf(tokens[0]) is null
                 && PreviousWord(text, start) is { } previous && GermanArticles.Contains(previous.ToLowerInvariant()))
             {
@@ -324,10 +330,12 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 }
             }
 
-            if (!result.Any(m => m.Start >= name.Start && m.End <= name.End))
+            if (result.Any(m => m.Start >= name.Start && m.End <= name.End))
             {
-                untyped.Add(new NameMention(start, name.End, name.Key));
+                continue;
             }
+
+            untyped.Add(new NameMention(start, name.End, name.Key));
         }
 
         // A lone word that repeats part of a person named in the article is that person ("Kim" after "Kim Jong Un",
@@ -337,6 +345,54 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, EntityType.Person, MentionMethod.ShortForm)));
         return result.Select(m => m.Type != EntityType.Person && personParts.Contains(text[m.Start..m.End]) ? m with { Type = EntityType.Person } : m).OrderBy(m => m.Start).ToList();
     }
+
+    // German prepositions of place ("in Augsburg", "aus Heidelberg", "nach Ingolstadt", "im Allgäu").
+    private static readonly HashSet<string> GermanPlacePrepositions = new(StringComparer.Ordinal) { "in", "im", "aus", "nach" };
+
+    /// <summary>
+    /// German only: "aus Augsburg", "nach Ingolstadt", "im Allgäu". German capitalises every noun, so a capitalised word
+    /// after a preposition of place is a place only when it is built as German place names are: a settlement word at
+    /// the end (castle, hill, village, town, field, ford…) after a first part that is no German word ("Augs|burg",
+    /// "Heidel|berg", "Ingol|stadt"), where a common compound has a word there ("Pflege|heim", "Vor|feld",
+    /// "Haupt|stadt"); never written in lower case in the article; letters with one capital. Any unknown word after the preposition would be too loose: in
+    /// German news phrases a third of such words (loanwords and compounds the dictionary lacks: "im Homeoffice", "aus
+    /// Datenschutzgründen", "in Untersuchungshaft") are nouns; in English pages (Mozilla Readability's) such a word
+    /// after "in" was a place in 14 of 40 ("in JavaScript", "in Thunderbird"). A person the article names with the word
+    /// wins later ("in Weil" after "Stephan Weil").
+    /// </summary>
+    private static bool IsPlaceByPreposition(string text, int start, string word, string lang)
+    {
+        if (lang != "de" || word.Length < 6 || !char.IsUpper(word[0]) || !word.Skip(1).All(char.IsLower)
+            || PreviousWord(text, start) is not { } previous || !GermanPlacePrepositions.Contains(previous.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var ending = Array.Find(SettlementEndings, e => lower.Length >= e.Length + 3 && lower.EndsWith(e, StringComparison.Ordinal));
+        if (ending is null || EntityStage.ContainsLowerCase(text, lower))
+        {
+            return false;
+        }
+
+        // The first part is a word as written, without a linking element ("Alters|heim", "Kinder|heim"), a verb's stem
+        // ("Wohn|heim") or a compound itself ("Asylbewerber|heim"). Looked up as written, since by stem "Augs" would be
+        // "Aug(e)s"; the whole name is not looked up, as the dictionary holds cities too ("Düsseldorf").
+        var stemmer = LanguageStemmer.For(lang);
+        var lexicon = ConceptLexicon.Default;
+        var modifier = lower[..^ending.Length];
+        return !(stemmer.IsStopword(modifier) || lexicon.HoldsWord(lang, modifier) || lexicon.HoldsWord(lang, modifier + "e") || lexicon.HoldsWord(lang, modifier + "en")
+            || GermanLinks.Any(l => modifier.Length >= l.Length + 3 && modifier.EndsWith(l, StringComparison.Ordinal) && lexicon.HoldsWord(lang, modifier[..^l.Length]))
+            || lexicon.Compound(lang, stemmer.Stem(modifier)) is not null);
+    }
+
+    // Linking elements between a German compound's parts ("Arbeit|s|markt", "Kind|er|garten").
+    private static readonly string[] GermanLinks = ["ens", "es", "en", "er", "s", "n", "e"];
+
+    // The last parts of German place names: castle, hill, village, town, houses, home, field, ford, brook, enclosure,
+    // the "-ingen" of a clan's settlement, harbour, bridge, churches, district.
+    private static readonly string[] SettlementEndings =
+        ["burg", "berg", "dorf", "stadt", "hausen", "heim", "feld", "furt", "bach", "hagen", "ingen", "leben", "stedt", "hafen", "brück", "brücken", "kirchen", "gau", "gäu"];
 
     // Capitalised words without an organisation word: what follows a role word when it is a person.
     private static bool LooksLikePersonName(string[] tokens)
@@ -387,7 +443,8 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             return null;
         }
 
-        var startsWithGivenName = tokens.Length > 1 && (gazetteer.IsGivenName(tokens[0]) || PersonGender.OfName(tokens[0]) != Gender.Unknown);
+        // The lists hold given names in any case ("Von"); a lower-case word ("von Julian Nagelsmann") opens no name.
+        var startsWithGivenName = tokens.Length > 1 && char.IsUpper(tokens[0][0]) && (gazetteer.IsGivenName(tokens[0]) || PersonGender.OfName(tokens[0]) != Gender.Unknown);
         var listed = gazetteer.Full(tokens, 0, tokens.Length);
         if (listed != 0)
         {

@@ -41,6 +41,9 @@ public enum MentionMethod : byte
 
     /// <summary>A place adjective the tagger did not mark, from the adjective list.</summary>
     AdjectiveList,
+
+    /// <summary>A word in no list and no dictionary right after a preposition of place ("aus Augsburg").</summary>
+    Preposition,
 }
 
 /// <summary>What an entity mention is: the name itself, or an adjective standing for a place ("Noord-Koreaanse").</summary>
@@ -54,7 +57,7 @@ public enum MentionKind : byte
 public static class MentionNames
 {
     private static readonly string[] Methods =
-        ["tagger", "name-lists", "role", "short-form", "acronym", "typo", "quote", "speaker", "cabinet", "surname", "place-name", "apposition", "adjective-list"];
+        ["tagger", "name-lists", "role", "short-form", "acronym", "typo", "quote", "speaker", "cabinet", "surname", "place-name", "apposition", "adjective-list", "preposition"];
 
     private static readonly string[] Kinds = ["name", "adjective"];
 

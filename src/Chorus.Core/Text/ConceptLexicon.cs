@@ -141,6 +141,16 @@ public sealed class ConceptLexicon
     }
 
     /// <summary>
+    /// Whether the lexicon holds <paramref name="word"/> (lower case) as written, not by stem: "pflege" and "alter" are
+    /// words, "augs" (whose stem "aug" is Auge's) and "heidel" are not. For Dutch and German.
+    /// </summary>
+    public bool HoldsWord(string lang, string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return TableOf(lang) is { } table && table.WordLookup.TryGetValue(StemSpelling(lang, word), out _);
+    }
+
+    /// <summary>
     /// The concepts of a stem read as a compound of words the lexicon holds, never looking the whole stem up (so an
     /// evaluation can hide a listed compound and see what its parts give); null when it splits into no known parts.
     /// The longest known head wins: a compound is a kind of its last part.

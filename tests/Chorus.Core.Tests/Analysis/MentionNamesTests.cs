@@ -18,6 +18,7 @@ public sealed class MentionNamesTests
     [InlineData("tagger", MentionMethod.Tagger)]
     [InlineData("name-lists", MentionMethod.NameLists)]
     [InlineData("adjective-list", MentionMethod.AdjectiveList)]
+    [InlineData("preposition", MentionMethod.Preposition)]
     public void StoredNames_AreThoseOfEarlierVersions(string name, MentionMethod method)
         => Assert.Equal(name, MentionNames.Of(method));
 

@@ -66,6 +66,29 @@ public class NameEvaluationTests(ITestOutputHelper output)
     public void GermanNounsAfterAnArticle_AreNoNames(string text)
         => Assert.Empty(Names("de", text));
 
+    // A German noun joins the capitalised run ("Jahr von Julian Nagelsmann"); the lists hold "Von" as a given name, but a
+    // lower-case word opens no name, so the person after it is found.
+    [Theory]
+    [InlineData("Tuchel hatte die Mannschaft vor einem Jahr von Julian Nagelsmann übernommen.", "Julian Nagelsmann")]
+    [InlineData("Das Amt ging im Jahr von Anna Schulz an einen Nachfolger.", "Anna Schulz")]
+    public void APersonAfterANounAndAParticle_IsFound(string text, string person)
+        => Assert.Contains((person, "PER"), Names("de", text));
+
+    // German place names are built on a settlement word after a first part that is no word ("Augs|burg"); a common
+    // compound has a word there ("Pflege|heim", "Kinder|heim", "Wohn|heim", "Haupt|stadt"), and an unknown noun
+    // without such an ending is not taken for a place ("im Homeoffice", "aus Datenschutzgründen").
+    [Theory]
+    [InlineData("Die Frau aus Augsburg war mit ihrem Hund unterwegs.", "Augsburg", true)]
+    [InlineData("Der Zug fuhr nach Ingolstadt weiter.", "Ingolstadt", true)]
+    [InlineData("Die Frau lebt seit Jahren in Pflegeheim und Kinderheim.", "Pflegeheim", false)]
+    [InlineData("Er wohnte damals im Wohnheim der Universität.", "Wohnheim", false)]
+    [InlineData("Sie zog nach Hauptstadt und Umland.", "Hauptstadt", false)]
+    [InlineData("Viele arbeiten jetzt im Homeoffice.", "Homeoffice", false)]
+    [InlineData("Das Foto wurde aus Datenschutzgründen entfernt.", "Datenschutzgründen", false)]
+    [InlineData("Er schrieb augsburg klein, und die Post kam aus Augsburg.", "Augsburg", false)]
+    public void AGermanWordAfterAPrepositionOfPlace_IsAPlace_WhenBuiltAsPlaceNamesAre(string text, string word, bool place)
+        => Assert.Equal(place, Names("de", text).Contains((word, "LOC")));
+
     [Theory]
     [InlineData("Greece", "Griekenland")]
     [InlineData("Griechenland", "Griekenland")]
