@@ -39,7 +39,15 @@ public sealed partial class TimeExpressionExtractor
                 for (var j = start; j < k; j++)
                 {
                     var word = w[j];
-                    if (lex.PastWords.Contains(word) || WeakPast(word) || PrefixedPast(word))
+                    // English: "will be held", "is due to be signed", "is set to meet": a passive infinitive or an
+                    // announced plan, whatever form the verb has.
+                    if (lex.Lang == "en" && (PlannedOrPassive(j) || (j > start && w[j - 1] is "be" or "being")))
+                    {
+                        tense = tense == 0 && PlannedOrPassive(j) ? 1 : tense;
+                        continue;
+                    }
+
+                    if (lex.PastWords.Contains(word) || WeakPast(word) || PrefixedPast(word) || GermanWeakPast(j))
                     {
                         tense = -1;
                         break;
@@ -81,6 +89,43 @@ public sealed partial class TimeExpressionExtractor
             && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
                 || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
                 || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal));
+
+        // "is set to", "are expected to", "due to be": English ways to announce what will happen.
+        private bool PlannedOrPassive(int j) => j + 1 < N && w[j + 1] == "to" && w[j] is "set" or "due" or "expected" or "scheduled" or "planned" or "slated" or "poised";
+
+        /// <summary>
+        /// A German weak verb in the simple past: "passierte", "meldete", "rückte (aus)", "durchsuchte": the word less
+        /// "-te(n)" or "-ete(n)", plus "-en" or "-n", is a word of the dictionary, it is written in lower case (a noun would
+        /// not be), no article, determiner or contraction stands before it (then it is an adjective: "der verletzte
+        /// Fahrer", "die beste Lösung", "am besten") and it does not start with "ge" (a participle: "geplante").
+        /// </summary>
+        private bool GermanWeakPast(int j)
+        {
+            var word = w[j];
+            if (lex.Lang != "de" || word.Length < 5 || word.StartsWith("ge", StringComparison.Ordinal) || !char.IsLower(text[tokens[j].Start])
+                || (j > 0 && GermanDeterminers.Contains(w[j - 1])))
+            {
+                return false;
+            }
+
+            var stem = word.EndsWith("ten", StringComparison.Ordinal) ? word[..^3] : word.EndsWith("te", StringComparison.Ordinal) ? word[..^2] : null;
+            if (stem is null || stem.Length < 3)
+            {
+                return false;
+            }
+
+            var lexicon = Text.ConceptLexicon.Default;
+            bool IsVerb(string s) => lexicon.HoldsWord("de", s + "en") || (s.EndsWith('e') && lexicon.HoldsWord("de", s + "n")) || ((s.EndsWith("el", StringComparison.Ordinal) || s.EndsWith("er", StringComparison.Ordinal)) && lexicon.HoldsWord("de", s + "n"));
+            return IsVerb(stem) || (stem.EndsWith('e') && stem.Length > 3 && stem[^2] is 'd' or 't' or 'n' or 'm' && IsVerb(stem[..^1]));
+        }
+
+        private static readonly HashSet<string> GermanDeterminers = new(StringComparer.Ordinal)
+        {
+            "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines", "kein", "keine", "keinen", "keinem", "keiner",
+            "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden", "sein", "seine", "seinen", "seinem", "seiner",
+            "ihr", "ihre", "ihren", "ihrem", "ihrer", "unser", "unsere", "unseren", "alle", "beide", "viele", "mehrere", "zwei", "drei", "vier",
+            "am", "im", "zum", "zur", "vom", "beim", "aufs", "ins",
+        };
 
         // A simple past with a prefix before a listed past form: inseparable ("bezocht", "verkocht", "ontving" — be,
         // ver, ont + zocht, kocht, ving; "bekam", "entkam") or a separable particle written together in a subordinate
