@@ -38,6 +38,22 @@ public sealed partial class TimeExpressionExtractor
                 return h with { Value = $"{Iso(r.Start)}T{part}", Day = r.Start, PartOfDay = part };
             }
 
+            // "gestern Abend", "heute früh", "yesterday morning", "Monday evening": German and English write the part as
+            // a word of its own after the day (Dutch makes one word of them, above). "last night" is yesterday's night.
+            if (lex.Lang is "de" or "en" && h.Kind is TimeKind.Date or TimeKind.Weekday && r.Days == 1
+                && (lex.RelativeDays.ContainsKey(w[h.End - 1]) || WeekdayOf(w[h.End - 1]) != 0 || (w[h.End - 1] == "night" && h.End - h.Start == 2 && w[h.Start] == "last")))
+            {
+                if (w[h.End - 1] == "night")
+                {
+                    return h with { Value = $"{Iso(r.Start)}TNI", Day = r.Start, PartOfDay = "NI" };
+                }
+
+                if (h.End < N && (PartWord(w[h.End]) ?? (lex.Lang == "de" && w[h.End] == "früh" ? "MO" : null)) is { } next && !(w[h.End] == "morgen" && h.End + 1 < N && w[h.End + 1] is "früh"))
+                {
+                    return h with { End = h.End + 1, Value = $"{Iso(r.Start)}T{next}", Day = r.Start, PartOfDay = next, Weekday = WeekdayOf(w[h.End - 1]) };
+                }
+            }
+
             if (h.Kind == TimeKind.Week)
             {
                 h = h with { WeekMonday = r.Start };
@@ -499,7 +515,7 @@ public sealed partial class TimeExpressionExtractor
 
             for (var k = from; k < to; k++)
             {
-                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of"
+                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum"
                     or "na" or "vanaf" or "voor" or "niet" or "later" or "dan" or "after" or "before" or "nach" or "vor"))
                 {
                     return false;
@@ -551,6 +567,12 @@ public sealed partial class TimeExpressionExtractor
             if (b.PartOfDay is { } p && b.Clock is null && b.Day is null && a.Day is { } d2)
             {
                 return new Hit(a.Start, b.End, $"{Iso(d2)}T{p}", TimeKind.DateTime) { Day = d2, PartOfDay = p };
+            }
+
+            // part of the day + its day: "in der Nacht zum Montag" (the night before Monday morning), "on the evening of 5 May"
+            if (a.PartOfDay is { } p3 && a.Clock is null && a.Day is null && b.Day is { } d3 && b.Clock is null && b.PartOfDay is null && a.End < N && w[a.End] is "zum" or "of" or "van")
+            {
+                return new Hit(a.Start, b.End, $"{Iso(d3)}T{p3}", TimeKind.DateTime) { Day = d3, PartOfDay = p3 };
             }
 
             // part of the day + clock: "'s middags om 7 uur"

@@ -274,6 +274,7 @@ public sealed partial class TimeExpressionExtractor
                 || EnglishDate(i, ref end, ref value)
                 || MonthYear(i, ref end, ref value, ref mod)
                 || SeasonYear(i, ref end, ref value, ref kind)
+                || LastNight(i, ref end, ref value)
                 || Relative(i, ref end, ref value, ref kind)
                 || Weekday(i, ref end, ref value, ref kind)
                 || RelativeDay(i, ref end, ref value)
@@ -518,6 +519,19 @@ public sealed partial class TimeExpressionExtractor
 
             end = i + 1;
             value = anchor is { } a ? (offset == 0 ? a.ToString() : ShiftDays(a, offset)) : null;
+            return true;
+        }
+
+        // "last night": English names yesterday's night by a direction word (its part is added when the hit is typed).
+        private bool LastNight(int i, ref int end, ref string? value)
+        {
+            if (lex.Lang != "en" || w[i] != "last" || i + 1 >= N || w[i + 1] != "night")
+            {
+                return false;
+            }
+
+            end = i + 2;
+            value = anchor is { } a ? ShiftDays(a, -1) : null;
             return true;
         }
 
