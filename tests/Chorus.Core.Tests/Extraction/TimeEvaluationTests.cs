@@ -102,6 +102,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Der verletzte Fahrer wird am Freitag operiert.", "Freitag", "2024-11-22")]
     [InlineData("de", "Die geplante Reform kommt am Montag in den Bundestag.", "Montag", "2024-11-25")]
     [InlineData("de", "Die Wahl findet am Sonntag statt.", "Sonntag", "2024-11-24")]
+    [InlineData("de", "Der Unfall ereignete sich am Samstag auf der A7.", "Samstag", "2024-11-16")]
     [InlineData("en", "The vote will be held on Sunday.", "Sunday", "2024-11-24")]
     [InlineData("en", "Talks are set to be held on Thursday.", "Thursday", "2024-11-21")]
     [InlineData("en", "The crash happened on Saturday.", "Saturday", "2024-11-16")]

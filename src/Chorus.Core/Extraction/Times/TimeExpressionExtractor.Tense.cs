@@ -97,7 +97,8 @@ public sealed partial class TimeExpressionExtractor
         /// A German weak verb in the simple past: "passierte", "meldete", "rückte (aus)", "durchsuchte": the word less
         /// "-te(n)" or "-ete(n)", plus "-en" or "-n", is a word of the dictionary, it is written in lower case (a noun would
         /// not be), no article, determiner or contraction stands before it (then it is an adjective: "der verletzte
-        /// Fahrer", "die beste Lösung", "am besten") and it does not start with "ge" (a participle: "geplante").
+        /// Fahrer", "die beste Lösung", "am besten") and it does not start with "ge" (a participle: "geplante"); or
+        /// "sich" follows it ("ereignete sich").
         /// </summary>
         private bool GermanWeakPast(int j)
         {
@@ -112,6 +113,13 @@ public sealed partial class TimeExpressionExtractor
             if (stem is null || stem.Length < 3)
             {
                 return false;
+            }
+
+            // "ereignete sich", "befanden sich": a reflexive pronoun after it makes it a finite verb; the dictionary lists
+            // such verbs with "sich" only.
+            if (j + 1 < N && w[j + 1] == "sich")
+            {
+                return true;
             }
 
             var lexicon = Text.ConceptLexicon.Default;
