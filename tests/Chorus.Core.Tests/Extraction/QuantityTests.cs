@@ -57,6 +57,21 @@ public class QuantityTests(ITestOutputHelper output)
     }
 
     // Bounds are typed: the interval the words state, open on the side they leave open.
+    // The counted thing: a German noun is capitalised, so it is never read as an adjective before the next word; English
+    // writes "three hundred" in two words.
+    [Theory]
+    [InlineData("de", "Bei dem Unglück kamen vierzehn Bergleute ums Leben.", 14.0, "bergleute")]
+    [InlineData("de", "Die Stadt baut drei neue Schulen.", 3.0, "schulen")]
+    [InlineData("en", "More than three hundred people were evacuated.", 300.0, "people")]
+    [InlineData("en", "Two thousand five hundred fans came.", 2500.0, "fans")]
+    [InlineData("en", "Three hundred and fifty workers lost their jobs.", 350.0, "workers")]
+    public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string unit)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+    }
+
     [Theory]
     [InlineData("nl", "Er kwamen ruim 200 mensen.", "more", 200.0, null, true)]
     [InlineData("nl", "Er zijn bijna 30 kinderen.", "less", null, 30.0, true)]

@@ -60,6 +60,8 @@ public sealed class QuantityExtractor
     private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
     {
         ["duizend"] = 1e3, ["thousand"] = 1e3, ["tausend"] = 1e3,
+        // English writes "three hundred" in two words (Dutch and German in one: "driehonderd", "dreihundert").
+        ["hundred"] = 100,
         ["miljoen"] = 1e6, ["mln"] = 1e6, ["million"] = 1e6, ["millions"] = 1e6, ["millionen"] = 1e6, ["mio"] = 1e6, ["m"] = 1e6,
         ["miljard"] = 1e9, ["mld"] = 1e9, ["billion"] = 1e9, ["milliarde"] = 1e9, ["milliarden"] = 1e9, ["mrd"] = 1e9, ["bn"] = 1e9,
         ["biljoen"] = 1e12, ["trillion"] = 1e12,
@@ -427,7 +429,8 @@ public sealed class QuantityExtractor
                     break;
                 }
 
-                var power = value % 1e12 == 0 ? 1e12 : value % 1e9 == 0 ? 1e9 : value % 1e6 == 0 ? 1e6 : value % 1e3 == 0 ? 1e3 : 0;
+                // English hundreds are a part of their own: "three hundred and fifty", "two thousand five hundred".
+                var power = value % 1e12 == 0 ? 1e12 : value % 1e9 == 0 ? 1e9 : value % 1e6 == 0 ? 1e6 : value % 1e3 == 0 ? 1e3 : lang == "en" && value % 100 == 0 ? 100 : 0;
                 // "drieëntwintig en drie vijfde" (23 3/5), "zes miljoen en twee derde" (6 2/3 million)
                 if (denominator is { } den && at > next && part < den)
                 {
@@ -436,7 +439,7 @@ public sealed class QuantityExtractor
                 }
 
                 var after = at + 1;
-                if (after < tokens.Count && Scales.TryGetValue(w[after], out var partScale) && partScale >= 1e3)
+                if (after < tokens.Count && Scales.TryGetValue(w[after], out var partScale) && (partScale >= 1e3 || w[after] == "hundred"))
                 {
                     (part, after) = (part * partScale, after + 1);
                 }
@@ -611,8 +614,11 @@ public sealed class QuantityExtractor
                 }
 
                 // An inflected adjective (-e) before another content word: "drie nieuwe scholen", "90 gepantserde wagons".
+                // German capitalises its nouns: "vierzehn Bergleute ums Leben" counts the miners, "drei neue Schulen"
+                // the schools.
                 var isAdjective = lang is "nl" or "de" && j == k && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && w[j].EndsWith('e')
-                    && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2;
+                    && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2
+                    && !(lang == "de" && (char.IsUpper(text[tokens[j].Start]) || !char.IsUpper(text[tokens[j + 1].Start])));
                 if (!isAdjective)
                 {
                     return j;
