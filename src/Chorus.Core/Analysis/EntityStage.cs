@@ -273,7 +273,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             }
 
             if (tokens.Length == 1 && lang == "de" && !IsAcronym(tokens[0]) && !TranslatedNames.Default.IsPlace(tokens[0]) && TranslatedNames.Default.KeyOf(tokens[0]) is null
-                && PreviousWord(text, start) is { } previous && GermanArticles.Contains(previous.ToLowerInvariant()))
+                && PreviousWord(text, start) is { } previous && (GermanArticles.Contains(previous.ToLowerInvariant()) || IsGermanNounAfterAdjective(previous, tokens[0])))
             {
                 continue;
             }
@@ -344,6 +344,24 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             .SelectMany(n => new[] { n.Split(' ')[0], n.Split(' ')[^1] }).ToHashSet(StringComparer.Ordinal);
         result.AddRange(untyped.Where(n => personParts.Contains(text[n.Start..n.End])).Select(n => new EntityMention(n.Start, n.End, EntityType.Person, MentionMethod.ShortForm)));
         return result.Select(m => m.Type != EntityType.Person && personParts.Contains(text[m.Start..m.End]) ? m with { Type = EntityType.Person } : m).OrderBy(m => m.Start).ToList();
+    }
+
+    /// <summary>
+    /// "der schlimmste Brand", "ein großer Bauer": a German dictionary word after an inflected adjective is a noun, even
+    /// where the name lists hold it as a place or surname ("Brand", "Bauer"). The adjective is a lower-case word ending
+    /// as adjectives do before a noun (-e, -en, -er, -es, -em) and no function word; the news places stay names
+    /// (checked before: "das geteilte Berlin").
+    /// </summary>
+    private static bool IsGermanNounAfterAdjective(string previous, string word)
+    {
+        if (previous.Length < 4 || !char.IsLower(previous[0]) || !(previous.EndsWith('e') || previous.EndsWith("en", StringComparison.Ordinal)
+            || previous.EndsWith("er", StringComparison.Ordinal) || previous.EndsWith("es", StringComparison.Ordinal) || previous.EndsWith("em", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var stemmer = LanguageStemmer.For("de");
+        return !stemmer.IsStopword(previous) && ConceptLexicon.Default.HoldsWord("de", word.ToLowerInvariant());
     }
 
     // German prepositions of place ("in Augsburg", "aus Heidelberg", "nach Ingolstadt", "im Allgäu").

@@ -63,6 +63,7 @@ public class NameEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("Die Lage in der Stadt ist ernst, sagte ein Sprecher. Das Interview führte die Polizei.")]
     [InlineData("Der Fall kommt vor das Gericht.")]
+    [InlineData("Es war der schlimmste Brand seit Jahrzehnten.")]
     public void GermanNounsAfterAnArticle_AreNoNames(string text)
         => Assert.Empty(Names("de", text));
 
