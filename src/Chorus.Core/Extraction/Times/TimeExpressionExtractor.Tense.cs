@@ -18,6 +18,13 @@ public sealed partial class TimeExpressionExtractor
                 return 0;
             }
 
+            // "sinds maandag", "since Monday", "seit Montag": what has lasted since a day began before now, whatever the
+            // tense ("De politie zoekt sinds maandag").
+            if (i > 0 && w[i - 1] is "sinds" or "since" or "seit")
+            {
+                return -1;
+            }
+
             _tense ??= ComputeTense();
             return i < _tense.Length ? _tense[i] : 0;
         }
