@@ -105,6 +105,8 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Die Wahl findet am Sonntag statt.", "Sonntag", "2024-11-24")]
     [InlineData("de", "Die Polizei sucht seit Montag nach der Frau.", "Montag", "2024-11-18")]
     [InlineData("en", "Police have searched for her since Monday.", "Monday", "2024-11-18")]
+    [InlineData("en", "Protests began in mid-October.", "mid-October", "2024-10")]
+    [InlineData("en", "Prices peaked in early-2023.", "early-2023", "2023")]
     [InlineData("de", "Der Unfall ereignete sich am Samstag auf der A7.", "Samstag", "2024-11-16")]
     [InlineData("en", "The vote will be held on Sunday.", "Sunday", "2024-11-24")]
     [InlineData("en", "Talks are set to be held on Thursday.", "Thursday", "2024-11-21")]

@@ -205,8 +205,8 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
-            // "nov-feb"
-            if (word.IndexOf('-', StringComparison.Ordinal) is var dash && dash > 0 && lex.Months.ContainsKey(word[..dash]))
+            // "nov-feb"; "mid-October", "early-2024"
+            if (word.IndexOf('-', StringComparison.Ordinal) is var dash && dash > 0 && (lex.Months.ContainsKey(word[..dash]) || (lex.Lang == "en" && lex.PartModifiers.ContainsKey(word[..dash]))))
             {
                 return true;
             }
@@ -600,6 +600,27 @@ public sealed partial class TimeExpressionExtractor
         // "in juli", "sinds maart", "eind augustus", "im Juli"
         private bool BareMonth(int i, ref int end, ref string? value, ref string? mod)
         {
+            // "mid-October", "early-March", "mid-2024": English joins the modifier with a hyphen.
+            if (lex.Lang == "en" && w[i].IndexOf('-', StringComparison.Ordinal) is var dash && dash > 0 && lex.PartModifiers.TryGetValue(w[i][..dash], out var joined))
+            {
+                var rest = w[i][(dash + 1)..];
+                if (lex.Months.TryGetValue(rest, out var m))
+                {
+                    (end, mod) = (i + 1, joined);
+                    var y = InferYear(m, Tense(i));
+                    value = y is null ? $"XXXX-{m:D2}" : $"{y:D4}-{m:D2}";
+                    return true;
+                }
+
+                if (rest.Length == 4 && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var yy) && yy is >= 1000 and <= 2999)
+                {
+                    (end, mod, value) = (i + 1, joined, rest);
+                    return true;
+                }
+
+                return false;
+            }
+
             if (!lex.Months.TryGetValue(w[i], out var month) || IsAmbiguousMonth(i))
             {
                 return false;
