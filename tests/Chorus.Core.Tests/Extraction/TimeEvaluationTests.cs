@@ -107,6 +107,8 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "Police have searched for her since Monday.", "Monday", "2024-11-18")]
     [InlineData("en", "Protests began in mid-October.", "mid-October", "2024-10")]
     [InlineData("en", "Prices peaked in early-2023.", "early-2023", "2023")]
+    [InlineData("de", "Eine Entscheidung fällt Anfang nächster Woche.", "nächster Woche", "2024-W48")]
+    [InlineData("de", "Eine Entscheidung fiel Ende letzter Woche.", "letzter Woche", "2024-W46")]
     [InlineData("de", "Der Unfall ereignete sich am Samstag auf der A7.", "Samstag", "2024-11-16")]
     [InlineData("en", "The vote will be held on Sunday.", "Sunday", "2024-11-24")]
     [InlineData("en", "Talks are set to be held on Thursday.", "Thursday", "2024-11-21")]

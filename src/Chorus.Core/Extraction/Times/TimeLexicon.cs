@@ -242,6 +242,8 @@ public sealed class TimeLexicon
         RelativeDays = Map(("heute", 0), ("gestern", -1), ("morgen", 1), ("vorgestern", -2), ("übermorgen", 2)),
         Directions = Map(("nächste", 1), ("nächsten", 1), ("kommende", 1), ("kommenden", 1), ("letzte", -1), ("letzten", -1), ("vergangene", -1),
             ("vergangenen", -1), ("vergangenes", -1), ("vorige", -1), ("vorigen", -1), ("letztes", -1), ("nächstes", 1), ("kommendes", 1),
+            // genitive and dative of a feminine noun: "Anfang nächster Woche", "Ende letzter Woche"
+            ("nächster", 1), ("kommender", 1), ("letzter", -1), ("vergangener", -1), ("voriger", -1),
             ("diese", 0), ("diesen", 0), ("dieses", 0), ("diesem", 0)),
         Units = Map(("woche", "week"), ("wochen", "week"), ("monat", "month"), ("monate", "month"), ("monaten", "month"), ("jahr", "year"),
             ("jahre", "year"), ("jahren", "year"), ("tag", "day"), ("tage", "day"), ("tagen", "day"), ("wochenende", "weekend")),
