@@ -659,10 +659,19 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
+            var named = year is not null;
             year ??= anchor?.Year;
             if (year is null)
             {
                 return false;
+            }
+
+            // "de winst steeg in het vierde kwartaal", written in February: a quarter (or half) not yet begun at the
+            // article date is last year's, unless the sentence speaks of what is to come.
+            var firstMonth = q is { } q0 ? ((q0 - 1) * 3) + 1 : ((half!.Value - 1) * 6) + 1;
+            if (!named && anchor is { Precision: >= DatePrecision.Month } at && new DateOnly(year.Value, firstMonth, 1) > at.End && Tense(i) <= 0)
+            {
+                year--;
             }
 
             var months = q is { } qq ? 3 : 6;

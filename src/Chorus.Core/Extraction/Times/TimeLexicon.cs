@@ -93,6 +93,8 @@ public sealed class TimeLexicon
         [
             "uur", "uren", "hour", "hours", "stunde", "stunden", "minuut", "minuten", "minute", "minutes", "min", "seconde", "seconden", "second", "seconds",
             "sekunde", "sekunden", "nacht", "nachten", "night", "nights", "nächte", "weekenden", "weekends", "kwartier", "uhr", "o'clock",
+            // "het derde kwartaal", "the third quarter", "im dritten Quartal"
+            "kwartaal", "quarter", "quartal",
         ]), StringComparer.Ordinal);
 
     private HashSet<string> BuildHeadWords()
