@@ -20,7 +20,7 @@ public sealed partial class TimeExpressionExtractor
 
             // "sinds maandag", "since Monday", "seit Montag": what has lasted since a day began before now, whatever the
             // tense ("De politie zoekt sinds maandag").
-            if (i > 0 && w[i - 1] is "sinds" or "since" or "seit")
+            if (i > 0 && (w[i - 1] is "sinds" or "since" or "seit" || (i > 1 && w[i - 2] is "sinds" or "since" or "seit" && w[i - 1] is "dem" or "the" or "de")))
             {
                 return -1;
             }

@@ -301,10 +301,12 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            var j = SkipJoiner(k + 1);
+            // German writes a day as an ordinal with a dot: "vom 3. bis 5. Dezember".
+            var afterDay = lex.Lang == "de" ? SkipDot(k + 1) : k + 1;
+            var j = SkipJoiner(afterDay);
             // A score at the end of a text ("met 1-3.") has nothing after its dot.
             var m = SkipDot(j + 1);
-            if (j == k + 1 || !Day(j, out var d2) || m >= N || !lex.Months.TryGetValue(w[m], out var month))
+            if (j == afterDay || !Day(j, out var d2) || m >= N || !lex.Months.TryGetValue(w[m], out var month))
             {
                 return false;
             }
@@ -355,7 +357,9 @@ public sealed partial class TimeExpressionExtractor
         // English "September 10, 2023", "July 4"
         private bool EnglishDate(int i, ref int end, ref string? value)
         {
-            if (lex.Lang != "en" || !lex.Months.TryGetValue(w[i], out var month) || i + 1 >= N || !Day(i + 1, out var day) || IsAmbiguousMonth(i))
+            // "December 5", "December 5th" (a day in digits, with or without its ordinal ending)
+            if (lex.Lang != "en" || !lex.Months.TryGetValue(w[i], out var month) || i + 1 >= N || IsAmbiguousMonth(i)
+                || !(Day(i + 1, out var day) || (tokens[i + 1].Kind == TokenKind.Number && DayWord(i + 1, out day, out var ordinal) && ordinal)))
             {
                 return false;
             }
@@ -840,6 +844,12 @@ public sealed partial class TimeExpressionExtractor
             if (lex.Weekdays.TryGetValue(word, out var d))
             {
                 return d;
+            }
+
+            // "Tuesday's attack"
+            if (lex.Lang == "en" && word.Length > 8 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) && lex.Weekdays.TryGetValue(word[..^2], out var possessed))
+            {
+                return possessed;
             }
 
             if (word.Length < 11)
