@@ -307,6 +307,30 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 continue;
             }
 
+            // "Friday", "Montag": a weekday opening a sentence or written as a title is no name, whatever a list holds.
+            if (tokens.Length == 1 && Extraction.Times.TimeLexicon.For(lang).Weekdays.ContainsKey(tokens[0].ToLowerInvariant()))
+            {
+                continue;
+            }
+
+            // "French President Emmanuel Macron", "Australian Federal Police Commissioner Andrew Colvin": the person after
+            // the last role word inside the run, before the run or a part of it is typed by a cue it only seems to have
+            // ("French" is also a surname, "Police" an organisation word).
+            var afterRole = -1;
+            for (var k = tokens.Length - 1; k >= 2 && afterRole < 0; k--)
+            {
+                if (RoleWords.IsRole(tokens[k - 1]) && !RoleWords.IsRole(tokens[k]) && LooksLikePersonName(tokens[k..]))
+                {
+                    afterRole = k;
+                }
+            }
+
+            if (afterRole > 0)
+            {
+                result.Add(new EntityMention(name.Start + words[afterRole].Start, name.End, EntityType.Person, MentionMethod.Role));
+                continue;
+            }
+
             if (TypeOf(tokens) is { } type)
             {
                 result.Add(new EntityMention(start, name.End, type, MentionMethod.NameLists));

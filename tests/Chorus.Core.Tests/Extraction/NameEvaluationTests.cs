@@ -56,6 +56,8 @@ public class NameEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "Firefighters from Slovakia joined the effort.", "Slovakia", "LOC")]
     [InlineData("en", "Civil protection minister Vassilis Kikilias said the fire was large.", "Vassilis Kikilias", "PER")]
     [InlineData("en", "The Bank of England raised interest rates.", "Bank of England", "ORG")]
+    [InlineData("en", "British Prime Minister Rishi Sunak met French President Emmanuel Macron in Paris.", "Emmanuel Macron", "PER")]
+    [InlineData("en", "Australian Federal Police Commissioner Andrew Colvin said the threat was real.", "Andrew Colvin", "PER")]
     [InlineData("en", "Rutte told parliament in The Hague that he would stay.", "The Hague", "LOC")]
     public void EnglishAndGermanNames_FoundWithTheirType(string lang, string text, string name, string type)
         => Assert.Contains((name, type), Names(lang, text));
@@ -63,6 +65,7 @@ public class NameEvaluationTests(ITestOutputHelper output)
     [Theory]
     [InlineData("Die Lage in der Stadt ist ernst, sagte ein Sprecher. Das Interview führte die Polizei.")]
     [InlineData("Der Fall kommt vor das Gericht.")]
+    [InlineData("Freitag beginnt die Konferenz.")]
     [InlineData("Es war der schlimmste Brand seit Jahrzehnten.")]
     public void GermanNounsAfterAnArticle_AreNoNames(string text)
         => Assert.Empty(Names("de", text));
