@@ -104,11 +104,14 @@ public sealed class TermStatistics
     /// </summary>
     internal Entry EntryOf(string? prefix, string key)
     {
-        if (string.IsNullOrEmpty(prefix))
-        {
-            return EntryOf(key, key.AsSpan());
-        }
+        return string.IsNullOrEmpty(prefix) ? EntryOf(key, key.AsSpan()) : WithJoinedKey(prefix, key, static (stats, joined) => stats.EntryOf(null, joined));
+    }
 
+    private delegate T KeyReader<T>(TermStatistics stats, ReadOnlySpan<char> key);
+
+    /// <summary>Runs <paramref name="read"/> on <paramref name="prefix"/> + <paramref name="key"/> in a stack or pooled buffer, without making that string.</summary>
+    private T WithJoinedKey<T>(string prefix, string key, KeyReader<T> read)
+    {
         var length = prefix.Length + key.Length;
         char[]? rented = null;
         var buffer = length <= 128 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
@@ -116,7 +119,7 @@ public sealed class TermStatistics
         {
             prefix.CopyTo(buffer);
             key.CopyTo(buffer[prefix.Length..]);
-            return EntryOf(null, buffer);
+            return read(this, buffer);
         }
         finally
         {
@@ -162,27 +165,9 @@ public sealed class TermStatistics
     public float Idf(string? prefix, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (string.IsNullOrEmpty(prefix))
-        {
-            return Idf(key);
-        }
-
-        var length = prefix.Length + key.Length;
-        char[]? rented = null;
-        var buffer = length <= 128 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        try
-        {
-            prefix.CopyTo(buffer);
-            key.CopyTo(buffer[prefix.Length..]);
-            return Idf(_df.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer, out var entry) ? entry : null);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        return string.IsNullOrEmpty(prefix)
+            ? Idf(key)
+            : WithJoinedKey(prefix, key, static (stats, joined) => stats.Idf(stats._df.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(joined, out var entry) ? entry : null));
     }
 
     /// <summary>The IDF of a counted key's entry, or of a key never counted (<paramref name="entry"/> null).</summary>
@@ -299,34 +284,22 @@ public sealed class TermStatistics
         => _uncounted.Count > 0 && _uncounted.GetAlternateLookup<ReadOnlySpan<char>>().Remove(key, out _, out var held) ? held : new Entry();
 
     /// <summary>Counts a name under its <c>@</c> key; the key string is made only where the tables lack it.</summary>
-    private void IncrementName(string name)
+    private void IncrementName(string name) => WithJoinedKey("@", name, static (stats, key) => stats.IncrementSpan(key));
+
+    private bool IncrementSpan(ReadOnlySpan<char> key)
     {
-        var length = name.Length + 1;
-        char[]? rented = null;
-        var buffer = length <= 128 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        try
+        var table = _df.GetAlternateLookup<ReadOnlySpan<char>>();
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
+        var counted = exists ? entry! : entry = FirstEntry(key);
+        CountOne(counted);
+        if (counted.Pending++ == 0)
         {
-            buffer[0] = '@';
-            name.CopyTo(buffer[1..]);
-            ReadOnlySpan<char> key = buffer;
-            var table = _df.GetAlternateLookup<ReadOnlySpan<char>>();
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(table, key, out var exists);
-            var counted = exists ? entry! : entry = FirstEntry(key);
-            CountOne(counted);
-            if (counted.Pending++ == 0)
-            {
-                // The key's string, as the table holds it: made once, when the key was first counted.
-                table.TryGetValue(key, out var held, out _);
-                _pending.Add((held!, counted));
-            }
+            // The key's string, as the table holds it: made once, when the key was first counted.
+            table.TryGetValue(key, out var held, out _);
+            _pending.Add((held!, counted));
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+
+        return true;
     }
 
     private void CountOne(Entry entry)
