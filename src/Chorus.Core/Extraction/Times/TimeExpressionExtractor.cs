@@ -723,7 +723,10 @@ public sealed partial class TimeExpressionExtractor
                     return false;
                 }
             }
-            else if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && next < N && w[next] is "uur" or "uhr" or "o'clock" && i > 0 && w[i - 1] is "om" or "at" or "um" or "tegen" or "rond")
+            // A whole hour: "om 3 uur" needs its preposition ("drie uur" is also a duration), but German "Uhr" and English
+            // "o'clock" name a time of day wherever they stand ("kurz nach 3 Uhr", "bis 18 Uhr").
+            else if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out hour) && next < N && w[next] is "uur" or "uhr" or "o'clock"
+                && ((i > 0 && w[i - 1] is "om" or "at" or "um" or "tegen" or "rond") || w[next] is "uhr" or "o'clock"))
             {
                 minute = 0;
             }
