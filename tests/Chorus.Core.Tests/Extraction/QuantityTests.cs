@@ -65,6 +65,10 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "More than three hundred people were evacuated.", 300.0, "people")]
     [InlineData("en", "Two thousand five hundred fans came.", 2500.0, "fans")]
     [InlineData("en", "Three hundred and fifty workers lost their jobs.", 350.0, "workers")]
+    [InlineData("en", "The damage amounts to half a billion euros.", 5e8, "EUR")]
+    [InlineData("en", "A quarter of a million visitors came.", 250000.0, "visitors")]
+    [InlineData("en", "About one and a half million people were affected.", 1500000.0, "people")]
+    [InlineData("de", "Der Schaden beträgt eine halbe Milliarde Euro.", 5e8, "EUR")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string unit)
     {
         var tokens = Tokenizer.Tokenize(text);

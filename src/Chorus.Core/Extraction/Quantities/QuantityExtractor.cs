@@ -578,11 +578,34 @@ public sealed class QuantityExtractor
                 return true;
             }
 
-            // "een half brood", "een half miljoen", "een halve": a half (not "een kwart", which Denominator reads as 1/4).
-            if (w[k] is "een" or "één" && k + 1 < tokens.Count && PartWord(w[k + 1]) is 0.5)
+            // "een half brood", "een half miljoen", "een halve", "eine halbe Milliarde": a half (not "een kwart", which
+            // Denominator reads as 1/4).
+            if (w[k] is "een" or "één" or "eine" or "ein" && k + 1 < tokens.Count && PartWord(w[k + 1]) is 0.5)
             {
                 (value, next) = (0.5, k + 2);
                 return true;
+            }
+
+            // English puts the part before its whole: "half a billion", "a quarter of a million", "one and a half million".
+            if (lang == "en" && k + 2 < tokens.Count)
+            {
+                if (w[k] == "half" && w[k + 1] == "a" && Scales.ContainsKey(w[k + 2]))
+                {
+                    (value, next) = (0.5, k + 2);
+                    return true;
+                }
+
+                if (k + 4 < tokens.Count && w[k] == "a" && PartWord(w[k + 1]) is { } part && w[k + 2] == "of" && w[k + 3] == "a" && Scales.ContainsKey(w[k + 4]))
+                {
+                    (value, next) = (part, k + 4);
+                    return true;
+                }
+
+                if (k + 3 < tokens.Count && w[k + 1] == "and" && w[k + 2] == "a" && w[k + 3] == "half" && ParseWords(w[k], lang) is { } whole)
+                {
+                    (value, next) = (whole + 0.5, k + 4);
+                    return true;
+                }
             }
 
             if (ParseWords(w[k], lang) is { } n)
