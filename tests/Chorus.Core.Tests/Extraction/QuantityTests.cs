@@ -77,6 +77,20 @@ public class QuantityTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("nl", "Tientallen raakten gewond.")]
+    [InlineData("nl", "Honderden werden geëvacueerd.")]
+    [InlineData("en", "Dozens were injured.")]
+    [InlineData("de", "Dutzende wurden verletzt.")]
+    public void AVagueAmountFollowedByItsVerb_CountsNoVerb(string lang, string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var q = Assert.Single(Extractor.Extract(text, tokens, words, lang, []));
+        Assert.Null(q.Unit);
+        Assert.Equal(FigureQualifier.Vague, q.Qualifier);
+    }
+
+    [Theory]
     [InlineData("nl", "Er kwamen ruim 200 mensen.", "more", 200.0, null, true)]
     [InlineData("nl", "Er zijn bijna 30 kinderen.", "less", null, 30.0, true)]
     [InlineData("nl", "Er zijn minstens 12 doden.", "min", 12.0, null, false)]

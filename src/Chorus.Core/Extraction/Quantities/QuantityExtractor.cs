@@ -87,6 +87,14 @@ public sealed class QuantityExtractor
         ["etwa"] = FigureQualifier.Approximately, ["rund"] = FigureQualifier.Approximately, ["ungefähr"] = FigureQualifier.Approximately, ["fast"] = FigureQualifier.LessThan, ["knapp"] = FigureQualifier.LessThan, ["mehr"] = FigureQualifier.MoreThan, ["über"] = FigureQualifier.MoreThan, ["weniger"] = FigureQualifier.LessThan, ["mindestens"] = FigureQualifier.AtLeast,
     };
 
+    // Finite auxiliaries and copulas, present and past, that follow a subject: never what a vague amount counts.
+    private static readonly HashSet<string> FiniteAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "zijn", "was", "waren", "werd", "werden", "wordt", "worden", "heeft", "hebben", "had", "hadden", "zal", "zullen", "kunnen", "konden", "moeten", "moesten",
+        "are", "were", "have", "has", "had", "will", "would", "could", "did",
+        "ist", "sind", "war", "waren", "wurde", "wurden", "wird", "werden", "hat", "haben", "hatte", "hatten",
+    };
+
     // Words after a number that are not what it counts ("de twee elkaar", "beide zich").
     private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
     {
@@ -288,7 +296,7 @@ public sealed class QuantityExtractor
                         next++;
                     }
                 }
-                else if (CountedNoun(next, stop) is { } noun)
+                else if (CountedNoun(next, stop) is { } noun && !(vague is not null && IsFiniteVerb(noun)))
                 {
                     (unit, next) = (w[noun], noun + 1);
                 }
@@ -624,6 +632,18 @@ public sealed class QuantityExtractor
             }
 
             return false;
+        }
+
+        // "tientallen raakten gewond", "dozens were injured", "Dutzende wurden verletzt": a vague amount standing alone
+        // as the subject, followed by its verb, counts no "raakten". A verb is a simple past or auxiliary the time
+        // lexicon lists, an auxiliary, or in German a word in lower case not followed by a noun (German nouns are
+        // capitalised).
+        bool IsFiniteVerb(int j)
+        {
+            var word = w[j];
+            return Extraction.Times.TimeLexicon.For(lang).PastWords.Contains(word) || FiniteAuxiliaries.Contains(word)
+                || (lang == "de" && char.IsLower(text[tokens[j].Start]))
+                || (lang == "nl" && word.Length > 5 && (word.EndsWith("ten", StringComparison.Ordinal) || word.EndsWith("den", StringComparison.Ordinal)) && Extraction.Times.TimeLexicon.For(lang).PastWords.Contains(word[..^1]));
         }
 
         int? CountedNoun(int k, LanguageStemmer stemmer)
