@@ -424,12 +424,9 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         var lexicon = ConceptLexicon.Default;
         var modifier = lower[..^ending.Length];
         return !(stemmer.IsStopword(modifier) || lexicon.HoldsWord(lang, modifier) || lexicon.HoldsWord(lang, modifier + "e") || lexicon.HoldsWord(lang, modifier + "en")
-            || GermanLinks.Any(l => modifier.Length >= l.Length + 3 && modifier.EndsWith(l, StringComparison.Ordinal) && lexicon.HoldsWord(lang, modifier[..^l.Length]))
+            || ConceptLexicon.GermanLinks.Any(l => modifier.Length >= l.Length + 3 && modifier.EndsWith(l, StringComparison.Ordinal) && lexicon.HoldsWord(lang, modifier[..^l.Length]))
             || lexicon.Compound(lang, stemmer.Stem(modifier)) is not null);
     }
-
-    // Linking elements between a German compound's parts ("Arbeit|s|markt", "Kind|er|garten").
-    private static readonly string[] GermanLinks = ["ens", "es", "en", "er", "s", "n", "e"];
 
     // The last parts of German place names: castle, hill, village, town, houses, home, field, ford, brook, enclosure,
     // the "-ingen" of a clan's settlement, harbour, bridge, churches, district.

@@ -43,7 +43,7 @@ public sealed class ConceptLexicon
 
     // Linking elements between a compound's parts, longest first ("fabrieks|hal", "Arbeits|markt", "Sonnen|schein").
     private static readonly string[] DutchLinks = ["en", "s", "e"];
-    private static readonly string[] GermanLinks = ["ens", "es", "en", "er", "s", "n", "e"];
+    internal static readonly string[] GermanLinks = ["ens", "es", "en", "er", "s", "n", "e"];
 
     // What Snowball leaves of a verb's inflection on its stem: third person and participle endings ("ontdekt",
     // "gemeld", "zerstört" → "zerstort", "gemeldet"), taken off to find the infinitive's stem ("ontdek", "meld").

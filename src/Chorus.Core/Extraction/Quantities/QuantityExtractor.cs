@@ -641,9 +641,10 @@ public sealed class QuantityExtractor
         bool IsFiniteVerb(int j)
         {
             var word = w[j];
-            return Extraction.Times.TimeLexicon.For(lang).PastWords.Contains(word) || FiniteAuxiliaries.Contains(word)
-                || (lang == "de" && char.IsLower(text[tokens[j].Start]))
-                || (lang == "nl" && word.Length > 5 && (word.EndsWith("ten", StringComparison.Ordinal) || word.EndsWith("den", StringComparison.Ordinal)) && Extraction.Times.TimeLexicon.For(lang).PastWords.Contains(word[..^1]));
+            var pasts = Extraction.Times.TimeLexicon.For(lang).PastWords;
+            // Dutch plural pasts end in -n after a listed singular ("meldde" → "meldden").
+            return pasts.Contains(word) || FiniteAuxiliaries.Contains(word) || (lang == "de" && char.IsLower(text[tokens[j].Start]))
+                || (lang == "nl" && word.Length > 5 && word.EndsWith('n') && pasts.Contains(word[..^1]));
         }
 
         int? CountedNoun(int k, LanguageStemmer stemmer)

@@ -129,9 +129,15 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
+            return IsGermanVerbStem(stem) || (stem.EndsWith('e') && stem.Length > 3 && stem[^2] is 'd' or 't' or 'n' or 'm' && IsGermanVerbStem(stem[..^1]));
+        }
+
+        // A stem whose infinitive ("-en", or "-n" after -e, -el, -er) the dictionary holds.
+        private static bool IsGermanVerbStem(string s)
+        {
             var lexicon = Text.ConceptLexicon.Default;
-            bool IsVerb(string s) => lexicon.HoldsWord("de", s + "en") || (s.EndsWith('e') && lexicon.HoldsWord("de", s + "n")) || ((s.EndsWith("el", StringComparison.Ordinal) || s.EndsWith("er", StringComparison.Ordinal)) && lexicon.HoldsWord("de", s + "n"));
-            return IsVerb(stem) || (stem.EndsWith('e') && stem.Length > 3 && stem[^2] is 'd' or 't' or 'n' or 'm' && IsVerb(stem[..^1]));
+            return lexicon.HoldsWord("de", s + "en")
+                || ((s.EndsWith('e') || s.EndsWith("el", StringComparison.Ordinal) || s.EndsWith("er", StringComparison.Ordinal)) && lexicon.HoldsWord("de", s + "n"));
         }
 
         private static readonly HashSet<string> GermanDeterminers = new(StringComparer.Ordinal)
