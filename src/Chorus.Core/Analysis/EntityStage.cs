@@ -313,6 +313,14 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 continue;
             }
 
+            // "planned for November", "im Oktober": nor is a month written out, unless it is also a name people bear
+            // ("May", "April", "June", "August") or short for one ("Jan").
+            if (tokens.Length == 1 && tokens[0].Length >= 4 && tokens[0].ToLowerInvariant() is var month
+                && Extraction.Times.TimeLexicon.For(lang).Months.ContainsKey(month) && month is not ("april" or "june" or "august" or "sept"))
+            {
+                continue;
+            }
+
             // "French President Emmanuel Macron", "Australian Federal Police Commissioner Andrew Colvin": the person after
             // the last role word inside the run, before the run or a part of it is typed by a cue it only seems to have
             // ("French" is also a surname, "Police" an organisation word).

@@ -129,6 +129,39 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
+    // A verb of saying dates the saying, not what it reports: only a time beside it, and its own clause when nothing
+    // else in the sentence has a tense; a parenthesis does not end a clause. A schedule ("is planned for") is future.
+    [Theory]
+    [InlineData("en", "The bridge reopens in January, the city said.", "January", "2025-01")]
+    [InlineData("en", "The minister said on Tuesday that taxes would rise.", "Tuesday", "2024-11-19")]
+    [InlineData("en", "Police said the fire broke out in March.", "March", "2024-03")]
+    [InlineData("en", "Another launch is planned for February.", "February", "2025-02")]
+    [InlineData("en", "The vote is scheduled for Friday.", "Friday", "2024-11-22")]
+    [InlineData("nl", "De brug gaat in februari weer open, zei een woordvoerder.", "februari", "2025-02")]
+    [InlineData("nl", "De minister zei maandag dat de belasting omhoog gaat.", "maandag", "2024-11-18")]
+    [InlineData("nl", "Trump twitterde maandag dat Airbus moet betalen.", "maandag", "2024-11-18")]
+    [InlineData("nl", "Zaterdag (Boeken, 16 november) schreef Boudry dat het goed gaat.", "Zaterdag", "2024-11-16")]
+    [InlineData("nl", "De stemming is ingepland op 28 januari, meldde de Kamer.", "28 januari", "2025-01-28")]
+    [InlineData("de", "Die Wahl findet im Februar statt, sagte der Bürgermeister.", "Februar", "2025-02")]
+    [InlineData("de", "Das Konzert ist für Januar angesetzt.", "Januar", "2025-01")]
+    [InlineData("de", "Der Minister sagte am Dienstag, die Steuern würden steigen.", "Dienstag", "2024-11-19")]
+    public void AVerbOfSaying_DatesOnlyTheSaying(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].EndsWith(span, StringComparison.Ordinal) && t.Value == value);
+    }
+
+    // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").
+    [Theory]
+    [InlineData("en", "Another launch is planned for November.", "November", false)]
+    [InlineData("de", "Die Wahl findet im Oktober statt.", "Oktober", false)]
+    [InlineData("en", "The deal is dead, Prime Minister May said on Friday.", "May", true)]
+    public void AMonthAlone_IsNoEntity_UnlessItIsAlsoAName(string lang, string text, string month, bool entity)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.Equal(entity, analyzed.Entities.Any(e => text[e.Start..e.End] == month));
+    }
+
     // A part of the day in a word of its own after the day (German, English), "last night", and a night named by the day
     // it ends in ("in der Nacht zum Montag"); Dutch writes most as one word ("gisteravond"), and "de nacht van zaterdag
     // op zondag" is Saturday's night.

@@ -25,6 +25,14 @@ public sealed partial class TimeExpressionExtractor
                 return -1;
             }
 
+            // "The minister said on Tuesday", "De minister zei dinsdag", "Dienstag sagte": a time beside a verb of saying
+            // dates the saying.
+            if ((i > 0 && lex.ReportingPast.Contains(w[i - 1])) || (i + 1 < N && lex.ReportingPast.Contains(w[i + 1]))
+                || (i + 2 < N && lex.ReportingPast.Contains(w[i + 2]) && char.IsLetterOrDigit(w[i + 1][0])))
+            {
+                return -1;
+            }
+
             _tense ??= ComputeTense();
             return i < _tense.Length ? _tense[i] : 0;
         }
@@ -43,9 +51,25 @@ public sealed partial class TimeExpressionExtractor
                 var tense = 0;
                 var perfectAux = false;
                 var participle = false;
+                var reporting = false;
                 for (var j = start; j < k; j++)
                 {
                     var word = w[j];
+                    // "is planned for November", "staat voor november gepland", "ist für Juli angesetzt": a schedule is
+                    // what will happen (a participle after a present "be", not a past).
+                    if (Scheduled(j))
+                    {
+                        tense = tense == 0 ? 1 : tense;
+                        continue;
+                    }
+
+                    // A verb of saying gives the tense of the report, not of what is reported: it is weighed after the rest.
+                    if (lex.ReportingPast.Contains(word))
+                    {
+                        reporting = true;
+                        continue;
+                    }
+
                     // English: "will be held", "is due to be signed", "is set to meet": a passive infinitive or an
                     // announced plan, whatever form the verb has.
                     if (lex.Lang == "en" && (PlannedOrPassive(j) || (j > start && w[j - 1] is "be" or "being")))
@@ -80,6 +104,13 @@ public sealed partial class TimeExpressionExtractor
                     result[j] = (sbyte)tense;
                 }
 
+                // Nothing else says when: the clauses with a verb of saying are past ("…, zei hij", "the city said"),
+                // the reported clause keeps no tense ("De brug gaat in september open, zei een woordvoerder").
+                if (tense == 0 && reporting)
+                {
+                    MarkReportingClauses(result, start, k);
+                }
+
                 if (k < N)
                 {
                     result[k] = (sbyte)tense;
@@ -89,6 +120,72 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return result;
+        }
+
+        private bool Scheduled(int j)
+        {
+            var (words, be, window) = lex.Lang switch
+            {
+                "en" => (EnglishSchedule, EnglishPresentBe, 3),
+                "nl" => (DutchSchedule, DutchPresentBe, 6),
+                "de" => (GermanSchedule, GermanPresentBe, 6),
+                _ => (null, null, 0),
+            };
+            if (words is null || be is null || !words.Contains(w[j]))
+            {
+                return false;
+            }
+
+            for (var m = j - 1; m >= Math.Max(0, j - window); m--)
+            {
+                if (w[m] is "." or "," or ";")
+                {
+                    return false;
+                }
+
+                if (be.Contains(w[m]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly HashSet<string> EnglishSchedule = new(StringComparer.Ordinal) { "planned", "scheduled", "slated", "due" };
+        private static readonly HashSet<string> EnglishPresentBe = new(StringComparer.Ordinal) { "is", "are", "'s", "be", "remains", "remain" };
+        private static readonly HashSet<string> DutchSchedule = new(StringComparer.Ordinal) { "gepland", "ingepland", "voorzien", "geagendeerd" };
+        private static readonly HashSet<string> DutchPresentBe = new(StringComparer.Ordinal) { "is", "zijn", "staat", "staan", "wordt", "worden" };
+        private static readonly HashSet<string> GermanSchedule = new(StringComparer.Ordinal) { "geplant", "angesetzt", "vorgesehen", "terminiert", "anberaumt" };
+        private static readonly HashSet<string> GermanPresentBe = new(StringComparer.Ordinal) { "ist", "sind", "wird", "werden" };
+
+        /// <summary>Sets the clauses (between commas, colons and quotes) of [start, end) that hold a verb of saying in the past to −1.</summary>
+        private void MarkReportingClauses(sbyte[] result, int start, int end)
+        {
+            // A parenthesis belongs to the clause around it: "Zaterdag (Boeken, 30 maart) schreef Boudry".
+            var clause = start;
+            var depth = 0;
+            for (var j = start; j <= end; j++)
+            {
+                depth += j < end ? w[j] switch { "(" => 1, ")" => depth > 0 ? -1 : 0, _ => 0 } : 0;
+                if (j < end && (depth > 0 || w[j] is not ("," or ":" or "\"" or "“" or "”" or "„" or "'" or "‘" or "’")))
+                {
+                    continue;
+                }
+
+                var reports = false;
+                for (var m = clause; m < j && !reports; m++)
+                {
+                    reports = lex.ReportingPast.Contains(w[m]);
+                }
+
+                for (var m = clause; reports && m < j; m++)
+                {
+                    result[m] = -1;
+                }
+
+                clause = j + 1;
+            }
         }
 
         // Dutch weak verbs in the simple past whose ending no adjective shares: "stortte", "meldde", "werkte", "reageerde".

@@ -633,7 +633,9 @@ public sealed partial class TimeExpressionExtractor
             var before = i > 0 ? w[i - 1] : string.Empty;
             var after = i + 1 < N ? w[i + 1] : string.Empty;
             var yearAfter = i + 2 < N && lex.Units.TryGetValue(w[i + 2], out var unitAfter) && unitAfter == "year" && (lex.Directions.ContainsKey(after) || after is "van" or "of");
-            if (!lex.Prepositions.Contains(before) && !lex.PartModifiers.ContainsKey(before) && !yearAfter)
+            // "planned for November", "für Juli geplant": a month after "for" is a date (not taken as a year's preposition,
+            // where "for 2000 people" is no year).
+            if (!lex.Prepositions.Contains(before) && !lex.PartModifiers.ContainsKey(before) && !yearAfter && before is not ("for" or "für"))
             {
                 return false;
             }

@@ -58,6 +58,12 @@ public sealed class TimeLexicon
     /// <summary>Auxiliaries of the future ("zal", "will", "wird").</summary>
     public required IReadOnlySet<string> FutureWords { get; init; }
 
+    /// <summary>
+    /// Verbs of saying in the past ("zei", "said", "sagte"): the tense of the report, not of what it reports ("The bridge
+    /// reopens in September, the city said"), so they date only a time beside them and their own clause.
+    /// </summary>
+    public required IReadOnlySet<string> ReportingPast { get; init; }
+
     /// <summary>Auxiliaries of the perfect: with a past participle in the sentence, it is about the past.</summary>
     public required IReadOnlySet<string> PerfectAuxiliaries { get; init; }
 
@@ -182,6 +188,9 @@ public sealed class TimeLexicon
             .Concat(EmbeddedResources.ReadLines("nl-past-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
             .ToHashSet(StringComparer.Ordinal),
         FutureWords = Set("zal", "zullen", "zult", "zouden"),
+        ReportingPast = Set("zei", "zeiden", "meldde", "meldden", "verklaarde", "verklaarden", "vertelde", "vertelden", "schreef", "schreven",
+            "liet", "lieten", "stelde", "stelden", "benadrukte", "benadrukten", "waarschuwde", "waarschuwden", "antwoordde", "antwoordden",
+            "bevestigde", "bevestigden", "kondigde", "kondigden", "maakte", "maakten", "twitterde", "twitterden"),
         PerfectAuxiliaries = Set("heeft", "hebben", "is", "zijn", "hebt", "ben"),
         Recurring = Map(("dagelijks", "P1D"), ("wekelijks", "P1W"), ("tweewekelijks", "P2W"), ("maandelijks", "P1M"), ("jaarlijks", "P1Y"),
             ("halfjaarlijks", "P0.5Y"), ("driemaandelijks", "P3M")),
@@ -224,6 +233,8 @@ public sealed class TimeLexicon
             "met", "left", "saw", "got", "held", "kept", "knew", "thought", "brought", "bought", "sold", "paid", "led", "ran", "wrote", "spoke", "broke",
             "chose", "drove", "flew", "grew", "hit", "put", "set", "struck", "stood", "won", "became", "sent", "spent", "built", "felt", "heard", "meant"),
         FutureWords = Set("will", "shall"),
+        ReportingPast = Set("said", "told", "added", "stated", "wrote", "announced", "reported", "confirmed", "warned", "explained", "noted",
+            "tweeted", "insisted", "claimed"),
         PerfectAuxiliaries = Set("has", "have"),
         Recurring = Map(("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("biweekly", "P2W")),
         Every = Set("every", "each"),
@@ -274,6 +285,8 @@ public sealed class TimeLexicon
             "stahl", "stahlen", "befahl", "empfahl", "goss", "floss", "litt", "litten", "stritt", "griff", "griffen", "biss", "riss", "rissen", "wich",
             "schwieg", "stürzte", "stürzten", "musste", "mussten", "konnte", "konnten", "wollte", "wollten", "sollte", "sollten", "durfte", "durften"),
         FutureWords = Set("wird", "werden"),
+        ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
+            "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
         PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
         Recurring = Map(("täglich", "P1D"), ("wöchentlich", "P1W"), ("monatlich", "P1M"), ("jährlich", "P1Y")),
         Every = Set("jeden", "jede", "jedes", "alle"),
