@@ -53,7 +53,9 @@ public static class ClaimPairLabels
         {
             if (!judged.TryGetValue(p, out var same))
             {
+                // Listed so that a new prediction can be read and judged; it counts towards neither precision nor recall.
                 unjudged++;
+                mistakes.Add($"not judged: {p.Item1}@{p.Item2} ~ {p.Item3}@{p.Item4}");
                 continue;
             }
 

@@ -69,11 +69,30 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "A quarter of a million visitors came.", 250000.0, "visitors")]
     [InlineData("en", "About one and a half million people were affected.", 1500000.0, "people")]
     [InlineData("de", "Der Schaden beträgt eine halbe Milliarde Euro.", 5e8, "EUR")]
+    [InlineData("en", "One worker was killed in the collapse.", 1.0, "worker")]
+    [InlineData("en", "The pilot, aged 67, was flown to hospital.", 67.0, "age")]
+    [InlineData("nl", "Piloot Jan de Vries (67) werd naar het ziekenhuis gebracht.", 67.0, "age")]
+    [InlineData("nl", "Een 34-jarige man is neergestoken.", 34.0, "age")]
+    [InlineData("nl", "Een man van 38 jaar is neergestoken.", 38.0, "age")]
+    [InlineData("nl", "De brug is 38 jaar oud.", 38.0, "year")]
+    [InlineData("en", "The 61-year-old pilot was taken to hospital.", 61.0, "age")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string unit)
     {
         var tokens = Tokenizer.Tokenize(text);
         var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
         Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+    }
+
+    // English "one" is no article, but "one of the", "no one" and "one day" count nothing.
+    [Theory]
+    [InlineData("One of the victims was a child.")]
+    [InlineData("No one was hurt.")]
+    [InlineData("One day the bridge will reopen.")]
+    public void OneThatCountsNothing_IsNoFigure(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        Assert.DoesNotContain(Extractor.Extract(text, tokens, words, "en", []), q => q.Value == 1);
     }
 
     [Theory]

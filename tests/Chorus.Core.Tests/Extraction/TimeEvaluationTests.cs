@@ -145,6 +145,9 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Die Wahl findet im Februar statt, sagte der Bürgermeister.", "Februar", "2025-02")]
     [InlineData("de", "Das Konzert ist für Januar angesetzt.", "Januar", "2025-01")]
     [InlineData("de", "Der Minister sagte am Dienstag, die Steuern würden steigen.", "Dienstag", "2024-11-19")]
+    [InlineData("de", "Die Polizei hat am Dienstag in Köln zwölf Verdächtige festgenommen.", "Dienstag", "2024-11-19")]
+    [InlineData("en", "The plane came down shortly after four o'clock.", "four o'clock", "2024-11-20T04:00")]
+    [InlineData("de", "Der Zug entgleiste kurz nach drei Uhr.", "drei Uhr", "2024-11-20T03:00")]
     public void AVerbOfSaying_DatesOnlyTheSaying(string lang, string text, string span, string value)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });

@@ -120,6 +120,48 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(expected is null ? [] : [expected], found);
     }
 
+    // "Niemand raakte gewond" is a count of zero injured, which two injured contradict; the role word must follow the
+    // negation closely, so "geen commentaar op het aantal doden" counts nothing.
+    [Theory]
+    [InlineData("Er raakte niemand gewond.", "Twee bemanningsleden raakten gewond.", "number")]
+    [InlineData("Bij het ongeluk kwam niemand om het leven.", "Twee bemanningsleden kwamen om het leven.", "number")]
+    [InlineData("Er vielen geen doden.", "Bij de brand vielen drie doden.", "number")]
+    [InlineData("De politie gaf geen commentaar op het aantal doden.", "Bij de brand vielen drie doden.", null)]
+    [InlineData("Er raakte niemand gewond.", "Bij de brand vielen drie doden.", null)]
+    public void NoOneInARole_IsACountOfZero(string first, string second, string? expected)
+    {
+        var a = Article("a", "Friese Koerier", "Op een veerboot bij Harlingen is zaterdag brand uitgebroken. " + first, "2024-09-14");
+        var b = Article("b", "Noordelijk Dagblad", "Brand op veerboot bij Harlingen. " + second, "2024-09-14");
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Equal(expected is null ? [] : [expected], comparison.Conflicts.Select(c => c.Kind).ToList());
+    }
+
+    [Theory]
+    [InlineData("Er raakte niemand gewond.", "niemand", FigureRole.Injured)]
+    [InlineData("No one was hurt.", "No one", FigureRole.Injured)]
+    [InlineData("Es gab keine Toten.", "keine", FigureRole.Dead)]
+    [InlineData("Nobody was killed in the blast.", "Nobody", FigureRole.Dead)]
+    [InlineData("Niemand wollte sagen, wie viele Menschen verletzt wurden.", null, FigureRole.None)]
+    public void Nones_FindTheRoleRightAfterTheNegation(string sentence, string? at, FigureRole role)
+    {
+        var nones = FigureRoles.Nones(sentence, 0, sentence.Length);
+        Assert.Equal(at is null ? [] : [(sentence.IndexOf(at, StringComparison.Ordinal), sentence.IndexOf(at, StringComparison.Ordinal) + at.Length, role)], nones);
+    }
+
+    // A measure is a slot whatever its value: two sentences that give the pilot's age differently align (and conflict),
+    // as do "30 minuten" and "een half uur".
+    [Theory]
+    [InlineData("De 61-jarige piloot werd naar het ziekenhuis gebracht.", "De piloot, Jan Smit (67), is per helikopter naar het ziekenhuis gevlogen.", "number")]
+    [InlineData("Rijkswaterstaat rekent op een extra reistijd van 30 minuten.", "Weggebruikers moeten rekening houden met een half uur extra reistijd.", null)]
+    public void Measures_AreASlot_ThatAlignsSentencesWhateverTheValue(string first, string second, string? conflict)
+    {
+        var a = Article("a", "Havenkrant", "Bij Lelystad is zaterdag een vliegtuigje neergestort en brand uitgebroken. De oorzaak is onbekend. " + first, "2024-04-20");
+        var b = Article("b", "Dagblad Zuid", "Vliegtuigje neergestort bij Lelystad. Het toestel vloog in brand. " + second, "2024-04-20");
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Contains(comparison.Claims, c => c.Shared && c.Sentences.Count == 2 && c.Text.Length > 0 && (c.Text == first || c.Text == second));
+        Assert.Equal(conflict is null ? [] : [conflict], comparison.Conflicts.Select(c => c.Kind).ToList());
+    }
+
     // Separable verbs name a role by their finite verb when the particle closes the clause; a preposition of the same
     // spelling ("om 9 uur") does not.
     [Theory]

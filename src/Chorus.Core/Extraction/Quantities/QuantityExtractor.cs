@@ -102,6 +102,17 @@ public sealed class QuantityExtractor
         "plus", "minus", "min", "times", "gedeeld",
     };
 
+    /// <summary>The unit of a person's age ("34-jarige", "61-year-old", "aged 67", "Jan de Vries (67)"): a slot of its own, never a length of time.</summary>
+    public const string AgeUnit = "age";
+
+    // Nouns for a person that an age in "van N jaar" / "von N Jahren" describes.
+    private static readonly HashSet<string> PersonNouns = new(StringComparer.Ordinal)
+    {
+        "man", "vrouw", "jongen", "meisje", "kind", "jongeman", "persoon", "baby", "peuter", "tiener", "bestuurder", "automobilist", "fietser", "voetganger",
+        "verdachte", "slachtoffer", "dader", "bewoner", "inwoner", "passagier", "patiënt", "agent", "militair", "student", "leerling", "piloot", "chauffeur",
+        "mann", "frau", "junge", "mädchen", "jugendlicher", "fahrer", "person", "verdächtiger", "verdächtige", "opfer", "täter", "bewohner", "passagier", "patient",
+    };
+
     private static readonly Dictionary<string, int> DutchUnits = Words(("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));
     private static readonly Dictionary<string, int> DutchTeens = Words(("tien", 10), ("elf", 11), ("twaalf", 12), ("dertien", 13), ("veertien", 14), ("vijftien", 15), ("zestien", 16), ("zeventien", 17), ("achttien", 18), ("negentien", 19));
     private static readonly Dictionary<string, int> DutchTens = Words(("twintig", 20), ("dertig", 30), ("veertig", 40), ("vijftig", 50), ("zestig", 60), ("zeventig", 70), ("tachtig", 80), ("negentig", 90));
@@ -262,12 +273,20 @@ public sealed class QuantityExtractor
                 }
                 else if (w[next + 1] is "jarige" or "jarig" or "jährige" or "jähriger" or "year-old")
                 {
-                    (unit, next) = ("year", next + 2);
+                    (unit, next) = (AgeUnit, next + 2);
                     if (next < tokens.Count && w[next] is "leeftijd")
                     {
                         next++;
                     }
                 }
+            }
+
+            // An age: "the pilot, aged 67", and a person's age in brackets after the name ("Jan de Vries (67)").
+            if (unit is null && vague is null && min is null && value == Math.Floor(value) && value is >= 1 and <= 120
+                && ((start > 0 && w[start - 1] == "aged")
+                    || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")" && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))))
+            {
+                unit = AgeUnit;
             }
 
             // Unit or counted noun after it
@@ -316,6 +335,12 @@ public sealed class QuantityExtractor
             if (unit is null && ChangedTo(start) is { } subject)
             {
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
+            }
+
+            // "een man van 38 jaar", "eine Frau von 40 Jahren": a person's years are an age, not a length of time.
+            if (unit == "year" && start > 1 && w[start - 1] is "van" or "von" && PersonNouns.Contains(w[start - 2]))
+            {
+                unit = AgeUnit;
             }
 
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
@@ -621,7 +646,7 @@ public sealed class QuantityExtractor
                 // "een" is also the article "a": only a number before a scale word ("een miljoen"), a fraction ("een derde")
                 // or a unit of measure that is not a length of time ("een kilometer", "een ha", "een cent"), or in a
                 // proportion ("een op de twintig").
-                if (w[k] is "een" or "ein" or "one" && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null || MeasureUnit(w[k + 1])))
+                if (w[k] is "een" or "ein" or "one" && !(w[k] == "one" && OneCounts(k)) && !(k + 1 < tokens.Count && (Scales.ContainsKey(w[k + 1]) || Denominator(w[k + 1]) is not null || MeasureUnit(w[k + 1])))
                     && !(k + 3 < tokens.Count && w[k + 1] == "op" && w[k + 2] == "de" && (tokens[k + 3].Kind == TokenKind.Number || ParseWords(w[k + 3], lang) is not null)))
                 {
                     return false;
@@ -633,6 +658,13 @@ public sealed class QuantityExtractor
 
             return false;
         }
+
+        // English "one" is no article: "one worker was killed", "one person died" count one; "one of the", "no one", "one
+        // day", "the one" do not.
+        bool OneCounts(int k)
+            => k + 1 < tokens.Count && tokens[k + 1].Kind == TokenKind.Word
+                && w[k + 1] is not ("of" or "another" or "more" or "by" or "or" or "and" or "thing" or "way" or "side" or "hand" or "point" or "time" or "day" or "night" or "morning" or "evening" or "week" or "month" or "year" or "in" or "to" or "for" or "who" or "that" or "which")
+                && !(k > 0 && w[k - 1] is "no" or "the" or "any" or "every" or "each" or "this" or "that" or "which" or "someone" or "anyone" or "at" or "as");
 
         // "tientallen raakten gewond", "dozens were injured", "Dutzende wurden verletzt": a vague amount standing alone
         // as the subject, followed by its verb, counts no "raakten". A verb is a simple past or auxiliary the time

@@ -1102,7 +1102,9 @@ public sealed partial class TimeExpressionExtractor
 
             // "twee uur" is a clock time or a length of time: a clock time only after "om", "rond", "tot"…, beside a part of
             // the day or after a day ("woensdag 4 uur"). Otherwise Duration reads it ("De storing duurde twee uur").
-            if (!half && minutes == 0 && !(PartAfter(j + 2) is not null || PartBefore(k) || DayBefore(k)
+            // German "Uhr" and English "o'clock" name a time of day and never a length ("kurz nach drei Uhr", "shortly after
+            // four o'clock").
+            if (!half && minutes == 0 && w[j + 1] is not ("uhr" or "o'clock") && !(PartAfter(j + 2) is not null || PartBefore(k) || DayBefore(k)
                 || (k > 0 && w[k - 1] is "om" or "rond" or "omstreeks" or "tegen" or "vanaf" or "tot" or "na" or "voor" or "at" or "um" or "gegen" or "around" or "until" or "bis")))
             {
                 return false;

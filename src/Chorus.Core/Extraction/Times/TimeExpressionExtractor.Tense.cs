@@ -287,8 +287,13 @@ public sealed partial class TimeExpressionExtractor
         {
             "en" => word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal),
             _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes)))
-                || (word.EndsWith("en", StringComparison.Ordinal) && word.StartsWith("ge", StringComparison.Ordinal) && !word.EndsWith("ingen", StringComparison.Ordinal))),
+                || (word.EndsWith("en", StringComparison.Ordinal) && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, SeparableGe)) && !word.EndsWith("ingen", StringComparison.Ordinal))),
         };
+
+        // Strong participles with a separable particle before "ge": "festgenommen", "ausgebrochen", "aangehouden", "opgenomen".
+        private static readonly string[] SeparableGe =
+            ["opge", "aange", "afge", "uitge", "inge", "meege", "terugge", "doorge", "omge", "vastge", "toege", "wegge", "neerge", "voorge", "binnenge",
+             "abge", "ange", "aufge", "ausge", "einge", "zuge", "festge", "mitge", "nachge", "vorge", "zurückge", "umge", "wegge", "hinge", "herge", "niederge"];
 
         private static readonly string[] ParticiplePrefixes = ["opge", "aange", "afge", "uitge", "inge", "meege", "terugge", "doorge", "omge", "vastge", "toege", "wegge", "ont", "ver", "her", "be", "abge", "ange", "aufge", "ausge", "einge", "zuge"];
 

@@ -44,7 +44,7 @@ internal static class ConflictDetector
 {
     private static readonly HashSet<string> MeasureUnits = new(StringComparer.Ordinal)
     {
-        "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h",
+        "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h", Extraction.Quantities.QuantityExtractor.AgeUnit,
     };
 
     public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot, CancellationToken cancellationToken = default)
@@ -454,8 +454,11 @@ internal static class ConflictDetector
 
     internal static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
 
+    /// <summary>Whether a unit is a measure ("km", "EUR", "%"), not a counted noun.</summary>
+    internal static bool IsMeasure(string unit) => MeasureUnits.Contains(unit);
+
     /// <summary>Measures by their unit; counted nouns by their first five letters, so "boom" meets "bomen" no better than a stemmer would, but "treinwagons" keeps its own slot.</summary>
-    private static string UnitKey(string? unit)
+    internal static string UnitKey(string? unit)
         => unit is null ? string.Empty
             : MeasureUnits.Contains(unit) ? (unit == "h" ? "min" : unit)
             : unit.ToLowerInvariant() is var u && u.Length > 5 ? u[..5] : unit.ToLowerInvariant();
@@ -576,5 +579,5 @@ internal static class ConflictDetector
         => q.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + (q.Unit is null ? string.Empty : " " + q.Unit);
 
     private static string What(QuantityMention a, QuantityMention b)
-        => a.Unit is { } unit && (MeasureUnits.Contains(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (MeasureUnits.Contains(unit) ? "amount in " + unit : "number of " + unit) : "number";
+        => a.Unit is { } unit && (MeasureUnits.Contains(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? "age" : MeasureUnits.Contains(unit) ? "amount in " + unit : "number of " + unit) : "number";
 }

@@ -23,7 +23,7 @@ internal static class FigureRoles
     [
         (FigureRole.Dead, ["doden", "dode", "dood", "omgekomen", "omkwamen", "kwamen om", "kwam om", "om het leven", "overleden", "overleed", "gedood", "dodental", "dodentol",
             "killed", "dead", "died", "death", "fatalit", "tote", "toten", "getötet", "gestorben", "starben", "starb", "ums leben", "todesopfer"]),
-        (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "verletz", "verwundet"]),
+        (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet"]),
         (FigureRole.Missing, ["vermist", "missing", "vermisst"]),
         (FigureRole.Evacuated, ["geëvacueerd", "evacu", "evaku"]),
         (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "festgenommen", "verhaftet", "inhaftiert"]),
@@ -70,6 +70,59 @@ internal static class FigureRoles
         }
 
         return best;
+    }
+
+    // "geen doden", "keine Verletzten", "no injuries": a negative determiner before the role noun itself.
+    private static readonly HashSet<string> NoneDeterminers = new(StringComparer.OrdinalIgnoreCase) { "geen", "kein", "keine", "keinen", "no" };
+
+    // "niemand raakte gewond", "nobody was hurt", "niemand wurde verletzt": no one, with the role word a few words on.
+    private static readonly HashSet<string> NoOne = new(StringComparer.OrdinalIgnoreCase) { "niemand", "nobody", "none", "niemanden" };
+
+    /// <summary>
+    /// Statements that no one filled a role ("Er raakte niemand gewond", "Es gab keine Toten", "No one was injured"):
+    /// a count of zero, which a source reporting two injured contradicts. The role word must follow the negation closely
+    /// (the next word after "geen"/"keine"/"no", within three words after "niemand"/"nobody"/"no one"), so "geen
+    /// commentaar op het aantal doden" states nothing.
+    /// </summary>
+    public static List<(int Start, int End, FigureRole Role)> Nones(string text, int sentenceStart, int sentenceEnd)
+    {
+        var result = new List<(int Start, int End, FigureRole Role)>();
+        var words = new List<(int Start, int End)>();
+        for (var i = sentenceStart; i < sentenceEnd;)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < sentenceEnd && char.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            words.Add((i, end));
+            i = end;
+        }
+
+        for (var k = 0; k < words.Count; k++)
+        {
+            var word = text.AsSpan(words[k].Start, words[k].End - words[k].Start);
+            var (reach, end) = NoneDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                ? (k + 1 < words.Count && word.Equals("no", StringComparison.OrdinalIgnoreCase) && text.AsSpan(words[k + 1].Start, words[k + 1].End - words[k + 1].Start).Equals("one", StringComparison.OrdinalIgnoreCase) ? (3, k + 2) : (1, k + 1))
+                : NoOne.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? (3, k + 1) : (0, k + 1);
+            for (var j = end; j < Math.Min(words.Count, end + reach); j++)
+            {
+                if (CueAt(text.AsSpan(words[j].Start, sentenceEnd - words[j].Start), 0) is { } role)
+                {
+                    result.Add((words[k].Start, words[end - 1].End, role));
+                    break;
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The role of a separable verb at <paramref name="at"/> whose particle follows as a word before the sentence ends.</summary>

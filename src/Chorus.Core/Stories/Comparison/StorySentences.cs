@@ -154,11 +154,21 @@ internal static class StorySentences
                 }
 
                 var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End).ToList();
-                var roles = new FigureRole[quantities.Count];
+                var nones = FigureRoles.Nones(text, span.Start, span.End);
+                var roles = new FigureRole[quantities.Count + nones.Count];
                 for (var q = 0; q < quantities.Count; q++)
                 {
                     var quantity = quantities[q];
                     AddBoth(Intern(vocabulary, "#" + quantity.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+                    // A measure is a slot whatever its value ("61-year-old" and "aged 67", "30 minuten" and "een half
+                    // uur"): two sentences giving an age, a sum or a length share it, as two counts of the dead share their
+                    // role, so reports that disagree on the value still meet. (A term for the figure with its counted noun
+                    // was tried and dropped: on DPG it aligned background figures, "drie maanden", "één zetel", docs/comparison.md.)
+                    if (quantity.Unit is { } unit && ConflictDetector.IsMeasure(unit))
+                    {
+                        AddBoth(Intern(vocabulary, "%u|" + ConflictDetector.UnitKey(unit)));
+                    }
 
                     // Two sentences that each count the dead (or the injured, the missing…) report one fact, however
                     // they word it: "zeker negen mensen kwamen om" and "het aantal doden steeg naar veertien".
@@ -167,6 +177,15 @@ internal static class StorySentences
                     {
                         AddBoth(Intern(vocabulary, "%" + roles[q]));
                     }
+                }
+
+                // "Niemand raakte gewond": a count of zero in its role, compared as any other count of that role.
+                foreach (var (noneStart, noneEnd, role) in nones)
+                {
+                    roles[quantities.Count] = role;
+                    quantities.Add(new QuantityMention(noneStart, noneEnd, 0, null));
+                    AddBoth(Intern(vocabulary, "#0"));
+                    AddBoth(Intern(vocabulary, "%" + role));
                 }
 
                 var times = analyzed.Times.Where(t => t.Start >= span.Start && t.End <= span.End).ToList();
