@@ -182,7 +182,8 @@ public static class ComparisonEvaluation
     {
         if (kind == "number")
         {
-            var number = value.Value.Split(' ')[0];
+            // "~400000 EUR", ">30000", "18000000–30000000 EUR": the (first) number, without its side.
+            var number = value.Value.Split(' ')[0].TrimStart('>', '<', '≥', '≤', '~').Split('–')[0];
             return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n.ToString("0.###", CultureInfo.InvariantCulture) : number;
         }
 

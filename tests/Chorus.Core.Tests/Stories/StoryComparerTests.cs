@@ -162,6 +162,17 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict is null ? [] : [conflict], comparison.Conflicts.Select(c => c.Kind).ToList());
     }
 
+    // A figure an order of magnitude away is about something else: it neither fills the slot (the whole budget beside the
+    // cost of a measure) nor counts as the article "giving" the other source's figure. Ranges show as ranges.
+    [Fact]
+    public void AFigureOrdersOfMagnitudeAway_NeitherFillsTheSlot_NorHidesTheConflict()
+    {
+        var a = Article("a", "Volkskrant", "De EU wil de WW-regels voor arbeidsmigranten aanpassen. Nederland vreest niet zozeer de kosten (geschat op 18-30 miljoen euro, een fractie van de 3,5 miljard euro die per jaar naar WW-uitkeringen gaat).", "2019-03-28");
+        var b = Article("b", "Trouw", "De EU wil de WW-regels voor arbeidsmigranten aanpassen. Het verlies voor de schatkist wordt op 10 à 16 miljoen euro geschat (op een geheel van 3,6 miljard aan WW-uitgaven).", "2019-03-28");
+        var conflict = Assert.Single(new StoryComparer().Compare([a, b]).Conflicts);
+        Assert.Equal(["10000000–16000000 EUR", "18000000–30000000 EUR"], conflict.Values.Select(v => v.Value).Order(StringComparer.Ordinal).ToList());
+    }
+
     // Separable verbs name a role by their finite verb when the particle closes the clause; a preposition of the same
     // spelling ("om 9 uur") does not.
     [Theory]

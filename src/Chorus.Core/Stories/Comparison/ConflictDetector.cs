@@ -425,6 +425,14 @@ internal static class ConflictDetector
             for (var j = 0; j < bSlots.Count; j++)
             {
                 var (x, y) = (aSlots[i], bSlots[j]);
+
+                // Figures an order of magnitude apart are not about one thing (the 16 million a measure costs and the 3.6
+                // billion of the whole budget): they fill no slot together, so each meets the figure it can be about.
+                if (OrdersApart(x.Q, y.Q))
+                {
+                    continue;
+                }
+
                 var slot = x.Role != FigureRole.None && x.Role == y.Role ? "role:" + x.Role
                     : x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None) ? x.Unit
                     : null;
@@ -450,6 +458,12 @@ internal static class ConflictDetector
         {
             yield return (aSlots[0].Q, bSlots[0].Q, "count");
         }
+    }
+
+    private static bool OrdersApart(QuantityMention a, QuantityMention b)
+    {
+        var (ra, rb) = (Math.Abs(Normalised(a)), Math.Abs(Normalised(b)));
+        return ra > 0 && rb > 0 && Math.Max(ra, rb) / Math.Min(ra, rb) >= 8 && a.Qualifier != FigureQualifier.Vague && b.Qualifier != FigureQualifier.Vague;
     }
 
     internal static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
@@ -494,12 +508,12 @@ internal static class ConflictDetector
             return true;
         }
 
-        var (ra, rb) = (Math.Abs(Normalised(a)), Math.Abs(Normalised(b)));
-        if (ra > 0 && rb > 0 && Math.Max(ra, rb) / Math.Min(ra, rb) >= 8)
-        {
-            return true;
-        }
+        return OrdersApart(a, b) || Agree(a, b);
+    }
 
+    /// <summary>Whether two figures of one thing agree within their rounding, ranges, bounds and stated approximation.</summary>
+    private static bool Agree(QuantityMention a, QuantityMention b)
+    {
         // 99 procent for 99,95: a whole number that is the other's rounding down or to the nearest.
         var (x, y) = (Normalised(a), Normalised(b));
         if ((x == Math.Floor(x) && (Math.Floor(y) == x || Math.Round(y) == x)) || (y == Math.Floor(y) && (Math.Floor(x) == y || Math.Round(x) == y)))
@@ -539,8 +553,14 @@ internal static class ConflictDetector
 
     private static bool IsRound(double v) => v != 0 && Math.Abs(v % 10) < 1e-9;
 
+    /// <summary>
+    /// Whether the article gives a figure that agrees with <paramref name="q"/> (it reports both sources' figures). Only an
+    /// agreeing figure counts: not a vague one, nor one an order of magnitude away (the 3,5 miljard of a whole budget
+    /// does not "give" the 16 miljoen a measure costs), which <see cref="Consistent"/> lets pass as not comparable.
+    /// </summary>
     private static bool Mentions(ComparedArticle article, QuantityMention q)
-        => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && Consistent(o, q));
+        => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && o.Qualifier != FigureQualifier.Vague && q.Qualifier != FigureQualifier.Vague
+            && !OrdersApart(o, q) && Agree(o, q));
 
     private static bool MentionsDate(ComparedArticle article, TimexRange range)
         => article.Analyzed.Times.Any(t => t.Kind != TimeKind.Weekday && t.Days is { } r && r.Overlaps(range) && r.Days <= range.Days * 31);
@@ -575,8 +595,25 @@ internal static class ConflictDetector
     private static ConflictValue Value(StorySentence s, int start, int end, string value)
         => new(s.Article.Id, value, s.Article.Text[start..end], start, end, s.Ref);
 
+    /// <summary>
+    /// The resolved value as a reader compares it: a range as "18000000–30000000", a bound with its side ("&gt;30000" for
+    /// "ruim 30.000", "≤5" for "hooguit vijf"), an approximation as "~400000", then the unit.
+    /// </summary>
     private static string Number(QuantityMention q)
-        => q.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + (q.Unit is null ? string.Empty : " " + q.Unit);
+    {
+        static string N(double v) => v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        var value = q.Min is { } min && q.Max is { } max && max > min ? N(min) + "–" + N(max) : N(q.Value);
+        var side = q.Qualifier switch
+        {
+            FigureQualifier.MoreThan => ">",
+            FigureQualifier.AtLeast => "≥",
+            FigureQualifier.LessThan => "<",
+            FigureQualifier.AtMost => "≤",
+            FigureQualifier.Approximately => "~",
+            _ => string.Empty,
+        };
+        return side + value + (q.Unit is null ? string.Empty : " " + q.Unit);
+    }
 
     private static string What(QuantityMention a, QuantityMention b)
         => a.Unit is { } unit && (MeasureUnits.Contains(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? "age" : MeasureUnits.Contains(unit) ? "amount in " + unit : "number of " + unit) : "number";
