@@ -173,6 +173,18 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(["10000000–16000000 EUR", "18000000–30000000 EUR"], conflict.Values.Select(v => v.Value).Order(StringComparer.Ordinal).ToList());
     }
 
+    // A time is compared by what it resolves to, not by its words: "maandag" of two different weeks is nothing shared.
+    [Theory]
+    [InlineData("2019-04-02", true)]
+    [InlineData("2019-04-09", false)]
+    public void TimeWords_AreComparedByTheirValue(string secondDay, bool shared)
+    {
+        var a = Article("a", "Haarlems Dagblad", "De coalitievorming in Noord-Holland loopt vast. Alle fractievoorzitters kwamen maandag naar het provinciehuis.", "2019-04-02");
+        var b = Article("b", "Noordhollands Nieuws", "De coalitievorming in Noord-Holland loopt vast. Maandag praatten de fractievoorzitters opnieuw.", secondDay);
+        var claims = new StoryComparer().Compare([a, b]).Claims;
+        Assert.Equal(shared, claims.Any(c => c.Shared && c.Text.Contains("fractievoorzitters", StringComparison.Ordinal)));
+    }
+
     // Separable verbs name a role by their finite verb when the particle closes the clause; a preposition of the same
     // spelling ("om 9 uur") does not.
     [Theory]

@@ -101,6 +101,18 @@ internal static class StorySentences
                 string? speaker = null;
                 var places = new List<PlaceSlot>();
                 var covered = new List<TextSpan>();
+
+                // A resolved time is compared by its value ("@2019-04-01"), not by its words: "maandag" in two sentences
+                // about two different Mondays is nothing shared.
+                // On DPG this took "maandag", "vandaag", "vorig jaar" out of 47 predicted pairs and put 31 in; read, 46 % of
+                // those taken out and 64 % of those put in state one fact (docs/comparison.md).
+                foreach (var t in analyzed.Times)
+                {
+                    if (t.Value is not null && t.Start >= span.Start && t.End <= span.End)
+                    {
+                        covered.Add(new TextSpan(t.Start, t.End));
+                    }
+                }
                 for (var e = 0; e < analyzed.Entities.Count; e++)
                 {
                     var mention = analyzed.Entities[e];
