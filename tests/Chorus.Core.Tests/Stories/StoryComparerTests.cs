@@ -185,6 +185,18 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(shared, claims.Any(c => c.Shared && c.Text.Contains("fractievoorzitters", StringComparison.Ordinal)));
     }
 
+    // Across languages a name and a typed slot suffice to align: the reports disagree on the day, and their words do not
+    // translate one to one.
+    [Fact]
+    public void ADutchAndAnEnglishReport_OfOnePlaceOnTwoDays_AlignAndConflict()
+    {
+        var a = Article("a", "Havenkrant", "Havenarbeiders in Rotterdam leggen woensdag het werk neer. De werkgevers noemen de actie onverantwoord.", "2024-06-03");
+        var b = Article("b", "Port Daily", "Dock workers in Rotterdam will walk out on Thursday. Talks are scheduled for next week.", "2024-06-03");
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Contains(comparison.Claims, c => c.Shared && c.Text.Contains("Rotterdam", StringComparison.Ordinal));
+        Assert.Contains(comparison.Conflicts, c => c.Kind is "date" or "weekday");
+    }
+
     // Separable verbs name a role by their finite verb when the particle closes the clause; a preposition of the same
     // spelling ("om 9 uur") does not.
     [Theory]

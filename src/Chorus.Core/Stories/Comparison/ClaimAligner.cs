@@ -82,7 +82,10 @@ internal sealed class ClaimAligner(double threshold)
             // A translation through dictionary concepts keeps only part of what two sentences share, so a pair in two
             // languages scores lower than the same pair in one: it is put on the same scale, and needs three shared
             // terms where a pair in one language needs two.
-            return count < CrossLanguageMinShared ? (0, 0) : (Similarity(shared, nx, ny, typedCount > 0) * threshold / CrossLanguageThreshold, count);
+            // Two suffice when one is a typed value or slot (a name and the day, a name and a count of the dead): reports
+            // that disagree on the value share nothing else typed, and their words rarely translate one to one
+            // ("Havenarbeiders leggen woensdag het werk neer" / "Dock workers will walk out on Thursday").
+            return count < CrossLanguageMinShared && !(count == 2 && typedCount >= 1) ? (0, 0) : (Similarity(shared, nx, ny, typedCount > 0) * threshold / CrossLanguageThreshold, count);
         }
 
         var byArticle = Enumerable.Range(0, articleCount).Select(a => sentences.Where(s => s.ArticleIndex == a).ToArray()).ToArray();
