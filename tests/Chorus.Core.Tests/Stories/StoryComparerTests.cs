@@ -308,6 +308,10 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(23, "more", false, 23.4, null, false, true)] // "ruim 23 procent" vs "23,4 procent"
     [InlineData(300, null, false, 500, null, false, false)]
     [InlineData(90, null, false, 80, null, false, false)] // 90 vs 80 wagons
+    [InlineData(680e6, null, false, 744e6, null, false, false)] // "680 miljoen" vs "744 miljoen": not round at their written precision
+    [InlineData(2.5e6, null, false, 2.48e6, null, false, true)] // "2,5 miljoen" may stand for 2.480.000
+    [InlineData(300, null, false, 250, null, false, false)]
+    [InlineData(3.5e9, null, false, 3.6e9, null, false, true)] // "3,5 miljard" and "3,6 miljard" meet at their rounding
     public void Numbers_ConflictOnlyBeyondRoundingAndApproximation(double a, string? qualifier, bool approximate, double b, string? qualifierB, bool approximateB, bool consistent)
     {
         var qa = new QuantityMention(0, 1, a, "doden", Approximate: approximate, Qualifier: FigureQualifiers.Parse(qualifier));

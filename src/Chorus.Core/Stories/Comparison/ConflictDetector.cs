@@ -534,8 +534,51 @@ internal static class ConflictDetector
     {
         var value = Normalised(q);
         var (lo, hi) = Bounds(q, value);
-        var slack = OneSided(q) ? 0 : q.Approximate ? 0.10 : IsRound(value) ? 0.05 : 0;
-        return (lo - (Math.Abs(lo) * slack), hi + (Math.Abs(hi) * slack));
+        if (OneSided(q))
+        {
+            return (lo, hi);
+        }
+
+        if (q.Approximate)
+        {
+            return (lo - (Math.Abs(lo) * 0.10), hi + (Math.Abs(hi) * 0.10));
+        }
+
+        // A figure stands for any value that rounds to it at its written precision, and a round one for a little more
+        // (130 for 127, 2,5 miljoen for 2.480.000), but never more than 5 %: "744 miljoen" is 743,5–744,5 miljoen and not
+        // the 680 miljoen another source gave (the 5 % once given to every figure ending in 0 let "744 miljoen", whose
+        // digits end in zeros only because of "miljoen", swallow it).
+        return (lo - Slack(lo), hi + Slack(hi));
+    }
+
+    private static double Slack(double v)
+    {
+        var a = Math.Abs(v);
+        return Math.Min(RoundingUnit(a) / 2, 0.05 * a);
+    }
+
+    /// <summary>The unit of the last significant digit: 100 000 for 2 500 000, 1 000 000 for 744 000 000, 10 for 130, 1 for 127, 0.01 for 99,95.</summary>
+    private static double RoundingUnit(double a)
+    {
+        if (a == 0 || double.IsInfinity(a) || double.IsNaN(a))
+        {
+            return 0;
+        }
+
+        if (a != Math.Floor(a))
+        {
+            var s = a.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+            var dot = s.IndexOf('.', StringComparison.Ordinal);
+            return dot < 0 ? 1 : Math.Pow(10, -(s.Length - dot - 1));
+        }
+
+        var unit = 1.0;
+        while (unit < 1e15 && a % (unit * 10) == 0)
+        {
+            unit *= 10;
+        }
+
+        return unit;
     }
 
     private static bool OneSided(QuantityMention q) => q.Qualifier.IsOneSided();
@@ -550,8 +593,6 @@ internal static class ConflictDetector
         var hi = q.Upper is { } u ? u * scale : (q.Lower ?? value) * scale * 1.25;
         return (lo, hi);
     }
-
-    private static bool IsRound(double v) => v != 0 && Math.Abs(v % 10) < 1e-9;
 
     /// <summary>
     /// Whether the article gives a figure that agrees with <paramref name="q"/> (it reports both sources' figures). Only an
