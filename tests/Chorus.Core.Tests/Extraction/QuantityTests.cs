@@ -118,6 +118,10 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "More than 40 people were hurt.", "more", 40.0, null, true)]
     [InlineData("de", "Fast 300 Menschen wurden evakuiert.", "less", null, 300.0, true)]
     [InlineData("nl", "Er vielen 17 doden.", null, 17.0, 17.0, false)]
+    [InlineData("nl", "Het plan behelst een heffing tot wel 200 euro per ton.", "max", null, 200.0, false)]
+    [InlineData("en", "Fines of up to 500 euros are possible.", "max", null, 500.0, false)]
+    [InlineData("de", "Es drohen bis zu 500 Euro Strafe.", "max", null, 500.0, false)]
+    [InlineData("nl", "Hij is veroordeeld tot zes jaar cel.", null, 6.0, 6.0, false)]
     public void Bounds_AreTypedIntervals(string lang, string text, string? qualifier, double? lower, double? upper, bool excluded)
     {
         var tokens = Tokenizer.Tokenize(text);

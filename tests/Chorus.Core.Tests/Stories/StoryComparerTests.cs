@@ -148,11 +148,12 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(at is null ? [] : [(sentence.IndexOf(at, StringComparison.Ordinal), sentence.IndexOf(at, StringComparison.Ordinal) + at.Length, role)], nones);
     }
 
-    // A measure is a slot whatever its value: two sentences that give the pilot's age differently align (and conflict),
-    // as do "30 minuten" and "een half uur".
+    // What a figure measures or counts is a slot whatever its value: two sentences that give the pilot's age differently
+    // align (and conflict), as do "30 minuten" and "een half uur", and two counts of the people who signed.
     [Theory]
     [InlineData("De 61-jarige piloot werd naar het ziekenhuis gebracht.", "De piloot, Jan Smit (67), is per helikopter naar het ziekenhuis gevlogen.", "number")]
     [InlineData("Rijkswaterstaat rekent op een extra reistijd van 30 minuten.", "Weggebruikers moeten rekening houden met een half uur extra reistijd.", null)]
+    [InlineData("De petitie tegen het plan is inmiddels door vijf miljoen mensen ondertekend.", "Hij verwees naar de 8 miljoen mensen die een petitie tegen het plan ondertekenden.", "number")]
     public void Measures_AreASlot_ThatAlignsSentencesWhateverTheValue(string first, string second, string? conflict)
     {
         var a = Article("a", "Havenkrant", "Bij Lelystad is zaterdag een vliegtuigje neergestort en brand uitgebroken. De oorzaak is onbekend. " + first, "2024-04-20");

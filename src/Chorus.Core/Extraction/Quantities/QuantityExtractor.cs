@@ -197,6 +197,13 @@ public sealed class QuantityExtractor
             {
                 (qualifier, start) = (q1, q);
             }
+            else if (q >= 1 && (w[q - 1], w[q]) is ("up", "to") or ("bis", "zu") or ("tot", "wel") or ("tot", "zelfs") or ("tot", "maximaal")
+                && !(q >= 2 && tokens[q - 2].Kind == TokenKind.Number))
+            {
+                // "up to 200", "bis zu 200", "tot wel 200 euro per ton": an upper bound (not the end of a range, "5000 tot
+                // wel 11.000"). A bare "tot" is not: "veroordeeld tot zes jaar", "gegroeid tot 13,5 procent".
+                (qualifier, start) = (FigureQualifier.AtMost, q - 1);
+            }
 
             string? unit = null;
             // Currency before the number: "€ 2,5 miljoen", "$3 billion"

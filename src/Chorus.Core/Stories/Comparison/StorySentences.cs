@@ -173,11 +173,12 @@ internal static class StorySentences
                     var quantity = quantities[q];
                     AddBoth(Intern(vocabulary, "#" + quantity.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
-                    // A measure is a slot whatever its value ("61-year-old" and "aged 67", "30 minuten" and "een half
-                    // uur"): two sentences giving an age, a sum or a length share it, as two counts of the dead share their
-                    // role, so reports that disagree on the value still meet. (A term for the figure with its counted noun
-                    // was tried and dropped: on DPG it aligned background figures, "drie maanden", "één zetel", docs/comparison.md.)
-                    if (quantity.Unit is { } unit && ConflictDetector.IsMeasure(unit))
+                    // What a figure measures or counts is a slot whatever its value ("61-year-old" and "aged 67", "30
+                    // minuten" and "een half uur", "vijf miljoen mensen" and "5,75 miljoen mensen"): two sentences giving
+                    // an age, a sum or a count of one noun share it, as two counts of the dead share their role, so
+                    // reports that disagree on the value still meet. (A term for the value with its counted noun was tried
+                    // and dropped: on DPG it aligned background figures, "drie maanden", "één zetel", docs/comparison.md.)
+                    if (quantity.Unit is { } unit)
                     {
                         AddBoth(Intern(vocabulary, "%u|" + ConflictDetector.UnitKey(unit)));
                     }
