@@ -313,6 +313,8 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(2.5e6, null, false, 2.48e6, null, false, true)] // "2,5 miljoen" may stand for 2.480.000
     [InlineData(300, null, false, 250, null, false, false)]
     [InlineData(3.5e9, null, false, 3.6e9, null, false, true)] // "3,5 miljard" and "3,6 miljard" meet at their rounding
+    [InlineData(23.8e9, null, false, 3.5e9, null, false, true)] // five times apart or more: about different things (exports to the US, cheese exports)
+    [InlineData(15e6, null, false, 5e6, null, false, false)] // three times apart: a disagreement (15 vs 5 million trees)
     public void Numbers_ConflictOnlyBeyondRoundingAndApproximation(double a, string? qualifier, bool approximate, double b, string? qualifierB, bool approximateB, bool consistent)
     {
         var qa = new QuantityMention(0, 1, a, "doden", Approximate: approximate, Qualifier: FigureQualifiers.Parse(qualifier));
