@@ -16,6 +16,10 @@ public class TranslatedNamesTests
     [InlineData("The Hague", "den haag")]
     [InlineData("Köln", "keulen")]
     [InlineData("NATO", "navo")]
+    [InlineData("Genoa", "genua")]
+    [InlineData("Lüttich", "luik")]
+    [InlineData("Mediterranean", "middellandse zee")]
+    [InlineData("Kreml", "kremlin")]
     [InlineData("United Nations", "verenigde naties")]
     public void Names_InOtherLanguages_ShareTheDutchKey(string name, string key)
         => Assert.Equal(key, TranslatedNames.Default.KeyOf(name));

@@ -205,6 +205,13 @@ internal static class StorySentences
                 foreach (var t in times.Where(t => t.Value is not null))
                 {
                     AddBoth(Intern(vocabulary, "@" + t.Value));
+
+                    // A day with its hour or part ("2024-07-10TAF", "Wednesday afternoon") is that day too: it meets
+                    // "woensdagmiddag" (the day alone) and "woensdag om 15.00".
+                    if (t.Value!.IndexOf('T', StringComparison.Ordinal) is 10 && t.Value.Length > 11)
+                    {
+                        AddBoth(Intern(vocabulary, "@" + t.Value[..10]));
+                    }
                 }
 
                 // Across languages, two sentences that each give the hour of something ("om kwart over zeven", "um halb
