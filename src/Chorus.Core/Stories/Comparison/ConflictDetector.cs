@@ -426,8 +426,9 @@ internal static class ConflictDetector
             {
                 var (x, y) = (aSlots[i], bSlots[j]);
 
-                // Figures an order of magnitude apart are not about one thing (the 16 million a measure costs and the 3.6
-                // billion of the whole budget): they fill no slot together, so each meets the figure it can be about.
+                // Figures five times apart or more (eight for counts of one role) are not about one thing (the 16 million a
+                // measure costs and the 3.6 billion of the whole budget): they fill no slot together, so each meets the
+                // figure it can be about.
                 if (OrdersApart(x.Q, y.Q, x.Role != FigureRole.None && x.Role == y.Role))
                 {
                     continue;
@@ -609,8 +610,8 @@ internal static class ConflictDetector
 
     /// <summary>
     /// Whether the article gives a figure that agrees with <paramref name="q"/> (it reports both sources' figures). Only an
-    /// agreeing figure counts: not a vague one, nor one an order of magnitude away (the 3,5 miljard of a whole budget
-    /// does not "give" the 16 miljoen a measure costs), which <see cref="Consistent"/> lets pass as not comparable.
+    /// agreeing figure counts: not a vague one, nor one five times away or more (the 3,5 miljard of a whole budget does
+    /// not "give" the 16 miljoen a measure costs), which <see cref="Consistent"/> lets pass as not comparable.
     /// </summary>
     private static bool Mentions(ComparedArticle article, QuantityMention q)
         => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && o.Qualifier != FigureQualifier.Vague && q.Qualifier != FigureQualifier.Vague
