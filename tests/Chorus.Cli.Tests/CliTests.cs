@@ -347,6 +347,26 @@ public sealed class CliTests : IDisposable
         Assert.Equal("2023-09", article.GetProperty("date").GetString());
     }
 
+    // The CLI shows a conflict's words and what they resolve to, as the web page does.
+    [Fact]
+    public async Task Story_ShowsAConflictsWords_AndTheValuesTheyResolveTo()
+    {
+        var file = Path.Combine(_tmp.Path, "two.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            "{\"id\": \"x1\", \"date\": \"2024-05-20\", \"source\": \"Zuiderkrant\", \"text\": \"Een tankwagen is op de A2 bij Weert ontploft. Volgens de brandweer kwamen zeker negen mensen om het leven.\"}",
+            "{\"id\": \"x2\", \"date\": \"2024-05-20\", \"source\": \"Limburgse Post\", \"text\": \"Een tankwagen is op de A2 bij Weert ontploft. Volgens de politie kwamen vier mensen om het leven.\"}",
+        ]);
+        Assert.Equal(0, (await CliRunner.RunAsync("ingest", file, "--db", Db)).ExitCode);
+        var stories = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout).RootElement;
+        var id = stories.EnumerateArray().Single(s => s.GetProperty("articles").GetArrayLength() == 2).GetProperty("id").GetString()!;
+        var r = await CliRunner.RunAsync("story", id, "--db", Db);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Sources disagree", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"negen mensen\" = 9 mensen", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"vier mensen\" = 4 mensen", r.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task KillingTheProcessDuringIngest_LeavesAStoreThatOpensWithOnlyWholeArticles()
     {

@@ -55,7 +55,8 @@ internal static class StoryRenderer
             console.MarkupLine("[bold red]Sources disagree[/]");
             foreach (var c in doc.Conflicts)
             {
-                console.MarkupLineInterpolated($"  [red]![/] {c.What}: {string.Join(" vs ", c.Values.Select(v => $"\"{v.Mention}\" ({ArticleLabel(story, v.Article)})"))}");
+                // The words and what they resolve to, as the web page shows them: "dinsdag" = 2024-03-12, "ruim 200" = >200.
+                console.MarkupLineInterpolated($"  [red]![/] {c.What}: {string.Join(" vs ", c.Values.Select(v => $"\"{v.Mention}\"{Resolved(v.Mention, v.Value)} ({ArticleLabel(story, v.Article)})"))}");
                 foreach (var v in c.Values)
                 {
                     console.MarkupLineInterpolated($"      [grey]{ArticleLabel(story, v.Article)}: {Shorten(v.Text, 150)}[/]");
@@ -70,7 +71,7 @@ internal static class StoryRenderer
             console.MarkupLine("[bold]Figures that developed[/]");
             foreach (var u in doc.Updates)
             {
-                console.MarkupLineInterpolated($"  [yellow]→[/] {u.What} ({u.Kind}): {string.Join(" → ", u.Values.Select(v => $"\"{v.Mention}\" ({ArticleLabel(story, v.Article)}, {ArticleDate(story, v.Article)})"))}");
+                console.MarkupLineInterpolated($"  [yellow]→[/] {u.What} ({u.Kind}): {string.Join(" → ", u.Values.Select(v => $"\"{v.Mention}\"{Resolved(v.Mention, v.Value)} ({ArticleLabel(story, v.Article)}, {ArticleDate(story, v.Article)})"))}");
             }
 
             console.WriteLine();
@@ -324,6 +325,9 @@ internal static class StoryRenderer
 
     private static string DateRange(string? first, string? last)
         => first is null ? "undated" : first == last ? first : $"{first} – {last}";
+
+    private static string Resolved(string mention, string value)
+        => string.Equals(mention, value, StringComparison.OrdinalIgnoreCase) ? string.Empty : " = " + value;
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }
