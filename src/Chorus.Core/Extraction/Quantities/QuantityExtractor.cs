@@ -110,7 +110,7 @@ public sealed class QuantityExtractor
     {
         "man", "vrouw", "jongen", "meisje", "kind", "jongeman", "persoon", "baby", "peuter", "tiener", "bestuurder", "automobilist", "fietser", "voetganger",
         "verdachte", "slachtoffer", "dader", "bewoner", "inwoner", "passagier", "patiënt", "agent", "militair", "student", "leerling", "piloot", "chauffeur",
-        "mann", "frau", "junge", "mädchen", "jugendlicher", "fahrer", "person", "verdächtiger", "verdächtige", "opfer", "täter", "bewohner", "passagier", "patient",
+        "mann", "frau", "junge", "mädchen", "jugendlicher", "fahrer", "person", "verdächtiger", "verdächtige", "opfer", "täter", "bewohner", "patient",
     };
 
     private static readonly Dictionary<string, int> DutchUnits = Words(("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));

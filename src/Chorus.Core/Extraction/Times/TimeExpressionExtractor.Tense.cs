@@ -124,13 +124,15 @@ public sealed partial class TimeExpressionExtractor
 
         private bool Scheduled(int j)
         {
-            var (words, be, window) = lex.Lang switch
+            // Asked of every word of every sentence: the language's lists are picked once per text.
+            _schedule ??= lex.Lang switch
             {
                 "en" => (EnglishSchedule, EnglishPresentBe, 3),
                 "nl" => (DutchSchedule, DutchPresentBe, 6),
                 "de" => (GermanSchedule, GermanPresentBe, 6),
                 _ => (null, null, 0),
             };
+            var (words, be, window) = _schedule.Value;
             if (words is null || be is null || !words.Contains(w[j]))
             {
                 return false;
@@ -151,6 +153,8 @@ public sealed partial class TimeExpressionExtractor
 
             return false;
         }
+
+        private (HashSet<string>? Words, HashSet<string>? Be, int Window)? _schedule;
 
         private static readonly HashSet<string> EnglishSchedule = new(StringComparer.Ordinal) { "planned", "scheduled", "slated", "due" };
         private static readonly HashSet<string> EnglishPresentBe = new(StringComparer.Ordinal) { "is", "are", "'s", "be", "remains", "remain" };
@@ -290,12 +294,13 @@ public sealed partial class TimeExpressionExtractor
                 || (word.EndsWith("en", StringComparison.Ordinal) && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, SeparableGe)) && !word.EndsWith("ingen", StringComparison.Ordinal))),
         };
 
-        // Strong participles with a separable particle before "ge": "festgenommen", "ausgebrochen", "aangehouden", "opgenomen".
+        // A separable particle before "ge": "opgepakt", "aangehouden", "festgenommen", "ausgebrochen".
         private static readonly string[] SeparableGe =
             ["opge", "aange", "afge", "uitge", "inge", "meege", "terugge", "doorge", "omge", "vastge", "toege", "wegge", "neerge", "voorge", "binnenge",
-             "abge", "ange", "aufge", "ausge", "einge", "zuge", "festge", "mitge", "nachge", "vorge", "zurückge", "umge", "wegge", "hinge", "herge", "niederge"];
+             "abge", "ange", "aufge", "ausge", "einge", "zuge", "festge", "mitge", "nachge", "vorge", "zurückge", "umge", "hinge", "herge", "niederge"];
 
-        private static readonly string[] ParticiplePrefixes = ["opge", "aange", "afge", "uitge", "inge", "meege", "terugge", "doorge", "omge", "vastge", "toege", "wegge", "ont", "ver", "her", "be", "abge", "ange", "aufge", "ausge", "einge", "zuge"];
+        // Weak participles also take an unstressed prefix instead of "ge": "ontspoord", "verklaard", "herhaald", "bezocht".
+        private static readonly string[] ParticiplePrefixes = [.. SeparableGe, "ont", "ver", "her", "be"];
 
         private static bool HasPrefix(string word, string[] prefixes)
         {
