@@ -307,16 +307,10 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 continue;
             }
 
-            // "Friday", "Montag": a weekday opening a sentence or written as a title is no name, whatever a list holds.
-            if (tokens.Length == 1 && Extraction.Times.TimeLexicon.For(lang).Weekdays.ContainsKey(tokens[0].ToLowerInvariant()))
-            {
-                continue;
-            }
-
-            // "planned for November", "im Oktober": nor is a month written out, unless it is also a name people bear
-            // ("May", "April", "June", "August") or short for one ("Jan").
-            if (tokens.Length == 1 && tokens[0].Length >= 4 && tokens[0].ToLowerInvariant() is var month
-                && Extraction.Times.TimeLexicon.For(lang).Months.ContainsKey(month) && month is not ("april" or "june" or "august" or "sept"))
+            // "Friday", "Montag", "planned for November", "im Oktober": a weekday or a month written out, alone, is no name,
+            // whatever a list holds; a month people bear as a name ("May", "April", "June", "August") or short for one
+            // ("Jan") may be.
+            if (tokens.Length == 1 && IsCalendarWord(tokens[0].ToLowerInvariant(), Extraction.Times.TimeLexicon.For(lang)))
             {
                 continue;
             }
@@ -395,6 +389,10 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         var stemmer = LanguageStemmer.For("de");
         return !stemmer.IsStopword(previous) && ConceptLexicon.Default.HoldsWord("de", word.ToLowerInvariant());
     }
+
+    private static bool IsCalendarWord(string lower, Extraction.Times.TimeLexicon lexicon)
+        => lexicon.Weekdays.ContainsKey(lower)
+            || (lower.Length >= 4 && lexicon.Months.ContainsKey(lower) && lower is not ("april" or "june" or "august" or "sept"));
 
     // German prepositions of place ("in Augsburg", "aus Heidelberg", "nach Ingolstadt", "im Allgäu").
     private static readonly HashSet<string> GermanPlacePrepositions = new(StringComparer.Ordinal) { "in", "im", "aus", "nach" };
