@@ -301,8 +301,9 @@ internal static class ChorusCli
         var benchAnalysis = new Command("analysis", "Time per analysis stage on each article of FILES, to see how cost grows with length") { benchFiles, runs, json };
         benchAnalysis.SetAction((r, ct) => BenchCommand.AnalysisAsync(ctx, r.GetValue(benchFiles)!, Math.Max(1, r.GetValue(runs)), r.GetValue(json), ct));
         var pageRuns = new Option<int>("--runs") { Description = "Timed passes over every story (after one untimed pass)", DefaultValueFactory = _ => 3 };
-        var benchPages = new Command("pages", "Time every multi-article story's page and JSON on the store (--db), one request at a time: p50/p95/p99") { pageRuns, json };
-        benchPages.SetAction((r, ct) => BenchPagesCommand.RunAsync(ctx, DbPath(r), Math.Max(1, r.GetValue(pageRuns)), r.GetValue(json), ct));
+        var cold = new Option<bool>("--cold") { Description = "Keep no built story document in the server: every request builds its story from the stored layers, as a first visit does" };
+        var benchPages = new Command("pages", "Time every multi-article story's page and JSON on the store (--db), one request at a time: p50/p95/p99") { pageRuns, cold, json };
+        benchPages.SetAction((r, ct) => BenchPagesCommand.RunAsync(ctx, DbPath(r), Math.Max(1, r.GetValue(pageRuns)), r.GetValue(cold), r.GetValue(json), ct));
         root.Subcommands.Add(new Command("bench", "End-to-end benchmarks") { benchIngest, benchClusters, benchAnalysis, benchArchive, benchExport, benchPages });
 
         var everything = new Option<bool>("--all") { Description = "Every article, not only those without layers of the current analyser version" };

@@ -1,3 +1,5 @@
+using Chorus.Storage.Queries;
+
 namespace Chorus.Web;
 
 /// <summary>The server's settings, bound from the "Chorus" configuration section (command line, environment, tests).</summary>
@@ -28,4 +30,10 @@ public sealed class ChorusWebOptions
 
     /// <summary>How long one ingest request may take.</summary>
     public double IngestSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// How many built story documents the server keeps in memory (0: none, every story page is built from its stored
+    /// layers; `bench pages --cold` measures that).
+    /// </summary>
+    public int StoryDocuments { get; set; } = StoryDocumentCache.DefaultEntries;
 }

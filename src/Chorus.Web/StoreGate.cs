@@ -30,7 +30,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
 
     // Built story documents, shared by every reader of this server: kept by the digest of their inputs, so a write
     // by this server, another process or another server never leaves one stale.
-    private readonly StoryDocumentCache _storyDocuments = new();
+    private readonly StoryDocumentCache? _storyDocuments = options.Value.StoryDocuments > 0 ? new(options.Value.StoryDocuments) : null;
 
     // Key entities of list items, kept by story and its entity version: likewise never stale.
     private readonly KeyEntityCache _keyEntities = new();

@@ -117,6 +117,19 @@ public sealed class CliTests : IDisposable
         Assert.Contains("measuring the archive kept", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(reads, JsonDocument.Parse(again.Stdout).RootElement.GetProperty("results").EnumerateArray().Select(e => e.GetProperty("read").GetString()).ToList());
         Assert.DoesNotContain("built in", again.Stderr, StringComparison.Ordinal);
+
+        // Kept by an older analyser, its reads would analyse again and time that: refused, not measured.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={kept};Pooling=False"))
+        {
+            connection.Open();
+            using var older = connection.CreateCommand();
+            older.CommandText = "UPDATE article_analysis SET version = version - 1 WHERE article_id = (SELECT MIN(article_id) FROM article_analysis)";
+            Assert.Equal(1, older.ExecuteNonQuery());
+        }
+
+        var stale = await CliRunner.RunAsync("bench", "archive", input, "--sizes", "300", "--clients", "1", "--requests", "1", "--keep", keep, "--json");
+        Assert.Equal(2, stale.ExitCode);
+        Assert.Contains("another analyser version", stale.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,6 +144,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal(["story page (HTML)", "story (JSON)"], doc.GetProperty("results").EnumerateArray().Select(e => e.GetProperty("read").GetString()));
         Assert.All(doc.GetProperty("results").EnumerateArray(), e => Assert.Equal(stories, e.GetProperty("requests").GetInt32()));
         Assert.Equal(doc.GetProperty("largestStoryArticles").GetInt32(), JsonDocument.Parse((await CliRunner.RunAsync("story", doc.GetProperty("largestStory").GetString()!, "--db", Db, "--json")).Stdout).RootElement.GetProperty("articles").GetArrayLength());
+        Assert.False(doc.GetProperty("cold").GetBoolean());
+
+        var cold = await CliRunner.RunAsync("bench", "pages", "--db", Db, "--runs", "1", "--cold", "--json");
+        Assert.Equal(0, cold.ExitCode);
+        Assert.True(JsonDocument.Parse(cold.Stdout).RootElement.GetProperty("cold").GetBoolean());
 
         var empty = await CliRunner.RunAsync("bench", "pages", "--db", Path.Combine(_tmp.Path, "empty.db"));
         Assert.Equal(2, empty.ExitCode);

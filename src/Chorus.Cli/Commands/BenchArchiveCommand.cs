@@ -161,6 +161,13 @@ internal static partial class BenchArchiveCommand
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{db}: the archive kept there holds {stored:N0} articles, not {size:N0}; remove it to build it again"));
             }
+
+            // Layers of another analyser version are analysed again on every read (the fallback for stores not yet
+            // reanalysed), so a kept archive from before an analyser change would time analysis, not reads.
+            if ((await workspace.Store.ArticlesToAnalyseAsync(ArticleAnalyzer.Version, everything: false, after: null, limit: 1, ct).ConfigureAwait(false)).Count > 0)
+            {
+                throw new UsageException($"{db}: the archive kept there was built by another analyser version than this one ({ArticleAnalyzer.Version}), and its reads would analyse again; remove it to build it again");
+            }
         }
 
         var start = new DateOnly(2019, 1, 1);

@@ -13,11 +13,12 @@ namespace Chorus.Cli.Commands;
 /// <summary>
 /// Story pages of an existing store (the DPG store, say), one request at a time so the figure is the server's time per
 /// page, not queueing: every story with two or more articles, HTML page and JSON document, after one untimed pass.
-/// Reported as p50/p95/p99/max, with the largest story's own time, since big stories are the slow ones.
+/// Reported as p50/p95/p99/max, with the largest story's own time, since big stories are the slow ones. With --cold the
+/// server keeps no built story: each request builds it from the stored layers, the cost of a first visit.
 /// </summary>
 internal static class BenchPagesCommand
 {
-    public static async Task<int> RunAsync(CliContext ctx, string db, int runs, bool json, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext ctx, string db, int runs, bool cold, bool json, CancellationToken ct)
     {
         List<(string Id, int Articles)> stories;
         await using (var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false))
@@ -35,7 +36,8 @@ internal static class BenchPagesCommand
             throw new UsageException($"{db}: no story with two or more articles to time; ingest a corpus first");
         }
 
-        var app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0"], b => b.Logging.ClearProviders());
+        string[] args = [$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", .. cold ? ["--Chorus:StoryDocuments=0"] : Array.Empty<string>()];
+        var app = ChorusWebApp.Build(args, b => b.Logging.ClearProviders());
         var results = new List<object>();
         await using (app.ConfigureAwait(false))
         {
@@ -88,7 +90,7 @@ internal static class BenchPagesCommand
 
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { stories = stories.Count, largestStory = stories[0].Id, largestStoryArticles = stories[0].Articles, runs, processors = Environment.ProcessorCount, results })).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { stories = stories.Count, cold, largestStory = stories[0].Id, largestStoryArticles = stories[0].Articles, runs, processors = Environment.ProcessorCount, results })).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -15,8 +15,10 @@ namespace Chorus.Storage.Queries;
 /// never stale and nothing has to invalidate it: an old entry simply stops being asked for and ages out. Bounded by
 /// entries and by the characters of the stories kept; thread-safe (a server's readers share one).
 /// </summary>
-public sealed class StoryDocumentCache(int maxEntries = 256, long maxChars = 4_000_000)
+public sealed class StoryDocumentCache(int maxEntries = StoryDocumentCache.DefaultEntries, long maxChars = 4_000_000)
 {
+    public const int DefaultEntries = 256;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _byKey = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _recent = new();
