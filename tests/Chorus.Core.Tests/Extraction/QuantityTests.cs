@@ -76,6 +76,15 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Een man van 38 jaar is neergestoken.", 38.0, "age")]
     [InlineData("nl", "De brug is 38 jaar oud.", 38.0, "year")]
     [InlineData("en", "The 61-year-old pilot was taken to hospital.", 61.0, "age")]
+    [InlineData("nl", "Wethouder De Graaf, 44 jaar, noemde het plan een doorbraak.", 44.0, "age")]
+    [InlineData("en", "The driver, Tom Smith, 44 years old, was arrested.", 44.0, "age")]
+    [InlineData("de", "Der Fahrer, Klaus Weber, 52 Jahre alt, wurde festgenommen.", 52.0, "age")]
+    [InlineData("nl", "Sinds de fusie met Ajax, 12 jaar geleden, groeide de club.", 12.0, "year")]
+    [InlineData("nl", "Het bedrijf wil 300 miljoen euro per jaar besparen.", 3e8, "EUR/year")]
+    [InlineData("en", "The company aims to save 450 million euros a year.", 4.5e8, "EUR/year")]
+    [InlineData("de", "Der Konzern will 300 Millionen Euro im Jahr sparen.", 3e8, "EUR/year")]
+    [InlineData("nl", "Hij werkt veertig uur per week.", 40.0, "h/week")]
+    [InlineData("en", "Tickets cost 20 euros a piece.", 20.0, "EUR")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string unit)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -120,6 +120,55 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(expected is null ? [] : [expected], found);
     }
 
+    // A source's one count of a thing meets another source's count of that thing wherever their sentences stand, named
+    // in either language or as a compound of it; not a synonym in one language, not a ranked set ("de drie grootste
+    // steden"), not counts of two days, not an article that gives two counts of the thing.
+    [Theory]
+    [InlineData("en", "The Boeing 737 was carrying 164 passengers and six crew members.", "nl", "Aan boord waren 146 passagiers.", "2024-06-04", true)]
+    [InlineData("nl", "Op het bedrijf worden 40.000 kalkoenen geruimd.", "nl", "De 55.000 vleeskalkoenen worden gedood.", "2024-06-04", true)]
+    [InlineData("nl", "Op het bedrijf worden 40.000 kalkoenen geruimd.", "nl", "De 40.000 vleeskalkoenen worden gedood.", "2024-06-04", false)]
+    [InlineData("nl", "In de wijk staan twee huizen voor jonge moeders.", "nl", "Het complex telt acht woningen.", "2024-06-04", false)]
+    [InlineData("nl", "De burgemeester sprak in de drie grootste steden.", "nl", "Volgens de krant staan in de zes grootste steden lange files.", "2024-06-04", false)]
+    [InlineData("en", "The Boeing 737 was carrying 164 passengers and six crew members.", "nl", "Aan boord waren 146 passagiers.", "2024-06-06", false)]
+    [InlineData("en", "The Boeing 737 was carrying 164 passengers. Earlier 150 passengers had boarded in Rome.", "nl", "Aan boord waren 146 passagiers.", "2024-06-04", false)]
+    public void OneCountOfAThingPerSource_MeetsTheOtherSources_WithoutAlignedSentences(string langA, string first, string langB, string second, string dayB, bool conflict)
+    {
+        static string Lead(string lang) => lang == "en" ? "A plane made an emergency landing at Schiphol on Tuesday. " : "Een vliegtuig maakte dinsdag een noodlanding op Schiphol. ";
+        var a = Article("a", "Aviation Daily", Lead(langA) + first, "2024-06-04");
+        var b = Article("b", "Luchtvaartnieuws", Lead(langB) + second, dayB);
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
+    // A source's one figure of a measure (an age, a sum, an area) meets another's when their sentences share a word or
+    // a name; not when an article gives two ages, nor when the sentences share nothing.
+    [Theory]
+    [InlineData("De politie sprak met de 61-jarige chauffeur.", "Volgens de politie was de bestuurder een man van 66 jaar.", true)]
+    [InlineData("De politie sprak met de 61-jarige chauffeur.", "Volgens de politie was de bestuurder een man van 61 jaar.", false)]
+    [InlineData("De politie sprak met de 61-jarige chauffeur. Zijn 34-jarige bijrijder raakte gewond.", "Volgens de politie was de bestuurder een man van 66 jaar.", false)]
+    [InlineData("De politie sprak met de 61-jarige chauffeur.", "Een man van 66 jaar zag het gebeuren vanaf zijn balkon.", false)]
+    [InlineData("Het vuur verwoestte 3.000 hectare bos.", "In totaal ging 5.000 hectare bos in vlammen op.", true)]
+    public void OneMeasurePerSource_MeetsTheOtherSources_WhenTheirSentencesShareAWord(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Zuiderkrant", "Een bus is vrijdag bij Venlo van de weg geraakt. " + first, "2024-06-07");
+        var b = Article("b", "Limburgse Post", "Bij Venlo is vrijdag een bus in de berm beland. " + second, "2024-06-07");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
+    // Taken to hospital or treated for smoke is injured; found alive is rescued, a role of its own; detained is arrested.
+    [Theory]
+    [InlineData("Drie mensen zijn met rookvergiftiging naar het ziekenhuis gebracht.", "Drie", FigureRole.Injured)]
+    [InlineData("Vijf bewoners werden in het ziekenhuis behandeld.", "Vijf", FigureRole.Injured)]
+    [InlineData("Two people were taken to hospital.", "Two", FigureRole.Injured)]
+    [InlineData("Drei Menschen konnten lebend geborgen werden.", "Drei", FigureRole.Rescued)]
+    [InlineData("Twee leden van de groep werden levend gevonden.", "Twee", FigureRole.Rescued)]
+    [InlineData("Het ziekenhuis heeft 300 bedden.", "300", FigureRole.None)]
+    [InlineData("Police detained 21 protesters.", "21", FigureRole.Arrested)]
+    public void HospitalAndRescueWords_NameTheRole(string sentence, string figure, FigureRole expected)
+    {
+        var at = sentence.IndexOf(figure, StringComparison.Ordinal);
+        Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, null));
+    }
+
     // "Niemand raakte gewond" is a count of zero injured, which two injured contradict; the role word must follow the
     // negation closely, so "geen commentaar op het aantal doden" counts nothing.
     [Theory]

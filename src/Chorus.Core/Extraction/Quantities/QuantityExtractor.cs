@@ -57,6 +57,13 @@ public sealed class QuantityExtractor
         ["stuivers"] = "stuiver", ["tientje"] = "tientje", ["tientjes"] = "tientje", ["rijksdaalder"] = "rijksdaalder", ["rijksdaalders"] = "rijksdaalder",
     };
 
+    // The periods a rate is given over, in the singular a rate uses ("per jaar", "a year", "pro Jahr", "im Jahr").
+    private static readonly Dictionary<string, string> RatePeriods = new(StringComparer.Ordinal)
+    {
+        ["jaar"] = "year", ["year"] = "year", ["jahr"] = "year", ["maand"] = "month", ["month"] = "month", ["monat"] = "month",
+        ["week"] = "week", ["woche"] = "week", ["dag"] = "day", ["day"] = "day", ["tag"] = "day", ["uur"] = "h", ["hour"] = "h", ["stunde"] = "h",
+    };
+
     private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
     {
         ["duizend"] = 1e3, ["thousand"] = 1e3, ["tausend"] = 1e3,
@@ -299,9 +306,16 @@ public sealed class QuantityExtractor
             // Unit or counted noun after it
             if (unit is null && next < tokens.Count)
             {
-                if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" && Units.TryGetValue(w[next + 2], out var u2))
+                if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro" && Units.TryGetValue(w[next + 2], out var u2))
                 {
                     (unit, next) = ($"{u1}/{u2}", next + 3);
+                }
+                else if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var r1) && w[next + 1] is "per" or "pro" or "a" or "an" or "each" or "im" or "am" && RatePeriods.TryGetValue(w[next + 2], out var period)
+                    && (w[next + 1] is not ("im" or "am") || lang == "de"))
+                {
+                    // A rate over a period however it is said: "300 miljoen euro per jaar", "450 million euros a year",
+                    // "300 Millionen Euro im Jahr", "20 euro per dag".
+                    (unit, next) = ($"{r1}/{period}", next + 3);
                 }
                 else if (Units.TryGetValue(w[next], out var u))
                 {
@@ -348,6 +362,18 @@ public sealed class QuantityExtractor
             if (unit == "year" && start > 1 && w[start - 1] is "van" or "von" && PersonNouns.Contains(w[start - 2]))
             {
                 unit = AgeUnit;
+            }
+
+            // Years set off by commas after a name are an age: "De Graaf, 44 jaar, noemde…", "Smith, 44 years old, said…".
+            // (Years "oud" alone are not: "de brug is 38 jaar oud" is a thing's.)
+            if (unit == "year" && value == Math.Floor(value) && value is >= 1 and <= 120 && min is null && vague is null
+                && start > 1 && w[start - 1] == "," && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))
+            {
+                var after = next < tokens.Count && w[next] is "oud" or "old" or "alt" ? next + 1 : next;
+                if (after < tokens.Count && w[after] is "," or ")")
+                {
+                    (unit, next) = (AgeUnit, after);
+                }
             }
 
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,

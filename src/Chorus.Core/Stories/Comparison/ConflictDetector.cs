@@ -177,6 +177,31 @@ internal static class ConflictDetector
             }
         }
 
+        // Likewise a source's one count of a thing (its passengers, patients, chickens, hectares…) meets another source's
+        // count of the same thing, named in either language: "164 passengers" and "146 passagiers" in sentences worded
+        // too differently to align.
+        foreach (var (slot, a, qa, b, qb) in CountedFigurePairs(sentences))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (va, vb) = (a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb));
+            if (!Reported(va, vb))
+            {
+                JudgeFigures(-100, a, b, qa, qb, "count:" + slot);
+            }
+        }
+
+        // Likewise a source's one figure of a measure (an age, a sum, an area…) against another's, when their sentences
+        // share a word or a name.
+        foreach (var (unit, a, qa, b, qb) in MeasurePairs(sentences))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (va, vb) = (a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb));
+            if (!Reported(va, vb))
+            {
+                JudgeFigures(-101, a, b, qa, qb, unit);
+            }
+        }
+
         // Likewise a source's one clock time of the day against another's, when their sentences share a word or a name
         // (in two languages, a word concept): "De brand werd om tien over half twee ontdekt" and "Das Feuer wurde um
         // Viertel nach zwei entdeckt".
@@ -245,6 +270,127 @@ internal static class ConflictDetector
                 if (a.Key.Role == b.Key.Role && a.Value.Sentence.Article.SourceGroup != b.Value.Sentence.Article.SourceGroup)
                 {
                     yield return (a.Key.Role, a.Value.Sentence, a.Value.Figure, b.Value.Sentence, b.Value.Figure);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pairs of articles of different sources, dated the same day, that each give one figure for one counted thing
+    /// (<see cref="CountedThing.SameAs"/>), outside background sentences and sentences that list figures; neither
+    /// article gives another figure that could be of that thing.
+    /// </summary>
+    private static IEnumerable<(string Slot, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> CountedFigurePairs(IReadOnlyList<StorySentence> sentences)
+    {
+        // Per article, its counts of things: figures whose keys meet are one thing, and an article whose figures of one
+        // thing differ gives no one figure for it.
+        var perArticle = new Dictionary<int, List<(CountedThing Thing, FigureRole Role, StorySentence Sentence, QuantityMention Figure, bool One)>>();
+        foreach (var s in sentences)
+        {
+            if (s.Quantities.Count > MaxFiguresPerSentence || Background(s))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < s.Quantities.Count; i++)
+            {
+                if (s.Counted[i] is not { } thing)
+                {
+                    continue;
+                }
+
+                if (!perArticle.TryGetValue(s.ArticleIndex, out var things))
+                {
+                    perArticle[s.ArticleIndex] = things = [];
+                }
+
+                var q = s.Quantities[i];
+                var same = things.FindIndex(t => t.Thing.SameAs(thing));
+                if (same < 0)
+                {
+                    things.Add((thing, s.Roles[i], s, q, true));
+                }
+                else
+                {
+                    var held = things[same];
+                    things[same] = held with { One = held.One && Normalised(held.Figure) == Normalised(q) && held.Figure.Qualifier == q.Qualifier };
+                }
+            }
+        }
+
+        var articles = perArticle.OrderBy(p => p.Key).ToList();
+        for (var x = 0; x < articles.Count; x++)
+        {
+            for (var y = x + 1; y < articles.Count; y++)
+            {
+                foreach (var a in articles[x].Value)
+                {
+                    // Counts of a thing given on different days are often of different moments or parts of a developing
+                    // story ("dertien zetels" in the Senate, "negen zetels" in the provinces a week later).
+                    if (!a.One || !SameDay(a.Sentence, articles[y].Value[0].Sentence))
+                    {
+                        continue;
+                    }
+
+                    // One thing in two roles is two slots ("twaalf passagiers gewond", "drie passagiers vermist"); a role
+                    // against none is one ("55.000 kalkoenen gedood", "40.000 kalkoenen geruimd").
+                    var matches = articles[y].Value.Where(b => a.Thing.SameAs(b.Thing)).ToList();
+                    if (matches is [{ One: true } b] && articles[x].Value.Count(o => o.Thing.SameAs(b.Thing)) == 1
+                        && (a.Role == FigureRole.None || b.Role == FigureRole.None || a.Role == b.Role)
+                        && a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && !OrdersApart(a.Figure, b.Figure))
+                    {
+                        yield return (a.Thing.UnitKey, a.Sentence, a.Figure, b.Sentence, b.Figure);
+                    }
+                }
+            }
+        }
+    }
+
+    // Measures whose one figure in an article names its slot: an age, a sum of money, an area, a distance, a weight, a
+    // magnitude, and any rate ("km/h", "EUR/year"). Not shares and durations: an article gives many, of many things.
+    private static readonly HashSet<string> SlotMeasures = new(StringComparer.Ordinal)
+    {
+        Extraction.Quantities.QuantityExtractor.AgeUnit, "EUR", "USD", "GBP", "ha", "km", "m", "km/h", "kg", "t", "magnitude",
+    };
+
+    /// <summary>
+    /// Pairs of articles of different sources, dated the same day, that each give one figure of a measure (every
+    /// figure of that unit in the article the same; see <see cref="SlotMeasures"/>) in sentences sharing a word, a name
+    /// or a concept: "De 52-jarige bestuurder" and "De bestuurder, een man van 56 jaar"; "3.000 hectare bos" and
+    /// "5,000 hectares of forest". An article that gives two ages (a suspect's and a victim's) gives none here.
+    /// </summary>
+    private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> MeasurePairs(IReadOnlyList<StorySentence> sentences)
+    {
+        var measures = new Dictionary<(int Article, string Unit), (StorySentence Sentence, QuantityMention Figure, bool One)>();
+        foreach (var s in sentences)
+        {
+            if (s.Quantities.Count > MaxFiguresPerSentence || Background(s))
+            {
+                continue;
+            }
+
+            foreach (var q in s.Quantities)
+            {
+                if (q.Unit is { } unit && (SlotMeasures.Contains(unit) || unit.Contains('/', StringComparison.Ordinal)))
+                {
+                    measures[(s.ArticleIndex, unit)] = measures.TryGetValue((s.ArticleIndex, unit), out var held)
+                        ? held with { One = held.One && Normalised(held.Figure) == Normalised(q) && held.Figure.Qualifier == q.Qualifier }
+                        : (s, q, true);
+                }
+            }
+        }
+
+        var ones = measures.Where(m => m.Value.One).OrderBy(m => m.Key.Article).ThenBy(m => m.Key.Unit, StringComparer.Ordinal).ToList();
+        var keys = new Dictionary<(int Sentence, bool Cross), HashSet<string>>();
+        for (var x = 0; x < ones.Count; x++)
+        {
+            for (var y = x + 1; y < ones.Count; y++)
+            {
+                var (a, b) = (ones[x].Value, ones[y].Value);
+                if (ones[x].Key.Unit == ones[y].Key.Unit && a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && SameDay(a.Sentence, b.Sentence)
+                    && !OrdersApart(a.Figure, b.Figure) && ShareAWord(a.Sentence, b.Sentence, keys))
+                {
+                    yield return (ones[x].Key.Unit, a.Sentence, a.Figure, b.Sentence, b.Figure);
                 }
             }
         }
@@ -479,15 +625,15 @@ internal static class ConflictDetector
         return ra > 0 && rb > 0 && Math.Max(ra, rb) / Math.Min(ra, rb) >= (sameRole ? RoleOrdersApartRatio : OrdersApartRatio) && a.Qualifier != FigureQualifier.Vague && b.Qualifier != FigureQualifier.Vague;
     }
 
-    internal static bool IsCount(QuantityMention q) => q.Unit is null || !MeasureUnits.Contains(q.Unit);
+    internal static bool IsCount(QuantityMention q) => q.Unit is null || !IsMeasure(q.Unit);
 
-    /// <summary>Whether a unit is a measure ("km", "EUR", "%"), not a counted noun.</summary>
-    internal static bool IsMeasure(string unit) => MeasureUnits.Contains(unit);
+    /// <summary>Whether a unit is a measure ("km", "EUR", "%") or a rate ("km/h", "EUR/year"), not a counted noun.</summary>
+    internal static bool IsMeasure(string unit) => MeasureUnits.Contains(unit) || unit.Contains('/', StringComparison.Ordinal);
 
     /// <summary>Measures by their unit; counted nouns by their first five letters, so "boom" meets "bomen" no better than a stemmer would, but "treinwagons" keeps its own slot.</summary>
     internal static string UnitKey(string? unit)
         => unit is null ? string.Empty
-            : MeasureUnits.Contains(unit) ? (unit == "h" ? "min" : unit)
+            : IsMeasure(unit) ? (unit == "h" ? "min" : unit)
             : unit.ToLowerInvariant() is var u && u.Length > 5 ? u[..5] : unit.ToLowerInvariant();
 
     /// <summary>
@@ -671,5 +817,5 @@ internal static class ConflictDetector
     }
 
     private static string What(QuantityMention a, QuantityMention b)
-        => a.Unit is { } unit && (MeasureUnits.Contains(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? "age" : MeasureUnits.Contains(unit) ? "amount in " + unit : "number of " + unit) : "number";
+        => a.Unit is { } unit && (IsMeasure(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? "age" : IsMeasure(unit) ? "amount in " + unit : "number of " + unit) : "number";
 }

@@ -9,6 +9,7 @@ public enum FigureRole : byte
     Missing,
     Evacuated,
     Arrested,
+    Rescued,
 }
 
 /// <summary>
@@ -23,10 +24,15 @@ internal static class FigureRoles
     [
         (FigureRole.Dead, ["doden", "dode", "dood", "omgekomen", "omkwamen", "kwamen om", "kwam om", "om het leven", "overleden", "overleed", "gedood", "dodental", "dodentol",
             "killed", "dead", "died", "death", "fatalit", "tote", "toten", "getötet", "gestorben", "starben", "starb", "ums leben", "todesopfer"]),
-        (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet"]),
+        // Taken to hospital or treated for smoke are the injured of an accident or a fire, however a source words it.
+        (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet", "naar het ziekenhuis", "naar een ziekenhuis",
+            "in het ziekenhuis opgenomen", "in het ziekenhuis behandeld", "rookvergiftiging", "rookinhalatie", "to hospital", "to a hospital",
+            "hospitali", "smoke inhalation", "ins krankenhaus", "in ein krankenhaus", "im krankenhaus behandelt", "rauchvergiftung"]),
         (FigureRole.Missing, ["vermist", "missing", "vermisst"]),
         (FigureRole.Evacuated, ["geëvacueerd", "evacu", "evaku"]),
-        (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "festgenommen", "verhaftet", "inhaftiert"]),
+        (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "detain", "in custody", "festgenommen", "verhaftet", "inhaftiert", "in gewahrsam", "festgesetzt"]),
+        // Found or brought out alive: survivors of an avalanche, a collapse, a shipwreck.
+        (FigureRole.Rescued, ["levend", "gered", "rescued", "alive", "lebend", "gerettet"]),
     ];
 
     // Separable verbs whose particle stands apart at the end of a main clause ("De politie hield ruim 20 boeren aan",

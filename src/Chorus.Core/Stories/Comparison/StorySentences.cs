@@ -9,6 +9,35 @@ namespace Chorus.Core.Stories.Comparison;
 internal readonly record struct PlaceSlot(string EntityId, int Start, int End);
 
 /// <summary>
+/// What a count counts: its noun's <see cref="ConflictDetector.UnitKey"/>, stem and word concepts.
+/// </summary>
+internal sealed record CountedThing(string Lang, string UnitKey, string Stem, string[] Concepts)
+{
+    /// <summary>
+    /// Whether two counted nouns name one thing. In one language: the same noun, or one a compound of the other
+    /// ("legkippen" are "kippen"); synonyms by their dictionary senses are not enough ("huizen" and "woningen" in two
+    /// sentences of DPG were two sets of homes). Across languages: a shared concept ("passagiers", "passengers",
+    /// "Passagiere") or a shared beginning (cognates the dictionary lacks).
+    /// </summary>
+    public bool SameAs(CountedThing other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (UnitKey == other.UnitKey)
+        {
+            return true;
+        }
+
+        if (Lang == other.Lang)
+        {
+            var (shorter, longer) = Stem.Length <= other.Stem.Length ? (Stem, other.Stem) : (other.Stem, Stem);
+            return shorter.Length >= ConceptLexicon.MinHead && longer.EndsWith(shorter, StringComparison.Ordinal);
+        }
+
+        return Concepts.AsSpan().IndexOfAny(other.Concepts) >= 0;
+    }
+}
+
+/// <summary>
 /// One sentence of one story article with what the comparer compares: content terms (stem roots, entity ids,
 /// numbers with units, dates), and the quantities, times and places inside it.
 /// </summary>
@@ -38,6 +67,12 @@ internal sealed class StorySentence
 
     /// <summary>The role of each of <see cref="Quantities"/> (dead, injured…; none for measures and plain counts).</summary>
     public required IReadOnlyList<FigureRole> Roles { get; init; }
+
+    /// <summary>
+    /// What each of <see cref="Quantities"/> counts (<see cref="CountedThing"/>); null for measures, bare numbers, ranked
+    /// sets ("de drie grootste steden") and nouns that count anything ("mensen", "people").
+    /// </summary>
+    public required IReadOnlyList<CountedThing?> Counted { get; init; }
 
     public required IReadOnlyList<TimeMention> Times { get; init; }
 
@@ -166,9 +201,12 @@ internal static class StorySentences
                     tokenIndex++;
                 }
 
-                var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End).ToList();
+                // "De drie grootste steden", "the six largest cities": a ranked set the sentence names, not a count it
+                // reports; two such sets of different sizes contradict nothing.
+                var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End && !IsRankedSet(article.Lang, text, q, analyzed.Tokens)).ToList();
                 var nones = FigureRoles.Nones(text, span.Start, span.End);
                 var roles = new FigureRole[quantities.Count + nones.Count];
+                var counted = new CountedThing?[quantities.Count + nones.Count];
                 for (var q = 0; q < quantities.Count; q++)
                 {
                     var quantity = quantities[q];
@@ -191,6 +229,8 @@ internal static class StorySentences
                     {
                         AddBoth(Intern(vocabulary, "%" + roles[q]));
                     }
+
+                    counted[q] = CountedThingOf(article.Lang, quantity, analyzed);
                 }
 
                 // "Niemand raakte gewond": a count of zero in its role, compared as any other count of that role.
@@ -255,6 +295,7 @@ internal static class StorySentences
                     CrossTerms = crossIds,
                     Quantities = quantities,
                     Roles = roles,
+                    Counted = counted,
                     Times = times,
                     Places = places,
                     Entities = entities,
@@ -316,6 +357,107 @@ internal static class StorySentences
         }
 
         return before > beforeStart && SpeechVerbs.Contains(text[beforeStart..before]);
+    }
+
+    // Nouns that count whatever the sentence is about: two articles' "mensen" are no one slot.
+    private static readonly HashSet<string> GenericCounted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mensen", "man", "personen", "persoon", "keer", "maal", "stuks", "stuk", "anderen", "people", "persons", "person", "men", "times",
+        "others", "Menschen", "Personen", "Person", "Mal", "Stück", "andere", "weitere",
+    };
+
+    /// <summary>What a count counts (<see cref="StorySentence.Counted"/>), read from its counted noun, its last token.</summary>
+    private static CountedThing? CountedThingOf(string lang, QuantityMention quantity, AnalyzedArticle analyzed)
+    {
+        if (quantity.Unit is not { } unit || !ConflictDetector.IsCount(quantity) || GenericCounted.Contains(unit))
+        {
+            return null;
+        }
+
+        var tokens = analyzed.Tokens;
+        int lo = 0, hi = tokens.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].End < quantity.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        if (lo >= tokens.Count || tokens[lo].End != quantity.End || analyzed.Stems[lo] is not { } stem)
+        {
+            return null;
+        }
+
+        return new CountedThing(lang, ConflictDetector.UnitKey(unit), stem, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stem).ToArray());
+    }
+
+    /// <summary>Whether a figure names a ranked set: a superlative between the number and its noun.</summary>
+    private static bool IsRankedSet(string lang, string text, QuantityMention quantity, IReadOnlyList<Token> tokens)
+    {
+        if (quantity.Unit is null)
+        {
+            return false;
+        }
+
+        foreach (var token in TokensIn(tokens, quantity.Start, quantity.End))
+        {
+            // The first token is (part of) the number, the last the noun: a superlative stands between them.
+            if (token.Start > quantity.Start && token.End < quantity.End && IsSuperlative(lang, token.Of(text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<Token> TokensIn(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        int lo = 0, hi = tokens.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        for (var i = lo; i < tokens.Count && tokens[i].End <= end; i++)
+        {
+            yield return tokens[i];
+        }
+    }
+
+    // Adjectives ending like a superlative that are none ("twee vaste medewerkers").
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotSuperlatives =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "vaste", "juiste", "gepaste", "woeste", "geteste", "interest", "honest", "modest" }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A superlative by its ending: Dutch "grootste", German "größten", English "largest", "biggest".</summary>
+    private static bool IsSuperlative(string lang, ReadOnlySpan<char> word)
+    {
+        if (word.Length < 5 || NotSuperlatives.Contains(word))
+        {
+            return false;
+        }
+
+        return lang switch
+        {
+            "nl" => word.EndsWith("ste", StringComparison.OrdinalIgnoreCase),
+            "de" => word.EndsWith("sten", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ste", StringComparison.OrdinalIgnoreCase),
+            "en" => word.EndsWith("est", StringComparison.OrdinalIgnoreCase) || word.Equals("most", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     /// <summary>
