@@ -456,6 +456,9 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(200, "mensen", "more", 190, "mensen", null, false)]  // "ruim 200" is at least 200: 190 contradicts it
     [InlineData(200, "mensen", "more", 230, "mensen", null, true)]
     [InlineData(200, "mensen", "less", 205, "mensen", null, false)]  // "bijna 200" is under 200
+    [InlineData(200, "EUR", "max", 50, "EUR", null, true)]           // "tot wel 200 euro" says nothing of how low
+    [InlineData(200, "EUR", "max", 230, "EUR", null, false)]
+    [InlineData(200, "EUR", "less", 50, "EUR", null, false)]          // "bijna 200" is not said of 50
     [InlineData(200, "mensen", "approx", 190, "mensen", null, true)] // "ongeveer 200" allows 10% either way
     public void Consistent_SkipsWhatIsNoContradiction(double a, string? unitA, string? qualifierA, double b, string? unitB, string? qualifierB, bool expected)
         => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(

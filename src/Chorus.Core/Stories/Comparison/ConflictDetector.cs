@@ -748,8 +748,10 @@ internal static class ConflictDetector
     private static (double Lo, double Hi) Bounds(QuantityMention q, double value)
     {
         var scale = q.Unit == "h" ? 60 : 1;
-        // An open side is taken as reaching a quarter beyond the bound: "ruim 200" is not said of 1.000.
-        var lo = q.Lower is { } l ? l * scale : (q.Upper ?? value) * scale * 0.8;
+        // An open side is taken as reaching a quarter beyond the bound: "ruim 200" is not said of 1.000, nor "bijna 200"
+        // of 50. A stated maximum ("hooguit", "tot wel", "up to") says nothing of how low it goes: "een heffing tot wel
+        // 200 euro per ton" and another party's 50 euro per ton can both be true.
+        var lo = q.Lower is { } l ? l * scale : q.Qualifier == FigureQualifier.AtMost ? 0 : (q.Upper ?? value) * scale * 0.8;
         var hi = q.Upper is { } u ? u * scale : (q.Lower ?? value) * scale * 1.25;
         return (lo, hi);
     }
