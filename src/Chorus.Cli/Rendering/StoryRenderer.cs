@@ -238,7 +238,7 @@ internal static class StoryRenderer
         sb.AppendLine().AppendLine("## Reported by several sources").AppendLine();
         foreach (var c in doc.Claims.Where(c => c.Shared))
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- ({c.Sources} sources) {MarkdownText(c.Text)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- ({c.Sources} sources{(c.Disputed ? ", disagreeing: see above" : string.Empty)}) {MarkdownText(c.Text)}");
             foreach (var s in c.Sentences.Where(s => s.Text != c.Text))
             {
                 sb.AppendLine(CultureInfo.InvariantCulture, $"  - {MarkdownText(s.Text)} {Cite(s.Article, s.Start, s.End)}");

@@ -182,7 +182,7 @@ public sealed class ContractMapper
             story.Articles.Select(Ref).ToList(),
             StoryEntities(story, analyzed),
             names,
-            comparison.Claims.Select(c => new ClaimDoc(c.Text, c.Articles, c.Sources, c.Shared, c.Sentences.Select(SentenceDoc).ToList())).ToList(),
+            comparison.Claims.Select(c => new ClaimDoc(c.Text, c.Articles, c.Sources, c.Shared, c.Sentences.Select(SentenceDoc).ToList()) { Disputed = c.Disputed }).ToList(),
             comparison.Conflicts.Select(c => new ConflictDoc(
                 c.What,
                 c.Kind,

@@ -165,7 +165,11 @@ public sealed record EntityCorrectionDoc(long Seq, string Kind, string Entity, s
 
 public sealed record SentenceRefDoc(string Article, int Start, int End, string Text);
 
-public sealed record ClaimDoc(string Text, IReadOnlyList<string> Articles, int Sources, bool Shared, IReadOnlyList<SentenceRefDoc> Sentences);
+public sealed record ClaimDoc(string Text, IReadOnlyList<string> Articles, int Sources, bool Shared, IReadOnlyList<SentenceRefDoc> Sentences)
+{
+    /// <summary>The sources of this claim disagree on one of its figures, dates or places (listed under conflicts).</summary>
+    public bool Disputed { get; init; }
+}
 
 /// <summary>An entity of a story; <paramref name="Mentions"/> counts its mentions per article.</summary>
 public sealed record StoryEntityDoc(string Id, string Name, string Type, IReadOnlyList<string> Variants, IReadOnlyList<string> Articles, IReadOnlyDictionary<string, int> Mentions);

@@ -45,7 +45,8 @@ internal static class StoryPage
                     h.Raw("</ol><details><summary>").Text(string.Create(CultureInfo.InvariantCulture, $"{sharedClaims.Count - TopClaims} more shared claims")).Raw($"</summary><ol start=\"{TopClaims + 1}\">");
                 }
 
-                h.Raw("<li><span class=\"n\">").Text(string.Create(CultureInfo.InvariantCulture, $"{claim.Sources} sources")).Raw("</span> ").Text(claim.Text).Raw(" <span class=\"cite\">");
+                h.Raw("<li><span class=\"n\">").Text(string.Create(CultureInfo.InvariantCulture, $"{claim.Sources} sources")).Raw("</span> ")
+                    .Raw(claim.Disputed ? "<span class=\"disputed\">sources disagree on it</span> " : string.Empty).Text(claim.Text).Raw(" <span class=\"cite\">");
                 var first = true;
                 foreach (var s in claim.Sentences)
                 {

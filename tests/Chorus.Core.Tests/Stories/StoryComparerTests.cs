@@ -139,6 +139,23 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // Sentences whose figures disagree report one fact: they are one claim, marked disputed, never merged into a claim
+    // that already holds a sentence of their article.
+    [Fact]
+    public void DisagreeingSentences_AreOneDisputedClaim()
+    {
+        var a = Article("a", "Maasbode", "Een gasexplosie heeft maandagavond een portiekflat in Rotterdam-Zuid zwaar beschadigd. Vier bewoners raakten gewond.", "2025-03-03");
+        var b = Article("b", "Rijnmond Vandaag", "In een flat in Rotterdam is maandag een explosie geweest. Zes mensen moesten naar het ziekenhuis.", "2025-03-03");
+        var comparison = new StoryComparer().Compare([a, b]);
+        var conflict = Assert.Single(comparison.Conflicts);
+        var claims = conflict.Values.Select(v => comparison.ClaimOf[(v.ArticleId, v.Sentence.Start)]).Distinct().ToList();
+        var claim = Assert.Single(claims);
+        Assert.True(claim.Shared);
+        Assert.True(claim.Disputed);
+        Assert.Equal(2, claim.Sentences.Count);
+        Assert.All(comparison.Claims.Where(c => c != claim), c => Assert.False(c.Disputed));
+    }
+
     // A source's one figure of a measure (an age, a sum, an area) meets another's when their sentences share a word or
     // a name; not when an article gives two ages, nor when the sentences share nothing.
     [Theory]

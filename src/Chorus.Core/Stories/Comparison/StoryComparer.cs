@@ -4,6 +4,9 @@ namespace Chorus.Core.Stories.Comparison;
 public sealed record Claim(string Text, IReadOnlyList<string> Articles, IReadOnlyList<SentenceRef> Sentences, int Sources)
 {
     public bool Shared => Sources > 1;
+
+    /// <summary>The sources report this fact but disagree on a figure, date or place of it (see the story's conflicts).</summary>
+    public bool Disputed { get; init; }
 }
 
 /// <summary>A story's sources side by side: claims, conflicts, timeline and summary.</summary>
@@ -60,6 +63,8 @@ public sealed class StoryComparer
         }
 
         var (links, root) = _aligner.Align(sentences, typed, articles.Count, cancellationToken);
+        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root, cancellationToken);
+        JoinDisagreeingSentences(sentences, root, conflicts.Select(c => c.Values).Concat(updates.Select(u => u.Values)));
 
         var claims = new List<(Claim Claim, int Root, int FirstPosition)>();
         var claimOf = new Dictionary<(string, int), Claim>();
@@ -71,6 +76,7 @@ public sealed class StoryComparer
             degree[link.B]++;
         }
 
+        var inConflict = conflicts.SelectMany(c => c.Values).Select(v => (v.ArticleId, v.Sentence.Start)).ToHashSet();
         foreach (var group in sentences.GroupBy(s => root[s.Index]))
         {
             var members = group.ToList();
@@ -81,7 +87,10 @@ public sealed class StoryComparer
                 representative.Text,
                 members.Select(m => m.Article.Id).Distinct(StringComparer.Ordinal).ToList(),
                 members.Select(m => m.Ref).ToList(),
-                members.Select(m => m.Article.SourceGroup).Distinct(StringComparer.Ordinal).Count());
+                members.Select(m => m.Article.SourceGroup).Distinct(StringComparer.Ordinal).Count())
+            {
+                Disputed = members.Count(m => inConflict.Contains((m.Article.Id, m.Span.Start))) > 1,
+            };
             claims.Add((claim, group.Key, members.Min(m => m.Position)));
             sourcesOf[group.Key] = claim.Sources;
             foreach (var m in members)
@@ -90,7 +99,6 @@ public sealed class StoryComparer
             }
         }
 
-        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root, cancellationToken);
         var lang = articles.GroupBy(a => a.Lang, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "und";
         var summary = SummaryPicker.Pick(sentences, root, sourcesOf, lang).Select(s => s.Ref).ToList();
         var ordered = claims.OrderByDescending(c => c.Claim.Sources).ThenBy(c => c.FirstPosition).ThenBy(c => c.Root).Select(c => c.Claim).ToList();
@@ -98,7 +106,50 @@ public sealed class StoryComparer
         {
             ClaimOf = claimOf,
             Updates = updates,
-            InConflict = conflicts.SelectMany(c => c.Values).Select(v => (v.ArticleId, v.Sentence.Start)).ToHashSet(),
+            InConflict = inConflict,
         };
+    }
+
+    /// <summary>
+    /// Sentences of different sources that give one slot's figure (a conflict or a development) report one fact, however
+    /// differently worded: "Vier bewoners raakten gewond" and "Zes mensen moesten naar het ziekenhuis" are one claim on
+    /// which the sources disagree. A sentence standing alone joins the other's claim; two claims are never merged, and a
+    /// claim keeps at most one sentence per article.
+    /// </summary>
+    private static void JoinDisagreeingSentences(IReadOnlyList<StorySentence> sentences, int[] root, IEnumerable<IReadOnlyList<ConflictValue>> disagreements)
+    {
+        var byRef = new Dictionary<(string ArticleId, int Start), StorySentence>();
+        foreach (var s in sentences)
+        {
+            byRef[(s.Article.Id, s.Span.Start)] = s;
+        }
+
+        var size = new Dictionary<int, int>();
+        foreach (var r in root)
+        {
+            size[r] = size.GetValueOrDefault(r) + 1;
+        }
+
+        foreach (var values in disagreements)
+        {
+            var members = values.Select(v => byRef.GetValueOrDefault((v.ArticleId, v.Sentence.Start))).OfType<StorySentence>().DistinctBy(m => m.Index).ToList();
+            var claims = members.Select(m => root[m.Index]).Where(r => size[r] > 1).Distinct().ToList();
+            if (members.Count < 2 || claims.Count > 1)
+            {
+                continue;
+            }
+
+            var target = claims.Count == 1 ? claims[0] : root[members[0].Index];
+            var articlesIn = sentences.Where(s => root[s.Index] == target).Select(s => s.ArticleIndex).ToHashSet();
+            foreach (var m in members.Where(m => root[m.Index] != target))
+            {
+                if (articlesIn.Add(m.ArticleIndex))
+                {
+                    size[root[m.Index]]--;
+                    root[m.Index] = target;
+                    size[target] = size.GetValueOrDefault(target) + 1;
+                }
+            }
+        }
     }
 }
