@@ -139,6 +139,29 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // 300 unrelated real articles taken as one story, dated over four weeks with each its own outlet: every figure,
+    // age, clock time and count of a thing meets the others' through the per-source slots, and none of them is one
+    // event's. A slot rule that raises a conflict here compares figures of different things (seats of two parties,
+    // children of two families, the heights of two buildings all did, before their rules).
+    [SharedDataFact("dpg2019/articles.jsonl")]
+    public void UnrelatedRealArticles_TakenAsOneStory_RaiseNoConflict()
+    {
+        var articles = File.ReadLines(Path.Combine(TestPaths.SharedData, "dpg2019", "articles.jsonl"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Select(e => e.TryGetProperty("text", out var t) ? t.GetString() ?? string.Empty : string.Empty)
+            .Where(t => t.Length >= 500)
+            .Take(300)
+            .Select((t, i) => Article("b" + i, "Outlet " + i, t, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"2019-03-{(i % 28) + 1:00}")))
+            .ToList();
+        var comparison = new StoryComparer().Compare(articles);
+        foreach (var c in comparison.Conflicts)
+        {
+            output.WriteLine($"{c.Kind} {c.What}: {string.Join(" | ", c.Values.Select(v => v.ArticleId + ": " + v.Mention))}");
+        }
+
+        Assert.Empty(comparison.Conflicts);
+    }
+
     // Sentences whose figures disagree report one fact: they are one claim, marked disputed, never merged into a claim
     // that already holds a sentence of their article.
     [Fact]

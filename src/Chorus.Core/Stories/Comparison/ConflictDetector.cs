@@ -346,17 +346,18 @@ internal static class ConflictDetector
         }
     }
 
-    // Measures whose one figure in an article names its slot: an age, a sum of money, an area, a distance, a weight, a
-    // magnitude, and any rate ("km/h", "EUR/year"). Not shares and durations: an article gives many, of many things.
+    // Measures whose one figure in an article names its slot: an age, a sum of money, an area, a magnitude, and any rate
+    // ("km/h", "EUR/year"). Not shares and durations (an article gives many, of many things), nor lengths and weights:
+    // over 300 unrelated DPG articles taken as one story, "47 meter" met "205 meter" of another building.
     private static readonly HashSet<string> SlotMeasures = new(StringComparer.Ordinal)
     {
-        Extraction.Quantities.QuantityExtractor.AgeUnit, "EUR", "USD", "GBP", "ha", "km", "m", "km/h", "kg", "t", "magnitude",
+        Extraction.Quantities.QuantityExtractor.AgeUnit, "EUR", "USD", "GBP", "ha", "magnitude",
     };
 
     /// <summary>
     /// Pairs of articles of different sources, dated the same day, that each give one figure of a measure (every
     /// figure of that unit in the article the same; see <see cref="SlotMeasures"/>) in sentences sharing a word, a name
-    /// or a concept: "De 52-jarige bestuurder" and "De bestuurder, een man van 56 jaar"; "3.000 hectare bos" and
+    /// or a concept outside their figures and times: "De 52-jarige bestuurder" and "De bestuurder, een man van 56 jaar"; "3.000 hectare bos" and
     /// "5,000 hectares of forest". An article that gives two ages (a suspect's and a victim's) gives none here.
     /// </summary>
     private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> MeasurePairs(IReadOnlyList<StorySentence> sentences)
@@ -441,8 +442,8 @@ internal static class ConflictDetector
     }
 
     /// <summary>
-    /// Whether two sentences share a word or a name outside their time expressions (in two languages, a word concept):
-    /// the words of a clock time ("kwart over twee") say nothing about what happened then.
+    /// Whether two sentences share a word or a name outside their time expressions and figures (in two languages, a word
+    /// concept): the words of a clock time ("kwart over twee") say nothing about what happened then.
     /// </summary>
     private static bool ShareAWord(StorySentence a, StorySentence b, Dictionary<(int Sentence, bool Cross), HashSet<string>> keys)
     {
@@ -467,7 +468,10 @@ internal static class ConflictDetector
         for (var i = 0; i < analyzed.Tokens.Count && analyzed.Tokens[i].Start < s.Span.End; i++)
         {
             var start = analyzed.Tokens[i].Start;
-            if (start < s.Span.Start || analyzed.Stems[i] is not { } stem || s.Times.Any(t => start >= t.Start && start < t.End))
+            // The words of a time or a figure ("om kwart over twee", "26-jarige", "47 meter") say nothing about what
+            // the sentence reports: two ages share "jarige" whatever they are the ages of.
+            if (start < s.Span.Start || analyzed.Stems[i] is not { } stem || s.Times.Any(t => start >= t.Start && start < t.End)
+                || s.Quantities.Any(q => start >= q.Start && start < q.End))
             {
                 continue;
             }

@@ -14,26 +14,22 @@ internal readonly record struct PlaceSlot(string EntityId, int Start, int End);
 internal sealed record CountedThing(string Lang, string UnitKey, string Stem, string[] Concepts)
 {
     /// <summary>
-    /// Whether two counted nouns name one thing. In one language: the same noun, or one a compound of the other
-    /// ("legkippen" are "kippen"); synonyms by their dictionary senses are not enough ("huizen" and "woningen" in two
-    /// sentences of DPG were two sets of homes). Across languages: a shared concept ("passagiers", "passengers",
-    /// "Passagiere") or a shared beginning (cognates the dictionary lacks).
+    /// Whether two counted nouns name one thing. In one language: the same stem, or one a compound of the other
+    /// ("legkippen" are "kippen"); not a shared beginning ("woningcorporaties" are no "woningen", "scholen" no
+    /// "scholieren") and not synonyms by their dictionary senses ("huizen" and "woningen" in two sentences of DPG were two
+    /// sets of homes). Across languages: a shared concept ("passagiers", "passengers", "Passagiere") or a shared
+    /// beginning (cognates the dictionary lacks).
     /// </summary>
     public bool SameAs(CountedThing other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (UnitKey == other.UnitKey)
-        {
-            return true;
-        }
-
         if (Lang == other.Lang)
         {
             var (shorter, longer) = Stem.Length <= other.Stem.Length ? (Stem, other.Stem) : (other.Stem, Stem);
             return shorter.Length >= ConceptLexicon.MinHead && longer.EndsWith(shorter, StringComparison.Ordinal);
         }
 
-        return Concepts.AsSpan().IndexOfAny(other.Concepts) >= 0;
+        return UnitKey == other.UnitKey || Concepts.AsSpan().IndexOfAny(other.Concepts) >= 0;
     }
 }
 
@@ -359,11 +355,16 @@ internal static class StorySentences
         return before > beforeStart && SpeechVerbs.Contains(text[beforeStart..before]);
     }
 
-    // Nouns that count whatever the sentence is about: two articles' "mensen" are no one slot.
+    // Nouns that count whatever the sentence is about: two articles' "mensen" are no one slot. And nouns that count what
+    // belongs to someone the sentence names (children, seats, votes, members, points, goals): "drie kinderen" and "vijf
+    // kinderen", "38 zetels" and "twaalf zetels" are as often two owners' as one disagreement.
     private static readonly HashSet<string> GenericCounted = new(StringComparer.OrdinalIgnoreCase)
     {
         "mensen", "man", "personen", "persoon", "keer", "maal", "stuks", "stuk", "anderen", "people", "persons", "person", "men", "times",
         "others", "Menschen", "Personen", "Person", "Mal", "Stück", "andere", "weitere",
+        "kinderen", "kind", "zonen", "dochters", "kleinkinderen", "zetels", "zetel", "stemmen", "leden", "punten", "doelpunten", "goals",
+        "children", "child", "sons", "daughters", "grandchildren", "seats", "votes", "members", "points",
+        "Kinder", "Kind", "Söhne", "Töchter", "Enkel", "Sitze", "Mandate", "Stimmen", "Mitglieder", "Punkte", "Tore",
     };
 
     /// <summary>What a count counts (<see cref="StorySentence.Counted"/>), read from its counted noun, its last token.</summary>
