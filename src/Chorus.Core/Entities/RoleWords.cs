@@ -22,6 +22,10 @@ public static class RoleWords
         "landesvorsitzende", "amtskollege", "amtskollegen", "kollege", "kollegin", "sprecher", "verteidiger", "torwart", "stürmer",
         "commissioner", "inspector", "detective", "executive", "founder", "owner", "goalkeeper", "secretary-general", "director-general",
         "prime", "deputy", "colleague", "opposition", "bürgermeisterin", "polizeipräsident", "richter", "richterin", "anwalt", "anwältin",
+        // Religious and hereditary titles and the words for a ruler or a chief, in the three languages.
+        "ayatollah", "ajatollah", "emir", "sjeik", "sheikh", "scheich", "kroonprins", "kroonprinses", "kronprinz", "kronprinzessin",
+        "aartsbisschop", "patriarch", "machthaber", "machthaberin", "oppositionsführer", "oppositionsführerin", "parteiführer", "anführer",
+        "chief", "boss", "baas",
     };
 
     /// <summary>

@@ -59,6 +59,9 @@ public class NameEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "British Prime Minister Rishi Sunak met French President Emmanuel Macron in Paris.", "Emmanuel Macron", "PER")]
     [InlineData("en", "Australian Federal Police Commissioner Andrew Colvin said the threat was real.", "Andrew Colvin", "PER")]
     [InlineData("en", "Rutte told parliament in The Hague that he would stay.", "The Hague", "LOC")]
+    [InlineData("de", "Der tschetschenische Machthaber Ramsan Kadyrow drohte erneut.", "Ramsan Kadyrow", "PER")]
+    [InlineData("de", "Oppositionsführerin Swetlana Tichanowskaja sprach in Brüssel.", "Swetlana Tichanowskaja", "PER")]
+    [InlineData("en", "Iran's Supreme Leader Ayatollah Ali Khamenei gave a speech.", "Ali Khamenei", "PER")]
     public void EnglishAndGermanNames_FoundWithTheirType(string lang, string text, string name, string type)
         => Assert.Contains((name, type), Names(lang, text));
 
