@@ -339,6 +339,14 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 continue;
             }
 
+            // "an ally of Putin", "Verbündeter Putins": a listed person's name in another language's spelling (the lists
+            // are Dutch: "Poetin"), alone, as news writes a well-known name.
+            if (tokens.Length == 1 && PersonByTransliteration(text, start, tokens[0], lang))
+            {
+                result.Add(new EntityMention(start, name.End, EntityType.Person, MentionMethod.NameLists));
+                continue;
+            }
+
             // "Russian President Vladimir Putin": leading adjectives and titles are capitalised too; try the run without them.
             // After a role word ("Außenministerin Annalena Baerbock", "Coach Pep Guardiola") the rest is a person.
             for (var k = 1; k < words.Count; k++)
@@ -352,6 +360,13 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 if (!RoleWords.Set.Contains(tokens[k].ToLowerInvariant()) && TypeOf(tokens[k..]) is { } inner)
                 {
                     result.Add(new EntityMention(name.Start + words[k].Start, name.End, inner, MentionMethod.NameLists));
+                    break;
+                }
+
+                // "Verbündeter Putins": a German noun before the name joins its capitalised run.
+                if (lang == "de" && k == words.Count - 1 && PersonByTransliteration(text, name.Start + words[k].Start, tokens[k], lang))
+                {
+                    result.Add(new EntityMention(name.Start + words[k].Start, name.End, EntityType.Person, MentionMethod.NameLists));
                     break;
                 }
             }
@@ -528,6 +543,34 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
         }
 
         return null;
+    }
+
+    private bool PersonByTransliteration(string text, int start, string token, string lang)
+    {
+        // German writes the genitive with a bare "s": "Putins".
+        var bare = token.Length > 5 && token[^1] == 's' && !gazetteer.IsPersonByTransliteration(token) ? token[..^1] : token;
+        if (!char.IsUpper(bare[0]) || !bare.Skip(1).All(char.IsLower) || !gazetteer.IsPersonByTransliteration(bare))
+        {
+            return false;
+        }
+
+        // German and Dutch capitalise nouns, so a dictionary word is that word ("Sitzung"); English capitalises words
+        // where a sentence, a line or a heading opens and in titles ("Boss Level", "[84] Judges", "Shout-Outs" on real
+        // pages), so a name is one after a lower-case word of running text ("an ally of Putin"). (The dictionary is no
+        // help in English: it lists "put in" as "putin".)
+        if (lang == "en")
+        {
+            var k = start - 1;
+            while (k >= 0 && text[k] is ' ' or '\t' or ',')
+            {
+                k--;
+            }
+
+            return k >= 0 && char.IsLower(text[k]);
+        }
+
+        var lower = bare.ToLowerInvariant();
+        return !Text.ConceptLexicon.Default.HoldsWord("de", lower) && !Text.ConceptLexicon.Default.HoldsWord("nl", lower);
     }
 
     private static bool IsAcronym(string token) => token.Length is >= 2 and <= 6 && token.All(c => char.IsUpper(c) || char.IsDigit(c));

@@ -20,13 +20,29 @@ public sealed class NameGazetteer
     private readonly Dictionary<ulong, byte> _part;
     private readonly HashSet<ulong> _givenNames;
 
-    private NameGazetteer(Dictionary<ulong, byte> full, Dictionary<ulong, byte> part, HashSet<ulong> givenNames, int maxTokens)
+    private readonly HashSet<string> _personKeys;
+
+    private NameGazetteer(Dictionary<ulong, byte> full, Dictionary<ulong, byte> part, HashSet<ulong> givenNames, HashSet<string> personKeys, int maxTokens)
     {
         _full = full;
         _part = part;
         _givenNames = givenNames;
+        _personKeys = personKeys;
         MaxTokens = maxTokens;
     }
+
+    /// <summary>
+    /// Whether a single word is spelled as a listed one-word person's name is in another language's transliteration
+    /// (<see cref="Entities.TransliterationKey"/>): English and German "Putin" for the listed Dutch "Poetin", "Schoigu" and
+    /// "Shoigu" for "Sjojgoe". Only names of five letters or more that the lists give as persons alone.
+    /// </summary>
+    public bool IsPersonByTransliteration(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return word.Length >= MinTransliteratedPerson && _personKeys.Contains(Entities.TransliterationKey.OfPart(word));
+    }
+
+    private const int MinTransliteratedPerson = 5;
 
     private static readonly Lazy<NameGazetteer> LazyDutch = new(() => Load("nl-names.tsv.gz", "nl-name-adjectives.txt"));
 
@@ -120,6 +136,7 @@ public sealed class NameGazetteer
         var full = new Dictionary<ulong, byte>(340_000);
         var part = new Dictionary<ulong, byte>(400_000);
         var given = new HashSet<ulong>();
+        var single = new Dictionary<string, byte>(StringComparer.Ordinal);
         var maxTokens = 1;
         using var stream = typeof(NameGazetteer).Assembly.GetManifestResourceStream("Chorus.Core.Resources." + resource)
             ?? throw new InvalidOperationException($"embedded resource '{resource}' is missing from the build");
@@ -166,8 +183,16 @@ public sealed class NameGazetteer
             {
                 given.Add(Hash(words[0]));
             }
+
+            if (words.Count == 1 && words[0].Length >= MinTransliteratedPerson && char.IsUpper(words[0][0]))
+            {
+                var tk = Entities.TransliterationKey.OfPart(words[0]);
+                single[tk] = (byte)(single.GetValueOrDefault(tk) | bit);
+            }
         }
 
-        return new NameGazetteer(full, part, given, maxTokens);
+        // A key some listed place, organisation or thing also folds to says nothing about a person.
+        var personKeys = single.Where(s => s.Value == Per).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        return new NameGazetteer(full, part, given, personKeys, maxTokens);
     }
 }
