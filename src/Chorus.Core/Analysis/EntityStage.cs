@@ -549,7 +549,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
     {
         // German writes the genitive with a bare "s": "Putins".
         var bare = token.Length > 5 && token[^1] == 's' && !gazetteer.IsPersonByTransliteration(token) ? token[..^1] : token;
-        if (!char.IsUpper(bare[0]) || !bare.Skip(1).All(char.IsLower) || !gazetteer.IsPersonByTransliteration(bare))
+        if (!char.IsUpper(bare[0]) || !IsLowerWord(bare.AsSpan(1)) || !gazetteer.IsPersonByTransliteration(bare))
         {
             return false;
         }
@@ -571,6 +571,19 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
 
         var lower = bare.ToLowerInvariant();
         return !Text.ConceptLexicon.Default.HoldsWord("de", lower) && !Text.ConceptLexicon.Default.HoldsWord("nl", lower);
+    }
+
+    private static bool IsLowerWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAcronym(string token) => token.Length is >= 2 and <= 6 && token.All(c => char.IsUpper(c) || char.IsDigit(c));

@@ -202,6 +202,8 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Drei Menschen konnten lebend geborgen werden.", "Drei", FigureRole.Rescued)]
     [InlineData("Twee leden van de groep werden levend gevonden.", "Twee", FigureRole.Rescued)]
     [InlineData("Het ziekenhuis heeft 300 bedden.", "300", FigureRole.None)]
+    [InlineData("Er was een levendige discussie met 200 deelnemers.", "200", FigureRole.None)]
+    [InlineData("The hotel employs 200 hospitality workers.", "200", FigureRole.None)]
     [InlineData("Police detained 21 protesters.", "21", FigureRole.Arrested)]
     public void HospitalAndRescueWords_NameTheRole(string sentence, string figure, FigureRole expected)
     {

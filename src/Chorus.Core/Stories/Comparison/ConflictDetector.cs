@@ -177,7 +177,7 @@ internal static class ConflictDetector
             }
         }
 
-        // Likewise a source's one count of a thing (its passengers, patients, chickens, hectares…) meets another source's
+        // Likewise a source's one count of a thing (its passengers, patients, chickens…) meets another source's
         // count of the same thing, named in either language: "164 passengers" and "146 passagiers" in sentences worded
         // too differently to align.
         foreach (var (slot, a, qa, b, qb) in CountedFigurePairs(sentences))
@@ -357,8 +357,8 @@ internal static class ConflictDetector
     /// <summary>
     /// Pairs of articles of different sources, dated the same day, that each give one figure of a measure (every
     /// figure of that unit in the article the same; see <see cref="SlotMeasures"/>) in sentences sharing a word, a name
-    /// or a concept outside their figures and times: "De 52-jarige bestuurder" and "De bestuurder, een man van 56 jaar"; "3.000 hectare bos" and
-    /// "5,000 hectares of forest". An article that gives two ages (a suspect's and a victim's) gives none here.
+    /// or a concept outside their figures and times: "De politie sprak met de 61-jarige chauffeur" and "Volgens de politie
+    /// was de bestuurder een man van 66 jaar". An article that gives two ages (a suspect's and a victim's) gives none here.
     /// </summary>
     private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> MeasurePairs(IReadOnlyList<StorySentence> sentences)
     {

@@ -27,12 +27,14 @@ internal static class FigureRoles
         // Taken to hospital or treated for smoke are the injured of an accident or a fire, however a source words it.
         (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet", "naar het ziekenhuis", "naar een ziekenhuis",
             "in het ziekenhuis opgenomen", "in het ziekenhuis behandeld", "rookvergiftiging", "rookinhalatie", "to hospital", "to a hospital",
-            "hospitali", "smoke inhalation", "ins krankenhaus", "in ein krankenhaus", "im krankenhaus behandelt", "rauchvergiftung"]),
+            "hospitalised", "hospitalized", "smoke inhalation", "ins krankenhaus", "in ein krankenhaus", "im krankenhaus behandelt", "rauchvergiftung"]),
         (FigureRole.Missing, ["vermist", "missing", "vermisst"]),
         (FigureRole.Evacuated, ["geëvacueerd", "evacu", "evaku"]),
         (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "detain", "in custody", "festgenommen", "verhaftet", "inhaftiert", "in gewahrsam", "festgesetzt"]),
-        // Found or brought out alive: survivors of an avalanche, a collapse, a shipwreck.
-        (FigureRole.Rescued, ["levend", "gered", "rescued", "alive", "lebend", "gerettet"]),
+        // Found or brought out alive: survivors of an avalanche, a collapse, a shipwreck. Whole phrases: "levendig",
+        // "lebendig" and "geredeneerd" begin like the single words.
+        (FigureRole.Rescued, ["levend gevonden", "levend geborgen", "levend onder", "levend uit", "levend aan", "werden gered", "werd gered", "zijn gered", "is gered", "gered uit", "rescued", "found alive",
+            "pulled alive", "brought out alive", "lebend geborgen", "lebend gefunden", "lebend aus", "gerettet"]),
     ];
 
     // Separable verbs whose particle stands apart at the end of a main clause ("De politie hield ruim 20 boeren aan",

@@ -15,7 +15,7 @@ internal sealed record CountedThing(string Lang, string UnitKey, string Stem, st
 {
     /// <summary>
     /// Whether two counted nouns name one thing. In one language: the same stem, or one a compound of the other
-    /// ("legkippen" are "kippen"); not a shared beginning ("woningcorporaties" are no "woningen", "scholen" no
+    /// ("vleeskalkoenen" are "kalkoenen"); not a shared beginning ("woningcorporaties" are no "woningen", "scholen" no
     /// "scholieren") and not synonyms by their dictionary senses ("huizen" and "woningen" in two sentences of DPG were two
     /// sets of homes). Across languages: a shared concept ("passagiers", "passengers", "Passagiere") or a shared
     /// beginning (cognates the dictionary lacks).
@@ -376,20 +376,7 @@ internal static class StorySentences
         }
 
         var tokens = analyzed.Tokens;
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (tokens[mid].End < quantity.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
+        var lo = FirstToken(tokens, quantity.End, byEnd: true);
         if (lo >= tokens.Count || tokens[lo].End != quantity.End || analyzed.Stems[lo] is not { } stem)
         {
             return null;
@@ -420,11 +407,20 @@ internal static class StorySentences
 
     private static IEnumerable<Token> TokensIn(IReadOnlyList<Token> tokens, int start, int end)
     {
+        for (var i = FirstToken(tokens, start, byEnd: false); i < tokens.Count && tokens[i].End <= end; i++)
+        {
+            yield return tokens[i];
+        }
+    }
+
+    /// <summary>The index of the first token that starts (or, by end, ends) at or after <paramref name="offset"/>; the count when none does.</summary>
+    private static int FirstToken(IReadOnlyList<Token> tokens, int offset, bool byEnd)
+    {
         int lo = 0, hi = tokens.Count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (tokens[mid].Start < start)
+            if ((byEnd ? tokens[mid].End : tokens[mid].Start) < offset)
             {
                 lo = mid + 1;
             }
@@ -434,10 +430,7 @@ internal static class StorySentences
             }
         }
 
-        for (var i = lo; i < tokens.Count && tokens[i].End <= end; i++)
-        {
-            yield return tokens[i];
-        }
+        return lo;
     }
 
     // Adjectives ending like a superlative that are none ("twee vaste medewerkers").
@@ -506,21 +499,8 @@ internal static class StorySentences
 
     private static bool PrecededByLocative(string text, IReadOnlyList<Token> tokens, int start)
     {
-        // Binary search for the token that starts the mention, then look one token back.
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (tokens[mid].Start < start)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
+        // The token that starts the mention, then one token back.
+        var lo = FirstToken(tokens, start, byEnd: false);
         return lo > 0 && LocativePrepositions.Contains(tokens[lo - 1].Of(text).ToString().ToLowerInvariant());
     }
 }
