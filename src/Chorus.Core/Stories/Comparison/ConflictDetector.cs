@@ -164,42 +164,36 @@ internal static class ConflictDetector
             }
         }
 
-        // A source's one figure for a role of the event (its dead, injured, missing, evacuated, arrested) meets another
-        // source's, whichever sentences give them: sentences worded too differently to align ("zeker negen mensen kwamen
-        // om" and "het aantal doden steeg naar veertien") still report one slot.
+        // Figures of one slot in sentences that did not align, judged as aligned ones are unless the pair is already
+        // among the conflicts or updates of an aligned claim. The claim key of each kind is its own negative number.
+        void JudgeUnaligned(int claim, string slot, StorySentence a, QuantityMention qa, StorySentence b, QuantityMention qb)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Reported(a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb)))
+            {
+                JudgeFigures(claim, a, b, qa, qb, slot);
+            }
+        }
+
+        // A source's one figure for a role of the event (its dead, injured, missing, evacuated, arrested, rescued) meets
+        // another source's, whichever sentences give them: sentences worded too differently to align ("zeker negen mensen
+        // kwamen om" and "het aantal doden steeg naar veertien") still report one slot.
         foreach (var (role, a, qa, b, qb) in RoleFigurePairs(sentences))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (va, vb) = (a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb));
-            if (!Reported(va, vb))
-            {
-                JudgeFigures(-1 - (int)role, a, b, qa, qb, "role:" + role);
-            }
+            JudgeUnaligned(-1 - (int)role, "role:" + role, a, qa, b, qb);
         }
 
-        // Likewise a source's one count of a thing (its passengers, patients, chickens…) meets another source's
-        // count of the same thing, named in either language: "164 passengers" and "146 passagiers" in sentences worded
-        // too differently to align.
+        // Likewise a source's one count of a thing (its passengers, patients, chickens…) meets another source's count of
+        // the same thing, named in either language: "164 passengers" and "146 passagiers".
         foreach (var (slot, a, qa, b, qb) in CountedFigurePairs(sentences))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (va, vb) = (a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb));
-            if (!Reported(va, vb))
-            {
-                JudgeFigures(-100, a, b, qa, qb, "count:" + slot);
-            }
+            JudgeUnaligned(-100, "count:" + slot, a, qa, b, qb);
         }
 
-        // Likewise a source's one figure of a measure (an age, a sum, an area…) against another's, when their sentences
-        // share a word or a name.
+        // Likewise a source's one figure of a measure (an age, a sum, an area…), when their sentences share a word or a name.
         foreach (var (unit, a, qa, b, qb) in MeasurePairs(sentences))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (va, vb) = (a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb));
-            if (!Reported(va, vb))
-            {
-                JudgeFigures(-101, a, b, qa, qb, unit);
-            }
+            JudgeUnaligned(-101, unit, a, qa, b, qb);
         }
 
         // Likewise a source's one clock time of the day against another's, when their sentences share a word or a name
