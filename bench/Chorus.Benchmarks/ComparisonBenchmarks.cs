@@ -19,6 +19,7 @@ public class ComparisonBenchmarks
     private readonly StoryComparer _comparer = new();
     private List<RawArticle> _raw = [];
     private List<ComparedArticle> _compared = [];
+    private List<byte[]> _encoded = [];
 
     [GlobalSetup]
     public void Setup()
@@ -29,6 +30,7 @@ public class ComparisonBenchmarks
                 : ArticleInputReader.ReadFile(dpg, new ReadOptions()))
             .Where(r => r.Article is not null).Select(r => r.Article!).Take(20).ToList();
         _compared = Analyse();
+        _encoded = [.. _compared.Select(c => AnalysisCodec.Encode(c.Analyzed))];
         Console.WriteLine($"// articles: {_compared.Count}, sentences: {_compared.Sum(a => a.Analyzed.Sentences.Count)}");
     }
 
@@ -37,6 +39,18 @@ public class ComparisonBenchmarks
 
     [Benchmark]
     public int AnalyseAndCompare() => _comparer.Compare(Analyse()).Claims.Count;
+
+    /// <summary>
+    /// What a story page does before comparing when it reads stored layers instead of analysing: decode the 20
+    /// articles' layer blobs (<see cref="AnalysisCodec"/>), then compare.
+    /// </summary>
+    [Benchmark]
+    public int DecodeAndCompare()
+        => _comparer.Compare(_encoded.Select((blob, i) => ComparedArticle.WithProvisionalIds("a" + i, _raw[i].Source ?? "outlet" + i, _raw[i].Source, AnalysisCodec.Decode(blob, _raw[i])!)).ToList()).Claims.Count;
+
+    /// <summary>Decoding the 20 articles' layer blobs alone.</summary>
+    [Benchmark]
+    public int DecodeLayers() => _encoded.Select((blob, i) => AnalysisCodec.Decode(blob, _raw[i])!.Tokens.Count).Sum();
 
     private List<ComparedArticle> Analyse()
         => _raw.Select((r, i) =>

@@ -108,6 +108,18 @@ internal static class StorySentences
         // Sentences in different languages also meet on their words translated to shared concepts ("brand" = "Feuer" =
         // "fire"); sentences in one language are compared on their words alone, which say more than dictionary senses.
         var lexicon = articles.Select(a => a.Lang).Distinct(StringComparer.Ordinal).Skip(1).Any() ? ConceptLexicon.Default : null;
+        // Each sentence's sets are copied out as sorted arrays, so one pair of sets and one list serve every sentence.
+        var terms = new HashSet<int>();
+        // Names, figures and dates read the same in every language; a word the lexicon holds crosses as its
+        // concepts, any other word as its root (cognates: "passagiers", "Passagieren").
+        var cross = new HashSet<int>();
+        var covered = new List<TextSpan>();
+        void AddBoth(int term)
+        {
+            terms.Add(term);
+            cross.Add(term);
+        }
+
         for (var a = 0; a < articles.Count; a++)
         {
             var article = articles[a];
@@ -117,21 +129,13 @@ internal static class StorySentences
             for (var s = 0; s < analyzed.Sentences.Count; s++)
             {
                 var span = analyzed.Sentences[s];
-                var terms = new HashSet<int>();
-                // Names, figures and dates read the same in every language; a word the lexicon holds crosses as its
-                // concepts, any other word as its root (cognates: "passagiers", "Passagieren").
-                var cross = new HashSet<int>();
-                void AddBoth(int term)
-                {
-                    terms.Add(term);
-                    cross.Add(term);
-                }
-
+                terms.Clear();
+                cross.Clear();
+                covered.Clear();
                 var entities = new List<string>();
                 var persons = new HashSet<string>(StringComparer.Ordinal);
                 string? speaker = null;
                 var places = new List<PlaceSlot>();
-                var covered = new List<TextSpan>();
 
                 // A resolved time is compared by its value ("@2019-04-01"), not by its words: "maandag" in two sentences
                 // about two different Mondays is nothing shared.
@@ -177,7 +181,7 @@ internal static class StorySentences
                     var token = analyzed.Tokens[tokenIndex];
                     if (token.Start >= span.Start && analyzed.Stems[tokenIndex] is { } stem && !IsCovered(covered, token.Start))
                     {
-                        var root = Intern(vocabulary, Root(stem));
+                        var root = Intern(vocabulary, RootOf(stem));
                         terms.Add(root);
                         var listed = false;
                         var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem, out listed);
@@ -458,7 +462,10 @@ internal static class StorySentences
     /// A coarser key than the stem, so that derivations and participles meet: a leading "ge"/"be" is dropped
     /// ("gepantserd", "bepantserde" and "bepantsering" all become "pantser") and long stems are cut to seven letters.
     /// </summary>
-    internal static string Root(string stem)
+    internal static string Root(string stem) => RootOf(stem).ToString();
+
+    /// <summary><see cref="Root"/> without a new string: a part of the stem.</summary>
+    private static ReadOnlySpan<char> RootOf(string stem)
     {
         var s = stem.AsSpan();
         if (s.Length >= 7 && (s.StartsWith("ge", StringComparison.Ordinal) || s.StartsWith("be", StringComparison.Ordinal)))
@@ -466,12 +473,25 @@ internal static class StorySentences
             s = s[2..];
         }
 
-        return (s.Length > 7 ? s[..7] : s).ToString();
+        return s.Length > 7 ? s[..7] : s;
     }
 
     /// <summary>Whether a term is a typed value: a figure ("#12"), a date ("@2024-03-12") or a counted role ("%Dead"); not a word concept ("#c:fire").</summary>
     internal static bool IsTypedValue(string term)
         => term.Length > 1 && (term[0] is '@' or '%' || (term[0] == '#' && !term.StartsWith(ConceptLexicon.Prefix, StringComparison.Ordinal)));
+
+    // A term read as a part of a string: looked up without a new string, one made only the first time it is met.
+    private static int Intern(Dictionary<string, int> vocabulary, ReadOnlySpan<char> term)
+    {
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(term, out var id))
+        {
+            id = vocabulary.Count;
+            lookup[term] = id;
+        }
+
+        return id;
+    }
 
     private static int Intern(Dictionary<string, int> vocabulary, string term)
     {
