@@ -235,7 +235,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Niemand wollte sagen, wie viele Menschen verletzt wurden.", null, FigureRole.None)]
     public void Nones_FindTheRoleRightAfterTheNegation(string sentence, string? at, FigureRole role)
     {
-        var nones = FigureRoles.Nones(sentence, 0, sentence.Length);
+        var nones = FigureRoles.Nones(sentence, Chorus.Core.Text.Tokenizer.Tokenize(sentence), 0, sentence.Length);
         Assert.Equal(at is null ? [] : [(sentence.IndexOf(at, StringComparison.Ordinal), sentence.IndexOf(at, StringComparison.Ordinal) + at.Length, role)], nones);
     }
 

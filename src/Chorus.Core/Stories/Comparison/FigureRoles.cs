@@ -1,6 +1,8 @@
+using Chorus.Core.Text;
+
 namespace Chorus.Core.Stories.Comparison;
 
-/// <summary>What a count stands for in an event: numbers of dead, injured, missing, evacuated or arrested people are different slots.</summary>
+/// <summary>What a count stands for in an event: numbers of dead, injured, missing, evacuated, arrested or rescued people are different slots.</summary>
 public enum FigureRole : byte
 {
     None,
@@ -90,47 +92,53 @@ internal static class FigureRoles
     /// Statements that no one filled a role ("Er raakte niemand gewond", "Es gab keine Toten", "No one was injured"):
     /// a count of zero, which a source reporting two injured contradicts. The role word must follow the negation closely
     /// (the next word after "geen"/"keine"/"no", within three words after "niemand"/"nobody"/"no one"), so "geen
-    /// commentaar op het aantal doden" states nothing.
+    /// commentaar op het aantal doden" states nothing. Read over the article's tokens of the sentence.
     /// </summary>
-    public static List<(int Start, int End, FigureRole Role)> Nones(string text, int sentenceStart, int sentenceEnd)
+    public static IReadOnlyList<(int Start, int End, FigureRole Role)> Nones(string text, IReadOnlyList<Token> tokens, int sentenceStart, int sentenceEnd)
     {
-        var result = new List<(int Start, int End, FigureRole Role)>();
-        var words = new List<(int Start, int End)>();
-        for (var i = sentenceStart; i < sentenceEnd;)
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        List<(int Start, int End, FigureRole Role)>? result = null;
+        var determiners = NoneDeterminers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var noOne = NoOne.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = StorySentences.FirstToken(tokens, sentenceStart, byEnd: false); k < tokens.Count && tokens[k].Start < sentenceEnd; k++)
         {
-            if (!char.IsLetter(text[i]))
+            if (tokens[k].Kind != TokenKind.Word)
             {
-                i++;
                 continue;
             }
 
-            var end = i;
-            while (end < sentenceEnd && char.IsLetter(text[end]))
+            var word = tokens[k].Of(text);
+            var next = NextWord(tokens, k, sentenceEnd);
+            var (reach, after) = determiners.Contains(word)
+                ? (next >= 0 && word.Equals("no", StringComparison.OrdinalIgnoreCase) && tokens[next].Of(text).Equals("one", StringComparison.OrdinalIgnoreCase) ? (3, next) : (1, k))
+                : noOne.Contains(word) ? (3, k) : (0, k);
+            var j = after;
+            for (var n = 0; n < reach && (j = NextWord(tokens, j, sentenceEnd)) >= 0; n++)
             {
-                end++;
-            }
-
-            words.Add((i, end));
-            i = end;
-        }
-
-        for (var k = 0; k < words.Count; k++)
-        {
-            var word = text.AsSpan(words[k].Start, words[k].End - words[k].Start);
-            var (reach, end) = NoneDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
-                ? (k + 1 < words.Count && word.Equals("no", StringComparison.OrdinalIgnoreCase) && text.AsSpan(words[k + 1].Start, words[k + 1].End - words[k + 1].Start).Equals("one", StringComparison.OrdinalIgnoreCase) ? (3, k + 2) : (1, k + 1))
-                : NoOne.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) ? (3, k + 1) : (0, k + 1);
-            for (var j = end; j < Math.Min(words.Count, end + reach); j++)
-            {
-                if (CueAt(text.AsSpan(words[j].Start, sentenceEnd - words[j].Start), 0) is { } role)
+                if (CueAt(text.AsSpan(tokens[j].Start, sentenceEnd - tokens[j].Start), 0) is { } role)
                 {
-                    result.Add((words[k].Start, words[end - 1].End, role));
+                    (result ??= []).Add((tokens[k].Start, tokens[after].End, role));
                     break;
                 }
             }
         }
 
-        return result;
+        return result ?? (IReadOnlyList<(int Start, int End, FigureRole Role)>)[];
+    }
+
+    /// <summary>The index of the next word token after <paramref name="k"/> inside the sentence; -1 for none.</summary>
+    private static int NextWord(IReadOnlyList<Token> tokens, int k, int sentenceEnd)
+    {
+        for (var i = k + 1; i < tokens.Count && tokens[i].Start < sentenceEnd; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Word)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The role of a separable verb at <paramref name="at"/> whose particle follows as a word before the sentence ends.</summary>

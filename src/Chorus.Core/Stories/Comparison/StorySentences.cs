@@ -204,7 +204,7 @@ internal static class StorySentences
                 // "De drie grootste steden", "the six largest cities": a ranked set the sentence names, not a count it
                 // reports; two such sets of different sizes contradict nothing.
                 var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End && !IsRankedSet(article.Lang, text, q, analyzed.Tokens)).ToList();
-                var nones = FigureRoles.Nones(text, span.Start, span.End);
+                var nones = FigureRoles.Nones(text, analyzed.Tokens, span.Start, span.End);
                 var roles = new FigureRole[quantities.Count + nones.Count];
                 var counted = new CountedThing?[quantities.Count + nones.Count];
                 for (var q = 0; q < quantities.Count; q++)
@@ -418,7 +418,7 @@ internal static class StorySentences
     }
 
     /// <summary>The index of the first token that starts (or, by end, ends) at or after <paramref name="offset"/>; the count when none does.</summary>
-    private static int FirstToken(IReadOnlyList<Token> tokens, int offset, bool byEnd)
+    internal static int FirstToken(IReadOnlyList<Token> tokens, int offset, bool byEnd)
     {
         int lo = 0, hi = tokens.Count - 1;
         while (lo <= hi)
