@@ -296,7 +296,7 @@ public sealed class QuantityExtractor
             }
 
             // An age: "the pilot, aged 67", and a person's age in brackets after the name ("Jan de Vries (67)").
-            if (unit is null && vague is null && min is null && value == Math.Floor(value) && value is >= 1 and <= 120
+            if (unit is null && IsPlainAge(value, vague, min)
                 && ((start > 0 && w[start - 1] == "aged")
                     || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")" && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))))
             {
@@ -366,7 +366,7 @@ public sealed class QuantityExtractor
 
             // Years set off by commas after a name are an age: "De Graaf, 44 jaar, noemde…", "Smith, 44 years old, said…".
             // (Years "oud" alone are not: "de brug is 38 jaar oud" is a thing's.)
-            if (unit == "year" && value == Math.Floor(value) && value is >= 1 and <= 120 && min is null && vague is null
+            if (unit == "year" && IsPlainAge(value, vague, min)
                 && start > 1 && w[start - 1] == "," && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))
             {
                 var after = next < tokens.Count && w[next] is "oud" or "old" or "alt" ? next + 1 : next;
@@ -691,6 +691,9 @@ public sealed class QuantityExtractor
 
             return false;
         }
+
+        // A whole number a person's age can be, stated plainly (no range, no vague amount).
+        static bool IsPlainAge(double value, (double Min, double Max)? vague, double? min) => vague is null && min is null && value == Math.Floor(value) && value is >= 1 and <= 120;
 
         // English "one" is no article: "one worker was killed", "one person died" count one; "one of the", "no one", "one
         // day", "the one" do not.
