@@ -250,7 +250,7 @@ internal static class ConflictDetector
 
                 var key = (s.ArticleIndex, role);
                 figures[key] = figures.TryGetValue(key, out var held)
-                    ? held with { One = held.One && Normalised(held.Figure) == Normalised(q) && held.Figure.Qualifier == q.Qualifier }
+                    ? held with { One = held.One && SameFigure(held.Figure, q) }
                     : (s, q, true);
             }
         }
@@ -268,6 +268,9 @@ internal static class ConflictDetector
             }
         }
     }
+
+    /// <summary>Whether an article gives one figure twice (one value, one qualifier): still its one figure of a slot.</summary>
+    private static bool SameFigure(QuantityMention a, QuantityMention b) => Normalised(a) == Normalised(b) && a.Qualifier == b.Qualifier;
 
     /// <summary>
     /// Pairs of articles of different sources, dated the same day, that each give one figure for one counted thing
@@ -307,7 +310,7 @@ internal static class ConflictDetector
                 else
                 {
                     var held = things[same];
-                    things[same] = held with { One = held.One && Normalised(held.Figure) == Normalised(q) && held.Figure.Qualifier == q.Qualifier };
+                    things[same] = held with { One = held.One && SameFigure(held.Figure, q) };
                 }
             }
         }
@@ -369,7 +372,7 @@ internal static class ConflictDetector
                 if (q.Unit is { } unit && (SlotMeasures.Contains(unit) || unit.Contains('/', StringComparison.Ordinal)))
                 {
                     measures[(s.ArticleIndex, unit)] = measures.TryGetValue((s.ArticleIndex, unit), out var held)
-                        ? held with { One = held.One && Normalised(held.Figure) == Normalised(q) && held.Figure.Qualifier == q.Qualifier }
+                        ? held with { One = held.One && SameFigure(held.Figure, q) }
                         : (s, q, true);
                 }
             }
