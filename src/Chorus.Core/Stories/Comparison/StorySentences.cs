@@ -359,16 +359,17 @@ internal static class StorySentences
         return before > beforeStart && SpeechVerbs.Contains(text[beforeStart..before]);
     }
 
-    // Nouns that count whatever the sentence is about: two articles' "mensen" are no one slot. And nouns that count what
+    // Nouns that count whatever the sentence is about (in any case: "personen" is German "Personen" too): two articles'
+    // "mensen" are no one slot. And nouns that count what
     // belongs to someone the sentence names (children, seats, votes, members, points, goals): "drie kinderen" and "vijf
     // kinderen", "38 zetels" and "twaalf zetels" are as often two owners' as one disagreement.
     private static readonly HashSet<string> GenericCounted = new(StringComparer.OrdinalIgnoreCase)
     {
         "mensen", "man", "personen", "persoon", "keer", "maal", "stuks", "stuk", "anderen", "people", "persons", "person", "men", "times",
-        "others", "Menschen", "Personen", "Person", "Mal", "Stück", "andere", "weitere",
+        "others", "Menschen", "Mal", "Stück", "andere", "weitere",
         "kinderen", "kind", "zonen", "dochters", "kleinkinderen", "zetels", "zetel", "stemmen", "leden", "punten", "doelpunten", "goals",
         "children", "child", "sons", "daughters", "grandchildren", "seats", "votes", "members", "points",
-        "Kinder", "Kind", "Söhne", "Töchter", "Enkel", "Sitze", "Mandate", "Stimmen", "Mitglieder", "Punkte", "Tore",
+        "Kinder", "Söhne", "Töchter", "Enkel", "Sitze", "Mandate", "Stimmen", "Mitglieder", "Punkte", "Tore",
     };
 
     /// <summary>What a count counts (<see cref="StorySentence.Counted"/>), read from its counted noun, its last token.</summary>
