@@ -80,6 +80,27 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(1, await reopened.CountArticlesAsync());
     }
 
+    // A reader opening the store while a writer holds its write transaction (an ingest does, batch after batch) reads
+    // what is committed at once: opening a store of this version needs no write lock.
+    [Fact]
+    public async Task Open_WhileAnotherConnectionWrites_DoesNotWaitForTheWriteLock()
+    {
+        var path = Path.Combine(_tmp.Path, "busy.db");
+        await using var writer = await SqliteChorusStore.OpenAsync(path);
+        var batch = await writer.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(new StoredArticle { Id = "a1", Ref = "r", ContentKey = "k", Text = "t", Lang = "nl" }, []);
+            var opening = SqliteChorusStore.OpenAsync(path);
+            // The busy timeout is 5 s: a reader that needed the lock would still be waiting (or then fail).
+            Assert.Same(opening, await Task.WhenAny(opening, Task.Delay(TimeSpan.FromSeconds(3))));
+            await using var reader = await opening;
+            Assert.Equal(0, await reader.CountArticlesAsync());
+            await batch.CommitAsync();
+            Assert.Equal(1, await reader.CountArticlesAsync());
+        }
+    }
+
     /// <summary>Takes a store back to schema 11: no change version or story key index (17), covering article indexes (16), story counts (15), list indexes (14), story entity versions (13) or kept entity figures (12).</summary>
     private const string WithoutKeptEntityFigures = """
         DROP TRIGGER store_version_article_added; DROP TRIGGER store_version_article_changed; DROP TRIGGER store_version_article_removed;

@@ -118,6 +118,13 @@ public sealed class SqliteChorusStore : RelationalChorusStore
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        // A store already at this version is opened without the write lock: a reader (stories, serve) opened while an
+        // ingest holds it batch after batch would otherwise wait out the busy timeout, or fail once it ran out.
+        if (await ScalarAsync<long>("PRAGMA user_version", cancellationToken).ConfigureAwait(false) >= SqliteMigrations.Steps.Count)
+        {
+            return;
+        }
+
         // A step may rebuild a table others refer to (SQLite's way to reorder columns), which foreign keys forbid
         // mid-way: they are off while steps run (the pragma cannot change inside a transaction) and each step is
         // checked against them before it commits.
