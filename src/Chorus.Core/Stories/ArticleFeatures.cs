@@ -31,6 +31,9 @@ public sealed record ArticleFeatures(
 
     private const float TitleWeight = 2f;
 
+    /// <summary>The term key of a day ("#2024-05-20"), as the article's resolved days are counted.</summary>
+    public static string DayKey(DateOnly day) => NeutralPrefix + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static ArticleFeatures From(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -57,7 +60,7 @@ public sealed record ArticleFeatures(
         {
             if (time.Value is { Length: 10 } day && day[4] == '-' && day[7] == '-')
             {
-                Add(terms, "#" + day, 1f);
+                Add(terms, NeutralPrefix + day, 1f);
             }
         }
 
@@ -104,6 +107,15 @@ public sealed record ArticleFeatures(
             }
         }
 
+        // A capitalised weekday or month ("Tuesday", "March") is a time, not a name.
+        foreach (var time in article.Times)
+        {
+            if (time.Start >= 0 && time.End <= text.Length && time.Start < time.End)
+            {
+                covered.AsSpan(time.Start, time.End - time.Start).Fill(true);
+            }
+        }
+
         if (article.Lang != "de")
         {
             foreach (var name in article.Names)
@@ -143,7 +155,8 @@ public sealed record ArticleFeatures(
         var parts = TransliterationKey.Parts(name);
         for (var i = 0; i < parts.Length; i++)
         {
-            if (parts[i].Length > 1)
+            // "de" of Paul de Leeuw and Luuk de Jong says nothing about which person: a particle is no key.
+            if (parts[i].Length > 1 && !EntityNames.IsParticle(parts.Length == words.Length ? words[i] : parts[i]))
             {
                 yield return (parts[i], parts.Length == words.Length ? NameKey.Fold(words[i]) : parts[i]);
             }

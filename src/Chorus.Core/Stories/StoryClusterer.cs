@@ -1,3 +1,5 @@
+using Chorus.Core.Time;
+
 namespace Chorus.Core.Stories;
 
 /// <summary>
@@ -53,12 +55,13 @@ public sealed class StoryClusterer
         // Weighed only when a candidate story lacks the article's language: most comparisons are within one.
         WeightedVector? articleConcepts = null;
         WeightedVector Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
+        var ownDay = OwnDayKey(features.Date);
 
         Scored? best = null;
         var alsoAbove = new List<Scored>();
         foreach (var candidate in Candidates(articleTerms, articleNames))
         {
-            var scored = Score(candidate, features, articleTerms, articleNames, Concepts);
+            var scored = Score(candidate, features, ownDay, articleTerms, articleNames, Concepts);
             if (scored is null)
             {
                 continue;
@@ -303,7 +306,7 @@ public sealed class StoryClusterer
             .Select(h => _stories[h.Key]);
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, WeightedVector articleTerms, WeightedVector articleNames, Func<WeightedVector> articleConcepts)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, string? ownDay, WeightedVector articleTerms, WeightedVector articleNames, Func<WeightedVector> articleConcepts)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -320,6 +323,11 @@ public sealed class StoryClusterer
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
         var nameCosine = Cosine(articleNames, story, names: true, out _);
+        if (!SharesEnough(features, ownDay, articleTerms, articleNames, story))
+        {
+            return null;
+        }
+
         // An unknown date neither helps nor hurts much: half the signal.
         double? apart = _options.DateFromCentre ? story.DaysFromMean(features.Date) ?? days : days;
         var proximity = apart is { } d ? Math.Pow(0.5, d / _options.DateHalfLifeDays) : 0.5;
@@ -330,7 +338,7 @@ public sealed class StoryClusterer
         // translated to shared concepts.
         if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
         {
-            var neutral = NeutralCosine(articleTerms, story);
+            var neutral = NeutralCosine(articleTerms, story, ownDay);
             var translated = ConceptCosine(articleConcepts(), story);
             var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
                 + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity)
@@ -341,14 +349,20 @@ public sealed class StoryClusterer
         return new Scored(story, score, cosine, nameCosine, proximity, days);
     }
 
-    /// <summary>Cosine over the language-neutral terms only (days, figures), IDF-weighted like the rest.</summary>
-    private double NeutralCosine(WeightedVector article, StoryProfile story)
+    /// <summary>
+    /// Cosine over the language-neutral terms only (days, figures), IDF-weighted like the rest, without the article's
+    /// own day: that day is in every article published on it, whatever it reports, and date proximity already counts
+    /// it. Counted here too, a German piece on an avalanche in Tirol scored 0.30 against an English one on an avalanche
+    /// in the Swiss Alps of the same day on the day alone; days the article names besides its own (a follow-up's "on
+    /// Tuesday") and figures still count.
+    /// </summary>
+    private double NeutralCosine(WeightedVector article, StoryProfile story, string? ownDay)
     {
         double dot = 0, articleNorm = 0, storyNorm = 0;
         for (var i = 0; i < article.Count; i++)
         {
             var term = article.Keys[i];
-            if (term[0] != ArticleFeatures.NeutralPrefix)
+            if (term[0] != ArticleFeatures.NeutralPrefix || term == ownDay)
             {
                 continue;
             }
@@ -363,7 +377,7 @@ public sealed class StoryClusterer
 
         foreach (var (term, w) in story.Terms)
         {
-            if (term[0] == ArticleFeatures.NeutralPrefix)
+            if (term[0] == ArticleFeatures.NeutralPrefix && term != ownDay)
             {
                 var weighted = w * _stats.Idf(term);
                 storyNorm += weighted * weighted;
@@ -372,6 +386,38 @@ public sealed class StoryClusterer
 
         return dot == 0 ? 0 : dot / (Math.Sqrt(storyNorm) * Math.Sqrt(articleNorm));
     }
+
+    /// <summary>
+    /// Whether the article and the story share at least <see cref="ClusteringOptions.MinSharedEvidence"/> words or names
+    /// (a word written as both counts once; the article's own day not at all, every article of that day has it).
+    /// </summary>
+    private bool SharesEnough(ArticleFeatures features, string? ownDay, WeightedVector terms, WeightedVector names, StoryProfile story)
+    {
+        var needed = _options.MinSharedEvidence;
+        var shared = 0;
+        for (var i = 0; i < terms.Count && shared < needed; i++)
+        {
+            if (story.Terms.ContainsKey(terms.Keys[i]) && terms.Keys[i] != ownDay)
+            {
+                shared++;
+            }
+        }
+
+        for (var i = 0; i < names.Count && shared < needed; i++)
+        {
+            var key = names.Keys[i];
+            if (story.Names.ContainsKey(key) && !(features.Terms.ContainsKey(key) && story.Terms.ContainsKey(key)))
+            {
+                shared++;
+            }
+        }
+
+        return shared >= needed;
+    }
+
+    /// <summary>The term key of a day-dated article's own day (as <see cref="ArticleFeatures"/> writes days); null otherwise.</summary>
+    private static string? OwnDayKey(PartialDate? date)
+        => date is { Precision: DatePrecision.Day } day ? ArticleFeatures.DayKey(day.Start) : null;
 
     /// <summary>Cosine of the article's word concepts and the story's, IDF-weighted (concept keys carry their own prefix in the statistics).</summary>
     private double ConceptCosine(WeightedVector article, StoryProfile story)

@@ -28,6 +28,21 @@ public class CrossLanguageFeatureTests
         Assert.Contains(nl.Names.Keys, k => en.Names.ContainsKey(k) && de.Names.ContainsKey(k) && k is "oekraine" or "moskou");
     }
 
+    // "de" of Paul de Leeuw is shared by every De Jong and De Wit of the paper: a particle is no name key; nor is an
+    // English weekday, capitalised as names are.
+    [Theory]
+    [InlineData("nl", "Presentator Paul de Leeuw begint zaterdag een nieuwe show. De Leeuw is blij.", "paul", "leuv", "de")] // keys are transliteration keys
+    [InlineData("en", "Commission president Ursula von der Leyen said on Tuesday in Brussels that talks would go on.", "ursula", "leien", "von")]
+    public void NameParticles_AreNoNameKeys(string lang, string text, string given, string surname, string particle)
+    {
+        var features = Features(lang, text);
+        Assert.Contains(given, features.Names.Keys);
+        Assert.Contains(surname, features.Names.Keys);
+        Assert.DoesNotContain(particle, features.Names.Keys);
+        Assert.DoesNotContain("der", features.Names.Keys);
+        Assert.DoesNotContain("tuesdai", features.Names.Keys); // a weekday is a time, not a name
+    }
+
     [Fact]
     public void GermanNouns_AreNoNames_AndFiguresReadTheSameInEveryLanguage()
     {

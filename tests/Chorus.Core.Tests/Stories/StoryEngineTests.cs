@@ -75,7 +75,7 @@ public class StoryEngineTests
     [InlineData(2, true)] // one shared word is too little evidence
     public void Clusterer_OneSharedWord_JoinsOnlyWhenOneIsEnough(int minSharedTerms, bool expectOpened)
     {
-        var options = new ClusteringOptions { TermWeight = 0.9, NameWeight = 0, DateWeight = 0.1, Threshold = 0.2, MinSharedTerms = minSharedTerms };
+        var options = new ClusteringOptions { TermWeight = 0.9, NameWeight = 0, DateWeight = 0.1, Threshold = 0.2, MinSharedTerms = minSharedTerms, MinSharedEvidence = 0 };
         var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
         Assert.True(clusterer.Assign(Words("comcast", "netflix", "cards"), "a", "a", true).OpenedStory);
         Assert.Equal("a", clusterer.Assign(Words("comcast", "netflix", "house"), "a2", "a", true).StoryId);
@@ -83,6 +83,48 @@ public class StoryEngineTests
         var housing = clusterer.Assign(Words("house", "bank", "prices"), "b", "b", true);
 
         Assert.Equal(expectOpened, housing.OpenedStory);
+    }
+
+    // The shipped default: a join needs two shared items. A word and a name count as two; a name written as the word
+    // ("len" and "@len": a one-word heading that is both) counts once; the article's own day, which every article of
+    // that day has, not at all.
+    [Theory]
+    [InlineData(new[] { "len" }, new[] { "len" }, true)]
+    [InlineData(new[] { "len", "#2014-03-11" }, new string[0], true)]
+    [InlineData(new[] { "len" }, new[] { "puzzel" }, false)]
+    [InlineData(new[] { "len", "#2014-03-08" }, new string[0], false)] // a day the article names besides its own
+    public void Clusterer_JoinsOnlyOnTwoSharedItems_ANameWrittenAsAWordAndTheOwnDayNotCounted(string[] words, string[] names, bool expectOpened)
+    {
+        var options = new ClusteringOptions { TermWeight = 0.5, NameWeight = 0.4, DateWeight = 0.1, Threshold = 0.1 };
+        Assert.Equal(2, options.MinSharedEvidence);
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        var story = new ArticleFeatures(
+            new Dictionary<string, float> { ["len"] = 1, ["#2014-03-11"] = 1, ["#2014-03-08"] = 1, ["oplossing"] = 1 },
+            new Dictionary<string, float> { ["len"] = 1, ["puzzel"] = 1 },
+            PartialDate.Parse("2014-03-11").Value);
+        Assert.True(clusterer.Assign(story, "a", "a", true).OpenedStory);
+
+        var article = new ArticleFeatures(words.ToDictionary(w => w, _ => 1f), names.ToDictionary(n => n, _ => 1f), PartialDate.Parse("2014-03-11").Value);
+        Assert.Equal(expectOpened, clusterer.Assign(article, "b", "b", true).OpenedStory);
+    }
+
+    // Across languages the article's own day is not evidence (every article of that day has it; date proximity counts
+    // it already): a German piece sharing only the day with an English story stays apart, one that names the day
+    // before, as the story does, joins.
+    [Theory]
+    [InlineData("#2024-05-20", true)]
+    [InlineData("#2024-05-19", false)]
+    public void Clusterer_AcrossLanguages_CountsDaysOtherThanTheArticlesOwn(string namedDay, bool expectOpened)
+    {
+        var options = new ClusteringOptions { MinSharedEvidence = 0 };
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        var day = PartialDate.Parse("2024-05-20").Value;
+        var story = new ArticleFeatures(new Dictionary<string, float> { ["avalanch"] = 1, ["#2024-05-20"] = 1, ["#2024-05-19"] = 1 }, new Dictionary<string, float>(), day) { Lang = "en" };
+        Assert.True(clusterer.Assign(story, "a", "a", true).OpenedStory);
+
+        var article = new ArticleFeatures(new Dictionary<string, float> { ["lawin"] = 1, ["#2024-05-20"] = 1, [namedDay] = 1 }, new Dictionary<string, float>(), day) { Lang = "de" };
+        var assigned = clusterer.Assign(article, "b", "b", true);
+        Assert.Equal(expectOpened, assigned.OpenedStory);
     }
 
     [Theory]
