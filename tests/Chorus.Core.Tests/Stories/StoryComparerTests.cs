@@ -139,6 +139,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // Two sources agree and a third disagrees: one conflict listing the three sources' figures, whichever ways the pairs
+    // were found (an aligned claim for two of them, the role of the event for the third).
+    [Fact]
+    public void TwoSourcesAgainstOne_AreOneConflictOfThreeValues()
+    {
+        var a = Article("a", "Zuid Express", "Een touringcar is zaterdag op de Brennerpas van de weg geraakt. Elf inzittenden raakten gewond.", "2024-07-06");
+        var b = Article("b", "Südtiroler Zeitung", "Ein Reisebus ist am Samstag auf der Brennerautobahn von der Fahrbahn abgekommen. Dabei wurden 14 Insassen verletzt.", "2024-07-06");
+        var c = Article("c", "Alpine Report", "A coach came off the road on the Brenner motorway on Saturday. Eleven people on board were hurt.", "2024-07-06");
+        var conflict = Assert.Single(new StoryComparer().Compare([a, b, c]).Conflicts);
+        Assert.Equal(["a", "b", "c"], conflict.Values.Select(v => v.ArticleId).Order(StringComparer.Ordinal));
+        Assert.Equal(["11", "14"], conflict.Values.Select(v => v.Value.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal)); // "11 inzittenden", "11 people"
+    }
+
     // 300 unrelated real articles taken as one story, dated over four weeks with each its own outlet: every figure,
     // age, clock time and count of a thing meets the others' through the per-source slots, and none of them is one
     // event's. A slot rule that raises a conflict here compares figures of different things (seats of two parties,

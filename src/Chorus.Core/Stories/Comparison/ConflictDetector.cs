@@ -214,15 +214,64 @@ internal static class ConflictDetector
             => found.Values.Any(f => f.Values.ContainsKey(a) && f.Values.ContainsKey(b))
             || updates.Values.Any(u => u.Values.Values.Any(v => v.ArticleId + "\n" + v.Value == a) && u.Values.Values.Any(v => v.ArticleId + "\n" + v.Value == b));
 
-        var conflicts = found
-            .Where(f => f.Value.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(f => new Conflict(f.Key.Kind, f.Value.What, f.Value.Values.Values.ToList()))
+        var conflicts = MergeSharingAFigure(found)
+            .Where(f => f.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Select(f => new Conflict(f.Kind, f.What, f.Values.Values.ToList()))
             .ToList();
         var developments = updates
             .OrderBy(u => u.Value.Values.Keys.First())
             .Select(u => new FigureUpdate(u.Value.Kind, u.Value.What, u.Value.Values.Values.ToList()))
             .ToList();
         return (conflicts, developments);
+    }
+
+    /// <summary>
+    /// One disagreement per figure: entries of one kind that hold the same figure of one article (found once through an
+    /// aligned claim, once through a slot: "Elf" and "Eleven" against "14") are one conflict of all their values, not two
+    /// that each list one side twice. Entries keep the order they were found in; the first one's description stays.
+    /// </summary>
+    private static List<(string Kind, string What, Dictionary<string, ConflictValue> Values)> MergeSharingAFigure(
+        Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)> found)
+    {
+        var merged = new List<(string Kind, string What, Dictionary<string, ConflictValue> Values)>();
+        foreach (var (key, entry) in found)
+        {
+            var values = new Dictionary<string, ConflictValue>(entry.Values, StringComparer.Ordinal);
+            var into = -1;
+            for (var i = 0; i < merged.Count; i++)
+            {
+                if (merged[i].Kind != key.Kind || !merged[i].Values.Keys.Any(values.ContainsKey))
+                {
+                    continue;
+                }
+
+                if (into < 0)
+                {
+                    into = i;
+                    foreach (var (k, v) in values)
+                    {
+                        merged[i].Values.TryAdd(k, v);
+                    }
+                }
+                else
+                {
+                    // This entry joins two earlier ones: they are one disagreement too.
+                    foreach (var (k, v) in merged[i].Values)
+                    {
+                        merged[into].Values.TryAdd(k, v);
+                    }
+
+                    merged.RemoveAt(i--);
+                }
+            }
+
+            if (into < 0)
+            {
+                merged.Add((key.Kind, entry.What, values));
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>
