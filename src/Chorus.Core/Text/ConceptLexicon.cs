@@ -5,7 +5,8 @@ namespace Chorus.Core.Text;
 /// different languages can be compared on their content words, not only on names, days and figures. A concept is an
 /// English word; a Dutch or German word maps to the concepts of its main sense's single-word translations (at most
 /// three), and Dutch and German words translated into each other share a link concept ("Feuerwehr" = "brandweer",
-/// <see cref="LinkMark"/>). Derived from FreeDict by tools/derive-news-lexicon.py (GPL-2+/GPL-3+, see THIRD-PARTY-NOTICES.md).
+/// <see cref="LinkMark"/>). Derived from FreeDict by tools/derive-news-lexicon.py (GPL-2+/GPL-3+, see THIRD-PARTY-NOTICES.md),
+/// after Chorus's own rows of the news senses the dictionaries list late or lack (Resources/news-lexicon-supplement.tsv).
 /// Looked up by stem, with the stemmer the analyser uses for the article's language, so inflected forms find it.
 /// </summary>
 public sealed class ConceptLexicon
@@ -25,7 +26,10 @@ public sealed class ConceptLexicon
     /// </summary>
     public const char LinkMark = '=';
 
-    private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(EmbeddedResources.ReadLines("news-lexicon.tsv.gz"), EmbeddedResources.ReadLines("nl-lemma-forms.tsv")));
+    // Chorus's own news senses first (Resources/news-lexicon-supplement.tsv): a word's first concepts are kept.
+    private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(
+        EmbeddedResources.ReadLines("news-lexicon-supplement.tsv").Concat(EmbeddedResources.ReadLines("news-lexicon.tsv.gz")),
+        EmbeddedResources.ReadLines("nl-lemma-forms.tsv")));
 
     /// <summary>The shortest modifier a compound is split into ("zee" in "zeeschip", "wohn" in "Wohnhaus").</summary>
     public const int MinCompoundPart = 3;

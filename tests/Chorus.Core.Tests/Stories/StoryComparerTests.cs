@@ -131,9 +131,15 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("nl", "De burgemeester sprak in de drie grootste steden.", "nl", "Volgens de krant staan in de zes grootste steden lange files.", "2024-06-04", false)]
     [InlineData("en", "The Boeing 737 was carrying 164 passengers and six crew members.", "nl", "Aan boord waren 146 passagiers.", "2024-06-06", false)]
     [InlineData("en", "The Boeing 737 was carrying 164 passengers. Earlier 150 passengers had boarded in Rome.", "nl", "Aan boord waren 146 passagiers.", "2024-06-04", false)]
+    [InlineData("nl", "Bij de luchtvaartmaatschappij verdwijnen 650 banen.", "de", "Betroffen sind 560 Arbeitsplätze.", "2024-06-04", true)]
     public void OneCountOfAThingPerSource_MeetsTheOtherSources_WithoutAlignedSentences(string langA, string first, string langB, string second, string dayB, bool conflict)
     {
-        static string Lead(string lang) => lang == "en" ? "A plane made an emergency landing at Schiphol on Tuesday. " : "Een vliegtuig maakte dinsdag een noodlanding op Schiphol. ";
+        static string Lead(string lang) => lang switch
+        {
+            "en" => "A plane made an emergency landing at Schiphol on Tuesday. ",
+            "de" => "Ein Flugzeug musste am Dienstag in Schiphol notlanden. ",
+            _ => "Een vliegtuig maakte dinsdag een noodlanding op Schiphol. ",
+        };
         var a = Article("a", "Aviation Daily", Lead(langA) + first, "2024-06-04");
         var b = Article("b", "Luchtvaartnieuws", Lead(langB) + second, dayB);
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));

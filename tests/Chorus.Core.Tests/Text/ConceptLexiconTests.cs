@@ -20,6 +20,22 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
     }
 
+    // Chorus's own news senses come before the dictionaries' (which know "baan" as a path and an orbit): counts of jobs,
+    // crew, the injured and voters meet across languages.
+    [Theory]
+    [InlineData("nl", "banen", "de", "Arbeitsplätze", "en", "jobs")]
+    [InlineData("nl", "bemanningsleden", "de", "Besatzungsmitglieder", "en", "crew")]
+    [InlineData("nl", "gewonden", "de", "Verletzte", "en", "injured")]
+    [InlineData("nl", "kiezers", "de", "Wähler", "en", "voters")]
+    [InlineData("nl", "medewerkers", "de", "Mitarbeiter", "en", "staff")]
+    public void NewsSenses_MeetAcrossLanguages(string lang1, string word1, string lang2, string word2, string lang3, string word3)
+    {
+        string[] Concepts(string lang, string word) => ConceptLexicon.Default.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray();
+        var (a, b, c) = (Concepts(lang1, word1), Concepts(lang2, word2), Concepts(lang3, word3));
+        Assert.Contains(a, b.Contains);
+        Assert.Contains(a, c.Contains);
+    }
+
     [Theory]
     [InlineData("fr", "eglis")]
     [InlineData("nl", "xyzzyq")]
