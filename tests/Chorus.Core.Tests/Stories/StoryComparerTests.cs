@@ -158,6 +158,20 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(["11", "14"], conflict.Values.Select(v => v.Value.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal)); // "11 inzittenden", "11 people"
     }
 
+    // A source that gives a part of its count with the noun left out ("drie kinderen, van wie er twee…") gives the other
+    // source's "twee kinderen" too: no conflict. Without the part, three against two is one.
+    [Theory]
+    [InlineData("Met haar eerste man Kees kreeg zij in Utrecht drie kinderen, van wie er twee jong zijn gestorven.", "Met haar eerste man Kees kreeg zij in Utrecht twee kinderen, die jong zijn gestorven.", false)]
+    [InlineData("Mit ihrem ersten Mann Kees bekam sie in Utrecht drei Kinder, von denen zwei jung gestorben sind.", "Mit ihrem ersten Mann Kees bekam sie in Utrecht zwei Kinder, die jung gestorben sind.", false)]
+    [InlineData("With her first husband Kees she had three children in Utrecht, two of whom died young.", "With her first husband Kees she had two children in Utrecht, who died young.", false)]
+    [InlineData("Met haar eerste man Kees kreeg zij in Utrecht drie kinderen, die jong zijn gestorven.", "Met haar eerste man Kees kreeg zij in Utrecht twee kinderen, die jong zijn gestorven.", true)]
+    public void APartGivenWithoutItsNoun_IsNoConflictWithAnotherSourcesCount(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Zuiderkrant", first, "2024-05-20");
+        var b = Article("b", "Limburgse Post", second, "2024-05-20");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Count > 0);
+    }
+
     // 300 unrelated real articles taken as one story, dated over four weeks with each its own outlet: every figure,
     // age, clock time and count of a thing meets the others' through the per-source slots, and none of them is one
     // event's. A slot rule that raises a conflict here compares figures of different things (seats of two parties,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Extraction.Times;
 using Chorus.Core.Time;
@@ -813,7 +814,77 @@ internal static class ConflictDetector
     /// </summary>
     private static bool Mentions(ComparedArticle article, QuantityMention q)
         => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && o.Qualifier != FigureQualifier.Vague && q.Qualifier != FigureQualifier.Vague
-            && !OrdersApart(o, q) && Agree(o, q));
+            && !OrdersApart(o, q) && Agree(o, q))
+        || GivesAsPart(article, q);
+
+    // Words that take a part of a count just given, its noun left out: "drie kinderen, van wie er twee…", "fünf
+    // Verletzte, davon zwei…"; and the English order, the part before the cue: "twelve injured, three of whom…".
+    private static readonly string[] PartitiveCuesBefore = ["van wie er", "van wie", "waarvan er", "waarvan", "onder wie", "von denen", "davon", "darunter"];
+
+    private static readonly string[] PartitiveCuesAfter = ["of whom", "of which", "of them"];
+
+    /// <summary>
+    /// Whether the article gives <paramref name="q"/>'s value as a part of a count of the same thing, with the noun left
+    /// out: "Met R. kreeg ze drie kinderen, van wie er twee zijn gestorven" gives two children too, so another source's
+    /// "twee kinderen" is that part, not a contradiction of the three. Read from the words, since a bare number word is
+    /// no figure of the analysis ("twee" there is none, "twee jong" one of "jong").
+    /// </summary>
+    private static bool GivesAsPart(ComparedArticle article, QuantityMention q)
+    {
+        var text = article.Analyzed.Raw.Text;
+        var lang = article.Analyzed.Lang;
+        foreach (var whole in article.Analyzed.Quantities)
+        {
+            if (UnitKey(whole.Unit) != UnitKey(q.Unit) || whole.Unit is null)
+            {
+                continue;
+            }
+
+            // The rest of the whole's sentence, at most a clause's length.
+            var end = whole.End;
+            while (end < text.Length && end - whole.End < 80 && text[end] is not ('.' or '!' or '?'))
+            {
+                end++;
+            }
+
+            var rest = text[whole.End..end];
+            foreach (var cue in PartitiveCuesBefore)
+            {
+                var at = rest.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0 && PartValue(rest.AsSpan(at + cue.Length), lang, first: true) is { } part && part == Normalised(q))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var cue in PartitiveCuesAfter)
+            {
+                var at = rest.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+                if (at > 0 && PartValue(rest.AsSpan(0, at), lang, first: false) is { } part && part == Normalised(q))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The number written as the first (or last) word of <paramref name="words"/>, in digits or in words; null for none.</summary>
+    private static double? PartValue(ReadOnlySpan<char> words, string lang, bool first)
+    {
+        words = words.Trim(" ,;:");
+        if (words.IsEmpty)
+        {
+            return null;
+        }
+
+        var word = first
+            ? (words.IndexOfAny(' ', ',') is var e and >= 0 ? words[..e] : words)
+            : (words.LastIndexOfAny(' ', ',') is var s and >= 0 ? words[(s + 1)..] : words);
+        return double.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : Extraction.Quantities.QuantityExtractor.ParseWords(word.ToString().ToLowerInvariant(), lang);
+    }
 
     private static bool MentionsDate(ComparedArticle article, TimexRange range)
         => article.Analyzed.Times.Any(t => t.Kind != TimeKind.Weekday && t.Days is { } r && r.Overlaps(range) && r.Days <= range.Days * 31);
