@@ -101,7 +101,7 @@ public sealed record ArticleFeatures(
         {
             covered.AsSpan(m.Start, m.End - m.Start).Fill(true);
             var name = m.Group >= 0 && m.Group < article.EntityGroups.Count ? article.EntityGroups[m.Group].Canonical : text[m.Start..m.End];
-            foreach (var (key, form) in Keys(translated, name))
+            foreach (var (key, form) in Keys(translated, name, article.Lang))
             {
                 yield return (key, 1f, form);
             }
@@ -122,7 +122,7 @@ public sealed record ArticleFeatures(
             {
                 if (name.Start < covered.Length && !covered[name.Start])
                 {
-                    foreach (var (key, form) in Keys(translated, text[name.Start..name.End]))
+                    foreach (var (key, form) in Keys(translated, text[name.Start..name.End], article.Lang))
                     {
                         yield return (key, 1f, form);
                     }
@@ -134,7 +134,7 @@ public sealed record ArticleFeatures(
         {
             if (article.Lang != "de" || translated.KeyOf(name) is not null)
             {
-                foreach (var (key, form) in Keys(translated, name))
+                foreach (var (key, form) in Keys(translated, name, article.Lang))
                 {
                     yield return (key, TitleWeight, form);
                 }
@@ -142,7 +142,7 @@ public sealed record ArticleFeatures(
         }
     }
 
-    private static IEnumerable<(string Key, string Form)> Keys(TranslatedNames translated, string name)
+    private static IEnumerable<(string Key, string Form)> Keys(TranslatedNames translated, string name, string lang)
     {
         if (translated.KeyOf(name) is { } key)
         {
@@ -155,12 +155,26 @@ public sealed record ArticleFeatures(
         var parts = TransliterationKey.Parts(name);
         for (var i = 0; i < parts.Length; i++)
         {
-            // "de" of Paul de Leeuw and Luuk de Jong says nothing about which person: a particle is no key.
-            if (parts[i].Length > 1 && !EntityNames.IsParticle(parts.Length == words.Length ? words[i] : parts[i]))
+            // "de" of Paul de Leeuw and Luuk de Jong says nothing about which person: a particle is no key. Nor is a
+            // function word capitalised at the start of a heading's second sentence or of a quote ("In", "Ik", "Maar"),
+            // unless written as an acronym ("IS").
+            if (parts[i].Length > 1 && !EntityNames.IsParticle(parts.Length == words.Length ? words[i] : parts[i])
+                && !(parts.Length == words.Length && IsFunctionWord(words[i], lang)))
             {
                 yield return (parts[i], parts.Length == words.Length ? NameKey.Fold(words[i]) : parts[i]);
             }
         }
+    }
+
+    private static bool IsFunctionWord(string word, string lang)
+    {
+        var allCaps = word.Length > 1;
+        foreach (var c in word)
+        {
+            allCaps &= !char.IsLetter(c) || char.IsUpper(c);
+        }
+
+        return !allCaps && LanguageStemmer.For(lang).IsStopword(word.ToLowerInvariant());
     }
 
     /// <summary>Each concept of a word counts as the word does (weights below 1 would turn negative under log TF).</summary>

@@ -43,6 +43,18 @@ public class CrossLanguageFeatureTests
         Assert.DoesNotContain("tuesdai", features.Names.Keys); // a weekday is a time, not a name
     }
 
+    // A function word capitalised where a sentence or quote starts is no name key, even when the article starts several
+    // sentences with it; an acronym spelled like one ("IS") stays.
+    [Fact]
+    public void CapitalisedFunctionWords_AreNoNameKeys()
+    {
+        var features = Features("nl", "Maar de burgemeester zweeg. Maar Paul Smit sprak: 'In Utrecht is het rustig.' In Arnhem was het onrustig. Maar IS dreigt.");
+        Assert.Contains("paul", features.Names.Keys);
+        Assert.DoesNotContain("mar", features.Names.Keys);
+        Assert.DoesNotContain("in", features.Names.Keys);
+        Assert.Contains("is", features.Names.Keys);
+    }
+
     [Fact]
     public void GermanNouns_AreNoNames_AndFiguresReadTheSameInEveryLanguage()
     {
