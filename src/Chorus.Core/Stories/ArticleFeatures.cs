@@ -174,7 +174,15 @@ public sealed record ArticleFeatures(
             allCaps &= !char.IsLetter(c) || char.IsUpper(c);
         }
 
-        return !allCaps && LanguageStemmer.For(lang).IsStopword(word.ToLowerInvariant());
+        // Function words are short: a longer word is none, and needs no lower-cased copy.
+        if (allCaps || word.Length > 16)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.AsSpan().ToLowerInvariant(lower);
+        return LanguageStemmer.For(lang).IsStopword(lower);
     }
 
     /// <summary>Each concept of a word counts as the word does (weights below 1 would turn negative under log TF).</summary>

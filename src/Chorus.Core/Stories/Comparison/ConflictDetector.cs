@@ -847,11 +847,11 @@ internal static class ConflictDetector
                 end++;
             }
 
-            var rest = text[whole.End..end];
+            var rest = text.AsSpan(whole.End, end - whole.End);
             foreach (var cue in PartitiveCuesBefore)
             {
                 var at = rest.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
-                if (at >= 0 && PartValue(rest.AsSpan(at + cue.Length), lang, first: true) is { } part && part == Normalised(q))
+                if (at >= 0 && PartValue(rest[(at + cue.Length)..], lang, first: true) is { } part && part == Normalised(q))
                 {
                     return true;
                 }
@@ -860,7 +860,7 @@ internal static class ConflictDetector
             foreach (var cue in PartitiveCuesAfter)
             {
                 var at = rest.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
-                if (at > 0 && PartValue(rest.AsSpan(0, at), lang, first: false) is { } part && part == Normalised(q))
+                if (at > 0 && PartValue(rest[..at], lang, first: false) is { } part && part == Normalised(q))
                 {
                     return true;
                 }
