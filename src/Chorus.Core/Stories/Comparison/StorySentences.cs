@@ -390,7 +390,11 @@ internal static class StorySentences
         return new CountedThing(lang, ConflictDetector.UnitKey(unit), stem, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stem).ToArray());
     }
 
-    /// <summary>Whether a figure names a ranked set: a superlative between the number and its noun.</summary>
+    /// <summary>
+    /// Whether a figure names a ranked or compared set: a superlative or a comparative between the number and its noun
+    /// ("de drie grootste steden", "drie grotere partijen", "three other parties"), a part picked out of the things
+    /// counted, not their count: "veertien partijen" and "drie grotere partijen" contradict nothing.
+    /// </summary>
     private static bool IsRankedSet(string lang, string text, QuantityMention quantity, IReadOnlyList<Token> tokens)
     {
         if (quantity.Unit is null)
@@ -401,7 +405,7 @@ internal static class StorySentences
         foreach (var token in TokensIn(tokens, quantity.Start, quantity.End))
         {
             // The first token is (part of) the number, the last the noun: a superlative stands between them.
-            if (token.Start > quantity.Start && token.End < quantity.End && IsSuperlative(lang, token.Of(text)))
+            if (token.Start > quantity.Start && token.End < quantity.End && (IsSuperlative(lang, token.Of(text)) || IsComparative(lang, token.Of(text))))
             {
                 return true;
             }
@@ -441,6 +445,22 @@ internal static class StorySentences
     // Adjectives ending like a superlative that are none ("twee vaste medewerkers").
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotSuperlatives =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "vaste", "juiste", "gepaste", "woeste", "geteste", "interest", "honest", "modest" }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // English comparatives and set-picking words; by ending alone "-er" would take nouns used as modifiers ("water").
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishComparatives =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "other", "larger", "bigger", "smaller", "older", "younger", "higher", "lower", "more", "fewer", "former", "further", "earlier", "later",
+        }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A comparative (or "other") before a noun: Dutch "grotere", "andere", German "größere", "anderen", English by list.</summary>
+    private static bool IsComparative(string lang, ReadOnlySpan<char> word) => lang switch
+    {
+        "nl" => word.Length >= 5 && word.EndsWith("ere", StringComparison.OrdinalIgnoreCase),
+        "de" => word.Length >= 5 && (word.EndsWith("ere", StringComparison.OrdinalIgnoreCase) || word.EndsWith("eren", StringComparison.OrdinalIgnoreCase)),
+        "en" => EnglishComparatives.Contains(word),
+        _ => false,
+    };
 
     /// <summary>A superlative by its ending: Dutch "grootste", German "größten", English "largest", "biggest".</summary>
     private static bool IsSuperlative(string lang, ReadOnlySpan<char> word)
