@@ -179,6 +179,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal("opened", rows[0][4]);
         Assert.True(double.Parse(rows[1][4], System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Contains("keizersgracht", rows[1][5], StringComparison.Ordinal);
+
+        // The fitting knob reaches the clusterer: asked for more shared words than the articles have, nothing joins.
+        var strict = await CliRunner.RunAsync("eval", "clusters", "--gold", gold, "--min-shared-evidence", "40", "--json");
+        Assert.Equal(0, strict.ExitCode);
+        Assert.Equal(3, JsonDocument.Parse(strict.Stdout).RootElement.GetProperty("predictedClusters").GetInt32());
     }
 
     [Fact]
