@@ -55,7 +55,7 @@ public sealed class StoryClusterer
         // Weighed only when a candidate story lacks the article's language: most comparisons are within one.
         WeightedVector? articleConcepts = null;
         WeightedVector Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
-        var ownDay = OwnDayKey(features.Date);
+        var ownDay = OwnDayOf(features.Date, articleTerms);
 
         Scored? best = null;
         var alsoAbove = new List<Scored>();
@@ -306,7 +306,7 @@ public sealed class StoryClusterer
             .Select(h => _stories[h.Key]);
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, string? ownDay, WeightedVector articleTerms, WeightedVector articleNames, Func<WeightedVector> articleConcepts)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, OwnDay ownDay, WeightedVector articleTerms, WeightedVector articleNames, Func<WeightedVector> articleConcepts)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -322,8 +322,8 @@ public sealed class StoryClusterer
 
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
-        var nameCosine = Cosine(articleNames, story, names: true, out _);
-        if (!SharesEnough(features, ownDay, articleTerms, articleNames, story))
+        var nameCosine = Cosine(articleNames, story, names: true, out var sharedNames);
+        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, articleNames, story))
         {
             return null;
         }
@@ -338,7 +338,7 @@ public sealed class StoryClusterer
         // translated to shared concepts.
         if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
         {
-            var neutral = NeutralCosine(articleTerms, story, ownDay);
+            var neutral = NeutralCosine(articleTerms, story, ownDay.Key);
             var translated = ConceptCosine(articleConcepts(), story);
             var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
                 + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity)
@@ -389,35 +389,34 @@ public sealed class StoryClusterer
 
     /// <summary>
     /// Whether the article and the story share at least <see cref="ClusteringOptions.MinSharedEvidence"/> words or names
-    /// (a word written as both counts once; the article's own day not at all, every article of that day has it).
+    /// (a word written as both counts once; the article's own day not at all, every article of that day has it). Starts
+    /// from the shared counts the cosines found; only the names are read again, to drop those counted as words.
     /// </summary>
-    private bool SharesEnough(ArticleFeatures features, string? ownDay, WeightedVector terms, WeightedVector names, StoryProfile story)
+    private bool SharesEnough(ArticleFeatures features, OwnDay ownDay, int sharedTerms, int sharedNames, WeightedVector names, StoryProfile story)
     {
         var needed = _options.MinSharedEvidence;
-        var shared = 0;
-        for (var i = 0; i < terms.Count && shared < needed; i++)
-        {
-            if (story.Terms.ContainsKey(terms.Keys[i]) && terms.Keys[i] != ownDay)
-            {
-                shared++;
-            }
-        }
-
-        for (var i = 0; i < names.Count && shared < needed; i++)
+        var shared = sharedTerms + sharedNames - (ownDay.InVector && story.Terms.ContainsKey(ownDay.Key!) ? 1 : 0);
+        for (var i = 0; i < names.Count && shared >= needed && sharedNames > 0; i++)
         {
             var key = names.Keys[i];
-            if (story.Names.ContainsKey(key) && !(features.Terms.ContainsKey(key) && story.Terms.ContainsKey(key)))
+            if (story.Names.ContainsKey(key) && features.Terms.ContainsKey(key) && story.Terms.ContainsKey(key))
             {
-                shared++;
+                shared--;
             }
         }
 
         return shared >= needed;
     }
 
-    /// <summary>The term key of a day-dated article's own day (as <see cref="ArticleFeatures"/> writes days); null otherwise.</summary>
-    private static string? OwnDayKey(PartialDate? date)
-        => date is { Precision: DatePrecision.Day } day ? ArticleFeatures.DayKey(day.Start) : null;
+    /// <summary>The article's own day as a term key (null for an article not dated to a day), and whether its vector holds it.</summary>
+    private readonly record struct OwnDay(string? Key, bool InVector);
+
+    /// <summary>The article's own day (as <see cref="ArticleFeatures"/> writes days), once per article.</summary>
+    private static OwnDay OwnDayOf(PartialDate? date, WeightedVector terms)
+    {
+        var key = date is { Precision: DatePrecision.Day } day ? ArticleFeatures.DayKey(day.Start) : null;
+        return new OwnDay(key, key is not null && Array.IndexOf(terms.Keys, key) >= 0);
+    }
 
     /// <summary>Cosine of the article's word concepts and the story's, IDF-weighted (concept keys carry their own prefix in the statistics).</summary>
     private double ConceptCosine(WeightedVector article, StoryProfile story)
