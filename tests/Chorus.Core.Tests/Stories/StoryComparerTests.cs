@@ -131,6 +131,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("nl", "De burgemeester sprak in de drie grootste steden.", "nl", "Volgens de krant staan in de zes grootste steden lange files.", "2024-06-04", false)]
     [InlineData("nl", "Aan de verkiezing doen veertien partijen mee.", "nl", "De drie grotere partijen willen samen regeren.", "2024-06-04", false)]
     [InlineData("en", "Fourteen parties are taking part in the vote.", "en", "The three larger parties want to govern together.", "2024-06-04", false)]
+    [InlineData("nl", "Op de zolder werden veertien bijzondere schilderijen gevonden.", "nl", "Volgens de politie gaat het om negen bijzondere schilderijen.", "2024-06-04", true)] // an adjective in "-ere" that compares nothing
     [InlineData("en", "The Boeing 737 was carrying 164 passengers and six crew members.", "nl", "Aan boord waren 146 passagiers.", "2024-06-06", false)]
     [InlineData("en", "The Boeing 737 was carrying 164 passengers. Earlier 150 passengers had boarded in Rome.", "nl", "Aan boord waren 146 passagiers.", "2024-06-04", false)]
     [InlineData("nl", "Bij de luchtvaartmaatschappij verdwijnen 650 banen.", "de", "Betroffen sind 560 Arbeitsplätze.", "2024-06-04", true)]

@@ -405,7 +405,7 @@ internal static class StorySentences
         foreach (var token in TokensIn(tokens, quantity.Start, quantity.End))
         {
             // The first token is (part of) the number, the last the noun: a superlative stands between them.
-            if (token.Start > quantity.Start && token.End < quantity.End && (IsSuperlative(lang, token.Of(text)) || IsComparative(lang, token.Of(text))))
+            if (token.Start > quantity.Start && token.End < quantity.End && (IsSuperlative(lang, token.Of(text)) || IsComparative(token.Of(text))))
             {
                 return true;
             }
@@ -446,21 +446,29 @@ internal static class StorySentences
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotSuperlatives =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "vaste", "juiste", "gepaste", "woeste", "geteste", "interest", "honest", "modest" }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // English comparatives and set-picking words; by ending alone "-er" would take nouns used as modifiers ("water").
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishComparatives =
+    // Comparatives and set-picking words before a noun, listed: by ending alone, "-ere"/"-eren" would take adjectives
+    // whose stem ends in "-er" ("bijzondere", "donkere", "schweren", "inneren") and English "-er" nouns used as modifiers
+    // ("water"). Words of the language, written for Chorus.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Comparatives =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "other", "larger", "bigger", "smaller", "older", "younger", "higher", "lower", "more", "fewer", "former", "further", "earlier", "later",
+            // Dutch
+            "andere", "grotere", "kleinere", "oudere", "jongere", "hogere", "lagere", "eerdere", "latere", "zwaardere",
+            "lichtere", "betere", "slechtere", "nieuwere", "rijkere", "armere", "bredere", "langere", "kortere", "duurdere",
+            "goedkopere", "sterkere", "zwakkere",
+            // German ("andere" as in Dutch)
+            "anderen", "größere", "größeren", "kleinere", "kleineren", "ältere", "älteren", "jüngere", "jüngeren",
+            "höhere", "höheren", "niedrigere", "niedrigeren", "weitere", "weiteren", "frühere", "früheren", "spätere",
+            "späteren", "schwerere", "schwereren", "leichtere", "leichteren", "bessere", "besseren", "schlechtere",
+            "schlechteren", "neuere", "neueren", "längere", "längeren", "kürzere", "kürzeren", "teurere", "teureren",
+            "stärkere", "stärkeren", "schwächere", "schwächeren",
+            // English
+            "other", "larger", "bigger", "smaller", "older", "younger", "higher", "lower", "more", "fewer", "former", "further",
+            "earlier", "later", "heavier", "lighter", "better", "worse", "newer", "longer", "shorter", "stronger", "weaker",
         }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>A comparative (or "other") before a noun: Dutch "grotere", "andere", German "größere", "anderen", English by list.</summary>
-    private static bool IsComparative(string lang, ReadOnlySpan<char> word) => lang switch
-    {
-        "nl" => word.Length >= 5 && word.EndsWith("ere", StringComparison.OrdinalIgnoreCase),
-        "de" => word.Length >= 5 && (word.EndsWith("ere", StringComparison.OrdinalIgnoreCase) || word.EndsWith("eren", StringComparison.OrdinalIgnoreCase)),
-        "en" => EnglishComparatives.Contains(word),
-        _ => false,
-    };
+    /// <summary>A comparative (or "other") before a noun: "grotere", "anderen", "larger".</summary>
+    private static bool IsComparative(ReadOnlySpan<char> word) => Comparatives.Contains(word);
 
     /// <summary>A superlative by its ending: Dutch "grootste", German "größten", English "largest", "biggest".</summary>
     private static bool IsSuperlative(string lang, ReadOnlySpan<char> word)
