@@ -18,6 +18,28 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IAsyncLifet
     public Task InitializeAsync() => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    // Advisory locks belong to a database: a writer of another store on the same server holds a lock of the same key,
+    // and a waiter of this store must be told this store's writer, not that one (CI once named a correction of another
+    // test's store while this store's ingest held the lock).
+    [SkippableFact]
+    public async Task AWaiter_IsToldItsOwnStoresWriter_NotOneOfAnotherStoreOnTheServer()
+    {
+        await using var other = await PostgresChorusStore.OpenAsync(PostgresLocation.Parse(await _host.DbAsync("other.db")).Value!);
+        await using var otherHeld = await other.LockForWritingAsync("correction");
+        await using var first = await CreateStoreAsync();
+        await using var second = await ReopenAsync(first);
+        var held = await first.LockForWritingAsync("ingest");
+        var told = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = second.LockForWritingAsync("merge", h => told.TrySetResult(h));
+        var holder = await told.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await held.DisposeAsync();
+        await using (await waiting.WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.Contains("ingest", holder, StringComparison.Ordinal);
+            Assert.DoesNotContain("correction", holder, StringComparison.Ordinal);
+        }
+    }
 }
 
 public sealed class PostgresLocationTests

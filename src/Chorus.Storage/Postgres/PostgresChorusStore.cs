@@ -149,10 +149,13 @@ public sealed class PostgresChorusStore : RelationalChorusStore
         return null;
     }
 
+    // Advisory locks belong to a database: the holder is looked for in this store's database only. Another store on the
+    // same server holds a lock of the same key (in CI, a correction test's store named its process while an ingest of
+    // this store held the lock).
     private async Task<string> HolderAsync(CancellationToken cancellationToken)
     {
         var holder = await ScalarAsync<string?>(
-            string.Create(CultureInfo.InvariantCulture, $"SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = {WriteLockKey} LIMIT 1"),
+            string.Create(CultureInfo.InvariantCulture, $"SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = {WriteLockKey} AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1"),
             cancellationToken).ConfigureAwait(false);
         return string.IsNullOrWhiteSpace(holder) ? "another writer" : holder;
     }
