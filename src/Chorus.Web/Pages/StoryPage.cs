@@ -351,7 +351,8 @@ internal static class StoryPage
     {
         var copies = story.Articles.Where(a => a.DuplicateOf is not null).ToLookup(a => a.DuplicateOf!, StringComparer.Ordinal);
         var inStory = story.Articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        h.Raw("<section class=\"coverage\" aria-labelledby=\"coverage-h\"><h2 id=\"coverage-h\">Coverage</h2><ul>");
+        // A long list of one-line entries reads as well in two columns on a wide screen, at half the height.
+        h.Raw("<section class=\"coverage\" aria-labelledby=\"coverage-h\"><h2 id=\"coverage-h\">Coverage</h2>").Raw(story.Articles.Count >= BigStory ? "<ul class=\"many\">" : "<ul>");
         foreach (var a in story.Articles.Where(a => a.DuplicateOf is null || !inStory.Contains(a.DuplicateOf)))
         {
             CoverageItem(h, a, label);
