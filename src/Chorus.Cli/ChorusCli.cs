@@ -79,6 +79,25 @@ internal static class ChorusCli
         return sizes.Count > 0 ? sizes : throw new UsageException("--sizes: give at least one size");
     }
 
+    // A score for fitting, or "inf" (also "infinity", "off") for a mechanism switched off; anything else is reported on
+    // the option, not thrown.
+    private static double? ScoreOrInfinity(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : string.Empty;
+        if (text.ToLowerInvariant() is "inf" or "infinity" or "off")
+        {
+            return double.PositiveInfinity;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score))
+        {
+            return score;
+        }
+
+        result.AddError($"'{text}' is not a score (a number such as 0.2, or 'inf' to switch it off)");
+        return null;
+    }
+
     private static RootCommand Build(CliContext ctx)
     {
         var db = new Option<string?>("--db") { Description = "Store to use: a SQLite file, or postgresql://user@host/db (default: $CHORUS_DB, else chorus.db in your data folder)", Recursive = true };
@@ -349,12 +368,13 @@ internal static class ChorusCli
         var goldFile = new Option<string>("--gold") { Description = "Labelled articles: JSONL with an \"event\" field, or the UCI news CSV", Required = true };
         var clusterThreshold = new Option<double?>("--threshold") { Description = "Score needed to join a story (for fitting; default: the shipped one)" };
         var clusterWeights = new Option<double[]>("--weights") { Description = "Signal weights to evaluate, for fitting: terms names date (e.g. --weights 0.55 0.35 0.10)", AllowMultipleArgumentsPerToken = true };
-        var mergeThreshold = new Option<double?>("--merge-threshold") { Description = "Story-to-story score at which a bridging article merges two stories (for fitting; 'inf' disables)" };
+        var mergeThreshold = new Option<double?>("--merge-threshold") { Description = "Story-to-story score at which a bridging article merges two stories (for fitting; 'inf' disables)", CustomParser = ScoreOrInfinity };
         var minSharedTerms = new Option<int?>("--min-shared-terms") { Description = "Terms an article must share with a story to join it (for fitting; default: the shipped one)" };
         var minSharedEvidence = new Option<int?>("--min-shared-evidence") { Description = "Words or names an article must share with a story to join it, its own day not counted (for fitting; default: the shipped one, 2)" };
         var assignmentsFile = new Option<string?>("--assignments") { Description = "Also write each article's gold and predicted story (TSV), for reading the errors" };
-        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, granularity, clusterThreshold, clusterWeights, mergeThreshold, minSharedTerms, minSharedEvidence, assignmentsFile, json };
-        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(granularity)!, r.GetValue(clusterThreshold), r.GetValue(clusterWeights), r.GetValue(mergeThreshold), r.GetValue(minSharedTerms), r.GetValue(assignmentsFile), r.GetValue(json), ct, r.GetValue(minSharedEvidence)));
+        var anchorFloor = new Option<double?>("--anchor-floor") { Description = "Score at which an article joins a story below the threshold on a name only that story carries (for fitting; 'inf' disables; default: the shipped one)", CustomParser = ScoreOrInfinity };
+        var evalClusters = new Command("clusters", "B-cubed and pairwise precision/recall/F1 of story grouping against gold stories") { goldFile, granularity, clusterThreshold, clusterWeights, mergeThreshold, minSharedTerms, minSharedEvidence, anchorFloor, assignmentsFile, json };
+        evalClusters.SetAction((r, ct) => EvalCommand.ClustersAsync(ctx, r.GetValue(goldFile)!, r.GetValue(granularity)!, r.GetValue(clusterThreshold), r.GetValue(clusterWeights), r.GetValue(mergeThreshold), r.GetValue(minSharedTerms), r.GetValue(assignmentsFile), r.GetValue(json), ct, r.GetValue(minSharedEvidence), r.GetValue(anchorFloor)));
         var specFile = new Argument<string>("file") { Description = "Recognizers-Text DateTime model cases (JSON array: Input, Context.ReferenceDateTime, Results), or Chorus's own cases (eval/times/*.tsv)" };
         var evalTimes = new Command("times", "Time-expression span P/R/F1 and value accuracy by type on Recognizers-Text specification cases") { specFile, json };
         evalTimes.SetAction((r, ct) => EvalCommand.TimesAsync(ctx, r.GetValue(specFile)!, r.GetValue(json), ct));

@@ -184,6 +184,15 @@ public sealed class CliTests : IDisposable
         var strict = await CliRunner.RunAsync("eval", "clusters", "--gold", gold, "--min-shared-evidence", "40", "--json");
         Assert.Equal(0, strict.ExitCode);
         Assert.Equal(3, JsonDocument.Parse(strict.Stdout).RootElement.GetProperty("predictedClusters").GetInt32());
+
+        // Knobs that switch a mechanism off take "inf"; a word that is no score is a usage error naming it.
+        foreach (var knob in new[] { "--merge-threshold", "--anchor-floor" })
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync("eval", "clusters", "--gold", gold, knob, "inf", "--json")).ExitCode);
+            var bad = await CliRunner.RunAsync("eval", "clusters", "--gold", gold, knob, "soon", "--json");
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("'soon' is not a score", bad.Stderr, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -63,15 +63,17 @@ public sealed class MonitoringCliTests : IDisposable
         var alertsFile = Path.Combine(_tmp.Path, "alerts.jsonl");
         File.WriteAllLines(Path.Combine(inbox, "b.jsonl"), reports.Skip(2));
         var second = await CliRunner.RunAsync("watch", inbox, "--once", "--alerts-file", alertsFile, "--db", Db);
+        // The story appears with its third source, and with it the sources' disagreement on the injured (three, two).
         Assert.Contains("ALERT #1 [fire] appeared", second.Stderr, StringComparison.Ordinal);
-        Assert.Single(File.ReadAllLines(alertsFile));
+        Assert.Contains("ALERT #2 [fire] conflict", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, File.ReadAllLines(alertsFile).Length);
         var unchanged = await CliRunner.RunAsync("watch", inbox, "--once", "--db", Db);
         Assert.Contains(": unchanged; next poll", unchanged.Stderr, StringComparison.Ordinal);
 
         var alerts = JsonDocument.Parse((await CliRunner.RunAsync("alerts", "--json", "--db", Db)).Stdout).RootElement;
-        Assert.Equal(1, alerts.GetArrayLength());
-        Assert.Equal(3, alerts[0].GetProperty("sources").GetInt32());
-        Assert.Contains("acknowledged 1", (await CliRunner.RunAsync("alerts", "ack", "--all", "--db", Db)).Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, alerts.GetArrayLength());
+        Assert.All(alerts.EnumerateArray(), a => Assert.Equal(3, a.GetProperty("sources").GetInt32()));
+        Assert.Contains("acknowledged 2", (await CliRunner.RunAsync("alerts", "ack", "--all", "--db", Db)).Stdout, StringComparison.Ordinal);
         Assert.Equal(0, JsonDocument.Parse((await CliRunner.RunAsync("alerts", "--json", "--db", Db)).Stdout).RootElement.GetArrayLength());
         Assert.Contains("fire", (await CliRunner.RunAsync("watchlist", "list", "--db", Db)).Stdout, StringComparison.Ordinal);
         Assert.Equal(0, (await CliRunner.RunAsync("watchlist", "remove", "fire", "--db", Db)).ExitCode);

@@ -535,7 +535,7 @@ internal static class EvalCommand
     /// Ingests labelled articles in date order into a fresh temporary store, as a stream, and scores the stories
     /// they end up in against the gold stories (B-cubed and pairwise).
     /// </summary>
-    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, double? mergeThreshold, int? minSharedTerms, string? assignmentsFile, bool json, CancellationToken ct, int? minSharedEvidence = null)
+    public static async Task<int> ClustersAsync(CliContext ctx, string file, string granularity, double? threshold, double[]? weights, double? mergeThreshold, int? minSharedTerms, string? assignmentsFile, bool json, CancellationToken ct, int? minSharedEvidence = null, double? anchorFloor = null)
     {
         if (!File.Exists(file))
         {
@@ -577,6 +577,11 @@ internal static class EvalCommand
             if (minSharedEvidence is { } evidence)
             {
                 options = options with { MinSharedEvidence = evidence };
+            }
+
+            if (anchorFloor is { } floor)
+            {
+                options = options with { AnchorFloor = floor };
             }
 
             if (weights is { Length: > 0 })

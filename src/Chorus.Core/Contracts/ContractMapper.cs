@@ -359,6 +359,7 @@ public sealed class ContractMapper
             ClosestStory = a.ClosestStory,
             OnlyInArticle = a.OnlyInArticle,
             OnlyInClosest = a.OnlyInClosest,
+            AnchorName = a.AnchorName,
         };
     }
 

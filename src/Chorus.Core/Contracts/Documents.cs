@@ -82,12 +82,16 @@ public sealed record AssignmentDoc(
 
     public IReadOnlyList<string> OnlyInClosest { get; init; } = [];
 
+    /// <summary>When it joined below the threshold: the name, its title's, that only this story carries in the window.</summary>
+    public string? AnchorName { get; init; }
+
     /// <summary>The decision in words, as the CLI and the web page show it (a method, so it is not serialised).</summary>
     public string Decision() => DuplicateOf is not null ? $"near-copy of {DuplicateOf}"
         : OpenedStory && ClosestStory is not null && (OnlyInArticle.Count > 0 || OnlyInClosest.Count > 0)
             ? $"opened the story; apart from {ClosestStory} by {string.Join(", ", OnlyInArticle)}{(OnlyInClosest.Count > 0 ? " (there: " + string.Join(", ", OnlyInClosest) + ")" : string.Empty)}"
         : OpenedStory ? "opened the story"
         : MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", MergedStories)}"
+        : AnchorName is not null ? $"joined on {AnchorName}, a name of its title only this story carries"
         : "joined";
 }
 

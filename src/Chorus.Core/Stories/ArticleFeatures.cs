@@ -26,6 +26,12 @@ public sealed record ArticleFeatures(
     /// </summary>
     public IReadOnlyDictionary<string, float> Concepts { get; init; } = new Dictionary<string, float>();
 
+    /// <summary>
+    /// The name keys of the people and places the tagger found in the text that the title names too (not organisations:
+    /// a club, a party or a company is the subject of many events): the keys that may anchor an angle piece to its story.
+    /// </summary>
+    public IReadOnlySet<string> AnchorNames { get; init; } = new HashSet<string>();
+
     /// <summary>Terms that read the same in every language ('#'-prefixed days and figures).</summary>
     public const char NeutralPrefix = '#';
 
@@ -76,13 +82,32 @@ public sealed record ArticleFeatures(
 
         var names = new Dictionary<string, float>(StringComparer.Ordinal);
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, weight, form) in NameKeys(article))
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, weight, form, anchor) in NameKeys(article))
         {
             Add(names, key, weight);
             forms.TryAdd(key, form);
+            if (anchor)
+            {
+                people.Add(key);
+            }
         }
 
-        return new ArticleFeatures(terms, names, article.Raw.Date) { Lang = article.Lang, NameForms = forms, Concepts = concepts };
+        // The people and places the title names. German title words count here too (they are not name keys, German
+        // capitalises every noun): only those the tagger found as a person or place in the text are kept.
+        var titled = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in article.TitleNames)
+        {
+            foreach (var (key, _) in Keys(TranslatedNames.Default, name, article.Lang))
+            {
+                titled.Add(key);
+            }
+        }
+
+        people.IntersectWith(titled);
+        var anchors = people;
+
+        return new ArticleFeatures(terms, names, article.Raw.Date) { Lang = article.Lang, NameForms = forms, Concepts = concepts, AnchorNames = anchors };
     }
 
     /// <summary>
@@ -92,7 +117,7 @@ public sealed record ArticleFeatures(
     /// keys (Poetin, Putin → putin; Wladimir, Vladimir → vladimir). Dutch and English capitalised words the tagger
     /// left alone count too; German ones do not, since German capitalises every noun (Beben, Prozent).
     /// </summary>
-    private static IEnumerable<(string Key, float Weight, string Form)> NameKeys(AnalyzedArticle article)
+    private static IEnumerable<(string Key, float Weight, string Form, bool Anchor)> NameKeys(AnalyzedArticle article)
     {
         var translated = TranslatedNames.Default;
         var text = article.Raw.Text;
@@ -101,9 +126,10 @@ public sealed record ArticleFeatures(
         {
             covered.AsSpan(m.Start, m.End - m.Start).Fill(true);
             var name = m.Group >= 0 && m.Group < article.EntityGroups.Count ? article.EntityGroups[m.Group].Canonical : text[m.Start..m.End];
+            var anchor = m.Type is EntityType.Person or EntityType.Location;
             foreach (var (key, form) in Keys(translated, name, article.Lang))
             {
-                yield return (key, 1f, form);
+                yield return (key, 1f, form, anchor);
             }
         }
 
@@ -124,7 +150,7 @@ public sealed record ArticleFeatures(
                 {
                     foreach (var (key, form) in Keys(translated, text[name.Start..name.End], article.Lang))
                     {
-                        yield return (key, 1f, form);
+                        yield return (key, 1f, form, false);
                     }
                 }
             }
@@ -136,7 +162,7 @@ public sealed record ArticleFeatures(
             {
                 foreach (var (key, form) in Keys(translated, name, article.Lang))
                 {
-                    yield return (key, TitleWeight, form);
+                    yield return (key, TitleWeight, form, false);
                 }
             }
         }

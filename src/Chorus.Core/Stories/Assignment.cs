@@ -34,6 +34,12 @@ public sealed record Assignment
     /// </summary>
     public IReadOnlyList<string> MergedStories { get; init; } = [];
 
+    /// <summary>
+    /// Set when the article joined below the threshold on a name only this story carries in the window (an angle piece
+    /// on the story's event): the name as the article wrote it.
+    /// </summary>
+    public string? AnchorName { get; init; }
+
     /// <summary>Set when the article is a near-copy of another and followed it into its story.</summary>
     public string? DuplicateOf { get; init; }
 

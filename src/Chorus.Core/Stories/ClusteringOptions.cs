@@ -52,6 +52,12 @@ public sealed record ClusteringOptions
     /// </summary>
     public int MinSharedEvidence { get; init; } = 2;
 
+    /// <summary>
+    /// A story scoring at least this (but under <see cref="Threshold"/>) is joined when the article shares a name only
+    /// that story carries in the window (see <c>StoryClusterer.Anchored</c>); infinity disables it.
+    /// </summary>
+    public double AnchorFloor { get; init; } = 0.12;
+
     /// <summary>Stories further apart than this (days between date intervals) are not candidates.</summary>
     public int WindowDays { get; init; } = 30;
 
@@ -102,6 +108,7 @@ public sealed record ClusteringOptions
         Threshold = 0.17,
         MergeThreshold = 0.26,
         MinSharedTerms = 2,
+        AnchorFloor = double.PositiveInfinity,
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Chorus.Core.Entities;
 using Chorus.Core.Time;
 
 namespace Chorus.Core.Stories;
@@ -56,16 +57,21 @@ public sealed class StoryClusterer
         WeightedVector? articleConcepts = null;
         WeightedVector Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
         var ownDay = OwnDayOf(features.Date, articleTerms);
+        var listedWords = ListedNameWords(features, articleTerms);
 
         Scored? best = null;
         var alsoAbove = new List<Scored>();
-        foreach (var candidate in Candidates(articleTerms, articleNames))
+        var candidates = Candidates(articleTerms, articleNames).ToList();
+        List<Scored>? scoredAll = double.IsPositiveInfinity(_options.AnchorFloor) ? null : [];
+        foreach (var candidate in candidates)
         {
-            var scored = Score(candidate, features, ownDay, articleTerms, articleNames, Concepts);
+            var scored = Score(candidate, features, ownDay, articleTerms, articleNames, listedWords, Concepts);
             if (scored is null)
             {
                 continue;
             }
+
+            scoredAll?.Add(scored);
 
             if (scored.Score >= _options.Threshold && !double.IsPositiveInfinity(_options.MergeThreshold))
             {
@@ -78,13 +84,19 @@ public sealed class StoryClusterer
             }
         }
 
-        if (best is not null && best.Score >= _options.Threshold)
+        string? anchor = null;
+        if (best is not null && best.Score < _options.Threshold && scoredAll is not null && Anchored(candidates, scoredAll, articleNames, features.AnchorNames) is { } anchored)
+        {
+            (best, anchor) = anchored;
+        }
+
+        if (best is not null && (best.Score >= _options.Threshold || anchor is not null))
         {
             var story = best.Story;
             // The explanation is taken before the article changes the story it is compared with.
             // Names are compared by spelling keys ("keisersgracht"); the explanation shows them as the article wrote them.
             var sharedNames = Strongest(articleNames, story, names: true).Select(k => features.NameForms?.GetValueOrDefault(k) ?? k).ToList();
-            var assignment = best.ToAssignment(Strongest(articleTerms, story, names: false), sharedNames);
+            var assignment = best.ToAssignment(Strongest(articleTerms, story, names: false), sharedNames) with { AnchorName = anchor is null ? null : features.NameForms?.GetValueOrDefault(anchor) ?? anchor };
             story.Add(features);
             if (titleIsHeadline && !story.TitleFromHeadline)
             {
@@ -121,6 +133,66 @@ public sealed class StoryClusterer
             OnlyInArticle = onlyHere,
             OnlyInClosest = onlyThere,
         };
+    }
+
+    /// <summary>
+    /// A story scoring under the threshold (but at least <see cref="ClusteringOptions.AnchorFloor"/>) that the article
+    /// joins all the same, on a name that is the story's own: one of the article's three strongest names that is a
+    /// person or place its title names (<see cref="ArticleFeatures.AnchorNames"/>), one of the story's three strongest
+    /// names, held by no other candidate story, and in the whole window carried by the story's articles alone (its
+    /// document frequency, this article included, at least three and at most the story's article count plus one). An
+    /// angle piece ("Bloemen voor Navalny bij Russische ambassade") shares few words with the wire copy but names what
+    /// only that story names; a city, a club or a first name is carried by many stories of a window and anchors nothing.
+    /// </summary>
+    private (Scored Story, string Name)? Anchored(List<StoryProfile> candidates, List<Scored> scored, WeightedVector articleNames, IReadOnlySet<string> anchors)
+    {
+        (Scored Story, string Name)? found = null;
+        foreach (var key in articleNames.Heaviest(3))
+        {
+            if (!anchors.Contains(key) || candidates.Count(c => c.Names.ContainsKey(key)) != 1)
+            {
+                continue;
+            }
+
+            var holder = scored.Find(s => s.Story.Names.ContainsKey(key));
+            if (holder is null || holder.Score < _options.AnchorFloor || holder.Story.ArticleCount < 2)
+            {
+                continue;
+            }
+
+            if (!AmongStrongest(holder.Story.Names, key, 3))
+            {
+                continue;
+            }
+
+            var df = _stats.EntryOf("@", key).Df;
+            if (df >= 3 && df <= holder.Story.ArticleCount + 1 && (found is null || holder.Score > found.Value.Story.Score))
+            {
+                found = (holder, key);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is among the <paramref name="n"/> heaviest entries of <paramref name="centroid"/> (ties by key).</summary>
+    private static bool AmongStrongest(Dictionary<string, float> centroid, string key, int n)
+    {
+        if (!centroid.TryGetValue(key, out var weight))
+        {
+            return false;
+        }
+
+        var heavier = 0;
+        foreach (var (other, w) in centroid)
+        {
+            if (w > weight || (w == weight && string.CompareOrdinal(other, key) < 0))
+            {
+                heavier++;
+            }
+        }
+
+        return heavier < n;
     }
 
     /// <summary>Adds a near-copy to the story of the article it copies, without scoring.</summary>
@@ -306,7 +378,7 @@ public sealed class StoryClusterer
             .Select(h => _stories[h.Key]);
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, OwnDay ownDay, WeightedVector articleTerms, WeightedVector articleNames, Func<WeightedVector> articleConcepts)
+    private Scored? Score(StoryProfile story, ArticleFeatures features, OwnDay ownDay, WeightedVector articleTerms, WeightedVector articleNames, List<(string Term, string Key)> listedWords, Func<WeightedVector> articleConcepts)
     {
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
@@ -323,7 +395,7 @@ public sealed class StoryClusterer
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
         var nameCosine = Cosine(articleNames, story, names: true, out var sharedNames);
-        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, articleNames, story))
+        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, articleNames, listedWords, story))
         {
             return null;
         }
@@ -390,9 +462,10 @@ public sealed class StoryClusterer
     /// <summary>
     /// Whether the article and the story share at least <see cref="ClusteringOptions.MinSharedEvidence"/> words or names
     /// (a word written as both counts once; the article's own day not at all, every article of that day has it). Starts
-    /// from the shared counts the cosines found; only the names are read again, to drop those counted as words.
+    /// from the shared counts the cosines found; only the names, and the article's words that are listed names
+    /// (<see cref="ListedNameWords"/>), are read again, to drop those counted twice.
     /// </summary>
-    private bool SharesEnough(ArticleFeatures features, OwnDay ownDay, int sharedTerms, int sharedNames, WeightedVector names, StoryProfile story)
+    private bool SharesEnough(ArticleFeatures features, OwnDay ownDay, int sharedTerms, int sharedNames, WeightedVector names, List<(string Term, string Key)> listedWords, StoryProfile story)
     {
         var needed = _options.MinSharedEvidence;
         var shared = sharedTerms + sharedNames - (ownDay.InVector && story.Terms.ContainsKey(ownDay.Key!) ? 1 : 0);
@@ -405,7 +478,41 @@ public sealed class StoryClusterer
             }
         }
 
+        // A listed name is one item however it is written: the word "berlin" that an English and a German article share
+        // is their shared name "berlijn" again (two events in one city met on it twice).
+        foreach (var (term, listed) in listedWords)
+        {
+            if (shared < needed || sharedNames == 0)
+            {
+                break;
+            }
+
+            if (story.Terms.ContainsKey(term) && story.Names.ContainsKey(listed))
+            {
+                shared--;
+            }
+        }
+
         return shared >= needed;
+    }
+
+    /// <summary>
+    /// The article's words that are a listed name it also has under the name's key ("berlin" of "Berlin", key "berlijn"),
+    /// found once per article: usually none, a few at most.
+    /// </summary>
+    private static List<(string Term, string Key)> ListedNameWords(ArticleFeatures features, WeightedVector terms)
+    {
+        var found = new List<(string Term, string Key)>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var term = terms.Keys[i];
+            if (TranslatedNames.Default.KeyOfFolded(term) is { } listed && listed != term && features.Names.ContainsKey(listed))
+            {
+                found.Add((term, listed));
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The article's own day as a term key (null for an article not dated to a day), and whether its vector holds it.</summary>

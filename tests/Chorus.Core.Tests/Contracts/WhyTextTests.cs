@@ -15,6 +15,7 @@ public class WhyTextTests
         Assert.Equal("joined", Doc(opened: false).Decision());
         Assert.Equal("near-copy of a7", Doc(opened: false, duplicateOf: "a7").Decision());
         Assert.Equal("joined, merging s2, s3", Doc(false, null, "s2", "s3").Decision());
+        Assert.Equal("joined on Navalny, a name of its title only this story carries", (Doc(opened: false) with { AnchorName = "Navalny" }).Decision());
     }
 
     [Theory]

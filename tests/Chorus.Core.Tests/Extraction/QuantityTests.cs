@@ -85,7 +85,15 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Der Konzern will 300 Millionen Euro im Jahr sparen.", 3e8, "EUR/year")]
     [InlineData("nl", "Hij werkt veertig uur per week.", 40.0, "h/week")]
     [InlineData("en", "Tickets cost 20 euros a piece.", 20.0, "EUR")]
-    public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string unit)
+    // A second sum in one sentence without its currency word: the first one's.
+    [InlineData("nl", "De extra kosten van 16 miljoen euro, op een totaal WW-budget van 3,6 miljard, zijn klein.", 3.6e9, "EUR")]
+    [InlineData("nl", "Het verlies wordt op 10 à 16 miljoen euro geschat (op een geheel van 3,6 miljard aan WW-uitgaven).", 3.6e9, "EUR")]
+    [InlineData("de", "Die Kosten von 16 Millionen Euro sind gering bei einem Budget von 3,6 Milliarden.", 3.6e9, "EUR")]
+    [InlineData("en", "It costs $16 million, out of a budget of 3.6 billion.", 3.6e9, "USD")]
+    // Not across a sentence, nor a figure that counts something.
+    [InlineData("nl", "Het kost 16 miljoen euro. Wereldwijd zijn het er 3,6 miljard.", 3.6e9, null)]
+    [InlineData("nl", "Het kost 16 miljoen euro voor 3,6 miljoen inwoners.", 3.6e6, "inwoners")]
+    public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         var tokens = Tokenizer.Tokenize(text);
         var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();

@@ -108,6 +108,24 @@ public class StoryEngineTests
         Assert.Equal(expectOpened, clusterer.Assign(article, "b", "b", true).OpenedStory);
     }
 
+    // A listed place is one shared item however it is written: an English and a German article about two events in
+    // Berlin share the word "berlin" and the name key "berlijn", which is the city once. A second shared word joins.
+    [Theory]
+    [InlineData(new[] { "berlin", "marathon", "strass" }, true)]
+    [InlineData(new[] { "berlin", "marathon", "miet" }, false)]
+    public void Clusterer_AListedNameWrittenAsAWord_CountsOnceAsEvidence(string[] words, bool expectOpened)
+    {
+        Assert.Equal("berlijn", Chorus.Core.Entities.TranslatedNames.Default.KeyOfFolded("berlin"));
+        var options = new ClusteringOptions { Threshold = 0.05, AnchorFloor = double.PositiveInfinity };
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        var day = PartialDate.Parse("2024-04-06").Value;
+        var story = new ArticleFeatures(new Dictionary<string, float> { ["berlin"] = 1, ["march"] = 1, ["rent"] = 1, ["miet"] = 1 }, new Dictionary<string, float> { ["berlijn"] = 1 }, day) { Lang = "en" };
+        Assert.True(clusterer.Assign(story, "a", "a", true).OpenedStory);
+
+        var article = new ArticleFeatures(words.ToDictionary(w => w, _ => 1f), new Dictionary<string, float> { ["berlijn"] = 1 }, day) { Lang = "de" };
+        Assert.Equal(expectOpened, clusterer.Assign(article, "b", "b", true).OpenedStory);
+    }
+
     // Across languages the article's own day is not evidence (every article of that day has it; date proximity counts
     // it already): a German piece sharing only the day with an English story stays apart, one that names the day
     // before, as the story does, joins.
@@ -125,6 +143,108 @@ public class StoryEngineTests
         var article = new ArticleFeatures(new Dictionary<string, float> { ["lawin"] = 1, ["#2024-05-20"] = 1, [namedDay] = 1 }, new Dictionary<string, float>(), day) { Lang = "de" };
         var assigned = clusterer.Assign(article, "b", "b", true);
         Assert.Equal(expectOpened, assigned.OpenedStory);
+    }
+
+    public enum AnchorCase
+    {
+        TitledPerson,
+        NotAPersonOrPlaceInTheTitle,
+        HeldByAnotherStoryToo,
+        CarriedByOtherArticles,
+        NotAmongTheStorysStrongest,
+        SwitchedOff,
+    }
+
+    // An angle piece ("Bloemen voor Navalny bij Russische ambassade") shares few words with the wire copy: it joins below
+    // the threshold only on a person or place its title names that is the story's own: among the story's three strongest
+    // names, held by no other candidate, carried in the window by the story's articles alone.
+    [Theory]
+    [InlineData(AnchorCase.TitledPerson, false)]
+    [InlineData(AnchorCase.NotAPersonOrPlaceInTheTitle, true)]
+    [InlineData(AnchorCase.HeldByAnotherStoryToo, true)]
+    [InlineData(AnchorCase.CarriedByOtherArticles, true)]
+    [InlineData(AnchorCase.NotAmongTheStorysStrongest, true)]
+    [InlineData(AnchorCase.SwitchedOff, true)]
+    public void Clusterer_AnglePiece_JoinsBelowTheThreshold_OnlyOnTheStorysOwnName(AnchorCase @case, bool expectOpened)
+    {
+        var options = new ClusteringOptions { AnchorFloor = @case == AnchorCase.SwitchedOff ? double.PositiveInfinity : new ClusteringOptions().AnchorFloor };
+        var clusterer = new StoryClusterer(options, new TermStatistics(new Dictionary<string, int>(), 0));
+        var day = PartialDate.Parse("2024-02-16").Value;
+        ArticleFeatures Article(string[] words, string[] names) => new(words.ToDictionary(w => w, _ => 1f), names.ToDictionary(n => n, _ => 1f), day) { Lang = "nl" };
+        foreach (var filler in new[] { "storm", "verkiezing", "staking", "concert", "beurs", "rechtszaak" })
+        {
+            clusterer.Assign(Article([filler, filler + "2", filler + "3"], [filler + "stad"]), "f-" + filler, filler, true);
+        }
+
+        string[] storyNames = @case == AnchorCase.NotAmongTheStorysStrongest ? ["poetin", "kremlin", "moskou", "navalny"] : ["navalny", "poetin"];
+        var wire = Article(["overled", "strafkamp", "oppositieleider", "gevangenis", "kritikus"], storyNames);
+        if (@case == AnchorCase.NotAmongTheStorysStrongest)
+        {
+            // The story's centroid weighs its three other names above the one the article shares.
+            wire = wire with { Names = new Dictionary<string, float> { ["poetin"] = 4, ["kremlin"] = 4, ["moskou"] = 4, ["navalny"] = 1 } };
+        }
+
+        Assert.True(clusterer.Assign(wire, "a", "a", true).OpenedStory);
+        Assert.Equal("a", clusterer.Assign(wire with { Terms = new Dictionary<string, float> { ["overled"] = 1, ["strafkamp"] = 1, ["oppositieleider"] = 1, ["arctisch"] = 1 } }, "a2", "a", true).StoryId);
+        if (@case == AnchorCase.HeldByAnotherStoryToo)
+        {
+            // Two more articles of the story without names: the window's count of the name alone would allow it.
+            Assert.Equal("a", clusterer.Assign(wire with { Names = new Dictionary<string, float>() }, "a3", "a", true).StoryId);
+            Assert.Equal("a", clusterer.Assign(wire with { Names = new Dictionary<string, float>() }, "a4", "a", true).StoryId);
+            Assert.True(clusterer.Assign(Article(["herdenk", "ambassade", "rouw"], ["navalny", "julia"]), "b", "b", true).OpenedStory);
+            Assert.Equal("b", clusterer.Assign(Article(["herdenk", "ambassade", "kaars"], ["navalny", "julia"]), "b2", "b", true).StoryId);
+        }
+
+        if (@case == AnchorCase.CarriedByOtherArticles)
+        {
+            // Named in passing among many others: the stories of these articles are not found under the name, but
+            // the window has seen it outside the story.
+            foreach (var other in new[] { "c", "d" })
+            {
+                var many = Enumerable.Range(0, 25).ToDictionary(i => other + "naam" + i, _ => 3f);
+                many["navalny"] = 1;
+                clusterer.Assign(Article(["boek", "recensie", other + "uitgever"], []) with { Names = many }, other, other, true);
+            }
+        }
+
+        var piece = Article(["bloem", "overled", "rij", "wacht"], ["navalny", "den haag"]) with
+        {
+            AnchorNames = @case == AnchorCase.NotAPersonOrPlaceInTheTitle ? new HashSet<string>() : new HashSet<string> { "navalny" },
+        };
+        var assigned = clusterer.Assign(piece, "p", "p", true);
+
+        Assert.Equal(expectOpened, assigned.OpenedStory);
+        if (expectOpened)
+        {
+            // Kept apart by the anchor's conditions, not by a score too low for any anchor.
+            Assert.Null(assigned.AnchorName);
+            Assert.InRange(assigned.BestRejectedScore, new ClusteringOptions().AnchorFloor, options.Threshold);
+        }
+        else
+        {
+            Assert.Equal("a", assigned.StoryId);
+            Assert.Equal("navalny", assigned.AnchorName);
+            Assert.InRange(assigned.Score, options.AnchorFloor, options.Threshold);
+        }
+    }
+
+    // The names that may anchor an angle piece, read from analysed text: the people and places its title names, in
+    // German too (German title words are no name keys, German capitalises every noun; the tagger says which are names).
+    [Theory]
+    [InlineData("de", "Blumen für Nawalny vor der Botschaft", "Vor der russischen Botschaft in Berlin legten am Abend Hunderte Menschen Blumen nieder. Auf vielen Schildern stand: Danke, Nawalny.", "navalni", "botschaft", "Berlin")]
+    [InlineData("nl", "Bloemen voor Navalny bij ambassade", "Bij de Russische ambassade in Utrecht legden zaterdag honderden mensen bloemen. Op borden stond: dank je, Navalny.", "navalni", "ambassade", "Utrecht")]
+    [InlineData("en", "Flowers for Navalny at embassy", "Hundreds of people laid flowers at the Russian embassy in London on Saturday. Signs read: thank you, Navalny.", "navalni", "flowers", "London")]
+    public void AnchorNames_AreThePeopleAndPlacesTheTitleNames(string lang, string title, string text, string expected, string notExpected, string placeOfTheText)
+    {
+        var analyzed = Analyze(text, "2024-02-17", title);
+        Assert.Equal(lang, analyzed.Lang);
+        var features = ArticleFeatures.From(analyzed);
+        Assert.Contains(expected, features.AnchorNames);
+        Assert.DoesNotContain(notExpected, features.AnchorNames);
+        // A place the text names and the title does not: a name key of the article, no anchor.
+        var placeKey = Assert.Single(features.NameForms!, kv => string.Equals(kv.Value, placeOfTheText, StringComparison.OrdinalIgnoreCase) || kv.Key == Chorus.Core.Entities.TranslatedNames.Default.KeyOf(placeOfTheText)).Key;
+        Assert.Contains(placeKey, features.Names.Keys);
+        Assert.DoesNotContain(placeKey, features.AnchorNames);
     }
 
     [Theory]

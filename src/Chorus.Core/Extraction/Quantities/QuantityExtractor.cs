@@ -214,7 +214,7 @@ public sealed class QuantityExtractor
 
             string? unit = null;
             // Currency before the number: "€ 2,5 miljoen", "$3 billion"
-            if (start > 0 && Units.TryGetValue(w[start - 1], out var currency) && currency is "EUR" or "USD" or "GBP")
+            if (start > 0 && Units.TryGetValue(w[start - 1], out var currency) && IsCurrency(currency))
             {
                 (unit, start) = (currency, start - 1);
             }
@@ -321,7 +321,7 @@ public sealed class QuantityExtractor
                 {
                     (unit, next) = (u, next + 1);
                     // Cents after the currency word: "5 euro 50", "3 euro en 50 cent", "vijf euro vijftig".
-                    if (u is "EUR" or "USD" or "GBP" && next < tokens.Count)
+                    if (IsCurrency(u) && next < tokens.Count)
                     {
                         var c = next < tokens.Count && w[next] is "en" or "and" ? next + 1 : next;
                         if (c < tokens.Count && TryNumber(c, out var cents, out var afterCents, out var vc) && vc is null && cents is > 0 and < 100 && cents == Math.Floor(cents)
@@ -376,6 +376,14 @@ public sealed class QuantityExtractor
                 }
             }
 
+            // A scaled figure that counts nothing, after a sum of money in the same sentence, is money of that currency
+            // too: "extra kosten van 16 miljoen euro, op een totaal WW-budget van 3,6 miljard", "$16 million of a $3.6
+            // billion budget" is written out, but the Dutch and German habit drops the second currency word.
+            if (unit is null && scaled && vague is null && CurrencyBefore(start) is { } earlierCurrency)
+            {
+                unit = earlierCurrency;
+            }
+
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
             // unless it is vague, a range or scaled ("7 miljard").
             if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
@@ -389,6 +397,25 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        // The currency of the last sum of money before token k in its sentence (within twenty tokens), if any.
+        string? CurrencyBefore(int k)
+        {
+            if (result.Count == 0 || !IsCurrency(result[^1].Unit) || (k - 20 > 0 && tokens[k - 20].Start > result[^1].End))
+            {
+                return null;
+            }
+
+            for (var t = k - 1; t >= 0 && tokens[t].Start >= result[^1].End; t--)
+            {
+                if (w[t] is "." or "!" or "?" or ";")
+                {
+                    return null;
+                }
+            }
+
+            return result[^1].Unit;
+        }
 
         bool MagnitudeBefore(int k)
             => (k >= 2 && w[k - 1] is "van" or "of" && w[k - 2] is "kracht" or "sterkte" or "magnitude")
@@ -936,6 +963,8 @@ public sealed class QuantityExtractor
 
         return Below100(word, units, teens, tens, and);
     }
+
+    private static bool IsCurrency(string? unit) => unit is "EUR" or "USD" or "GBP";
 
     private static bool MeasureUnit(string word)
         => Units.TryGetValue(word, out var unit) && unit is not ("year" or "month" or "week" or "day" or "h" or "min" or "s" or "%" or "°") || word is "cent";

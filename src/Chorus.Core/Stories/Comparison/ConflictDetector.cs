@@ -22,7 +22,11 @@ public enum UpdateKind : byte
 }
 
 /// <summary>A figure that developed between report days: the values in the order they were reported.</summary>
-public sealed record FigureUpdate(UpdateKind Kind, string What, IReadOnlyList<ConflictValue> Values);
+public sealed record FigureUpdate(UpdateKind Kind, string What, IReadOnlyList<ConflictValue> Values)
+{
+    /// <summary>The slot the figures fill: "role:Dead" for a role of the event, else the unit or counted thing and how it was met.</summary>
+    public string Slot { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// Finds conflicts between aligned sentences of different sources. Two values conflict only when
@@ -197,6 +201,14 @@ internal static class ConflictDetector
             JudgeUnaligned(-101, unit, a, qa, b, qb);
         }
 
+        // Likewise a figure whose own words it shares with another source's figure of the same unit or noun, wherever
+        // either sentence stands and whatever else either article counts: "vijf miljoen mensen" who signed "een petitie
+        // tegen de brexit" and "de 5,75 miljoen mensen die een petitie tegen de Brexit ondertekenden".
+        foreach (var (unit, a, qa, b, qb) in ContextFigurePairs(sentences, cancellationToken))
+        {
+            JudgeUnaligned(-102, "context:" + unit, a, qa, b, qb);
+        }
+
         // Likewise a source's one clock time of the day against another's, when their sentences share a word or a name
         // (in two languages, a word concept): "De brand werd om tien over half twee ontdekt" and "Das Feuer wurde um
         // Viertel nach zwei entdeckt".
@@ -221,7 +233,7 @@ internal static class ConflictDetector
             .ToList();
         var developments = updates
             .OrderBy(u => u.Value.Values.Keys.First())
-            .Select(u => new FigureUpdate(u.Value.Kind, u.Value.What, u.Value.Values.Values.ToList()))
+            .Select(u => new FigureUpdate(u.Value.Kind, u.Value.What, u.Value.Values.Values.ToList()) { Slot = u.Key.Slot })
             .ToList();
         return (conflicts, developments);
     }
@@ -488,6 +500,136 @@ internal static class ConflictDetector
         }
     }
 
+    // Measures whose figures the words around them tie to one slot: the slot measures (sums, areas, magnitudes) but ages: an age is a
+    // person's, and over 300 unrelated DPG articles four ages of different people met as one "update". Not rates: a
+    // speed is a vehicle's, and the words around two speeds are the same whoever drives ("Ik mag 25 km per uur
+    // rijden" on a moped and "auto's die gerust 80 kilometer per uur rijden", aligned sentences of a DPG story).
+    private static readonly HashSet<string> ContextMeasures = SlotMeasures.Where(u => u != Extraction.Quantities.QuantityExtractor.AgeUnit).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Tokens on either side of a figure that say what it is a figure of.</summary>
+    private const int FigureContextTokens = 8;
+
+    /// <summary>Content words a figure's context must share with another's to name one slot.</summary>
+    private const int SharedFigureContext = 2;
+
+    /// <summary>
+    /// Pairs of figures of articles of different sources, of one counted noun (any noun: "mensen" too, not what belongs
+    /// to someone: seats, children) or measure (<see cref="ContextMeasures"/>) and no two different roles, whose own
+    /// words (<see cref="FigureContextTokens"/> on either side, within the sentence, figures and times left out) share
+    /// <see cref="SharedFigureContext"/> content words or concepts: what a figure is of is said around it. A figure that
+    /// meets two figures of different values of the other article this way meets none.
+    /// </summary>
+    private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> ContextFigurePairs(IReadOnlyList<StorySentence> sentences, CancellationToken cancellationToken)
+    {
+        var figures = new Dictionary<string, List<(StorySentence Sentence, int Index)>>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            if (s.Quantities.Count > MaxFiguresPerSentence || Background(s))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < s.Quantities.Count; i++)
+            {
+                // Counts of anything but what belongs to someone; the measures of ContextMeasures (sums, areas,
+                // magnitudes), not shares or lengths, of which an article gives many of many things.
+                var q = s.Quantities[i];
+                if (q.Unit is { } named && (IsCount(q) ? !StorySentences.IsOwnedCount(named) : ContextMeasures.Contains(named))
+                    && UnitKey(named) is { Length: > 0 } unit)
+                {
+                    if (!figures.TryGetValue(unit, out var list))
+                    {
+                        figures[unit] = list = [];
+                    }
+
+                    list.Add((s, i));
+                }
+            }
+        }
+
+        var contexts = new Dictionary<(int Sentence, int Figure, bool Cross), HashSet<string>>();
+        HashSet<string> Context(StorySentence s, int figure, bool cross)
+        {
+            if (!contexts.TryGetValue((s.Index, figure, cross), out var keys))
+            {
+                contexts[(s.Index, figure, cross)] = keys = FigureContext(s, s.Quantities[figure], cross);
+            }
+
+            return keys;
+        }
+
+        bool Meet(StorySentence a, int ia, StorySentence b, int ib)
+        {
+            var cross = a.Article.Lang != b.Article.Lang;
+            var (ca, cb) = (Context(a, ia, cross), Context(b, ib, cross));
+            var shared = 0;
+            foreach (var key in ca)
+            {
+                if (cb.Contains(key) && ++shared >= SharedFigureContext)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var (unit, list) in figures.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            for (var x = 0; x < list.Count; x++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var ((a, ia), (b, ib)) = (list[x], list[y]);
+                    var (qa, qb) = (a.Quantities[ia], b.Quantities[ib]);
+                    var (ra, rb) = (a.Roles[ia], b.Roles[ib]);
+                    if (a.Article.SourceGroup == b.Article.SourceGroup || (ra != FigureRole.None && rb != FigureRole.None && ra != rb)
+                        || OrdersApart(qa, qb) || !Meet(a, ia, b, ib))
+                    {
+                        continue;
+                    }
+
+                    // Another figure of either article that meets the other one's as well, with another value: which of
+                    // the two is the same fact is unknown.
+                    bool Rival((StorySentence S, int I) other, StorySentence own, QuantityMention figure, StorySentence them, int theirs)
+                        => other.S.ArticleIndex == own.ArticleIndex && !SameFigure(other.S.Quantities[other.I], figure) && Meet(other.S, other.I, them, theirs);
+                    if (list.Any(o => Rival(o, a, qa, b, ib)) || list.Any(o => Rival(o, b, qb, a, ia)))
+                    {
+                        continue;
+                    }
+
+                    yield return (unit, a, qa, b, qb);
+                }
+            }
+        }
+    }
+
+    /// <summary>The content keys (word roots; across languages, word concepts) of the words around a figure, figures and times left out.</summary>
+    private static HashSet<string> FigureContext(StorySentence s, QuantityMention figure, bool cross)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var analyzed = s.Article.Analyzed;
+        var tokens = analyzed.Tokens;
+        // The figure's first token, by binary search over the article's tokens (in text order).
+        var (lo, hi) = (0, tokens.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            (lo, hi) = tokens[mid].End <= figure.Start ? (mid + 1, hi) : (lo, mid);
+        }
+
+        var at = lo;
+        var end = at;
+        while (end < tokens.Count && tokens[end].Start < figure.End)
+        {
+            end++;
+        }
+
+        AddContentKeys(keys, s, Math.Max(0, at - FigureContextTokens), Math.Min(tokens.Count, end + FigureContextTokens), cross);
+        return keys;
+    }
+
     /// <summary>
     /// Whether two sentences share a word or a name outside their time expressions and figures (in two languages, a word
     /// concept): the words of a clock time ("kwart over twee") say nothing about what happened then.
@@ -511,8 +653,18 @@ internal static class ConflictDetector
     private static HashSet<string> ContentKeys(StorySentence s, bool cross)
     {
         var keys = new HashSet<string>(s.Entities.Select(e => "e:" + e), StringComparer.Ordinal);
+        AddContentKeys(keys, s, 0, s.Article.Analyzed.Tokens.Count, cross);
+        return keys;
+    }
+
+    /// <summary>
+    /// Adds the content keys of the tokens <paramref name="from"/> (inclusive) to <paramref name="to"/> that lie in the
+    /// sentence: word roots, or across languages the word's concepts (a word the lexicon lacks as its root).
+    /// </summary>
+    private static void AddContentKeys(HashSet<string> keys, StorySentence s, int from, int to, bool cross)
+    {
         var analyzed = s.Article.Analyzed;
-        for (var i = 0; i < analyzed.Tokens.Count && analyzed.Tokens[i].Start < s.Span.End; i++)
+        for (var i = from; i < to && analyzed.Tokens[i].Start < s.Span.End; i++)
         {
             var start = analyzed.Tokens[i].Start;
             // The words of a time or a figure ("om kwart over twee", "26-jarige", "47 meter") say nothing about what
@@ -535,8 +687,6 @@ internal static class ConflictDetector
                 keys.Add(concept);
             }
         }
-
-        return keys;
     }
 
     /// <summary>A sentence dated a week or more before its article: background, not the event's figures.</summary>

@@ -360,22 +360,30 @@ internal static class StorySentences
     }
 
     // Nouns that count whatever the sentence is about (in any case: "personen" is German "Personen" too): two articles'
-    // "mensen" are no one slot. And nouns that count what
-    // belongs to someone the sentence names (children, seats, votes, members, points, goals): "drie kinderen" and "vijf
-    // kinderen", "38 zetels" and "twaalf zetels" are as often two owners' as one disagreement.
+    // "mensen" are no one slot.
     private static readonly HashSet<string> GenericCounted = new(StringComparer.OrdinalIgnoreCase)
     {
         "mensen", "man", "personen", "persoon", "keer", "maal", "stuks", "stuk", "anderen", "people", "persons", "person", "men", "times",
         "others", "Menschen", "Mal", "Stück", "andere", "weitere",
+    };
+
+    // Nouns that count what belongs to someone the sentence names (children, seats, votes, members, points, goals): "drie
+    // kinderen" and "vijf kinderen", "38 zetels" and "twaalf zetels" are as often two owners' as one disagreement, even
+    // said in the same words ("zetels in de Eerste Kamer": the coalition's 38, a party's seven of ten).
+    private static readonly HashSet<string> OwnedCounted = new(StringComparer.OrdinalIgnoreCase)
+    {
         "kinderen", "kind", "zonen", "dochters", "kleinkinderen", "zetels", "zetel", "stemmen", "leden", "punten", "doelpunten", "goals",
         "children", "child", "sons", "daughters", "grandchildren", "seats", "votes", "members", "points",
         "Kinder", "Söhne", "Töchter", "Enkel", "Sitze", "Mandate", "Stimmen", "Mitglieder", "Punkte", "Tore",
     };
 
+    /// <summary>Whether a counted noun counts what belongs to someone (children, seats, votes…; see <see cref="OwnedCounted"/>).</summary>
+    internal static bool IsOwnedCount(string unit) => OwnedCounted.Contains(unit);
+
     /// <summary>What a count counts (<see cref="StorySentence.Counted"/>), read from its counted noun, its last token.</summary>
     private static CountedThing? CountedThingOf(string lang, QuantityMention quantity, AnalyzedArticle analyzed)
     {
-        if (quantity.Unit is not { } unit || !ConflictDetector.IsCount(quantity) || GenericCounted.Contains(unit))
+        if (quantity.Unit is not { } unit || !ConflictDetector.IsCount(quantity) || GenericCounted.Contains(unit) || OwnedCounted.Contains(unit))
         {
             return null;
         }
