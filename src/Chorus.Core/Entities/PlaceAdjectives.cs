@@ -12,13 +12,43 @@ namespace Chorus.Core.Entities;
 public sealed class PlaceAdjectives
 {
     private static readonly string[] DutchEndings = ["aanse", "aans", "iaanse", "iaans", "ische", "isch", "ese", "ees", "ense", "ens", "se", "s", "e"];
+    private static readonly string[] GermanEndings = ["en", "er", "es", "em", "e"];
     private static readonly string[] PlaceEndings = ["", "a", "land", "ië", "ije", "e", "en", "ia"];
 
     private readonly Dictionary<string, string> _places;
 
+    // The same adjectives under their name keys (NameKey.Fold: lower case, no accents), for words known only by key
+    // (a title's names); an adjective whose forms fold alike but name two places is left out.
+    private readonly Dictionary<string, string?> _folded = new(StringComparer.Ordinal);
+
     private PlaceAdjectives(Dictionary<string, string> places)
     {
         _places = places;
+        foreach (var (adjective, place) in places)
+        {
+            var key = NameKey.Fold(adjective);
+            _folded[key] = _folded.TryGetValue(key, out var held) && held != place ? null : place;
+        }
+    }
+
+    /// <summary>As <see cref="PlaceOf"/>, for an adjective already folded by <see cref="NameKey.Fold"/> ("ijslandse", "islandischen").</summary>
+    public string? PlaceOfFolded(string folded)
+    {
+        ArgumentNullException.ThrowIfNull(folded);
+        if (_folded.GetValueOrDefault(folded) is { } place)
+        {
+            return place;
+        }
+
+        foreach (var ending in GermanEndings)
+        {
+            if (folded.EndsWith(ending, StringComparison.Ordinal) && _folded.GetValueOrDefault(folded[..^ending.Length]) is { } inflected)
+            {
+                return inflected;
+            }
+        }
+
+        return null;
     }
 
     private static readonly Lazy<PlaceAdjectives> LazyDefault = new(Build);
@@ -40,7 +70,7 @@ public sealed class PlaceAdjectives
 
         // German inflection: russische/russischen/russischer → russisch; nordkoreanische → nordkoreanisch
         var lower = adjective.ToLowerInvariant();
-        foreach (var ending in new[] { "en", "er", "es", "em", "e" })
+        foreach (var ending in GermanEndings)
         {
             if (lower.EndsWith(ending, StringComparison.Ordinal) && _places.TryGetValue(lower[..^ending.Length], out place))
             {

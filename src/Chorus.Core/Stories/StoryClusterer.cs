@@ -147,7 +147,7 @@ public sealed class StoryClusterer
     private (Scored Story, string Name)? Anchored(List<StoryProfile> candidates, List<Scored> scored, WeightedVector articleNames, IReadOnlySet<string> anchors)
     {
         (Scored Story, string Name)? found = null;
-        foreach (var key in articleNames.Heaviest(3))
+        foreach (var key in articleNames.Heaviest(articleNames.Count))
         {
             if (!anchors.Contains(key) || candidates.Count(c => c.Names.ContainsKey(key)) != 1)
             {
@@ -358,8 +358,12 @@ public sealed class StoryClusterer
     /// </summary>
     private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names)
     {
+        // Days and figures are asked for on their own as well: they read the same in every language, so they are what
+        // finds a story in another language, and an article's own words must not crowd them out of its query.
         var hits = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in terms.Heaviest(_options.QueryTerms).Concat(names.Heaviest(_options.QueryTerms / 2)))
+        var heaviest = terms.Heaviest(_options.QueryTerms).ToList();
+        var neutral = terms.Heaviest(terms.Count).Where(k => k[0] == ArticleFeatures.NeutralPrefix).Take(_options.QueryTerms / 2);
+        foreach (var key in heaviest.Concat(neutral.Except(heaviest, StringComparer.Ordinal)).Concat(names.Heaviest(_options.QueryTerms / 2)))
         {
             if (_postings.TryGetValue(key, out var ids))
             {

@@ -161,6 +161,22 @@ public sealed class ConceptLexicon
     /// </summary>
     public string[]? Compound(string lang, string stem) => TableOf(lang) is { } table ? Compound(table, stem) : null;
 
+    /// <summary>
+    /// The head of <paramref name="stem"/> read as a compound of words the lexicon holds ("kabelstoring" → "storing",
+    /// "onderwijsstaking" → "staking"), as <see cref="Compound(string, string)"/> splits it; null for a listed word, a
+    /// word that splits into no known parts, and a language without a table.
+    /// </summary>
+    public string? CompoundHead(string lang, string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        if (TableOf(lang) is not { } table || stem.Length < MinCompoundPart + MinHead || table.StemLookup.ContainsKey(stem))
+        {
+            return null;
+        }
+
+        return SplitOf(table, stem) is { } split ? stem[split..] : null;
+    }
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static bool IsLink(string term) => term.Length > Prefix.Length && term[Prefix.Length] == LinkMark;
@@ -244,10 +260,23 @@ public sealed class ConceptLexicon
 
     private static string[]? Compound(Table table, ReadOnlySpan<char> stem)
     {
+        if (SplitOf(table, stem) is not { } split)
+        {
+            return null;
+        }
+
+        var head = table.StemLookup[stem[split..]];
+        var modifier = Modifier(table, stem[..split])!;
+        return [.. head, .. modifier.Where(c => !head.Contains(c))];
+    }
+
+    /// <summary>Where a compound's head starts: the longest head the lexicon holds after a known first word; null for none.</summary>
+    private static int? SplitOf(Table table, ReadOnlySpan<char> stem)
+    {
         for (var split = MinCompoundPart; split <= stem.Length - MinHead; split++)
         {
             if ((stem.Length - split == MinHead && split < MinModifierBeforeShortestHead)
-                || !table.StemLookup.TryGetValue(stem[split..], out var head) || table.SuffixLookup.Contains(stem[split..]))
+                || !table.StemLookup.TryGetValue(stem[split..], out _) || table.SuffixLookup.Contains(stem[split..]))
             {
                 continue;
             }
@@ -257,9 +286,9 @@ public sealed class ConceptLexicon
                 return null; // "aan|gelegd", "ver|boden": a verb's particle, not a compound's first word
             }
 
-            if (Modifier(table, stem[..split]) is { } modifier)
+            if (Modifier(table, stem[..split]) is not null)
             {
-                return [.. head, .. modifier.Where(c => !head.Contains(c))];
+                return split;
             }
         }
 

@@ -152,6 +152,7 @@ public class StoryEngineTests
         HeldByAnotherStoryToo,
         CarriedByOtherArticles,
         NotAmongTheStorysStrongest,
+        AmongRarerNamesOfThePiece,
         SwitchedOff,
     }
 
@@ -164,6 +165,7 @@ public class StoryEngineTests
     [InlineData(AnchorCase.HeldByAnotherStoryToo, true)]
     [InlineData(AnchorCase.CarriedByOtherArticles, true)]
     [InlineData(AnchorCase.NotAmongTheStorysStrongest, true)]
+    [InlineData(AnchorCase.AmongRarerNamesOfThePiece, false)]
     [InlineData(AnchorCase.SwitchedOff, true)]
     public void Clusterer_AnglePiece_JoinsBelowTheThreshold_OnlyOnTheStorysOwnName(AnchorCase @case, bool expectOpened)
     {
@@ -207,7 +209,10 @@ public class StoryEngineTests
             }
         }
 
-        var piece = Article(["bloem", "overled", "rij", "wacht"], ["navalny", "den haag"]) with
+        // A human-interest piece names the people it speaks to and where they live: names rarer than the story's own,
+        // which its title names all the same.
+        string[] pieceNames = @case == AnchorCase.AmongRarerNamesOfThePiece ? ["navalny", "den haag", "kevin", "smit", "tilburg", "branding"] : ["navalny", "den haag"];
+        var piece = Article(["bloem", "overled", "rij", "wacht"], pieceNames) with
         {
             AnchorNames = @case == AnchorCase.NotAPersonOrPlaceInTheTitle ? new HashSet<string>() : new HashSet<string> { "navalny" },
         };
@@ -234,6 +239,8 @@ public class StoryEngineTests
     [InlineData("de", "Blumen für Nawalny vor der Botschaft", "Vor der russischen Botschaft in Berlin legten am Abend Hunderte Menschen Blumen nieder. Auf vielen Schildern stand: Danke, Nawalny.", "navalni", "botschaft", "Berlin")]
     [InlineData("nl", "Bloemen voor Navalny bij ambassade", "Bij de Russische ambassade in Utrecht legden zaterdag honderden mensen bloemen. Op borden stond: dank je, Navalny.", "navalni", "ambassade", "Utrecht")]
     [InlineData("en", "Flowers for Navalny at embassy", "Hundreds of people laid flowers at the Russian embassy in London on Saturday. Signs read: thank you, Navalny.", "navalni", "flowers", "London")]
+    // A place the title names by its adjective: "IJslandse" names IJsland as much as "IJsland" does.
+    [InlineData("nl", "Zwolse vrouw zag haar IJslandse huis verdwijnen", "Anna de Vries, geboren in Zwolle en getrouwd met een IJslandse visser, zag op tv hoe de lava haar huis in Grindavík bereikte.", "ijsland", "huis", "Zwolle")]
     public void AnchorNames_AreThePeopleAndPlacesTheTitleNames(string lang, string title, string text, string expected, string notExpected, string placeOfTheText)
     {
         var analyzed = Analyze(text, "2024-02-17", title);
@@ -245,6 +252,34 @@ public class StoryEngineTests
         var placeKey = Assert.Single(features.NameForms!, kv => string.Equals(kv.Value, placeOfTheText, StringComparison.OrdinalIgnoreCase) || kv.Key == Chorus.Core.Entities.TranslatedNames.Default.KeyOf(placeOfTheText)).Key;
         Assert.Contains(placeKey, features.Names.Keys);
         Assert.DoesNotContain(placeKey, features.AnchorNames);
+    }
+
+    // A Dutch or German compound counts its head as well: "seinstoring", "kabelstoring" and "storing" are one event's
+    // words, where the stemmer reads the first two as "seinstor" and "kabelstor".
+    [Theory]
+    [InlineData("De seinstoring legde dinsdagochtend het treinverkeer rond Utrecht urenlang plat.", "storing")]
+    [InlineData("Der Bahnstreik legte am Dienstag den Verkehr in ganz Deutschland lahm.", "streik")]
+    public void Features_CountACompoundsHead(string text, string head)
+    {
+        var features = ArticleFeatures.From(Analyze(text, "2024-05-14", null));
+        Assert.Contains(head, features.Terms.Keys);
+    }
+
+    // Days and figures read the same in every language: an article's own words, however many, do not crowd them out of
+    // the query that finds its candidate stories.
+    [Fact]
+    public void Clusterer_FindsAStoryInAnotherLanguage_ByDaysAndFigures_WhateverElseTheArticleSays()
+    {
+        var clusterer = new StoryClusterer(new ClusteringOptions(), new TermStatistics(new Dictionary<string, int>(), 0));
+        var day = PartialDate.Parse("2024-05-20").Value;
+        var story = new ArticleFeatures(new Dictionary<string, float> { ["avalanch"] = 1, ["#n:3"] = 1, ["#n:3700"] = 1 }, new Dictionary<string, float>(), day) { Lang = "en" };
+        Assert.True(clusterer.Assign(story, "a", "a", true).OpenedStory);
+
+        var words = Enumerable.Range(0, 30).ToDictionary(i => "wort" + i, _ => 3f);
+        words["#n:3"] = 1;
+        words["#n:3700"] = 1;
+        var assigned = clusterer.Assign(new ArticleFeatures(words, new Dictionary<string, float>(), day) { Lang = "de" }, "b", "b", true);
+        Assert.True(assigned.StoryId == "a" || assigned.ClosestStory == "a", "the other-language story was no candidate");
     }
 
     [Theory]

@@ -20,6 +20,17 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
     }
 
+    // A compound's head, for same-language grouping: the reports of one event name it in compounds of their own.
+    [Theory]
+    [InlineData("nl", "kabelstoring", "storing")]
+    [InlineData("nl", "onderwijsstaking", "staking")]
+    [InlineData("de", "bahnstreik", "streik")]
+    [InlineData("nl", "storing", null)] // a word the lexicon holds is no compound
+    [InlineData("nl", "aangelegd", null)] // a verb's particle is no compound's first word
+    [InlineData("en", "railstrike", null)] // English writes its compounds apart
+    public void CompoundHead_IsTheLastKnownPart(string lang, string word, string? head)
+        => Assert.Equal(head, ConceptLexicon.Default.CompoundHead(lang, word));
+
     // Chorus's own news senses come before the dictionaries' (which know "baan" as a path and an orbit): counts of jobs,
     // crew, the injured and voters meet across languages.
     [Theory]
