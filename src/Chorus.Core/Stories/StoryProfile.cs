@@ -221,11 +221,14 @@ public sealed class StoryProfile
     {
         if (centroid.Count > max * 2)
         {
-            var keep = centroid.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max).ToList();
+            // Heaviest first, ties by key: one array sort per truncation (this runs for every article a story takes).
+            var entries = new KeyValuePair<string, float>[centroid.Count];
+            ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
+            Array.Sort(entries, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
             centroid.Clear();
-            foreach (var (k, v) in keep)
+            for (var i = 0; i < max; i++)
             {
-                centroid[k] = v;
+                centroid[entries[i].Key] = entries[i].Value;
             }
         }
     }
