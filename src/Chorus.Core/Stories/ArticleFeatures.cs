@@ -222,8 +222,24 @@ public sealed record ArticleFeatures(
             return known;
         }
 
+        // A plural or inflected compound ("onderwijsstakingen", "Bahnstreiks") splits once its ending is off: the
+        // lexicon holds the head's bare form.
         var folded = lower.ToString();
-        var head = lexicon.CompoundHead(lang!, folded) is { } h ? stemmer.Stem(h) : null;
+        var head = lexicon.CompoundHead(lang!, folded);
+        foreach (var ending in lang == "nl" ? DutchEndings : GermanEndings)
+        {
+            if (head is not null)
+            {
+                break;
+            }
+
+            if (folded.Length > ending.Length + 8 && folded.EndsWith(ending, StringComparison.Ordinal))
+            {
+                head = lexicon.CompoundHead(lang!, folded[..^ending.Length]);
+            }
+        }
+
+        head = head is null ? null : stemmer.Stem(head);
         if (cache.Count < MaxCachedHeads)
         {
             cache.TryAdd(folded, head);
@@ -233,6 +249,8 @@ public sealed record ArticleFeatures(
     }
 
     private const int MaxCachedHeads = 200_000;
+    private static readonly string[] DutchEndings = ["en", "s"];
+    private static readonly string[] GermanEndings = ["en", "n", "s", "e", "er"];
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> DutchHeads = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> GermanHeads = new(StringComparer.Ordinal);
 

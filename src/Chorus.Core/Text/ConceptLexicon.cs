@@ -174,7 +174,7 @@ public sealed class ConceptLexicon
             return null;
         }
 
-        return SplitOf(table, stem) is { } split ? stem[split..] : null;
+        return SplitOf(table, stem) is var (split, _) ? stem[split..] : null;
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
@@ -260,18 +260,17 @@ public sealed class ConceptLexicon
 
     private static string[]? Compound(Table table, ReadOnlySpan<char> stem)
     {
-        if (SplitOf(table, stem) is not { } split)
+        if (SplitOf(table, stem) is not var (split, modifier))
         {
             return null;
         }
 
         var head = table.StemLookup[stem[split..]];
-        var modifier = Modifier(table, stem[..split])!;
         return [.. head, .. modifier.Where(c => !head.Contains(c))];
     }
 
-    /// <summary>Where a compound's head starts: the longest head the lexicon holds after a known first word; null for none.</summary>
-    private static int? SplitOf(Table table, ReadOnlySpan<char> stem)
+    /// <summary>Where a compound's head starts (the longest head the lexicon holds after a known first word) and the first word's concepts; null for none.</summary>
+    private static (int Split, string[] Modifier)? SplitOf(Table table, ReadOnlySpan<char> stem)
     {
         for (var split = MinCompoundPart; split <= stem.Length - MinHead; split++)
         {
@@ -286,9 +285,9 @@ public sealed class ConceptLexicon
                 return null; // "aan|gelegd", "ver|boden": a verb's particle, not a compound's first word
             }
 
-            if (Modifier(table, stem[..split]) is not null)
+            if (Modifier(table, stem[..split]) is { } modifier)
             {
-                return split;
+                return (split, modifier);
             }
         }
 

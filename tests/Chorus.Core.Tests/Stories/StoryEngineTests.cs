@@ -259,6 +259,8 @@ public class StoryEngineTests
     [Theory]
     [InlineData("De seinstoring legde dinsdagochtend het treinverkeer rond Utrecht urenlang plat.", "storing")]
     [InlineData("Der Bahnstreik legte am Dienstag den Verkehr in ganz Deutschland lahm.", "streik")]
+    [InlineData("Door de onderwijsstakingen van dinsdag bleven honderden scholen dicht.", "staking")] // a plural's ending off first
+    [InlineData("Die Bahnstreiks der letzten Wochen legten den Verkehr lahm.", "streik")]
     public void Features_CountACompoundsHead(string text, string head)
     {
         var features = ArticleFeatures.From(Analyze(text, "2024-05-14", null));
