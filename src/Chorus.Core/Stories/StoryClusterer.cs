@@ -137,8 +137,9 @@ public sealed class StoryClusterer
 
     /// <summary>
     /// A story scoring under the threshold (but at least <see cref="ClusteringOptions.AnchorFloor"/>) that the article
-    /// joins all the same, on a name that is the story's own: one of the article's three strongest names that is a
-    /// person or place its title names (<see cref="ArticleFeatures.AnchorNames"/>), one of the story's three strongest
+    /// joins all the same, on a name that is the story's own: a person or place the article's title names
+    /// (<see cref="ArticleFeatures.AnchorNames"/>; however rare its other names: a human-interest piece names the
+    /// locals it speaks to, rarer in the window than the event's place), one of the story's three strongest
     /// names, held by no other candidate story, and in the whole window carried by the story's articles alone (its
     /// document frequency, this article included, at least three and at most the story's article count plus one). An
     /// angle piece ("Bloemen voor Navalny bij Russische ambassade") shares few words with the wire copy but names what
@@ -361,9 +362,10 @@ public sealed class StoryClusterer
         // Days and figures are asked for on their own as well: they read the same in every language, so they are what
         // finds a story in another language, and an article's own words must not crowd them out of its query.
         var hits = new Dictionary<string, int>(StringComparer.Ordinal);
-        var heaviest = terms.Heaviest(_options.QueryTerms).ToList();
-        var neutral = terms.Heaviest(terms.Count).Where(k => k[0] == ArticleFeatures.NeutralPrefix).Take(_options.QueryTerms / 2);
-        foreach (var key in heaviest.Concat(neutral.Except(heaviest, StringComparer.Ordinal)).Concat(names.Heaviest(_options.QueryTerms / 2)))
+        var ordered = terms.Heaviest(terms.Count).ToList();
+        var heaviest = ordered.Take(_options.QueryTerms);
+        var neutral = ordered.Skip(_options.QueryTerms).Where(k => k[0] == ArticleFeatures.NeutralPrefix).Take(_options.QueryTerms / 2);
+        foreach (var key in heaviest.Concat(neutral).Concat(names.Heaviest(_options.QueryTerms / 2)))
         {
             if (_postings.TryGetValue(key, out var ids))
             {
