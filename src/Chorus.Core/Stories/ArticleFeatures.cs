@@ -113,6 +113,23 @@ public sealed record ArticleFeatures(
             }
         }
 
+        // A person or place the tagger found whose name the title writes as the text does: "Den Haag" in "Brand in Kirche
+        // in Den Haag" is one name, though the title's capitalised words are "Kirche" and "Haag".
+        if (article.Raw.Title is { Length: > 0 } title)
+        {
+            foreach (var m in article.Entities)
+            {
+                if (m.Type is EntityType.Person or EntityType.Location && m.Start >= 0 && m.End <= text.Length && m.Start < m.End
+                    && ContainsWords(title, text.AsSpan(m.Start, m.End - m.Start)))
+                {
+                    foreach (var (key, _) in Keys(TranslatedNames.Default, EntityName(article, m), article.Lang))
+                    {
+                        titled.Add(key);
+                    }
+                }
+            }
+        }
+
         people.IntersectWith(titled);
         var anchors = people;
 
@@ -134,7 +151,7 @@ public sealed record ArticleFeatures(
         foreach (var m in article.Entities)
         {
             covered.AsSpan(m.Start, m.End - m.Start).Fill(true);
-            var name = m.Group >= 0 && m.Group < article.EntityGroups.Count ? article.EntityGroups[m.Group].Canonical : text[m.Start..m.End];
+            var name = EntityName(article, m);
             var anchor = m.Type is EntityType.Person or EntityType.Location;
             foreach (var (key, form) in Keys(translated, name, article.Lang))
             {
@@ -175,6 +192,35 @@ public sealed record ArticleFeatures(
                 }
             }
         }
+    }
+
+    /// <summary>A mention's name: its group's canonical name, or the mention as written.</summary>
+    private static string EntityName(AnalyzedArticle article, EntityMention m)
+        => m.Group >= 0 && m.Group < article.EntityGroups.Count ? article.EntityGroups[m.Group].Canonical : article.Raw.Text[m.Start..m.End];
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="words"/> (case aside) between word boundaries.</summary>
+    internal static bool ContainsWords(string text, ReadOnlySpan<char> words)
+    {
+        var span = text.AsSpan();
+        for (var from = 0; from <= span.Length - words.Length;)
+        {
+            var at = span[from..].IndexOf(words, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var start = from + at;
+            var end = start + words.Length;
+            if ((start == 0 || !char.IsLetterOrDigit(span[start - 1])) && (end == span.Length || !char.IsLetterOrDigit(span[end])))
+            {
+                return true;
+            }
+
+            from = start + 1;
+        }
+
+        return false;
     }
 
     private static IEnumerable<(string Key, string Form)> Keys(TranslatedNames translated, string name, string lang)

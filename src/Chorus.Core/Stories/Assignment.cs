@@ -30,7 +30,8 @@ public sealed record Assignment
 
     /// <summary>
     /// Stories this article merged into <see cref="StoryId"/>: it scored above the threshold against them too, and
-    /// their centroids were close enough to be one story told in different words.
+    /// their centroids were close enough to be one story told in different words; or one-article stories that, compared
+    /// again once this article had joined, chose <see cref="StoryId"/> (an article that came before its story grew).
     /// </summary>
     public IReadOnlyList<string> MergedStories { get; init; } = [];
 

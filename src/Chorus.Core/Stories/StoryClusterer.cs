@@ -54,45 +54,12 @@ public sealed class StoryClusterer
         var articleTerms = Weigh(features.Terms, prefix: null, _options.ArticleTerms);
         var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
         // Weighed only when a candidate story lacks the article's language: most comparisons are within one.
-        WeightedVector? articleConcepts = null;
-        WeightedVector Concepts() => articleConcepts ??= Weigh(features.Concepts, prefix: null, _options.ArticleTerms);
-        var ownDay = OwnDayOf(features.Date, articleTerms);
-        var listedWords = ListedNameWords(features, articleTerms);
-
-        Scored? best = null;
-        var alsoAbove = new List<Scored>();
-        var candidates = Candidates(articleTerms, articleNames).ToList();
-        List<Scored>? scoredAll = double.IsPositiveInfinity(_options.AnchorFloor) ? null : [];
-        foreach (var candidate in candidates)
+        var probe = new Probe(features, articleTerms, articleNames, () => Weigh(features.Concepts, prefix: null, _options.ArticleTerms));
+        var choice = Choose(probe, except: null);
+        var (best, anchor) = (choice.Best, choice.Anchor);
+        if (choice.Joins)
         {
-            var scored = Score(candidate, features, ownDay, articleTerms, articleNames, listedWords, Concepts);
-            if (scored is null)
-            {
-                continue;
-            }
-
-            scoredAll?.Add(scored);
-
-            if (scored.Score >= _options.Threshold && !double.IsPositiveInfinity(_options.MergeThreshold))
-            {
-                alsoAbove.Add(scored);
-            }
-
-            if (best is null || scored.Score > best.Score)
-            {
-                best = scored;
-            }
-        }
-
-        string? anchor = null;
-        if (best is not null && best.Score < _options.Threshold && scoredAll is not null && Anchored(candidates, scoredAll, articleNames, features.AnchorNames) is { } anchored)
-        {
-            (best, anchor) = anchored;
-        }
-
-        if (best is not null && (best.Score >= _options.Threshold || anchor is not null))
-        {
-            var story = best.Story;
+            var story = best!.Story;
             // The explanation is taken before the article changes the story it is compared with.
             // Names are compared by spelling keys ("keisersgracht"); the explanation shows them as the article wrote them.
             var sharedNames = Strongest(articleNames, story, names: true).Select(k => features.NameForms?.GetValueOrDefault(k) ?? k).ToList();
@@ -104,8 +71,9 @@ public sealed class StoryClusterer
                 story.TitleFromHeadline = true;
             }
 
-            var merged = MergeBridged(ref story, alsoAbove.Where(s => s.Story != best.Story).OrderByDescending(s => s.Score).Select(s => s.Story));
+            var merged = MergeBridged(ref story, choice.AlsoAbove.Where(s => s.Story != best.Story).OrderByDescending(s => s.Score).Select(s => s.Story));
             Index(story);
+            merged.AddRange(Regroup(story, choice.Scored));
             _dirty.Add(story.Id);
             return merged.Count == 0 ? assignment : assignment with { StoryId = story.Id, MergedStories = merged };
         }
@@ -133,6 +101,117 @@ public sealed class StoryClusterer
             OnlyInArticle = onlyHere,
             OnlyInClosest = onlyThere,
         };
+    }
+
+    /// <summary>What an article is compared with stories as: its weighed vectors, its own day and its listed-name words.</summary>
+    private sealed class Probe(ArticleFeatures features, WeightedVector terms, WeightedVector names, Func<WeightedVector> concepts)
+    {
+        private WeightedVector? _concepts;
+
+        public ArticleFeatures Features { get; } = features;
+
+        public WeightedVector Terms { get; } = terms;
+
+        public WeightedVector Names { get; } = names;
+
+        public WeightedVector Concepts() => _concepts ??= concepts();
+
+        public OwnDay OwnDay { get; } = OwnDayOf(features.Date, terms);
+
+        public List<(string Term, string Key)> ListedWords { get; } = ListedNameWords(features, terms);
+    }
+
+    /// <summary>The story an article would join (<see cref="Joins"/>), with every candidate it was scored against.</summary>
+    private sealed record Choice(Scored? Best, string? Anchor, List<Scored> AlsoAbove, List<Scored> Scored, double Threshold)
+    {
+        public bool Joins => Best is not null && (Best.Score >= Threshold || Anchor is not null);
+    }
+
+    /// <summary>Scores the probe against its candidate stories (all but <paramref name="except"/>) and picks the one it joins, if any.</summary>
+    private Choice Choose(Probe probe, string? except)
+    {
+        Scored? best = null;
+        var alsoAbove = new List<Scored>();
+        var scoredAll = new List<Scored>();
+        var candidates = Candidates(probe.Terms, probe.Names, except).ToList();
+        foreach (var candidate in candidates)
+        {
+            var scored = Score(candidate, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts);
+            if (scored is null)
+            {
+                continue;
+            }
+
+            scoredAll.Add(scored);
+            if (scored.Score >= _options.Threshold && !double.IsPositiveInfinity(_options.MergeThreshold))
+            {
+                alsoAbove.Add(scored);
+            }
+
+            if (best is null || scored.Score > best.Score)
+            {
+                best = scored;
+            }
+        }
+
+        string? anchor = null;
+        if (best is not null && best.Score < _options.Threshold && !double.IsPositiveInfinity(_options.AnchorFloor)
+            && Anchored(candidates, scoredAll, probe.Names, probe.Features.AnchorNames) is { } anchored)
+        {
+            (best, anchor) = anchored;
+        }
+
+        return new Choice(best, anchor, alsoAbove, scoredAll, _options.Threshold);
+    }
+
+    /// <summary>
+    /// Arrival order repaired: the one-article stories among the article's candidates that, compared again now as the
+    /// article they hold, would join <paramref name="story"/> (the story the article just joined). A wire copy that
+    /// came before its event's first reports, a follow-up whose story only now has the articles it matches, an angle
+    /// piece that needs a story of two to anchor to: each opened a story of its own because it came first, and would
+    /// have joined had it come after. The same choice an article makes (best of all its candidates, the threshold, the
+    /// anchor), so a story takes in no article it would refuse on arrival. Only candidates the article itself scored at
+    /// the anchor floor or above are compared again: the work stays bounded by the candidate list.
+    /// </summary>
+    private List<string> Regroup(StoryProfile story, List<Scored> scored)
+    {
+        var absorbed = new List<string>();
+        var floor = Math.Min(_options.AnchorFloor, _options.Threshold);
+        foreach (var candidate in scored)
+        {
+            var single = candidate.Story;
+            if (single.ArticleCount != 1 || single.Id == story.Id || candidate.Score < floor || !_stories.ContainsKey(single.Id) || KeptApart(story.Id, single.Id))
+            {
+                continue;
+            }
+
+            var probe = ProbeOf(single);
+            if (Choose(probe, except: single.Id) is { Joins: true } choice && choice.Best!.Story.Id == story.Id)
+            {
+                Absorb(story, single);
+                absorbed.Add(single.Id);
+                Index(story);
+            }
+        }
+
+        return absorbed;
+    }
+
+    /// <summary>
+    /// A one-article story as the article it holds: its centroids are the article's vectors with sub-linear counts and unit
+    /// length (<see cref="StoryProfile.Add"/>), so weighing them by IDF gives the article's own vectors up to a scale,
+    /// which no cosine sees.
+    /// </summary>
+    private Probe ProbeOf(StoryProfile single)
+    {
+        var features = new ArticleFeatures(single.Terms, single.Names, single.SingleArticleDate())
+        {
+            Lang = single.Languages.Count == 1 ? single.Languages.Keys.First() : null,
+            Concepts = single.Concepts,
+            AnchorNames = single.AnchorNames,
+        };
+        return new Probe(features, Weigh(single.Terms, prefix: null, _options.ArticleTerms, sublinear: false), Weigh(single.Names, prefix: "@", _options.ArticleTerms / 2, sublinear: false),
+            () => Weigh(single.Concepts, prefix: null, _options.ArticleTerms, sublinear: false));
     }
 
     /// <summary>
@@ -357,7 +436,7 @@ public sealed class StoryClusterer
     /// Stories that share the article's most salient terms and names, ranked by how many they share; only the
     /// best <see cref="ClusteringOptions.MaxCandidates"/> are scored, which keeps the work per article bounded.
     /// </summary>
-    private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names)
+    private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names, string? except)
     {
         // Days and figures are asked for on their own as well: they read the same in every language, so they are what
         // finds a story in another language, and an article's own words must not crowd them out of its query.
@@ -377,7 +456,7 @@ public sealed class StoryClusterer
         }
 
         return hits
-            .Where(h => _stories.ContainsKey(h.Key))
+            .Where(h => h.Key != except && _stories.ContainsKey(h.Key))
             .OrderByDescending(h => h.Value)
             .ThenBy(h => h.Key, StringComparer.Ordinal)
             .Take(_options.MaxCandidates)
@@ -401,7 +480,23 @@ public sealed class StoryClusterer
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
         var nameCosine = Cosine(articleNames, story, names: true, out var sharedNames);
-        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, articleNames, listedWords, story))
+
+        // An article in a language the story has none of shares almost no stems with it: its words count as the
+        // concepts they translate to ("Brand" and "fire"), for the evidence a join needs and in the score below.
+        var across = features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang);
+        var sharedConcepts = 0;
+        // Across languages a join needs a name in common, or the story must carry a person or place the article's title
+        // names: translated words are guesses and stems shared across languages are few ("Brand" in Dutch and German),
+        // so two fires in two cities on one day, reported in two languages, share their words and their day, never the
+        // city the headline names. (A local angle's title names its own town, "ICE naar Amsterdam", but shares the
+        // event's names, "GDL", "Weselsky", with the story.)
+        if (across && sharedNames == 0 && !NamesATitleName(features.AnchorNames, story))
+        {
+            return null;
+        }
+
+        var translated = across ? ConceptCosine(articleConcepts(), story, out sharedConcepts) : 0;
+        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, sharedConcepts, articleNames, listedWords, story))
         {
             return null;
         }
@@ -414,17 +509,35 @@ public sealed class StoryClusterer
         // An article in a language the story has none of shares almost no stems with it: compare it on what
         // crosses languages, its names (linked, listed and transliterated), its days and figures, and its words
         // translated to shared concepts.
-        if (features.Lang is { } lang && story.Languages.Count > 0 && !story.Languages.ContainsKey(lang))
+        if (across)
         {
             var neutral = NeutralCosine(articleTerms, story, ownDay.Key);
-            var translated = ConceptCosine(articleConcepts(), story);
-            var across = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
+            var acrossScore = (_options.CrossLanguageNameWeight * nameCosine) + (_options.CrossLanguageNeutralWeight * neutral)
                 + ((1 - _options.CrossLanguageNameWeight - _options.CrossLanguageNeutralWeight) * proximity)
                 + (_options.CrossLanguageTranslatedWeight * translated);
-            score = Math.Max(score, across);
+            score = Math.Max(score, acrossScore);
         }
 
         return new Scored(story, score, cosine, nameCosine, proximity, days);
+    }
+
+    /// <summary>Whether the story carries a person or place the article's title names (as a name or a word), or the title names none.</summary>
+    private static bool NamesATitleName(IReadOnlySet<string> titleNames, StoryProfile story)
+    {
+        if (titleNames.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var key in titleNames)
+        {
+            if (story.Names.ContainsKey(key) || story.Terms.ContainsKey(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -469,11 +582,19 @@ public sealed class StoryClusterer
     /// Whether the article and the story share at least <see cref="ClusteringOptions.MinSharedEvidence"/> words or names
     /// (a word written as both counts once; the article's own day not at all, every article of that day has it). Starts
     /// from the shared counts the cosines found; only the names, and the article's words that are listed names
-    /// (<see cref="ListedNameWords"/>), are read again, to drop those counted twice.
+    /// (<see cref="ListedNameWords"/>), are read again, to drop those counted twice. Across languages (only there are
+    /// concepts counted) the shared names with the shared translated concepts are enough on their own, stems aside (a
+    /// cognate stem is also its concept; the two counts are never added): a Dutch and an English report of one fire
+    /// share the city's name and their own day, and no stem.
     /// </summary>
-    private bool SharesEnough(ArticleFeatures features, OwnDay ownDay, int sharedTerms, int sharedNames, WeightedVector names, List<(string Term, string Key)> listedWords, StoryProfile story)
+    private bool SharesEnough(ArticleFeatures features, OwnDay ownDay, int sharedTerms, int sharedNames, int sharedConcepts, WeightedVector names, List<(string Term, string Key)> listedWords, StoryProfile story)
     {
         var needed = _options.MinSharedEvidence;
+        if (sharedConcepts >= needed)
+        {
+            return true;
+        }
+
         var shared = sharedTerms + sharedNames - (ownDay.InVector && story.Terms.ContainsKey(ownDay.Key!) ? 1 : 0);
         for (var i = 0; i < names.Count && shared >= needed && sharedNames > 0; i++)
         {
@@ -532,8 +653,9 @@ public sealed class StoryClusterer
     }
 
     /// <summary>Cosine of the article's word concepts and the story's, IDF-weighted (concept keys carry their own prefix in the statistics).</summary>
-    private double ConceptCosine(WeightedVector article, StoryProfile story)
+    private double ConceptCosine(WeightedVector article, StoryProfile story, out int shared)
     {
+        shared = 0;
         if (article.Count == 0 || story.Concepts.Count == 0)
         {
             return 0;
@@ -545,6 +667,7 @@ public sealed class StoryClusterer
             if (story.Concepts.TryGetValue(article.Keys[i], out var w))
             {
                 dot += article.Weights[i] * w * article.Idfs[i];
+                shared++;
             }
         }
 
@@ -594,14 +717,18 @@ public sealed class StoryClusterer
             .ToList();
     }
 
-    /// <summary>The article's TF-IDF vector, cut to its <paramref name="keep"/> heaviest entries: the salient terms carry the event, the tail only costs time.</summary>
-    private WeightedVector Weigh(IReadOnlyDictionary<string, float> counts, string? prefix, int keep)
+    /// <summary>
+    /// The article's TF-IDF vector, cut to its <paramref name="keep"/> heaviest entries: the salient terms carry the event,
+    /// the tail only costs time. Counts are made sub-linear; a one-article story's centroid (<paramref name="sublinear"/>
+    /// false) already is.
+    /// </summary>
+    private WeightedVector Weigh(IReadOnlyDictionary<string, float> counts, string? prefix, int keep, bool sublinear = true)
     {
         var weighted = new List<(string Key, double Weight, float Idf)>(counts.Count);
         foreach (var (key, count) in counts)
         {
             var idf = _stats.Idf(prefix, key);
-            weighted.Add((key, (1 + Math.Log(count)) * idf, idf));
+            weighted.Add((key, (sublinear ? 1 + Math.Log(count) : count) * idf, idf));
         }
 
         if (weighted.Count > keep)

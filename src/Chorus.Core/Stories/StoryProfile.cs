@@ -62,6 +62,36 @@ public sealed class StoryProfile
     /// <summary>The centroid of the articles' word concepts (<see cref="ArticleFeatures.Concepts"/>); empty in profiles stored before they were kept.</summary>
     public Dictionary<string, float> Concepts { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The anchor names (<see cref="ArticleFeatures.AnchorNames"/>) of a story's only article, kept while it has one: a
+    /// one-article story is compared again as that article when a story grows (<c>StoryClusterer</c>), and must then
+    /// anchor as the article did. Emptied when a second article comes; empty in profiles stored before it was kept.
+    /// </summary>
+    public HashSet<string> AnchorNames { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The date of a story's only article as the article had it (a day, a month or a year), read off the dates the story covers.</summary>
+    public PartialDate? SingleArticleDate()
+    {
+        if (ArticleCount != 1 || First is not { } first || Last is not { } last)
+        {
+            return null;
+        }
+
+        if (first == last)
+        {
+            return PartialDate.OfDay(first);
+        }
+
+        var month = PartialDate.OfMonth(first.Year, first.Month);
+        if (month.Start == first && month.End == last)
+        {
+            return month;
+        }
+
+        var year = PartialDate.OfYear(first.Year);
+        return year.Start == first && year.End == last ? year : null;
+    }
+
     /// <summary>Days between the article's date interval and the story's; 0 when they overlap, null when either is unknown.</summary>
     public int? DaysFrom(PartialDate? date)
     {
@@ -171,6 +201,12 @@ public sealed class StoryProfile
         }
 
         ArticleCount++;
+        AnchorNames.Clear();
+        if (ArticleCount == 1)
+        {
+            AnchorNames.UnionWith(features.AnchorNames);
+        }
+
         if (features.Date is { } d)
         {
             Widen(d.Start, d.End);
@@ -199,6 +235,7 @@ public sealed class StoryProfile
         }
 
         ArticleCount += other.ArticleCount;
+        AnchorNames.Clear();
         DaySum += other.DaySum;
         DatedArticles += other.DatedArticles;
         if (other.First is { } first && other.Last is { } last)
