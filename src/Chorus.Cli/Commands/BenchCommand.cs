@@ -266,7 +266,9 @@ internal static class BenchCommand
             timed.Start();
             if (day != lastDay)
             {
-                // Once a day, as ingest does per batch: forget stories out of the window, hand pending counts to the store.
+                // Once a day, as ingest does per batch: compare the day's one-article stories again, forget stories out
+                // of the window, hand pending counts to the store.
+                clusterer.Settle();
                 clusterer.Evict(start.AddDays(day - options.WindowDays));
                 clusterer.Statistics.TakePending();
                 lastDay = day;
@@ -292,7 +294,7 @@ internal static class BenchCommand
         }
         else
         {
-            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles over {(articles / perDay) + 1} days ({perDay}/day): {perArticleUs:0.0} µs per article (Assign + Evict), {opened:N0} stories opened, at most {maxLoaded:N0} stories in memory; peak managed heap {peakManaged / 1048576.0:0} MB, peak working set {peakWorkingSet / 1048576.0:0} MB")).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles over {(articles / perDay) + 1} days ({perDay}/day): {perArticleUs:0.0} µs per article (Assign, Settle, Evict), {opened:N0} stories opened, at most {maxLoaded:N0} stories in memory; peak managed heap {peakManaged / 1048576.0:0} MB, peak working set {peakWorkingSet / 1048576.0:0} MB")).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -155,6 +155,8 @@ internal sealed class StoryWriter : IDisposable
                         await linking.CompleteAsync().ConfigureAwait(false);
                         Took(SerialPart.LinkWait, started);
                     }
+
+                    await SettleAsync(shared, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -169,6 +171,25 @@ internal sealed class StoryWriter : IDisposable
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// The batch's one-article stories compared again with the statistics of the whole batch (<see cref="StoryClusterer.Settle"/>),
+    /// once the linker has caught up; the merges are written like the clusterer's other merges.
+    /// </summary>
+    private async Task SettleAsync(IStoreBatch batch, CancellationToken cancellationToken)
+    {
+        var started = Now;
+        var merges = _clusterer.Settle();
+        Took(SerialPart.Clustering, started);
+        started = Now;
+        foreach (var (absorbed, survivor) in merges)
+        {
+            await batch.MergeStoriesAsync(absorbed, survivor, cancellationToken).ConfigureAwait(false);
+            _report.StoriesMerged++;
+        }
+
+        Took(SerialPart.ArticleWrites, started);
     }
 
     /// <summary>Writes what the batch changed beside its articles (entities, stories, term counts) and commits.</summary>

@@ -21,6 +21,9 @@ public sealed class StoryClusterer
     // Pairs of stories a user split or moved apart: never merged again automatically.
     private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
 
+    // Stories opened since the last Settle, in order: compared again then, with the statistics of the whole batch.
+    private readonly List<string> _opened = [];
+
     public StoryClusterer(ClusteringOptions options, TermStatistics stats)
     {
         _options = options;
@@ -81,6 +84,7 @@ public sealed class StoryClusterer
         var opened = new StoryProfile { Id = newStoryId, Title = title, TitleFromHeadline = titleIsHeadline };
         opened.Add(features);
         _stories[opened.Id] = opened;
+        _opened.Add(opened.Id);
         Index(opened);
         _dirty.Add(opened.Id);
         // Two events of one kind on one day (two heists, two fires) share their words; the names say why they are two.
@@ -195,6 +199,40 @@ public sealed class StoryClusterer
         }
 
         return absorbed;
+    }
+
+    /// <summary>
+    /// Compares again, in the order they were opened, the stories opened since the last call that still hold one article,
+    /// each as the article it holds and with the term statistics of now, and merges each into the story it would join now
+    /// (that story survives). An article that opened a story early in a batch was weighed with the statistics of the
+    /// articles before it: on a fresh store, or after a gap, the words of an event's reports still weighed as they would
+    /// not a batch later, and the first reports of one flood opened three stories that the same articles in another order
+    /// put in one. A one-article story joins another only when that one, compared again too, would join it back: on DPG
+    /// 2019 one-way joins between one-article stories were mostly columns and daily quotes meeting on their series
+    /// words. The writer calls it once a batch is assigned and merges in the store what it returns.
+    /// </summary>
+    public IReadOnlyList<(string Absorbed, string Survivor)> Settle()
+    {
+        var merges = new List<(string Absorbed, string Survivor)>();
+        foreach (var id in _opened)
+        {
+            if (!_stories.TryGetValue(id, out var single) || single.ArticleCount != 1)
+            {
+                continue;
+            }
+
+            if (Choose(ProbeOf(single), except: id) is { Joins: true } choice && !KeptApart(id, choice.Best!.Story.Id)
+                && (choice.Best.Story.ArticleCount > 1 || Choose(ProbeOf(choice.Best.Story), except: choice.Best.Story.Id) is { Joins: true } back && back.Best!.Story.Id == id))
+            {
+                var survivor = choice.Best.Story;
+                Absorb(survivor, single);
+                Index(survivor);
+                merges.Add((id, survivor.Id));
+            }
+        }
+
+        _opened.Clear();
+        return merges;
     }
 
     /// <summary>
