@@ -189,7 +189,15 @@ public sealed class StoryClusterer
                 continue;
             }
 
+            // The grown story first: a one-article story that could neither pass the threshold there nor anchor to it
+            // (an anchor needs the floor and a title name) would not choose it, whatever its other candidates score.
             var probe = ProbeOf(single);
+            if (Score(story, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts) is not { } near
+                || near.Score < floor || (near.Score < _options.Threshold && probe.Features.AnchorNames.Count == 0))
+            {
+                continue;
+            }
+
             if (Choose(probe, except: single.Id) is { Joins: true } choice && choice.Best!.Story.Id == story.Id)
             {
                 Absorb(story, single);
