@@ -360,6 +360,7 @@ public sealed class ContractMapper
             OnlyInArticle = a.OnlyInArticle,
             OnlyInClosest = a.OnlyInClosest,
             AnchorName = a.AnchorName,
+            Digest = a.Digest,
         };
     }
 

@@ -85,8 +85,12 @@ public sealed record AssignmentDoc(
     /// <summary>When it joined below the threshold: the name, its title's, that only this story carries in the window.</summary>
     public string? AnchorName { get; init; }
 
+    /// <summary>A round-up of unrelated items under a digest heading ("Kort nieuws"): a story of its own, compared with nothing.</summary>
+    public bool Digest { get; init; }
+
     /// <summary>The decision in words, as the CLI and the web page show it (a method, so it is not serialised).</summary>
     public string Decision() => DuplicateOf is not null ? $"near-copy of {DuplicateOf}"
+        : Digest ? "a digest of unrelated items under its heading: a story of its own, compared with no other"
         : OpenedStory && ClosestStory is not null && (OnlyInArticle.Count > 0 || OnlyInClosest.Count > 0)
             ? $"opened the story; apart from {ClosestStory} by {string.Join(", ", OnlyInArticle)}{(OnlyInClosest.Count > 0 ? " (there: " + string.Join(", ", OnlyInClosest) + ")" : string.Empty)}"
         : OpenedStory ? "opened the story"

@@ -32,6 +32,12 @@ public sealed record ArticleFeatures(
     /// </summary>
     public IReadOnlySet<string> AnchorNames { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// Whether the article is a round-up of unrelated items under a digest heading (<see cref="DigestHeadings"/>): it
+    /// opens a story of its own that no other article is compared with.
+    /// </summary>
+    public bool IsDigest { get; init; }
+
     /// <summary>Terms that read the same in every language ('#'-prefixed days and figures).</summary>
     public const char NeutralPrefix = '#';
 
@@ -133,7 +139,14 @@ public sealed record ArticleFeatures(
         people.IntersectWith(titled);
         var anchors = people;
 
-        return new ArticleFeatures(terms, names, article.Raw.Date) { Lang = article.Lang, NameForms = forms, Concepts = concepts, AnchorNames = anchors };
+        return new ArticleFeatures(terms, names, article.Raw.Date)
+        {
+            Lang = article.Lang,
+            NameForms = forms,
+            Concepts = concepts,
+            AnchorNames = anchors,
+            IsDigest = DigestHeadings.IsDigestTitle(article.Raw.Title),
+        };
     }
 
     /// <summary>

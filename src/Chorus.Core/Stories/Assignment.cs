@@ -41,6 +41,9 @@ public sealed record Assignment
     /// </summary>
     public string? AnchorName { get; init; }
 
+    /// <summary>Set when the article is a round-up of unrelated items under a digest heading ("Kort nieuws"): it opened a story of its own, compared with nothing.</summary>
+    public bool Digest { get; init; }
+
     /// <summary>Set when the article is a near-copy of another and followed it into its story.</summary>
     public string? DuplicateOf { get; init; }
 

@@ -54,6 +54,16 @@ public sealed class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(features);
         _stats.AddDocument(features);
+        if (features.IsDigest)
+        {
+            // A round-up reports many events: a story of its own, never posted, so no report of one of its events joins it.
+            var digest = new StoryProfile { Id = newStoryId, Title = title, TitleFromHeadline = titleIsHeadline, IsDigest = true };
+            digest.Add(features);
+            _stories[digest.Id] = digest;
+            _dirty.Add(digest.Id);
+            return new Assignment { StoryId = digest.Id, OpenedStory = true, Digest = true };
+        }
+
         var articleTerms = Weigh(features.Terms, prefix: null, _options.ArticleTerms);
         var articleNames = Weigh(features.Names, prefix: "@", _options.ArticleTerms / 2);
         // Weighed only when a candidate story lacks the article's language: most comparisons are within one.
@@ -137,7 +147,7 @@ public sealed class StoryClusterer
         Scored? best = null;
         var alsoAbove = new List<Scored>();
         var scoredAll = new List<Scored>();
-        var candidates = Candidates(probe.Terms, probe.Names, except).ToList();
+        var candidates = Candidates(probe.Terms, probe.Names, except, probe.Features.Date).ToList();
         foreach (var candidate in candidates)
         {
             var scored = Score(candidate, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts);
@@ -480,9 +490,11 @@ public sealed class StoryClusterer
 
     /// <summary>
     /// Stories that share the article's most salient terms and names, ranked by how many they share; only the
-    /// best <see cref="ClusteringOptions.MaxCandidates"/> are scored, which keeps the work per article bounded.
+    /// best <see cref="ClusteringOptions.MaxCandidates"/> are scored, which keeps the work per article bounded. Stories
+    /// outside the article's time window are left out before the cut: held in memory or not (a resumed ingest holds
+    /// fewer), they could never be joined, and must not take a place among the candidates.
     /// </summary>
-    private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names, string? except)
+    private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names, string? except, PartialDate? date)
     {
         // Days and figures are asked for on their own as well: they read the same in every language, so they are what
         // finds a story in another language, and an article's own words must not crowd them out of its query.
@@ -502,7 +514,7 @@ public sealed class StoryClusterer
         }
 
         return hits
-            .Where(h => h.Key != except && _stories.ContainsKey(h.Key))
+            .Where(h => h.Key != except && _stories.TryGetValue(h.Key, out var story) && !(story.DaysFrom(date) > _options.WindowDays))
             .OrderByDescending(h => h.Value)
             .ThenBy(h => h.Key, StringComparer.Ordinal)
             .Take(_options.MaxCandidates)
@@ -747,7 +759,7 @@ public sealed class StoryClusterer
         return dot == 0 ? 0 : dot / (Norm(story, names) * article.Length);
     }
 
-    private double Norm(StoryProfile story, bool names) => story.CachedNorm(names, _stats);
+    private double Norm(StoryProfile story, bool names) => story.IdfNorm(names, _stats);
 
     /// <summary>The terms that contributed most to the dot product: the explanation kept for the winning story only.</summary>
     private static List<string> Strongest(WeightedVector article, StoryProfile story, bool names)
@@ -789,10 +801,16 @@ public sealed class StoryClusterer
     /// <summary>
     /// Posts the story under its heaviest centroid keys, replacing what it was posted under before. The keys depend on
     /// the profile alone (weight, then the key), not on the corpus statistics of the moment or on the story's past
-    /// postings, so a story reloaded from the store is found by the same articles as one that never left memory.
+    /// postings, so a story reloaded from the store is found by the same articles as one that never left memory. A
+    /// digest's story is never posted.
     /// </summary>
     private void Index(StoryProfile story)
     {
+        if (story.IsDigest)
+        {
+            return;
+        }
+
         var keys = story.Terms.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.IndexedTerms)
             .Concat(story.Names.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.IndexedTerms / 2))
             .Select(kv => kv.Key)

@@ -69,6 +69,9 @@ public sealed class StoryProfile
     /// </summary>
     public HashSet<string> AnchorNames { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>A digest's story (<see cref="ArticleFeatures.IsDigest"/>): never posted, so never a candidate, also when loaded again.</summary>
+    public bool IsDigest { get; set; }
+
     /// <summary>The date of a story's only article as the article had it (a day, a month or a year), read off the dates the story covers.</summary>
     public PartialDate? SingleArticleDate()
     {
@@ -116,9 +119,6 @@ public sealed class StoryProfile
     /// <summary>The inverted-index keys this story is posted under; the clusterer's bookkeeping, never stored.</summary>
     internal HashSet<string> PostedKeys { get; } = new(StringComparer.Ordinal);
 
-    private double? _termNorm;
-    private double? _nameNorm;
-    private int _normGeneration = -1;
 
     // The statistics entries of the centroid keys, in the centroid's order, with their weights: a vector length then
     // costs a pass over an array, not a look-up per key. Made again when the story or the set of entries changes.
@@ -127,28 +127,15 @@ public sealed class StoryProfile
     private int _entriesVersion = -1;
 
     /// <summary>
-    /// The IDF-weighted length of the term (or name) centroid, computed once per change of the story and per step of
-    /// the corpus-size grid IDF uses. A length kept from a smaller corpus made cosines depend on when a story last
-    /// changed (and exceed 1 on small sets); recomputing it for every comparison would cost a pass over the centroid
-    /// per candidate.
+    /// The IDF-weighted length of the term (or name) centroid, with the document frequencies of now: a pass over an array
+    /// of the centroid's statistics entries, made again only when the story or the set of entries changes. A length kept
+    /// from a smaller corpus made cosines depend on when a story last changed (and exceed 1 on small sets); one kept
+    /// through a step of the corpus-size grid while other articles moved its keys' counts made them depend on when it
+    /// was last asked for, so that a store written in two runs grouped otherwise than one written in one.
     /// </summary>
-    public double CachedNorm(bool names, TermStatistics stats)
+    public double IdfNorm(bool names, TermStatistics stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        var generation = stats.IdfGeneration;
-        if (generation != _normGeneration)
-        {
-            _termNorm = null;
-            _nameNorm = null;
-            _normGeneration = generation;
-        }
-
-        ref var cache = ref names ? ref _nameNorm : ref _termNorm;
-        if (cache is { } norm)
-        {
-            return norm;
-        }
-
         if (_entriesVersion != stats.EntriesVersion)
         {
             (_termEntries, _nameEntries, _entriesVersion) = (null, null, stats.EntriesVersion);
@@ -163,8 +150,7 @@ public sealed class StoryProfile
             sum += weighted * weighted;
         }
 
-        cache = Math.Sqrt(sum);
-        return cache.Value;
+        return Math.Sqrt(sum);
     }
 
     private static (TermStatistics.Entry, float)[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)
@@ -182,8 +168,6 @@ public sealed class StoryProfile
     /// <summary>Forgets what was derived from the centroids, which are about to change.</summary>
     private void Changed()
     {
-        _termNorm = null;
-        _nameNorm = null;
         _termEntries = null;
         _nameEntries = null;
     }

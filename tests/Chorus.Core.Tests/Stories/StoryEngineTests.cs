@@ -355,6 +355,44 @@ public class StoryEngineTests
         Assert.Equal("a", late.Assign(t, "t", "t", true).StoryId);
     }
 
+    [Theory]
+    [InlineData("Kort nieuws", true)]
+    [InlineData("kort nieuws amsterdam", true)]
+    [InlineData("News in brief", true)]
+    [InlineData("Kurz notiert: Bayern", true)]
+    [InlineData("In Kürze", true)]
+    [InlineData("Bert Habets weg als topman bij RTL Group. Kort", false)] // one brief with a headline of its own
+    [InlineData("Kort geding tegen Shell over klimaatbeleid begint", false)]
+    [InlineData("Brief an die Kanzlerin", false)]
+    [InlineData(null, false)]
+    public void DigestHeadings_NameARoundUp_NotABriefWithItsOwnHeadline(string? title, bool digest)
+        => Assert.Equal(digest, DigestHeadings.IsDigestTitle(title));
+
+    // A round-up of unrelated items ("Kort nieuws": a Boeing grounding, Maduro, a mine in Sulawesi) reports many events:
+    // it opens a story of its own, and a report of one of its events does not join it, even word for word.
+    [Fact]
+    public void Clusterer_ADigest_OpensAStoryOfItsOwn_ThatNoReportJoins()
+    {
+        var clusterer = new StoryClusterer(new ClusteringOptions(), new TermStatistics(new Dictionary<string, int>(), 0));
+        var day = PartialDate.Parse("2019-03-12").Value;
+        var words = new Dictionary<string, float> { ["boeing"] = 2, ["737"] = 1, ["vlieg"] = 1, ["grond"] = 1, ["maduro"] = 1, ["venezuela"] = 1 };
+        var digest = clusterer.Assign(new ArticleFeatures(words, new Dictionary<string, float> { ["boeing"] = 1, ["maduro"] = 1 }, day) { Lang = "nl", IsDigest = true }, "d", "Kort nieuws", true);
+        Assert.True(digest.OpenedStory);
+        Assert.True(digest.Digest);
+
+        var report = clusterer.Assign(new ArticleFeatures(words, new Dictionary<string, float> { ["boeing"] = 1, ["maduro"] = 1 }, day) { Lang = "nl" }, "r", "Boeing", true);
+        Assert.True(report.OpenedStory);
+        Assert.Null(report.ClosestStory);
+        Assert.Equal("r", clusterer.Assign(new ArticleFeatures(words, new Dictionary<string, float> { ["boeing"] = 1 }, day) { Lang = "nl" }, "r2", "Boeing", true).StoryId);
+
+        // Loaded again from the store (a later run), the digest's story is still no candidate.
+        var stored = clusterer.TakeDirty().Single(p => p.Id == "d");
+        Assert.True(stored.IsDigest);
+        var later = new StoryClusterer(new ClusteringOptions(), new TermStatistics(new Dictionary<string, int>(), 0));
+        later.Load(stored);
+        Assert.Null(later.Assign(new ArticleFeatures(words, new Dictionary<string, float> { ["boeing"] = 1 }, day) { Lang = "nl" }, "r3", "Boeing", true).ClosestStory);
+    }
+
     // Days and figures read the same in every language: an article's own words, however many, do not crowd them out of
     // the query that finds its candidate stories.
     [Fact]
