@@ -119,7 +119,6 @@ public sealed class StoryProfile
     /// <summary>The inverted-index keys this story is posted under; the clusterer's bookkeeping, never stored.</summary>
     internal HashSet<string> PostedKeys { get; } = new(StringComparer.Ordinal);
 
-
     // The statistics entries of the centroid keys, in the centroid's order, with their weights: a vector length then
     // costs a pass over an array, not a look-up per key. Made again when the story or the set of entries changes.
     private (TermStatistics.Entry Entry, float Weight)[]? _termEntries;
@@ -131,7 +130,7 @@ public sealed class StoryProfile
     /// of the centroid's statistics entries, made again only when the story or the set of entries changes. A length kept
     /// from a smaller corpus made cosines depend on when a story last changed (and exceed 1 on small sets); one kept
     /// through a step of the corpus-size grid while other articles moved its keys' counts made them depend on when it
-    /// was last asked for, so that a store written in two runs grouped otherwise than one written in one.
+    /// was last asked for (comparing more, as the regroup does, moved later decisions of the synthetic bench).
     /// </summary>
     public double IdfNorm(bool names, TermStatistics stats)
     {
