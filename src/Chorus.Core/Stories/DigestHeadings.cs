@@ -4,8 +4,8 @@ namespace Chorus.Core.Stories;
 /// The headings news outlets put over a round-up of unrelated short items ("Kort nieuws", "News in brief", "Kurz
 /// notiert"): an article titled by one alone reports many events, so it is no report of any one of them. Headings of
 /// Dutch, English and German papers, as their rubrics are commonly named (a fact of the languages' press, not taken from
-/// any data set); a title is a digest's when it is a heading, or a heading followed by at most two words (an edition or a
-/// place: "Kort nieuws Amsterdam"). A single brief under the rubric has a headline of its own and is not a digest
+/// any data set); a title is a digest's when it is a heading, or a heading of two words or more followed by at most two
+/// words (an edition or a place: "Kort nieuws Amsterdam"). A single brief under the rubric has a headline of its own and is not a digest
 /// ("Bert Habets weg als topman bij RTL Group. Kort").
 /// </summary>
 public static class DigestHeadings
@@ -17,7 +17,7 @@ public static class DigestHeadings
         "kurz notiert", "kurz gemeldet", "in kürze", "nachrichten in kürze", "kurznachrichten", "meldungen", "kurz und knapp",
     ];
 
-    /// <summary>Whether <paramref name="title"/> is a digest's: a heading alone, or followed by at most two words.</summary>
+    /// <summary>Whether <paramref name="title"/> is a digest's: a heading alone, or one of two words or more followed by at most two words.</summary>
     public static bool IsDigestTitle(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -29,7 +29,8 @@ public static class DigestHeadings
         foreach (var heading in Headings)
         {
             var parts = heading.Split(' ');
-            if (words.Length >= parts.Length && words.Length <= parts.Length + 2
+            // A one-word heading must stand alone: "Kort maar krachtig" and "Kort geding" are headlines.
+            if (words.Length >= parts.Length && words.Length <= parts.Length + (parts.Length > 1 ? 2 : 0)
                 && parts.Select((p, i) => string.Equals(p, words[i], StringComparison.OrdinalIgnoreCase)).All(same => same))
             {
                 return true;

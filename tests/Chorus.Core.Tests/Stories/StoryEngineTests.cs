@@ -363,6 +363,8 @@ public class StoryEngineTests
     [InlineData("In Kürze", true)]
     [InlineData("Bert Habets weg als topman bij RTL Group. Kort", false)] // one brief with a headline of its own
     [InlineData("Kort geding tegen Shell over klimaatbeleid begint", false)]
+    [InlineData("Kort maar krachtig", false)]
+    [InlineData("Kort", true)]
     [InlineData("Brief an die Kanzlerin", false)]
     [InlineData(null, false)]
     public void DigestHeadings_NameARoundUp_NotABriefWithItsOwnHeadline(string? title, bool digest)
