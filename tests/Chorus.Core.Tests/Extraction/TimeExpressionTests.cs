@@ -97,6 +97,27 @@ public class TimeExpressionTests(ITestOutputHelper output)
         }
     }
 
+    // A clock time written in words names no half of the day; the reader takes it from the part of the day the article
+    // named last. Digits, a day named since without a part, and a morning keep the clock as written.
+    [Theory]
+    [InlineData("de", "In Hamburg ist am Sonntagabend der Strom ausgefallen. Der Ausfall begann gegen halb neun.", "halb neun", "20:30")]
+    [InlineData("nl", "De wandelaar is vrijdagavond gevonden. Een helikopter zag hem rond kwart over acht.", "kwart over acht", "20:15")]
+    [InlineData("en", "The protest began on Sunday evening. Police arrived at a quarter to ten.", "a quarter to ten", "21:45")]
+    [InlineData("nl", "Om 20.30 uur brak de brand uit. Rond half tien was het vuur onder controle.", "half tien", "21:30")]
+    [InlineData("nl", "Zaterdagmiddag, even na half twee, klonk het signaal.", "half twee", "13:30")]
+    [InlineData("nl", "Vrijdagnacht ging het mis. De ontploffing was om tien over half drie.", "tien over half drie", "02:40")]
+    [InlineData("nl", "De brand woedde zondagavond. Om 8.30 uur kwam de burgemeester kijken.", "8.30 uur", "08:30")]
+    [InlineData("nl", "De brand woedde zondagavond. Maandag om negen uur kwam de burgemeester.", "negen uur", "09:00")]
+    [InlineData("nl", "De brand woedde zondagavond. Maandagochtend bleef het rustig. Om negen uur kwam de burgemeester.", "negen uur", "09:00")]
+    [InlineData("nl", "De trein vertrok om half negen.", "half negen", "08:30")]
+    public void AClockTimeInWords_IsReadInThePartOfTheDayNamedLast(string lang, string text, string clock, string expected)
+    {
+        var at = text.IndexOf(clock, StringComparison.Ordinal);
+        var mention = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-02-11").Value, lang)
+            .Single(t => t.Clock is not null && t.Start <= at && t.End >= at + clock.Length - 1);
+        Assert.Equal(TimeOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), mention.Clock);
+    }
+
     // Counts and years no calendar holds are text, not dates: they must not stop an ingest.
     [Theory]
     [InlineData("Het bestand 0000-10-09 is oud.")]

@@ -585,6 +585,55 @@ public sealed partial class TimeExpressionExtractor
             return null;
         }
 
+        /// <summary>
+        /// A clock time written in words on a twelve-hour clock with nothing beside it to say which half of the day
+        /// ("gegen halb neun", "rond kwart over acht", "at a quarter to ten") is read in the part of the day the article
+        /// last named: "am Sonntagabend … gegen halb neun" is 20:30, as a reader takes it. A day named without a part, or a
+        /// morning clock time, ends that reading. Clock times in digits are left as written: Dutch and German news write the
+        /// hours of the whole day ("om 8.30 uur" is morning).
+        /// </summary>
+        public List<Hit> InheritPartsOfDay(List<Hit> composed)
+        {
+            string? part = null;
+            for (var i = 0; i < composed.Count; i++)
+            {
+                var h = composed[i];
+                if (h.Kind == TimeKind.Time && h.TwelveHour && h.Day is null && h.PartOfDay is null && h.Clock is not null && WrittenInWords(h))
+                {
+                    if (part is not null)
+                    {
+                        composed[i] = ApplyPart(h, part);
+                    }
+
+                    continue;
+                }
+
+                if (h.Clock is { } clock)
+                {
+                    part = h.PartOfDay ?? (clock.Hour >= 13 ? "PM" : null);
+                }
+                else if (h.PartOfDay is not null || h.Day is not null || h.Kind is TimeKind.Weekday)
+                {
+                    part = PartOfDayOf(h);
+                }
+            }
+
+            return composed;
+        }
+
+        private bool WrittenInWords(Hit h)
+        {
+            for (var k = h.Start; k < h.End; k++)
+            {
+                if (tokens[k].Kind == TokenKind.Number)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private string? PartOfDayOf(Hit day)
         {
             if (day.PartOfDay is { } p)

@@ -74,7 +74,7 @@ public sealed partial class TimeExpressionExtractor
             }
         }
 
-        var composed = scan.Compose(hits);
+        var composed = scan.InheritPartsOfDay(scan.Compose(hits));
         var mentions = new List<TimeMention>(composed.Count);
         foreach (var h in composed)
         {
