@@ -111,6 +111,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("De politie hield ruim 20 betogers aan.", "Volgens de politie werden 25 betogers gearresteerd.", "2024-05-20", null)]
     [InlineData("Volgens de brandweer kwamen negen mensen om het leven. Eerder meldde de krant zes doden.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
     [InlineData("Bij een vergelijkbaar ongeluk in 2015 kwamen negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
+    [InlineData("Bij een vergelijkbaar ongeluk vier jaar geleden kwamen negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
     public void OneFigureOfARolePerSource_MeetsTheOtherSources_WithoutAlignedSentences(string first, string second, string secondDay, string? expected)
     {
         var a = Article("a", "Zuiderkrant", "Een tankwagen is op de A2 bij Weert ontploft. " + first, "2024-05-20");

@@ -689,9 +689,12 @@ internal static class ConflictDetector
         }
     }
 
-    /// <summary>A sentence dated a week or more before its article: background, not the event's figures.</summary>
+    /// <summary>
+    /// A sentence dated a week or more before its article: background, not the event's figures. Dated by any calendar
+    /// expression, an offset too: "vier jaar geleden" is as far back as "in 2015".
+    /// </summary>
     private static bool Background(StorySentence s)
-        => s.Article.Date is { } date && s.Times.Any(t => IsDated(t) && t.Days is { } r && r.End < date.Start.AddDays(-7));
+        => s.Article.Date is { } date && s.Times.Any(t => t.Kind.IsCalendar() && t.Days is { } r && r.End < date.Start.AddDays(-7));
 
     // Words with which a source says it corrects an earlier figure.
     private static readonly string[] CorrectionCues =
