@@ -75,6 +75,15 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Een 34-jarige man is neergestoken.", 34.0, "age")]
     [InlineData("nl", "Een man van 38 jaar is neergestoken.", 38.0, "age")]
     [InlineData("nl", "De brug is 38 jaar oud.", 38.0, "year")]
+    [InlineData("de", "Das Stadion ist 100 Jahre alt.", 100.0, "year")]
+    [InlineData("nl", "Hij zat 8 jaar vast.", 8.0, "year")]
+    [InlineData("nl", "Het contract is 5 jaar.", 5.0, "year")]
+    [InlineData("de", "Der Geiselnehmer ist nach Polizeiangaben 47 Jahre alt.", 47.0, "age")]
+    [InlineData("en", "The victim was 23 years old.", 23.0, "age")]
+    [InlineData("nl", "Het ging om een vader en zijn drie kinderen, de jongste was 8 jaar.", 8.0, "age")]
+    [InlineData("en", "Dutch conductor Willem van Houten has died at the age of 88.", 88.0, "age")]
+    [InlineData("nl", "Hij overleed op de leeftijd van 91 jaar.", 91.0, "age")]
+    [InlineData("de", "Er starb im Alter von 91 Jahren.", 91.0, "age")]
     [InlineData("en", "The 61-year-old pilot was taken to hospital.", 61.0, "age")]
     [InlineData("nl", "Wethouder De Graaf, 44 jaar, noemde het plan een doorbraak.", 44.0, "age")]
     [InlineData("en", "The driver, Tom Smith, 44 years old, was arrested.", 44.0, "age")]
@@ -139,6 +148,8 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "Fines of up to 500 euros are possible.", "max", null, 500.0, false)]
     [InlineData("de", "Es drohen bis zu 500 Euro Strafe.", "max", null, 500.0, false)]
     [InlineData("nl", "Hij is veroordeeld tot zes jaar cel.", null, 6.0, 6.0, false)]
+    [InlineData("en", "Some 36,000 chickens were culled.", "approx", 36000.0, 36000.0, false)]
+    [InlineData("de", "Schätzungsweise 500 Menschen kamen.", "approx", 500.0, 500.0, false)]
     public void Bounds_AreTypedIntervals(string lang, string text, string? qualifier, double? lower, double? upper, bool excluded)
     {
         var tokens = Tokenizer.Tokenize(text);

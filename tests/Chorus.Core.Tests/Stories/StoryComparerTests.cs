@@ -444,6 +444,31 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, conflicts.Any(c => c.Kind == "time"));
     }
 
+    // "Around" a clock time is rounded to the quarter: two approximate times half an hour apart are two accounts.
+    [Theory]
+    [InlineData("omstreeks kwart over drie", "rond kwart voor vier", true)]
+    [InlineData("omstreeks kwart over drie", "om half vier", false)]
+    [InlineData("rond drie uur", "om 03.20 uur", false)]
+    public void ApproximateClockTimes_Conflict_WhenHalfAnHourApart(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Grensbode", $"De explosie in het woonhuis in Keulen gebeurde zaterdag {first}.", "2024-11-02");
+        var b = Article("b", "Rijnpost", $"De explosie in het woonhuis in Keulen gebeurde zaterdag {second}.", "2024-11-02");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
+    }
+
+    // Sources that give several clock times: the alarm meets the alarm (its sentences align), the tower agrees with the
+    // tower, and an hour whose sentence shares nothing with the other source's meets none.
+    [Theory]
+    [InlineData("Die Feuerwehr wurde um Viertel vor vier alarmiert.", "03:15", "03:45")]
+    [InlineData("Um Viertel vor vier kamen die ersten Schaulustigen.", null, null)]
+    public void SeveralClockTimesPerSource_MeetByTheirSentences(string germanAlarm, string? first, string? second)
+    {
+        var a = Article("a", "Friese Post", "In de nacht van zaterdag op zondag is de kerk van Hindeloopen uitgebrand. Om kwart over drie ging bij de brandweer het alarm af. De toren stortte om vijf uur in.", "2024-02-25");
+        var b = Article("b", "Ostfriesen Kurier", "In der Nacht zum Sonntag ist die Kirche von Hindeloopen ausgebrannt. " + germanAlarm + " Um fünf Uhr stürzte der Turm ein.", "2024-02-25");
+        var times = new StoryComparer().Compare([a, b]).Conflicts.Where(c => c.Kind == "time").ToList();
+        Assert.Equal(first is null ? [] : [[first, second!]], times.Select(c => c.Values.Select(v => v.Value).Order(StringComparer.Ordinal).ToArray()));
+    }
+
     [Fact]
     public void Fixture_BadLines_AreReportedWithTheirLineNumbers()
     {

@@ -89,9 +89,9 @@ public sealed class QuantityExtractor
     {
         ["ongeveer"] = FigureQualifier.Approximately, ["circa"] = FigureQualifier.Approximately, ["ca"] = FigureQualifier.Approximately, ["zo'n"] = FigureQualifier.Approximately, ["zowat"] = FigureQualifier.Approximately, ["rond"] = FigureQualifier.Approximately, ["ruwweg"] = FigureQualifier.Approximately,
         ["bijna"] = FigureQualifier.LessThan, ["ruim"] = FigureQualifier.MoreThan, ["meer"] = FigureQualifier.MoreThan, ["minder"] = FigureQualifier.LessThan, ["minstens"] = FigureQualifier.AtLeast, ["maximaal"] = FigureQualifier.AtMost, ["hooguit"] = FigureQualifier.AtMost, ["tenminste"] = FigureQualifier.AtLeast,
-        ["about"] = FigureQualifier.Approximately, ["around"] = FigureQualifier.Approximately, ["approximately"] = FigureQualifier.Approximately, ["roughly"] = FigureQualifier.Approximately, ["nearly"] = FigureQualifier.LessThan, ["almost"] = FigureQualifier.LessThan,
+        ["about"] = FigureQualifier.Approximately, ["around"] = FigureQualifier.Approximately, ["approximately"] = FigureQualifier.Approximately, ["roughly"] = FigureQualifier.Approximately, ["some"] = FigureQualifier.Approximately, ["nearly"] = FigureQualifier.LessThan, ["almost"] = FigureQualifier.LessThan,
         ["over"] = FigureQualifier.MoreThan, ["more"] = FigureQualifier.MoreThan, ["less"] = FigureQualifier.LessThan, ["fewer"] = FigureQualifier.LessThan, ["least"] = FigureQualifier.AtLeast, ["up"] = FigureQualifier.AtMost,
-        ["etwa"] = FigureQualifier.Approximately, ["rund"] = FigureQualifier.Approximately, ["ungefähr"] = FigureQualifier.Approximately, ["fast"] = FigureQualifier.LessThan, ["knapp"] = FigureQualifier.LessThan, ["mehr"] = FigureQualifier.MoreThan, ["über"] = FigureQualifier.MoreThan, ["weniger"] = FigureQualifier.LessThan, ["mindestens"] = FigureQualifier.AtLeast,
+        ["etwa"] = FigureQualifier.Approximately, ["rund"] = FigureQualifier.Approximately, ["zirka"] = FigureQualifier.Approximately, ["schätzungsweise"] = FigureQualifier.Approximately, ["ungefähr"] = FigureQualifier.Approximately, ["fast"] = FigureQualifier.LessThan, ["knapp"] = FigureQualifier.LessThan, ["mehr"] = FigureQualifier.MoreThan, ["über"] = FigureQualifier.MoreThan, ["weniger"] = FigureQualifier.LessThan, ["mindestens"] = FigureQualifier.AtLeast,
     };
 
     // Finite auxiliaries and copulas, present and past, that follow a subject: never what a vague amount counts.
@@ -118,7 +118,20 @@ public sealed class QuantityExtractor
         "man", "vrouw", "jongen", "meisje", "kind", "jongeman", "persoon", "baby", "peuter", "tiener", "bestuurder", "automobilist", "fietser", "voetganger",
         "verdachte", "slachtoffer", "dader", "bewoner", "inwoner", "passagier", "patiënt", "agent", "militair", "student", "leerling", "piloot", "chauffeur",
         "mann", "frau", "junge", "mädchen", "jugendlicher", "fahrer", "person", "verdächtiger", "verdächtige", "opfer", "täter", "bewohner", "patient",
+        "woman", "boy", "girl", "child", "teenager", "driver", "cyclist", "pedestrian", "suspect", "victim", "resident", "passenger",
+        "officer", "soldier", "pilot",
     };
+
+    // Pronouns that stand for a person, as the subject of "… is 47 jaar oud", and the youngest and the eldest of them.
+    private static readonly HashSet<string> PersonPronouns = new(StringComparer.Ordinal)
+    {
+        "hij", "ze", "zij", "he", "she", "er", "sie", "jongste", "oudste", "youngest", "oldest", "eldest", "jüngste", "älteste",
+    };
+
+    private static readonly HashSet<string> Copulas = new(StringComparer.Ordinal) { "is", "was", "ist", "war" };
+
+    // Endings of nouns of an agent in Dutch and German ("gijzelnemer", "Geiselnehmer", "journalist", "ambassadeur").
+    private static readonly string[] AgentEndings = ["nemer", "nehmer", "ist", "eur", "aar", "ling"];
 
     private static readonly Dictionary<string, int> DutchUnits = Words(("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));
     private static readonly Dictionary<string, int> DutchTeens = Words(("tien", 10), ("elf", 11), ("twaalf", 12), ("dertien", 13), ("veertien", 14), ("vijftien", 15), ("zestien", 16), ("zeventien", 17), ("achttien", 18), ("negentien", 19));
@@ -364,6 +377,29 @@ public sealed class QuantityExtractor
                 unit = AgeUnit;
             }
 
+            // The words of an age before it: "op 86-jarige leeftijd" is above; "at the age of 88", "op de leeftijd van 86",
+            // "im Alter von 88 Jahren".
+            if (unit is null or "year" && IsPlainAge(value, vague, min) && start > 1
+                && ((w[start - 1] == "of" && w[start - 2] == "age") || (w[start - 1] is "van" or "von" && w[start - 2] is "leeftijd" or "alter")))
+            {
+                unit = AgeUnit;
+            }
+
+            // Years "oud" of a person, the subject of the clause: "De gijzelnemer is 44 jaar oud", "Der Geiselnehmer ist nach
+            // Polizeiangaben 47 Jahre alt", "He was 88 years old", and years that end the clause after a copula: "de jongste
+            // was 8 jaar". A thing's years are not ("de brug is 38 jaar oud"), nor a stretch of time ("hij zat 8 jaar vast").
+            if (unit == "year" && IsPlainAge(value, vague, min) && PersonSubject(start))
+            {
+                if (next < tokens.Count && w[next] is "oud" or "old" or "alt")
+                {
+                    (unit, next) = (AgeUnit, next + 1);
+                }
+                else if (start > 0 && Copulas.Contains(w[start - 1]) && (next == tokens.Count || tokens[next].Kind != TokenKind.Word))
+                {
+                    unit = AgeUnit;
+                }
+            }
+
             // Years set off by commas after a name are an age: "De Graaf, 44 jaar, noemde…", "Smith, 44 years old, said…".
             // (Years "oud" alone are not: "de brug is 38 jaar oud" is a thing's.)
             if (unit == "year" && IsPlainAge(value, vague, min)
@@ -422,6 +458,26 @@ public sealed class QuantityExtractor
                 || (k >= 1 && w[k - 1] is "magnitude" or "stärke" or "kracht");
 
         // The subject a changed figure counts: the noun before the auxiliary of "opgelopen tot", "gestegen naar", "steeg tot".
+        // Whether the clause a figure stands in opens with a person: a person noun or pronoun among its first three words.
+        bool PersonSubject(int k)
+        {
+            var from = k;
+            while (from > 0 && w[from - 1] is not ("." or "," or ";" or ":" or "!" or "?" or "\"" or "„" or "“"))
+            {
+                from--;
+            }
+
+            for (var j = from; j < Math.Min(k, from + 3); j++)
+            {
+                if (PersonNouns.Contains(w[j]) || PersonPronouns.Contains(w[j]) || (w[j].Length > 6 && AgentEndings.Any(e => w[j].EndsWith(e, StringComparison.Ordinal))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         string? ChangedTo(int k)
         {
             if (k < 3 || w[k - 1] is not ("tot" or "naar" or "to" or "auf"))

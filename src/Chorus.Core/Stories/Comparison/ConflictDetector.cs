@@ -729,12 +729,17 @@ internal static class ConflictDetector
     private static bool SameDay(StorySentence a, StorySentence b)
         => a.Article.Date is { } da && b.Article.Date is { } db && da.Start == da.End && da == db;
 
-    /// <summary>Within a quarter of an hour, or half an hour when either is approximate ("rond drie uur").</summary>
+    // Minutes an approximate clock time ("omstreeks kwart over drie", "gegen halb neun") may lie from another: less than
+    // half an hour, since writers round such times to the quarter, so "around a quarter past" and "around a quarter to"
+    // are two accounts.
+    private const int ApproximateClockMinutes = 20;
+
+    /// <summary>Within a quarter of an hour, or <see cref="ApproximateClockMinutes"/> when either is approximate ("rond drie uur").</summary>
     private static bool Close(TimeMention a, TimeMention b)
     {
         var minutes = Math.Abs((a.Clock!.Value - b.Clock!.Value).TotalMinutes);
         minutes = Math.Min(minutes, (24 * 60) - minutes);
-        return minutes <= (a.Mod is "APPROX" || b.Mod is "APPROX" ? 30 : 15);
+        return minutes <= (a.Mod is "APPROX" || b.Mod is "APPROX" ? ApproximateClockMinutes : 15);
     }
 
     private static bool MentionsClock(ComparedArticle article, TimeMention t)
