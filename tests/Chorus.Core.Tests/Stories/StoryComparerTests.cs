@@ -444,6 +444,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, conflicts.Any(c => c.Kind == "time"));
     }
 
+    // Across languages two sentences that each count a thing share a slot, as two clock times do: the dictionary does not
+    // link every noun ("kippen", "chickens"), and reports that disagree on the count share nothing else typed. A name and
+    // a count alone align nothing: the count of a town's residents is no count of its culled hens.
+    [Theory]
+    [InlineData("Some 36,000 chickens are being culled at a poultry farm in Barneveld after an outbreak of bird flu.", true)]
+    [InlineData("Barneveld has some 60,000 residents.", false)]
+    public void CountsOfAThing_InTwoLanguages_ShareASlot(string english, bool conflict)
+    {
+        var a = Article("a", "Boerderij Vandaag", "Op een pluimveebedrijf in Barneveld worden 48.000 kippen geruimd vanwege vogelgriep. Het is de derde besmetting in de regio dit jaar.", "2024-11-12");
+        var b = Article("b", "Farming Europe", english + " The Dutch government has ordered all poultry to be kept indoors.", "2024-11-12");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
     // "Around" a clock time is rounded to the quarter: two approximate times half an hour apart are two accounts.
     [Theory]
     [InlineData("omstreeks kwart over drie", "rond kwart voor vier", true)]

@@ -269,6 +269,13 @@ internal static class StorySentences
                     {
                         cross.Add(Intern(vocabulary, "%day"));
                     }
+
+                    // Likewise a count of a thing ("48.000 kippen", "36,000 chickens") whose noun the dictionary may not
+                    // link: two sentences that each count something state a fact of one kind.
+                    if (counted.Any(c => c is not null))
+                    {
+                        cross.Add(Intern(vocabulary, "%count"));
+                    }
                 }
 
                 var ids = terms.ToArray();
