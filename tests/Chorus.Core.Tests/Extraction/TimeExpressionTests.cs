@@ -97,6 +97,10 @@ public class TimeExpressionTests(ITestOutputHelper output)
         }
     }
 
+    private const string Filler = "De gemeente wil dat de buurt er rustiger wordt en praat daarover met bewoners, ondernemers en de politie. "
+        + "Volgens de wethouder is er geld voor extra toezicht, nieuwe verlichting en een plek waar jongeren kunnen sporten. "
+        + "De bewoners zijn tevreden, maar willen eerst zien dat het werkt, zeggen ze in een brief aan de raad van de stad. ";
+
     // A clock time written in words names no half of the day; the reader takes it from the part of the day the article
     // named last. Digits, a day named since without a part, and a morning keep the clock as written.
     [Theory]
@@ -110,6 +114,7 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "De brand woedde zondagavond. Maandag om negen uur kwam de burgemeester.", "negen uur", "09:00")]
     [InlineData("nl", "De brand woedde zondagavond. Maandagochtend bleef het rustig. Om negen uur kwam de burgemeester.", "negen uur", "09:00")]
     [InlineData("nl", "De trein vertrok om half negen.", "half negen", "08:30")]
+    [InlineData("nl", "Het feest begon zaterdagavond. " + Filler + Filler + Filler + "De winkel gaat om half negen open.", "half negen", "08:30")]
     public void AClockTimeInWords_IsReadInThePartOfTheDayNamedLast(string lang, string text, string clock, string expected)
     {
         var at = text.IndexOf(clock, StringComparison.Ordinal);

@@ -595,14 +595,18 @@ public sealed partial class TimeExpressionExtractor
         public List<Hit> InheritPartsOfDay(List<Hit> composed)
         {
             string? part = null;
+            var partEnd = 0;
             for (var i = 0; i < composed.Count; i++)
             {
                 var h = composed[i];
                 if (h.Kind == TimeKind.Time && h.TwelveHour && h.Day is null && h.PartOfDay is null && h.Clock is not null && WrittenInWords(h))
                 {
-                    if (part is not null)
+                    // Within a few sentences of where the part was named: an article that began on a Sunday evening may
+                    // tell of a shop that opens "om negen uur" paragraphs later.
+                    if (part is not null && h.Start - partEnd <= PartOfDayReach)
                     {
                         composed[i] = ApplyPart(h, part);
+                        partEnd = h.End;
                     }
 
                     continue;
@@ -610,16 +614,21 @@ public sealed partial class TimeExpressionExtractor
 
                 if (h.Clock is { } clock)
                 {
-                    part = h.PartOfDay ?? (clock.Hour >= 13 ? "PM" : null);
+                    (part, partEnd) = (h.PartOfDay ?? (clock.Hour >= 13 ? "PM" : null), h.End);
                 }
                 else if (h.PartOfDay is not null || h.Day is not null || h.Kind is TimeKind.Weekday)
                 {
-                    part = PartOfDayOf(h);
+                    (part, partEnd) = (PartOfDayOf(h), h.End);
                 }
             }
 
             return composed;
         }
+
+        // Tokens after a part of the day (or a clock time read in it) within which a clock time in words is read in it: a
+        // few paragraphs. On DPG 2019 the farthest right reading lies ~90 tokens after its part ("woensdagavond" … "voor
+        // negen uur" at an election-night party); unbounded, a part would reach to the end of a long article.
+        private const int PartOfDayReach = 150;
 
         private bool WrittenInWords(Hit h)
         {
