@@ -133,6 +133,24 @@ public sealed class QuantityExtractor
     // Endings of nouns of an agent in Dutch and German ("gijzelnemer", "Geiselnehmer", "journalist", "ambassadeur").
     private static readonly string[] AgentEndings = ["nemer", "nehmer", "ist", "eur", "aar", "ling"];
 
+    private static bool IsAgentNoun(string word)
+    {
+        if (word.Length <= 6)
+        {
+            return false;
+        }
+
+        foreach (var ending in AgentEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly Dictionary<string, int> DutchUnits = Words(("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vier", 4), ("vijf", 5), ("zes", 6), ("zeven", 7), ("acht", 8), ("negen", 9));
     private static readonly Dictionary<string, int> DutchTeens = Words(("tien", 10), ("elf", 11), ("twaalf", 12), ("dertien", 13), ("veertien", 14), ("vijftien", 15), ("zestien", 16), ("zeventien", 17), ("achttien", 18), ("negentien", 19));
     private static readonly Dictionary<string, int> DutchTens = Words(("twintig", 20), ("dertig", 30), ("veertig", 40), ("vijftig", 50), ("zestig", 60), ("zeventig", 70), ("tachtig", 80), ("negentig", 90));
@@ -457,7 +475,6 @@ public sealed class QuantityExtractor
             => (k >= 2 && w[k - 1] is "van" or "of" && w[k - 2] is "kracht" or "sterkte" or "magnitude")
                 || (k >= 1 && w[k - 1] is "magnitude" or "stärke" or "kracht");
 
-        // The subject a changed figure counts: the noun before the auxiliary of "opgelopen tot", "gestegen naar", "steeg tot".
         // Whether the clause a figure stands in opens with a person: a person noun or pronoun among its first three words.
         bool PersonSubject(int k)
         {
@@ -469,7 +486,8 @@ public sealed class QuantityExtractor
 
             for (var j = from; j < Math.Min(k, from + 3); j++)
             {
-                if (PersonNouns.Contains(w[j]) || PersonPronouns.Contains(w[j]) || (w[j].Length > 6 && AgentEndings.Any(e => w[j].EndsWith(e, StringComparison.Ordinal))))
+                // German "er" is "he"; Dutch "er" is "there" ("er waren…").
+                if (PersonNouns.Contains(w[j]) || (PersonPronouns.Contains(w[j]) && (w[j] != "er" || lang == "de")) || IsAgentNoun(w[j]))
                 {
                     return true;
                 }
@@ -478,6 +496,7 @@ public sealed class QuantityExtractor
             return false;
         }
 
+        // The subject a changed figure counts: the noun before the auxiliary of "opgelopen tot", "gestegen naar", "steeg tot".
         string? ChangedTo(int k)
         {
             if (k < 3 || w[k - 1] is not ("tot" or "naar" or "to" or "auf"))
