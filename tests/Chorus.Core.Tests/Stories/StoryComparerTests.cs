@@ -460,6 +460,18 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // Units of one dimension compare in one: kilos against tonnes, metres against kilometres.
+    [Theory]
+    [InlineData("800 kilo", "1,2 ton", true)]
+    [InlineData("1200 kilo", "1,2 ton", false)]
+    [InlineData("1,5 ton", "1500 kilo", false)]
+    public void FiguresInUnitsOfOneDimension_CompareInOne(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Gelderlander Oost", $"De politie heeft maandag in Doetinchem {first} illegaal vuurwerk in beslag genomen.", "2024-12-30");
+        var b = Article("b", "Achterhoek Nu", $"In Doetinchem heeft de politie maandag {second} illegaal vuurwerk in beslag genomen.", "2024-12-30");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
     // "Around" a clock time is rounded to the quarter: two approximate times half an hour apart are two accounts.
     [Theory]
     [InlineData("omstreeks kwart over drie", "rond kwart voor vier", true)]

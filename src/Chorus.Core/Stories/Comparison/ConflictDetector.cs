@@ -842,7 +842,7 @@ internal static class ConflictDetector
     /// <summary>Measures by their unit; counted nouns by their first five letters, so "boom" meets "bomen" no better than a stemmer would, but "treinwagons" keeps its own slot.</summary>
     internal static string UnitKey(string? unit)
         => unit is null ? string.Empty
-            : IsMeasure(unit) ? (unit == "h" ? "min" : unit)
+            : IsMeasure(unit) ? (Conversions.TryGetValue(unit, out var conversion) ? conversion.Base : unit)
             : unit.ToLowerInvariant() is var u && u.Length > 5 ? u[..5] : unit.ToLowerInvariant();
 
     /// <summary>
@@ -952,11 +952,20 @@ internal static class ConflictDetector
 
     private static bool OneSided(QuantityMention q) => q.Qualifier.IsOneSided();
 
-    private static double Normalised(QuantityMention q) => q.Unit == "h" ? q.Value * 60 : q.Value;
+    // Units of one dimension compare in one: hours as minutes, tonnes and grams as kilograms, kilometres, centimetres and
+    // millimetres as metres ("800 kilo vuurwerk" and "1,2 Tonnen Feuerwerk" fill one slot).
+    private static readonly Dictionary<string, (string Base, double Factor)> Conversions = new(StringComparer.Ordinal)
+    {
+        ["h"] = ("min", 60), ["t"] = ("kg", 1000), ["g"] = ("kg", 0.001), ["km"] = ("m", 1000), ["cm"] = ("m", 0.01), ["mm"] = ("m", 0.001),
+    };
+
+    private static double Factor(string? unit) => unit is not null && Conversions.TryGetValue(unit, out var c) ? c.Factor : 1;
+
+    private static double Normalised(QuantityMention q) => q.Value * Factor(q.Unit);
 
     private static (double Lo, double Hi) Bounds(QuantityMention q, double value)
     {
-        var scale = q.Unit == "h" ? 60 : 1;
+        var scale = Factor(q.Unit);
         // An open side is taken as reaching a quarter beyond the bound: "ruim 200" is not said of 1.000, nor "bijna 200"
         // of 50. A stated maximum ("hooguit", "tot wel", "up to") says nothing of how low it goes: "een heffing tot wel
         // 200 euro per ton" and another party's 50 euro per ton can both be true.
