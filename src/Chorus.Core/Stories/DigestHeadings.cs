@@ -10,12 +10,13 @@ namespace Chorus.Core.Stories;
 /// </summary>
 public static class DigestHeadings
 {
-    private static readonly string[] Headings =
-    [
+    // Each heading as its words, split once: the check runs for every ingested article.
+    private static readonly string[][] Headings = new[]
+    {
         "kort nieuws", "nieuws in het kort", "het nieuws in het kort", "in het kort", "kort", "kortweg", "nieuws kort",
         "news in brief", "in brief", "briefly", "news briefs", "briefs", "the briefing", "news roundup", "news round-up",
         "kurz notiert", "kurz gemeldet", "in kürze", "nachrichten in kürze", "kurznachrichten", "meldungen", "kurz und knapp",
-    ];
+    }.Select(h => h.Split(' ')).ToArray();
 
     /// <summary>Whether <paramref name="title"/> is a digest's: a heading alone, or one of two words or more followed by at most two words.</summary>
     public static bool IsDigestTitle(string? title)
@@ -26,17 +27,28 @@ public static class DigestHeadings
         }
 
         var words = title.Trim().TrimEnd('.', ':', '!').Split([' ', '\t', ':', '|', '-'], StringSplitOptions.RemoveEmptyEntries);
-        foreach (var heading in Headings)
+        foreach (var parts in Headings)
         {
-            var parts = heading.Split(' ');
             // A one-word heading must stand alone: "Kort maar krachtig" and "Kort geding" are headlines.
-            if (words.Length >= parts.Length && words.Length <= parts.Length + (parts.Length > 1 ? 2 : 0)
-                && parts.Select((p, i) => string.Equals(p, words[i], StringComparison.OrdinalIgnoreCase)).All(same => same))
+            if (words.Length >= parts.Length && words.Length <= parts.Length + (parts.Length > 1 ? 2 : 0) && StartsWith(words, parts))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool StartsWith(string[] words, string[] parts)
+    {
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!string.Equals(parts[i], words[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -141,8 +141,11 @@ public sealed class StoryClusterer
         public bool Joins => Best is not null && (Best.Score >= Threshold || Anchor is not null);
     }
 
-    /// <summary>Scores the probe against its candidate stories (all but <paramref name="except"/>) and picks the one it joins, if any.</summary>
-    private Choice Choose(Probe probe, string? except)
+    /// <summary>
+    /// Scores the probe against its candidate stories (all but <paramref name="except"/>) and picks the one it joins, if
+    /// any. <paramref name="known"/>: a candidate the caller has just scored against this probe, not scored again.
+    /// </summary>
+    private Choice Choose(Probe probe, string? except, Scored? known = null)
     {
         Scored? best = null;
         var alsoAbove = new List<Scored>();
@@ -150,7 +153,8 @@ public sealed class StoryClusterer
         var candidates = Candidates(probe.Terms, probe.Names, except, probe.Features.Date).ToList();
         foreach (var candidate in candidates)
         {
-            var scored = Score(candidate, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts);
+            var scored = known is not null && ReferenceEquals(candidate, known.Story) ? known
+                : Score(candidate, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts);
             if (scored is null)
             {
                 continue;
@@ -208,7 +212,7 @@ public sealed class StoryClusterer
                 continue;
             }
 
-            if (Choose(probe, except: single.Id) is { Joins: true } choice && choice.Best!.Story.Id == story.Id)
+            if (Choose(probe, except: single.Id, known: near) is { Joins: true } choice && choice.Best!.Story.Id == story.Id)
             {
                 Absorb(story, single);
                 absorbed.Add(single.Id);
