@@ -398,6 +398,49 @@ public abstract class StoreContractTests : IDisposable
         Assert.Empty(await store.StoriesKeptApartAsync());
     }
 
+    // An article that opened a story and, compared again, joins another: its stored explanation is replaced before its
+    // story is merged away (its near-copy keeps its own, "near-copy of"), in the batch's transaction.
+    [SkippableFact]
+    public async Task ReplaceAssignment_RewritesTheOpeningArticle_NotItsNearCopies_BeforeTheMerge()
+    {
+        await using var store = await CreateStoreAsync();
+        var opened = new Assignment { StoryId = "s-gone", OpenedStory = true };
+        var copy = new Assignment { StoryId = "s-gone", OpenedStory = false, DuplicateOf = "a2" };
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", story: "s-kept") with { Assignment = new Assignment { StoryId = "s-kept", OpenedStory = true } }, []);
+            await batch.AddArticleAsync(Article("a2", story: "s-gone") with { Assignment = opened }, []);
+            await batch.AddArticleAsync(Article("a3", story: "s-gone") with { Assignment = copy, DuplicateOf = "a2" }, []);
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s-kept", Title = "Blijft" });
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s-gone", Title = "Gaat" });
+            await batch.CommitAsync();
+        }
+
+        var moved = new Assignment { StoryId = "s-kept", OpenedStory = false, Score = 0.42, SharedTerms = ["dijk"], ComparedAgain = ComparedAgain.AfterBatch, FirstOpened = "s-gone" };
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.ReplaceAssignmentAsync("s-gone", moved);
+            await batch.MergeStoriesAsync("s-gone", "s-kept");
+            await batch.CommitAsync();
+        }
+
+        Assert.Equivalent(moved, (await store.FindArticleAsync("a2"))!.Assignment, strict: true);
+        Assert.Equal("a2", (await store.FindArticleAsync("a3"))!.Assignment!.DuplicateOf);
+        Assert.True((await store.FindArticleAsync("a1"))!.Assignment!.OpenedStory);
+
+        // Rolled back with its batch.
+        batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.ReplaceAssignmentAsync("s-kept", moved with { FirstOpened = "s-x" });
+        }
+
+        Assert.Equal("s-gone", (await store.FindArticleAsync("a2"))!.Assignment!.FirstOpened);
+        Assert.True((await store.FindArticleAsync("a1"))!.Assignment!.OpenedStory);
+    }
+
     [SkippableFact]
     public async Task Entities_AreReadBackThroughTheBatchBeforeCommit_AndTheLastSaveWins()
     {

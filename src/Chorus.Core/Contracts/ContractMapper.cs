@@ -361,6 +361,13 @@ public sealed class ContractMapper
             OnlyInClosest = a.OnlyInClosest,
             AnchorName = a.AnchorName,
             Digest = a.Digest,
+            ComparedAgain = a.ComparedAgain switch
+            {
+                Stories.ComparedAgain.WhenStoryGrew => "when-story-grew",
+                Stories.ComparedAgain.AfterBatch => "after-batch",
+                _ => null,
+            },
+            FirstOpened = a.FirstOpened,
         };
     }
 

@@ -88,13 +88,26 @@ public sealed record AssignmentDoc(
     /// <summary>A round-up of unrelated items under a digest heading ("Kort nieuws"): a story of its own, compared with nothing.</summary>
     public bool Digest { get; init; }
 
+    /// <summary>
+    /// Set when the article opened a story of its own on arrival (<see cref="FirstOpened"/>) and joined this one when
+    /// compared again: "when-story-grew" (a story among its candidates grew) or "after-batch" (with the word statistics
+    /// of its whole batch). The scores are those of that comparison.
+    /// </summary>
+    public string? ComparedAgain { get; init; }
+
+    /// <summary>The story the article opened on arrival, when it was compared again and moved.</summary>
+    public string? FirstOpened { get; init; }
+
     /// <summary>The decision in words, as the CLI and the web page show it (a method, so it is not serialised).</summary>
     public string Decision() => DuplicateOf is not null ? $"near-copy of {DuplicateOf}"
         : Digest ? "a digest of unrelated items under its heading: a story of its own, compared with no other"
         : OpenedStory && ClosestStory is not null && (OnlyInArticle.Count > 0 || OnlyInClosest.Count > 0)
             ? $"opened the story; apart from {ClosestStory} by {string.Join(", ", OnlyInArticle)}{(OnlyInClosest.Count > 0 ? " (there: " + string.Join(", ", OnlyInClosest) + ")" : string.Empty)}"
         : OpenedStory ? "opened the story"
-        : MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", MergedStories)}"
+        : ComparedAgain is not null ? $"opened {FirstOpened} on arrival; compared again {(ComparedAgain == "when-story-grew" ? "when this story grew" : "with the word statistics of its whole batch")}, {Joined()}"
+        : Joined();
+
+    private string Joined() => MergedStories.Count > 0 ? $"joined, merging {string.Join(", ", MergedStories)}"
         : AnchorName is not null ? $"joined on {AnchorName}, a name of its title only this story carries"
         : "joined";
 }

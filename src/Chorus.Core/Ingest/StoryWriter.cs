@@ -183,6 +183,7 @@ internal sealed class StoryWriter : IDisposable
         var merges = _clusterer.Settle();
         Took(SerialPart.Clustering, started);
         started = Now;
+        await ReplaceRejoinedAsync(batch, cancellationToken).ConfigureAwait(false);
         foreach (var (absorbed, survivor) in merges)
         {
             await batch.MergeStoriesAsync(absorbed, survivor, cancellationToken).ConfigureAwait(false);
@@ -190,6 +191,15 @@ internal sealed class StoryWriter : IDisposable
         }
 
         Took(SerialPart.ArticleWrites, started);
+    }
+
+    /// <summary>The new explanations of articles the clusterer compared again and moved, written before their stories merge away.</summary>
+    private async Task ReplaceRejoinedAsync(IStoreBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var (absorbed, assignment) in _clusterer.TakeRejoined())
+        {
+            await batch.ReplaceAssignmentAsync(absorbed, assignment, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes what the batch changed beside its articles (entities, stories, term counts) and commits.</summary>
@@ -282,6 +292,7 @@ internal sealed class StoryWriter : IDisposable
         }
 
         started = Now;
+        await ReplaceRejoinedAsync(batch, cancellationToken).ConfigureAwait(false);
         foreach (var absorbed in assignment.MergedStories)
         {
             await batch.MergeStoriesAsync(absorbed, assignment.StoryId, cancellationToken).ConfigureAwait(false);

@@ -241,6 +241,12 @@ public interface IStoreBatch : IAsyncDisposable
     /// </summary>
     Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the stored explanation of the article that opened <paramref name="storyId"/> (its near-copies keep
+    /// theirs): an article compared again that joins another story, written before its story is merged away.
+    /// </summary>
+    Task ReplaceAssignmentAsync(string storyId, Stories.Assignment assignment, CancellationToken cancellationToken = default);
+
     /// <summary>Entities sharing a blocking key with a name (see <see cref="Entities.EntityResolver"/>).</summary>
     Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default);
 

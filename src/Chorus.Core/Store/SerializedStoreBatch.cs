@@ -30,6 +30,9 @@ public sealed class SerializedStoreBatch(IStoreBatch inner) : IStoreBatch
     public Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.MergeStoriesAsync(absorbedId, survivorId, cancellationToken), cancellationToken);
 
+    public Task ReplaceAssignmentAsync(string storyId, Stories.Assignment assignment, CancellationToken cancellationToken = default)
+        => OneAtATimeAsync(() => inner.ReplaceAssignmentAsync(storyId, assignment, cancellationToken), cancellationToken);
+
     public Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default)
         => OneAtATimeAsync(() => inner.FindEntitiesByBlockAsync(block, cancellationToken), cancellationToken);
 

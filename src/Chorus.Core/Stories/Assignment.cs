@@ -58,4 +58,24 @@ public sealed record Assignment
 
     /// <summary>The closest story's strongest names that the article does not have.</summary>
     public IReadOnlyList<string> OnlyInClosest { get; init; } = [];
+
+    /// <summary>
+    /// Set when the article opened a story of its own on arrival (<see cref="FirstOpened"/>) and, compared again later,
+    /// joined <see cref="StoryId"/>: the signals are those of that later comparison.
+    /// </summary>
+    public ComparedAgain? ComparedAgain { get; init; }
+
+    /// <summary>The story the article opened on arrival, before it was compared again (<see cref="ComparedAgain"/>).</summary>
+    public string? FirstOpened { get; init; }
+}
+
+/// <summary>When an article that opened a story of its own was compared again and joined another.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ComparedAgain>))]
+public enum ComparedAgain
+{
+    /// <summary>When a story among its candidates grew (<see cref="StoryClusterer"/>'s regroup).</summary>
+    WhenStoryGrew,
+
+    /// <summary>Once its batch was assigned, with the word statistics of the whole batch (<see cref="StoryClusterer.Settle"/>).</summary>
+    AfterBatch,
 }

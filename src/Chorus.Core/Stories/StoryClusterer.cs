@@ -23,6 +23,8 @@ public sealed class StoryClusterer
 
     // Stories opened since the last Settle, in order: compared again then, with the statistics of the whole batch.
     private readonly List<string> _opened = [];
+    // One-article stories absorbed by a regroup or a settle, with their article's new explanation (see TakeRejoined).
+    private readonly List<(string Absorbed, Assignment Assignment)> _rejoined = [];
 
     public StoryClusterer(ClusteringOptions options, TermStatistics stats)
     {
@@ -214,6 +216,7 @@ public sealed class StoryClusterer
 
             if (Choose(probe, except: single.Id, known: near) is { Joins: true } choice && choice.Best!.Story.Id == story.Id)
             {
+                _rejoined.Add((single.Id, Rejoined(choice, probe, single.Id, ComparedAgain.WhenStoryGrew)));
                 Absorb(story, single);
                 absorbed.Add(single.Id);
                 Index(story);
@@ -236,6 +239,7 @@ public sealed class StoryClusterer
     public IReadOnlyList<(string Absorbed, string Survivor)> Settle()
     {
         var merges = new List<(string Absorbed, string Survivor)>();
+        _rejoined.Clear();
         foreach (var id in _opened)
         {
             if (!_stories.TryGetValue(id, out var single) || single.ArticleCount != 1)
@@ -243,10 +247,12 @@ public sealed class StoryClusterer
                 continue;
             }
 
-            if (Choose(ProbeOf(single), except: id) is { Joins: true } choice && !KeptApart(id, choice.Best!.Story.Id)
+            var probe = ProbeOf(single);
+            if (Choose(probe, except: id) is { Joins: true } choice && !KeptApart(id, choice.Best!.Story.Id)
                 && (choice.Best.Story.ArticleCount > 1 || Choose(ProbeOf(choice.Best.Story), except: choice.Best.Story.Id) is { Joins: true } back && back.Best!.Story.Id == id))
             {
                 var survivor = choice.Best.Story;
+                _rejoined.Add((id, Rejoined(choice, probe, id, ComparedAgain.AfterBatch)));
                 Absorb(survivor, single);
                 Index(survivor);
                 merges.Add((id, survivor.Id));
@@ -255,6 +261,31 @@ public sealed class StoryClusterer
 
         _opened.Clear();
         return merges;
+    }
+
+    /// <summary>
+    /// The explanation of an article that opened <paramref name="firstOpened"/> and, compared again, joins the choice's
+    /// story: taken before it is absorbed, like an arriving article's. Name keys are shown as keys (a profile keeps no
+    /// written forms).
+    /// </summary>
+    private static Assignment Rejoined(Choice choice, Probe probe, string firstOpened, ComparedAgain when)
+    {
+        var best = choice.Best!;
+        return best.ToAssignment(Strongest(probe.Terms, best.Story, names: false), Strongest(probe.Names, best.Story, names: true))
+            with { AnchorName = choice.Anchor, ComparedAgain = when, FirstOpened = firstOpened };
+    }
+
+    /// <summary>
+    /// The one-article stories absorbed since the last call (by the regroup when a story grew, or by <see cref="Settle"/>),
+    /// each with the explanation of its article's new place; the writer stores it before it moves the article, so
+    /// <c>--why</c> never says "opened the story" of an article that sits in another. <see cref="Settle"/> starts a fresh
+    /// list, so a caller that never asks holds at most a batch's worth.
+    /// </summary>
+    public IReadOnlyList<(string Absorbed, Assignment Assignment)> TakeRejoined()
+    {
+        var list = _rejoined.ToList();
+        _rejoined.Clear();
+        return list;
     }
 
     /// <summary>

@@ -274,6 +274,16 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         _touchedStories.Add(survivorId);
     }
 
+    public async Task ReplaceAssignmentAsync(string storyId, Assignment assignment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        ArgumentNullException.ThrowIfNull(assignment);
+        await ExecuteAsync(
+            "UPDATE articles SET assignment = @a WHERE story_id = @s AND duplicate_of IS NULL",
+            ("@s", storyId),
+            ("@a", StoreJson.Serialize(assignment))).ConfigureAwait(false);
+    }
+
     public async Task AddDocumentFrequenciesAsync(IReadOnlyDictionary<string, int> increments, int documents, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(increments);

@@ -1,4 +1,5 @@
 using Chorus.Core.Contracts;
+using Chorus.Core.Stories;
 
 namespace Chorus.Core.Tests.Contracts;
 
@@ -16,6 +17,20 @@ public class WhyTextTests
         Assert.Equal("near-copy of a7", Doc(opened: false, duplicateOf: "a7").Decision());
         Assert.Equal("joined, merging s2, s3", Doc(false, null, "s2", "s3").Decision());
         Assert.Equal("joined on Navalny, a name of its title only this story carries", (Doc(opened: false) with { AnchorName = "Navalny" }).Decision());
+        Assert.Equal("opened s9 on arrival; compared again when this story grew, joined", (Doc(opened: false) with { ComparedAgain = "when-story-grew", FirstOpened = "s9" }).Decision());
+        Assert.Equal(
+            "opened s9 on arrival; compared again with the word statistics of its whole batch, joined on Navalny, a name of its title only this story carries",
+            (Doc(opened: false) with { ComparedAgain = "after-batch", FirstOpened = "s9", AnchorName = "Navalny" }).Decision());
+    }
+
+    [Theory]
+    [InlineData(ComparedAgain.WhenStoryGrew, "when-story-grew")]
+    [InlineData(ComparedAgain.AfterBatch, "after-batch")]
+    public void Assignment_ComparedAgain_IsNamedInTheContract(ComparedAgain when, string name)
+    {
+        var doc = ContractMapper.Assignment(new Assignment { StoryId = "s1", OpenedStory = false, ComparedAgain = when, FirstOpened = "s9" });
+        Assert.Equal((name, "s9"), (doc.ComparedAgain, doc.FirstOpened));
+        Assert.Null(ContractMapper.Assignment(new Assignment { StoryId = "s1", OpenedStory = true }).ComparedAgain);
     }
 
     [Theory]

@@ -75,6 +75,8 @@ public sealed class SerializedStoreBatchTests
 
         public Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default) => CallAsync(0);
 
+        public Task ReplaceAssignmentAsync(string storyId, Assignment assignment, CancellationToken cancellationToken = default) => CallAsync(0);
+
         public Task MarkChunkDoneAsync(string run, int chunk, CancellationToken cancellationToken = default) => CallAsync(0);
 
         public Task<IReadOnlyList<StoredEntity>> FindEntitiesByBlockAsync(string block, CancellationToken cancellationToken = default)

@@ -349,10 +349,47 @@ public class StoryEngineTests
         Assert.Equal(["t"], grown.MergedStories);
         Assert.False(early.IsLoaded("t"));
 
+        // The article moved says so (--why), with the signals of the comparison that moved it, not "opened the story".
+        var (absorbed, moved) = Assert.Single(early.TakeRejoined());
+        Assert.Equal("t", absorbed);
+        Assert.Equal(("a", false, ComparedAgain.WhenStoryGrew, "t"), (moved.StoryId, moved.OpenedStory, moved.ComparedAgain, moved.FirstOpened));
+        Assert.True(moved.Score > 0);
+        Assert.Contains("chaos", moved.SharedTerms);
+        Assert.Empty(early.TakeRejoined());
+
         var late = WithOtherNews();
         late.Assign(a, "a", "a", true);
         late.Assign(b, "b", "b", true);
         Assert.Equal("a", late.Assign(t, "t", "t", true).StoryId);
+    }
+
+    // A batch settled: two reports of one event met while the words that set them apart were still rare; by the end of
+    // the batch other news has made those words common, the shared ones carry the comparison, and the first report,
+    // compared again, joins the second. Its explanation is the one of that comparison.
+    [Fact]
+    public void Clusterer_Settle_MovesAOneArticleStory_AndExplainsWhy()
+    {
+        var day = PartialDate.Parse("2024-05-14").Value;
+        ArticleFeatures Article(params string[] words) => new(words.ToDictionary(w => w, _ => 1f), new Dictionary<string, float>(), day) { Lang = "nl" };
+        var clusterer = new StoryClusterer(new ClusteringOptions(), new TermStatistics(new Dictionary<string, int>(), 0));
+        Assert.True(clusterer.Assign(Article("dijk", "doorbrak", "regen", "wind", "school", "markt"), "a", "a", true).OpenedStory);
+        Assert.True(clusterer.Assign(Article("dijk", "doorbrak", "brug", "trein", "haven", "kerk"), "b", "b", true).OpenedStory);
+        var other = 0;
+        foreach (var common in new[] { "regen", "wind", "school", "markt", "brug", "trein", "haven", "kerk" })
+        {
+            for (var i = 0; i < 6; i++, other++)
+            {
+                clusterer.Assign(Article(common, "x" + other, "y" + other, "z" + other), "o" + other, "o" + other, true);
+            }
+        }
+
+        clusterer.TakeRejoined();
+        var merges = clusterer.Settle();
+        var (absorbed, survivor) = Assert.Single(merges, m => m.Absorbed is "a" or "b");
+        var (rejoined, moved) = Assert.Single(clusterer.TakeRejoined(), r => r.Absorbed == absorbed);
+        Assert.Equal((survivor, false, ComparedAgain.AfterBatch, absorbed), (moved.StoryId, moved.OpenedStory, moved.ComparedAgain, moved.FirstOpened));
+        Assert.Contains("dijk", moved.SharedTerms);
+        Assert.Equal(absorbed, rejoined);
     }
 
     [Theory]
