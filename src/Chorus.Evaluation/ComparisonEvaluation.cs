@@ -187,7 +187,10 @@ public static class ComparisonEvaluation
             return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n.ToString("0.###", CultureInfo.InvariantCulture) : number;
         }
 
-        return kind == "place" ? value.Mention.ToLowerInvariant() : value.Value.ToLowerInvariant();
+        // A day with its part ("2024-08-21TEV", "Wednesday evening") is that day: planted day conflicts name days.
+        return kind == "place" ? value.Mention.ToLowerInvariant()
+            : kind is "date" or "weekday" && value.Value.IndexOf('T', StringComparison.Ordinal) is 10 ? value.Value[..10].ToLowerInvariant()
+            : value.Value.ToLowerInvariant();
     }
 
     private static string Short(string s) => s.Length <= 90 ? s : s[..89] + "…";
