@@ -102,6 +102,12 @@ public class QuantityTests(ITestOutputHelper output)
     // Not across a sentence, nor a figure that counts something.
     [InlineData("nl", "Het kost 16 miljoen euro. Wereldwijd zijn het er 3,6 miljard.", 3.6e9, null)]
     [InlineData("nl", "Het kost 16 miljoen euro voor 3,6 miljoen inwoners.", 3.6e6, "inwoners")]
+    // English and German forms of the units ("hectares", "Hektar", "Kilometern"): one unit in every language.
+    [InlineData("en", "The blaze has destroyed 2,000 hectares of forest.", 2000.0, "ha")]
+    [InlineData("de", "Das Feuer hat 1.500 Hektar Wald zerstört.", 1500.0, "ha")]
+    [InlineData("de", "Der Stau reichte über eine Länge von 12 Kilometern.", 12.0, "km")]
+    [InlineData("en", "The river rose by 80 centimetres overnight.", 80.0, "cm")]
+    [InlineData("de", "In der Nacht fielen 40 Millimeter Regen.", 40.0, "mm")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -49,6 +49,13 @@ public sealed class QuantityExtractor
         ["maanden"] = "month", ["months"] = "month", ["monate"] = "month", ["weken"] = "week", ["weeks"] = "week", ["wochen"] = "week",
         ["dagen"] = "day", ["days"] = "day", ["tage"] = "day", ["tagen"] = "day",
         ["hectare"] = "ha", ["ha"] = "ha", ["vierkante"] = "m2",
+
+        // The English and German forms of the same units (plurals, German case endings), so a figure in one language
+        // meets its unit in another: "2,000 hectares", "1.200 hectare", "1.500 Hektar".
+        ["hectares"] = "ha", ["hektar"] = "ha", ["centimeters"] = "cm", ["centimetres"] = "cm", ["centimetre"] = "cm", ["zentimeter"] = "cm",
+        ["zentimetern"] = "cm", ["millimeters"] = "mm", ["millimetres"] = "mm", ["millimetre"] = "mm", ["millimetern"] = "mm", ["metern"] = "m",
+        ["kilometern"] = "km", ["grams"] = "g", ["gramm"] = "g", ["kilos"] = "kg", ["kilogramm"] = "kg", ["tonne"] = "t", ["litre"] = "l",
+        ["litern"] = "l", ["meilen"] = "mi",
         ["voet"] = "ft", ["feet"] = "ft", ["foot"] = "ft", ["mijl"] = "mi", ["mijlen"] = "mi", ["miles"] = "mi", ["mile"] = "mi", ["inch"] = "in", ["cent"] = "ct",
         ["ons"] = "ons", ["bit"] = "bit", ["bits"] = "bit", ["byte"] = "byte", ["bytes"] = "byte",
 

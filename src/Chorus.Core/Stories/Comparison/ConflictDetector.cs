@@ -72,11 +72,25 @@ internal static class ConflictDetector
 
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
-        void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b)
+        var magnitudes = new Dictionary<(int Claim, string Kind, string Slot), double>();
+        void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b, double magnitude = double.NaN)
         {
-            if (!found.TryGetValue((claim, kind, slot), out var entry))
+            // Two pairs of figures of one slot an order of magnitude apart are two disagreements, not one of four values:
+            // in one pair of sentences, a cost of 10–16 against 18–30 miljoen and a budget of 3,5 against 3,6 miljard.
+            var key = (claim, kind, slot);
+            for (var n = 2; magnitude > 0 && magnitudes.TryGetValue(key, out var held) && held > 0
+                && Math.Max(held, magnitude) / Math.Min(held, magnitude) >= OrdersApartRatio; n++)
             {
-                found[(claim, kind, slot)] = entry = (what, new Dictionary<string, ConflictValue>(StringComparer.Ordinal));
+                key = (claim, kind, slot + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (!found.TryGetValue(key, out var entry))
+            {
+                found[key] = entry = (what, new Dictionary<string, ConflictValue>(StringComparer.Ordinal));
+                if (magnitude > 0)
+                {
+                    magnitudes[key] = magnitude;
+                }
             }
 
             var values = entry.Values;
@@ -115,7 +129,7 @@ internal static class ConflictDetector
 
             if (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))
             {
-                Add(claim, "number", slot, What(qa, qb), va, vb);
+                Add(claim, "number", slot, What(qa, qb), va, vb, Math.Abs(Normalised(qa)));
             }
         }
 
@@ -890,14 +904,26 @@ internal static class ConflictDetector
             return true;
         }
 
+        // Two bounds on one side ("meer dan 600 brandweerlieden", "über 800 Feuerwehrleute") are both true of any
+        // figure past the larger: neither says how far past its own the count goes.
+        if (OneSided(a) && OneSided(b) && FromBelow(a.Qualifier) == FromBelow(b.Qualifier))
+        {
+            return true;
+        }
+
         // Each figure is an interval: its range or one-sided bound ("ruim 200" is 200 and up, "bijna 200" under it),
         // widened by 10% either way when it is stated as approximate ("ongeveer 200") and by 5% when it is a round
         // number that may stand for a precise one (130 for 127, 2,5 miljoen for 2.480.000). Two figures can both be
-        // true when their intervals meet: a smaller figure than "ruim 200" contradicts it, however close.
+        // true when their intervals overlap: a smaller figure than "ruim 200" contradicts it, however close. Intervals
+        // that only touch do not: "23" is what rounds to it, 22.5 up to 23.5 with one end open, so 22 and 23 are two
+        // counts (they met at 22.5 before).
         var (aLo, aHi) = Widened(a);
         var (bLo, bHi) = Widened(b);
-        return aLo <= bHi && bLo <= aHi;
+        return x == y || (aLo < bHi && bLo < aHi);
     }
+
+    /// <summary>Whether a one-sided qualifier bounds the figure from below ("ruim", "minstens") rather than from above.</summary>
+    private static bool FromBelow(FigureQualifier qualifier) => qualifier is FigureQualifier.MoreThan or FigureQualifier.AtLeast;
 
     private static (double Lo, double Hi) Widened(QuantityMention q)
     {
@@ -916,7 +942,13 @@ internal static class ConflictDetector
         // A figure stands for any value that rounds to it at its written precision, and a round one for a little more
         // (130 for 127, 2,5 miljoen for 2.480.000), but never more than 5 %: "744 miljoen" is 743,5–744,5 miljoen and not
         // the 680 miljoen another source gave (the 5 % once given to every figure ending in 0 let "744 miljoen", whose
-        // digits end in zeros only because of "miljoen", swallow it).
+        // digits end in zeros only because of "miljoen", swallow it). An age is never a round number for another:
+        // "the 80-year-old artist" is 80, not 82.
+        if (q.Unit == Extraction.Quantities.QuantityExtractor.AgeUnit)
+        {
+            return (lo - 0.5, hi + 0.5);
+        }
+
         return (lo - Slack(lo), hi + Slack(hi));
     }
 

@@ -12,6 +12,9 @@ public enum FigureRole : byte
     Evacuated,
     Arrested,
     Rescued,
+
+    /// <summary>The people on board a vehicle or vessel: its passengers and crew, whatever befell them.</summary>
+    Aboard,
 }
 
 /// <summary>
@@ -37,6 +40,9 @@ internal static class FigureRoles
         // "lebendig" and "geredeneerd" begin like the single words.
         (FigureRole.Rescued, ["levend gevonden", "levend geborgen", "levend onder", "levend uit", "levend aan", "werden gered", "werd gered", "zijn gered", "is gered", "gered uit", "rescued", "found alive",
             "pulled alive", "brought out alive", "lebend geborgen", "lebend gefunden", "lebend aus", "gerettet"]),
+        // Who was on board ("Aan boord waren 212 passagiers", "The coach was carrying 52 passengers"): a count of its
+        // own, never the injured among them ("18 Insassen wurden verletzt" stays injured, the nearer cue).
+        (FigureRole.Aboard, ["aan boord", "on board", "aboard", "an bord", "was carrying", "were carrying"]),
     ];
 
     // Separable verbs whose particle stands apart at the end of a main clause ("De politie hield ruim 20 boeren aan",
@@ -57,8 +63,10 @@ internal static class FigureRoles
             return own;
         }
 
+        // Being on board is the weakest cue: "Eleven people on board were hurt" counts the injured.
         var best = FigureRole.None;
         var bestDistance = int.MaxValue;
+        var aboard = false;
         for (var i = sentenceStart; i < sentenceEnd; i++)
         {
             // Only at a word start: "ondood" is no cue.
@@ -72,6 +80,12 @@ internal static class FigureRoles
                 continue;
             }
 
+            if (role == FigureRole.Aboard)
+            {
+                aboard = true;
+                continue;
+            }
+
             var distance = i >= end ? i - end : Math.Max(0, start - i);
             if (distance < bestDistance)
             {
@@ -79,7 +93,7 @@ internal static class FigureRoles
             }
         }
 
-        return best;
+        return best == FigureRole.None && aboard ? FigureRole.Aboard : best;
     }
 
     // "geen doden", "keine Verletzten", "no injuries": a negative determiner before the role noun itself.
