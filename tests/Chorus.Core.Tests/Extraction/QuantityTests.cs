@@ -108,6 +108,8 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Der Stau reichte über eine Länge von 12 Kilometern.", 12.0, "km")]
     [InlineData("en", "The river rose by 80 centimetres overnight.", 80.0, "cm")]
     [InlineData("de", "In der Nacht fielen 40 Millimeter Regen.", 40.0, "mm")]
+    [InlineData("en", "Gusts of up to 81 mph were recorded.", 81.0, "mi/h")]
+    [InlineData("en", "Gusts of up to 81 miles per hour were recorded.", 81.0, "mi/h")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -647,6 +647,10 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(80, "age", "approx", 82, "age", null, true)]         // "rond de 80"
     [InlineData(23, null, null, 22, null, null, false)]              // two counts one apart: rounding intervals only touch
     [InlineData(0, null, null, 0, null, null, true)]
+    [InlineData(130, "km/h", null, 81, "mi/h", null, true)]          // "130 kilometer per uur", "81 mph"
+    [InlineData(130, "km/h", null, 60, "mi/h", null, false)]         // 97 km/h
+    [InlineData(2, "km", null, 1.2, "mi", null, true)]               // 1.93 km
+    [InlineData(300, "m", null, 1000, "ft", null, true)]             // 305 m
     public void Consistent_SkipsWhatIsNoContradiction(double a, string? unitA, string? qualifierA, double b, string? unitB, string? qualifierB, bool expected)
         => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(
             new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Approximate: qualifierA is not null, Qualifier: Chorus.Core.Extraction.Quantities.FigureQualifiers.Parse(qualifierA)),

@@ -55,7 +55,7 @@ public sealed class QuantityExtractor
         ["hectares"] = "ha", ["hektar"] = "ha", ["centimeters"] = "cm", ["centimetres"] = "cm", ["centimetre"] = "cm", ["zentimeter"] = "cm",
         ["zentimetern"] = "cm", ["millimeters"] = "mm", ["millimetres"] = "mm", ["millimetre"] = "mm", ["millimetern"] = "mm", ["metern"] = "m",
         ["kilometern"] = "km", ["grams"] = "g", ["gramm"] = "g", ["kilos"] = "kg", ["kilogramm"] = "kg", ["tonne"] = "t", ["litre"] = "l",
-        ["litern"] = "l", ["meilen"] = "mi",
+        ["litern"] = "l", ["meilen"] = "mi", ["mph"] = "mi/h",
         ["voet"] = "ft", ["feet"] = "ft", ["foot"] = "ft", ["mijl"] = "mi", ["mijlen"] = "mi", ["miles"] = "mi", ["mile"] = "mi", ["inch"] = "in", ["cent"] = "ct",
         ["ons"] = "ons", ["bit"] = "bit", ["bits"] = "bit", ["byte"] = "byte", ["bytes"] = "byte",
 

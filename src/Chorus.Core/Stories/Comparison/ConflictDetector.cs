@@ -49,7 +49,7 @@ internal static class ConflictDetector
 {
     private static readonly HashSet<string> MeasureUnits = new(StringComparer.Ordinal)
     {
-        "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h", Extraction.Quantities.QuantityExtractor.AgeUnit,
+        "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h", "mi", "ft", "in", "mi/h", Extraction.Quantities.QuantityExtractor.AgeUnit,
     };
 
     public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot, CancellationToken cancellationToken = default)
@@ -985,10 +985,13 @@ internal static class ConflictDetector
     private static bool OneSided(QuantityMention q) => q.Qualifier.IsOneSided();
 
     // Units of one dimension compare in one: hours as minutes, tonnes and grams as kilograms, kilometres, centimetres and
-    // millimetres as metres ("800 kilo vuurwerk" and "1,2 Tonnen Feuerwerk" fill one slot).
+    // millimetres as metres ("800 kilo vuurwerk" and "1,2 Tonnen Feuerwerk" fill one slot); miles, feet and inches as
+    // metres and miles an hour as kilometres an hour, as British and American sources give them ("gusts of 81 mph" are
+    // "windstoten van 130 kilometer per uur").
     private static readonly Dictionary<string, (string Base, double Factor)> Conversions = new(StringComparer.Ordinal)
     {
         ["h"] = ("min", 60), ["t"] = ("kg", 1000), ["g"] = ("kg", 0.001), ["km"] = ("m", 1000), ["cm"] = ("m", 0.01), ["mm"] = ("m", 0.001),
+        ["mi"] = ("m", 1609.344), ["ft"] = ("m", 0.3048), ["in"] = ("m", 0.0254), ["mi/h"] = ("km/h", 1.609344),
     };
 
     private static double Factor(string? unit) => unit is not null && Conversions.TryGetValue(unit, out var c) ? c.Factor : 1;
