@@ -117,6 +117,28 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
     }
 
+    // A vague amount is the same interval in every language, and counts the noun after it; English joins the two with
+    // "of" and writes a vague multiple of a scale in three words.
+    [Theory]
+    [InlineData("en", "Tens of thousands of homes are still without power.", "Tens of thousands of homes", "20000..99999 homes")]
+    [InlineData("nl", "Tienduizenden huishoudens zitten zonder stroom.", "Tienduizenden huishoudens", "20000..99999 huishoudens")]
+    [InlineData("de", "Zehntausende Haushalte sind ohne Strom.", "Zehntausende Haushalte", "20000..99999 haushalte")]
+    [InlineData("en", "Hundreds of thousands of people fled.", "Hundreds of thousands of people", "200000..999999 people")]
+    [InlineData("de", "Hunderttausende Menschen flohen.", "Hunderttausende Menschen", "200000..999999 menschen")]
+    [InlineData("en", "Hundreds of trees were brought down.", "Hundreds of trees", "200..999 trees")]
+    [InlineData("en", "Dozens of houses burned.", "Dozens of houses", "24..99 houses")]
+    [InlineData("en", "The repairs will cost millions of euros.", "millions of euros", "2000000..9990000 EUR")]
+    [InlineData("de", "Das Feuer zerstörte die Häuser von Tausenden Menschen.", "Tausenden Menschen", "2000..9999 menschen")]
+    // "of" that leads to no counted thing stays outside the figure.
+    [InlineData("en", "Thousands of the residents fled.", "Thousands", "2000..9999 -")]
+    public void VagueAmounts_AreOneIntervalInEveryLanguage(string lang, string text, string span, string expected)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var found = Extractor.Extract(text, tokens, words, lang, [], keepBareNumbers: true);
+        Assert.Contains(found, q => text[q.Start..q.End] == span && Format(q) == expected);
+    }
+
     // English "one" is no article, but "one of the", "no one" and "one day" count nothing.
     [Theory]
     [InlineData("One of the victims was a child.")]

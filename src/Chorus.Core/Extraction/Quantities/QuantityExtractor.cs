@@ -88,9 +88,16 @@ public sealed class QuantityExtractor
     {
         ["tientallen"] = (20, 99), ["honderden"] = (200, 999), ["duizenden"] = (2000, 9999), ["tienduizenden"] = (20_000, 99_999),
         ["honderdduizenden"] = (200_000, 999_999), ["miljoenen"] = (2e6, 9.99e6), ["miljarden"] = (2e9, 9.99e9),
-        ["dozens"] = (24, 99), ["hundreds"] = (200, 999), ["thousands"] = (2000, 9999), ["millions"] = (2e6, 9.99e6),
-        ["dutzende"] = (24, 99), ["hunderte"] = (200, 999), ["tausende"] = (2000, 9999), ["millionen"] = (2e6, 9.99e6),
+        ["dozens"] = (24, 99), ["hundreds"] = (200, 999), ["thousands"] = (2000, 9999), ["millions"] = (2e6, 9.99e6), ["billions"] = (2e9, 9.99e9),
+        ["dutzende"] = (24, 99), ["hunderte"] = (200, 999), ["tausende"] = (2000, 9999), ["zehntausende"] = (20_000, 99_999),
+        ["hunderttausende"] = (200_000, 999_999), ["millionen"] = (2e6, 9.99e6),
+        // German dative forms: "mit Dutzenden Verletzten", "von Tausenden Menschen".
+        ["dutzenden"] = (24, 99), ["hunderten"] = (200, 999), ["tausenden"] = (2000, 9999), ["zehntausenden"] = (20_000, 99_999),
+        ["hunderttausenden"] = (200_000, 999_999),
     };
+
+    // English writes a vague multiple of a scale as three words: "tens of thousands", "hundreds of millions".
+    private static readonly Dictionary<string, double> EnglishVagueMultiples = new(StringComparer.Ordinal) { ["tens"] = 10, ["hundreds"] = 100 };
 
     private static readonly Dictionary<string, FigureQualifier> Qualifiers = new(StringComparer.Ordinal)
     {
@@ -341,6 +348,14 @@ public sealed class QuantityExtractor
                 unit = AgeUnit;
             }
 
+            // English joins a vague amount to what it counts with "of": "hundreds of trees", "tens of thousands of homes",
+            // "millions of euros".
+            var ofAt = -1;
+            if (unit is null && vague is not null && lang == "en" && next + 1 < tokens.Count && w[next] == "of" && tokens[next + 1].Kind == TokenKind.Word)
+            {
+                (ofAt, next) = (next, next + 1);
+            }
+
             // Unit or counted noun after it
             if (unit is null && next < tokens.Count)
             {
@@ -378,6 +393,12 @@ public sealed class QuantityExtractor
                 {
                     (unit, next) = (w[noun], noun + 1);
                 }
+            }
+
+            // "of" that led to nothing counted is not the figure's ("thousands of the"): it ends where it did.
+            if (ofAt >= 0 && unit is null)
+            {
+                next = ofAt;
             }
 
             // An earthquake's magnitude: "een kracht van 6,2", "Stärke 6,2", "magnitude 6.2", "6,2 op de schaal van Richter".
@@ -738,6 +759,14 @@ public sealed class QuantityExtractor
             if (HalfWords(w[k], lang) is { } half)
             {
                 value = half;
+                return true;
+            }
+
+            if (lang == "en" && k + 2 < tokens.Count && EnglishVagueMultiples.TryGetValue(w[k], out var multiple) && w[k + 1] == "of"
+                && w[k + 2] is "thousands" or "millions" or "billions")
+            {
+                var of = w[k + 2] switch { "thousands" => 1e3, "millions" => 1e6, _ => 1e9 };
+                (value, next, vagueRange) = (2 * multiple * of, k + 3, (2 * multiple * of, (10 * multiple * of) - 1));
                 return true;
             }
 

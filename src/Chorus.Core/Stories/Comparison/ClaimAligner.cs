@@ -50,7 +50,7 @@ internal sealed class ClaimAligner(double threshold)
         var vocabularySize = typed.Length;
         var weights = TermWeights(sentences, vocabularySize);
         var norms = sentences.Select(s => Math.Sqrt(s.Terms.Sum(t => weights[t] * weights[t]))).ToArray();
-        var crossNorms = sentences.Select(s => ReferenceEquals(s.Terms, s.CrossTerms) ? norms[s.Index] : Math.Sqrt(s.CrossTerms.Sum(t => weights[t] * weights[t]))).ToArray();
+        var crossNorms = sentences.Select(s => ReferenceEquals(s.Terms, s.CrossTerms) ? norms[s.Index] : CrossNorm(s, weights)).ToArray();
 
         // Sentences in one language compare on their terms, in two languages on their terms and word concepts.
         (double Similarity, int Count) Compare(StorySentence x, StorySentence y)
@@ -76,7 +76,7 @@ internal sealed class ClaimAligner(double threshold)
                 return (0, 0);
             }
 
-            var (shared, count, typedCount) = sameLang ? Shared(x.Terms, y.Terms, weights, typed) : Shared(x.CrossTerms, y.CrossTerms, weights, typed);
+            var (shared, count, typedCount) = sameLang ? Shared(x.Terms, y.Terms, weights, typed) : Shared(x.CrossTerms, y.CrossTerms, weights, typed, x.CrossShares, y.CrossShares);
             if (sameLang)
             {
                 return (Similarity(shared, nx, ny, typedCount > 0), count);
@@ -214,7 +214,19 @@ internal sealed class ClaimAligner(double threshold)
         return weights;
     }
 
-    private static (double Weight, int Count, int Typed) Shared(int[] a, int[] b, double[] weights, bool[] typed)
+    private static double CrossNorm(StorySentence s, double[] weights)
+    {
+        double sum = 0;
+        for (var i = 0; i < s.CrossTerms.Length; i++)
+        {
+            var w = weights[s.CrossTerms[i]] * (s.CrossShares?[i] ?? 1);
+            sum += w * w;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    private static (double Weight, int Count, int Typed) Shared(int[] a, int[] b, double[] weights, bool[] typed, double[]? sharesA = null, double[]? sharesB = null)
     {
         double shared = 0;
         int count = 0, typedCount = 0, i = 0, j = 0;
@@ -223,7 +235,7 @@ internal sealed class ClaimAligner(double threshold)
             if (a[i] == b[j])
             {
                 var w = weights[a[i]];
-                shared += w * w;
+                shared += w * w * (sharesA?[i] ?? 1) * (sharesB?[j] ?? 1);
                 count++;
                 typedCount += typed[a[i]] ? 1 : 0;
                 i++;

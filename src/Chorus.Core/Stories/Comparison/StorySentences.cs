@@ -59,6 +59,13 @@ internal sealed class StorySentence
     /// </summary>
     public required int[] CrossTerms { get; init; }
 
+    /// <summary>
+    /// For each of <see cref="CrossTerms"/>, the share of its word it stands for: 1 for a name, figure, date, slot or
+    /// root, 1/√k for one of a word's k dictionary concepts, so a word counts once in the sentence's length however many
+    /// senses the dictionary gives it. Null in a story of one language.
+    /// </summary>
+    public double[]? CrossShares { get; init; }
+
     public required IReadOnlyList<QuantityMention> Quantities { get; init; }
 
     /// <summary>The role of each of <see cref="Quantities"/> (dead, injured…; none for measures and plain counts).</summary>
@@ -113,6 +120,7 @@ internal static class StorySentences
         // Names, figures and dates read the same in every language; a word the lexicon holds crosses as its
         // concepts, any other word as its root (cognates: "passagiers", "Passagieren").
         var cross = new HashSet<int>();
+        var shares = new Dictionary<int, double>();
         var covered = new List<TextSpan>();
         void AddBoth(int term)
         {
@@ -131,6 +139,7 @@ internal static class StorySentences
                 var span = analyzed.Sentences[s];
                 terms.Clear();
                 cross.Clear();
+                shares.Clear();
                 covered.Clear();
                 var entities = new List<string>();
                 var persons = new HashSet<string>(StringComparer.Ordinal);
@@ -192,9 +201,17 @@ internal static class StorySentences
                             cross.Add(root);
                         }
 
+                        var share = 1 / Math.Sqrt(Math.Max(1, wordConcepts.Length + (listed ? 0 : 1)));
                         foreach (var concept in wordConcepts)
                         {
-                            cross.Add(Intern(vocabulary, concept));
+                            var id = Intern(vocabulary, concept);
+                            cross.Add(id);
+                            shares[id] = Math.Max(shares.GetValueOrDefault(id), share);
+                        }
+
+                        if (!listed)
+                        {
+                            shares[root] = Math.Max(shares.GetValueOrDefault(root), share);
                         }
                     }
 
@@ -281,6 +298,7 @@ internal static class StorySentences
                 var ids = terms.ToArray();
                 Array.Sort(ids);
                 int[] crossIds;
+                double[]? crossShares = null;
                 if (lexicon is null)
                 {
                     crossIds = ids;
@@ -289,6 +307,11 @@ internal static class StorySentences
                 {
                     crossIds = [.. cross];
                     Array.Sort(crossIds);
+                    crossShares = new double[crossIds.Length];
+                    for (var c = 0; c < crossIds.Length; c++)
+                    {
+                        crossShares[c] = shares.TryGetValue(crossIds[c], out var sh) ? sh : 1;
+                    }
                 }
                 var last = text[span.Start..span.End].TrimEnd('"', '”', '’', '\'', ')', '»', '“').LastOrDefault();
                 sentences.Add(new StorySentence
@@ -300,6 +323,7 @@ internal static class StorySentences
                     Position = s,
                     Terms = ids,
                     CrossTerms = crossIds,
+                    CrossShares = crossShares,
                     Quantities = quantities,
                     Roles = roles,
                     Counted = counted,
