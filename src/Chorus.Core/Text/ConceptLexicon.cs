@@ -17,6 +17,9 @@ public sealed class ConceptLexicon
     /// <summary>Concepts kept per word: the main sense's first translations; later ones are rarer senses.</summary>
     public const int MaxConcepts = 3;
 
+    /// <summary>English senses a word with none takes from the other language's words it translates (see <see cref="Load"/>).</summary>
+    private const int BorrowedSenses = 2;
+
     /// <summary>Direct Dutch-German links kept per word, beside its English concepts.</summary>
     public const int MaxLinks = 3;
 
@@ -400,6 +403,14 @@ public sealed class ConceptLexicon
             }
         }
 
+        // A word FreeDict translates only into the other language ("dijk" → "Deich", "bus" → "Bus") takes the English
+        // sense of the words of that language whose main translation it is ("Deich": dike): without it, it meets no
+        // English word at all. Both sides are read before either is filled in, so a sense is never passed on twice.
+        var toDutch = MainSensesByLink(german);
+        var toGerman = MainSensesByLink(dutch);
+        BorrowSenses(dutch, toDutch);
+        BorrowSenses(german, toGerman);
+
         return new ConceptLexicon(
             new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems },
             new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes),
@@ -407,6 +418,38 @@ public sealed class ConceptLexicon
 
         static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> table)
             => table.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+        // For each link, the English main senses of the words whose main link it is, most frequent first.
+        static Dictionary<string, string[]> MainSensesByLink(Dictionary<string, List<string>> table)
+        {
+            var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+            foreach (var list in table.Values)
+            {
+                var link = list.Find(IsLink);
+                var sense = list.Find(t => !IsLink(t));
+                if (link is not null && sense is not null)
+                {
+                    var senses = counts.TryGetValue(link, out var found) ? found : counts[link] = new(StringComparer.Ordinal);
+                    senses[sense] = senses.GetValueOrDefault(sense) + 1;
+                }
+            }
+
+            return counts.ToDictionary(
+                kv => kv.Key,
+                kv => kv.Value.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Take(BorrowedSenses).Select(e => e.Key).ToArray(),
+                StringComparer.Ordinal);
+        }
+
+        static void BorrowSenses(Dictionary<string, List<string>> table, Dictionary<string, string[]> sensesByLink)
+        {
+            foreach (var list in table.Values)
+            {
+                if (!list.Exists(t => !IsLink(t)) && list.Find(IsLink) is { } link && sensesByLink.TryGetValue(link, out var senses))
+                {
+                    list.InsertRange(0, senses);
+                }
+            }
+        }
     }
 
     /// <summary>

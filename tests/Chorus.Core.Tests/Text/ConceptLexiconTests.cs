@@ -144,9 +144,32 @@ public class ConceptLexiconTests
         Assert.Equal(ConceptLexicon.MaxLinks, de.Count(c => c.StartsWith(ConceptLexicon.Prefix + ConceptLexicon.LinkMark, StringComparison.Ordinal)));
         // "brandweren" (plural) stems as "brandweer" does: one link, not two.
         Assert.Equal(de.Length, de.Distinct().Count());
-        Assert.Contains(Assert.Single(lexicon.ConceptsOf("nl", LanguageStemmer.For("nl").Stem("brandweer")).ToArray()), de);
+        // The Dutch word shares the link, and takes the German word's main sense (it has none of its own).
+        Assert.Equal([ConceptLexicon.Prefix + "fire", ConceptLexicon.Prefix + "=brandwer"], lexicon.ConceptsOf("nl", LanguageStemmer.For("nl").Stem("brandweer")).ToArray());
         // A link is no English word: English text never meets it.
         Assert.True(lexicon.ConceptsOf("en", "=brandweer").IsEmpty);
+    }
+
+    // A word translated only into the other language takes the main English sense of the words whose main translation it
+    // is, the most frequent first; a word with English senses of its own keeps them alone, and a sense is borrowed once
+    // (never passed on by a word that itself borrowed it).
+    [Fact]
+    public void AWordTranslatedOnlyIntoTheOtherLanguage_BorrowsItsMainEnglishSense()
+    {
+        var lexicon = ConceptLexicon.Load([
+            "nl	dijk	=dijk",
+            "de	deich	dike,=dijk,=waterkering",
+            "de	damm	dam,=dijk",
+            "de	uferdamm	dike,=dijk",
+            "nl	bus	hub,nave,=bus",
+            "de	bus	bus,=bus",
+            "de	feuerwehr	=brandweer",
+            "nl	brandweer	=brandweer",
+        ]);
+        string[] Of(string lang, string word) => lexicon.ConceptsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray();
+        Assert.Equal(["dike", "dam", "=dijk"], Of("nl", "dijk").Select(c => c[ConceptLexicon.Prefix.Length..]));
+        Assert.Equal(["hub", "nave", "=bus"], Of("nl", "bus").Select(c => c[ConceptLexicon.Prefix.Length..]));
+        Assert.Equal(["=brandwer"], Of("de", "Feuerwehr").Select(c => c[ConceptLexicon.Prefix.Length..]));
     }
 
     [Theory]
