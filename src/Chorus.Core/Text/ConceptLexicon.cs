@@ -336,6 +336,7 @@ public sealed class ConceptLexicon
         var germanWords = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var dutchVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var germanVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var taken = new List<string>();
         foreach (var line in lines)
         {
             var parts = line.Split('\t');
@@ -359,10 +360,13 @@ public sealed class ConceptLexicon
                 (parts[0] == "nl" ? dutchVerbs : germanVerbs).TryAdd(stem, list);
             }
 
+            // Each row keeps its own first senses and links, also where an earlier row of another word has the same stem
+            // ("Lauf", "Läufer").
+            taken.Clear();
             foreach (var concept in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 var link = concept[0] == LinkMark;
-                if (list.Count(t => IsLink(t) == link) == (link ? MaxLinks : MaxConcepts))
+                if (taken.Count(t => IsLink(t) == link) == (link ? MaxLinks : MaxConcepts))
                 {
                     continue;
                 }
@@ -377,6 +381,11 @@ public sealed class ConceptLexicon
                     {
                         englishWords[key] = [term];
                     }
+                }
+
+                if (!taken.Contains(term))
+                {
+                    taken.Add(term);
                 }
 
                 if (!list.Contains(term))

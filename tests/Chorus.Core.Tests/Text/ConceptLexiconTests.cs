@@ -150,6 +150,19 @@ public class ConceptLexiconTests
         Assert.True(lexicon.ConceptsOf("en", "=brandweer").IsEmpty);
     }
 
+    // Two words of one stem ("Lauf", "Läufer" → "lauf") each keep their main senses and links: the first row listed
+    // does not use up the stem's share, so "lopers" still meets "Läufer" on their link.
+    [Fact]
+    public void WordsOfOneStem_EachKeepTheirMainSenses()
+    {
+        var lexicon = ConceptLexicon.Load(["de\tlauf\trun,route,course,=loop,=gang,=baan", "de\tläufer\trunner,carpet,bishop,=loper"]);
+        var de = lexicon.ConceptsOf("de", LanguageStemmer.For("de").Stem("Läufer")).ToArray();
+        Assert.Equal(LanguageStemmer.For("de").Stem("Lauf"), LanguageStemmer.For("de").Stem("Läufer"));
+        Assert.Contains(ConceptLexicon.Prefix + "runner", de);
+        Assert.Contains(ConceptLexicon.Prefix + "=loper", de);
+        Assert.Contains(ConceptLexicon.Prefix + "run", de);
+    }
+
     // A word translated only into the other language takes the main English sense of the words whose main translation it
     // is, the most frequent first; a word with English senses of its own keeps them alone, and a sense is borrowed once
     // (never passed on by a word that itself borrowed it).
