@@ -42,8 +42,30 @@ internal static class FigureRoles
             "pulled alive", "brought out alive", "lebend geborgen", "lebend gefunden", "lebend aus", "gerettet"]),
         // Who was on board ("Aan boord waren 212 passagiers", "The coach was carrying 52 passengers"): a count of its
         // own, never the injured among them ("18 Insassen wurden verletzt" stays injured, the nearer cue).
-        (FigureRole.Aboard, ["aan boord", "on board", "aboard", "an bord", "was carrying", "were carrying"]),
+        // The occupants of a vehicle by their own noun ("de inzittenden", "die Insassen", "the occupants").
+        (FigureRole.Aboard, ["aan boord", "on board", "aboard", "an bord", "was carrying", "were carrying", "inzittende", "insasse", "occupant"]),
     ];
+
+    // Sitting in a vehicle is being on board: "In de bus zaten 48 mensen", "Im Reisebus saßen 48 Menschen", "48 people were
+    // sitting in the coach": a verb of sitting or travelling and a vehicle's noun in one sentence.
+    private static readonly HashSet<string> SitVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zat", "zaten", "zit", "zitten", "reisde", "reisden", "saß", "saßen", "sitzen", "sitzt", "reiste", "reisten", "sat", "sitting", "travelling", "traveling",
+    };
+
+    // Vehicles by their word; the heads also end compounds ("schoolbus", "Reisebus", "veerboot", "Passagierschiff").
+    private static readonly HashSet<string> Vehicles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bus", "touringcar", "trein", "vliegtuig", "toestel", "boot", "schip", "veerpont", "auto", "wagen", "busje",
+        "coach", "train", "plane", "aircraft", "boat", "ship", "ferry", "car", "vehicle", "minibus",
+        "zug", "flugzeug", "maschine", "schiff", "fähre", "fahrzeug",
+    };
+
+    private static readonly string[] VehicleHeads = ["bus", "trein", "boot", "schip", "wagen", "vliegtuig", "flugzeug", "schiff", "fähre", "fahrzeug"];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SitVerbLookup = SitVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VehicleLookup = Vehicles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Separable verbs whose particle stands apart at the end of a main clause ("De politie hield ruim 20 boeren aan",
     // "Die Polizei nahm drei Männer fest"): the finite verb is the cue when its particle follows later in the sentence.
@@ -58,15 +80,17 @@ internal static class FigureRoles
     /// <summary>The role of the figure at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>, looking within the sentence [<paramref name="sentenceStart"/>, <paramref name="sentenceEnd"/>).</summary>
     public static FigureRole RoleOf(string text, int sentenceStart, int sentenceEnd, int start, int end, string? unit)
     {
-        if (unit is not null && CueAt(unit, 0) is { } own)
+        var ownRole = unit is null ? null : CueAt(unit, 0);
+        if (ownRole is { } own && own != FigureRole.Aboard)
         {
             return own;
         }
 
-        // Being on board is the weakest cue: "Eleven people on board were hurt" counts the injured.
+        // Being on board is the weakest cue: "Eleven people on board were hurt" and "18 Insassen wurden verletzt" count
+        // the injured.
         var best = FigureRole.None;
         var bestDistance = int.MaxValue;
-        var aboard = false;
+        var aboard = ownRole == FigureRole.Aboard || SitsInAVehicle(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart));
         for (var i = sentenceStart; i < sentenceEnd; i++)
         {
             // Only at a word start: "ondood" is no cue.
@@ -200,6 +224,34 @@ internal static class FigureRoles
         }
 
         return false;
+    }
+
+    private static bool SitsInAVehicle(ReadOnlySpan<char> sentence)
+    {
+        var (sits, vehicle) = (false, false);
+        foreach (var range in sentence.SplitAny(" ,.;:!?()\"'"))
+        {
+            var word = sentence[range];
+            sits |= SitVerbLookup.Contains(word);
+            vehicle |= VehicleLookup.Contains(word) || IsVehicleCompound(word);
+        }
+
+        return sits && vehicle;
+
+        // A compound with at least three letters before a vehicle head ("schoolbus", "Reisebus"); short heads that end
+        // other words ("Abzug", "Umzug", "Oscar") count only as whole words.
+        static bool IsVehicleCompound(ReadOnlySpan<char> word)
+        {
+            foreach (var head in VehicleHeads)
+            {
+                if (word.Length >= head.Length + 3 && word.EndsWith(head, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static FigureRole? CueAt(ReadOnlySpan<char> text, int at)
