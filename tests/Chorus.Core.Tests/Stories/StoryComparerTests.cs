@@ -373,6 +373,16 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Contains(comparison.Conflicts, c => c.Kind is "date" or "weekday");
     }
 
+    // English function words are no terms, as Dutch and German ones are not (Snowball's lists in all three languages).
+    [Fact]
+    public void EnglishFunctionWords_AreNoTerms()
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        StorySentences.Build([Article("a", "Harbour Times", "The bridge had been closed after it was damaged, more than any other.", "2024-10-14")], vocabulary);
+        Assert.Contains(StorySentences.Root("bridg"), vocabulary.Keys);
+        Assert.DoesNotContain(vocabulary.Keys, k => k is "had" or "been" or "after" or "more" or "than" or "other" or "ani");
+    }
+
     // Sitting in a vehicle, or a vehicle's occupants by their noun, is being on board, the weakest cue: the injured among
     // them stay injured, and sitting anywhere else is no role.
     [Theory]
@@ -448,7 +458,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("xl-planted-dev2.txt", 38, 8)]
     [InlineData("xl-planted-dev3.txt", 28, 5)]
     [InlineData("xl-planted-dev4.txt", 37, 9)]
-    [InlineData("xl-planted-dev5.txt", 26, 8)]
+    [InlineData("xl-planted-dev5.txt", 28, 8)]
     [InlineData("xl-reported-dev.txt", 29, 6)]
     [InlineData("xl-conflicts-dev.txt", 12, 3)]
     [InlineData("xl-planted-test.txt", 46, 7)]

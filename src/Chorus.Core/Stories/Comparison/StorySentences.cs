@@ -109,6 +109,32 @@ internal static class StorySentences
         "in", "te", "bij", "nabij", "naar", "uit", "vanuit", "rond", "at", "near", "to", "from", "bei", "nach", "aus", "im", "am",
     };
 
+    // English function words as Snowball lists them (english_stop.txt, shipped inside Lucene.NET's analysers, BSD licence):
+    // the analyser's English stop set holds only 33 words, so "were", "had", "than", "its", "after" stood as terms of an
+    // English sentence, while Snowball's Dutch and German lists keep their counterparts out. An English sentence had a
+    // longer vector than its translation, and two English sentences met on "were" and "had".
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishFunctionWords = SnowballWords("english_stop.txt");
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SnowballWords(string file)
+    {
+        var assembly = typeof(Lucene.Net.Analysis.Snowball.SnowballFilter).Assembly;
+        using var stream = assembly.GetManifestResourceStream("Lucene.Net.Analysis.Common.Analysis.Snowball." + file)
+            ?? throw new InvalidOperationException($"Lucene.NET's {file} is missing from {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            // Snowball's format: words separated by blanks, '|' starts a comment.
+            var bar = line.IndexOf('|', StringComparison.Ordinal);
+            foreach (var word in (bar >= 0 ? line[..bar] : line).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                words.Add(word);
+            }
+        }
+
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public static List<StorySentence> Build(IReadOnlyList<ComparedArticle> articles, Dictionary<string, int> vocabulary)
     {
         var sentences = new List<StorySentence>();
@@ -188,7 +214,8 @@ internal static class StorySentences
                 while (tokenIndex < analyzed.Tokens.Count && analyzed.Tokens[tokenIndex].Start < span.End)
                 {
                     var token = analyzed.Tokens[tokenIndex];
-                    if (token.Start >= span.Start && analyzed.Stems[tokenIndex] is { } stem && !IsCovered(covered, token.Start))
+                    if (token.Start >= span.Start && analyzed.Stems[tokenIndex] is { } stem && !IsCovered(covered, token.Start)
+                        && !(article.Lang == "en" && EnglishFunctionWords.Contains(text.AsSpan(token.Start, token.End - token.Start))))
                     {
                         var root = Intern(vocabulary, RootOf(stem));
                         terms.Add(root);
