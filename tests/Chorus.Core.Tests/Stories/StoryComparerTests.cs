@@ -463,6 +463,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("xl-conflicts-dev.txt", 12, 3)]
     [InlineData("xl-planted-test.txt", 46, 7)]
     [InlineData("xl-planted-test2.txt", 35, 7)]
+    [InlineData("xl-planted-test3.txt", 39, 8)]
     [InlineData("xl-reported-test.txt", 35, 6)]
     [InlineData("xl-conflicts-test.txt", 16, 1)]
     public void SetsInThreeLanguages_KeepTheirSharedClaimsAndConflicts(string file, int sharedFound, int conflictsFound)
