@@ -383,6 +383,33 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.DoesNotContain(vocabulary.Keys, k => k is "had" or "been" or "after" or "more" or "than" or "other" or "ani");
     }
 
+    // A figure in a unit that converts is matched on its value in the other unit, rounded as a source converting it
+    // rounds: the reports align on it and do not conflict; a figure that differs after conversion still conflicts.
+    [Theory]
+    [InlineData("Op Vlieland werden zondag windstoten van 100 kilometer per uur gemeten.", "Gusts of 62 mph were recorded on Vlieland on Sunday.", false)]
+    [InlineData("Op Vlieland werden zondag windstoten van 100 kilometer per uur gemeten.", "Gusts of 80 mph were recorded on Vlieland on Sunday.", true)]
+    [InlineData("De file op de A2 bij Weert was 12 kilometer lang.", "De file op de A2 bij Weert was 12.000 meter lang.", false)]
+    public void AFigureInAUnitThatConverts_MatchesItsValueInTheOther(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Kustbode", first, "2024-12-02");
+        var b = Article("b", second.StartsWith("Gusts", StringComparison.Ordinal) ? "North Sea News" : "Limburgs Dagblad", second, "2024-12-02");
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Contains(comparison.Claims, c => c.Shared);
+        Assert.Equal(conflict, comparison.Conflicts.Any());
+    }
+
+    [Theory]
+    [InlineData(81.0, "mi/h", 130.0)]
+    [InlineData(62.0, "mi/h", 100.0)]
+    [InlineData(1.5, "h", 90.0)]
+    [InlineData(0.3, "t", 300.0)]
+    [InlineData(300.0, "g", 0.3)]
+    [InlineData(12.0, "km", 12000.0)]
+    [InlineData(130.0, "km/h", 130.0)]
+    [InlineData(17.0, "passagiers", 17.0)]
+    public void TermValues_AreConvertedAndRounded(double value, string unit, double expected)
+        => Assert.Equal(expected, ConflictDetector.TermValue(new QuantityMention(0, 1, value, unit)));
+
     // Sitting in a vehicle, or a vehicle's occupants by their noun, is being on board, the weakest cue: the injured among
     // them stay injured, and sitting anywhere else is no role.
     [Theory]
@@ -458,7 +485,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("xl-planted-dev2.txt", 38, 8)]
     [InlineData("xl-planted-dev3.txt", 28, 5)]
     [InlineData("xl-planted-dev4.txt", 37, 9)]
-    [InlineData("xl-planted-dev5.txt", 28, 8)]
+    [InlineData("xl-planted-dev5.txt", 30, 8)]
     [InlineData("xl-reported-dev.txt", 29, 6)]
     [InlineData("xl-conflicts-dev.txt", 12, 3)]
     [InlineData("xl-planted-test.txt", 46, 7)]

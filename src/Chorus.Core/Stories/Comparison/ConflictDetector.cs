@@ -996,6 +996,25 @@ internal static class ConflictDetector
 
     private static double Factor(string? unit) => unit is not null && Conversions.TryGetValue(unit, out var c) ? c.Factor : 1;
 
+    /// <summary>
+    /// The value a figure is matched on in its sentence's terms: a figure in a unit that converts to another (hours,
+    /// tonnes, kilometres, miles, mph) as its value in that unit to two significant digits, as a source converting a
+    /// figure rounds it ("81 mph" is 130 km/h, "62 mph" 100 km/h, "1,5 uur" 90 minutes); any other figure as written.
+    /// </summary>
+    internal static double TermValue(QuantityMention q)
+    {
+        if (q.Unit is not { } unit || !Conversions.ContainsKey(unit) || q.Value == 0)
+        {
+            return q.Value;
+        }
+
+        // Divided or multiplied by an exact power of ten, so 0.3 stays 0.3 (not 3 × 0.1).
+        var value = Normalised(q);
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value))) - 1;
+        var scale = Math.Pow(10, Math.Abs(exponent));
+        return exponent >= 0 ? Math.Round(value / scale) * scale : Math.Round(value * scale) / scale;
+    }
+
     private static double Normalised(QuantityMention q) => q.Value * Factor(q.Unit);
 
     private static (double Lo, double Hi) Bounds(QuantityMention q, double value)

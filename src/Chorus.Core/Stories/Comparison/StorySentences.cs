@@ -254,7 +254,7 @@ internal static class StorySentences
                 for (var q = 0; q < quantities.Count; q++)
                 {
                     var quantity = quantities[q];
-                    AddBoth(Intern(vocabulary, "#" + quantity.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                    AddBoth(Intern(vocabulary, "#" + ConflictDetector.TermValue(quantity).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
                     // What a figure measures or counts is a slot whatever its value ("61-year-old" and "aged 67", "30
                     // minuten" and "een half uur", "vijf miljoen mensen" and "5,75 miljoen mensen"): two sentences giving
