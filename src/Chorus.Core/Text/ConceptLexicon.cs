@@ -7,6 +7,7 @@ namespace Chorus.Core.Text;
 /// three), and Dutch and German words translated into each other share a link concept ("Feuerwehr" = "brandweer",
 /// <see cref="LinkMark"/>). Derived from FreeDict by tools/derive-news-lexicon.py (GPL-2+/GPL-3+, see THIRD-PARTY-NOTICES.md),
 /// after Chorus's own rows of the news senses the dictionaries list late or lack (Resources/news-lexicon-supplement.tsv).
+/// A word with links but no English sense takes the main sense of the other language's words it translates.
 /// Looked up by stem, with the stemmer the analyser uses for the article's language, so inflected forms find it.
 /// </summary>
 public sealed class ConceptLexicon
@@ -412,7 +413,7 @@ public sealed class ConceptLexicon
             }
         }
 
-        // A word FreeDict translates only into the other language ("dijk" → "Deich", "bus" → "Bus") takes the English
+        // A word FreeDict translates only into the other language ("dijk" → "Deich", "brandweer" → "Feuerwehr") takes the English
         // sense of the words of that language whose main translation it is ("Deich": dike): without it, it meets no
         // English word at all. Both sides are read before either is filled in, so a sense is never passed on twice.
         var toDutch = MainSensesByLink(german);

@@ -236,7 +236,7 @@ internal static class StorySentences
                             shares[id] = Math.Max(shares.GetValueOrDefault(id), share);
                         }
 
-                        if (!listed)
+                        if (!listed && lexicon is not null)
                         {
                             shares[root] = Math.Max(shares.GetValueOrDefault(root), share);
                         }
