@@ -410,6 +410,19 @@ public class StoryComparerTests(ITestOutputHelper output)
     public void TermValues_AreConvertedAndRounded(double value, string unit, double expected)
         => Assert.Equal(expected, ConflictDetector.TermValue(new QuantityMention(0, 1, value, unit)));
 
+    // Vague amounts meet by their order of magnitude: "dozens" starts at 24, "tientallen" and "Dutzende" are the words
+    // each language uses for it.
+    [Fact]
+    public void VagueAmountsOfOneMagnitude_MeetAcrossLanguages()
+    {
+        var en = Article("en", "Harbour Times", "Tens of thousands of homes are still without power. Hundreds of trees fell. Thousands of people fled. Dozens of houses burned.", "2024-05-10");
+        var de = Article("de", "Rheinbote", "Zehntausende Haushalte sind ohne Strom. Hunderte Bäume stürzten um. Tausende Menschen flohen. Dutzende Häuser brannten.", "2024-05-10");
+        var nl = Article("nl", "Stadsblad", "Tienduizenden huishoudens zitten zonder stroom. Honderden bomen gingen tegen de vlakte. Duizenden mensen vluchtten. Tientallen huizen brandden.", "2024-05-10");
+        var comparison = new StoryComparer().Compare([en, de, nl]);
+        Assert.Contains(comparison.Claims, c => c.Sources == 3 && c.Sentences.Any(r => r.ArticleId == "nl" && nl.Text[r.Start..r.End].StartsWith("Tientallen", StringComparison.Ordinal)));
+        Assert.Empty(comparison.Conflicts);
+    }
+
     // Sitting in a vehicle, or a vehicle's occupants by their noun, is being on board, the weakest cue: the injured among
     // them stay injured, and sitting anywhere else is no role.
     [Theory]

@@ -254,7 +254,9 @@ internal static class StorySentences
                 for (var q = 0; q < quantities.Count; q++)
                 {
                     var quantity = quantities[q];
-                    AddBoth(Intern(vocabulary, "#" + ConflictDetector.TermValue(quantity).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                    AddBoth(Intern(vocabulary, quantity.Qualifier == FigureQualifier.Vague
+                        ? VagueTerm(quantity)
+                        : "#" + ConflictDetector.TermValue(quantity).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
                     // What a figure measures or counts is a slot whatever its value ("61-year-old" and "aged 67", "30
                     // minuten" and "een half uur", "vijf miljoen mensen" and "5,75 miljoen mensen"): two sentences giving
@@ -570,6 +572,13 @@ internal static class StorySentences
 
         return s.Length > 7 ? s[..7] : s;
     }
+
+    /// <summary>
+    /// A vague amount's term: its order of magnitude ("#~10" for "tientallen", "dozens", "Dutzende"; "#~100" for
+    /// "honderden"), so the words each language uses for it meet although their ranges start apart (20 and 24).
+    /// </summary>
+    private static string VagueTerm(QuantityMention q)
+        => "#~" + Math.Pow(10, Math.Floor(Math.Log10(Math.Max(1, q.Min ?? q.Value)))).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Whether a term is a typed value: a figure ("#12"), a date ("@2024-03-12") or a counted role ("%Dead"); not a word concept ("#c:fire").</summary>
     internal static bool IsTypedValue(string term)
