@@ -164,20 +164,20 @@ public class ConceptLexiconTests
     }
 
     // A word translated only into the other language takes the main English sense of the words whose main translation it
-    // is, the most frequent first; a word with English senses of its own keeps them alone, and a sense is borrowed once
-    // (never passed on by a word that itself borrowed it).
+    // is, the most frequent first; a word with English senses of its own keeps them alone, and a word whose partners
+    // have no sense either stays as it was.
     [Fact]
     public void AWordTranslatedOnlyIntoTheOtherLanguage_BorrowsItsMainEnglishSense()
     {
         var lexicon = ConceptLexicon.Load([
-            "nl	dijk	=dijk",
-            "de	deich	dike,=dijk,=waterkering",
-            "de	damm	dam,=dijk",
-            "de	uferdamm	dike,=dijk",
-            "nl	bus	hub,nave,=bus",
-            "de	bus	bus,=bus",
-            "de	feuerwehr	=brandweer",
-            "nl	brandweer	=brandweer",
+            "nl\tdijk\t=dijk",
+            "de\tdeich\tdike,=dijk,=waterkering",
+            "de\tdamm\tdam,=dijk",
+            "de\tuferdamm\tdike,=dijk",
+            "nl\tbus\thub,nave,=bus",
+            "de\tbus\tbus,=bus",
+            "de\tfeuerwehr\t=brandweer",
+            "nl\tbrandweer\t=brandweer",
         ]);
         string[] Of(string lang, string word) => lexicon.ConceptsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray();
         Assert.Equal(["dike", "dam", "=dijk"], Of("nl", "dijk").Select(c => c[ConceptLexicon.Prefix.Length..]));
