@@ -80,6 +80,16 @@ internal static class FigureRoles
     /// <summary>The role of the figure at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>, looking within the sentence [<paramref name="sentenceStart"/>, <paramref name="sentenceEnd"/>).</summary>
     public static FigureRole RoleOf(string text, int sentenceStart, int sentenceEnd, int start, int end, string? unit)
     {
+        bool? sits = null;
+        return RoleOf(text, sentenceStart, sentenceEnd, start, end, unit, ref sits);
+    }
+
+    /// <summary>
+    /// As above, for several figures of one sentence: whether the sentence seats people in a vehicle is worked out for
+    /// the first figure that needs it and kept in <paramref name="sitsInAVehicle"/> (null until then) for the others.
+    /// </summary>
+    public static FigureRole RoleOf(string text, int sentenceStart, int sentenceEnd, int start, int end, string? unit, ref bool? sitsInAVehicle)
+    {
         var ownRole = unit is null ? null : CueAt(unit, 0);
         if (ownRole is { } own && own != FigureRole.Aboard)
         {
@@ -90,7 +100,7 @@ internal static class FigureRoles
         // the injured.
         var best = FigureRole.None;
         var bestDistance = int.MaxValue;
-        var aboard = ownRole == FigureRole.Aboard || SitsInAVehicle(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart));
+        var aboard = ownRole == FigureRole.Aboard || (sitsInAVehicle ??= SitsInAVehicle(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)));
         for (var i = sentenceStart; i < sentenceEnd; i++)
         {
             // Only at a word start: "ondood" is no cue.

@@ -122,14 +122,11 @@ internal static class StorySentences
             ?? throw new InvalidOperationException($"Lucene.NET's {file} is missing from {assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        while (reader.ReadLine() is { } line)
+        // Lucene.NET reads Snowball's format itself (words between blanks, '|' starts a comment); the set is copied
+        // once so a token is looked up as a span, without a string per token.
+        foreach (var word in Lucene.Net.Analysis.Util.WordlistLoader.GetSnowballWordSet(reader, Lucene.Net.Util.LuceneVersion.LUCENE_48))
         {
-            // Snowball's format: words separated by blanks, '|' starts a comment.
-            var bar = line.IndexOf('|', StringComparison.Ordinal);
-            foreach (var word in (bar >= 0 ? line[..bar] : line).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            {
-                words.Add(word);
-            }
+            words.Add(word);
         }
 
         return words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -251,6 +248,7 @@ internal static class StorySentences
                 var nones = FigureRoles.Nones(text, analyzed.Tokens, span.Start, span.End);
                 var roles = new FigureRole[quantities.Count + nones.Count];
                 var counted = new CountedThing?[quantities.Count + nones.Count];
+                bool? sitsInAVehicle = null;
                 for (var q = 0; q < quantities.Count; q++)
                 {
                     var quantity = quantities[q];
@@ -270,7 +268,7 @@ internal static class StorySentences
 
                     // Two sentences that each count the dead (or the injured, the missing…) report one fact, however
                     // they word it: "zeker negen mensen kwamen om" and "het aantal doden steeg naar veertien".
-                    roles[q] = ConflictDetector.IsCount(quantity) ? FigureRoles.RoleOf(text, span.Start, span.End, quantity.Start, quantity.End, quantity.Unit) : FigureRole.None;
+                    roles[q] = ConflictDetector.IsCount(quantity) ? FigureRoles.RoleOf(text, span.Start, span.End, quantity.Start, quantity.End, quantity.Unit, ref sitsInAVehicle) : FigureRole.None;
                     if (roles[q] != FigureRole.None)
                     {
                         AddBoth(Intern(vocabulary, "%" + roles[q]));
