@@ -122,6 +122,63 @@ public static class LexiconEvaluation
         return new LexiconScores("nl", half, words, hits, wrongs);
     }
 
+    /// <summary>
+    /// How Dutch and German headwords meet on their <see cref="CognateKey"/>, by half of the Dutch word: a Dutch word
+    /// whose key a German headword shares is right when one such German word is its translation (a direct link, or an
+    /// English sense in common), wrong when none is; words with a key that no German word shares count as none.
+    /// </summary>
+    public static IReadOnlyList<LexiconScores> Cognates()
+    {
+        var senses = new Dictionary<(string Lang, string Word), string[]>();
+        foreach (var line in EmbeddedResources.ReadLines("news-lexicon.tsv.gz"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 3 && parts[0] is "nl" or "de")
+            {
+                senses[(parts[0], parts[1])] = parts[2].Split(',');
+            }
+        }
+
+        string? KeyOf(string lang, string word)
+        {
+            Span<char> key = stackalloc char[CognateKey.Length + 1];
+            var length = CognateKey.Write(LanguageStemmer.For(lang).Stem(word), key);
+            return length > 0 ? key[..length].ToString() : null;
+        }
+
+        var germanByKey = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var ((lang, word), concepts) in senses)
+        {
+            if (lang == "de" && KeyOf(lang, word) is { } key)
+            {
+                if (!germanByKey.TryGetValue(key, out var list))
+                {
+                    germanByKey[key] = list = [];
+                }
+
+                list.Add(concepts);
+            }
+        }
+
+        var counts = new Dictionary<string, (int Words, int Hit, int Wrong)>(StringComparer.Ordinal);
+        foreach (var ((lang, word), concepts) in senses)
+        {
+            if (lang != "nl" || KeyOf(lang, word) is not { } key)
+            {
+                continue;
+            }
+
+            var half = HalfOf(word);
+            var (words, hit, wrong) = counts.GetValueOrDefault(half);
+            var link = "=" + word;
+            counts[half] = !germanByKey.TryGetValue(key, out var germans) ? (words + 1, hit, wrong)
+                : germans.Any(g => g.Contains(link) || g.Any(concepts.Contains)) ? (words + 1, hit + 1, wrong)
+                : (words + 1, hit, wrong + 1);
+        }
+
+        return [.. counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new LexiconScores("nl-de", kv.Key, kv.Value.Words, kv.Value.Hit, kv.Value.Wrong))];
+    }
+
     private static string HalfOf(string word)
     {
         // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.

@@ -411,6 +411,7 @@ internal static class EvalCommand
         var rows = new List<(string Set, LexiconScores Scores)>();
         var wrong = new List<string>();
         rows.AddRange(LexiconEvaluation.HiddenCompounds(lexicon, showWrong ? wrong : null).Select(s => ("listed compounds, hidden", s)));
+        rows.AddRange(LexiconEvaluation.Cognates().Select(s => ("cognate keys of headwords", s)));
         foreach (var file in treebanks)
         {
             if (!File.Exists(file))

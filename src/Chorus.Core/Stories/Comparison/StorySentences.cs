@@ -145,6 +145,7 @@ internal static class StorySentences
         var cross = new HashSet<int>();
         var shares = new Dictionary<int, double>();
         var covered = new List<TextSpan>();
+        Span<char> cognateKey = stackalloc char[CognateKey.Length + 1];
         void AddBoth(int term)
         {
             terms.Add(term);
@@ -220,12 +221,25 @@ internal static class StorySentences
                         var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem, out listed);
                         // A word read through its parts or its lemma keeps its root too: cognates meet on it
                         // ("bracht", "brachte") where only one language's form finds its lemma.
+                        // A Dutch or German word the lexicon lacks also crosses as its cognate key, which meets the
+                        // other language's cognate ("gijzelnemer", "Geiselnehmer"); a weak signal, for unlisted words only.
+                        var cognate = -1;
                         if (!listed)
                         {
                             cross.Add(root);
+                            if (lexicon is not null && article.Lang is "nl" or "de" && CognateKey.Write(stem, cognateKey) is > 0 and var length)
+                            {
+                                cognate = Intern(vocabulary, cognateKey[..length]);
+                                cross.Add(cognate);
+                            }
                         }
 
-                        var share = 1 / Math.Sqrt(Math.Max(1, wordConcepts.Length + (listed ? 0 : 1)));
+                        var share = 1 / Math.Sqrt(Math.Max(1, wordConcepts.Length + (listed ? 0 : 1) + (cognate >= 0 ? 1 : 0)));
+                        if (cognate >= 0)
+                        {
+                            shares[cognate] = Math.Max(shares.GetValueOrDefault(cognate), share);
+                        }
+
                         foreach (var concept in wordConcepts)
                         {
                             var id = Intern(vocabulary, concept);
