@@ -33,7 +33,8 @@ public sealed class ConceptLexicon
     // Chorus's own news senses first (Resources/news-lexicon-supplement.tsv): a word's first concepts are kept.
     private static readonly Lazy<ConceptLexicon> s_default = new(() => Load(
         EmbeddedResources.ReadLines("news-lexicon-supplement.tsv").Concat(EmbeddedResources.ReadLines("news-lexicon.tsv.gz")),
-        EmbeddedResources.ReadLines("nl-lemma-forms.tsv")));
+        EmbeddedResources.ReadLines("nl-lemma-forms.tsv"),
+        EmbeddedResources.ReadLines("irregular-verbs.tsv")));
 
     /// <summary>The shortest modifier a compound is split into ("zee" in "zeeschip", "wohn" in "Wohnhaus").</summary>
     public const int MinCompoundPart = 3;
@@ -83,6 +84,17 @@ public sealed class ConceptLexicon
         "ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zuruck", "zusammen", "be", "ent", "er", "ge",
         "miss", "ver", "zer", "uber", "unter", "um", "durch", "weg", "her", "hin", "los", "fort", "weiter", "voran", "vorbei",
     };
+
+    // Prefixes German verbs take, as written: inseparable ones keep the verb in one word and drop the participle's "ge"
+    // ("verloren"); separable ones stand before the participle's "ge" and, in a subordinate clause, before the past form
+    // ("angekommen", "als er ankam").
+    private static readonly string[] GermanInseparablePrefixes = ["be", "emp", "ent", "er", "miss", "ver", "zer", "über", "unter", "hinter", "wider"];
+
+    private static readonly string[] GermanSeparablePrefixes =
+    [
+        "ab", "an", "auf", "aus", "bei", "durch", "ein", "fest", "fort", "her", "hin", "los", "mit", "nach", "statt", "teil", "um", "vor",
+        "weg", "weiter", "wieder", "zu", "zurück", "zusammen",
+    ];
 
     private readonly Table _dutch;
     private readonly Table _german;
@@ -325,7 +337,8 @@ public sealed class ConceptLexicon
 
     /// <summary>Reads rows "lang TAB word TAB concept,concept" ('#' starts a comment); malformed rows are skipped.</summary>
     /// <param name="dutchLemmas">Rows "form TAB lemma" of Dutch forms no suffix rule reaches ("hield" houden, "schepen" schip).</param>
-    internal static ConceptLexicon Load(IEnumerable<string> lines, IEnumerable<string>? dutchLemmas = null)
+    /// <param name="irregularVerbs">Rows "lang TAB infinitive TAB form,form" of English and German irregular past forms ("began", "begann").</param>
+    internal static ConceptLexicon Load(IEnumerable<string> lines, IEnumerable<string>? dutchLemmas = null, IEnumerable<string>? irregularVerbs = null)
     {
         var english = LanguageStemmer.For("en");
         var dutchStemmer = LanguageStemmer.For("nl");
@@ -413,6 +426,8 @@ public sealed class ConceptLexicon
             }
         }
 
+        var germanLemmaStems = IrregularForms(irregularVerbs, german, englishWords, english);
+
         // A word FreeDict translates only into the other language ("dijk" → "Deich", "brandweer" → "Feuerwehr") takes the English
         // sense of the words of that language whose main translation it is ("Deich": dike): without it, it meets no
         // English word at all. Both sides are read before either is filled in, so a sense is never passed on twice.
@@ -423,8 +438,62 @@ public sealed class ConceptLexicon
 
         return new ConceptLexicon(
             new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems },
-            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes),
+            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems },
             Freeze(englishWords));
+
+        // An irregular past form reads as its infinitive where the dictionary does not list the form itself: English
+        // "began" takes begin's concept (English words are their own concepts), German "begann" is looked up as
+        // "beginnen", also behind a prefix the verb takes ("verlor", "erhielt", "angekommen", "kam an" as "kam").
+        static Dictionary<string, string> IrregularForms(IEnumerable<string>? rows, Dictionary<string, List<string>> german, Dictionary<string, List<string>> englishWords, LanguageStemmer englishStemmer)
+        {
+            var germanStemmer = LanguageStemmer.For("de");
+            var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
+            void AddGerman(string form, string infinitive)
+            {
+                var (f, l) = (germanStemmer.Stem(form), germanStemmer.Stem(infinitive));
+                if (f != l && german.ContainsKey(l) && !german.ContainsKey(f))
+                {
+                    lemmas.TryAdd(f, l);
+                }
+            }
+
+            foreach (var row in rows ?? [])
+            {
+                var parts = row.Split('\t');
+                if (row.Length == 0 || row[0] == '#' || parts.Length != 3)
+                {
+                    continue;
+                }
+
+                foreach (var form in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (parts[0] == "en")
+                    {
+                        var (f, l) = (englishStemmer.Stem(form), englishStemmer.Stem(parts[1]));
+                        if (f != l && englishWords.TryGetValue(l, out var concepts))
+                        {
+                            englishWords.TryAdd(f, concepts);
+                        }
+
+                        continue;
+                    }
+
+                    AddGerman(form, parts[1]);
+                    foreach (var prefix in GermanInseparablePrefixes)
+                    {
+                        // An inseparable prefix takes the participle without its "ge": "verloren", "begonnen".
+                        AddGerman(prefix + (form.StartsWith("ge", StringComparison.Ordinal) ? form[2..] : form), prefix + parts[1]);
+                    }
+
+                    foreach (var prefix in GermanSeparablePrefixes)
+                    {
+                        AddGerman(prefix + form, prefix + parts[1]);
+                    }
+                }
+            }
+
+            return lemmas;
+        }
 
         static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> table)
             => table.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);

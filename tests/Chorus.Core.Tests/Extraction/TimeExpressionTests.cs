@@ -123,6 +123,25 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Equal(TimeOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), mention.Clock);
     }
 
+    // "Shortly after" and "just before" a clock time bound it on one side: TIMEX mod AFTER or BEFORE, in three languages.
+    [Theory]
+    [InlineData("nl", "Kort na half drie 's nachts ging bij de brandweer de melding binnen.", "half drie", "02:30", "AFTER")]
+    [InlineData("nl", "Zaterdagmiddag, even na half twee, klonk het signaal.", "half twee", "13:30", "AFTER")]
+    [InlineData("nl", "Vlak voor middernacht sloeg de bliksem in de toren.", "middernacht", "00:00", "BEFORE")]
+    [InlineData("nl", "De brandweer kreeg de melding om 2.15 uur.", "2.15 uur", "02:15", null)]
+    [InlineData("de", "Kurz nach 3 Uhr wurde die Feuerwehr alarmiert.", "3 Uhr", "03:00", "AFTER")]
+    [InlineData("de", "Der Zug hielt kurz vor acht Uhr in Köln.", "acht Uhr", "08:00", "BEFORE")]
+    [InlineData("en", "The plane landed shortly after eleven o'clock.", "eleven o'clock", "11:00", "AFTER")]
+    [InlineData("en", "Police arrived just before half past nine.", "half past nine", "09:30", "BEFORE")]
+    public void ShortlyAfterOrBefore_BoundsAClockTime(string lang, string text, string clock, string expected, string? mod)
+    {
+        var at = text.IndexOf(clock, StringComparison.Ordinal);
+        var mention = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-02-10").Value, lang)
+            .Single(t => t.Clock is not null && t.Start <= at && t.End >= at + clock.Length - 1);
+        Assert.Equal(TimeOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), mention.Clock);
+        Assert.Equal(mod, mention.Mod);
+    }
+
     // Counts and years no calendar holds are text, not dates: they must not stop an ingest.
     [Theory]
     [InlineData("Het bestand 0000-10-09 is oud.")]

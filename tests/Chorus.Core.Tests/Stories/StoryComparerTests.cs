@@ -593,6 +593,21 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
     }
 
+    // "Shortly after" a clock time is no earlier time and not much later; "just before" the other way round.
+    [Theory]
+    [InlineData("kort na half drie", "om 2.15 uur", true)]
+    [InlineData("kort na half drie", "om 2.40 uur", false)]
+    [InlineData("kort na half drie", "om kwart over drie", true)]
+    [InlineData("vlak voor middernacht", "om 23.50 uur", false)]
+    [InlineData("vlak voor middernacht", "om tien over twaalf 's nachts", true)]
+    [InlineData("kort na half drie", "rond kwart over twee", false)]
+    public void ClockTimesShortlyAfterOrBefore_AreBoundsOnOneSide(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Grensbode", $"De explosie in het woonhuis in Keulen gebeurde zaterdag {first}.", "2024-11-02");
+        var b = Article("b", "Rijnpost", $"De explosie in het woonhuis in Keulen gebeurde zaterdag {second}.", "2024-11-02");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
+    }
+
     // Sources that give several clock times: the alarm meets the alarm (its sentences align), the tower agrees with the
     // tower, and an hour whose sentence shares nothing with the other source's meets none.
     [Theory]

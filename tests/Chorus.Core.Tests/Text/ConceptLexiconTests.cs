@@ -20,6 +20,24 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
     }
 
+    // An irregular past form reads as its infinitive, in English and German, also behind a German verb prefix.
+    [Theory]
+    [InlineData("en", "began", "begin")]
+    [InlineData("en", "brought", "bring")]
+    [InlineData("de", "begann", "beginnen")]
+    [InlineData("de", "starb", "sterben")]
+    [InlineData("de", "unterschrieb", "unterschreiben")]
+    [InlineData("de", "vorgeschlagen", "vorschlagen")]
+    [InlineData("de", "erhielt", "erhalten")]
+    [InlineData("de", "angekommen", "ankommen")]
+    public void IrregularPastForms_ReadAsTheirInfinitive(string lang, string form, string infinitive)
+    {
+        var stemmer = LanguageStemmer.For(lang);
+        var expected = ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(infinitive)).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stemmer.Stem(form)).ToArray());
+    }
+
     // A compound's head, for same-language grouping: the reports of one event name it in compounds of their own.
     [Theory]
     [InlineData("nl", "kabelstoring", "storing")]

@@ -993,7 +993,14 @@ public sealed partial class TimeExpressionExtractor
             hit = default;
             var k = i;
             string? mod = null;
-            if (w[k] is "om" or "rond" or "omstreeks" or "tegen" or "at" or "around" or "um" or "gegen" && k + 1 < N)
+            if (k + 2 < N && TimeLexicon.ClockBoundAdverbs.Contains(w[k]) && w[k + 1] is "na" or "nach" or "after" or "voor" or "vor" or "before")
+            {
+                // "kort na half drie", "kurz vor acht Uhr", "shortly after eleven o'clock": the time bounds the event on one
+                // side, so a time on the other side contradicts it (see the comparer).
+                mod = w[k + 1] is "na" or "nach" or "after" ? "AFTER" : "BEFORE";
+                k += 2;
+            }
+            else if (w[k] is "om" or "rond" or "omstreeks" or "tegen" or "at" or "around" or "um" or "gegen" && k + 1 < N)
             {
                 mod = w[k] is "rond" or "omstreeks" or "around" or "gegen" ? "APPROX" : null;
                 k++;
@@ -1023,7 +1030,7 @@ public sealed partial class TimeExpressionExtractor
             {
                 (clock, end) = (glued, k + 1);
             }
-            else if (k > i && w[i] is "om" or "rond" or "omstreeks" or "tegen" or "at" or "um" or "gegen" && Number(k, out var h) && h is >= 0 and <= 24 && (tokens[k].Kind != TokenKind.Number || w[k].Length <= 2))
+            else if (k > i && w[i] != "around" && Number(k, out var h) && h is >= 0 and <= 24 && (tokens[k].Kind != TokenKind.Number || w[k].Length <= 2))
             {
                 // "om 9", "rond 13.00" is ClockTime's; a bare "om 9" only before the sentence ends or a time word.
                 var next = k + 1 < N ? w[k + 1] : ".";

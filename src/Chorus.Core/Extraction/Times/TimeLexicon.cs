@@ -125,6 +125,15 @@ public sealed class TimeLexicon
         return words;
     }
 
+    /// <summary>
+    /// Adverbs that make "after" or "before" a clock time a bound close to it: "kort/vlak/net/even na", "kurz/knapp
+    /// nach", "shortly/just/soon/right after" (and "voor", "vor", "before"), in every language's text alike.
+    /// </summary>
+    public static IReadOnlySet<string> ClockBoundAdverbs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "kort", "vlak", "net", "even", "kurz", "knapp", "shortly", "just", "soon", "right",
+    };
+
     private HashSet<string> BuildOpenerWords()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -134,6 +143,7 @@ public sealed class TimeLexicon
         words.UnionWith(Every);
         words.UnionWith(VaguePhrases.Select(v => v.Words[0]));
         words.UnionWith(NumberWords.Keys.Where(n => NumberWords[n] <= 1));
+        words.UnionWith(ClockBoundAdverbs);
         words.UnionWith(
         [
             "van", "vanaf", "tussen", "from", "between", "vom", "von", "zwischen", "om", "rond", "omstreeks", "tegen", "at", "around", "um", "gegen",

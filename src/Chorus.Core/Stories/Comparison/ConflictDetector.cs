@@ -751,10 +751,36 @@ internal static class ConflictDetector
     /// <summary>Within a quarter of an hour, or <see cref="ApproximateClockMinutes"/> when either is approximate ("rond drie uur").</summary>
     private static bool Close(TimeMention a, TimeMention b)
     {
-        var minutes = Math.Abs((a.Clock!.Value - b.Clock!.Value).TotalMinutes);
-        minutes = Math.Min(minutes, (24 * 60) - minutes);
-        return minutes <= (a.Mod is "APPROX" || b.Mod is "APPROX" ? ApproximateClockMinutes : 15);
+        // b's clock minus a's, the short way round midnight.
+        var offset = (b.Clock!.Value - a.Clock!.Value).TotalMinutes;
+        offset = offset > 12 * 60 ? offset - (24 * 60) : offset < -12 * 60 ? offset + (24 * 60) : offset;
+        if (a.Mod is "AFTER" or "BEFORE" || b.Mod is "AFTER" or "BEFORE")
+        {
+            // "Kort na half drie" is 02:30 to 03:00, never 02:15: a bound meets a time on its open side up to half an
+            // hour away and on its other side hardly at all; each side widened as the other time is written.
+            var (aFrom, aTo) = ClockSpan(a);
+            var (bFrom, bTo) = ClockSpan(b);
+            return Math.Max(aFrom, offset + bFrom) <= Math.Min(aTo, offset + bTo);
+        }
+
+        return Math.Abs(offset) <= (a.Mod is "APPROX" || b.Mod is "APPROX" ? ApproximateClockMinutes : 15);
     }
+
+    /// <summary>
+    /// Minutes around a clock time that it stands for, when compared with a bound: an exact time ±7.5 and an approximate
+    /// one ±12.5 (two of them meet within 15 and 20 minutes, as they do without a bound), "shortly after" the next half
+    /// hour, "shortly before" the last.
+    /// </summary>
+    private static (double From, double To) ClockSpan(TimeMention t) => t.Mod switch
+    {
+        "AFTER" => (-2.5, BoundClockMinutes),
+        "BEFORE" => (-BoundClockMinutes, 2.5),
+        "APPROX" => (-(ApproximateClockMinutes - 7.5), ApproximateClockMinutes - 7.5),
+        _ => (-7.5, 7.5),
+    };
+
+    /// <summary>How far "shortly after" or "shortly before" a clock time reaches.</summary>
+    private const int BoundClockMinutes = 30;
 
     private static bool MentionsClock(ComparedArticle article, TimeMention t)
         => article.Analyzed.Times.Any(o => o.Clock is not null && Close(o, t));
