@@ -281,7 +281,7 @@ public sealed class ConceptLexicon
             return null;
         }
 
-        var head = table.StemLookup[stem[split..]];
+        table.TryHead(stem[split..], out var head);
         return [.. head, .. modifier.Where(c => !head.Contains(c))];
     }
 
@@ -291,7 +291,7 @@ public sealed class ConceptLexicon
         for (var split = MinCompoundPart; split <= stem.Length - MinHead; split++)
         {
             if ((stem.Length - split == MinHead && split < MinModifierBeforeShortestHead)
-                || !table.StemLookup.TryGetValue(stem[split..], out _) || table.SuffixLookup.Contains(stem[split..]))
+                || !table.TryHead(stem[split..], out _) || table.SuffixLookup.Contains(stem[split..]))
             {
                 continue;
             }
@@ -547,8 +547,36 @@ public sealed class ConceptLexicon
 
         public Dictionary<string, string[]> Stems { get; } = stems;
 
-        /// <summary>Stems of forms whose lemma no rule reaches, to their lemma's stem (Dutch; from the UD treebanks).</summary>
-        public Dictionary<string, string> Lemmas { get; init; } = [];
+        /// <summary>Stems of forms whose lemma no rule reaches, to their lemma's stem (Dutch from the UD treebanks; German irregular verbs).</summary>
+        public Dictionary<string, string> Lemmas
+        {
+            get => _lemmas;
+            init => (_lemmas, LemmaLookup) = (value, value.GetAlternateLookup<ReadOnlySpan<char>>());
+        }
+
+        private readonly Dictionary<string, string> _lemmas = [];
+
+        public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LemmaLookup { get; private init; } = new Dictionary<string, string>().GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>
+        /// The concepts of a compound's head: a stem the lexicon holds, or a form of one no rule reaches ("griep|gevallen":
+        /// gevallen is geval's plural, "kinder|schepen").
+        /// </summary>
+        public bool TryHead(ReadOnlySpan<char> head, out string[] concepts)
+        {
+            if (StemLookup.TryGetValue(head, out concepts!))
+            {
+                return true;
+            }
+
+            if (LemmaLookup.TryGetValue(head, out var lemma) && Stems.TryGetValue(lemma, out concepts!))
+            {
+                return true;
+            }
+
+            concepts = [];
+            return false;
+        }
 
         /// <summary>Infinitives ("-en", "-n") by stem.</summary>
         public Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> VerbLookup { get; } = verbs.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -499,6 +499,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("xl-planted-dev3.txt", 28, 5)]
     [InlineData("xl-planted-dev4.txt", 37, 9)]
     [InlineData("xl-planted-dev5.txt", 30, 8)]
+    [InlineData("xl-planted-dev6.txt", 28, 9)]
     [InlineData("xl-reported-dev.txt", 29, 6)]
     [InlineData("xl-conflicts-dev.txt", 12, 3)]
     [InlineData("xl-planted-test.txt", 46, 7)]

@@ -38,6 +38,20 @@ public class ConceptLexiconTests
         Assert.Equal(expected, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stemmer.Stem(form)).ToArray());
     }
 
+    // A compound whose head is a form no rule reaches reads that head through its lemma ("school|kinderen": kind;
+    // "griep|gevallen": vallen, the stem Snowball gives the plural of "geval" too), so it meets "Schulkinder" and
+    // "Grippefälle".
+    [Theory]
+    [InlineData("schoolkinderen", "kinderen", "school")]
+    [InlineData("griepgevallen", "gevallen", "griep")]
+    public void ACompoundsHeadInAnIrregularForm_ReadsThroughItsLemma(string word, string head, string modifier)
+    {
+        var nl = LanguageStemmer.For("nl");
+        var concepts = ConceptLexicon.Default.ConceptsOrPartsOf("nl", nl.Stem(word)).ToArray();
+        Assert.Contains(ConceptLexicon.Default.ConceptsOrPartsOf("nl", nl.Stem(head)).ToArray()[0], concepts);
+        Assert.Contains(ConceptLexicon.Default.ConceptsOf("nl", nl.Stem(modifier)).ToArray()[0], concepts);
+    }
+
     // A compound's head, for same-language grouping: the reports of one event name it in compounds of their own.
     [Theory]
     [InlineData("nl", "kabelstoring", "storing")]
