@@ -86,7 +86,7 @@ public sealed class ConceptLexicon
     };
 
     // Prefixes German verbs take, as written: inseparable ones keep the verb in one word and drop the participle's "ge"
-    // ("verloren"); separable ones stand before the participle's "ge" and, in a subordinate clause, before the past form
+    // ("erhalten", "bekommen"); separable ones stand before the participle's "ge" and, in a subordinate clause, before the past form
     // ("angekommen", "als er ankam").
     private static readonly string[] GermanInseparablePrefixes = ["be", "emp", "ent", "er", "miss", "ver", "zer", "über", "unter", "hinter", "wider"];
 
@@ -443,7 +443,7 @@ public sealed class ConceptLexicon
 
         // An irregular past form reads as its infinitive where the dictionary does not list the form itself: English
         // "began" takes begin's concept (English words are their own concepts), German "begann" is looked up as
-        // "beginnen", also behind a prefix the verb takes ("verlor", "erhielt", "angekommen", "kam an" as "kam").
+        // "beginnen", also behind a prefix the verb takes ("bekam", "erhielt", "angekommen", "kam an" as "kam").
         static Dictionary<string, string> IrregularForms(IEnumerable<string>? rows, Dictionary<string, List<string>> german, Dictionary<string, List<string>> englishWords, LanguageStemmer englishStemmer)
         {
             var germanStemmer = LanguageStemmer.For("de");
@@ -481,7 +481,7 @@ public sealed class ConceptLexicon
                     AddGerman(form, parts[1]);
                     foreach (var prefix in GermanInseparablePrefixes)
                     {
-                        // An inseparable prefix takes the participle without its "ge": "verloren", "begonnen".
+                        // An inseparable prefix takes the participle without its "ge": "erhalten", "bekommen".
                         AddGerman(prefix + (form.StartsWith("ge", StringComparison.Ordinal) ? form[2..] : form), prefix + parts[1]);
                     }
 
@@ -559,8 +559,8 @@ public sealed class ConceptLexicon
         public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LemmaLookup { get; private init; } = new Dictionary<string, string>().GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>
-        /// The concepts of a compound's head: a stem the lexicon holds, or a form of one no rule reaches ("griep|gevallen":
-        /// gevallen is geval's plural, "kinder|schepen").
+        /// The concepts of a compound's head: a stem the lexicon holds, or a form of one no rule reaches ("school|kinderen",
+        /// "griep|gevallen").
         /// </summary>
         public bool TryHead(ReadOnlySpan<char> head, out string[] concepts)
         {

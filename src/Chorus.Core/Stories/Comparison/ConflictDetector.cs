@@ -748,7 +748,10 @@ internal static class ConflictDetector
     // are two accounts.
     private const int ApproximateClockMinutes = 20;
 
-    /// <summary>Within a quarter of an hour, or <see cref="ApproximateClockMinutes"/> when either is approximate ("rond drie uur").</summary>
+    /// <summary>
+    /// Within a quarter of an hour, or <see cref="ApproximateClockMinutes"/> when either is approximate ("rond drie uur");
+    /// with a bound on either side ("kort na half drie"), when the spans they stand for meet (<see cref="ClockSpan"/>).
+    /// </summary>
     private static bool Close(TimeMention a, TimeMention b)
     {
         // b's clock minus a's, the short way round midnight.
