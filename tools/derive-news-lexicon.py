@@ -8,8 +8,10 @@ Get them with `apt-get download dict-freedict-nld-eng dict-freedict-eng-nld dict
 dict-freedict-deu-nld dict-freedict-nld-deu` and `dpkg-deb -x FILE.deb DIR`.
 
 A concept is an English word. Each Dutch or German word maps to at most three concepts: the single-word English
-translations of its main sense. Only concepts reachable from Dutch are kept, so the list stays the size of the Dutch
-dictionary rather than of the German one; English function words are never concepts.
+translations of its main sense; for a Dutch word, those of any sense that one of its German translations also has
+come first (two dictionaries agree on them; FreeDict's first sense of a common word is often its rarest). Only
+concepts reachable from Dutch are kept, so the list stays the size of the Dutch dictionary rather than of the German
+one; English function words are never concepts.
 
 Dutch and German are also linked directly (deu-nld, nld-deu), since a translation through English loses what English
 says in two words ("Feuerwehr" = "brandweer", fire brigade) and what the two English lists translate differently
@@ -87,11 +89,62 @@ def word_ok(word):
     return re.fullmatch(r"[a-zà-ÿĳ]{3,}", word) is not None
 
 
+def single_words_any(text, limit):
+    # Dutch and German translations: lower-cased words of letters (umlauts, ß, ĳ), no phrases.
+    out = []
+    for chunk in re.split(r"[,;]", text):
+        word = clean(chunk).replace("ĳ", "ij")
+        if word_ok(word) and word not in out:
+            out.append(word)
+        if len(out) == limit:
+            break
+    return out
+
+
+def all_senses(body):
+    return [l.strip() for l in body.split("\n")[1:]
+            if l.strip() and not l.strip().startswith(("Synonyms:", "see:", "Note:", "Example:"))]
+
+
+# Every English word of every sense of each German word (deu-eng), and the German words each Dutch word is linked to
+# (deu-nld, nld-deu): a Dutch word's English sense that a German translation of it also has is confirmed by two
+# dictionaries.
+german_senses = {}
+german_of = {}
+for head, body in entries("freedict-deu-eng"):
+    word = head.lower()
+    if " " not in head and word_ok(word):
+        german_senses.setdefault(word, set()).update(w for sense in all_senses(body) for w in single_words(sense, 99))
+for head, body in entries("freedict-deu-nld"):
+    de = head.lower()
+    if " " not in head and word_ok(de):
+        for sense in all_senses(body):
+            for nl in single_words_any(sense, 99):
+                german_of.setdefault(nl, set()).add(de)
+for head, body in entries("freedict-nld-deu"):
+    nl = head.lower().replace("ĳ", "ij")
+    if " " not in head and word_ok(nl):
+        for sense in all_senses(body):
+            for de in single_words_any(sense, 99):
+                german_of.setdefault(nl, set()).add(de)
+
+
+def senses_of(nl, body):
+    # FreeDict's first sense of a common word is often its rarest ("winnen": dig up, excavate; "bus": hub, nave): the
+    # English words of any sense that a German translation of the word also has come first, then the main sense's.
+    main = single_words(main_sense(body))
+    everything = []
+    for sense in all_senses(body):
+        everything.extend(w for w in single_words(sense, 99) if w not in everything)
+    confirmed = [w for w in everything if any(w in german_senses.get(de, ()) for de in german_of.get(nl, ()))]
+    return (confirmed + [w for w in main if w not in confirmed])[:3] if confirmed else main
+
+
 concepts = {"nl": {}, "de": {}}
 for head, body in entries("freedict-nld-eng"):
     if head != head.lower() or not word_ok(head):
         continue  # capitalised headwords are names; Chorus links those through its own tables
-    words = single_words(main_sense(body))
+    words = senses_of(head.replace("ĳ", "ij"), body)
     if words:
         concepts["nl"].setdefault(head, []).extend(w for w in words if w not in concepts["nl"].get(head, []))
 
@@ -114,18 +167,6 @@ for head, body in entries("freedict-deu-eng"):
     if words:
         lst = concepts["de"].setdefault(word, [])
         lst.extend(w for w in words if w not in lst)
-
-def single_words_any(text, limit):
-    # Dutch and German translations: lower-cased words of letters (umlauts, ß, ĳ), no phrases.
-    out = []
-    for chunk in re.split(r"[,;]", text):
-        word = clean(chunk).replace("ĳ", "ij")
-        if word_ok(word) and word not in out:
-            out.append(word)
-        if len(out) == limit:
-            break
-    return out
-
 
 links = {}
 for head, body in entries("freedict-deu-nld"):

@@ -20,6 +20,14 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
     }
 
+    // A Dutch word's senses that its German translations share come first: FreeDict's first sense of "winnen" is to dig
+    // up and of "bus" a hub, while "gewinnen" and "Bus" agree on win and bus.
+    [Theory]
+    [InlineData("winnen", "#c:win")]
+    [InlineData("bus", "#c:bus")]
+    public void SensesTheGermanDictionaryConfirms_ComeFirst(string dutch, string concept)
+        => Assert.Contains(concept, ConceptLexicon.Default.ConceptsOf("nl", LanguageStemmer.For("nl").Stem(dutch)).ToArray());
+
     // An irregular past form reads as its infinitive, in English and German, also behind a German verb prefix.
     [Theory]
     [InlineData("en", "began", "begin")]
