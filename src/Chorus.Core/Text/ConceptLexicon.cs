@@ -4,7 +4,7 @@ namespace Chorus.Core.Text;
 /// Word concepts shared by Dutch, English and German ("kerk" = "Kirche" = "church"), so that articles and sentences in
 /// different languages can be compared on their content words, not only on names, days and figures. A concept is an
 /// English word; a Dutch or German word maps to the concepts of its main sense's single-word translations (at most
-/// three), and Dutch and German words translated into each other share a link concept ("Feuerwehr" = "brandweer",
+/// three; for a Dutch word, the senses its German translations share come first), and Dutch and German words translated into each other share a link concept ("Feuerwehr" = "brandweer",
 /// <see cref="LinkMark"/>). Derived from FreeDict by tools/derive-news-lexicon.py (GPL-2+/GPL-3+, see THIRD-PARTY-NOTICES.md),
 /// after Chorus's own rows of the news senses the dictionaries list late or lack (Resources/news-lexicon-supplement.tsv).
 /// A word with links but no English sense takes the main sense of the other language's words it translates.
