@@ -139,12 +139,7 @@ public static class LexiconEvaluation
             }
         }
 
-        string? KeyOf(string lang, string word)
-        {
-            Span<char> key = stackalloc char[CognateKey.Length + 1];
-            var length = CognateKey.Write(LanguageStemmer.For(lang).Stem(word), key);
-            return length > 0 ? key[..length].ToString() : null;
-        }
+        static string? KeyOf(string lang, string word) => CognateKey.Of(LanguageStemmer.For(lang).Stem(word));
 
         var germanByKey = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
         foreach (var ((lang, word), concepts) in senses)

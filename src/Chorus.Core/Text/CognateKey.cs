@@ -93,6 +93,14 @@ public static class CognateKey
         return classes >= MinClasses ? n : 0;
     }
 
+    /// <summary>The key of <paramref name="stem"/> as a string, or null when it is too short for one (for evaluation and tests; the comparer writes into a buffer).</summary>
+    public static string? Of(ReadOnlySpan<char> stem)
+    {
+        Span<char> key = stackalloc char[Length + 1];
+        var length = Write(stem, key);
+        return length > 0 ? key[..length].ToString() : null;
+    }
+
     private static char Class(char c) => c switch
     {
         'b' or 'p' or 'f' or 'v' => 'P',

@@ -8,12 +8,7 @@ namespace Chorus.Core.Tests.Text;
 
 public class CognateKeyTests
 {
-    private static string? KeyOf(string lang, string word)
-    {
-        Span<char> key = stackalloc char[CognateKey.Length + 1];
-        var length = CognateKey.Write(LanguageStemmer.For(lang).Stem(word.ToLowerInvariant()), key);
-        return length > 0 ? key[..length].ToString() : null;
-    }
+    private static string? KeyOf(string lang, string word) => CognateKey.Of(LanguageStemmer.For(lang).Stem(word.ToLowerInvariant()));
 
     // Dutch and German cognates meet through the regular spelling correspondences (ij/ei, h silent, ch/k, sch/s, pf/p,
     // vowel runs); unrelated words and words of another root do not; short words get no key at all.
