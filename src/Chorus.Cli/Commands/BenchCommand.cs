@@ -243,6 +243,7 @@ internal static class BenchCommand
         var maxLoaded = 0;
         var lastDay = -1;
         long peakManaged = 0;
+        long allocated = 0;
         for (var k = 0; k < articles; k++)
         {
             ct.ThrowIfCancellationRequested();
@@ -263,6 +264,7 @@ internal static class BenchCommand
             var names = a.Names.ToDictionary(n => n.Key + "~" + generation, n => n.Value, StringComparer.Ordinal);
             var features = new ArticleFeatures(terms, names, PartialDate.OfDay(start.AddDays(day)));
 
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             timed.Start();
             if (day != lastDay)
             {
@@ -277,6 +279,7 @@ internal static class BenchCommand
             var assignment = clusterer.Assign(features, "s" + k.ToString(CultureInfo.InvariantCulture), "synthetic", false);
             clusterer.TakeDirty();
             timed.Stop();
+            allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             opened += assignment.OpenedStory ? 1 : 0;
             maxLoaded = Math.Max(maxLoaded, clusterer.LoadedStories);
             if (k % 10_000 == 0)
@@ -290,11 +293,11 @@ internal static class BenchCommand
         var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { articles, perDay, days = (articles / perDay) + 1, storiesOpened = opened, maxStoriesInMemory = maxLoaded, microsecondsPerArticle = Math.Round(perArticleUs, 1), peakManagedBytes = peakManaged, peakWorkingSetBytes = peakWorkingSet })).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { articles, perDay, days = (articles / perDay) + 1, storiesOpened = opened, maxStoriesInMemory = maxLoaded, microsecondsPerArticle = Math.Round(perArticleUs, 1), allocatedBytesPerArticle = allocated / articles, peakManagedBytes = peakManaged, peakWorkingSetBytes = peakWorkingSet })).ConfigureAwait(false);
         }
         else
         {
-            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles over {(articles / perDay) + 1} days ({perDay}/day): {perArticleUs:0.0} µs per article (Assign, Settle, Evict), {opened:N0} stories opened, at most {maxLoaded:N0} stories in memory; peak managed heap {peakManaged / 1048576.0:0} MB, peak working set {peakWorkingSet / 1048576.0:0} MB")).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles over {(articles / perDay) + 1} days ({perDay}/day): {perArticleUs:0.0} µs and {allocated / articles / 1024.0:0.0} KB allocated per article (Assign, Settle, Evict), {opened:N0} stories opened, at most {maxLoaded:N0} stories in memory; peak managed heap {peakManaged / 1048576.0:0} MB, peak working set {peakWorkingSet / 1048576.0:0} MB")).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

@@ -152,7 +152,7 @@ public sealed class StoryClusterer
         Scored? best = null;
         var alsoAbove = new List<Scored>();
         var scoredAll = new List<Scored>();
-        var candidates = Candidates(probe.Terms, probe.Names, except, probe.Features.Date).ToList();
+        var candidates = Candidates(probe.Terms, probe.Names, except, probe.Features.Date);
         foreach (var candidate in candidates)
         {
             var scored = known is not null && ReferenceEquals(candidate, known.Story) ? known
@@ -529,7 +529,7 @@ public sealed class StoryClusterer
     /// outside the article's time window are left out before the cut: held in memory or not (a resumed ingest holds
     /// fewer), they could never be joined, and must not take a place among the candidates.
     /// </summary>
-    private IEnumerable<StoryProfile> Candidates(WeightedVector terms, WeightedVector names, string? except, PartialDate? date)
+    private List<StoryProfile> Candidates(WeightedVector terms, WeightedVector names, string? except, PartialDate? date)
     {
         // Days and figures are asked for on their own as well: they read the same in every language, so they are what
         // finds a story in another language, and an article's own words must not crowd them out of its query.
@@ -548,12 +548,25 @@ public sealed class StoryClusterer
             }
         }
 
-        return hits
-            .Where(h => h.Key != except && _stories.TryGetValue(h.Key, out var story) && !(story.DaysFrom(date) > _options.WindowDays))
-            .OrderByDescending(h => h.Value)
-            .ThenBy(h => h.Key, StringComparer.Ordinal)
-            .Take(_options.MaxCandidates)
-            .Select(h => _stories[h.Key]);
+        // Most shared keys first, ties by id: a total order, so which sort makes it does not matter. An array sort, not
+        // LINQ's ordering: the hits of common keys run to hundreds of stories, and this runs for every comparison.
+        var ranked = new List<(int Shared, string Id, StoryProfile Story)>(hits.Count);
+        foreach (var (id, shared) in hits)
+        {
+            if (id != except && _stories.TryGetValue(id, out var story) && !(story.DaysFrom(date) > _options.WindowDays))
+            {
+                ranked.Add((shared, id, story));
+            }
+        }
+
+        ranked.Sort(static (a, b) => a.Shared != b.Shared ? b.Shared.CompareTo(a.Shared) : string.CompareOrdinal(a.Id, b.Id));
+        var candidates = new List<StoryProfile>(Math.Min(ranked.Count, _options.MaxCandidates));
+        for (var i = 0; i < ranked.Count && i < _options.MaxCandidates; i++)
+        {
+            candidates.Add(ranked[i].Story);
+        }
+
+        return candidates;
     }
 
     private Scored? Score(StoryProfile story, ArticleFeatures features, OwnDay ownDay, WeightedVector articleTerms, WeightedVector articleNames, List<(string Term, string Key)> listedWords, Func<WeightedVector> articleConcepts)
@@ -846,10 +859,9 @@ public sealed class StoryClusterer
             return;
         }
 
-        var keys = story.Terms.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.IndexedTerms)
-            .Concat(story.Names.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(_options.IndexedTerms / 2))
-            .Select(kv => kv.Key)
-            .ToHashSet(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        AddHeaviest(story.Terms, _options.IndexedTerms, keys);
+        AddHeaviest(story.Names, _options.IndexedTerms / 2, keys);
         if (story.PostedKeys.SetEquals(keys))
         {
             return;
@@ -859,6 +871,18 @@ public sealed class StoryClusterer
         foreach (var key in keys)
         {
             Post(key, story);
+        }
+    }
+
+    /// <summary>Adds the <paramref name="n"/> heaviest keys of <paramref name="centroid"/> (ties by key) to <paramref name="keys"/>.</summary>
+    private static void AddHeaviest(Dictionary<string, float> centroid, int n, HashSet<string> keys)
+    {
+        var entries = new KeyValuePair<string, float>[centroid.Count];
+        ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
+        Array.Sort(entries, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 0; i < n && i < entries.Length; i++)
+        {
+            keys.Add(entries[i].Key);
         }
     }
 

@@ -125,6 +125,11 @@ public sealed class StoryProfile
     private (TermStatistics.Entry Entry, float Weight)[]? _nameEntries;
     private int _entriesVersion = -1;
 
+    // The lengths themselves, with the statistics stamp they were computed under: one article's assignment compares the
+    // same stories again and again (its candidates, then each one-article story's candidates), with the counts unchanged.
+    private (long Version, double Length) _termLength = (-1, 0);
+    private (long Version, double Length) _nameLength = (-1, 0);
+
     /// <summary>
     /// The IDF-weighted length of the term (or name) centroid, with the document frequencies of now: a pass over an array
     /// of the centroid's statistics entries, made again only when the story or the set of entries changes. A length kept
@@ -140,6 +145,12 @@ public sealed class StoryProfile
             (_termEntries, _nameEntries, _entriesVersion) = (null, null, stats.EntriesVersion);
         }
 
+        ref var length = ref names ? ref _nameLength : ref _termLength;
+        if (length.Version == stats.Version)
+        {
+            return length.Length;
+        }
+
         ref var entries = ref names ? ref _nameEntries : ref _termEntries;
         entries ??= EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
         var sum = 0.0;
@@ -149,7 +160,8 @@ public sealed class StoryProfile
             sum += weighted * weighted;
         }
 
-        return Math.Sqrt(sum);
+        length = (stats.Version, Math.Sqrt(sum));
+        return length.Length;
     }
 
     private static (TermStatistics.Entry, float)[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)
@@ -169,6 +181,8 @@ public sealed class StoryProfile
     {
         _termEntries = null;
         _nameEntries = null;
+        _termLength = (-1, 0);
+        _nameLength = (-1, 0);
     }
 
     public void Add(ArticleFeatures features)

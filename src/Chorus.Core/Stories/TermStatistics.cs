@@ -99,6 +99,17 @@ public sealed class TermStatistics
     internal int EntriesVersion { get; private set; }
 
     /// <summary>
+    /// A stamp that changes with every change of the counts (<see cref="AddDocument"/>, <see cref="Forget"/>), unique
+    /// across instances: a value computed from the statistics under one stamp (a story's IDF-weighted length) is still
+    /// exact while the stamp holds.
+    /// </summary>
+    internal long Version { get; private set; } = NextVersion();
+
+    private static long _lastVersion;
+
+    private static long NextVersion() => Interlocked.Increment(ref _lastVersion);
+
+    /// <summary>
     /// The entry <paramref name="prefix"/> + <paramref name="key"/> is counted in, made (with df 0) where no article
     /// counted it yet: a story keeps these, so that its vector length needs no look-up per key.
     /// </summary>
@@ -197,6 +208,7 @@ public sealed class TermStatistics
     public void AddDocument(ArticleFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        Version = NextVersion();
         Documents++;
         if (features.Date is { } date)
         {
@@ -252,6 +264,7 @@ public sealed class TermStatistics
 
         _uncounted.Clear();
         EntriesVersion++;
+        Version = NextVersion();
     }
 
     /// <summary>The counts added since the last call, for the store to persist with the same transaction.</summary>
