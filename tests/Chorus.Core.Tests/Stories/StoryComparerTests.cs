@@ -146,6 +146,25 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(expected is null ? [] : [expected], found);
     }
 
+    // Figures of a past both sources date alike ("vorig jaar") meet on the words and names around them like the event's
+    // figures do; never a figure of the event, nor one of another past. A name counts whatever its words ("de Verenigde
+    // Staten", "de VS"), also where the window around the figure cuts it.
+    [Theory]
+    [InlineData("Telers maken zich weinig zorgen: vorig jaar ging er slechts voor 75 miljoen euro aan tulpen naar de VS, terwijl de meeste bollen in Europa blijven.", "number")]
+    [InlineData("Telers maken zich weinig zorgen: vorig jaar ging er slechts voor 78 miljoen euro aan tulpen naar de VS, terwijl de meeste bollen in Europa blijven.", null)]
+    [InlineData("Telers maken zich weinig zorgen: dit jaar gaat er slechts voor 75 miljoen euro aan tulpen naar de VS, terwijl de meeste bollen in Europa blijven.", null)]
+    [InlineData("Telers maken zich weinig zorgen: in 2019 ging er slechts voor 75 miljoen euro aan tulpen naar de VS, terwijl de meeste bollen in Europa blijven.", null)]
+    [InlineData("Telers maken zich weinig zorgen: vorig jaar ging er slechts voor 75 miljoen euro aan rozen naar Canada, terwijl de meeste bollen in Europa blijven.", null)]
+    public void FiguresOfOnePast_MeetOnTheWordsAndNamesAroundThem(string second, string? expected)
+    {
+        var a = Article("a", "Bollenkrant", "Washington dreigt met heffingen op Europese landbouwproducten. Volgens het Centraal Bureau voor de Statistiek, dat de cijfers dinsdag publiceerde, "
+            + "voerde Nederland vorig jaar 78 miljoen euro aan tulpen uit naar de Verenigde Staten, een stijging van vier procent.", "2024-04-10");
+        var b = Article("b", "Kwekersblad", "De Amerikaanse president wil Europese producten zwaarder belasten. " + second, "2024-04-10");
+        var comparison = new StoryComparer().Compare([a, b]);
+        var found = comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
+        Assert.Equal(expected is null ? [] : [expected], found);
+    }
+
     // A source's one count of a thing meets another source's count of that thing wherever their sentences stand, named
     // in either language or as a compound of it; not a synonym in one language, not a ranked set ("de drie grootste
     // steden"), not counts of two days, not an article that gives two counts of the thing.

@@ -536,11 +536,19 @@ internal static class ConflictDetector
     private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> ContextFigurePairs(IReadOnlyList<StorySentence> sentences, CancellationToken cancellationToken)
     {
         var figures = new Dictionary<string, List<(StorySentence Sentence, int Index)>>(StringComparer.Ordinal);
+        // A background sentence's figures are of the past it is dated to ("vorig jaar voerde Nederland 78 miljoen euro aan
+        // kaas uit"): they meet only figures of that same past, never the event's.
+        var pasts = new Dictionary<int, HashSet<TimexRange>>();
         foreach (var s in sentences)
         {
-            if (s.Quantities.Count > MaxFiguresPerSentence || Background(s))
+            if (s.Quantities.Count > MaxFiguresPerSentence)
             {
                 continue;
+            }
+
+            if (BackgroundDays(s) is { } past)
+            {
+                pasts[s.Index] = past;
             }
 
             for (var i = 0; i < s.Quantities.Count; i++)
@@ -599,6 +607,7 @@ internal static class ConflictDetector
                     var (qa, qb) = (a.Quantities[ia], b.Quantities[ib]);
                     var (ra, rb) = (a.Roles[ia], b.Roles[ib]);
                     if (a.Article.SourceGroup == b.Article.SourceGroup || (ra != FigureRole.None && rb != FigureRole.None && ra != rb)
+                        || !SamePast(pasts.GetValueOrDefault(a.Index), pasts.GetValueOrDefault(b.Index))
                         || OrdersApart(qa, qb) || !Meet(a, ia, b, ib))
                     {
                         continue;
@@ -619,7 +628,29 @@ internal static class ConflictDetector
         }
     }
 
-    /// <summary>The content keys (word roots; across languages, word concepts) of the words around a figure, figures and times left out.</summary>
+    /// <summary>The days of a background sentence's past (<see cref="Background"/>); null for a sentence of the event.</summary>
+    private static HashSet<TimexRange>? BackgroundDays(StorySentence s)
+    {
+        HashSet<TimexRange>? past = null;
+        if (s.Article.Date is { } date)
+        {
+            foreach (var t in s.Times)
+            {
+                if (t.Kind.IsCalendar() && t.Days is { } r && r.End < date.Start.AddDays(-7))
+                {
+                    (past ??= []).Add(r);
+                }
+            }
+        }
+
+        return past;
+    }
+
+    /// <summary>Both of the event, or both of one past (a day range both sentences name).</summary>
+    private static bool SamePast(HashSet<TimexRange>? a, HashSet<TimexRange>? b)
+        => a is null ? b is null : b is not null && a.Overlaps(b);
+
+    /// <summary>The content keys (word roots; across languages, word concepts) of the words around a figure, and the names among them, figures and times left out.</summary>
     private static HashSet<string> FigureContext(StorySentence s, QuantityMention figure, bool cross)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -640,7 +671,23 @@ internal static class ConflictDetector
             end++;
         }
 
-        AddContentKeys(keys, s, Math.Max(0, at - FigureContextTokens), Math.Min(tokens.Count, end + FigureContextTokens), cross);
+        var (from, to) = (Math.Max(0, at - FigureContextTokens), Math.Min(tokens.Count, end + FigureContextTokens));
+        // The names around a figure say what it is of as much as its words: "naar de Verenigde Staten" and "naar de VS"
+        // are one name, whatever their words (one entity id, in any language). A name the window cuts counts whole, and
+        // once: its words are not counted beside it ("Nederlandse" and "Nederland" would otherwise be two shared keys).
+        var (spanStart, spanEnd) = to > from ? (Math.Max(s.Span.Start, tokens[from].Start), Math.Min(s.Span.End, tokens[to - 1].End)) : (0, -1);
+        List<(int Start, int End)>? names = null;
+        for (var e = 0; e < analyzed.Entities.Count && e < s.Article.EntityIds.Count; e++)
+        {
+            var mention = analyzed.Entities[e];
+            if (mention.End > spanStart && mention.Start < spanEnd && mention.Start >= s.Span.Start && mention.End <= s.Span.End)
+            {
+                keys.Add("e:" + s.Article.EntityIds[e]);
+                (names ??= []).Add((mention.Start, mention.End));
+            }
+        }
+
+        AddContentKeys(keys, s, from, to, cross, names);
         return keys;
     }
 
@@ -673,9 +720,9 @@ internal static class ConflictDetector
 
     /// <summary>
     /// Adds the content keys of the tokens <paramref name="from"/> (inclusive) to <paramref name="to"/> that lie in the
-    /// sentence: word roots, or across languages the word's concepts (a word the lexicon lacks as its root).
+    /// sentence: word roots, or across languages the word's concepts (a word the lexicon lacks as its root); tokens inside <paramref name="skip"/> left out.
     /// </summary>
-    private static void AddContentKeys(HashSet<string> keys, StorySentence s, int from, int to, bool cross)
+    private static void AddContentKeys(HashSet<string> keys, StorySentence s, int from, int to, bool cross, List<(int Start, int End)>? skip = null)
     {
         var analyzed = s.Article.Analyzed;
         for (var i = from; i < to && analyzed.Tokens[i].Start < s.Span.End; i++)
@@ -684,7 +731,7 @@ internal static class ConflictDetector
             // The words of a time or a figure ("om kwart over twee", "26-jarige", "47 meter") say nothing about what
             // the sentence reports: two ages share "jarige" whatever they are the ages of.
             if (start < s.Span.Start || analyzed.Stems[i] is not { } stem || s.Times.Any(t => start >= t.Start && start < t.End)
-                || s.Quantities.Any(q => start >= q.Start && start < q.End))
+                || s.Quantities.Any(q => start >= q.Start && start < q.End) || skip?.Exists(n => start >= n.Start && start < n.End) == true)
             {
                 continue;
             }
