@@ -288,6 +288,45 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // A lead is a role only in its tight forms: its noun before "van"/"of"/"von" and the figure, the new value of its
+    // change, or a verb of being ahead with "voor" closing the clause. Never a count that merely shares a sentence with
+    // the word, nor a count closing another separable verb with "voor".
+    [Theory]
+    [InlineData("Imamoglu heeft in Istanbul een voorsprong van 25.000 stemmen.", "25.000 stemmen", FigureRole.Margin)]
+    [InlineData("Yildirim erkent dat Imamoglu een voorsprong heeft van 25.000 stemmen.", "25.000 stemmen", FigureRole.Margin)]
+    [InlineData("Het verschil tussen de twee kandidaten is teruggelopen tot 20.509 stemmen.", "20.509 stemmen", FigureRole.Margin)]
+    [InlineData("De voorsprong is na de hertelling geslonken van 29.000 tot 15.702 stemmen.", "15.702 stemmen", FigureRole.Margin)]
+    [InlineData("De voorsprong is na de hertelling geslonken van 29.000 tot 15.702 stemmen.", "29.000", FigureRole.None)]
+    [InlineData("Imamoglu liep nog altijd 15.000 stemmen voor.", "15.000 stemmen", FigureRole.Margin)]
+    [InlineData("The opposition candidate's lead of 3,000 votes held.", "3,000 votes", FigureRole.Margin)]
+    [InlineData("His lead narrowed to 2,000 votes after the recount.", "2,000 votes", FigureRole.Margin)]
+    [InlineData("Der Vorsprung schrumpfte auf 15.000 Stimmen.", "15.000 Stimmen", FigureRole.Margin)]
+    [InlineData("Die Partei lag mit 15.000 Stimmen vorn.", "15.000 Stimmen", FigureRole.Margin)]
+    [InlineData("De commissie stelde drie maatregelen voor.", "drie maatregelen", FigureRole.None)]
+    [InlineData("Er werden 216.000 ongeldige stemmen meegeteld, zegt de partij met de voorsprong.", "216.000 ongeldige stemmen", FigureRole.None)]
+    [InlineData("De partij kreeg 25.000 stemmen meer dan verwacht, een verschil dat opviel.", "25.000 stemmen", FigureRole.None)]
+    [InlineData("In verschillende van de 30 gemeenten werd geteld.", "30 gemeenten", FigureRole.None)]
+    public void ALead_IsARole_OnlyInItsTightForms(string sentence, string figure, FigureRole expected)
+    {
+        var at = sentence.IndexOf(figure, StringComparison.Ordinal);
+        Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, null));
+    }
+
+    // A lead reported later is a development whichever way it moved; reported the same day, two leads disagree; a lead
+    // never meets a count of the thing it is counted in.
+    [Theory]
+    [InlineData("Na de hertelling in Istanbul liep Imamoglu nog altijd 15.000 stemmen voor, meldt het kiesbureau.", "2019-04-10", "update")]
+    [InlineData("Na de hertelling in Istanbul liep Imamoglu nog altijd 15.000 stemmen voor, meldt het kiesbureau.", "2019-04-02", "number")]
+    [InlineData("In de wijk Fatih kreeg de regeringspartij volgens het kiesbureau 15.000 stemmen meer dan Imamoglu.", "2019-04-02", null)]
+    public void ALead_DevelopsEitherWay(string second, string secondDay, string? expected)
+    {
+        var a = Article("a", "Dagblad", "Bij de burgemeestersverkiezing in Istanbul heeft oppositiekandidaat Imamoglu een voorsprong van 25.000 stemmen, maar de regeringspartij eist een hertelling.", "2019-04-02");
+        var b = Article("b", "Avondkrant", "De Turkse regeringspartij AKP blijft de uitslag in Istanbul aanvechten. " + second, secondDay);
+        var comparison = new StoryComparer().Compare([a, b]);
+        var found = comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
+        Assert.Equal(expected is null ? [] : [expected], found);
+    }
+
     // Taken to hospital or treated for smoke is injured; found alive is rescued, a role of its own; detained is arrested.
     [Theory]
     [InlineData("Drie mensen zijn met rookvergiftiging naar het ziekenhuis gebracht.", "Drie", FigureRole.Injured)]

@@ -119,7 +119,9 @@ internal static class ConflictDetector
             {
                 var (early, late, qEarly, qLate) = first ? (a, b, qa, qb) : (b, a, qb, qa);
                 var (vEarly, vLate) = first ? (va, vb) : (vb, va);
-                var kind = Corrects(late) ? UpdateKind.Correction : Normalised(qLate) > Normalised(qEarly) ? UpdateKind.Update : (UpdateKind?)null;
+                // A lead moves either way as counting goes on (a recount shrank one from 25.000 to 15.702 votes).
+                var kind = Corrects(late) ? UpdateKind.Correction
+                    : Normalised(qLate) > Normalised(qEarly) || slot == "role:" + FigureRole.Margin ? UpdateKind.Update : (UpdateKind?)null;
                 if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
                 {
                     AddUpdate(claim, slot, k, What(qa, qb), (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
@@ -345,6 +347,13 @@ internal static class ConflictDetector
         }
     }
 
+    /// <summary>
+    /// Whether figures of these roles can fill one slot: one role, or a role against none ("55.000 kalkoenen gedood",
+    /// "40.000 kalkoenen geruimd"), but never a lead against anything else: a lead of 15.000 votes is no count of votes.
+    /// </summary>
+    private static bool RolesMeet(FigureRole a, FigureRole b)
+        => a == b || (a != FigureRole.Margin && b != FigureRole.Margin && (a == FigureRole.None || b == FigureRole.None));
+
     /// <summary>Whether an article gives one figure twice (one value, one qualifier): still its one figure of a slot.</summary>
     private static bool SameFigure(QuantityMention a, QuantityMention b) => Normalised(a) == Normalised(b) && a.Qualifier == b.Qualifier;
 
@@ -409,7 +418,7 @@ internal static class ConflictDetector
                     // against none is one ("55.000 kalkoenen gedood", "40.000 kalkoenen geruimd").
                     var matches = articles[y].Value.Where(b => a.Thing.SameAs(b.Thing)).ToList();
                     if (matches is [{ One: true } b] && articles[x].Value.Count(o => o.Thing.SameAs(b.Thing)) == 1
-                        && (a.Role == FigureRole.None || b.Role == FigureRole.None || a.Role == b.Role)
+                        && RolesMeet(a.Role, b.Role)
                         && a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && !OrdersApart(a.Figure, b.Figure))
                     {
                         yield return (a.Thing.UnitKey, a.Sentence, a.Figure, b.Sentence, b.Figure);
@@ -606,7 +615,7 @@ internal static class ConflictDetector
                     var ((a, ia), (b, ib)) = (list[x], list[y]);
                     var (qa, qb) = (a.Quantities[ia], b.Quantities[ib]);
                     var (ra, rb) = (a.Roles[ia], b.Roles[ib]);
-                    if (a.Article.SourceGroup == b.Article.SourceGroup || (ra != FigureRole.None && rb != FigureRole.None && ra != rb)
+                    if (a.Article.SourceGroup == b.Article.SourceGroup || !RolesMeet(ra, rb)
                         || !SamePast(pasts.GetValueOrDefault(a.Index), pasts.GetValueOrDefault(b.Index))
                         || OrdersApart(qa, qb) || !Meet(a, ia, b, ib))
                     {
@@ -880,7 +889,7 @@ internal static class ConflictDetector
                 }
 
                 var slot = x.Role != FigureRole.None && x.Role == y.Role ? "role:" + x.Role
-                    : x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None) ? x.Unit
+                    : x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None) && RolesMeet(x.Role, y.Role) ? x.Unit
                     : null;
                 if (slot is not null)
                 {

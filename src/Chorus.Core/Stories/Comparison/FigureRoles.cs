@@ -15,6 +15,12 @@ public enum FigureRole : byte
 
     /// <summary>The people on board a vehicle or vessel: its passengers and crew, whatever befell them.</summary>
     Aboard,
+
+    /// <summary>
+    /// A lead of one side over another ("een voorsprong van 25.000 stemmen", "liep 15.000 stemmen voor", "a lead of
+    /// 3 points"): a difference, never a count of the thing itself, and one that moves either way as counting goes on.
+    /// </summary>
+    Margin,
 }
 
 /// <summary>
@@ -90,6 +96,12 @@ internal static class FigureRoles
     /// </summary>
     public static FigureRole RoleOf(string text, int sentenceStart, int sentenceEnd, int start, int end, string? unit, ref bool? sitsInAVehicle)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsMargin(text, sentenceStart, sentenceEnd, start, end))
+        {
+            return FigureRole.Margin;
+        }
+
         var ownRole = unit is null ? null : CueAt(unit, 0);
         if (ownRole is { } own && own != FigureRole.Aboard)
         {
@@ -262,6 +274,141 @@ internal static class FigureRoles
 
             return false;
         }
+    }
+
+    // Nouns of a lead, and compounds ending in them ("stemmenverschil", "puntenvoorsprong"); whole words, so "verschillende"
+    // is none.
+    private static readonly string[] MarginNouns = ["voorsprong", "verschil", "marge", "lead", "margin", "vorsprung", "abstand"];
+
+    // Prepositions that tie a lead noun to its figure ("voorsprong van", "lead of", "Vorsprung von").
+    private static readonly HashSet<string> MarginOf = new(StringComparer.OrdinalIgnoreCase) { "van", "of", "von" };
+
+    // Verbs of a change and the prepositions of its new value ("de voorsprong is geslonken van 29.000 tot 15.702 stemmen",
+    // "the lead narrowed to 2 points", "der Vorsprung schrumpfte auf 15.000 Stimmen"): the figure after them is the lead's.
+    private static readonly string[] ChangeVerbs =
+    [
+        "geslonken", "gekrompen", "teruggelopen", "gedaald", "afgenomen", "opgelopen", "gestegen", "gegroeid", "toegenomen", "verkleind", "vergroot",
+        "slonk", "kromp", "liep terug", "liep op", "daalde", "steeg", "groeide",
+        "narrowed", "shrank", "shrunk", "fell", "dropped", "grew", "widened", "rose", "increased", "decreased",
+        "geschrumpft", "schrumpfte", "gesunken", "sank", "gestiegen", "stieg", "gewachsen", "wuchs",
+    ];
+
+    private static readonly HashSet<string> ChangeTo = new(StringComparer.OrdinalIgnoreCase) { "tot", "naar", "to", "auf" };
+
+    // Dutch verbs of being ahead whose particle is "voor" (voorliggen, voorlopen, voorstaan, voorgaan).
+    private static readonly HashSet<string> AheadVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ligt", "lag", "lagen", "liggen", "loopt", "liep", "liepen", "lopen", "staat", "stond", "stonden", "staan", "gaat", "ging", "gingen", "gaan",
+    };
+
+    // Words that close a count as a lead ("liep 15.000 stemmen voor", "15,000 votes ahead", "15.000 Stimmen vorn").
+    private static readonly HashSet<string> AheadWords = new(StringComparer.OrdinalIgnoreCase) { "voor", "ahead", "vorn", "vorne", "voraus" };
+
+    /// <summary>
+    /// Whether the figure at [<paramref name="start"/>, <paramref name="end"/>) is a lead: "van"/"of"/"von" right before
+    /// it and a lead noun at most two words before that ("een voorsprong (heeft) van 25.000 stemmen"), a lead noun earlier in the sentence whose
+    /// change the figure ends ("het verschil is teruggelopen tot 20.509 stemmen"), or "voor"/"ahead"/"vorn" right after
+    /// it closing the clause ("Imamoglu liep nog altijd vijftienduizend stemmen voor."). Only these tight forms: the
+    /// nearest-word rule of the other roles made every count of a sentence that names a lead a lead.
+    /// </summary>
+    internal static bool IsMargin(string text, int sentenceStart, int sentenceEnd, int start, int end)
+    {
+        // After: "voor" closing the clause, "ahead"/"vorn" as the next word.
+        var after = text.AsSpan(end, Math.Max(0, sentenceEnd - end)).TrimStart(' ');
+        var next = 0;
+        while (next < after.Length && char.IsLetter(after[next]))
+        {
+            next++;
+        }
+
+        // Before: the words back to the sentence start.
+        var before = text.AsSpan(sentenceStart, Math.Max(0, start - sentenceStart));
+        var words = new List<Range>();
+        foreach (var range in before.SplitAny(" ,;:()\"'\u2018\u2019\u201C\u201D"))
+        {
+            if (!before[range].IsEmpty)
+            {
+                words.Add(range);
+            }
+        }
+
+        if (next > 0 && AheadWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(after[..next]))
+        {
+            // Dutch "voor" closes many separable verbs ("stelde drie maatregelen voor"): a lead only with a verb of
+            // lying, running or standing ahead before the figure, and closing the clause.
+            if (!after[..next].Equals("voor", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            var rest = after[next..].TrimStart(' ');
+            if (rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' or ':' or ')')
+            {
+                var verbs = AheadVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+                foreach (var w in words)
+                {
+                    if (verbs.Contains(before[w]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        // "een voorsprong van", "een voorsprong heeft van", "the lead is now of": the noun at most two words before the preposition.
+        if (words.Count >= 2 && MarginOf.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before[words[^1]]))
+        {
+            for (var i = words.Count - 2; i >= Math.Max(0, words.Count - 4); i--)
+            {
+                if (IsMarginNoun(before[words[i]]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // The new value of a change: "tot"/"naar"/"to"/"auf" right before, a change verb and a lead noun before that.
+        if (words.Count < 3 || !ChangeTo.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before[words[^1]]))
+        {
+            return false;
+        }
+
+        var changed = -1;
+        for (var i = words.Count - 2; i >= 0 && changed < 0; i--)
+        {
+            foreach (var verb in ChangeVerbs)
+            {
+                var first = verb.Split(' ')[0];
+                if (before[words[i]].Equals(first, StringComparison.OrdinalIgnoreCase))
+                {
+                    changed = i;
+                    break;
+                }
+            }
+        }
+
+        for (var i = changed - 1; i >= 0; i--)
+        {
+            if (IsMarginNoun(before[words[i]]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMarginNoun(ReadOnlySpan<char> word)
+    {
+        foreach (var noun in MarginNouns)
+        {
+            if (word.EndsWith(noun, StringComparison.OrdinalIgnoreCase) && (word.Length == noun.Length || word.Length >= noun.Length + 4))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static FigureRole? CueAt(ReadOnlySpan<char> text, int at)
