@@ -48,7 +48,9 @@ public static class FigurePairLabels
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(comparisons);
-        var reported = new Dictionary<((string, int), (string, int)), FigurePairJudgement>();
+        // A judged figure is found in a reported value whose mention covers its start: a mention that grows to take in
+        // words before it ("70 of 80 kilometer per uur" for the judged "80 kilometer per uur") is still that figure.
+        var reported = new List<(ConflictValue A, ConflictValue B, FigurePairJudgement Kind)>();
         void Report(IReadOnlyList<ConflictValue> values, FigurePairJudgement kind)
         {
             for (var i = 0; i < values.Count; i++)
@@ -57,7 +59,7 @@ public static class FigurePairLabels
                 {
                     if (values[i].ArticleId != values[j].ArticleId)
                     {
-                        reported.TryAdd(((values[i].ArticleId, values[i].Start), (values[j].ArticleId, values[j].Start)), kind);
+                        reported.Add((values[i], values[j], kind));
                     }
                 }
             }
@@ -76,11 +78,15 @@ public static class FigurePairLabels
             }
         }
 
+        static bool Covers(ConflictValue value, string article, int start)
+            => value.ArticleId == article && (value.Start == start || (value.Start < start && start < value.End));
+
         int disagreements = 0, found = 0, kindRight = 0, quiet = 0, falseAlarms = 0;
         var mistakes = new List<string>();
         foreach (var label in labels)
         {
-            var said = reported.TryGetValue(((label.ArticleA, label.StartA), (label.ArticleB, label.StartB)), out var kind) ? kind : (FigurePairJudgement?)null;
+            var match = reported.FindIndex(r => Covers(r.A, label.ArticleA, label.StartA) && Covers(r.B, label.ArticleB, label.StartB));
+            var said = match >= 0 ? reported[match].Kind : (FigurePairJudgement?)null;
             var pair = $"{label.ArticleA}@{label.StartA} ~ {label.ArticleB}@{label.StartB}";
             if (label.Judgement is FigurePairJudgement.Conflict or FigurePairJudgement.Update)
             {

@@ -57,6 +57,28 @@ public class QuantityTests(ITestOutputHelper output)
     }
 
     // Bounds are typed: the interval the words state, open on the side they leave open.
+    // A choice of two figures is the range it spans, in each language's word for "or"; English "of" joins nothing ("5 of 10").
+    [Theory]
+    [InlineData("nl", "Er zijn auto's die gerust 70 of 80 kilometer per uur rijden.", "70..80 km/h")]
+    [InlineData("nl", "Het gaat om drie of vier patiënten per maand.", "3..4 patiënten")]
+    [InlineData("en", "Two or three people were hurt.", "2..3 people")]
+    [InlineData("de", "Zwei oder drei Menschen wurden verletzt.", "2..3 menschen")]
+    [InlineData("en", "Five of ten people agreed.", null)]
+    [InlineData("nl", "Hij won met 3 of meer stemmen.", null)]
+    public void AChoiceOfTwo_IsTheRangeItSpans(string lang, string text, string? expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), lang, []).Select(Format).ToList();
+        output.WriteLine(string.Join(" | ", found));
+        if (expected is null)
+        {
+            Assert.DoesNotContain(found, f => f.Contains("..", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Contains(expected, found);
+        }
+    }
+
     // The counted thing: a German noun is capitalised, so it is never read as an adjective before the next word; English
     // writes "three hundred" in two words.
     [Theory]

@@ -35,4 +35,21 @@ public class FigurePairLabelsTests
         Assert.Equal((3, 2, 1, 1, 1), (s.Disagreements, s.Found, s.KindRight, s.Quiet, s.FalseAlarms));
         Assert.Equal(["missed conflict: a@9 ~ c@9", "false conflict (different): a@20 ~ c@20"], s.Mistakes);
     }
+
+    // A judged figure is found in a reported mention that covers its start ("70 of 80 km/u" reported, "80 km/u" judged),
+    // never in one that only touches it or lies elsewhere in the sentence.
+    [Theory]
+    [InlineData(40, 52, true)]
+    [InlineData(46, 52, true)]
+    [InlineData(30, 46, false)]
+    [InlineData(47, 52, false)]
+    public void Evaluate_FindsAJudgedFigure_InAMentionThatCoversItsStart(int start, int end, bool found)
+    {
+        FigurePairLabel[] labels = [new("a", 46, "b", 2, FigurePairJudgement.Update)];
+        var comparison = new StoryComparison([], [], [], [], "nl")
+        {
+            Updates = [new FigureUpdate(UpdateKind.Update, "x", [Value("a", start) with { End = end }, Value("b", 2)])],
+        };
+        Assert.Equal(found ? 1 : 0, FigurePairLabels.Evaluate(labels, [comparison]).Found);
+    }
 }

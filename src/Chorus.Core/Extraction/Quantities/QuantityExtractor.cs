@@ -270,8 +270,11 @@ public sealed class QuantityExtractor
                 (min, max, qualifier) = (v.Min, v.Max, qualifier ?? FigureQualifier.Vague);
             }
 
-            // Ranges: "24 tot 65", "10-13", "4 à 5 dollar", "tussen de 24 en 65"
-            if (next + 1 < tokens.Count && w[next] is "tot" or "-" or "–" or "to" or "bis" or "à" or "a" or "en" or "and" or "und"
+            // Ranges: "24 tot 65", "10-13", "4 à 5 dollar", "tussen de 24 en 65", and a choice of two read as the range it
+            // spans: "70 of 80 kilometer per uur", "two or three people", "zwei oder drei Tage" (Dutch "of" is "or";
+            // English "of" is not: "5 of 10").
+            if (next + 1 < tokens.Count && (w[next] is "tot" or "-" or "–" or "to" or "bis" or "à" or "a" or "en" or "and" or "und"
+                    || (w[next], lang) is ("of", "nl") or ("or", "en") or ("oder", "de"))
                 && (w[next] is not ("en" or "and" or "und") || (start > 1 && w[start - 1] is "de" or "tussen" or "between" or "zwischen") || (start > 0 && w[start - 1] is "tussen" or "between" or "zwischen"))
                 && TryNumber(next + 1, out var high, out var afterHigh, out _) && high > value)
             {
