@@ -121,7 +121,7 @@ internal static class ConflictDetector
                 var (vEarly, vLate) = first ? (va, vb) : (vb, va);
                 // A lead moves either way as counting goes on (a recount shrank one from 25.000 to 15.702 votes).
                 var kind = Corrects(late) ? UpdateKind.Correction
-                    : Normalised(qLate) > Normalised(qEarly) || slot == "role:" + FigureRole.Margin ? UpdateKind.Update : (UpdateKind?)null;
+                    : Normalised(qLate) > Normalised(qEarly) || slot == MarginSlot ? UpdateKind.Update : (UpdateKind?)null;
                 if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
                 {
                     AddUpdate(claim, slot, k, What(qa, qb), (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
@@ -346,6 +346,8 @@ internal static class ConflictDetector
             }
         }
     }
+
+    private static readonly string MarginSlot = "role:" + FigureRole.Margin;
 
     /// <summary>
     /// Whether figures of these roles can fill one slot: one role, or a role against none ("55.000 kalkoenen gedood",
@@ -637,7 +639,7 @@ internal static class ConflictDetector
         }
     }
 
-    /// <summary>The days of a background sentence's past (<see cref="Background"/>); null for a sentence of the event.</summary>
+    /// <summary>The days of a background sentence's past, every calendar range it names that ends a week or more before its article; null for a sentence of the event.</summary>
     private static HashSet<TimexRange>? BackgroundDays(StorySentence s)
     {
         HashSet<TimexRange>? past = null;
@@ -763,8 +765,7 @@ internal static class ConflictDetector
     /// A sentence dated a week or more before its article: background, not the event's figures. Dated by any calendar
     /// expression, an offset too: "vier jaar geleden" is as far back as "in 2015".
     /// </summary>
-    private static bool Background(StorySentence s)
-        => s.Article.Date is { } date && s.Times.Any(t => t.Kind.IsCalendar() && t.Days is { } r && r.End < date.Start.AddDays(-7));
+    private static bool Background(StorySentence s) => BackgroundDays(s) is not null;
 
     // Words with which a source says it corrects an earlier figure.
     private static readonly string[] CorrectionCues =

@@ -285,13 +285,14 @@ internal static class FigureRoles
 
     // Verbs of a change and the prepositions of its new value ("de voorsprong is geslonken van 29.000 tot 15.702 stemmen",
     // "the lead narrowed to 2 points", "der Vorsprung schrumpfte auf 15.000 Stimmen"): the figure after them is the lead's.
-    private static readonly string[] ChangeVerbs =
-    [
+    // "liep" stands for "liep terug" and "liep op", whose particle may follow the figure.
+    private static readonly HashSet<string> ChangeVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
         "geslonken", "gekrompen", "teruggelopen", "gedaald", "afgenomen", "opgelopen", "gestegen", "gegroeid", "toegenomen", "verkleind", "vergroot",
-        "slonk", "kromp", "liep terug", "liep op", "daalde", "steeg", "groeide",
+        "slonk", "kromp", "liep", "daalde", "steeg", "groeide",
         "narrowed", "shrank", "shrunk", "fell", "dropped", "grew", "widened", "rose", "increased", "decreased",
         "geschrumpft", "schrumpfte", "gesunken", "sank", "gestiegen", "stieg", "gewachsen", "wuchs",
-    ];
+    };
 
     private static readonly HashSet<string> ChangeTo = new(StringComparer.OrdinalIgnoreCase) { "tot", "naar", "to", "auf" };
 
@@ -306,10 +307,10 @@ internal static class FigureRoles
 
     /// <summary>
     /// Whether the figure at [<paramref name="start"/>, <paramref name="end"/>) is a lead: "van"/"of"/"von" right before
-    /// it and a lead noun at most two words before that ("een voorsprong (heeft) van 25.000 stemmen"), a lead noun earlier in the sentence whose
-    /// change the figure ends ("het verschil is teruggelopen tot 20.509 stemmen"), or "voor"/"ahead"/"vorn" right after
-    /// it closing the clause ("Imamoglu liep nog altijd vijftienduizend stemmen voor."). Only these tight forms: the
-    /// nearest-word rule of the other roles made every count of a sentence that names a lead a lead.
+    /// it and a lead noun at most two words before that ("een voorsprong (heeft) van 25.000 stemmen"), a lead noun
+    /// earlier in the sentence whose change the figure ends ("het verschil is teruggelopen tot 20.509 stemmen"), or
+    /// "voor"/"ahead"/"vorn" right after it ("Imamoglu liep nog altijd vijftienduizend stemmen voor."). Only these tight
+    /// forms: the nearest-word rule of the other roles made every count of a sentence that names a lead a lead.
     /// </summary>
     internal static bool IsMargin(string text, int sentenceStart, int sentenceEnd, int start, int end)
     {
@@ -374,16 +375,12 @@ internal static class FigureRoles
         }
 
         var changed = -1;
+        var changeVerbs = ChangeVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = words.Count - 2; i >= 0 && changed < 0; i--)
         {
-            foreach (var verb in ChangeVerbs)
+            if (changeVerbs.Contains(before[words[i]]))
             {
-                var first = verb.Split(' ')[0];
-                if (before[words[i]].Equals(first, StringComparison.OrdinalIgnoreCase))
-                {
-                    changed = i;
-                    break;
-                }
+                changed = i;
             }
         }
 
