@@ -325,6 +325,8 @@ public class StoryComparerTests(ITestOutputHelper output)
         var comparison = new StoryComparer().Compare([a, b]);
         var found = comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
         Assert.Equal(expected is null ? [] : [expected], found);
+        // Said as a lead, not as a number of votes.
+        Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.StartsWith("lead in ", w, StringComparison.Ordinal));
     }
 
     // Taken to hospital or treated for smoke is injured; found alive is rescued, a role of its own; detained is arrested.

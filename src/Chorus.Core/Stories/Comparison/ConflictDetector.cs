@@ -109,6 +109,8 @@ internal static class ConflictDetector
             }
 
             var (va, vb) = (Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
+            // A lead says what it is: "lead in stemmen", not "number of stemmen", which reads as a count of votes.
+            var what = slot == MarginSlot ? "lead in " + (qa.Unit ?? qb.Unit ?? "number") : What(qa, qb);
             // Reported on different days: a figure the later source says it corrects is a correction (that source may
             // well repeat the old figure), a larger figure later is an update (a death toll that grew); a smaller one
             // later still contradicts.
@@ -124,14 +126,14 @@ internal static class ConflictDetector
                     : Normalised(qLate) > Normalised(qEarly) || slot == MarginSlot ? UpdateKind.Update : (UpdateKind?)null;
                 if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
                 {
-                    AddUpdate(claim, slot, k, What(qa, qb), (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
+                    AddUpdate(claim, slot, k, what, (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
                     return;
                 }
             }
 
             if (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))
             {
-                Add(claim, "number", slot, What(qa, qb), va, vb, Math.Abs(Normalised(qa)));
+                Add(claim, "number", slot, what, va, vb, Math.Abs(Normalised(qa)));
             }
         }
 
