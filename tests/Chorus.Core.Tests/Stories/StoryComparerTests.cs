@@ -161,8 +161,7 @@ public class StoryComparerTests(ITestOutputHelper output)
             + "voerde Nederland vorig jaar 78 miljoen euro aan tulpen uit naar de Verenigde Staten, een stijging van vier procent.", "2024-04-10");
         var b = Article("b", "Kwekersblad", "De Amerikaanse president wil Europese producten zwaarder belasten. " + second, "2024-04-10");
         var comparison = new StoryComparer().Compare([a, b]);
-        var found = comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
-        Assert.Equal(expected is null ? [] : [expected], found);
+        Assert.Equal(expected is null ? [] : [expected], Raised(comparison));
     }
 
     // A source's one count of a thing meets another source's count of that thing wherever their sentences stand, named
@@ -307,10 +306,18 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("De partij kreeg 25.000 stemmen meer dan verwacht, een verschil dat opviel.", "25.000 stemmen", FigureRole.None)]
     [InlineData("In verschillende van de 30 gemeenten werd geteld.", "30 gemeenten", FigureRole.None)]
     public void ALead_IsARole_OnlyInItsTightForms(string sentence, string figure, FigureRole expected)
+        => Assert.Equal(expected, RoleOfFigure(sentence, figure));
+
+    /// <summary>The role of <paramref name="figure"/> where it first stands in <paramref name="sentence"/>.</summary>
+    private static FigureRole RoleOfFigure(string sentence, string figure, string? unit = null)
     {
         var at = sentence.IndexOf(figure, StringComparison.Ordinal);
-        Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, null));
+        return FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, unit);
     }
+
+    /// <summary>What a comparison raised: each conflict's kind, and "update" for each development.</summary>
+    private static List<string> Raised(StoryComparison comparison)
+        => comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
 
     // A lead reported later is a development whichever way it moved; reported the same day, two leads disagree; a lead
     // never meets a count of the thing it is counted in.
@@ -323,8 +330,7 @@ public class StoryComparerTests(ITestOutputHelper output)
         var a = Article("a", "Dagblad", "Bij de burgemeestersverkiezing in Istanbul heeft oppositiekandidaat Imamoglu een voorsprong van 25.000 stemmen, maar de regeringspartij eist een hertelling.", "2019-04-02");
         var b = Article("b", "Avondkrant", "De Turkse regeringspartij AKP blijft de uitslag in Istanbul aanvechten. " + second, secondDay);
         var comparison = new StoryComparer().Compare([a, b]);
-        var found = comparison.Conflicts.Select(c => c.Kind).Concat(comparison.Updates.Select(_ => "update")).ToList();
-        Assert.Equal(expected is null ? [] : [expected], found);
+        Assert.Equal(expected is null ? [] : [expected], Raised(comparison));
         // Said as a lead, not as a number of votes.
         Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.StartsWith("lead in ", w, StringComparison.Ordinal));
     }
@@ -346,10 +352,7 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Van de 48 inzittenden raakten er 23 gewond.", "23", FigureRole.Injured)]
     [InlineData("18 Insassen wurden verletzt.", "18", FigureRole.Injured)]
     public void HospitalAndRescueWords_NameTheRole(string sentence, string figure, FigureRole expected)
-    {
-        var at = sentence.IndexOf(figure, StringComparison.Ordinal);
-        Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, null));
-    }
+        => Assert.Equal(expected, RoleOfFigure(sentence, figure));
 
     // "Niemand raakte gewond" is a count of zero injured, which two injured contradict; the role word must follow the
     // negation closely, so "geen commentaar op het aantal doden" counts nothing.
