@@ -54,20 +54,22 @@ internal static class ConflictDetector
 
     public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot, CancellationToken cancellationToken = default)
     {
-        var updates = new Dictionary<(int Claim, string Slot), (UpdateKind Kind, string What, SortedDictionary<(DateOnly, string), ConflictValue> Values)>();
+        var updates = new Dictionary<(int Claim, string Slot), (UpdateKind Kind, string What, SortedDictionary<(DateOnly, string, int), ConflictValue> Values)>();
         void AddUpdate(int claim, string slot, UpdateKind kind, string what, (DateOnly Day, ConflictValue Value) earlier, (DateOnly Day, ConflictValue Value) later)
         {
             if (!updates.TryGetValue((claim, slot), out var entry))
             {
-                updates[(claim, slot)] = entry = (kind, what, new SortedDictionary<(DateOnly, string), ConflictValue>());
+                updates[(claim, slot)] = entry = (kind, what, new SortedDictionary<(DateOnly, string, int), ConflictValue>());
             }
             else if (kind == UpdateKind.Correction)
             {
                 updates[(claim, slot)] = entry = (kind, what, entry.Values);
             }
 
-            entry.Values.TryAdd((earlier.Day, earlier.Value.ArticleId), earlier.Value);
-            entry.Values.TryAdd((later.Day, later.Value.ArticleId), later.Value);
+            // Keyed by figure, not by article: an article that gives two steps of a development (a lead claimed and a
+            // recount's lead) shows both.
+            entry.Values.TryAdd((earlier.Day, earlier.Value.ArticleId, earlier.Value.Start), earlier.Value);
+            entry.Values.TryAdd((later.Day, later.Value.ArticleId, later.Value.Start), later.Value);
         }
 
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
@@ -249,11 +251,60 @@ internal static class ConflictDetector
             .Where(f => f.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
             .Select(f => new Conflict(f.Kind, f.What, f.Values.Values.ToList()))
             .ToList();
-        var developments = updates
-            .OrderBy(u => u.Value.Values.Keys.First())
-            .Select(u => new FigureUpdate(u.Value.Kind, u.Value.What, u.Value.Values.Values.ToList()) { Slot = u.Key.Slot })
+        var developments = MergeDevelopments(updates.Select(u => (u.Key.Slot, u.Value.Kind, u.Value.What, u.Value.Values)))
+            .OrderBy(u => u.Values.Keys.First())
+            .Select(u => new FigureUpdate(u.Kind, u.What, u.Values.Values.ToList()) { Slot = u.Slot })
             .ToList();
         return (conflicts, developments);
+    }
+
+    /// <summary>
+    /// One development per figure: entries that hold the same figure of one article (a lead's step found once through
+    /// the words around it, once through the article's leads) are one development of all their values, a correction if
+    /// either is. Entries keep the order they were found in; the first one's slot and description stay.
+    /// </summary>
+    private static List<(string Slot, UpdateKind Kind, string What, SortedDictionary<(DateOnly, string, int), ConflictValue> Values)> MergeDevelopments(
+        IEnumerable<(string Slot, UpdateKind Kind, string What, SortedDictionary<(DateOnly, string, int), ConflictValue> Values)> entries)
+    {
+        var merged = new List<(string Slot, UpdateKind Kind, string What, SortedDictionary<(DateOnly, string, int), ConflictValue> Values)>();
+        foreach (var entry in entries)
+        {
+            var into = -1;
+            for (var i = 0; i < merged.Count; i++)
+            {
+                // Before the first match the entry joins an earlier one; after it, each later match joins that one.
+                var (held, joining) = into < 0 ? (merged[i], entry.Values) : (merged[into], merged[i].Values);
+                if (!merged[i].Values.Keys.Any((into < 0 ? entry.Values : merged[into].Values).ContainsKey))
+                {
+                    continue;
+                }
+
+                var kind = held.Kind == UpdateKind.Correction || (into < 0 ? entry.Kind : merged[i].Kind) == UpdateKind.Correction ? UpdateKind.Correction : held.Kind;
+                foreach (var (k, v) in joining)
+                {
+                    held.Values.TryAdd(k, v);
+                }
+
+                if (into < 0)
+                {
+                    into = i;
+                    merged[i] = held with { Kind = kind };
+                }
+                else
+                {
+                    // This entry joins two earlier ones: they are one development too.
+                    merged[into] = held with { Kind = kind };
+                    merged.RemoveAt(i--);
+                }
+            }
+
+            if (into < 0)
+            {
+                merged.Add((entry.Slot, entry.Kind, entry.What, new SortedDictionary<(DateOnly, string, int), ConflictValue>(entry.Values)));
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>
@@ -347,6 +398,70 @@ internal static class ConflictDetector
                 }
             }
         }
+
+        // A lead moves while counting goes on, and an article may give it twice (a claim of 13.000 votes, a recount's
+        // 15.702): such an article has no one lead to set against another source's on its day, but each of its leads
+        // is a step from, or to, another day's.
+        var leads = LeadsOfArticles(sentences);
+        foreach (var (article, list) in leads)
+        {
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var (other, theirs) in leads)
+            {
+                if (other == article || (theirs.Count >= 2 && other < article))
+                {
+                    continue;
+                }
+
+                foreach (var (s, q) in list)
+                {
+                    foreach (var (t, r) in theirs)
+                    {
+                        if (s.Article.SourceGroup != t.Article.SourceGroup && !SameDay(s, t) && s.Article.Date is not null && t.Article.Date is not null)
+                        {
+                            yield return (FigureRole.Margin, s, q, t, r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Each article's distinct leads (<see cref="FigureRole.Margin"/>) outside background sentences, in text order.</summary>
+    private static SortedDictionary<int, List<(StorySentence Sentence, QuantityMention Figure)>> LeadsOfArticles(IReadOnlyList<StorySentence> sentences)
+    {
+        var leads = new SortedDictionary<int, List<(StorySentence Sentence, QuantityMention Figure)>>();
+        foreach (var s in sentences)
+        {
+            if (s.Quantities.Count > MaxFiguresPerSentence || Background(s))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < s.Quantities.Count; i++)
+            {
+                if (s.Roles[i] != FigureRole.Margin || !IsCount(s.Quantities[i]))
+                {
+                    continue;
+                }
+
+                if (!leads.TryGetValue(s.ArticleIndex, out var list))
+                {
+                    leads[s.ArticleIndex] = list = [];
+                }
+
+                if (!list.Exists(l => SameFigure(l.Figure, s.Quantities[i])))
+                {
+                    list.Add((s, s.Quantities[i]));
+                }
+            }
+        }
+
+        return leads;
     }
 
     private static readonly string MarginSlot = "role:" + FigureRole.Margin;
@@ -649,7 +764,7 @@ internal static class ConflictDetector
         {
             foreach (var t in s.Times)
             {
-                if (t.Kind.IsCalendar() && t.Days is { } r && r.End < date.Start.AddDays(-7))
+                if (t.Kind.IsCalendar() && t.Days is { } r && r.End <= date.Start.AddDays(-7))
                 {
                     (past ??= []).Add(r);
                 }
