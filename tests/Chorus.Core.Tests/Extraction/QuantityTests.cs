@@ -139,6 +139,26 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
     }
 
+    // A bare number that ends a clause coordinated with a measure just before it repeats that measure's unit (gapping);
+    // not after a preposition, not far from it, not before something else it could be of, not after a count or a share.
+    [Theory]
+    [InlineData("nl", "Ik mag 25 km per uur rijden, en auto's 50.", 50.0, "km/h", true)]
+    [InlineData("nl", "De limiet is 25 km/u voor brommers en 50 voor auto's.", 50.0, "km/h", true)]
+    [InlineData("en", "The fine is 90 euros for a first offence and 180 for a second.", 180.0, "EUR", true)]
+    [InlineData("de", "Die Strecke ist 12 Kilometer lang, die andere 9.", 9.0, "km", true)]
+    [InlineData("nl", "Hij reed 120 km per uur en kreeg een boete van 50.", 50.0, "km/h", false)]
+    [InlineData("nl", "Hij reed 120 km per uur op de snelweg bij Utrecht en zag toen 50 koeien.", 50.0, "km/h", false)]
+    [InlineData("nl", "Het dorp telt 300 inwoners en 50 huizen, en de buurgemeente 400.", 400.0, "inwoners", false)]
+    [InlineData("nl", "De PVV kreeg 12 procent, de VVD 14.", 14.0, "%", false)]
+    [InlineData("nl", "Hij reed 120 km per uur. Zijn broer 50.", 50.0, "km/h", false)]
+    public void AGappedNumber_RepeatsTheMeasureBeforeIt(string lang, string text, double value, string unit, bool expected)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var figures = Extractor.Extract(text, tokens, words, lang, []);
+        Assert.Equal(expected, figures.Any(q => q.Value == value && q.Unit == unit));
+    }
+
     // A vague amount is the same interval in every language, and counts the noun after it; English joins the two with
     // "of" and writes a vague multiple of a scale in three words.
     [Theory]

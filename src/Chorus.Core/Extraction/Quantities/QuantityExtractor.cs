@@ -469,6 +469,14 @@ public sealed class QuantityExtractor
                 unit = earlierCurrency;
             }
 
+            // A bare number that ends a clause coordinated with a measure just before it takes that measure's unit: the
+            // second unit word is left out ("Ik mag 25 km per uur rijden, en auto's 50.", "25 km/u voor brommers en 50
+            // voor auto's", "4 procent in Brabant, 6 in Limburg" is not: only the clause's last word).
+            if (unit is null && vague is null && min is null && !scaled && GappedMeasure(start, next) is { } gapped)
+            {
+                unit = gapped;
+            }
+
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
             // unless it is vague, a range or scaled ("7 miljard").
             if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
@@ -500,6 +508,40 @@ public sealed class QuantityExtractor
             }
 
             return result[^1].Unit;
+        }
+
+        // The unit of the measure a bare number at token k (ending before token after) repeats by gapping: the last
+        // figure before it in its sentence has a unit of measure (a speed, a sum, a length; not a count, a share or a
+        // duration, whose gapped figures are too often of something else), at most six tokens lie between them with a
+        // coordinator ("en", "of", "and", "or", "und", "oder") or a comma among them, no preposition comes right before
+        // the number ("een boete van 50"), and the number ends its clause or is followed by "voor"/"for"/"für".
+        string? GappedMeasure(int k, int after)
+        {
+            if (result.Count == 0 || result[^1].Unit is not { } measure || !IsGappableMeasure(measure) || k == 0
+                || GapPrepositions.Contains(w[k - 1]))
+            {
+                return null;
+            }
+
+            var closes = after >= tokens.Count || w[after] is "." or "," or ";" or ":" or "!" or "?" or ")" or "en" or "and" or "und"
+                || (after + 1 < tokens.Count && w[after] is "voor" or "for" or "für" && tokens[after + 1].Kind == TokenKind.Word);
+            if (!closes)
+            {
+                return null;
+            }
+
+            var (between, coordinated) = (0, false);
+            for (var t = k - 1; t >= 0 && tokens[t].Start >= result[^1].End; t--)
+            {
+                if (w[t] is "." or "!" or "?" or ";" || ++between > 6)
+                {
+                    return null;
+                }
+
+                coordinated |= w[t] is "," or "en" or "of" or "and" or "or" or "und" or "oder";
+            }
+
+            return coordinated ? measure : null;
         }
 
         bool MagnitudeBefore(int k)
@@ -1079,6 +1121,20 @@ public sealed class QuantityExtractor
     }
 
     private static bool IsCurrency(string? unit) => unit is "EUR" or "USD" or "GBP";
+
+    // Units whose figure a gapped bare number repeats: sums, speeds and other rates, lengths, weights, areas, volumes,
+    // temperatures. Not counts, shares, durations, ages or magnitudes.
+    private static bool IsGappableMeasure(string unit)
+        => IsCurrency(unit) || unit.Contains('/', StringComparison.Ordinal)
+            || unit is "km" or "m" or "cm" or "mm" or "mi" or "ft" or "kg" or "g" or "t" or "ha" or "m2" or "km2" or "m3" or "l" or "°" or "°C" or "°F";
+
+    // Prepositions that make a bare number after them something of its own ("een boete van 50", "op 50", "in 50").
+    private static readonly HashSet<string> GapPrepositions = new(StringComparer.Ordinal)
+    {
+        "van", "op", "in", "om", "tot", "naar", "met", "sinds", "na", "voor", "bij", "uit", "over", "rond",
+        "of", "on", "at", "to", "with", "since", "after", "before", "by", "from", "around", "about",
+        "von", "auf", "im", "um", "bis", "nach", "mit", "seit", "vor", "bei", "aus", "über",
+    };
 
     private static bool MeasureUnit(string word)
         => Units.TryGetValue(word, out var unit) && unit is not ("year" or "month" or "week" or "day" or "h" or "min" or "s" or "%" or "°") || word is "cent";
