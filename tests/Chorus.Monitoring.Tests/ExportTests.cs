@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Chorus.Core.Analysis;
 using Chorus.Core.Ingest;
+using Chorus.Core.Stories;
 using Chorus.Core.Outlets;
 using Chorus.Monitoring.Export;
 using Chorus.Storage;
@@ -89,6 +91,27 @@ public sealed class ExportTests : IDisposable
         var claims = await ExportAsync(queries, new ExportRequest(ExportTable.Claims, StoryId: seedStory[0]), ExportFormat.Csv);
         Assert.Contains(claims, c => c[2] == "true");
         Assert.Contains(articles, a => a[10]!.Contains("Poetin", StringComparison.Ordinal) || a[10]!.Contains("Putin", StringComparison.Ordinal));
+    }
+
+    // Layers of an older analyser are still the store's: their figures are exported as stored, not dropped.
+    [Fact]
+    public async Task Articles_with_layers_of_an_older_analyser_export_their_stored_figures()
+    {
+        var full = ArticleAnalyzer.CreateDefault();
+        // An analyser without the quote stage stands for an older one: its layers carry version 0.
+        var older = new ArticleAnalyzer(full.Stages.Where(s => s.Name != "quotes").ToList());
+        var figures = new List<List<string?>>();
+        foreach (var (name, analyzer) in new[] { ("old.db", older), ("new.db", full) })
+        {
+            await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, name));
+            await new IngestPipeline(ws.Store, analyzer, new ClusteringOptions(), ws.Index)
+                .RunAsync(ArticleInputReader.Expand([TestPaths.Seed000, TestPaths.Seed002]).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions())));
+            var rows = await ExportAsync(new ChorusQueries(ws), new ExportRequest(ExportTable.Articles), ExportFormat.Jsonl);
+            figures.Add(rows.Select(r => r[11]).ToList());
+        }
+
+        Assert.Contains(figures[0], f => !string.IsNullOrEmpty(f));
+        Assert.Equal(figures[1], figures[0]);
     }
 
     [SharedDataFact("dpg2019/labels.jsonl")]

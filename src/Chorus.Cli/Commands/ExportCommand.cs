@@ -1,3 +1,4 @@
+using Chorus.Core.Analysis;
 using Chorus.Core.Time;
 using Chorus.Monitoring.Export;
 using Chorus.Storage;
@@ -41,6 +42,11 @@ internal static class ExportCommand
         if (story is not null && await workspace.Store.FindStoryAsync(story, ct).ConfigureAwait(false) is null)
         {
             throw new UsageException($"--story {story}: no such story in {workspace.Store.Location}");
+        }
+
+        if (table == ExportTable.Articles && await workspace.Store.CountArticlesToAnalyseAsync(ArticleAnalyzer.Version, everything: false, ct).ConfigureAwait(false) is > 0 and var older)
+        {
+            await ctx.Stderr.WriteLineAsync($"note: {older:N0} articles carry annotation layers of an older analyser than this one (version {ArticleAnalyzer.Version}); their figures and word counts are exported as stored. ./chorus reanalyse brings them up to date.").ConfigureAwait(false);
         }
 
         var request = new ExportRequest(table, since, story);

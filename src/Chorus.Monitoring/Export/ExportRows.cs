@@ -130,7 +130,9 @@ public static class ExportRows
             }
 
             var raw = new RawArticle { Ref = article.Ref, Text = article.Text, Title = article.Title, Date = article.Date, Source = article.Source, Lang = article.Lang, Url = article.Url };
-            var analysed = layers.TryGetValue(article.Id, out var stored) && stored.Version == ArticleAnalyzer.Version ? AnalysisCodec.Decode(stored.Layers, raw) : null;
+            // Layers of an older analyser are still what the store holds: exported as they are (the command says how
+            // many are older), never dropped for an empty column.
+            var analysed = layers.TryGetValue(article.Id, out var stored) ? AnalysisCodec.Decode(stored.Layers, raw) : null;
             var entities = occurrences[article.Id].GroupBy(o => o.EntityId, StringComparer.Ordinal).Select(g => (Id: g.Key, Name: g.First().LocalName)).ToList();
             rows.Add(
             [
