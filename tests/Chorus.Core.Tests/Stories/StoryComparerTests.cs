@@ -211,6 +211,22 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(["11", "14"], conflict.Values.Select(v => v.Value.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal)); // "11 inzittenden", "11 people"
     }
 
+    // A third source gives one side's very figure in words that meet that side's but not the other's: it joins the
+    // conflict on the side it agrees with, so the reader sees who gives which figure. The same figure of another past
+    // joins nothing.
+    [Theory]
+    [InlineData("Vorig jaar ging daarvan slechts 75 miljoen euro naar de VS", true)]
+    [InlineData("In 2015 ging daarvan slechts 75 miljoen euro naar de VS", false)]
+    public void ASourceGivingOneSidesFigure_JoinsTheConflictOnThatSide(string third, bool joins)
+    {
+        var a = Article("a", "Bollenkrant", "Washington dreigt met heffingen op Europese landbouwproducten. Volgens het Centraal Bureau voor de Statistiek "
+            + "voerde Nederland vorig jaar 78 miljoen euro aan tulpen uit naar de Verenigde Staten, een stijging van vier procent.", "2024-04-10");
+        var b = Article("b", "Kwekersblad", "De Amerikaanse president wil Europese producten zwaarder belasten. Telers maken zich weinig zorgen: vorig jaar ging er slechts voor 75 miljoen euro aan tulpen naar de VS.", "2024-04-10");
+        var c = Article("c", "Tuinbouw Vandaag", "Nederland exporteert jaarlijks voor 7 miljard euro aan bloembollen, zegt een woordvoerder van de sector. '" + third + "; veruit de meeste export gaat naar landen om ons heen.'", "2024-04-10");
+        var conflict = Assert.Single(new StoryComparer().Compare([a, b, c]).Conflicts);
+        Assert.Equal(joins ? ["a", "b", "c"] : ["a", "b"], conflict.Values.Select(v => v.ArticleId).Order(StringComparer.Ordinal));
+    }
+
     // A source that gives a part of its count with the noun left out ("drie kinderen, van wie er twee…") gives the other
     // source's "twee kinderen" too: no conflict. Without the part, three against two is one.
     [Theory]

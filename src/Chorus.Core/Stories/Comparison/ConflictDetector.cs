@@ -103,10 +103,17 @@ internal static class ConflictDetector
 
         // Two figures of one slot that cannot both be true: an update when the later source gives a larger figure or says it
         // corrects the earlier one, else a conflict, unless either article also gives the other's figure somewhere.
+        // Pairs of one slot whose figures are the very same ("75 miljoen euro" twice): a source that joins a conflict's side.
+        var agreements = new List<(ConflictValue A, ConflictValue B)>();
         void JudgeFigures(int claim, StorySentence a, StorySentence b, QuantityMention qa, QuantityMention qb, string slot)
         {
             if (Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
             {
+                if (Number(qa) == Number(qb))
+                {
+                    agreements.Add((Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb))));
+                }
+
                 return;
             }
 
@@ -155,9 +162,13 @@ internal static class ConflictDetector
             }
 
             var claim = claimRoot[a.Index];
-            foreach (var (qa, qb, slot) in QuantityPairs(a, b))
+            // Figures of two different pasts ("in 2015", "vorig jaar") are of two moments, however alike their sentences.
+            if (SamePast(BackgroundDays(a), BackgroundDays(b)))
             {
-                JudgeFigures(claim, a, b, qa, qb, slot);
+                foreach (var (qa, qb, slot) in QuantityPairs(a, b))
+                {
+                    JudgeFigures(claim, a, b, qa, qb, slot);
+                }
             }
 
             if (ClockPair(a, b) is var (ca, cb) && SameDay(a, b) && !Close(ca, cb) && !MentionsClock(b.Article, ca) && !MentionsClock(a.Article, cb))
@@ -249,13 +260,42 @@ internal static class ConflictDetector
 
         var conflicts = MergeSharingAFigure(found)
             .Where(f => f.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(f => new Conflict(f.Kind, f.What, f.Values.Values.ToList()))
+            .Select(f => new Conflict(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList()))
             .ToList();
         var developments = MergeDevelopments(updates.Select(u => (u.Key.Slot, u.Value.Kind, u.Value.What, u.Value.Values)))
             .OrderBy(u => u.Values.Keys.First())
             .Select(u => new FigureUpdate(u.Kind, u.What, u.Values.Values.ToList()) { Slot = u.Slot })
             .ToList();
         return (conflicts, developments);
+    }
+
+    /// <summary>
+    /// A conflict's values and those of every other source that gives one of them, the very same figure of one slot
+    /// (found the ways conflicting figures are: aligned, one role or thing per source, or the words around them): "78
+    /// miljoen euro" against "75 miljoen euro" of one source, and a third source's "75 miljoen euro" that meets only the
+    /// second's words. Followed on from each joined value; an article already in the conflict joins no more.
+    /// </summary>
+    private static List<ConflictValue> WithAgreeingSources(List<ConflictValue> values, List<(ConflictValue A, ConflictValue B)> agreements)
+    {
+        static string Key(ConflictValue v) => v.ArticleId + "\n" + v.Value;
+        var held = values.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var articles = values.Select(v => v.ArticleId).ToHashSet(StringComparer.Ordinal);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (a, b) in agreements)
+            {
+                var joining = held.Contains(Key(a)) ? b : held.Contains(Key(b)) ? a : null;
+                if (joining is not null && articles.Add(joining.ArticleId))
+                {
+                    held.Add(Key(joining));
+                    values.Add(joining);
+                    grew = true;
+                }
+            }
+        }
+
+        return values;
     }
 
     /// <summary>
