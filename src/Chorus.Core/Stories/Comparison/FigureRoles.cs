@@ -309,7 +309,8 @@ internal static class FigureRoles
     /// Whether the figure at [<paramref name="start"/>, <paramref name="end"/>) is a lead: "van"/"of"/"von" right before
     /// it and a lead noun at most two words before that ("een voorsprong (heeft) van 25.000 stemmen"), a lead noun
     /// earlier in the sentence whose change the figure ends ("het verschil is teruggelopen tot 20.509 stemmen"), or
-    /// "voor"/"ahead"/"vorn" right after it ("Imamoglu liep nog altijd vijftienduizend stemmen voor."). Only these tight
+    /// "voor"/"ahead"/"vorn" right after it ("Imamoglu liep nog altijd vijftienduizend stemmen voor.", "stond ruim 25 duizend
+    /// stemmen voor op zijn rivaal"). Only these tight
     /// forms: the nearest-word rule of the other roles made every count of a sentence that names a lead a lead.
     /// </summary>
     internal static bool IsMargin(string text, int sentenceStart, int sentenceEnd, int start, int end)
@@ -342,8 +343,9 @@ internal static class FigureRoles
                 return true;
             }
 
+            // "liep 15.000 stemmen voor." and "stond 25 duizend stemmen voor op zijn rivaal" (ahead of someone).
             var rest = after[next..].TrimStart(' ');
-            if (rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' or ':' or ')')
+            if (rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' or ':' or ')' || rest.StartsWith("op ", StringComparison.OrdinalIgnoreCase))
             {
                 var verbs = AheadVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
                 foreach (var w in words)
