@@ -229,6 +229,22 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(joins ? ["a", "b", "c"] : ["a", "b"], conflict.Values.Select(v => v.ArticleId).Order(StringComparer.Ordinal));
     }
 
+    // Two sentences that each give a part and its whole in one unit (a cost and the budget it is a fraction of) report
+    // the same two facts when the figures pair up by size and the sentences share a word: each pair is compared, the
+    // days apart too. Not when one sentence gives sizes the other does not, nor when they share nothing.
+    [Theory]
+    [InlineData("Nederland vreest niet zozeer de kosten (geschat op 18-30 miljoen euro, een fractie van de 3,5 miljard euro die er per jaar naar WW-uitkeringen gaat).", "number")]
+    [InlineData("Nederland vreest niet zozeer de kosten (geschat op 16 miljoen euro, een fractie van de 3,6 miljard euro die er per jaar naar WW-uitkeringen gaat).", null)]
+    [InlineData("Nederland vreest niet zozeer de kosten (geschat op 18-30 miljoen euro, een fractie van de 350 miljoen euro die er per jaar naar WW-uitkeringen gaat).", null)]
+    [InlineData("Nederland vreest niet zozeer de vertraging (geschat op 18-30 miljoen euro, een fractie van de 3,5 miljard euro die er per jaar naar WW-uitkeringen gaat).", null)]
+    public void APartAndItsWhole_InTwoSources_AreComparedPairByPair(string second, string? expected)
+    {
+        var a = Article("a", "Staatscourant", "Het kabinet wil de noodrem trekken in Brussel. Bovendien zijn de geraamde extra kosten van 16 miljoen euro, op een totaal WW-budget van 3,6 miljard, niet van dien aard dat zo'n zwaar middel gerechtvaardigd is, meent de minister.", "2019-03-27");
+        var b = Article("b", "Dagblad", "De Europese ministers sloten een akkoord over de export van WW-uitkeringen. " + second, "2019-03-28");
+        var raised = Raised(new StoryComparer().Compare([a, b]));
+        Assert.Equal(expected is null ? [] : [expected], raised.Where(r => r != "update").ToList());
+    }
+
     // A source that gives a part of its count with the noun left out ("drie kinderen, van wie er twee…") gives the other
     // source's "twee kinderen" too: no conflict. Without the part, three against two is one.
     [Theory]

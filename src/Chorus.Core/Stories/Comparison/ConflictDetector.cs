@@ -240,6 +240,14 @@ internal static class ConflictDetector
             JudgeUnaligned(-102, "context:" + unit, a, qa, b, qb);
         }
 
+        // Likewise the figures of two sentences that each give a part and its whole in one unit ("extra kosten van 16
+        // miljoen euro, op een totaal WW-budget van 3,6 miljard" and "de kosten (geschat op 18-30 miljoen euro, een fractie
+        // van de 3,5 miljard euro …)"), paired by size.
+        foreach (var (unit, a, qa, b, qb) in ParallelFigurePairs(sentences))
+        {
+            JudgeUnaligned(-103, "parallel:" + unit, a, qa, b, qb);
+        }
+
         // Likewise a source's one clock time of the day against another's, when their sentences share a word or a name
         // (in two languages, a word concept): "De brand werd om tien over half twee ontdekt" and "Das Feuer wurde um
         // Viertel nach zwei entdeckt".
@@ -771,6 +779,74 @@ internal static class ConflictDetector
                     }
 
                     yield return (unit, a, qa, b, qb);
+                }
+            }
+        }
+    }
+
+    /// <summary>Most apart two figures paired by size in <see cref="ParallelFigurePairs"/> may be.</summary>
+    private const double ParallelRatio = 3;
+
+    /// <summary>
+    /// Pairs of figures of two sentences of different sources that each give two or more figures of one measure of
+    /// <see cref="ContextMeasures"/> (a sum, an area), each an order of magnitude from the next, as many in both, that
+    /// pair up by size (the smallest with the smallest…, each pair under <see cref="ParallelRatio"/> apart), in sentences
+    /// that share a word or a name and date alike (both of the event, or of one past). A part and its whole said twice:
+    /// what each figure is of is the sentence's structure, which the words around one figure alone do not tell.
+    /// </summary>
+    private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> ParallelFigurePairs(IReadOnlyList<StorySentence> sentences)
+    {
+        var sets = new List<(StorySentence Sentence, string Unit, List<QuantityMention> Figures)>();
+        foreach (var s in sentences)
+        {
+            if (s.Quantities.Count < 2 || s.Quantities.Count > MaxFiguresPerSentence)
+            {
+                continue;
+            }
+
+            foreach (var group in s.Quantities.Where(q => q.Unit is { } u && ContextMeasures.Contains(u) && q.Qualifier != FigureQualifier.Vague).GroupBy(q => UnitKey(q.Unit), StringComparer.Ordinal))
+            {
+                var figures = group.OrderBy(q => Math.Abs(Normalised(q))).ToList();
+                var apart = figures.Count >= 2;
+                for (var i = 1; i < figures.Count && apart; i++)
+                {
+                    apart = OrdersApart(figures[i - 1], figures[i]);
+                }
+
+                if (apart)
+                {
+                    sets.Add((s, group.Key, figures));
+                }
+            }
+        }
+
+        var keys = new Dictionary<(int Sentence, bool Cross), HashSet<string>>();
+        for (var x = 0; x < sets.Count; x++)
+        {
+            for (var y = x + 1; y < sets.Count; y++)
+            {
+                var ((a, unit, fa), (b, unitB, fb)) = (sets[x], sets[y]);
+                if (unit != unitB || fa.Count != fb.Count || a.Article.SourceGroup == b.Article.SourceGroup
+                    || !SamePast(BackgroundDays(a), BackgroundDays(b)))
+                {
+                    continue;
+                }
+
+                var paired = true;
+                for (var i = 0; i < fa.Count && paired; i++)
+                {
+                    var (va, vb) = (Math.Abs(Normalised(fa[i])), Math.Abs(Normalised(fb[i])));
+                    paired = va > 0 && vb > 0 && Math.Max(va, vb) / Math.Min(va, vb) < ParallelRatio;
+                }
+
+                if (!paired || !ShareAWord(a, b, keys))
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < fa.Count; i++)
+                {
+                    yield return (unit, a, fa[i], b, fb[i]);
                 }
             }
         }
