@@ -63,8 +63,8 @@ public sealed class AnalysisDocument
                 _lowerWordSet = null;
                 for (var i = 0; i < _lowerWords.Length; i++)
                 {
-                    // One string per token, lower-cased as it is copied out of the text.
-                    _lowerWords[i] = string.Create(Tokens[i].Length, (Text, Tokens[i].Start), static (dst, at) => at.Text.AsSpan(at.Start, dst.Length).ToLowerInvariant(dst));
+                    // One shared string per lower-cased form: most tokens repeat a word already seen.
+                    _lowerWords[i] = Core.Text.WordPool.LowerOf(Text.AsSpan(Tokens[i].Start, Tokens[i].Length));
                 }
             }
 

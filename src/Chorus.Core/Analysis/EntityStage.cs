@@ -48,7 +48,7 @@ public sealed class EntityStage(NerTagger? tagger, NameListEntityTyper fallback)
             var words = new string[end - firsts[s]];
             for (var i = 0; i < words.Length; i++)
             {
-                words[i] = document.Tokens[firsts[s] + i].Of(text).ToString();
+                words[i] = Text.WordPool.Of(document.Tokens[firsts[s] + i].Of(text));
             }
 
             sentences.Add(words);

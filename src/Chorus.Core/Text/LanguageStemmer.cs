@@ -82,12 +82,13 @@ public sealed class LanguageStemmer
 
         if (_program is null)
         {
-            return new string(_buffer, 0, word.Length);
+            return WordPool.Of(_buffer.AsSpan(0, word.Length));
         }
 
         _program.SetCurrent(_buffer, word.Length);
         _program.Stem();
-        return new string(_program.CurrentBuffer, 0, _program.CurrentBufferLength);
+        // Stems repeat across an article and a corpus: one shared string per stem.
+        return WordPool.Of(_program.CurrentBuffer.AsSpan(0, _program.CurrentBufferLength));
     }
 
     private void Fill(ReadOnlySpan<char> word)

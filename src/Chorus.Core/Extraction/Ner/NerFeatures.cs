@@ -71,7 +71,7 @@ public sealed class NerFeatureExtractor
             {
                 var w = Normalise(sentences[s][i]);
                 words[s][i] = w;
-                lower[s][i] = w.ToLowerInvariant();
+                lower[s][i] = Text.WordPool.LowerOf(w);
                 if (w.Length > 0 && char.IsUpper(w[0]) && i > 0 && !IsOpening(words[s][i - 1]))
                 {
                     capitalised.Add(lower[s][i]);
