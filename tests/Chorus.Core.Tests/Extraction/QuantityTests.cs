@@ -140,7 +140,8 @@ public class QuantityTests(ITestOutputHelper output)
     }
 
     // A bare number that ends a clause coordinated with a measure just before it repeats that measure's unit (gapping);
-    // not after a preposition, not far from it, not before something else it could be of, not after a count or a share.
+    // not after a preposition or a noun it numbers, not a year, not far from it, not before something else it could be
+    // of, not after a count or a share.
     [Theory]
     [InlineData("nl", "Ik mag 25 km per uur rijden, en auto's 50.", 50.0, "km/h", true)]
     [InlineData("nl", "De limiet is 25 km/u voor brommers en 50 voor auto's.", 50.0, "km/h", true)]
@@ -151,6 +152,9 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Het dorp telt 300 inwoners en 50 huizen, en de buurgemeente 400.", 400.0, "inwoners", false)]
     [InlineData("nl", "De PVV kreeg 12 procent, de VVD 14.", 14.0, "%", false)]
     [InlineData("nl", "Hij reed 120 km per uur. Zijn broer 50.", 50.0, "km/h", false)]
+    [InlineData("nl", "De boete was 90 euro, vorig jaar was dat 50.", 50.0, "EUR", true)]
+    [InlineData("nl", "Het huis kost 300.000 euro en heeft nummer 12.", 12.0, "EUR", false)]
+    [InlineData("nl", "Een kaartje kost 90 euro, en 2019.", 2019.0, "EUR", false)]
     public void AGappedNumber_RepeatsTheMeasureBeforeIt(string lang, string text, double value, string unit, bool expected)
     {
         var tokens = Tokenizer.Tokenize(text);

@@ -518,7 +518,7 @@ public sealed class QuantityExtractor
         string? GappedMeasure(int k, int after)
         {
             if (result.Count == 0 || result[^1].Unit is not { } measure || !IsGappableMeasure(measure) || k == 0
-                || GapPrepositions.Contains(w[k - 1]))
+                || GapPrepositions.Contains(w[k - 1]) || NumberingNouns.Contains(w[k - 1]) || (after == k + 1 && LooksLikeAYear(w[k])))
             {
                 return null;
             }
@@ -1127,6 +1127,18 @@ public sealed class QuantityExtractor
     private static bool IsGappableMeasure(string unit)
         => IsCurrency(unit) || unit.Contains('/', StringComparison.Ordinal)
             || unit is "km" or "m" or "cm" or "mm" or "mi" or "ft" or "kg" or "g" or "t" or "ha" or "m2" or "km2" or "m3" or "l" or "°" or "°C" or "°F";
+
+    // Nouns a bare number after them names or numbers ("nummer 12", "pagina 4", "het jaar 2019", "lijn 50"), not a measure.
+    private static readonly HashSet<string> NumberingNouns = new(StringComparer.Ordinal)
+    {
+        "nummer", "nr", "pagina", "blz", "hoofdstuk", "artikel", "jaar", "seizoen", "editie", "lijn", "bus", "tram", "afrit", "kamer", "zaal", "huisnummer",
+        "number", "no", "page", "chapter", "article", "year", "season", "line", "route", "exit", "room",
+        "seite", "kapitel", "jahr", "saison", "linie", "ausfahrt", "zimmer",
+    };
+
+    // A bare year ("in 2019", "tot 2025"): four digits from 1900 to 2100.
+    private static bool LooksLikeAYear(string word)
+        => word.Length == 4 && int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100;
 
     // Prepositions that make a bare number after them something of its own ("een boete van 50", "op 50", "in 50").
     private static readonly HashSet<string> GapPrepositions = new(StringComparer.Ordinal)

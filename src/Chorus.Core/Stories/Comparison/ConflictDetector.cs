@@ -101,10 +101,11 @@ internal static class ConflictDetector
             values.TryAdd(b.ArticleId + "\n" + b.Value, b);
         }
 
-        // Two figures of one slot that cannot both be true: an update when the later source gives a larger figure or says it
-        // corrects the earlier one, else a conflict, unless either article also gives the other's figure somewhere.
         // Pairs of one slot whose figures are the very same ("75 miljoen euro" twice): a source that joins a conflict's side.
         var agreements = new List<(ConflictValue A, ConflictValue B)>();
+
+        // Two figures of one slot that cannot both be true: an update when the later source gives a larger figure or says it
+        // corrects the earlier one, else a conflict, unless either article also gives the other's figure somewhere.
         void JudgeFigures(int claim, StorySentence a, StorySentence b, QuantityMention qa, QuantityMention qb, string slot)
         {
             if (Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
@@ -146,6 +147,18 @@ internal static class ConflictDetector
             }
         }
 
+        // Each linked sentence's past, worked out once: a sentence has many links.
+        var pasts = new Dictionary<int, HashSet<TimexRange>?>();
+        HashSet<TimexRange>? PastOf(StorySentence s)
+        {
+            if (!pasts.TryGetValue(s.Index, out var past))
+            {
+                pasts[s.Index] = past = BackgroundDays(s);
+            }
+
+            return past;
+        }
+
         var seen = 0;
         foreach (var link in links)
         {
@@ -163,7 +176,7 @@ internal static class ConflictDetector
 
             var claim = claimRoot[a.Index];
             // Figures of two different pasts ("in 2015", "vorig jaar") are of two moments, however alike their sentences.
-            if (SamePast(BackgroundDays(a), BackgroundDays(b)))
+            if (SamePast(PastOf(a), PastOf(b)))
             {
                 foreach (var (qa, qb, slot) in QuantityPairs(a, b))
                 {
@@ -449,7 +462,9 @@ internal static class ConflictDetector
                 {
                     foreach (var (t, r) in theirs)
                     {
-                        if (s.Article.SourceGroup != t.Article.SourceGroup && !SameDay(s, t) && s.Article.Date is not null && t.Article.Date is not null)
+                        // Two days each: a development runs from one day to another, and a month says neither.
+                        if (s.Article.SourceGroup != t.Article.SourceGroup && !SameDay(s, t)
+                            && s.Article.Date is { } ds && ds.Start == ds.End && t.Article.Date is { } dt && dt.Start == dt.End)
                         {
                             yield return (role, s, q, t, r);
                         }
