@@ -40,17 +40,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
         var stopwords = LanguageStemmer.For(document.Lang);
         var lowerWords = document.LowerWordSet;
-        // Folded too: a stress accent ("Eén", "Dát") leaves the word a function word.
-        bool FunctionWord(string word) => stopwords.IsStopword(word.ToLowerInvariant()) || stopwords.IsStopword(NameKey.Fold(word))
-            || (word.Length <= 2 && lowerWords.Contains(word.ToLowerInvariant()));
         // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
         var surnames = document.Entities.Where(m => m.Type == EntityType.Person && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
             .Select(m => LastWord(text, m)).ToHashSet(StringComparer.Ordinal);
         // Names the article itself uses, for compounds built on them ("Brexitdeal" in an article about the Brexit).
         var articleNames = document.Entities.Where(m => m.End - m.Start >= 4 && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-'))
             .Select(m => text[m.Start..m.End]).ToHashSet(StringComparer.Ordinal);
-        // A stress accent on a function word ("Eén daarvan", "Dát is het") is never a name, wherever it stands.
-        bool AccentedFunctionWord(string word) => !stopwords.IsStopword(word.ToLowerInvariant()) && stopwords.IsStopword(NameKey.Fold(word));
         // Words the article writes in lower case somewhere ("kerst", "jaar", "commissie"): the same word with a capital,
         // at a sentence start, in a subheading or a title, is that word again, not a person or a thing of that name.
         var writtenLower = new HashSet<string>(StringComparer.Ordinal);
@@ -62,17 +57,46 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
         }
 
-        bool CommonWordCapitalised(EntityMention m) => m.Type is EntityType.Person or EntityType.Misc && !text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-')
-            && writtenLower.Contains(text[m.Start..m.End].ToLowerInvariant()) && !surnames.Contains(text[m.Start..m.End])
-            && (NameGazetteer.Dutch.Full([text[m.Start..m.End]], 0, 1) & NameGazetteer.TypeBit(m.Type)) == 0;
-        var named = document.Entities.Where(m =>
-            EntityNames.IsNameForm(text.AsSpan(m.Start, m.End - m.Start))
-            && !(!text.AsSpan(m.Start, m.End - m.Start).Contains(' ') && FunctionWord(text[m.Start..m.End]) && OpensSentence(document, m.Start) && !surnames.Contains(text[m.Start..m.End]))
-            && !IsDateMonth(document, m)
-            && !AccentedFunctionWord(text[m.Start..m.End])
-            && !CommonWordCapitalised(m)
-            && !IsCompoundOfName(document, m, surnames, articleNames, lowerWords)
-            && !(m.Type == EntityType.Person && OpensWithFunctionWord(text, m, stopwords))).ToList();
+        var months = Extraction.Times.TimeLexicon.For(document.Lang).Months;
+        // Each mention's words and their lower case are made once, for every test below.
+        bool IsAName(EntityMention m)
+        {
+            var span = text.AsSpan(m.Start, m.End - m.Start);
+            if (!EntityNames.IsNameForm(span))
+            {
+                return false;
+            }
+
+            var (word, oneWord) = (text[m.Start..m.End], !span.Contains(' '));
+            var (lower, folded) = (word.ToLowerInvariant(), NameKey.Fold(word));
+            // What is no name at all never becomes an entity: a letter ("B" of "Plan B" cut off), a compound cut off
+            // before "en" ("Noord-" of "Noord- en Zuid-Holland"), a function word opening a sentence ("We", "Het").
+            // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
+            // Folded too: a stress accent ("Eén", "Dát") leaves the word a function word.
+            var functionWord = stopwords.IsStopword(lower) || stopwords.IsStopword(folded) || (word.Length <= 2 && lowerWords.Contains(lower));
+            if (oneWord && functionWord && OpensSentence(document, m.Start) && !surnames.Contains(word))
+            {
+                return false;
+            }
+
+            // A stress accent on a function word ("Eén daarvan", "Dát is het") is never a name, wherever it stands.
+            if ((oneWord && months.ContainsKey(lower) && IsDateMonth(document, m)) || (!stopwords.IsStopword(lower) && stopwords.IsStopword(folded)))
+            {
+                return false;
+            }
+
+            // A common word capitalised (see writtenLower) is no person and no thing, unless the name lists know it so.
+            if (m.Type is EntityType.Person or EntityType.Misc && !span.ContainsAny(' ', '-') && writtenLower.Contains(lower) && !surnames.Contains(word)
+                && (NameGazetteer.Dutch.Full([word], 0, 1) & NameGazetteer.TypeBit(m.Type)) == 0)
+            {
+                return false;
+            }
+
+            return !(!surnames.Contains(word) && IsCompoundOfName(word, m.Type, document.Lang, articleNames, lowerWords))
+                && !(m.Type == EntityType.Person && OpensWithFunctionWord(text, m, stopwords));
+        }
+
+        var named = document.Entities.Where(IsAName).ToList();
         var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
         mentions.AddRange(Typos(document, mentions));
         mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
@@ -106,12 +130,6 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     // it splits into a known name (see Known below) and a common noun (IsCommonNounHead), unless the word as a whole is
     // a known name, its head forms names ("Abelprijs", "Dominicuskerk", "Julianaschool") or it is derived from a place
     // ("Brusselse"). A surname of a person the article names in full stays a name.
-    private static bool IsCompoundOfName(AnalysisDocument document, EntityMention m, HashSet<string> surnames, HashSet<string> articleNames, IReadOnlySet<string> articleWords)
-    {
-        var word = document.Text[m.Start..m.End];
-        return !surnames.Contains(word) && IsCompoundOfName(word, m.Type, document.Lang, articleNames, articleWords);
-    }
-
     /// <param name="articleNames">Single-word names the article tags ("Labour", "Brexit").</param>
     /// <param name="articleWords">Every word the article writes, in lower case ("brexit" where it is written so).</param>
     internal static bool IsCompoundOfName(string word, EntityType type, string lang, IReadOnlySet<string>? articleNames = null, IReadOnlySet<string>? articleWords = null)
