@@ -49,9 +49,11 @@ public sealed record ArticleFeatures(
     public static ArticleFeatures From(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        // Sized for the article's distinct words at once (about half its tokens in news text): growing from empty copies
+        // each table seven or eight times.
+        var terms = new Dictionary<string, float>(article.Stems.Count / 2, StringComparer.Ordinal);
         var lexicon = ConceptLexicon.Default;
-        var concepts = new Dictionary<string, float>(StringComparer.Ordinal);
+        var concepts = new Dictionary<string, float>(article.Stems.Count / 2, StringComparer.Ordinal);
         var stemmer = LanguageStemmer.For(article.Lang);
         var text = article.Raw.Text;
         for (var i = 0; i < article.Stems.Count; i++)
