@@ -34,10 +34,6 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
-
-        // What is no name at all never becomes an entity: a letter ("B" of "Plan B" cut off), a compound cut off
-        // before "en" ("Noord-" of "Noord- en Zuid-Holland"), a function word opening a sentence ("We", "Het").
-        // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
         var stopwords = LanguageStemmer.For(document.Lang);
         var lowerWords = document.LowerWordSet;
         // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
@@ -79,8 +75,14 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 return false;
             }
 
+            // A month where a date is written ("in June", "12 May") is a time, not a name.
+            if (oneWord && months.ContainsKey(lower) && IsDateMonth(document, m))
+            {
+                return false;
+            }
+
             // A stress accent on a function word ("Eén daarvan", "Dát is het") is never a name, wherever it stands.
-            if ((oneWord && months.ContainsKey(lower) && IsDateMonth(document, m)) || (!stopwords.IsStopword(lower) && stopwords.IsStopword(folded)))
+            if (!stopwords.IsStopword(lower) && stopwords.IsStopword(folded))
             {
                 return false;
             }
