@@ -28,13 +28,10 @@ public static class NameKey
 
         if (ascii)
         {
-            return string.Create(name.Length, name.ToString(), static (dst, src) =>
-            {
-                for (var i = 0; i < src.Length; i++)
-                {
-                    dst[i] = char.ToLowerInvariant(src[i] == '’' ? '\'' : src[i]);
-                }
-            });
+            // Lower-cased in place, then one shared string per key: names repeat through an article and a corpus.
+            Span<char> folded = name.Length <= Text.WordPool.MaxLength ? stackalloc char[name.Length] : new char[name.Length];
+            name.ToLowerInvariant(folded);
+            return Text.WordPool.Of(folded);
         }
 
         var decomposed = name.ToString().Normalize(NormalizationForm.FormD);
