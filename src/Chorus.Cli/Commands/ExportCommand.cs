@@ -46,7 +46,7 @@ internal static class ExportCommand
 
         if (table == ExportTable.Articles && await workspace.Store.CountArticlesToAnalyseAsync(ArticleAnalyzer.Version, everything: false, ct).ConfigureAwait(false) is > 0 and var older)
         {
-            await ctx.Stderr.WriteLineAsync($"note: {older:N0} articles carry annotation layers of an older analyser than this one (version {ArticleAnalyzer.Version}); their figures and word counts are exported as stored. ./chorus reanalyse brings them up to date.").ConfigureAwait(false);
+            await ctx.Stderr.WriteLineAsync($"note: {older:N0} articles of this store carry annotation layers of an older analyser than this one (version {ArticleAnalyzer.Version}); their figures and word counts are exported as stored. ./chorus reanalyse brings them up to date.").ConfigureAwait(false);
         }
 
         var request = new ExportRequest(table, since, story);

@@ -130,8 +130,8 @@ public static class ExportRows
             }
 
             var raw = new RawArticle { Ref = article.Ref, Text = article.Text, Title = article.Title, Date = article.Date, Source = article.Source, Lang = article.Lang, Url = article.Url };
-            // Layers of an older analyser are still what the store holds: exported as they are (the command says how
-            // many are older), never dropped for an empty column.
+            // Layers of an older analyser are still what the store holds: exported as they are (`./chorus export` says
+            // how many are older), never dropped for an empty column.
             var analysed = layers.TryGetValue(article.Id, out var stored) ? AnalysisCodec.Decode(stored.Layers, raw) : null;
             var entities = occurrences[article.Id].GroupBy(o => o.EntityId, StringComparer.Ordinal).Select(g => (Id: g.Key, Name: g.First().LocalName)).ToList();
             rows.Add(
