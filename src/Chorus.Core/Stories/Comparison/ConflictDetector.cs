@@ -256,7 +256,7 @@ internal static class ConflictDetector
         // Likewise the figures of two sentences that each give a part and its whole in one unit ("extra kosten van 16
         // miljoen euro, op een totaal WW-budget van 3,6 miljard" and "de kosten (geschat op 18-30 miljoen euro, een fractie
         // van de 3,5 miljard euro …)"), paired by size.
-        foreach (var (unit, a, qa, b, qb) in ParallelFigurePairs(sentences))
+        foreach (var (unit, a, qa, b, qb) in ParallelFigurePairs(sentences, PastOf))
         {
             JudgeUnaligned(-103, "parallel:" + unit, a, qa, b, qb);
         }
@@ -809,7 +809,7 @@ internal static class ConflictDetector
     /// that share a word or a name and date alike (both of the event, or of one past). A part and its whole said twice:
     /// what each figure is of is the sentence's structure, which the words around one figure alone do not tell.
     /// </summary>
-    private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> ParallelFigurePairs(IReadOnlyList<StorySentence> sentences)
+    private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> ParallelFigurePairs(IReadOnlyList<StorySentence> sentences, Func<StorySentence, HashSet<TimexRange>?> pastOf)
     {
         var sets = new List<(StorySentence Sentence, string Unit, List<QuantityMention> Figures)>();
         foreach (var s in sentences)
@@ -842,7 +842,7 @@ internal static class ConflictDetector
             {
                 var ((a, unit, fa), (b, unitB, fb)) = (sets[x], sets[y]);
                 if (unit != unitB || fa.Count != fb.Count || a.Article.SourceGroup == b.Article.SourceGroup
-                    || !SamePast(BackgroundDays(a), BackgroundDays(b)))
+                    || !SamePast(pastOf(a), pastOf(b)))
                 {
                     continue;
                 }
