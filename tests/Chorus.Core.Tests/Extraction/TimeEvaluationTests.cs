@@ -111,6 +111,9 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "Protests began in mid-October.", "mid-October", "2024-10")]
     [InlineData("en", "Prices peaked in early-2023.", "early-2023", "2023")]
     [InlineData("en", "Tuesday's attack killed three people.", "Tuesday's", "2024-11-19")]
+    [InlineData("en", "Monday's storm hit the coast.", "Monday's", "2024-11-18")] // the three weekdays of six letters too
+    [InlineData("en", "The N-VA came first in Sunday's election.", "Sunday's", "2024-11-17")]
+    [InlineData("en", "Officials said Friday’s fire destroyed a school.", "Friday’s", "2024-11-15")]
     [InlineData("en", "The vote is on December 5th.", "December 5th", "2024-12-05")]
     [InlineData("en", "The law has applied since January 1.", "January 1", "2024-01-01")]
     [InlineData("de", "Seit dem 1. Januar gilt das Gesetz.", "1. Januar", "2024-01-01")]

@@ -852,7 +852,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // "Tuesday's attack"
-            if (lex.Lang == "en" && word.Length > 8 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) && lex.Weekdays.TryGetValue(word[..^2], out var possessed))
+            if (lex.Lang == "en" && word.Length >= 8 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) && lex.Weekdays.TryGetValue(word[..^2], out var possessed))
             {
                 return possessed;
             }
