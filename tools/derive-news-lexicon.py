@@ -86,7 +86,7 @@ def main_sense(body):
 
 
 def word_ok(word):
-    return re.fullmatch(r"[a-zà-ÿĳ]{3,}", word) is not None
+    return re.fullmatch(r"[a-zßà-ÿĳ]{3,}", word) is not None
 
 
 def single_words_any(text, limit):

@@ -20,6 +20,22 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
     }
 
+    // German words written with ß are in the lexicon (the derivation's letter range once began after it, at à, and
+    // left out every one of them), inflected forms included: each meets its Dutch translation on a concept.
+    [Theory]
+    [InlineData("Straße", "straat")]
+    [InlineData("Straßen", "straten")]
+    [InlineData("groß", "groot")]
+    [InlineData("Fußball", "voetbal")]
+    [InlineData("beschließt", "besluit")]
+    public void GermanWordsWithSharpS_MeetTheirDutchTranslation(string german, string dutch)
+    {
+        var lexicon = ConceptLexicon.Default;
+        var of = lexicon.ConceptsOrPartsOf("de", LanguageStemmer.For("de").Stem(german)).ToArray();
+        var dutchConcepts = lexicon.ConceptsOrPartsOf("nl", LanguageStemmer.For("nl").Stem(dutch)).ToArray();
+        Assert.True(of.Intersect(dutchConcepts).Any(), $"{german}: [{string.Join(", ", of)}]; {dutch}: [{string.Join(", ", dutchConcepts)}]");
+    }
+
     // A Dutch word's senses that its German translations share come first: FreeDict's first sense of "winnen" is to dig
     // up and of "bus" a hub, while "gewinnen" and "Bus" agree on win and bus.
     [Theory]
