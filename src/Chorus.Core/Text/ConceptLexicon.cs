@@ -96,6 +96,14 @@ public sealed class ConceptLexicon
         "weg", "weiter", "wieder", "zu", "zurück", "zusammen",
     ];
 
+    private static readonly string[] DutchInseparablePrefixes = ["be", "er", "her", "ont", "ver"];
+
+    private static readonly string[] DutchSeparablePrefixes =
+    [
+        "aan", "af", "achter", "bij", "binnen", "dicht", "door", "in", "los", "mee", "na", "neer", "om", "onder", "op", "over",
+        "rond", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "voort", "vrij", "weg",
+    ];
+
     private readonly Table _dutch;
     private readonly Table _german;
     private readonly Dictionary<string, string[]> _english;
@@ -337,7 +345,7 @@ public sealed class ConceptLexicon
 
     /// <summary>Reads rows "lang TAB word TAB concept,concept" ('#' starts a comment); malformed rows are skipped.</summary>
     /// <param name="dutchLemmas">Rows "form TAB lemma" of Dutch forms no suffix rule reaches ("hield" houden, "schepen" schip).</param>
-    /// <param name="irregularVerbs">Rows "lang TAB infinitive TAB form,form" of English and German irregular past forms ("began", "begann").</param>
+    /// <param name="irregularVerbs">Rows "lang TAB infinitive TAB form,form" of English, German and Dutch irregular past forms ("began", "begann", "begon").</param>
     internal static ConceptLexicon Load(IEnumerable<string> lines, IEnumerable<string>? dutchLemmas = null, IEnumerable<string>? irregularVerbs = null)
     {
         var english = LanguageStemmer.For("en");
@@ -426,7 +434,7 @@ public sealed class ConceptLexicon
             }
         }
 
-        var germanLemmaStems = IrregularForms(irregularVerbs, german, englishWords, english);
+        var germanLemmaStems = IrregularForms(irregularVerbs, german, englishWords, english, lemmaStems, dutch);
 
         // A word FreeDict translates only into the other language ("dijk" → "Deich", "brandweer" → "Feuerwehr") takes the English
         // sense of the words of that language whose main translation it is ("Deich": dike): without it, it meets no
@@ -443,17 +451,23 @@ public sealed class ConceptLexicon
 
         // An irregular past form reads as its infinitive where the dictionary does not list the form itself: English
         // "began" takes begin's concept (English words are their own concepts), German "begann" is looked up as
-        // "beginnen", also behind a prefix the verb takes ("bekam", "erhielt", "angekommen", "kam an" as "kam").
-        static Dictionary<string, string> IrregularForms(IEnumerable<string>? rows, Dictionary<string, List<string>> german, Dictionary<string, List<string>> englishWords, LanguageStemmer englishStemmer)
+        // "beginnen" and Dutch "gestegen" as "stijgen", also behind a prefix the verb takes ("bekam", "erhielt",
+        // "angekommen", "kam an" as "kam"; "ontving", "aangehouden", "omgekomen"). Dutch forms go beside the
+        // treebank's (<paramref name="dutchLemmas"/>), which win where both have a form.
+        static Dictionary<string, string> IrregularForms(
+            IEnumerable<string>? rows, Dictionary<string, List<string>> german, Dictionary<string, List<string>> englishWords, LanguageStemmer englishStemmer,
+            Dictionary<string, string> dutchLemmas, Dictionary<string, List<string>> dutch)
         {
             var germanStemmer = LanguageStemmer.For("de");
+            var dutchStemmer = LanguageStemmer.For("nl");
             var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
-            void AddGerman(string form, string infinitive)
+            void Add(string form, string infinitive, bool isDutch)
             {
-                var (f, l) = (germanStemmer.Stem(form), germanStemmer.Stem(infinitive));
-                if (f != l && german.ContainsKey(l) && !german.ContainsKey(f))
+                var (stemmer, table, into) = isDutch ? (dutchStemmer, dutch, dutchLemmas) : (germanStemmer, german, lemmas);
+                var (f, l) = (stemmer.Stem(form), stemmer.Stem(infinitive));
+                if (f != l && table.ContainsKey(l) && !table.ContainsKey(f))
                 {
-                    lemmas.TryAdd(f, l);
+                    into.TryAdd(f, l);
                 }
             }
 
@@ -478,16 +492,17 @@ public sealed class ConceptLexicon
                         continue;
                     }
 
-                    AddGerman(form, parts[1]);
-                    foreach (var prefix in GermanInseparablePrefixes)
+                    var isDutch = parts[0] == "nl";
+                    Add(form, parts[1], isDutch);
+                    foreach (var prefix in isDutch ? DutchInseparablePrefixes : GermanInseparablePrefixes)
                     {
-                        // An inseparable prefix takes the participle without its "ge": "erhalten", "bekommen".
-                        AddGerman(prefix + (form.StartsWith("ge", StringComparison.Ordinal) ? form[2..] : form), prefix + parts[1]);
+                        // An inseparable prefix takes the participle without its "ge": "erhalten", "bekommen", "ontvangen".
+                        Add(prefix + (form.StartsWith("ge", StringComparison.Ordinal) ? form[2..] : form), prefix + parts[1], isDutch);
                     }
 
-                    foreach (var prefix in GermanSeparablePrefixes)
+                    foreach (var prefix in isDutch ? DutchSeparablePrefixes : GermanSeparablePrefixes)
                     {
-                        AddGerman(prefix + form, prefix + parts[1]);
+                        Add(prefix + form, prefix + parts[1], isDutch);
                     }
                 }
             }

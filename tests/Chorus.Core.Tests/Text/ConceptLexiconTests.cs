@@ -36,6 +36,25 @@ public class ConceptLexiconTests
         Assert.True(of.Intersect(dutchConcepts).Any(), $"{german}: [{string.Join(", ", of)}]; {dutch}: [{string.Join(", ", dutchConcepts)}]");
     }
 
+    // A Dutch strong verb's past forms and participles read as its infinitive, also behind a separable or an
+    // inseparable prefix ("aangehouden" as "aanhouden", "omgekomen" as "omkomen", "ontving" as "ontvangen").
+    [Theory]
+    [InlineData("gevlogen", "vliegen")]
+    [InlineData("geschoten", "schieten")]
+    [InlineData("gemeten", "meten")]
+    [InlineData("aangehouden", "aanhouden")]
+    [InlineData("omgekomen", "omkomen")]
+    [InlineData("uitgevallen", "uitvallen")]
+    [InlineData("opgeslagen", "opslaan")]
+    [InlineData("ontving", "ontvangen")]
+    public void DutchStrongVerbForms_ReadAsTheirInfinitive(string form, string infinitive)
+    {
+        var stemmer = LanguageStemmer.For("nl");
+        var expected = ConceptLexicon.Default.ConceptsOf("nl", stemmer.Stem(infinitive)).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stemmer.Stem(form)).ToArray());
+    }
+
     // A Dutch word's senses that its German translations share come first: FreeDict's first sense of "winnen" is to dig
     // up and of "bus" a hub, while "gewinnen" and "Bus" agree on win and bus.
     [Theory]
