@@ -674,6 +674,29 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, conflicts.Any(c => c.Kind == "time"));
     }
 
+    // A clock time in words with no part of the day may be the afternoon ("om kwart voor vijf" is 16.45 uur as well as
+    // 04.45): it is compared in both readings and shown in the one nearer the other source's; a part of the day settles it.
+    [Theory]
+    [InlineData("om kwart voor vijf", "om 16.45 uur", null)]
+    [InlineData("om kwart voor vijf", "om 04.45 uur", null)]
+    [InlineData("om half vier", "om 16.45 uur", "15:30")]
+    [InlineData("om kwart voor vijf 's ochtends", "om 16.45 uur", "04:45")]
+    [InlineData("om half vier 's middags", "om 03.30 uur", "15:30")]
+    public void AClockTimeInWordsWithoutAPartOfTheDay_IsReadInBothHalves(string first, string second, string? shown)
+    {
+        var a = Article("a", "Grensbode", $"De explosie in het woonhuis in Keulen gebeurde zaterdag {first}.", "2024-11-02");
+        var b = Article("b", "Rijnpost", $"De explosie in het woonhuis in Keulen gebeurde zaterdag {second}.", "2024-11-02");
+        var times = new StoryComparer().Compare([a, b]).Conflicts.Where(c => c.Kind == "time").ToList();
+        if (shown is null)
+        {
+            Assert.Empty(times);
+        }
+        else
+        {
+            Assert.Equal(shown, Assert.Single(times).Values.Single(v => v.ArticleId == "a").Value);
+        }
+    }
+
     // Across languages two sentences that each count a thing share a slot, as two clock times do: the dictionary does not
     // link every noun ("kippen", "chickens"), and reports that disagree on the count share nothing else typed. A name and
     // a count alone align nothing: the count of a town's residents is no count of its culled hens.

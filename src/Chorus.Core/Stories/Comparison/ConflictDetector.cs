@@ -186,7 +186,7 @@ internal static class ConflictDetector
 
             if (ClockPair(a, b) is var (ca, cb) && SameDay(a, b) && !Close(ca, cb) && !MentionsClock(b.Article, ca) && !MentionsClock(a.Article, cb))
             {
-                Add(claim, "time", "time", "time of day", Value(a, ca.Start, ca.End, ClockText(ca)), Value(b, cb.Start, cb.End, ClockText(cb)));
+                Add(claim, "time", "time", "time of day", Value(a, ca.Time.Start, ca.Time.End, ClockText(ca, cb)), Value(b, cb.Time.Start, cb.Time.End, ClockText(cb, ca)));
             }
 
             if (DatePair(a, b) is var (ta, tb, weekday) && Comparable(a, ta, b, tb, storyStart))
@@ -267,10 +267,10 @@ internal static class ConflictDetector
         foreach (var (a, ca, b, cb) in ClockPairs(sentences))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (va, vb) = (a.Article.Id + "\n" + ClockText(ca), b.Article.Id + "\n" + ClockText(cb));
+            var (va, vb) = (a.Article.Id + "\n" + ClockText(ca, cb), b.Article.Id + "\n" + ClockText(cb, ca));
             if (!Reported(va, vb))
             {
-                Add(-1, "time", "time", "time of day", Value(a, ca.Start, ca.End, ClockText(ca)), Value(b, cb.Start, cb.End, ClockText(cb)));
+                Add(-1, "time", "time", "time of day", Value(a, ca.Time.Start, ca.Time.End, ClockText(ca, cb)), Value(b, cb.Time.Start, cb.Time.End, ClockText(cb, ca)));
             }
         }
 
@@ -645,9 +645,9 @@ internal static class ConflictDetector
     /// Pairs of articles of different sources, dated the same day, that each give one clock time (times within a
     /// quarter of an hour count as one) in sentences sharing a word, a name or a concept, and that disagree.
     /// </summary>
-    private static IEnumerable<(StorySentence A, TimeMention CA, StorySentence B, TimeMention CB)> ClockPairs(IReadOnlyList<StorySentence> sentences)
+    private static IEnumerable<(StorySentence A, ClockReading CA, StorySentence B, ClockReading CB)> ClockPairs(IReadOnlyList<StorySentence> sentences)
     {
-        var clocks = new Dictionary<int, (StorySentence Sentence, TimeMention Clock, bool One)>();
+        var clocks = new Dictionary<int, (StorySentence Sentence, ClockReading Clock, bool One)>();
         foreach (var s in sentences)
         {
             if (Background(s))
@@ -662,9 +662,10 @@ internal static class ConflictDetector
                     continue;
                 }
 
+                var reading = ClockReading.Of(s.Article, t);
                 clocks[s.ArticleIndex] = clocks.TryGetValue(s.ArticleIndex, out var held)
-                    ? held with { One = held.One && Close(held.Clock, t) }
-                    : (s, t, true);
+                    ? held with { One = held.One && Close(held.Clock, reading) }
+                    : (s, reading, true);
             }
         }
 
@@ -1017,11 +1018,52 @@ internal static class ConflictDetector
     }
 
     /// <summary>The one clock time of each sentence, when each has exactly one.</summary>
-    private static (TimeMention A, TimeMention B)? ClockPair(StorySentence a, StorySentence b)
+    private static (ClockReading A, ClockReading B)? ClockPair(StorySentence a, StorySentence b)
     {
         var ca = a.Times.Where(IsClockTime).ToList();
         var cb = b.Times.Where(IsClockTime).ToList();
-        return ca.Count == 1 && cb.Count == 1 ? (ca[0], cb[0]) : null;
+        return ca.Count == 1 && cb.Count == 1 ? (ClockReading.Of(a.Article, ca[0]), ClockReading.Of(b.Article, cb[0])) : null;
+    }
+
+    /// <summary>A clock time as compared: the mention, and whether the half of the day it lies in is left open (<see cref="HalfDayOpen"/>).</summary>
+    private readonly record struct ClockReading(TimeMention Time, bool Open)
+    {
+        public static ClockReading Of(ComparedArticle article, TimeMention t) => new(t, HalfDayOpen(article.Text, t));
+    }
+
+    // Words that put a clock time in the morning (or the night before it): read so, it is no longer open.
+    private static readonly string[] MorningWords = ["ochtend", "morgen", "nacht", "vroeg", "morning", "night", "a.m", "früh", "vormittag"];
+
+    /// <summary>
+    /// Whether a clock time leaves open which half of the day it is in: written in words, with no part of the day, and
+    /// before noon as read ("om half vier", "at a quarter to five", "um halb vier"). The extractor reads such a time as the
+    /// morning, yet news writes the afternoon the same way, so it is compared in both readings. A time in digits is the
+    /// 24-hour clock of Dutch and German news ("om 15.30 uur"); one with a part of the day ("'s middags", "p.m.",
+    /// "abends"), or given one from its context, has its half of the day (the afternoon shows in its value). A time read
+    /// in the morning from its context counts as open too: the context is not in its words.
+    /// </summary>
+    private static bool HalfDayOpen(string text, TimeMention t)
+    {
+        if (t.Clock is not { Hour: >= 1 and <= 11 } || t.End > text.Length)
+        {
+            return false;
+        }
+
+        var words = text.AsSpan(t.Start, t.End - t.Start);
+        if (words.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return false;
+        }
+
+        foreach (var cue in MorningWords)
+        {
+            if (words.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Both articles are dated to the same day. Clock times are compared only then: "om 15.00 uur" on two days is two moments.</summary>
@@ -1037,11 +1079,10 @@ internal static class ConflictDetector
     /// Within a quarter of an hour, or <see cref="ApproximateClockMinutes"/> when either is approximate ("rond drie uur");
     /// with a bound on either side ("kort na half drie"), when the spans they stand for meet (<see cref="ClockSpan"/>).
     /// </summary>
-    private static bool Close(TimeMention a, TimeMention b)
+    private static bool Close(ClockReading ra, ClockReading rb)
     {
-        // b's clock minus a's, the short way round midnight.
-        var offset = (b.Clock!.Value - a.Clock!.Value).TotalMinutes;
-        offset = offset > 12 * 60 ? offset - (24 * 60) : offset < -12 * 60 ? offset + (24 * 60) : offset;
+        var (a, b) = (ra.Time, rb.Time);
+        var offset = Offset(ra, rb);
         if (a.Mod is "AFTER" or "BEFORE" || b.Mod is "AFTER" or "BEFORE")
         {
             // "Kort na half drie" is 02:30 to 03:00, never 02:15: a bound meets a time on its open side up to half an
@@ -1070,8 +1111,25 @@ internal static class ConflictDetector
     /// <summary>How far "shortly after" or "shortly before" a clock time reaches.</summary>
     private const int BoundClockMinutes = 30;
 
-    private static bool MentionsClock(ComparedArticle article, TimeMention t)
-        => article.Analyzed.Times.Any(o => o.Clock is not null && Close(o, t));
+    private static bool MentionsClock(ComparedArticle article, ClockReading t)
+        => article.Analyzed.Times.Any(o => o.Clock is not null && Close(ClockReading.Of(article, o), t));
+
+    /// <summary>
+    /// Minutes from a's clock to b's, the short way round midnight, in the readings nearest each other: a time whose half
+    /// of the day is open is also read twelve hours on.
+    /// </summary>
+    private static double Offset(ClockReading a, ClockReading b)
+    {
+        static double Short(double minutes) => minutes > 12 * 60 ? minutes - (24 * 60) : minutes < -12 * 60 ? minutes + (24 * 60) : minutes;
+        var offset = Short((b.Time.Clock!.Value - a.Time.Clock!.Value).TotalMinutes);
+        if (a.Open != b.Open)
+        {
+            var other = Short(offset + (a.Open ? -12 * 60 : 12 * 60));
+            offset = Math.Abs(other) < Math.Abs(offset) ? other : offset;
+        }
+
+        return offset;
+    }
 
     /// <summary>
     /// A time written to the hour or minute ("om 15.00 uur", "half acht"), not a part of the day ("'s nachts", "in de
@@ -1080,7 +1138,17 @@ internal static class ConflictDetector
     private static bool IsClockTime(TimeMention t)
         => t.Clock is not null && t.Value is { } v && v.IndexOf('T', StringComparison.Ordinal) is var at && at >= 0 && at + 1 < v.Length && char.IsAsciiDigit(v[at + 1]);
 
-    private static string ClockText(TimeMention t) => t.Clock!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The clock time as shown beside <paramref name="other"/>: an open time in the reading nearer the other's (16:45 beside "half vijf" 's middags, not 04:45).</summary>
+    private static string ClockText(ClockReading t, ClockReading other)
+    {
+        var clock = t.Time.Clock!.Value;
+        if (t.Open && !other.Open && Math.Abs(Offset(t with { Open = false }, other)) > Math.Abs(Offset(t, other)))
+        {
+            clock = clock.AddHours(12);
+        }
+
+        return clock.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     // A sentence with more figures than this lists them (a table, a line of results, a mangled text): which figure of the
     // other sentence each one would meet cannot be told, and pairing them all made one story of such sentences take minutes.
