@@ -95,6 +95,19 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
+    // Hours per day or week, or on end, are a length after "tot" too, never a clock time (a DPG article: "Jongeren van 10
+    // tot 18 jaar kijken gemiddeld vijf tot zeven uur per dag op een smartphone" read 05:00 to 07:00).
+    [Theory]
+    [InlineData("Jongeren kijken gemiddeld vijf tot zeven uur per dag op een smartphone.", "h/day")]
+    [InlineData("Verpleegkundigen werken soms tot twaalf uur per dag.", "h/day")]
+    [InlineData("De file stond tot vijf uur lang stil.", "h")]
+    public void HoursPerDayOrOnEnd_AreNoClockTime(string text, string unit)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = "nl", Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.DoesNotContain(analyzed.Times, t => t.Clock is not null);
+        Assert.Contains(analyzed.Quantities, q => q.Unit == unit);
+    }
+
     // A bare weekday takes the sentence's tense: German weak pasts ("-te") of verbs the dictionary holds and listed strong
     // pasts; an adjective before a noun is no verb ("der verletzte Fahrer"); an English passive infinitive or an
     // announced plan is future whatever form its verb has ("will be held", "is set to").

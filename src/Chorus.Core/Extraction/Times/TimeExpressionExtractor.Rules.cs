@@ -1107,6 +1107,13 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
+            // Hours per day or week, or on end, are a length whatever stands before them: "vijf tot zeven uur per dag",
+            // "tot twaalf uur lang".
+            if (!half && minutes == 0 && w[j + 1] == "uur" && j + 2 < N && w[j + 2] is "per" or "lang" or "achtereen")
+            {
+                return false;
+            }
+
             // "twee uur" is a clock time or a length of time: a clock time only after "om", "rond", "tot"…, beside a part of
             // the day or after a day ("woensdag 4 uur"). Otherwise Duration reads it ("De storing duurde twee uur").
             // German "Uhr" and English "o'clock" name a time of day and never a length ("kurz nach drei Uhr", "shortly after
