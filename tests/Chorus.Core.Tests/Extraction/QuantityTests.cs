@@ -211,6 +211,31 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.Equal(FigureQualifier.Vague, q.Qualifier);
     }
 
+    // An auxiliary, a modal or a common verb after an exact number is what its subject does: the number counts nothing
+    // named (DPG 2019: "Van Radio 538 kregen de twee vindsters…", "waar 50 mag", "De drie moeten naar het CBR"). A
+    // participle stays the word after ("auf 41 gestiegen"), and a range or scaled figure stays a figure.
+    [Theory]
+    [InlineData("nl", "Van Radio 538 kregen de twee vindsters een cheque.", 538, false, null)]
+    [InlineData("nl", "Het ging harder dan 100 kilometer per uur, waar 50 mag.", 50, false, null)]
+    [InlineData("nl", "De drie moeten naar het CBR voor een cursus.", 3, false, null)]
+    [InlineData("en", "The two will meet on Friday.", 2, false, null)]
+    [InlineData("nl", "Op rondwegen moet de maximumsnelheid 50 of 70 blijven.", 50, true, null)]
+    [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41, true, "gestiegen")]
+    public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var found = Extractor.Extract(text, tokens, words, lang, []).Where(q => q.Value == value).ToList();
+        if (figure)
+        {
+            Assert.Equal(unit, Assert.Single(found).Unit);
+        }
+        else
+        {
+            Assert.Empty(found);
+        }
+    }
+
     [Theory]
     [InlineData("nl", "Er kwamen ruim 200 mensen.", "more", 200.0, null, true)]
     [InlineData("nl", "Er zijn bijna 30 kinderen.", "less", null, 30.0, true)]

@@ -108,11 +108,15 @@ public sealed class QuantityExtractor
         ["etwa"] = FigureQualifier.Approximately, ["rund"] = FigureQualifier.Approximately, ["zirka"] = FigureQualifier.Approximately, ["schätzungsweise"] = FigureQualifier.Approximately, ["ungefähr"] = FigureQualifier.Approximately, ["fast"] = FigureQualifier.LessThan, ["knapp"] = FigureQualifier.LessThan, ["mehr"] = FigureQualifier.MoreThan, ["über"] = FigureQualifier.MoreThan, ["weniger"] = FigureQualifier.LessThan, ["mindestens"] = FigureQualifier.AtLeast,
     };
 
-    // Finite auxiliaries and copulas, present and past, that follow a subject: never what a vague amount counts.
+    // Finite auxiliaries, copulas, modals and the commonest verbs, present and past, that follow a subject: never what a
+    // number counts.
     private static readonly HashSet<string> FiniteAuxiliaries = new(StringComparer.Ordinal)
     {
         "is", "zijn", "was", "waren", "werd", "werden", "wordt", "worden", "heeft", "hebben", "had", "hadden", "zal", "zullen", "kunnen", "konden", "moeten", "moesten",
-        "are", "were", "have", "has", "had", "will", "would", "could", "did",
+        "kan", "kon", "mag", "mogen", "mocht", "mochten", "moet", "moest", "wil", "willen", "wilde", "wilden", "zou", "zouden", "hoeft", "hoeven",
+        "gaat", "gaan", "ging", "gingen", "komt", "komen", "kwam", "kwamen", "blijft", "blijven", "bleef", "bleven", "krijgt", "krijgen", "kreeg", "kregen",
+        "staat", "staan", "stond", "stonden", "doet", "doen", "deed", "deden",
+        "are", "were", "have", "has", "had", "will", "would", "could", "did", "can", "may", "must", "should", "might",
         "ist", "sind", "war", "waren", "wurde", "wurden", "wird", "werden", "hat", "haben", "hatte", "hatten",
     };
 
@@ -120,7 +124,7 @@ public sealed class QuantityExtractor
     private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
     {
         "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "anderen", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
-        "plus", "minus", "min", "times", "gedeeld",
+        "plus", "minus", "min", "times", "gedeeld", "verder",
     };
 
     /// <summary>The unit of a person's age ("34-jarige", "61-year-old", "aged 67", "Jan de Vries (67)"): a slot of its own, never a length of time.</summary>
@@ -392,7 +396,11 @@ public sealed class QuantityExtractor
                         next++;
                     }
                 }
-                else if (CountedNoun(next, stop) is { } noun && !(vague is not null && IsFiniteVerb(noun)))
+                // An auxiliary, a modal or one of the commonest verbs after a number is what its subject does, not what it
+                // counts ("Van Radio 538 kregen de vindsters", "waar 50 mag", "De drie moeten naar het CBR"): the number
+                // counts nothing named. (A participle is kept as the word after: "auf 41 gestiegen" stays a figure that
+                // its sentence's role word, "Toten", gives a slot.)
+                else if (CountedNoun(next, stop) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])))
                 {
                     (unit, next) = (w[noun], noun + 1);
                 }
