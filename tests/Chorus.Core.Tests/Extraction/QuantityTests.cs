@@ -132,6 +132,9 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "In der Nacht fielen 40 Millimeter Regen.", 40.0, "mm")]
     [InlineData("en", "Gusts of up to 81 mph were recorded.", 81.0, "mi/h")]
     [InlineData("en", "Gusts of up to 81 miles per hour were recorded.", 81.0, "mi/h")]
+    // Two adjectives before the counted noun (DPG 2019: "148 jonge Twentse ouders", "Veertien grote Nederlandse bedrijven").
+    [InlineData("nl", "Sinds 2012 woonden 148 jonge Twentse ouders in het huis.", 148.0, "ouders")]
+    [InlineData("nl", "Veertien grote Nederlandse bedrijven tekenden de brief.", 14.0, "bedrijven")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         var tokens = Tokenizer.Tokenize(text);

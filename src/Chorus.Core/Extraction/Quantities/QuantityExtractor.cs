@@ -908,8 +908,9 @@ public sealed class QuantityExtractor
 
         int? CountedNoun(int k, LanguageStemmer stemmer)
         {
-            // The counted noun may follow one adjective: "90 gepantserde wagons", "drie nieuwe scholen".
-            for (var j = k; j < Math.Min(k + 2, tokens.Count); j++)
+            // The counted noun may follow one or two adjectives: "90 gepantserde wagons", "drie nieuwe scholen", "148 jonge
+            // Twentse ouders".
+            for (var j = k; j < Math.Min(k + 3, tokens.Count); j++)
             {
                 if (tokens[j].Kind != TokenKind.Word || stemmer.IsStopword(w[j]) || Scales.ContainsKey(w[j]) || NotCounted.Contains(w[j]))
                 {
@@ -919,7 +920,7 @@ public sealed class QuantityExtractor
                 // An inflected adjective (-e) before another content word: "drie nieuwe scholen", "90 gepantserde wagons".
                 // German capitalises its nouns: "vierzehn Bergleute ums Leben" counts the miners, "drei neue Schulen"
                 // the schools.
-                var isAdjective = lang is "nl" or "de" && j == k && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && w[j].EndsWith('e')
+                var isAdjective = lang is "nl" or "de" && j < k + 2 && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && w[j].EndsWith('e')
                     && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2
                     && !(lang == "de" && (char.IsUpper(text[tokens[j].Start]) || !char.IsUpper(text[tokens[j + 1].Start])));
                 if (!isAdjective)
