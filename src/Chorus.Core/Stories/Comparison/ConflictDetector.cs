@@ -1138,7 +1138,7 @@ internal static class ConflictDetector
     private static bool IsClockTime(TimeMention t)
         => t.Clock is not null && t.Value is { } v && v.IndexOf('T', StringComparison.Ordinal) is var at && at >= 0 && at + 1 < v.Length && char.IsAsciiDigit(v[at + 1]);
 
-    /// <summary>The clock time as shown beside <paramref name="other"/>: an open time in the reading nearer the other's (16:45 beside "half vijf" 's middags, not 04:45).</summary>
+    /// <summary>The clock time as shown beside <paramref name="other"/>: an open time in the reading nearer the other's ("om half vier" beside 16.45 uur is 15:30, not 03:30).</summary>
     private static string ClockText(ClockReading t, ClockReading other)
     {
         var clock = t.Time.Clock!.Value;
