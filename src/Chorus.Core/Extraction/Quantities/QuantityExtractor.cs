@@ -398,9 +398,8 @@ public sealed class QuantityExtractor
                 }
                 // An auxiliary, a modal or one of the commonest verbs after a number is what its subject does, not what it
                 // counts ("Van Radio 538 kregen de vindsters", "waar 50 mag", "De drie moeten naar het CBR"): the number
-                // counts nothing named. (A participle is kept as the word after: "auf 41 gestiegen" stays a figure that
-                // its sentence's role word, "Toten", gives a slot.)
-                else if (CountedNoun(next, stop) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])))
+                // counts nothing named. A change verb after it leaves the figure to its subject ("auf 41 gestiegen", below).
+                else if (CountedNoun(next, stop) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])) && !ChangeVerbs.Contains(w[noun]))
                 {
                     (unit, next) = (w[noun], noun + 1);
                 }
@@ -423,7 +422,7 @@ public sealed class QuantityExtractor
             }
 
             // "Het dodental is opgelopen tot 30", "Het aantal besmettingen steeg naar 120": the figure counts the subject.
-            if (unit is null && ChangedTo(start) is { } subject)
+            if (unit is null && (ChangedTo(start) ?? ChangedToBefore(start, next)) is { } subject)
             {
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
             }
@@ -599,6 +598,44 @@ public sealed class QuantityExtractor
             }
 
             return before >= 0 && tokens[before].Kind == TokenKind.Word && !stop.IsStopword(w[before]) && w[before].Length > 2 ? w[before] : null;
+        }
+
+        // "Die Zahl der Toten ist inzwischen auf 41 gestiegen", "dat het dodental tot 30 is opgelopen": the change verb
+        // after the figure (a German perfect, a Dutch subordinate clause); the subject is the first word before the
+        // preposition that is no function word, auxiliary or adverb of time (in German: the first capitalised one).
+        string? ChangedToBefore(int k, int after)
+        {
+            if (k < 2 || after >= tokens.Count || w[k - 1] is not ("tot" or "naar" or "to" or "auf"))
+            {
+                return null;
+            }
+
+            if (w[after] is "is" or "zijn" or "ist" or "sind" && after + 1 < tokens.Count)
+            {
+                after++;
+            }
+
+            if (!ChangeVerbs.Contains(w[after]))
+            {
+                return null;
+            }
+
+            for (var j = k - 2; j >= 0 && j >= k - 5; j--)
+            {
+                if (tokens[j].Kind != TokenKind.Word || w[j] is "." or "," or ";")
+                {
+                    return null;
+                }
+
+                if (stop.IsStopword(w[j]) || FiniteAuxiliaries.Contains(w[j]) || ChangeAdverbs.Contains(w[j]) || (lang == "de" && !char.IsUpper(text[tokens[j].Start])))
+                {
+                    continue;
+                }
+
+                return w[j].Length > 2 ? w[j] : null;
+            }
+
+            return null;
         }
 
         // Parts a number is written in: "tweeduizend tweehonderd" (2200), "12 000" (12000), "2 1/4", "3/4",
@@ -1182,6 +1219,12 @@ public sealed class QuantityExtractor
     {
         "opgelopen", "gestegen", "gedaald", "gezakt", "toegenomen", "afgenomen", "geklommen", "steeg", "stegen", "daalde", "daalden", "liep", "liepen",
         "risen", "fallen", "rose", "fell", "climbed", "increased", "decreased", "gestiegen", "gesunken", "stieg", "sank",
+    };
+
+    // Adverbs of time between a subject and its changed figure: "het dodental is inmiddels tot 30 opgelopen".
+    private static readonly HashSet<string> ChangeAdverbs = new(StringComparer.Ordinal)
+    {
+        "inmiddels", "intussen", "ondertussen", "nu", "al", "zelfs", "verder", "inzwischen", "mittlerweile", "bereits", "nun", "weiter",
     };
 
     /// <summary>"half", "kwart" and their kin as the part of a whole they name.</summary>
