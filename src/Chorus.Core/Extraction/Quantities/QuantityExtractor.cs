@@ -622,7 +622,8 @@ public sealed class QuantityExtractor
 
             for (var j = k - 2; j >= 0 && j >= k - 5; j--)
             {
-                if (tokens[j].Kind != TokenKind.Word || w[j] is "." or "," or ";")
+                // Punctuation ends the clause: the subject is not found.
+                if (tokens[j].Kind != TokenKind.Word)
                 {
                     return null;
                 }
