@@ -96,13 +96,13 @@ public sealed class ConceptLexicon
         "weg", "weiter", "wieder", "zu", "zurück", "zusammen",
     ];
 
+    // Dutch verbs' prefixes, as for German: the inseparable ones among the particles above, and the separable rest with
+    // three adverbs that stand before verbs but not before nouns as parts of a compound ("binnengekomen", "dichtgedaan",
+    // "rondgereden"; "binnenstad" is a compound).
     private static readonly string[] DutchInseparablePrefixes = ["be", "er", "her", "ont", "ver"];
 
     private static readonly string[] DutchSeparablePrefixes =
-    [
-        "aan", "af", "achter", "bij", "binnen", "dicht", "door", "in", "los", "mee", "na", "neer", "om", "onder", "op", "over",
-        "rond", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "voort", "vrij", "weg",
-    ];
+        [.. DutchParticles.Where(p => p != "ge" && !DutchInseparablePrefixes.Contains(p)), "binnen", "dicht", "rond"];
 
     private readonly Table _dutch;
     private readonly Table _german;

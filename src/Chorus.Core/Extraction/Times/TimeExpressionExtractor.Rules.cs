@@ -1109,7 +1109,7 @@ public sealed partial class TimeExpressionExtractor
 
             // Hours per day or week, or on end, are a length whatever stands before them: "vijf tot zeven uur per dag",
             // "tot twaalf uur lang".
-            if (!half && minutes == 0 && w[j + 1] == "uur" && j + 2 < N && w[j + 2] is "per" or "lang" or "achtereen")
+            if (!half && minutes == 0 && hasUur && w[j + 1] == "uur" && j + 2 < N && w[j + 2] is "per" or "lang" or "achtereen")
             {
                 return false;
             }
