@@ -72,6 +72,22 @@ internal static class ConflictDetector
             entry.Values.TryAdd((later.Day, later.Value.ArticleId, later.Value.Start), later.Value);
         }
 
+        // Projections (what a source fears or expects) are no figure an article gives: "mogelijk meer dan duizend doden"
+        // does not make 700 dead a figure that article already holds.
+        var projected = new HashSet<(string Article, int Start)>();
+        foreach (var s in sentences)
+        {
+            for (var i = 0; i < s.Quantities.Count; i++)
+            {
+                if (s.Projected[i])
+                {
+                    projected.Add((s.Article.Id, s.Quantities[i].Start));
+                }
+            }
+        }
+
+        bool Mentions(ComparedArticle article, QuantityMention q) => ConflictDetector.Mentions(article, q, projected);
+
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
         var magnitudes = new Dictionary<(int Claim, string Kind, string Slot), double>();
@@ -108,6 +124,12 @@ internal static class ConflictDetector
         // corrects the earlier one, else a conflict, unless either article also gives the other's figure somewhere.
         void JudgeFigures(int claim, StorySentence a, StorySentence b, QuantityMention qa, QuantityMention qb, string slot)
         {
+            // What someone fears or expects is no report: it contradicts no source's figure, and updates none.
+            if (a.IsProjected(qa) != b.IsProjected(qb))
+            {
+                return;
+            }
+
             if (Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
             {
                 if (Number(qa) == Number(qb))
@@ -487,7 +509,7 @@ internal static class ConflictDetector
 
             for (var i = 0; i < s.Quantities.Count; i++)
             {
-                if (s.Roles[i] == FigureRole.None || !IsCount(s.Quantities[i]))
+                if (s.Roles[i] == FigureRole.None || !IsCount(s.Quantities[i]) || s.Projected[i])
                 {
                     continue;
                 }
@@ -538,7 +560,7 @@ internal static class ConflictDetector
 
             for (var i = 0; i < s.Quantities.Count; i++)
             {
-                if (s.Counted[i] is not { } thing)
+                if (s.Counted[i] is not { } thing || s.Projected[i])
                 {
                     continue;
                 }
@@ -614,9 +636,10 @@ internal static class ConflictDetector
                 continue;
             }
 
-            foreach (var q in s.Quantities)
+            for (var i = 0; i < s.Quantities.Count; i++)
             {
-                if (q.Unit is { } unit && (SlotMeasures.Contains(unit) || unit.Contains('/', StringComparison.Ordinal)))
+                var q = s.Quantities[i];
+                if (q.Unit is { } unit && !s.Projected[i] && (SlotMeasures.Contains(unit) || unit.Contains('/', StringComparison.Ordinal)))
                 {
                     measures[(s.ArticleIndex, unit)] = measures.TryGetValue((s.ArticleIndex, unit), out var held)
                         ? held with { One = held.One && SameFigure(held.Figure, q) }
@@ -1415,9 +1438,9 @@ internal static class ConflictDetector
     /// agreeing figure counts: not a vague one, nor one five times away or more (the 3,5 miljard of a whole budget does
     /// not "give" the 16 miljoen a measure costs), which <see cref="Consistent"/> lets pass as not comparable.
     /// </summary>
-    private static bool Mentions(ComparedArticle article, QuantityMention q)
+    private static bool Mentions(ComparedArticle article, QuantityMention q, IReadOnlySet<(string Article, int Start)> projected)
         => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && o.Qualifier != FigureQualifier.Vague && q.Qualifier != FigureQualifier.Vague
-            && !OrdersApart(o, q) && Agree(o, q))
+            && !OrdersApart(o, q) && Agree(o, q) && !projected.Contains((article.Id, o.Start)))
         || GivesAsPart(article, q);
 
     // Words that take a part of a count just given, its noun left out: "drie kinderen, van wie er twee…", "fünf

@@ -77,6 +77,26 @@ internal sealed class StorySentence
     /// </summary>
     public required IReadOnlyList<CountedThing?> Counted { get; init; }
 
+    /// <summary>
+    /// Whether each of <see cref="Quantities"/> is a projection (feared, expected, what a toll may rise to;
+    /// <see cref="FigureModality"/>): no source's figure of a slot, and never set against a reported figure.
+    /// </summary>
+    public required IReadOnlyList<bool> Projected { get; init; }
+
+    /// <summary>Whether <paramref name="figure"/>, one of <see cref="Quantities"/>, is a projection.</summary>
+    public bool IsProjected(QuantityMention figure)
+    {
+        for (var i = 0; i < Quantities.Count; i++)
+        {
+            if (Quantities[i].Start == figure.Start && Quantities[i].End == figure.End)
+            {
+                return Projected[i];
+            }
+        }
+
+        return false;
+    }
+
     public required IReadOnlyList<TimeMention> Times { get; init; }
 
     public required IReadOnlyList<PlaceSlot> Places { get; init; }
@@ -262,7 +282,9 @@ internal static class StorySentences
                 var nones = FigureRoles.Nones(text, analyzed.Tokens, span.Start, span.End);
                 var roles = new FigureRole[quantities.Count + nones.Count];
                 var counted = new CountedThing?[quantities.Count + nones.Count];
+                var projected = new bool[quantities.Count + nones.Count];
                 bool? sitsInAVehicle = null;
+                var spans = quantities.ConvertAll(q => (q.Start, q.End));
                 for (var q = 0; q < quantities.Count; q++)
                 {
                     var quantity = quantities[q];
@@ -282,13 +304,14 @@ internal static class StorySentences
 
                     // Two sentences that each count the dead (or the injured, the missing…) report one fact, however
                     // they word it: "zeker negen mensen kwamen om" and "het aantal doden steeg naar veertien".
-                    roles[q] = ConflictDetector.IsCount(quantity) ? FigureRoles.RoleOf(text, span.Start, span.End, quantity.Start, quantity.End, quantity.Unit, ref sitsInAVehicle) : FigureRole.None;
+                    roles[q] = ConflictDetector.IsCount(quantity) ? FigureRoles.RoleOf(text, span.Start, span.End, quantity.Start, quantity.End, quantity.Unit, ref sitsInAVehicle, spans) : FigureRole.None;
                     if (roles[q] != FigureRole.None)
                     {
                         AddBoth(Intern(vocabulary, "%" + roles[q]));
                     }
 
                     counted[q] = CountedThingOf(article.Lang, quantity, analyzed);
+                    projected[q] = FigureModality.IsProjected(text, analyzed.Tokens, span.Start, span.End, quantity);
                 }
 
                 // "Niemand raakte gewond": a count of zero in its role, compared as any other count of that role.
@@ -368,6 +391,7 @@ internal static class StorySentences
                     Quantities = quantities,
                     Roles = roles,
                     Counted = counted,
+                    Projected = projected,
                     Times = times,
                     Places = places,
                     Entities = entities,

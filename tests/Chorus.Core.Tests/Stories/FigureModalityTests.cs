@@ -1,0 +1,52 @@
+using Chorus.Core.Extraction.Quantities;
+using Chorus.Core.Stories.Comparison;
+using Chorus.Core.Text;
+
+namespace Chorus.Core.Tests.Stories;
+
+public class FigureModalityTests
+{
+    // What a source fears, expects or says a figure may rise to is no report of it; a figure beside such words, in its own
+    // clause or parenthesis, or measured against an expectation, still is.
+    [Theory]
+    [InlineData("Mozambique: President vreest voor meer dan duizend doden", "duizend", true)]
+    [InlineData("In Mozambique zijn mogelijk meer dan duizend doden.", "duizend", true)]
+    [InlineData("Verwacht werd dat het begrotingstekort 2 procent zou worden.", "2", true)]
+    [InlineData("Het dodental kan nog oplopen tot 100.", "100", true)]
+    [InlineData("Officials fear that 500 people have died.", "500", true)]
+    [InlineData("The death toll could rise to 300, officials said.", "300", true)]
+    [InlineData("Mehr als 1000 Tote werden befürchtet.", "1000", true)]
+    [InlineData("Die Zahl der Opfer könnte auf 200 steigen.", "200", true)]
+    [InlineData("De president vreest voor zijn leven, maar 215 doden zijn geregistreerd.", "215", false)]
+    [InlineData("De winst van 5 miljoen euro was hoger dan verwacht.", "5", false)]
+    [InlineData("Zoals verwacht won Ajax met 3-0 van PSV.", "3", false)]
+    [InlineData("Nederland vreest niet zozeer de kosten (geschat op 18 miljoen euro) maar iets anders.", "18", false)]
+    [InlineData("De GGD wil het zo snel mogelijk weten: 20 kinderen zijn ziek.", "20", false)]
+    [InlineData("In May, 40 people were arrested.", "40", false)]
+    [InlineData("Police could not find 12 of the passengers.", "12", false)]
+    [InlineData("In de drie getroffen landen zijn 215 doden geregistreerd.", "215", false)]
+    public void Projections_AreNoReports(string sentence, string figure, bool expected)
+    {
+        var at = sentence.IndexOf(figure, StringComparison.Ordinal);
+        var quantity = new QuantityMention(at, at + figure.Length, 1, null);
+        Assert.Equal(expected, FigureModality.IsProjected(sentence, Tokenizer.Tokenize(sentence), 0, sentence.Length, quantity));
+    }
+
+    // A role word goes to the figure nearest to it: the other figures of the sentence count something else.
+    [Theory]
+    [InlineData("In de drie getroffen landen zijn 215 doden geregistreerd.", "drie getroffen", "getroffen", "215 doden", FigureRole.None)]
+    [InlineData("In de drie getroffen landen zijn 215 doden geregistreerd.", "215 doden", "doden", "drie getroffen", FigureRole.Dead)]
+    [InlineData("Zeven mensen raakten gewond, van wie twee ernstig.", "twee", null, "Zeven mensen", FigureRole.None)]
+    [InlineData("Zeven mensen raakten gewond, van wie twee ernstig.", "Zeven mensen", "mensen", "twee", FigureRole.Injured)]
+    [InlineData("Twelve people died in three villages.", "three villages", "villages", "Twelve people", FigureRole.None)]
+    [InlineData("In zwei Dörfern starben 14 Menschen.", "zwei Dörfern", "dörfern", "14 Menschen", FigureRole.None)]
+    [InlineData("In zwei Dörfern starben 14 Menschen.", "14 Menschen", "menschen", "zwei Dörfern", FigureRole.Dead)]
+    public void RoleWords_GoToTheNearestFigure(string sentence, string figure, string? unit, string other, FigureRole expected)
+    {
+        var at = sentence.IndexOf(figure, StringComparison.Ordinal);
+        var otherAt = sentence.IndexOf(other, StringComparison.Ordinal);
+        bool? sits = null;
+        var spans = new List<(int, int)> { (at, at + figure.Length), (otherAt, otherAt + other.Length) };
+        Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, unit, ref sits, spans));
+    }
+}
