@@ -240,12 +240,22 @@ public sealed class ContractMapper
         for (var i = 0; i < articles.Count; i++)
         {
             var text = articles[i].Text;
+            var sentences = analyzed[i].Sentences;
+            var s = 0;
             foreach (var q in analyzed[i].Quantities)
             {
+                // Quantities come in text order: the sentence that holds each is found walking forward.
+                while (s < sentences.Count - 1 && sentences[s].End <= q.Start)
+                {
+                    s++;
+                }
+
+                var projected = s < sentences.Count && sentences[s].Start <= q.Start && q.End <= sentences[s].End
+                    && Stories.Comparison.FigureModality.IsProjected(text, analyzed[i].Tokens, sentences[s].Start, sentences[s].End, q);
                 var value = (q.Min is { } min && q.Max is { } max ? $"{min.ToString("0.###", CultureInfo.InvariantCulture)}–{max.ToString("0.###", CultureInfo.InvariantCulture)}" : q.Value.ToString("0.###", CultureInfo.InvariantCulture))
                     + (q.Qualifier.Name() is { } qualifier ? $" ({qualifier})" : string.Empty);
                 var what = q.Unit is null ? "count" : q.Unit.Length > 5 && q.Unit.All(char.IsLower) ? q.Unit[..5] + "…" : q.Unit;
-                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End));
+                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End) { Projected = projected });
             }
 
             foreach (var t in analyzed[i].Times)

@@ -274,8 +274,15 @@ public sealed record FigureUpdateDoc(string What, string Kind, IReadOnlyList<Con
 /// <summary>One line of a story's figures ledger: what is counted, measured or dated, and each source's values.</summary>
 public sealed record FigureRowDoc(string What, string Kind, IReadOnlyList<FigureValueDoc> Values);
 
-/// <summary>A source's figure: the resolved value, the words, and where they are.</summary>
-public sealed record FigureValueDoc(string Article, string Value, string Text, int Start, int End);
+/// <summary>
+/// A source's figure: the resolved value, the words, and where they are. <see cref="Projected"/>: the source gives it as
+/// feared, expected or possible ("mogelijk meer dan duizend doden"), not as reported; the comparison never sets it
+/// against a reported figure.
+/// </summary>
+public sealed record FigureValueDoc(string Article, string Value, string Text, int Start, int End)
+{
+    public bool Projected { get; init; }
+}
 
 public sealed record CorrectionDoc(string Kind, string Story, string Target, IReadOnlyList<string> Articles, string At)
 {

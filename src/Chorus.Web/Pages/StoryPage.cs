@@ -178,6 +178,11 @@ internal static class StoryPage
                     foreach (var v in row.Values.Where(v => v.Article == a.Id))
                     {
                         h.Raw(first ? string.Empty : "<br>").Link($"#{SentenceAnchorAt(view, v.Article, v.Start)}", v.Text).Raw(" <span class=\"value\">").Text(v.Value).Raw("</span>");
+                        if (v.Projected)
+                        {
+                            h.Raw(" <span class=\"projected\" title=\"feared, expected or possible: not a reported figure\">projected</span>");
+                        }
+
                         first = false;
                     }
 

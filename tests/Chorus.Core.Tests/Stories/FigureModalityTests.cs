@@ -50,3 +50,18 @@ public class FigureModalityTests
         Assert.Equal(expected, FigureRoles.RoleOf(sentence, 0, sentence.Length, at, at + figure.Length, unit, ref sits, spans));
     }
 }
+
+public class FiguresLedgerProjectionTests
+{
+    // The ledger keeps a projection, marked, beside the reported figures: a fact-checker sees who fears what.
+    [Fact]
+    public void Ledger_MarksProjections()
+    {
+        const string Text = "In Mozambique zijn mogelijk meer dan duizend doden. In de drie getroffen landen zijn 215 doden geregistreerd.";
+        var analyzed = Chorus.Core.Analysis.ArticleAnalyzer.CreateDefault().Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "r", Text = Text, Lang = "nl" });
+        var stored = new Chorus.Core.Store.StoredArticle { Id = "a1", Ref = "r", ContentKey = "k", Text = Text, Lang = "nl" };
+        var values = Chorus.Core.Contracts.ContractMapper.FiguresLedger([stored], [analyzed]).SelectMany(r => r.Values).ToList();
+        Assert.True(values.Single(v => v.Text.Contains("duizend", StringComparison.Ordinal)).Projected);
+        Assert.False(values.Single(v => v.Text.Contains("215", StringComparison.Ordinal)).Projected);
+    }
+}
