@@ -136,6 +136,12 @@ public class QuantityTests(ITestOutputHelper output)
     // when the verb comes first ("Het dodental is opgelopen tot 30").
     [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41.0, "toten")]
     [InlineData("nl", "De GGD meldt dat het dodental inmiddels tot 30 is opgelopen.", 30.0, "dodental")]
+    // Adverbs of time and auxiliaries between the subject and the change verb, or between the verb and its preposition
+    // (DPG 2019: "nadat de teller met doden al was opgelopen tot 468").
+    [InlineData("nl", "Er zijn cholera-gevallen gemeld, nadat de teller met doden al was opgelopen tot 468.", 468.0, "doden")]
+    [InlineData("nl", "Het dodental is inmiddels opgelopen tot 30.", 30.0, "dodental")]
+    [InlineData("en", "The death toll has now risen to 30.", 30.0, "toll")]
+    [InlineData("de", "Die Zahl der Toten stieg inzwischen auf 41.", 41.0, "toten")]
     // Two adjectives before the counted noun (DPG 2019: "148 jonge Twentse ouders", "Veertien grote Nederlandse bedrijven").
     [InlineData("nl", "Sinds 2012 woonden 148 jonge Twentse ouders in het huis.", 148.0, "ouders")]
     [InlineData("nl", "Veertien grote Nederlandse bedrijven tekenden de brief.", 14.0, "bedrijven")]
@@ -144,6 +150,16 @@ public class QuantityTests(ITestOutputHelper output)
         var tokens = Tokenizer.Tokenize(text);
         var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
         Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+    }
+
+    // A part a count rose to is a share of what is counted, not a count of it (DPG 2019).
+    [Fact]
+    public void APartAFigureRoseTo_CountsNoSubject()
+    {
+        const string Text = "Het aantal dikke personen is zelfs gestegen tot een kwart.";
+        var tokens = Tokenizer.Tokenize(Text);
+        var words = tokens.Select(t => t.Of(Text).ToString().ToLowerInvariant()).ToArray();
+        Assert.DoesNotContain(Extractor.Extract(Text, tokens, words, "nl", []), q => q.Unit is "personen" or "zelfs");
     }
 
     // A bare number that ends a clause coordinated with a measure just before it repeats that measure's unit (gapping);

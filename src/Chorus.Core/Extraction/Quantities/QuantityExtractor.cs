@@ -422,7 +422,8 @@ public sealed class QuantityExtractor
             }
 
             // "Het dodental is opgelopen tot 30", "Het aantal besmettingen steeg naar 120": the figure counts the subject.
-            if (unit is null && (ChangedTo(start) ?? ChangedToBefore(start, next)) is { } subject)
+            // A part is a share of the subject, not a count of it ("het aantal dikke personen gestegen tot een kwart").
+            if (unit is null && value >= 1 && (ChangedTo(start) ?? ChangedToBefore(start, next)) is { } subject)
             {
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
             }
@@ -584,15 +585,22 @@ public sealed class QuantityExtractor
                 return null;
             }
 
+            // "stieg inzwischen auf 41": an adverb of time may stand between the verb and its preposition.
             var verb = k - 2;
+            while (verb > 0 && verb > k - 4 && ChangeAdverbs.Contains(w[verb]))
+            {
+                verb--;
+            }
+
             if (!ChangeVerbs.Contains(w[verb]))
             {
                 return null;
             }
 
-            // "is opgelopen", "zijn gestegen", "heeft ... bereikt": the noun before the auxiliary; "steeg": the noun before the verb.
+            // "is opgelopen", "zijn gestegen", "heeft ... bereikt": the noun before the auxiliary; "steeg": the noun before
+            // the verb; adverbs of time on the way ("is inmiddels opgelopen", "al was opgelopen", "has now risen").
             var before = verb - 1;
-            if (before >= 0 && w[before] is "is" or "zijn" or "was" or "waren" or "has" or "have" or "ist" or "sind")
+            for (var n = 0; n < 3 && before >= 0 && (ChangeAuxiliaries.Contains(w[before]) || ChangeAdverbs.Contains(w[before])); n++)
             {
                 before--;
             }
@@ -1226,6 +1234,13 @@ public sealed class QuantityExtractor
     private static readonly HashSet<string> ChangeAdverbs = new(StringComparer.Ordinal)
     {
         "inmiddels", "intussen", "ondertussen", "nu", "al", "zelfs", "verder", "inzwischen", "mittlerweile", "bereits", "nun", "weiter",
+        "now", "already", "since", "meanwhile", "further",
+    };
+
+    // Auxiliaries of a changed figure's perfect: "is opgelopen", "was gestiegen", "has risen", "had climbed".
+    private static readonly HashSet<string> ChangeAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "zijn", "was", "waren", "has", "have", "had", "ist", "sind", "war",
     };
 
     /// <summary>"half", "kwart" and their kin as the part of a whole they name.</summary>
