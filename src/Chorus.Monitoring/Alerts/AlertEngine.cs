@@ -81,7 +81,11 @@ public sealed class AlertEngine(ChorusWorkspace workspace, TimeProvider? clock =
                     foreach (var conflict in doc?.Conflicts ?? [])
                     {
                         var values = conflict.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conflict.What + "\u001F" + string.Join("\u001F", values))))[..16];
+                        // One disagreement is one alert however it grows: a third source giving one of its values renames
+                        // it ("number" becomes "number of mensen") and adds a unit word ("2 mensen" beside "2 bewoners"),
+                        // so it is keyed by its kind and the values' figures alone; a new figure is news.
+                        var figures = values.Select(v => v.Split(' ')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conflict.Kind + "\u001F" + string.Join("\u001F", figures))))[..16];
                         await FireAsync(watchlist, story.Profile.Id, AlertKind.Conflict, "conflict|" + key, title,
                             $"\"{title}\": sources disagree on {conflict.What}: {string.Join(" vs ", values)}", sources).ConfigureAwait(false);
                     }
