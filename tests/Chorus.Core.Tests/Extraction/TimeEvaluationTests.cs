@@ -108,6 +108,20 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Quantities, q => q.Unit == unit);
     }
 
+    // A bare number before a unit of time is a length, never the end of a range of hours (a DPG article: "om zes uur tot
+    // drie maanden cel" read 06:00 to 15:00); the clock time before it stays.
+    [Theory]
+    [InlineData("nl", "De rechter veroordeelde hem om zes uur tot drie maanden cel.", "06:00")]
+    [InlineData("nl", "Om 10 uur kreeg hij tot vijf jaar cel.", "10:00")]
+    [InlineData("en", "At 9 a.m. he was sentenced to three years in prison.", "09:00")]
+    [InlineData("de", "Um 11 Uhr wurde er zu bis zu drei Jahren Haft verurteilt.", "11:00")]
+    public void ANumberBeforeAUnitOfTime_EndsNoRangeOfHours(string lang, string text, string clock)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.DoesNotContain(analyzed.Times, t => t.Kind == Chorus.Core.Time.TimeKind.TimeRange);
+        Assert.Contains(analyzed.Times, t => t.Clock is { } c && c.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) == clock);
+    }
+
     // A bare weekday takes the sentence's tense: German weak pasts ("-te") of verbs the dictionary holds and listed strong
     // pasts; an adjective before a noun is no verb ("der verletzte Fahrer"); an English passive infinitive or an
     // announced plan is future whatever form its verb has ("will be held", "is set to").

@@ -129,7 +129,8 @@ public sealed partial class TimeExpressionExtractor
 
             if (clocky)
             {
-                if (a.Clock is null || b.Clock is null)
+                // "om zes uur tot drie maanden cel": a bare number before a unit of time is a length, not an hour.
+                if (a.Clock is null || b.Clock is null || (b.RangeOnly && b.End < N && lex.Units.ContainsKey(w[b.End])))
                 {
                     return false;
                 }
