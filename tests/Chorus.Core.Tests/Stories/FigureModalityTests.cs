@@ -25,6 +25,17 @@ public class FigureModalityTests
     [InlineData("In May, 40 people were arrested.", "40", false)]
     [InlineData("Police could not find 12 of the passengers.", "12", false)]
     [InlineData("In de drie getroffen landen zijn 215 doden geregistreerd.", "215", false)]
+    // Read on DPG 2019: what follows the figure in a relative clause or after "en" is about something else; an adjective
+    // after an article is no verb of fearing; "niet mogelijk" and "het mogelijk" say nothing of the figure; a colon ends
+    // the reach of a cue before it.
+    [InlineData("De politie heeft twaalf verdachten opgepakt van wie een deel mogelijk betrokken was.", "twaalf", false)]
+    [InlineData("Met inmiddels 629 overleden patiënten is het de dodelijkste uitbraak van de gevreesde ziekte.", "629", false)]
+    [InlineData("Alleen onbemande systemen kunnen naar 1500 meter diepte en met die apparaten is het niet mogelijk om te bergen.", "1500", false)]
+    [InlineData("Nu al is het mogelijk om een uitkering voor drie maanden mee te nemen.", "drie", false)]
+    [InlineData("Hij vreesde voor hun veiligheid en gebruikte zijn bevoegdheid: de twee tieners kregen alsnog een vergunning.", "twee", false)]
+    [InlineData("De verwachting is dat dat aantal oploopt naar zeker 60 volwassenen.", "60", true)]
+    [InlineData("Het is mogelijk dat twintig mensen omkwamen.", "twintig", true)]
+    [InlineData("Volgens de werkgevers kunnen de kosten per huis oplopen tot 60.000 euro of meer.", "60.000", true)]
     public void Projections_AreNoReports(string sentence, string figure, bool expected)
     {
         var at = sentence.IndexOf(figure, StringComparison.Ordinal);

@@ -38,8 +38,21 @@ internal static class FigureModality
         "mogelijk", "wellicht", "misschien", "possibly", "perhaps", "maybe", "möglicherweise", "vielleicht", "womöglich",
     };
 
-    // "Zo snel mogelijk", "zoveel mogelijk": as far as possible, no hedge.
-    private static readonly HashSet<string> AsPossible = new(StringComparer.OrdinalIgnoreCase) { "zo", "zoveel", "zomin", "als" };
+    // "Zo snel mogelijk", "zoveel mogelijk": as far as possible; "niet mogelijk", "het mogelijk (maken)": what can be
+    // done. No hedge of a figure.
+    private static readonly HashSet<string> AsPossible = new(StringComparer.OrdinalIgnoreCase) { "zo", "zoveel", "zomin", "als", "niet", "het" };
+
+    // Words that open a relative or coordinated clause after the figure (German relative clauses stand after a comma).
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "die", "dat", "wie", "waarvan", "waarbij", "waardoor", "en", "maar", "of", "want",
+        "who", "which", "that", "whose", "and", "but", "or", "und", "aber", "oder",
+    };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "de", "het", "een", "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+    };
 
     // A modal of possibility, with a verb of growth in the same reach: what a figure may rise to.
     private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase)
@@ -68,6 +81,8 @@ internal static class FigureModality
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThreatLookup = ThreatWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MaybeLookup = MaybeWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AsPossibleLookup = AsPossible.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseLookup = ClauseWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ModalLookup = Modals.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ComparativeLookup = Comparatives.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContrastLookup = Contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -94,7 +109,7 @@ internal static class FigureModality
             {
                 // A parenthesis before the figure is a scope of its own: skip what it holds.
                 depth += word is ")" ? 1 : word is "(" ? -1 : 0;
-                if (word is ";" && depth == 0)
+                if (word is ";" or ":" && depth == 0)
                 {
                     break;
                 }
@@ -119,7 +134,9 @@ internal static class FigureModality
             }
         }
 
-        // After the figure, to the end of its clause.
+        // After the figure, to the end of its clause: a relative clause or a coordinated one that follows it is about
+        // something else ("twaalf verdachten opgepakt van wie een deel mogelijk betrokken was"), and a cue after an
+        // article is a noun's adjective ("de gevreesde ziekte").
         var end = inside ? close : sentenceEnd;
         for (var k = afterOwn; k < tokens.Count && tokens[k].Start < end; k++)
         {
@@ -128,7 +145,22 @@ internal static class FigureModality
                 break;
             }
 
-            if (tokens[k].Kind == TokenKind.Word && (IsCue(text, tokens, k, first, ref modal, ref growth) || IsMaybe(text, tokens, k, first)))
+            if (tokens[k].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            if (ClauseLookup.Contains(tokens[k].Of(text)))
+            {
+                break;
+            }
+
+            if (k > afterOwn && DeterminerLookup.Contains(tokens[k - 1].Of(text)))
+            {
+                continue;
+            }
+
+            if (IsCue(text, tokens, k, first, ref modal, ref growth) || IsMaybe(text, tokens, k, first))
             {
                 return true;
             }
@@ -165,10 +197,10 @@ internal static class FigureModality
         return modal && growth;
     }
 
-    /// <summary>Whether the word at <paramref name="k"/> is an adverb of possibility, not "as … as possible".</summary>
+    /// <summary>Whether the word at <paramref name="k"/> is an adverb of possibility, not "zo snel mogelijk" or "niet mogelijk".</summary>
     private static bool IsMaybe(string text, IReadOnlyList<Token> tokens, int k, int first)
         => MaybeLookup.Contains(tokens[k].Of(text)) && (k == first || !AsPossibleLookup.Contains(tokens[k - 1].Of(text)))
-        && (k < 2 || k - 2 < first || !AsPossibleLookup.Contains(tokens[k - 2].Of(text)));
+        && (k < 2 || k - 2 < first || !tokens[k - 2].Of(text).Equals("zo", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether the figure's token stands inside a parenthesis of the sentence, and the tokens of its brackets.</summary>
     private static (bool Inside, int Open, int Close) Parenthesis(string text, IReadOnlyList<Token> tokens, int first, int own, int sentenceEnd)
