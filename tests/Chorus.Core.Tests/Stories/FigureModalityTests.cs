@@ -52,6 +52,9 @@ public class FigureModalityTests
     [InlineData("Twelve people died in three villages.", "three villages", "villages", "Twelve people", FigureRole.None)]
     [InlineData("In zwei Dörfern starben 14 Menschen.", "zwei Dörfern", "dörfern", "14 Menschen", FigureRole.None)]
     [InlineData("In zwei Dörfern starben 14 Menschen.", "14 Menschen", "menschen", "zwei Dörfern", FigureRole.Dead)]
+    [InlineData("Honderden mensen zijn vermist en anderhalf miljoen mensen zitten opgesloten.", "anderhalf miljoen mensen", "mensen", "Honderden mensen", FigureRole.None)]
+    [InlineData("Honderden mensen zijn vermist en anderhalf miljoen mensen zitten opgesloten.", "Honderden mensen", "mensen", "anderhalf miljoen mensen", FigureRole.Missing)]
+    [InlineData("Elf mensen kwamen om en 23 mensen raakten gewond.", "23 mensen", "mensen", "Elf mensen", FigureRole.Injured)]
     public void RoleWords_GoToTheNearestFigure(string sentence, string figure, string? unit, string other, FigureRole expected)
     {
         var at = sentence.IndexOf(figure, StringComparison.Ordinal);

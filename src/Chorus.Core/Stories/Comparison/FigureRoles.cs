@@ -169,12 +169,34 @@ internal static class FigureRoles
         // one after it: a verb before its subject ("In zwei Dörfern starben 14 Menschen", Dutch and German put the verb
         // second) is that figure's verb, not the adverbial's before it.
         // A cue reaches across a clause's comma only where no figure of its own clause is nearer: "Zeven mensen raakten
-        // gewond, van wie twee ernstig".
+        // gewond, van wie twee ernstig"), or a coordinating conjunction ("honderden mensen zijn vermist en anderhalf miljoen
+        // mensen zitten opgesloten").
         int Distance(int cue, int cueEnd, int start, int end)
             => cue >= end ? cue - end + 1 + ClauseGap(end, cue) : Math.Max(0, start - cueEnd) + ClauseGap(cueEnd, start);
 
-        int ClauseGap(int from, int to) => text.AsSpan(from, Math.Max(0, to - from)).IndexOfAny(",;:") >= 0 ? 40 : 0;
+        int ClauseGap(int from, int to)
+        {
+            var between = text.AsSpan(from, Math.Max(0, to - from));
+            if (between.IndexOfAny(",;:") >= 0)
+            {
+                return 40;
+            }
+
+            foreach (var word in between.Split(' '))
+            {
+                if (Coordinators.Contains(between[word]))
+                {
+                    return 40;
+                }
+            }
+
+            return 0;
+        }
     }
+
+    // Conjunctions that join two clauses, each with its own figure and verb.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordinators
+        = new HashSet<string>(["en", "maar", "and", "but", "und", "aber"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "geen doden", "keine Verletzten", "no injuries": a negative determiner before the role noun itself.
     private static readonly HashSet<string> NoneDeterminers = new(StringComparer.OrdinalIgnoreCase) { "geen", "kein", "keine", "keinen", "no" };
