@@ -55,6 +55,10 @@ public class FigureModalityTests
     [InlineData("Honderden mensen zijn vermist en anderhalf miljoen mensen zitten opgesloten.", "anderhalf miljoen mensen", "mensen", "Honderden mensen", FigureRole.None)]
     [InlineData("Honderden mensen zijn vermist en anderhalf miljoen mensen zitten opgesloten.", "Honderden mensen", "mensen", "anderhalf miljoen mensen", FigureRole.Missing)]
     [InlineData("Elf mensen kwamen om en 23 mensen raakten gewond.", "23 mensen", "mensen", "Elf mensen", FigureRole.Injured)]
+    // A verb-final clause: the subject before the verb, not the main clause's object after it (DPG 2019).
+    [InlineData("Zij begon na de aanslag waarbij vier mensen overleden twee inzamelingen.", "vier mensen", "mensen", "twee inzamelingen", FigureRole.Dead)]
+    [InlineData("Zij begon na de aanslag waarbij vier mensen overleden twee inzamelingen.", "twee inzamelingen", "inzamelingen", "vier mensen", FigureRole.None)]
+    [InlineData("Bij de brand in drie woningen raakten vijf bewoners gewond.", "drie woningen", "woningen", "vijf bewoners", FigureRole.None)]
     public void RoleWords_GoToTheNearestFigure(string sentence, string figure, string? unit, string other, FigureRole expected)
     {
         var at = sentence.IndexOf(figure, StringComparison.Ordinal);

@@ -165,14 +165,44 @@ internal static class FigureRoles
             return false;
         }
 
-        // Characters between the cue word and the figure. A cue as near before one figure as after another goes to the
-        // one after it: a verb before its subject ("In zwei Dörfern starben 14 Menschen", Dutch and German put the verb
-        // second) is that figure's verb, not the adverbial's before it.
-        // A cue reaches across a clause's comma only where no figure of its own clause is nearer: "Zeven mensen raakten
-        // gewond, van wie twee ernstig"), or a coordinating conjunction ("honderden mensen zijn vermist en anderhalf miljoen
-        // mensen zitten opgesloten").
+        // Characters between the cue word and the figure. A cue as near after one figure as before another goes to the
+        // one before it, the subject of a verb at the end of its clause ("waarbij vier mensen overleden twee
+        // inzamelingen"); a figure in a prepositional phrase is no subject ("In zwei Dörfern starben 14 Menschen", "Bij
+        // de brand in drie woningen raakten vijf bewoners gewond"). A cue reaches across a clause's comma only where no
+        // figure of its own clause is nearer ("Zeven mensen raakten gewond, van wie twee ernstig"), or across a
+        // coordinating conjunction ("honderden mensen zijn vermist en anderhalf miljoen mensen zitten opgesloten").
         int Distance(int cue, int cueEnd, int start, int end)
-            => cue >= end ? cue - end + 1 + ClauseGap(end, cue) : Math.Max(0, start - cueEnd) + ClauseGap(cueEnd, start);
+            => (cue >= end ? cue - end + ClauseGap(end, cue) : Math.Max(0, start - cueEnd) + 1 + ClauseGap(cueEnd, start))
+            + (InPrepositionalPhrase(start) ? 20 : 0);
+
+        // The word before the figure, or before its article, is a preposition.
+        bool InPrepositionalPhrase(int figureStart)
+        {
+            var (b, e) = WordBefore(figureStart);
+            if (Articles.Contains(text.AsSpan(b, e - b)))
+            {
+                (b, e) = WordBefore(b);
+            }
+
+            return Prepositions.Contains(text.AsSpan(b, e - b));
+        }
+
+        (int Start, int End) WordBefore(int at)
+        {
+            var e = at;
+            while (e > sentenceStart && text[e - 1] == ' ')
+            {
+                e--;
+            }
+
+            var b = e;
+            while (b > sentenceStart && char.IsLetter(text[b - 1]))
+            {
+                b--;
+            }
+
+            return (b, e);
+        }
 
         int ClauseGap(int from, int to)
         {
@@ -193,6 +223,14 @@ internal static class FigureRoles
             return 0;
         }
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Articles
+        = new HashSet<string>(["de", "het", "een", "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "einem", "einer", "alle", "all"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Prepositions of place and circumstance: a figure after one names where or in what, not who.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Prepositions
+        = new HashSet<string>(["in", "op", "bij", "uit", "aan", "naast", "tussen", "onder", "boven", "langs",
+            "on", "at", "from", "into", "across", "im", "am", "auf", "bei", "beim", "aus", "an", "zwischen"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Conjunctions that join two clauses, each with its own figure and verb.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordinators
