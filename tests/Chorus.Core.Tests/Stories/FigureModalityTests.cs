@@ -35,6 +35,9 @@ public class FigureModalityTests
     [InlineData("Hij vreesde voor hun veiligheid en gebruikte zijn bevoegdheid: de twee tieners kregen alsnog een vergunning.", "twee", false)]
     [InlineData("De verwachting is dat dat aantal oploopt naar zeker 60 volwassenen.", "60", true)]
     [InlineData("Het is mogelijk dat twintig mensen omkwamen.", "twintig", true)]
+    [InlineData("Some 500 of them are feared dead.", "500", true)]
+    [InlineData("Die fürchterliche Bilanz von 20 Toten erschütterte das Land.", "20", false)]
+    [InlineData("Die Behörden fürchten, dass 300 Menschen gestorben sind.", "300", true)]
     [InlineData("Volgens de werkgevers kunnen de kosten per huis oplopen tot 60.000 euro of meer.", "60.000", true)]
     public void Projections_AreNoReports(string sentence, string figure, bool expected)
     {

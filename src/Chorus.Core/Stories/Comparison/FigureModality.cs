@@ -13,8 +13,9 @@ namespace Chorus.Core.Stories.Comparison;
 /// <remarks>
 /// Cues are Dutch, English and German word beginnings (so inflections match) and whole modal words. A cue before the
 /// figure reaches it from anywhere earlier in the sentence (the figure stands in what is feared: "vreest dat er meer dan
-/// duizend doden zijn"), unless a ';' or a contrast ("…, maar 215 doden") comes between; a cue after the figure reaches it
-/// only within its clause ("500 people are feared dead"). A parenthesis is a scope of its own, either way.
+/// duizend doden zijn"), unless a ';', a ':' or a contrast ("…, maar 215 doden") comes between; a cue after the figure
+/// reaches it only within its clause ("500 people are feared dead"), not from a relative or coordinated clause that
+/// follows, nor as an adjective after an article ("de gevreesde ziekte"). A parenthesis is a scope of its own, either way.
 /// </remarks>
 internal static class FigureModality
 {
@@ -23,13 +24,15 @@ internal static class FigureModality
     [
         "vrees", "vrezen", "gevreesd", "verwacht", "voorspel",
         "fear", "expect", "predict", "forecast", "projected",
-        "befürcht", "fürcht", "erwart", "voraussichtlich", "vorhersag", "prognos",
+        "befürcht", "erwart", "voraussichtlich", "vorhersag", "prognos",
     ];
 
     // Whole words only: "dreigingsniveau" and "kanaal" begin like them.
     private static readonly HashSet<string> ThreatWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "dreigt", "dreigen", "dreigde", "dreigden", "threatens", "threatened", "droht", "drohen", "drohte",
+        // German "fürchten" as whole forms: "fürchterlich" (awful) begins like them.
+        "fürchtet", "fürchten", "fürchtete", "fürchteten",
     };
 
     // Adverbs of possibility ("In Mozambique zijn mogelijk meer dan duizend doden"): they hedge their own clause only.
@@ -43,15 +46,16 @@ internal static class FigureModality
     private static readonly HashSet<string> AsPossible = new(StringComparer.OrdinalIgnoreCase) { "zo", "zoveel", "zomin", "als", "niet", "het" };
 
     // Words that open a relative or coordinated clause after the figure (German relative clauses stand after a comma).
+    // Not Dutch "of" (or): in English text it is the preposition ("500 of them are feared dead").
     private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "die", "dat", "wie", "waarvan", "waarbij", "waardoor", "en", "maar", "of", "want",
+        "die", "dat", "wie", "waarvan", "waarbij", "waardoor", "en", "maar", "want",
         "who", "which", "that", "whose", "and", "but", "or", "und", "aber", "oder",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {
-        "de", "het", "een", "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "de", "het", "een", "alle", "the", "a", "an", "all", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
     };
 
     // A modal of possibility, with a verb of growth in the same reach: what a figure may rise to.
@@ -82,7 +86,8 @@ internal static class FigureModality
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MaybeLookup = MaybeWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AsPossibleLookup = AsPossible.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseLookup = ClauseWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Articles and "all" in the three languages: what stands before a noun, not a verb.</summary>
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DeterminerLookup = Determiners.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ModalLookup = Modals.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ComparativeLookup = Comparatives.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContrastLookup = Contrasts.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -179,11 +179,17 @@ internal static class FigureRoles
         bool InPrepositionalPhrase(int figureStart)
         {
             var (b, e) = WordBefore(figureStart);
-            if (Articles.Contains(text.AsSpan(b, e - b)))
+            if (Prepositions.Contains(text.AsSpan(b, e - b)))
             {
-                (b, e) = WordBefore(b);
+                return true;
             }
 
+            if (!FigureModality.DeterminerLookup.Contains(text.AsSpan(b, e - b)))
+            {
+                return false;
+            }
+
+            (b, e) = WordBefore(b);
             return Prepositions.Contains(text.AsSpan(b, e - b));
         }
 
@@ -223,9 +229,6 @@ internal static class FigureRoles
             return 0;
         }
     }
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Articles
-        = new HashSet<string>(["de", "het", "een", "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "einem", "einer", "alle", "all"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Prepositions of place and circumstance: a figure after one names where or in what, not who.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Prepositions
