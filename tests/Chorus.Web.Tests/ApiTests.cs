@@ -441,6 +441,22 @@ public class ApiTests
         Assert.Equal(2, (await GetJsonAsync(writer, "/api/search?q=zwembad"))["hits"]!.AsArray().Count);
     }
 
+    // A figure a source fears or expects is kept in the ledger, marked as such in the JSON and on the page.
+    [SkippableFact]
+    public async Task AProjection_IsMarkedInTheFiguresLedger()
+    {
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, withSamples: false);
+        using var writer = server.Client(withKey: true);
+        var article = new { id = "p1", text = "Orkaan Idai trof Mozambique. In Mozambique zijn mogelijk meer dan duizend doden. Er zijn 215 doden geregistreerd.", date = "2019-03-19" };
+        Assert.Equal(HttpStatusCode.OK, (await writer.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), article)).StatusCode);
+        var id = (await GetJsonAsync(writer, "/api/stories"))["stories"]!.AsArray().Single()!["id"]!.GetValue<string>();
+        var values = (await GetJsonAsync(writer, $"/api/stories/{id}"))["figures"]!.AsArray().SelectMany(r => r!["values"]!.AsArray()).ToList();
+        Assert.True(values.Single(v => v!["text"]!.GetValue<string>().Contains("duizend", StringComparison.Ordinal))!["projected"]!.GetValue<bool>());
+        Assert.False(values.Single(v => v!["text"]!.GetValue<string>().Contains("215", StringComparison.Ordinal))!["projected"]!.GetValue<bool>());
+        var page = await writer.GetStringAsync(new Uri($"/stories/{id}", UriKind.Relative));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<span class=\"projected\""));
+    }
+
     [SkippableFact]
     public async Task TwoServersOnOneStore_AnswerAlike_AndSeeEachOthersIngests()
     {
