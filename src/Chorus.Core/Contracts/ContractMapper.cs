@@ -207,7 +207,7 @@ public sealed class ContractMapper
             why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null)
         {
             UnknownOutlets = UnknownOutletArticles(story.Articles),
-            Figures = FiguresLedger(story.Articles, analyzed),
+            Figures = FiguresLedger(story.Articles, analyzed, comparison.Projected),
             Updates = comparison.Updates.Select(u => new FigureUpdateDoc(
                 u.What,
                 u.Kind == UpdateKind.Correction ? "correction" : "update",
@@ -221,7 +221,7 @@ public sealed class ContractMapper
     /// (first five letters, so "doden" meets "dode"), dates and clock times on lines of their own. Lines that more
     /// than one source fills come first; within a line, sources keep the story's order.
     /// </summary>
-    internal static List<FigureRowDoc> FiguresLedger(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed)
+    internal static List<FigureRowDoc> FiguresLedger(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlySet<(string ArticleId, int Start)> projected)
     {
         var rows = new Dictionary<(string Kind, string What), List<FigureValueDoc>>();
         void Add(string kind, string what, FigureValueDoc value)
@@ -240,22 +240,12 @@ public sealed class ContractMapper
         for (var i = 0; i < articles.Count; i++)
         {
             var text = articles[i].Text;
-            var sentences = analyzed[i].Sentences;
-            var s = 0;
             foreach (var q in analyzed[i].Quantities)
             {
-                // Quantities come in text order: the sentence that holds each is found walking forward.
-                while (s < sentences.Count - 1 && sentences[s].End <= q.Start)
-                {
-                    s++;
-                }
-
-                var projected = s < sentences.Count && sentences[s].Start <= q.Start && q.End <= sentences[s].End
-                    && Stories.Comparison.FigureModality.IsProjected(text, analyzed[i].Tokens, sentences[s].Start, sentences[s].End, q);
                 var value = (q.Min is { } min && q.Max is { } max ? $"{min.ToString("0.###", CultureInfo.InvariantCulture)}–{max.ToString("0.###", CultureInfo.InvariantCulture)}" : q.Value.ToString("0.###", CultureInfo.InvariantCulture))
                     + (q.Qualifier.Name() is { } qualifier ? $" ({qualifier})" : string.Empty);
                 var what = q.Unit is null ? "count" : q.Unit.Length > 5 && q.Unit.All(char.IsLower) ? q.Unit[..5] + "…" : q.Unit;
-                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End) { Projected = projected });
+                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End) { Projected = projected.Contains((articles[i].Id, q.Start)) });
             }
 
             foreach (var t in analyzed[i].Times)

@@ -81,7 +81,8 @@ public class FiguresLedgerProjectionTests
         const string Text = "In Mozambique zijn mogelijk meer dan duizend doden. In de drie getroffen landen zijn 215 doden geregistreerd.";
         var analyzed = Chorus.Core.Analysis.ArticleAnalyzer.CreateDefault().Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "r", Text = Text, Lang = "nl" });
         var stored = new Chorus.Core.Store.StoredArticle { Id = "a1", Ref = "r", ContentKey = "k", Text = Text, Lang = "nl" };
-        var values = Chorus.Core.Contracts.ContractMapper.FiguresLedger([stored], [analyzed]).SelectMany(r => r.Values).ToList();
+        var comparison = new StoryComparer().Compare([ComparedArticle.WithProvisionalIds("a1", "a1", null, analyzed)]);
+        var values = Chorus.Core.Contracts.ContractMapper.FiguresLedger([stored], [analyzed], comparison.Projected).SelectMany(r => r.Values).ToList();
         Assert.True(values.Single(v => v.Text.Contains("duizend", StringComparison.Ordinal)).Projected);
         Assert.False(values.Single(v => v.Text.Contains("215", StringComparison.Ordinal)).Projected);
     }

@@ -600,7 +600,7 @@ public sealed class QuantityExtractor
             // "is opgelopen", "zijn gestegen", "heeft ... bereikt": the noun before the auxiliary; "steeg": the noun before
             // the verb; adverbs of time on the way ("is inmiddels opgelopen", "al was opgelopen", "has now risen").
             var before = verb - 1;
-            for (var n = 0; n < 3 && before >= 0 && (ChangeAuxiliaries.Contains(w[before]) || ChangeAdverbs.Contains(w[before])); n++)
+            for (var n = 0; n < 3 && before >= 0 && (FiniteAuxiliaries.Contains(w[before]) || ChangeAdverbs.Contains(w[before])); n++)
             {
                 before--;
             }
@@ -1235,12 +1235,6 @@ public sealed class QuantityExtractor
     {
         "inmiddels", "intussen", "ondertussen", "nu", "al", "zelfs", "verder", "inzwischen", "mittlerweile", "bereits", "nun", "weiter",
         "now", "already", "since", "meanwhile", "further",
-    };
-
-    // Auxiliaries of a changed figure's perfect: "is opgelopen", "was gestiegen", "has risen", "had climbed".
-    private static readonly HashSet<string> ChangeAuxiliaries = new(StringComparer.Ordinal)
-    {
-        "is", "zijn", "was", "waren", "has", "have", "had", "ist", "sind", "war",
     };
 
     /// <summary>"half", "kwart" and their kin as the part of a whole they name.</summary>

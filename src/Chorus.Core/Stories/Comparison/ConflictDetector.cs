@@ -52,7 +52,8 @@ internal static class ConflictDetector
         "km", "m", "cm", "mm", "kg", "g", "t", "l", "%", "percentage point", "EUR", "USD", "GBP", "°", "h", "min", "s", "year", "month", "week", "day", "ha", "m2", "km/h", "mi", "ft", "in", "mi/h", Extraction.Quantities.QuantityExtractor.AgeUnit,
     };
 
-    public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot, CancellationToken cancellationToken = default)
+    /// <param name="projected">The story's projections (article, start offset): no figure an article gives, for <see cref="Mentions"/>.</param>
+    public static (List<Conflict> Conflicts, List<FigureUpdate> Updates) Detect(IReadOnlyList<StorySentence> sentences, IReadOnlyList<SentenceLink> links, int[] claimRoot, IReadOnlySet<(string ArticleId, int Start)> projected, CancellationToken cancellationToken = default)
     {
         var updates = new Dictionary<(int Claim, string Slot), (UpdateKind Kind, string What, SortedDictionary<(DateOnly, string, int), ConflictValue> Values)>();
         void AddUpdate(int claim, string slot, UpdateKind kind, string what, (DateOnly Day, ConflictValue Value) earlier, (DateOnly Day, ConflictValue Value) later)
@@ -74,18 +75,6 @@ internal static class ConflictDetector
 
         // Projections (what a source fears or expects) are no figure an article gives: "mogelijk meer dan duizend doden"
         // does not make 700 dead a figure that article already holds.
-        var projected = new HashSet<(string Article, int Start)>();
-        foreach (var s in sentences)
-        {
-            for (var i = 0; i < s.Quantities.Count; i++)
-            {
-                if (s.Projected[i])
-                {
-                    projected.Add((s.Article.Id, s.Quantities[i].Start));
-                }
-            }
-        }
-
         bool Mentions(ComparedArticle article, QuantityMention q) => ConflictDetector.Mentions(article, q, projected);
 
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
@@ -1438,7 +1427,7 @@ internal static class ConflictDetector
     /// agreeing figure counts: not a vague one, nor one five times away or more (the 3,5 miljard of a whole budget does
     /// not "give" the 16 miljoen a measure costs), which <see cref="Consistent"/> lets pass as not comparable.
     /// </summary>
-    private static bool Mentions(ComparedArticle article, QuantityMention q, IReadOnlySet<(string Article, int Start)> projected)
+    private static bool Mentions(ComparedArticle article, QuantityMention q, IReadOnlySet<(string ArticleId, int Start)> projected)
         => article.Analyzed.Quantities.Any(o => UnitKey(o.Unit) == UnitKey(q.Unit) && o.Qualifier != FigureQualifier.Vague && q.Qualifier != FigureQualifier.Vague
             && !OrdersApart(o, q) && Agree(o, q) && !projected.Contains((article.Id, o.Start)))
         || GivesAsPart(article, q);

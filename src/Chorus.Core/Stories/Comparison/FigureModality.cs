@@ -45,13 +45,14 @@ internal static class FigureModality
     // done. No hedge of a figure.
     private static readonly HashSet<string> AsPossible = new(StringComparer.OrdinalIgnoreCase) { "zo", "zoveel", "zomin", "als", "niet", "het" };
 
+    /// <summary>Conjunctions that join two clauses, each of which may hold its own figure and verb.</summary>
+    internal static readonly string[] CoordinatingConjunctions = ["en", "maar", "and", "but", "und", "aber"];
+
     // Words that open a relative or coordinated clause after the figure (German relative clauses stand after a comma).
     // Not Dutch "of" (or): in English text it is the preposition ("500 of them are feared dead").
-    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "die", "dat", "wie", "waarvan", "waarbij", "waardoor", "en", "maar", "want",
-        "who", "which", "that", "whose", "and", "but", "or", "und", "aber", "oder",
-    };
+    private static readonly HashSet<string> ClauseWords = new(
+        ["die", "dat", "wie", "waarvan", "waarbij", "waardoor", "want", "who", "which", "that", "whose", "or", "oder", .. CoordinatingConjunctions],
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {

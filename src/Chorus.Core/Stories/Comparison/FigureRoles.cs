@@ -237,7 +237,7 @@ internal static class FigureRoles
 
     // Conjunctions that join two clauses, each with its own figure and verb.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Coordinators
-        = new HashSet<string>(["en", "maar", "and", "but", "und", "aber"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        = new HashSet<string>(FigureModality.CoordinatingConjunctions, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "geen doden", "keine Verletzten", "no injuries": a negative determiner before the role noun itself.
     private static readonly HashSet<string> NoneDeterminers = new(StringComparer.OrdinalIgnoreCase) { "geen", "kein", "keine", "keinen", "no" };

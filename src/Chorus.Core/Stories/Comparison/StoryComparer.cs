@@ -28,6 +28,12 @@ public sealed record StoryComparison(
 
     /// <summary>Sentences (article, start offset) that take part in a conflict.</summary>
     public IReadOnlySet<(string ArticleId, int Start)> InConflict { get; init; } = new HashSet<(string, int)>();
+
+    /// <summary>
+    /// Figures (article, start offset) a source gives as feared, expected or possible rather than reported
+    /// (<see cref="FigureModality"/>): kept out of every comparison with a reported figure.
+    /// </summary>
+    public IReadOnlySet<(string ArticleId, int Start)> Projected { get; init; } = new HashSet<(string, int)>();
 }
 
 /// <summary>
@@ -51,6 +57,23 @@ public sealed class StoryComparer
         _aligner = new ClaimAligner(threshold);
     }
 
+    private static HashSet<(string ArticleId, int Start)> ProjectedFigures(IReadOnlyList<StorySentence> sentences)
+    {
+        var projected = new HashSet<(string ArticleId, int Start)>();
+        foreach (var s in sentences)
+        {
+            for (var i = 0; i < s.Quantities.Count; i++)
+            {
+                if (s.Projected[i])
+                {
+                    projected.Add((s.Article.Id, s.Quantities[i].Start));
+                }
+            }
+        }
+
+        return projected;
+    }
+
     public StoryComparison Compare(IReadOnlyList<ComparedArticle> articles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -63,7 +86,8 @@ public sealed class StoryComparer
         }
 
         var (links, root) = _aligner.Align(sentences, typed, articles.Count, cancellationToken);
-        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root, cancellationToken);
+        var projected = ProjectedFigures(sentences);
+        var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root, projected, cancellationToken);
         JoinDisagreeingSentences(sentences, root, conflicts.Select(c => c.Values).Concat(updates.Select(u => u.Values)));
 
         var claims = new List<(Claim Claim, int Root, int FirstPosition)>();
@@ -107,6 +131,7 @@ public sealed class StoryComparer
             ClaimOf = claimOf,
             Updates = updates,
             InConflict = inConflict,
+            Projected = projected,
         };
     }
 
