@@ -184,6 +184,45 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].EndsWith(span, StringComparison.Ordinal) && t.Value == value);
     }
 
+    // A part of a period ("eind volgende week", "Mitte nächsten Jahres", "the end of the month") is that period with its
+    // part as the mod, in three languages; a period named by its bare noun after "van"/"of"/"des" is the article's own.
+    // "At the end of the day" is an idiom, and "Ik begin" a verb.
+    [Theory]
+    [InlineData("nl", "Het besluit valt eind volgende week.", "volgende week", "2024-W48", "END")]
+    [InlineData("nl", "Begin vorig jaar sloot de fabriek.", "vorig jaar", "2023", "START")]
+    [InlineData("nl", "Halverwege volgend jaar opent de school.", "volgend jaar", "2025", "MID")]
+    [InlineData("nl", "Het rapport komt aan het eind van de maand.", "het eind van de maand", "2024-11", "END")]
+    [InlineData("nl", "Eind van de week valt het besluit.", "Eind van de week", "2024-W47", "END")]
+    [InlineData("nl", "Begin van volgend jaar start de bouw.", "Begin van volgend jaar", "2025", "START")]
+    [InlineData("nl", "Het kabinet wil voor het einde van dit jaar een besluit.", "het einde van dit jaar", "2024", "END")]
+    [InlineData("de", "Ende des Monats läuft die Frist ab.", "Ende des Monats", "2024-11", "END")]
+    [InlineData("de", "Mitte nächsten Jahres öffnet die Schule.", "nächsten Jahres", "2025", "MID")]
+    [InlineData("de", "Ende der Woche fällt die Entscheidung.", "Ende der Woche", "2024-W47", "END")]
+    [InlineData("en", "The report is due at the end of next week.", "next week", "2024-W48", "END")]
+    [InlineData("en", "Early next month the talks start.", "next month", "2024-12", "START")]
+    [InlineData("en", "Prices rose sharply late last year.", "last year", "2023", "END")]
+    [InlineData("en", "A vote follows at the end of the month.", "the end of the month", "2024-11", "END")]
+    [InlineData("nl", "Ik begin volgende week aan een nieuwe baan.", "volgende week", "2024-W48", null)]
+    [InlineData("nl", "De minister vertrekt volgende week naar Brussel.", "volgende week", "2024-W48", null)]
+    [InlineData("nl", "Pas na het midden van de jaren tachtig groeide het.", "jaren tachtig", "1980-01-01/1989-12-31", null)]
+    public void APartOfAPeriod_IsThatPeriodWithItsPart(string lang, string text, string span, string value, string? mod)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var time = Assert.Single(analyzed.Times);
+        Assert.EndsWith(span, text[time.Start..time.End], StringComparison.Ordinal);
+        Assert.Equal((value, mod), (time.Value, time.Mod));
+    }
+
+    [Theory]
+    [InlineData("en", "At the end of the day, voters decide.")]
+    [InlineData("nl", "Aan het eind van de dag telt alleen de uitslag.")]
+    [InlineData("nl", "Het eind van de weg is in zicht.")]
+    public void AnEndThatIsNoPeriod_IsNoTime(string lang, string text)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.Empty(analyzed.Times);
+    }
+
     // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").
     [Theory]
     [InlineData("en", "Another launch is planned for November.", "November", false)]

@@ -394,13 +394,33 @@ public sealed partial class TimeExpressionExtractor
                 k++;
             }
 
-            if (k + 2 >= N || !lex.PartModifiers.TryGetValue(w[k], out var mod) && w[k] is not "start" || w[k + 1] is not ("van" or "of" or "des"))
+            if (k + 2 >= N || !lex.PartModifiers.TryGetValue(w[k], out var mod) && w[k] is not "start" || w[k + 1] is not ("van" or "of" or "des" or "der"))
             {
                 return false;
             }
 
             mod ??= "START";
             var t = k + 2;
+
+            // "het eind van de maand", "the end of the year", "Ende des Monats", "Ende der Woche": the article's own
+            // period (the German article is the connector). Not a day: "at the end of the day" is an idiom.
+            var noun = w[t] is "de" or "het" or "the" && t + 1 < N ? t + 1 : t;
+            // Singular nouns only: "het midden van de jaren negentig" is a decade; "het eind van het jaar 2008" that year.
+            if ((noun > t || w[k + 1] is "des" or "der") && w[noun] is "week" or "maand" or "jaar" or "month" or "year" or "woche" or "monats" or "jahres"
+                && !(noun + 1 < N && tokens[noun + 1].Kind == TokenKind.Number) && lex.Units.TryGetValue(w[noun], out var unit)
+                && Shift(unit, 0, out var ownKind) is { } own)
+            {
+                hit = new Hit(i, noun + 1, own, ownKind, mod);
+                return true;
+            }
+
+            // "begin van volgend jaar", "the end of next week", "Ende nächster Woche" after "des"/"der" is rare; a relative period.
+            var (relativeEnd, relative, relativeKind) = (t, (string?)null, TimeKind.Date);
+            if (Relative(t, ref relativeEnd, ref relative, ref relativeKind) && IsPeriod(relative, relativeKind))
+            {
+                hit = new Hit(i, relativeEnd, relative, relativeKind, mod);
+                return true;
+            }
             if (IsYear(t, out var year))
             {
                 hit = new Hit(i, t + 1, year.ToString("D4", CultureInfo.InvariantCulture), TimeKind.Date, mod) { Year = year };

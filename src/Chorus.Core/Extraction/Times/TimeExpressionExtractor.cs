@@ -283,9 +283,24 @@ public sealed partial class TimeExpressionExtractor
                 || Year(i, ref end, ref value, ref mod)
                 || ClockTime(i, ref end, ref value, ref kind)
                 || EventAnchor(i, ref end, ref kind);
+            // "eind volgende week", "Begin vorig jaar", "late last year", "Mitte nächsten Jahres": a period with its part
+            // before it, as a month or a year takes it ("eind juni", "begin 2019").
+            if (ok && mod is null && IsPeriod(value, kind))
+            {
+                mod = PeriodPartBefore(i);
+            }
+
             hit = ok ? Typed(new Hit(i, end, value, kind, mod)) : default;
             return ok;
         }
+
+        /// <summary>A year, a month, a week or a season: what a part ("begin", "eind", "medio") divides.</summary>
+        private static bool IsPeriod(string? value, TimeKind kind)
+            => value is not null && (kind is TimeKind.Week or TimeKind.Season || (kind == TimeKind.Date && value.Length is 4 or 7));
+
+        /// <summary>The part a modifier just before token <paramref name="i"/> names ("eind", "early", "Mitte"), unless the Dutch word is a verb ("ik begin").</summary>
+        private string? PeriodPartBefore(int i)
+            => i > 0 && lex.PartModifiers.TryGetValue(w[i - 1], out var part) && !(i > 1 && w[i - 2] == "ik") ? part : null;
 
         // "van 10 tot 13 september (2023)", "10-13 september", "10 t/m 13 september"
         private bool DayRange(int i, ref int end, ref string? value, ref TimeKind kind)

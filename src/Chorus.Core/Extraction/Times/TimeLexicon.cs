@@ -269,7 +269,7 @@ public sealed class TimeLexicon
             ("nächster", 1), ("kommender", 1), ("letzter", -1), ("vergangener", -1), ("voriger", -1),
             ("diese", 0), ("diesen", 0), ("dieses", 0), ("diesem", 0)),
         Units = Map(("woche", "week"), ("wochen", "week"), ("monat", "month"), ("monate", "month"), ("monaten", "month"), ("jahr", "year"),
-            ("jahre", "year"), ("jahren", "year"), ("tag", "day"), ("tage", "day"), ("tagen", "day"), ("wochenende", "weekend")),
+            ("jahre", "year"), ("jahren", "year"), ("monats", "month"), ("jahres", "year"), ("tag", "day"), ("tage", "day"), ("tagen", "day"), ("wochenende", "weekend")),
         Prepositions = Set("im", "in", "seit", "bis", "ab", "vor", "nach", "anfang", "ende", "mitte", "um", "während", "am"),
         PartModifiers = Map(("anfang", "START"), ("ende", "END"), ("mitte", "MID")),
         Seasons = Map(("frühling", "SP"), ("frühjahr", "SP"), ("sommer", "SU"), ("herbst", "FA"), ("winter", "WI")),
