@@ -223,6 +223,24 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Empty(analyzed.Times);
     }
 
+    // A day's night runs past midnight: its early hours are the next day's, in three languages; a night named by the
+    // morning it ends in, or this night, is not moved. (Article of Wednesday 12 June 2024.)
+    [Theory]
+    [InlineData("nl", "Vrijdagnacht rond 1 uur was er een vechtpartij.", "2024-06-08T01:00")]
+    [InlineData("nl", "Vrijdagnacht om 23.30 uur kwam de melding.", "2024-06-07T23:30")]
+    [InlineData("nl", "Gisternacht om 2 uur sloeg de bliksem in.", "2024-06-12T02:00")]
+    [InlineData("nl", "Vannacht om 3 uur brak brand uit.", "2024-06-12T03:00")]
+    [InlineData("de", "Freitagnacht gegen 1 Uhr wurde ein Mann verletzt.", "2024-06-08T01:00")]
+    [InlineData("de", "In der Nacht zum Sonntag um 3 Uhr brannte eine Scheune.", "2024-06-09T03:00")]
+    [InlineData("en", "Police were called on Friday night at 2 am.", "2024-06-08T02:00")]
+    [InlineData("en", "The blast happened shortly after 1am last night.", "2024-06-12T01:00")]
+    [InlineData("en", "The fire broke out at 11.30pm on Friday night.", "2024-06-07T23:30")]
+    public void TheEarlyHoursOfADaysNight_AreTheNextDays(string lang, string text, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Equal(value, Assert.Single(analyzed.Times).Value);
+    }
+
     // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").
     [Theory]
     [InlineData("en", "Another launch is planned for November.", "November", false)]

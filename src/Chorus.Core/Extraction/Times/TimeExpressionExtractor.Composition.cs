@@ -558,6 +558,14 @@ public sealed partial class TimeExpressionExtractor
                 {
                     clock = ApplyPart(clock, part);
                     c = clock.Clock!.Value;
+
+                    // A day's night runs past midnight: "vrijdagnacht rond 1 uur", "Friday night at 2 am", "gisternacht om
+                    // 2 uur" are the early hours of the day after. Not the night named by the morning it ends in ("in der
+                    // Nacht zum Sonntag", "in de nacht op zaterdag") nor this night ("vannacht", "heute Nacht").
+                    if (part == "NI" && c.Hour < NightEndsHour && !NamedByItsMorning(day))
+                    {
+                        d = d.AddDays(1);
+                    }
                 }
 
                 var value = clock.ClockEnd is { } ce && ce != c ? $"{Iso(d)}T{Clock(c)}/{Iso(d)}T{Clock(ce)}" : $"{Iso(d)}T{Clock(c)}";
@@ -584,6 +592,28 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return null;
+        }
+
+        // Hours of a night before this one belong to the next day's early morning.
+        private const int NightEndsHour = 6;
+
+        /// <summary>Whether a night is named by the day it ends in ("in der Nacht zum Sonntag", "de nacht op zaterdag") or is this night ("vannacht").</summary>
+        private bool NamedByItsMorning(Hit day)
+        {
+            if (lex.RelativeDays.TryGetValue(w[day.Start], out var offset) && offset == 0)
+            {
+                return true;
+            }
+
+            for (var k = day.Start; k < day.End; k++)
+            {
+                if (w[k] is "zum" or "zu" or "auf" or "op" or "heute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
