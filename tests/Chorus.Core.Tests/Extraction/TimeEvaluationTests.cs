@@ -241,6 +241,25 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Equal(value, Assert.Single(analyzed.Times).Value);
     }
 
+    // The German perfect tense is past whatever prefix its participle bears: an inseparable one instead of "ge-"
+    // ("zerstört", "entwurzelt", "erschossen") or none at all ("explodiert", "evakuiert"). An infinitive after "zu" is
+    // no participle. (Article of Wednesday 20 November 2024.)
+    [Theory]
+    [InlineData("Ein Brand hat am Samstag ein Wohnhaus in Kiel zerstört.", "Samstag", "2024-11-16")]
+    [InlineData("Am Montag ist in Köln eine Gasleitung explodiert.", "Montag", "2024-11-18")]
+    [InlineData("Die Stadt hat am Montag zwei Straßen evakuiert.", "Montag", "2024-11-18")]
+    [InlineData("Am Donnerstag hat ein Sturm in Bremen zahlreiche Bäume entwurzelt.", "Donnerstag", "2024-11-14")]
+    [InlineData("Am Montag hat die Polizei in Essen einen Mann erschossen.", "Montag", "2024-11-18")]
+    [InlineData("Die Kanzlerin hat am Montag Paris besucht.", "Montag", "2024-11-18")]
+    [InlineData("Am Freitag ist ein Flugzeug in Bayern abgestürzt.", "Freitag", "2024-11-15")]
+    [InlineData("Die Minister sind bereit, am Freitag die Pläne zu besprechen.", "Freitag", "2024-11-22")]
+    [InlineData("Am Sonntag sind Wahlen in Bayern.", "Sonntag", "2024-11-24")]
+    public void TheGermanPerfect_IsPast(string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = "de", Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
+    }
+
     // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").
     [Theory]
     [InlineData("en", "Another launch is planned for November.", "November", false)]

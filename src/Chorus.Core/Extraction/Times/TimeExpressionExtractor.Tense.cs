@@ -287,12 +287,21 @@ public sealed partial class TimeExpressionExtractor
 
         // A past participle: "gehouden", "gearresteerd", "announced", and with a separable particle or an unstressed prefix
         // instead of "ge": "ontspoord", "opgepakt", "verklaard", "abgesagt".
+        // German weak participles take any inseparable prefix instead of "ge" ("zerstört", "entwurzelt", "erlaubt", "empört"),
+        // and verbs in "-ieren" take none ("explodiert", "evakuiert").
         private bool IsParticiple(string word) => lex.Lang switch
         {
             "en" => word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal),
-            _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes)))
+            _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes)
+                    || (lex.Lang == "de" && (HasPrefix(word, GermanInseparablePrefixes) || word.EndsWith("iert", StringComparison.Ordinal))))
+                    && !(lex.Lang == "de" && GermanAdjectivesLikeParticiples.Contains(word)))
                 || (word.EndsWith("en", StringComparison.Ordinal) && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, SeparableGe)) && !word.EndsWith("ingen", StringComparison.Ordinal))),
         };
+
+        private static readonly string[] GermanInseparablePrefixes = ["ent", "er", "zer", "emp", "miss"];
+
+        // Adjectives that look like a participle after "be-" or "ver-" but are none: "sind bereit", "ist bekannt".
+        private static readonly HashSet<string> GermanAdjectivesLikeParticiples = new(StringComparer.Ordinal) { "bereit", "bekannt", "bewusst", "verwandt" };
 
         // A separable particle before "ge": "opgepakt", "aangehouden", "festgenommen", "ausgebrochen".
         private static readonly string[] SeparableGe =
