@@ -260,6 +260,22 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
+    // A night bounded by two days is one night, named by the morning it ends in ("in der Nacht zum Sonntag", as the
+    // day-part sets label it): Dutch "in de nacht van zaterdag op zondag" and German "von Samstag auf Sonntag" too, and
+    // its early hours are that morning's. (Articles of Monday 10 June 2024.)
+    [Theory]
+    [InlineData("de", "In der Nacht zum Sonntag brannte eine Scheune.", "2024-06-09TNI")]
+    [InlineData("de", "In der Nacht zum Sonntag um 3 Uhr brannte eine Scheune.", "2024-06-09T03:00")]
+    [InlineData("de", "In der Nacht von Samstag auf Sonntag brannte eine Scheune.", "2024-06-09TNI")]
+    [InlineData("nl", "In de nacht van zaterdag op zondag brandde een schuur af.", "2024-06-09TNI")]
+    [InlineData("nl", "In de nacht van zaterdag op zondag rond 3 uur brandde een schuur af.", "2024-06-09T03:00")]
+    [InlineData("nl", "In de nacht van zaterdag op zondag rond half twaalf brandde een schuur af.", "2024-06-08T23:30")]
+    public void ANightBetweenTwoDays_IsOneNight_NamedByItsMorning(string lang, string text, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-10").Value });
+        Assert.Equal(value, Assert.Single(analyzed.Times).Value);
+    }
+
     // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").
     [Theory]
     [InlineData("en", "Another launch is planned for November.", "November", false)]
@@ -281,7 +297,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The plane landed yesterday morning.", "yesterday morning", "2024-11-19TMO")]
     [InlineData("en", "Firefighters were called last night.", "last night", "2024-11-19TNI")]
     [InlineData("en", "The fire broke out on Monday evening.", "Monday evening", "2024-11-18TEV")]
-    [InlineData("nl", "De winkel werd in de nacht van zaterdag op zondag beschoten.", "nacht van zaterdag", "2024-11-16TNI")]
+    [InlineData("nl", "De winkel werd in de nacht van zaterdag op zondag beschoten.", "nacht van zaterdag op zondag", "2024-11-17TNI")]
     public void APartOfTheDay_JoinsItsDay(string lang, string text, string span, string value)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });

@@ -516,7 +516,7 @@ public sealed partial class TimeExpressionExtractor
 
             for (var k = from; k < to; k++)
             {
-                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum"
+                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum" or "zu" or "auf" or "von" or "into"
                     or "na" or "vanaf" or "voor" or "niet" or "later" or "dan" or "after" or "before" or "nach" or "vor"))
                 {
                     return false;
@@ -560,11 +560,17 @@ public sealed partial class TimeExpressionExtractor
                     c = clock.Clock!.Value;
 
                     // A day's night runs past midnight: "vrijdagnacht rond 1 uur", "Friday night at 2 am", "gisternacht om
-                    // 2 uur" are the early hours of the day after. Not the night named by the morning it ends in ("in der
-                    // Nacht zum Sonntag", "in de nacht op zaterdag") nor this night ("vannacht", "heute Nacht").
+                    // 2 uur" are the early hours of the day after. Not a night named by the morning it ends in ("in der
+                    // Nacht zum Sonntag", "in de nacht van zaterdag op zondag") nor this night ("vannacht").
                     if (part == "NI" && c.Hour < NightEndsHour && !NamedByItsMorning(day))
                     {
                         d = d.AddDays(1);
+                    }
+
+                    // And the evening hours of a night named by its morning are the day before's.
+                    if (part == "NI" && c.Hour >= 12 && NamedByItsMorning(day) && !lex.RelativeDays.ContainsKey(w[day.Start]))
+                    {
+                        d = d.AddDays(-1);
                     }
                 }
 
@@ -579,9 +585,18 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // part of the day + its day: "in der Nacht zum Montag" (the night before Monday morning), "on the evening of 5 May"
-            if (a.PartOfDay is { } p3 && a.Clock is null && a.Day is null && b.Day is { } d3 && b.Clock is null && b.PartOfDay is null && a.End < N && w[a.End] is "zum" or "of" or "van")
+            if (a.PartOfDay is { } p3 && a.Clock is null && a.Day is null && b.Day is { } d3 && b.Clock is null && b.PartOfDay is null && a.End < N
+                && w[a.End] is "zum" or "zu" or "auf" or "op" or "into" or "of" or "van" or "von")
             {
                 return new Hit(a.Start, b.End, $"{Iso(d3)}T{p3}", TimeKind.DateTime) { Day = d3, PartOfDay = p3 };
+            }
+
+            // "in de nacht van zaterdag op zondag", "in der Nacht von Samstag auf Sonntag": one night, named by the morning it
+            // ends in, as "in der Nacht zum Sonntag" is, so that its early hours are that morning's.
+            if (a.PartOfDay == "NI" && a.Clock is null && a.Day is { } night && b.Day is { } morning && b.Clock is null && b.PartOfDay is null
+                && morning == night.AddDays(1) && a.End < N && w[a.End] is "op" or "auf" or "zu" or "zum" or "to" or "into")
+            {
+                return a with { End = b.End, Value = $"{Iso(morning)}TNI", Day = morning, MorningNamed = true };
             }
 
             // part of the day + clock: "'s middags om 7 uur"
@@ -597,17 +612,20 @@ public sealed partial class TimeExpressionExtractor
         // Hours of a night before this one belong to the next day's early morning.
         private const int NightEndsHour = 6;
 
-        /// <summary>Whether a night is named by the day it ends in ("in der Nacht zum Sonntag", "de nacht op zaterdag") or is this night ("vannacht").</summary>
+        /// <summary>
+        /// Whether a night is named by the morning it ends in ("in der Nacht zum Sonntag", "de nacht van zaterdag op
+        /// zondag") or is this night ("vannacht", "heute Nacht"): its early hours are that day's own.
+        /// </summary>
         private bool NamedByItsMorning(Hit day)
         {
-            if (lex.RelativeDays.TryGetValue(w[day.Start], out var offset) && offset == 0)
+            if (day.MorningNamed || (lex.RelativeDays.TryGetValue(w[day.Start], out var offset) && offset == 0))
             {
                 return true;
             }
 
             for (var k = day.Start; k < day.End; k++)
             {
-                if (w[k] is "zum" or "zu" or "auf" or "op" or "heute")
+                if (w[k] is "zum" or "zu" or "auf" or "heute")
                 {
                     return true;
                 }

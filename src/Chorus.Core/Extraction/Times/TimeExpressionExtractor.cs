@@ -113,6 +113,9 @@ public sealed partial class TimeExpressionExtractor
 
         /// <summary>A month named without a preposition, which only a range of two such months makes an expression.</summary>
         public bool BareMonthEnd { get; init; }
+
+        /// <summary>A night named by the morning it ends in ("de nacht van zaterdag op zondag" is Sunday's night).</summary>
+        public bool MorningNamed { get; init; }
     }
 
     /// <summary>The state of one scan over an article: tokens, lexicon, anchor and the last resolved value.</summary>
