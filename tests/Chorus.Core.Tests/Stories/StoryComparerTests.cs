@@ -660,6 +660,17 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
     }
 
+    // One night told three ways: "zaterdagnacht", "in de nacht van zaterdag op zondag", "in der Nacht zum Sonntag". The
+    // second day of a bounded night is no day of its own that another source's night contradicts.
+    [Fact]
+    public void OneNight_ToldAsItsEveningOrBetweenTwoDays_IsNoDateConflict()
+    {
+        var a = Article("a", "Maasbode", "Een grote brand heeft zaterdagnacht een schuur in Venlo verwoest. De brandweer was urenlang bezig met blussen.", "2024-06-10");
+        var b = Article("b", "Limburger Dagblad", "Een grote brand heeft in de nacht van zaterdag op zondag een schuur in Venlo verwoest. De brandweer was urenlang bezig met blussen.", "2024-06-10");
+        var c = Article("c", "Rheinpost", "Ein Großfeuer hat in der Nacht zum Sonntag eine Scheune in Venlo zerstört. Die Feuerwehr war stundenlang mit Löscharbeiten beschäftigt.", "2024-06-10");
+        Assert.DoesNotContain(new StoryComparer().Compare([a, b, c]).Conflicts, x => x.Kind is "date" or "weekday");
+    }
+
     [Theory]
     [InlineData("Nederland", "Den Haag", false)]
     [InlineData("Engeland", "Londen", false)]
