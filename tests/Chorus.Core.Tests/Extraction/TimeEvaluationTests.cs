@@ -276,6 +276,32 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Equal(value, Assert.Single(analyzed.Times).Value);
     }
 
+    // "Later die dag", "diezelfde avond", "that evening", "am selben Tag": the day the text named last, with the part
+    // of the day it names. Not without a day named before, nor "die dag en nacht" (a relative clause).
+    [Theory]
+    [InlineData("nl", "Op 12 maart werd hij opgepakt. Later die dag werd hij verhoord.", "die dag", "2024-03-12")]
+    [InlineData("nl", "Op 12 maart werd hij opgepakt. Diezelfde avond werd hij verhoord.", "Diezelfde avond", "2024-03-12TEV")]
+    [InlineData("nl", "Op 12 maart werd hij opgepakt. Dezelfde dag nog kwam hij vrij.", "Dezelfde dag", "2024-03-12")]
+    [InlineData("en", "He was arrested on March 12. Later that day he was questioned.", "that day", "2024-03-12")]
+    [InlineData("en", "He was arrested on March 12. That evening he was released.", "That evening", "2024-03-12TEV")]
+    [InlineData("de", "Am 12. März wurde er festgenommen. Am selben Tag wurde er verhört.", "selben Tag", "2024-03-12")]
+    [InlineData("de", "Am 12. März wurde er festgenommen. An jenem Abend kam er frei.", "jenem Abend", "2024-03-12TEV")]
+    public void ThatDay_IsTheDayNamedBefore(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].EndsWith(span, StringComparison.Ordinal) && t.Value == value);
+    }
+
+    [Theory]
+    [InlineData("nl", "Die dag zal hij nooit vergeten.")]
+    [InlineData("nl", "In maart werd de wet aangenomen. Op die dag was het feest.")]
+    [InlineData("nl", "Op 12 maart sprak hij met verplegers die dag en nacht werken.")]
+    public void ThatDay_WithoutADayNamedBefore_IsNoDay(string lang, string text)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains("dag", StringComparison.Ordinal));
+    }
+
     // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").
     [Theory]
     [InlineData("en", "Another launch is planned for November.", "November", false)]

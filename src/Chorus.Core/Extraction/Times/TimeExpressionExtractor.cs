@@ -60,6 +60,8 @@ public sealed partial class TimeExpressionExtractor
                 {
                     scan.ContextChanged();
                     scan.Previous = hit.Value;
+                    scan.PreviousKind = hit.Kind;
+                    scan.PreviousEnd = hit.End;
                     if (hit.Year is { } y)
                     {
                         scan.PreviousYear = y;
@@ -122,6 +124,14 @@ public sealed partial class TimeExpressionExtractor
     private sealed partial class Scan(string text, IReadOnlyList<Token> tokens, string[] w, TimeLexicon lex, PartialDate? anchor)
     {
         public string? Previous { get; set; }
+
+        public TimeKind PreviousKind { get; set; }
+
+        /// <summary>The token after the last expression that set <see cref="Previous"/>.</summary>
+        public int PreviousEnd { get; set; }
+
+        // Tokens within which "die dag", "that evening" still point at the day named last: a few sentences.
+        private const int ThatDayReach = 80;
 
         private int N => w.Length;
 
@@ -460,6 +470,20 @@ public sealed partial class TimeExpressionExtractor
         // "komende week", "vorige maand", "vorig jaar", "dit jaar", "next week", "letzte Woche"
         private bool Relative(int i, ref int end, ref string? value, ref TimeKind kind)
         {
+            // "later die dag", "dezelfde dag", "that evening", "am selben Tag", "an jenem Abend": the day named last, with
+            // the part of the day it names. Not "die dag en nacht" (a relative clause), nor without a day named before (a
+            // day counted back, "twee maanden geleden", names none a text goes on about).
+            if (w[i] is "die" or "dat" or "dezelfde" or "diezelfde" or "that" or "same" or "selben" or "jenem" or "demselben" && i + 1 < N
+                && (lex.Units.TryGetValue(w[i + 1], out var dayUnit) && dayUnit == "day" ? "" : PartWord(w[i + 1])) is { } dayPart
+                && !(i + 2 < N && w[i + 2] is "en" or "na" or "op" or "in" or "and" or "after" or "und")
+                && Previous is { } previous && PreviousKind is TimeKind.Date or TimeKind.Weekday or TimeKind.DateTime && i - PreviousEnd <= ThatDayReach
+                && TimexRange.TryParse(previous, out var previousRange) && previousRange.Days == 1)
+            {
+                end = i + 2;
+                (value, kind) = dayPart.Length == 0 ? (Iso(previousRange.Start), TimeKind.Date) : ($"{Iso(previousRange.Start)}T{dayPart}", TimeKind.DateTime);
+                return true;
+            }
+
             // "dat jaar", "dezelfde week", "dat weekend": the period of the story so far (the last explicit year, else the article's).
             if (w[i] is "dat" or "dezelfde" or "diezelfde" or "datzelfde" or "that" or "same" or "jenem" or "jenes" or "demselben" && i + 1 < N && lex.Units.TryGetValue(w[i + 1], out var sameUnit) && sameUnit is not ("day" or "century"))
             {

@@ -120,7 +120,7 @@ public sealed class TimeLexicon
             "seconds", "night", "nights", "stunde", "stunden", "sekunden", "uhr", "o'clock", "weekenden", "weekends", "middaguur", "noon", "mittag",
             "middernacht", "midnight", "mitternacht", "ochtends", "morgens", "ochtend", "middags", "middag", "namiddag", "voormiddag", "avonds", "avond",
             "nachts", "morning", "afternoon", "evening", "pm", "p.m", "abends", "nachmittags", "vormittags", "nu", "heden", "now", "jetzt", "jaren", "years",
-            "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "weekdag", "werkdag", "weekday", "werktag",
+            "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "weekdag", "werkdag", "weekday", "werktag", "abend", "nachmittag", "vormittag",
         ]);
         return words;
     }
@@ -151,7 +151,7 @@ public sealed class TimeLexicon
             "mehr", "weniger", "de", "der", "the", "wat", "enkele", "paar", "andere", "een", "één", "a", "an", "ein", "eine", "week", "laatste", "last",
             "letzte", "eenmaal", "eens", "once", "einmal", "voorgaande", "voorafgaande", "komende", "afgelopen", "voorbije", "aankomende", "next", "past",
             "kommenden", "letzten", "vergangenen", "over", "vor", "early", "late", "mid", "dat", "dezelfde", "diezelfde", "datzelfde", "that", "same",
-            "jenem", "jenes", "demselben", "'", "‘", "’", "~",
+            "jenem", "jenes", "demselben", "die", "selben", "'", "‘", "’", "~",
         ]);
         words.ExceptWith(HeadWords);
         return words;
