@@ -655,19 +655,8 @@ internal static class ConflictDetector
 
     /// <summary>
     /// Pairs of articles of different sources, dated the same day, that each give one clock time (times within a
-    /// quarter of an hour count as one) in sentences sharing a word, a name or a concept, or both in their article's
-    /// lead (<see cref="LeadSentences"/>), and that disagree.
+    /// quarter of an hour count as one) in sentences sharing a word, a name or a concept, and that disagree.
     /// </summary>
-    /// <summary>
-    /// Sentences of an article's lead: where a report says what happened and when. An article's one clock time there is
-    /// the time of the event, however each source words it ("De explosie vond plaats om kwart voor negen" and "Omstreeks
-    /// 21.30 uur schrokken buurtbewoners op van een harde knal" share no word); further down, one clock time is as often
-    /// a side event's ("pas ver na middernacht kwamen de uitslagen binnen").
-    /// </summary>
-    private const int LeadSentences = 5;
-
-    private static bool InLead(StorySentence s) => s.Position < LeadSentences;
-
     private static IEnumerable<(StorySentence A, ClockReading CA, StorySentence B, ClockReading CB)> ClockPairs(IReadOnlyList<StorySentence> sentences)
     {
         var clocks = new Dictionary<int, (StorySentence Sentence, ClockReading Clock, bool One)>();
@@ -701,7 +690,7 @@ internal static class ConflictDetector
             {
                 var (a, b) = (ones[x], ones[y]);
                 if (a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && SameDay(a.Sentence, b.Sentence) && !Close(a.Clock, b.Clock)
-                    && (InLead(a.Sentence) && InLead(b.Sentence) || ShareAWord(a.Sentence, b.Sentence, keys)) && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
+                    && ShareAWord(a.Sentence, b.Sentence, keys) && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
                 {
                     yield return (a.Sentence, a.Clock, b.Sentence, b.Clock);
                 }
