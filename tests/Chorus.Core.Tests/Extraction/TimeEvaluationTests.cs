@@ -292,6 +292,19 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].EndsWith(span, StringComparison.Ordinal) && t.Value == value);
     }
 
+    // "Later op de dag", "earlier in the day", "später am Tag": the day named last, else the article's own day.
+    [Theory]
+    [InlineData("nl", "De minister sprak later op de dag met de pers.", "later op de dag", "2024-06-12")]
+    [InlineData("nl", "Op 12 maart werd hij opgepakt. Later op de dag werd hij verhoord.", "Later op de dag", "2024-03-12")]
+    [InlineData("nl", "Eerder op de dag had de politie de straat afgezet.", "Eerder op de dag", "2024-06-12")]
+    [InlineData("en", "Earlier in the day, police had closed the road.", "Earlier in the day", "2024-06-12")]
+    [InlineData("de", "Später am Tag sprach der Minister mit der Presse.", "Später am Tag", "2024-06-12")]
+    public void LaterInTheDay_IsTheDayNamedLastOrTheArticlesDay(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
+    }
+
     [Theory]
     [InlineData("nl", "Die dag zal hij nooit vergeten.")]
     [InlineData("nl", "In maart werd de wet aangenomen. Op die dag was het feest.")]

@@ -133,6 +133,11 @@ public sealed partial class TimeExpressionExtractor
         // Tokens within which "die dag", "that evening" still point at the day named last: a few sentences.
         private const int ThatDayReach = 80;
 
+        /// <summary>The single day the text named last, when it named one (not a day counted back, "twee maanden geleden").</summary>
+        private DateOnly? DayNamedLast()
+            => Previous is { } previous && PreviousKind is TimeKind.Date or TimeKind.Weekday or TimeKind.DateTime
+                && TimexRange.TryParse(previous, out var range) && range.Days == 1 ? range.Start : null;
+
         private int N => w.Length;
 
         public int? PreviousYear { get; set; }
@@ -470,17 +475,26 @@ public sealed partial class TimeExpressionExtractor
         // "komende week", "vorige maand", "vorig jaar", "dit jaar", "next week", "letzte Woche"
         private bool Relative(int i, ref int end, ref string? value, ref TimeKind kind)
         {
+            // "later op de dag", "eerder op de dag", "earlier in the day", "später am Tag": the day named last, else the article's.
+            if (w[i] is "later" or "eerder" or "earlier" or "später" or "früher" && i + 3 < N
+                && ((w[i + 1] is "op" or "in" && w[i + 2] is "de" or "the" && w[i + 3] is "dag" or "day") || (w[i + 1] == "am" && w[i + 2] == "tag"))
+                && ((i - PreviousEnd <= ThatDayReach ? DayNamedLast() : null) ?? (anchor is { Precision: DatePrecision.Day } own ? own.Start : null)) is { } sameDay)
+            {
+                end = w[i + 1] == "am" ? i + 3 : i + 4;
+                (value, kind) = (Iso(sameDay), TimeKind.Date);
+                return true;
+            }
+
             // "later die dag", "dezelfde dag", "that evening", "am selben Tag", "an jenem Abend": the day named last, with
             // the part of the day it names. Not "die dag en nacht" (a relative clause), nor without a day named before (a
             // day counted back, "twee maanden geleden", names none a text goes on about).
             if (w[i] is "die" or "dat" or "dezelfde" or "diezelfde" or "that" or "same" or "selben" or "jenem" or "demselben" && i + 1 < N
                 && (lex.Units.TryGetValue(w[i + 1], out var dayUnit) && dayUnit == "day" ? "" : PartWord(w[i + 1])) is { } dayPart
                 && !(i + 2 < N && w[i + 2] is "en" or "na" or "op" or "in" or "and" or "after" or "und")
-                && Previous is { } previous && PreviousKind is TimeKind.Date or TimeKind.Weekday or TimeKind.DateTime && i - PreviousEnd <= ThatDayReach
-                && TimexRange.TryParse(previous, out var previousRange) && previousRange.Days == 1)
+                && i - PreviousEnd <= ThatDayReach && DayNamedLast() is { } named)
             {
                 end = i + 2;
-                (value, kind) = dayPart.Length == 0 ? (Iso(previousRange.Start), TimeKind.Date) : ($"{Iso(previousRange.Start)}T{dayPart}", TimeKind.DateTime);
+                (value, kind) = dayPart.Length == 0 ? (Iso(named), TimeKind.Date) : ($"{Iso(named)}T{dayPart}", TimeKind.DateTime);
                 return true;
             }
 

@@ -151,7 +151,7 @@ public sealed class TimeLexicon
             "mehr", "weniger", "de", "der", "the", "wat", "enkele", "paar", "andere", "een", "één", "a", "an", "ein", "eine", "week", "laatste", "last",
             "letzte", "eenmaal", "eens", "once", "einmal", "voorgaande", "voorafgaande", "komende", "afgelopen", "voorbije", "aankomende", "next", "past",
             "kommenden", "letzten", "vergangenen", "over", "vor", "early", "late", "mid", "dat", "dezelfde", "diezelfde", "datzelfde", "that", "same",
-            "jenem", "jenes", "demselben", "die", "selben", "'", "‘", "’", "~",
+            "jenem", "jenes", "demselben", "die", "selben", "eerder", "earlier", "später", "früher", "'", "‘", "’", "~",
         ]);
         words.ExceptWith(HeadWords);
         return words;
