@@ -243,6 +243,12 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Het ging harder dan 100 kilometer per uur, waar 50 mag.", 50, false, null)]
     [InlineData("nl", "De drie moeten naar het CBR voor een cursus.", 3, false, null)]
     [InlineData("nl", "De twaalf gaan morgen naar huis.", 12, false, null)]
+    [InlineData("nl", "Vijf blijken onschuldig te zijn.", 5, false, null)] // any verb form the treebanks tag only as a verb
+    [InlineData("nl", "Twee zitten nog vast in Rotterdam.", 2, false, null)]
+    [InlineData("nl", "Ruim een kwart betreft jongeren onder de twintig.", 0.25, false, null)]
+    [InlineData("nl", "Drie daarvan liggen nog in het ziekenhuis.", 3, false, null)] // or an adverb
+    [InlineData("nl", "Bij de brand vielen drie doden.", 3, true, "doden")] // a noun that is also a verb form stays counted
+    [InlineData("nl", "Er werden 40 stemmen geteld.", 40, true, "stemmen")]
     [InlineData("nl", "Op rondwegen moet de maximumsnelheid 50 of 70 blijven.", 50, true, null)]
     [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41, true, "toten")]
     public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)

@@ -120,6 +120,11 @@ public sealed class QuantityExtractor
         "ist", "sind", "war", "waren", "wurde", "wurden", "wird", "werden", "hat", "haben", "hatte", "hatten",
     };
 
+    // Dutch forms the treebanks tag only as a verb or an adverb ("Vijf blijken onschuldig", "Drie daarvan liggen"): never
+    // what a number counts (Resources/nl-not-counted.txt, derived by tools/derive-not-counted.py; CC BY-SA 4.0).
+    private static readonly HashSet<string> DutchVerbsAndAdverbs = new(
+        EmbeddedResources.ReadLines("nl-not-counted.txt").Where(l => l.Length > 0 && l[0] != '#'), StringComparer.Ordinal);
+
     // Words after a number that are not what it counts ("de twee elkaar", "beide zich").
     private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
     {
@@ -399,7 +404,8 @@ public sealed class QuantityExtractor
                 // An auxiliary, a modal or one of the commonest verbs after a number is what its subject does, not what it
                 // counts ("Van Radio 538 kregen de vindsters", "waar 50 mag", "De drie moeten naar het CBR"): the number
                 // counts nothing named. A change verb after it leaves the figure to its subject ("auf 41 gestiegen", below).
-                else if (CountedNoun(next, stop) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])) && !ChangeVerbs.Contains(w[noun]))
+                else if (CountedNoun(next, stop) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])) && !ChangeVerbs.Contains(w[noun])
+                    && !(lang == "nl" && DutchVerbsAndAdverbs.Contains(w[noun])))
                 {
                     (unit, next) = (w[noun], noun + 1);
                 }
