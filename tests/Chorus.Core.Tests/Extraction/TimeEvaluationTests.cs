@@ -270,6 +270,8 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "In de nacht van zaterdag op zondag brandde een schuur af.", "2024-06-09TNI")]
     [InlineData("nl", "In de nacht van zaterdag op zondag rond 3 uur brandde een schuur af.", "2024-06-09T03:00")]
     [InlineData("nl", "In de nacht van zaterdag op zondag rond half twaalf brandde een schuur af.", "2024-06-08T23:30")]
+    [InlineData("nl", "In de nacht op zondag rond 3 uur brandde een schuur af.", "2024-06-09T03:00")]
+    [InlineData("de", "In der Nacht zum Sonntag gegen 23 Uhr brannte eine Scheune.", "2024-06-08T23:00")]
     public void ANightBetweenTwoDays_IsOneNight_NamedByItsMorning(string lang, string text, string value)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-10").Value });
@@ -309,10 +311,12 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "Die dag zal hij nooit vergeten.")]
     [InlineData("nl", "In maart werd de wet aangenomen. Op die dag was het feest.")]
     [InlineData("nl", "Op 12 maart sprak hij met verplegers die dag en nacht werken.")]
+    [InlineData("nl", "Op 12 maart werd hij opgepakt. Hij verwacht dat morgen de uitslag komt.")] // "dat morgen" is "that tomorrow"
+    [InlineData("nl", "Op 12 maart werd hij opgepakt. De mensen die morgen komen, krijgen koffie.")]
     public void ThatDay_WithoutADayNamedBefore_IsNoDay(string lang, string text)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
-        Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains("dag", StringComparison.Ordinal));
+        Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains("dag", StringComparison.Ordinal) || t.Value?.StartsWith("2024-03-12T", StringComparison.Ordinal) == true);
     }
 
     // A month written out is a time, not a name, unless people bear it as a name ("May", "April", "June", "August").

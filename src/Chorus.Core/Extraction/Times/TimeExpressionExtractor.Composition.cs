@@ -588,7 +588,8 @@ public sealed partial class TimeExpressionExtractor
             if (a.PartOfDay is { } p3 && a.Clock is null && a.Day is null && b.Day is { } d3 && b.Clock is null && b.PartOfDay is null && a.End < N
                 && w[a.End] is "zum" or "zu" or "auf" or "op" or "into" or "of" or "van" or "von")
             {
-                return new Hit(a.Start, b.End, $"{Iso(d3)}T{p3}", TimeKind.DateTime) { Day = d3, PartOfDay = p3 };
+                var morningNamed = p3 == "NI" && w[a.End] is "zum" or "zu" or "auf" or "op" or "into";
+                return new Hit(a.Start, b.End, $"{Iso(d3)}T{p3}", TimeKind.DateTime) { Day = d3, PartOfDay = p3, MorningNamed = morningNamed };
             }
 
             // "in de nacht van zaterdag op zondag", "in der Nacht von Samstag auf Sonntag": one night, named by the morning it
@@ -617,22 +618,7 @@ public sealed partial class TimeExpressionExtractor
         /// zondag") or is this night ("vannacht", "heute Nacht"): its early hours are that day's own.
         /// </summary>
         private bool NamedByItsMorning(Hit day)
-        {
-            if (day.MorningNamed || (lex.RelativeDays.TryGetValue(w[day.Start], out var offset) && offset == 0))
-            {
-                return true;
-            }
-
-            for (var k = day.Start; k < day.End; k++)
-            {
-                if (w[k] is "zum" or "zu" or "auf" or "heute")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => day.MorningNamed || (lex.RelativeDays.TryGetValue(w[day.Start], out var offset) && offset == 0);
 
         /// <summary>
         /// A clock time written in words on a twelve-hour clock with nothing beside it to say which half of the day

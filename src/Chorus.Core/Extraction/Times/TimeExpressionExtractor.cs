@@ -488,8 +488,10 @@ public sealed partial class TimeExpressionExtractor
             // "later die dag", "dezelfde dag", "that evening", "am selben Tag", "an jenem Abend": the day named last, with
             // the part of the day it names. Not "die dag en nacht" (a relative clause), nor without a day named before (a
             // day counted back, "twee maanden geleden", names none a text goes on about).
-            if (w[i] is "die" or "dat" or "dezelfde" or "diezelfde" or "that" or "same" or "selben" or "jenem" or "demselben" && i + 1 < N
-                && (lex.Units.TryGetValue(w[i + 1], out var dayUnit) && dayUnit == "day" ? "" : PartWord(w[i + 1])) is { } dayPart
+            // Only nouns of a part of the day: "dat morgen" and "die morgen" are "that tomorrow", "who tomorrow".
+            if (w[i] is "die" or "dezelfde" or "diezelfde" or "that" or "same" or "selben" or "jenem" or "demselben" && i + 1 < N
+                && (lex.Units.TryGetValue(w[i + 1], out var dayUnit) && dayUnit == "day" ? ""
+                    : w[i + 1] is "ochtend" or "middag" or "namiddag" or "avond" or "nacht" or "morning" or "afternoon" or "evening" or "night" or "abend" or "nachmittag" or "vormittag" ? PartWord(w[i + 1]) : null) is { } dayPart
                 && !(i + 2 < N && w[i + 2] is "en" or "na" or "op" or "in" or "and" or "after" or "und")
                 && i - PreviousEnd <= ThatDayReach && DayNamedLast() is { } named)
             {
