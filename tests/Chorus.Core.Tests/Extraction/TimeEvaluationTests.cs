@@ -242,8 +242,8 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     }
 
     // The German perfect tense is past whatever prefix its participle bears: an inseparable one instead of "ge-"
-    // ("zerstört", "entwurzelt", "erschossen") or none at all ("explodiert", "evakuiert"). An infinitive after "zu" is
-    // no participle. (Article of Wednesday 20 November 2024.)
+    // ("zerstört", "entwurzelt") or none at all ("explodiert", "evakuiert"). An adjective that looks like a participle
+    // ("sind bereit") is none. (Article of Wednesday 20 November 2024.)
     [Theory]
     [InlineData("Ein Brand hat am Samstag ein Wohnhaus in Kiel zerstört.", "Samstag", "2024-11-16")]
     [InlineData("Am Montag ist in Köln eine Gasleitung explodiert.", "Montag", "2024-11-18")]
