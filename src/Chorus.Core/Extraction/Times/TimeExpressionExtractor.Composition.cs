@@ -568,7 +568,7 @@ public sealed partial class TimeExpressionExtractor
                     }
 
                     // And the evening hours of a night named by its morning are the day before's.
-                    if (part == "NI" && c.Hour >= 12 && NamedByItsMorning(day) && !lex.RelativeDays.ContainsKey(w[day.Start]))
+                    if (part == "NI" && c.Hour >= 12 && day.MorningNamed)
                     {
                         d = d.AddDays(-1);
                     }
@@ -595,7 +595,7 @@ public sealed partial class TimeExpressionExtractor
             // "in de nacht van zaterdag op zondag", "in der Nacht von Samstag auf Sonntag": one night, named by the morning it
             // ends in, as "in der Nacht zum Sonntag" is, so that its early hours are that morning's.
             if (a.PartOfDay == "NI" && a.Clock is null && a.Day is { } night && b.Day is { } morning && b.Clock is null && b.PartOfDay is null
-                && morning == night.AddDays(1) && a.End < N && w[a.End] is "op" or "auf" or "zu" or "zum" or "to" or "into")
+                && morning == night.AddDays(1) && a.End < N && w[a.End] is "op" or "auf" or "zu" or "zum" or "into")
             {
                 return a with { End = b.End, Value = $"{Iso(morning)}TNI", Day = morning, MorningNamed = true };
             }

@@ -133,9 +133,12 @@ public sealed partial class TimeExpressionExtractor
         // Tokens within which "die dag", "that evening" still point at the day named last: a few sentences.
         private const int ThatDayReach = 80;
 
-        /// <summary>The single day the text named last, when it named one (not a day counted back, "twee maanden geleden").</summary>
-        private DateOnly? DayNamedLast()
-            => Previous is { } previous && PreviousKind is TimeKind.Date or TimeKind.Weekday or TimeKind.DateTime
+        /// <summary>
+        /// The single day the text named last, within <see cref="ThatDayReach"/> tokens before <paramref name="i"/>, when it
+        /// named one (not a day counted back, "twee maanden geleden").
+        /// </summary>
+        private DateOnly? DayNamedLast(int i)
+            => i - PreviousEnd <= ThatDayReach && Previous is { } previous && PreviousKind is TimeKind.Date or TimeKind.Weekday or TimeKind.DateTime
                 && TimexRange.TryParse(previous, out var range) && range.Days == 1 ? range.Start : null;
 
         private int N => w.Length;
@@ -478,7 +481,7 @@ public sealed partial class TimeExpressionExtractor
             // "later op de dag", "eerder op de dag", "earlier in the day", "später am Tag": the day named last, else the article's.
             if (w[i] is "later" or "eerder" or "earlier" or "später" or "früher" && i + 3 < N
                 && ((w[i + 1] is "op" or "in" && w[i + 2] is "de" or "the" && w[i + 3] is "dag" or "day") || (w[i + 1] == "am" && w[i + 2] == "tag"))
-                && ((i - PreviousEnd <= ThatDayReach ? DayNamedLast() : null) ?? (anchor is { Precision: DatePrecision.Day } own ? own.Start : null)) is { } sameDay)
+                && (DayNamedLast(i) ?? (anchor is { Precision: DatePrecision.Day } own ? own.Start : null)) is { } sameDay)
             {
                 end = w[i + 1] == "am" ? i + 3 : i + 4;
                 (value, kind) = (Iso(sameDay), TimeKind.Date);
@@ -493,7 +496,7 @@ public sealed partial class TimeExpressionExtractor
                 && (lex.Units.TryGetValue(w[i + 1], out var dayUnit) && dayUnit == "day" ? ""
                     : w[i + 1] is "ochtend" or "middag" or "namiddag" or "avond" or "nacht" or "morning" or "afternoon" or "evening" or "night" or "abend" or "nachmittag" or "vormittag" ? PartWord(w[i + 1]) : null) is { } dayPart
                 && !(i + 2 < N && w[i + 2] is "en" or "na" or "op" or "in" or "and" or "after" or "und")
-                && i - PreviousEnd <= ThatDayReach && DayNamedLast() is { } named)
+                && DayNamedLast(i) is { } named)
             {
                 end = i + 2;
                 (value, kind) = dayPart.Length == 0 ? (Iso(named), TimeKind.Date) : ($"{Iso(named)}T{dayPart}", TimeKind.DateTime);
@@ -698,7 +701,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            mod = lex.PartModifiers.GetValueOrDefault(before);
+            mod = PeriodPartBefore(i);
             var year = InferYear(month, Tense(i));
             end = i + 1;
             // "juni vorig jaar", "mei van dat jaar", "maart volgend jaar": the year comes from the words after.
@@ -737,7 +740,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            mod = lex.PartModifiers.GetValueOrDefault(before);
+            mod = PeriodPartBefore(i);
             (end, value) = (i + 1, year.ToString("D4", CultureInfo.InvariantCulture));
             return true;
         }
