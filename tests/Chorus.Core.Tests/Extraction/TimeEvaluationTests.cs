@@ -347,6 +347,38 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
     }
 
+    // A part of the day named by a direction from the article's day, in three languages: the night or evening just past
+    // is the day before's ("afgelopen nacht", "in der vergangenen Nacht", "last evening"), the coming night is today's;
+    // its clock hours read in that part ("afgelopen nacht om 8" is 20:00, its early hours the next day's). Not a night
+    // in a sequence ("de volgende ochtend", "die letzte Nacht vor der Wahl"). (Article of Wednesday 20 November 2024.)
+    [Theory]
+    [InlineData("nl", "Afgelopen nacht werd in Breda ingebroken.", "Afgelopen nacht", "2024-11-19TNI")]
+    [InlineData("nl", "Vorige avond was het rustig in de stad.", "Vorige avond", "2024-11-19TEV")]
+    [InlineData("nl", "De storm trekt komende nacht over het land.", "komende nacht", "2024-11-20TNI")]
+    [InlineData("nl", "Het gebeurde afgelopen nacht om 8 uur.", "afgelopen nacht om 8 uur", "2024-11-19T20:00")]
+    [InlineData("nl", "Afgelopen nacht rond 3 uur ging het alarm.", "Afgelopen nacht rond 3 uur", "2024-11-20T03:00")]
+    [InlineData("de", "In der vergangenen Nacht brannte eine Scheune.", "vergangenen Nacht", "2024-11-19TNI")]
+    [InlineData("de", "Das Feuer brach letzte Nacht gegen 23 Uhr aus.", "letzte Nacht gegen 23 Uhr", "2024-11-19T23:00")]
+    [InlineData("de", "Der Sturm erreicht kommende Nacht die Küste.", "kommende Nacht", "2024-11-20TNI")]
+    [InlineData("en", "The minister spoke last evening in Leeds.", "last evening", "2024-11-19TEV")]
+    public void APartOfTheDay_NamedByADirection_IsThatDaysPart(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
+    }
+
+    [Theory]
+    [InlineData("nl", "De volgende ochtend werd hij gevonden.", "volgende ochtend")]
+    [InlineData("de", "Die letzte Nacht vor der Wahl verlief ruhig.", "letzte Nacht")]
+    [InlineData("nl", "Hij werkte de afgelopen nachten door.", "afgelopen nachten")]
+    [InlineData("en", "It was the last evening of the festival.", "last evening")]
+    [InlineData("nl", "Hij was de vorige avond al vertrokken.", "vorige avond")]
+    public void APartOfTheDay_InASequence_IsNoDay(string lang, string text, string span)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value is { } v && v.StartsWith("2024", StringComparison.Ordinal));
+    }
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

@@ -374,7 +374,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            if (lex.RelativeDays.ContainsKey(w[k]) || WeekdayOf(w[k]) != 0 || (w[k] is "deze" or "this" && k + 1 < N && PartWord(w[k + 1]) is not null))
+            if (lex.RelativeDays.ContainsKey(w[k]) || WeekdayOf(w[k]) != 0 || (k + 1 < N && PartWord(w[k + 1]) is { } part && DaysToDirectedPart(k, part) is not null))
             {
                 return true;
             }

@@ -1275,9 +1275,10 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
-            if (w[k] is "deze" or "this" && k + 1 < N && PartWord(w[k + 1]) is { } p && anchor is { Precision: DatePrecision.Day } a)
+            if (k + 1 < N && PartWord(w[k + 1]) is { } p && DaysToDirectedPart(k, p) is { } days && anchor is { Precision: DatePrecision.Day } a)
             {
-                hit = new Hit(i, k + 2, $"{a}T{p}", TimeKind.DateTime, later ? "END" : null) { Day = a.Start, PartOfDay = p };
+                var day = a.Start.AddDays(days);
+                hit = new Hit(i, k + 2, $"{Iso(day)}T{p}", TimeKind.DateTime, later ? "END" : null) { Day = day, PartOfDay = p };
                 return true;
             }
 
@@ -1289,6 +1290,27 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Days from the article's day to a part of a day named by the direction word at <paramref name="k"/>: "deze
+        /// ochtend", "this evening", "diese Nacht" are today's; the night or evening just past is the day before's
+        /// ("afgelopen nacht", "vorige avond", "in der vergangenen Nacht", "letzte Nacht", "last evening": "last night" has
+        /// its own rule); the coming night or evening is today's ("komende nacht", "kommende Nacht"). A word that orders
+        /// parts in a story ("de volgende ochtend", "die letzte Nacht vor der Wahl") names no day.
+        /// </summary>
+        private int? DaysToDirectedPart(int k, string part)
+        {
+            var before = k > 0 ? w[k - 1] : string.Empty;
+            return w[k] switch
+            {
+                "deze" or "this" or "diese" or "dieser" or "diesen" => 0,
+                "afgelopen" or "voorbije" or "vergangene" or "vergangenen" => -1,
+                "vorige" or "last" when before is not ("de" or "the") && w[k + 1] != "night" => -1,
+                "letzte" or "letzten" when before is not ("die" or "der" or "den" or "dem") || (before == "der" && k > 1 && w[k - 2] == "in") => -1,
+                "komende" or "aankomende" or "kommende" or "kommenden" when part is "NI" or "EV" && before is not ("die" or "der" or "den" or "dem") => 0,
+                _ => null,
+            };
         }
 
         /// <summary>
