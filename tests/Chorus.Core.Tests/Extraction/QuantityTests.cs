@@ -85,6 +85,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Bei dem Unglück kamen vierzehn Bergleute ums Leben.", 14.0, "bergleute")]
     [InlineData("de", "Die Stadt baut drei neue Schulen.", 3.0, "schulen")]
     [InlineData("en", "More than three hundred people were evacuated.", 300.0, "people")]
+    [InlineData("de", "Die Erde hat mit einer Stärke von 3,1 gebebt.", 3.1, "magnitude")]
     [InlineData("en", "Two thousand five hundred fans came.", 2500.0, "fans")]
     [InlineData("en", "Three hundred and fifty workers lost their jobs.", 350.0, "workers")]
     [InlineData("en", "The damage amounts to half a billion euros.", 5e8, "EUR")]
@@ -150,6 +151,20 @@ public class QuantityTests(ITestOutputHelper output)
         var tokens = Tokenizer.Tokenize(text);
         var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
         Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+    }
+
+    // German writes every noun with a capital: a word in lower case after a number that is no adjective before a noun is
+    // a verb or an adverb, never what the number counts ("Rund 40 protestierten", "500 kamen").
+    [Theory]
+    [InlineData("Rund 40 protestierten vor dem Rathaus.", 40.0)]
+    [InlineData("Insgesamt 500 kamen zur Demonstration.", 500.0)]
+    [InlineData("Von den Passagieren überlebten nur 12 nicht.", 12.0)]
+    public void AGermanWordInLowerCase_IsNotCounted(string text, double value)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        var found = Extractor.Extract(text, tokens, words, "de", []);
+        Assert.DoesNotContain(found, q => q.Value == value && q.Unit is { } u && u.Length > 0 && char.IsLetter(u[0]) && text.Contains(" " + u, StringComparison.Ordinal));
     }
 
     // A part a count rose to is a share of what is counted, not a count of it (DPG 2019).

@@ -379,6 +379,62 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value is { } v && v.StartsWith("2024", StringComparison.Ordinal));
     }
 
+    // Minutes and hours later or earlier move the clock time named just before ("Om 06.30 uur … Twintig minuten later" is
+    // 06:50), in three languages; without a clock time before, the offset is found but not resolved. German "später",
+    // "danach" make an offset as Dutch "later" does, not a length of time. (Article of Wednesday 12 June 2024.)
+    [Theory]
+    [InlineData("nl", "De brand brak om 06.30 uur uit. Twintig minuten later was de brandweer ter plaatse.", "Twintig minuten later", "2024-06-12T06:50")]
+    [InlineData("nl", "Om 23.15 uur ging het alarm. Een uur later was alles voorbij.", "Een uur later", "2024-06-13T00:15")]
+    [InlineData("nl", "Om 14.00 uur begon de zitting. Een half uur later werd de verdachte binnengebracht.", "Een half uur later", "2024-06-12T14:30")]
+    [InlineData("nl", "De trein vertrok om 8.10 uur. Tien minuten eerder was er een melding.", "Tien minuten eerder", "2024-06-12T08:00")]
+    [InlineData("en", "The alarm went off at 9.40 pm. Two hours later the fire was out.", "Two hours later", "2024-06-12T23:40")]
+    [InlineData("en", "The plane landed at 3.15 pm. Half an hour later the passengers left.", "Half an hour later", "2024-06-12T15:45")]
+    [InlineData("de", "Das Feuer brach um 6.30 Uhr aus. Zwanzig Minuten später war die Feuerwehr da.", "Zwanzig Minuten später", "2024-06-12T06:50")]
+    [InlineData("de", "Um 14 Uhr begann die Sitzung. Eine halbe Stunde später kam der Angeklagte.", "Eine halbe Stunde später", "2024-06-12T14:30")]
+    public void MinutesLater_MoveTheClockTimeNamedBefore(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
+    }
+
+    [Theory]
+    [InlineData("nl", "Twintig minuten later was de brandweer ter plaatse.", "Twintig minuten later")]
+    [InlineData("de", "Drei Tage später starb er im Krankenhaus.", "Drei Tage später")]
+    [InlineData("en", "Thirty minutes later the police arrived.", "Thirty minutes later")]
+    public void AnOffset_WithoutAClockTimeBefore_IsFoundAsAnOffset(string lang, string text, string span)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Kind == Chorus.Core.Time.TimeKind.Offset);
+    }
+
+    // A year outside 1800–2099 after a time word ("in 2100", "sinds 1648", "im Jahr 1500", "by 2150") when no noun it
+    // could count follows; a count stays a count ("In 1500 huizen", "tot 1500 euro", "In 1200 homes").
+    [Theory]
+    [InlineData("nl", "In 2100 ligt de zeespiegel een meter hoger.", "2100", "2100")]
+    [InlineData("nl", "De vrede werd in 1648 gesloten.", "1648", "1648")]
+    [InlineData("nl", "Het kanaal bestaat sinds 1626 en is nog steeds in gebruik.", "1626", "1626")]
+    [InlineData("de", "Bis 2100 steigt der Meeresspiegel um einen Meter.", "2100", "2100")]
+    [InlineData("de", "Die Kirche wurde im Jahr 1500 gebaut.", "1500", "1500")]
+    [InlineData("en", "By 2150, the sea level will have risen by two metres.", "2150", "2150")]
+    [InlineData("en", "The castle was built in 1320 by a Flemish count.", "1320", "1320")]
+    public void AYearBeyondTheUsualRange_AfterATimeWord_IsAYear(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
+    }
+
+    [Theory]
+    [InlineData("nl", "In 1500 huizen viel de stroom uit.")]
+    [InlineData("nl", "De schade liep op tot 1500 euro.")]
+    [InlineData("nl", "Het aantal meldingen steeg tot 1500.")]
+    [InlineData("en", "In 1200 homes the power failed.")]
+    [InlineData("de", "In 1500 Haushalten fiel der Strom aus.")]
+    public void ACountAfterATimeWord_IsNoYear(string lang, string text)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.DoesNotContain(analyzed.Times, t => t.Value is "1500" or "1200");
+    }
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

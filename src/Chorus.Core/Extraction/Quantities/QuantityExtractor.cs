@@ -125,6 +125,9 @@ public sealed class QuantityExtractor
     private static readonly HashSet<string> DutchVerbsAndAdverbs = new(
         EmbeddedResources.ReadLines("nl-not-counted.txt").Where(l => l.Length > 0 && l[0] != '#'), StringComparer.Ordinal);
 
+    /// <summary>Whether a Dutch word is one the treebanks tag only as a verb or an adverb (so never a noun a number counts).</summary>
+    internal static bool IsDutchVerbOrAdverb(string word) => DutchVerbsAndAdverbs.Contains(word);
+
     // Words after a number that are not what it counts ("de twee elkaar", "beide zich").
     private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
     {
@@ -559,7 +562,7 @@ public sealed class QuantityExtractor
         }
 
         bool MagnitudeBefore(int k)
-            => (k >= 2 && w[k - 1] is "van" or "of" && w[k - 2] is "kracht" or "sterkte" or "magnitude")
+            => (k >= 2 && w[k - 1] is "van" or "of" or "von" && w[k - 2] is "kracht" or "sterkte" or "magnitude" or "stärke")
                 || (k >= 1 && w[k - 1] is "magnitude" or "stärke" or "kracht");
 
         // Whether the clause a figure stands in opens with a person: a person noun or pronoun among its first three words.
@@ -977,7 +980,8 @@ public sealed class QuantityExtractor
                     && !(lang == "de" && (char.IsUpper(text[tokens[j].Start]) || !char.IsUpper(text[tokens[j + 1].Start])));
                 if (!isAdjective)
                 {
-                    return j;
+                    // German writes its nouns with a capital: a word in lower case here is a verb or an adverb ("Rund 40 protestierten").
+                    return lang == "de" && char.IsLower(text[tokens[j].Start]) ? null : j;
                 }
             }
 

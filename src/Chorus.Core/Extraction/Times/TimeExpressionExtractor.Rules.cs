@@ -1393,7 +1393,7 @@ public sealed partial class TimeExpressionExtractor
             var after = end < N ? w[end] : string.Empty;
             var before = i > 0 ? w[i - 1] : string.Empty;
             // An age, an offset or a date ("3 jaar oud", "3 dagen geleden", "over 3 weken") is not a duration.
-            if (after is "oud" or "old" or "alt" or "geleden" or "ago" or "later" or "eerder" or "daarna" or "na" or "voor" or "vanaf" or "from" or "nach"
+            if (after is "oud" or "old" or "alt" or "na" or "voor" or "vanaf" or "from" or "nach" || lex.Ago.ContainsKey(after) || lex.LaterEarlier.ContainsKey(after)
                 || before is "over" or "leeftijd" or "vor" || (unit == "year" && before is "ben" or "is" or "was" or "werd" or "wordt" or "zijn" or "waren"))
             {
                 return false;

@@ -76,7 +76,7 @@ public sealed partial class TimeExpressionExtractor
             }
         }
 
-        var composed = scan.InheritPartsOfDay(scan.Compose(hits));
+        var composed = scan.ResolveClockOffsets(scan.InheritPartsOfDay(scan.Compose(hits)));
         var mentions = new List<TimeMention>(composed.Count);
         foreach (var h in composed)
         {
@@ -118,6 +118,9 @@ public sealed partial class TimeExpressionExtractor
 
         /// <summary>A night named by the morning it ends in ("de nacht van zaterdag op zondag" is Sunday's night).</summary>
         public bool MorningNamed { get; init; }
+
+        /// <summary>Minutes by which "twintig minuten later" moves the clock time named before it.</summary>
+        public int? ClockOffsetMinutes { get; init; }
     }
 
     /// <summary>The state of one scan over an article: tokens, lexicon, anchor and the last resolved value.</summary>
@@ -285,7 +288,7 @@ public sealed partial class TimeExpressionExtractor
         {
             var (end, value, kind, mod) = (i, (string?)null, TimeKind.Date, (string?)null);
             if (NumericDate(i, out hit) || OrdinalDate(i, out hit) || Quarter(i, out hit) || Decade(i, out hit) || WeekOf(i, out hit) || SetExpression(i, out hit)
-                || Holiday(i, out hit) || DirectedMonth(i, out hit) || MonthSpan(i, out hit) || DayAfterOrBefore(i, out hit) || PartOfPeriod(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || Duration(i, out hit))
+                || Holiday(i, out hit) || DirectedMonth(i, out hit) || MonthSpan(i, out hit) || DayAfterOrBefore(i, out hit) || PartOfPeriod(i, out hit) || CountedFrom(i, out hit) || DirectedSpan(i, out hit) || ClockWords(i, out hit) || PartOfDayHit(i, out hit) || ClockOffsetHit(i, out hit) || Duration(i, out hit))
             {
                 return true;
             }
@@ -662,6 +665,90 @@ public sealed partial class TimeExpressionExtractor
             return false;
         }
 
+        /// <summary>
+        /// A count of minutes or hours later or earlier ("twintig minuten later", "een half uur eerder", "two hours later",
+        /// "eine halbe Stunde später"): it keeps its signed minutes, and <see cref="ResolveClockOffsets"/> moves the clock
+        /// time named just before by them. Minutes from now ("over vijf minuten", "een uur geleden") are left alone: an
+        /// article has a day, not a clock time to count from.
+        /// </summary>
+        private bool ClockOffsetHit(int i, out Hit hit)
+        {
+            hit = default;
+            if (ClockCount(i) is not { } count || count.End >= N || !lex.LaterEarlier.TryGetValue(w[count.End], out var sign))
+            {
+                return false;
+            }
+
+            hit = new Hit(i, count.End + 1, null, TimeKind.Offset) { ClockOffsetMinutes = sign * count.Minutes };
+            return true;
+        }
+
+        /// <summary>
+        /// Minutes in a count of minutes or hours at <paramref name="k"/> ("twintig minuten", "twee uur", "een half uur",
+        /// "half an hour", "eine halbe Stunde", "anderhalf uur", "een kwartier") and the token after its unit.
+        /// </summary>
+        private (int Minutes, int End)? ClockCount(int k)
+        {
+            if (k + 2 < N && w[k] is "een" or "a" or "eine" && w[k + 1] is "half" or "halve" or "halbe" && w[k + 2] is "uur" or "stunde")
+            {
+                return (30, k + 3);
+            }
+
+            if (k + 2 < N && w[k] is "half" && w[k + 1] is "an" && w[k + 2] is "hour")
+            {
+                return (30, k + 3);
+            }
+
+            if (k + 1 < N && w[k] is "anderhalf" && w[k + 1] is "uur")
+            {
+                return (90, k + 2);
+            }
+
+            if (k + 1 >= N || !Number(k, out var n) || n is <= 0 or > 48 * 60)
+            {
+                return null;
+            }
+
+            return w[k + 1] switch
+            {
+                "uur" or "uren" or "hour" or "hours" or "stunde" or "stunden" when n <= 48 => (n * 60, k + 2),
+                "minuut" or "minuten" or "minute" or "minutes" => (n, k + 2),
+                "kwartier" when n <= 8 => (n * 15, k + 2),
+                _ => null,
+            };
+        }
+
+        /// <summary>How far (in tokens) a clock time reaches to be moved by "twintig minuten later": about two sentences.</summary>
+        private const int ClockOffsetReach = 40;
+
+        /// <summary>
+        /// Moves the clock time named last before each "twintig minuten later" (within <see cref="ClockOffsetReach"/> tokens)
+        /// by its minutes, once every other value is final: "Om 06.30 uur … Twintig minuten later" is 06:50 of that day.
+        /// Without such a clock time the offset stays unresolved.
+        /// </summary>
+        public List<Hit> ResolveClockOffsets(List<Hit> hits)
+        {
+            for (var h = 0; h < hits.Count; h++)
+            {
+                if (hits[h].ClockOffsetMinutes is not { } minutes)
+                {
+                    continue;
+                }
+
+                for (var b = h - 1; b >= 0 && hits[h].Start - hits[b].End <= ClockOffsetReach; b--)
+                {
+                    if (hits[b].Value is { Length: 16 } v && v[10] == 'T'
+                        && DateTime.TryParseExact(v, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
+                    {
+                        hits[h] = hits[h] with { Value = clock.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), Kind = TimeKind.DateTime };
+                        break;
+                    }
+                }
+            }
+
+            return hits;
+        }
+
         // "in juli", "sinds maart", "eind augustus", "im Juli"
         private bool BareMonth(int i, ref int end, ref string? value, ref string? mod)
         {
@@ -726,7 +813,7 @@ public sealed partial class TimeExpressionExtractor
         // "in 2019", "sinds 2019", "begin 2019"; a four-digit number only counts after a time preposition
         private bool Year(int i, ref int end, ref string? value, ref string? mod)
         {
-            if (!IsYear(i, out var year))
+            if (!IsYear(i, out var year) && !FarYear(i, out year))
             {
                 return false;
             }
@@ -744,6 +831,51 @@ public sealed partial class TimeExpressionExtractor
             (end, value) = (i + 1, year.ToString("D4", CultureInfo.InvariantCulture));
             return true;
         }
+
+        /// <summary>
+        /// A year outside <see cref="IsYear"/>'s range (1000–1799, 2100–2999): only after a word that makes a number a
+        /// year ("in 2100", "sinds 1648", "anno 1500", "im Jahr 1500", "by 2150", "bis 2100") and before nothing it could
+        /// count: the end of a clause, or a word that is no noun (a function word, a Dutch verb or adverb, a German word in
+        /// lower case). "In 1500 huizen", "tot 1500 euro" and "steeg tot 1500." stay counts.
+        /// </summary>
+        private bool FarYear(int i, out int year)
+        {
+            year = 0;
+            if (i == 0 || tokens[i].Kind != TokenKind.Number || w[i].Length != 4
+                || !int.TryParse(w[i], NumberStyles.None, CultureInfo.InvariantCulture, out year) || year is < 1000 or > 2999)
+            {
+                return false;
+            }
+
+            var before = w[i - 1];
+            var clauseEndCounts = before is "in" or "sinds" or "anno" or "omstreeks" or "since" or "seit" or "im" or "jaar" or "year" or "jahr";
+            var wordOnly = before is "tegen" or "by" or "bis" or "until";
+            if (!clauseEndCounts && !wordOnly)
+            {
+                return false;
+            }
+
+            // "By 2150, the sea…" opens its sentence: a count after "by" ends one ("won by 1500.").
+            var opens = i == 1 || w[i - 2] is "." or "!" or "?";
+            if (i + 1 >= N || w[i + 1] is "," or "." or ";" or ":" or "!" or "?" or ")")
+            {
+                return clauseEndCounts || (opens && i + 1 < N && w[i + 1] == ",");
+            }
+
+            var next = w[i + 1];
+            return tokens[i + 1].Kind == TokenKind.Word && (FarYearFollowers.Contains(next)
+                || (lex.Lang == "nl" && Quantities.QuantityExtractor.IsDutchVerbOrAdverb(next))
+                || (lex.Lang == "de" && char.IsLower(text[tokens[i + 1].Start]))
+                // "werd in 1648 gesloten.": a participle that ends the clause (a noun such as "gebouwen" could look like one).
+                || (clauseEndCounts && IsParticiple(next) && (i + 2 >= N || w[i + 2] is "." or "," or ";" or "!" or "?")));
+        }
+
+        // Function words after a year that no number counts ("in 1320 by a count", "in 2100 de zeespiegel").
+        private static readonly HashSet<string> FarYearFollowers = new(StringComparer.Ordinal)
+        {
+            "de", "het", "een", "en", "of", "is", "was", "werd", "wordt", "zal", "zou", "moet", "zijn", "waren", "er", "al", "nog", "ook", "pas", "door",
+            "the", "a", "an", "and", "or", "is", "was", "were", "will", "would", "by", "it", "there", "he", "she", "they", "we", "when",
+        };
 
         // "om 06.30 uur", "18:00", "6 uur"
         private bool ClockTime(int i, ref int end, ref string? value, ref TimeKind kind)
