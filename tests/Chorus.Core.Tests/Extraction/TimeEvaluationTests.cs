@@ -435,6 +435,38 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(analyzed.Times, t => t.Value is "1500" or "1200");
     }
 
+    // A decade in three languages ("de jaren negentig", "the 1990s", "the '90s", "in den 90er Jahren", "der 1990er-Jahre",
+    // "der neunziger Jahre"), with its part ("begin jaren negentig", "the early 1990s", "Anfang der neunziger Jahre").
+    // "1990s" was read as 1,990 seconds.
+    [Theory]
+    [InlineData("nl", "Begin jaren negentig kwam hij naar Nederland.", "jaren negentig", "1990-01-01/1999-12-31", "START")]
+    [InlineData("nl", "Eind jaren tachtig sloot de fabriek.", "jaren tachtig", "1980-01-01/1989-12-31", "END")]
+    [InlineData("en", "In the early 1990s he moved to London.", "1990s", "1990-01-01/1999-12-31", "START")]
+    [InlineData("en", "The band was popular in the 1980s.", "1980s", "1980-01-01/1989-12-31", null)]
+    [InlineData("en", "The song was a hit in the late '90s.", "90s", "1990-01-01/1999-12-31", "END")]
+    [InlineData("de", "In den 90er Jahren zog er nach Berlin.", "90er Jahren", "1990-01-01/1999-12-31", null)]
+    [InlineData("de", "Das Werk wurde Mitte der 1970er-Jahre gebaut.", "1970er", "1970-01-01/1979-12-31", "MID")]
+    [InlineData("de", "Anfang der neunziger Jahre kam er nach Köln.", "neunziger Jahre", "1990-01-01/1999-12-31", "START")]
+    public void ADecade_AndItsPart(string lang, string text, string span, string value, string? mod)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value && t.Mod == mod);
+    }
+
+    // A part of the day "of" a date: "op de avond van 5 mei", "on the evening of 5 May", "am Abend des 5. Mai" are that
+    // day's evening, as "in de ochtend van 12 juni" already was.
+    [Theory]
+    [InlineData("nl", "Op de avond van 5 mei werd het gevierd.", "avond van 5 mei", "2024-05-05TEV")]
+    [InlineData("en", "On the evening of 5 May the city celebrated.", "evening of 5 May", "2024-05-05TEV")]
+    [InlineData("en", "On the morning of June 3 the power failed.", "morning of June 3", "2024-06-03TMO")]
+    [InlineData("de", "Am Abend des 5. Mai wurde gefeiert.", "Abend des 5. Mai", "2024-05-05TEV")]
+    [InlineData("de", "Am Morgen des 3. Juni fiel der Strom aus.", "Morgen des 3. Juni", "2024-06-03TMO")]
+    public void APartOfTheDay_OfADate_IsThatDaysPart(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
+    }
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

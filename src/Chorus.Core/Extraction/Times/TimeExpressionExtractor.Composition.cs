@@ -402,6 +402,12 @@ public sealed partial class TimeExpressionExtractor
                 return (p3, k + 3);
             }
 
+            // "op de avond van 5 mei", "on the evening of 5 May": the part of a day named next.
+            if (k + 3 < N && w[k] is "op" or "on" && w[k + 1] is "de" or "the" && PartWord(w[k + 2]) is { } p6 && w[k + 3] is "van" or "of")
+            {
+                return (p6, k + 3);
+            }
+
             // "am Abend", "am frühen Morgen", "at night"
             if (k + 1 < N && lex.Lang == "de" && w[k] == "am" && PartWord(w[k + 1]) is { } p4)
             {
@@ -516,7 +522,7 @@ public sealed partial class TimeExpressionExtractor
 
             for (var k = from; k < to; k++)
             {
-                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum" or "zu" or "auf" or "von" or "into"
+                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum" or "zu" or "auf" or "von" or "into" or "des"
                     or "na" or "vanaf" or "voor" or "niet" or "later" or "dan" or "after" or "before" or "nach" or "vor"))
                 {
                     return false;
@@ -586,7 +592,7 @@ public sealed partial class TimeExpressionExtractor
 
             // part of the day + its day: "in der Nacht zum Montag" (the night before Monday morning), "on the evening of 5 May"
             if (a.PartOfDay is { } p3 && a.Clock is null && a.Day is null && b.Day is { } d3 && b.Clock is null && b.PartOfDay is null && a.End < N
-                && w[a.End] is "zum" or "zu" or "auf" or "op" or "into" or "of" or "van" or "von")
+                && w[a.End] is "zum" or "zu" or "auf" or "op" or "into" or "of" or "van" or "von" or "des")
             {
                 var morningNamed = p3 == "NI" && w[a.End] is "zum" or "zu" or "auf" or "op" or "into";
                 return new Hit(a.Start, b.End, $"{Iso(d3)}T{p3}", TimeKind.DateTime) { Day = d3, PartOfDay = p3, MorningNamed = morningNamed };

@@ -705,9 +705,22 @@ public sealed partial class TimeExpressionExtractor
         {
             hit = default;
             var k = i;
-            if (w[k] is "de" or "the" && k + 1 < N)
+            if (w[k] is "de" or "the" or "den" or "der" && k + 1 < N)
             {
                 k++;
+            }
+
+            // "the early 1990s", "the late '90s": English puts the part between the article and the decade.
+            string? part = null;
+            if (lex.Lang == "en" && lex.PartModifiers.TryGetValue(w[k], out var innerPart) && k + 1 < N)
+            {
+                (part, k) = (innerPart, k + 1);
+            }
+
+            if (lex.Lang is "en" or "de" && DecadeAt(k) is { } written)
+            {
+                hit = new Hit(i, written.End, $"{written.Decade:D4}-01-01/{written.Decade + 9:D4}-12-31", TimeKind.Interval, part ?? PeriodPartBefore(i));
+                return true;
             }
 
             if (w[k] is "jaren" or "years" && k + 1 < N)
@@ -732,7 +745,7 @@ public sealed partial class TimeExpressionExtractor
                     return false;
                 }
 
-                hit = new Hit(i, j + 1, $"{decade:D4}-01-01/{decade + 9:D4}-12-31", TimeKind.Interval);
+                hit = new Hit(i, j + 1, $"{decade:D4}-01-01/{decade + 9:D4}-12-31", TimeKind.Interval, PeriodPartBefore(i));
                 return true;
             }
 
@@ -745,6 +758,76 @@ public sealed partial class TimeExpressionExtractor
 
             return false;
         }
+
+        /// <summary>
+        /// A decade written as English and German write it: "1990s", "'90s" (a two-digit decade after an apostrophe, or
+        /// with "s" glued on), "90er Jahre", "1970er-Jahre", "neunziger Jahre" (German needs "Jahre" after a spelled or
+        /// two-digit one). Returns the decade's first year and the token after it.
+        /// </summary>
+        private (int Decade, int End)? DecadeAt(int k)
+        {
+            if (lex.Lang == "de" && GermanSpelledDecade(w[k]) is { } spelled)
+            {
+                return k + 1 < N && w[k + 1] is "jahre" or "jahren" ? (spelled, k + 2) : null;
+            }
+
+            var apostrophe = w[k] is "'" or "’" && k + 1 < N;
+            var t = apostrophe ? k + 1 : k;
+            if (tokens[t].Kind != TokenKind.Number)
+            {
+                return null;
+            }
+
+            var suffix = lex.Lang == "en" ? "s" : "er";
+            var token = w[t];
+            if (!token.EndsWith(suffix, StringComparison.Ordinal) || !Digits(token.AsSpan(0, token.Length - suffix.Length), out var d) || d % 10 != 0)
+            {
+                return null;
+            }
+
+            var digits = token.Length - suffix.Length;
+            int decade;
+            if (digits == 2)
+            {
+                decade = d >= 30 ? 1900 + d : 2000 + d;
+            }
+            else if (digits == 4 && d is >= 1000 and <= 2990 && !apostrophe)
+            {
+                decade = d;
+            }
+            else
+            {
+                return null;
+            }
+
+            var end = t + 1;
+            if (lex.Lang == "de")
+            {
+                // "1970er-Jahre", "90er Jahren"; a two-digit one needs "Jahre" ("die 90er" may be a speed or an age).
+                var jahre = end + 1 < N && w[end] is "-" && w[end + 1] is "jahre" or "jahren" ? end + 2 : end < N && w[end] is "jahre" or "jahren" ? end + 1 : -1;
+                if (jahre < 0 && digits == 2)
+                {
+                    return null;
+                }
+
+                end = jahre < 0 ? end : jahre;
+            }
+
+            return (decade, end);
+        }
+
+        private static int? GermanSpelledDecade(string word) => word switch
+        {
+            "zwanziger" => 1920,
+            "dreißiger" => 1930,
+            "vierziger" => 1940,
+            "fünfziger" => 1950,
+            "sechziger" => 1960,
+            "siebziger" => 1970,
+            "achtziger" => 1980,
+            "neunziger" => 1990,
+            _ => null,
+        };
 
         /// <summary>"week 31", "de eerste week van 2015", "de laatste week van juli", "de 3e week van 2018".</summary>
         private bool WeekOf(int i, out Hit hit)
@@ -1393,7 +1476,9 @@ public sealed partial class TimeExpressionExtractor
             var after = end < N ? w[end] : string.Empty;
             var before = i > 0 ? w[i - 1] : string.Empty;
             // An age, an offset or a date ("3 jaar oud", "3 dagen geleden", "over 3 weken") is not a duration.
-            if (after is "oud" or "old" or "alt" or "na" or "voor" or "vanaf" or "from" or "nach" || lex.Ago.ContainsKey(after) || lex.LaterEarlier.ContainsKey(after)
+            // "De zeven jaar daarvoor" (with its article) is a stretch of time, "zeven jaar daarvoor" a point before another.
+            var offsetAfter = (lex.Ago.ContainsKey(after) || lex.LaterEarlier.ContainsKey(after)) && !(after == "daarvoor" && before is "de" or "het");
+            if (after is "oud" or "old" or "alt" or "na" or "voor" or "vanaf" or "from" or "nach" || offsetAfter
                 || before is "over" or "leeftijd" or "vor" || (unit == "year" && before is "ben" or "is" or "was" or "werd" or "wordt" or "zijn" or "waren"))
             {
                 return false;
