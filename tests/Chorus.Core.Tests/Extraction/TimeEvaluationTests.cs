@@ -467,6 +467,27 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
     }
 
+    // A date after a word that bounds it is a bound: "nog voor de zomer", "na 1 oktober", "before 1 October", "vor dem
+    // 1. Oktober". An end or start point is none: "tot 1 oktober", "sinds maandag", "bis zum 1. Oktober", "seit Montag"
+    // (two sources' "tot 2029" and "tot 2028" disagree). Dutch "voor" is also "for" ("het budget voor 2025", "gepland
+    // voor 23 april"): it bounds only after an adverb that makes it "before" ("nog", "al", "kort"…) or opening a sentence.
+    [Theory]
+    [InlineData("nl", "Na 1 oktober volgt de evaluatie.", "1 oktober", "AFTER")]
+    [InlineData("nl", "Het kabinet wil nog voor de zomer een besluit nemen.", "zomer", "BEFORE")]
+    [InlineData("en", "The law must pass before 1 October.", "1 October", "BEFORE")]
+    [InlineData("en", "After May 5 the rules change.", "May 5", "AFTER")]
+    [InlineData("de", "Die Entscheidung fällt vor dem 1. Oktober.", "1. Oktober", "BEFORE")]
+    [InlineData("nl", "De weg is tot 1 oktober afgesloten.", "1 oktober", null)]
+    [InlineData("nl", "Sinds maandag staakt het personeel.", "maandag", null)]
+    [InlineData("de", "Die Straße bleibt bis zum 1. Oktober gesperrt.", "1. Oktober", null)]
+    [InlineData("nl", "Het budget voor 2025 is rond.", "2025", null)]
+    [InlineData("nl", "De wedstrijd staat gepland voor 23 april.", "23 april", null)]
+    public void ADateAfterABoundWord_IsABound(string lang, string text, string span, string? mod)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Mod == mod);
+    }
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the issue's bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

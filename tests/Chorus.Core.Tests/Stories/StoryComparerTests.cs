@@ -664,6 +664,22 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.DoesNotContain(new StoryComparer().Compare([a, b, c]).Conflicts, x => x.Kind is "date" or "weekday");
     }
 
+    // A date given as a bound ("nog voor 1 oktober", "na 1 oktober", "before 1 October", "vor dem 1. Oktober") holds every
+    // day on its side: a source's day within the bound is no conflict, a day beyond it is.
+    [Theory]
+    [InlineData("nl", "Het kabinet neemt nog voor 1 oktober een besluit over de nieuwe pensioenwet, zei minister Jansen.", "Het kabinet neemt op 15 september een besluit over de nieuwe pensioenwet, zei minister Jansen.", false)]
+    [InlineData("nl", "Het kabinet neemt na 1 oktober een besluit over de nieuwe pensioenwet, zei minister Jansen.", "Het kabinet neemt op 15 september een besluit over de nieuwe pensioenwet, zei minister Jansen.", true)]
+    [InlineData("en", "The cabinet will decide on the new pension law before 1 October, minister Jansen said.", "The cabinet will decide on the new pension law on 15 September, minister Jansen said.", false)]
+    [InlineData("de", "Die Stadt Köln entscheidet vor dem 1. Oktober über die Sperrung der Straße, teilte ein Sprecher mit.", "Die Stadt Köln entscheidet am 15. September über die Sperrung der Straße, teilte ein Sprecher mit.", false)]
+    [InlineData("nl", "Het contract van de spits loopt tot 2029, meldt de club uit Eindhoven.", "Het contract van de spits loopt tot 2028, meldt de club uit Eindhoven.", true)]
+    public void ADateGivenAsABound_ConflictsOnlyBeyondIt(string lang, string first, string second, bool conflict)
+    {
+        var a = Article("a", "Haagse Bode", first, "2024-06-12");
+        var b = Article("b", "Residentie Post", second, "2024-06-12");
+        Assert.Equal(lang, a.Analyzed.Lang);
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "date"));
+    }
+
     [Theory]
     [InlineData("Nederland", "Den Haag", false)]
     [InlineData("Engeland", "Londen", false)]

@@ -76,7 +76,7 @@ public sealed partial class TimeExpressionExtractor
             }
         }
 
-        var composed = scan.ResolveClockOffsets(scan.InheritPartsOfDay(scan.Compose(hits)));
+        var composed = scan.MarkDateBounds(scan.ResolveClockOffsets(scan.InheritPartsOfDay(scan.Compose(hits))));
         var mentions = new List<TimeMention>(composed.Count);
         foreach (var h in composed)
         {
@@ -716,6 +716,48 @@ public sealed partial class TimeExpressionExtractor
                 "kwartier" when n <= 8 => (n * 15, k + 2),
                 _ => null,
             };
+        }
+
+        /// <summary>
+        /// Marks a date after a word that bounds it as a bound: BEFORE after "vóór", "uiterlijk", "before", "vor (dem)",
+        /// "spätestens"; AFTER after "na", "after", "nach (dem)". An end or a start point is no bound: "tot 2029", "until
+        /// 2028", "bis 2030", "sinds 2016", "seit Montag" name one day, and two sources naming two disagree. Dutch "voor"
+        /// is "for" as often as "before" ("het budget voor 2025", "gepland voor 23 april"): it bounds only after an adverb
+        /// that reads it as "before" ("nog voor de zomer", "al voor 8 april") or opening a sentence. Clock times carry
+        /// their own bounds (<see cref="TimeLexicon.ClockBoundAdverbs"/>).
+        /// </summary>
+        public List<Hit> MarkDateBounds(List<Hit> hits)
+        {
+            for (var h = 0; h < hits.Count; h++)
+            {
+                var hit = hits[h];
+                if (hit.Mod is not null || hit.Value is null || hit.Kind is not (TimeKind.Date or TimeKind.Interval or TimeKind.Season or TimeKind.Week or TimeKind.Weekday) || hit.Start == 0)
+                {
+                    continue;
+                }
+
+                // "voor de zomer", "vor dem 1. Oktober", "nach dem 3. März": an article between the bound and the day.
+                var b = hit.Start - 1;
+                if (w[b] is "de" or "het" or "the" or "zum" or "dem" or "den" or "der" && b > 0)
+                {
+                    b--;
+                }
+
+                var bound = w[b] switch
+                {
+                    "vóór" or "uiterlijk" or "before" or "vor" or "spätestens" => "BEFORE",
+                    "na" or "after" or "nach" => "AFTER",
+                    "voor" when b == 0 || w[b - 1] is "." or "!" or "?" or "nog" or "al" or "ruim" or "kort" or "vlak" or "net" or "ver" or "lang" or "pas" or "uiterlijk" => "BEFORE",
+                    _ => null,
+                };
+
+                if (bound is not null)
+                {
+                    hits[h] = hit with { Mod = bound };
+                }
+            }
+
+            return hits;
         }
 
         /// <summary>How far (in tokens) a clock time reaches to be moved by "twintig minuten later": about two sentences.</summary>

@@ -204,7 +204,7 @@ internal static class ConflictDetector
             {
                 if (weekday
                     ? WeekdayOf(ta) != WeekdayOf(tb) && !a.Article.Analyzed.Times.Any(t => t.Kind == TimeKind.Weekday && WeekdayOf(t) == WeekdayOf(tb)) && !b.Article.Analyzed.Times.Any(t => t.Kind == TimeKind.Weekday && WeekdayOf(t) == WeekdayOf(ta))
-                    : !Range(ta).Overlaps(Range(tb)) && !MentionsDate(b.Article, Range(ta)) && !MentionsDate(a.Article, Range(tb)))
+                    : !Bounded(ta).Overlaps(Bounded(tb)) && !MentionsDate(b.Article, Range(ta)) && !MentionsDate(a.Article, Range(tb)))
                 {
                     Add(claim, weekday ? "weekday" : "date", "date", weekday ? "day of the week" : "date", Value(a, ta.Start, ta.End, ta.Value!), Value(b, tb.Start, tb.End, tb.Value!));
                 }
@@ -1527,6 +1527,17 @@ internal static class ConflictDetector
     private static bool IsDated(TimeMention t) => t.Kind is TimeKind.Date or TimeKind.Interval or TimeKind.Weekday && t.Days is not null;
 
     private static TimexRange Range(TimeMention t) => t.Days ?? default;
+
+    /// <summary>
+    /// The days a date allows: a bound ("voor 1 oktober", "since Monday") every day on its side, so a source's day within
+    /// it agrees and one beyond it conflicts.
+    /// </summary>
+    private static TimexRange Bounded(TimeMention t) => t.Mod switch
+    {
+        "BEFORE" => Range(t) with { Start = DateOnly.MinValue },
+        "AFTER" => Range(t) with { End = DateOnly.MaxValue },
+        _ => Range(t),
+    };
 
     /// <summary>The weekday a weekday mention names: its value is that day, or an interval that starts and ends on it.</summary>
     private static DayOfWeek? WeekdayOf(TimeMention t) => t.Kind == TimeKind.Weekday && t.Days is { } r ? r.Start.DayOfWeek : null;
