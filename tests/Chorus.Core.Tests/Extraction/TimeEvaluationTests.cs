@@ -488,6 +488,19 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Mod == mod);
     }
 
+    // The early hours of a day: "in den frühen Morgenstunden des Samstags" (a German weekday in the genitive after "des"),
+    // "in the early hours of Saturday", "in de vroege ochtend van zaterdag". "sonntags" alone ("on Sundays") stays no day.
+    [Theory]
+    [InlineData("de", "Der Anschlag geschah in den frühen Morgenstunden des Samstags.", "Samstags", "2024-06-08TMO")]
+    [InlineData("de", "Am Abend des Montags kam es zu Protesten.", "Montags", "2024-06-10TEV")]
+    [InlineData("en", "The attack happened in the early hours of Saturday.", "Saturday", "2024-06-08TMO")]
+    [InlineData("nl", "De aanslag gebeurde in de vroege ochtend van zaterdag.", "zaterdag", "2024-06-08TMO")]
+    public void TheEarlyHoursOfADay_AreItsMorning(string lang, string text, string span, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
+    }
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

@@ -397,6 +397,12 @@ public sealed partial class TimeExpressionExtractor
                 return (p2, k + 2);
             }
 
+            // "in den frühen Morgenstunden", "in the early hours", "in de vroege ochtend": a day's first hours.
+            if (k + 3 < N && w[k] is "in" && w[k + 1] is "den" or "the" or "de" && w[k + 2] is "frühen" or "early" or "vroege" && (PartWord(w[k + 3]) ?? (w[k + 3] is "hours" ? "MO" : null)) is { } p7)
+            {
+                return (p7, k + 4);
+            }
+
             if (k + 2 < N && w[k] is "in" && w[k + 1] is "de" or "the" or "der" && PartWord(w[k + 2]) is { } p3)
             {
                 return (p3, k + 3);
@@ -439,10 +445,10 @@ public sealed partial class TimeExpressionExtractor
 
         private static string? PartWord(string word) => word switch
         {
-            "ochtends" or "morgens" or "ochtend" or "morgen" or "morning" or "vroege" or "vormittag" => "MO",
+            "ochtends" or "morgens" or "ochtend" or "morgen" or "morning" or "vroege" or "vormittag" or "morgenstunden" => "MO",
             "middags" or "middag" or "namiddag" or "afternoon" or "nachmittag" => "AF",
-            "avonds" or "avond" or "evening" or "abend" => "EV",
-            "nachts" or "nacht" or "night" => "NI",
+            "avonds" or "avond" or "evening" or "abend" or "abendstunden" => "EV",
+            "nachts" or "nacht" or "night" or "nachtstunden" => "NI",
             _ => null,
         };
 

@@ -235,7 +235,7 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
-            if (WeekdayOf(word) != 0)
+            if (WeekdayOf(word) != 0 || GenitiveWeekday(i) != 0)
             {
                 return true;
             }
@@ -536,7 +536,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var weekday = WeekdayOf(w[k]);
-            if (weekday == 0)
+            if (weekday == 0 && (weekday = GenitiveWeekday(k)) == 0)
             {
                 return false;
             }
@@ -1071,6 +1071,13 @@ public sealed partial class TimeExpressionExtractor
         // "mei" and "may" are also words ("May" as a verb in English, "Mai"); a capital or a number nearby decides.
         private bool IsAmbiguousMonth(int i)
             => w[i] is "may" or "mar" or "jan" or "dec" or "sep" or "aug" or "nov" or "mai" && !char.IsUpper(text[tokens[i].Start]);
+
+        /// <summary>
+        /// A German weekday in the genitive after "des" ("am Abend des Montags", "in den frühen Morgenstunden des
+        /// Samstags"); "sonntags" alone is "on Sundays", a recurrence, and stays none.
+        /// </summary>
+        private int GenitiveWeekday(int k)
+            => lex.Lang == "de" && k > 0 && w[k - 1] is "des" && w[k].Length > 6 && w[k][^1] == 's' && lex.Weekdays.TryGetValue(w[k][..^1], out var d) ? d : 0;
 
         private int WeekdayOf(string word)
         {

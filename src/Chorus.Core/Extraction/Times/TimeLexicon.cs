@@ -121,6 +121,7 @@ public sealed class TimeLexicon
             "middernacht", "midnight", "mitternacht", "ochtends", "morgens", "ochtend", "middags", "middag", "namiddag", "voormiddag", "avonds", "avond",
             "nachts", "morning", "afternoon", "evening", "pm", "p.m", "abends", "nachmittags", "vormittags", "nu", "heden", "now", "jetzt", "jaren", "years",
             "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "weekdag", "werkdag", "weekday", "werktag", "abend", "nachmittag", "vormittag",
+            "morgenstunden", "abendstunden", "nachtstunden",
         ]);
         return words;
     }
@@ -293,7 +294,7 @@ public sealed class TimeLexicon
             "wuchs", "warf", "warfen", "half", "halfen", "gaben", "nahmen", "standen", "fanden", "begannen", "gewannen", "verloren", "schrieb", "schrieben",
             "las", "lasen", "riet", "fing", "fingen", "hing", "hingen", "zwang", "sang", "sprang", "gelang", "gelangen", "verschwand", "schien", "schienen",
             "stahl", "stahlen", "befahl", "empfahl", "goss", "floss", "litt", "litten", "stritt", "griff", "griffen", "biss", "riss", "rissen", "wich",
-            "schwieg", "stürzte", "stürzten", "musste", "mussten", "konnte", "konnten", "wollte", "wollten", "sollte", "sollten", "durfte", "durften"),
+            "schwieg", "geschah", "geschahen", "stürzte", "stürzten", "musste", "mussten", "konnte", "konnten", "wollte", "wollten", "sollte", "sollten", "durfte", "durften"),
         FutureWords = Set("wird", "werden"),
         ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
             "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
