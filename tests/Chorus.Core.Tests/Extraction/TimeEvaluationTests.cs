@@ -470,7 +470,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     // A date after a word that bounds it is a bound: "nog voor de zomer", "na 1 oktober", "before 1 October", "vor dem
     // 1. Oktober". An end or start point is none: "tot 1 oktober", "sinds maandag", "bis zum 1. Oktober", "seit Montag"
     // (two sources' "tot 2029" and "tot 2028" disagree). Dutch "voor" is also "for" ("het budget voor 2025", "gepland
-    // voor 23 april"): it bounds only after an adverb that makes it "before" ("nog", "al", "kort"…) or opening a sentence.
+    // voor 23 april", "Voor juni staan er…"): it bounds only after an adverb that makes it "before" ("nog", "al", "kort"…).
     [Theory]
     [InlineData("nl", "Na 1 oktober volgt de evaluatie.", "1 oktober", "AFTER")]
     [InlineData("nl", "Het kabinet wil nog voor de zomer een besluit nemen.", "zomer", "BEFORE")]
@@ -482,6 +482,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Die Straße bleibt bis zum 1. Oktober gesperrt.", "1. Oktober", null)]
     [InlineData("nl", "Het budget voor 2025 is rond.", "2025", null)]
     [InlineData("nl", "De wedstrijd staat gepland voor 23 april.", "23 april", null)]
+    [InlineData("nl", "Voor juni staan er drie concerten op het programma.", "juni", null)]
     public void ADateAfterABoundWord_IsABound(string lang, string text, string span, string? mod)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
@@ -499,6 +500,25 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
+    }
+
+    // A score after "de" is no date ("Na de 2-1 gooiden wij…", "PSV is na de 3-3 bij Vitesse": DPG 2019); a date with
+    // two-digit parts or a slash still is.
+    [Theory]
+    [InlineData("nl", "Na de 2-1 gooiden we alles naar voren.", null)]
+    [InlineData("nl", "PSV had de zaak na de 1-1 kunnen beslissen.", null)]
+    [InlineData("nl", "De uitspraak volgt op de 12-4.", "2024-04-12")]
+    public void AScoreAfterDe_IsNoDate(string lang, string text, string? value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        if (value is null)
+        {
+            Assert.Empty(analyzed.Times);
+        }
+        else
+        {
+            Assert.Contains(analyzed.Times, t => t.Value == value);
+        }
     }
 
     // Floors under today's figures on the real specification, so a change that loses ground fails; the issue's bars are higher.

@@ -27,6 +27,12 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
+            // "na de 2-1", "de 3-3": after "de" alone, two single digits with a dash are a score, not a day.
+            if (!slashOrYear && w[i - 1] == "de" && day is > 0 and < 10 && month < 10 && text.AsSpan(tokens[i].Start, tokens[end - 1].End - tokens[i].Start).Contains('-'))
+            {
+                return false;
+            }
+
             if (day == 0)
             {
                 hit = new Hit(i, end, $"{year:D4}-{month:D2}", TimeKind.Date) { Year = year };

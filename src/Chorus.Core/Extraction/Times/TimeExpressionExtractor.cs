@@ -723,7 +723,8 @@ public sealed partial class TimeExpressionExtractor
         /// "spätestens"; AFTER after "na", "after", "nach (dem)". An end or a start point is no bound: "tot 2029", "until
         /// 2028", "bis 2030", "sinds 2016", "seit Montag" name one day, and two sources naming two disagree. Dutch "voor"
         /// is "for" as often as "before" ("het budget voor 2025", "gepland voor 23 april"): it bounds only after an adverb
-        /// that reads it as "before" ("nog voor de zomer", "al voor 8 april") or opening a sentence. Clock times carry
+        /// that reads it as "before" ("nog voor de zomer", "al voor 8 april"); opening a sentence it is mostly "for" ("Voor
+        /// dit jaar wordt…", "Voor juni staan er…": DPG 2019). Clock times carry
         /// their own bounds (<see cref="TimeLexicon.ClockBoundAdverbs"/>).
         /// </summary>
         public List<Hit> MarkDateBounds(List<Hit> hits)
@@ -747,7 +748,7 @@ public sealed partial class TimeExpressionExtractor
                 {
                     "vóór" or "uiterlijk" or "before" or "vor" or "spätestens" => "BEFORE",
                     "na" or "after" or "nach" => "AFTER",
-                    "voor" when b == 0 || w[b - 1] is "." or "!" or "?" or "nog" or "al" or "ruim" or "kort" or "vlak" or "net" or "ver" or "lang" or "pas" or "uiterlijk" => "BEFORE",
+                    "voor" when b > 0 && w[b - 1] is "nog" or "al" or "ruim" or "kort" or "vlak" or "net" or "ver" or "lang" or "pas" or "uiterlijk" => "BEFORE",
                     _ => null,
                 };
 
