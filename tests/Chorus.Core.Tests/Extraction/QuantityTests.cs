@@ -132,6 +132,13 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "The river rose by 80 centimetres overnight.", 80.0, "cm")]
     [InlineData("de", "In der Nacht fielen 40 Millimeter Regen.", 40.0, "mm")]
     [InlineData("en", "Gusts of up to 81 mph were recorded.", 81.0, "mi/h")]
+    [InlineData("en", "The train was travelling at 130 km/h.", 130.0, "km/h")]
+    [InlineData("de", "Der Zug fuhr mit 130 km/h durch den Bahnhof.", 130.0, "km/h")]
+    [InlineData("en", "Temperatures fell to minus 12C overnight.", -12.0, "°C")]
+    [InlineData("en", "It was 30C in Madrid on Sunday.", 30.0, "°C")]
+    // A proportion "N in M" (English) and "N von M" (German), as Dutch "N op de M".
+    [InlineData("en", "Three in ten Britons exercise every week.", 0.3, "britons")]
+    [InlineData("de", "Drei von zehn Deutschen treiben Sport.", 0.3, "deutschen")]
     [InlineData("en", "Gusts of up to 81 miles per hour were recorded.", 81.0, "mi/h")]
     // The change verb after the figure (a German perfect, a Dutch subordinate clause): the figure counts the subject, as
     // when the verb comes first ("Het dodental is opgelopen tot 30").

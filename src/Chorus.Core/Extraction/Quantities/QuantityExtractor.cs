@@ -234,10 +234,15 @@ public sealed class QuantityExtractor
                     (value, start) = (double.Parse("0." + w[i], CultureInfo.InvariantCulture), i - 1);
                 }
 
-                // "een op de twintig": a proportion.
+                // "een op de twintig", "three in ten", "drei von zehn": a proportion.
                 if (next + 2 < tokens.Count && w[next] == "op" && w[next + 1] == "de" && TryNumber(next + 2, out var whole, out var afterWhole, out _) && whole > value)
                 {
                     (value, next) = (value / whole, afterWhole);
+                }
+                else if (next + 1 < tokens.Count && (w[next], lang) is ("in", "en") or ("von", "de") && TryNumber(next + 1, out var whole2, out var afterWhole2, out _)
+                    && whole2 > value && whole2 <= 1000)
+                {
+                    (value, next) = (value / whole2, afterWhole2);
                 }
             }
 
@@ -374,7 +379,9 @@ public sealed class QuantityExtractor
             // Unit or counted noun after it
             if (unit is null && next < tokens.Count)
             {
-                if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro" && Units.TryGetValue(w[next + 2], out var u2))
+                // "km/u", "km/h" ("h" is an hour only after the slash: alone it is too often something else).
+                if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro"
+                    && (Units.TryGetValue(w[next + 2], out var u2) || (w[next + 1] == "/" && w[next + 2] == "h" && (u2 = "h") is not null)))
                 {
                     (unit, next) = ($"{u1}/{u2}", next + 3);
                 }
@@ -860,7 +867,7 @@ public sealed class QuantityExtractor
                     return true;
                 }
 
-                return GluedUnit(w[k], lang, out value, out gluedUnit);
+                return GluedUnit(w[k], lang, out value, out gluedUnit, char.IsUpper(text[tokens[k].End - 1]));
             }
 
             // "anderhalf", "tweeënhalf", "twaalfenhalve"
@@ -1289,7 +1296,7 @@ public sealed class QuantityExtractor
     }
 
     /// <summary>A unit or scale glued to digits: "75ml", "1,65m", "0,8rad", "100t", "10k" (10 000), "1,2b" (1.2 billion).</summary>
-    private static bool GluedUnit(string token, string lang, out double value, out string? unit)
+    private static bool GluedUnit(string token, string lang, out double value, out string? unit, bool capitalSuffix = false)
     {
         (value, unit) = (0, null);
         var split = 0;
@@ -1320,6 +1327,13 @@ public sealed class QuantityExtractor
         if (suffix is "b" or "bn" or "mld" or "mrd" or "mln" or "mio")
         {
             value = number * (suffix is "mln" or "mio" ? 1e6 : 1e9);
+            return true;
+        }
+
+        // English weather reports glue the scale in capitals: "30C", "minus 12C", "86F" ("5c" is five cents).
+        if (lang == "en" && capitalSuffix && suffix is "c" or "f")
+        {
+            (value, unit) = (number, suffix == "c" ? "°C" : "°F");
             return true;
         }
 
