@@ -521,6 +521,23 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         }
     }
 
+    // English news abbreviates its months with a dot ("Nov. 3", "Sept. 12, 2023": AP style) and writes a range of days
+    // after one month ("November 19-20"); German names the weekday before its date ("Am Mittwoch, den 5. Juni").
+    [Theory]
+    [InlineData("en", "The talks ran from Nov. 3 to Nov. 5 in Geneva.", "2023-11-03/2023-11-05")]
+    [InlineData("en", "On Sept. 12, 2023 the bridge opened.", "2023-09-12")]
+    [InlineData("en", "The vote was held on Jan. 15 in Dublin.", "2024-01-15")]
+    [InlineData("en", "The summit took place November 19-20 in Lima.", "2023-11-19/2023-11-20")]
+    [InlineData("en", "Leaders met Dec. 3-4 in Brussels.", "2023-12-03/2023-12-04")]
+    [InlineData("de", "Am Mittwoch, den 5. Juni, wurde es bekanntgegeben.", "2024-06-05")]
+    public void AbbreviatedMonthsAndDayRanges_AreDates(string lang, string text, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        output.WriteLine(string.Join(" | ", analyzed.Times.Select(t => $"{text[t.Start..t.End]} {t.Value}")));
+        Assert.Contains(analyzed.Times, t => t.Value == value);
+        Assert.DoesNotContain(analyzed.Times, t => t.Kind == Chorus.Core.Time.TimeKind.Weekday);
+    }
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

@@ -528,7 +528,7 @@ public sealed partial class TimeExpressionExtractor
 
             for (var k = from; k < to; k++)
             {
-                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum" or "zu" or "auf" or "von" or "into" or "des"
+                if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum" or "zu" or "auf" or "von" or "into" or "des" or "den" or "dem"
                     or "na" or "vanaf" or "voor" or "niet" or "later" or "dan" or "after" or "before" or "nach" or "vor"))
                 {
                     return false;

@@ -43,7 +43,9 @@ public sealed partial class TimeExpressionExtractor
             var start = 0;
             for (var k = 0; k <= N; k++)
             {
-                if (k < N && w[k] is not ("." or "!" or "?" or ";"))
+                // "Nov. 3", "Sept. 12": the dot of an abbreviated month before its day ends no sentence.
+                if (k < N && (w[k] is not ("." or "!" or "?" or ";")
+                    || (w[k] == "." && k > 0 && k + 1 < N && tokens[k].Start == tokens[k - 1].End && tokens[k + 1].Kind == TokenKind.Number && lex.Months.ContainsKey(w[k - 1]))))
                 {
                     continue;
                 }

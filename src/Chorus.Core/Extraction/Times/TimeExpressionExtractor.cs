@@ -295,7 +295,7 @@ public sealed partial class TimeExpressionExtractor
 
             var ok = DayRange(i, ref end, ref value, ref kind)
                 || FullDate(i, ref end, ref value)
-                || EnglishDate(i, ref end, ref value)
+                || EnglishDate(i, ref end, ref value, ref kind)
                 || MonthYear(i, ref end, ref value, ref mod)
                 || SeasonYear(i, ref end, ref value, ref kind)
                 || LastNight(i, ref end, ref value)
@@ -394,29 +394,51 @@ public sealed partial class TimeExpressionExtractor
         }
 
         // English "September 10, 2023", "July 4"
-        private bool EnglishDate(int i, ref int end, ref string? value)
+        private bool EnglishDate(int i, ref int end, ref string? value, ref TimeKind kind)
         {
-            // "December 5", "December 5th" (a day in digits, with or without its ordinal ending)
-            if (lex.Lang != "en" || !lex.Months.TryGetValue(w[i], out var month) || i + 1 >= N || IsAmbiguousMonth(i)
-                || !(Day(i + 1, out var day) || (tokens[i + 1].Kind == TokenKind.Number && DayWord(i + 1, out day, out var ordinal) && ordinal)))
+            // "December 5", "December 5th" (a day in digits, with or without its ordinal ending); "Nov. 3", "Sept. 12":
+            // AP style abbreviates the month with a dot.
+            if (lex.Lang != "en" || !lex.Months.TryGetValue(w[i], out var month) || i + 1 >= N || IsAmbiguousMonth(i))
             {
                 return false;
             }
 
-            var k = i + 2 < N && w[i + 2] == "," ? i + 3 : i + 2;
+            var d = w[i + 1] == "." && w[i].Length <= 4 && tokens[i + 1].Start == tokens[i].End && i + 2 < N ? i + 2 : i + 1;
+            if (!(Day(d, out var day) || (tokens[d].Kind == TokenKind.Number && DayWord(d, out day, out var ordinal) && ordinal)))
+            {
+                return false;
+            }
+
+            // "November 19-20", "Dec. 3-4": a range of days in one month.
+            var lastDay = day;
+            var afterDay = d + 1;
+            if (afterDay + 1 < N && w[afterDay] is "-" or "–" && Day(afterDay + 1, out var day2) && day2 > day)
+            {
+                (lastDay, afterDay) = (day2, afterDay + 2);
+            }
+
+            var k = afterDay < N && w[afterDay] == "," ? afterDay + 1 : afterDay;
             var (year, e) = OptionalYear(k);
             if (year is null)
             {
-                e = i + 2;
+                e = afterDay;
             }
 
             year ??= InferYear(month, Tense(i));
-            if (!Valid(year ?? 2000, month, day))
+            if (!Valid(year ?? 2000, month, day) || !Valid(year ?? 2000, month, lastDay))
             {
                 return false;
             }
 
-            (end, value) = (e, year is null ? $"XXXX-{month:D2}-{day:D2}" : Ymd(year.Value, month, day));
+            end = e;
+            if (lastDay != day)
+            {
+                kind = TimeKind.Interval;
+                value = year is null ? null : $"{Ymd(year.Value, month, day)}/{Ymd(year.Value, month, lastDay)}";
+                return value is not null;
+            }
+
+            value = year is null ? $"XXXX-{month:D2}-{day:D2}" : Ymd(year.Value, month, day);
             return true;
         }
 
