@@ -133,6 +133,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "In der Nacht fielen 40 Millimeter Regen.", 40.0, "mm")]
     [InlineData("en", "Gusts of up to 81 mph were recorded.", 81.0, "mi/h")]
     [InlineData("en", "The train was travelling at 130 km/h.", 130.0, "km/h")]
+    [InlineData("en", "Inflation rose to 3.2 per cent in May.", 3.2, "%")]
     [InlineData("de", "Der Zug fuhr mit 130 km/h durch den Bahnhof.", 130.0, "km/h")]
     [InlineData("en", "Temperatures fell to minus 12C overnight.", -12.0, "°C")]
     [InlineData("en", "It was 30C in Madrid on Sunday.", 30.0, "°C")]
@@ -172,6 +173,35 @@ public class QuantityTests(ITestOutputHelper output)
         var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
         var found = Extractor.Extract(text, tokens, words, "de", []);
         Assert.DoesNotContain(found, q => q.Value == value && q.Unit is { } u && u.Length > 0 && char.IsLetter(u[0]) && text.Contains(" " + u, StringComparison.Ordinal));
+    }
+
+    // A bare number that opens the next clause as its subject counts what the count before it counts (gapping): "Drie
+    // mensen kwamen om, twaalf raakten gewond", "Three people died and twelve were injured", "Drei Menschen starben,
+    // zwölf wurden verletzt". Not a number after a preposition, nor one after a measure.
+    [Theory]
+    [InlineData("nl", "Drie mensen kwamen om, twaalf raakten gewond.", 12.0, "mensen")]
+    [InlineData("en", "Police said 3 people died and 12 were injured.", 12.0, "people")]
+    [InlineData("en", "Three people died and twelve were injured.", 12.0, "people")]
+    [InlineData("de", "Drei Menschen starben, zwölf wurden verletzt.", 12.0, "menschen")]
+    [InlineData("nl", "Er kwamen 40 reizigers aan in Utrecht en 12 vertrokken naar Zwolle.", 12.0, "reizigers")]
+    public void ABareNumberOpeningTheNextClause_CountsWhatTheCountBeforeCounts(string lang, string text, double value, string unit)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+    }
+
+    [Theory]
+    [InlineData("nl", "De boete bedroeg 300 euro, 40 procent meer dan vorig jaar.", 40.0, "EUR")]
+    [InlineData("nl", "Drie mensen kwamen om op de A12 bij 12 graden vorst.", 12.0, "mensen")]
+    [InlineData("en", "Three people died in 2019 and 2020 was worse.", 2020.0, "people")]
+    [InlineData("nl", "Wat de twee restaurants aan de Kruisstraat 63 en 12 mogen, mag de pizzeria ook.", 12.0, "restaurants")]
+    [InlineData("nl", "Debets heeft twee kinderen van vier en 12 heeft zij er niet.", 12.0, "kinderen")]
+    public void ABareNumberThatIsNoSubject_CountsNothingOfTheCountBefore(string lang, string text, double value, string unit)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
+        Assert.DoesNotContain(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
     }
 
     // A part a count rose to is a share of what is counted, not a count of it (DPG 2019).

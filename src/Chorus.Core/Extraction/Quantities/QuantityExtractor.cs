@@ -379,8 +379,13 @@ public sealed class QuantityExtractor
             // Unit or counted noun after it
             if (unit is null && next < tokens.Count)
             {
+                // "3.2 per cent": British English writes the share in two words.
+                if (next + 1 < tokens.Count && w[next] == "per" && w[next + 1] == "cent")
+                {
+                    (unit, next) = ("%", next + 2);
+                }
                 // "km/u", "km/h" ("h" is an hour only after the slash: alone it is too often something else).
-                if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro"
+                else if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro"
                     && (Units.TryGetValue(w[next + 2], out var u2) || (w[next + 1] == "/" && w[next + 2] == "h" && (u2 = "h") is not null)))
                 {
                     (unit, next) = ($"{u1}/{u2}", next + 3);
@@ -501,6 +506,17 @@ public sealed class QuantityExtractor
                 unit = gapped;
             }
 
+            // A bare number that opens the next clause as its subject counts what the count before it in its sentence counts
+            // (gapping): "Drie mensen kwamen om, twaalf raakten gewond", "Three people died and twelve were injured".
+            if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
+                && w[start - 1] is "," or "en" or "and" or "und" or ";" && !LooksLikeAYear(w[start]) && IsFiniteVerb(next)
+                // Not the last of a list of numbers ("Kruisstraat 63 en 81 mogen", "kinderen van vier en vijf heeft").
+                && !(start > 1 && (tokens[start - 2].Kind == TokenKind.Number || ParseWords(w[start - 2], lang) is not null))
+                && CountedBefore(start) is { } gappedCount)
+            {
+                unit = gappedCount;
+            }
+
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
             // unless it is vague, a range or scaled ("7 miljard").
             if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
@@ -514,6 +530,27 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        // What the last count before token k in its sentence (within fifteen tokens) counts, when it counts a noun: not a
+        // sum, a measure, a share or an age.
+        string? CountedBefore(int k)
+        {
+            if (result.Count == 0 || result[^1].Unit is not { } counted || IsGappableMeasure(counted) || counted is "%" or AgeUnit || Units.ContainsKey(counted)
+                || (k - 15 > 0 && tokens[k - 15].Start > result[^1].End))
+            {
+                return null;
+            }
+
+            for (var t = k - 1; t >= 0 && tokens[t].Start >= result[^1].End; t--)
+            {
+                if (w[t] is "." or "!" or "?")
+                {
+                    return null;
+                }
+            }
+
+            return counted;
+        }
 
         // The currency of the last sum of money before token k in its sentence (within twenty tokens), if any.
         string? CurrencyBefore(int k)
