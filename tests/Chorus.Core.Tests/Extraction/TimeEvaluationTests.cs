@@ -530,6 +530,8 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The summit took place November 19-20 in Lima.", "2023-11-19/2023-11-20")]
     [InlineData("en", "Leaders met Dec. 3-4 in Brussels.", "2023-12-03/2023-12-04")]
     [InlineData("de", "Am Mittwoch, den 5. Juni, wurde es bekanntgegeben.", "2024-06-05")]
+    [InlineData("en", "The fair was held on the 3rd of May in Leeds.", "2024-05-03")]
+    [InlineData("en", "The law took effect on the first of January.", "2024-01-01")]
     public void AbbreviatedMonthsAndDayRanges_AreDates(string lang, string text, string value)
     {
         var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });

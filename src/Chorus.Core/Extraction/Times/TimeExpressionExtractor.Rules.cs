@@ -242,7 +242,8 @@ public sealed partial class TimeExpressionExtractor
                 m++;
             }
 
-            if (m < N && w[m] == "van" && m + 1 < N && lex.Months.ContainsKey(w[m + 1]))
+            // "de tweede van augustus", "the 3rd of May"
+            if (m < N && w[m] is "van" or "of" && m + 1 < N && lex.Months.ContainsKey(w[m + 1]) && !IsAmbiguousMonth(m + 1))
             {
                 m++;
             }
