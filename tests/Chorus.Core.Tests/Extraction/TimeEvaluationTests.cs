@@ -10,6 +10,10 @@ public class TimeEvaluationTests(ITestOutputHelper output)
 {
     private static readonly ArticleAnalyzer Analyzer = ArticleAnalyzer.CreateDefault();
 
+    /// <summary>One text analysed as an article in <paramref name="lang"/> dated <paramref name="date"/>.</summary>
+    private static AnalyzedArticle Analyze(string lang, string text, string date)
+        => Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse(date).Value });
+
     [Theory]
     [InlineData("{}")]
     [InlineData("[{\"Results\": []}]")]
@@ -103,7 +107,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("De file stond tot vijf uur lang stil.", "h")]
     public void HoursPerDayOrOnEnd_AreNoClockTime(string text, string unit)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = "nl", Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze("nl", text, "2024-11-20");
         Assert.DoesNotContain(analyzed.Times, t => t.Clock is not null);
         Assert.Contains(analyzed.Quantities, q => q.Unit == unit);
     }
@@ -117,7 +121,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Um 11 Uhr wurde er zu bis zu drei Jahren Haft verurteilt.", "11:00")]
     public void ANumberBeforeAUnitOfTime_EndsNoRangeOfHours(string lang, string text, string clock)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.DoesNotContain(analyzed.Times, t => t.Kind == Chorus.Core.Time.TimeKind.TimeRange);
         Assert.Contains(analyzed.Times, t => t.Clock is { } c && c.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) == clock);
     }
@@ -155,7 +159,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "Police arrested two men on Tuesday.", "Tuesday", "2024-11-19")]
     public void ABareWeekday_TakesTheTenseOfItsSentence_InGermanAndEnglish(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
@@ -180,7 +184,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Der Zug entgleiste kurz nach drei Uhr.", "drei Uhr", "2024-11-20T03:00")]
     public void AVerbOfSaying_DatesOnlyTheSaying(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].EndsWith(span, StringComparison.Ordinal) && t.Value == value);
     }
 
@@ -207,7 +211,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "Pas na het midden van de jaren tachtig groeide het.", "jaren tachtig", "1980-01-01/1989-12-31", null)]
     public void APartOfAPeriod_IsThatPeriodWithItsPart(string lang, string text, string span, string value, string? mod)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         var time = Assert.Single(analyzed.Times);
         Assert.EndsWith(span, text[time.Start..time.End], StringComparison.Ordinal);
         Assert.Equal((value, mod), (time.Value, time.Mod));
@@ -219,7 +223,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "Het eind van de weg is in zicht.")]
     public void AnEndThatIsNoPeriod_IsNoTime(string lang, string text)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Empty(analyzed.Times);
     }
 
@@ -237,7 +241,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The fire broke out at 11.30pm on Friday night.", "2024-06-07T23:30")]
     public void TheEarlyHoursOfADaysNight_AreTheNextDays(string lang, string text, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Equal(value, Assert.Single(analyzed.Times).Value);
     }
 
@@ -256,7 +260,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("Am Sonntag sind Wahlen in Bayern.", "Sonntag", "2024-11-24")]
     public void TheGermanPerfect_IsPast(string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = "de", Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze("de", text, "2024-11-20");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
@@ -274,7 +278,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "In der Nacht zum Sonntag gegen 23 Uhr brannte eine Scheune.", "2024-06-08T23:00")]
     public void ANightBetweenTwoDays_IsOneNight_NamedByItsMorning(string lang, string text, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-10").Value });
+        var analyzed = Analyze(lang, text, "2024-06-10");
         Assert.Equal(value, Assert.Single(analyzed.Times).Value);
     }
 
@@ -290,7 +294,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Am 12. März wurde er festgenommen. An jenem Abend kam er frei.", "jenem Abend", "2024-03-12TEV")]
     public void ThatDay_IsTheDayNamedBefore(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].EndsWith(span, StringComparison.Ordinal) && t.Value == value);
     }
 
@@ -303,7 +307,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Später am Tag sprach der Minister mit der Presse.", "Später am Tag", "2024-06-12")]
     public void LaterInTheDay_IsTheDayNamedLastOrTheArticlesDay(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
@@ -315,7 +319,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "Op 12 maart werd hij opgepakt. De mensen die morgen komen, krijgen koffie.")]
     public void ThatDay_WithoutADayNamedBefore_IsNoDay(string lang, string text)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains("dag", StringComparison.Ordinal) || t.Value?.StartsWith("2024-03-12T", StringComparison.Ordinal) == true);
     }
 
@@ -326,7 +330,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The deal is dead, Prime Minister May said on Friday.", "May", true)]
     public void AMonthAlone_IsNoEntity_UnlessItIsAlsoAName(string lang, string text, string month, bool entity)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Equal(entity, analyzed.Entities.Any(e => text[e.Start..e.End] == month));
     }
 
@@ -343,7 +347,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "De winkel werd in de nacht van zaterdag op zondag beschoten.", "nacht van zaterdag op zondag", "2024-11-17TNI")]
     public void APartOfTheDay_JoinsItsDay(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
     }
 
@@ -363,7 +367,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The minister spoke last evening in Leeds.", "last evening", "2024-11-19TEV")]
     public void APartOfTheDay_NamedByADirection_IsThatDaysPart(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
@@ -375,7 +379,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "Hij was de vorige avond al vertrokken.", "vorige avond")]
     public void APartOfTheDay_InASequence_IsNoDay(string lang, string text, string span)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-11-20").Value });
+        var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.DoesNotContain(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value is { } v && v.StartsWith("2024", StringComparison.Ordinal));
     }
 
@@ -393,7 +397,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Um 14 Uhr begann die Sitzung. Eine halbe Stunde später kam der Angeklagte.", "Eine halbe Stunde später", "2024-06-12T14:30")]
     public void MinutesLater_MoveTheClockTimeNamedBefore(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
@@ -403,7 +407,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "Thirty minutes later the police arrived.", "Thirty minutes later")]
     public void AnOffset_WithoutAClockTimeBefore_IsFoundAsAnOffset(string lang, string text, string span)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Kind == Chorus.Core.Time.TimeKind.Offset);
     }
 
@@ -419,7 +423,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The castle was built in 1320 by a Flemish count.", "1320", "1320")]
     public void AYearBeyondTheUsualRange_AfterATimeWord_IsAYear(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
     }
 
@@ -431,7 +435,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "In 1500 Haushalten fiel der Strom aus.")]
     public void ACountAfterATimeWord_IsNoYear(string lang, string text)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.DoesNotContain(analyzed.Times, t => t.Value is "1500" or "1200");
     }
 
@@ -449,7 +453,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Anfang der neunziger Jahre kam er nach Köln.", "neunziger Jahre", "1990-01-01/1999-12-31", "START")]
     public void ADecade_AndItsPart(string lang, string text, string span, string value, string? mod)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value && t.Mod == mod);
     }
 
@@ -463,7 +467,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("de", "Am Morgen des 3. Juni fiel der Strom aus.", "Morgen des 3. Juni", "2024-06-03TMO")]
     public void APartOfTheDay_OfADate_IsThatDaysPart(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
     }
 
@@ -485,7 +489,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "Voor juni staan er drie concerten op het programma.", "juni", null)]
     public void ADateAfterABoundWord_IsABound(string lang, string text, string span, string? mod)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Mod == mod);
     }
 
@@ -498,7 +502,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "De aanslag gebeurde in de vroege ochtend van zaterdag.", "zaterdag", "2024-06-08TMO")]
     public void TheEarlyHoursOfADay_AreItsMorning(string lang, string text, string span, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value);
     }
 
@@ -510,7 +514,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("nl", "De uitspraak volgt op de 12-4.", "2024-04-12")]
     public void AScoreAfterDe_IsNoDate(string lang, string text, string? value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         if (value is null)
         {
             Assert.Empty(analyzed.Times);
@@ -534,7 +538,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "The law took effect on the first of January.", "2024-01-01")]
     public void AbbreviatedMonthsAndDayRanges_AreDates(string lang, string text, string value)
     {
-        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = lang, Date = Chorus.Core.Time.PartialDate.Parse("2024-06-12").Value });
+        var analyzed = Analyze(lang, text, "2024-06-12");
         output.WriteLine(string.Join(" | ", analyzed.Times.Select(t => $"{text[t.Start..t.End]} {t.Value}")));
         Assert.Contains(analyzed.Times, t => t.Value == value);
         Assert.DoesNotContain(analyzed.Times, t => t.Kind == Chorus.Core.Time.TimeKind.Weekday);
