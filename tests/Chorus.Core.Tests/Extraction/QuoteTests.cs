@@ -65,6 +65,15 @@ public class QuoteTests(ITestOutputHelper output)
     public void APronounQuote_NeverGoesToAPersonOfTheOtherGender(string lang, string text, string? speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "g", Text = text, Lang = lang }).Quotes).Speaker);
 
+    // "Volgens X is het “…”", "According to X, “…”", "Laut X ist es „…“" name the speaker in any sentence of the article,
+    // not only its first (the sentence's opening kept the space after the previous one's full stop).
+    [Theory]
+    [InlineData("nl", "De brand woedde de hele nacht. Volgens burgemeester Femke Halsema is \"de maat vol\".", "Femke Halsema")]
+    [InlineData("en", "The fire raged all night. According to police spokesman John Reed, \"the suspect fled on foot\".", "John Reed")]
+    [InlineData("de", "Das Feuer brannte die ganze Nacht. Laut Bürgermeister Thomas Kufen ist „die Lage ernst“.", "Thomas Kufen")]
+    public void AnAttributionOpeningALaterSentence_NamesTheSpeaker(string lang, string text, string speaker)
+        => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "v", Text = text, Lang = lang }).Quotes).Speaker);
+
     [Fact]
     public void AnAnonymousSpeaker_IsDescribed_NotAnEntity()
     {

@@ -420,6 +420,12 @@ public sealed class QuoteExtractor
         }
 
         var sentenceStart = SentenceStart(text, Math.Max(k, 0));
+        // The sentence opens after the space that follows the previous one's full stop.
+        while (sentenceStart < k && char.IsWhiteSpace(text[sentenceStart]))
+        {
+            sentenceStart++;
+        }
+
         var opening = text.AsSpan(sentenceStart, Math.Max(0, k + 1 - sentenceStart));
         if (opening.StartsWith("Volgens ", StringComparison.Ordinal) || opening.StartsWith("According to ", StringComparison.Ordinal) || opening.StartsWith("Laut ", StringComparison.Ordinal))
         {
