@@ -544,6 +544,16 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(analyzed.Times, t => t.Kind == Chorus.Core.Time.TimeKind.Weekday);
     }
 
+    // The coming weekend is the nearest one ahead, as "komende zaterdag" is the nearest Saturday: said on a Wednesday,
+    // that week's; on a Sunday, next week's. (The fixture row "Komend weekend" on a Thursday had the weekend after.)
+    [Theory]
+    [InlineData("nl", "Komend weekend speelt Ajax uit.", "2024-06-12", "2024-06-15/2024-06-16")]
+    [InlineData("nl", "Aanstaand weekend is het druk op de weg.", "2024-06-16", "2024-06-22/2024-06-23")]
+    [InlineData("de", "Am kommenden Wochenende spielt der BVB auswärts.", "2024-06-12", "2024-06-15/2024-06-16")]
+    [InlineData("nl", "Afgelopen weekend vielen twee gewonden.", "2024-06-12", "2024-06-08/2024-06-09")]
+    public void TheComingWeekend_IsTheNearestAhead(string lang, string text, string date, string value)
+        => Assert.Contains(Analyze(lang, text, date).Times, t => t.Value == value);
+
     // Floors under today's figures on the real specification, so a change that loses ground fails; the bars are higher.
     [SharedDataFact("recognizers-nl/DateTimeModel.dev.json")]
     public void RecognizersDevHalf_StaysAboveTodaysFigures()

@@ -542,6 +542,14 @@ public sealed partial class TimeExpressionExtractor
             }
 
             end = i + 2;
+            // "komend weekend", "aanstaand weekend", "kommendes Wochenende": the nearest weekend ahead, as "komende zaterdag"
+            // is the nearest Saturday; on a Saturday or Sunday that is next week's.
+            if (unit == "weekend" && dir > 0 && w[i] is "komend" or "komende" or "aankomend" or "aankomende" or "aanstaand" or "aanstaande" or "kommendes" or "kommende" or "kommenden"
+                && anchor is { Precision: DatePrecision.Day } a)
+            {
+                dir = IsoDay(a.Start) >= 6 ? 1 : 0;
+            }
+
             value = Shift(unit, dir, out kind);
             return true;
         }

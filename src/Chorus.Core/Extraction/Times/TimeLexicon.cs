@@ -174,7 +174,7 @@ public sealed class TimeLexicon
             ("vanmiddag", 0), ("vanavond", 0), ("vannacht", 0), ("gisteravond", -1), ("gistermiddag", -1), ("gisterochtend", -1), ("gistermorgen", -1),
             ("gisterenavond", -1), ("gisterenmiddag", -1), ("gisterenochtend", -1), ("gisterenmorgen", -1), ("gisternacht", -1), ("gisterennacht", -1),
             ("morgenochtend", 1), ("morgenavond", 1), ("morgenmiddag", 1), ("heden", 0)),
-        Directions = Map(("komende", 1), ("komend", 1), ("volgende", 1), ("aanstaande", 1), ("volgend", 1), ("vorige", -1), ("vorig", -1), ("afgelopen", -1),
+        Directions = Map(("komende", 1), ("komend", 1), ("volgende", 1), ("aanstaande", 1), ("aanstaand", 1), ("volgend", 1), ("vorige", -1), ("vorig", -1), ("afgelopen", -1),
             ("verleden", -1), ("deze", 0), ("dit", 0)),
         Units = Map(("week", "week"), ("weken", "week"), ("maand", "month"), ("maanden", "month"), ("jaar", "year"), ("jaren", "year"),
             ("dag", "day"), ("dagen", "day"), ("weekend", "weekend"), ("eeuw", "century"), ("kalenderjaar", "year"), ("werkweek", "week")),
