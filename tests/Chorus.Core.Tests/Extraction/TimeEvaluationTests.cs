@@ -457,6 +457,13 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End].Contains(span, StringComparison.Ordinal) && t.Value == value && t.Mod == mod);
     }
 
+    // An age in decades is no decade: "a man in his 60s", "women in their 20s".
+    [Theory]
+    [InlineData("en", "A man in his 60s was arrested in Leeds.")]
+    [InlineData("en", "Women in their 20s are most at risk.")]
+    public void AnAgeInDecades_IsNoDecade(string lang, string text)
+        => Assert.DoesNotContain(Analyze(lang, text, "2024-06-12").Times, t => t.Kind == Chorus.Core.Time.TimeKind.Interval);
+
     // A part of the day "of" a date: "op de avond van 5 mei", "on the evening of 5 May", "am Abend des 5. Mai" are that
     // day's evening, as "in de ochtend van 12 juni" already was.
     [Theory]

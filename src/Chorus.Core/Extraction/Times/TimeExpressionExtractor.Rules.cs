@@ -793,6 +793,12 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var digits = token.Length - suffix.Length;
+            // "a man in his 60s", "in their 20s" is an age: an English two-digit decade needs "the" or an apostrophe.
+            if (digits == 2 && lex.Lang == "en" && !apostrophe && !(k > 0 && w[k - 1] is "the" or "early" or "late" or "mid"))
+            {
+                return null;
+            }
+
             int decade;
             if (digits == 2)
             {

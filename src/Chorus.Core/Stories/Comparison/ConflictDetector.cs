@@ -1529,7 +1529,7 @@ internal static class ConflictDetector
     private static TimexRange Range(TimeMention t) => t.Days ?? default;
 
     /// <summary>
-    /// The days a date allows: a bound ("voor 1 oktober", "since Monday") every day on its side, so a source's day within
+    /// The days a date allows: a bound ("nog voor 1 oktober", "after Monday") every day on its side, so a source's day within
     /// it agrees and one beyond it conflicts.
     /// </summary>
     private static TimexRange Bounded(TimeMention t) => t.Mod switch
