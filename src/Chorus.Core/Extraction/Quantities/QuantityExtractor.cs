@@ -221,12 +221,6 @@ public sealed class QuantityExtractor
                 continue;
             }
 
-            if (InsideAName(i, next))
-            {
-                i = next;
-                continue;
-            }
-
             var start = i;
             if (vague is null)
             {
@@ -536,22 +530,6 @@ public sealed class QuantityExtractor
         }
 
         return result;
-
-        // A number in digits between two capitalised words inside a sentence is part of a name or a heading ("Boeing 737
-        // Max", "Klokgebouw 300 Eindhoven", "Oorzaak 2 Software"), not a figure. Not in German, which capitalises every
-        // noun; not after a word that opens its sentence ("Dik 250 SP-leden"), where the capital is the sentence's.
-        bool InsideAName(int k, int after)
-        {
-            if (lang == "de" || k < 2 || after >= tokens.Count || after != k + 1 || tokens[k].Kind != TokenKind.Number
-                || tokens[k - 1].Kind != TokenKind.Word || tokens[after].Kind != TokenKind.Word
-                || !char.IsUpper(text[tokens[k - 1].Start]) || !char.IsUpper(text[tokens[after].Start]))
-            {
-                return false;
-            }
-
-            var opener = tokens[k - 2].Kind == TokenKind.Punctuation && w[k - 2] is "." or "!" or "?" or ":" or "\"" or "“" or "'" or "‘";
-            return !opener;
-        }
 
         // What the last count before token k in its sentence (within fifteen tokens) counts, when it counts a noun: not a
         // sum, a measure, a share or an age.
