@@ -921,8 +921,9 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var before = w[i - 1];
-            var clauseEndCounts = before is "in" or "sinds" or "anno" or "omstreeks" or "since" or "seit" or "im" or "jaar" or "year" or "jahr";
-            var wordOnly = before is "tegen" or "by" or "bis" or "until";
+            // Only words the year rule (Year) takes as temporal: "omstreeks" and "tegen" are none there.
+            var clauseEndCounts = before is "in" or "sinds" or "anno" or "since" or "seit" or "im" or "jaar" or "year" or "jahr";
+            var wordOnly = before is "by" or "bis" or "until";
             if (!clauseEndCounts && !wordOnly)
             {
                 return false;
