@@ -140,6 +140,7 @@ public class QuantityTests(ITestOutputHelper output)
     // A proportion "N in M" (English) and "N von M" (German), as Dutch "N op de M".
     [InlineData("en", "Three in ten Britons exercise every week.", 0.3, "britons")]
     [InlineData("de", "Drei von zehn Deutschen treiben Sport.", 0.3, "deutschen")]
+    [InlineData("en", "He scored 3 in 10 minutes before half time.", 10.0, "min")]
     [InlineData("en", "Gusts of up to 81 miles per hour were recorded.", 81.0, "mi/h")]
     // The change verb after the figure (a German perfect, a Dutch subordinate clause): the figure counts the subject, as
     // when the verb comes first ("Het dodental is opgelopen tot 30").

@@ -239,8 +239,9 @@ public sealed class QuantityExtractor
                 {
                     (value, next) = (value / whole, afterWhole);
                 }
+                // Not "3 in 10 minutes": a whole that measures something is no whole of a proportion.
                 else if (next + 1 < tokens.Count && (w[next], lang) is ("in", "en") or ("von", "de") && TryNumber(next + 1, out var whole2, out var afterWhole2, out _)
-                    && whole2 > value && whole2 <= 1000)
+                    && whole2 > value && whole2 <= 1000 && !(afterWhole2 < tokens.Count && Units.ContainsKey(w[afterWhole2])))
                 {
                     (value, next) = (value / whole2, afterWhole2);
                 }
@@ -385,8 +386,7 @@ public sealed class QuantityExtractor
                     (unit, next) = ("%", next + 2);
                 }
                 // "km/u", "km/h" ("h" is an hour only after the slash: alone it is too often something else).
-                else if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro"
-                    && (Units.TryGetValue(w[next + 2], out var u2) || (w[next + 1] == "/" && w[next + 2] == "h" && (u2 = "h") is not null)))
+                else if (next + 2 < tokens.Count && Units.TryGetValue(w[next], out var u1) && w[next + 1] is "per" or "/" or "pro" && PerUnit(next + 1) is { } u2)
                 {
                     (unit, next) = ($"{u1}/{u2}", next + 3);
                 }
@@ -530,6 +530,10 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        // The unit after "per", "/" or "pro" at token k; "h" is an hour only after the slash ("km/h").
+        string? PerUnit(int k)
+            => Units.TryGetValue(w[k + 1], out var u) ? u : w[k] == "/" && w[k + 1] == "h" ? "h" : null;
 
         // What the last count before token k in its sentence (within fifteen tokens) counts, when it counts a noun: not a
         // sum, a measure, a share or an age.
