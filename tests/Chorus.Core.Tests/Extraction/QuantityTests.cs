@@ -9,6 +9,13 @@ public class QuantityTests(ITestOutputHelper output)
 {
     private static readonly QuantityExtractor Extractor = new();
 
+    /// <summary>The figures of one text in <paramref name="lang"/>, tokenised and lower-cased as the analyser does.</summary>
+    private static List<QuantityMention> Extract(string lang, string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        return Extractor.Extract(text, tokens, tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray(), lang, []);
+    }
+
     private static string Format(QuantityMention q)
         => (q.Min is { } min && q.Max is { } max
             ? $"{min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}"
@@ -157,9 +164,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Veertien grote Nederlandse bedrijven tekenden de brief.", 14.0, "bedrijven")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+        Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
     }
 
     // German writes every noun with a capital: a word in lower case after a number that is no adjective before a noun is
@@ -170,9 +175,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("Von den Passagieren überlebten nur 12 nicht.", 12.0)]
     public void AGermanWordInLowerCase_IsNotCounted(string text, double value)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        var found = Extractor.Extract(text, tokens, words, "de", []);
+        var found = Extract("de", text);
         Assert.DoesNotContain(found, q => q.Value == value && q.Unit is { } u && u.Length > 0 && char.IsLetter(u[0]) && text.Contains(" " + u, StringComparison.Ordinal));
     }
 
@@ -187,9 +190,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Er kwamen 40 reizigers aan in Utrecht en 12 vertrokken naar Zwolle.", 12.0, "reizigers")]
     public void ABareNumberOpeningTheNextClause_CountsWhatTheCountBeforeCounts(string lang, string text, double value, string unit)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        Assert.Contains(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+        Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
     }
 
     [Theory]
@@ -200,9 +201,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Debets heeft twee kinderen van vier en 12 heeft zij er niet.", 12.0, "kinderen")]
     public void ABareNumberThatIsNoSubject_CountsNothingOfTheCountBefore(string lang, string text, double value, string unit)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        Assert.DoesNotContain(Extractor.Extract(text, tokens, words, lang, []), q => q.Value == value && q.Unit == unit);
+        Assert.DoesNotContain(Extract(lang, text), q => q.Value == value && q.Unit == unit);
     }
 
     // A part a count rose to is a share of what is counted, not a count of it (DPG 2019).
@@ -210,9 +209,7 @@ public class QuantityTests(ITestOutputHelper output)
     public void APartAFigureRoseTo_CountsNoSubject()
     {
         const string Text = "Het aantal dikke personen is zelfs gestegen tot een kwart.";
-        var tokens = Tokenizer.Tokenize(Text);
-        var words = tokens.Select(t => t.Of(Text).ToString().ToLowerInvariant()).ToArray();
-        Assert.DoesNotContain(Extractor.Extract(Text, tokens, words, "nl", []), q => q.Unit is "personen" or "zelfs");
+        Assert.DoesNotContain(Extract("nl", Text), q => q.Unit is "personen" or "zelfs");
     }
 
     // A bare number that ends a clause coordinated with a measure just before it repeats that measure's unit (gapping);
@@ -233,9 +230,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Een kaartje kost 90 euro, en 2019.", 2019.0, "EUR", false)]
     public void AGappedNumber_RepeatsTheMeasureBeforeIt(string lang, string text, double value, string unit, bool expected)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        var figures = Extractor.Extract(text, tokens, words, lang, []);
+        var figures = Extract(lang, text);
         Assert.Equal(expected, figures.Any(q => q.Value == value && q.Unit == unit));
     }
 
@@ -268,9 +263,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("One day the bridge will reopen.")]
     public void OneThatCountsNothing_IsNoFigure(string text)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        Assert.DoesNotContain(Extractor.Extract(text, tokens, words, "en", []), q => q.Value == 1);
+        Assert.DoesNotContain(Extract("en", text), q => q.Value == 1);
     }
 
     [Theory]
@@ -280,9 +273,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Dutzende wurden verletzt.")]
     public void AVagueAmountFollowedByItsVerb_CountsNoVerb(string lang, string text)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        var q = Assert.Single(Extractor.Extract(text, tokens, words, lang, []));
+        var q = Assert.Single(Extract(lang, text));
         Assert.Null(q.Unit);
         Assert.Equal(FigureQualifier.Vague, q.Qualifier);
     }
@@ -306,9 +297,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41, true, "toten")]
     public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        var found = Extractor.Extract(text, tokens, words, lang, []).Where(q => q.Value == value).ToList();
+        var found = Extract(lang, text).Where(q => q.Value == value).ToList();
         if (figure)
         {
             Assert.Equal(unit, Assert.Single(found).Unit);
@@ -336,9 +325,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Schätzungsweise 500 Menschen kamen.", "approx", 500.0, 500.0, false)]
     public void Bounds_AreTypedIntervals(string lang, string text, string? qualifier, double? lower, double? upper, bool excluded)
     {
-        var tokens = Tokenizer.Tokenize(text);
-        var words = tokens.Select(t => t.Of(text).ToString().ToLowerInvariant()).ToArray();
-        var q = Assert.Single(Extractor.Extract(text, tokens, words, lang, []));
+        var q = Assert.Single(Extract(lang, text));
         Assert.Equal(qualifier, q.Qualifier.Name());
         Assert.Equal(FigureQualifiers.Parse(qualifier), q.Qualifier);
         Assert.Equal(lower, q.Lower);
