@@ -193,6 +193,48 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
     }
 
+    // A person's age written without its unit: after a person noun and "van/of/von" ("een vrouw van 71", "a woman of
+    // 71", "ein Junge von zwölf"), set off by commas after a person's name ("John Smith, 45, of Leeds"), or as a word
+    // compound ("twaalfjarige", "zwölfjähriger", "twelve-year-old"). Never what the number counts ("raakte gewond").
+    [Theory]
+    [InlineData("nl", "Het slachtoffer, een vrouw van 71, overleed ter plaatse.", 71.0)]
+    [InlineData("nl", "Een jongen van twaalf raakte zwaargewond.", 12.0)]
+    [InlineData("nl", "Een meisje van 8 werd uit het water gered.", 8.0)]
+    [InlineData("en", "The victim, a woman of 71, died at the scene.", 71.0)]
+    [InlineData("en", "John Smith, 45, of Leeds, was charged with murder.", 45.0)]
+    [InlineData("en", "Prime Minister Benjamin Netanyahu, 69, has led the country since 2009.", 69.0)]
+    [InlineData("de", "Thomas Müller, 45, sagte der Zeitung, er sei erleichtert.", 45.0)]
+    [InlineData("en", "Police arrested the driver, Tom Baker, 58.", 58.0)]
+    [InlineData("de", "Ein zwölfjähriger Junge wurde schwer verletzt.", 12.0)]
+    [InlineData("de", "Der Zwölfjährige wurde ins Krankenhaus gebracht.", 12.0)]
+    [InlineData("nl", "Een twaalfjarige jongen raakte gewond.", 12.0)]
+    [InlineData("nl", "De vierentwintigjarige bestuurder is aangehouden.", 24.0)]
+    [InlineData("en", "A twelve-year-old boy was injured.", 12.0)]
+    public void AnAgeWithoutItsUnit_IsAnAge(string lang, string text, double value)
+    {
+        var found = Extract(lang, text);
+        output.WriteLine(string.Join(" | ", found.Select(Format)));
+        Assert.Contains(found, q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit);
+        Assert.DoesNotContain(found, q => q.Value == value && q.Unit != QuantityExtractor.AgeUnit);
+    }
+
+    // Not an age: a number with its own unit or counted noun, a number after a place or a date, a stretch of schooling.
+    [Theory]
+    [InlineData("en", "In Leeds, 45 people were hurt.", 45.0)]
+    [InlineData("en", "On June 12, 45 people were evacuated.", 45.0)]
+    [InlineData("nl", "Een kind van 3 maanden werd gevonden.", 3.0)]
+    [InlineData("nl", "Een man van 2 meter lang stond voor de deur.", 2.0)]
+    [InlineData("nl", "Hij volgde een vierjarige opleiding aan de academie.", 4.0)]
+    [InlineData("en", "The striker signed a two-year contract.", 2.0)]
+    [InlineData("nl", "De politie zocht in groep 8, 12, en 14.", 12.0)]
+    [InlineData("en", "Ajax beat Feyenoord in De Kuip, 3-1.", 3.0)]
+    public void ANumberThatIsNoAge_IsNoAge(string lang, string text, double value)
+    {
+        var found = Extract(lang, text);
+        output.WriteLine(string.Join(" | ", found.Select(Format)));
+        Assert.DoesNotContain(found, q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit);
+    }
+
     [Theory]
     [InlineData("nl", "De boete bedroeg 300 euro, 40 procent meer dan vorig jaar.", 40.0, "EUR")]
     [InlineData("nl", "Drie mensen kwamen om op de A12 bij 12 graden vorst.", 12.0, "mensen")]

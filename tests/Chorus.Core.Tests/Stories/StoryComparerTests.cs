@@ -621,7 +621,8 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("xl-planted-test.txt", 46, 7)]
     // 35 and 7 until analyser 42: "120 km/h" is a speed (it was "120 km", and missed its conflict with "80 kilometer per
     // uur"); the German quake sentence reads "einer Stärke von 3,1" as a magnitude (it counted "gebebt").
-    [InlineData("xl-planted-test2.txt", 36, 9)]
+    // 36 until analyser 50: "Minister Van Dalen, 54, called it…" is an age (the set's age sentences then align).
+    [InlineData("xl-planted-test2.txt", 37, 9)]
     [InlineData("xl-planted-test3.txt", 39, 8)]
     [InlineData("xl-planted-test4.txt", 40, 6)]
     [InlineData("xl-reported-test.txt", 35, 6)]

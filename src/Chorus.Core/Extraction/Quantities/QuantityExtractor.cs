@@ -159,6 +159,23 @@ public sealed class QuantityExtractor
     // Endings of nouns of an agent in Dutch and German ("gijzelnemer", "Geiselnehmer", "journalist", "ambassadeur").
     private static readonly string[] AgentEndings = ["nemer", "nehmer", "ist", "eur", "aar", "ling"];
 
+    private static readonly string[] AgeEndings = ["jarige", "jarigen", "jarig", "jährige", "jähriger", "jährigen", "jährigem", "jähriges", "-year-old", "-years-old"];
+
+    // The number of an age compound ("vierentwintigjarige" 24, "zwölfjährige" 12, "twelve-year-old" 12), if it is one.
+    private static double? AgeCompound(string word, string lang)
+    {
+        foreach (var ending in AgeEndings)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal)
+                && ParseWords(word[..^ending.Length].TrimEnd('-'), lang) is { } n && n == Math.Floor(n) && n is >= 1 and <= 120)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsAgentNoun(string word)
     {
         if (word.Length <= 6)
@@ -365,6 +382,15 @@ public sealed class QuantityExtractor
             if (unit is null && IsPlainAge(value, vague, min)
                 && ((start > 0 && w[start - 1] == "aged")
                     || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")" && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))))
+            {
+                unit = AgeUnit;
+            }
+
+            // An age without its unit: after a person and "van/of/von" ("een vrouw van 71", "a woman of 71", "ein Junge von
+            // zwölf"; with a unit it is the unit's: "een kind van 3 maanden"), or set off by commas after a person's name
+            // ("John Smith, 45, of Leeds", "Netanyahu, 69, won").
+            if (unit is null && IsPlainAge(value, vague, min) && !scaled && start > 1 && !(next < tokens.Count && Units.ContainsKey(w[next]))
+                && ((w[start - 1] is "van" or "of" or "von" && PersonNouns.Contains(w[start - 2])) || NameBeforeCommas(start, next)))
             {
                 unit = AgeUnit;
             }
@@ -983,8 +1009,31 @@ public sealed class QuantityExtractor
                 return true;
             }
 
+            // "twaalfjarige", "zwölfjähriger", "twelve-year-old": an age written as one word with its number, said of a
+            // person ("een vierjarige opleiding" is a course's length).
+            if (AgeCompound(w[k], lang) is { } age
+                && (k + 1 == tokens.Count || tokens[k + 1].Kind != TokenKind.Word || PersonNouns.Contains(w[k + 1]) || IsAgentNoun(w[k + 1])
+                    || IsFiniteVerb(k + 1) || stop.IsStopword(w[k + 1])))
+            {
+                (value, gluedUnit) = (age, AgeUnit);
+                return true;
+            }
+
             return false;
         }
+
+        // "John Smith, 45," / "the driver, John Smith, 58.": a number alone set off after a name of two words (a first
+        // name, a title or a particle before a capitalised word), not after a place or a date ("In Leeds, 45 people").
+        bool NameBeforeCommas(int k, int after)
+            => k > 2 && after < tokens.Count && w[after] is "," or "." or ";" && w[k - 1] == "," && tokens[k].Kind == TokenKind.Number
+                && IsCapitalisedWord(k - 2) && !IsCalendarWord(k - 2)
+                && (IsCapitalisedWord(k - 3) || w[k - 3] is "van" or "de" or "der" or "den" or "von" or "premier" or "minister" or "president")
+                && !IsCalendarWord(k - 3);
+
+        bool IsCalendarWord(int k)
+            => Extraction.Times.TimeLexicon.For(lang) is var lexicon && (lexicon.Months.ContainsKey(w[k]) || lexicon.Weekdays.ContainsKey(w[k]));
+
+        bool IsCapitalisedWord(int k) => tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Start]);
 
         // A whole number a person's age can be, stated plainly (no range, no vague amount).
         static bool IsPlainAge(double value, (double Min, double Max)? vague, double? min) => vague is null && min is null && value == Math.Floor(value) && value is >= 1 and <= 120;
