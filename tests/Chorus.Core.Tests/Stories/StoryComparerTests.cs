@@ -429,6 +429,18 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Es gab keine Toten.", "keine", FigureRole.Dead)]
     [InlineData("Nobody was killed in the blast.", "Nobody", FigureRole.Dead)]
     [InlineData("Niemand wollte sagen, wie viele Menschen verletzt wurden.", null, FigureRole.None)]
+    // The role word fronted and "niemand" closing the clause; "geen/keine/no" before the people counted; a German police
+    // report's people with "nicht" before the role word.
+    [InlineData("Gewond raakte niemand.", "niemand", FigureRole.Injured)]
+    [InlineData("Verletzt wurde bei dem Unfall niemand.", "niemand", FigureRole.Injured)]
+    [InlineData("Er raakten geen mensen gewond.", "geen", FigureRole.Injured)]
+    [InlineData("No passengers were injured in the crash.", "No", FigureRole.Injured)]
+    [InlineData("Es wurden keine Menschen getötet.", "keine", FigureRole.Dead)]
+    [InlineData("Personen wurden nicht verletzt.", "Personen", FigureRole.Injured)]
+    [InlineData("Menschen wurden bei dem Brand nicht verletzt.", "Menschen", FigureRole.Injured)]
+    [InlineData("Er waren geen mensen in het pand, zei de brandweer over de gewonden.", null, FigureRole.None)]
+    [InlineData("Viele Menschen wurden nicht verletzt, aber drei starben.", null, FigureRole.None)]
+    [InlineData("Gewond raakte de bestuurder, zei niemand.", null, FigureRole.None)]
     public void Nones_FindTheRoleRightAfterTheNegation(string sentence, string? at, FigureRole role)
     {
         var nones = FigureRoles.Nones(sentence, Chorus.Core.Text.Tokenizer.Tokenize(sentence), 0, sentence.Length);

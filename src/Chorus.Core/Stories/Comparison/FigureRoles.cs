@@ -245,11 +245,24 @@ internal static class FigureRoles
     // "niemand raakte gewond", "nobody was hurt", "niemand wurde verletzt": no one, with the role word a few words on.
     private static readonly HashSet<string> NoOne = new(StringComparer.OrdinalIgnoreCase) { "niemand", "nobody", "none", "niemanden" };
 
+    // People counted in a role as a plural noun: "geen mensen gewond", "keine Menschen getötet", "no passengers were injured",
+    // and the subject of a German police report's "Personen wurden nicht verletzt".
+    private static readonly HashSet<string> People = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mensen", "personen", "passagiers", "reizigers", "bewoners", "kinderen", "people", "persons", "passengers", "residents", "children",
+        "menschen", "passagiere", "fahrgäste", "bewohner", "kinder",
+    };
+
+    private static readonly HashSet<string> Not = new(StringComparer.OrdinalIgnoreCase) { "niet", "not", "nicht" };
+
     /// <summary>
     /// Statements that no one filled a role ("Er raakte niemand gewond", "Es gab keine Toten", "No one was injured"):
     /// a count of zero, which a source reporting two injured contradicts. The role word must follow the negation closely
     /// (the next word after "geen"/"keine"/"no", within three words after "niemand"/"nobody"/"no one"), so "geen
-    /// commentaar op het aantal doden" states nothing. Read over the article's tokens of the sentence.
+    /// commentaar op het aantal doden" states nothing; after "geen mensen", "no passengers", within two words of the
+    /// people). The role word may also open the sentence, with "niemand" closing its clause ("Gewond raakte niemand",
+    /// "Verletzt wurde bei dem Unfall niemand"), and a sentence may open with the people, "nicht" before the role word
+    /// ("Personen wurden nicht verletzt"). Read over the article's tokens of the sentence.
     /// </summary>
     public static IReadOnlyList<(int Start, int End, FigureRole Role)> Nones(string text, IReadOnlyList<Token> tokens, int sentenceStart, int sentenceEnd)
     {
@@ -258,7 +271,20 @@ internal static class FigureRoles
         List<(int Start, int End, FigureRole Role)>? result = null;
         var determiners = NoneDeterminers.GetAlternateLookup<ReadOnlySpan<char>>();
         var noOne = NoOne.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var k = StorySentences.FirstToken(tokens, sentenceStart, byEnd: false); k < tokens.Count && tokens[k].Start < sentenceEnd; k++)
+        var people = People.GetAlternateLookup<ReadOnlySpan<char>>();
+        var first = StorySentences.FirstToken(tokens, sentenceStart, byEnd: false);
+        while (first < tokens.Count && tokens[first].Start < sentenceEnd && tokens[first].Kind != TokenKind.Word)
+        {
+            first++;
+        }
+
+        var fronted = first < tokens.Count && tokens[first].Start < sentenceEnd ? CueAt(tokens[first].Of(text), 0) : null;
+        if (first < tokens.Count && tokens[first].Start < sentenceEnd && people.Contains(tokens[first].Of(text)) && PeopleNotInARole(text, tokens, first, sentenceEnd) is { } denied)
+        {
+            (result ??= []).Add((tokens[first].Start, tokens[first].End, denied));
+        }
+
+        for (var k = first; k < tokens.Count && tokens[k].Start < sentenceEnd; k++)
         {
             if (tokens[k].Kind != TokenKind.Word)
             {
@@ -267,8 +293,18 @@ internal static class FigureRoles
 
             var word = tokens[k].Of(text);
             var next = NextWord(tokens, k, sentenceEnd);
+
+            // "Gewond raakte niemand.": the role word opened the clause that "niemand" closes, within seven words.
+            if (fronted is { } frontedRole && noOne.Contains(word) && k - first <= 7 && (k + 1 == tokens.Count || tokens[k + 1].Start >= sentenceEnd || tokens[k + 1].Kind == TokenKind.Punctuation)
+                && !HasPunctuationBetween(tokens, first, k))
+            {
+                (result ??= []).Add((tokens[k].Start, tokens[k].End, frontedRole));
+                continue;
+            }
+
             var (reach, after) = determiners.Contains(word)
-                ? (next >= 0 && word.Equals("no", StringComparison.OrdinalIgnoreCase) && tokens[next].Of(text).Equals("one", StringComparison.OrdinalIgnoreCase) ? (3, next) : (1, k))
+                ? (next >= 0 && word.Equals("no", StringComparison.OrdinalIgnoreCase) && tokens[next].Of(text).Equals("one", StringComparison.OrdinalIgnoreCase) ? (3, next)
+                    : next >= 0 && people.Contains(tokens[next].Of(text)) ? (3, k) : (1, k))
                 : noOne.Contains(word) ? (3, k) : (0, k);
             var j = after;
             for (var n = 0; n < reach && (j = NextWord(tokens, j, sentenceEnd)) >= 0; n++)
@@ -282,6 +318,37 @@ internal static class FigureRoles
         }
 
         return result ?? (IReadOnlyList<(int Start, int End, FigureRole Role)>)[];
+    }
+
+    // "Personen wurden nicht verletzt", "Menschen wurden bei dem Brand nicht verletzt": "nicht" within five words of the
+    // people that open the sentence, the role word right after it.
+    private static FigureRole? PeopleNotInARole(string text, IReadOnlyList<Token> tokens, int first, int sentenceEnd)
+    {
+        var not = Not.GetAlternateLookup<ReadOnlySpan<char>>();
+        var j = first;
+        for (var n = 0; n < 5 && (j = NextWord(tokens, j, sentenceEnd)) >= 0; n++)
+        {
+            if (not.Contains(tokens[j].Of(text)))
+            {
+                var role = NextWord(tokens, j, sentenceEnd) is var r and >= 0 ? CueAt(tokens[r].Of(text), 0) : null;
+                return HasPunctuationBetween(tokens, first, j) ? null : role;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasPunctuationBetween(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The index of the next word token after <paramref name="k"/> inside the sentence; -1 for none.</summary>
