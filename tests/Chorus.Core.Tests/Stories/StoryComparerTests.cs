@@ -404,6 +404,16 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("An Bord befanden sich 186 Passagiere.", "186", FigureRole.Aboard)]
     [InlineData("Van de 48 inzittenden raakten er 23 gewond.", "23", FigureRole.Injured)]
     [InlineData("18 Insassen wurden verletzt.", "18", FigureRole.Injured)]
+    // Treated where they were found, by the ambulance crew: injured, as taken to hospital is. Not the crew themselves,
+    // nor cases a court treats.
+    [InlineData("Vijf reizigers werden ter plaatse behandeld.", "Vijf", FigureRole.Injured)]
+    [InlineData("Zes inzittenden moesten door ambulancepersoneel worden nagekeken.", "Zes", FigureRole.Injured)]
+    [InlineData("Twelve people were treated by paramedics.", "Twelve", FigureRole.Injured)]
+    [InlineData("Twelve people were treated at the scene.", "Twelve", FigureRole.Injured)]
+    [InlineData("Sieben Fahrgäste wurden vor Ort behandelt.", "Sieben", FigureRole.Injured)]
+    [InlineData("Sieben Fahrgäste wurden vom Rettungsdienst versorgt.", "Sieben", FigureRole.Injured)]
+    [InlineData("Ten paramedics were sent to the scene.", "Ten", FigureRole.None)]
+    [InlineData("De rechtbank behandelde twaalf zaken.", "twaalf", FigureRole.None)]
     public void HospitalAndRescueWords_NameTheRole(string sentence, string figure, FigureRole expected)
         => Assert.Equal(expected, RoleOfFigure(sentence, figure));
 

@@ -38,7 +38,10 @@ internal static class FigureRoles
         // Taken to hospital or treated for smoke are the injured of an accident or a fire, however a source words it.
         (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet", "naar het ziekenhuis", "naar een ziekenhuis",
             "in het ziekenhuis opgenomen", "in het ziekenhuis behandeld", "rookvergiftiging", "rookinhalatie", "to hospital", "to a hospital",
-            "hospitalised", "hospitalized", "smoke inhalation", "ins krankenhaus", "in ein krankenhaus", "im krankenhaus behandelt", "rauchvergiftung"]),
+            "hospitalised", "hospitalized", "smoke inhalation", "ins krankenhaus", "in ein krankenhaus", "im krankenhaus behandelt", "rauchvergiftung",
+            // Treated where they were found or by the ambulance crew (not the crew: "ten paramedics arrived").
+            "ter plaatse behandeld", "ter plekke behandeld", "ter plaatse verzorgd", "door ambulancepersoneel", "door het ambulancepersoneel",
+            "treated at the scene", "treated by paramedics", "treated on the spot", "vor ort behandelt", "vor ort versorgt", "vom rettungsdienst"]),
         (FigureRole.Missing, ["vermist", "missing", "vermisst"]),
         (FigureRole.Evacuated, ["geëvacueerd", "evacu", "evaku"]),
         (FigureRole.Arrested, ["aangehouden", "gearresteerd", "opgepakt", "arrest", "detain", "in custody", "festgenommen", "verhaftet", "inhaftiert", "in gewahrsam", "festgesetzt"]),
