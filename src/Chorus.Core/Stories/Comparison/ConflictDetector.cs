@@ -690,7 +690,8 @@ internal static class ConflictDetector
             {
                 var (a, b) = (ones[x], ones[y]);
                 if (a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && SameDay(a.Sentence, b.Sentence) && !Close(a.Clock, b.Clock)
-                    && ShareAWord(a.Sentence, b.Sentence, keys) && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
+                    && (ShareAWord(a.Sentence, b.Sentence, keys) || (SaysWhenItHappened(a.Sentence) && SaysWhenItHappened(b.Sentence)))
+                    && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
                 {
                     yield return (a.Sentence, a.Clock, b.Sentence, b.Clock);
                 }
@@ -1082,46 +1083,82 @@ internal static class ConflictDetector
     private static bool SameDay(StorySentence a, StorySentence b)
         => a.Article.Date is { } da && b.Article.Date is { } db && da.Start == da.End && da == db;
 
-    // Minutes an approximate clock time ("omstreeks kwart over drie", "gegen halb neun") may lie from another: less than
-    // half an hour, since writers round such times to the quarter, so "around a quarter past" and "around a quarter to"
-    // are two accounts.
-    private const int ApproximateClockMinutes = 20;
-
     /// <summary>
-    /// Within a quarter of an hour, or <see cref="ApproximateClockMinutes"/> when either is approximate ("rond drie uur");
-    /// with a bound on either side ("kort na half drie"), when the spans they stand for meet (<see cref="ClockSpan"/>).
+    /// Whether two clock times can be one moment: each stands for the minutes around it (<see cref="ClockSpan"/>), and
+    /// they are one when their spans meet. An exact time is ±5 minutes, an approximate one ±7.5 (writers round it to the
+    /// quarter): "om 02.30" and "om 02.45", "om 7.45 uur" and "rond half acht" are two accounts, "rond drie uur" and
+    /// "omstreeks kwart over drie" may be one. A bound ("kort na half drie") reaches half an hour to its open side.
     /// </summary>
     private static bool Close(ClockReading ra, ClockReading rb)
     {
-        var (a, b) = (ra.Time, rb.Time);
         var offset = Offset(ra, rb);
-        if (a.Mod is "AFTER" or "BEFORE" || b.Mod is "AFTER" or "BEFORE")
-        {
-            // "Kort na half drie" is 02:30 to 03:00, never 02:15: a bound meets a time on its open side up to half an
-            // hour away and on its other side hardly at all; each side widened as the other time is written.
-            var (aFrom, aTo) = ClockSpan(a);
-            var (bFrom, bTo) = ClockSpan(b);
-            return Math.Max(aFrom, offset + bFrom) <= Math.Min(aTo, offset + bTo);
-        }
-
-        return Math.Abs(offset) <= (a.Mod is "APPROX" || b.Mod is "APPROX" ? ApproximateClockMinutes : 15);
+        var (aFrom, aTo) = ClockSpan(ra.Time);
+        var (bFrom, bTo) = ClockSpan(rb.Time);
+        return Math.Max(aFrom, offset + bFrom) <= Math.Min(aTo, offset + bTo);
     }
 
     /// <summary>
-    /// Minutes around a clock time that it stands for, when compared with a bound: an exact time ±7.5 and an approximate
-    /// one ±12.5 (two of them meet within 15 and 20 minutes, as they do without a bound), "shortly after" the next half
-    /// hour, "shortly before" the last.
+    /// Minutes around a clock time that it stands for: an exact time ±5, an approximate one ±7.5, "shortly after" the
+    /// next half hour, "shortly before" the last.
     /// </summary>
     private static (double From, double To) ClockSpan(TimeMention t) => t.Mod switch
     {
         "AFTER" => (-2.5, BoundClockMinutes),
         "BEFORE" => (-BoundClockMinutes, 2.5),
-        "APPROX" => (-(ApproximateClockMinutes - 7.5), ApproximateClockMinutes - 7.5),
-        _ => (-7.5, 7.5),
+        "APPROX" => (-7.5, 7.5),
+        _ => (-5, 5),
     };
 
     /// <summary>How far "shortly after" or "shortly before" a clock time reaches.</summary>
     private const int BoundClockMinutes = 30;
+
+    // Verbs that say an event happened, whatever it was ("Het ongeluk gebeurde om 7.45 uur", "ging het rond half acht
+    // mis", "ereignete sich gegen 8 Uhr", "took place at 7.30"): two sentences that each date the happening by the clock
+    // name one moment, though they share no word. A phase of an event ("brak uit", "onder controle") is not one.
+    private static readonly HashSet<string> HappenedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gebeurde", "gebeurd", "gebeurt", "plaatsvond", "plaatsgevonden", "voltrok", "voltrokken",
+        "happened", "occurred", "occured",
+        "ereignete", "ereignet", "geschah", "geschehen", "passierte", "passiert",
+    };
+
+    // Verbs whose particle closes the clause: "ging … mis", "vond … plaats", "took … place", "went … wrong".
+    private static readonly (string[] Verbs, string Particle)[] HappenedParticleVerbs =
+    [
+        (["ging", "gaat", "liep", "loopt"], "mis"),
+        (["vond", "vindt"], "plaats"),
+        (["took", "takes"], "place"),
+        (["went", "goes"], "wrong"),
+    ];
+
+    private static bool SaysWhenItHappened(StorySentence s)
+    {
+        var tokens = s.Article.Analyzed.Tokens;
+        var text = s.Article.Text;
+        var happened = HappenedWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        string? particle = null;
+        for (var i = StorySentences.FirstToken(tokens, s.Span.Start, byEnd: false); i < tokens.Count && tokens[i].Start < s.Span.End; i++)
+        {
+            var word = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
+            if (happened.Contains(word) || (particle is not null && word.Equals(particle, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            foreach (var (verbs, p) in HappenedParticleVerbs)
+            {
+                foreach (var verb in verbs)
+                {
+                    if (word.Equals(verb, StringComparison.OrdinalIgnoreCase))
+                    {
+                        particle = p;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool MentionsClock(ComparedArticle article, ClockReading t)
         => article.Analyzed.Times.Any(o => o.Clock is not null && Close(ClockReading.Of(article, o), t));
