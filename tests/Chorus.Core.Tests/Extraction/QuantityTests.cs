@@ -162,6 +162,14 @@ public class QuantityTests(ITestOutputHelper output)
     // Two adjectives before the counted noun (DPG 2019: "148 jonge Twentse ouders", "Veertien grote Nederlandse bedrijven").
     [InlineData("nl", "Sinds 2012 woonden 148 jonge Twentse ouders in het huis.", 148.0, "ouders")]
     [InlineData("nl", "Veertien grote Nederlandse bedrijven tekenden de brief.", 14.0, "bedrijven")]
+    // English adjectives do not inflect: a word before a plural noun is the noun's adjective ("three new schools"); Dutch
+    // "extra" and "gratis" never inflect either.
+    [InlineData("en", "The city will build three new schools.", 3.0, "schools")]
+    [InlineData("en", "Two large fires broke out overnight.", 2.0, "fires")]
+    [InlineData("en", "Police deployed 200 extra officers.", 200.0, "officers")]
+    [InlineData("en", "Four injured people were taken away.", 4.0, "people")]
+    [InlineData("nl", "Staatsbosbeheer plant 5 miljoen extra bomen.", 5e6, "bomen")]
+    [InlineData("nl", "De gemeente zet 40 extra handhavers in.", 40.0, "handhavers")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);

@@ -779,6 +779,20 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // Two aligned sentences whose other figures all meet: the one count left on each side is one slot, however each
+    // language names what it counts ("zeven bouwvakkers" / "neun Bauarbeiter"). Not when either side has two counts left.
+    [Theory]
+    [InlineData("Beim Einsturz eines Parkhauses in Lüttich sind neun Bauarbeiter unter zwanzig Metern Schutt eingeschlossen.", true)]
+    [InlineData("Beim Einsturz eines Parkhauses in Lüttich sind sieben Bauarbeiter unter zwanzig Metern Schutt eingeschlossen.", false)]
+    [InlineData("Beim Einsturz eines Parkhauses in Lüttich sind neun Bauarbeiter und 40 Helfer unter zwanzig Metern Schutt.", false)]
+    public void TheOneCountLeftOver_WhenAllOtherFiguresMeet_IsOneSlot(string second, bool conflict)
+    {
+        var a = Article("a", "Maaspost", "Bij de instorting van een parkeergarage in Luik zitten zeven bouwvakkers vast onder twintig meter puin.", "2024-10-08");
+        var b = Article("b", "Aachener Blatt", second, "2024-10-08");
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Equal(conflict, comparison.Conflicts.Any(c => c.Kind == "number"));
+    }
+
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
     // quarter apart may be one moment, an approximate time a quarter from an exact one is another account (until
     // analyser 50 the rows marked were one: approximate times met within 20 minutes of anything).

@@ -159,6 +159,9 @@ public sealed class QuantityExtractor
     // Endings of nouns of an agent in Dutch and German ("gijzelnemer", "Geiselnehmer", "journalist", "ambassadeur").
     private static readonly string[] AgentEndings = ["nemer", "nehmer", "ist", "eur", "aar", "ling"];
 
+    // English plural nouns without an "s" that an adjective may stand before ("four injured people").
+    private static readonly HashSet<string> EnglishPluralsWithoutS = new(StringComparer.Ordinal) { "people", "men", "women", "children", "police", "cattle", "sheep", "fish", "staff", "crew" };
+
     private static readonly string[] AgeEndings = ["jarige", "jarigen", "jarig", "jährige", "jähriger", "jährigen", "jährigem", "jähriges", "-year-old", "-years-old"];
 
     // The number of an age compound ("vierentwintigjarige" 24, "zwölfjährige" 12, "twelve-year-old" 12), if it is one.
@@ -1072,9 +1075,14 @@ public sealed class QuantityExtractor
                 // An inflected adjective (-e) before another content word: "drie nieuwe scholen", "90 gepantserde wagons".
                 // German capitalises its nouns: "vierzehn Bergleute ums Leben" counts the miners, "drei neue Schulen"
                 // the schools.
-                var isAdjective = lang is "nl" or "de" && j < k + 2 && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && w[j].EndsWith('e')
-                    && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2
+                // English adjectives do not inflect: a word before a plural noun is its adjective ("three new schools",
+                // "200 extra officers"); nor do Dutch "extra" and "gratis" ("5 miljoen extra bomen").
+                var beforeNoun = j < k + 2 && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word
+                    && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2;
+                var isAdjective = beforeNoun && lang is "nl" or "de" && (w[j].EndsWith('e') || w[j] is "extra" or "gratis")
                     && !(lang == "de" && (char.IsUpper(text[tokens[j].Start]) || !char.IsUpper(text[tokens[j + 1].Start])));
+                isAdjective |= beforeNoun && lang == "en" && !w[j].EndsWith('s') && (w[j + 1].EndsWith('s') || EnglishPluralsWithoutS.Contains(w[j + 1]))
+                    && !Units.ContainsKey(w[j + 1]);
                 if (!isAdjective)
                 {
                     // German writes its nouns with a capital: a word in lower case here is a verb or an adverb ("Rund 40 protestierten").

@@ -1254,10 +1254,32 @@ internal static class ConflictDetector
             }
         }
 
-        // "Vier niederländische Bergsteiger" and "vijf Nederlandse bergbeklimmers": one counted thing each, named differently.
-        if (matches.Count == 0 && aSlots.Count == 1 && bSlots.Count == 1 && IsCount(aSlots[0].Q) && IsCount(bSlots[0].Q) && aSlots[0].Role == bSlots[0].Role)
+        // "Vier niederländische Bergsteiger" and "vijf Nederlandse bergbeklimmers": one counted thing each, named
+        // differently; also when every other figure of both sentences met one of the other's ("elf mijnwerkers … op
+        // achthonderd meter" and "vierzehn Bergleute in achthundert Metern"): the count left over on each side is one slot.
+        if (LeftOver(aSlots, perA) is { } leftA && LeftOver(bSlots, perB) is { } leftB && IsCount(leftA.Q) && IsCount(leftB.Q) && leftA.Role == leftB.Role)
         {
-            yield return (aSlots[0].Q, bSlots[0].Q, "count");
+            yield return (leftA.Q, leftB.Q, "count");
+        }
+
+        // The one figure of a sentence no match took, when all its others were taken.
+        static (QuantityMention Q, FigureRole Role, string Unit)? LeftOver(List<(QuantityMention Q, FigureRole Role, string Unit)> slots, int[] taken)
+        {
+            var left = -1;
+            for (var i = 0; i < slots.Count; i++)
+            {
+                if (taken[i] == 0)
+                {
+                    if (left >= 0)
+                    {
+                        return null;
+                    }
+
+                    left = i;
+                }
+            }
+
+            return left >= 0 ? slots[left] : null;
         }
     }
 
