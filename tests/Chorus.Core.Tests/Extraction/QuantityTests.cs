@@ -226,6 +226,22 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.DoesNotContain(found, q => q.Value == value && q.Unit != QuantityExtractor.AgeUnit);
     }
 
+    // Years "old" as an attribute before the person: "einen 31 Jahre alten Mann", "een 31 jaar oude man", "a 31 years old
+    // man"; a thing's years stay years ("een 100 jaar oude boom").
+    [Theory]
+    [InlineData("de", "Die Polizei sucht einen 31 Jahre alten Mann.", 31.0, true)]
+    [InlineData("de", "Eine 84 Jahre alte Frau wurde verletzt.", 84.0, true)]
+    [InlineData("nl", "Een 31 jaar oude man is aangehouden.", 31.0, true)]
+    [InlineData("en", "Police arrested a 31 years old man.", 31.0, true)]
+    [InlineData("nl", "Een 100 jaar oude boom is omgewaaid.", 100.0, false)]
+    [InlineData("de", "Das 38 Jahre alte Stadion wird abgerissen.", 38.0, false)]
+    public void YearsOldBeforeAPerson_AreAnAge(string lang, string text, double value, bool age)
+    {
+        var found = Extract(lang, text);
+        output.WriteLine(string.Join(" | ", found.Select(Format)));
+        Assert.Equal(age, found.Any(q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit));
+    }
+
     // Not an age: a number with its own unit or counted noun, a number after a place or a date, a stretch of schooling.
     [Theory]
     [InlineData("en", "In Leeds, 45 people were hurt.", 45.0)]

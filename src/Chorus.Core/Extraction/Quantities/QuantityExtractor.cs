@@ -478,6 +478,14 @@ public sealed class QuantityExtractor
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
             }
 
+            // Years "old" before the person they are of: "einen 31 Jahre alten Mann", "een 31 jaar oude man" (not "een 100
+            // jaar oude boom").
+            if (unit == "year" && IsPlainAge(value, vague, min) && next + 1 < tokens.Count && w[next] is "oude" or "old" or "alte" or "alten" or "alter" or "altes" or "altem"
+                && (PersonNouns.Contains(w[next + 1]) || IsAgentNoun(w[next + 1])))
+            {
+                (unit, next) = (AgeUnit, next + 1);
+            }
+
             // "een man van 38 jaar", "eine Frau von 40 Jahren": a person's years are an age, not a length of time.
             if (unit == "year" && start > 1 && w[start - 1] is "van" or "von" && PersonNouns.Contains(w[start - 2]))
             {
