@@ -305,10 +305,15 @@ public sealed partial class TimeExpressionExtractor
         // Adjectives that look like a participle after "be-" or "ver-" but are none: "sind bereit", "ist bekannt".
         private static readonly HashSet<string> GermanAdjectivesLikeParticiples = new(StringComparer.Ordinal) { "bereit", "bekannt", "bewusst", "verwandt" };
 
-        // A separable particle before "ge": "opgepakt", "aangehouden", "festgenommen", "ausgebrochen".
+        // A separable particle before "ge": "opgepakt", "aangehouden", "festgenommen", "ausgebrochen"; also the adverbs and
+        // adjectives that join a verb as its particle ("buitgemaakt", "vrijgelaten", "stilgelegd", "freigelassen",
+        // "bekanntgegeben", "kaputtgemacht").
         private static readonly string[] SeparableGe =
             ["opge", "aange", "afge", "uitge", "inge", "meege", "terugge", "doorge", "omge", "vastge", "toege", "wegge", "neerge", "voorge", "binnenge",
-             "abge", "ange", "aufge", "ausge", "einge", "zuge", "festge", "mitge", "nachge", "vorge", "zurückge", "umge", "hinge", "herge", "niederge"];
+             "buitge", "vrijge", "stilge", "bekendge", "schoonge", "platge", "lamge", "kapotge", "dichtge", "losge", "samenge", "achterge", "bijge",
+             "rondge", "thuisge", "kwijtge", "klaarge", "tegenge", "openge", "onderge", "buitenge", "vooruitge", "langsge", "weerge",
+             "abge", "ange", "aufge", "ausge", "einge", "zuge", "festge", "mitge", "nachge", "vorge", "zurückge", "umge", "hinge", "herge", "niederge",
+             "freige", "stillge", "bekanntge", "kaputtge", "zusammenge", "weiterge", "heimge", "fortge", "vorbeige", "dazuge", "herausge", "hinausge"];
 
         // Weak participles also take an unstressed prefix instead of "ge": "ontspoord", "verklaard", "herhaald", "bezocht".
         private static readonly string[] ParticiplePrefixes = [.. SeparableGe, "ont", "ver", "her", "be"];
