@@ -242,6 +242,20 @@ public class QuantityTests(ITestOutputHelper output)
         Assert.Equal(age, found.Any(q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit));
     }
 
+    // Two ages in one apposition: "Die beiden Täter, 24 und 35 Jahre alt,", "De verdachten, 19 en 22 jaar oud,", "The two
+    // men, aged 19 and 22,": each number is an age.
+    [Theory]
+    [InlineData("de", "Die beiden Täter, 24 und 35 Jahre alt, flüchteten auf einem Roller.", 24.0, 35.0)]
+    [InlineData("nl", "De twee verdachten, 19 en 22 jaar oud, zijn aangehouden.", 19.0, 22.0)]
+    [InlineData("en", "The two men, aged 19 and 22, were arrested.", 19.0, 22.0)]
+    public void TwoAgesInOneApposition_AreBothAges(string lang, string text, double first, double second)
+    {
+        var found = Extract(lang, text);
+        output.WriteLine(string.Join(" | ", found.Select(Format)));
+        Assert.Contains(found, q => q.Value == first && q.Unit == QuantityExtractor.AgeUnit);
+        Assert.Contains(found, q => q.Value == second && q.Unit == QuantityExtractor.AgeUnit);
+    }
+
     // Not an age: a number with its own unit or counted noun, a number after a place or a date, a stretch of schooling.
     [Theory]
     [InlineData("en", "In Leeds, 45 people were hurt.", 45.0)]

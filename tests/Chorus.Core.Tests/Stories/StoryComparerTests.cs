@@ -793,6 +793,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, comparison.Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // Two figures of one slot on each side: the ones that agree pair off, the two left meet ("een man van 24 en een man
+    // van 31" / "24 und 35 Jahre alt"). Two left on a side that could each meet the other's are still none.
+    [Theory]
+    [InlineData("Die beiden Täter, 24 und 35 Jahre alt, flüchteten auf einem Roller.", true)]
+    [InlineData("Die beiden Täter, 24 und 31 Jahre alt, flüchteten auf einem Roller.", false)]
+    [InlineData("Die beiden Täter, 26 und 35 Jahre alt, flüchteten auf einem Roller.", false)]
+    public void TwoFiguresOfOneSlotOnEachSide_PairOffByValue(string second, bool conflict)
+    {
+        var a = Article("a", "Limburgse Post", "Bij een overval op een juwelier in Venlo is maandag goud buitgemaakt. De twee daders, een man van 24 en een man van 31, vluchtten op een scooter.", "2024-10-08");
+        var b = Article("b", "Niederrhein Blatt", "Bei einem Überfall auf einen Juwelier in Venlo wurde am Montag Gold erbeutet. " + second, "2024-10-08");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
     // quarter apart may be one moment, an approximate time a quarter from an exact one is another account (until
     // analyser 50 the rows marked were one: approximate times met within 20 minutes of anything).

@@ -389,6 +389,13 @@ public sealed class QuantityExtractor
                 unit = AgeUnit;
             }
 
+            // The first of two ages in one apposition takes its unit from the second's words: "Die beiden Täter, 24 und 35
+            // Jahre alt," ("aged 19 and 22" is above).
+            if (unit is null && IsPlainAge(value, vague, min) && start > 0 && w[start - 1] == "," && YearsOldAfterAnd(next))
+            {
+                unit = AgeUnit;
+            }
+
             // An age without its unit: after a person and "van/of/von" ("een vrouw van 71", "a woman of 71", "ein Junge von
             // zwölf"; with a unit it is the unit's: "een kind van 3 maanden"), or set off by commas after a person's name
             // ("John Smith, 45, of Leeds", "Netanyahu, 69, won").
@@ -476,6 +483,15 @@ public sealed class QuantityExtractor
             if (unit is null && value >= 1 && (ChangedTo(start) ?? ChangedToBefore(start, next)) is { } subject)
             {
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
+            }
+
+            // The second of two ages in one apposition: "aged 19 and 22", "Die beiden Täter, 24 und 35 Jahre alt,".
+            if (unit is null or "year" && IsPlainAge(value, vague, min) && start > 2 && w[start - 1] is "en" or "und" or "and"
+                && (tokens[start - 2].Kind == TokenKind.Number || ParseWords(w[start - 2], lang) is not null)
+                && (w[start - 3] == "aged" || (unit == "year" && w[start - 3] == "," && next < tokens.Count && w[next] is "oud" or "alt" or "old")))
+            {
+                next += unit == "year" ? 1 : 0;
+                unit = AgeUnit;
             }
 
             // Years "old" before the person they are of: "einen 31 Jahre alten Mann", "een 31 jaar oude man" (not "een 100
@@ -1043,6 +1059,12 @@ public sealed class QuantityExtractor
 
         bool IsCalendarWord(int k)
             => Extraction.Times.TimeLexicon.For(lang) is var lexicon && (lexicon.Months.ContainsKey(w[k]) || lexicon.Weekdays.ContainsKey(w[k]));
+
+        // "und 35 Jahre alt" at token k: a second plain age, in years, "old".
+        bool YearsOldAfterAnd(int k)
+            => k + 1 < tokens.Count && w[k] is "en" or "und" or "and" && TryNumber(k + 1, out var second, out var afterSecond, out var secondVague)
+                && IsPlainAge(second, secondVague, null) && afterSecond + 1 < tokens.Count && Units.TryGetValue(w[afterSecond], out var years) && years == "year"
+                && w[afterSecond + 1] is "oud" or "alt" or "old";
 
         bool IsCapitalisedWord(int k) => tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Start]);
 

@@ -1254,6 +1254,32 @@ internal static class ConflictDetector
             }
         }
 
+        // Two figures of one slot on each side ("een man van 24 en een man van 31" / "24 und 35 Jahre alt"): the figures
+        // that agree with exactly one of the other side's pair off first, and a figure left with one partner meets it.
+        if (matches.Exists(m => perA[m.A] > 1 || perB[m.B] > 1))
+        {
+            var settledA = new bool[aSlots.Count];
+            var settledB = new bool[bSlots.Count];
+            foreach (var m in matches)
+            {
+                if ((perA[m.A] > 1 || perB[m.B] > 1) && Agree(aSlots[m.A].Q, bSlots[m.B].Q)
+                    && matches.Count(o => o.A == m.A && Agree(aSlots[o.A].Q, bSlots[o.B].Q)) == 1
+                    && matches.Count(o => o.B == m.B && Agree(aSlots[o.A].Q, bSlots[o.B].Q)) == 1)
+                {
+                    (settledA[m.A], settledB[m.B]) = (true, true);
+                }
+            }
+
+            var open = matches.Where(m => (perA[m.A] > 1 || perB[m.B] > 1) && !settledA[m.A] && !settledB[m.B]).ToList();
+            foreach (var m in open)
+            {
+                if (open.Count(o => o.A == m.A) == 1 && open.Count(o => o.B == m.B) == 1)
+                {
+                    yield return (aSlots[m.A].Q, bSlots[m.B].Q, m.Slot);
+                }
+            }
+        }
+
         // "Vier niederländische Bergsteiger" and "vijf Nederlandse bergbeklimmers": one counted thing each, named
         // differently; also when every other figure of both sentences met one of the other's ("elf mijnwerkers … op
         // achthonderd meter" and "vierzehn Bergleute in achthundert Metern"): the count left over on each side is one slot.
