@@ -159,6 +159,12 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Het dodental is inmiddels opgelopen tot 30.", 30.0, "dodental")]
     [InlineData("en", "The death toll has now risen to 30.", 30.0, "toll")]
     [InlineData("de", "Die Zahl der Toten stieg inzwischen auf 41.", 41.0, "toten")]
+    // The subject's head, not the last noun of its complements: "Het dodental van de aardbeving in het oosten van
+    // Turkije", "The death toll from the earthquake in eastern Turkey".
+    [InlineData("nl", "Het dodental van de aardbeving in het oosten van Turkije is opgelopen tot 31.", 31.0, "dodental")]
+    [InlineData("en", "The death toll from the earthquake in eastern Turkey has risen to 31.", 31.0, "toll")]
+    [InlineData("de", "Die Zahl der Toten im Osten der Türkei stieg auf 31.", 31.0, "toten")]
+    [InlineData("nl", "In Turkije is het dodental opgelopen tot 31.", 31.0, "dodental")]
     // Two adjectives before the counted noun (DPG 2019: "148 jonge Twentse ouders", "Veertien grote Nederlandse bedrijven").
     [InlineData("nl", "Sinds 2012 woonden 148 jonge Twentse ouders in het huis.", 148.0, "ouders")]
     [InlineData("nl", "Veertien grote Nederlandse bedrijven tekenden de brief.", 14.0, "bedrijven")]

@@ -806,6 +806,18 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // A figure given as an earlier report ("Aanvankelijk werd gesproken van zes doden", "Six deaths were initially
+    // reported") is one its source has left behind: no conflict with another source's figure.
+    [Theory]
+    [InlineData("Aanvankelijk werd gesproken van zes doden bij de brand in de fabriek.", false)]
+    [InlineData("Volgens de brandweer vielen zes doden bij de brand in de fabriek.", true)]
+    public void AFigureGivenAsAnEarlierReport_ConflictsWithNoOtherSource(string first, bool conflict)
+    {
+        var a = Article("a", "Twentse Koerier", "In een fabriek in Hengelo is maandag brand uitgebroken. " + first, "2024-10-07");
+        var b = Article("b", "Oost Nieuws", "In een fabriek in Hengelo is maandag brand uitgebroken. Bij de brand in de fabriek vielen acht doden.", "2024-10-07");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
     // quarter apart may be one moment, an approximate time a quarter from an exact one is another account (until
     // analyser 50 the rows marked were one: approximate times met within 20 minutes of anything).

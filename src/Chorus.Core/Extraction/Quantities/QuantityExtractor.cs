@@ -159,6 +159,12 @@ public sealed class QuantityExtractor
     // Endings of nouns of an agent in Dutch and German ("gijzelnemer", "Geiselnehmer", "journalist", "ambassadeur").
     private static readonly string[] AgentEndings = ["nemer", "nehmer", "ist", "eur", "aar", "ling"];
 
+    // Prepositions that join a complement to a noun ("het dodental van de aardbeving", "the toll from the quake", "die Zahl
+    // der Toten im Osten").
+    private static readonly HashSet<string> ComplementPrepositions = new(StringComparer.Ordinal) { "van", "in", "bij", "uit", "of", "from", "im", "von", "aus", "bei" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "de", "het", "een", "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine" };
+
     // English plural nouns without an "s" that an adjective may stand before ("four injured people").
     private static readonly HashSet<string> EnglishPluralsWithoutS = new(StringComparer.Ordinal) { "people", "men", "women", "children", "police", "cattle", "sheep", "fish", "staff", "crew" };
 
@@ -715,7 +721,32 @@ public sealed class QuantityExtractor
                 before--;
             }
 
-            return before >= 0 && tokens[before].Kind == TokenKind.Word && !stop.IsStopword(w[before]) && w[before].Length > 2 ? w[before] : null;
+            return before >= 0 && tokens[before].Kind == TokenKind.Word && !stop.IsStopword(w[before]) && w[before].Length > 2 ? w[SubjectHead(before)] : null;
+        }
+
+        // The head of the subject that ends at token k, not the last noun of its complements: "Het dodental van de
+        // aardbeving in het oosten van Turkije" is "dodental", "The death toll from the earthquake in eastern Turkey" is
+        // "toll". Back over content words, articles and prepositions only (a verb or punctuation ends the subject), the
+        // first content word followed by a preposition.
+        int SubjectHead(int k)
+        {
+            var head = k;
+            for (var j = k - 1; j > 0 && j >= k - 10 && tokens[j].Kind == TokenKind.Word && !FiniteAuxiliaries.Contains(w[j]) && !ChangeVerbs.Contains(w[j]); j--)
+            {
+                if (ComplementPrepositions.Contains(w[j]))
+                {
+                    if (tokens[j - 1].Kind == TokenKind.Word && !stop.IsStopword(w[j - 1]) && w[j - 1].Length > 2)
+                    {
+                        head = j - 1;
+                    }
+                }
+                else if (stop.IsStopword(w[j]) && !Determiners.Contains(w[j]))
+                {
+                    break;
+                }
+            }
+
+            return head;
         }
 
         // "Die Zahl der Toten ist inzwischen auf 41 gestiegen", "dat het dodental tot 30 is opgelopen": the change verb

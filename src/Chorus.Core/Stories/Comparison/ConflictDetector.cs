@@ -119,6 +119,19 @@ internal static class ConflictDetector
                 return;
             }
 
+            // Reported on different days: which came first (null on one day).
+            var aFirst = a.Article.Date is { } dayA && b.Article.Date is { } dayB && dayA.Start == dayA.End && dayB.Start == dayB.End && dayA != dayB
+                ? dayA.Start < dayB.Start
+                : (bool?)null;
+
+            // A figure a sentence gives as an earlier report ("Eerder meldde de krant zes doden", "Initially six deaths were
+            // reported") is one its own source has left behind: it meets no other source's figure, unless the sentence is
+            // the later report saying it corrects it.
+            if ((CitesAnEarlierReport(a) && !(aFirst == false && Corrects(a))) || (CitesAnEarlierReport(b) && !(aFirst == true && Corrects(b))))
+            {
+                return;
+            }
+
             if (Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
             {
                 if (Number(qa) == Number(qb))
@@ -135,9 +148,6 @@ internal static class ConflictDetector
             // Reported on different days: a figure the later source says it corrects is a correction (that source may
             // well repeat the old figure), a larger figure later is an update (a death toll that grew); a smaller one
             // later still contradicts.
-            var aFirst = a.Article.Date is { } dayA && b.Article.Date is { } dayB && dayA.Start == dayA.End && dayB.Start == dayB.End && dayA != dayB
-                ? dayA.Start < dayB.Start
-                : (bool?)null;
             if (aFirst is { } first)
             {
                 var (early, late, qEarly, qLate) = first ? (a, b, qa, qb) : (b, a, qb, qa);
@@ -1015,6 +1025,27 @@ internal static class ConflictDetector
         "gecorrigeerd", "correctie", "rectificatie", "eerder werd gemeld", "eerder meldden", "eerder was gemeld", "niet juist",
         "corrected", "correction", "earlier reported", "previously reported", "korrigiert", "korrektur", "zuvor hatte", "zuvor war",
     ];
+
+    // Words with which a sentence cites an earlier report of a figure, its own source's or another's.
+    private static readonly string[] EarlierReportCues =
+    [
+        "eerder meldde", "eerder meldden", "eerder werd gemeld", "eerder was gemeld", "eerder was sprake", "eerder werd gesproken", "aanvankelijk werd",
+        "aanvankelijk was", "earlier reported", "previously reported", "had earlier", "initially reported", "were initially", "was initially",
+        "zuvor war", "zuvor hatte", "zunächst war", "zunächst hatte", "anfangs war",
+    ];
+
+    private static bool CitesAnEarlierReport(StorySentence s)
+    {
+        foreach (var cue in EarlierReportCues)
+        {
+            if (s.Text.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool Corrects(StorySentence s)
     {
