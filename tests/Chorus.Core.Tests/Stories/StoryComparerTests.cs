@@ -818,6 +818,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
     }
 
+    // A figure that two sources give differently on one day and one gave the day before is one conflict, not also a
+    // development from the first day's figure.
+    [Fact]
+    public void ADevelopmentWhoseFiguresStandInAConflict_IsShownOnceAsTheConflict()
+    {
+        var a = Article("a", "Bron Een", "Bij een aardbeving in het oosten van Turkije zijn maandag doden gevallen. De beving had een kracht van 6,1.", "2024-06-10");
+        var b = Article("b", "Bron Twee", "Bij de aardbeving in het oosten van Turkije vielen tientallen doden. De beving had een kracht van 6,1.", "2024-06-11");
+        var c = Article("c", "Quelle Drei", "Bei dem Erdbeben im Osten der Türkei gab es Dutzende Tote. Das Beben hatte eine Stärke von 6,4.", "2024-06-11");
+        var comparison = new StoryComparer().Compare([a, b, c]);
+        Assert.Single(comparison.Conflicts, k => k.Kind == "number");
+        Assert.Empty(comparison.Updates);
+    }
+
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
     // quarter apart may be one moment, an approximate time a quarter from an exact one is another account (until
     // analyser 50 the rows marked were one: approximate times met within 20 minutes of anything).

@@ -307,6 +307,9 @@ internal static class ConflictDetector
         var developments = MergeDevelopments(updates.Select(u => (u.Key.Slot, u.Value.Kind, u.Value.What, u.Value.Values)))
             .OrderBy(u => u.Values.Keys.First())
             .Select(u => new FigureUpdate(u.Kind, u.What, u.Values.Values.ToList()) { Slot = u.Slot })
+            // A development whose figures all stand in one conflict is that conflict seen over two days ("6,1" on
+            // Monday, "6,4" and "6,1" on Tuesday): shown once, as the conflict. A correction says more and stays.
+            .Where(d => d.Kind == UpdateKind.Correction || !conflicts.Exists(c => d.Values.All(v => c.Values.Any(cv => cv.ArticleId == v.ArticleId && cv.Start == v.Start))))
             .ToList();
         return (conflicts, developments);
     }
