@@ -831,6 +831,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Empty(comparison.Updates);
     }
 
+    // A length of time up to the report ("al 100 dagen in het ziekenhuis", "al tien jaar aan de macht") is a slot by the
+    // words around it, and grows only as the days between the reports pass: more than that is a disagreement.
+    [Theory]
+    [InlineData("De premier is al tien jaar aan de macht in Hongarije.", "2024-04-09", "De premier, al dertien jaar aan de macht in Hongarije, wil winnen.", "2024-04-10", "number")]
+    [InlineData("Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-03-26", "De oude man ligt inmiddels al 106 dagen in het ziekenhuis van Almelo.", "2024-04-04", "update")]
+    [InlineData("Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-03-26", "De oude man ligt inmiddels al 130 dagen in het ziekenhuis van Almelo.", "2024-03-27", "number")]
+    public void ALengthOfTimeUpToTheReport_GrowsOnlyWithTheDaysBetween(string first, string firstDay, string second, string secondDay, string expected)
+    {
+        var a = Article("a", "Dagblad Oost", "Nieuws uit de regio. " + first, firstDay);
+        var b = Article("b", "Tubantia Zuid", "Nieuws uit de regio. " + second, secondDay);
+        Assert.Equal([expected], Raised(new StoryComparer().Compare([a, b])));
+    }
+
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
     // quarter apart may be one moment, an approximate time a quarter from an exact one is another account (until
     // analyser 50 the rows marked were one: approximate times met within 20 minutes of anything).

@@ -154,7 +154,8 @@ internal static class ConflictDetector
                 var (vEarly, vLate) = first ? (va, vb) : (vb, va);
                 // A lead moves either way as counting goes on (a recount shrank one from 25.000 to 15.702 votes).
                 var kind = Corrects(late) ? UpdateKind.Correction
-                    : Normalised(qLate) > Normalised(qEarly) || slot == MarginSlot ? UpdateKind.Update : (UpdateKind?)null;
+                    : (Normalised(qLate) > Normalised(qEarly) && GrewNoFasterThanTime(qEarly, qLate, late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber))
+                        || slot == MarginSlot ? UpdateKind.Update : (UpdateKind?)null;
                 if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
                 {
                     AddUpdate(claim, slot, k, what, (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
@@ -716,7 +717,7 @@ internal static class ConflictDetector
     // person's, and over 300 unrelated DPG articles four ages of different people met as one "update". Not rates: a
     // speed is a vehicle's, and the words around two speeds are the same whoever drives ("Ik mag 25 km per uur
     // rijden" on a moped and "auto's die gerust 80 kilometer per uur rijden", aligned sentences of a DPG story).
-    private static readonly HashSet<string> ContextMeasures = SlotMeasures.Where(u => u != Extraction.Quantities.QuantityExtractor.AgeUnit).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> ContextMeasures = SlotMeasures.Where(u => u != Extraction.Quantities.QuantityExtractor.AgeUnit).Concat(["year", "month", "week", "day"]).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Tokens on either side of a figure that say what it is a figure of.</summary>
     private const int FigureContextTokens = 8;
@@ -752,9 +753,10 @@ internal static class ConflictDetector
             for (var i = 0; i < s.Quantities.Count; i++)
             {
                 // Counts of anything but what belongs to someone; the measures of ContextMeasures (sums, areas,
-                // magnitudes), not shares or lengths, of which an article gives many of many things.
+                // magnitudes), not shares or lengths, of which an article gives many of many things; a length of time
+                // only when it runs up to the report ("al tien jaar aan de macht", "seit 100 Tagen").
                 var q = s.Quantities[i];
-                if (q.Unit is { } named && (IsCount(q) ? !StorySentences.IsOwnedCount(named) : ContextMeasures.Contains(named))
+                if (q.Unit is { } named && (IsCount(q) ? !StorySentences.IsOwnedCount(named) : ContextMeasures.Contains(named) && (!DaysIn.ContainsKey(named) || RunsUpToTheReport(s, q)))
                     && UnitKey(named) is { Length: > 0 } unit)
                 {
                     if (!figures.TryGetValue(unit, out var list))
@@ -1529,6 +1531,28 @@ internal static class ConflictDetector
     }
 
     private static double Normalised(QuantityMention q) => q.Value * Factor(q.Unit);
+
+    // Days in a unit of time that a stretch up to now can grow by ("al 100 dagen in het ziekenhuis").
+    private static readonly Dictionary<string, double> DaysIn = new(StringComparer.Ordinal) { ["day"] = 1, ["week"] = 7, ["month"] = 30.4, ["year"] = 365.25 };
+
+    // Words before a length of time that make it run up to the report: "al tien jaar", "seit zehn Jahren", "schon zehn
+    // Jahre", "already ten years".
+    private static readonly HashSet<string> UpToNowWords = new(StringComparer.OrdinalIgnoreCase) { "al", "seit", "schon", "bereits", "already" };
+
+    private static bool RunsUpToTheReport(StorySentence s, QuantityMention q)
+    {
+        var tokens = s.Article.Analyzed.Tokens;
+        var k = StorySentences.FirstToken(tokens, q.Start, byEnd: false);
+        return k > 0 && tokens[k - 1].Start >= s.Span.Start && UpToNowWords.Contains(s.Article.Text[tokens[k - 1].Start..tokens[k - 1].End]);
+    }
+
+    /// <summary>
+    /// A length of time that runs up to the report ("al 100 dagen", "al tien jaar aan de macht") grows only as the days
+    /// between the reports pass, give or take one of its units: "100 dagen" then "105 dagen" nine days later is a
+    /// development, "tien jaar" then "dertien jaar" a day later a disagreement. Any other figure may grow freely.
+    /// </summary>
+    private static bool GrewNoFasterThanTime(QuantityMention early, QuantityMention late, int daysBetween)
+        => early.Unit is not { } unit || !DaysIn.TryGetValue(unit, out var days) || (late.Value - early.Value - 1) * days <= daysBetween;
 
     private static (double Lo, double Hi) Bounds(QuantityMention q, double value)
     {
