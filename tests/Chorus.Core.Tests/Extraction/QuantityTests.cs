@@ -176,6 +176,12 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "Four injured people were taken away.", 4.0, "people")]
     [InlineData("nl", "Staatsbosbeheer plant 5 miljoen extra bomen.", 5e6, "bomen")]
     [InlineData("nl", "De gemeente zet 40 extra handhavers in.", 40.0, "handhavers")]
+    // A body of people counted after "of/van/von": "a crew of 19", "een bemanning van 21", "eine Besatzung von 21".
+    [InlineData("en", "The vessel was carrying a crew of 19.", 19.0, "crew")]
+    [InlineData("nl", "Het schip had een bemanning van 21.", 21.0, "bemanning")]
+    [InlineData("de", "Das Schiff hatte eine Besatzung von 21.", 21.0, "besatzung")]
+    [InlineData("en", "A team of 12 searched the dunes.", 12.0, "team")]
+    [InlineData("nl", "Een groep van 40 boeren blokkeerde de weg.", 40.0, "boeren")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);

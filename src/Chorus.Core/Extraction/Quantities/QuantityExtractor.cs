@@ -165,6 +165,12 @@ public sealed class QuantityExtractor
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "de", "het", "een", "the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine" };
 
+    // Bodies of people a number after "of/van/von" counts: "a crew of 19", "een ploeg van 12", "eine Gruppe von 40".
+    private static readonly HashSet<string> Bodies = new(StringComparer.Ordinal)
+    {
+        "crew", "team", "group", "staff", "bemanning", "groep", "ploeg", "besatzung", "gruppe", "mannschaft",
+    };
+
     // English plural nouns without an "s" that an adjective may stand before ("four injured people").
     private static readonly HashSet<string> EnglishPluralsWithoutS = new(StringComparer.Ordinal) { "people", "men", "women", "children", "police", "cattle", "sheep", "fish", "staff", "crew" };
 
@@ -400,6 +406,15 @@ public sealed class QuantityExtractor
             if (unit is null && IsPlainAge(value, vague, min) && start > 0 && w[start - 1] == "," && YearsOldAfterAnd(next))
             {
                 unit = AgeUnit;
+            }
+
+            // A body of people counted after "of/van/von" with nothing named after the number: "a crew of 19", "een
+            // bemanning van 21", "eine Besatzung von 21" ("een groep van 40 boeren" counts the farmers, below).
+            if (unit is null && vague is null && !scaled && start > 1 && w[start - 1] is "van" or "of" or "von" && Bodies.Contains(w[start - 2])
+                && (next == tokens.Count || tokens[next].Kind != TokenKind.Word || stop.IsStopword(w[next]) || IsFiniteVerb(next)
+                    || (lang == "en" && w[next].EndsWith("ed", StringComparison.Ordinal))))
+            {
+                unit = w[start - 2];
             }
 
             // An age without its unit: after a person and "van/of/von" ("een vrouw van 71", "a woman of 71", "ein Junge von
