@@ -231,12 +231,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "De vierentwintigjarige bestuurder is aangehouden.", 24.0)]
     [InlineData("en", "A twelve-year-old boy was injured.", 12.0)]
     public void AnAgeWithoutItsUnit_IsAnAge(string lang, string text, double value)
-    {
-        var found = Extract(lang, text);
-        output.WriteLine(string.Join(" | ", found.Select(Format)));
-        Assert.Contains(found, q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit);
-        Assert.DoesNotContain(found, q => q.Value == value && q.Unit != QuantityExtractor.AgeUnit);
-    }
+        => Assert.Equal([QuantityExtractor.AgeUnit], UnitsOf(lang, text, value));
 
     // Years "old" as an attribute before the person: "einen 31 Jahre alten Mann", "een 31 jaar oude man", "a 31 years old
     // man"; a thing's years stay years ("een 100 jaar oude boom").
@@ -248,11 +243,7 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Een 100 jaar oude boom is omgewaaid.", 100.0, false)]
     [InlineData("de", "Das 38 Jahre alte Stadion wird abgerissen.", 38.0, false)]
     public void YearsOldBeforeAPerson_AreAnAge(string lang, string text, double value, bool age)
-    {
-        var found = Extract(lang, text);
-        output.WriteLine(string.Join(" | ", found.Select(Format)));
-        Assert.Equal(age, found.Any(q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit));
-    }
+        => Assert.Equal(age, UnitsOf(lang, text, value).Contains(QuantityExtractor.AgeUnit));
 
     // Two ages in one apposition: "Die beiden Täter, 24 und 35 Jahre alt,", "De verdachten, 19 en 22 jaar oud,", "The two
     // men, aged 19 and 22,": each number is an age.
@@ -262,10 +253,8 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "The two men, aged 19 and 22, were arrested.", 19.0, 22.0)]
     public void TwoAgesInOneApposition_AreBothAges(string lang, string text, double first, double second)
     {
-        var found = Extract(lang, text);
-        output.WriteLine(string.Join(" | ", found.Select(Format)));
-        Assert.Contains(found, q => q.Value == first && q.Unit == QuantityExtractor.AgeUnit);
-        Assert.Contains(found, q => q.Value == second && q.Unit == QuantityExtractor.AgeUnit);
+        Assert.Contains(QuantityExtractor.AgeUnit, UnitsOf(lang, text, first));
+        Assert.Contains(QuantityExtractor.AgeUnit, UnitsOf(lang, text, second));
     }
 
     // Not an age: a number with its own unit or counted noun, a number after a place or a date, a stretch of schooling.
@@ -279,10 +268,14 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "De politie zocht in groep 8, 12, en 14.", 12.0)]
     [InlineData("en", "Ajax beat Feyenoord in De Kuip, 3-1.", 3.0)]
     public void ANumberThatIsNoAge_IsNoAge(string lang, string text, double value)
+        => Assert.DoesNotContain(QuantityExtractor.AgeUnit, UnitsOf(lang, text, value));
+
+    // The units of the figures of a value in a text, every figure found written to the output.
+    private List<string?> UnitsOf(string lang, string text, double value)
     {
         var found = Extract(lang, text);
         output.WriteLine(string.Join(" | ", found.Select(Format)));
-        Assert.DoesNotContain(found, q => q.Value == value && q.Unit == QuantityExtractor.AgeUnit);
+        return found.Where(q => q.Value == value).Select(q => q.Unit).ToList();
     }
 
     [Theory]

@@ -76,21 +76,6 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Equal(1, scores.ByType[TimeEvalType.Duration].ValueCorrect);
     }
 
-    // A participle of a separable verb whose particle is an adverb or an adjective ("buitgemaakt", "stilgelegd",
-    // "vrijgelaten", "bekanntgegeben", "freigelassen") makes the clause past: its weekday is the last one.
-    [Theory]
-    [InlineData("nl", "Bij de overval zijn maandagmiddag sieraden buitgemaakt.", "maandagmiddag", "2024-11-18")]
-    [InlineData("nl", "Het treinverkeer werd dinsdag urenlang stilgelegd.", "dinsdag", "2024-11-19")]
-    [InlineData("nl", "De verdachte is maandag vrijgelaten.", "maandag", "2024-11-18")]
-    [InlineData("de", "Das Ergebnis wurde am Montag bekanntgegeben.", "Montag", "2024-11-18")]
-    [InlineData("de", "Die Geiseln sind am Dienstag freigelassen worden.", "Dienstag", "2024-11-19")]
-    [InlineData("nl", "De verdachte wordt maandag vrijgelaten.", "maandag", "2024-11-25")]
-    public void AParticipleOfAParticleVerb_MakesTheClausePast(string lang, string text, string span, string value)
-    {
-        var analyzed = Analyze(lang, text, "2024-11-20");
-        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
-    }
-
     [Theory]
     [InlineData("De Tweede Kamer stemt dinsdag over de begroting.", "2024-11-20", "dinsdag", "2024-11-26")]
     [InlineData("Maandag zei de minister dat het plan niet doorgaat.", "2024-11-20", "Maandag", "2024-11-18")]
@@ -172,7 +157,15 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("en", "Talks are set to be held on Thursday.", "Thursday", "2024-11-21")]
     [InlineData("en", "The crash happened on Saturday.", "Saturday", "2024-11-16")]
     [InlineData("en", "Police arrested two men on Tuesday.", "Tuesday", "2024-11-19")]
-    public void ABareWeekday_TakesTheTenseOfItsSentence_InGermanAndEnglish(string lang, string text, string span, string value)
+    // A participle of a verb whose particle is an adverb or an adjective ("buitgemaakt", "vrijgelaten", "freigelassen")
+    // makes the clause past.
+    [InlineData("nl", "Bij de overval zijn maandagmiddag sieraden buitgemaakt.", "maandagmiddag", "2024-11-18")]
+    [InlineData("nl", "Het treinverkeer werd dinsdag urenlang stilgelegd.", "dinsdag", "2024-11-19")]
+    [InlineData("nl", "De verdachte is maandag vrijgelaten.", "maandag", "2024-11-18")]
+    [InlineData("de", "Das Ergebnis wurde am Montag bekanntgegeben.", "Montag", "2024-11-18")]
+    [InlineData("de", "Die Geiseln sind am Dienstag freigelassen worden.", "Dienstag", "2024-11-19")]
+    [InlineData("nl", "De verdachte wordt maandag vrijgelaten.", "maandag", "2024-11-25")]
+    public void ABareWeekday_TakesTheTenseOfItsSentence(string lang, string text, string span, string value)
     {
         var analyzed = Analyze(lang, text, "2024-11-20");
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);

@@ -674,10 +674,22 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Het gebeurde om tien over half twee 's nachts.", "nl", "Volgens de politie ging het rond kwart over drie 's nachts mis.", true)]
     [InlineData("Het gebeurde om tien over half twee 's nachts.", "de", "Nach Angaben der Polizei ereignete sich das Ganze gegen Viertel nach drei.", true)]
     [InlineData("De brand brak om tien over half twee 's nachts uit.", "nl", "Om kwart over drie was het vuur onder controle.", false)]
+    [InlineData("De explosie vond om tien over half twee 's nachts plaats.", "nl", "Volgens de politie ging het rond kwart over drie 's nachts mis.", true)]
     public void OneClockTimePerSource_MeetsTheOtherSources_WhenTheirSentencesShareAWord(string first, string lang, string second, bool conflict)
     {
         var a = Article("a", "Limburgs Nieuws", "Een grote brand heeft zaterdag een fabriekshal in Aken verwoest. " + first, "2024-12-07");
         var b = Article("b", "Grenspost", (lang == "de" ? "Ein Großbrand hat am Samstag eine Fabrikhalle in Aachen zerstört. " : "Een grote brand heeft zaterdag een fabriekshal in Aken verwoest. ") + second, "2024-12-07");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
+    }
+
+    // English keeps the particle beside its verb: "took place at …" says when it happened, as "happened at …" does.
+    [Theory]
+    [InlineData("The collapse took place at a quarter past three.", true)]
+    [InlineData("The roof was cleared at a quarter past three.", false)]
+    public void EnglishSentencesThatEachSayWhenItHappened_DateOneMoment(string second, bool conflict)
+    {
+        var a = Article("a", "Yorkshire Post", "A warehouse roof fell in at Leeds on Saturday. It happened at ten past two, police said.", "2024-12-07");
+        var b = Article("b", "Northern Echo", "A warehouse roof fell in at Leeds on Saturday. " + second, "2024-12-07");
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "time"));
     }
 
@@ -845,8 +857,9 @@ public class StoryComparerTests(ITestOutputHelper output)
     }
 
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
-    // quarter apart may be one moment, an approximate time a quarter from an exact one is another account (until
-    // analyser 50 the rows marked were one: approximate times met within 20 minutes of anything).
+    // quarter apart may be one moment, an approximate time a quarter from an exact one is another account. Until the
+    // twenty-fourth session "om half vier" and "om 03.20 uur" here were no conflict (approximate times met within 20
+    // minutes of anything, exact ones within 15).
     [Theory]
     [InlineData("omstreeks kwart over drie", "rond kwart voor vier", true)]
     [InlineData("omstreeks kwart over drie", "om half vier", true)]

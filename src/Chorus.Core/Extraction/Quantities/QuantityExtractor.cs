@@ -396,7 +396,7 @@ public sealed class QuantityExtractor
             // An age: "the pilot, aged 67", and a person's age in brackets after the name ("Jan de Vries (67)").
             if (unit is null && IsPlainAge(value, vague, min)
                 && ((start > 0 && w[start - 1] == "aged")
-                    || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")" && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))))
+                    || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")" && IsCapitalisedWord(start - 2))))
             {
                 unit = AgeUnit;
             }
@@ -555,7 +555,7 @@ public sealed class QuantityExtractor
             // Years set off by commas after a name are an age: "De Graaf, 44 jaar, noemde…", "Smith, 44 years old, said…".
             // (Years "oud" alone are not: "de brug is 38 jaar oud" is a thing's.)
             if (unit == "year" && IsPlainAge(value, vague, min)
-                && start > 1 && w[start - 1] == "," && tokens[start - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[start - 2].Start]))
+                && start > 1 && w[start - 1] == "," && IsCapitalisedWord(start - 2))
             {
                 var after = next < tokens.Count && w[next] is "oud" or "old" or "alt" ? next + 1 : next;
                 if (after < tokens.Count && w[after] is "," or ")")

@@ -1039,23 +1039,13 @@ internal static class ConflictDetector
         "zuvor war", "zuvor hatte", "zunächst war", "zunächst hatte", "anfangs war",
     ];
 
-    private static bool CitesAnEarlierReport(StorySentence s)
-    {
-        foreach (var cue in EarlierReportCues)
-        {
-            if (s.Text.Contains(cue, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    private static bool CitesAnEarlierReport(StorySentence s) => ContainsAny(s.Text, EarlierReportCues);
 
-        return false;
-    }
+    private static bool Corrects(StorySentence s) => ContainsAny(s.Text, CorrectionCues);
 
-    private static bool Corrects(StorySentence s)
+    private static bool ContainsAny(string text, string[] cues)
     {
-        var text = s.Text;
-        foreach (var cue in CorrectionCues)
+        foreach (var cue in cues)
         {
             if (text.Contains(cue, StringComparison.OrdinalIgnoreCase))
             {
@@ -1158,7 +1148,7 @@ internal static class ConflictDetector
         "ereignete", "ereignet", "geschah", "geschehen", "passierte", "passiert",
     };
 
-    // Verbs whose particle closes the clause: "ging … mis", "vond … plaats", "took … place", "went … wrong".
+    // Verbs with a particle: "ging … mis", "vond … plaats" (closing the clause), "took place", "went wrong".
     private static readonly (string[] Verbs, string Particle)[] HappenedParticleVerbs =
     [
         (["ging", "gaat", "liep", "loopt"], "mis"),
@@ -1172,22 +1162,24 @@ internal static class ConflictDetector
         var tokens = s.Article.Analyzed.Tokens;
         var text = s.Article.Text;
         var happened = HappenedWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        string? particle = null;
         for (var i = StorySentences.FirstToken(tokens, s.Span.Start, byEnd: false); i < tokens.Count && tokens[i].Start < s.Span.End; i++)
         {
             var word = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
-            if (happened.Contains(word) || (particle is not null && word.Equals(particle, StringComparison.OrdinalIgnoreCase)))
+            if (happened.Contains(word))
             {
                 return true;
             }
 
-            foreach (var (verbs, p) in HappenedParticleVerbs)
+            foreach (var (verbs, particle) in HappenedParticleVerbs)
             {
                 foreach (var verb in verbs)
                 {
-                    if (word.Equals(verb, StringComparison.OrdinalIgnoreCase))
+                    // English keeps the particle next to its verb ("took place at 7.30"), Dutch sends it to the clause's end.
+                    if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)
+                        && ((i + 1 < tokens.Count && text.AsSpan(tokens[i + 1].Start, tokens[i + 1].End - tokens[i + 1].Start).Equals(particle, StringComparison.OrdinalIgnoreCase))
+                            || FigureRoles.ClosesWith(text.AsSpan(tokens[i].End, s.Span.End - tokens[i].End), particle)))
                     {
-                        particle = p;
+                        return true;
                     }
                 }
             }

@@ -396,7 +396,7 @@ internal static class FigureRoles
     /// Whether <paramref name="text"/> holds <paramref name="particle"/> as a word closing a clause (before punctuation
     /// or the end): "hield ruim 20 boeren aan." but not "komen om 9 uur", where "om" is a preposition.
     /// </summary>
-    private static bool ClosesWith(ReadOnlySpan<char> text, string particle)
+    internal static bool ClosesWith(ReadOnlySpan<char> text, string particle)
     {
         var offset = 0;
         while (text[offset..].IndexOf(particle, StringComparison.OrdinalIgnoreCase) is var found && found >= 0)
