@@ -32,19 +32,19 @@ public sealed class LanguageStage : IAnalysisStage
     }
 }
 
-/// <summary>Sentence boundaries (Dutch abbreviation rules; they do no harm for English and German).</summary>
+/// <summary>Sentence boundaries (Dutch abbreviation rules; they do no harm for English and German), German ordinals in German text.</summary>
 public sealed class SentenceStage(SentenceSplitter splitter) : IAnalysisStage
 {
     public string Name => "sentences";
 
-    public AnalysisLayer Requires => AnalysisLayer.None;
+    public AnalysisLayer Requires => AnalysisLayer.Language;
 
     public AnalysisLayer Provides => AnalysisLayer.Sentences;
 
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        document.Sentences = splitter.Split(document.Text);
+        document.Sentences = splitter.Split(document.Text, document.Lang);
     }
 }
 

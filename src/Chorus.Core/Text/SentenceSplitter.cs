@@ -17,9 +17,13 @@ public sealed class SentenceSplitter
 
     public static SentenceSplitter Dutch { get; } = new(AbbreviationList.Dutch);
 
-    public List<TextSpan> Split(string text)
+    public List<TextSpan> Split(string text) => Split(text, lang: null);
+
+    /// <summary>Sentences of <paramref name="text"/> in <paramref name="lang"/> (null: unknown); German ordinals ("am 28. Juni") end none.</summary>
+    public List<TextSpan> Split(string text, string? lang)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var german = lang == "de";
         var sentences = new List<TextSpan>();
         var lineStart = 0;
         while (lineStart < text.Length)
@@ -30,14 +34,14 @@ public sealed class SentenceSplitter
                 lineEnd = text.Length;
             }
 
-            SplitLine(text, lineStart, lineEnd, sentences);
+            SplitLine(text, lineStart, lineEnd, german, sentences);
             lineStart = lineEnd + 1;
         }
 
         return sentences;
     }
 
-    private void SplitLine(string text, int start, int end, List<TextSpan> sentences)
+    private void SplitLine(string text, int start, int end, bool german, List<TextSpan> sentences)
     {
         var sentenceStart = start;
         for (var i = start; i < end; i++)
@@ -77,7 +81,7 @@ public sealed class SentenceSplitter
                 break;
             }
 
-            if (!char.IsLower(text[next]) && !(c == '.' && j == i + 1 && IsNonFinalPeriod(text, sentenceStart, i, text[next])))
+            if (!char.IsLower(text[next]) && !(c == '.' && j == i + 1 && (IsNonFinalPeriod(text, sentenceStart, i, text[next]) || (german && IsGermanOrdinal(text, sentenceStart, i, next, end)))))
             {
                 Add(text, sentenceStart, j, sentences);
                 sentenceStart = next;
@@ -121,6 +125,60 @@ public sealed class SentenceSplitter
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the period at <paramref name="dot"/> makes the number before it a German ordinal: a day before a month
+    /// ("am 28. Juni", "12. Dez."), or a number after an article or a preposition with one ("zum 5. Mal", "in der 90.
+    /// Minute", "im 19. Jahrhundert"). A number ending a sentence follows other words ("stieg auf 28.", "Platz 3.").
+    /// </summary>
+    private static bool IsGermanOrdinal(string text, int lineStart, int dot, int next, int end)
+    {
+        var digits = dot;
+        while (digits > lineStart && char.IsAsciiDigit(text[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (dot - digits is 0 or > 3 || (digits > lineStart && char.IsLetter(text[digits - 1])))
+        {
+            return false;
+        }
+
+        var wordEnd = next;
+        while (wordEnd < end && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (dot - digits <= 2 && GermanMonths.Contains(text.AsSpan(next, wordEnd - next)))
+        {
+            return true;
+        }
+
+        var before = digits;
+        while (before > lineStart && char.IsWhiteSpace(text[before - 1]))
+        {
+            before--;
+        }
+
+        var wordStart = before;
+        while (wordStart > lineStart && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return before < digits && OrdinalHeads.Contains(text.AsSpan(wordStart, before - wordStart));
+    }
+
+    // Months and their abbreviations (Austrian "Jänner", "Feber" too).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GermanMonths = new HashSet<string>(
+        ["Januar", "Jänner", "Jan", "Februar", "Feber", "Feb", "März", "April", "Apr", "Mai", "Juni", "Juli", "August", "Aug",
+         "September", "Sept", "Sep", "Oktober", "Okt", "November", "Nov", "Dezember", "Dez"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Articles and contracted prepositions that come before an ordinal, never before a number ending a sentence.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrdinalHeads = new HashSet<string>(
+        ["am", "im", "zum", "zur", "vom", "beim", "der", "die", "das", "den", "dem", "des", "Am", "Im", "Zum", "Zur", "Vom", "Beim",
+         "Der", "Die", "Das", "Den", "Dem", "Des"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsClosing(char c) => c is '"' or '\'' or '”' or '’' or '»' or ')' or ']' or '“';
 

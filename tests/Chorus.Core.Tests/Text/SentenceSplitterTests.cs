@@ -67,3 +67,33 @@ public class SentenceSplitterTests
         Assert.Equal(100, punctuated.F1);
     }
 }
+
+public class GermanOrdinalSplitTests
+{
+    private static string[] Split(string text, string lang) => SentenceSplitter.Dutch.Split(text, lang).Select(s => text[s.Start..s.End]).ToArray();
+
+    // German writes ordinals with a period ("am 28. Juni", "zum 5. Mal"); a capitalised noun follows, as a new sentence
+    // would. A bare number that ends a sentence ("stieg auf 28.") still ends it.
+    [Theory]
+    [InlineData("Die Produktion soll am 28. Juni eingestellt werden. Danach ist Schluss.", new[] { "Die Produktion soll am 28. Juni eingestellt werden.", "Danach ist Schluss." })]
+    [InlineData("Er wurde am 3. Oktober 2023 Zweiter.", new[] { "Er wurde am 3. Oktober 2023 Zweiter." })]
+    [InlineData("Er siegte zum 5. Mal in Folge. Das ist ein Rekord.", new[] { "Er siegte zum 5. Mal in Folge.", "Das ist ein Rekord." })]
+    [InlineData("Der Unfall ereignete sich am Montag, dem 4. März, gegen 15 Uhr.", new[] { "Der Unfall ereignete sich am Montag, dem 4. März, gegen 15 Uhr." })]
+    [InlineData("Im 19. Jahrhundert war das anders.", new[] { "Im 19. Jahrhundert war das anders." })]
+    [InlineData("Das Tor fiel in der 90. Minute.", new[] { "Das Tor fiel in der 90. Minute." })]
+    [InlineData("Geschlossen ist vom 1. bis 3. Mai.", new[] { "Geschlossen ist vom 1. bis 3. Mai." })]
+    [InlineData("Seit dem 12. Dezember wird gestreikt.", new[] { "Seit dem 12. Dezember wird gestreikt." })]
+    [InlineData("Der Streik begann 12. Dez. in Köln.", new[] { "Der Streik begann 12. Dez. in Köln." })]
+    [InlineData("Die Zahl der Toten stieg auf 28. Die Polizei ermittelt.", new[] { "Die Zahl der Toten stieg auf 28.", "Die Polizei ermittelt." })]
+    [InlineData("Bayern liegt auf Platz 3. Dortmund folgt.", new[] { "Bayern liegt auf Platz 3.", "Dortmund folgt." })]
+    [InlineData("Gewählt wurde 2019. Die nächste Wahl folgt.", new[] { "Gewählt wurde 2019.", "Die nächste Wahl folgt." })]
+    public void Split_GermanOrdinals_StayInTheirSentence(string text, string[] expected)
+        => Assert.Equal(expected, Split(text, "de"));
+
+    // Dutch and English write no ordinal periods: a number and a period before a capital end the sentence.
+    [Theory]
+    [InlineData("nl", "Het aantal doden steeg tot 28. Juni was de zwaarste maand.", new[] { "Het aantal doden steeg tot 28.", "Juni was de zwaarste maand." })]
+    [InlineData("en", "The toll rose to 28. June was the worst month.", new[] { "The toll rose to 28.", "June was the worst month." })]
+    public void Split_OtherLanguages_KeepTheirBoundary(string lang, string text, string[] expected)
+        => Assert.Equal(expected, Split(text, lang));
+}

@@ -698,19 +698,66 @@ internal static class ConflictDetector
         var ones = clocks.Where(c => c.Value.One).OrderBy(c => c.Key).Select(c => c.Value).ToList();
         // Each clock sentence's words, read once: a story of hundreds of sources would otherwise read them per pair.
         var keys = new Dictionary<(int Sentence, bool Cross), HashSet<string>>();
+        var paired = new HashSet<(int, int)>();
         for (var x = 0; x < ones.Count; x++)
         {
             for (var y = x + 1; y < ones.Count; y++)
             {
                 var (a, b) = (ones[x], ones[y]);
-                if (a.Sentence.Article.SourceGroup != b.Sentence.Article.SourceGroup && SameDay(a.Sentence, b.Sentence) && !Close(a.Clock, b.Clock)
-                    && (ShareAWord(a.Sentence, b.Sentence, keys) || (SaysWhenItHappened(a.Sentence) && SaysWhenItHappened(b.Sentence)))
-                    && !MentionsClock(b.Sentence.Article, a.Clock) && !MentionsClock(a.Sentence.Article, b.Clock))
+                if (Disagree(a.Sentence, a.Clock, b.Sentence, b.Clock)
+                    && (ShareAWord(a.Sentence, b.Sentence, keys) || (SaysWhenItHappened(a.Sentence) && SaysWhenItHappened(b.Sentence))))
+                {
+                    paired.Add((a.Sentence.ArticleIndex, b.Sentence.ArticleIndex));
+                    yield return (a.Sentence, a.Clock, b.Sentence, b.Clock);
+                }
+            }
+        }
+
+        // A source that gives several clock times (when it began, when it was over) still dates the event once, in the
+        // sentence that says when it happened or began ("De storing begon om kwart over zes", "ging het om tien voor zes
+        // mis"): one such time per source meets another source's, whatever else either reports the hour of.
+        var events = EventClocks(sentences);
+        for (var x = 0; x < events.Count; x++)
+        {
+            for (var y = x + 1; y < events.Count; y++)
+            {
+                var (a, b) = (events[x], events[y]);
+                if (!paired.Contains((a.Sentence.ArticleIndex, b.Sentence.ArticleIndex)) && Disagree(a.Sentence, a.Clock, b.Sentence, b.Clock))
                 {
                     yield return (a.Sentence, a.Clock, b.Sentence, b.Clock);
                 }
             }
         }
+
+        static bool Disagree(StorySentence a, ClockReading ca, StorySentence b, ClockReading cb)
+            => a.Article.SourceGroup != b.Article.SourceGroup && SameDay(a, b) && !Close(ca, cb)
+                && !MentionsClock(b.Article, ca) && !MentionsClock(a.Article, cb);
+    }
+
+    /// <summary>
+    /// Each article's one clock time in sentences that say when something happened or began (times within a quarter of an
+    /// hour count as one), in article order; an article with two such times that differ dates no event by the clock.
+    /// </summary>
+    private static List<(StorySentence Sentence, ClockReading Clock)> EventClocks(IReadOnlyList<StorySentence> sentences)
+    {
+        var clocks = new SortedDictionary<int, (StorySentence Sentence, ClockReading Clock, bool One)>();
+        foreach (var s in sentences)
+        {
+            if (Background(s) || !s.Times.Any(IsClockTime) || !(SaysWhenItHappened(s) || SaysWhenItBegan(s)))
+            {
+                continue;
+            }
+
+            foreach (var t in s.Times.Where(IsClockTime))
+            {
+                var reading = ClockReading.Of(s.Article, t);
+                clocks[s.ArticleIndex] = clocks.TryGetValue(s.ArticleIndex, out var held)
+                    ? held with { One = held.One && Close(held.Clock, reading) }
+                    : (s, reading, true);
+            }
+        }
+
+        return clocks.Values.Where(c => c.One).Select(c => (c.Sentence, c.Clock)).ToList();
     }
 
     // Measures whose figures the words around them tie to one slot: the slot measures (sums, areas, magnitudes) but ages: an age is a
@@ -1170,17 +1217,71 @@ internal static class ConflictDetector
                 return true;
             }
 
-            foreach (var (verbs, particle) in HappenedParticleVerbs)
+            if (HasParticle(text, tokens, i, s.Span.End, word, HappenedParticleVerbs))
             {
-                foreach (var verb in verbs)
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Verbs of an event beginning: "De storing begon", "The outage began", "Das Feuer brach aus". Not starting to do
+    // something: "begon met blussen", "began to pump", "begann mit den Löscharbeiten".
+    private static readonly HashSet<string> BeganWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "begon", "begonnen", "begint", "ontstond", "ontstaan", "ontstaat",
+        "began", "begun", "begins", "started", "starts", "erupted",
+        "begann", "beginnt", "entstand", "entstanden",
+    };
+
+    private static readonly (string[] Verbs, string Particle)[] BeganParticleVerbs =
+    [
+        (["brak", "breekt", "braken"], "uit"),
+        (["broke", "breaks"], "out"),
+        (["brach", "bricht"], "aus"),
+    ];
+
+    // What follows a verb of beginning when someone starts doing something: "begon de brandweer met blussen", "began
+    // to pump", "began fighting", "begann mit den Löscharbeiten".
+    private static readonly HashSet<string> StartedDoing = new(StringComparer.OrdinalIgnoreCase) { "met", "mit", "with" };
+
+    private static bool SaysWhenItBegan(StorySentence s)
+    {
+        var tokens = s.Article.Analyzed.Tokens;
+        var text = s.Article.Text;
+        var began = BeganWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var doing = StartedDoing.GetAlternateLookup<ReadOnlySpan<char>>();
+        var verb = -1;
+        for (var i = StorySentences.FirstToken(tokens, s.Span.Start, byEnd: false); i < tokens.Count && tokens[i].Start < s.Span.End; i++)
+        {
+            var word = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
+            if (verb < 0)
+            {
+                verb = began.Contains(word) || HasParticle(text, tokens, i, s.Span.End, word, BeganParticleVerbs) ? i : -1;
+            }
+            else if (doing.Contains(word)
+                || (i == verb + 1 && (word.Equals("to", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
+            {
+                return false;
+            }
+        }
+
+        return verb >= 0;
+    }
+
+    private static bool HasParticle(string text, IReadOnlyList<Chorus.Core.Text.Token> tokens, int i, int sentenceEnd, ReadOnlySpan<char> word, (string[] Verbs, string Particle)[] particleVerbs)
+    {
+        foreach (var (verbs, particle) in particleVerbs)
+        {
+            foreach (var verb in verbs)
+            {
+                // English keeps the particle next to its verb ("broke out at 7.30"), Dutch and German send it to the clause's end.
+                if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)
+                    && ((i + 1 < tokens.Count && text.AsSpan(tokens[i + 1].Start, tokens[i + 1].End - tokens[i + 1].Start).Equals(particle, StringComparison.OrdinalIgnoreCase))
+                        || FigureRoles.ClosesWith(text.AsSpan(tokens[i].End, sentenceEnd - tokens[i].End), particle)))
                 {
-                    // English keeps the particle next to its verb ("took place at 7.30"), Dutch sends it to the clause's end.
-                    if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)
-                        && ((i + 1 < tokens.Count && text.AsSpan(tokens[i + 1].Start, tokens[i + 1].End - tokens[i + 1].Start).Equals(particle, StringComparison.OrdinalIgnoreCase))
-                            || FigureRoles.ClosesWith(text.AsSpan(tokens[i].End, s.Span.End - tokens[i].End), particle)))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
@@ -1659,7 +1760,8 @@ internal static class ConflictDetector
         return ta.Kind == TimeKind.Weekday || tb.Kind == TimeKind.Weekday ? null : (ta, tb, false);
     }
 
-    private static bool IsDated(TimeMention t) => t.Kind is TimeKind.Date or TimeKind.Interval or TimeKind.Weekday && t.Days is not null;
+    // A day with its hour ("woensdagavond om 22 uur") is dated by its day as well: its hour is compared as a clock time.
+    private static bool IsDated(TimeMention t) => t.Kind is TimeKind.Date or TimeKind.Interval or TimeKind.Weekday or TimeKind.DateTime && t.Days is not null;
 
     private static TimexRange Range(TimeMention t) => t.Days ?? default;
 
