@@ -93,7 +93,7 @@ public sealed partial class TimeExpressionExtractor
 
                     // English needs no auxiliary: its simple past ends in "-ed" like its participle ("announced").
                     perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                    participle = participle || IsParticiple(word);
+                    participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j);
                 }
 
                 if (tense == 0 && perfectAux && participle)
@@ -301,6 +301,30 @@ public sealed partial class TimeExpressionExtractor
         };
 
         private static readonly string[] GermanInseparablePrefixes = ["ent", "er", "zer", "emp", "miss"];
+
+        /// <summary>
+        /// A strong participle with an inseparable prefix, which ends in "-en" like its infinitive ("entkommen",
+        /// "verschwunden", "ertrunken", "verdwenen", "ontstaan" aside): read as one only beside a perfect auxiliary, and
+        /// in German only written small (a capitalised word is a noun, "die Verletzten"); not a noun in "-ingen"/"-ungen",
+        /// nor an infinitive after "zu" or "te".
+        /// </summary>
+        private bool IsStrongPrefixedParticiple(int j)
+        {
+            var word = w[j];
+            if (lex.Lang is not ("nl" or "de") || word.Length < 8 || !word.EndsWith("en", StringComparison.Ordinal)
+                || word.EndsWith("ingen", StringComparison.Ordinal) || word.EndsWith("ungen", StringComparison.Ordinal)
+                || (lex.Lang == "de" && char.IsUpper(text[tokens[j].Start])) || (j > 0 && w[j - 1] is "zu" or "te"))
+            {
+                // "sind bereit, die Pläne zu besprechen": an infinitive with its "zu".
+                return false;
+            }
+
+            return HasPrefix(word, lex.Lang == "de" ? GermanStrongPrefixes : DutchStrongPrefixes);
+        }
+
+        private static readonly string[] GermanStrongPrefixes = ["ent", "er", "zer", "ver", "be", "emp", "miss"];
+
+        private static readonly string[] DutchStrongPrefixes = ["ver", "ont", "be", "her"];
 
         // Adjectives that look like a participle after "be-" or "ver-" but are none: "sind bereit", "ist bekannt".
         private static readonly HashSet<string> GermanAdjectivesLikeParticiples = new(StringComparer.Ordinal) { "bereit", "bekannt", "bewusst", "verwandt" };
