@@ -182,6 +182,13 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Das Schiff hatte eine Besatzung von 21.", 21.0, "besatzung")]
     [InlineData("en", "A team of 12 searched the dunes.", 12.0, "team")]
     [InlineData("nl", "Een groep van 40 boeren blokkeerde de weg.", 40.0, "boeren")]
+    // "Andere", "other", "andere" before a noun are its adjective; "anderen" alone is who is counted ("Twaalf anderen
+    // raakten gewond", as "Twelve others were injured").
+    [InlineData("nl", "Drie andere mannen werden opgepakt.", 3.0, "mannen")]
+    [InlineData("en", "Three other men were arrested.", 3.0, "men")]
+    [InlineData("de", "Drei andere Männer wurden festgenommen.", 3.0, "männer")]
+    [InlineData("nl", "Twaalf anderen raakten gewond.", 12.0, "anderen")]
+    [InlineData("en", "Twelve others were injured.", 12.0, "others")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);

@@ -85,6 +85,84 @@ public class StoryComparerTests(ITestOutputHelper output)
         }
     }
 
+    // An estimate ("naar schatting", "wordt geschat op", "estimated", "geschätzt") is hedged as a projection is: the two
+    // compare with each other ("expected to cost about 54 million" against "kost naar schatting 45 miljoen"). A
+    // projection still says nothing against a report ("Analisten hadden 50 miljoen verwacht" / "bedroeg 45 miljoen").
+    [Theory]
+    [InlineData("nl", "Het herstel van de brug kost naar schatting 45 miljoen euro.", "en", "Repairs to the bridge are expected to cost about 54 million euros.", true)]
+    [InlineData("nl", "De schade aan de brug wordt geschat op 2 miljoen euro.", "nl", "Verzekeraars verwachten een schade aan de brug van 3 miljoen euro.", true)]
+    [InlineData("de", "Die Kosten für die Brücke werden auf 45 Millionen Euro geschätzt.", "en", "Repairs to the bridge are expected to cost about 54 million euros.", true)]
+    [InlineData("nl", "Analisten hadden voor de brug een winst van 50 miljoen euro verwacht.", "nl", "De winst van de brug bedroeg 45 miljoen euro.", false)]
+    [InlineData("nl", "Het herstel van de brug kost naar schatting 45 miljoen euro.", "en", "Repairs to the bridge are expected to cost about 46 million euros.", false)]
+    public void AnEstimate_ComparesWithAProjection(string langA, string first, string langB, string second, bool conflict)
+    {
+        var a = Article("a", "De Stentor Vandaag", "De IJsselbrug bij Zwolle gaat dicht. " + first, "2025-05-06");
+        var b = Article("b", "Dutch Transport Monitor", (langB switch { "en" => "The IJssel bridge near Zwolle will close. ", "de" => "Die IJsselbrücke bei Zwolle wird gesperrt. ", _ => "De IJsselbrug bij Zwolle gaat dicht. " }) + second, "2025-05-06");
+        Assert.Equal((langA, langB), (a.Analyzed.Lang, b.Analyzed.Lang));
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
+    // A part of a count ("van wie drie ernstig", "three of them seriously", "drei davon schwer") is no count of the whole:
+    // it meets only the other source's part, and the wholes meet each other.
+    [Theory]
+    [InlineData("nl", "Twaalf mensen raakten gewond, van wie drie ernstig.", "en", "Twelve people were injured, three of them seriously.", null)]
+    [InlineData("nl", "Twaalf mensen raakten gewond, van wie drie ernstig.", "de", "Zwölf Menschen wurden verletzt, drei davon schwer.", null)]
+    [InlineData("en", "Twelve people were injured, three of them seriously.", "en", "Fourteen people were injured, three of them seriously.", "12|14")]
+    [InlineData("nl", "Twaalf mensen raakten gewond, van wie drie ernstig.", "nl", "Twaalf mensen raakten gewond, van wie vijf ernstig.", "3|5")]
+    [InlineData("en", "Twelve people were injured, three of whom were in a serious condition.", "nl", "Twaalf mensen raakten gewond, waarvan drie ernstig.", null)]
+    [InlineData("en", "Eleven others were hurt, two of them seriously.", "nl", "Elf anderen raakten gewond, van wie twee ernstig.", null)]
+    public void APartOfACount_MeetsOnlyTheOtherPart(string langA, string first, string langB, string second, string? conflict)
+    {
+        static string Lead(string lang) => lang switch
+        {
+            "de" => "Ein Reisebus ist am Montag bei Salzburg umgekippt. ",
+            "en" => "A coach overturned near Salzburg on Monday. ",
+            _ => "Een touringcar is maandag bij Salzburg gekanteld. ",
+        };
+        var a = Article("a", "Salzburger Abendblatt", Lead(langA) + first, "2025-07-22");
+        var b = Article("b", "Brabants Nieuwsblad", Lead(langB) + second, "2025-07-22");
+        var conflicts = new StoryComparer().Compare([a, b]).Conflicts;
+        if (conflict is null)
+        {
+            Assert.Empty(conflicts);
+        }
+        else
+        {
+            var values = Assert.Single(conflicts).Values.Select(v => double.Parse(v.Value.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).Order();
+            Assert.Equal(conflict.Split('|').Select(double.Parse), values);
+        }
+    }
+
+    // The missing are counted as they stand on the day of the report: fewer later means some were found, an update either
+    // way; the dead only grow. Reports of one day that differ still conflict.
+    [Theory]
+    [InlineData("2025-06-16", "2025-06-18", "de", "Sieben Menschen werden noch vermisst.", "en", "Two people are still missing.", UpdateKind.Update)]
+    [InlineData("2025-06-16", "2025-06-18", "nl", "Zeven mensen worden nog vermist.", "nl", "Er worden nog twaalf mensen vermist.", UpdateKind.Update)]
+    [InlineData("2025-06-16", "2025-06-16", "nl", "Zeven mensen worden nog vermist.", "nl", "Er worden nog twee mensen vermist.", null)]
+    [InlineData("2025-06-16", "2025-06-18", "nl", "Zeven mensen kwamen om het leven.", "nl", "Twee mensen kwamen om het leven.", null)]
+    public void TheMissing_CountedOnALaterDay_AreAnUpdateEitherWay(string day1, string day2, string langA, string first, string langB, string second, UpdateKind? expected)
+    {
+        static string Lead(string lang) => lang switch
+        {
+            "de" => "Ein Erdrutsch hat am Sonntag das Dorf Gries im Sellraintal getroffen. ",
+            "en" => "A landslide struck the village of Gries in the Sellrain valley on Sunday. ",
+            _ => "Een aardverschuiving heeft zondag het dorp Gries in het Sellraintal getroffen. ",
+        };
+        var a = Article("a", "Tiroler Morgenblatt", Lead(langA) + first, day1);
+        var b = Article("b", "Alpine Courier", Lead(langB) + second, day2);
+        var comparison = new StoryComparer().Compare([a, b]);
+        if (expected is { } kind)
+        {
+            Assert.Equal(kind, Assert.Single(comparison.Updates).Kind);
+            Assert.Empty(comparison.Conflicts);
+        }
+        else
+        {
+            Assert.Empty(comparison.Updates);
+            Assert.Single(comparison.Conflicts);
+        }
+    }
+
     [Theory]
     [InlineData("Bij het ongeluk in de Ardennen kwamen vier mensen om het leven.", "Bij het ongeluk in de Ardennen raakten 21 mensen gewond.", false)]
     [InlineData("Bij het ongeluk in de Ardennen kwamen vier mensen om het leven.", "Bij het ongeluk in de Ardennen vielen zes doden.", true)]
@@ -982,6 +1060,15 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(3.5e9, null, false, 3.54e9, null, false, true)]
     [InlineData(23.8e9, null, false, 3.5e9, null, false, true)] // five times apart or more: about different things (exports to the US, cheese exports)
     [InlineData(15e6, null, false, 5e6, null, false, false)] // three times apart: a disagreement (15 vs 5 million trees)
+    // An approximation of a figure written to its last unit covers a few of those units, not 10% of the figure: "about 54
+    // million" and "naar schatting 45 miljoen" disagree, "about 54 million" and "56 million" do not; round figures keep 10%.
+    [InlineData(54e6, null, true, 45e6, null, true, false)]
+    [InlineData(54e6, null, true, 56e6, null, false, true)]
+    [InlineData(54e6, null, true, 58e6, null, false, false)]
+    [InlineData(47, null, true, 52, null, false, false)]
+    [InlineData(450, null, true, 480, null, true, true)] // "rund 450 Arbeitsplätze", "ongeveer 480 banen"
+    [InlineData(140, null, true, 150, null, false, true)]
+    [InlineData(2000, null, true, 2180, null, false, true)]
     public void Numbers_ConflictOnlyBeyondRoundingAndApproximation(double a, string? qualifier, bool approximate, double b, string? qualifierB, bool approximateB, bool consistent)
     {
         var qa = new QuantityMention(0, 1, a, "doden", Approximate: approximate, Qualifier: FigureQualifiers.Parse(qualifier));

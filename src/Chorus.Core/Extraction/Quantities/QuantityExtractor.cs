@@ -131,9 +131,12 @@ public sealed class QuantityExtractor
     // Words after a number that are not what it counts ("de twee elkaar", "beide zich").
     private static readonly HashSet<string> NotCounted = new(StringComparer.Ordinal)
     {
-        "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "anderen", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
+        "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
         "plus", "minus", "min", "times", "gedeeld", "verder",
     };
+
+    // "Other" before a noun is the noun's adjective: "drie andere mannen", "three other men", "drei andere Männer".
+    private static readonly HashSet<string> OtherWords = new(StringComparer.Ordinal) { "andere", "other", "weitere" };
 
     /// <summary>The unit of a person's age ("34-jarige", "61-year-old", "aged 67", "Jan de Vries (67)"): a slot of its own, never a length of time.</summary>
     public const string AgeUnit = "age";
@@ -1143,6 +1146,11 @@ public sealed class QuantityExtractor
             // Twentse ouders".
             for (var j = k; j < Math.Min(k + 3, tokens.Count); j++)
             {
+                if (j == k && OtherWords.Contains(w[j]) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && !stemmer.IsStopword(w[j + 1]))
+                {
+                    continue;
+                }
+
                 if (tokens[j].Kind != TokenKind.Word || stemmer.IsStopword(w[j]) || Scales.ContainsKey(w[j]) || NotCounted.Contains(w[j]))
                 {
                     return null;

@@ -113,8 +113,9 @@ internal static class ConflictDetector
         // corrects the earlier one, else a conflict, unless either article also gives the other's figure somewhere.
         void JudgeFigures(int claim, StorySentence a, StorySentence b, QuantityMention qa, QuantityMention qb, string slot)
         {
-            // What someone fears or expects is no report: it contradicts no source's figure, and updates none.
-            if (a.IsProjected(qa) != b.IsProjected(qb))
+            // What someone fears or expects is no report: it contradicts no source's figure, and updates none. An
+            // estimate is hedged as a projection is: the two compare.
+            if (a.IsProjected(qa) != b.IsProjected(qb) && !a.IsEstimate() && !b.IsEstimate())
             {
                 return;
             }
@@ -152,10 +153,11 @@ internal static class ConflictDetector
             {
                 var (early, late, qEarly, qLate) = first ? (a, b, qa, qb) : (b, a, qb, qa);
                 var (vEarly, vLate) = first ? (va, vb) : (vb, va);
-                // A lead moves either way as counting goes on (a recount shrank one from 25.000 to 15.702 votes).
+                // A lead moves either way as counting goes on (a recount shrank one from 25.000 to 15.702 votes); so do
+                // the missing, counted as they stand on the day (fewer later: some were found).
                 var kind = Corrects(late) ? UpdateKind.Correction
                     : (Normalised(qLate) > Normalised(qEarly) && GrewNoFasterThanTime(qEarly, qLate, late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber))
-                        || slot == MarginSlot ? UpdateKind.Update : (UpdateKind?)null;
+                        || slot == MarginSlot || slot == MissingSlot ? UpdateKind.Update : (UpdateKind?)null;
                 if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
                 {
                     AddUpdate(claim, slot, k, what, (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
@@ -533,6 +535,8 @@ internal static class ConflictDetector
     }
 
     private static readonly string MarginSlot = "role:" + FigureRole.Margin;
+
+    private static readonly string MissingSlot = "role:" + FigureRole.Missing;
 
     /// <summary>
     /// Whether figures of these roles can fill one slot: one role, or a role against none ("55.000 kalkoenen gedood",
@@ -1542,9 +1546,11 @@ internal static class ConflictDetector
             return (lo, hi);
         }
 
+        // An approximation covers 10% either way, but a figure written to its last unit ("about 54 million", "ongeveer
+        // 47") only a few of those units: whoever rounds no further has the figure to about that precision.
         if (q.Approximate)
         {
-            return (lo - (Math.Abs(lo) * 0.10), hi + (Math.Abs(hi) * 0.10));
+            return (lo - ApproximationSlack(lo), hi + ApproximationSlack(hi));
         }
 
         // A figure stands for any value that rounds to it at its written precision, and a round one for a little more
@@ -1558,6 +1564,15 @@ internal static class ConflictDetector
         }
 
         return (lo - Slack(lo), hi + Slack(hi));
+    }
+
+    /// <summary>Units of the last written digit an approximation covers at most (and never over 10%).</summary>
+    private const double ApproximateUnits = 3;
+
+    private static double ApproximationSlack(double v)
+    {
+        var a = Math.Abs(v);
+        return Math.Min(ApproximateUnits * RoundingUnit(a), 0.10 * a);
     }
 
     private static double Slack(double v)

@@ -93,6 +93,36 @@ internal static class FigureModality
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ComparativeLookup = Comparatives.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContrastLookup = Contrasts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Words of estimating, whole: "schatkist" (treasury) begins like them.
+    private static readonly HashSet<string> EstimateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "schatting", "schattingen", "geschat", "geschatte", "schat", "schatten", "schatte",
+        "estimated", "estimate", "estimates", "estimating",
+        "geschätzt", "geschätzte", "geschätzten", "schätzungsweise", "schätzung", "schätzungen", "schätzt", "schätzen",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EstimateLookup = EstimateWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the sentence [<paramref name="sentenceStart"/>, <paramref name="sentenceEnd"/>) gives its figures as an
+    /// estimate ("naar schatting", "wordt geschat op", "an estimated", "geschätzt"): hedged as a projection is, so an
+    /// estimate and a projection of one amount compare ("kost naar schatting 45 miljoen", "expected to cost 54 million").
+    /// </summary>
+    public static bool IsEstimate(string text, IReadOnlyList<Token> tokens, int sentenceStart, int sentenceEnd)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var k = StorySentences.FirstToken(tokens, sentenceStart, byEnd: false); k < tokens.Count && tokens[k].Start < sentenceEnd; k++)
+        {
+            if (tokens[k].Kind == TokenKind.Word && EstimateLookup.Contains(tokens[k].Of(text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="figure"/>, in the sentence [<paramref name="sentenceStart"/>, <paramref name="sentenceEnd"/>), is a projection.</summary>
     public static bool IsProjected(string text, IReadOnlyList<Token> tokens, int sentenceStart, int sentenceEnd, QuantityMention figure)
     {

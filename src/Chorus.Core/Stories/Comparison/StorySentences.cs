@@ -97,6 +97,9 @@ internal sealed class StorySentence
         return false;
     }
 
+    /// <summary>Whether the sentence gives its figures as an estimate (<see cref="FigureModality.IsEstimate"/>).</summary>
+    public bool IsEstimate() => FigureModality.IsEstimate(Article.Text, Article.Analyzed.Tokens, Span.Start, Span.End);
+
     public required IReadOnlyList<TimeMention> Times { get; init; }
 
     public required IReadOnlyList<PlaceSlot> Places { get; init; }
