@@ -291,6 +291,11 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "Three people died in 2019 and 2020 was worse.", 2020.0, "people")]
     [InlineData("nl", "Wat de twee restaurants aan de Kruisstraat 63 en 12 mogen, mag de pizzeria ook.", 12.0, "restaurants")]
     [InlineData("nl", "Debets heeft twee kinderen van vier en 12 heeft zij er niet.", 12.0, "kinderen")]
+    // A part of the count before ("zwei von ihnen", "two of them", "twee van hen") is no new count of its noun.
+    [InlineData("de", "Elf Beschäftigte wurden verletzt, zwei von ihnen schwer.", 2.0, "beschäftigte")]
+    [InlineData("en", "Eleven workers were injured, two of them seriously.", 2.0, "workers")]
+    [InlineData("nl", "Elf werknemers raakten gewond, twee van hen ernstig.", 2.0, "werknemers")]
+    [InlineData("de", "Elf Beschäftigte wurden verletzt, zwei davon schwer.", 2.0, "beschäftigte")]
     public void ABareNumberThatIsNoSubject_CountsNothingOfTheCountBefore(string lang, string text, double value, string unit)
     {
         Assert.DoesNotContain(Extract(lang, text), q => q.Value == value && q.Unit == unit);

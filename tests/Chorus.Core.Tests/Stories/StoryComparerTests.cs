@@ -1168,6 +1168,12 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(600, "brandweerlieden", "more", 800, "feuerwehrleute", "more", true)] // two lower bounds: both true of 900
     [InlineData(600, "mensen", "min", 800, "mensen", "more", true)]
     [InlineData(50, "EUR", "less", 80, "EUR", "max", true)]          // two upper bounds: both true of 40
+    // "Up to" a measured peak (gusts, snow, waves, heat) says how high it went: two peaks disagree as two values do. "Up
+    // to" a sum or a count is a bound ("boetes tot 500 euro"), and two bounds meet below the smaller.
+    [InlineData(140, "km/h", "max", 120, "km/h", "max", false)]      // "gusts of up to 140 km/h", "Böen von bis zu 120 km/h"
+    [InlineData(40, "cm", "max", 25, "cm", "max", false)]            // "tot 40 centimeter sneeuw", "up to 25 cm of snow"
+    [InlineData(38, "°C", "max", 38, "°C", "max", true)]
+    [InlineData(200, "EUR", "max", 500, "EUR", "max", true)]
     [InlineData(600, "mensen", "more", 800, "mensen", "less", true)] // "ruim 600" and "bijna 800" meet at 750
     [InlineData(600, "mensen", "less", 800, "mensen", "more", false)] // "bijna 600" and "ruim 800" never meet
     [InlineData(23, "age", null, 22, "age", null, false)]            // "de 23-jarige", "der 22-Jährige"

@@ -587,6 +587,8 @@ public sealed class QuantityExtractor
             // (gapping): "Drie mensen kwamen om, twaalf raakten gewond", "Three people died and twelve were injured".
             if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
                 && w[start - 1] is "," or "en" or "and" or "und" or ";" && !LooksLikeAYear(w[start]) && IsFiniteVerb(next)
+                // Not a part of the count before: "zwei von ihnen schwer", "zwei davon", "twee van hen".
+                && w[next] is not ("von" or "van" or "of" or "davon" or "daarvan" or "darunter" or "hiervan")
                 // Not the last of a list of numbers ("Kruisstraat 63 en 81 mogen", "kinderen van vier en vijf heeft").
                 && !(start > 1 && (tokens[start - 2].Kind == TokenKind.Number || ParseWords(w[start - 2], lang) is not null))
                 && CountedBefore(start) is { } gappedCount)

@@ -1516,6 +1516,13 @@ internal static class ConflictDetector
             return true;
         }
 
+        // "Up to" a measured peak ("gusts of up to 140 km/h", "bis zu 40 Zentimeter Schnee") says how high it went, not a
+        // bound: against another peak or a plain figure of it, it is a value (see PeakUnits).
+        if ((IsPeak(a) || IsPeak(b)) && a.Qualifier is FigureQualifier.None or FigureQualifier.AtMost && b.Qualifier is FigureQualifier.None or FigureQualifier.AtMost)
+        {
+            return x == y || Math.Abs(x - y) <= Slack(x) + Slack(y);
+        }
+
         // Two bounds on one side ("meer dan 600 brandweerlieden", "über 800 Feuerwehrleute") are both true of any
         // figure past the larger: neither says how far past its own the count goes.
         if (OneSided(a) && OneSided(b) && FromBelow(a.Qualifier) == FromBelow(b.Qualifier))
@@ -1533,6 +1540,12 @@ internal static class ConflictDetector
         var (bLo, bHi) = Widened(b);
         return x == y || (aLo < bHi && bLo < aHi);
     }
+
+    // Measures of weather and the ground that news gives as the peak reached: speeds, lengths and depths, temperatures,
+    // magnitudes. Sums and counts "up to" a figure are bounds ("boetes tot 500 euro", "up to 300 jobs").
+    private static readonly HashSet<string> PeakUnits = new(StringComparer.Ordinal) { "km/h", "mi/h", "m/s", "km", "m", "cm", "mm", "mi", "ft", "°", "°C", "°F", "magnitude" };
+
+    private static bool IsPeak(QuantityMention q) => q.Qualifier == FigureQualifier.AtMost && q.Unit is { } unit && PeakUnits.Contains(unit);
 
     /// <summary>Whether a one-sided qualifier bounds the figure from below ("ruim", "minstens") rather than from above.</summary>
     private static bool FromBelow(FigureQualifier qualifier) => qualifier is FigureQualifier.MoreThan or FigureQualifier.AtLeast;
