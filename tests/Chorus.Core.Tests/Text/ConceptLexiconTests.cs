@@ -36,6 +36,36 @@ public class ConceptLexiconTests
         Assert.True(of.Intersect(dutchConcepts).Any(), $"{german}: [{string.Join(", ", of)}]; {dutch}: [{string.Join(", ", dutchConcepts)}]");
     }
 
+    // The words of event reports meet their translations in all three languages, where the dictionaries give other senses
+    // only ("schließt" folds and concludes there, "kostet" tastes, "Werk" is a work, "gered" is ready).
+    [Theory]
+    [InlineData("sluit", "schließt", "closes")]
+    [InlineData("fabriek", "Werk", "factory")]
+    [InlineData("gedood", "getötet", "killed")]
+    [InlineData("gered", "gerettet", "rescued")]
+    [InlineData("geëvacueerd", "evakuiert", "evacuated")]
+    [InlineData("zoekt", "sucht", "search")]
+    [InlineData("geschrapt", "gestrichen", "cut")]
+    [InlineData("overvallen", "überfallen", "robbed")]
+    [InlineData("bouwt", "baut", "builds")]
+    [InlineData("kost", "kostet", "costs")]
+    [InlineData("stopt", "eingestellt", "stops")]
+    [InlineData("reorganisatie", "Umstrukturierung", "restructuring")]
+    [InlineData("brandweer", "Feuerwehr", "firefighters")]
+    [InlineData("veroordeeld", "verurteilt", "sentenced")]
+    [InlineData("cel", "Haft", "prison")]
+    [InlineData("gijzeling", "Geiselnahme", "hostage")]
+    [InlineData("weg", "Straße", "road")]
+    [InlineData("knal", "Knall", "bang")]
+    [InlineData("noodlanding", "Notlandung", "emergency")]
+    public void ReportWords_MeetTheirTranslationsInAllThreeLanguages(string dutch, string german, string english)
+    {
+        var lexicon = ConceptLexicon.Default;
+        string[] Of(string lang, string word) => lexicon.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word.ToLowerInvariant())).ToArray();
+        var (nl, de, en) = (Of("nl", dutch), Of("de", german), Of("en", english));
+        Assert.True(nl.Intersect(de).Any() && nl.Intersect(en).Any() && de.Intersect(en).Any(), $"nl [{string.Join(", ", nl)}] de [{string.Join(", ", de)}] en [{string.Join(", ", en)}]");
+    }
+
     // A Dutch strong verb's past forms and participles read as its infinitive, also behind a separable or an
     // inseparable prefix ("aangehouden" as "aanhouden", "omgekomen" as "omkomen", "ontving" as "ontvangen").
     [Theory]
