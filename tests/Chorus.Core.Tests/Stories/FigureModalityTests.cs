@@ -62,6 +62,11 @@ public class FigureModalityTests
     [InlineData("Zij begon na de aanslag waarbij vier mensen overleden twee inzamelingen.", "vier mensen", "mensen", "twee inzamelingen", FigureRole.Dead)]
     [InlineData("Zij begon na de aanslag waarbij vier mensen overleden twee inzamelingen.", "twee inzamelingen", "inzamelingen", "vier mensen", FigureRole.None)]
     [InlineData("Bij de brand in drie woningen raakten vijf bewoners gewond.", "drie woningen", "woningen", "vijf bewoners", FigureRole.None)]
+    // A degree written into one word ("lichtgewond", "zwaargewonden", "Schwerverletzte", "leichtverletzt") is still hurt.
+    [InlineData("Bij de brand raakten vijf mensen lichtgewond.", "vijf mensen", "mensen", "de brand", FigureRole.Injured)]
+    [InlineData("Er vielen drie zwaargewonden.", "drie zwaargewonden", "zwaargewonden", "Er", FigureRole.Injured)]
+    [InlineData("Es gab drei Schwerverletzte.", "drei Schwerverletzte", "schwerverletzte", "Es", FigureRole.Injured)]
+    [InlineData("Am Montag wurden drei Menschen leichtverletzt.", "drei Menschen", "menschen", "Am", FigureRole.Injured)]
     public void RoleWords_GoToTheNearestFigure(string sentence, string figure, string? unit, string other, FigureRole expected)
     {
         var at = sentence.IndexOf(figure, StringComparison.Ordinal);

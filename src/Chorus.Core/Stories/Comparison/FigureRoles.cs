@@ -36,7 +36,9 @@ internal static class FigureRoles
         (FigureRole.Dead, ["doden", "dode", "dood", "omgekomen", "omkwamen", "kwamen om", "kwam om", "om het leven", "overleden", "overleed", "gedood", "dodental", "dodentol",
             "killed", "dead", "died", "death", "fatalit", "tote", "toten", "getötet", "gestorben", "starben", "starb", "ums leben", "todesopfer"]),
         // Taken to hospital or treated for smoke are the injured of an accident or a fire, however a source words it.
+        // A degree written into one word is hurt too: "lichtgewond", "zwaargewonden", "Schwerverletzte".
         (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet", "naar het ziekenhuis", "naar een ziekenhuis",
+            "lichtgewond", "zwaargewond", "schwerverletz", "leichtverletz", "schwerstverletz",
             "in het ziekenhuis opgenomen", "in het ziekenhuis behandeld", "rookvergiftiging", "rookinhalatie", "to hospital", "to a hospital",
             "hospitalised", "hospitalized", "smoke inhalation", "ins krankenhaus", "in ein krankenhaus", "im krankenhaus behandelt", "rauchvergiftung",
             // Treated where they were found or by the ambulance crew (not the crew: "ten paramedics arrived").
