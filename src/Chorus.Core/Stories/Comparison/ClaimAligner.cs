@@ -29,8 +29,6 @@ internal sealed class ClaimAligner(double threshold)
 
     public const int CrossLanguageMinShared = 3;
 
-    private static readonly bool DebugAlign = Environment.GetEnvironmentVariable("CHORUS_DEBUG_ALIGN") == "1";
-
     /// <summary>
     /// The threshold's rise per doubling of the story's articles. On the judged pairs of a real 9-article DPG story
     /// (eval/comparison/dpg-claims-dev.tsv) 0, 0.03, 0.05 and 0.07 gave precision 47, 67, 79 and 69 at recall 90, 80, 75
@@ -117,15 +115,6 @@ internal sealed class ClaimAligner(double threshold)
                 foreach (var other in byArticle[a])
                 {
                     var (similarity, count) = Compare(s, other);
-                    if (DebugAlign && s.Index < other.Index)
-                    {
-                        var (dsh, dcount, dtyped) = Shared(s.CrossTerms, other.CrossTerms, weights, typed, s.CrossShares, other.CrossShares);
-                        if (dcount >= 1)
-                        {
-                            Console.Error.WriteLine($"ALIGN {similarity:0.000} n={dcount} t={dtyped} raw={Similarity(dsh, crossNorms[s.Index], crossNorms[other.Index], dtyped > 0):0.000} | {s.Article.Text[s.Span.Start..s.Span.End]} | {other.Article.Text[other.Span.Start..other.Span.End]}");
-                        }
-                    }
-
                     if (count >= 2 && similarity > bestSimilarity)
                     {
                         (best, bestSimilarity) = (other.Index, similarity);
