@@ -303,15 +303,16 @@ public sealed partial class TimeExpressionExtractor
         private static readonly string[] GermanInseparablePrefixes = ["ent", "er", "zer", "emp", "miss"];
 
         /// <summary>
-        /// A strong participle with an inseparable prefix, which ends in "-en" like its infinitive ("entkommen",
-        /// "verschwunden", "ertrunken", "verdwenen", "ontstaan" aside): read as one only beside a perfect auxiliary, and
-        /// in German only written small (a capitalised word is a noun, "die Verletzten"); not a noun in "-ingen"/"-ungen",
-        /// nor an infinitive after "zu" or "te".
+        /// A German strong participle with an inseparable prefix, which ends in "-en" like its infinitive ("entkommen",
+        /// "verschwunden", "ertrunken"): read as one only beside a perfect auxiliary and written small (a capitalised
+        /// word is a noun, "die Verletzten"); not a noun in "-ungen", nor an infinitive after "zu". Not Dutch: there a
+        /// noun is written small too, and on DPG 2019 "twee verkoopdagen" and "moet verwachten" read as participles made
+        /// a coming sale and a coming hearing past.
         /// </summary>
         private bool IsStrongPrefixedParticiple(int j)
         {
             var word = w[j];
-            if (lex.Lang is not ("nl" or "de") || word.Length < 8 || !word.EndsWith("en", StringComparison.Ordinal)
+            if (lex.Lang != "de" || word.Length < 8 || !word.EndsWith("en", StringComparison.Ordinal)
                 || word.EndsWith("ingen", StringComparison.Ordinal) || word.EndsWith("ungen", StringComparison.Ordinal)
                 || (lex.Lang == "de" && char.IsUpper(text[tokens[j].Start])) || (j > 0 && w[j - 1] is "zu" or "te"))
             {
@@ -319,12 +320,10 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            return HasPrefix(word, lex.Lang == "de" ? GermanStrongPrefixes : DutchStrongPrefixes);
+            return HasPrefix(word, GermanStrongPrefixes);
         }
 
         private static readonly string[] GermanStrongPrefixes = ["ent", "er", "zer", "ver", "be", "emp", "miss"];
-
-        private static readonly string[] DutchStrongPrefixes = ["ver", "ont", "be", "her"];
 
         // Adjectives that look like a participle after "be-" or "ver-" but are none: "sind bereit", "ist bekannt".
         private static readonly HashSet<string> GermanAdjectivesLikeParticiples = new(StringComparer.Ordinal) { "bereit", "bekannt", "bewusst", "verwandt" };
