@@ -305,7 +305,7 @@ public sealed partial class TimeExpressionExtractor
         /// <summary>
         /// A German strong participle with an inseparable prefix, which ends in "-en" like its infinitive ("entkommen",
         /// "verschwunden", "ertrunken"): read as one only beside a perfect auxiliary and written small (a capitalised
-        /// word is a noun, "die Verletzten"); not a noun in "-ungen", nor an infinitive after "zu". Not Dutch: there a
+        /// word is a noun, "die Verletzten"); not a word in "-ingen"/"-ungen", nor an infinitive after "zu". Not Dutch: there a
         /// noun is written small too, and on DPG 2019 "twee verkoopdagen" and "moet verwachten" read as participles made
         /// a coming sale and a coming hearing past.
         /// </summary>
@@ -314,7 +314,7 @@ public sealed partial class TimeExpressionExtractor
             var word = w[j];
             if (lex.Lang != "de" || word.Length < 8 || !word.EndsWith("en", StringComparison.Ordinal)
                 || word.EndsWith("ingen", StringComparison.Ordinal) || word.EndsWith("ungen", StringComparison.Ordinal)
-                || (lex.Lang == "de" && char.IsUpper(text[tokens[j].Start])) || (j > 0 && w[j - 1] is "zu" or "te"))
+                || char.IsUpper(text[tokens[j].Start]) || (j > 0 && w[j - 1] == "zu"))
             {
                 // "sind bereit, die Pläne zu besprechen": an infinitive with its "zu".
                 return false;
