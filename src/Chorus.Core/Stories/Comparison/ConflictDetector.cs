@@ -677,29 +677,7 @@ internal static class ConflictDetector
     /// </summary>
     private static IEnumerable<(StorySentence A, ClockReading CA, StorySentence B, ClockReading CB)> ClockPairs(IReadOnlyList<StorySentence> sentences)
     {
-        var clocks = new Dictionary<int, (StorySentence Sentence, ClockReading Clock, bool One)>();
-        foreach (var s in sentences)
-        {
-            if (Background(s))
-            {
-                continue;
-            }
-
-            foreach (var t in s.Times)
-            {
-                if (!IsClockTime(t))
-                {
-                    continue;
-                }
-
-                var reading = ClockReading.Of(s.Article, t);
-                clocks[s.ArticleIndex] = clocks.TryGetValue(s.ArticleIndex, out var held)
-                    ? held with { One = held.One && Close(held.Clock, reading) }
-                    : (s, reading, true);
-            }
-        }
-
-        var ones = clocks.Where(c => c.Value.One).OrderBy(c => c.Key).Select(c => c.Value).ToList();
+        var ones = OneClockPerArticle(sentences, static _ => true);
         // Each clock sentence's words, read once: a story of hundreds of sources would otherwise read them per pair.
         var keys = new Dictionary<(int Sentence, bool Cross), HashSet<string>>();
         var paired = new HashSet<(int, int)>();
@@ -739,15 +717,21 @@ internal static class ConflictDetector
     }
 
     /// <summary>
-    /// Each article's one clock time in sentences that say when something happened or began (times within a quarter of an
-    /// hour count as one), in article order; an article with two such times that differ dates no event by the clock.
+    /// Each article's one clock time in sentences that say when something happened or began (see ClockPairs).
     /// </summary>
     private static List<(StorySentence Sentence, ClockReading Clock)> EventClocks(IReadOnlyList<StorySentence> sentences)
+        => OneClockPerArticle(sentences, static s => SaysWhenItHappened(s) || SaysWhenItBegan(s));
+
+    /// <summary>
+    /// Each article's one clock time in the sentences <paramref name="counts"/> takes (background sentences aside; times
+    /// within a quarter of an hour count as one), in article order: an article with two that differ has none.
+    /// </summary>
+    private static List<(StorySentence Sentence, ClockReading Clock)> OneClockPerArticle(IReadOnlyList<StorySentence> sentences, Func<StorySentence, bool> counts)
     {
         var clocks = new SortedDictionary<int, (StorySentence Sentence, ClockReading Clock, bool One)>();
         foreach (var s in sentences)
         {
-            if (Background(s) || !s.Times.Any(IsClockTime) || !(SaysWhenItHappened(s) || SaysWhenItBegan(s)))
+            if (Background(s) || !s.Times.Any(IsClockTime) || !counts(s))
             {
                 continue;
             }
@@ -1221,7 +1205,7 @@ internal static class ConflictDetector
                 return true;
             }
 
-            if (HasParticle(text, tokens, i, s.Span.End, word, HappenedParticleVerbs))
+            if (HasParticle(text, tokens, i, s.Span.End, HappenedParticleVerbs))
             {
                 return true;
             }
@@ -1262,7 +1246,7 @@ internal static class ConflictDetector
             var word = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
             if (verb < 0)
             {
-                verb = began.Contains(word) || HasParticle(text, tokens, i, s.Span.End, word, BeganParticleVerbs) ? i : -1;
+                verb = began.Contains(word) || HasParticle(text, tokens, i, s.Span.End, BeganParticleVerbs) ? i : -1;
             }
             else if (doing.Contains(word)
                 || (i == verb + 1 && (word.Equals("to", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))))
@@ -1274,8 +1258,9 @@ internal static class ConflictDetector
         return verb >= 0;
     }
 
-    private static bool HasParticle(string text, IReadOnlyList<Chorus.Core.Text.Token> tokens, int i, int sentenceEnd, ReadOnlySpan<char> word, (string[] Verbs, string Particle)[] particleVerbs)
+    private static bool HasParticle(string text, IReadOnlyList<Chorus.Core.Text.Token> tokens, int i, int sentenceEnd, (string[] Verbs, string Particle)[] particleVerbs)
     {
+        var word = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
         foreach (var (verbs, particle) in particleVerbs)
         {
             foreach (var verb in verbs)
