@@ -983,6 +983,37 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal([expected], Raised(new StoryComparer().Compare([a, b])));
     }
 
+    // A length of time a later report gives as over or as it stands, without "al" ("de man die 105 dagen in het
+    // ziekenhuis lag", "after 15 days in captivity"), meets the length an earlier report said was running up to its day:
+    // it is at least that, and at most that plus the days between. Two lengths neither of which runs up to its report
+    // stay apart (a year of one thing and a year of another are common in unrelated articles).
+    [Theory]
+    [InlineData("Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-03-26", "De oude man die 105 dagen in het ziekenhuis van Almelo lag, is blij.", "2024-04-04", "update")]
+    [InlineData("Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-03-26", "De oude man die 80 dagen in het ziekenhuis van Almelo lag, is blij.", "2024-04-04", "number")]
+    [InlineData("Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-03-26", "De oude man die 150 dagen in het ziekenhuis van Almelo lag, is blij.", "2024-04-04", "number")]
+    [InlineData("Die Geiseln sind seit zwölf Tagen in der Gewalt der Entführer in Mali.", "2024-05-02", "Nach 15 Tagen in der Gewalt der Entführer in Mali sind die Geiseln frei.", "2024-05-05", "update")]
+    [InlineData("The workers at the Leeds plant have already been on strike for 30 days.", "2024-06-01", "The strike at the Leeds plant ended after 20 days on strike.", "2024-06-05", "number")]
+    public void ALengthOfTimeOverByALaterReport_MeetsTheLengthRunningAtAnEarlierOne(string first, string firstDay, string second, string secondDay, string expected)
+    {
+        var a = Article("a", "Dagblad Oost", "Nieuws uit de regio. " + first, firstDay);
+        var b = Article("b", "Tubantia Zuid", "Nieuws uit de regio. " + second, secondDay);
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Equal([expected], Raised(comparison));
+        Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.Equal("duration in days", w));
+    }
+
+    // A length that is over in an earlier report says nothing of one running up to a later report: the stay may have begun
+    // again. And a length running up to a report does not grow by rounding: "al 100 dagen" then "al 98 dagen" agree.
+    [Theory]
+    [InlineData("De oude man die 105 dagen in het ziekenhuis van Almelo lag, is blij.", "2024-03-26", "Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-04-04")]
+    [InlineData("Een oude man ligt al 100 dagen in het ziekenhuis van Almelo.", "2024-03-26", "Een oude man ligt al 98 dagen in het ziekenhuis van Almelo.", "2024-04-04")]
+    public void ALengthOverBeforeOrShorterByRounding_RaisesNothing(string first, string firstDay, string second, string secondDay)
+    {
+        var a = Article("a", "Dagblad Oost", "Nieuws uit de regio. " + first, firstDay);
+        var b = Article("b", "Tubantia Zuid", "Nieuws uit de regio. " + second, secondDay);
+        Assert.Empty(Raised(new StoryComparer().Compare([a, b])));
+    }
+
     // "Around" a clock time is rounded to the quarter (±7.5 minutes), an exact one stands for ±5: two approximate times a
     // quarter apart may be one moment, an approximate time a quarter from an exact one is another account. Until the
     // twenty-fourth session "om half vier" and "om 03.20 uur" here were no conflict (approximate times met within 20

@@ -133,7 +133,10 @@ internal static class ConflictDetector
                 return;
             }
 
-            if (Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
+            // A length of time that ran up to the earlier report and is longer in the later one grew with the days
+            // between, however close the two are when rounded ("al 100 dagen", nine days later "105 dagen"): an update.
+            var grewWithTime = aFirst is { } order && GrewWithTheDays(order ? (a, qa, b, qb) : (b, qb, a, qa));
+            if (!grewWithTime && Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
             {
                 if (Number(qa) == Number(qb))
                 {
@@ -158,7 +161,7 @@ internal static class ConflictDetector
                 var kind = Corrects(late) ? UpdateKind.Correction
                     : (Normalised(qLate) > Normalised(qEarly) && GrewNoFasterThanTime(qEarly, qLate, late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber))
                         || slot == MarginSlot || slot == MissingSlot ? UpdateKind.Update : (UpdateKind?)null;
-                if (kind is { } k && (k == UpdateKind.Correction || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
+                if (kind is { } k && (k == UpdateKind.Correction || grewWithTime || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
                 {
                     AddUpdate(claim, slot, k, what, (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
                     return;
@@ -770,6 +773,25 @@ internal static class ConflictDetector
     private static IEnumerable<(string Unit, StorySentence A, QuantityMention QA, StorySentence B, QuantityMention QB)> ContextFigurePairs(IReadOnlyList<StorySentence> sentences, CancellationToken cancellationToken)
     {
         var figures = new Dictionary<string, List<(StorySentence Sentence, int Index)>>(StringComparer.Ordinal);
+        var running = new HashSet<(int Sentence, int Index)>();
+        // A length of time ("tien jaar", "105 dagen") meets another only when one runs up to its report ("al tien jaar
+        // aan de macht", "seit 100 Tagen") and the other is of that report's day or a later one: the later one may be
+        // over ("de man die 105 dagen in het ziekenhuis lag") and is then at least the running length, and at most that
+        // plus the days between. Two lengths neither of which runs up to its day are of anything: an article gives many
+        // years and days of many things.
+        bool LengthsMeet(StorySentence a, int ia, StorySentence b, int ib)
+        {
+            if (a.Quantities[ia].Unit is not { } unit || !DaysIn.ContainsKey(unit))
+            {
+                return true;
+            }
+
+            var (ra, rb) = (running.Contains((a.Index, ia)), running.Contains((b.Index, ib)));
+            return (ra && rb)
+                || (ra && ReportedNoEarlier(b.Article, a.Article))
+                || (rb && ReportedNoEarlier(a.Article, b.Article));
+        }
+
         // A background sentence's figures are of the past it is dated to ("vorig jaar voerde Nederland 78 miljoen euro aan
         // kaas uit"): they meet only figures of that same past, never the event's.
         var pasts = new Dictionary<int, HashSet<TimexRange>>();
@@ -788,12 +810,17 @@ internal static class ConflictDetector
             for (var i = 0; i < s.Quantities.Count; i++)
             {
                 // Counts of anything but what belongs to someone; the measures of ContextMeasures (sums, areas,
-                // magnitudes), not shares or lengths, of which an article gives many of many things; a length of time
-                // only when it runs up to the report ("al tien jaar aan de macht", "seit 100 Tagen").
+                // magnitudes), not shares or lengths, of which an article gives many of many things; a length of time,
+                // which meets only where one of the two runs up to its report (see LengthsMeet).
                 var q = s.Quantities[i];
-                if (q.Unit is { } named && (IsCount(q) ? !StorySentences.IsOwnedCount(named) : ContextMeasures.Contains(named) && (!DaysIn.ContainsKey(named) || RunsUpToTheReport(s, q)))
+                if (q.Unit is { } named && (IsCount(q) ? !StorySentences.IsOwnedCount(named) : ContextMeasures.Contains(named))
                     && UnitKey(named) is { Length: > 0 } unit)
                 {
+                    if (DaysIn.ContainsKey(named) && RunsUpToTheReport(s, q))
+                    {
+                        running.Add((s.Index, i));
+                    }
+
                     if (!figures.TryGetValue(unit, out var list))
                     {
                         figures[unit] = list = [];
@@ -843,7 +870,7 @@ internal static class ConflictDetector
                     var (ra, rb) = (a.Roles[ia], b.Roles[ib]);
                     if (a.Article.SourceGroup == b.Article.SourceGroup || !RolesMeet(ra, rb)
                         || !SamePast(pasts.GetValueOrDefault(a.Index), pasts.GetValueOrDefault(b.Index))
-                        || OrdersApart(qa, qb) || !Meet(a, ia, b, ib))
+                        || OrdersApart(qa, qb) || !LengthsMeet(a, ia, b, ib) || !Meet(a, ia, b, ib))
                     {
                         continue;
                     }
@@ -851,7 +878,8 @@ internal static class ConflictDetector
                     // Another figure of either article that meets the other one's as well, with another value: which of
                     // the two is the same fact is unknown.
                     bool Rival((StorySentence S, int I) other, StorySentence own, QuantityMention figure, StorySentence them, int theirs)
-                        => other.S.ArticleIndex == own.ArticleIndex && !SameFigure(other.S.Quantities[other.I], figure) && Meet(other.S, other.I, them, theirs);
+                        => other.S.ArticleIndex == own.ArticleIndex && !SameFigure(other.S.Quantities[other.I], figure)
+                            && LengthsMeet(other.S, other.I, them, theirs) && Meet(other.S, other.I, them, theirs);
                     if (list.Any(o => Rival(o, a, qa, b, ib)) || list.Any(o => Rival(o, b, qb, a, ia)))
                     {
                         continue;
@@ -1645,6 +1673,18 @@ internal static class ConflictDetector
     // Jahre", "already ten years".
     private static readonly HashSet<string> UpToNowWords = new(StringComparer.OrdinalIgnoreCase) { "al", "seit", "schon", "bereits", "already" };
 
+    private static bool GrewWithTheDays((StorySentence Early, QuantityMention QEarly, StorySentence Late, QuantityMention QLate) pair)
+    {
+        var (early, qEarly, late, qLate) = pair;
+        return qEarly.Unit is { } unit && DaysIn.ContainsKey(unit) && qLate.Unit == unit && RunsUpToTheReport(early, qEarly)
+            && qLate.Qualifier == FigureQualifier.None && qEarly.Qualifier == FigureQualifier.None && !qLate.Approximate
+            && qLate.Value > qEarly.Value && GrewNoFasterThanTime(qEarly, qLate, late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber);
+    }
+
+    // Whether the article was reported on the other's day or later (both dated to one day).
+    private static bool ReportedNoEarlier(ComparedArticle article, ComparedArticle other)
+        => article.Date is { } day && other.Date is { } otherDay && day.Start == day.End && otherDay.Start == otherDay.End && day.Start >= otherDay.Start;
+
     private static bool RunsUpToTheReport(StorySentence s, QuantityMention q)
     {
         var tokens = s.Article.Analyzed.Tokens;
@@ -1815,6 +1855,9 @@ internal static class ConflictDetector
         return side + value + (q.Unit is null ? string.Empty : " " + q.Unit);
     }
 
+    // A length of time reads as one ("duration in days"), not as an amount of a unit.
     private static string What(QuantityMention a, QuantityMention b)
-        => a.Unit is { } unit && (IsMeasure(unit) || UnitKey(unit) == UnitKey(b.Unit)) ? (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? "age" : IsMeasure(unit) ? "amount in " + unit : "number of " + unit) : "number";
+        => a.Unit is { } unit && (IsMeasure(unit) || UnitKey(unit) == UnitKey(b.Unit))
+            ? (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? "age" : DaysIn.ContainsKey(unit) ? "duration in " + unit + "s" : IsMeasure(unit) ? "amount in " + unit : "number of " + unit)
+            : "number";
 }
