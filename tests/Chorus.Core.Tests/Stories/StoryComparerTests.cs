@@ -423,6 +423,42 @@ public class StoryComparerTests(ITestOutputHelper output)
     public void ALead_IsARole_OnlyInItsTightForms(string sentence, string figure, FigureRole expected)
         => Assert.Equal(expected, RoleOfFigure(sentence, figure));
 
+    // A gap seen from behind is a lead too: a deficit or gap noun before "van"/"of"/"von" or right after the count ("met
+    // vijf punten achterstand"), or a verb of lying or standing with "achter"/"behind"/"hinter"/"zurück" after the count. Not a count that closes another verb with those words
+    // ("lieten drie kinderen achter", "kehrten 200 Touristen zurück") or stands behind something.
+    [Theory]
+    [InlineData("Door de zege staat Ajax nog maar twee punten achter op PSV.", "twee punten", FigureRole.Margin)]
+    [InlineData("Ajax kan het huidige gat van vijf punten terugbrengen naar twee.", "vijf punten", FigureRole.Margin)]
+    [InlineData("Feyenoord heeft een achterstand van zes punten op de koploper.", "zes punten", FigureRole.Margin)]
+    [InlineData("Liverpool are now two points behind Manchester City.", "two points", FigureRole.Margin)]
+    [InlineData("Der BVB liegt nur noch drei Punkte hinter den Bayern.", "drei Punkte", FigureRole.Margin)]
+    [InlineData("Schalke liegt vier Punkte zurück.", "vier Punkte", FigureRole.Margin)]
+    [InlineData("Der Rückstand von fünf Punkten ist aufgeholt.", "fünf Punkten", FigureRole.Margin)]
+    [InlineData("Ajax begon met vijf punten achterstand aan de topper.", "vijf punten", FigureRole.Margin)]
+    [InlineData("Die Bayern haben vor dem Spiel fünf Punkte Vorsprung.", "fünf Punkte", FigureRole.Margin)]
+    [InlineData("De kandidaat had uiteindelijk 15.000 stemmen verschil met zijn rivaal.", "15.000 stemmen", FigureRole.Margin)]
+    [InlineData("De vluchtelingen lieten drie kinderen achter.", "drie kinderen", FigureRole.None)]
+    [InlineData("Er kwamen drie kinderen, verschillend van leeftijd.", "drie kinderen", FigureRole.None)]
+    [InlineData("Nach dem Urlaub kehrten 200 Touristen zurück.", "200 Touristen", FigureRole.None)]
+    [InlineData("The storm left 200 families behind.", "200 families", FigureRole.None)]
+    [InlineData("Er stonden drie agenten achter het hek.", "drie agenten", FigureRole.None)]
+    [InlineData("There were 200 people behind the barrier.", "200 people", FigureRole.None)]
+    public void AGapSeenFromBehind_IsALead(string sentence, string figure, FigureRole expected)
+        => Assert.Equal(expected, RoleOfFigure(sentence, figure));
+
+    // A standing after a match is reported the next day: a smaller gap later is a development, not a disagreement.
+    [Theory]
+    [InlineData("2019-04-01", "update")]
+    [InlineData("2019-03-30", "number")]
+    public void AGapInTheStandings_DevelopsBetweenReportDays(string secondDay, string expected)
+    {
+        var a = Article("a", "Dagblad", "Voor de topper in Amsterdam staat Ajax vijf punten achter op PSV in de eredivisie.", "2019-03-30");
+        var b = Article("b", "Avondkrant", "Door de 3-1 zege in Amsterdam staat Ajax nog maar twee punten achter op PSV in de eredivisie.", secondDay);
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Equal([expected], Raised(comparison));
+        Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.StartsWith("lead in ", w, StringComparison.Ordinal));
+    }
+
     /// <summary>The role of <paramref name="figure"/> where it first stands in <paramref name="sentence"/>.</summary>
     private static FigureRole RoleOfFigure(string sentence, string figure, string? unit = null)
     {

@@ -447,7 +447,8 @@ internal static class FigureRoles
 
     // Nouns of a lead, and compounds ending in them ("stemmenverschil", "puntenvoorsprong"); whole words, so "verschillende"
     // is none.
-    private static readonly string[] MarginNouns = ["voorsprong", "verschil", "marge", "lead", "margin", "vorsprung", "abstand"];
+    // A gap seen from behind is the same figure ("achterstand", "gat", "deficit", "Rückstand").
+    private static readonly string[] MarginNouns = ["voorsprong", "verschil", "marge", "achterstand", "gat", "lead", "margin", "deficit", "gap", "vorsprung", "abstand", "rückstand"];
 
     // Prepositions that tie a lead noun to its figure ("voorsprong van", "lead of", "Vorsprung von").
     private static readonly HashSet<string> MarginOf = new(StringComparer.OrdinalIgnoreCase) { "van", "of", "von" };
@@ -473,6 +474,20 @@ internal static class FigureRoles
 
     // Words that close a count as a lead ("liep 15.000 stemmen voor", "15,000 votes ahead", "15.000 Stimmen vorn").
     private static readonly HashSet<string> AheadWords = new(StringComparer.OrdinalIgnoreCase) { "voor", "ahead", "vorn", "vorne", "voraus" };
+
+    // Words after a count that make it a gap from behind ("staat twee punten achter", "two points behind", "drei Punkte
+    // hinter", "vier Punkte zurück"). Each also closes other verbs ("lieten drie kinderen achter", "left 200 families
+    // behind", "kehrten 200 Touristen zurück") or places a count behind something ("drie agenten stonden achter het hek"),
+    // so a gap needs a verb of lying, standing or trailing before the count (BehindVerbs) and the word right after it.
+    private static readonly HashSet<string> BehindWords = new(StringComparer.OrdinalIgnoreCase) { "achter", "behind", "hinter", "zurück" };
+
+    // Verbs of a standing seen from behind, in their present and past forms.
+    private static readonly HashSet<string> BehindVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "staat", "stond", "stonden", "staan", "ligt", "lag", "lagen", "liggen", "loopt", "liep", "liepen", "lopen", "hinkt", "hinkte",
+        "is", "are", "was", "were", "sit", "sits", "sat", "trail", "trails", "trailed", "remain", "remains", "remained", "lie", "lies", "finished",
+        "liegt", "liegen",
+    };
 
     /// <summary>
     /// Whether the figure at [<paramref name="start"/>, <paramref name="end"/>) is a lead: "van"/"of"/"von" right before
@@ -503,6 +518,13 @@ internal static class FigureRoles
             }
         }
 
+        // "met vijf punten achterstand", "fünf Punkte Vorsprung", "15.000 stemmen verschil": the lead noun itself right
+        // after the count (the whole word: "verschillend" is none).
+        if (next > 0 && (next == after.Length || !char.IsLetterOrDigit(after[next])) && IsMarginNoun(after[..next]))
+        {
+            return true;
+        }
+
         if (next > 0 && AheadWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(after[..next]))
         {
             // Dutch "voor" closes many separable verbs ("stelde drie maatregelen voor"): a lead only with a verb of
@@ -523,6 +545,23 @@ internal static class FigureRoles
                     {
                         return true;
                     }
+                }
+            }
+        }
+
+        // "staat twee punten achter (op PSV)", "are two points behind City", "liegt drei Punkte hinter den Bayern": the
+        // verb of the standing among the last five words before the count (the subject and adverbs may stand between:
+        // "staat Ajax nog maar"), and what follows the word as a standing has it: Dutch "achter" and German "zurück" close
+        // the clause or take "op" (behind whom); English "behind" takes a name, not a place ("200 people were behind the
+        // barrier").
+        if (next > 0 && BehindWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(after[..next]) && StandingFollows(after[..next], after[next..].TrimStart(' ')))
+        {
+            var verbs = BehindVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var i = words.Count - 1; i >= Math.Max(0, words.Count - 5); i--)
+            {
+                if (verbs.Contains(before[words[i]]))
+                {
+                    return true;
                 }
             }
         }
@@ -564,6 +603,14 @@ internal static class FigureRoles
         }
 
         return false;
+    }
+
+    private static bool StandingFollows(ReadOnlySpan<char> word, ReadOnlySpan<char> rest)
+    {
+        var closes = rest.IsEmpty || rest[0] is '.' or ',' or ';' or '!' or '?' or ':' or ')';
+        return word.Equals("hinter", StringComparison.OrdinalIgnoreCase)
+            || (word.Equals("behind", StringComparison.OrdinalIgnoreCase) ? closes || char.IsUpper(rest[0])
+                : closes || rest.StartsWith("op ", StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsMarginNoun(ReadOnlySpan<char> word)
