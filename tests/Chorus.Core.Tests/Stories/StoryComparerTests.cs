@@ -459,6 +459,21 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.StartsWith("lead in ", w, StringComparison.Ordinal));
     }
 
+    // A later report often gives the lead as it stood before beside the new one ("de voorsprong van 25.000 stemmen is
+    // geslonken tot 15.702"): that the later article repeats the earlier figure makes the step no less a development.
+    [Theory]
+    [InlineData("Ajax staat voor de topper in Amsterdam vijf punten achter op PSV.", "Ajax begon met vijf punten achterstand aan de topper in Amsterdam. Door de 3-1 staat Ajax nog maar twee punten achter op PSV.")]
+    [InlineData("Bij de burgemeestersverkiezing in Istanbul heeft Imamoglu een voorsprong van 25.000 stemmen.", "In Istanbul is de voorsprong van 25.000 stemmen van Imamoglu na de hertelling geslonken tot 15.702 stemmen.")]
+    [InlineData("Liverpool are five points behind Manchester City before the game at Anfield.", "Liverpool started the game at Anfield with a five-point deficit. After the 3-1 win Liverpool are two points behind City.")]
+    public void ALaterReportGivingTheOldLeadToo_StillShowsTheStep(string first, string second)
+    {
+        var a = Article("a", "Dagblad", first, "2019-03-30");
+        var b = Article("b", "Avondkrant", second, "2019-04-01");
+        var comparison = new StoryComparer().Compare([a, b]);
+        Assert.Equal(["update"], Raised(comparison));
+        Assert.Equal(2, comparison.Updates[0].Values.Select(v => v.Value).Distinct().Count());
+    }
+
     /// <summary>The role of <paramref name="figure"/> where it first stands in <paramref name="sentence"/>.</summary>
     private static FigureRole RoleOfFigure(string sentence, string figure, string? unit = null)
     {

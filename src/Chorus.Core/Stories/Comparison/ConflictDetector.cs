@@ -161,7 +161,10 @@ internal static class ConflictDetector
                 var kind = Corrects(late) ? UpdateKind.Correction
                     : (Normalised(qLate) > Normalised(qEarly) && GrewNoFasterThanTime(qEarly, qLate, late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber))
                         || slot == MarginSlot || slot == MissingSlot ? UpdateKind.Update : (UpdateKind?)null;
-                if (kind is { } k && (k == UpdateKind.Correction || grewWithTime || (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))))
+                // A later report of a lead often gives the old one beside it ("de voorsprong van 25.000 stemmen is
+                // geslonken tot 15.702"): only the earlier article giving the later lead makes the step doubtful.
+                var apart = slot == MarginSlot ? !Mentions(early.Article, qLate) : !Mentions(b.Article, qa) && !Mentions(a.Article, qb);
+                if (kind is { } k && (k == UpdateKind.Correction || grewWithTime || apart))
                 {
                     AddUpdate(claim, slot, k, what, (early.Article.Date!.Value.Start, vEarly), (late.Article.Date!.Value.Start, vLate));
                     return;

@@ -549,15 +549,15 @@ internal static class FigureRoles
             }
         }
 
-        // "staat twee punten achter (op PSV)", "are two points behind City", "liegt drei Punkte hinter den Bayern": the
-        // verb of the standing among the last five words before the count (the subject and adverbs may stand between:
-        // "staat Ajax nog maar"), and what follows the word as a standing has it: Dutch "achter" and German "zurück" close
+        // "staat twee punten achter (op PSV)", "are two points behind City", "liegt drei Punkte hinter den Bayern": a
+        // verb of the standing before the count (the subject, adverbs and places may stand between: "staat Ajax voor de
+        // topper in Amsterdam nog maar"), and what follows the word as a standing has it: Dutch "achter" and German "zurück" close
         // the clause or take "op" (behind whom); English "behind" takes a name, not a place ("200 people were behind the
         // barrier").
         if (next > 0 && BehindWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(after[..next]) && StandingFollows(after[..next], after[next..].TrimStart(' ')))
         {
             var verbs = BehindVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-            for (var i = words.Count - 1; i >= Math.Max(0, words.Count - 5); i--)
+            for (var i = words.Count - 1; i >= 0; i--)
             {
                 if (verbs.Contains(before[words[i]]))
                 {
