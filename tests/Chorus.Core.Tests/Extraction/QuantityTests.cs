@@ -189,6 +189,9 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Drei andere Männer wurden festgenommen.", 3.0, "männer")]
     [InlineData("nl", "Twaalf anderen raakten gewond.", 12.0, "anderen")]
     [InlineData("en", "Twelve others were injured.", 12.0, "others")]
+    // German "weitere" and "andere" standing alone are who is counted, written small ("Fünf weitere werden vermisst").
+    [InlineData("de", "Fünf weitere werden noch vermisst.", 5.0, "weitere")]
+    [InlineData("de", "Zwölf andere wurden leicht verletzt.", 12.0, "andere")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
@@ -215,6 +218,16 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "Three people died and twelve were injured.", 12.0, "people")]
     [InlineData("de", "Drei Menschen starben, zwölf wurden verletzt.", 12.0, "menschen")]
     [InlineData("nl", "Er kwamen 40 reizigers aan in Utrecht en 12 vertrokken naar Zwolle.", 12.0, "reizigers")]
+    // The next sentence too, when it opens with the bare number and its verb: "Vier toerskiërs raakten bedolven. Twee
+    // werden levend gered."
+    [InlineData("nl", "Een lawine bedolf vier toerskiërs. Twee werden levend gered.", 2.0, "toerskiërs")]
+    [InlineData("en", "An avalanche buried four ski tourers on Sunday. One was rescued alive.", 1.0, "tourers")]
+    [InlineData("de", "Eine Lawine hat vier Skitourengeher verschüttet. Zwei wurden lebend gerettet.", 2.0, "skitourengeher")]
+    // Or a part of that count, "of them": "Three of them were found dead", "Zwei von ihnen", "Drie van hen".
+    [InlineData("en", "An avalanche buried four ski tourers on Sunday. Three of them were found dead.", 3.0, "tourers")]
+    [InlineData("de", "Eine Lawine hat vier Skitourengeher verschüttet. Zwei von ihnen konnten nur tot geborgen werden.", 2.0, "skitourengeher")]
+    [InlineData("nl", "Bij de brand raakten twaalf bewoners gewond. Drie van hen zijn er ernstig aan toe.", 3.0, "bewoners")]
+    [InlineData("en", "An avalanche buried four ski tourers on Sunday. Three of them were found dead. One was rescued alive.", 1.0, "tourers")]
     public void ABareNumberOpeningTheNextClause_CountsWhatTheCountBeforeCounts(string lang, string text, double value, string unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
@@ -237,6 +250,10 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Een twaalfjarige jongen raakte gewond.", 12.0)]
     [InlineData("nl", "De vierentwintigjarige bestuurder is aangehouden.", 24.0)]
     [InlineData("en", "A twelve-year-old boy was injured.", 12.0)]
+    // Set off by commas after a person noun too: "The tractor driver, 43, was arrested", "the victim, 71, died".
+    [InlineData("en", "The tractor driver, 43, was arrested.", 43.0)]
+    [InlineData("en", "Police said the victim, 71, died at the scene.", 71.0)]
+    [InlineData("de", "Der Fahrer, 43, wurde festgenommen.", 43.0)]
     public void AnAgeWithoutItsUnit_IsAnAge(string lang, string text, double value)
         => Assert.Equal([QuantityExtractor.AgeUnit], UnitsOf(lang, text, value));
 

@@ -543,6 +543,10 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Sieben Fahrgäste wurden vom Rettungsdienst versorgt.", "Sieben", FigureRole.Injured)]
     [InlineData("Ten paramedics were sent to the scene.", "Ten", FigureRole.None)]
     [InlineData("De rechtbank behandelde twaalf zaken.", "twaalf", FigureRole.None)]
+    // Found or recovered dead is dead.
+    [InlineData("Three of them were found dead.", "Three", FigureRole.Dead)]
+    [InlineData("Zwei von ihnen konnten nur noch tot geborgen werden.", "Zwei", FigureRole.Dead)]
+    [InlineData("Twee van hen werden dood aangetroffen.", "Twee", FigureRole.Dead)]
     public void HospitalAndRescueWords_NameTheRole(string sentence, string figure, FigureRole expected)
         => Assert.Equal(expected, RoleOfFigure(sentence, figure));
 
@@ -1051,6 +1055,29 @@ public class StoryComparerTests(ITestOutputHelper output)
         var comparison = new StoryComparer().Compare([a, b]);
         Assert.Equal([expected], Raised(comparison));
         Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.Equal("duration in days", w));
+    }
+
+    // Two figures of one article with one value in two roles (two dead, two rescued) are two figures: each meets the
+    // other source's figure of its own role, as two disagreements, not one of three values.
+    [Fact]
+    public void OneValueInTwoRolesOfOneArticle_MakesTwoDisagreements()
+    {
+        var a = Article("a", "Tiroler Bote", "Eine Lawine hat am Sonntag im Ötztal vier Skitourengeher verschüttet. Zwei von ihnen konnten nur noch tot geborgen werden. Zwei wurden lebend gerettet.", "2025-02-16");
+        var b = Article("b", "Alpine Courier", "An avalanche buried four ski tourers in the Ötztal valley on Sunday. Three of them were found dead. One was rescued alive.", "2025-02-16");
+        var conflicts = new StoryComparer().Compare([a, b]).Conflicts;
+        Assert.Equal(2, conflicts.Count);
+        Assert.All(conflicts, c => Assert.Equal(2, c.Values.Count));
+    }
+
+    // An age grows by a year a year: a later report's older age is an update only when the years between allow it.
+    [Theory]
+    [InlineData(43, "2025-01-09", "number")]
+    [InlineData(35, "2026-03-01", "update")]
+    public void AnAgeReportedLater_GrowsOnlyWithTheYears(int age, string secondDay, string expected)
+    {
+        var a = Article("a", "Utrechts Avondblad", "Een intercity is bij Houten tegen een tractor gebotst. De 34-jarige bestuurder van de tractor werd aangehouden.", "2025-01-08");
+        var b = Article("b", "Rail Safety Journal", $"An intercity train hit a tractor near Houten. The tractor driver, {age}, was arrested.", secondDay);
+        Assert.Equal([expected], Raised(new StoryComparer().Compare([a, b])));
     }
 
     // A length that is over in an earlier report says nothing of one running up to a later report: the stay may have begun

@@ -424,7 +424,7 @@ public sealed class QuantityExtractor
             // zwölf"; with a unit it is the unit's: "een kind van 3 maanden"), or set off by commas after a person's name
             // ("John Smith, 45, of Leeds", "Netanyahu, 69, won").
             if (unit is null && IsPlainAge(value, vague, min) && !scaled && start > 1 && !(next < tokens.Count && Units.ContainsKey(w[next]))
-                && ((w[start - 1] is "van" or "of" or "von" && PersonNouns.Contains(w[start - 2])) || NameBeforeCommas(start, next)))
+                && ((w[start - 1] is "van" or "of" or "von" && PersonNouns.Contains(w[start - 2])) || NameBeforeCommas(start, next) || PersonNounBeforeCommas(start, next)))
             {
                 unit = AgeUnit;
             }
@@ -596,6 +596,18 @@ public sealed class QuantityExtractor
                 unit = gappedCount;
             }
 
+            // Likewise a bare number that opens the next sentence with its verb, or as a part "of them": "Een lawine bedolf
+            // vier toerskiërs. Twee werden levend gered.", "Four ski tourers were buried. Three of them were found dead.",
+            // "Zwei von ihnen…", "Drie van hen…". (Within a sentence such a part is a part of the count just given: "vijf
+            // gewonden, twee van hen ernstig".)
+            if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
+                && w[start - 1] is "." or "!" or "?" && !LooksLikeAYear(w[start])
+                && ((IsFiniteVerb(next) && w[next] is not ("von" or "van" or "of" or "davon" or "daarvan" or "darunter" or "hiervan")) || OfThem(next))
+                && CountedInTheSentenceBefore(start) is { } countedBefore)
+            {
+                unit = countedBefore;
+            }
+
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
             // unless it is vague, a range or scaled ("7 miljard").
             if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
@@ -625,6 +637,31 @@ public sealed class QuantityExtractor
             }
 
             for (var t = k - 1; t >= 0 && tokens[t].Start >= result[^1].End; t--)
+            {
+                if (w[t] is "." or "!" or "?")
+                {
+                    return null;
+                }
+            }
+
+            return counted;
+        }
+
+        // "of them", "van hen", "von ihnen", "daarvan", "davon" at token k.
+        bool OfThem(int k)
+            => w[k] is "daarvan" or "davon" || (k + 1 < tokens.Count && w[k] is "of" or "van" or "von" && w[k + 1] is "them" or "hen" or "ihnen");
+
+        // What the last count of the sentence that ends right before token k counts (as CountedBefore), when it stands
+        // within fifteen tokens of it.
+        string? CountedInTheSentenceBefore(int k)
+        {
+            if (result.Count == 0 || result[^1].Unit is not { } counted || IsGappableMeasure(counted) || counted is "%" or AgeUnit || Units.ContainsKey(counted)
+                || (k - 15 > 0 && tokens[k - 15].Start > result[^1].End))
+            {
+                return null;
+            }
+
+            for (var t = k - 2; t >= 0 && tokens[t].Start >= result[^1].End; t--)
             {
                 if (w[t] is "." or "!" or "?")
                 {
@@ -1108,6 +1145,11 @@ public sealed class QuantityExtractor
                 && (IsCapitalisedWord(k - 3) || w[k - 3] is "van" or "de" or "der" or "den" or "von" or "premier" or "minister" or "president")
                 && !IsCalendarWord(k - 3);
 
+        // "The tractor driver, 43, was arrested", "the victim, 71.": a number alone set off after a person noun.
+        bool PersonNounBeforeCommas(int k, int after)
+            => k > 1 && after < tokens.Count && w[after] is "," or "." or ";" && w[k - 1] == "," && tokens[k].Kind == TokenKind.Number
+                && PersonNouns.Contains(w[k - 2]);
+
         bool IsCalendarWord(int k)
             => Extraction.Times.TimeLexicon.For(lang) is var lexicon && (lexicon.Months.ContainsKey(w[k]) || lexicon.Weekdays.ContainsKey(w[k]));
 
@@ -1148,6 +1190,13 @@ public sealed class QuantityExtractor
             // Twentse ouders".
             for (var j = k; j < Math.Min(k + 3, tokens.Count); j++)
             {
+                // German writes "others" small when they stand alone, before no noun: "Fünf weitere werden vermisst",
+                // "zwölf andere wurden verletzt" count the others.
+                if (j == k && lang == "de" && w[j] is "weitere" or "andere" && !(j + 1 < tokens.Count && IsCapitalisedWord(j + 1)))
+                {
+                    return j;
+                }
+
                 if (j == k && OtherWords.Contains(w[j]) && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && !stemmer.IsStopword(w[j + 1]))
                 {
                     continue;

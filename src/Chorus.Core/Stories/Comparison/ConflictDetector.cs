@@ -410,13 +410,18 @@ internal static class ConflictDetector
         Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)> found)
     {
         var merged = new List<(string Kind, string What, Dictionary<string, ConflictValue> Values)>();
+        // The roles of each merged entry's slots: figures are keyed by article and value, so one article's two figures of
+        // one value in two roles ("zwei tot geborgen", "zwei lebend gerettet") would otherwise read as one figure.
+        var roles = new List<HashSet<string>>();
         foreach (var (key, entry) in found)
         {
             var values = new Dictionary<string, ConflictValue>(entry.Values, StringComparer.Ordinal);
+            var role = key.Slot.StartsWith("role:", StringComparison.Ordinal) ? key.Slot.Split('#')[0] : null;
             var into = -1;
             for (var i = 0; i < merged.Count; i++)
             {
-                if (merged[i].Kind != key.Kind || !merged[i].Values.Keys.Any(values.ContainsKey))
+                if (merged[i].Kind != key.Kind || !merged[i].Values.Keys.Any(values.ContainsKey)
+                    || (role is not null && roles[i].Count > 0 && !roles[i].Contains(role)))
                 {
                     continue;
                 }
@@ -428,6 +433,11 @@ internal static class ConflictDetector
                     {
                         merged[i].Values.TryAdd(k, v);
                     }
+
+                    if (role is not null)
+                    {
+                        roles[i].Add(role);
+                    }
                 }
                 else
                 {
@@ -437,13 +447,16 @@ internal static class ConflictDetector
                         merged[into].Values.TryAdd(k, v);
                     }
 
-                    merged.RemoveAt(i--);
+                    roles[into].UnionWith(roles[i]);
+                    merged.RemoveAt(i);
+                    roles.RemoveAt(i--);
                 }
             }
 
             if (into < 0)
             {
                 merged.Add((key.Kind, entry.What, values));
+                roles.Add(role is null ? [] : [role]);
             }
         }
 
@@ -1696,12 +1709,14 @@ internal static class ConflictDetector
     }
 
     /// <summary>
-    /// A length of time that runs up to the report ("al 100 dagen", "al tien jaar aan de macht") grows only as the days
-    /// between the reports pass, give or take one of its units: "100 dagen" then "105 dagen" nine days later is a
+    /// A length of time that runs up to the report ("al 100 dagen", "al tien jaar aan de macht"), and a person's age (a
+    /// year a year), grow only as the days between the reports pass, give or take one of its units: "100 dagen" then "105 dagen" nine days later is a
     /// development, "tien jaar" then "dertien jaar" a day later a disagreement. Any other figure may grow freely.
     /// </summary>
     private static bool GrewNoFasterThanTime(QuantityMention early, QuantityMention late, int daysBetween)
-        => early.Unit is not { } unit || !DaysIn.TryGetValue(unit, out var days) || (late.Value - early.Value - 1) * days <= daysBetween;
+        => early.Unit is not { } unit
+            || (unit == Extraction.Quantities.QuantityExtractor.AgeUnit ? (late.Value - early.Value - 1) * DaysIn["year"] <= daysBetween
+                : !DaysIn.TryGetValue(unit, out var days) || (late.Value - early.Value - 1) * days <= daysBetween);
 
     private static (double Lo, double Hi) Bounds(QuantityMention q, double value)
     {

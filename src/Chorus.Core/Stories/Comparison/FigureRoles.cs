@@ -34,7 +34,9 @@ internal static class FigureRoles
     private static readonly (FigureRole Role, string[] Starts)[] Cues =
     [
         (FigureRole.Dead, ["doden", "dode", "dood", "omgekomen", "omkwamen", "kwamen om", "kwam om", "om het leven", "overleden", "overleed", "gedood", "dodental", "dodentol",
-            "killed", "dead", "died", "death", "fatalit", "tote", "toten", "getötet", "gestorben", "starben", "starb", "ums leben", "todesopfer"]),
+            "killed", "dead", "died", "death", "fatalit", "tote", "toten", "getötet", "gestorben", "starben", "starb", "ums leben", "todesopfer",
+            // German "tot" alone is Dutch "until": only with the verb of finding or recovering.
+            "tot geborgen", "tot aufgefunden", "tot gefunden", "leblos"]),
         // Taken to hospital or treated for smoke are the injured of an accident or a fire, however a source words it.
         // A degree written into one word is hurt too: "lichtgewond", "zwaargewonden", "Schwerverletzte".
         (FigureRole.Injured, ["gewond", "verwond", "injur", "wounded", "hurt", "verletz", "verwundet", "naar het ziekenhuis", "naar een ziekenhuis",
