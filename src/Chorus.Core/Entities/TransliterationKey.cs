@@ -64,8 +64,8 @@ public static class TransliterationKey
     }
 
     // Names recur across articles and every comparison needs both keys: cache them (bounded, thread-safe).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PartsCache = new(StringComparer.Ordinal);
     private const int MaxCached = 200_000;
+    private static readonly Text.BoundedCache<string[]> PartsCache = new(MaxCached);
 
     /// <summary>The name split into parts (hyphenated parts too: "Jong-un" → "jong", "un") and folded.</summary>
     public static string[] Parts(string name)
@@ -76,13 +76,8 @@ public static class TransliterationKey
             return cached;
         }
 
-        if (PartsCache.Count > MaxCached)
-        {
-            PartsCache.Clear();
-        }
-
         var parts = ComputeParts(name);
-        PartsCache.TryAdd(name, parts);
+        PartsCache.Add(name, parts);
         return parts;
     }
 

@@ -277,8 +277,7 @@ public sealed record ArticleFeatures(
 
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(lower, out var known))
+        if (cache.TryGetValue(lower, out var known))
         {
             return known;
         }
@@ -301,19 +300,15 @@ public sealed record ArticleFeatures(
         }
 
         head = head is null ? null : stemmer.Stem(head);
-        if (cache.Count < MaxCachedHeads)
-        {
-            cache.TryAdd(folded, head);
-        }
-
+        cache.Add(folded, head);
         return head;
     }
 
     private const int MaxCachedHeads = 200_000;
     private static readonly string[] DutchEndings = ["en", "s"];
     private static readonly string[] GermanEndings = ["en", "n", "s", "e", "er"];
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> DutchHeads = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> GermanHeads = new(StringComparer.Ordinal);
+    private static readonly BoundedCache<string?> DutchHeads = new(MaxCachedHeads);
+    private static readonly BoundedCache<string?> GermanHeads = new(MaxCachedHeads);
 
     private static bool IsFunctionWord(string word, string lang)
     {

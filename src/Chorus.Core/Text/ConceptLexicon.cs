@@ -160,10 +160,7 @@ public sealed class ConceptLexicon
         }
 
         var derived = (table.Lemmas.TryGetValue(stem, out var lemma) ? table.Stems[lemma] : null) ?? Inflected(table, stem) ?? Compound(table, stem) ?? [];
-        if (table.Derived.Count < MaxDerived)
-        {
-            table.Derived.TryAdd(stem, derived);
-        }
+        table.Derived.Add(stem, derived);
 
         return derived;
     }
@@ -606,6 +603,6 @@ public sealed class ConceptLexicon
 
         public string[] Endings { get; } = endings;
 
-        public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Derived { get; } = new(StringComparer.Ordinal);
+        public BoundedCache<string[]> Derived { get; } = new(MaxDerived);
     }
 }
