@@ -76,6 +76,17 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void MinutesAndHours_WithoutAClockCue_AreNoClockTime(string lang, string text)
         => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-03-14").Value, lang), t => t.Clock is not null);
 
+    // German writes the year of a past fact bare, between its auxiliary and its participle ("Das Haus wurde 1974
+    // errichtet", "Der Verein war 1921 gegründet worden"); a capitalised noun after the number is what it counts.
+    [Theory]
+    [InlineData("Das Haus wurde 1974 errichtet.", "1974")]
+    [InlineData("Der Verein war 1921 gegründet worden.", "1921")]
+    [InlineData("Die Brücke ist 1998 eröffnet worden.", "1998")]
+    [InlineData("Das Stadion hat 1974 Plätze.")]
+    [InlineData("Die Stadt hatte 1850 Einwohner mehr.")]
+    public void AGermanBareYear_BetweenAuxiliaryAndParticiple_IsAYear(string text, params string[] expected)
+        => Assert.Equal(expected, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-03-06").Value, "de").Select(t => t.Value));
+
     // Consumers compute on the typed values; they must say what the written value says.
     [Theory]
     [InlineData("Op dinsdag 12 september 2023 om 06.30 uur ging het mis.", "2023-09-20")]

@@ -1057,6 +1057,21 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.All(comparison.Updates.Select(u => u.What).Concat(comparison.Conflicts.Select(c => c.What)), w => Assert.Equal("duration in days", w));
     }
 
+    // A date of a past fact (built, founded, opened) lies before the story, so it never meets the event's dates; one
+    // source's against another's of the same fact does meet, aligned or not.
+    [Theory]
+    [InlineData("De flat werd in 1972 gebouwd.", "Das Haus war 1974 errichtet worden.", true)]
+    [InlineData("De flat werd in 1972 gebouwd.", "Das Haus war 1972 errichtet worden.", false)]
+    [InlineData("De voetbalclub werd in 1912 opgericht.", "The club was founded in 1921.", true)]
+    [InlineData("De school werd in 1972 gebouwd, de sporthal in 1980.", "Das Haus war 1975 errichtet worden.", false)]
+    [InlineData("De flat werd in 1972 gebouwd.", "Das Haus wurde 1974 renoviert.", false)]
+    public void TheDateOfAPastFact_MeetsAnotherSourcesDateOfIt(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Waalse Koerier", "Bij een gasexplosie in een flatgebouw in Luik zijn woensdagavond vier mensen om het leven gekomen. " + first, "2025-03-06");
+        var b = Article("b", "Rheinland Echo", "Bei einer Gasexplosion in einem Wohnhaus in Lüttich sind am Mittwochabend vier Menschen ums Leben gekommen. " + second, "2025-03-06");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "date"));
+    }
+
     // Two figures of one article with one value in two roles (two dead, two rescued) are two figures: each meets the
     // other source's figure of its own role, as two disagreements, not one of three values.
     [Fact]

@@ -894,7 +894,8 @@ public sealed partial class TimeExpressionExtractor
             var before = i > 0 ? w[i - 1] : string.Empty;
             var after = i + 1 < N ? w[i + 1] : string.Empty;
             var temporal = lex.Prepositions.Contains(before) || lex.PartModifiers.ContainsKey(before) || before is "jaar" or "year" or "jahr" or "het" or "anno"
-                || (before is "en" or "of" or "and" or "or" or "und" or "oder" && i >= 2 && IsYear(i - 2, out _) && i >= 3 && (lex.Prepositions.Contains(w[i - 3]) || IsYear(i - 3, out _)));
+                || (before is "en" or "of" or "and" or "or" or "und" or "oder" && i >= 2 && IsYear(i - 2, out _) && i >= 3 && (lex.Prepositions.Contains(w[i - 3]) || IsYear(i - 3, out _)))
+                || GermanYearBeforeParticiple(i);
             if (!temporal || (lex.Units.ContainsKey(after) && after is not "jaar" and not "year"))
             {
                 return false;
@@ -904,6 +905,13 @@ public sealed partial class TimeExpressionExtractor
             (end, value) = (i + 1, year.ToString("D4", CultureInfo.InvariantCulture));
             return true;
         }
+
+        // German writes the year of a past fact bare between an auxiliary and the participle ("Das Haus wurde 1974
+        // errichtet", "war 1921 gegründet worden"): the word after the number in lower case is no noun it counts
+        // (German capitalises nouns), and an auxiliary before it makes the clause a perfect or passive.
+        private bool GermanYearBeforeParticiple(int i)
+            => lex.Lang == "de" && IsYear(i, out _) && i > 0 && i + 1 < N && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[i + 1].Start])
+                && w[i - 1] is "wurde" or "wurden" or "war" or "waren" or "ist" or "sind" or "hat" or "haben" or "hatte" or "hatten" or "wird" or "werden";
 
         /// <summary>
         /// A year outside <see cref="IsYear"/>'s range (1000–1799, 2100–2999): only after a word that makes a number a

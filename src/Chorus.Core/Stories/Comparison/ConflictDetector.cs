@@ -304,6 +304,18 @@ internal static class ConflictDetector
             }
         }
 
+        // A source's one year (or day) of a past fact, when something was built, founded or opened ("De flat werd in
+        // 1972 gebouwd", "Das Haus war 1974 errichtet worden"), against another source's of the same kind: a background
+        // date that is no event date, but a date of one fact all the same.
+        foreach (var (a, ta, b, tb) in PastFactDatePairs(sentences))
+        {
+            var (va, vb) = (a.Article.Id + "\n" + ta.Value, b.Article.Id + "\n" + tb.Value);
+            if (!Reported(va, vb) && !Bounded(ta).Overlaps(Bounded(tb)) && !MentionsDate(b.Article, Range(ta)) && !MentionsDate(a.Article, Range(tb)))
+            {
+                Add(-104, "date", "past:" + PastFactOf(a), "date", Value(a, ta.Start, ta.End, ta.Value!), Value(b, tb.Start, tb.End, tb.Value!));
+            }
+        }
+
         // Whether a pair of sources' figures is already among the conflicts or updates of an aligned claim.
         bool Reported(string a, string b)
             => found.Values.Any(f => f.Values.ContainsKey(a) && f.Values.ContainsKey(b))
@@ -1829,6 +1841,95 @@ internal static class ConflictDetector
 
         // A weekday against a date, or a vague weekday ("dinsdag" in an article dated only by month), is no evidence.
         return ta.Kind == TimeKind.Weekday || tb.Kind == TimeKind.Weekday ? null : (ta, tb, false);
+    }
+
+    // Verbs of a past fact whose date sources state ("gebouwd in 1972", "founded in 1921", "1974 eröffnet"), by the fact;
+    // whole words, lower case. Born and died are left out: a story names many people.
+    private static readonly (string Fact, string[] Words)[] PastFacts =
+    [
+        ("built", ["gebouwd", "bouwde", "neergezet", "built", "constructed", "gebaut", "erbaut", "errichtet"]),
+        ("founded", ["opgericht", "founded", "established", "gegründet"]),
+        ("opened", ["geopend", "opende", "ingewijd", "opened", "inaugurated", "eröffnet", "eingeweiht"]),
+    ];
+
+    // The past fact a sentence dates, if it names exactly one.
+    private static string? PastFactOf(StorySentence s)
+    {
+        string? found = null;
+        var text = s.Article.Text;
+        foreach (var token in s.Article.Analyzed.Tokens)
+        {
+            if (token.Start < s.Span.Start || token.End > s.Span.End || token.Kind != Text.TokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(token.Start, token.End - token.Start);
+            foreach (var (fact, words) in PastFacts)
+            {
+                foreach (var w in words)
+                {
+                    if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (found is not null && found != fact)
+                        {
+                            return null;
+                        }
+
+                        found = fact;
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Pairs of sources that each date one past fact of a kind (built, founded, opened) once, in a sentence with one date
+    /// of a year or finer that lies before the story (a week or more), outside sentences that list several: the year a
+    /// building went up in one source against the other's.
+    /// </summary>
+    private static IEnumerable<(StorySentence A, TimeMention TA, StorySentence B, TimeMention TB)> PastFactDatePairs(IReadOnlyList<StorySentence> sentences)
+    {
+        var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
+        if (storyStart == DateOnly.MaxValue)
+        {
+            yield break;
+        }
+
+        var dated = new Dictionary<(int Article, string Fact), List<(StorySentence Sentence, TimeMention Time)>>();
+        foreach (var s in sentences)
+        {
+            var times = s.Times.Where(IsDated).ToList();
+            if (times.Count != 1 || times[0].Kind == TimeKind.Weekday || Range(times[0]).End >= storyStart.AddDays(-7) || PastFactOf(s) is not { } fact)
+            {
+                continue;
+            }
+
+            if (!dated.TryGetValue((s.ArticleIndex, fact), out var list))
+            {
+                dated[(s.ArticleIndex, fact)] = list = [];
+            }
+
+            if (!list.Exists(l => l.Time.Value == times[0].Value))
+            {
+                list.Add((s, times[0]));
+            }
+        }
+
+        var ones = dated.Where(d => d.Value.Count == 1).OrderBy(d => d.Key).ToList();
+        for (var x = 0; x < ones.Count; x++)
+        {
+            for (var y = x + 1; y < ones.Count; y++)
+            {
+                var ((a, ta), (b, tb)) = (ones[x].Value[0], ones[y].Value[0]);
+                if (ones[x].Key.Fact == ones[y].Key.Fact && a.Article.SourceGroup != b.Article.SourceGroup)
+                {
+                    yield return (a, ta, b, tb);
+                }
+            }
+        }
     }
 
     // A day with its hour ("woensdagavond om 22 uur") is dated by its day as well: its hour is compared as a clock time.
