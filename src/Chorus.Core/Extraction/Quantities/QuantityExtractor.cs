@@ -603,7 +603,7 @@ public sealed class QuantityExtractor
             if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
                 && w[start - 1] is "." or "!" or "?" && !LooksLikeAYear(w[start])
                 && ((IsFiniteVerb(next) && w[next] is not ("von" or "van" or "of" or "davon" or "daarvan" or "darunter" or "hiervan")) || OfThem(next))
-                && CountedInTheSentenceBefore(start) is { } countedBefore)
+                && CountedBefore(start, fromTheSentenceBefore: true) is { } countedBefore)
             {
                 unit = countedBefore;
             }
@@ -627,8 +627,9 @@ public sealed class QuantityExtractor
             => Units.TryGetValue(w[k + 1], out var u) ? u : w[k] == "/" && w[k + 1] == "h" ? "h" : null;
 
         // What the last count before token k in its sentence (within fifteen tokens) counts, when it counts a noun: not a
-        // sum, a measure, a share or an age.
-        string? CountedBefore(int k)
+        // sum, a measure, a share or an age. With fromTheSentenceBefore, token k opens a sentence (k - 1 ends the one
+        // before) and the count is the last of that sentence.
+        string? CountedBefore(int k, bool fromTheSentenceBefore = false)
         {
             if (result.Count == 0 || result[^1].Unit is not { } counted || IsGappableMeasure(counted) || counted is "%" or AgeUnit || Units.ContainsKey(counted)
                 || (k - 15 > 0 && tokens[k - 15].Start > result[^1].End))
@@ -636,7 +637,7 @@ public sealed class QuantityExtractor
                 return null;
             }
 
-            for (var t = k - 1; t >= 0 && tokens[t].Start >= result[^1].End; t--)
+            for (var t = fromTheSentenceBefore ? k - 2 : k - 1; t >= 0 && tokens[t].Start >= result[^1].End; t--)
             {
                 if (w[t] is "." or "!" or "?")
                 {
@@ -650,27 +651,6 @@ public sealed class QuantityExtractor
         // "of them", "van hen", "von ihnen", "daarvan", "davon" at token k.
         bool OfThem(int k)
             => w[k] is "daarvan" or "davon" || (k + 1 < tokens.Count && w[k] is "of" or "van" or "von" && w[k + 1] is "them" or "hen" or "ihnen");
-
-        // What the last count of the sentence that ends right before token k counts (as CountedBefore), when it stands
-        // within fifteen tokens of it.
-        string? CountedInTheSentenceBefore(int k)
-        {
-            if (result.Count == 0 || result[^1].Unit is not { } counted || IsGappableMeasure(counted) || counted is "%" or AgeUnit || Units.ContainsKey(counted)
-                || (k - 15 > 0 && tokens[k - 15].Start > result[^1].End))
-            {
-                return null;
-            }
-
-            for (var t = k - 2; t >= 0 && tokens[t].Start >= result[^1].End; t--)
-            {
-                if (w[t] is "." or "!" or "?")
-                {
-                    return null;
-                }
-            }
-
-            return counted;
-        }
 
         // The currency of the last sum of money before token k in its sentence (within twenty tokens), if any.
         string? CurrencyBefore(int k)

@@ -1722,8 +1722,9 @@ internal static class ConflictDetector
 
     /// <summary>
     /// A length of time that runs up to the report ("al 100 dagen", "al tien jaar aan de macht"), and a person's age (a
-    /// year a year), grow only as the days between the reports pass, give or take one of its units: "100 dagen" then "105 dagen" nine days later is a
-    /// development, "tien jaar" then "dertien jaar" a day later a disagreement. Any other figure may grow freely.
+    /// year a year), grow only as the days between the reports pass, give or take one of its units: "100 dagen" then
+    /// "105 dagen" nine days later is a development, "tien jaar" then "dertien jaar" a day later a disagreement, and so
+    /// is a driver of 34 who is 43 the next day. Any other figure may grow freely.
     /// </summary>
     private static bool GrewNoFasterThanTime(QuantityMention early, QuantityMention late, int daysBetween)
         => early.Unit is not { } unit
@@ -1856,15 +1857,15 @@ internal static class ConflictDetector
     private static string? PastFactOf(StorySentence s)
     {
         string? found = null;
-        var text = s.Article.Text;
-        foreach (var token in s.Article.Analyzed.Tokens)
+        var (text, tokens) = (s.Article.Text, s.Article.Analyzed.Tokens);
+        for (var k = StorySentences.FirstToken(tokens, s.Span.Start, byEnd: false); k < tokens.Count && tokens[k].End <= s.Span.End; k++)
         {
-            if (token.Start < s.Span.Start || token.End > s.Span.End || token.Kind != Text.TokenKind.Word)
+            if (tokens[k].Kind != Text.TokenKind.Word)
             {
                 continue;
             }
 
-            var word = text.AsSpan(token.Start, token.End - token.Start);
+            var word = text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
             foreach (var (fact, words) in PastFacts)
             {
                 foreach (var w in words)

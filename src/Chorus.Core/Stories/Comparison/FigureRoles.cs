@@ -553,9 +553,9 @@ internal static class FigureRoles
 
         // "staat twee punten achter (op PSV)", "are two points behind City", "liegt drei Punkte hinter den Bayern": a
         // verb of the standing before the count (the subject, adverbs and places may stand between: "staat Ajax voor de
-        // topper in Amsterdam nog maar"), and what follows the word as a standing has it: Dutch "achter" and German "zurück" close
-        // the clause or take "op" (behind whom); English "behind" takes a name, not a place ("200 people were behind the
-        // barrier").
+        // topper in Amsterdam nog maar"), and after the word what a standing has: Dutch "achter" and German "zurück"
+        // close the clause or take "op" (behind whom); English "behind" takes a name, not a place ("200 people were
+        // behind the barrier").
         if (next > 0 && BehindWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(after[..next]) && StandingFollows(after[..next], after[next..].TrimStart(' ')))
         {
             var verbs = BehindVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
