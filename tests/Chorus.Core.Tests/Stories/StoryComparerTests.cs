@@ -1072,6 +1072,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "date"));
     }
 
+    // A body of people counted after "of/van/von" ("a crew of 25", "een bemanning van 21") counts what its members are
+    // counted as in another language ("22 Besatzungsmitglieder", "19 crew members").
+    [Theory]
+    [InlineData("Ein Containerschiff ist am Dienstagabend auf der Elbe bei Stade auf Grund gelaufen. Das Schiff hat 22 Besatzungsmitglieder.", "The vessel has a crew of 25.", true)]
+    [InlineData("Een containerschip is dinsdagavond op de Elbe bij Stade vastgelopen. Het schip heeft een bemanning van 21.", "The vessel has a crew of 19.", true)]
+    [InlineData("Een containerschip is dinsdagavond op de Elbe bij Stade vastgelopen. Het schip heeft een bemanning van 21.", "The vessel has a crew of 21.", false)]
+    public void ABodyOfPeopleCountedAfterOf_MeetsACountOfItsMembers(string first, string second, bool conflict)
+    {
+        var a = Article("a", "Hafenblatt", first, "2025-12-03");
+        var b = Article("b", "Maritime Daily", "A container ship ran aground on the river Elbe near Stade on Tuesday evening. " + second, "2025-12-03");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "number"));
+    }
+
     // Two figures of one article with one value in two roles (two dead, two rescued) are two figures: each meets the
     // other source's figure of its own role, as two disagreements, not one of three values.
     [Fact]

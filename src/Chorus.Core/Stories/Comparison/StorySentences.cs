@@ -489,7 +489,18 @@ internal static class StorySentences
 
         var tokens = analyzed.Tokens;
         var lo = FirstToken(tokens, quantity.End, byEnd: true);
-        if (lo >= tokens.Count || tokens[lo].End != quantity.End || analyzed.Stems[lo] is not { } stem)
+        if (lo >= tokens.Count || tokens[lo].End != quantity.End)
+        {
+            return null;
+        }
+
+        // A count that ends on its number counts a noun written elsewhere: a body of people counted after "of/van/von"
+        // ("a crew of 25", "een bemanning van 21"), a number that repeats the noun of the count before ("drie doden,
+        // twaalf raakten gewond", "Twee werden levend gered"). What it counts is its unit, not the number word.
+        var endsOnNumber = tokens[lo].Kind == TokenKind.Number
+            || QuantityExtractor.ParseWords(analyzed.Raw.Text[tokens[lo].Start..tokens[lo].End].ToLowerInvariant(), lang) is not null;
+        var stem = endsOnNumber ? LanguageStemmer.For(lang).Stem(unit) : analyzed.Stems[lo];
+        if (stem is null)
         {
             return null;
         }
