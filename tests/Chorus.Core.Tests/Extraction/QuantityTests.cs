@@ -189,6 +189,17 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Drei andere Männer wurden festgenommen.", 3.0, "männer")]
     [InlineData("nl", "Twaalf anderen raakten gewond.", 12.0, "anderen")]
     [InlineData("en", "Twelve others were injured.", 12.0, "others")]
+    // Two coordinated adjectives before the noun: "240 vertrekkende en landende vluchten", "300 kleine und mittlere
+    // Betriebe", "300 Dutch and Belgian soldiers"; not two nouns ("300 mannen en vrouwen", "cars and trucks").
+    [InlineData("nl", "In totaal gingen 240 vertrekkende en landende vluchten niet door.", 240.0, "vluchten")]
+    [InlineData("nl", "Er sloten 300 kleine en middelgrote bedrijven.", 300.0, "bedrijven")]
+    [InlineData("de", "Es schlossen 300 kleine und mittlere Betriebe.", 300.0, "betriebe")]
+    [InlineData("en", "Some 300 Dutch and Belgian soldiers took part.", 300.0, "soldiers")]
+    [InlineData("en", "About 40 small and medium firms closed.", 40.0, "firms")]
+    [InlineData("nl", "Er liepen 300 mannen en vrouwen mee.", 300.0, "mannen")]
+    [InlineData("en", "Police towed 30 cars and trucks away.", 30.0, "cars")]
+    [InlineData("nl", "Het hof bestaat uit één gematigde en drie conservatieve rechters.", 3.0, "rechters")]
+    [InlineData("nl", "Ze krijgen één foutje en je krijgt een boete.", 1.0, "foutje")]
     // German "weitere" and "andere" standing alone are who is counted, written small ("Fünf weitere werden vermisst").
     [InlineData("de", "Fünf weitere werden noch vermisst.", 5.0, "weitere")]
     [InlineData("de", "Zwölf andere wurden leicht verletzt.", 12.0, "andere")]

@@ -1164,12 +1164,44 @@ public sealed class QuantityExtractor
                 || (lang == "nl" && word.Length > 5 && word.EndsWith('n') && pasts.Contains(word[..^1]));
         }
 
+        // The noun after "ADJ en/and/und ADJ" at token j (see CountedNoun).
+        int? CoordinatedAdjectivesBefore(int j, LanguageStemmer stemmer)
+        {
+            var noun = j + 3;
+            if (noun >= tokens.Count || w[j + 1] is not ("en" or "and" or "und") || tokens[j].Kind != TokenKind.Word
+                || tokens[j + 2].Kind != TokenKind.Word || tokens[noun].Kind != TokenKind.Word
+                || stemmer.IsStopword(w[j]) || stemmer.IsStopword(w[j + 2]) || ParseWords(w[j + 2], lang) is not null
+                || stemmer.IsStopword(w[noun]) || NotCounted.Contains(w[noun]) || Units.ContainsKey(w[noun]) || w[noun].Length < 3)
+            {
+                return null;
+            }
+
+            var inflected = lang switch
+            {
+                "nl" => w[j].EndsWith('e') && w[j + 2].EndsWith('e'),
+                "de" => w[j].EndsWith('e') && w[j + 2].EndsWith('e') && char.IsLower(text[tokens[j].Start]) && char.IsLower(text[tokens[j + 2].Start])
+                    && char.IsUpper(text[tokens[noun].Start]),
+                "en" => !w[j].EndsWith('s') && !w[j + 2].EndsWith('s') && (w[noun].EndsWith('s') || EnglishPluralsWithoutS.Contains(w[noun])),
+                _ => false,
+            };
+            return inflected ? noun : null;
+        }
+
         int? CountedNoun(int k, LanguageStemmer stemmer)
         {
             // The counted noun may follow one or two adjectives: "90 gepantserde wagons", "drie nieuwe scholen", "148 jonge
             // Twentse ouders".
             for (var j = k; j < Math.Min(k + 3, tokens.Count); j++)
             {
+                // Two coordinated adjectives before the noun: "240 vertrekkende en landende vluchten", "300 kleine und
+                // mittlere Betriebe", "300 Dutch and Belgian soldiers". Dutch and German adjectives there inflect (-e),
+                // English ones do not take the plural's -s the noun has; "300 mannen en vrouwen" and "30 cars and trucks"
+                // count their first noun.
+                if (j == k && CoordinatedAdjectivesBefore(j, stemmer) is { } noun)
+                {
+                    return noun;
+                }
+
                 // German writes "others" small when they stand alone, before no noun: "Fünf weitere werden vermisst",
                 // "zwölf andere wurden verletzt" count the others.
                 if (j == k && lang == "de" && w[j] is "weitere" or "andere" && !(j + 1 < tokens.Count && IsCapitalisedWord(j + 1)))
