@@ -588,7 +588,7 @@ public sealed class QuantityExtractor
             if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
                 && w[start - 1] is "," or "en" or "and" or "und" or ";" && !LooksLikeAYear(w[start]) && IsFiniteVerb(next)
                 // Not a part of the count before: "zwei von ihnen schwer", "zwei davon", "twee van hen".
-                && w[next] is not ("von" or "van" or "of" or "davon" or "daarvan" or "darunter" or "hiervan")
+                && !TakesAPart(next)
                 // Not the last of a list of numbers ("Kruisstraat 63 en 81 mogen", "kinderen van vier en vijf heeft").
                 && !(start > 1 && (tokens[start - 2].Kind == TokenKind.Number || ParseWords(w[start - 2], lang) is not null))
                 && CountedBefore(start) is { } gappedCount)
@@ -602,7 +602,7 @@ public sealed class QuantityExtractor
             // gewonden, twee van hen ernstig".)
             if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
                 && w[start - 1] is "." or "!" or "?" && !LooksLikeAYear(w[start])
-                && ((IsFiniteVerb(next) && w[next] is not ("von" or "van" or "of" or "davon" or "daarvan" or "darunter" or "hiervan")) || OfThem(next))
+                && ((IsFiniteVerb(next) && !TakesAPart(next)) || OfThem(next))
                 && CountedBefore(start, fromTheSentenceBefore: true) is { } countedBefore)
             {
                 unit = countedBefore;
@@ -647,6 +647,10 @@ public sealed class QuantityExtractor
 
             return counted;
         }
+
+        // A word after a bare number that makes it a part of a count, not a count of its own ("zwei von ihnen", "twee
+        // daarvan", "darunter").
+        bool TakesAPart(int k) => w[k] is "von" or "van" or "of" or "davon" or "daarvan" or "darunter" or "hiervan";
 
         // "of them", "van hen", "von ihnen", "daarvan", "davon" at token k.
         bool OfThem(int k)

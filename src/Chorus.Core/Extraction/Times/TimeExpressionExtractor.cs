@@ -906,12 +906,12 @@ public sealed partial class TimeExpressionExtractor
             return true;
         }
 
-        // German writes the year of a past fact bare between an auxiliary and the participle ("Das Haus wurde 1974
-        // errichtet", "war 1921 gegründet worden"): the word after the number in lower case is no noun it counts
-        // (German capitalises nouns), and an auxiliary before it makes the clause a perfect or passive.
+        // German writes the year of a past fact bare between a finite verb and the participle ("Das Haus wurde 1974
+        // errichtet", "war 1921 gegründet worden", "ist 1998 eröffnet worden"): the word after the number in lower case is
+        // no noun it counts (German capitalises nouns). The verbs are the lexicon's auxiliaries and simple pasts.
         private bool GermanYearBeforeParticiple(int i)
             => lex.Lang == "de" && IsYear(i, out _) && i > 0 && i + 1 < N && tokens[i + 1].Kind == TokenKind.Word && char.IsLower(text[tokens[i + 1].Start])
-                && w[i - 1] is "wurde" or "wurden" or "war" or "waren" or "ist" or "sind" or "hat" or "haben" or "hatte" or "hatten" or "wird" or "werden";
+                && (lex.PerfectAuxiliaries.Contains(w[i - 1]) || lex.PastWords.Contains(w[i - 1]) || lex.FutureWords.Contains(w[i - 1]));
 
         /// <summary>
         /// A year outside <see cref="IsYear"/>'s range (1000–1799, 2100–2999): only after a word that makes a number a

@@ -307,12 +307,12 @@ internal static class ConflictDetector
         // A source's one year (or day) of a past fact, when something was built, founded or opened ("De flat werd in
         // 1972 gebouwd", "Das Haus war 1974 errichtet worden"), against another source's of the same kind: a background
         // date that is no event date, but a date of one fact all the same.
-        foreach (var (a, ta, b, tb) in PastFactDatePairs(sentences))
+        foreach (var (fact, a, ta, b, tb) in PastFactDatePairs(sentences, storyStart))
         {
             var (va, vb) = (a.Article.Id + "\n" + ta.Value, b.Article.Id + "\n" + tb.Value);
             if (!Reported(va, vb) && !Bounded(ta).Overlaps(Bounded(tb)) && !MentionsDate(b.Article, Range(ta)) && !MentionsDate(a.Article, Range(tb)))
             {
-                Add(-104, "date", "past:" + PastFactOf(a), "date", Value(a, ta.Start, ta.End, ta.Value!), Value(b, tb.Start, tb.End, tb.Value!));
+                Add(-104, "date", "past:" + fact, "date", Value(a, ta.Start, ta.End, ta.Value!), Value(b, tb.Start, tb.End, tb.Value!));
             }
         }
 
@@ -418,13 +418,12 @@ internal static class ConflictDetector
     /// aligned claim, once through a slot: "Elf" and "Eleven" against "14") are one conflict of all their values, not two
     /// that each list one side twice. Entries keep the order they were found in; the first one's description stays.
     /// </summary>
-    private static List<(string Kind, string What, Dictionary<string, ConflictValue> Values)> MergeSharingAFigure(
+    private static List<(string Kind, string What, Dictionary<string, ConflictValue> Values, HashSet<string> Roles)> MergeSharingAFigure(
         Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)> found)
     {
-        var merged = new List<(string Kind, string What, Dictionary<string, ConflictValue> Values)>();
-        // The roles of each merged entry's slots: figures are keyed by article and value, so one article's two figures of
-        // one value in two roles ("zwei tot geborgen", "zwei lebend gerettet") would otherwise read as one figure.
-        var roles = new List<HashSet<string>>();
+        // Each merged entry keeps the roles of its slots: figures are keyed by article and value, so one article's two
+        // figures of one value in two roles ("zwei tot geborgen", "zwei lebend gerettet") would otherwise read as one.
+        var merged = new List<(string Kind, string What, Dictionary<string, ConflictValue> Values, HashSet<string> Roles)>();
         foreach (var (key, entry) in found)
         {
             var values = new Dictionary<string, ConflictValue>(entry.Values, StringComparer.Ordinal);
@@ -433,7 +432,7 @@ internal static class ConflictDetector
             for (var i = 0; i < merged.Count; i++)
             {
                 if (merged[i].Kind != key.Kind || !merged[i].Values.Keys.Any(values.ContainsKey)
-                    || (role is not null && roles[i].Count > 0 && !roles[i].Contains(role)))
+                    || (role is not null && merged[i].Roles.Count > 0 && !merged[i].Roles.Contains(role)))
                 {
                     continue;
                 }
@@ -448,7 +447,7 @@ internal static class ConflictDetector
 
                     if (role is not null)
                     {
-                        roles[i].Add(role);
+                        merged[i].Roles.Add(role);
                     }
                 }
                 else
@@ -459,16 +458,14 @@ internal static class ConflictDetector
                         merged[into].Values.TryAdd(k, v);
                     }
 
-                    roles[into].UnionWith(roles[i]);
-                    merged.RemoveAt(i);
-                    roles.RemoveAt(i--);
+                    merged[into].Roles.UnionWith(merged[i].Roles);
+                    merged.RemoveAt(i--);
                 }
             }
 
             if (into < 0)
             {
-                merged.Add((key.Kind, entry.What, values));
-                roles.Add(role is null ? [] : [role]);
+                merged.Add((key.Kind, entry.What, values, role is null ? [] : [role]));
             }
         }
 
@@ -1891,9 +1888,8 @@ internal static class ConflictDetector
     /// of a year or finer that lies before the story (a week or more), outside sentences that list several: the year a
     /// building went up in one source against the other's.
     /// </summary>
-    private static IEnumerable<(StorySentence A, TimeMention TA, StorySentence B, TimeMention TB)> PastFactDatePairs(IReadOnlyList<StorySentence> sentences)
+    private static IEnumerable<(string Fact, StorySentence A, TimeMention TA, StorySentence B, TimeMention TB)> PastFactDatePairs(IReadOnlyList<StorySentence> sentences, DateOnly storyStart)
     {
-        var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         if (storyStart == DateOnly.MaxValue)
         {
             yield break;
@@ -1927,7 +1923,7 @@ internal static class ConflictDetector
                 var ((a, ta), (b, tb)) = (ones[x].Value[0], ones[y].Value[0]);
                 if (ones[x].Key.Fact == ones[y].Key.Fact && a.Article.SourceGroup != b.Article.SourceGroup)
                 {
-                    yield return (a, ta, b, tb);
+                    yield return (ones[x].Key.Fact, a, ta, b, tb);
                 }
             }
         }
