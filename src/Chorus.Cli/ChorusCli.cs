@@ -359,8 +359,9 @@ internal static class ChorusCli
         var evalClaims = new Command("claims", "Shared-claim precision/recall on judged sentence pairs of real stories in the store") { claimLabels, threshold, json };
         evalClaims.SetAction((r, ct) => EvalCommand.ClaimsAsync(ctx, DbPath(r), r.GetValue(claimLabels)!, r.GetValue(threshold), r.GetValue(json), ct));
         var figureLabels = new Argument<string>("labels") { Description = "Judged figure pairs of real stories (eval/comparison/dpg-figures-*.tsv)" };
-        var evalDisagreements = new Command("disagreements", "Conflict and update recall, and false alarms, on judged figure pairs of real stories in the store") { figureLabels, json };
-        evalDisagreements.SetAction((r, ct) => EvalCommand.DisagreementsAsync(ctx, DbPath(r), r.GetValue(figureLabels)!, r.GetValue(json), ct));
+        var headlineStories = new Option<string?>("--headlines") { Description = "Take the stories from the UCI news CSV (each gold story's headlines, compared as one story) instead of the store: for eval/comparison/uci-figures-*.tsv" };
+        var evalDisagreements = new Command("disagreements", "Conflict and update recall, and false alarms, on judged figure pairs of real stories in the store (or of the UCI headline stories)") { figureLabels, headlineStories, json };
+        evalDisagreements.SetAction((r, ct) => EvalCommand.DisagreementsAsync(ctx, DbPath(r), r.GetValue(figureLabels)!, r.GetValue(headlineStories), r.GetValue(json), ct));
         var langFiles = new Argument<string[]>("files") { Description = "Files of 'language<TAB>text' lines (eval/langid/*.tsv), or the UCI news CSV (English headlines)", Arity = ArgumentArity.OneOrMore };
         var identifiers = new Option<LanguageIdentifierKind[]>("--identifier") { Description = "Identifiers to compare on the same texts: ngram, lingua, combined (default: combined, the one the analysis uses)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [LanguageIdentifierKind.Combined] };
         var evalLangid = new Command("langid", "Language identification accuracy, time per text and confusion matrix") { langFiles, identifiers, json };

@@ -143,12 +143,21 @@ public static class ComparisonEvaluation
 
     /// <summary>The fixture story as the comparer sees it, with near-copies found by MinHash against earlier articles.</summary>
     private static List<ComparedArticle> Compared(FixtureStory story, List<AnalyzedArticle> analyzed, double nearDuplicateSimilarity)
+        => Compared(story.Articles.Select(a => (a.Id, a.Outlet)).ToList(), analyzed, nearDuplicateSimilarity);
+
+    /// <summary>
+    /// The articles of one story as the comparer takes them: an article counts as its outlet, and a near-copy of an
+    /// earlier article (the ingest's MinHash test) as that article's outlet, so that copies make one source.
+    /// </summary>
+    public static List<ComparedArticle> Compared(IReadOnlyList<(string Id, string Outlet)> articles, IReadOnlyList<AnalyzedArticle> analyzed, double nearDuplicateSimilarity = 0.8)
     {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(analyzed);
         var signatures = analyzed.Select(MinHasher.Signature).ToList();
         var groups = new List<string>();
-        for (var i = 0; i < story.Articles.Count; i++)
+        for (var i = 0; i < articles.Count; i++)
         {
-            var group = NameKey.Fold(story.Articles[i].Outlet);
+            var group = NameKey.Fold(articles[i].Outlet);
             for (var j = 0; j < i; j++)
             {
                 if (signatures[i] is { } si && signatures[j] is { } sj && MinHasher.Similarity(si, sj) >= nearDuplicateSimilarity)
@@ -161,7 +170,7 @@ public static class ComparisonEvaluation
             groups.Add(group);
         }
 
-        return story.Articles.Select((a, i) => ComparedArticle.WithProvisionalIds(a.Id, groups[i], a.Outlet, analyzed[i])).ToList();
+        return articles.Select((a, i) => ComparedArticle.WithProvisionalIds(a.Id, groups[i], a.Outlet, analyzed[i])).ToList();
     }
 
     /// <summary>A found conflict matches a planted one of its kind when it gives exactly the planted values.</summary>

@@ -57,7 +57,9 @@ public static class FigurePairLabels
             {
                 for (var j = 0; j < values.Count; j++)
                 {
-                    if (values[i].ArticleId != values[j].ArticleId)
+                    // A conflict of three reports, two of one value ("14 bn euro" twice, 15 bn once), says those two disagree
+                    // with the third, not with each other.
+                    if (values[i].ArticleId != values[j].ArticleId && values[i].Value != values[j].Value)
                     {
                         reported.Add((values[i], values[j], kind));
                     }

@@ -127,8 +127,29 @@ internal static class EvalCommand
         return (storyIds.Count, comparisons);
     }
 
+    private static async Task<(int Stories, List<StoryComparison> Comparisons)> CompareHeadlineStoriesAsync(string file, string csv, IEnumerable<string> articleIds, CancellationToken ct)
+    {
+        if (!File.Exists(csv))
+        {
+            throw new UsageException($"{csv}: no such file (the UCI news CSV, ../shared/data/uci-news/uci-news.dev.csv)");
+        }
+
+        var (comparisons, missing, errors) = HeadlineStories.Compare(csv, await File.ReadAllTextAsync(csv, ct).ConfigureAwait(false), articleIds, ArticleAnalyzer.CreateDefault(), new StoryComparer(StoryComparer.DefaultThreshold));
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, errors.Take(10)));
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new UsageException($"{file}: {missing.Count} labelled articles are not rows of {csv} (ids are {HeadlineStories.IdPrefix}ID), e.g. {missing[0]}");
+        }
+
+        return (comparisons.Count, comparisons);
+    }
+
     /// <summary>Disagreement recall and false alarms on judged figure pairs of real stories in a store (eval/comparison/dpg-figures-*.tsv).</summary>
-    public static async Task<int> DisagreementsAsync(CliContext ctx, string dbPath, string file, bool json, CancellationToken ct)
+    public static async Task<int> DisagreementsAsync(CliContext ctx, string dbPath, string file, string? headlinesCsv, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
@@ -141,7 +162,10 @@ internal static class EvalCommand
             throw new UsageException(string.Join(Environment.NewLine, errors));
         }
 
-        var (stories, comparisons) = await CompareStoriesOfAsync(dbPath, file, labels.SelectMany(l => new[] { l.ArticleA, l.ArticleB }), StoryComparer.DefaultThreshold, ct).ConfigureAwait(false);
+        var articleIds = labels.SelectMany(l => new[] { l.ArticleA, l.ArticleB });
+        var (stories, comparisons) = headlinesCsv is null
+            ? await CompareStoriesOfAsync(dbPath, file, articleIds, StoryComparer.DefaultThreshold, ct).ConfigureAwait(false)
+            : await CompareHeadlineStoriesAsync(file, headlinesCsv, articleIds, ct).ConfigureAwait(false);
         var s = FigurePairLabels.Evaluate(labels, comparisons);
         if (json)
         {
