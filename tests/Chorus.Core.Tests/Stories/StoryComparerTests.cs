@@ -1344,4 +1344,43 @@ public class StoryComparerTests(ITestOutputHelper output)
         ]);
         Assert.Equal(conflict, comparison.Conflicts.Any(c => c.Kind == "number"));
     }
+
+    /// <summary>
+    /// A story of many one-line headlines, two of which give the length of a relationship differently: every headline
+    /// repeats the names, so the two align on little more than their figure. Aligned at the threshold of a two-article
+    /// story (the rise corrects for long articles offering many candidate sentences, which a headline does not).
+    /// </summary>
+    [Theory]
+    [InlineData(40)]
+    [InlineData(120)]
+    public void ManyHeadlineArticles_StillAlignTwoThatDifferInAFigure(int outlets)
+    {
+        string[] wordings =
+        [
+            "Tessa Veldhorst marries Joris Brandt in surprise beach ceremony",
+            "Singer Tessa Veldhorst weds Joris Brandt in Mexico",
+            "Tessa Veldhorst secretly marries entrepreneur Joris Brandt",
+            "Tessa Veldhorst and Joris Brandt tie the knot",
+            "Former dancer Tessa Veldhorst is married",
+        ];
+        var articles = Enumerable.Range(0, outlets - 2)
+            .Select(i => Article($"h{i}", $"Outlet {i}", wordings[i % wordings.Length], "2025-03-11"))
+            .Append(Article("seven", "Daily Courier", "Tessa Veldhorst marries boyfriend of seven months Joris Brandt", "2025-03-11"))
+            .Append(Article("six", "Evening Post", "Singer Tessa Veldhorst marries tech boyfriend of six months Joris Brandt", "2025-03-11"))
+            .ToList();
+
+        var comparison = new StoryComparer().Compare(articles);
+
+        var conflict = Assert.Single(comparison.Conflicts);
+        Assert.Equal(["seven", "six"], conflict.Values.Select(v => v.ArticleId).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(2, 2, 0.2)]
+    [InlineData(128, 128, 0.2)]       // one-line articles: no rise
+    [InlineData(8, 16, 0.25)]         // two sentences an article: half the rise
+    [InlineData(8, 24, 0.3)]          // three or more: the whole rise, 0.05 per doubling
+    [InlineData(8, 160, 0.3)]
+    public void TheThresholdRisesWithArticles_OnlyForArticlesOfSeveralSentences(int articles, int sentences, double expected)
+        => Assert.Equal(expected, new ClaimAligner(StoryComparer.DefaultThreshold).ThresholdFor(articles, sentences), 6);
 }
