@@ -210,7 +210,7 @@ public sealed class ContractMapper
             Figures = FiguresLedger(story.Articles, analyzed, comparison.Projected),
             Updates = comparison.Updates.Select(u => new FigureUpdateDoc(
                 u.What,
-                u.Kind == UpdateKind.Correction ? "correction" : "update",
+                u.Kind switch { UpdateKind.Correction => "correction", UpdateKind.Revision => "revision", _ => "update" },
                 u.Values.Select(ValueDoc).ToList())).ToList(),
         };
         return (doc, comparison, analyzed);

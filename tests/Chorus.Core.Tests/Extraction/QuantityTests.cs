@@ -448,6 +448,11 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Hij is veroordeeld tot zes jaar cel.", null, 6.0, 6.0, false)]
     [InlineData("en", "Some 36,000 chickens were culled.", "approx", 36000.0, 36000.0, false)]
     [InlineData("de", "Schätzungsweise 500 Menschen kamen.", "approx", 500.0, 500.0, false)]
+    [InlineData("en", "More than $300 million was raised.", "more", 300000000.0, null, true)] // the sign stood between
+    [InlineData("nl", "Het kost ruim € 2 miljoen.", "more", 2000000.0, null, true)]
+    [InlineData("en", "Oil falls below US$108 on China data.", "less", null, 108.0, true)]
+    [InlineData("en", "Shares closed above $50 on Monday.", "more", 50.0, null, true)]
+    [InlineData("en", "US crude ends near $101.", "approx", 101.0, 101.0, false)]
     public void Bounds_AreTypedIntervals(string lang, string text, string? qualifier, double? lower, double? upper, bool excluded)
     {
         var q = Assert.Single(Extract(lang, text));

@@ -87,6 +87,24 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void AGermanBareYear_BetweenAuxiliaryAndParticiple_IsAYear(string text, params string[] expected)
         => Assert.Equal(expected, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-03-06").Value, "de").Select(t => t.Value));
 
+    // "In" and a length of time after a superlative, a first, an only or a none is a stretch looked back over, not a day
+    // ahead: "Transit Has Hit Its Highest Point In 50 Years" was a day in 2074. Ahead it stays with a future word between.
+    [Theory]
+    [InlineData("en", "American Use Of Public Transit Has Hit Its Highest Point In 50 Years", "P50Y")]
+    [InlineData("en", "It was the first trading loss in five years for the firm.", "P5Y")]
+    [InlineData("en", "Virtu's one trading loss in five years 'incredible', experts say", "P5Y")]
+    [InlineData("en", "The region saw no rain in 40 days.", "P40D")]
+    [InlineData("en", "The best plan should halve emissions in ten years.", "2034-06-12")]
+    [InlineData("de", "Zum ersten Mal in fünf Jahren schrieb die Firma Verluste.", "P5Y")]
+    [InlineData("de", "Es ist der höchste Stand in 50 Jahren.", "P50Y")]
+    [InlineData("en", "The company will double its output in five years.", "2029-06-12")]
+    [InlineData("en", "He said the first plant will open in two years.", "2026-06-12")]
+    [InlineData("en", "The forest will be replanted in ten years.", "2034-06-12")]
+    [InlineData("de", "Die Firma will in fünf Jahren die Kosten halbieren.", "2029-06-12")]
+    [InlineData("de", "Die höchsten Kosten sollen in fünf Jahren sinken.", "2029-06-12")]
+    public void InALengthOfTime_AfterASuperlativeOrAFirst_LooksBack(string lang, string text, string expected)
+        => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-06-12").Value, lang)).Value);
+
     // Consumers compute on the typed values; they must say what the written value says.
     [Theory]
     [InlineData("Op dinsdag 12 september 2023 om 06.30 uur ging het mis.", "2023-09-20")]

@@ -5,7 +5,9 @@ namespace Chorus.Core.Tests.Stories;
 
 public class FigurePairLabelsTests
 {
-    private static ConflictValue Value(string article, int start) => new(article, "1", "een", start, start + 3, new SentenceRef(article, 0, 10));
+    // Each value its own unless given: a reported pair of one value is no disagreement (see the test below).
+    private static ConflictValue Value(string article, int start, string? value = null)
+        => new(article, value ?? article + start, "een", start, start + 3, new SentenceRef(article, 0, 10));
 
     [Fact]
     public void Parse_ReadsEveryJudgement_AndNamesTheBadLine()
@@ -51,5 +53,20 @@ public class FigurePairLabelsTests
             Updates = [new FigureUpdate(UpdateKind.Update, "x", [Value("a", start) with { End = end }, Value("b", 2)])],
         };
         Assert.Equal(found ? 1 : 0, FigurePairLabels.Evaluate(labels, [comparison]).Found);
+    }
+
+    // A conflict of three reports, two of which give one value, reports those two against the third, not against each
+    // other: "14 bn euro" (a) and "14 billion euro" (b) against "€15 billion" (c).
+    [Fact]
+    public void Evaluate_TwoReportsOfOneValueInAConflict_AreNoDisagreementWithEachOther()
+    {
+        FigurePairLabel[] labels =
+        [
+            new("a", 1, "b", 1, FigurePairJudgement.Agree),
+            new("a", 1, "c", 1, FigurePairJudgement.Conflict),
+        ];
+        var comparison = new StoryComparison([], [new Conflict("number", "x", [Value("a", 1, "14"), Value("b", 1, "14"), Value("c", 1, "15")])], [], [], "en");
+        var s = FigurePairLabels.Evaluate(labels, [comparison]);
+        Assert.Equal((1, 1, 0), (s.Found, s.Quiet, s.FalseAlarms));
     }
 }

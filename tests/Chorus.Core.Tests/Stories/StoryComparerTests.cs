@@ -1383,4 +1383,30 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(8, 160, 0.3)]
     public void TheThresholdRisesWithArticles_OnlyForArticlesOfSeveralSentences(int articles, int sentences, double expected)
         => Assert.Equal(expected, new ClaimAligner(StoryComparer.DefaultThreshold).ThresholdFor(articles, sentences), 6);
+
+    /// <summary>
+    /// One source giving a figure differently in two of its reports revised it: shown as a development of that source
+    /// (a revision; an update when it grew over the days between), never as sources disagreeing. Reports of one source
+    /// about different things (each naming something the other does not) are neither.
+    /// </summary>
+    [Theory]
+    [InlineData("Virtu's single trading loss in five years is 'incredible', experts say.", "2014-03-11", "Virtu's single trading loss in four years is 'incredible', experts say.", "2014-03-11", "Revision")]
+    [InlineData("Bij de brand in de loods in de Waalhaven zijn twaalf doden gevallen.", "2024-03-12", "Bij de brand in de loods in de Waalhaven zijn twintig doden gevallen.", "2024-03-13", "Update")]
+    [InlineData("Bij de brand in de loods in de Waalhaven zijn twintig doden gevallen.", "2024-03-12", "Bij de brand in de loods in de Waalhaven zijn twaalf doden gevallen.", "2024-03-13", "Revision")]
+    [InlineData("In Utrecht zijn vorig jaar driehonderd nieuwe woningen opgeleverd.", "2024-08-30", "In Arnhem zijn vorig jaar vijfhonderd nieuwe woningen opgeleverd.", "2024-08-30", null)]
+    public void OneSourceGivingAFigureTwoWays_RevisedIt(string first, string firstDay, string second, string secondDay, string? expected)
+    {
+        var comparison = new StoryComparer().Compare(
+        [
+            Article("a", "Havenkrant", first, firstDay),
+            Article("b", "Havenkrant", second, secondDay),
+        ]);
+
+        Assert.Empty(comparison.Conflicts);
+        Assert.Equal(expected, comparison.Updates.SingleOrDefault()?.Kind.ToString());
+        if (expected is not null)
+        {
+            Assert.Equal(["a", "b"], comparison.Updates[0].Values.Select(v => v.ArticleId));
+        }
+    }
 }

@@ -105,6 +105,9 @@ public sealed class QuantityExtractor
         ["bijna"] = FigureQualifier.LessThan, ["ruim"] = FigureQualifier.MoreThan, ["meer"] = FigureQualifier.MoreThan, ["minder"] = FigureQualifier.LessThan, ["minstens"] = FigureQualifier.AtLeast, ["maximaal"] = FigureQualifier.AtMost, ["hooguit"] = FigureQualifier.AtMost, ["tenminste"] = FigureQualifier.AtLeast,
         ["about"] = FigureQualifier.Approximately, ["around"] = FigureQualifier.Approximately, ["approximately"] = FigureQualifier.Approximately, ["roughly"] = FigureQualifier.Approximately, ["some"] = FigureQualifier.Approximately, ["nearly"] = FigureQualifier.LessThan, ["almost"] = FigureQualifier.LessThan,
         ["over"] = FigureQualifier.MoreThan, ["more"] = FigureQualifier.MoreThan, ["less"] = FigureQualifier.LessThan, ["fewer"] = FigureQualifier.LessThan, ["least"] = FigureQualifier.AtLeast, ["up"] = FigureQualifier.AtMost,
+        // "Oil falls below $108", "children under 5", "shares closed above $50", "ends near $101". Not Dutch "onder" or
+        // German "unter", which before a number are as often "among" ("onder de 300 slachtoffers").
+        ["below"] = FigureQualifier.LessThan, ["under"] = FigureQualifier.LessThan, ["above"] = FigureQualifier.MoreThan, ["near"] = FigureQualifier.Approximately,
         ["etwa"] = FigureQualifier.Approximately, ["rund"] = FigureQualifier.Approximately, ["zirka"] = FigureQualifier.Approximately, ["schätzungsweise"] = FigureQualifier.Approximately, ["ungefähr"] = FigureQualifier.Approximately, ["fast"] = FigureQualifier.LessThan, ["knapp"] = FigureQualifier.LessThan, ["mehr"] = FigureQualifier.MoreThan, ["über"] = FigureQualifier.MoreThan, ["weniger"] = FigureQualifier.LessThan, ["mindestens"] = FigureQualifier.AtLeast,
     };
 
@@ -292,8 +295,18 @@ public sealed class QuantityExtractor
             }
 
             FigureQualifier? qualifier = null;
+            // A currency sign may stand between a qualifier and its number: "more than $300", "below US$108", "ruim € 2
+            // miljoen" (the qualifier was missed behind the sign).
+            var sign = start > 0 && Units.TryGetValue(w[start - 1], out var before) && IsCurrency(before) ? before : null;
+            var signAt = sign is null ? -1 : start - 1;
+
             // Qualifiers before the number: "ongeveer 130", "meer dan 90", "zo'n 60", "more than"
-            var q = start - 1;
+            var q = (signAt >= 0 ? signAt : start) - 1;
+            if (signAt > 0 && q >= 0 && tokens[q].End == tokens[signAt].Start && w[q] is "us" or "a" or "c" or "nz" or "hk" or "s")
+            {
+                q--; // "US$108", "A$5 million": the country's letters are part of the sign
+            }
+
             if (q >= 0 && w[q] is "dan" or "than" or "als" && q >= 1 && Qualifiers.TryGetValue(w[q - 1], out var qq))
             {
                 (qualifier, start) = (qq, q - 1);
@@ -312,9 +325,9 @@ public sealed class QuantityExtractor
 
             string? unit = null;
             // Currency before the number: "€ 2,5 miljoen", "$3 billion"
-            if (start > 0 && Units.TryGetValue(w[start - 1], out var currency) && IsCurrency(currency))
+            if (signAt >= 0)
             {
-                (unit, start) = (currency, start - 1);
+                (unit, start) = (sign, Math.Min(start, signAt));
             }
 
             double? min = null, max = null;

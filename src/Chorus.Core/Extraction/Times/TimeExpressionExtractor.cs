@@ -671,6 +671,11 @@ public sealed partial class TimeExpressionExtractor
 
             var relation = next + 1 < N ? w[next + 1] : string.Empty;
             kind = TimeKind.Offset;
+            if (ahead && w[i] == "in" && LooksBack(i))
+            {
+                return false;
+            }
+
             if (ahead)
             {
                 end = next + 1;
@@ -693,6 +698,44 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether "in" at <paramref name="i"/> opens a stretch looked back over rather than a day ahead: a superlative, a
+        /// first, an only or a none earlier in its clause ("the highest level in 57 years", "its first loss in five years",
+        /// "one trading loss in four years", "der höchste Stand in 50 Jahren", "zum ersten Mal in fünf Jahren"). Read
+        /// ahead, "Transit Has Hit Its Highest Point In 50 Years" was a day in 2064.
+        /// </summary>
+        private bool LooksBack(int i)
+        {
+            for (var k = i - 1; k >= 0 && k >= i - 8; k--)
+            {
+                var word = w[k];
+                if (word is "." or ";" or ":" or "," or "!" or "?" || lex.FutureWords.Contains(word) || lex.AheadModals.Contains(word))
+                {
+                    return false;
+                }
+
+                if (lex.LookBackCues.Contains(word) || Superlative(k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An English superlative ("highest", "deadliest") or a German one in lower case ("höchsten", "größte").</summary>
+        private bool Superlative(int k)
+        {
+            var word = w[k];
+            return lex.Lang switch
+            {
+                "en" => word.Length >= 6 && word.EndsWith("est", StringComparison.Ordinal) && !lex.NotSuperlatives.Contains(word),
+                "de" => word.Length >= 6 && char.IsLower(tokens[k].Of(text)[0])
+                    && (word.EndsWith("ste", StringComparison.Ordinal) || word.EndsWith("sten", StringComparison.Ordinal) || word.EndsWith("stes", StringComparison.Ordinal)),
+                _ => false,
+            };
         }
 
         /// <summary>

@@ -76,6 +76,19 @@ public sealed class TimeLexicon
     /// <summary>Holidays: their words, and either a fixed month/day or an offset in days from Easter Sunday.</summary>
     public required IReadOnlyList<(string[] Words, (int Month, int Day)? Fixed, int? FromEaster)> Holidays { get; init; }
 
+    /// <summary>
+    /// Words that make "in" + a length of time a stretch looked back over, not a day ahead: "the first loss in five
+    /// years", "its one trading loss in four years", "no rain in forty days", "zum ersten Mal in fünf Jahren" (with the
+    /// superlatives, see <c>Scan.LooksBack</c>). Empty where "in" never counts ahead (Dutch counts ahead with "over").
+    /// </summary>
+    public IReadOnlySet<string> LookBackCues { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Modal verbs that point ahead, as a future auxiliary does ("should double in five years", "sollen in fünf Jahren sinken").</summary>
+    public IReadOnlySet<string> AheadModals { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Words ending like a superlative that are none ("interest", "Kosten" is capitalised and so never read).</summary>
+    public IReadOnlySet<string> NotSuperlatives { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     private HashSet<string>? _headWords;
     private HashSet<string>? _openerWords;
 
@@ -247,6 +260,10 @@ public sealed class TimeLexicon
         ReportingPast = Set("said", "told", "added", "stated", "wrote", "announced", "reported", "confirmed", "warned", "explained", "noted",
             "tweeted", "insisted", "claimed"),
         PerfectAuxiliaries = Set("has", "have"),
+        AheadModals = Set("should", "would", "could", "must", "may", "might", "can", "to"),
+        LookBackCues = Set("first", "only", "one", "single", "once", "no", "never", "record", "most", "least", "best", "worst"),
+        NotSuperlatives = Set("interest", "forest", "request", "protest", "contest", "harvest", "suggest", "arrest", "manifest", "modest",
+            "honest", "digest", "invest", "attest", "conquest", "inquest", "southwest", "northwest", "midwest", "unrest", "behest", "detest"),
         Recurring = Map(("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("biweekly", "P2W")),
         Every = Set("every", "each"),
         Holidays =
@@ -299,6 +316,8 @@ public sealed class TimeLexicon
         ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
             "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
         PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
+        AheadModals = Set("soll", "sollen", "sollte", "sollten", "will", "wollen", "muss", "müssen", "kann", "können", "könnte", "könnten", "dürfte", "dürften"),
+        LookBackCues = Set("erste", "ersten", "erstes", "erstmals", "einzige", "einzigen", "einziges", "kein", "keine", "keinen", "nie", "rekord"),
         Recurring = Map(("täglich", "P1D"), ("wöchentlich", "P1W"), ("monatlich", "P1M"), ("jährlich", "P1Y")),
         Every = Set("jeden", "jede", "jedes", "alle"),
         Holidays =

@@ -19,6 +19,13 @@ public enum UpdateKind : byte
 
     /// <summary>A later report says it corrects an earlier figure.</summary>
     Correction,
+
+    /// <summary>
+    /// One source gives a figure differently in two of its reports (or two copies of one report) with no growth over
+    /// the days between to explain it: a changed headline ("one trading loss in five years", then "in four years"), a
+    /// wire copy updated in the day. A source does not disagree with itself; it revised.
+    /// </summary>
+    Revision,
 }
 
 /// <summary>A figure that developed between report days: the values in the order they were reported.</summary>
@@ -177,6 +184,37 @@ internal static class ConflictDetector
             }
         }
 
+        // Two reports of one source (or copies of one report) that give one slot's figure differently: the later one,
+        // when days tell, is where the source has got to; a larger figure later is an update as between sources.
+        void JudgeRevision(int claim, StorySentence a, StorySentence b, QuantityMention qa, QuantityMention qb, string slot)
+        {
+            // Two items of one source about different things name different things: each a name the other lacks ("…12 Month
+            // Membership At Target And Save $30", "…At Best Buy And Save $15"). A revised report names what it named.
+            if (a.Entities.Except(b.Entities).Any() && b.Entities.Except(a.Entities).Any())
+            {
+                return;
+            }
+
+            if (a.IsProjected(qa) != b.IsProjected(qb) || CitesAnEarlierReport(a) || CitesAnEarlierReport(b)
+                || a.Article.Date is not { } dayA || b.Article.Date is not { } dayB
+                || Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)) || Mentions(b.Article, qa) || Mentions(a.Article, qb))
+            {
+                return;
+            }
+
+            // Reported on one day, the order of the two is unknown: they are shown in the story's order.
+            var aFirst = dayA.Start != dayB.Start ? dayA.Start < dayB.Start : a.ArticleIndex < b.ArticleIndex;
+            var (early, late, qEarly, qLate) = aFirst ? (a, b, qa, qb) : (b, a, qb, qa);
+            var days = late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber;
+            var kind = Corrects(late) ? UpdateKind.Correction
+                : days > 0 && Normalised(qLate) > Normalised(qEarly) && GrewNoFasterThanTime(qEarly, qLate, days) ? UpdateKind.Update
+                : UpdateKind.Revision;
+            var what = slot == MarginSlot ? "lead in " + (qa.Unit ?? qb.Unit ?? "number") : What(qa, qb);
+            AddUpdate(claim, slot, kind, what,
+                (early.Article.Date!.Value.Start, Value(early, qEarly.Start, qEarly.End, Number(qEarly))),
+                (late.Article.Date!.Value.Start, Value(late, qLate.Start, qLate.End, Number(qLate))));
+        }
+
         // Each linked sentence's past, worked out once: a sentence has many links.
         var pasts = new Dictionary<int, HashSet<TimexRange>?>();
         HashSet<TimexRange>? PastOf(StorySentence s)
@@ -201,6 +239,14 @@ internal static class ConflictDetector
             // Links run both ways; the values are keyed by article, so a pair seen twice is stored once.
             if (a.Article.SourceGroup == b.Article.SourceGroup)
             {
+                if (SamePast(PastOf(a), PastOf(b)))
+                {
+                    foreach (var (qa, qb, slot) in QuantityPairs(a, b))
+                    {
+                        JudgeRevision(claimRoot[a.Index], a, b, qa, qb, slot);
+                    }
+                }
+
                 continue;
             }
 
