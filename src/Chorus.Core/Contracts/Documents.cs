@@ -268,7 +268,7 @@ public sealed record StoryDoc(
     public IReadOnlyList<FigureUpdateDoc> Updates { get; init; } = [];
 }
 
-/// <summary>A figure's development: <paramref name="Kind"/> is update or correction; the values run from first to last report.</summary>
+/// <summary>A figure's development: <paramref name="Kind"/> is update, correction or revision (one source changed its own figure); the values run from first to last report (one day's reports in the story's order).</summary>
 public sealed record FigureUpdateDoc(string What, string Kind, IReadOnlyList<ConflictValueDoc> Values);
 
 /// <summary>One line of a story's figures ledger: what is counted, measured or dated, and each source's values.</summary>

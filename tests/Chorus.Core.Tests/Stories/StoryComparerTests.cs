@@ -1326,6 +1326,11 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData(130, "km/h", null, 60, "mi/h", null, false)]         // 97 km/h
     [InlineData(2, "km", null, 1.2, "mi", null, true)]               // 1.93 km
     [InlineData(300, "m", null, 1000, "ft", null, true)]             // 305 m
+    [InlineData(1e9, "USD", null, 1.07e9, "USD", null, true)]        // "a $1 billion deal", "a $1.07 billion merger"
+    [InlineData(3e6, null, null, 3.2e6, null, null, true)]           // "3 miljoen", "3,2 miljoen": rounded to the scale word
+    [InlineData(1e9, "USD", null, 1.2e9, "USD", null, false)]        // more than the scale word's rounding
+    [InlineData(744e6, "EUR", null, 680e6, "EUR", null, false)]      // three digits: within the last one
+    [InlineData(5e6, null, null, 15e6, null, null, false)]           // 5 vs 15 million trees
     public void Consistent_SkipsWhatIsNoContradiction(double a, string? unitA, string? qualifierA, double b, string? unitB, string? qualifierB, bool expected)
         => Assert.Equal(expected, Chorus.Core.Stories.Comparison.ConflictDetector.Consistent(
             new Chorus.Core.Extraction.Quantities.QuantityMention(0, 1, a, unitA, Approximate: qualifierA is not null, Qualifier: Chorus.Core.Extraction.Quantities.FigureQualifiers.Parse(qualifierA)),

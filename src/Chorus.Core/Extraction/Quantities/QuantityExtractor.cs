@@ -78,6 +78,8 @@ public sealed class QuantityExtractor
         ["hundred"] = 100,
         ["miljoen"] = 1e6, ["mln"] = 1e6, ["million"] = 1e6, ["millions"] = 1e6, ["millionen"] = 1e6, ["mio"] = 1e6, ["m"] = 1e6,
         ["miljard"] = 1e9, ["mld"] = 1e9, ["billion"] = 1e9, ["milliarde"] = 1e9, ["milliarden"] = 1e9, ["mrd"] = 1e9, ["bn"] = 1e9,
+        // Wire copy abbreviates: "$19 bln loss", "USD one mn deal", "$1.2 trln".
+        ["bln"] = 1e9, ["mn"] = 1e6, ["tn"] = 1e12, ["trln"] = 1e12,
         ["biljoen"] = 1e12, ["trillion"] = 1e12,
         ["dozijn"] = 12, ["dozijnen"] = 12, ["dozen"] = 12, ["dutzend"] = 12, ["gros"] = 144,
         ["k"] = 1e3,
@@ -1586,9 +1588,9 @@ public sealed class QuantityExtractor
             return true;
         }
 
-        if (suffix is "b" or "bn" or "mld" or "mrd" or "mln" or "mio")
+        if (suffix is "b" or "bn" or "bln" or "mld" or "mrd" or "mln" or "mn" or "mio")
         {
-            value = number * (suffix is "mln" or "mio" ? 1e6 : 1e9);
+            value = number * (suffix is "mln" or "mn" or "mio" ? 1e6 : 1e9);
             return true;
         }
 

@@ -1675,8 +1675,15 @@ internal static class ConflictDetector
     private static double Slack(double v)
     {
         var a = Math.Abs(v);
-        return Math.Min(RoundingUnit(a) / 2, 0.05 * a);
+        var unit = RoundingUnit(a);
+        // A sum of millions or more given to one digit ("a $1 billion deal", "3 miljoen bezoekers") is the writer rounding
+        // to the scale word: it stands for a figure up to 10 % off ("$1.07 billion"), where "744 miljoen" stays within
+        // its last digit.
+        return Math.Min(unit / 2, (a >= 1e6 && a / unit < 10 ? RoundedToItsScale : 0.05) * a);
     }
+
+    /// <summary>How far a one-digit sum of millions or more may lie from the figure it rounds.</summary>
+    private const double RoundedToItsScale = 0.10;
 
     /// <summary>The unit of the last significant digit: 100 000 for 2 500 000, 1 000 000 for 744 000 000, 10 for 130, 1 for 127, 0.01 for 99,95.</summary>
     private static double RoundingUnit(double a)
