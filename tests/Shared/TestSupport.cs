@@ -40,6 +40,19 @@ internal sealed class SharedDataFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs a data set from ../shared/data; skipped with a clear message when it is absent.</summary>
+internal sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute(string relativePath)
+    {
+        var full = Path.Combine(TestPaths.SharedData, relativePath);
+        if (!File.Exists(full) && !Directory.Exists(full))
+        {
+            Skip = $"needs ../shared/data/{relativePath}, which is not present";
+        }
+    }
+}
+
 /// <summary>A temporary folder removed after the test.</summary>
 internal sealed class TempFolder : IDisposable
 {
