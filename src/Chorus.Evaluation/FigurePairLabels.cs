@@ -51,15 +51,15 @@ public static class FigurePairLabels
         // A judged figure is found in a reported value whose mention covers its start: a mention that grows to take in
         // words before it ("70 of 80 kilometer per uur" for the judged "80 kilometer per uur") is still that figure.
         var reported = new List<(ConflictValue A, ConflictValue B, FigurePairJudgement Kind)>();
-        void Report(IReadOnlyList<ConflictValue> values, FigurePairJudgement kind)
+        void Report(IReadOnlyList<ConflictValue> values, FigurePairJudgement kind, Conflict? conflict = null)
         {
             for (var i = 0; i < values.Count; i++)
             {
                 for (var j = 0; j < values.Count; j++)
                 {
                     // A conflict of three reports, two of one value ("14 bn euro" twice, 15 bn once), says those two disagree
-                    // with the third, not with each other.
-                    if (values[i].ArticleId != values[j].ArticleId && values[i].Value != values[j].Value)
+                    // with the third, not with each other; nor do two values it puts on one side.
+                    if (values[i].ArticleId != values[j].ArticleId && values[i].Value != values[j].Value && (conflict is null || conflict.Opposed(i, j)))
                     {
                         reported.Add((values[i], values[j], kind));
                     }
@@ -71,7 +71,7 @@ public static class FigurePairLabels
         {
             foreach (var conflict in comparison.Conflicts)
             {
-                Report(conflict.Values, FigurePairJudgement.Conflict);
+                Report(conflict.Values, FigurePairJudgement.Conflict, conflict);
             }
 
             foreach (var update in comparison.Updates)

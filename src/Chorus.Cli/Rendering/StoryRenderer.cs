@@ -56,7 +56,8 @@ internal static class StoryRenderer
             foreach (var c in doc.Conflicts)
             {
                 // The words and what they resolve to, as the web page shows them: "dinsdag" = 2024-03-12, "ruim 200" = >200.
-                console.MarkupLineInterpolated($"  [red]![/] {c.What}: {string.Join(" vs ", c.Values.Select(v => $"\"{v.Mention}\"{Resolved(v.Mention, v.Value)} ({ArticleLabel(story, v.Article)})"))}");
+                // Values of one side agree ("$1 billion", "$1.07B"): joined by commas, sides by "vs".
+                console.MarkupLineInterpolated($"  [red]![/] {c.What}: {string.Join(" vs ", c.Values.GroupBy(v => v.Side).Select(side => string.Join(", ", side.Select(v => $"\"{v.Mention}\"{Resolved(v.Mention, v.Value)} ({ArticleLabel(story, v.Article)})"))))}");
                 foreach (var v in c.Values)
                 {
                     console.MarkupLineInterpolated($"      [grey]{ArticleLabel(story, v.Article)}: {Shorten(v.Text, 150)}[/]");

@@ -198,7 +198,11 @@ public sealed record StoryEntityDoc(string Id, string Name, string Type, IReadOn
 public sealed record StoryNameDoc(string Key, string Name, IReadOnlyDictionary<string, int> Articles);
 
 /// <summary>One side of a conflict: <paramref name="Text"/> is the sentence, <paramref name="Mention"/> the words that give the value.</summary>
-public sealed record ConflictValueDoc(string Article, string Text, string Value, string Mention, int Start, int End, SpanDoc Sentence);
+public sealed record ConflictValueDoc(string Article, string Text, string Value, string Mention, int Start, int End, SpanDoc Sentence)
+{
+    /// <summary>In a conflict, the side of the value (values of one side agree; see <c>Conflict.Sides</c>); null in a development.</summary>
+    public int? Side { get; init; }
+}
 
 /// <summary>A disagreement; <paramref name="Kind"/> is number, date, weekday, time or place.</summary>
 public sealed record ConflictDoc(string What, string Kind, IReadOnlyList<ConflictValueDoc> Values);

@@ -66,10 +66,12 @@ internal static class StoryPage
             foreach (var c in doc.Conflicts)
             {
                 h.Raw("<li><strong>").Text(c.What).Raw("</strong><ul>");
-                foreach (var v in c.Values)
+                for (var i = 0; i < c.Values.Count; i++)
                 {
-                    // The words and what they resolve to: "dinsdag" is 2024-03-12, "ruim 200" is more than 200.
-                    h.Raw("<li><mark>").Text(v.Mention).Raw("</mark>");
+                    // The words and what they resolve to: "dinsdag" is 2024-03-12, "ruim 200" is more than 200. A value
+                    // agreeing with the one before it (one side) is marked so.
+                    var v = c.Values[i];
+                    h.Raw(i > 0 && v.Side == c.Values[i - 1].Side ? "<li class=\"same-side\"><mark>" : "<li><mark>").Text(v.Mention).Raw("</mark>");
                     if (!string.Equals(v.Value, v.Mention, StringComparison.OrdinalIgnoreCase))
                     {
                         h.Raw(" <span class=\"value\">= ").Text(v.Value).Raw("</span>");

@@ -1414,4 +1414,26 @@ public class StoryComparerTests(ITestOutputHelper output)
             Assert.Equal(["a", "b"], comparison.Updates[0].Values.Select(v => v.ArticleId));
         }
     }
+
+    /// <summary>
+    /// A conflict of three sources, two of which agree within their rounding, has two sides: the two together against the
+    /// third, not three figures that all disagree.
+    /// </summary>
+    [Fact]
+    public void AConflictsValues_StandOnSides_OfWhatWasFoundToAgree()
+    {
+        var comparison = new StoryComparer().Compare(
+        [
+            Article("a", "Banana Times", "Chiquita and Fyffes agreed on a merger worth $1.07 billion on Monday.", "2014-03-10"),
+            Article("b", "Fruit Post", "Chiquita and Fyffes agreed on a merger worth $1 billion on Monday.", "2014-03-10"),
+            Article("c", "Market Wire", "Chiquita and Fyffes agreed on a merger worth $1.5 billion on Monday.", "2014-03-10"),
+        ]);
+
+        var conflict = Assert.Single(comparison.Conflicts);
+        var side = conflict.Values.Select((v, i) => (v.ArticleId, Side: conflict.Sides[i])).ToDictionary(x => x.ArticleId, x => x.Side);
+        Assert.Equal(side["a"], side["b"]);
+        Assert.NotEqual(side["a"], side["c"]);
+        Assert.Equal([0, 0, 1], conflict.Sides);
+    }
 }
+

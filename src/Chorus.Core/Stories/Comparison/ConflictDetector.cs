@@ -9,7 +9,18 @@ namespace Chorus.Core.Stories.Comparison;
 public sealed record ConflictValue(string ArticleId, string Value, string Mention, int Start, int End, SentenceRef Sentence);
 
 /// <summary>Sources that make the same claim with a different number, date, weekday, clock time or place.</summary>
-public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictValue> Values);
+public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictValue> Values)
+{
+    /// <summary>
+    /// For each value, its side: values of one side were never found to disagree with each other ("$1 billion" and "$1.07
+    /// billion" against "$526 million"); values of two sides were. Sides are numbered from 0 in the order of the values,
+    /// which are listed side by side. Empty: every value a side of its own.
+    /// </summary>
+    public IReadOnlyList<int> Sides { get; init; } = [];
+
+    /// <summary>Whether the values at <paramref name="i"/> and <paramref name="j"/> are on two sides.</summary>
+    public bool Opposed(int i, int j) => Sides.Count != Values.Count ? i != j : Sides[i] != Sides[j];
+}
 
 /// <summary>How a figure came to change between reports.</summary>
 public enum UpdateKind : byte
@@ -86,6 +97,11 @@ internal static class ConflictDetector
 
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
+
+        // The pairs of figures found to disagree, and to agree within their rounding or bounds, each way: a conflict's
+        // sides (see Conflict.Sides).
+        var disagreeing = new HashSet<(string, string)>();
+        var consistent = new HashSet<(string, string)>();
         var magnitudes = new Dictionary<(int Claim, string Kind, string Slot), double>();
         void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b, double magnitude = double.NaN)
         {
@@ -111,7 +127,10 @@ internal static class ConflictDetector
 
             values.TryAdd(a.ArticleId + "\n" + a.Value, a);
             values.TryAdd(b.ArticleId + "\n" + b.Value, b);
+            disagreeing.Add((a.ArticleId + "\n" + a.Value, b.ArticleId + "\n" + b.Value));
+            disagreeing.Add((b.ArticleId + "\n" + b.Value, a.ArticleId + "\n" + a.Value));
         }
+
 
         // Pairs of one slot whose figures are the very same ("75 miljoen euro" twice): a source that joins a conflict's side.
         var agreements = new List<(ConflictValue A, ConflictValue B)>();
@@ -145,6 +164,8 @@ internal static class ConflictDetector
             var grewWithTime = aFirst is { } order && GrewWithTheDays(order ? (a, qa, b, qb) : (b, qb, a, qa));
             if (!grewWithTime && Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
             {
+                consistent.Add((a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb)));
+                consistent.Add((b.Article.Id + "\n" + Number(qb), a.Article.Id + "\n" + Number(qa)));
                 if (Number(qa) == Number(qb))
                 {
                     agreements.Add((Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb))));
@@ -369,7 +390,7 @@ internal static class ConflictDetector
 
         var conflicts = MergeSharingAFigure(found)
             .Where(f => f.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(f => new Conflict(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList()))
+            .Select(f => Sided(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList(), disagreeing, consistent))
             .ToList();
         var developments = MergeDevelopments(updates.Select(u => (u.Key.Slot, u.Value.Kind, u.Value.What, u.Value.Values)))
             .OrderBy(u => u.Values.Keys.First())
@@ -379,6 +400,37 @@ internal static class ConflictDetector
             .Where(d => d.Kind == UpdateKind.Correction || !conflicts.Exists(c => d.Values.All(v => c.Values.Any(cv => cv.ArticleId == v.ArticleId && cv.Start == v.Start))))
             .ToList();
         return (conflicts, developments);
+    }
+
+    /// <summary>
+    /// A conflict with its values on sides: a value joins the side of one giving the very same figure, or of one it was
+    /// found to agree with (within rounding or bounds) while disagreeing with none there; else it is a side of its own.
+    /// Values are then listed side by side. A conflict merged from several pairs ("$526 million" against "$1.07B", and
+    /// against "$1 billion") had read as three figures that all disagree, though two of them agree within their rounding.
+    /// Values never compared stay apart: a side is what was found to agree.
+    /// </summary>
+    private static Conflict Sided(string kind, string what, List<ConflictValue> values, HashSet<(string, string)> disagreeing, HashSet<(string, string)> consistent)
+    {
+        static string Key(ConflictValue v) => v.ArticleId + "\n" + v.Value;
+        var sides = new List<List<ConflictValue>>();
+        foreach (var value in values)
+        {
+            var side = sides.FindIndex(members => members.Exists(m => m.Value == value.Value || consistent.Contains((Key(m), Key(value))))
+                && !members.Exists(m => disagreeing.Contains((Key(m), Key(value)))));
+
+            if (side < 0)
+            {
+                sides.Add([]);
+                side = sides.Count - 1;
+            }
+
+            sides[side].Add(value);
+        }
+
+        return new Conflict(kind, what, sides.SelectMany(m => m).ToList())
+        {
+            Sides = sides.SelectMany((members, side) => members.Select(_ => side)).ToList(),
+        };
     }
 
     /// <summary>
