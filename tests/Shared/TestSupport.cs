@@ -30,26 +30,22 @@ internal static class TestPaths
 /// <summary>A fact that needs a data set from ../shared/data; skipped with a clear message when it is absent.</summary>
 internal sealed class SharedDataFactAttribute : FactAttribute
 {
-    public SharedDataFactAttribute(string relativePath)
-    {
-        var full = Path.Combine(TestPaths.SharedData, relativePath);
-        if (!File.Exists(full) && !Directory.Exists(full))
-        {
-            Skip = $"needs ../shared/data/{relativePath}, which is not present";
-        }
-    }
+    public SharedDataFactAttribute(string relativePath) => Skip = SharedDataSkip.Unless(relativePath);
 }
 
 /// <summary>A theory that needs a data set from ../shared/data; skipped with a clear message when it is absent.</summary>
 internal sealed class SharedDataTheoryAttribute : TheoryAttribute
 {
-    public SharedDataTheoryAttribute(string relativePath)
+    public SharedDataTheoryAttribute(string relativePath) => Skip = SharedDataSkip.Unless(relativePath);
+}
+
+internal static class SharedDataSkip
+{
+    /// <summary>The reason to skip a test that needs ../shared/data/<paramref name="relativePath"/>; null when it is there.</summary>
+    public static string? Unless(string relativePath)
     {
         var full = Path.Combine(TestPaths.SharedData, relativePath);
-        if (!File.Exists(full) && !Directory.Exists(full))
-        {
-            Skip = $"needs ../shared/data/{relativePath}, which is not present";
-        }
+        return File.Exists(full) || Directory.Exists(full) ? null : $"needs ../shared/data/{relativePath}, which is not present";
     }
 }
 

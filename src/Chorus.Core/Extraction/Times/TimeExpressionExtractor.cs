@@ -704,7 +704,7 @@ public sealed partial class TimeExpressionExtractor
         /// Whether "in" at <paramref name="i"/> opens a stretch looked back over rather than a day ahead: a superlative, a
         /// first, an only or a none earlier in its clause ("the highest level in 57 years", "its first loss in five years",
         /// "one trading loss in four years", "der höchste Stand in 50 Jahren", "zum ersten Mal in fünf Jahren"). Read
-        /// ahead, "Transit Has Hit Its Highest Point In 50 Years" was a day in 2064.
+        /// ahead, "Transit Has Hit Its Highest Point In 50 Years" was a day fifty years after the article.
         /// </summary>
         private bool LooksBack(int i)
         {

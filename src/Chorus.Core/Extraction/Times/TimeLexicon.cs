@@ -263,7 +263,8 @@ public sealed class TimeLexicon
         AheadModals = Set("should", "would", "could", "must", "may", "might", "can", "to"),
         LookBackCues = Set("first", "only", "one", "single", "once", "no", "never", "record", "most", "least", "best", "worst"),
         NotSuperlatives = Set("interest", "forest", "request", "protest", "contest", "harvest", "suggest", "arrest", "manifest", "modest",
-            "honest", "digest", "invest", "attest", "conquest", "inquest", "southwest", "northwest", "midwest", "unrest", "behest", "detest"),
+            "honest", "digest", "invest", "attest", "conquest", "inquest", "southwest", "northwest", "midwest", "unrest", "behest", "detest",
+            "budapest", "bucharest", "everest"),
         Recurring = Map(("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("yearly", "P1Y"), ("annually", "P1Y"), ("biweekly", "P2W")),
         Every = Set("every", "each"),
         Holidays =

@@ -41,11 +41,11 @@ internal sealed class ClaimAligner(double threshold)
     /// sentences: <see cref="Threshold"/> for two articles, rising by a step per doubling. Each sentence is matched against
     /// the best of every other article, so the more articles, the likelier some sentence shares two words by chance (a
     /// multiple-comparisons correction), and the more sentences an article has, the likelier its best is similar by
-    /// accident; articles of one line (headlines, feed summaries) offer one
-    /// candidate each, so the rise fades out below three sentences an article and is gone at one. At the full rise a
-    /// story of 128 UCI headlines needed 0.50, and headlines differing only in a figure ("boyfriend of seven months" /
-    /// "boyfriend of six months", similar at 0.23–0.28 beside the names every headline repeats) never aligned, so their
-    /// disagreement was never seen. Articles of three sentences or more (every DPG and written story) are unchanged.
+    /// accident; articles of one line (headlines, feed summaries) offer one candidate each, so the rise fades out below
+    /// three sentences an article and is gone at one. At the full rise a story of 128 UCI headlines needed 0.50, and
+    /// headlines differing only in a figure ("boyfriend of seven months" / "boyfriend of six months", similar at
+    /// 0.23–0.28 beside the names every headline repeats) never aligned, so their disagreement was never seen. Stories
+    /// of articles of three sentences or more keep the whole rise (DPG's 168 stories and every written set: unchanged).
     /// </summary>
     public double ThresholdFor(int articles, int sentences)
     {

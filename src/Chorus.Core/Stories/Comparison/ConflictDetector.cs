@@ -12,9 +12,10 @@ public sealed record ConflictValue(string ArticleId, string Value, string Mentio
 public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictValue> Values)
 {
     /// <summary>
-    /// For each value, its side: values of one side were never found to disagree with each other ("$1 billion" and "$1.07
-    /// billion" against "$526 million"); values of two sides were. Sides are numbered from 0 in the order of the values,
-    /// which are listed side by side. Empty: every value a side of its own.
+    /// For each value, its side: the values of one side were found to agree (the same figure, or within rounding or
+    /// bounds: "$1 billion" and "$1.07 billion" against "$526 million") and none of them to disagree; values never
+    /// compared stand on sides of their own. Sides are numbered from 0 in the order of the values, which are listed side
+    /// by side. Empty: every value a side of its own.
     /// </summary>
     public IReadOnlyList<int> Sides { get; init; } = [];
 
@@ -130,7 +131,6 @@ internal static class ConflictDetector
             disagreeing.Add((a.ArticleId + "\n" + a.Value, b.ArticleId + "\n" + b.Value));
             disagreeing.Add((b.ArticleId + "\n" + b.Value, a.ArticleId + "\n" + a.Value));
         }
-
 
         // Pairs of one slot whose figures are the very same ("75 miljoen euro" twice): a source that joins a conflict's side.
         var agreements = new List<(ConflictValue A, ConflictValue B)>();
@@ -1728,13 +1728,13 @@ internal static class ConflictDetector
     {
         var a = Math.Abs(v);
         var unit = RoundingUnit(a);
-        // A sum of millions or more given to one digit ("a $1 billion deal", "3 miljoen bezoekers") is the writer rounding
-        // to the scale word: it stands for a figure up to 10 % off ("$1.07 billion"), where "744 miljoen" stays within
-        // its last digit.
+        // A figure of millions or more given to one digit ("a $1 billion deal", "3 miljoen bezoekers") is the writer
+        // rounding to the scale word: it stands for a figure up to 10 % off ("$1.07 billion"), where "744 miljoen" stays
+        // within its last digit.
         return Math.Min(unit / 2, (a >= 1e6 && a / unit < 10 ? RoundedToItsScale : 0.05) * a);
     }
 
-    /// <summary>How far a one-digit sum of millions or more may lie from the figure it rounds.</summary>
+    /// <summary>How far a one-digit figure of millions or more may lie from the figure it rounds.</summary>
     private const double RoundedToItsScale = 0.10;
 
     /// <summary>The unit of the last significant digit: 100 000 for 2 500 000, 1 000 000 for 744 000 000, 10 for 130, 1 for 127, 0.01 for 99,95.</summary>
