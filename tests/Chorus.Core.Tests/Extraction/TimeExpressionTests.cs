@@ -190,6 +190,14 @@ public class TimeExpressionTests(ITestOutputHelper output)
         }
     }
 
+    // An anchor in the calendar's first or last year cannot be counted from (CsCheck seed dc7d_gdajw12 threw there).
+    [Theory]
+    [InlineData("9999-12-28", "Volgende week en vorig jaar en morgen komt hij.")]
+    [InlineData("9999", "Over een jaar, volgende maand.")]
+    [InlineData("0001-01-01", "Vorige week en gisteren, vorig jaar.")]
+    public void AnAnchorAtTheCalendarsEdge_IsNoDateToCountFrom(string anchor, string text)
+        => Assert.All(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse(anchor).Value, "nl"), t => Assert.Null(t.Days));
+
     [Fact]
     public void RandomNumbersAndTimeWords_AtAnyAnchor_NeverThrow()
     {

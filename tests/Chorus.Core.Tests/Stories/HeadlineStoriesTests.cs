@@ -34,7 +34,7 @@ public class HeadlineStoriesTests(ITestOutputHelper output)
     // The real halves (eval/comparison/uci-figures-*.tsv); bars a little under the figures in docs/comparison.md, so that a
     // regression fails the build. The test half's later figure is in-sample (its output was read), its first run clean.
     [SharedDataTheory("uci-news/uci-news.dev.csv")]
-    [InlineData("uci-figures-test.tsv", 4, 4)]
+    [InlineData("uci-figures-test.tsv", 4, 2)]
     [InlineData("uci-figures-dev.tsv", 2, 1)]
     public void RealHeadlineStories_KeepTheirDisagreementFigures(string file, int minFound, int maxFalseAlarms)
     {

@@ -48,6 +48,13 @@ public sealed partial class TimeExpressionExtractor
         ArgumentNullException.ThrowIfNull(tokens);
         var lex = TimeLexicon.For(lang);
 
+        // A date in the calendar's first or last year cannot be counted from: "volgende week" of a date in 9999 is no
+        // date, and shifting it threw (found by the random-anchor property). Such an article is read as undated.
+        if (articleDate is { } d && (d.Start.Year <= 1 || d.End.Year >= DateOnly.MaxValue.Year))
+        {
+            articleDate = null;
+        }
+
         var scan = new Scan(text, tokens, words, lex, articleDate);
         var hits = new List<Hit>();
         var i2 = 0;

@@ -12,10 +12,9 @@ public sealed record ConflictValue(string ArticleId, string Value, string Mentio
 public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictValue> Values)
 {
     /// <summary>
-    /// For each value, its side: the values of one side were found to agree (the same figure, or within rounding or
-    /// bounds: "$1 billion" and "$1.07 billion" against "$526 million") and none of them to disagree; values never
-    /// compared stand on sides of their own. Sides are numbered from 0 in the order of the values, which are listed side
-    /// by side. Empty: every value a side of its own.
+    /// For each value, its side: the values of one side agree (the same figure, or within rounding or bounds: "$1
+    /// billion" and "$1.07 billion" against "$526 million") and none was found to disagree with another. Sides are
+    /// numbered from 0 in the order of the values, which are listed side by side. Empty: every value a side of its own.
     /// </summary>
     public IReadOnlyList<int> Sides { get; init; } = [];
 
@@ -103,6 +102,7 @@ internal static class ConflictDetector
         // sides (see Conflict.Sides).
         var disagreeing = new HashSet<(string, string)>();
         var consistent = new HashSet<(string, string)>();
+        var figures = new Dictionary<string, QuantityMention>(StringComparer.Ordinal);
         var magnitudes = new Dictionary<(int Claim, string Kind, string Slot), double>();
         void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b, double magnitude = double.NaN)
         {
@@ -202,6 +202,8 @@ internal static class ConflictDetector
             if (!Mentions(b.Article, qa) && !Mentions(a.Article, qb))
             {
                 Add(claim, "number", slot, what, va, vb, Math.Abs(Normalised(qa)));
+                figures.TryAdd(a.Article.Id + "\n" + va.Value, qa);
+                figures.TryAdd(b.Article.Id + "\n" + vb.Value, qb);
             }
         }
 
@@ -390,7 +392,7 @@ internal static class ConflictDetector
 
         var conflicts = MergeSharingAFigure(found)
             .Where(f => f.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(f => Sided(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList(), disagreeing, consistent))
+            .Select(f => Sided(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList(), disagreeing, consistent, figures))
             .ToList();
         var developments = MergeDevelopments(updates.Select(u => (u.Key.Slot, u.Value.Kind, u.Value.What, u.Value.Values)))
             .OrderBy(u => u.Values.Keys.First())
@@ -407,16 +409,18 @@ internal static class ConflictDetector
     /// found to agree with (within rounding or bounds) while disagreeing with none there; else it is a side of its own.
     /// Values are then listed side by side. A conflict merged from several pairs ("$526 million" against "$1.07B", and
     /// against "$1 billion") had read as three figures that all disagree, though two of them agree within their rounding.
-    /// Values never compared stay apart: a side is what was found to agree.
+    /// Two figures of one conflict whose sentences were never compared agree when their values do (one slot, so the
+    /// rounding and bounds of <see cref="Consistent"/> decide); dates, times and places only by the very same value.
     /// </summary>
-    private static Conflict Sided(string kind, string what, List<ConflictValue> values, HashSet<(string, string)> disagreeing, HashSet<(string, string)> consistent)
+    private static Conflict Sided(string kind, string what, List<ConflictValue> values, HashSet<(string, string)> disagreeing, HashSet<(string, string)> consistent, Dictionary<string, QuantityMention> figures)
     {
         static string Key(ConflictValue v) => v.ArticleId + "\n" + v.Value;
+        bool Agree(ConflictValue m, ConflictValue v) => m.Value == v.Value || consistent.Contains((Key(m), Key(v)))
+            || (figures.TryGetValue(Key(m), out var qm) && figures.TryGetValue(Key(v), out var qv) && Consistent(qm, qv));
         var sides = new List<List<ConflictValue>>();
         foreach (var value in values)
         {
-            var side = sides.FindIndex(members => members.Exists(m => m.Value == value.Value || consistent.Contains((Key(m), Key(value))))
-                && !members.Exists(m => disagreeing.Contains((Key(m), Key(value)))));
+            var side = sides.FindIndex(members => members.Exists(m => Agree(m, value)) && !members.Exists(m => disagreeing.Contains((Key(m), Key(value)))));
 
             if (side < 0)
             {
