@@ -34,11 +34,12 @@ public static class HeadlineStories
         var wanted = articleIds.Distinct(StringComparer.Ordinal).ToList();
         var missing = wanted.Where(id => !byId.ContainsKey(id)).ToList();
         var stories = wanted.Where(byId.ContainsKey).Select(id => byId[id].Gold).ToHashSet(StringComparer.Ordinal);
+        var byStory = items.ToLookup(i => i.Gold, StringComparer.Ordinal);
         var comparisons = new List<StoryComparison>();
         foreach (var story in stories.Order(StringComparer.Ordinal))
         {
             // Rows in their file order; a headline is the article's text (offsets index into it), never a title beside it.
-            var articles = items.Where(i => i.Gold == story)
+            var articles = byStory[story]
                 .Select(i => i.Article with { Ref = IdPrefix + i.Article.Ref, Text = i.Article.Title ?? string.Empty, Title = null })
                 .Where(a => a.Text.Length > 0)
                 .ToList();

@@ -137,7 +137,7 @@ internal static class EvalCommand
         var (comparisons, missing, errors) = HeadlineStories.Compare(csv, await File.ReadAllTextAsync(csv, ct).ConfigureAwait(false), articleIds, ArticleAnalyzer.CreateDefault(), new StoryComparer(StoryComparer.DefaultThreshold));
         if (errors.Count > 0)
         {
-            throw new UsageException(string.Join(Environment.NewLine, errors.Take(10)));
+            throw new UsageException(string.Join(Environment.NewLine, errors.Take(10)) + (errors.Count > 10 ? $"{Environment.NewLine}… and {errors.Count - 10} more" : string.Empty));
         }
 
         if (missing.Count > 0)

@@ -98,10 +98,9 @@ internal static class ConflictDetector
         var storyStart = sentences.Select(s => s.Article.Date).OfType<PartialDate>().Select(d => d.Start).DefaultIfEmpty(DateOnly.MaxValue).Min();
         var found = new Dictionary<(int Claim, string Kind, string Slot), (string What, Dictionary<string, ConflictValue> Values)>();
 
-        // The pairs of figures found to disagree, and to agree within their rounding or bounds, each way: a conflict's
-        // sides (see Conflict.Sides).
+        // The pairs of figures found to disagree (each way) and each conflicting figure by its key: a conflict's sides
+        // (see Conflict.Sides).
         var disagreeing = new HashSet<(string, string)>();
-        var consistent = new HashSet<(string, string)>();
         var figures = new Dictionary<string, QuantityMention>(StringComparer.Ordinal);
         var magnitudes = new Dictionary<(int Claim, string Kind, string Slot), double>();
         void Add(int claim, string kind, string slot, string what, ConflictValue a, ConflictValue b, double magnitude = double.NaN)
@@ -164,8 +163,6 @@ internal static class ConflictDetector
             var grewWithTime = aFirst is { } order && GrewWithTheDays(order ? (a, qa, b, qb) : (b, qb, a, qa));
             if (!grewWithTime && Consistent(qa, qb, slot.StartsWith("role:", StringComparison.Ordinal)))
             {
-                consistent.Add((a.Article.Id + "\n" + Number(qa), b.Article.Id + "\n" + Number(qb)));
-                consistent.Add((b.Article.Id + "\n" + Number(qb), a.Article.Id + "\n" + Number(qa)));
                 if (Number(qa) == Number(qb))
                 {
                     agreements.Add((Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb))));
@@ -175,8 +172,7 @@ internal static class ConflictDetector
             }
 
             var (va, vb) = (Value(a, qa.Start, qa.End, Number(qa)), Value(b, qb.Start, qb.End, Number(qb)));
-            // A lead says what it is: "lead in stemmen", not "number of stemmen", which reads as a count of votes.
-            var what = slot == MarginSlot ? "lead in " + (qa.Unit ?? qb.Unit ?? "number") : What(qa, qb);
+            var what = SlotWhat(slot, qa, qb);
             // Reported on different days: a figure the later source says it corrects is a correction (that source may
             // well repeat the old figure), a larger figure later is an update (a death toll that grew); a smaller one
             // later still contradicts.
@@ -227,15 +223,13 @@ internal static class ConflictDetector
 
             // Reported on one day, the order of the two is unknown: they are shown in the story's order.
             var aFirst = dayA.Start != dayB.Start ? dayA.Start < dayB.Start : a.ArticleIndex < b.ArticleIndex;
-            var (early, late, qEarly, qLate) = aFirst ? (a, b, qa, qb) : (b, a, qb, qa);
-            var days = late.Article.Date!.Value.Start.DayNumber - early.Article.Date!.Value.Start.DayNumber;
+            var (early, late, qEarly, qLate, dayEarly, dayLate) = aFirst ? (a, b, qa, qb, dayA.Start, dayB.Start) : (b, a, qb, qa, dayB.Start, dayA.Start);
+            var days = dayLate.DayNumber - dayEarly.DayNumber;
             var kind = Corrects(late) ? UpdateKind.Correction
                 : days > 0 && Normalised(qLate) > Normalised(qEarly) && GrewNoFasterThanTime(qEarly, qLate, days) ? UpdateKind.Update
                 : UpdateKind.Revision;
-            var what = slot == MarginSlot ? "lead in " + (qa.Unit ?? qb.Unit ?? "number") : What(qa, qb);
-            AddUpdate(claim, slot, kind, what,
-                (early.Article.Date!.Value.Start, Value(early, qEarly.Start, qEarly.End, Number(qEarly))),
-                (late.Article.Date!.Value.Start, Value(late, qLate.Start, qLate.End, Number(qLate))));
+            var what = SlotWhat(slot, qa, qb);
+            AddUpdate(claim, slot, kind, what, (dayEarly, Value(early, qEarly.Start, qEarly.End, Number(qEarly))), (dayLate, Value(late, qLate.Start, qLate.End, Number(qLate))));
         }
 
         // Each linked sentence's past, worked out once: a sentence has many links.
@@ -392,7 +386,7 @@ internal static class ConflictDetector
 
         var conflicts = MergeSharingAFigure(found)
             .Where(f => f.Values.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Count() > 1)
-            .Select(f => Sided(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList(), disagreeing, consistent, figures))
+            .Select(f => Sided(f.Kind, f.What, f.Kind == "number" ? WithAgreeingSources(f.Values.Values.ToList(), agreements) : f.Values.Values.ToList(), disagreeing, figures))
             .ToList();
         var developments = MergeDevelopments(updates.Select(u => (u.Key.Slot, u.Value.Kind, u.Value.What, u.Value.Values)))
             .OrderBy(u => u.Values.Keys.First())
@@ -404,6 +398,10 @@ internal static class ConflictDetector
         return (conflicts, developments);
     }
 
+    /// <summary>What a pair of figures of one slot is shown as: a lead says what it is ("lead in stemmen", not "number of stemmen", which reads as a count of votes).</summary>
+    private static string SlotWhat(string slot, QuantityMention a, QuantityMention b)
+        => slot == MarginSlot ? "lead in " + (a.Unit ?? b.Unit ?? "number") : What(a, b);
+
     /// <summary>
     /// A conflict with its values on sides: a value joins the side of one giving the very same figure, or of one it was
     /// found to agree with (within rounding or bounds) while disagreeing with none there; else it is a side of its own.
@@ -412,10 +410,12 @@ internal static class ConflictDetector
     /// Two figures of one conflict whose sentences were never compared agree when their values do (one slot, so the
     /// rounding and bounds of <see cref="Consistent"/> decide); dates, times and places only by the very same value.
     /// </summary>
-    private static Conflict Sided(string kind, string what, List<ConflictValue> values, HashSet<(string, string)> disagreeing, HashSet<(string, string)> consistent, Dictionary<string, QuantityMention> figures)
+    private static Conflict Sided(string kind, string what, List<ConflictValue> values, HashSet<(string, string)> disagreeing, Dictionary<string, QuantityMention> figures)
     {
         static string Key(ConflictValue v) => v.ArticleId + "\n" + v.Value;
-        bool Agree(ConflictValue m, ConflictValue v) => m.Value == v.Value || consistent.Contains((Key(m), Key(v)))
+        // Every figure of a number conflict was added as one side of a pair (so is in figures), or joined it as the very
+        // same figure as one that was.
+        bool Agree(ConflictValue m, ConflictValue v) => m.Value == v.Value
             || (figures.TryGetValue(Key(m), out var qm) && figures.TryGetValue(Key(v), out var qv) && Consistent(qm, qv));
         var sides = new List<List<ConflictValue>>();
         foreach (var value in values)
