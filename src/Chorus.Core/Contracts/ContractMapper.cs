@@ -186,7 +186,7 @@ public sealed class ContractMapper
             comparison.Conflicts.Select(c => new ConflictDoc(
                 c.What,
                 c.Kind,
-                c.Values.Select((v, i) => ValueDoc(v) with { Side = c.Sides.Count == c.Values.Count ? c.Sides[i] : i }).ToList())).ToList(),
+                c.Values.Select((v, i) => ValueDoc(v) with { Side = c.SideOf(i) }).ToList())).ToList(),
             comparison.Timeline.Select(e => new TimelineDoc(
                 e.Value,
                 SentenceDoc(e.Mentions[0].Sentence).Text,

@@ -18,8 +18,11 @@ public sealed record Conflict(string Kind, string What, IReadOnlyList<ConflictVa
     /// </summary>
     public IReadOnlyList<int> Sides { get; init; } = [];
 
+    /// <summary>The side of the value at <paramref name="i"/>.</summary>
+    public int SideOf(int i) => Sides.Count == Values.Count ? Sides[i] : i;
+
     /// <summary>Whether the values at <paramref name="i"/> and <paramref name="j"/> are on two sides.</summary>
-    public bool Opposed(int i, int j) => Sides.Count != Values.Count ? i != j : Sides[i] != Sides[j];
+    public bool Opposed(int i, int j) => SideOf(i) != SideOf(j);
 }
 
 /// <summary>How a figure came to change between reports.</summary>
