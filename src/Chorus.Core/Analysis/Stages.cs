@@ -178,13 +178,19 @@ public sealed class NameStage : IAnalysisStage
             }
         }
 
+        // In a Title Case sentence a capital says nothing: only its name words (TitleCase) count as capitalised, and
+        // none of its words is evidence that a word is written with a capital elsewhere.
+        var inTitleCase = TitleCase.Sentences(document, stemmer);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!sentenceStart[i] && IsCapitalised(tokens[i], text))
+            if (!sentenceStart[i] && !inTitleCase[i] && IsCapitalised(tokens[i], text))
             {
                 inner.Add(NameKey.Fold(tokens[i].Of(text)));
             }
         }
+
+        var titleCaseNames = TitleCase.NameWords(document, inTitleCase, stemmer, inner);
+        bool Capitalised(int i) => IsCapitalised(tokens[i], text) && (!inTitleCase[i] || titleCaseNames[i]);
 
         // How many particles, one after another, stand at k before a capitalised word; 0 when none or no such word.
         int ParticlesBeforeName(int k)
@@ -193,7 +199,7 @@ public sealed class NameStage : IAnalysisStage
             while (n < 3 && k + n + 1 < tokens.Count && IsParticle(tokens[k + n]) && (n == 0 || Adjacent(k + n - 1, k + n)))
             {
                 n++;
-                if (IsCapitalised(tokens[k + n], text))
+                if (Capitalised(k + n))
                 {
                     return n;
                 }
@@ -214,7 +220,13 @@ public sealed class NameStage : IAnalysisStage
             var end = i2 + 1;
             while (end < tokens.Count)
             {
-                if (IsCapitalised(tokens[end], text) && Adjacent(end - 1, end))
+                if (document.Lang == "en" && TitleCase.WithoutPossessive(tokens[end - 1].Of(text)).Length < tokens[end - 1].Length)
+                {
+                    // An English possessive ends the name it is of: "Edward Snowden's SXSW Appearance".
+                    break;
+                }
+
+                if (Capitalised(end) && Adjacent(end - 1, end))
                 {
                     end++;
                 }
@@ -230,7 +242,10 @@ public sealed class NameStage : IAnalysisStage
                 }
             }
 
-            var span = new TextSpan(tokens[i2].Start, tokens[end - 1].End);
+            // The possessive is no part of the name ("Snowden's" names Snowden).
+            var lastWord = tokens[end - 1].Of(text);
+            var possessive = document.Lang == "en" ? lastWord.Length - TitleCase.WithoutPossessive(lastWord).Length : 0;
+            var span = new TextSpan(tokens[i2].Start, tokens[end - 1].End - possessive);
             document.Names.Add(new NameMention(span.Start, span.End, NameKey.Fold(span.Of(text))));
             i2 = end;
         }
@@ -242,13 +257,13 @@ public sealed class NameStage : IAnalysisStage
 
         bool IsNameStart(int i)
         {
-            if (!IsCapitalised(tokens[i], text))
+            if (!Capitalised(i))
             {
                 return false;
             }
 
             var word = tokens[i].Of(text);
-            if (!sentenceStart[i])
+            if (!sentenceStart[i] || inTitleCase[i])
             {
                 return true;
             }

@@ -35,6 +35,47 @@ public class NameEvaluationTests(ITestOutputHelper output)
         Assert.True(typed >= minTypeAccuracy, $"type accuracy {typed:P1}");
     }
 
+    /// <summary>
+    /// Real English headlines in Title Case (UCI news, CC0), marked by hand: the test half was marked before the Title Case
+    /// rules were written and never tuned on. Before them: dev recall 7.4 / precision 13.2, test 24.6 / 34.7.
+    /// </summary>
+    [Theory]
+    [InlineData("en-titlecase-dev.txt", 0.45, 0.65)]
+    [InlineData("en-titlecase-test.txt", 0.50, 0.70)]
+    public void TitleCaseHeadlines_RecallAndPrecision(string file, double minRecall, double minPrecision)
+    {
+        var articles = NameEvaluation.Read(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "eval", "names", file)));
+        Assert.Equal(40, articles.Count);
+        var score = Assert.Single(NameEvaluation.Evaluate(Analyzer, articles));
+        output.WriteLine($"recall {score.Recall:P1}, precision {score.Precision:P1}, type accuracy {score.TypeAccuracy:P1}");
+        Assert.True(score.Recall >= minRecall, $"recall {score.Recall:P1}");
+        Assert.True(score.Precision >= minPrecision, $"precision {score.Precision:P1}");
+    }
+
+    // In a Title Case headline a capital says nothing: a name ends where the words of the language begin, and a given
+    // name takes the word after it whatever that is.
+    [Theory]
+    [InlineData("Neil Young Announces PonoMusic Launch", "Neil Young", "Neil Young Announces PonoMusic Launch")]
+    [InlineData("Sheryl Sandberg Launches Campaign To Ban The Word 'Bossy'", "Sheryl Sandberg", "Sheryl Sandberg Launches Campaign To Ban The Word")]
+    [InlineData("Jimmy Fallon Playing Water Wars Card Game With Lindsay Lohan", "Lindsay Lohan", "Jimmy Fallon Playing Water Wars Card Game With Lindsay Lohan")]
+    [InlineData("George Clooney's Former Girlfriend Stacy Keibler Marries Jared Pobre", "Stacy Keibler", "George Clooney's Former Girlfriend Stacy Keibler Marries Jared Pobre")]
+    [InlineData("First Dibs: Is Juan Pablo The Worst Bachelor Ever?", "Juan Pablo", "Juan Pablo The Worst")]
+    public void TitleCaseHeadlines_NameOnlyTheirNames(string headline, string person, string run)
+    {
+        var names = Names("en", headline);
+        Assert.Contains((person, "PER"), names);
+        Assert.DoesNotContain(names, n => n.Name == run);
+    }
+
+    // Ordinary sentences that name many people are no Title Case; a weekday or a month is capitalised in any sentence.
+    // An English possessive is no part of the name.
+    [Theory]
+    [InlineData("President Vladimir Putin spoke in Moscow on Tuesday.", "Vladimir Putin")]
+    [InlineData("Angela Merkel, Emmanuel Macron and Joe Biden met in March.", "Emmanuel Macron")]
+    [InlineData("Edward Snowden's lawyer spoke in Austin.", "Edward Snowden")]
+    public void OrdinarySentences_KeepTheirNames(string text, string person)
+        => Assert.Contains((person, "PER"), Names("en", text));
+
     [Fact]
     public void Read_StripsTheMarks_AndKeepsTheSpans()
     {
