@@ -252,7 +252,7 @@ public sealed class NameStage : IAnalysisStage
 
         if (document.Raw.Title is { } title)
         {
-            AddTitleNames(document, title, stemmer, inner);
+            AddTitleNames(document, title, stemmer, inner, document.Lang == "en");
         }
 
         bool IsNameStart(int i)
@@ -292,7 +292,7 @@ public sealed class NameStage : IAnalysisStage
         bool IsParticle(Token t) => t.Kind == TokenKind.Word && particles.Contains(t.Of(text).ToString());
     }
 
-    private static void AddTitleNames(AnalysisDocument document, string title, LanguageStemmer stemmer, HashSet<string> bodyNames)
+    private static void AddTitleNames(AnalysisDocument document, string title, LanguageStemmer stemmer, HashSet<string> bodyNames, bool english)
     {
         var tokens = Tokenizer.Tokenize(title);
         var words = tokens.Where(t => t.Kind == TokenKind.Word).ToList();
@@ -311,7 +311,10 @@ public sealed class NameStage : IAnalysisStage
             var key = NameKey.Fold(t.Of(title));
             var l = lower[..t.Length];
             t.Of(title).ToLowerInvariant(l);
-            var plausible = bodyNames.Contains(key) || (!titleCase && i > 0) || IsAcronym(t.Of(title));
+            // An English Title Case headline says by its words which capitals are names (TitleCase): "Sandberg",
+            // "Titanfall", "China"; not "Launches" or "Campaign".
+            var plausible = bodyNames.Contains(key) || (!titleCase && i > 0) || IsAcronym(t.Of(title))
+                || (english && titleCase && TitleCase.IsNameWord(stemmer, t.Of(title)));
             if (plausible && !stemmer.IsStopword(l))
             {
                 document.TitleNames.Add(key);

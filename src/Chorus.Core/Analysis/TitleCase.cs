@@ -138,13 +138,22 @@ internal static class TitleCase
                 continue;
             }
 
-            name[i] = IsAllCaps(core)
-                ? core.Length <= 3 || !IsDictionaryWord(stemmer, core)
-                : capitalisedElsewhere.Contains(NameKey.Fold(word)) || IsListedName(core.ToString())
-                    || (!IsStop(stemmer, word) && !IsDictionaryWord(stemmer, core));
+            name[i] = capitalisedElsewhere.Contains(NameKey.Fold(word)) || IsNameWord(stemmer, word);
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// Whether a capitalised word of a Title Case sentence is a name by itself: an acronym that is no word of the language
+    /// (or of three letters at most: "UK", "GM"), a listed place or organisation, or a word the English lexicon lacks.
+    /// </summary>
+    internal static bool IsNameWord(LanguageStemmer stemmer, ReadOnlySpan<char> word)
+    {
+        var core = WithoutPossessive(word);
+        return IsAllCaps(core)
+            ? core.Length <= 3 || !IsDictionaryWord(stemmer, core)
+            : IsListedName(core.ToString()) || (!IsStop(stemmer, word) && !IsDictionaryWord(stemmer, core));
     }
 
     /// <summary>How many tokens from <paramref name="start"/> (two to four capitalised ones) make a listed place or organisation; 0 when none do.</summary>

@@ -67,6 +67,19 @@ public class NameEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(names, n => n.Name == run);
     }
 
+    // A headline-only item in Title Case still names what it names: the words the language lacks, listed places and
+    // acronyms are title names, its other capitalised words are not (before, such a title named nothing at all).
+    [Theory]
+    [InlineData("Sheryl Sandberg Launches Campaign To Ban The Word 'Bossy'", "sandberg", "launches")]
+    [InlineData("Oil Futures Fall as China Signals Demand Concerns", "china", "futures")]
+    [InlineData("Congress, DOJ to Investigate Timing of GM Recall", "doj", "recall")]
+    public void TitleCaseHeadlineOnlyItems_NameTheirNames(string headline, string named, string notNamed)
+    {
+        var a = Analyzer.Analyze(new RawArticle { Ref = "h", Text = string.Empty, Title = headline, Lang = "en" });
+        Assert.Contains(named, a.TitleNames);
+        Assert.DoesNotContain(notNamed, a.TitleNames);
+    }
+
     // Ordinary sentences that name many people are no Title Case; a weekday or a month is capitalised in any sentence.
     // An English possessive is no part of the name.
     [Theory]
