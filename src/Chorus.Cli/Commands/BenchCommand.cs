@@ -244,6 +244,10 @@ internal static class BenchCommand
         var lastDay = -1;
         long peakManaged = 0;
         long allocated = 0;
+        // Every decision of the run (each article's story and score, each merge), hashed: a change meant to make the
+        // clusterer faster must leave it as it was.
+        using var decisions = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Record(string decision) => decisions.AppendData(System.Text.Encoding.UTF8.GetBytes(decision + "\n"));
         for (var k = 0; k < articles; k++)
         {
             ct.ThrowIfCancellationRequested();
@@ -270,15 +274,23 @@ internal static class BenchCommand
             {
                 // Once a day, as ingest does per batch: compare the day's one-article stories again, forget stories out
                 // of the window, hand pending counts to the store.
-                clusterer.Settle();
+                var merges = clusterer.Settle();
                 clusterer.Evict(start.AddDays(day - options.WindowDays));
                 clusterer.Statistics.TakePending();
                 lastDay = day;
+                timed.Stop();
+                foreach (var (absorbed, survivor) in merges)
+                {
+                    Record(absorbed + ">" + survivor);
+                }
+
+                timed.Start();
             }
 
             var assignment = clusterer.Assign(features, "s" + k.ToString(CultureInfo.InvariantCulture), "synthetic", false);
             clusterer.TakeDirty();
             timed.Stop();
+            Record(string.Create(CultureInfo.InvariantCulture, $"{assignment.StoryId} {assignment.Score:R} {string.Join(',', assignment.MergedStories)}"));
             allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             opened += assignment.OpenedStory ? 1 : 0;
             maxLoaded = Math.Max(maxLoaded, clusterer.LoadedStories);
@@ -291,13 +303,14 @@ internal static class BenchCommand
         peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(false));
         var perArticleUs = timed.Elapsed.TotalMilliseconds * 1000 / articles;
         var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
+        var digest = Convert.ToHexStringLower(decisions.GetHashAndReset())[..16];
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { articles, perDay, days = (articles / perDay) + 1, storiesOpened = opened, maxStoriesInMemory = maxLoaded, microsecondsPerArticle = Math.Round(perArticleUs, 1), allocatedBytesPerArticle = allocated / articles, peakManagedBytes = peakManaged, peakWorkingSetBytes = peakWorkingSet })).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { articles, perDay, days = (articles / perDay) + 1, storiesOpened = opened, maxStoriesInMemory = maxLoaded, microsecondsPerArticle = Math.Round(perArticleUs, 1), allocatedBytesPerArticle = allocated / articles, peakManagedBytes = peakManaged, peakWorkingSetBytes = peakWorkingSet, decisionsDigest = digest })).ConfigureAwait(false);
         }
         else
         {
-            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles over {(articles / perDay) + 1} days ({perDay}/day): {perArticleUs:0.0} µs and {allocated / articles / 1024.0:0.0} KB allocated per article (Assign, Settle, Evict), {opened:N0} stories opened, at most {maxLoaded:N0} stories in memory; peak managed heap {peakManaged / 1048576.0:0} MB, peak working set {peakWorkingSet / 1048576.0:0} MB")).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles over {(articles / perDay) + 1} days ({perDay}/day): {perArticleUs:0.0} µs and {allocated / articles / 1024.0:0.0} KB allocated per article (Assign, Settle, Evict), {opened:N0} stories opened, at most {maxLoaded:N0} stories in memory; peak managed heap {peakManaged / 1048576.0:0} MB, peak working set {peakWorkingSet / 1048576.0:0} MB; decisions digest {digest}")).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

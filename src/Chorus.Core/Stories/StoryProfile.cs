@@ -120,10 +120,11 @@ public sealed class StoryProfile
     internal HashSet<string> PostedKeys { get; } = new(StringComparer.Ordinal);
 
     // The statistics entries of the centroid keys, in the centroid's order, with their weights: a vector length then
-    // costs a pass over an array, not a look-up per key. Made again when the story or the set of entries changes.
+    // costs a pass over an array, not a look-up per key. Made again when the story changes, when one of the entries was
+    // forgotten (TermStatistics.Forget), and for other statistics.
     private (TermStatistics.Entry Entry, float Weight)[]? _termEntries;
     private (TermStatistics.Entry Entry, float Weight)[]? _nameEntries;
-    private int _entriesVersion = -1;
+    private TermStatistics? _entriesOf;
 
     // The lengths themselves, with the statistics stamp they were computed under: one article's assignment compares the
     // same stories again and again (its candidates, then each one-article story's candidates), with the counts unchanged.
@@ -140,9 +141,9 @@ public sealed class StoryProfile
     public double IdfNorm(bool names, TermStatistics stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        if (_entriesVersion != stats.EntriesVersion)
+        if (!ReferenceEquals(_entriesOf, stats))
         {
-            (_termEntries, _nameEntries, _entriesVersion) = (null, null, stats.EntriesVersion);
+            (_termEntries, _nameEntries, _entriesOf) = (null, null, stats);
         }
 
         ref var length = ref names ? ref _nameLength : ref _termLength;
@@ -153,15 +154,34 @@ public sealed class StoryProfile
 
         ref var entries = ref names ? ref _nameEntries : ref _termEntries;
         entries ??= EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
-        var sum = 0.0;
-        foreach (var (entry, w) in entries)
+        if (SumOfSquares(entries, stats) is not { } sum)
         {
-            var weighted = w * stats.Idf(entry);
-            sum += weighted * weighted;
+            // An entry was forgotten since the array was made: the keys are looked up again (a forgotten key counted
+            // again has a new entry; one not counted again is unseen).
+            entries = EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
+            sum = SumOfSquares(entries, stats)!.Value;
         }
 
         length = (stats.Version, Math.Sqrt(sum));
         return length.Length;
+    }
+
+    /// <summary>The sum of the squared IDF-weighted weights; null when an entry was forgotten.</summary>
+    private static double? SumOfSquares((TermStatistics.Entry Entry, float Weight)[] entries, TermStatistics stats)
+    {
+        var sum = 0.0;
+        foreach (var (entry, w) in entries)
+        {
+            if (entry.Forgotten)
+            {
+                return null;
+            }
+
+            var weighted = w * stats.Idf(entry);
+            sum += weighted * weighted;
+        }
+
+        return sum;
     }
 
     private static (TermStatistics.Entry, float)[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)

@@ -93,12 +93,6 @@ public sealed class TermStatistics
     public int Count => _df.Count;
 
     /// <summary>
-    /// Changes when entries are dropped (<see cref="Forget"/>): references from <see cref="EntryOf"/> taken before
-    /// then may no longer be the entries the keys are counted in.
-    /// </summary>
-    internal int EntriesVersion { get; private set; }
-
-    /// <summary>
     /// A stamp that changes with every change of the counts (<see cref="AddDocument"/>, <see cref="Forget"/>), unique
     /// across instances: a value computed from the statistics under one stamp (a story's IDF-weighted length) is still
     /// exact while the stamp holds.
@@ -257,13 +251,22 @@ public sealed class TermStatistics
             }
         }
 
+        // A story holding a dropped entry finds it marked and looks its keys up again (StoryProfile.IdfNorm); the
+        // others keep theirs, which are still the entries their keys are counted in.
         foreach (var key in stale ?? [])
         {
-            _df.Remove(key);
+            if (_df.Remove(key, out var dropped))
+            {
+                dropped.Forgotten = true;
+            }
+        }
+
+        foreach (var held in _uncounted.Values)
+        {
+            held.Forgotten = true;
         }
 
         _uncounted.Clear();
-        EntriesVersion++;
         Version = NextVersion();
     }
 
@@ -332,5 +335,8 @@ public sealed class TermStatistics
 
         // Counts not yet taken by TakePending.
         public int Pending;
+
+        // Dropped by Forget: no longer the entry its key is counted in (a key counted again gets a new one).
+        public bool Forgotten;
     }
 }
