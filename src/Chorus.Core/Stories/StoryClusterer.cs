@@ -301,8 +301,25 @@ public sealed class StoryClusterer
             Concepts = single.Concepts,
             AnchorNames = single.AnchorNames,
         };
-        return new Probe(features, Weigh(single.Terms, prefix: null, _options.ArticleTerms, sublinear: false), Weigh(single.Names, prefix: "@", _options.ArticleTerms / 2, sublinear: false),
+        return new Probe(features, WeighCentroid(single.Entries(names: false, _stats), _options.ArticleTerms), WeighCentroid(single.Entries(names: true, _stats), _options.ArticleTerms / 2),
             () => Weigh(single.Concepts, prefix: null, _options.ArticleTerms, sublinear: false));
+    }
+
+    /// <summary>
+    /// <see cref="Weigh"/> of a one-article story's centroid (counts already sub-linear), from the statistics entries
+    /// the story holds: the same IDF (a key no article counted weighs as unseen), without a look-up per key.
+    /// </summary>
+    private WeightedVector WeighCentroid(StoryProfile.CentroidEntry[] entries, int keep)
+    {
+        var weighted = new List<(string Key, double Weight, float Idf)>(entries.Length);
+        foreach (var (key, entry, count) in entries)
+        {
+            var idf = _stats.Idf(entry);
+            // In double, as Weigh multiplies: a float product rounds differently.
+            weighted.Add((key, (double)count * idf, idf));
+        }
+
+        return Truncated(weighted, keep);
     }
 
     /// <summary>
@@ -837,6 +854,12 @@ public sealed class StoryClusterer
             weighted.Add((key, (sublinear ? 1 + Math.Log(count) : count) * idf, idf));
         }
 
+        return Truncated(weighted, keep);
+    }
+
+    /// <summary>The <paramref name="keep"/> heaviest of the weighed keys, heaviest first (ties by key), as a vector.</summary>
+    private static WeightedVector Truncated(List<(string Key, double Weight, float Idf)> weighted, int keep)
+    {
         if (weighted.Count > keep)
         {
             weighted.Sort(static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Key, b.Key));

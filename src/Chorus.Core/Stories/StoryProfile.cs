@@ -119,17 +119,20 @@ public sealed class StoryProfile
     /// <summary>The inverted-index keys this story is posted under; the clusterer's bookkeeping, never stored.</summary>
     internal HashSet<string> PostedKeys { get; } = new(StringComparer.Ordinal);
 
-    // The statistics entries of the centroid keys, in the centroid's order, with their weights: a vector length then
-    // costs a pass over an array, not a look-up per key. Made again when the story changes, when one of the entries was
-    // forgotten (TermStatistics.Forget), and for other statistics.
-    private (TermStatistics.Entry Entry, float Weight)[]? _termEntries;
-    private (TermStatistics.Entry Entry, float Weight)[]? _nameEntries;
+    // The statistics entries of the centroid keys, in the centroid's order, with their keys and weights: a vector
+    // length then costs a pass over an array, not a look-up per key. Made again when the story changes, when one of the
+    // entries was forgotten (TermStatistics.Forget), and for other statistics.
+    private CentroidEntry[]? _termEntries;
+    private CentroidEntry[]? _nameEntries;
     private TermStatistics? _entriesOf;
 
     // The lengths themselves, with the statistics stamp they were computed under: one article's assignment compares the
     // same stories again and again (its candidates, then each one-article story's candidates), with the counts unchanged.
     private (long Version, double Length) _termLength = (-1, 0);
     private (long Version, double Length) _nameLength = (-1, 0);
+
+    /// <summary>A centroid key with the statistics entry it is counted in and its weight in the centroid.</summary>
+    internal readonly record struct CentroidEntry(string Key, TermStatistics.Entry Entry, float Weight);
 
     /// <summary>
     /// The IDF-weighted length of the term (or name) centroid, with the document frequencies of now: a pass over an array
@@ -141,56 +144,64 @@ public sealed class StoryProfile
     public double IdfNorm(bool names, TermStatistics stats)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        if (!ReferenceEquals(_entriesOf, stats))
-        {
-            (_termEntries, _nameEntries, _entriesOf) = (null, null, stats);
-        }
-
         ref var length = ref names ? ref _nameLength : ref _termLength;
-        if (length.Version == stats.Version)
+        if (length.Version == stats.Version && ReferenceEquals(_entriesOf, stats))
         {
             return length.Length;
         }
 
-        ref var entries = ref names ? ref _nameEntries : ref _termEntries;
-        entries ??= EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
-        if (SumOfSquares(entries, stats) is not { } sum)
+        var sum = 0.0;
+        foreach (var (_, entry, w) in Entries(names, stats))
         {
-            // An entry was forgotten since the array was made: the keys are looked up again (a forgotten key counted
-            // again has a new entry; one not counted again is unseen).
-            entries = EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
-            sum = SumOfSquares(entries, stats)!.Value;
+            var weighted = w * stats.Idf(entry);
+            sum += weighted * weighted;
         }
 
         length = (stats.Version, Math.Sqrt(sum));
         return length.Length;
     }
 
-    /// <summary>The sum of the squared IDF-weighted weights; null when an entry was forgotten.</summary>
-    private static double? SumOfSquares((TermStatistics.Entry Entry, float Weight)[] entries, TermStatistics stats)
+    /// <summary>
+    /// The centroid's keys, in the centroid's order, with the statistics entries they are counted in now (none forgotten)
+    /// and their weights: the clusterer weighs a one-article story by them without a look-up per key.
+    /// </summary>
+    internal CentroidEntry[] Entries(bool names, TermStatistics stats)
     {
-        var sum = 0.0;
-        foreach (var (entry, w) in entries)
+        if (!ReferenceEquals(_entriesOf, stats))
         {
-            if (entry.Forgotten)
-            {
-                return null;
-            }
-
-            var weighted = w * stats.Idf(entry);
-            sum += weighted * weighted;
+            (_termEntries, _nameEntries, _entriesOf) = (null, null, stats);
         }
 
-        return sum;
+        ref var entries = ref names ? ref _nameEntries : ref _termEntries;
+        if (entries is null || HoldsForgotten(entries))
+        {
+            // A forgotten key counted again has a new entry; one not counted again is unseen.
+            entries = EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
+        }
+
+        return entries;
     }
 
-    private static (TermStatistics.Entry, float)[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)
+    private static bool HoldsForgotten(CentroidEntry[] entries)
     {
-        var entries = new (TermStatistics.Entry, float)[centroid.Count];
+        foreach (var e in entries)
+        {
+            if (e.Entry.Forgotten)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static CentroidEntry[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)
+    {
+        var entries = new CentroidEntry[centroid.Count];
         var i = 0;
         foreach (var (key, w) in centroid)
         {
-            entries[i++] = (stats.EntryOf(prefix, key), w);
+            entries[i++] = new CentroidEntry(key, stats.EntryOf(prefix, key), w);
         }
 
         return entries;
