@@ -120,7 +120,7 @@ internal static class TitleCase
             var core = WithoutPossessive(word);
             var nextCapitalised = i + 1 < tokens.Count && inTitleCase[i + 1] && NameStage.IsCapitalised(tokens[i + 1], text) && tokens[i + 1].Start - tokens[i].End <= 1;
 
-            // A listed place or organisation of several words ("Bank Of England", "Wall Street") is one name, whatever
+            // A listed place or organisation of several words ("United Nations", "European Union") is one name, whatever
             // its words are on their own.
             if (ListedRun(tokens, text, i, inTitleCase) is var listed and > 1)
             {

@@ -251,7 +251,7 @@ public sealed class TermStatistics
             }
         }
 
-        // A story holding a dropped entry finds it marked and looks its keys up again (StoryProfile.IdfNorm); the
+        // A story holding a dropped entry finds it marked and looks its keys up again (StoryProfile.Entries); the
         // others keep theirs, which are still the entries their keys are counted in.
         foreach (var key in stale ?? [])
         {
