@@ -862,8 +862,9 @@ public sealed class StoryClusterer
     {
         if (weighted.Count > keep)
         {
-            weighted.Sort(static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Key, b.Key));
-            weighted.RemoveRange(keep, weighted.Count - keep);
+            // Heaviest first, ties by key (keys are distinct: a total order), so the kept keys and their order are a full
+            // sort's; the rest need no order.
+            TopSelection.KeepFirst(weighted, keep, static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Key, b.Key));
         }
 
         return new WeightedVector(weighted);
