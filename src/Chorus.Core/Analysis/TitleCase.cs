@@ -133,7 +133,7 @@ internal static class TitleCase
                 && !(IsDictionaryWord(stemmer, core) && IsDictionaryWord(stemmer, tokens[i + 1].Of(text))))
             {
                 // A given name and the word after it: "Neil Young", "Mark Carney" (a surname may be a word, but a given name
-                // that is a word too needs a surname that is none: "Sterling Volatile" is no person).
+                // that is a word too needs a surname that is none: "in Rebel Territory" names no one).
                 name[i] = name[i + 1] = true;
                 continue;
             }

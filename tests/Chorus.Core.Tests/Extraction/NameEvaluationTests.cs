@@ -63,6 +63,13 @@ public class NameEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(names, n => n.Name == run);
     }
 
+    // Words of the language are no names in Title Case, even where the name lists hold one as a given name ("Rebel").
+    [Theory]
+    [InlineData("Libyan Govt Threatens to Destroy North Korean Oil Tanker in Rebel Territory", "Rebel Territory")]
+    [InlineData("Urban Outfitters Sees Unusually Large Options Volume", "Sees Unusually Large Options Volume")]
+    public void TitleCaseHeadlines_WordsAreNoNames(string headline, string notAName)
+        => Assert.DoesNotContain(Names("en", headline), n => n.Name == notAName);
+
     // A listed name of several words is one name in Title Case, though each of its words is a word of the language.
     [Fact]
     public void TitleCaseHeadlines_KeepListedNamesOfSeveralWords()
