@@ -277,14 +277,7 @@ public sealed class NameStage : IAnalysisStage
                     && Chorus.Core.Extraction.Ner.NameGazetteer.Dutch.IsGivenName(word.ToString());
             }
 
-            return word.Length <= 64 && !IsStop(stemmer, word);
-        }
-
-        static bool IsStop(LanguageStemmer stemmer, ReadOnlySpan<char> word)
-        {
-            Span<char> l = stackalloc char[word.Length];
-            word.ToLowerInvariant(l);
-            return stemmer.IsStopword(l);
+            return word.Length <= 64 && !stemmer.IsStopwordInAnyCase(word);
         }
 
         bool Adjacent(int a, int b) => tokens[b].Start - tokens[a].End <= 1;
@@ -322,7 +315,7 @@ public sealed class NameStage : IAnalysisStage
         }
     }
 
-    private static bool IsAcronym(ReadOnlySpan<char> word)
+    internal static bool IsAcronym(ReadOnlySpan<char> word)
     {
         if (word.Length < 2)
         {

@@ -74,7 +74,7 @@ internal static class TitleCase
             for (var i = from + 1; i < to; i++)
             {
                 var word = tokens[i].Of(text);
-                if (tokens[i].Kind != TokenKind.Word || !char.IsLetter(word[0]) || IsStop(stemmer, word))
+                if (tokens[i].Kind != TokenKind.Word || !char.IsLetter(word[0]) || stemmer.IsStopwordInAnyCase(word))
                 {
                     continue;
                 }
@@ -83,7 +83,7 @@ internal static class TitleCase
                 if (char.IsUpper(word[0]))
                 {
                     capitalised++;
-                    if (!IsAllCaps(word) && !AlwaysCapitalised.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && IsDictionaryWord(stemmer, word) && !IsListedName(word.ToString()))
+                    if (!NameStage.IsAcronym(word) && !AlwaysCapitalised.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && IsDictionaryWord(stemmer, word) && !IsListedName(word.ToString()))
                     {
                         commonCapitalised++;
                     }
@@ -128,7 +128,7 @@ internal static class TitleCase
                 continue;
             }
 
-            if (nextCapitalised && !IsFunctionWord(core) && NameGazetteer.Dutch.IsGivenName(core.ToString()) && !IsStop(stemmer, tokens[i + 1].Of(text))
+            if (nextCapitalised && !IsFunctionWord(core) && NameGazetteer.Dutch.IsGivenName(core.ToString()) && !stemmer.IsStopwordInAnyCase(tokens[i + 1].Of(text))
                 && !IsFunctionWord(tokens[i + 1].Of(text))
                 && !(IsDictionaryWord(stemmer, core) && IsDictionaryWord(stemmer, tokens[i + 1].Of(text))))
             {
@@ -151,9 +151,9 @@ internal static class TitleCase
     internal static bool IsNameWord(LanguageStemmer stemmer, ReadOnlySpan<char> word)
     {
         var core = WithoutPossessive(word);
-        return IsAllCaps(core)
+        return NameStage.IsAcronym(core)
             ? core.Length <= 3 || !IsDictionaryWord(stemmer, core)
-            : IsListedName(core.ToString()) || (!IsStop(stemmer, word) && !IsDictionaryWord(stemmer, core));
+            : IsListedName(core.ToString()) || (!stemmer.IsStopwordInAnyCase(word) && !IsDictionaryWord(stemmer, core));
     }
 
     /// <summary>How many tokens from <paramref name="start"/> (two to four capitalised ones) make a listed place or organisation; 0 when none do.</summary>
@@ -217,32 +217,4 @@ internal static class TitleCase
 
     internal static ReadOnlySpan<char> WithoutPossessive(ReadOnlySpan<char> word)
         => word.Length > 2 && word[^1] is 's' or 'S' && word[^2] is '\'' or '’' ? word[..^2] : word;
-
-    private static bool IsAllCaps(ReadOnlySpan<char> word)
-    {
-        var letters = 0;
-        foreach (var c in word)
-        {
-            if (char.IsLower(c))
-            {
-                return false;
-            }
-
-            letters += char.IsLetter(c) ? 1 : 0;
-        }
-
-        return letters >= 2;
-    }
-
-    private static bool IsStop(LanguageStemmer stemmer, ReadOnlySpan<char> word)
-    {
-        if (word.Length > 64)
-        {
-            return false;
-        }
-
-        Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
-        return stemmer.IsStopword(lower);
-    }
 }

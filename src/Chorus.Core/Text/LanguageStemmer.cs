@@ -71,6 +71,18 @@ public sealed class LanguageStemmer
         return _stopwords.Contains(_buffer, 0, lowerWord.Length);
     }
 
+    /// <summary>True for a stopword written in any case ("The", "OF").</summary>
+    public bool IsStopwordInAnyCase(ReadOnlySpan<char> word)
+    {
+        Fill(word);
+        for (var i = 0; i < word.Length; i++)
+        {
+            _buffer[i] = char.ToLowerInvariant(_buffer[i]);
+        }
+
+        return _stopwords.Contains(_buffer, 0, word.Length);
+    }
+
     /// <summary>The stem of a word, lower-cased; the word need not be lower case.</summary>
     public string Stem(ReadOnlySpan<char> word)
     {
