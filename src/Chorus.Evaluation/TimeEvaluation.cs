@@ -111,7 +111,8 @@ public static class TimeSpec
 
 /// <summary>
 /// Reads Chorus's own time cases (<c>eval/times/*.tsv</c>): <c>lang TAB article date TAB sentence with [[marked]]
-/// expressions TAB values separated by " | "</c>. A value is Chorus's TIMEX output, compared exactly.
+/// expressions TAB values separated by " | "</c>. A value is a TIMEX value, right when Chorus's output is the same
+/// string or reads as the same days, clock times and length (<see cref="TimeEvaluation.ValueMatches"/>).
 /// </summary>
 public static class TimeCaseTable
 {
@@ -325,6 +326,15 @@ public static class TimeEvaluation
             if (ours is not { } o)
             {
                 continue;
+            }
+
+            // Chorus's own cases give a TIMEX value alone: right when it reads as the same days, clock times and
+            // length ("2024-Q3" and "2024-07-01/2024-09-30" are one quarter), never a coarser or finer value.
+            if (v.Count == 1 && timex is not null && TimexReading.Read(timex) is { } written
+                && (written.StartDay, written.EndDay, written.StartTime, written.EndTime, written.Seconds) == (o.StartDay, o.EndDay, o.StartTime, o.EndTime, o.Seconds)
+                && (written.StartDay is not null || written.StartTime is not null || written.Seconds is not null))
+            {
+                return true;
             }
 
             switch (gold.TypeName)

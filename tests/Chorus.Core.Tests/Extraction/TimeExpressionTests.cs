@@ -105,6 +105,75 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void InALengthOfTime_AfterASuperlativeOrAFirst_LooksBack(string lang, string text, string expected)
         => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-06-12").Value, lang)).Value);
 
+    // A season named from the article date: the last one that has ended, the next one to begin, and a winter that
+    // began the December before.
+    [Theory]
+    [InlineData("nl", "Afgelopen zomer was het uitzonderlijk droog.", "2025-10-15", "2025-SU")]
+    [InlineData("nl", "Afgelopen zomer was het uitzonderlijk droog.", "2025-07-15", "2024-SU")]
+    [InlineData("nl", "Vorige winter viel er nauwelijks sneeuw.", "2025-03-12", "2024-WI")]
+    [InlineData("nl", "Komende zomer gaat de brug dicht.", "2025-03-12", "2025-SU")]
+    [InlineData("nl", "Komende zomer gaat de brug dicht.", "2025-10-15", "2026-SU")]
+    [InlineData("nl", "Deze winter is het zacht.", "2025-02-10", "2024-WI")]
+    [InlineData("en", "Last summer was the hottest on record.", "2025-10-15", "2025-SU")]
+    [InlineData("de", "Im vergangenen Sommer war es sehr trocken.", "2025-10-15", "2025-SU")]
+    [InlineData("de", "Im nächsten Frühjahr beginnt der Umbau.", "2025-10-15", "2026-SP")]
+    public void ASeasonNamedFromTheArticleDate_IsTheNearestOneThatWay(string lang, string text, string anchor, string expected)
+        => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse(anchor).Value, lang)).Value);
+
+    // A half of a year needs the year it divides, or a word that says so ("halfjaar", "Halbjahr"); a half alone is a match's.
+    [Theory]
+    [InlineData("nl", "De omzet steeg in de eerste helft van 2024.", "2025-03-12", "2024-01-01/2024-06-30")]
+    [InlineData("nl", "In de tweede helft van het jaar zal een nieuwe wet volgen.", "2025-03-12", "2025-07-01/2025-12-31")]
+    [InlineData("nl", "Het eerste halfjaar was zwak.", "2025-10-15", "2025-01-01/2025-06-30")]
+    [InlineData("en", "Sales fell in the second half of last year.", "2025-03-12", "2024-07-01/2024-12-31")]
+    [InlineData("en", "Exports grew in the first half of 2024.", "2025-03-12", "2024-01-01/2024-06-30")]
+    [InlineData("de", "Im ersten Halbjahr stieg der Umsatz.", "2025-10-15", "2025-01-01/2025-06-30")]
+    [InlineData("de", "In der zweiten Hälfte des Jahres 2023 sank der Absatz.", "2025-03-12", "2023-07-01/2023-12-31")]
+    [InlineData("de", "Die Zahlen der ersten Hälfte 2024 waren gut.", "2025-03-12", "2024-01-01/2024-06-30")]
+    public void AHalfOfAYear_IsItsSixMonths(string lang, string text, string anchor, string expected)
+        => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse(anchor).Value, lang)).Value);
+
+    [Theory]
+    [InlineData("nl", "In de eerste helft scoorde Ajax twee keer.")]
+    [InlineData("en", "He scored twice in the first half.")]
+    [InlineData("de", "In der ersten Hälfte fielen keine Tore.")]
+    [InlineData("nl", "Het eerste half uur gebeurde er weinig.")]
+    public void AHalfWithoutItsYear_IsNoTime(string lang, string text)
+        => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-03-12").Value, lang), t => t.Kind == TimeKind.Interval);
+
+    // German decades in words, with "Jahre" apart or glued on, after an article that opens nothing.
+    [Theory]
+    [InlineData("Die Schule wurde in den fünfziger Jahren gebaut.", "1950-01-01/1959-12-31")]
+    [InlineData("In den achtziger Jahren wuchs die Stadt.", "1980-01-01/1989-12-31")]
+    [InlineData("Die Siedlung entstand in den Neunzigerjahren.", "1990-01-01/1999-12-31")]
+    [InlineData("Der Film spielt in den Zwanzigerjahren.", "1920-01-01/1929-12-31")]
+    public void AGermanDecadeInWords_IsItsTenYears(string text, string expected)
+        => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-06-18").Value, "de")).Value);
+
+    // A present sentence with a verb that looks ahead speaks of what is to come: a quarter not yet begun is this year's.
+    [Theory]
+    [InlineData("de", "Die Firma rechnet im dritten Quartal mit einem Gewinn.", "2025-07-01/2025-09-30")]
+    [InlineData("nl", "ING verwacht in het derde kwartaal herstel.", "2025-07-01/2025-09-30")]
+    [InlineData("en", "The company expects a profit in the third quarter.", "2025-07-01/2025-09-30")]
+    [InlineData("nl", "De winst in het derde kwartaal bedraagt drie miljoen.", "2024-07-01/2024-09-30")]
+    [InlineData("nl", "De bank heeft in het derde kwartaal een verlies verwacht.", "2024-07-01/2024-09-30")]
+    public void AVerbThatLooksAhead_MakesAPresentSentenceFuture(string lang, string text, string expected)
+        => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-06-18").Value, lang)).Value);
+
+    // "a.m." keeps its full stop: the day after it is the clock time's day, unless a new sentence begins there.
+    [Theory]
+    [InlineData("At about 3 a.m. on Sunday, the fire broke out.", "2025-03-09T03:00")]
+    [InlineData("At around 11 p.m. on Saturday, police were called.", "2025-03-08T23:00")]
+    public void AClockTimeInAM_OrPM_TakesTheDayAfterIt(string text, string expected)
+        => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-03-12").Value, "en"), t => t.Value == expected);
+
+    [Fact]
+    public void AClockTimeInAM_EndingASentence_KeepsItsOwnDay()
+    {
+        const string text = "The fire broke out at 3 a.m. On Sunday, police closed the road.";
+        Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-03-12").Value, "en"), t => t.Value == "2025-03-09T03:00");
+    }
+
     // Consumers compute on the typed values; they must say what the written value says.
     [Theory]
     [InlineData("Op dinsdag 12 september 2023 om 06.30 uur ging het mis.", "2023-09-20")]

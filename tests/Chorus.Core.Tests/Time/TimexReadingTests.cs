@@ -12,6 +12,11 @@ public class TimexReadingTests
     [InlineData("2016-11-08TEV", "2016-11-08", "2016-11-08", "16:00", "20:00")]
     [InlineData("T05:00/T07:00", null, null, "05:00", "07:00")]
     [InlineData("XXXX-XX-XXT19:56:30", null, null, "19:56:30", "19:56:30")]
+    [InlineData("2024-Q3", "2024-07-01", "2024-09-30", null, null)]
+    [InlineData("2024-H2", "2024-07-01", "2024-12-31", null, null)]
+    [InlineData("199", "1990-01-01", "1999-12-31", null, null)]
+    [InlineData("2025-W10-WE", "2025-03-08", "2025-03-09", null, null)]
+    [InlineData("2025-W10", "2025-03-03", "2025-03-09", null, null)]
     public void Points_And_Intervals(string value, string? from, string? to, string? t1, string? t2)
     {
         var r = TimexReading.Read(value)!.Value;
@@ -37,6 +42,11 @@ public class TimexReadingTests
     [InlineData("2023-09-12/garbage")]
     [InlineData("P12")]
     [InlineData("PT")]
+    [InlineData("2024-Q5")]
+    [InlineData("2024-H3")]
+    [InlineData("2024-Q0")]
+    [InlineData("000")]
+    [InlineData("2025-W10-XY")]
     public void Garbage_ReadsAsNothing(string value) => Assert.Null(TimexReading.Read(value));
 
     [Fact]

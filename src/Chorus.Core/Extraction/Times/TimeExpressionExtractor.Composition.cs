@@ -528,6 +528,12 @@ public sealed partial class TimeExpressionExtractor
 
             for (var k = from; k < to; k++)
             {
+                // "at 3 a.m. on Sunday": the abbreviation's full stop, where the sentence goes on in lower case.
+                if (w[k] == "." && k > 0 && w[k - 1] is "a.m" or "p.m" && k + 1 < N && char.IsLower(text[tokens[k + 1].Start]))
+                {
+                    continue;
+                }
+
                 if (w[k] is not ("," or "om" or "op" or "(" or ")" or "-" or "rond" or "omstreeks" or "tegen" or "de" or "van" or "at" or "on" or "um" or "am" or "the" or "of" or "zum" or "zu" or "auf" or "von" or "into" or "des" or "den" or "dem"
                     or "na" or "vanaf" or "voor" or "niet" or "later" or "dan" or "after" or "before" or "nach" or "vor"))
                 {

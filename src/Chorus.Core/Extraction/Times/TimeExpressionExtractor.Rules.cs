@@ -663,6 +663,10 @@ public sealed partial class TimeExpressionExtractor
                     (year, end) = (y4, end + 2);
                 }
             }
+            else if (DayWord(i, out var halfOrdinal, out var halfIsOrdinal) && halfIsOrdinal && halfOrdinal is 1 or 2 && HalfOfYear(i + 1, out var halfEnd, out var halfYear))
+            {
+                (half, end, year) = (halfOrdinal, halfEnd, halfYear);
+            }
             else if (lex.Directions.TryGetValue(word, out var dir) && i + 1 < N && w[i + 1] is "kwartaal" or "quarter" or "quartal" && anchor is { Precision: >= DatePrecision.Month } a)
             {
                 var first = new DateOnly(a.Year, ((a.Month - 1) / 3 * 3) + 1, 1).AddMonths(3 * dir);
@@ -705,6 +709,53 @@ public sealed partial class TimeExpressionExtractor
             var start = new DateOnly(year.Value, q is { } q1 ? ((q1 - 1) * 3) + 1 : ((half!.Value - 1) * 6) + 1, 1);
             hit = new Hit(i, end, $"{Iso(start)}/{Iso(start.AddMonths(months).AddDays(-1))}", TimeKind.Interval) { Year = year };
             return true;
+        }
+
+        /// <summary>
+        /// After an ordinal, a half of a year: "halfjaar", "Halbjahr", "jaarhelft" alone, or "helft", "half", "Hälfte"
+        /// with the year it divides ("van 2024", "of the year", "van vorig jaar", "des Jahres", "2024"): a half without a
+        /// year is a match's ("in de eerste helft scoorde Ajax"). <paramref name="year"/> is null for the article's year.
+        /// </summary>
+        private bool HalfOfYear(int k, out int end, out int? year)
+        {
+            (end, year) = (k + 1, null);
+            if (k >= N)
+            {
+                return false;
+            }
+
+            var ofAYear = w[k] is "halfjaar" or "jaarhelft" or "halbjahr" or "halbjahres" or "halbjahrs";
+            if (!ofAYear && w[k] is not ("helft" or "half" or "hälfte"))
+            {
+                return false;
+            }
+
+            var j = k + 1 < N && w[k + 1] is "van" or "of" or "des" ? k + 2 : k + 1;
+            if (IsYear(j, out var y))
+            {
+                (end, year) = (j + 1, y);
+                return true;
+            }
+
+            if (j + 1 < N && w[j] is "het" or "the" or "dit" or "this" or "dieses" && lex.Units.TryGetValue(w[j + 1], out var unit) && unit == "year")
+            {
+                end = j + 2;
+                return true;
+            }
+
+            if (j < N && w[j] == "jahres")
+            {
+                (end, year) = IsYear(j + 1, out var y2) ? (j + 2, y2) : (j + 1, (int?)null);
+                return true;
+            }
+
+            if (j + 1 < N && anchor is { } a && lex.Directions.TryGetValue(w[j], out var dir) && lex.Units.TryGetValue(w[j + 1], out var unit2) && unit2 == "year")
+            {
+                (end, year) = (j + 2, a.Year + dir);
+                return true;
+            }
+
+            return ofAYear;
         }
 
         /// <summary>"de jaren '90", "jaren 1990", "de jaren negentig", "21e eeuw".</summary>
@@ -778,6 +829,11 @@ public sealed partial class TimeExpressionExtractor
                 return k + 1 < N && w[k + 1] is "jahre" or "jahren" ? (spelled, k + 2) : null;
             }
 
+            if (lex.Lang == "de" && GermanGluedDecade(w[k]) is { } glued)
+            {
+                return (glued, k + 1);
+            }
+
             var apostrophe = w[k] is "'" or "’" && k + 1 < N;
             var t = apostrophe ? k + 1 : k;
             if (tokens[t].Kind != TokenKind.Number)
@@ -828,6 +884,16 @@ public sealed partial class TimeExpressionExtractor
 
             return (decade, end);
         }
+
+        /// <summary>"fünfzigerjahre", "neunzigerjahren": the decade and "Jahre" written as one word.</summary>
+        private static int? GermanGluedDecade(string word)
+        {
+            var stem = word.EndsWith("jahren", StringComparison.Ordinal) ? word[..^6] : word.EndsWith("jahre", StringComparison.Ordinal) ? word[..^5] : null;
+            return stem is null ? null : GermanSpelledDecade(stem.TrimEnd('-'));
+        }
+
+        /// <summary>Whether a German word opens a decade in words ("achtziger Jahre", "Fünfzigerjahren").</summary>
+        private static bool IsGermanDecadeWord(string word) => GermanSpelledDecade(word) is not null || GermanGluedDecade(word) is not null;
 
         private static int? GermanSpelledDecade(string word) => word switch
         {

@@ -54,9 +54,11 @@ public sealed partial class TimeExpressionExtractor
                 var perfectAux = false;
                 var participle = false;
                 var reporting = false;
+                var expecting = false;
                 for (var j = start; j < k; j++)
                 {
                     var word = w[j];
+                    expecting |= lex.ExpectVerbs.Contains(word);
                     // "is planned for November", "staat voor november gepland", "ist für Juli angesetzt": a schedule is
                     // what will happen (a participle after a present "be", not a past).
                     if (Scheduled(j))
@@ -99,6 +101,12 @@ public sealed partial class TimeExpressionExtractor
                 if (tense == 0 && perfectAux && participle)
                 {
                     tense = -1;
+                }
+
+                // "ING verwacht in het derde kwartaal herstel", "The firm expects a profit in the fourth quarter".
+                if (tense == 0 && expecting)
+                {
+                    tense = 1;
                 }
 
                 for (var j = start; j < k; j++)

@@ -247,6 +247,12 @@ public sealed partial class TimeExpressionExtractor
                 return true;
             }
 
+            // "in den achtziger Jahren": the article before it opens nothing in German, so the decade word is the head.
+            if (lex.Lang == "de" && IsGermanDecadeWord(word))
+            {
+                return true;
+            }
+
             // A number or ordinal in words is a head only before a time word ("vierentwintig januari", "zeven uur",
             // "drie maanden", "tweede van augustus"); most words are not read as numbers at all.
             var next = i + 1 < N ? w[i + 1] : string.Empty;
@@ -503,8 +509,37 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            (end, value) = (k + 1, anchor is { } a ? $"{a.Year + (direction ?? 0):D4}-{season}" : null);
+            (end, value) = (k + 1, anchor is { } a ? $"{SeasonYearOf(a, season, direction):D4}-{season}" : null);
             return true;
+        }
+
+        /// <summary>
+        /// The year of a season named from the article date, meteorological seasons as TIMEX reads them (spring from March,
+        /// winter from December into the next year): "afgelopen zomer" written in October is this year's summer, in July
+        /// last year's; "komende zomer" in March is this year's; "deze winter" in February began the December before.
+        /// A coarse article date counts from its first day.
+        /// </summary>
+        private static int SeasonYearOf(PartialDate anchor, string season, int? direction)
+        {
+            var firstMonth = season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+            var from = anchor.Start;
+            var year = from.Year;
+            switch (direction)
+            {
+                case < 0:
+                    // The last one that has ended.
+                    while (year > 1 && new DateOnly(year, firstMonth, 1).AddMonths(3) > from)
+                    {
+                        year--;
+                    }
+
+                    return year;
+                case > 0:
+                    // The next one to begin.
+                    return new DateOnly(year, firstMonth, 1) > from ? year : year + 1;
+                default:
+                    return firstMonth == 12 && from.Month <= 2 ? year - 1 : year;
+            }
         }
 
         // "komende week", "vorige maand", "vorig jaar", "dit jaar", "next week", "letzte Woche"

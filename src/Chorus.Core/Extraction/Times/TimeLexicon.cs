@@ -59,6 +59,12 @@ public sealed class TimeLexicon
     public required IReadOnlySet<string> FutureWords { get; init; }
 
     /// <summary>
+    /// Present forms of verbs that look ahead ("verwacht", "expects", "rechnet mit"): a sentence in the present with one
+    /// of them speaks of what is to come, unless it is a perfect ("heeft verwacht").
+    /// </summary>
+    public required IReadOnlySet<string> ExpectVerbs { get; init; }
+
+    /// <summary>
     /// Verbs of saying in the past ("zei", "said", "sagte"): the tense of the report, not of what it reports ("The bridge
     /// reopens in September, the city said"), so they date only a time beside them and their own clause.
     /// </summary>
@@ -114,6 +120,8 @@ public sealed class TimeLexicon
             "sekunde", "sekunden", "nacht", "nachten", "night", "nights", "nächte", "weekenden", "weekends", "kwartier", "uhr", "o'clock",
             // "het derde kwartaal", "the third quarter", "im dritten Quartal"
             "kwartaal", "quarter", "quartal",
+            // "de eerste helft van 2024", "the first half of the year", "im zweiten Halbjahr"
+            "helft", "half", "hälfte", "halfjaar", "jaarhelft", "halbjahr", "halbjahres", "halbjahrs",
         ]), StringComparer.Ordinal);
 
     private HashSet<string> BuildHeadWords()
@@ -134,7 +142,7 @@ public sealed class TimeLexicon
             "middernacht", "midnight", "mitternacht", "ochtends", "morgens", "ochtend", "middags", "middag", "namiddag", "voormiddag", "avonds", "avond",
             "nachts", "morning", "afternoon", "evening", "pm", "p.m", "abends", "nachmittags", "vormittags", "nu", "heden", "now", "jetzt", "jaren", "years",
             "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "weekdag", "werkdag", "weekday", "werktag", "abend", "nachmittag", "vormittag",
-            "morgenstunden", "abendstunden", "nachtstunden",
+            "morgenstunden", "abendstunden", "nachtstunden", "helft", "hälfte", "halfjaar", "jaarhelft", "halbjahr", "halbjahres", "halbjahrs",
         ]);
         return words;
     }
@@ -212,6 +220,7 @@ public sealed class TimeLexicon
             .Concat(EmbeddedResources.ReadLines("nl-past-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
             .ToHashSet(StringComparer.Ordinal),
         FutureWords = Set("zal", "zullen", "zult", "zouden"),
+        ExpectVerbs = Set("verwacht", "verwachten", "rekent", "rekenen", "voorspelt", "voorspellen", "voorziet", "voorzien"),
         ReportingPast = Set("zei", "zeiden", "meldde", "meldden", "verklaarde", "verklaarden", "vertelde", "vertelden", "schreef", "schreven",
             "liet", "lieten", "stelde", "stelden", "benadrukte", "benadrukten", "waarschuwde", "waarschuwden", "antwoordde", "antwoordden",
             "bevestigde", "bevestigden", "kondigde", "kondigden", "maakte", "maakten", "twitterde", "twitterden"),
@@ -257,6 +266,7 @@ public sealed class TimeLexicon
             "met", "left", "saw", "got", "held", "kept", "knew", "thought", "brought", "bought", "sold", "paid", "led", "ran", "wrote", "spoke", "broke",
             "chose", "drove", "flew", "grew", "hit", "put", "set", "struck", "stood", "won", "became", "sent", "spent", "built", "felt", "heard", "meant"),
         FutureWords = Set("will", "shall"),
+        ExpectVerbs = Set("expects", "expect", "anticipates", "anticipate", "predicts", "predict", "forecasts"),
         ReportingPast = Set("said", "told", "added", "stated", "wrote", "announced", "reported", "confirmed", "warned", "explained", "noted",
             "tweeted", "insisted", "claimed"),
         PerfectAuxiliaries = Set("has", "have"),
@@ -314,6 +324,7 @@ public sealed class TimeLexicon
             "stahl", "stahlen", "befahl", "empfahl", "goss", "floss", "litt", "litten", "stritt", "griff", "griffen", "biss", "riss", "rissen", "wich",
             "schwieg", "geschah", "geschahen", "stürzte", "stürzten", "musste", "mussten", "konnte", "konnten", "wollte", "wollten", "sollte", "sollten", "durfte", "durften"),
         FutureWords = Set("wird", "werden"),
+        ExpectVerbs = Set("erwartet", "erwarten", "rechnet", "rechnen", "prognostiziert", "prognostizieren"),
         ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
             "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
         PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
