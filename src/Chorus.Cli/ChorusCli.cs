@@ -388,11 +388,14 @@ internal static class ChorusCli
         var markedFiles = new Argument<string[]>("files") { Description = "Articles with names marked [[name|TYPE]] (eval/names/*.txt)", Arity = ArgumentArity.OneOrMore };
         var evalNames = new Command("names", "Name recall, precision and type accuracy of the full analysis on hand-marked articles (English, German, …)") { markedFiles, json };
         evalNames.SetAction((r, ct) => EvalCommand.NamesAsync(ctx, r.GetValue(markedFiles)!, r.GetValue(json), ct));
+        var pairsFile = new Argument<string>("file") { Description = "Judged name pairs: TYPE, name A, name B, 1 (one entity) or 0, why; tab-separated (eval/entities/name-pairs-*.tsv)" };
+        var evalNamePairs = new Command("name-pairs", "Merge precision and recall of entity resolution on judged name pairs (transliterations, typos, relatives, namesakes)") { pairsFile, json };
+        evalNamePairs.SetAction((r, ct) => EvalCommand.NamePairsAsync(ctx, r.GetValue(pairsFile)!, r.GetValue(json), ct));
         var treebanks = new Argument<string[]>("treebanks") { Description = "UD Dutch CoNLL-U files (../shared/data/ud-dutch/*.conllu); a file named *-dev.* or *-test.* counts in that half", Arity = ArgumentArity.ZeroOrMore };
         var showWrong = new Option<bool>("--show-wrong") { Description = "List the treebank words given wrong concepts (dev files only: keep the test half unread)" };
         var evalLexicon = new Command("lexicon", "How words the cross-language concept lexicon lacks are read: listed compounds hidden, and real treebank words") { treebanks, showWrong, json };
         evalLexicon.SetAction((r, ct) => EvalCommand.LexiconAsync(ctx, r.GetValue(treebanks)!, r.GetValue(showWrong), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalLexicon });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalLexicon });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

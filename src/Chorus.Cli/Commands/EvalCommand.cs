@@ -396,6 +396,36 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Entity resolution on judged name pairs: merge precision and recall, and the pairs decided wrongly.</summary>
+    public static async Task<int> NamePairsAsync(CliContext ctx, string file, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var parsed = Chorus.Evaluation.NamePairEvaluation.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        if (!parsed.Success)
+        {
+            throw new UsageException(parsed.Error!);
+        }
+
+        var s = Chorus.Evaluation.NamePairEvaluation.Evaluate(parsed.Value!);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Pairs, s.TruePositives, s.FalsePositives, s.FalseNegatives, precision = Math.Round(100 * s.Precision, 2), recall = Math.Round(100 * s.Recall, 2), s.Mistakes })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var m in s.Mistakes)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{m}[/]");
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{file}: {s.Pairs} pairs; merge precision {Pct(100 * s.Precision)}, recall {Pct(100 * s.Recall)} (merged rightly {s.TruePositives}, wrongly {s.FalsePositives}, missed {s.FalseNegatives})");
+        return ExitCodes.Success;
+    }
+
     /// <summary>The names an ingested store shows for its entities, against a hand-judged list.</summary>
     public static async Task<int> EntityNamesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
     {

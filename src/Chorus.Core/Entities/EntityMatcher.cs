@@ -161,8 +161,23 @@ public sealed class EntityMatcher
         }
 
         return localParts.Length == 1
-            ? candidateParts.Length > 1 && NameMatcher.SameParts(localParts, _names.Info(c.Name).LastWordParts)
-            : candidateParts.Length == 1 && NameMatcher.SameParts(candidateParts, _names.Info(local.Canonical).LastWordParts);
+            ? candidateParts.Length > 1 && NameMatcher.SameParts(localParts, _names.Info(c.Name).LastWordParts) && CapitalsSpellIt(local.Canonical, c.Name)
+            : candidateParts.Length == 1 && NameMatcher.SameParts(candidateParts, _names.Info(local.Canonical).LastWordParts) && CapitalsSpellIt(c.Name, local.Canonical);
+    }
+
+    /// <summary>
+    /// A word in capitals stands for a surname only when it spells it letter for letter ("TUSK" in a headline for
+    /// Donald Tusk): an acronym is no transliteration, so "HAN" is not "De Haan", nor "CALC" "Kalk".
+    /// </summary>
+    private static bool CapitalsSpellIt(string word, string fullName)
+    {
+        if (!NameStage.IsAcronym(word))
+        {
+            return true;
+        }
+
+        var space = fullName.LastIndexOf(' ');
+        return NameKey.Fold(word) == NameKey.Fold(space < 0 ? fullName : fullName[(space + 1)..]);
     }
 
     /// <summary>True when the entity's name or one of its variants is listed under the same key as one of the names.</summary>

@@ -4,16 +4,17 @@ namespace Chorus.Core.Entities;
 
 /// <summary>
 /// Folds the spelling conventions that transliterations of the same name differ by, so that variants get the
-/// same or a nearby key: Dutch oe/sj/tsj/j (Poetin, Sjojgoe), German sch/tsch/w (Schoigu, Selenskyj), French
-/// ou/ch (Poutine), English sh/ch/y (Shoigu, Zelensky), doubled letters and diacritics. Applied per name part;
-/// what folding leaves, <see cref="EditDistance"/> judges.
+/// same or a nearby key: Dutch oe/sj/tsj/zj/j (Poetin, Sjojgoe, Prigozjin), German sch/tsch/w (Schoigu, Selenskyj),
+/// French ou/ch (Poutine), English sh/ch/kh/y (Shoigu, Zelensky, Kherson: Dutch and German write the same sound "ch"),
+/// doubled letters and diacritics. Applied per name part; the Arabic article before a hyphen is one part however it is
+/// written ("al-Sisi", "el-Sisi"; "ash-Shara", "al-Shara"); what folding leaves, <see cref="EditDistance"/> judges.
 /// </summary>
 public static class TransliterationKey
 {
     // Longest patterns first; each maps onto a shared spelling.
     private static readonly (string From, string To)[] Rules =
     [
-        ("tsch", "ch"), ("tsj", "ch"), ("tch", "ch"), ("sch", "sh"), ("sj", "sh"), ("zh", "sh"), ("kh", "h"),
+        ("tsch", "ch"), ("tsj", "ch"), ("tch", "ch"), ("sch", "sh"), ("sj", "sh"), ("zh", "sh"), ("zj", "sh"), ("kh", "ch"),
         ("ch", "ch"), ("oe", "u"), ("ou", "u"), ("ph", "f"), ("ck", "k"), ("qu", "k"), ("ij", "i"), ("yj", "i"), ("iy", "i"),
         ("x", "ks"), ("y", "i"), ("j", "i"), ("w", "v"), ("c", "k"), ("z", "s"),
     ];
@@ -83,12 +84,32 @@ public static class TransliterationKey
 
     private static string[] ComputeParts(string name)
     {
-        return name.Split([' ', '-', '‐', '\u2011'], StringSplitOptions.RemoveEmptyEntries)
+        return name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(HyphenatedParts)
             .Select(p => p.TrimEnd('.', ','))
             .Where(p => p.Length > 0)
             .Select(OfPart)
             .Where(p => p.Length > 0)
             .ToArray();
+    }
+
+    private static readonly char[] Hyphens = ['-', '‐', '\u2011'];
+
+    // The Arabic article as transliterations write it before a hyphen: "al-", "el-", "ad-", "as-", "ash-"…
+    private static readonly HashSet<string> ArabicArticles = new(StringComparer.OrdinalIgnoreCase) { "al", "el", "ad", "ed", "as", "ash", "at", "az", "an", "ar" };
+
+    /// <summary>
+    /// A word's hyphenated parts ("Jong-un" → "Jong", "un"), the Arabic article before a hyphen written "al" (it
+    /// takes the sound of the letter after it, and Egyptian names write it "el"). Kept as a part, not dropped, so that
+    /// "Al-Qaida" stays "Al Qaida", and "Al Gore" no short form of another Gore.
+    /// </summary>
+    private static IEnumerable<string> HyphenatedParts(string word)
+    {
+        var pieces = word.Split(Hyphens, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            yield return i + 1 < pieces.Length && ArabicArticles.Contains(pieces[i]) ? "al" : pieces[i];
+        }
     }
 
     public static string Of(string name) => string.Join(' ', Parts(name));

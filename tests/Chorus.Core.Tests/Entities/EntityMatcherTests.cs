@@ -41,6 +41,13 @@ public sealed class EntityMatcherTests
         { "PER", "De Jong", "De Jong", ["f=Frenkie de Jong(5)", "l=Luuk de Jong(3)"], "?" },
         { "PER", "De Jonge", "De Jonge", ["v=Hugo van Jonge(5)"], null },
         { "PER", "Van Dijk", "Van Dijk", ["h=Hugo de Jonge(5)"], null },
+        // A word in capitals is a surname only as written: a headline's "TUSK", not the acronym "HAN" for De Haan or Khan.
+        { "PER", "TUSK", "TUSK", ["t=Donald Tusk(8)"], "t" },
+        { "PER", "HAN", "HAN", ["f=Ferry de Haan(1)"], null },
+        { "PER", "HAN", "HAN", ["k=Sadiq Khan(2)"], null },
+        { "PER", "CALC", "CALC", ["k=Janbart Kalk(3)"], null },
+        { "PER", "Donald Tusk", "Donald Tusk", ["t=TUSK(1)"], "t" },
+        { "PER", "Ferry de Haan", "Ferry de Haan", ["h=HAN(1)"], null },
     };
 
     [Theory]

@@ -47,7 +47,22 @@ public class NameMatcherTests(ITestOutputHelper output)
     [InlineData("Poetin", "putin")]
     [InlineData("Zelenskyj", "selenski")]
     [InlineData("Oekraïne", "ukraine")]
+    [InlineData("Kherson", "cherson")]
+    [InlineData("Cherson", "cherson")]
+    [InlineData("Prigozjin", "prigoshin")]
+    [InlineData("Prigozhin", "prigoshin")]
+    [InlineData("el-Sisi", "al sisi")]
+    [InlineData("ash-Shara", "al shara")]
+    [InlineData("Jong-un", "iong un")]
     public void Key_FoldsTransliterations(string name, string key) => Assert.Equal(key, TransliterationKey.Of(name));
+
+    [Theory]
+    [InlineData("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi", true)]
+    [InlineData("Al-Qaida", "Al Qaida", true)]
+    [InlineData("Alexander Solzhenitsyn", "Aleksandr Solzjenitsyn", true)]
+    [InlineData("Mikhail Khodorkovsky", "Michail Chodorkovski", true)]
+    [InlineData("Al Gore", "Tipper Gore", false)]
+    public void Transliterations_OfOneName_AreTheSame(string a, string b, bool same) => Assert.Equal(same, NameMatcher.Same(a, b));
 
     [Fact]
     public void Distance_CountsATranspositionAsOneEdit()
