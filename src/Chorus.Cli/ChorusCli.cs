@@ -388,6 +388,11 @@ internal static class ChorusCli
         var markedFiles = new Argument<string[]>("files") { Description = "Articles with names marked [[name|TYPE]] (eval/names/*.txt)", Arity = ArgumentArity.OneOrMore };
         var evalNames = new Command("names", "Name recall, precision and type accuracy of the full analysis on hand-marked articles (English, German, …)") { markedFiles, json };
         evalNames.SetAction((r, ct) => EvalCommand.NamesAsync(ctx, r.GetValue(markedFiles)!, r.GetValue(json), ct));
+        var pagesFolder = new Argument<string>("folder") { Description = "Mozilla Readability's test pages (../shared/data/readability-pages): one folder per page with source.html, expected.html, expected-metadata.json" };
+        var pagesHalf = new Option<string>("--half") { Description = "Which pages: dev (even positions by name), test (odd positions) or all", DefaultValueFactory = _ => "all" };
+        pagesHalf.AcceptOnlyFromAmong("all", "dev", "test");
+        var evalHtml = new Command("html", "Body token precision/recall, title and date accuracy of HTML article extraction against Readability's output") { pagesFolder, pagesHalf, json };
+        evalHtml.SetAction((r, ct) => EvalCommand.HtmlAsync(ctx, r.GetValue(pagesFolder)!, r.GetValue(pagesHalf)!, r.GetValue(json), ct));
         var pairsFile = new Argument<string>("file") { Description = "Judged name pairs: TYPE, name A, name B, 1 (one entity) or 0, why; tab-separated (eval/entities/name-pairs-*.tsv)" };
         var evalNamePairs = new Command("name-pairs", "Merge precision and recall of entity resolution on judged name pairs (transliterations, typos, relatives, namesakes)") { pairsFile, json };
         evalNamePairs.SetAction((r, ct) => EvalCommand.NamePairsAsync(ctx, r.GetValue(pairsFile)!, r.GetValue(json), ct));
@@ -395,7 +400,7 @@ internal static class ChorusCli
         var showWrong = new Option<bool>("--show-wrong") { Description = "List the treebank words given wrong concepts (dev files only: keep the test half unread)" };
         var evalLexicon = new Command("lexicon", "How words the cross-language concept lexicon lacks are read: listed compounds hidden, and real treebank words") { treebanks, showWrong, json };
         evalLexicon.SetAction((r, ct) => EvalCommand.LexiconAsync(ctx, r.GetValue(treebanks)!, r.GetValue(showWrong), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalLexicon });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalLexicon });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

@@ -396,6 +396,49 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>HTML article extraction on Readability's test pages; the pages read worst are listed for the dev half only.</summary>
+    public static async Task<int> HtmlAsync(CliContext ctx, string folder, string half, bool json, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"{folder}: no such folder");
+        }
+
+        var which = half switch { "dev" => Chorus.Evaluation.HtmlExtractionEvaluation.Half.Dev, "test" => Chorus.Evaluation.HtmlExtractionEvaluation.Half.Test, _ => Chorus.Evaluation.HtmlExtractionEvaluation.Half.All };
+        var pages = Chorus.Evaluation.HtmlExtractionEvaluation.Pages(folder, which);
+        if (pages.Count == 0)
+        {
+            throw new UsageException($"{folder}: no page folders with source.html and expected.html");
+        }
+
+        var s = await Task.Run(() => Chorus.Evaluation.HtmlExtractionEvaluation.Evaluate(pages), ct).ConfigureAwait(false);
+        static double R(double v) => Math.Round(100 * v, 2);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new
+            {
+                half, pages = s.Pages.Count, s.ArticlePages, s.ArticlesRejected, s.NonArticlesAccepted,
+                precision = R(s.MeanPrecision), recall = R(s.MeanRecall), f1 = R(s.MeanF1), above90 = R(s.ShareAbove90),
+                titleAccuracy = R(s.TitleAccuracy), dateAccuracy = R(s.DateAccuracy), s.DatesJudged,
+                perPage = which == Chorus.Evaluation.HtmlExtractionEvaluation.Half.Test ? null : s.Pages.Select(p => new { p.Page, p.Readerable, p.Rejected, precision = R(p.Precision), recall = R(p.Recall), p.TitleRight, p.DateRight, p.Note }),
+            })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (which != Chorus.Evaluation.HtmlExtractionEvaluation.Half.Test)
+        {
+            foreach (var p in s.Pages.Where(p => p.Readerable).OrderBy(p => p.F1).Take(25))
+            {
+                ctx.Out.MarkupLineInterpolated($"[grey]{p.Page}: P {Pct(100 * p.Precision)} R {Pct(100 * p.Recall)}{(p.Rejected ? " rejected: " + p.Note : string.Empty)}{(p.TitleRight == false ? "; title wrong" : string.Empty)}{(p.DateRight == false ? "; date wrong" : string.Empty)}[/]");
+            }
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{folder} ({half}): {s.Pages.Count} pages, {s.ArticlePages} articles ({s.ArticlesRejected} rejected), {s.Pages.Count - s.ArticlePages} no article ({s.NonArticlesAccepted} read as one)");
+        ctx.Out.MarkupLineInterpolated($"body tokens, mean over articles: P {Pct(100 * s.MeanPrecision)} R {Pct(100 * s.MeanRecall)} F1 {Pct(100 * s.MeanF1)}; F1 ≥ 90 on {Pct(100 * s.ShareAbove90)} of them");
+        ctx.Out.MarkupLineInterpolated($"title right {Pct(100 * s.TitleAccuracy)}; day of publication right {Pct(100 * s.DateAccuracy)} of the {s.DatesJudged} that give one");
+        return ExitCodes.Success;
+    }
+
     /// <summary>Entity resolution on judged name pairs: merge precision and recall, and the pairs decided wrongly.</summary>
     public static async Task<int> NamePairsAsync(CliContext ctx, string file, bool json, CancellationToken ct)
     {

@@ -56,13 +56,21 @@ public static partial class HtmlArticleReader
         using (document)
         {
             var meta = JsonLd(document);
-            var title = Meta(document, "og:title") ?? meta.Headline ?? document.QuerySelector("h1")?.TextContent.Trim() ?? CleanTitle(document.Title);
             var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url") ?? meta.Url;
-            var outlet = source ?? Meta(document, "og:site_name") ?? meta.Publisher ?? Host(canonical);
+            var siteName = Meta(document, "og:site_name") ?? meta.Publisher;
+            var title = Title(document, meta, siteName ?? Host(canonical));
+            var outlet = source ?? siteName ?? Host(canonical);
             var lang = Language(document.DocumentElement.GetAttribute("lang"));
 
-            Clean(document);
+            Clean(document, keepAriaHidden: false);
             var body = BodyText(document, title);
+            if (body.Length < MinBodyChars)
+            {
+                // A page saved while a dialog was open marks everything else aria-hidden: read it as the dialog closes.
+                using var again = new HtmlParser().ParseDocument(html);
+                Clean(again, keepAriaHidden: true);
+                body = BodyText(again, title);
+            }
             if (body.Length < MinBodyChars && meta.Body is { Length: >= MinBodyChars } jsonBody)
             {
                 body = jsonBody.Trim();
@@ -165,7 +173,44 @@ public static partial class HtmlArticleReader
     private static string? Meta(IDocument document, string property)
         => document.QuerySelector($"meta[property='{property}'], meta[name='{property}']")?.GetAttribute("content") is { Length: > 0 } v ? v.Trim() : null;
 
-    private static void Clean(IDocument document)
+    /// <summary>
+    /// The headline: the publisher's own (og:title, JSON-LD headline) without a " - Site" ending that names the site;
+    /// else the page's first &lt;h1&gt; where the &lt;title&gt; agrees with it (a site header or a section is an &lt;h1&gt; too:
+    /// "Hi, I'm Nicolas.", "Information and Resources"); else the &lt;title&gt; without its " | Outlet" suffix; else the &lt;h1&gt;.
+    /// </summary>
+    private static string? Title(IDocument document, JsonLdMeta meta, string? site)
+    {
+        if ((Meta(document, "og:title") ?? meta.Headline) is { } published)
+        {
+            return WithoutSiteName(published, site);
+        }
+
+        var h1 = document.QuerySelector("h1")?.TextContent is { } h ? NullIfEmpty(Normalise(h)) : null;
+        var pageTitle = NullIfEmpty(document.Title);
+        if (h1 is not null && (pageTitle is null || LettersOnly(pageTitle).Contains(LettersOnly(h1), StringComparison.Ordinal)))
+        {
+            return h1;
+        }
+
+        return CleanTitle(pageTitle) ?? h1;
+    }
+
+    /// <summary>"Obama admits … - BBC News" with the site "BBC News": the title without the site's name.</summary>
+    private static string WithoutSiteName(string title, string? site)
+    {
+        var trimmed = title.Trim();
+        if (site is null || TitleSuffix().Match(trimmed) is not { Success: true } suffix)
+        {
+            return trimmed;
+        }
+
+        var named = LettersOnly(suffix.Value);
+        var siteKey = LettersOnly(site);
+        return named.Length > 0 && (siteKey.Contains(named, StringComparison.Ordinal) || named.Contains(siteKey, StringComparison.Ordinal)) ? trimmed[..suffix.Index].Trim() : trimmed;
+    }
+
+    /// <param name="keepAriaHidden">Keep what is marked aria-hidden (a second reading of a page that hid everything).</param>
+    private static void Clean(IDocument document, bool keepAriaHidden = false)
     {
         foreach (var e in document.All.ToList())
         {
@@ -174,16 +219,42 @@ public static partial class HtmlArticleReader
                 continue;
             }
 
-            if (DropTags.Contains(e.LocalName) || e.HasAttribute("hidden") || e.GetAttribute("aria-hidden") == "true"
+            if (DropTags.Contains(e.LocalName) || e.HasAttribute("hidden") || (!keepAriaHidden && e.GetAttribute("aria-hidden") == "true") || IsHiddenByStyle(e.GetAttribute("style"))
                 || e.GetAttribute("role") is "navigation" or "banner" or "complementary" or "contentinfo" or "dialog" or "alertdialog" or "search"
-                || IsBoilerplate(e.GetAttribute("class")) || IsBoilerplate(e.Id))
+                || (!NamesContent(e) && (IsBoilerplate(e.GetAttribute("class")) || IsBoilerplate(e.Id))))
             {
                 e.Remove();
             }
         }
     }
 
-    private static bool IsBoilerplate(string? classes)
+    // Words in class and id values that name the article itself. Beside a furniture word they outweigh it: a blog
+    // marks its post "entry author-sarah", Blogger every section "widget", and the post is no author box or widget.
+    private static readonly HashSet<string> ContentWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "article", "content", "entry", "story", "body", "main", "post", "blog", "artikel", "bericht", "beitrag",
+    };
+
+    /// <summary>The article's own element: &lt;article&gt;, &lt;main&gt;, the main landmark, or class or id words that name content.</summary>
+    private static bool NamesContent(IElement e)
+        => e.LocalName is "article" or "main" || e.GetAttribute("role") == "main" || e.HasAttribute("itemprop") && e.GetAttribute("itemprop") == "articleBody"
+            || HasWord(e.GetAttribute("class"), ContentWords) || HasWord(e.Id, ContentWords);
+
+    /// <summary>An inline style that hides the element ("display: none", "visibility:hidden"): no reader sees it.</summary>
+    private static bool IsHiddenByStyle(string? style)
+    {
+        if (string.IsNullOrEmpty(style))
+        {
+            return false;
+        }
+
+        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    private static bool IsBoilerplate(string? classes) => HasWord(classes, BoilerplateWords);
+
+    private static bool HasWord(string? classes, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(classes))
         {
@@ -192,7 +263,7 @@ public static partial class HtmlArticleReader
 
         foreach (var word in WordSplit().Split(classes))
         {
-            if (word.Length > 0 && BoilerplateWords.Contains(word))
+            if (word.Length > 0 && words.Contains(word))
             {
                 return true;
             }

@@ -120,4 +120,54 @@ public class HtmlArticleReaderTests(ITestOutputHelper output)
             Assert.Contains("crème brûlée voor €4,50", result.Article.Text, StringComparison.Ordinal);
         }
     }
+    private const string Para = "<p>De gemeenteraad besloot dinsdag na een lang debat dat de brug over de rivier volgend jaar wordt vernieuwd, omdat de oude constructie niet meer veilig is.</p>"
+        + "<p>Volgens de wethouder kost het werk ruim twaalf miljoen euro en duurt het ongeveer anderhalf jaar; omwonenden krijgen in het voorjaar een informatieavond.</p>";
+
+    // A furniture word in a class is outweighed by a word that names the article beside it: blogs mark the post
+    // "entry author-sarah", Blogger every section "widget Blog".
+    [Theory]
+    [InlineData("<article class=\"entry author-sarah post-1\">{0}</article><div class=\"comments-area\"><p>Reactie van een lezer die het er niet mee eens is en dat uitgebreid uitlegt in een lange reactie.</p></div>")]
+    [InlineData("<div class=\"widget Blog\" id=\"Blog1\">{0}</div><div class=\"widget BlogArchive\"><p>Archief</p></div>")]
+    [InlineData("<main class=\"sidebar-layout\">{0}</main>")]
+    public void AnArticleContainer_WithAFurnitureWord_IsKept(string body)
+    {
+        var html = "<html><head><title>Brug</title></head><body>" + string.Format(System.Globalization.CultureInfo.InvariantCulture, body, Para) + "</body></html>";
+        var result = HtmlArticleReader.Read(html, "page", null);
+        Assert.True(result.Article is not null, result.Rejection?.Reason);
+        Assert.Contains("twaalf miljoen euro", result.Article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reactie van een lezer", result.Article.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("display: none")]
+    [InlineData("visibility:hidden;")]
+    public void TextHiddenByItsStyle_IsNoBodyText(string style)
+    {
+        var html = $"<html><body><article><div style=\"{style}\"><p>Deze verborgen alinea hoort niet bij het artikel en mag niet in de tekst komen.</p></div>{Para}</article></body></html>";
+        var text = HtmlArticleReader.Read(html, "page", null).Article!.Text;
+        Assert.DoesNotContain("verborgen alinea", text, StringComparison.Ordinal);
+        Assert.Contains("twaalf miljoen euro", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APageThatHidEverythingForADialog_IsReadAsTheDialogCloses()
+    {
+        var html = $"<html><body><div aria-hidden=\"true\"><article>{Para}</article></div><div role=\"dialog\"><p>Accepteer cookies</p></div></body></html>";
+        var result = HtmlArticleReader.Read(html, "page", null);
+        Assert.True(result.Article is not null, result.Rejection?.Reason);
+        Assert.Contains("twaalf miljoen euro", result.Article.Text, StringComparison.Ordinal);
+    }
+
+    // The headline: the publisher's title without the site's own name; an <h1> only where the <title> agrees with it.
+    [Theory]
+    [InlineData("<meta property=\"og:title\" content=\"Brug wordt vernieuwd - Stadsblad\"><meta property=\"og:site_name\" content=\"Stadsblad\">", "<h1>Brug</h1>", "Brug wordt vernieuwd")]
+    [InlineData("<meta property=\"og:title\" content=\"Brug wordt vernieuwd - wat nu?\"><meta property=\"og:site_name\" content=\"Stadsblad\">", "", "Brug wordt vernieuwd - wat nu?")]
+    [InlineData("<title>Brug wordt vernieuwd | Stadsblad</title>", "<h1>Hallo, ik ben Nicolas.</h1>", "Brug wordt vernieuwd")]
+    [InlineData("<title>Brug wordt vernieuwd | Stadsblad</title>", "<h1>Brug wordt vernieuwd</h1>", "Brug wordt vernieuwd")]
+    [InlineData("", "<h1>Brug wordt vernieuwd</h1>", "Brug wordt vernieuwd")]
+    public void TheTitle_IsTheHeadline_NotASiteHeading(string head, string h1, string expected)
+    {
+        var html = $"<html><head>{head}</head><body>{h1}<article>{Para}</article></body></html>";
+        Assert.Equal(expected, HtmlArticleReader.Read(html, "page", null).Article!.Title);
+    }
 }
