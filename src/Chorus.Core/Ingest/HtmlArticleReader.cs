@@ -117,7 +117,7 @@ public static partial class HtmlArticleReader
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent);
+                using var json = JsonDocument.Parse(Unwrapped(script.TextContent));
                 if (FindArticle(json.RootElement) is { } article)
                 {
                     return new JsonLdMeta(Str(article, "headline"), Str(article, "datePublished"), Publisher(article), Str(article, "url") ?? MainEntity(article), Str(article, "articleBody"));
@@ -130,6 +130,21 @@ public static partial class HtmlArticleReader
         }
 
         return new JsonLdMeta(null, null, null, null, null);
+    }
+
+    /// <summary>JSON-LD as XHTML pages write it, inside "&lt;![CDATA[ … ]]&gt;" or an HTML comment.</summary>
+    private static string Unwrapped(string script)
+    {
+        var text = script.AsSpan().Trim();
+        foreach (var (open, close) in new[] { ("<![CDATA[", "]]>"), ("<!--", "-->") })
+        {
+            if (text.StartsWith(open, StringComparison.Ordinal) && text.EndsWith(close, StringComparison.Ordinal) && text.Length >= open.Length + close.Length)
+            {
+                text = text[open.Length..^close.Length].Trim();
+            }
+        }
+
+        return text.ToString();
     }
 
     private static JsonElement? FindArticle(JsonElement e)
@@ -147,7 +162,7 @@ public static partial class HtmlArticleReader
 
                 return null;
             case JsonValueKind.Object:
-                if (e.TryGetProperty("@type", out var type) && TypeNames(type).Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "LiveBlogPosting"))
+                if (e.TryGetProperty("@type", out var type) && TypeNames(type).Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t.EndsWith("Posting", StringComparison.Ordinal)))
                 {
                     return e;
                 }

@@ -170,4 +170,16 @@ public class HtmlArticleReaderTests(ITestOutputHelper output)
         var html = $"<html><head>{head}</head><body>{h1}<article>{Para}</article></body></html>";
         Assert.Equal(expected, HtmlArticleReader.Read(html, "page", null).Article!.Title);
     }
+    // JSON-LD as XHTML pages write it (inside CDATA or a comment), and the schema.org postings that are articles.
+    [Theory]
+    [InlineData("<![CDATA[ {\"@type\":\"Article\",\"headline\":\"Brug wordt vernieuwd\",\"datePublished\":\"2003-02-28T21:51:08Z\"} ]]>")]
+    [InlineData("<!-- {\"@type\":\"NewsArticle\",\"headline\":\"Brug wordt vernieuwd\",\"datePublished\":\"2003-02-28\"} -->")]
+    [InlineData("{\"@type\":\"SocialMediaPosting\",\"headline\":\"Brug wordt vernieuwd\",\"datePublished\":\"2003-02-28T08:35:27-04:00\"}")]
+    public void JsonLd_InCdataOrAComment_OrAPosting_GivesTitleAndDate(string script)
+    {
+        var html = $"<html><head><script type=\"application/ld+json\">{script}</script></head><body><article>{Para}</article></body></html>";
+        var article = HtmlArticleReader.Read(html, "page", null).Article!;
+        Assert.Equal("Brug wordt vernieuwd", article.Title);
+        Assert.Equal("2003-02-28", article.Date?.ToString());
+    }
 }
