@@ -393,6 +393,9 @@ internal static class ChorusCli
         pagesHalf.AcceptOnlyFromAmong("all", "dev", "test");
         var evalHtml = new Command("html", "Body token precision/recall, title and date accuracy of HTML article extraction against Readability's output") { pagesFolder, pagesHalf, json };
         evalHtml.SetAction((r, ct) => EvalCommand.HtmlAsync(ctx, r.GetValue(pagesFolder)!, r.GetValue(pagesHalf)!, r.GetValue(json), ct));
+        var quoteLabels = new Argument<string>("labels") { Description = "Judged quote speakers: article id, quote start, speaker (a name, - for no one named, ? left out); tab-separated (eval/quotes/dpg-speakers-*.tsv)" };
+        var evalQuotes = new Command("quotes", "Speaker recall and precision of direct quotes on judged quotes of stored articles") { quoteLabels, json };
+        evalQuotes.SetAction((r, ct) => EvalCommand.QuotesAsync(ctx, r.GetValue(quoteLabels)!, DbPath(r), r.GetValue(json), ct));
         var pairsFile = new Argument<string>("file") { Description = "Judged name pairs: TYPE, name A, name B, 1 (one entity) or 0, why; tab-separated (eval/entities/name-pairs-*.tsv)" };
         var evalNamePairs = new Command("name-pairs", "Merge precision and recall of entity resolution on judged name pairs (transliterations, typos, relatives, namesakes)") { pairsFile, json };
         evalNamePairs.SetAction((r, ct) => EvalCommand.NamePairsAsync(ctx, r.GetValue(pairsFile)!, r.GetValue(json), ct));
@@ -400,7 +403,7 @@ internal static class ChorusCli
         var showWrong = new Option<bool>("--show-wrong") { Description = "List the treebank words given wrong concepts (dev files only: keep the test half unread)" };
         var evalLexicon = new Command("lexicon", "How words the cross-language concept lexicon lacks are read: listed compounds hidden, and real treebank words") { treebanks, showWrong, json };
         evalLexicon.SetAction((r, ct) => EvalCommand.LexiconAsync(ctx, r.GetValue(treebanks)!, r.GetValue(showWrong), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalLexicon });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalQuotes, evalLexicon });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

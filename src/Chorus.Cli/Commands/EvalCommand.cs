@@ -439,6 +439,38 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Quote speakers against judged quotes of stored articles; mistakes are listed for a dev file only.</summary>
+    public static async Task<int> QuotesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var parsed = Chorus.Evaluation.QuoteSpeakerEvaluation.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        if (!parsed.Success)
+        {
+            throw new UsageException(parsed.Error!);
+        }
+
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        var s = await Chorus.Evaluation.QuoteSpeakerEvaluation.EvaluateAsync(workspace.Store, parsed.Value!, ct).ConfigureAwait(false);
+        var heldOut = Path.GetFileName(file).Contains("-test", StringComparison.Ordinal);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Judged, s.Named, s.Right, s.Wrong, s.Missing, s.Unnamed, s.NamedAnyway, s.QuoteNotFound, recall = Math.Round(100 * s.Recall, 2), precision = Math.Round(100 * s.Precision, 2), mistakes = heldOut ? null : s.Mistakes })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var m in heldOut ? s.Mistakes.Where(m => m.Contains("no quote there", StringComparison.Ordinal)) : s.Mistakes)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{m}[/]");
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{file}: {s.Judged} quotes judged; of {s.Named} with a named speaker {s.Right} right, {s.Wrong} wrong, {s.Missing} without a speaker (recall {Pct(100 * s.Recall)}); of {s.Unnamed} with no one named {s.NamedAnyway} given a name; precision {Pct(100 * s.Precision)}{(s.QuoteNotFound > 0 ? $"; {s.QuoteNotFound} quotes not found" : string.Empty)}");
+        return ExitCodes.Success;
+    }
+
     /// <summary>Entity resolution on judged name pairs: merge precision and recall, and the pairs decided wrongly.</summary>
     public static async Task<int> NamePairsAsync(CliContext ctx, string file, bool json, CancellationToken ct)
     {

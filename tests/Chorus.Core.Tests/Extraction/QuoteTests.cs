@@ -65,6 +65,38 @@ public class QuoteTests(ITestOutputHelper output)
     public void APronounQuote_NeverGoesToAPersonOfTheOtherGender(string lang, string text, string? speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "g", Text = text, Lang = lang }).Quotes).Speaker);
 
+    // A quote inside a sentence whose subject says, thinks, calls or charges it (measured on DPG 2019, eval/quotes/):
+    // the person before the verb, one right after it (inversion), or after "volgens"; never a quoted title, nor a quote
+    // the verb after it gives to another clause.
+    [Theory]
+    [InlineData("nl", "De raad vergaderde lang. Wethouder Marieke Sol verwijt de oppositie dat die \"elk plan voor de haven blokkeert zonder een beter plan\".", "Marieke Sol")]
+    [InlineData("nl", "Directeur Karel Blom van de zorggroep reageert dat het 'nooit had mogen gebeuren dat een patiënt zo lang wacht'.", "Karel Blom")]
+    [InlineData("nl", "Tijdens een bezoek aan minister Ruud Vos zei Anna Peeters dat de regels 'veel te laat en veel te vaag zijn opgesteld'.", "Anna Peeters")]
+    [InlineData("nl", "Ook zou volgens Joost Keizer de premie zo moeten veranderen dat je pas meer krijgt 'als je laat zien dat je meedoet'.", "Joost Keizer")]
+    [InlineData("nl", "Burgemeester Lies Hoek noemde de brand 'een ramp voor de hele binnenstad van Zwolle'.", "Lies Hoek")]
+    [InlineData("nl", "Schrijver Jan Wolkers liet zich inspireren door het boek 'Turks Fruit'.", null)]
+    [InlineData("en", "At a meeting with minister Ruth Vale, Anna Price said the rules were 'far too late and far too vague'.", "Anna Price")]
+    public void AQuoteInsideAReportingSentence_IsItsSubjects(string lang, string text, string? speaker)
+        => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "s", Text = text, Lang = lang }).Quotes).Speaker);
+
+    [Fact]
+    public void AQuoteTheVerbAfterItGivesToAnotherClause_IsNotTheSubjects()
+    {
+        const string text = "Raadslid Tom Wever noemt de vrouw die zaterdag 'weg met het hele college van deze stad' riep een onruststoker.";
+        Assert.NotEqual("Tom Wever", Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "w", Text = text, Lang = "nl" }).Quotes).Speaker);
+    }
+
+    // The newspaper hands over to a speaker by opening the sentence before the quote with them, or reports them two
+    // sentences back with narration in between; a colon after a sentence with no verb of saying introduces a text.
+    [Theory]
+    [InlineData("nl", "De brandweer oefent elke week in het nieuwe centrum. Sanne Dijkstra leidt het opleidingscentrum sinds augustus. \"Vuur is mijn vak en ook mijn grootste hobby.\"", "Sanne Dijkstra")]
+    [InlineData("nl", "De stad groeit hard, zegt wethouder Bram Smit. Ook in de buitenwijken wordt de komende jaren flink gebouwd. \"We willen tienduizend woningen bouwen tot 2040.\"", "Bram Smit")]
+    [InlineData("nl", "Kamerlid Eva Baas sprak lang. Zij gaf haar laatste minuten spreektijd aan een andere partij. \"Omdat we verschillen moeten overbruggen, niet uitvergroten.\"", "Eva Baas")]
+    [InlineData("nl", "Keeper Marco Rossi groeide op in Turijn. Zo droeg hij ooit een shirt waarop stond: 'wie opgeeft heeft al verloren'.", null)]
+    [InlineData("nl", "Marco Rossi groeide op in Turijn. 'Goede keeper'.", null)]
+    public void AQuoteAfterTheSentenceThatIntroducesItsSpeaker_IsTheirs(string lang, string text, string? speaker)
+        => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "i", Text = text, Lang = lang }).Quotes).Speaker);
+
     // "Volgens X is het “…”", "According to X, “…”", "Laut X ist es „…“" name the speaker in any sentence of the article,
     // not only its first (the sentence's opening kept the space after the previous one's full stop).
     [Theory]

@@ -36,6 +36,7 @@ public sealed class QuoteExtractor
         "zegt", "zei", "zeggen", "zeiden", "aldus", "vertelt", "vertelde", "legt", "legde", "stelt", "stelde", "meldt", "meldde", "schrijft", "schreef",
         "verklaart", "verklaarde", "benadrukt", "benadrukte", "reageert", "reageerde", "waarschuwt", "waarschuwde", "antwoordt", "antwoordde",
         "vraagt", "vroeg", "roept", "riep", "zucht", "zuchtte", "lacht", "lachte", "voegt", "voegde", "concludeert", "concludeerde", "erkent", "erkende",
+        "beweert", "beweerde", "claims", "claimed", "behauptete", "behauptet", "licht", "lichtte",
         "said", "says", "told", "added", "adds", "explained", "asked", "warned", "wrote", "according", "stated", "insisted", "replied",
         "sagte", "sagt", "erklärte", "erklärt", "so", "betonte", "betont", "schrieb", "warnte", "fügte", "meinte", "sagten",
     };
@@ -69,7 +70,7 @@ public sealed class QuoteExtractor
         QuoteMention? previous = null;
         foreach (var (start, end, close) in spans)
         {
-            var attribution = After(context, start, close) ?? Before(text, start - 1, people);
+            var attribution = After(context, start, close) ?? Before(text, start - 1, people) ?? InSentence(context, start - 1, close);
             var speaker = attribution?.Speaker;
             var cue = attribution?.Cue;
             // Another person named between the two quotes (outside the first one's attribution) breaks the chain.
@@ -86,7 +87,7 @@ public sealed class QuoteExtractor
                 }
             }
 
-            if (speaker is null && attribution is null && cue is null && Reported(context, start) is { } reporter)
+            if (speaker is null && attribution is null && cue is null && Reported(context, start, close) is { } reporter)
             {
                 (speaker, cue) = (reporter, "reported");
             }
@@ -444,6 +445,98 @@ public sealed class QuoteExtractor
         return candidates.Count > 0 && AtColon(text, candidates[^1].End, k) ? new Attribution(candidates[^1], ":") : null;
     }
 
+    /// <summary>
+    /// A quote opening inside a sentence whose subject says, thinks or charges it: "Baudet verwijt GroenLinks dat die
+    /// '…'", "Erik Gerritsen van het ministerie reageert dat het '…'", "Hij noemde het '…'", and "volgens X" anywhere
+    /// before it ("Ook zou volgens Wiersma de opbouw … '…'"). The subject is the first person of the sentence before
+    /// the verb, or a pronoun there, resolved like a pronoun at a cue.
+    /// </summary>
+    private static Attribution? InSentence(Context c, int open, int close)
+    {
+        var text = c.Text;
+        var k = open - 1;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        // A quote that opens a sentence, or follows a colon, has no sentence of its own before it: Before and Reported read those.
+        if (k < 0 || text[k] is '.' or '!' or '?' or ':' or '\n')
+        {
+            return null;
+        }
+
+        // "noemt de vrouw die zaterdag '…' riep": a verb of saying right after the quote says it is another clause's
+        // (and one after a comma is the quote's own cue, which named no one).
+        if (HasCueAfter(text, close))
+        {
+            return null;
+        }
+
+        // A quoted name or title ("diens 'Untergang des Abendlandes'") is nobody's speech.
+        if (Words(text[(open + 1)..Math.Max(open + 1, close - 1)], 0).Count < 4)
+        {
+            return null;
+        }
+
+        var sentenceStart = SentenceStartAfterQuotes(text, k);
+        var words = Words(text[sentenceStart..(k + 1)], sentenceStart);
+        var persons = c.People.Where(p => p.Start >= sentenceStart && p.End <= k + 1).ToList();
+        var according = words.FindIndex(w => w.Word is "volgens" or "Volgens" or "according" or "laut" or "Laut");
+        if (according >= 0 && persons.FirstOrDefault(p => p.Start > words[according].Start) is { End: > 0 } named
+            && Words(text[(words[according].Start + words[according].Word.Length)..named.Start], 0).Count <= 2)
+        {
+            return new Attribution(named, "volgens");
+        }
+
+        // "liet" and "laat" say something only with "weten" ("liet weten"); alone they let or leave.
+        var verb = words.FindIndex(w => (Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word) || ChargingVerbs.Contains(w.Word))
+            && !(w.Word is "liet" or "laat" && !text.AsSpan(w.Start, Math.Min(40, text.Length - w.Start)).Contains(" weten", StringComparison.Ordinal)));
+        if (verb < 0)
+        {
+            return null;
+        }
+
+        // Dutch and German put the subject right after the verb when something else opens the sentence ("Tegenover
+        // RTV Utrecht zei hij …").
+        var before = words.Take(verb + 2).ToList();
+        foreach (var w in before)
+        {
+            var gender = PersonGender.OfPronoun(w.Word, c.Lang);
+            if (gender != Gender.Unknown && !persons.Any(p => p.Start < w.Start))
+            {
+                return Antecedent(c, sentenceStart, gender) is { } referent ? new Attribution(referent, "reported") : null;
+            }
+        }
+
+        // The person right at the verb: before it ("…, Anna Price said"), or right after it ("… met premier Netanyahu
+        // zei Trump dat '…'": Dutch and German invert); otherwise the first person before it.
+        // English never inverts there, so for it the person before the verb comes first.
+        var verbEnd = words[verb].Start + words[verb].Word.Length;
+        var adjacent = persons.LastOrDefault(p => p.End <= words[verb].Start && Words(text[p.End..words[verb].Start], 0).Count == 0);
+        var inverted = persons.FirstOrDefault(p => p.Start >= verbEnd && Words(text[verbEnd..p.Start], 0).Count == 0);
+        foreach (var atVerb in c.Lang == "en" ? [adjacent, inverted] : new[] { inverted, adjacent })
+        {
+            if (atVerb.End > 0)
+            {
+                return new Attribution(atVerb, "reported");
+            }
+        }
+
+        return persons.FirstOrDefault(p => p.End <= words[verb].Start) is { End: > 0 } subject ? new Attribution(subject, "reported") : null;
+    }
+
+    /// <summary>A verb of saying among the first three words after the quote: its own cue.</summary>
+    private static bool HasCueAfter(string text, int close)
+        => Words(text[close..Math.Min(text.Length, close + 40)], close).Take(3).Any(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word))
+            && !text.AsSpan(close, Math.Min(text.Length, close + 40) - close).TrimStart().StartsWith(".", StringComparison.Ordinal);
+
+    // Verbs of charging or conceding someone with words: "verwijt", "beschuldigt", "accuses", "wirft … vor".
+    private static readonly HashSet<string> ChargingVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "verwijt", "verweet", "verwijten", "beschuldigt", "beschuldigde", "accuses", "accused", "wirft", "warf", "beschuldigte",
+    };
+
     private static readonly HashSet<string> SayingVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "opmerkte", "merkte", "twittert", "twitterde", "tweette", "tweets", "tweeted", "antwoordt", "antwoordde", "schreef", "schrijft", "zegt", "zei",
@@ -469,7 +562,7 @@ public sealed class QuoteExtractor
     /// person's: the one nearest the verb. Not when a pronoun opens the sentence before any person ("Hij vond
     /// Nijpels geknipt …"): then the person named is not the one speaking.
     /// </summary>
-    private static EntityMention? Reported(Context c, int quoteStart)
+    private static EntityMention? Reported(Context c, int quoteStart, int close)
     {
         var text = c.Text;
         var open = quoteStart - 1;
@@ -484,9 +577,42 @@ public sealed class QuoteExtractor
             return null;
         }
 
-        var sentenceStart = SentenceStart(text, Math.Max(0, k - 1));
+        var sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, k - 1));
         var words = Words(text[sentenceStart..k], sentenceStart);
         var verb = words.FindIndex(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word));
+        // A quote with a cue of its own that named no one (", zegt ze" with no woman before it) is no one's by position.
+        if (verb < 0 && HasCueAfter(text, close))
+        {
+            return null;
+        }
+
+        // After a colon the sentence itself introduces the quote: without a verb of saying it is a text, not speech
+        // ("een T-shirt waarop stond: '…'").
+        if (verb < 0 && text[k] != ':' && Words(text[quoteStart..Math.Max(quoteStart, close - 1)], 0).Count >= 4 && Introduced(c, sentenceStart, k, words) is { } introduced)
+        {
+            return introduced;
+        }
+
+        // "…, zegt Hamming. Ook in zijn gemeente wordt flink gebouwd. '…'": a sentence of narration with no person and
+        // no quote between the speaker's and the quote passes the search on to the sentence before.
+        if (verb < 0 && sentenceStart > 1 && !c.People.Any(p => p.Start >= sentenceStart && p.End <= k)
+            && text.AsSpan(sentenceStart, k - sentenceStart).IndexOfAny("\"'“”‘’„") < 0)
+        {
+            var end = sentenceStart - 1;
+            while (end > 0 && char.IsWhiteSpace(text[end]))
+            {
+                end--;
+            }
+
+            if (text[end] is '.' or '!' or '?')
+            {
+                sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, end - 1));
+                k = end;
+                words = Words(text[sentenceStart..k], sentenceStart);
+                verb = words.FindIndex(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word));
+            }
+        }
+
         if (verb < 0)
         {
             return null;
@@ -516,10 +642,33 @@ public sealed class QuoteExtractor
         return adjacent.End > 0 ? adjacent : persons[0];
     }
 
+    /// <summary>
+    /// The newspaper's way of handing over to a speaker: a sentence that opens with the person, then the quote with
+    /// no cue ("Pim Lammertink leidt dit opleidingscentrum vanaf augustus. '…'", "Hij gaf zijn laatste minuten
+    /// spreektijd aan D66. '…'"). Only a person among the sentence's first four words, with no person before it, or a
+    /// subject pronoun among its first three, resolved like a pronoun at a cue.
+    /// </summary>
+    private static EntityMention? Introduced(Context c, int sentenceStart, int end, List<(string Word, int Start)> words)
+    {
+        var first = c.People.FirstOrDefault(p => p.Start >= sentenceStart && p.End <= end);
+        for (var i = 0; i < Math.Min(3, words.Count); i++)
+        {
+            // "ze", "zij" and "sie" are also plural ("sie" also "her"): a subject only as the sentence's first word.
+            var gender = PersonGender.OfPronoun(words[i].Word, c.Lang);
+            if (gender != Gender.Unknown && (i == 0 || gender == Gender.Male) && !(first.End > 0 && first.Start < words[i].Start))
+            {
+                return Antecedent(c, sentenceStart, gender);
+            }
+        }
+
+        return first.End > 0 && words.Count(w => w.Start < first.Start) <= 3 ? first : null;
+    }
+
     private static readonly HashSet<string> OpinionVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "denkt", "dacht", "vindt", "vond", "meent", "meende", "noemt", "noemde", "wijst", "wees", "betoogt", "betoogde", "verwacht", "verwachtte",
-        "thinks", "believes", "argues", "argued", "denkt", "glaubt", "meint", "findet", "fand",
+        "thinks", "believes", "argues", "argued", "denkt", "glaubt", "meint", "findet", "fand", "ziet", "zag", "sees", "sieht", "sah",
+        "hoopt", "hoopte", "vreest", "vreesde", "hopes", "fears", "hofft", "fürchtet",
     };
 
     /// <summary>"Breuker" → the "Remco Breuker" mentioned elsewhere in the article, when there is exactly one such name.</summary>
@@ -596,6 +745,21 @@ public sealed class QuoteExtractor
         }
 
         return text.Length;
+    }
+
+    /// <summary>As <see cref="SentenceStart"/>, also after a sentence that ends inside its closing quote mark ("… hoek." PVV-leider …).</summary>
+    private static int SentenceStartAfterQuotes(string text, int from)
+    {
+        var start = SentenceStart(text, from);
+        for (var i = from; i > start + 1; i--)
+        {
+            if (char.IsWhiteSpace(text[i]) && text[i - 1] is '"' or '\'' or '”' or '’' or '“' && text[i - 2] is '.' or '!' or '?')
+            {
+                return i + 1;
+            }
+        }
+
+        return start;
     }
 
     private static int SentenceStart(string text, int from)
