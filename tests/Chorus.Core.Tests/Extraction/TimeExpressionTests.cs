@@ -141,6 +141,30 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void AHalfWithoutItsYear_IsNoTime(string lang, string text)
         => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2025-03-12").Value, lang), t => t.Kind == TimeKind.Interval);
 
+    // An age is no length of time, also when its "oud" comes later or it is the Dutch idiom for a range of ages.
+    [Theory]
+    [InlineData("nl", "Ik moet doorwerken tot ik 67 jaar en drie maanden oud ben.")]
+    [InlineData("nl", "Een kwart van de Britten tussen de 18 en 35 jaar koopt bewust.")]
+    [InlineData("en", "He will work until he is 67 years and three months old.")]
+    public void AnAge_IsNoDuration(string lang, string text)
+        => Assert.DoesNotContain(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-03").Value, lang), t => t.Kind == TimeKind.Duration && t.Value is "P67Y" or "P35Y");
+
+    [Fact]
+    public void ALengthOfTimeInARange_StaysADuration()
+    {
+        const string text = "De verdachte kreeg tussen twee en drie jaar cel.";
+        Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-03").Value, "nl"), t => t.Value is "P3Y" or "P2Y/P3Y" || (t.Value?.StartsWith('P') ?? false));
+    }
+
+    // A holiday with the year named in words after it.
+    [Theory]
+    [InlineData("nl", "Daarna werd Anna K. vlak voor kerst vorig jaar opgepakt.", "2018-12-25")]
+    [InlineData("nl", "Het plan stamt van kerst vorig jaar.", "2018-12-25")]
+    [InlineData("nl", "Met Pasen van volgend jaar gaat het museum weer open.", "2020-04-12")]
+    [InlineData("en", "The plan dates from Christmas Day last year.", "2018-12-25")]
+    public void AHoliday_WithItsYearInWords_IsThatYears(string lang, string text, string expected)
+        => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-03").Value, lang), t => t.Value == expected);
+
     // German decades in words, with "Jahre" apart or glued on, after an article that opens nothing.
     [Theory]
     [InlineData("Die Schule wurde in den fünfziger Jahren gebaut.", "1950-01-01/1959-12-31")]

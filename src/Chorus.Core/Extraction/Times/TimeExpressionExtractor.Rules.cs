@@ -1127,6 +1127,12 @@ public sealed partial class TimeExpressionExtractor
             {
                 (year, end) = (y, end + 1);
             }
+            else if (anchor is { } named && (end + 1 < N && w[end] is "van" or "of" ? end + 1 : end) is var j && j + 1 < N
+                && lex.Directions.TryGetValue(w[j], out var yearDirection) && lex.Units.TryGetValue(w[j + 1], out var unit) && unit == "year")
+            {
+                // "kerst vorig jaar", "Pasen van dit jaar", "Christmas last year": the holiday of the year named.
+                (year, end) = (named.Year + yearDirection, j + 2);
+            }
 
             if (anchor is not { } a && year is null)
             {
@@ -1558,7 +1564,8 @@ public sealed partial class TimeExpressionExtractor
             // "De zeven jaar daarvoor" (with its article) is a stretch of time, "zeven jaar daarvoor" a point before another.
             var offsetAfter = (lex.Ago.ContainsKey(after) || lex.LaterEarlier.ContainsKey(after)) && !(after == "daarvoor" && before is "de" or "het");
             if (after is "oud" or "old" or "alt" or "na" or "voor" or "vanaf" or "from" or "nach" || offsetAfter
-                || before is "over" or "leeftijd" or "vor" || (unit == "year" && before is "ben" or "is" or "was" or "werd" or "wordt" or "zijn" or "waren"))
+                || before is "over" or "leeftijd" or "vor" || (unit == "year" && before is "ben" or "is" or "was" or "werd" or "wordt" or "zijn" or "waren")
+                || (unit == "year" && IsAge(i, end)))
             {
                 return false;
             }
@@ -1571,6 +1578,28 @@ public sealed partial class TimeExpressionExtractor
 
             hit = new Hit(i, end, Period(count, unit), TimeKind.Duration, mod);
             return true;
+        }
+
+        /// <summary>
+        /// An age in years further than the word after it: "67 jaar en drie maanden oud", and the Dutch idiom for an age
+        /// range, "tussen de 18 en 35 jaar" (a length of time is "tussen twee en drie jaar", without the article).
+        /// </summary>
+        private bool IsAge(int start, int end)
+        {
+            for (var k = end; k < Math.Min(N, end + 4); k++)
+            {
+                if (w[k] is "oud" or "old" or "alt")
+                {
+                    return true;
+                }
+
+                if (!(w[k] is "en" or "and" or "und" || tokens[k].Kind == TokenKind.Number || Spelled(k) is not null || DurationUnit(k) is not null))
+                {
+                    break;
+                }
+            }
+
+            return start >= 4 && w[start - 1] == "en" && tokens[start - 2].Kind == TokenKind.Number && w[start - 3] == "de" && w[start - 4] == "tussen";
         }
 
         private string? DurationUnit(int k)
