@@ -95,8 +95,9 @@ public static class TransliterationKey
 
     private static readonly char[] Hyphens = ['-', '‐', '\u2011'];
 
-    // The Arabic article as transliterations write it before a hyphen: "al-", "el-", "ad-", "as-", "ash-"…
-    private static readonly HashSet<string> ArabicArticles = new(StringComparer.OrdinalIgnoreCase) { "al", "el", "ad", "ed", "as", "ash", "at", "az", "an", "ar" };
+    // The Arabic article as transliterations write it before a hyphen: "al-", "el-", "ad-", "as-", "ash-"… Not "an-",
+    // which is also a Flemish given name ("An-Sofie").
+    private static readonly HashSet<string> ArabicArticles = new(StringComparer.OrdinalIgnoreCase) { "al", "el", "ad", "as", "ash", "at", "az", "ar" };
 
     /// <summary>
     /// A word's hyphenated parts ("Jong-un" → "Jong", "un"), the Arabic article before a hyphen written "al" (it

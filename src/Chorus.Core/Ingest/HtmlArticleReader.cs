@@ -71,6 +71,7 @@ public static partial class HtmlArticleReader
                 Clean(again, keepAriaHidden: true);
                 body = BodyText(again, title);
             }
+
             if (body.Length < MinBodyChars && meta.Body is { Length: >= MinBodyChars } jsonBody)
             {
                 body = jsonBody.Trim();
@@ -252,7 +253,7 @@ public static partial class HtmlArticleReader
 
     /// <summary>The article's own element: &lt;article&gt;, &lt;main&gt;, the main landmark, or class or id words that name content.</summary>
     private static bool NamesContent(IElement e)
-        => e.LocalName is "article" or "main" || e.GetAttribute("role") == "main" || e.HasAttribute("itemprop") && e.GetAttribute("itemprop") == "articleBody"
+        => e.LocalName is "article" or "main" || e.GetAttribute("role") == "main" || e.GetAttribute("itemprop") == "articleBody"
             || HasWord(e.GetAttribute("class"), ContentWords) || HasWord(e.Id, ContentWords);
 
     /// <summary>An inline style that hides the element ("display: none", "visibility:hidden"): no reader sees it.</summary>

@@ -448,8 +448,8 @@ public sealed class QuoteExtractor
     /// <summary>
     /// A quote opening inside a sentence whose subject says, thinks or charges it: "Baudet verwijt GroenLinks dat die
     /// '…'", "Erik Gerritsen van het ministerie reageert dat het '…'", "Hij noemde het '…'", and "volgens X" anywhere
-    /// before it ("Ook zou volgens Wiersma de opbouw … '…'"). The subject is the first person of the sentence before
-    /// the verb, or a pronoun there, resolved like a pronoun at a cue.
+    /// before it ("Ook zou volgens Wiersma de opbouw … '…'"). The subject is a pronoun up to the word after the verb
+    /// (resolved like a pronoun at a cue), else the person at the verb, else the first person before it.
     /// </summary>
     private static Attribution? InSentence(Context c, int open, int close)
     {
@@ -490,7 +490,7 @@ public sealed class QuoteExtractor
         }
 
         // "liet" and "laat" say something only with "weten" ("liet weten"); alone they let or leave.
-        var verb = words.FindIndex(w => (Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word) || ChargingVerbs.Contains(w.Word))
+        var verb = words.FindIndex(w => (IsReportingVerb(w.Word) || ChargingVerbs.Contains(w.Word))
             && !(w.Word is "liet" or "laat" && !text.AsSpan(w.Start, Math.Min(40, text.Length - w.Start)).Contains(" weten", StringComparison.Ordinal)));
         if (verb < 0)
         {
@@ -525,6 +525,9 @@ public sealed class QuoteExtractor
 
         return persons.FirstOrDefault(p => p.End <= words[verb].Start) is { End: > 0 } subject ? new Attribution(subject, "reported") : null;
     }
+
+    /// <summary>A verb that reports what someone says or thinks ("zegt", "schreef", "vindt", "said", "meint").</summary>
+    private static bool IsReportingVerb(string word) => Cues.Contains(word) || SayingVerbs.Contains(word) || OpinionVerbs.Contains(word);
 
     /// <summary>A verb of saying among the first three words after the quote: its own cue.</summary>
     private static bool HasCueAfter(string text, int close)
@@ -579,7 +582,7 @@ public sealed class QuoteExtractor
 
         var sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, k - 1));
         var words = Words(text[sentenceStart..k], sentenceStart);
-        var verb = words.FindIndex(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word));
+        var verb = words.FindIndex(w => IsReportingVerb(w.Word));
         // A quote with a cue of its own that named no one (", zegt ze" with no woman before it) is no one's by position.
         if (verb < 0 && HasCueAfter(text, close))
         {
@@ -609,7 +612,7 @@ public sealed class QuoteExtractor
                 sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, end - 1));
                 k = end;
                 words = Words(text[sentenceStart..k], sentenceStart);
-                verb = words.FindIndex(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word) || OpinionVerbs.Contains(w.Word));
+                verb = words.FindIndex(w => IsReportingVerb(w.Word));
             }
         }
 
