@@ -32,16 +32,8 @@ public static class NamePairEvaluation
     {
         ArgumentNullException.ThrowIfNull(lines);
         var pairs = new List<NamePair>();
-        var lineNo = 0;
-        foreach (var line in lines)
+        foreach (var (lineNo, cols) in TabRows.Of(lines))
         {
-            lineNo++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var cols = line.Split('\t');
             if (cols.Length < 4 || cols[3] is not ("0" or "1"))
             {
                 return ParseResult<IReadOnlyList<NamePair>>.Fail($"{file}:{lineNo}: expected type, name A, name B, 1 or 0 (and why) separated by tabs");

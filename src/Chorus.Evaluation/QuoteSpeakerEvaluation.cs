@@ -35,16 +35,8 @@ public static class QuoteSpeakerEvaluation
     {
         ArgumentNullException.ThrowIfNull(lines);
         var labels = new List<QuoteSpeakerLabel>();
-        var lineNo = 0;
-        foreach (var line in lines)
+        foreach (var (lineNo, cols) in TabRows.Of(lines))
         {
-            lineNo++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var cols = line.Split('\t');
             if (cols.Length < 3 || !int.TryParse(cols[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start) || cols[2].Trim().Length == 0)
             {
                 return ParseResult<IReadOnlyList<QuoteSpeakerLabel>>.Fail($"{file}:{lineNo}: expected article id, quote start (a number) and speaker (a name, - or ?) separated by tabs");

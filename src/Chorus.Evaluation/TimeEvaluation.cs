@@ -120,16 +120,8 @@ public static class TimeCaseTable
     {
         ArgumentNullException.ThrowIfNull(lines);
         var cases = new List<TimeSpecCase>();
-        var lineNo = 0;
-        foreach (var line in lines)
+        foreach (var (lineNo, cols) in TabRows.Of(lines))
         {
-            lineNo++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var cols = line.Split('\t');
             if (cols.Length < 3)
             {
                 return ParseResult<IReadOnlyList<TimeSpecCase>>.Fail($"{file}:{lineNo}: expected lang, article date, sentence and values separated by tabs");
