@@ -76,8 +76,17 @@ public class QuoteTests(ITestOutputHelper output)
     [InlineData("nl", "Burgemeester Lies Hoek noemde de brand 'een ramp voor de hele binnenstad van Zwolle'.", "Lies Hoek")]
     [InlineData("nl", "Schrijver Jan Wolkers liet zich inspireren door het boek 'Turks Fruit'.", null)]
     [InlineData("en", "At a meeting with minister Ruth Vale, Anna Price said the rules were 'far too late and far too vague'.", "Anna Price")]
+    [InlineData("de", "Nach dem Spiel sagte Tuchel, die Mannschaft habe „in der zweiten Halbzeit viel besser gespielt“.", "Tuchel")]
     public void AQuoteInsideAReportingSentence_IsItsSubjects(string lang, string text, string? speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "s", Text = text, Lang = lang }).Quotes).Speaker);
+
+    // A name a quote mark closes is addressed, not speaking.
+    [Fact]
+    public void AnAddressedName_IsNotTheSpeaker()
+    {
+        const string text = "\"Marlow,\" said I, \"when those papers are all copied, I will compare them with you.\"";
+        Assert.DoesNotContain(Analyzer.Analyze(new RawArticle { Ref = "b", Text = text, Lang = "en" }).Quotes, q => q.Speaker == "Marlow");
+    }
 
     [Fact]
     public void AQuoteTheVerbAfterItGivesToAnotherClause_IsNotTheSubjects()

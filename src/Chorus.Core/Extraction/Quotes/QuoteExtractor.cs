@@ -65,7 +65,11 @@ public sealed class QuoteExtractor
 
         // Persons outside quotes: "Manuel hat uns…" inside a quote is not who speaks.
         var people = entities.Where(e => e.Type == EntityType.Person && !InQuote(e.Start)).OrderBy(e => e.Start).ToList();
-        var context = new Context(text, people, names.Where(n => !InQuote(n.Start)).ToList(), lang);
+        var context = new Context(text, people, names.Where(n => !InQuote(n.Start)).ToList(), lang)
+        {
+            // Names the tagger typed as something else than a person: no speaker by position alone.
+            Typed = entities.Where(e => e.Type != EntityType.Person).Select(e => e.Start).ToHashSet(),
+        };
         var result = new List<QuoteMention>();
         QuoteMention? previous = null;
         foreach (var (start, end, close) in spans)
@@ -114,7 +118,10 @@ public sealed class QuoteExtractor
         return result;
     }
 
-    private sealed record Context(string Text, List<EntityMention> People, List<NameMention> Names, string Lang);
+    private sealed record Context(string Text, List<EntityMention> People, List<NameMention> Names, string Lang)
+    {
+        public IReadOnlySet<int> Typed { get; init; } = new HashSet<int>();
+    }
 
     private sealed record Attribution(EntityMention? Speaker, string Cue, (int Start, int End, string Text)? Description = null);
 
@@ -520,6 +527,21 @@ public sealed class QuoteExtractor
             if (atVerb.End > 0)
             {
                 return new Attribution(atVerb, "reported");
+            }
+        }
+
+        // A capitalised name the tagger left untyped, right at the verb, is a person, as at a cue after a quote
+        // ("sagte Tuchel, die Mannschaft habe „…“"); an acronym is an organisation ("De VIG ziet '…'").
+        var untyped = c.Names.Where(n => n.Start >= sentenceStart && n.End <= k + 1 && !c.Typed.Contains(n.Start) && !NameStage.IsAcronym(text.AsSpan(n.Start, n.End - n.Start))).ToList();
+        // Not a name a quote mark closes ('"Bartleby," said I': the name is the quote's, it is addressed).
+        var namedBefore = untyped.LastOrDefault(n => n.End <= words[verb].Start && Words(text[n.End..words[verb].Start], 0).Count == 0
+            && text.AsSpan(n.End, words[verb].Start - n.End).IndexOfAny("\"'“”‘’„«»") < 0);
+        var namedAfter = c.Lang == "en" ? default : untyped.FirstOrDefault(n => n.Start >= verbEnd && Words(text[verbEnd..n.Start], 0).Count == 0);
+        foreach (var name in new[] { namedAfter, namedBefore })
+        {
+            if (name.End > 0 && persons.Count == 0)
+            {
+                return new Attribution(new EntityMention(name.Start, name.End, EntityType.Person, MentionMethod.Speaker), "reported");
             }
         }
 
