@@ -90,12 +90,12 @@ public static class HtmlExtractionEvaluation
     {
         ArgumentNullException.ThrowIfNull(pageFolder);
         var name = Path.GetFileName(pageFolder);
-        var (title, published, readerable) = Metadata(Path.Combine(pageFolder, "expected-metadata.json"));
+        var (title, published, readerable, metadataProblem) = Metadata(Path.Combine(pageFolder, "expected-metadata.json"));
         var expected = Tokens(ExpectedText(File.ReadAllText(Path.Combine(pageFolder, "expected.html"))));
         var read = HtmlArticleReader.Read(File.ReadAllText(Path.Combine(pageFolder, "source.html")), name, null);
         if (read.Article is not { } article)
         {
-            return new HtmlPageScore(name, readerable, true, 0, 0, title is null ? null : false, null, read.Rejection?.Reason);
+            return new HtmlPageScore(name, readerable, true, 0, 0, title is null ? null : false, null, read.Rejection?.Reason + metadataProblem);
         }
 
         var ours = Tokens(article.Text);
@@ -105,23 +105,39 @@ public static class HtmlExtractionEvaluation
         var recall = expectedTotal == 0 ? 1 : (double)overlap / expectedTotal;
         bool? titleRight = title is null ? null : Same(article.Title, title);
         bool? dateRight = published is { } day ? article.Date is { } d && d.Start == day && d.End == day : null;
-        return new HtmlPageScore(name, readerable, false, precision, recall, titleRight, dateRight, null);
+        return new HtmlPageScore(name, readerable, false, precision, recall, titleRight, dateRight, metadataProblem?.TrimStart(';', ' '));
     }
 
-    private static (string? Title, DateOnly? Published, bool Readerable) Metadata(string file)
+    /// <summary>The expected title, day and readability; a file that is no JSON object is named in the page's note, not thrown.</summary>
+    private static (string? Title, DateOnly? Published, bool Readerable, string? Problem) Metadata(string file)
     {
         if (!File.Exists(file))
         {
-            return (null, null, true);
+            return (null, null, true, null);
         }
 
-        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            return (null, null, true, $"; {file}: not JSON ({e.Message}), title and day not judged");
+        }
+
+        using var owned = json;
         var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (null, null, true, $"; {file}: not a JSON object, title and day not judged");
+        }
+
         var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         DateOnly? published = root.TryGetProperty("publishedTime", out var p) && p.ValueKind == JsonValueKind.String && p.GetString() is { Length: >= 10 } s
             && DateOnly.TryParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
         var readerable = !root.TryGetProperty("readerable", out var r) || r.ValueKind != JsonValueKind.False;
-        return (string.IsNullOrWhiteSpace(title) ? null : title, published, readerable);
+        return (string.IsNullOrWhiteSpace(title) ? null : title, published, readerable, null);
     }
 
     /// <summary>The expected article's text, a space between every two text nodes (block boundaries glue no words).</summary>

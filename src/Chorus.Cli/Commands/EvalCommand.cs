@@ -427,10 +427,13 @@ internal static class EvalCommand
 
         if (which != Chorus.Evaluation.HtmlExtractionEvaluation.Half.Test)
         {
-            foreach (var p in s.Pages.Where(p => p.Readerable).OrderBy(p => p.F1).Take(25))
+            const int Worst = 25;
+            foreach (var p in s.Pages.Where(p => p.Readerable).OrderBy(p => p.F1).Take(Worst))
             {
-                ctx.Out.MarkupLineInterpolated($"[grey]{p.Page}: P {Pct(100 * p.Precision)} R {Pct(100 * p.Recall)}{(p.Rejected ? " rejected: " + p.Note : string.Empty)}{(p.TitleRight == false ? "; title wrong" : string.Empty)}{(p.DateRight == false ? "; date wrong" : string.Empty)}[/]");
+                ctx.Out.MarkupLineInterpolated($"[grey]{p.Page}: P {Pct(100 * p.Precision)} R {Pct(100 * p.Recall)}{(p.Rejected ? " rejected" : string.Empty)}{(p.Note is { } note ? ": " + note : string.Empty)}{(p.TitleRight == false ? "; title wrong" : string.Empty)}{(p.DateRight == false ? "; date wrong" : string.Empty)}[/]");
             }
+
+            ctx.Out.MarkupLineInterpolated($"[grey](the {Math.Min(Worst, s.ArticlePages)} article pages read worst of {s.ArticlePages}; --json lists every page)[/]");
         }
 
         ctx.Out.MarkupLineInterpolated($"{folder} ({half}): {s.Pages.Count} pages, {s.ArticlePages} articles ({s.ArticlesRejected} rejected), {s.Pages.Count - s.ArticlePages} no article ({s.NonArticlesAccepted} read as one)");
@@ -468,6 +471,11 @@ internal static class EvalCommand
         }
 
         ctx.Out.MarkupLineInterpolated($"{file}: {s.Judged} quotes judged; of {s.Named} with a named speaker {s.Right} right, {s.Wrong} wrong, {s.Missing} without a speaker (recall {Pct(100 * s.Recall)}); of {s.Unnamed} with no one named {s.NamedAnyway} given a name; precision {Pct(100 * s.Precision)}{(s.QuoteNotFound > 0 ? $"; {s.QuoteNotFound} quotes not found" : string.Empty)}");
+        if (heldOut && s.Mistakes.Count(m => !m.Contains("no quote there", StringComparison.Ordinal)) is var unlisted and > 0)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]({unlisted} mistakes of this held-out file not listed, so that it stays unread)[/]");
+        }
+
         return ExitCodes.Success;
     }
 

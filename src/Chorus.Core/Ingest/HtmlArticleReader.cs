@@ -62,9 +62,9 @@ public static partial class HtmlArticleReader
             var outlet = source ?? siteName ?? Host(canonical);
             var lang = Language(document.DocumentElement.GetAttribute("lang"));
 
-            Clean(document, keepAriaHidden: false);
+            var ariaHiddenRemoved = Clean(document, keepAriaHidden: false);
             var body = BodyText(document, title);
-            if (body.Length < MinBodyChars)
+            if (body.Length < MinBodyChars && ariaHiddenRemoved)
             {
                 // A page saved while a dialog was open marks everything else aria-hidden: read it as the dialog closes.
                 using var again = new HtmlParser().ParseDocument(html);
@@ -105,7 +105,7 @@ public static partial class HtmlArticleReader
     {
         ArgumentNullException.ThrowIfNull(html);
         using var document = new HtmlParser().ParseDocument("<html><body>" + html + "</body></html>");
-        Clean(document);
+        _ = Clean(document);
         var text = Paragraphs(document.Body!);
         return text.Length > 0 ? text : Normalise(document.Body!.TextContent);
     }
@@ -226,8 +226,10 @@ public static partial class HtmlArticleReader
     }
 
     /// <param name="keepAriaHidden">Keep what is marked aria-hidden (a second reading of a page that hid everything).</param>
-    private static void Clean(IDocument document, bool keepAriaHidden = false)
+    /// <returns>Whether an aria-hidden element was removed (only then can a second reading find more).</returns>
+    private static bool Clean(IDocument document, bool keepAriaHidden = false)
     {
+        var ariaHiddenRemoved = false;
         foreach (var e in document.All.ToList())
         {
             if (e.ParentElement is null || e == document.Body || e == document.DocumentElement)
@@ -235,13 +237,17 @@ public static partial class HtmlArticleReader
                 continue;
             }
 
-            if (DropTags.Contains(e.LocalName) || e.HasAttribute("hidden") || (!keepAriaHidden && e.GetAttribute("aria-hidden") == "true") || IsHiddenByStyle(e.GetAttribute("style"))
+            var ariaHidden = !keepAriaHidden && e.GetAttribute("aria-hidden") == "true";
+            if (DropTags.Contains(e.LocalName) || e.HasAttribute("hidden") || ariaHidden || IsHiddenByStyle(e.GetAttribute("style"))
                 || e.GetAttribute("role") is "navigation" or "banner" or "complementary" or "contentinfo" or "dialog" or "alertdialog" or "search"
                 || (!NamesContent(e) && (IsBoilerplate(e.GetAttribute("class")) || IsBoilerplate(e.Id))))
             {
+                ariaHiddenRemoved |= ariaHidden;
                 e.Remove();
             }
         }
+
+        return ariaHiddenRemoved;
     }
 
     // Words in class and id values that name the article itself. Beside a furniture word they outweigh it: a blog

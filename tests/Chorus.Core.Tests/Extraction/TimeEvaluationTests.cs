@@ -631,7 +631,9 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.True((double)correct / matched >= 0.94);
     }
 
-    // The held-out halves of Chorus's own time cases: news cases (tense, month-dated articles) and German and English clock times.
+    // Chorus's own time cases: the held-out halves (news cases of tense and month-dated articles, German and English
+    // clock times, news expressions in three languages), and the dev halves of the news expressions, so that neither
+    // half of a set can fall back unseen.
     [Theory]
     [InlineData("news-test.tsv", 0.95, 0.9, 0)]
     [InlineData("clock-de-en-test.tsv", 0.9, 0, 0.9)]
@@ -640,7 +642,7 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("news-xl-test.tsv", 0.98, 0.95, 0.75)]
     [InlineData("news-xl-dev.tsv", 0.98, 0.95, 0.75)]
     [InlineData("news-xl-dev2.tsv", 0.98, 0.95, 0.95)]
-    public void OwnCases_TestHalf(string name, double minF1, double minCalendar, double minClock)
+    public void OwnCases_StayAboveTheirBars(string name, double minF1, double minCalendar, double minClock)
     {
         var file = Path.Combine(TestPaths.RepoRoot, "eval", "times", name);
         var scores = TimeEvaluation.Evaluate(Analyzer, TimeCaseTable.Parse(File.ReadAllLines(file), file).Value!);

@@ -36,6 +36,15 @@ public class HtmlExtractionEvaluationTests(ITestOutputHelper output)
             var page = HtmlExtractionEvaluation.Score(Path.Combine(folder, "a"));
             Assert.True(page.Rejected);
             Assert.Equal(0, page.F1);
+
+            // Metadata that is no JSON object is named in the page's note, never thrown.
+            foreach (var (name, metadata) in new[] { ("b", "{ not json"), ("c", "[1, 2]") })
+            {
+                File.WriteAllText(Path.Combine(folder, name, "expected-metadata.json"), metadata);
+                var bad = HtmlExtractionEvaluation.Score(Path.Combine(folder, name));
+                Assert.Contains("expected-metadata.json", bad.Note, StringComparison.Ordinal);
+                Assert.Null(bad.TitleRight);
+            }
         }
         finally
         {

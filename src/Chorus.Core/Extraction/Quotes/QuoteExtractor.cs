@@ -530,22 +530,20 @@ public sealed class QuoteExtractor
             }
         }
 
-        // A capitalised name the tagger left untyped, right at the verb, is a person, as at a cue after a quote
-        // ("sagte Tuchel, die Mannschaft habe „…“"); an acronym is an organisation ("De VIG ziet '…'").
+        if (persons.Count > 0)
+        {
+            return persons.FirstOrDefault(p => p.End <= words[verb].Start) is { End: > 0 } subject ? new Attribution(subject, "reported") : null;
+        }
+
+        // With no person in the sentence, a capitalised name the tagger left untyped, right at the verb, is one, as at a
+        // cue after a quote ("sagte Tuchel, die Mannschaft habe „…“"); an acronym is an organisation ("De VIG ziet
+        // '…'"), and a name a quote mark closes is addressed, not speaking ('"Bartleby," said I, "…"').
         var untyped = c.Names.Where(n => n.Start >= sentenceStart && n.End <= k + 1 && !c.Typed.Contains(n.Start) && !NameStage.IsAcronym(text.AsSpan(n.Start, n.End - n.Start))).ToList();
-        // Not a name a quote mark closes ('"Bartleby," said I': the name is the quote's, it is addressed).
         var namedBefore = untyped.LastOrDefault(n => n.End <= words[verb].Start && Words(text[n.End..words[verb].Start], 0).Count == 0
             && text.AsSpan(n.End, words[verb].Start - n.End).IndexOfAny("\"'“”‘’„«»") < 0);
         var namedAfter = c.Lang == "en" ? default : untyped.FirstOrDefault(n => n.Start >= verbEnd && Words(text[verbEnd..n.Start], 0).Count == 0);
-        foreach (var name in new[] { namedAfter, namedBefore })
-        {
-            if (name.End > 0 && persons.Count == 0)
-            {
-                return new Attribution(new EntityMention(name.Start, name.End, EntityType.Person, MentionMethod.Speaker), "reported");
-            }
-        }
-
-        return persons.FirstOrDefault(p => p.End <= words[verb].Start) is { End: > 0 } subject ? new Attribution(subject, "reported") : null;
+        var name = namedAfter.End > 0 ? namedAfter : namedBefore;
+        return name.End > 0 ? new Attribution(new EntityMention(name.Start, name.End, EntityType.Person, MentionMethod.Speaker), "reported") : null;
     }
 
     /// <summary>A verb that reports what someone says or thinks ("zegt", "schreef", "vindt", "said", "meint").</summary>
