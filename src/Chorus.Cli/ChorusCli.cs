@@ -396,6 +396,9 @@ internal static class ChorusCli
         var quoteLabels = new Argument<string>("labels") { Description = "Judged quote speakers: article id, quote start, speaker (a name, - for no one named, ? left out); tab-separated (eval/quotes/dpg-speakers-*.tsv)" };
         var evalQuotes = new Command("quotes", "Speaker recall and precision of direct quotes on judged quotes of stored articles") { quoteLabels, json };
         evalQuotes.SetAction((r, ct) => EvalCommand.QuotesAsync(ctx, r.GetValue(quoteLabels)!, DbPath(r), r.GetValue(json), ct));
+        var timeLabels = new Argument<string>("labels") { Description = "Judged time expressions: article id, expression start, the value it means (TIMEX, ? left out); tab-separated (eval/times/dpg-years-*.tsv)" };
+        var evalStoredTimes = new Command("stored-times", "Value accuracy of time expressions on judged expressions of stored articles") { timeLabels, json };
+        evalStoredTimes.SetAction((r, ct) => EvalCommand.StoredTimesAsync(ctx, r.GetValue(timeLabels)!, DbPath(r), r.GetValue(json), ct));
         var pairsFile = new Argument<string>("file") { Description = "Judged name pairs: TYPE, name A, name B, 1 (one entity) or 0, why; tab-separated (eval/entities/name-pairs-*.tsv)" };
         var evalNamePairs = new Command("name-pairs", "Merge precision and recall of entity resolution on judged name pairs (transliterations, typos, relatives, namesakes)") { pairsFile, json };
         evalNamePairs.SetAction((r, ct) => EvalCommand.NamePairsAsync(ctx, r.GetValue(pairsFile)!, r.GetValue(json), ct));
@@ -403,7 +406,7 @@ internal static class ChorusCli
         var showWrong = new Option<bool>("--show-wrong") { Description = "List the treebank words given wrong concepts (dev files only: keep the test half unread)" };
         var evalLexicon = new Command("lexicon", "How words the cross-language concept lexicon lacks are read: listed compounds hidden, and real treebank words") { treebanks, showWrong, json };
         evalLexicon.SetAction((r, ct) => EvalCommand.LexiconAsync(ctx, r.GetValue(treebanks)!, r.GetValue(showWrong), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalQuotes, evalLexicon });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalQuotes, evalStoredTimes, evalLexicon });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

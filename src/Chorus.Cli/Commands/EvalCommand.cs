@@ -479,6 +479,43 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Time values against judged expressions of stored articles; mistakes are listed for a dev file only.</summary>
+    public static async Task<int> StoredTimesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"{file}: no such file");
+        }
+
+        var parsed = Chorus.Evaluation.StoredTimeEvaluation.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        if (!parsed.Success)
+        {
+            throw new UsageException(parsed.Error!);
+        }
+
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        var s = await Chorus.Evaluation.StoredTimeEvaluation.EvaluateAsync(workspace.Store, parsed.Value!, ct).ConfigureAwait(false);
+        var heldOut = Path.GetFileName(file).Contains("-test", StringComparison.Ordinal);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Judged, s.Right, s.Wrong, s.NotFound, accuracy = Math.Round(100 * s.Accuracy, 2), mistakes = heldOut ? null : s.Mistakes })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var m in heldOut ? s.Mistakes.Where(m => m.Contains("no time expression there", StringComparison.Ordinal)) : s.Mistakes)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]{m}[/]");
+        }
+
+        ctx.Out.MarkupLineInterpolated($"{file}: {s.Judged} time expressions judged; {s.Right} right, {s.Wrong} wrong{(s.NotFound > 0 ? $", {s.NotFound} not found" : string.Empty)}; accuracy {Pct(100 * s.Accuracy)}");
+        if (heldOut && s.Wrong > 0)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]({s.Wrong} mistakes of this held-out file not listed, so that it stays unread)[/]");
+        }
+
+        return ExitCodes.Success;
+    }
+
     /// <summary>Entity resolution on judged name pairs: merge precision and recall, and the pairs decided wrongly.</summary>
     public static async Task<int> NamePairsAsync(CliContext ctx, string file, bool json, CancellationToken ct)
     {

@@ -165,6 +165,51 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void AHoliday_WithItsYearInWords_IsThatYears(string lang, string text, string expected)
         => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-03").Value, lang), t => t.Value == expected);
 
+    // A month named without its year is read in its own clause's tense: a past form elsewhere in the sentence, or a
+    // word that only looks like one (an adjective after a possessive, a plural noun after an article or a number), must not
+    // move a coming month a year back. Anchor 2019-03-25 (a Monday).
+    [Theory]
+    [InlineData("nl", "De vakbonden denken dat ze in mei meer leden op de been krijgen, omdat vorige week bleek hoe groot de onvrede is.", "mei", "2019-05")]
+    [InlineData("nl", "Het eerste punt is al bekend: de Britten moeten meedoen aan de verkiezingen in mei.", "mei", "2019-05")]
+    [InlineData("nl", "De premier wil dat haar veelbesproken plan op 12 april door de Kamer komt.", "12 april", "2019-04-12")]
+    [InlineData("nl", "In juni stemt de raad over het plan dat de supermarkten op zondag open mogen.", "juni", "2019-06")]
+    [InlineData("nl", "Voor die overval komen in mei twee verdachten voor de rechter.", "mei", "2019-05")]
+    [InlineData("nl", "Het werk is al begonnen, maar de bouw zal tot in oktober duren.", "oktober", "2019-10")]
+    [InlineData("nl", "De regel zou eigenlijk op 1 juli ingaan, maar de minister heeft het uitgesteld.", "1 juli", "2019-07-01")]
+    [InlineData("nl", "De gemeente besloot de tunnel per 1 juni af te sluiten.", "1 juni", "2019-06-01")]
+    [InlineData("nl", "De organisator heeft de eerste voorstelling gepland op 9 juni.", "9 juni", "2019-06-09")]
+    [InlineData("en", "The unions said last week that they expect more members to join the march in May.", "May", "2019-05")]
+    // Guards: a clause with a past form of its own, or none at all, keeps the past.
+    [InlineData("nl", "In oktober werd de dictator gevangengenomen en kwam er een einde aan zijn regime.", "oktober", "2018-10")]
+    [InlineData("nl", "Op 14 juli, midden in de nacht, kreeg hij ruzie met een plaatsgenoot.", "14 juli", "2018-07-14")]
+    [InlineData("nl", "Toen het stuk in september verscheen, was er niets aan de hand.", "september", "2018-09")]
+    [InlineData("nl", "De Kamer nam de wet op 26 juni aan, na tien jaar debat.", "26 juni", "2018-06-26")]
+    public void AMonthWithoutItsYear_IsReadInItsOwnClausesTense(string lang, string text, string expression, string expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-25").Value, lang);
+        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
+    }
+
+    // A weekday beside a day and month without a year names the year in which they fall together, within a year of the
+    // article; one that fits no day within the year is taken for a slip. Anchor 2019-03-27 (a Wednesday).
+    [Theory]
+    [InlineData("nl", "De laatste editie op zaterdag 9 november moest de kers op de taart worden.", "2019-11-09")]
+    [InlineData("nl", "Op zondag 22 september, vorig jaar nog uitgesteld, rijden de oldtimers weer.", "2019-09-22")]
+    [InlineData("de", "Das Finale fand am Samstag, 9. November statt.", "2019-11-09")]
+    [InlineData("en", "The final was held on Saturday, November 9.", "2019-11-09")]
+    [InlineData("nl", "Op dinsdag 26 maart stemde de Kamer.", "2019-03-26")]
+    [InlineData("nl", "Op dinsdag 21 maart stemde de Kamer.", "2019-03-21")]
+    public void AWeekdayBesideADayAndMonth_ChoosesTheirYear(string lang, string text, string expected)
+        => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-27").Value, lang), t => t.Value == expected);
+
+    // Dutch strong participles in "-aan" ("gegaan", "gedaan", "opgegaan") make a perfect: the weekday is the last one.
+    [Theory]
+    [InlineData("Een auto is zaterdagavond in vlammen opgegaan.", "2019-03-30")]
+    [InlineData("Tienduizenden mensen hebben zaterdag meegedaan aan de mars.", "2019-03-30")]
+    [InlineData("Wat heeft de politie het goed gedaan maandag!", "2019-04-01")]
+    public void APerfectWithAParticipleInAan_PutsAWeekdayInThePast(string text, string expected)
+        => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-02").Value, "nl"), t => t.Value == expected);
+
     // German decades in words, with "Jahre" apart or glued on, after an article that opens nothing.
     [Theory]
     [InlineData("Die Schule wurde in den fünfziger Jahren gebaut.", "1950-01-01/1959-12-31")]

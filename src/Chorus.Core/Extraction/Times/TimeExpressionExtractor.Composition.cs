@@ -290,7 +290,7 @@ public sealed partial class TimeExpressionExtractor
             // "mei tot maart": a month without a preposition is a range end when the other end is one too.
             if (lex.Months.TryGetValue(w[k], out var month) && !IsAmbiguousMonth(k) && anchor is { } a)
             {
-                var y = InferYear(month, Tense(k)) ?? a.Year;
+                var y = InferYear(month, MonthTense(k)) ?? a.Year;
                 hit = new Hit(k, k + 1, $"{y:D4}-{month:D2}", TimeKind.Date) { RangeOnly = true, BareMonthEnd = true };
                 return true;
             }
@@ -298,7 +298,7 @@ public sealed partial class TimeExpressionExtractor
             // "tussen 1-10 en 7-11": a numeric date at the far end of a range needs no cue of its own.
             if (tokens[k].Kind == TokenKind.Number && k > 0 && w[k - 1] is "en" or "tot" or "-" or "t/m" && NumericDateAt(k) is { Day: > 0 } nd)
             {
-                var ny = nd.Year ?? InferYear(nd.Month, Tense(k));
+                var ny = nd.Year ?? InferYear(nd.Month, MonthTense(k));
                 if (ny is { } yy && Valid(yy, nd.Month, nd.Day))
                 {
                     hit = DayHit(k, nd.End, new DateOnly(yy, nd.Month, nd.Day)) with { RangeOnly = true };

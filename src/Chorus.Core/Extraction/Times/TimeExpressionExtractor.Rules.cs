@@ -40,7 +40,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var directed = i > 0 && lex.Directions.TryGetValue(w[i - 1], out var dir) && dir != 0 ? dir : 0;
-            var y = year ?? InferYear(month, directed != 0 ? directed : Tense(i));
+            var y = year ?? InferYear(month, directed != 0 ? directed : MonthTense(i));
             if (!Valid(y ?? 2000, month, day))
             {
                 return false;
@@ -212,7 +212,7 @@ public sealed partial class TimeExpressionExtractor
             if (weekday == 0 && lex.Months.TryGetValue(w[i], out var m0) && !IsAmbiguousMonth(i) && i + 2 < N && w[i + 1] is "de" && DayWord(i + 2, out var d0, out _))
             {
                 var (yr, e0) = YearAfter(i + 3);
-                var y0 = yr ?? InferYear(m0, Tense(i));
+                var y0 = yr ?? InferYear(m0, MonthTense(i));
                 if (Valid(y0 ?? 2000, m0, d0))
                 {
                     hit = y0 is null ? new Hit(i, e0, $"XXXX-{m0:D2}-{d0:D2}", TimeKind.Date) : DayHit(i, e0, new DateOnly(y0.Value, m0, d0)) with { Year = yr };
@@ -252,7 +252,7 @@ public sealed partial class TimeExpressionExtractor
             if (m < N && lex.Months.TryGetValue(w[m], out var month) && (ordinal || tokens[k].Kind == TokenKind.Word || weekday != 0))
             {
                 var (year, e) = YearAfter(m + 1);
-                var y = year ?? InferYear(month, Tense(i));
+                var y = year ?? (InferYear(month, MonthTense(i)) is { } inferred ? YearWithWeekday(weekday, month, day, inferred) : null);
                 if (!Valid(y ?? 2000, month, day))
                 {
                     return false;
@@ -311,6 +311,51 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The year of a day and month named without one but with their weekday ("zaterdag 9 november", "Saturday,
+        /// November 9"): the year the tense gives when the day falls on that weekday in it, else the year in which it does
+        /// within a year of the article's date, the nearer one where two do. The weekday is the writer's check on the
+        /// date: a past-looking word elsewhere in the sentence must not move a coming Saturday a year back. A weekday
+        /// that fits no day within the year is taken for a slip ("dinsdag 7 maart" a week ago, a Wednesday).
+        /// </summary>
+        private int YearWithWeekday(int weekday, int month, int day, int inferred)
+        {
+            if (weekday == 0 || anchor is not { Precision: DatePrecision.Day } a
+                || (Valid(inferred, month, day) && IsoDay(new DateOnly(inferred, month, day)) == weekday))
+            {
+                return inferred;
+            }
+
+            var (best, nearest) = (inferred, 366);
+            for (var y = a.Year - 1; y <= a.Year + 1; y++)
+            {
+                if (Valid(y, month, day) && new DateOnly(y, month, day) is var date && IsoDay(date) == weekday
+                    && Math.Abs(date.DayNumber - a.Start.DayNumber) is var distance && distance < nearest)
+                {
+                    (best, nearest) = (y, distance);
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The weekday just before a date ("zaterdag 9 november", "Samstag, den 9.", "Saturday, November 9"), or 0.</summary>
+        private int WeekdayBefore(int k)
+        {
+            k--;
+            if (k >= 0 && w[k] is "de" or "den" or "dem" or "the")
+            {
+                k--;
+            }
+
+            if (k >= 0 && w[k] == ",")
+            {
+                k--;
+            }
+
+            return k >= 0 ? WeekdayOf(w[k]) : 0;
         }
 
         /// <summary>A day of the month: "4", "4e", "1ste", "2de", "4th", "tweede", "vierentwintig", "eenendertigste".</summary>
@@ -436,7 +481,7 @@ public sealed partial class TimeExpressionExtractor
 
             if (lex.Months.TryGetValue(w[t], out var month))
             {
-                var (y, e) = t + 1 < N && IsYear(t + 1, out var my) ? ((int?)my, t + 2) : (InferYear(month, Tense(i)), t + 1);
+                var (y, e) = t + 1 < N && IsYear(t + 1, out var my) ? ((int?)my, t + 2) : (InferYear(month, MonthTense(i)), t + 1);
                 hit = new Hit(i, e, y is null ? $"XXXX-{month:D2}" : $"{y:D4}-{month:D2}", TimeKind.Date, mod);
                 return true;
             }
@@ -487,7 +532,7 @@ public sealed partial class TimeExpressionExtractor
                 (year, end) = (y, end + 1);
             }
 
-            var y2 = year ?? InferYear(m2, Tense(i));
+            var y2 = year ?? InferYear(m2, MonthTense(i));
             if (y2 is null)
             {
                 return false;
@@ -952,7 +997,7 @@ public sealed partial class TimeExpressionExtractor
             }
             else if (lex.Months.TryGetValue(w[k + 3], out var month))
             {
-                var y = k + 4 < N && IsYear(k + 4, out var yy) ? yy : InferYear(month, Tense(i));
+                var y = k + 4 < N && IsYear(k + 4, out var yy) ? yy : InferYear(month, MonthTense(i));
                 if (y is null)
                 {
                     return false;
@@ -1154,7 +1199,7 @@ public sealed partial class TimeExpressionExtractor
                 {
                     > 0 => thisYear > now.End ? thisYear : On(now.Year + 1),
                     < 0 => thisYear < now.Start ? thisYear : On(now.Year - 1),
-                    _ => Tense(i) < 0 && thisYear > now.End ? On(now.Year - 1) : thisYear,
+                    _ => MonthTense(i) < 0 && thisYear > now.End ? On(now.Year - 1) : thisYear,
                 };
             }
 

@@ -10,10 +10,20 @@ public sealed partial class TimeExpressionExtractor
     private sealed partial class Scan
     {
         /// <summary>The tense of the sentence around token <paramref name="i"/>: −1 past, +1 future, 0 present or unknown.</summary>
-        public int Tense(int i)
+        public int Tense(int i) => TenseAt(i, ownClause: false);
+
+        /// <summary>
+        /// The tense a month named without its year is read in: that of its own clause where the clause has a verb form
+        /// of its own, else the sentence's (see <see cref="KeepPresentClauses"/>). Not for weekdays: news writes a past
+        /// Tuesday in the present of reporting ("Een woordvoerder zegt dinsdag …", "de politieactie van maandag").
+        /// </summary>
+        public int MonthTense(int i) => TenseAt(i, ownClause: true);
+
+        private int TenseAt(int i, bool ownClause)
         {
-            // "tot 1 juni", "vanaf maart": a boundary, whose tense is that of a state ("is gesloten"), not of an event.
-            if (i > 0 && w[i - 1] is "tot" or "vanaf" or "until" or "bis" or "ab" or "t/m")
+            // "tot 1 juni", "vanaf maart", "per 1 juli": a boundary, whose tense is that of a state ("is gesloten", "gaat in"),
+            // not of an event.
+            if (i > 0 && w[i - 1] is "tot" or "vanaf" or "per" or "until" or "bis" or "ab" or "t/m")
             {
                 return 0;
             }
@@ -33,13 +43,19 @@ public sealed partial class TimeExpressionExtractor
                 return -1;
             }
 
-            _tense ??= ComputeTense();
-            return i < _tense.Length ? _tense[i] : 0;
+            if (_tense is null)
+            {
+                (_tense, _clauseTense) = ComputeTense();
+            }
+
+            var tenses = ownClause ? _clauseTense! : _tense;
+            return i < tenses.Length ? tenses[i] : 0;
         }
 
-        private sbyte[] ComputeTense()
+        private (sbyte[] Sentences, sbyte[] Clauses) ComputeTense()
         {
             var result = new sbyte[N];
+            var clauses = new sbyte[N];
             var start = 0;
             for (var k = 0; k <= N; k++)
             {
@@ -82,7 +98,7 @@ public sealed partial class TimeExpressionExtractor
                         continue;
                     }
 
-                    if (lex.PastWords.Contains(word) || WeakPast(word) || PrefixedPast(word) || GermanWeakPast(j))
+                    if (IsPastForm(j))
                     {
                         tense = -1;
                         break;
@@ -126,10 +142,16 @@ public sealed partial class TimeExpressionExtractor
                     result[k] = (sbyte)tense;
                 }
 
+                Array.Copy(result, start, clauses, start, Math.Min(k + 1, N) - start);
+                if (tense < 0)
+                {
+                    KeepPresentClauses(clauses, start, k);
+                }
+
                 start = k + 1;
             }
 
-            return result;
+            return (result, clauses);
         }
 
         private bool Scheduled(int j)
@@ -155,7 +177,8 @@ public sealed partial class TimeExpressionExtractor
                     return false;
                 }
 
-                if (be.Contains(w[m]))
+                // "heeft 'Glimlachen' gepland op 9 juni": what has been planned is still to come ("heeft voorzien" is no plan).
+                if (be.Contains(w[m]) || (lex.Lang == "nl" && w[m] is "heeft" or "hebben" && w[j] is not "voorzien"))
                 {
                     return true;
                 }
@@ -202,11 +225,118 @@ public sealed partial class TimeExpressionExtractor
             }
         }
 
-        // Dutch weak verbs in the simple past whose ending no adjective shares: "stortte", "meldde", "werkte", "reageerde".
-        private bool WeakPast(string word) => lex.Lang == "nl" && word.Length > 5
-            && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
-                || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
-                || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal));
+        private bool IsPastForm(int j)
+        {
+            var word = w[j];
+            return lex.PastWords.Contains(word) || WeakPast(j) || (PrefixedPast(word) && !CountedNoun(j)) || GermanWeakPast(j);
+        }
+
+        /// <summary>
+        /// A Dutch word after an article, a number or at the start of a sentence, where no finite verb stands: "drie
+        /// verdachten", "de verdachten", "Verdachten …" are suspects, not "ver" + the past "dachten".
+        /// </summary>
+        private bool CountedNoun(int j)
+            => lex.Lang == "nl" && (j == 0 || w[j - 1] is "." or "!" or "?" or ":" or ";" or "de" or "een" or "geen" or "deze" or "alle" or "beide" or "vele" or "enkele"
+                || tokens[j - 1].Kind == TokenKind.Number || lex.NumberWords.ContainsKey(w[j - 1]));
+
+        /// <summary>
+        /// A Dutch weak verb in the simple past, by an ending no adjective shares ("stortte", "meldde", "werkte",
+        /// "reageerde"), unless an article or a possessive stands before it: then it is a participle used as an adjective
+        /// or a plural noun ("haar veelbekritiseerde deal", "de supermarkten", "hun bedden").
+        /// </summary>
+        private bool WeakPast(int j)
+        {
+            var word = w[j];
+            return lex.Lang == "nl" && word.Length > 5
+                && (word.EndsWith("tte", StringComparison.Ordinal) || word.EndsWith("dde", StringComparison.Ordinal) || word.EndsWith("tten", StringComparison.Ordinal)
+                    || word.EndsWith("dden", StringComparison.Ordinal) || word.EndsWith("kte", StringComparison.Ordinal) || word.EndsWith("kten", StringComparison.Ordinal)
+                    || word.EndsWith("eerde", StringComparison.Ordinal) || word.EndsWith("eerden", StringComparison.Ordinal))
+                && !(j > 0 && DutchDeterminers.Contains(w[j - 1]));
+        }
+
+        // Words before a noun or an adjective, not before a finite verb with these endings ("het" and "die" are also
+        // pronouns: "het regende", "die werkte"; a finite verb follows no other, so "zijn" and "haar" stay possessives).
+        private static readonly HashSet<string> DutchDeterminers = new(StringComparer.Ordinal)
+        {
+            "de", "een", "geen", "deze", "elke", "iedere", "mijn", "jouw", "uw", "onze", "ons", "hun", "haar", "zijn", "alle", "beide", "vele", "enkele",
+        };
+
+        /// <summary>
+        /// The clauses of a past sentence that hold a present or future verb and no past form of their own keep their own
+        /// tense, so a month in them is the coming one: "De bonden denken dat ze in mei meer mensen op de been krijgen,
+        /// omdat vorige week duidelijk werd …", "Eén daarvan is al bekend: de Britten moeten meedoen aan de verkiezingen
+        /// in mei". A clause ends at a comma, colon, semicolon, dash or parenthesis, or where a conjunction opens the next.
+        /// A clause without a verb form the lexicon knows ("Op 14 juli, in het holst van de nacht, kreeg …") keeps the
+        /// sentence's past.
+        /// </summary>
+        private void KeepPresentClauses(sbyte[] result, int start, int end)
+        {
+            var clause = start;
+            for (var j = start; j <= end; j++)
+            {
+                var punctuation = j < end && w[j] is "," or ";" or ":" or "(" or ")" or "–" or "—";
+                if (j < end && !punctuation && !(j > clause && lex.ClauseOpeners.Contains(w[j])))
+                {
+                    continue;
+                }
+
+                if (ClauseTense(clause, j) is { } tense)
+                {
+                    for (var m = clause; m < j; m++)
+                    {
+                        result[m] = tense;
+                    }
+                }
+
+                clause = punctuation ? j + 1 : j;
+            }
+        }
+
+        /// <summary>+1 for a clause with a future verb, 0 for one with a present form; null when it has a past form or neither.</summary>
+        private sbyte? ClauseTense(int from, int to)
+        {
+            bool present = false, future = false, perfectAux = false, participle = false;
+            for (var j = from; j < to; j++)
+            {
+                var word = w[j];
+                if (lex.ReportingPast.Contains(word) || IsPastForm(j))
+                {
+                    return null;
+                }
+
+                if (Scheduled(j) || lex.FutureWords.Contains(word) || (lex.Lang == "en" && PlannedOrPassive(j)))
+                {
+                    future = true;
+                    continue;
+                }
+
+                // English: "will be held" is no past, though its verb ends in "-ed".
+                if (lex.Lang == "en" && j > from && w[j - 1] is "be" or "being")
+                {
+                    continue;
+                }
+
+                present |= lex.PresentForms.Contains(word) || lex.ExpectVerbs.Contains(word);
+                perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
+                participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j);
+            }
+
+            present |= EndsInPluralPresent(from, to);
+            return perfectAux && participle ? null : future ? 1 : present ? 0 : null;
+        }
+
+        /// <summary>
+        /// A Dutch subordinate clause puts its finite verb last, and a plural present is spelt as its infinitive, which no
+        /// list can tell from one: "dat ze in mei meer leden op de been krijgen". A clause a subordinator opens and a word
+        /// in "-en" ends (no participle) is taken to have it.
+        /// </summary>
+        private bool EndsInPluralPresent(int from, int to)
+        {
+            var last = to - 1;
+            return lex.Lang == "nl" && last > from && w[from] is not ("toen" or "maar" or "want") && lex.ClauseOpeners.Contains(w[from])
+                && w[last].Length >= 4 && w[last].EndsWith("en", StringComparison.Ordinal) && tokens[last].Kind == TokenKind.Word
+                && char.IsLower(text[tokens[last].Start]) && !IsParticiple(w[last]);
+        }
 
         // "is set to", "are expected to", "due to be": English ways to announce what will happen.
         private bool PlannedOrPassive(int j) => j + 1 < N && w[j + 1] == "to" && w[j] is "set" or "due" or "expected" or "scheduled" or "planned" or "slated" or "poised";
@@ -296,7 +426,8 @@ public sealed partial class TimeExpressionExtractor
             ["be", "ver", "ent", "er", "zer", "über", "unter", "an", "ab", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "weg"];
 
         // A past participle: "gehouden", "gearresteerd", "announced", and with a separable particle or an unstressed prefix
-        // instead of "ge": "ontspoord", "opgepakt", "verklaard", "abgesagt".
+        // instead of "ge": "ontspoord", "opgepakt", "verklaard", "abgesagt"; Dutch "gaan", "doen", "staan", "slaan" make theirs
+        // in "-aan" ("is in vlammen opgegaan", "heeft aangifte gedaan").
         // German weak participles take any inseparable prefix instead of "ge" ("zerstört", "entwurzelt", "erlaubt", "empört"),
         // and verbs in "-ieren" take none ("explodiert", "evakuiert").
         private bool IsParticiple(string word) => lex.Lang switch
@@ -305,7 +436,8 @@ public sealed partial class TimeExpressionExtractor
             _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes)
                     || (lex.Lang == "de" && (HasPrefix(word, GermanInseparablePrefixes) || word.EndsWith("iert", StringComparison.Ordinal))))
                     && !(lex.Lang == "de" && GermanAdjectivesLikeParticiples.Contains(word)))
-                || (word.EndsWith("en", StringComparison.Ordinal) && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, SeparableGe)) && !word.EndsWith("ingen", StringComparison.Ordinal))),
+                || ((word.EndsWith("en", StringComparison.Ordinal) || (lex.Lang == "nl" && word.EndsWith("aan", StringComparison.Ordinal)))
+                    && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, SeparableGe)) && !word.EndsWith("ingen", StringComparison.Ordinal))),
         };
 
         private static readonly string[] GermanInseparablePrefixes = ["ent", "er", "zer", "emp", "miss"];

@@ -156,6 +156,7 @@ public sealed partial class TimeExpressionExtractor
         public int? PreviousYear { get; set; }
 
         private sbyte[]? _tense;
+        private sbyte[]? _clauseTense;
 
         // Number words of the few tokens that are asked about (a word before a time word), read once each.
         private Dictionary<int, (double? Spelled, int? Ordinal)>? _numberWords;
@@ -364,7 +365,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var (year, e) = OptionalYear(m + 1);
-            year ??= InferYear(month, Tense(i));
+            year ??= InferYear(month, MonthTense(i));
             if (year is null || d2 < d1 || !Valid(year.Value, month, d2))
             {
                 return false;
@@ -394,9 +395,9 @@ public sealed partial class TimeExpressionExtractor
             if (year is null)
             {
                 e = m + 1;
+                year = InferYear(month, MonthTense(i)) is { } inferred ? YearWithWeekday(WeekdayBefore(i), month, day, inferred) : null;
             }
 
-            year ??= InferYear(month, Tense(i));
             if (!Valid(year ?? 2000, month, day))
             {
                 return false;
@@ -435,9 +436,9 @@ public sealed partial class TimeExpressionExtractor
             if (year is null)
             {
                 e = afterDay;
+                year = InferYear(month, MonthTense(i)) is { } inferred ? YearWithWeekday(WeekdayBefore(i), month, day, inferred) : null;
             }
 
-            year ??= InferYear(month, Tense(i));
             if (!Valid(year ?? 2000, month, day) || !Valid(year ?? 2000, month, lastDay))
             {
                 return false;
@@ -917,7 +918,7 @@ public sealed partial class TimeExpressionExtractor
                 if (lex.Months.TryGetValue(rest, out var m))
                 {
                     (end, mod) = (i + 1, joined);
-                    var y = InferYear(m, Tense(i));
+                    var y = InferYear(m, MonthTense(i));
                     value = y is null ? $"XXXX-{m:D2}" : $"{y:D4}-{m:D2}";
                     return true;
                 }
@@ -947,7 +948,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             mod = PeriodPartBefore(i);
-            var year = InferYear(month, Tense(i));
+            var year = InferYear(month, MonthTense(i));
             end = i + 1;
             // "juni vorig jaar", "mei van dat jaar", "maart volgend jaar": the year comes from the words after.
             if (end + 1 < N && lex.Directions.TryGetValue(w[end], out var dir) && lex.Units.TryGetValue(w[end + 1], out var u) && u == "year" && anchor is { } a)

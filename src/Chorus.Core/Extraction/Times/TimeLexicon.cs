@@ -92,6 +92,15 @@ public sealed class TimeLexicon
     /// <summary>Modal verbs that point ahead, as a future auxiliary does ("should double in five years", "sollen in fünf Jahren sinken").</summary>
     public IReadOnlySet<string> AheadModals { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Finite present forms of verbs (auxiliaries, modals, copulas and, for Dutch, the forms of the UD treebanks): a
+    /// clause with one and no past form speaks of now or later, though another clause of its sentence is past.
+    /// </summary>
+    public IReadOnlySet<string> PresentForms { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Conjunctions and relative words that open a clause ("dat", "omdat", "en", "die"; "that", "because").</summary>
+    public IReadOnlySet<string> ClauseOpeners { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Words ending like a superlative that are none ("interest", "Kosten" is capitalised and so never read).</summary>
     public IReadOnlySet<string> NotSuperlatives { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -225,6 +234,13 @@ public sealed class TimeLexicon
             "liet", "lieten", "stelde", "stelden", "benadrukte", "benadrukten", "waarschuwde", "waarschuwden", "antwoordde", "antwoordden",
             "bevestigde", "bevestigden", "kondigde", "kondigden", "maakte", "maakten", "twitterde", "twitterden"),
         PerfectAuxiliaries = Set("heeft", "hebben", "is", "zijn", "hebt", "ben"),
+        ClauseOpeners = Set("dat", "omdat", "doordat", "zodat", "voordat", "nadat", "als", "wanneer", "toen", "terwijl", "hoewel", "aangezien", "want",
+            "maar", "waarin", "waarbij", "waarop", "waardoor", "waarmee", "die"),
+        // A plural present is its infinitive, which the derived list leaves out; the modals and auxiliaries are listed here,
+        // and "zou", which with an infinitive speaks of what is still to come ("zou op 1 juli ingaan").
+        PresentForms = Set("zou", "wil", "wilt", "willen", "kunnen", "moeten", "mogen", "gaan", "komen", "worden", "blijven", "staan", "liggen", "hebben")
+            .Concat(EmbeddedResources.ReadLines("nl-present-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
+            .ToHashSet(StringComparer.Ordinal),
         Recurring = Map(("dagelijks", "P1D"), ("wekelijks", "P1W"), ("tweewekelijks", "P2W"), ("maandelijks", "P1M"), ("jaarlijks", "P1Y"),
             ("halfjaarlijks", "P0.5Y"), ("driemaandelijks", "P3M")),
         Every = Set("elke", "elk", "iedere", "ieder", "alle"),
@@ -270,6 +286,8 @@ public sealed class TimeLexicon
         ReportingPast = Set("said", "told", "added", "stated", "wrote", "announced", "reported", "confirmed", "warned", "explained", "noted",
             "tweeted", "insisted", "claimed"),
         PerfectAuxiliaries = Set("has", "have"),
+        ClauseOpeners = Set("that", "because", "when", "while", "although", "after", "before", "if", "but", "which", "who"),
+        PresentForms = Set("is", "are", "am", "can", "must", "does", "do", "has", "have", "goes", "comes", "remains", "stays", "needs", "wants", "plans", "hopes"),
         AheadModals = Set("should", "would", "could", "must", "may", "might", "can", "to"),
         LookBackCues = Set("first", "only", "one", "single", "once", "no", "never", "record", "most", "least", "best", "worst"),
         NotSuperlatives = Set("interest", "forest", "request", "protest", "contest", "harvest", "suggest", "arrest", "manifest", "modest",
@@ -328,6 +346,9 @@ public sealed class TimeLexicon
         ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
             "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
         PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
+        ClauseOpeners = Set("dass", "weil", "wenn", "als", "nachdem", "bevor", "während", "obwohl", "aber", "denn"),
+        PresentForms = Set("ist", "sind", "kann", "können", "muss", "müssen", "will", "wollen", "soll", "sollen", "darf", "dürfen", "geht", "gehen",
+            "kommt", "kommen", "bleibt", "bleiben", "steht", "stehen", "liegt", "liegen", "findet", "finden", "hat", "haben"),
         AheadModals = Set("soll", "sollen", "sollte", "sollten", "will", "wollen", "muss", "müssen", "kann", "können", "könnte", "könnten", "dürfte", "dürften"),
         LookBackCues = Set("erste", "ersten", "erstes", "erstmals", "einzige", "einzigen", "einziges", "kein", "keine", "keinen", "nie", "rekord"),
         Recurring = Map(("täglich", "P1D"), ("wöchentlich", "P1W"), ("monatlich", "P1M"), ("jährlich", "P1Y")),
