@@ -178,6 +178,8 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "De regel zou eigenlijk op 1 juli ingaan, maar de minister heeft het uitgesteld.", "1 juli", "2019-07-01")]
     [InlineData("nl", "De gemeente besloot de tunnel per 1 juni af te sluiten.", "1 juni", "2019-06-01")]
     [InlineData("nl", "De organisator heeft de eerste voorstelling gepland op 9 juni.", "9 juni", "2019-06-09")]
+    [InlineData("nl", "De bouw is vorig jaar begonnen; de brug is naar verwachting in mei afgerond.", "mei", "2019-05")]
+    [InlineData("nl", "Het werk begon vorige week, maar zal in juni zijn afgerond.", "juni", "2019-06")]
     [InlineData("en", "The unions said last week that they expect more members to join the march in May.", "May", "2019-05")]
     // Guards: a clause with a past form of its own, or none at all, keeps the past.
     [InlineData("nl", "In oktober werd de dictator gevangengenomen en kwam er een einde aan zijn regime.", "oktober", "2018-10")]

@@ -292,10 +292,14 @@ public sealed partial class TimeExpressionExtractor
             }
         }
 
-        /// <summary>+1 for a clause with a future verb, 0 for one with a present form; null when it has a past form or neither.</summary>
+        /// <summary>
+        /// +1 for a clause with a future verb, 0 for one with a present form; null when it has a past form or neither. A
+        /// future auxiliary or "naar verwachting" makes a perfect future too: "zal in mei zijn afgerond", "is naar
+        /// verwachting in mei afgerond" ("zouden … hebben gedaan" reports an alleged past, so it does not).
+        /// </summary>
         private sbyte? ClauseTense(int from, int to)
         {
-            bool present = false, future = false, perfectAux = false, participle = false;
+            bool present = false, future = false, perfectAux = false, participle = false, aheadOfPerfect = false;
             for (var j = from; j < to; j++)
             {
                 var word = w[j];
@@ -307,8 +311,11 @@ public sealed partial class TimeExpressionExtractor
                 if (Scheduled(j) || lex.FutureWords.Contains(word) || (lex.Lang == "en" && PlannedOrPassive(j)))
                 {
                     future = true;
+                    aheadOfPerfect |= lex.FutureWords.Contains(word) && word is not "zouden";
                     continue;
                 }
+
+                aheadOfPerfect |= lex.Lang == "nl" && word == "verwachting" && j > from && w[j - 1] == "naar";
 
                 // English: "will be held" is no past, though its verb ends in "-ed".
                 if (lex.Lang == "en" && j > from && w[j - 1] is "be" or "being")
@@ -322,7 +329,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             present |= EndsInPluralPresent(from, to);
-            return perfectAux && participle ? null : future ? 1 : present ? 0 : null;
+            return aheadOfPerfect ? 1 : perfectAux && participle ? null : future ? 1 : present ? 0 : null;
         }
 
         /// <summary>
