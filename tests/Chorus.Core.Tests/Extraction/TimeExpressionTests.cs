@@ -204,6 +204,27 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void AWeekdayBesideADayAndMonth_ChoosesTheirYear(string lang, string text, string expected)
         => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-27").Value, lang), t => t.Value == expected);
 
+    // A bare weekday: after "van" it names the day of something reported; beside a verb of saying in the present it is
+    // the day of saying; a direction word is shared by a list of weekdays. Anchor 2019-03-27 (a Wednesday).
+    [Theory]
+    [InlineData("nl", "De stemming van dinsdag leidt tot uiteenlopende reacties.", "dinsdag", "2019-03-26")]
+    [InlineData("nl", "In de krant van maandag worden zeven vragen beantwoord.", "maandag", "2019-03-25")]
+    [InlineData("nl", "Het aantal vergunningen wordt beperkt, zo meldt de krant maandag.", "maandag", "2019-03-25")]
+    [InlineData("nl", "Een woordvoerder zegt dinsdag dat de minister niet ingaat op de zaak.", "dinsdag", "2019-03-26")]
+    [InlineData("nl", "Zo'n verbod gold zaterdag in tien steden.", "zaterdag", "2019-03-23")]
+    [InlineData("nl", "Organisator Brons van de concerten afgelopen maandag en dinsdag wil nog niet vooruitlopen.", "dinsdag", "2019-03-26")]
+    [InlineData("nl", "De winkel is komende vrijdag, zaterdag en zondag gesloten.", "zondag", "2019-03-31")]
+    [InlineData("en", "The organiser of the shows last Monday and Tuesday is pleased.", "Tuesday", "2019-03-26")]
+    // Guards: "van" opening a span, a plan said to be for the day, a sentence about what is to come.
+    [InlineData("nl", "De weg is dicht van maandag 20.00 uur tot dinsdag 05.30 uur.", "maandag 20.00 uur", "2019-04-01T20:00")]
+    [InlineData("nl", "Een derde van de leraren zegt vrijdag naar het Malieveld te gaan.", "vrijdag", "2019-03-29")]
+    [InlineData("nl", "De stemming van zaterdag zal beslissend zijn.", "zaterdag", "2019-03-30")]
+    public void ABareWeekday_IsReadByWhatStandsAroundIt(string lang, string text, string expression, string expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-27").Value, lang);
+        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
+    }
+
     // Dutch strong participles in "-aan" ("gegaan", "gedaan", "opgegaan") make a perfect: the weekday is the last one.
     [Theory]
     [InlineData("Een auto is zaterdagavond in vlammen opgegaan.", "2019-03-30")]

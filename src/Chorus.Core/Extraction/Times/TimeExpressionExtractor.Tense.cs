@@ -19,6 +19,76 @@ public sealed partial class TimeExpressionExtractor
         /// </summary>
         public int MonthTense(int i) => TenseAt(i, ownClause: true);
 
+        /// <summary>
+        /// The tense a weekday named without a direction is read in: the sentence's, except that a weekday after "van"
+        /// names the day of something already reported ("de gebeurtenissen van zaterdag", "de politieactie van maandag")
+        /// unless the sentence speaks of what is to come, and one beside a verb of saying in the present is the day of
+        /// saying ("Een woordvoerder zegt dinsdag …", "zo meldt Het Parool donderdag").
+        /// </summary>
+        public int WeekdayTense(int i)
+        {
+            var tense = Tense(i);
+            if (tense > 0)
+            {
+                return tense;
+            }
+
+            if (i > 0 && w[i - 1] is "van" or "vom" && !OpensASpan(i))
+            {
+                return -1;
+            }
+
+            for (var k = Math.Max(0, i - 3); k <= Math.Min(N - 1, i + 2); k++)
+            {
+                if (k != i && lex.ReportingPresent.Contains(w[k]) && !PunctuationBetween(Math.Min(i, k), Math.Max(i, k)) && !InfinitiveAfter(i))
+                {
+                    return -1;
+                }
+            }
+
+            return tense;
+        }
+
+        // "van maandag 20.00 uur tot dinsdag", "de nacht van zaterdag op zondag": "van" opens a span (its other end right
+        // after the weekday or its clock time), it names no day of something.
+        private bool OpensASpan(int i)
+        {
+            var k = i + 1;
+            while (k < N && (tokens[k].Kind == TokenKind.Number || w[k] is "uur" or "u" or "uhr" or "."))
+            {
+                k++;
+            }
+
+            return k < N && w[k] is "tot" or "op" or "t/m" or "-" or "–" or "bis" or "auf" or "zum";
+        }
+
+        // "leraren zegt vrijdag zeker naar het Malieveld te gaan": what is said is a plan, the weekday its day.
+        private bool InfinitiveAfter(int i)
+        {
+            for (var k = i + 1; k < N && char.IsLetterOrDigit(w[k][0]); k++)
+            {
+                if (w[k] is "te" or "zu")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool PunctuationBetween(int from, int to)
+        {
+            for (var k = from + 1; k < to; k++)
+            {
+                if (!char.IsLetterOrDigit(w[k][0]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private int TenseAt(int i, bool ownClause)
         {
             // "tot 1 juni", "vanaf maart", "per 1 juli": a boundary, whose tense is that of a state ("is gesloten", "gaat in"),

@@ -616,9 +616,15 @@ public sealed partial class TimeExpressionExtractor
 
             end = k + 1;
             kind = TimeKind.Weekday;
+            var directionAt = hasDirection ? i : SharedDirection(i);
+            if (!hasDirection && directionAt >= 0)
+            {
+                (dir, hasDirection) = (lex.Directions[w[directionAt]], true);
+            }
+
             // "volgende vrijdag" is Friday of next week, "vorige woensdag" Wednesday of last week;
             // "komende"/"aanstaande"/"afgelopen" are the nearest one ahead or behind.
-            var ofWeek = hasDirection && w[i] is "volgende" or "vorige" or "volgend" or "vorig" or "nächsten" or "nächste" or "letzten" or "vorigen";
+            var ofWeek = hasDirection && w[directionAt] is "volgende" or "vorige" or "volgend" or "vorig" or "nächsten" or "nächste" or "letzten" or "vorigen";
             if (ofWeek && anchor is { Precision: DatePrecision.Day } a)
             {
                 var day = Monday(a.Start).AddDays((7 * dir) + weekday - 1);
@@ -629,8 +635,8 @@ public sealed partial class TimeExpressionExtractor
             if (!hasDirection && anchor is { Precision: DatePrecision.Day } a2)
             {
                 // The sentence's tense decides: "Maandag zei de minister" is the last Monday; a present tense in news
-                // announces ("De Kamer stemt dinsdag"): the coming one.
-                value = Iso(PinWeekday(weekday, a2.Start, Tense(i) < 0 ? -1 : 1));
+                // announces ("De Kamer stemt dinsdag"): the coming one (but see WeekdayTense).
+                value = Iso(PinWeekday(weekday, a2.Start, WeekdayTense(i) < 0 ? -1 : 1));
                 return true;
             }
 
@@ -642,6 +648,27 @@ public sealed partial class TimeExpressionExtractor
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The direction word a list of weekdays shares ("afgelopen vrijdag en zaterdag", "komende maandag, dinsdag of
+        /// woensdag"): its position before the weekday at <paramref name="i"/>, or −1.
+        /// </summary>
+        private int SharedDirection(int i)
+        {
+            var j = i - 1;
+            if (j < 1 || w[j] is not ("en" or "of" or "and" or "or" or "und" or "oder" or ","))
+            {
+                return -1;
+            }
+
+            var weekdays = 0;
+            for (j--; j >= 0 && (WeekdayOf(w[j]) != 0 || w[j] == ","); j--)
+            {
+                weekdays += w[j] == "," ? 0 : 1;
+            }
+
+            return weekdays > 0 && j >= 0 && lex.Directions.ContainsKey(w[j]) ? j : -1;
         }
 
         // "vandaag", "gisteren", "morgen", "today", "heute"

@@ -70,6 +70,12 @@ public sealed class TimeLexicon
     /// </summary>
     public required IReadOnlySet<string> ReportingPast { get; init; }
 
+    /// <summary>
+    /// Verbs of saying in the present ("zegt", "meldt", "sagt"): news reports what was said in the present, so a weekday
+    /// beside one is the day of saying, already past ("Een woordvoerder zegt dinsdag …", "zo meldt Het Parool donderdag").
+    /// </summary>
+    public IReadOnlySet<string> ReportingPresent { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Auxiliaries of the perfect: with a past participle in the sentence, it is about the past.</summary>
     public required IReadOnlySet<string> PerfectAuxiliaries { get; init; }
 
@@ -225,7 +231,7 @@ public sealed class TimeLexicon
             "gaf", "gaven", "hield", "hielden", "maakte", "maakten", "meldde", "meldden", "verklaarde", "kondigde", "raasde", "ontstond", "volgde", "volgden",
             "stortte", "schreef", "sprak", "vroeg", "leek", "moest", "moesten", "kon", "konden", "wilde", "wilden", "dronk", "vertelde", "werkte", "woonde",
             "opende", "besloot", "besloten", "vloog", "reed", "liep", "zat", "lag", "droeg", "bracht", "dacht", "kocht", "zocht", "speelde", "noemde",
-            "ving", "vingen", "hing", "hingen", "bood", "zweeg", "sliep", "riep", "riepen")
+            "ving", "vingen", "hing", "hingen", "bood", "zweeg", "sliep", "riep", "riepen", "gold", "golden")
             .Concat(EmbeddedResources.ReadLines("nl-past-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
             .ToHashSet(StringComparer.Ordinal),
         FutureWords = Set("zal", "zullen", "zult", "zouden"),
@@ -233,6 +239,8 @@ public sealed class TimeLexicon
         ReportingPast = Set("zei", "zeiden", "meldde", "meldden", "verklaarde", "verklaarden", "vertelde", "vertelden", "schreef", "schreven",
             "liet", "lieten", "stelde", "stelden", "benadrukte", "benadrukten", "waarschuwde", "waarschuwden", "antwoordde", "antwoordden",
             "bevestigde", "bevestigden", "kondigde", "kondigden", "maakte", "maakten", "twitterde", "twitterden"),
+        // Third person singular only: "bericht" is also a noun, "melden" also "zich melden" (to turn up).
+        ReportingPresent = Set("zegt", "meldt", "schrijft", "verklaart", "vertelt", "bevestigt", "waarschuwt", "onthult"),
         PerfectAuxiliaries = Set("heeft", "hebben", "is", "zijn", "hebt", "ben"),
         ClauseOpeners = Set("dat", "omdat", "doordat", "zodat", "voordat", "nadat", "als", "wanneer", "toen", "terwijl", "hoewel", "aangezien", "want",
             "maar", "waarin", "waarbij", "waarop", "waardoor", "waarmee", "die"),
@@ -345,6 +353,7 @@ public sealed class TimeLexicon
         ExpectVerbs = Set("erwartet", "erwarten", "rechnet", "rechnen", "prognostiziert", "prognostizieren"),
         ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
             "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
+        ReportingPresent = Set("sagt", "berichtet", "meldet", "erklärt", "schreibt"),
         PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
         ClauseOpeners = Set("dass", "weil", "wenn", "als", "nachdem", "bevor", "während", "obwohl", "aber", "denn"),
         PresentForms = Set("ist", "sind", "kann", "können", "muss", "müssen", "will", "wollen", "soll", "sollen", "darf", "dürfen", "geht", "gehen",
