@@ -80,6 +80,20 @@ public class QuoteTests(ITestOutputHelper output)
     public void AQuoteInsideAReportingSentence_IsItsSubjects(string lang, string text, string? speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "s", Text = text, Lang = lang }).Quotes).Speaker);
 
+    // A possessive speaker ("Mays verwijt dat …") is the person the article names.
+    [Theory]
+    [InlineData("nl", "Premier Theresa May vroeg om uitstel. De rebellen zijn boos. Ook Mays verwijt dat 'parlementsleden verantwoordelijk zijn voor het uitstel' is slecht gevallen.", "Theresa May")]
+    [InlineData("nl", "Minister Anna Peters opende de brug. Peters zei dat 'deze brug de stad eindelijk verbindt met het water'.", "Anna Peters")]
+    public void APossessiveSpeaker_IsThePersonTheArticleNames(string lang, string text, string? speaker)
+        => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "p", Text = text, Lang = lang }).Quotes).Speaker);
+
+    // A possessive of a person that owns something other than what is said is no speaker ("Bijlevelds voorganger").
+    [Theory]
+    [InlineData("nl", "Minister Ank Bijleveld wil het terrein houden. Bijlevelds voorganger op Defensie schreef nog dat Defensie 'ook zonder het terrein kan bijdragen aan de veiligheid'.")]
+    [InlineData("nl", "De partij van president Recep Erdogan verloor. Erdogans partij noemde de uitslag 'de grootste schandvlek van de geschiedenis'.")]
+    public void APossessiveOwningSomeoneElse_IsNoSpeaker(string lang, string text)
+        => Assert.DoesNotContain(Analyzer.Analyze(new RawArticle { Ref = "p", Text = text, Lang = lang }).Quotes, q => q.Speaker is { } s && (s.StartsWith("Bijleveld", StringComparison.Ordinal) || s.Contains("Erdogan", StringComparison.Ordinal) || s.EndsWith("Bijleveld", StringComparison.Ordinal)));
+
     // A name a quote mark closes is addressed, not speaking.
     [Fact]
     public void AnAddressedName_IsNotTheSpeaker()

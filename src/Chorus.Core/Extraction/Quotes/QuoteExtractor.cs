@@ -103,8 +103,9 @@ public sealed class QuoteExtractor
             }
             else if (speaker is { } sp)
             {
-                var full = FullName(text, sp, people);
-                mention = new QuoteMention(start, end, Trimmed(text, full), sp.Start, sp.End, cue);
+                mention = SpeakerName(text, sp, people) is { } full
+                    ? new QuoteMention(start, end, Trimmed(text, full), sp.Start, sp.End, cue)
+                    : new QuoteMention(start, end, null, -1, -1, cue);
             }
             else
             {
@@ -707,6 +708,66 @@ public sealed class QuoteExtractor
             .Select(e => text[e.Start..e.End]).Distinct(StringComparer.Ordinal).ToList();
         return fuller.Count == 1 ? people.First(e => text[e.Start..e.End] == fuller[0]) : speaker;
     }
+
+    /// <summary>
+    /// The speaker's fullest name, or none for a possessive of a person the article names ("Bijlevelds voorganger …
+    /// schreef", "zei hij over Begums besluit"): the quote is the owned one's, who is not named there. Only what is said
+    /// can be owned by its speaker: "Ook Mays verwijt dat '…'" is Theresa May's.
+    /// </summary>
+    private static EntityMention? SpeakerName(string text, EntityMention speaker, List<EntityMention> people)
+    {
+        var full = FullName(text, speaker, people);
+        var name = text[speaker.Start..speaker.End];
+        if (full != speaker || Owner(name) is not { } owner)
+        {
+            return full;
+        }
+
+        var owners = people.Where(e => text[e.Start..e.End] is var f && (f == owner || f.EndsWith(" " + owner, StringComparison.Ordinal))).ToList();
+        if (owners.Count == 0)
+        {
+            return full;
+        }
+
+        if (!SaidNouns.Contains(NextWord(text, speaker.End)))
+        {
+            return null;
+        }
+
+        var names = owners.Select(e => text[e.Start..e.End]).Distinct(StringComparer.Ordinal).ToList();
+        var longer = names.Where(n => n != owner).ToList();
+        return owners.First(e => text[e.Start..e.End] == (longer.Count == 1 ? longer[0] : owner));
+    }
+
+    // The name a possessive is made from: Dutch "Mays", English "May's"; null for a name that is no possessive.
+    private static string? Owner(string name)
+        => name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal) ? name[..^2]
+            : name.Length > 3 && name[^1] == 's' && !name.Contains(' ', StringComparison.Ordinal) ? name[..^1] : null;
+
+    private static string NextWord(string text, int from)
+    {
+        var k = from;
+        while (k < text.Length && !char.IsLetter(text[k]))
+        {
+            k++;
+        }
+
+        var end = k;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return text[k..end];
+    }
+
+    // What is said, which its speaker owns: "Mays verwijt dat …", "May's warning that …".
+    private static readonly HashSet<string> SaidNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "verwijt", "uitspraak", "uitspraken", "woorden", "belofte", "oproep", "boodschap", "verklaring", "kritiek", "reactie", "antwoord", "stelling",
+        "bewering", "tweet", "waarschuwing", "words", "statement", "promise", "call", "message", "remark", "remarks", "claim", "reply", "warning",
+        "worte", "aussage", "warnung", "erklärung", "kritik", "antwort",
+    };
 
     // "De Boer", "Van Dijk", "Von der Leyen": a surname with its particle, short for the full name.
     private static bool Surname(string name)
