@@ -1,7 +1,5 @@
-using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
 using Chorus.Core.Extraction.Quotes;
-using Chorus.Core.Ingest;
 using Chorus.Core.Store;
 using Chorus.Core.Time;
 
@@ -56,24 +54,13 @@ public static class QuoteSpeakerEvaluation
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(labels);
-        var ids = labels.Select(l => l.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-        var articles = (await store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var layers = await store.LoadAnalysesAsync(ids, cancellationToken).ConfigureAwait(false);
-        var quotes = new Dictionary<string, IReadOnlyList<QuoteMention>>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (articles.TryGetValue(id, out var a) && layers.TryGetValue(id, out var stored))
-            {
-                var raw = new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url };
-                quotes[id] = AnalysisCodec.Decode(stored.Layers, raw)?.Quotes ?? [];
-            }
-        }
+        var analyses = await StoredAnalyses.LoadAsync(store, labels.Select(l => l.ArticleId), cancellationToken).ConfigureAwait(false);
 
         int named = 0, right = 0, wrong = 0, missing = 0, unnamed = 0, anyway = 0, notFound = 0;
         var mistakes = new List<string>();
         foreach (var l in labels)
         {
-            var quote = quotes.TryGetValue(l.ArticleId, out var qs) ? qs.Where(q => q.Start <= l.Start && l.Start < Math.Max(q.End, q.Start + 1)).Select(q => (QuoteMention?)q).FirstOrDefault() : null;
+            var quote = analyses.TryGetValue(l.ArticleId, out var analyzed) ? analyzed.Quotes.Where(q => q.Start <= l.Start && l.Start < Math.Max(q.End, q.Start + 1)).Select(q => (QuoteMention?)q).FirstOrDefault() : null;
             if (quote is not { } found)
             {
                 notFound++;

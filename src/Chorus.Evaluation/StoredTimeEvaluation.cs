@@ -1,5 +1,3 @@
-using Chorus.Core.Analysis;
-using Chorus.Core.Ingest;
 using Chorus.Core.Store;
 using Chorus.Core.Time;
 
@@ -55,24 +53,12 @@ public static class StoredTimeEvaluation
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(labels);
-        var ids = labels.Select(l => l.ArticleId).Distinct(StringComparer.Ordinal).ToList();
-        var articles = (await store.GetArticlesAsync(ids, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var layers = await store.LoadAnalysesAsync(ids, cancellationToken).ConfigureAwait(false);
-        var times = new Dictionary<string, IReadOnlyList<Chorus.Core.Extraction.Times.TimeMention>>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (articles.TryGetValue(id, out var a) && layers.TryGetValue(id, out var stored))
-            {
-                var raw = new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url };
-                times[id] = AnalysisCodec.Decode(stored.Layers, raw)?.Times ?? [];
-            }
-        }
-
+        var analyses = await StoredAnalyses.LoadAsync(store, labels.Select(l => l.ArticleId), cancellationToken).ConfigureAwait(false);
         int right = 0, wrong = 0, notFound = 0;
         var mistakes = new List<string>();
         foreach (var l in labels)
         {
-            var found = times.TryGetValue(l.ArticleId, out var ts) ? ts.Where(t => t.Start <= l.Start && l.Start < Math.Max(t.End, t.Start + 1)).Select(t => (Chorus.Core.Extraction.Times.TimeMention?)t).FirstOrDefault() : null;
+            var found = analyses.TryGetValue(l.ArticleId, out var analyzed) ? analyzed.Times.Where(t => t.Start <= l.Start && l.Start < Math.Max(t.End, t.Start + 1)).Select(t => (Chorus.Core.Extraction.Times.TimeMention?)t).FirstOrDefault() : null;
             if (found is not { } time)
             {
                 notFound++;

@@ -84,6 +84,7 @@ public class QuoteTests(ITestOutputHelper output)
     [Theory]
     [InlineData("nl", "Premier Theresa May vroeg om uitstel. De rebellen zijn boos. Ook Mays verwijt dat 'parlementsleden verantwoordelijk zijn voor het uitstel' is slecht gevallen.", "Theresa May")]
     [InlineData("nl", "Minister Anna Peters opende de brug. Peters zei dat 'deze brug de stad eindelijk verbindt met het water'.", "Anna Peters")]
+    [InlineData("nl", "Theresa May en Brian May waren er. Ook Mays verwijt dat 'parlementsleden verantwoordelijk zijn voor het uitstel' viel slecht.", "Mays")]
     public void APossessiveSpeaker_IsThePersonTheArticleNames(string lang, string text, string? speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "p", Text = text, Lang = lang }).Quotes).Speaker);
 

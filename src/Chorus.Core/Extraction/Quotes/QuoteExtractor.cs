@@ -734,9 +734,10 @@ public sealed class QuoteExtractor
             return null;
         }
 
-        var names = owners.Select(e => text[e.Start..e.End]).Distinct(StringComparer.Ordinal).ToList();
-        var longer = names.Where(n => n != owner).ToList();
-        return owners.First(e => text[e.Start..e.End] == (longer.Count == 1 ? longer[0] : owner));
+        // The one fuller name ("Theresa May"), else the name as the article writes it; two fuller names leave it unsure.
+        var longer = owners.Select(e => text[e.Start..e.End]).Where(n => n != owner).Distinct(StringComparer.Ordinal).ToList();
+        var chosen = longer.Count == 1 ? longer[0] : longer.Count == 0 ? owner : null;
+        return chosen is null ? full : owners.First(e => text[e.Start..e.End] == chosen);
     }
 
     // The name a possessive is made from: Dutch "Mays", English "May's"; null for a name that is no possessive.

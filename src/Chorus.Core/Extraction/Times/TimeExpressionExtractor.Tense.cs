@@ -40,9 +40,9 @@ public sealed partial class TimeExpressionExtractor
 
             for (var k = Math.Max(0, i - 3); k <= Math.Min(N - 1, i + 2); k++)
             {
-                if (k != i && lex.ReportingPresent.Contains(w[k]) && !PunctuationBetween(Math.Min(i, k), Math.Max(i, k)) && !InfinitiveAfter(i))
+                if (k != i && lex.ReportingPresent.Contains(w[k]) && !PunctuationBetween(Math.Min(i, k), Math.Max(i, k)))
                 {
-                    return -1;
+                    return InfinitiveAfter(i) ? tense : -1;
                 }
             }
 
