@@ -181,7 +181,7 @@ public sealed partial class TimeExpressionExtractor
 
                     // English needs no auxiliary: its simple past ends in "-ed" like its participle ("announced").
                     perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                    participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j);
+                    participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, start);
                 }
 
                 if (tense == 0 && perfectAux && participle)
@@ -395,7 +395,7 @@ public sealed partial class TimeExpressionExtractor
 
                 present |= lex.PresentForms.Contains(word) || lex.ExpectVerbs.Contains(word);
                 perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j);
+                participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, from);
             }
 
             present |= EndsInPluralPresent(from, to);
@@ -541,6 +541,53 @@ public sealed partial class TimeExpressionExtractor
         }
 
         private static readonly string[] GermanStrongPrefixes = ["ent", "er", "zer", "ver", "be", "emp", "miss"];
+
+        /// <summary>
+        /// A Dutch strong participle with an unstressed prefix, spelt like its infinitive ("verlaten", "bevonden",
+        /// "ontvangen"): read as one only last in its clause, after a perfect auxiliary of that clause, with no modal or
+        /// "te" that would make it the infinitive ("moet de stad verlaten"), and not after an article, a possessive, a
+        /// preposition, a number or an adjective, where it is a plural noun ("geld voor bedrijven", "zijn bezoeken").
+        /// </summary>
+        private bool DutchStrongParticiple(int j, int start)
+        {
+            var word = w[j];
+            if (lex.Lang != "nl" || word.Length < 7 || !word.EndsWith("en", StringComparison.Ordinal) || word.EndsWith("ingen", StringComparison.Ordinal)
+                || !(word.StartsWith("ver", StringComparison.Ordinal) || word.StartsWith("be", StringComparison.Ordinal) || word.StartsWith("ont", StringComparison.Ordinal))
+                || char.IsUpper(text[tokens[j].Start]) || (j + 1 < N && char.IsLetterOrDigit(w[j + 1][0]) && !lex.ClauseOpeners.Contains(w[j + 1])))
+            {
+                return false;
+            }
+
+            if (j > start && (DutchDeterminers.Contains(w[j - 1]) || DutchPrepositions.Contains(w[j - 1]) || tokens[j - 1].Kind == TokenKind.Number
+                || lex.NumberWords.ContainsKey(w[j - 1]) || (w[j - 1].Length > 3 && w[j - 1][^1] == 'e' && char.IsLower(text[tokens[j - 1].Start]))))
+            {
+                return false;
+            }
+
+            var auxiliary = false;
+            for (var k = j - 1; k >= start && w[k] is not ("," or ";" or ":"); k--)
+            {
+                if (w[k] == "te" || DutchModals.Contains(w[k]))
+                {
+                    return false;
+                }
+
+                auxiliary |= lex.PerfectAuxiliaries.Contains(w[k]);
+            }
+
+            return auxiliary;
+        }
+
+        private static readonly HashSet<string> DutchModals = new(StringComparer.Ordinal)
+        {
+            "kan", "kunnen", "kon", "konden", "moet", "moeten", "moest", "moesten", "wil", "willen", "wilde", "wilden", "mag", "mogen", "mocht", "mochten",
+            "zal", "zullen", "zou", "zouden", "gaat", "gaan", "ging", "gingen", "laat", "laten", "liet", "lieten", "hoeft", "hoeven", "blijft", "blijven",
+        };
+
+        private static readonly HashSet<string> DutchPrepositions = new(StringComparer.Ordinal)
+        {
+            "voor", "van", "met", "door", "over", "aan", "op", "in", "bij", "naar", "uit", "tegen", "zonder", "om", "tot", "na", "onder", "tussen",
+        };
 
         // Adjectives that look like a participle after "be-" or "ver-" but are none: "sind bereit", "ist bekannt".
         private static readonly HashSet<string> GermanAdjectivesLikeParticiples = new(StringComparer.Ordinal) { "bereit", "bekannt", "bewusst", "verwandt" };
