@@ -225,6 +225,13 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
     }
 
+    // A weekday written with a capital right after a given name is a surname; after a heading run into the text it is a day.
+    [Theory]
+    [InlineData("Dat klopt, zegt woordvoerder Jolanda Zondag van de corporatie.", false)]
+    [InlineData("Vervuiling Zaterdag stond er een artikel over zonnepanelen in de krant.", true)]
+    public void ACapitalisedWeekdayAfterAGivenName_IsASurname(string text, bool isDay)
+        => Assert.Equal(isDay, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-02").Value, "nl").Any(t => t.Kind == TimeKind.Weekday));
+
     // A strong participle spelt like its infinitive ("verlaten") is one only last in its clause after a perfect
     // auxiliary: not after a modal, nor a plural noun after a preposition. Anchor 2019-04-02 (a Tuesday).
     [Theory]

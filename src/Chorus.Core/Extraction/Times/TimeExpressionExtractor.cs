@@ -609,7 +609,7 @@ public sealed partial class TimeExpressionExtractor
             }
 
             var weekday = WeekdayOf(w[k]);
-            if (weekday == 0 && (weekday = GenitiveWeekday(k)) == 0)
+            if ((weekday == 0 && (weekday = GenitiveWeekday(k)) == 0) || InAName(k))
             {
                 return false;
             }
@@ -649,6 +649,14 @@ public sealed partial class TimeExpressionExtractor
 
             return true;
         }
+
+        /// <summary>
+        /// A Dutch weekday written with a capital right after a given name is a surname ("woordvoerder Jolanda Zondag"). Not
+        /// after any capitalised word: letters pages run a heading into the next sentence ("Vervuiling Zaterdag stond er …").
+        /// </summary>
+        private bool InAName(int k)
+            => lex.Lang == "nl" && k > 0 && char.IsUpper(text[tokens[k].Start]) && tokens[k - 1].Kind == TokenKind.Word
+                && Chorus.Core.Entities.PersonGender.OfName(text[tokens[k - 1].Start..tokens[k - 1].End]) != Chorus.Core.Entities.Gender.Unknown;
 
         /// <summary>
         /// The direction word a list of weekdays shares ("afgelopen vrijdag en zaterdag", "komende maandag, dinsdag of
