@@ -442,95 +442,81 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Quote speakers against judged quotes of stored articles; mistakes are listed for a dev file only.</summary>
-    public static async Task<int> QuotesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
+    /// <summary>A judged labels file, parsed; a missing file or a bad row is a usage error naming it.</summary>
+    private static async Task<T> ReadLabelsAsync<T>(string file, Func<string, IEnumerable<string>, Chorus.Core.Time.ParseResult<T>> parse, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
             throw new UsageException($"{file}: no such file");
         }
 
-        var parsed = Chorus.Evaluation.QuoteSpeakerEvaluation.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
-        if (!parsed.Success)
+        var parsed = parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
+        return parsed.Success ? parsed.Value! : throw new UsageException(parsed.Error!);
+    }
+
+    // A held-out half ("…-test.tsv") is scored, never read: its mistakes stay unlisted.
+    private static bool IsHeldOut(string file) => Path.GetFileName(file).Contains("-test", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A judged evaluation's mistakes and summary: every mistake of a dev file; of a held-out file only the labels that
+    /// found nothing at their offset (<paramref name="notFound"/>: the store was made from other data), and how many others stay unlisted.
+    /// </summary>
+    private static void WriteJudged(CliContext ctx, IReadOnlyList<string> mistakes, bool heldOut, string notFound, string summary)
+    {
+        foreach (var m in heldOut ? mistakes.Where(m => m.Contains(notFound, StringComparison.Ordinal)) : mistakes)
         {
-            throw new UsageException(parsed.Error!);
+            ctx.Out.MarkupLineInterpolated($"[grey]{m}[/]");
         }
 
+        ctx.Out.MarkupLineInterpolated($"{summary}");
+        if (heldOut && mistakes.Count(m => !m.Contains(notFound, StringComparison.Ordinal)) is var unlisted and > 0)
+        {
+            ctx.Out.MarkupLineInterpolated($"[grey]({unlisted} mistakes of this held-out file not listed, so that it stays unread)[/]");
+        }
+    }
+
+    /// <summary>Quote speakers against judged quotes of stored articles; mistakes are listed for a dev file only.</summary>
+    public static async Task<int> QuotesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
+    {
+        var labels = await ReadLabelsAsync(file, Chorus.Evaluation.QuoteSpeakerEvaluation.Parse, ct).ConfigureAwait(false);
+
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
-        var s = await Chorus.Evaluation.QuoteSpeakerEvaluation.EvaluateAsync(workspace.Store, parsed.Value!, ct).ConfigureAwait(false);
-        var heldOut = Path.GetFileName(file).Contains("-test", StringComparison.Ordinal);
+        var s = await Chorus.Evaluation.QuoteSpeakerEvaluation.EvaluateAsync(workspace.Store, labels, ct).ConfigureAwait(false);
+        var heldOut = IsHeldOut(file);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Judged, s.Named, s.Right, s.Wrong, s.Missing, s.Unnamed, s.NamedAnyway, s.QuoteNotFound, recall = Math.Round(100 * s.Recall, 2), precision = Math.Round(100 * s.Precision, 2), mistakes = heldOut ? null : s.Mistakes })).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        foreach (var m in heldOut ? s.Mistakes.Where(m => m.Contains("no quote there", StringComparison.Ordinal)) : s.Mistakes)
-        {
-            ctx.Out.MarkupLineInterpolated($"[grey]{m}[/]");
-        }
-
-        ctx.Out.MarkupLineInterpolated($"{file}: {s.Judged} quotes judged; of {s.Named} with a named speaker {s.Right} right, {s.Wrong} wrong, {s.Missing} without a speaker (recall {Pct(100 * s.Recall)}); of {s.Unnamed} with no one named {s.NamedAnyway} given a name; precision {Pct(100 * s.Precision)}{(s.QuoteNotFound > 0 ? $"; {s.QuoteNotFound} quotes not found" : string.Empty)}");
-        if (heldOut && s.Mistakes.Count(m => !m.Contains("no quote there", StringComparison.Ordinal)) is var unlisted and > 0)
-        {
-            ctx.Out.MarkupLineInterpolated($"[grey]({unlisted} mistakes of this held-out file not listed, so that it stays unread)[/]");
-        }
-
+        WriteJudged(ctx, s.Mistakes, heldOut, "no quote there", $"{file}: {s.Judged} quotes judged; of {s.Named} with a named speaker {s.Right} right, {s.Wrong} wrong, {s.Missing} without a speaker (recall {Pct(100 * s.Recall)}); of {s.Unnamed} with no one named {s.NamedAnyway} given a name; precision {Pct(100 * s.Precision)}{(s.QuoteNotFound > 0 ? $"; {s.QuoteNotFound} quotes not found" : string.Empty)}");
         return ExitCodes.Success;
     }
 
     /// <summary>Time values against judged expressions of stored articles; mistakes are listed for a dev file only.</summary>
     public static async Task<int> StoredTimesAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
     {
-        if (!File.Exists(file))
-        {
-            throw new UsageException($"{file}: no such file");
-        }
-
-        var parsed = Chorus.Evaluation.StoredTimeEvaluation.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
-        if (!parsed.Success)
-        {
-            throw new UsageException(parsed.Error!);
-        }
+        var labels = await ReadLabelsAsync(file, Chorus.Evaluation.StoredTimeEvaluation.Parse, ct).ConfigureAwait(false);
 
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
-        var s = await Chorus.Evaluation.StoredTimeEvaluation.EvaluateAsync(workspace.Store, parsed.Value!, ct).ConfigureAwait(false);
-        var heldOut = Path.GetFileName(file).Contains("-test", StringComparison.Ordinal);
+        var s = await Chorus.Evaluation.StoredTimeEvaluation.EvaluateAsync(workspace.Store, labels, ct).ConfigureAwait(false);
+        var heldOut = IsHeldOut(file);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Judged, s.Right, s.Wrong, s.NotFound, accuracy = Math.Round(100 * s.Accuracy, 2), mistakes = heldOut ? null : s.Mistakes })).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
-        foreach (var m in heldOut ? s.Mistakes.Where(m => m.Contains("no time expression there", StringComparison.Ordinal)) : s.Mistakes)
-        {
-            ctx.Out.MarkupLineInterpolated($"[grey]{m}[/]");
-        }
-
-        ctx.Out.MarkupLineInterpolated($"{file}: {s.Judged} time expressions judged; {s.Right} right, {s.Wrong} wrong{(s.NotFound > 0 ? $", {s.NotFound} not found" : string.Empty)}; accuracy {Pct(100 * s.Accuracy)}");
-        if (heldOut && s.Wrong > 0)
-        {
-            ctx.Out.MarkupLineInterpolated($"[grey]({s.Wrong} mistakes of this held-out file not listed, so that it stays unread)[/]");
-        }
-
+        WriteJudged(ctx, s.Mistakes, heldOut, "no time expression there", $"{file}: {s.Judged} time expressions judged; {s.Right} right, {s.Wrong} wrong{(s.NotFound > 0 ? $", {s.NotFound} not found" : string.Empty)}; accuracy {Pct(100 * s.Accuracy)}");
         return ExitCodes.Success;
     }
 
     /// <summary>Entity resolution on judged name pairs: merge precision and recall, and the pairs decided wrongly.</summary>
     public static async Task<int> NamePairsAsync(CliContext ctx, string file, bool json, CancellationToken ct)
     {
-        if (!File.Exists(file))
-        {
-            throw new UsageException($"{file}: no such file");
-        }
+        var pairs = await ReadLabelsAsync(file, Chorus.Evaluation.NamePairEvaluation.Parse, ct).ConfigureAwait(false);
 
-        var parsed = Chorus.Evaluation.NamePairEvaluation.Parse(file, await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false));
-        if (!parsed.Success)
-        {
-            throw new UsageException(parsed.Error!);
-        }
-
-        var s = Chorus.Evaluation.NamePairEvaluation.Evaluate(parsed.Value!);
+        var s = Chorus.Evaluation.NamePairEvaluation.Evaluate(pairs);
         if (json)
         {
             await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Pairs, s.TruePositives, s.FalsePositives, s.FalseNegatives, precision = Math.Round(100 * s.Precision, 2), recall = Math.Round(100 * s.Recall, 2), s.Mistakes })).ConfigureAwait(false);

@@ -113,19 +113,29 @@ public sealed partial class TimeExpressionExtractor
                 return -1;
             }
 
-            if (_tense is null)
-            {
-                (_tense, _clauseTense) = ComputeTense();
-            }
-
-            var tenses = ownClause ? _clauseTense! : _tense;
+            _tense ??= ComputeTense();
+            var tenses = ownClause ? _clauseTense ??= ClauseTenses(_tense) : _tense;
             return i < tenses.Length ? tenses[i] : 0;
         }
 
-        private (sbyte[] Sentences, sbyte[] Clauses) ComputeTense()
+        /// <summary>
+        /// The sentence tenses with the clauses of past sentences that keep their own (<see cref="KeepPresentClauses"/>);
+        /// worked out only for a text with a month named without its year.
+        /// </summary>
+        private sbyte[] ClauseTenses(sbyte[] sentences)
+        {
+            var clauses = (sbyte[])sentences.Clone();
+            foreach (var (start, end) in _pastSentences ?? [])
+            {
+                KeepPresentClauses(clauses, start, end);
+            }
+
+            return clauses;
+        }
+
+        private sbyte[] ComputeTense()
         {
             var result = new sbyte[N];
-            var clauses = new sbyte[N];
             var start = 0;
             for (var k = 0; k <= N; k++)
             {
@@ -212,16 +222,15 @@ public sealed partial class TimeExpressionExtractor
                     result[k] = (sbyte)tense;
                 }
 
-                Array.Copy(result, start, clauses, start, Math.Min(k + 1, N) - start);
                 if (tense < 0)
                 {
-                    KeepPresentClauses(clauses, start, k);
+                    (_pastSentences ??= []).Add((start, k));
                 }
 
                 start = k + 1;
             }
 
-            return (result, clauses);
+            return result;
         }
 
         private bool Scheduled(int j)

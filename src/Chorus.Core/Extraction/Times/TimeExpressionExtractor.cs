@@ -157,6 +157,7 @@ public sealed partial class TimeExpressionExtractor
 
         private sbyte[]? _tense;
         private sbyte[]? _clauseTense;
+        private List<(int Start, int End)>? _pastSentences;
 
         // Number words of the few tokens that are asked about (a word before a time word), read once each.
         private Dictionary<int, (double? Spelled, int? Ordinal)>? _numberWords;
