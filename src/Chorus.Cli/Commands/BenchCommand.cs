@@ -44,7 +44,7 @@ internal static class BenchCommand
         warmup = Math.Max(0, warmup);
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
         var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds)>();
-        (double Cpu, double SerialCpu, double SerialWall) isolated = default;
+        (double Cpu, double SerialCpu, double SerialWall, long SerialAllocated) isolated = default;
         // Milliseconds per article of each part of the serial part, in the isolated run.
         var parts = new Dictionary<string, double>(StringComparer.Ordinal);
         // After the timed runs, one more with the serial part run alone: the process's CPU time while it holds the
@@ -72,14 +72,14 @@ internal static class BenchCommand
                 (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, report.SerialTime.TotalSeconds);
                 if (isolate)
                 {
-                    isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds, report.SerialTime.TotalSeconds);
+                    isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds, report.SerialTime.TotalSeconds, report.SerialAllocatedBytes);
                     foreach (var part in Enum.GetValues<SerialPart>())
                     {
                         parts[JsonNamingPolicy.CamelCase.ConvertName(part.ToString())] = Math.Round(report.SerialParts[part].TotalMilliseconds / Math.Max(1, stored), 3);
                     }
                     if (!json)
                     {
-                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"serial part run alone: CPU {isolated.SerialCpu:0.00} s of {isolated.Cpu:0.00} s = {100 * isolated.SerialCpu / isolated.Cpu:0.0}% ({1000 * isolated.SerialCpu / stored:0.00} ms per article); lock held {isolated.SerialWall:0.00} s = {100 * isolated.SerialWall / isolated.Cpu:0.0}% of CPU")).ConfigureAwait(false);
+                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"serial part run alone: CPU {isolated.SerialCpu:0.00} s of {isolated.Cpu:0.00} s = {100 * isolated.SerialCpu / isolated.Cpu:0.0}% ({1000 * isolated.SerialCpu / stored:0.00} ms and {isolated.SerialAllocated / 1024.0 / stored:0} KB allocated per article); lock held {isolated.SerialWall:0.00} s = {100 * isolated.SerialWall / isolated.Cpu:0.0}% of CPU")).ConfigureAwait(false);
                         await ctx.Stderr.WriteLineAsync("  its parts, ms per article (linking runs beside the writer; the writer waits for it in linkWait): "
                             + string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.000}")))).ConfigureAwait(false);
                     }
@@ -131,6 +131,7 @@ internal static class BenchCommand
                 serialCpuSeconds = Math.Round(isolated.SerialCpu, 3),
                 serialCpuShare = Math.Round(isolated.SerialCpu / isolated.Cpu, 4),
                 serialWallSeconds = Math.Round(isolated.SerialWall, 3),
+                serialAllocatedBytes = isolated.SerialAllocated,
                 serialWallShare = Math.Round(isolated.SerialWall / isolated.Cpu, 4),
                 serialPartsMsPerArticle = parts,
                 store = postgres is null ? "sqlite" : "postgresql",

@@ -36,6 +36,9 @@ public sealed class IngestReport
     /// </summary>
     public TimeSpan SerialCpuTime { get; set; }
 
+    /// <summary>Bytes the process allocated while it held the serial part, measured like <see cref="SerialCpuTime"/>.</summary>
+    public long SerialAllocatedBytes { get; set; }
+
     /// <summary>Wall time of each part of the serial part, where it is measured (<see cref="SerialTime"/>).</summary>
     public SerialPartTimes SerialParts { get; } = new();
 

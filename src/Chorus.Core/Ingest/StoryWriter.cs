@@ -374,14 +374,20 @@ internal sealed class StoryWriter : IDisposable
     {
         private readonly long _started;
         private readonly TimeSpan? _cpu;
+        private readonly long _allocated;
         private readonly bool _on;
 
-        private SerialClock(long started, TimeSpan? cpu, bool on) => (_started, _cpu, _on) = (started, cpu, on);
+        private SerialClock(long started, TimeSpan? cpu, long allocated, bool on) => (_started, _cpu, _allocated, _on) = (started, cpu, allocated, on);
 
-        public static SerialClock Start(SerialMeasurement measurement) => new(
-            System.Diagnostics.Stopwatch.GetTimestamp(),
-            measurement == SerialMeasurement.WallAndCpuTime ? Environment.CpuUsage.TotalTime : null,
-            measurement != SerialMeasurement.None);
+        public static SerialClock Start(SerialMeasurement measurement)
+        {
+            var alone = measurement == SerialMeasurement.WallAndCpuTime;
+            return new(
+                System.Diagnostics.Stopwatch.GetTimestamp(),
+                alone ? Environment.CpuUsage.TotalTime : null,
+                alone ? GC.GetTotalAllocatedBytes() : 0,
+                measurement != SerialMeasurement.None);
+        }
 
         public void StopInto(IngestReport report)
         {
@@ -394,6 +400,7 @@ internal sealed class StoryWriter : IDisposable
             if (_cpu is { } cpu)
             {
                 report.SerialCpuTime += Environment.CpuUsage.TotalTime - cpu;
+                report.SerialAllocatedBytes += GC.GetTotalAllocatedBytes() - _allocated;
             }
         }
     }

@@ -18,6 +18,9 @@ public sealed class StoryClusterer
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
 
+    // The candidate query's hit counts, cleared for each query (one clusterer runs one query at a time).
+    private readonly Dictionary<string, int> _hits = new(StringComparer.Ordinal);
+
     // Pairs of stories a user split or moved apart: never merged again automatically.
     private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
 
@@ -106,7 +109,7 @@ public sealed class StoryClusterer
             return assignmentOpened;
         }
 
-        var onlyHere = articleNames.Heaviest(articleNames.Count)
+        var onlyHere = articleNames.HeaviestKeys
             .Where(key => !best.Story.Names.ContainsKey(key)).Take(5).Select(key => features.NameForms?.GetValueOrDefault(key) ?? key).ToList();
         var onlyThere = best.Story.Names.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Where(kv => !features.Names.ContainsKey(kv.Key)).Take(5).Select(kv => kv.Key).ToList();
@@ -335,7 +338,7 @@ public sealed class StoryClusterer
     private (Scored Story, string Name)? Anchored(List<StoryProfile> candidates, List<Scored> scored, WeightedVector articleNames, IReadOnlySet<string> anchors)
     {
         (Scored Story, string Name)? found = null;
-        foreach (var key in articleNames.Heaviest(articleNames.Count))
+        foreach (var key in articleNames.HeaviestKeys)
         {
             if (!anchors.Contains(key) || candidates.Count(c => c.Names.ContainsKey(key)) != 1)
             {
@@ -550,19 +553,28 @@ public sealed class StoryClusterer
     {
         // Days and figures are asked for on their own as well: they read the same in every language, so they are what
         // finds a story in another language, and an article's own words must not crowd them out of its query.
-        var hits = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ordered = terms.Heaviest(terms.Count).ToList();
-        var heaviest = ordered.Take(_options.QueryTerms);
-        var neutral = ordered.Skip(_options.QueryTerms).Where(k => k[0] == ArticleFeatures.NeutralPrefix).Take(_options.QueryTerms / 2);
-        foreach (var key in heaviest.Concat(neutral).Concat(names.Heaviest(_options.QueryTerms / 2)))
+        var hits = _hits;
+        hits.Clear();
+        var ordered = terms.HeaviestKeys;
+        var neutralLeft = _options.QueryTerms / 2;
+        for (var i = 0; i < ordered.Length; i++)
         {
-            if (_postings.TryGetValue(key, out var ids))
+            // The heaviest words, then the heaviest days and figures after them.
+            if (i < _options.QueryTerms)
             {
-                foreach (var id in ids)
-                {
-                    hits[id] = hits.GetValueOrDefault(id) + 1;
-                }
+                CountHits(ordered[i], hits);
             }
+            else if (neutralLeft > 0 && ordered[i][0] == ArticleFeatures.NeutralPrefix)
+            {
+                CountHits(ordered[i], hits);
+                neutralLeft--;
+            }
+        }
+
+        var nameKeys = names.HeaviestKeys;
+        for (var i = 0; i < nameKeys.Length && i < _options.QueryTerms / 2; i++)
+        {
+            CountHits(nameKeys[i], hits);
         }
 
         // Most shared keys first, ties by id: a total order, so which sort makes it does not matter. An array sort, not
@@ -584,6 +596,17 @@ public sealed class StoryClusterer
         }
 
         return candidates;
+    }
+
+    private void CountHits(string key, Dictionary<string, int> hits)
+    {
+        if (_postings.TryGetValue(key, out var ids))
+        {
+            foreach (var id in ids)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hits, id, out _)++;
+            }
+        }
     }
 
     private Scored? Score(StoryProfile story, ArticleFeatures features, OwnDay ownDay, WeightedVector articleTerms, WeightedVector articleNames, List<(string Term, string Key)> listedWords, Func<WeightedVector> articleConcepts)
@@ -901,12 +924,21 @@ public sealed class StoryClusterer
     /// <summary>Adds the <paramref name="n"/> heaviest keys of <paramref name="centroid"/> (ties by key) to <paramref name="keys"/>.</summary>
     private static void AddHeaviest(Dictionary<string, float> centroid, int n, HashSet<string> keys)
     {
-        var entries = new KeyValuePair<string, float>[centroid.Count];
-        ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
-        Array.Sort(entries, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
-        for (var i = 0; i < n && i < entries.Length; i++)
+        // Selected, not sorted whole, in a pooled buffer: this runs every time a story changes.
+        var count = centroid.Count;
+        var entries = System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Rent(count);
+        try
         {
-            keys.Add(entries[i].Key);
+            ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
+            TopSelection.KeepFirst(entries.AsSpan(0, count), n, StoryProfile.HeaviestFirst);
+            for (var i = 0; i < n && i < count; i++)
+            {
+                keys.Add(entries[i].Key);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Return(entries, clearArray: true);
         }
     }
 
@@ -982,19 +1014,31 @@ public sealed class StoryClusterer
         /// <summary>The vector's Euclidean length.</summary>
         public double Length { get; }
 
-        /// <summary>The <paramref name="n"/> heaviest keys, ties by key.</summary>
-        public IEnumerable<string> Heaviest(int n)
-        {
-            var order = new int[Count];
-            for (var i = 0; i < Count; i++)
-            {
-                order[i] = i;
-            }
+        // The keys heaviest first, ties by key: sorted once, on the first ask (the candidate query asks for every
+        // comparison of the vector).
+        private string[]? _heaviest;
 
-            var weights = Weights;
-            var keys = Keys;
-            Array.Sort(order, (a, b) => weights[a] != weights[b] ? weights[b].CompareTo(weights[a]) : string.CompareOrdinal(keys[a], keys[b]));
-            return order.Take(n).Select(i => keys[i]);
+        /// <summary>The keys, heaviest first, ties by key.</summary>
+        public string[] HeaviestKeys
+        {
+            get
+            {
+                if (_heaviest is null)
+                {
+                    var order = new int[Count];
+                    for (var i = 0; i < Count; i++)
+                    {
+                        order[i] = i;
+                    }
+
+                    var weights = Weights;
+                    var keys = Keys;
+                    Array.Sort(order, (a, b) => weights[a] != weights[b] ? weights[b].CompareTo(weights[a]) : string.CompareOrdinal(keys[a], keys[b]));
+                    _heaviest = Array.ConvertAll(order, i => keys[i]);
+                }
+
+                return _heaviest;
+            }
         }
     }
 }

@@ -128,8 +128,18 @@ public sealed class StoryProfile
 
     // The lengths themselves, with the statistics stamp they were computed under: one article's assignment compares the
     // same stories again and again (its candidates, then each one-article story's candidates), with the counts unchanged.
-    private (long Version, double Length) _termLength = (-1, 0);
-    private (long Version, double Length) _nameLength = (-1, 0);
+    private CachedLength _termLength = CachedLength.None;
+    private CachedLength _nameLength = CachedLength.None;
+
+    /// <summary>
+    /// A vector length, the statistics stamp and corpus-size step it was computed under, and the entries it was summed
+    /// over: under a later stamp it still holds, to the bit, while the step is the same and none of those entries was
+    /// counted since (every other article leaves most of a story's keys alone).
+    /// </summary>
+    private readonly record struct CachedLength(long Version, int Generation, CentroidEntry[]? Entries, double Length)
+    {
+        public static readonly CachedLength None = new(-1, -1, null, 0);
+    }
 
     /// <summary>A centroid key with the statistics entry it is counted in and its weight in the centroid.</summary>
     internal readonly record struct CentroidEntry(string Key, TermStatistics.Entry Entry, float Weight);
@@ -150,15 +160,36 @@ public sealed class StoryProfile
             return length.Length;
         }
 
+        var entries = Entries(names, stats);
+        var generation = stats.IdfGeneration;
+        if (ReferenceEquals(entries, length.Entries) && generation == length.Generation && NoneCountedSince(entries, length.Version))
+        {
+            length = length with { Version = stats.Version };
+            return length.Length;
+        }
+
         var sum = 0.0;
-        foreach (var (_, entry, w) in Entries(names, stats))
+        foreach (var (_, entry, w) in entries)
         {
             var weighted = w * stats.Idf(entry);
             sum += weighted * weighted;
         }
 
-        length = (stats.Version, Math.Sqrt(sum));
+        length = new CachedLength(stats.Version, generation, entries, Math.Sqrt(sum));
         return length.Length;
+    }
+
+    private static bool NoneCountedSince(CentroidEntry[] entries, long version)
+    {
+        foreach (var e in entries)
+        {
+            if (e.Entry.CountedAt > version)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -212,8 +243,8 @@ public sealed class StoryProfile
     {
         _termEntries = null;
         _nameEntries = null;
-        _termLength = (-1, 0);
-        _nameLength = (-1, 0);
+        _termLength = CachedLength.None;
+        _nameLength = CachedLength.None;
     }
 
     public void Add(ArticleFeatures features)
@@ -286,17 +317,30 @@ public sealed class StoryProfile
     {
         if (centroid.Count > max * 2)
         {
-            // Heaviest first, ties by key: one array sort per truncation (this runs for every article a story takes).
-            var entries = new KeyValuePair<string, float>[centroid.Count];
-            ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
-            Array.Sort(entries, static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
-            centroid.Clear();
-            for (var i = 0; i < max; i++)
+            // Heaviest first, ties by key (a total order): the kept entries and their order are a full sort's first
+            // max, selected in a pooled buffer (this runs for every article a story takes).
+            var count = centroid.Count;
+            var entries = System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Rent(count);
+            try
             {
-                centroid[entries[i].Key] = entries[i].Value;
+                ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
+                TopSelection.KeepFirst(entries.AsSpan(0, count), max, HeaviestFirst);
+                centroid.Clear();
+                for (var i = 0; i < max; i++)
+                {
+                    centroid[entries[i].Key] = entries[i].Value;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Return(entries, clearArray: true);
             }
         }
     }
+
+    /// <summary>Centroid entries heaviest first, ties by key: a total order, since keys are distinct.</summary>
+    internal static readonly Comparison<KeyValuePair<string, float>> HeaviestFirst =
+        static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key);
 
     private static void AddNormalised(Dictionary<string, float> centroid, IReadOnlyDictionary<string, float> counts, int max)
     {

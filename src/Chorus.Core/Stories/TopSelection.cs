@@ -19,10 +19,25 @@ internal static class TopSelection
             return;
         }
 
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+        KeepFirst(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items), k, comparison);
+        items.RemoveRange(k, items.Count - k);
+    }
+
+    /// <summary>
+    /// Puts the first <paramref name="k"/> items of <paramref name="span"/>, in order, at its start; the rest follow in
+    /// no order. A span shorter than <paramref name="k"/> is sorted whole.
+    /// </summary>
+    public static void KeepFirst<T>(Span<T> span, int k, Comparison<T> comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        if (span.Length <= k)
+        {
+            span.Sort(comparison);
+            return;
+        }
+
         Select(span, k, comparison);
         span[..k].Sort(comparison);
-        items.RemoveRange(k, items.Count - k);
     }
 
     /// <summary>Reorders <paramref name="span"/> so that its first <paramref name="k"/> items are the <paramref name="k"/> least (in any order).</summary>

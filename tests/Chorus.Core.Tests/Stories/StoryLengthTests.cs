@@ -28,7 +28,11 @@ public class StoryLengthTests
         return copy.IdfNorm(names, stats);
     }
 
-    public static TheoryData<string> Changes => new() { "an article counted", "a word forgotten", "the story grew", "another story absorbed", "nothing" };
+    public static TheoryData<string> Changes => new()
+    {
+        "an article counted", "a word forgotten", "the story grew", "another story absorbed", "nothing",
+        "an article without its words", "the corpus a step larger",
+    };
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -53,6 +57,18 @@ public class StoryLengthTests
             case "the story grew":
                 story.Add(Article("2024-03-02", "brand", "rook"));
                 break;
+            case "an article without its words":
+                // Same corpus-size step (11 documents): the kept term length still holds.
+                stats.AddDocument(Article("2024-03-02", "storm"));
+                break;
+            case "the corpus a step larger":
+                // 22 documents: every IDF moved, though none of the story's words was counted again.
+                for (var i = 0; i < 11; i++)
+                {
+                    stats.AddDocument(new ArticleFeatures(new Dictionary<string, float> { ["storm"] = 1f }, new Dictionary<string, float>(), PartialDate.Parse("2024-03-02").Value));
+                }
+
+                break;
             case "another story absorbed":
                 var other = new StoryProfile { Id = "o", Title = "t" };
                 other.Add(Article("2024-03-02", "gracht", "water"));
@@ -62,7 +78,11 @@ public class StoryLengthTests
 
         Assert.Equal(Fresh(story, stats, names: false), story.IdfNorm(false, stats));
         Assert.Equal(Fresh(story, stats, names: true), story.IdfNorm(true, stats));
-        if (change != "nothing")
+        if (change == "an article without its words")
+        {
+            Assert.Equal(before.Terms, story.IdfNorm(false, stats));
+        }
+        else if (change != "nothing")
         {
             Assert.NotEqual(before.Terms, story.IdfNorm(false, stats));
         }
