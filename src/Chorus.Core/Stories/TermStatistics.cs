@@ -323,7 +323,6 @@ public sealed class TermStatistics
         entry.Df++;
         entry.LastDay = _today;
         entry.IdfGeneration = -1;
-        entry.CountedAt = Version;
     }
 
     /// <summary>A key's document frequency, the day it was last seen, and its IDF for the corpus-size step <see cref="IdfGeneration"/>.</summary>
@@ -339,9 +338,5 @@ public sealed class TermStatistics
 
         // Dropped by Forget: no longer the entry its key is counted in (a key counted again gets a new one).
         public bool Forgotten;
-
-        // The statistics' Version when Df last changed: a value computed from the entry under an earlier Version (a
-        // story's vector length) still holds when this is not later and the corpus-size step is the same.
-        public long CountedAt;
     }
 }

@@ -55,7 +55,7 @@ public sealed class SqliteChorusStore : RelationalChorusStore
             // Another process may be creating or writing the same store right now: wait for its locks, not fail.
             await store.ExecuteAsync("PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
             await store.CheckIsChorusAsync(cancellationToken).ConfigureAwait(false);
-            await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", cancellationToken).ConfigureAwait(false);
+            await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", cancellationToken).ConfigureAwait(false);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await store.CountUncountedSourcesAsync(cancellationToken).ConfigureAwait(false);
             return store;
