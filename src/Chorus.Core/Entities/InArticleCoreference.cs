@@ -22,6 +22,9 @@ public sealed record LocalEntity(EntityType Type, string Canonical, IReadOnlyDic
 /// </summary>
 public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStage
 {
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? _byPart;
+
     public string Name => "coreference";
 
     public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens | AnalysisLayer.Entities;
@@ -672,7 +675,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // its one-letter deletions), or the exact name (acronyms). Candidates are then checked by the full rule.
         // Most keys belong to one group: its number is kept inline, and a list is made only for a key that gets a
         // second group (a list per key and deletion was most of what the stage allocated).
-        var byPart = new Dictionary<ulong, int>();
+        // The part-key table is kept per thread and emptied for each article: grown afresh, its resizes were half of
+        // what the stage allocated (a key per part and one-letter deletion of every distinct name).
+        var byPart = _byPart ??= [];
+        byPart.Clear();
         var byPartMore = new Dictionary<ulong, List<int>>();
         var candidates = new HashSet<int>();
         var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
