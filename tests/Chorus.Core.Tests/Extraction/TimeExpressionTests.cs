@@ -192,6 +192,27 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
     }
 
+    // A month in what a verb of intending governs through an infinitive was still to come when it was said: read
+    // without a direction (the nearest such month), not as past. Anchor 2019-03-25.
+    [Theory]
+    [InlineData("nl", "Gisteren beloofde de minister voor half april het rapport openbaar te maken.", "april", "2019-04")]
+    [InlineData("nl", "Follow This heeft besloten de resolutie voor de vergadering in mei terug te trekken.", "mei", "2019-05")]
+    [InlineData("nl", "De bond dreigde in augustus opnieuw het werk neer te leggen.", "augustus", "2019-08")]
+    [InlineData("nl", "De minister was van plan in juni een wet in te dienen.", "juni", "2019-06")]
+    [InlineData("en", "The minister promised to publish the report in August.", "August", "2019-08")]
+    [InlineData("de", "Der Minister versprach, im August einen Bericht vorzulegen.", "August", "2019-08")]
+    [InlineData("de", "Die Gewerkschaft drohte, im August wieder zu streiken.", "August", "2019-08")]
+    // Guards: the verb dates itself, or a verb that intends nothing, or a past clause of its own after the plan.
+    [InlineData("nl", "In augustus besloot de raad de school te sluiten.", "augustus", "2018-08")]
+    [InlineData("nl", "Hij probeerde in augustus te vluchten.", "augustus", "2018-08")]
+    [InlineData("en", "In August the council decided to close the school.", "August", "2018-08")]
+    [InlineData("nl", "De raad besloot de school te sluiten, die in augustus was afgebrand.", "augustus", "2018-08")]
+    public void AMonthAVerbOfIntendingGoverns_IsNotReadAsPast(string lang, string text, string expression, string expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-25").Value, lang);
+        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
+    }
+
     // A weekday beside a day and month without a year names the year in which they fall together, within a year of the
     // article; one that fits no day within the year is taken for a slip. Anchor 2019-03-27 (a Wednesday).
     [Theory]

@@ -115,8 +115,78 @@ public sealed partial class TimeExpressionExtractor
 
             _tense ??= ComputeTense();
             var tenses = ownClause ? _clauseTense ??= ClauseTenses(_tense) : _tense;
-            return i < tenses.Length ? tenses[i] : 0;
+            var tense = i < tenses.Length ? tenses[i] : 0;
+
+            // "beloofde voor half april het rapport openbaar te maken", "promised to publish it in April": a month in what a
+            // verb of intending governs was still to come when it was said; its direction from now is unknown.
+            return ownClause && tense < 0 && Intended(i) ? 0 : tense;
         }
+
+        /// <summary>
+        /// Whether token <paramref name="i"/> lies in an infinitive governed by a verb of intending before it in the sentence:
+        /// Dutch and German put the infinitive with "te" or "zu" after the time, in the same clause; English puts "to" and
+        /// its verb between the verb of intending and the time.
+        /// </summary>
+        private bool Intended(int i)
+        {
+            var verb = -1;
+            for (var k = i - 1; k >= 0 && !IsSentenceEnd(w[k]); k--)
+            {
+                if (lex.IntentionVerbs.Contains(w[k]))
+                {
+                    verb = k;
+                    break;
+                }
+            }
+
+            if (verb < 0)
+            {
+                return false;
+            }
+
+            if (lex.Lang == "en")
+            {
+                for (var k = verb + 1; k < i - 1; k++)
+                {
+                    if (w[k] == "to" && char.IsLetter(w[k + 1][0]) && !PunctuationBetween(k, i))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            for (var k = i + 1; k < N && char.IsLetterOrDigit(w[k][0]) && !lex.ClauseOpeners.Contains(w[k]); k++)
+            {
+                if ((w[k] is "te" or "zu" && k + 1 < N && char.IsLetter(w[k + 1][0])) || (lex.Lang == "de" && IsGermanZuInfinitive(w[k])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSentenceEnd(string word) => word is "." or "!" or "?" or ";";
+
+        // "vorzulegen", "anzukündigen": a separable German verb takes "zu" between its particle and its stem.
+        private static bool IsGermanZuInfinitive(string word)
+        {
+            foreach (var particle in GermanSeparableParticles)
+            {
+                if (word.Length > particle.Length + 4 && word.StartsWith(particle, StringComparison.Ordinal)
+                    && word.AsSpan(particle.Length).StartsWith("zu", StringComparison.Ordinal) && word.EndsWith('n'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] GermanSeparableParticles =
+            ["ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit", "nach", "vor", "weg", "zurück", "zusammen", "vorbei", "weiter", "wieder"];
 
         /// <summary>
         /// The sentence tenses with the clauses of past sentences that keep their own (<see cref="KeepPresentClauses"/>);

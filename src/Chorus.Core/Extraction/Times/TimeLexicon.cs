@@ -76,6 +76,13 @@ public sealed class TimeLexicon
     /// </summary>
     public IReadOnlySet<string> ReportingPresent { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Past forms and participles of verbs of intending (promising, deciding, planning, threatening, hoping, agreeing):
+    /// what they govern through an infinitive with "te", "to" or "zu" is still to come when they are said ("beloofde in
+    /// april het rapport te publiceren", "promised to publish it in April").
+    /// </summary>
+    public IReadOnlySet<string> IntentionVerbs { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Auxiliaries of the perfect: with a past participle in the sentence, it is about the past.</summary>
     public required IReadOnlySet<string> PerfectAuxiliaries { get; init; }
 
@@ -244,6 +251,9 @@ public sealed class TimeLexicon
             "bevestigde", "bevestigden", "kondigde", "kondigden", "maakte", "maakten", "twitterde", "twitterden"),
         // Third person singular only: "bericht" is also a noun, "melden" also "zich melden" (to turn up).
         ReportingPresent = Set("zegt", "meldt", "schrijft", "verklaart", "vertelt", "bevestigt", "waarschuwt", "onthult"),
+        IntentionVerbs = Set("beloofde", "beloofden", "beloofd", "besloot", "besloten", "dreigde", "dreigden", "gedreigd", "plande", "planden",
+            "gepland", "hoopte", "hoopten", "gehoopt", "kondigde", "kondigden", "aangekondigd", "zegde", "zegden", "toegezegd", "afgesproken",
+            "overwoog", "overwogen", "plan", "voorgesteld", "beoogde", "beoogden", "beoogd"),
         PerfectAuxiliaries = Set("heeft", "hebben", "is", "zijn", "hebt", "ben"),
         ClauseOpeners = Set("dat", "omdat", "doordat", "zodat", "voordat", "nadat", "als", "wanneer", "toen", "terwijl", "hoewel", "aangezien", "want",
             "maar", "waarin", "waarbij", "waarop", "waardoor", "waarmee", "die"),
@@ -296,6 +306,8 @@ public sealed class TimeLexicon
         ExpectVerbs = Set("expects", "expect", "anticipates", "anticipate", "predicts", "predict", "forecasts"),
         ReportingPast = Set("said", "told", "added", "stated", "wrote", "announced", "reported", "confirmed", "warned", "explained", "noted",
             "tweeted", "insisted", "claimed"),
+        IntentionVerbs = Set("promised", "pledged", "vowed", "decided", "planned", "plans", "threatened", "hoped", "agreed", "intended",
+            "aimed", "proposed", "undertook", "resolved"),
         PerfectAuxiliaries = Set("has", "have"),
         ClauseOpeners = Set("that", "because", "when", "while", "although", "after", "before", "if", "but", "which", "who"),
         PresentForms = Set("is", "are", "am", "can", "must", "does", "do", "has", "have", "goes", "comes", "remains", "stays", "needs", "wants", "plans", "hopes"),
@@ -357,6 +369,9 @@ public sealed class TimeLexicon
         ReportingPast = Set("sagte", "sagten", "teilte", "teilten", "erklärte", "erklärten", "berichtete", "berichteten", "meldete", "meldeten",
             "schrieb", "schrieben", "betonte", "betonten", "kündigte", "kündigten", "warnte", "warnten", "bestätigte", "bestätigten"),
         ReportingPresent = Set("sagt", "berichtet", "meldet", "erklärt", "schreibt"),
+        IntentionVerbs = Set("versprach", "versprachen", "versprochen", "beschloss", "beschlossen", "drohte", "drohten", "gedroht", "plante",
+            "planten", "geplant", "hoffte", "hofften", "gehofft", "kündigte", "kündigten", "angekündigt", "vereinbarte", "vereinbarten",
+            "vereinbart", "beabsichtigte", "beabsichtigten", "beabsichtigt", "zugesagt"),
         PerfectAuxiliaries = Set("hat", "haben", "ist", "sind"),
         ClauseOpeners = Set("dass", "weil", "wenn", "als", "nachdem", "bevor", "während", "obwohl", "aber", "denn"),
         PresentForms = Set("ist", "sind", "kann", "können", "muss", "müssen", "will", "wollen", "soll", "sollen", "darf", "dürfen", "geht", "gehen",
