@@ -181,6 +181,10 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "De bouw is vorig jaar begonnen; de brug is naar verwachting in mei afgerond.", "mei", "2019-05")]
     [InlineData("nl", "Het werk begon vorige week, maar zal in juni zijn afgerond.", "juni", "2019-06")]
     [InlineData("en", "The unions said last week that they expect more members to join the march in May.", "May", "2019-05")]
+    // A Dutch separable verb written as one word in its clause is a present form too.
+    [InlineData("nl", "Hij heeft vorige week een partij opgericht die meedoet aan de verkiezingen in mei.", "mei", "2019-05")]
+    [InlineData("nl", "Vorige week werd duidelijk dat de eerste trein in augustus aankomt.", "augustus", "2019-08")]
+    [InlineData("nl", "De bond meldde vorige week dat de omzet in augustus daalde.", "augustus", "2018-08")]
     // Guards: a clause with a past form of its own, or none at all, keeps the past.
     [InlineData("nl", "In oktober werd de dictator gevangengenomen en kwam er een einde aan zijn regime.", "oktober", "2018-10")]
     [InlineData("nl", "Op 14 juli, midden in de nacht, kreeg hij ruzie met een plaatsgenoot.", "14 juli", "2018-07-14")]

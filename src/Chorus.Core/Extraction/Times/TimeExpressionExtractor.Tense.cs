@@ -472,7 +472,7 @@ public sealed partial class TimeExpressionExtractor
                     continue;
                 }
 
-                present |= lex.PresentForms.Contains(word) || lex.ExpectVerbs.Contains(word);
+                present |= lex.PresentForms.Contains(word) || lex.ExpectVerbs.Contains(word) || IsSeparablePresent(j);
                 perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
                 participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, from);
             }
@@ -493,6 +493,41 @@ public sealed partial class TimeExpressionExtractor
                 && w[last].Length >= 4 && w[last].EndsWith("en", StringComparison.Ordinal) && tokens[last].Kind == TokenKind.Word
                 && char.IsLower(text[tokens[last].Start]) && !IsParticiple(w[last]);
         }
+
+        /// <summary>
+        /// A Dutch separable verb in a subordinate clause is written as one word, its particle before its present form:
+        /// "die meedoet", "dat in mei plaatsvindt", "of de zaak doorgaat". No list of present forms holds them all; a
+        /// particle and a listed third-person form ending in "-t" of four letters or more is one ("doet", "vindt", "gaat";
+        /// not "zet", which with a particle is a noun as often: "omzet", "inzet").
+        /// </summary>
+        private bool IsSeparablePresent(int j)
+        {
+            var word = w[j];
+            if (lex.Lang != "nl" || word.Length < 6 || word[^1] != 't' || tokens[j].Kind != TokenKind.Word || !char.IsLower(text[tokens[j].Start]))
+            {
+                return false;
+            }
+
+            foreach (var particle in DutchSeparableParticles)
+            {
+                if (word.Length - particle.Length >= 4 && word.StartsWith(particle, StringComparison.Ordinal)
+                    && lex.PresentForms.Contains(word[particle.Length..]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The particles of Dutch separable verbs (after the ANS, "scheidbaar samengestelde werkwoorden"), with the nouns and
+        // adverbs news writes as one ("plaatsvinden", "deelnemen", "bekendmaken").
+        private static readonly string[] DutchSeparableParticles =
+        [
+            "aan", "af", "bij", "binnen", "door", "in", "mee", "na", "neer", "om", "op", "over", "terug", "toe", "uit", "voor", "weg",
+            "vast", "samen", "tegen", "langs", "voorbij", "open", "dicht", "los", "vrij", "thuis", "terecht", "plaats", "deel", "bekend",
+            "stil", "achter", "rond", "mis", "tewerk", "teweeg",
+        ];
 
         // "is set to", "are expected to", "due to be": English ways to announce what will happen.
         private bool PlannedOrPassive(int j) => j + 1 < N && w[j + 1] == "to" && w[j] is "set" or "due" or "expected" or "scheduled" or "planned" or "slated" or "poised";
