@@ -185,6 +185,11 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "Hij heeft vorige week een partij opgericht die meedoet aan de verkiezingen in mei.", "mei", "2019-05")]
     [InlineData("nl", "Vorige week werd duidelijk dat de eerste trein in augustus aankomt.", "augustus", "2019-08")]
     [InlineData("nl", "De bond meldde vorige week dat de omzet in augustus daalde.", "augustus", "2018-08")]
+    // "die" after a preposition is a demonstrative, which opens no clause; a participle between an article and its noun
+    // is an adjective, which makes no perfect.
+    [InlineData("nl", "Niet alleen omdat de Statenleden pas in mei de Kamer kiezen en de coalitie tot die tijd een meerderheid heeft, ook omdat Rutte wel wat gewend is.", "mei", "2019-05")]
+    [InlineData("nl", "De nieuw gekozen Statenleden kiezen in mei de Kamer en de coalitie heeft een meerderheid, zo bleek gisteren.", "mei", "2019-05")]
+    [InlineData("nl", "De minister heeft de wet in mei gewijzigd en de Kamer ingelicht.", "mei", "2018-05")]
     // Guards: a clause with a past form of its own, or none at all, keeps the past.
     [InlineData("nl", "In oktober werd de dictator gevangengenomen en kwam er een einde aan zijn regime.", "oktober", "2018-10")]
     [InlineData("nl", "Op 14 juli, midden in de nacht, kreeg hij ruzie met een plaatsgenoot.", "14 juli", "2018-07-14")]

@@ -157,7 +157,7 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            for (var k = i + 1; k < N && char.IsLetterOrDigit(w[k][0]) && !lex.ClauseOpeners.Contains(w[k]); k++)
+            for (var k = i + 1; k < N && char.IsLetterOrDigit(w[k][0]) && !OpensAClause(k); k++)
             {
                 if ((w[k] is "te" or "zu" && k + 1 < N && char.IsLetter(w[k + 1][0])) || (lex.Lang == "de" && IsGermanZuInfinitive(w[k])))
                 {
@@ -261,7 +261,7 @@ public sealed partial class TimeExpressionExtractor
 
                     // English needs no auxiliary: its simple past ends in "-ed" like its participle ("announced").
                     perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                    participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, start);
+                    participle = participle || (IsParticiple(word) && !AttributiveParticiple(j)) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, start);
                 }
 
                 if (tense == 0 && perfectAux && participle)
@@ -374,6 +374,14 @@ public sealed partial class TimeExpressionExtractor
             }
         }
 
+        /// <summary>
+        /// Whether a subordinator or relative word opens a clause here; "die" after a preposition is a demonstrative before
+        /// its noun ("tot die tijd", "op die dag"), which opens none: "omdat de Statenleden pas in mei … kiezen en de
+        /// coalitie tot die tijd een meerderheid heeft" is one clause, with its present.
+        /// </summary>
+        private bool OpensAClause(int j)
+            => lex.ClauseOpeners.Contains(w[j]) && !(lex.Lang == "nl" && w[j] == "die" && j > 0 && DutchPrepositions.Contains(w[j - 1]));
+
         private bool IsPastForm(int j)
         {
             var word = w[j];
@@ -424,7 +432,7 @@ public sealed partial class TimeExpressionExtractor
             for (var j = start; j <= end; j++)
             {
                 var punctuation = j < end && w[j] is "," or ";" or ":" or "(" or ")" or "–" or "—";
-                if (j < end && !punctuation && !(j > clause && lex.ClauseOpeners.Contains(w[j])))
+                if (j < end && !punctuation && !(j > clause && OpensAClause(j)))
                 {
                     continue;
                 }
@@ -474,7 +482,7 @@ public sealed partial class TimeExpressionExtractor
 
                 present |= lex.PresentForms.Contains(word) || lex.ExpectVerbs.Contains(word) || IsSeparablePresent(j);
                 perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                participle = participle || IsParticiple(word) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, from);
+                participle = participle || (IsParticiple(word) && !AttributiveParticiple(j)) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, from);
             }
 
             present |= EndsInPluralPresent(from, to);
@@ -629,6 +637,29 @@ public sealed partial class TimeExpressionExtractor
                     && !(lex.Lang == "de" && GermanAdjectivesLikeParticiples.Contains(word)))
                 || ((word.EndsWith("en", StringComparison.Ordinal) || (lex.Lang == "nl" && word.EndsWith("aan", StringComparison.Ordinal)))
                     && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, SeparableGe)) && !word.EndsWith("ingen", StringComparison.Ordinal))),
+        };
+
+        /// <summary>
+        /// A Dutch participle before its noun, after an article or a possessive and at most one adverb of degree or time:
+        /// "de nieuw gekozen Statenleden", "het gesloten akkoord". An adjective, which with "heeft" or "is" elsewhere in the
+        /// clause made a perfect of it. The word after must be no function word ("de wet gewijzigd en …").
+        /// </summary>
+        private bool AttributiveParticiple(int j)
+        {
+            if (lex.Lang != "nl" || j == 0 || j + 1 >= N || tokens[j + 1].Kind != TokenKind.Word || OpensAClause(j + 1)
+                || LanguageStemmer.For("nl").IsStopword(w[j + 1]))
+            {
+                return false;
+            }
+
+            return DutchDeterminers.Contains(w[j - 1]) || (j > 1 && DutchDeterminers.Contains(w[j - 2]) && AdverbsBeforeParticiples.Contains(w[j - 1]));
+        }
+
+        // Adverbs of degree and time that stand between an article and a participle used as an adjective.
+        private static readonly HashSet<string> AdverbsBeforeParticiples = new(StringComparer.Ordinal)
+        {
+            "nieuw", "pas", "net", "recent", "onlangs", "eerder", "vers", "zojuist", "veel", "zwaar", "hoog", "goed", "slecht", "ver",
+            "vroeg", "laat", "hard", "dicht", "speciaal", "eerst", "tijdelijk", "officieel", "breed", "vaak", "lang",
         };
 
         private static readonly string[] GermanInseparablePrefixes = ["ent", "er", "zer", "emp", "miss"];
