@@ -201,6 +201,20 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
     }
 
+    // An ordinal word after "month de" that counts the noun after it is no day of that month ("de Eerste Kamer", "de
+    // eerste major"); one that ends the date, or a digit ordinal, is. Anchor 2019-03-25.
+    [Theory]
+    [InlineData("nl", "De Statenleden kiezen pas in mei de Eerste Kamer.", "2019-05-01", "2019-05")]
+    [InlineData("nl", "Daarna volgt begin april de eerste major voor de vrouwen.", "2019-04-01", "2019-04")]
+    [InlineData("nl", "De deadline is november de 15e.", "none", "2018-11-15")]
+    [InlineData("nl", "Ik kom terug op januari de eerste.", "none", "2019-01-01")]
+    public void AnOrdinalCountingTheNounAfterIt_IsNoDayOfTheMonth(string lang, string text, string notExpected, string expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-25").Value, lang);
+        Assert.Contains(found, t => t.Value == expected);
+        Assert.DoesNotContain(found, t => t.Value == notExpected);
+    }
+
     // A month in what a verb of intending governs through an infinitive was still to come when it was said: read
     // without a direction (the nearest such month), not as past. Anchor 2019-03-25.
     [Theory]

@@ -209,7 +209,8 @@ public sealed partial class TimeExpressionExtractor
             }
 
             // month first: "januari de eerste (tweeduizend en tweeëndertig)", "november de 15e"
-            if (weekday == 0 && lex.Months.TryGetValue(w[i], out var m0) && !IsAmbiguousMonth(i) && i + 2 < N && w[i + 1] is "de" && DayWord(i + 2, out var d0, out _))
+            if (weekday == 0 && lex.Months.TryGetValue(w[i], out var m0) && !IsAmbiguousMonth(i) && i + 2 < N && w[i + 1] is "de" && DayWord(i + 2, out var d0, out _)
+                && !OrdinalBeforeItsNoun(i + 2))
             {
                 var (yr, e0) = YearAfter(i + 3);
                 var y0 = yr ?? InferYear(m0, MonthTense(i));
@@ -389,6 +390,27 @@ public sealed partial class TimeExpressionExtractor
 
             // Spelled cardinals as days only from 2 up ("een" is the article), and only before a month (checked by the caller).
             return Spelled(k) is { } v && v is >= 2 and <= 31 && (day = (int)v) > 0;
+        }
+
+        /// <summary>
+        /// An ordinal written as a word that counts the noun after it, not the day of the month before it: "in mei de Eerste
+        /// Kamer", "begin april de eerste major", "op 31 oktober de eerste kraan". A day's ordinal is written small and ends
+        /// the date, or a year or a clock time follows it ("januari de eerste tweeduizend twee").
+        /// </summary>
+        private bool OrdinalBeforeItsNoun(int k)
+        {
+            if (tokens[k].Kind == TokenKind.Number)
+            {
+                return false;
+            }
+
+            if (char.IsUpper(text[tokens[k].Start]))
+            {
+                return true;
+            }
+
+            var next = k + 1;
+            return next < N && tokens[next].Kind == TokenKind.Word && YearAfter(next).Year is null && w[next] is not ("om" or "at" or "um");
         }
 
         private (int? Year, int End) YearAfter(int k)
