@@ -201,6 +201,22 @@ public class TimeExpressionTests(ITestOutputHelper output)
         Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
     }
 
+    // No perfect where a Dutch word only looks like a participle: an adjective of state with "zijn" ("bevoegd is", "is
+    // uitgesloten"), or a present form with "be-" and "-t" ("begint", "bestaat") beside a possessive "zijn". With "hebben"
+    // the same word makes one ("heeft bekend": has confessed). Anchor 2019-03-30, a Saturday.
+    [Theory]
+    [InlineData("nl", "Een brexitdatum na eind juni is wat haar betreft uitgesloten.", "juni", "2019-06")]
+    [InlineData("nl", "In mei kijkt de rechter of hij bevoegd is.", "mei", "2019-05")]
+    [InlineData("nl", "Maandag begint Paauw aan zijn nieuwe baan in Amsterdam.", "Maandag", "2019-04-01")]
+    [InlineData("nl", "In juni bestaat de club honderd jaar en zijn alle leden uitgenodigd.", "juni", "2018-06")]
+    [InlineData("nl", "De verdachte heeft in mei bekend.", "mei", "2018-05")]
+    [InlineData("nl", "De minister heeft het feest in juni verboden.", "juni", "2018-06")]
+    public void AWordThatOnlyLooksLikeAParticiple_MakesNoPerfect(string lang, string text, string expression, string expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-30").Value, lang);
+        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
+    }
+
     // An ordinal word after "month de" that counts the noun after it is no day of that month ("de Eerste Kamer", "de
     // eerste major"); one that ends the date, or a digit ordinal, is. Anchor 2019-03-25.
     [Theory]

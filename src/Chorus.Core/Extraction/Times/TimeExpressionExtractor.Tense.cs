@@ -261,7 +261,7 @@ public sealed partial class TimeExpressionExtractor
 
                     // English needs no auxiliary: its simple past ends in "-ed" like its participle ("announced").
                     perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                    participle = participle || (IsParticiple(word) && !AttributiveParticiple(j)) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, start);
+                    participle = participle || (IsPerfectParticiple(j) && !StativeWithBe(j, start, k)) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, start);
                 }
 
                 if (tense == 0 && perfectAux && participle)
@@ -482,7 +482,7 @@ public sealed partial class TimeExpressionExtractor
 
                 present |= lex.PresentForms.Contains(word) || lex.ExpectVerbs.Contains(word) || IsSeparablePresent(j);
                 perfectAux |= lex.PerfectAuxiliaries.Contains(word) || lex.Lang == "en";
-                participle = participle || (IsParticiple(word) && !AttributiveParticiple(j)) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, from);
+                participle = participle || (IsPerfectParticiple(j) && !StativeWithBe(j, from, to)) || IsStrongPrefixedParticiple(j) || DutchStrongParticiple(j, from);
             }
 
             present |= EndsInPluralPresent(from, to);
@@ -654,6 +654,45 @@ public sealed partial class TimeExpressionExtractor
 
             return DutchDeterminers.Contains(w[j - 1]) || (j > 1 && DutchDeterminers.Contains(w[j - 2]) && AdverbsBeforeParticiples.Contains(w[j - 1]));
         }
+
+        /// <summary>
+        /// A participle that can make a perfect: not one used as an adjective before its noun, and in Dutch not a word the
+        /// treebanks only ever tag as a finite present ("bestaat", "betekent", "bevat", "ontvangt": "be-" or "ont-" and a
+        /// final "-t" made them look like participles beside an "is" elsewhere in the sentence).
+        /// </summary>
+        private bool IsPerfectParticiple(int j)
+            => IsParticiple(w[j]) && !AttributiveParticiple(j) && !(lex.Lang == "nl" && lex.PresentForms.Contains(w[j]));
+
+        /// <summary>
+        /// A Dutch adjective spelt like a participle, with "zijn" and no form of "hebben" in its clause: a state, no perfect
+        /// ("of de rechter bevoegd is", "is wat haar betreft uitgesloten", "is gevestigd in"). With "hebben" it is one
+        /// ("heeft bekend": has confessed; "heeft uitgesloten": has ruled out).
+        /// </summary>
+        private bool StativeWithBe(int j, int from, int to)
+        {
+            if (lex.Lang != "nl" || !DutchStativeParticiples.Contains(w[j]))
+            {
+                return false;
+            }
+
+            for (var k = from; k < to && k < N; k++)
+            {
+                if (w[k] is "heeft" or "hebben" or "hebt" or "heb" or "had" or "hadden")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Dutch adjectives that look like participles (some are ones, used for a state with "zijn").
+        private static readonly HashSet<string> DutchStativeParticiples = new(StringComparer.Ordinal)
+        {
+            "bekend", "bevoegd", "gewend", "geschikt", "gelegen", "betrokken", "verplicht", "bereid", "benieuwd", "bezorgd", "geliefd",
+            "beroemd", "berucht", "bevriend", "verwant", "verliefd", "verslaafd", "gehecht", "gevestigd", "gebaseerd", "bedoeld",
+            "bestemd", "gericht", "toegestaan", "verboden", "uitgesloten", "gekant", "gesteld", "gebonden", "verantwoord", "gezegend",
+        };
 
         // Adverbs of degree and time that stand between an article and a participle used as an adjective.
         private static readonly HashSet<string> AdverbsBeforeParticiples = new(StringComparer.Ordinal)
