@@ -22,6 +22,8 @@ public sealed record LocalEntity(EntityType Type, string Canonical, IReadOnlyDic
 /// </summary>
 public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStage
 {
+    private const int MaxKeptPartKeys = 1 << 16;
+
     [ThreadStatic]
     private static Dictionary<ulong, int>? _byPart;
 
@@ -112,6 +114,12 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var acronyms = DefinedAcronyms(text, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         var (grouped, groups) = Group(text, mentions, acronyms);
+        // A book-length input's table is not kept for the next article.
+        if (_byPart?.Count > MaxKeptPartKeys)
+        {
+            _byPart = null;
+        }
+
         document.Entities = grouped;
         document.EntityGroups = groups;
     }

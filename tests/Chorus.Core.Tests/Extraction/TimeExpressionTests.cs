@@ -165,6 +165,13 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void AHoliday_WithItsYearInWords_IsThatYears(string lang, string text, string expected)
         => Assert.Contains(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-04-03").Value, lang), t => t.Value == expected);
 
+    // Some expression ending in the given words is found with this value, in a text of the anchor date.
+    private static void AssertValueOf(string lang, string text, string anchor, string expression, string expected)
+    {
+        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse(anchor).Value, lang);
+        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
+    }
+
     // A month named without its year is read in its own clause's tense: a past form elsewhere in the sentence, or a
     // word that only looks like one (an adjective after a possessive, a plural noun after an article or a number), must not
     // move a coming month a year back. Anchor 2019-03-25 (a Monday).
@@ -196,10 +203,7 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "Toen het stuk in september verscheen, was er niets aan de hand.", "september", "2018-09")]
     [InlineData("nl", "De Kamer nam de wet op 26 juni aan, na tien jaar debat.", "26 juni", "2018-06-26")]
     public void AMonthWithoutItsYear_IsReadInItsOwnClausesTense(string lang, string text, string expression, string expected)
-    {
-        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-25").Value, lang);
-        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
-    }
+        => AssertValueOf(lang, text, "2019-03-25", expression, expected);
 
     // No perfect where a Dutch word only looks like a participle: an adjective of state with "zijn" ("bevoegd is", "is
     // uitgesloten"), or a present form with "be-" and "-t" ("begint", "bestaat") beside a possessive "zijn". With "hebben"
@@ -212,10 +216,7 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "De verdachte heeft in mei bekend.", "mei", "2018-05")]
     [InlineData("nl", "De minister heeft het feest in juni verboden.", "juni", "2018-06")]
     public void AWordThatOnlyLooksLikeAParticiple_MakesNoPerfect(string lang, string text, string expression, string expected)
-    {
-        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-30").Value, lang);
-        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
-    }
+        => AssertValueOf(lang, text, "2019-03-30", expression, expected);
 
     // An ordinal word after "month de" that counts the noun after it is no day of that month ("de Eerste Kamer", "de
     // eerste major"); one that ends the date, or a digit ordinal, is. Anchor 2019-03-25.
@@ -247,10 +248,7 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("en", "In August the council decided to close the school.", "August", "2018-08")]
     [InlineData("nl", "De raad besloot de school te sluiten, die in augustus was afgebrand.", "augustus", "2018-08")]
     public void AMonthAVerbOfIntendingGoverns_IsNotReadAsPast(string lang, string text, string expression, string expected)
-    {
-        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-25").Value, lang);
-        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
-    }
+        => AssertValueOf(lang, text, "2019-03-25", expression, expected);
 
     // A weekday beside a day and month without a year names the year in which they fall together, within a year of the
     // article; one that fits no day within the year is taken for a slip. Anchor 2019-03-27 (a Wednesday).
@@ -280,10 +278,7 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "Een derde van de leraren zegt vrijdag naar het Malieveld te gaan.", "vrijdag", "2019-03-29")]
     [InlineData("nl", "De stemming van zaterdag zal beslissend zijn.", "zaterdag", "2019-03-30")]
     public void ABareWeekday_IsReadByWhatStandsAroundIt(string lang, string text, string expression, string expected)
-    {
-        var found = Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2019-03-27").Value, lang);
-        Assert.Contains(found, t => text[t.Start..t.End].EndsWith(expression, StringComparison.Ordinal) && t.Value == expected);
-    }
+        => AssertValueOf(lang, text, "2019-03-27", expression, expected);
 
     // A weekday written with a capital right after a given name is a surname; after a heading run into the text it is a day.
     [Theory]

@@ -641,8 +641,9 @@ public sealed partial class TimeExpressionExtractor
 
         /// <summary>
         /// A Dutch participle before its noun, after an article or a possessive and at most one adverb of degree or time:
-        /// "de nieuw gekozen Statenleden", "het gesloten akkoord". An adjective, which with "heeft" or "is" elsewhere in the
-        /// clause made a perfect of it. The word after must be no function word ("de wet gewijzigd en …").
+        /// "de nieuw gekozen Statenleden", "een gesloten akkoord". An adjective, which with "heeft" or "is" elsewhere in the
+        /// clause made a perfect of it. The word after must be no function word ("de wet gewijzigd en …"); "zijn", "haar",
+        /// "hun" and "ons" do not count, being also a verb or a pronoun ("Ze zijn vertrokken richting …", "heeft haar gebeld").
         /// </summary>
         private bool AttributiveParticiple(int j)
         {
@@ -652,7 +653,9 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            return DutchDeterminers.Contains(w[j - 1]) || (j > 1 && DutchDeterminers.Contains(w[j - 2]) && AdverbsBeforeParticiples.Contains(w[j - 1]));
+            return IsArticle(w[j - 1]) || (j > 1 && IsArticle(w[j - 2]) && AdverbsBeforeParticiples.Contains(w[j - 1]));
+
+            static bool IsArticle(string word) => DutchDeterminers.Contains(word) && word is not ("zijn" or "haar" or "hun" or "ons");
         }
 
         /// <summary>
