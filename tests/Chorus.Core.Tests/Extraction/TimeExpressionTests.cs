@@ -197,6 +197,9 @@ public class TimeExpressionTests(ITestOutputHelper output)
     [InlineData("nl", "Niet alleen omdat de Statenleden pas in mei de Kamer kiezen en de coalitie tot die tijd een meerderheid heeft, ook omdat Rutte wel wat gewend is.", "mei", "2019-05")]
     [InlineData("nl", "De nieuw gekozen Statenleden kiezen in mei de Kamer en de coalitie heeft een meerderheid, zo bleek gisteren.", "mei", "2019-05")]
     [InlineData("nl", "De minister heeft de wet in mei gewijzigd en de Kamer ingelicht.", "mei", "2018-05")]
+    // The rest of a list of dates after a comma goes on in the tense of the clause that began it.
+    [InlineData("nl", "De organisator, eerder betrokken bij de eerste editie, heeft de voorstelling gepland op 9 juni, 14 augustus en 9 november.", "14 augustus", "2019-08-14")]
+    [InlineData("nl", "De raad kwam bijeen op 3 maart, 14 augustus en 9 november.", "14 augustus", "2018-08-14")]
     // Guards: a clause with a past form of its own, or none at all, keeps the past.
     [InlineData("nl", "In oktober werd de dictator gevangengenomen en kwam er een einde aan zijn regime.", "oktober", "2018-10")]
     [InlineData("nl", "Op 14 juli, midden in de nacht, kreeg hij ruzie met een plaatsgenoot.", "14 juli", "2018-07-14")]

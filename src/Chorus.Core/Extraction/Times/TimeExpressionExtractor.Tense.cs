@@ -429,6 +429,8 @@ public sealed partial class TimeExpressionExtractor
         private void KeepPresentClauses(sbyte[] result, int start, int end)
         {
             var clause = start;
+            // The tense the clause before kept, where it kept its own; a list of dates after a comma goes on with it.
+            sbyte? before = null;
             for (var j = start; j <= end; j++)
             {
                 var punctuation = j < end && w[j] is "," or ";" or ":" or "(" or ")" or "–" or "—";
@@ -437,16 +439,40 @@ public sealed partial class TimeExpressionExtractor
                     continue;
                 }
 
-                if (ClauseTense(clause, j) is { } tense)
+                var tense = ClauseTense(clause, j) ?? (clause > start && w[clause - 1] == "," && IsDateList(clause, j) ? before : null);
+                if (tense is { } kept)
                 {
                     for (var m = clause; m < j; m++)
                     {
-                        result[m] = tense;
+                        result[m] = kept;
                     }
                 }
 
+                before = tense;
                 clause = punctuation ? j + 1 : j;
             }
+        }
+
+        /// <summary>
+        /// Whether the clause is nothing but days and months, their numbers and "en"/"of"/"tot": the rest of a list the
+        /// clause before began ("heeft de voorstelling gepland op 9 juni, 14 augustus en 9 november").
+        /// </summary>
+        private bool IsDateList(int from, int to)
+        {
+            var month = false;
+            for (var k = from; k < to; k++)
+            {
+                if (lex.Months.ContainsKey(w[k]))
+                {
+                    month = true;
+                }
+                else if (tokens[k].Kind != TokenKind.Number && w[k] is not ("en" or "of" or "tot" or "and" or "or" or "und" or "oder" or "bis"))
+                {
+                    return false;
+                }
+            }
+
+            return month;
         }
 
         /// <summary>
