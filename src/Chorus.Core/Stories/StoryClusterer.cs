@@ -923,24 +923,13 @@ public sealed class StoryClusterer
 
     /// <summary>Adds the <paramref name="n"/> heaviest keys of <paramref name="centroid"/> (ties by key) to <paramref name="keys"/>.</summary>
     private static void AddHeaviest(Dictionary<string, float> centroid, int n, HashSet<string> keys)
-    {
-        // Selected, not sorted whole, in a pooled buffer: this runs every time a story changes.
-        var count = centroid.Count;
-        var entries = System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Rent(count);
-        try
+        => StoryProfile.ReadHeaviest(centroid, n, keys, static (heaviest, added) =>
         {
-            ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
-            TopSelection.KeepFirst(entries.AsSpan(0, count), n, StoryProfile.HeaviestFirst);
-            for (var i = 0; i < n && i < count; i++)
+            foreach (var entry in heaviest)
             {
-                keys.Add(entries[i].Key);
+                added.Add(entry.Key);
             }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Return(entries, clearArray: true);
-        }
-    }
+        });
 
     private void Post(string key, StoryProfile story)
     {

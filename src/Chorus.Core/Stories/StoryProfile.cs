@@ -286,31 +286,44 @@ public sealed class StoryProfile
 
     private static void Truncate(Dictionary<string, float> centroid, int max)
     {
+        // The kept entries and their order are a full sort's first max (this runs for every article a story takes).
         if (centroid.Count > max * 2)
         {
-            // Heaviest first, ties by key (a total order): the kept entries and their order are a full sort's first
-            // max, selected in a pooled buffer (this runs for every article a story takes).
-            var count = centroid.Count;
-            var entries = System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Rent(count);
-            try
+            ReadHeaviest(centroid, max, centroid, static (heaviest, kept) =>
             {
-                ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
-                TopSelection.KeepFirst(entries.AsSpan(0, count), max, HeaviestFirst);
-                centroid.Clear();
-                for (var i = 0; i < max; i++)
+                kept.Clear();
+                foreach (var (key, weight) in heaviest)
                 {
-                    centroid[entries[i].Key] = entries[i].Value;
+                    kept[key] = weight;
                 }
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Return(entries, clearArray: true);
-            }
+            });
+        }
+    }
+
+    internal delegate void HeaviestReader<in TState>(ReadOnlySpan<KeyValuePair<string, float>> heaviest, TState state);
+
+    /// <summary>
+    /// Hands <paramref name="read"/> the <paramref name="n"/> heaviest entries of <paramref name="centroid"/>, heaviest
+    /// first, ties by key, selected (not sorted whole) in a pooled copy, so <paramref name="read"/> may change the centroid.
+    /// </summary>
+    internal static void ReadHeaviest<TState>(Dictionary<string, float> centroid, int n, TState state, HeaviestReader<TState> read)
+    {
+        var count = centroid.Count;
+        var entries = System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Rent(count);
+        try
+        {
+            ((ICollection<KeyValuePair<string, float>>)centroid).CopyTo(entries, 0);
+            TopSelection.KeepFirst(entries.AsSpan(0, count), n, HeaviestFirst);
+            read(entries.AsSpan(0, Math.Min(n, count)), state);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<KeyValuePair<string, float>>.Shared.Return(entries, clearArray: true);
         }
     }
 
     /// <summary>Centroid entries heaviest first, ties by key: a total order, since keys are distinct.</summary>
-    internal static readonly Comparison<KeyValuePair<string, float>> HeaviestFirst =
+    private static readonly Comparison<KeyValuePair<string, float>> HeaviestFirst =
         static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key);
 
     private static void AddNormalised(Dictionary<string, float> centroid, IReadOnlyDictionary<string, float> counts, int max)
