@@ -130,6 +130,72 @@ public class QuoteTests(ITestOutputHelper output)
     public void AnAttributionOpeningALaterSentence_NamesTheSpeaker(string lang, string text, string speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "v", Text = text, Lang = lang }).Quotes).Speaker);
 
+    // Cue verbs besides saying: knowing, admitting, confirming (nl/en/de); DPG's "…', weet transplantatiechirurg X".
+    [Theory]
+    [InlineData("nl", "De polder loopt onder. 'Het water staat nog veel te hoog voor de boeren', weet dijkgraaf Karin Mol.", "Karin Mol")]
+    [InlineData("en", "The city is broke. \"The budget will not last the winter,\" Mayor Tom Reed admitted.", "Tom Reed")]
+    [InlineData("de", "Die Stadt plant weiter. „Die Brücke bleibt bis zum Sommer gesperrt“, bestätigte Bürgermeister Jens Wolf.", "Jens Wolf")]
+    [InlineData("nl", "Met zijn zege bevestigt Benjamin Netanyahu zijn naam als 'de man die van stront goud kan maken'.", null)]
+    public void AQuoteHandedOverByAVerbBesidesSaying_IsTheSubjects(string lang, string text, string? speaker)
+        => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "c", Text = text, Lang = lang }).Quotes).Speaker);
+
+    // A person who only completes the phrase at the cue ("een woordvoerder van burgemeester X", "tegen verdachte X") is
+    // not who speaks; a pronoun at the cue still is resolved.
+    [Theory]
+    [InlineData("nl", "De koning bezoekt de stad. 'We gaan alle bewoners zo snel mogelijk informeren over de route', aldus een woordvoerder van burgemeester Karel Bos.", null)]
+    [InlineData("nl", "De zaak diende vrijdag. 'Het is relevant voor de beeldvorming van de rechter', zei de aanklager vrijdag in de zaak tegen Peter Smit.", null)]
+    [InlineData("en", "The bridge is closed. \"We will reopen the bridge by Friday at the latest,\" a spokesman for Mayor Tom Reed said.", null)]
+    [InlineData("nl", "Minister Anna Vos bezocht de dijk. 'Dit mag nooit meer gebeuren in ons land', zei ze tegen premier Mark Rutte.", "Anna Vos")]
+    [InlineData("nl", "Hillary Clinton stopt ermee. 'Ik doe niet mee aan de race', aldus de verlossende woorden van Hillary Clinton maandag.", "Hillary Clinton")]
+    [InlineData("nl", "India slaat niet terug. 'Gezien de sterke banden met de VS zien wij af van vergelding', aldus minister van Handel Anup Wadhawan.", "Anup Wadhawan")]
+    public void APersonCompletingTheCuesPhrase_IsNotTheSpeaker(string lang, string text, string? named)
+    {
+        var quote = Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "o", Text = text, Lang = lang }).Quotes);
+        // The tagger may keep a portfolio with the name ("Handel Anup Wadhawan"); the person is what counts.
+        var speaker = quote.Anonymous ? null : quote.Speaker;
+        Assert.True(named is null ? speaker is null : speaker?.EndsWith(named, StringComparison.Ordinal) == true, $"speaker {speaker}");
+    }
+
+    // A quote that ends its own sentence is followed by a new one, whose verb is no cue of the quote's.
+    [Theory]
+    [InlineData("nl", "'Europeanen weten wat Sanders bedoelt', zegt Carlos Pereiro. 'Van die verwarring maken de Republikeinen handig gebruik.' Helemaal onhandig vindt hij het dat Bernie Sanders zwijgt over Venezuela.", "Carlos Pereiro")]
+    [InlineData("nl", "'Het is een enorme opsteker voor de farmacie', zegt Kees Bos. 'Deze verrassende gift laat zien hoe groot de onvrede is.' Normaal gesproken, zegt de Amsterdamse hoogleraar Carla Hollak, zit ze maanden te ploeteren.", "Carla Hollak")]
+    [InlineData("nl", "Pas als Mark Rutte met Lilian Marijnissen debatteert, grijpt de premier zijn kans. 'Het is niet aanvaardbaar dat zij mensen tegen elkaar opzetten', meent de VVD'er.", "Mark Rutte")]
+    public void ANewSentenceAfterAQuote_TakesOnlyAVerbOfSayingAsItsCue(string lang, string text, string speaker)
+        => Assert.Equal(speaker, Analyzer.Analyze(new RawArticle { Ref = "n", Text = text, Lang = lang }).Quotes[^1].Speaker);
+
+    // The sentence after a quote claims it: "Dat vindt X", "Das sagt X", "That is what X told …", "Woorden van X".
+    [Theory]
+    [InlineData("nl", "'Elke school moet een eigen bibliotheek hebben' (NRC 3-5). Dat vindt minister Ingrid Kok van Onderwijs.", "Ingrid Kok")]
+    [InlineData("de", "„Wir bauen die Schule bis zum Herbst wieder auf.“ Das sagt Bürgermeisterin Petra Lang.", "Petra Lang")]
+    [InlineData("en", "\"Every child deserves a library in its own school.\" That is what Senator Mary Blake told the committee.", "Mary Blake")]
+    [InlineData("nl", "'Op de eerste plaats komt de klant, altijd en overal.' Gevleugelde woorden van winkelier Henk Jansen.", "Henk Jansen")]
+    [InlineData("nl", "'Het is een mooie dag voor de hele stad.' Dat is het oordeel van Henk Jansen.", null)]
+    public void AQuoteTheNextSentenceClaims_IsTheirs(string lang, string text, string? speaker)
+        => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "f", Text = text, Lang = lang }).Quotes).Speaker);
+
+    // A definite role phrase no one was introduced with refers back to the person just quoted or reported; not a role
+    // the article gave that person differently, nor a spokesperson.
+    [Theory]
+    [InlineData("nl", "De Deense premier weigert de naam te noemen. Mette Frederiksen zei tegen het parlement dat de dader geen aandacht verdient. \"Hij is een crimineel en verder niets,\" zei de premier volgens de krant.", 0, "Mette Frederiksen")]
+    [InlineData("nl", "'Een verbod voor jongeren verdient serieuze overweging', zegt psychiater Jan Selders. Een algeheel verbod wil hij niet. 'Dan verschuift de verkoop naar het criminele circuit.' De Utrechtse hoogleraar zou graag meer voorlichting zien. 'In een coffeeshop horen tieners helemaal niets over de risico's.'", 2, "Jan Selders")]
+    [InlineData("nl", "'We openen de brug in mei voor al het verkeer', zegt wethouder Lot Kramer. 'Het wordt een groot feest voor de stad', zegt de burgemeester.", 1, "de burgemeester")]
+    [InlineData("nl", "'We openen de brug in mei voor al het verkeer', zegt minister Lot Kramer. 'Daarna volgt de tunnel onder de rivier', zegt de woordvoerder.", 1, "de woordvoerder")]
+    [InlineData("nl", "'Daar klopt niets van', zegt Carlos Pereira. Intussen betekent de harde retoriek van Donald Trump niet dat hij de Venezolanen steunt. 'Wij staan achter het Venezolaanse volk', zei de president in zijn toespraak.", 1, "de president")]
+    [InlineData("nl", "'Het wordt een spannende avond', zegt Joost van der Maat. Landelijk campagneleider Sophie Hermans vindt de uitslag lastig in te schatten. Het Tweede Kamerlid voerde de campagne samen met de provincies. 'Ik vind het mooi hoe de meeste partijen samen optrokken.'", 1, "Sophie Hermans")]
+    public void ARolePhraseNoOneWasIntroducedWith_IsThePersonJustQuoted(string lang, string text, int index, string speaker)
+        => Assert.Equal(speaker, Analyzer.Analyze(new RawArticle { Ref = "r", Text = text, Lang = lang }).Quotes[index].Speaker);
+
+    // An interview's answers follow its questions with no cue: they are the interviewee's, once the article has named
+    // who answers ("Jansen: '…'"); with no one named that way, no one.
+    [Theory]
+    [InlineData("nl", "Schrijver Freek Jansen onderbrak de toespraak. Wanneer besloot u iets te zeggen? Jansen: 'In mijn vak is timing alles, dus ik wachtte op het goede moment.' Was het wel het juiste moment? 'Het gaat erom dat we ons nu met hand en tand verzetten.'", "Freek Jansen")]
+    [InlineData("en", "The writer Tom Hale spoke up at the dinner. When did you decide to say something? Hale: \"In my trade timing is everything, so I waited for the right moment.\" Was it the right moment? \"What matters is that we resist this now with all we have.\"", "Tom Hale")]
+    [InlineData("nl", "De zorg kraakt. Wat moet er gebeuren? 'Meer geld voor de zorg en minder regels voor de artsen in het ziekenhuis.'", null)]
+    [InlineData("nl", "De oppositie wint terrein. Wie kan de partij uitdagen? Oud-president Abdullah Gül? 'Inderdaad, die. Diverse prominente figuren denken erover na.'", null)]
+    public void AnInterviewsAnswer_IsTheIntervieweesOnceNamed(string lang, string text, string? speaker)
+        => Assert.Equal(speaker, Analyzer.Analyze(new RawArticle { Ref = "i", Text = text, Lang = lang }).Quotes[^1].Speaker);
+
     [Fact]
     public void AnAnonymousSpeaker_IsDescribed_NotAnEntity()
     {

@@ -41,6 +41,25 @@ public sealed class QuoteExtractor
         "sagte", "sagt", "erklärte", "erklärt", "so", "betonte", "betont", "schrieb", "warnte", "fügte", "meinte", "sagten",
     };
 
+    // Verbs a writer hands a quote over with after it, besides saying: knowing, finding, sighing, joking, confirming,
+    // going on. Only after the quote: before one they report nothing ("bevestigt zijn naam als '…'", "wist niet dat").
+    private static readonly HashSet<string> AfterCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "weet", "wist", "vindt", "vond", "meent", "meende", "verzucht", "verzuchtte", "grapt", "grapte", "beaamt", "beaamde", "vervolgt",
+        "vervolgde", "bevestigt", "bevestigde", "constateert", "constateerde", "oordeelt", "oordeelde", "klaagt", "klaagde", "vult", "vulde",
+        "noted", "notes", "admitted", "admits", "acknowledged", "argued", "argues", "recalled", "recalls", "continued", "confirmed", "joked",
+        "ergänzte", "ergänzt", "räumte", "bestätigte", "kritisierte", "erzählte", "erzählt", "berichtete", "meint", "klagte",
+    };
+
+    // Words that make the name after them another's than the speaker's: "de woordvoerder van burgemeester Bolsius", "a
+    // spokesman for Mayor Smith", "zei de officier … tegen verdachte Jos B.".
+    private static readonly HashSet<string> OfAnother = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "van", "tegen", "voor", "namens", "bij", "met", "over", "aan", "door", "uit", "naast", "zonder", "tussen",
+        "of", "for", "against", "to", "with", "at", "by", "from", "about", "behind", "without", "on",
+        "von", "vom", "gegen", "für", "bei", "beim", "mit", "über", "durch", "aus", "des", "zum", "zur",
+    };
+
     // Words that open a noun phrase naming a speaker without a name: "een omwonende", "the spokeswoman", "eine Anwohnerin".
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -69,14 +88,23 @@ public sealed class QuoteExtractor
         {
             // Names the tagger typed as something else than a person: no speaker by position alone.
             Typed = entities.Where(e => e.Type != EntityType.Person).Select(e => e.Start).ToHashSet(),
+            Spans = spans,
         };
         var result = new List<QuoteMention>();
         QuoteMention? previous = null;
+        // Who answers the questions of an interview: the last person introduced with a colon ("De Jonge: '…'") or
+        // found answering.
+        EntityMention? interviewee = null;
         foreach (var (start, end, close) in spans)
         {
-            var attribution = After(context, start, close) ?? Before(text, start - 1, people) ?? InSentence(context, start - 1, close);
+            var attribution = After(context, start, close) ?? Before(context, start - 1) ?? InSentence(context, start - 1, close);
             var speaker = attribution?.Speaker;
             var cue = attribution?.Cue;
+            var answer = Answers(context, start);
+            if (attribution is null && answer && interviewee is { } asked)
+            {
+                (speaker, cue) = (asked, "answer");
+            }
             // Another person named between the two quotes (outside the first one's attribution) breaks the chain.
             if (attribution is null && previous is { Speaker: not null, SpeakerStart: >= 0 } p && Continues(text, p.End, start)
                 && !people.Any(e => e.Start > SentenceEnd(text, p.End) && e.End <= start))
@@ -91,9 +119,22 @@ public sealed class QuoteExtractor
                 }
             }
 
-            if (speaker is null && attribution is null && cue is null && Reported(context, start, close) is { } reporter)
+            // A question before an answer is the interviewer's: a person it names is asked about, not answering.
+            if (speaker is null && attribution is null && cue is null && !answer && Reported(context, start, close) is { } reporter)
             {
                 (speaker, cue) = (reporter, "reported");
+            }
+
+            if (speaker is null && attribution is null && cue is null && Following(context, start, close) is { } named)
+            {
+                (speaker, cue) = (named, "following");
+            }
+
+            // "…', zei de premier", "De Maastrichtse hoogleraar zou graag zien dat … '…'": a definite role phrase
+            // nobody was introduced with is the person the article has just been quoting.
+            if (attribution is { Description: { } role } && RoleBack(context, role, start, close, reportedToo: true) is { } referent)
+            {
+                (attribution, speaker) = (null, referent);
             }
 
             QuoteMention mention;
@@ -104,7 +145,7 @@ public sealed class QuoteExtractor
             else if (speaker is { } sp)
             {
                 mention = SpeakerName(text, sp, people) is { } full
-                    ? new QuoteMention(start, end, Trimmed(text, full), sp.Start, sp.End, cue)
+                    ? new QuoteMention(start, end, Trimmed(text, WithSurname(context, full)), sp.Start, sp.End, cue)
                     : new QuoteMention(start, end, null, -1, -1, cue);
             }
             else
@@ -114,6 +155,15 @@ public sealed class QuoteExtractor
 
             result.Add(mention);
             previous = mention;
+            if (speaker is { } answering && mention.Speaker is not null && (cue == ":" || (answer && attribution?.Cue is { } own && own == cue)))
+            {
+                interviewee = answering;
+            }
+
+            if (speaker is { } said && mention.Speaker is not null)
+            {
+                context.Spoken.Add((end, said));
+            }
         }
 
         return result;
@@ -122,6 +172,12 @@ public sealed class QuoteExtractor
     private sealed record Context(string Text, List<EntityMention> People, List<NameMention> Names, string Lang)
     {
         public IReadOnlySet<int> Typed { get; init; } = new HashSet<int>();
+
+        // The quotes so far with a named speaker: where each ended, and who spoke.
+        public List<(int End, EntityMention Speaker)> Spoken { get; } = [];
+
+        // Every quote's content span.
+        public IReadOnlyList<(int Start, int End, int AfterClose)> Spans { get; init; } = [];
     }
 
     private sealed record Attribution(EntityMention? Speaker, string Cue, (int Start, int End, string Text)? Description = null);
@@ -235,17 +291,28 @@ public sealed class QuoteExtractor
         var words = Words(text[afterClose..sentenceEnd], afterClose);
         // The cue belongs to the quote when it comes within the first three words after it: ", zegt X", ", X said",
         // ", the spokeswoman said"; further on, a new sentence has begun ("Twee weken later voegde…").
-        var cueIndex = words.FindIndex(wd => Cues.Contains(wd.Word));
-        if (cueIndex < 0 || cueIndex > 2)
+        var cueIndex = words.FindIndex(wd => Cues.Contains(wd.Word) || AfterCues.Contains(wd.Word));
+        // English puts a titled name before the verb: '…," Mayor Tom Reed admitted.'
+        if (cueIndex < 0 || (cueIndex > 2 && !(c.Lang == "en" && cueIndex <= 4 && words.Take(cueIndex).All(w => char.IsUpper(w.Word[0])))))
+        {
+            return null;
+        }
+
+        // A quote that ends its own sentence ("….' Helemaal onhandig vindt hij het dat …") is followed by a new one.
+        var content = text.AsSpan(quoteStart, Math.Max(0, afterClose - quoteStart)).TrimEnd().TrimEnd("\"'”’“‘«»").TrimEnd();
+        // A verb of saying there still hands it over as before ("… onvrede is.' Normaal gesproken, zegt hoogleraar X, …");
+        // an opinion verb opens its own sentence, and so does one after another quote ("'Inspirerend' vindt …").
+        if (content.Length > 0 && content[^1] == '.' && words.Count > 0 && char.IsUpper(words[0].Word[0]) && words[0].Word != "Aldus"
+            && (AfterCues.Contains(words[cueIndex].Word) || text.AsSpan(afterClose, words[cueIndex].Start - afterClose).IndexOfAny("\"'“”‘’„«»") >= 0))
         {
             return null;
         }
 
         var cue = words[cueIndex].Word;
         var between = c.People.Where(e => e.Start >= afterClose && e.End <= sentenceEnd).OrderBy(e => e.Start).ToList();
-        if (between.Count > 0)
+        if (between.FirstOrDefault(p => !CompletesAnother(c, words, cueIndex, p.Start)) is { End: > 0 } first)
         {
-            return new Attribution(between[0], cue);
+            return new Attribution(first, cue);
         }
 
         // A pronoun right before or after the cue: "zegt ze", "he said", "sagte sie".
@@ -278,15 +345,285 @@ public sealed class QuoteExtractor
                 return new Attribution(introduced, cue);
             }
 
+            // "…', meent de VVD'er": a definite phrase no role names, at a verb that only hands over, refers back to a
+            // person the other rules find ("Pas als Rutte … grijpt de premier …").
+            if (AfterCues.Contains(cue) && Definite.Contains(words[phraseStart].Word) && !RoleWords.IsRole(noun))
+            {
+                return null;
+            }
+
             var from = words[phraseStart].Start;
             var to = words[phrase.Last].Start + noun.Length;
             return new Attribution(null, cue, (from, to, text[from..to]));
+        }
+
+        // The speaker is a phrase a person only completes ("de woordvoerder van burgemeester Bolsius"): no one named.
+        if (between.Count > 0)
+        {
+            return new Attribution(null, cue);
         }
 
         // A capitalised name at the verb of saying is a person, whatever the tagger made of it: ", sagte Tuchel".
         var named = c.Names.FirstOrDefault(n =>
             (cueIndex + 1 < words.Count && n.Start == words[cueIndex + 1].Start) || (subjectFirst && n.Start == words[0].Start && n.End <= words[cueIndex].Start));
         return named.End > 0 ? new Attribution(new EntityMention(named.Start, named.End, EntityType.Person, MentionMethod.Speaker), cue) : null;
+    }
+
+    /// <summary>
+    /// True when the person at <paramref name="personStart"/> completes a phrase headed by another noun after the cue
+    /// ("zegt een woordvoerder van minister Jansen", "zei de officier van justitie … tegen verdachte Jos B.", "a
+    /// spokesman for Mayor Smith said"): a word saying whose it is (or who it faces) stands before the person, titles
+    /// and articles aside, and a word of the phrase stands before that.
+    /// </summary>
+    private static bool CompletesAnother(Context c, List<(string Word, int Start)> words, int cueIndex, int personStart)
+    {
+        // A capitalised word before the person is part of a name the tagger cut ("Karel" of "burgemeester Karel Bos"),
+        // unless it is a person of its own ("voor de Partij voor de Dieren Anja Hazenkamp": "Dieren" was tagged one).
+        var k = words.FindLastIndex(w => w.Start < personStart);
+        while (k >= 0 && k != cueIndex && (RoleWords.IsRole(words[k].Word) || Determiners.Contains(words[k].Word)
+            || (char.IsUpper(words[k].Word[0]) && !c.People.Any(p => p.Start <= words[k].Start && words[k].Start < p.End))))
+        {
+            k--;
+        }
+
+        // "tegen verdachte Jos B.", "van slachtoffer Anna": one noun may stand between the preposition and the person.
+        if (k > 0 && k - 1 != cueIndex && !OfAnother.Contains(words[k].Word) && OfAnother.Contains(words[k - 1].Word))
+        {
+            k--;
+        }
+
+        if (k < 0 || k == cueIndex || !OfAnother.Contains(words[k].Word))
+        {
+            return false;
+        }
+
+        // A content word before the preposition other than the cue: the phrase's head ("woordvoerder", "moeder"). A
+        // role of the person's own with its portfolio ("minister van Handel Anup Wadhawan") is the person's title.
+        for (var i = k - 1; i >= 0; i--)
+        {
+            // Words said are their speaker's: "aldus de verlossende woorden van Clinton".
+            if (i != cueIndex && !Determiners.Contains(words[i].Word))
+            {
+                return !SaidNouns.Contains(words[i].Word) && (!RoleWords.IsRole(words[i].Word) || Beside.Contains(words[i].Word.ToLowerInvariant()));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A quote that ends its sentence and is claimed by the next one: "'…' (AD 2-4). Dat vindt staatssecretaris Tamara
+    /// van Ark.", "Das sagt Anna Schmidt.", "That is what Mayor Reed said.", "Aldus Jansen.", "Gevleugelde woorden van
+    /// Albert Vermeersch". The person right at the verb (or after "aldus", or the said noun's "van"); a pronoun there is
+    /// resolved like one at a cue.
+    /// </summary>
+    private static EntityMention? Following(Context c, int quoteStart, int close)
+    {
+        var text = c.Text;
+        var k = close;
+        // A source in brackets between ("(AD 2-4)") belongs to the quote.
+        while (k < text.Length && (char.IsWhiteSpace(text[k]) || text[k] is '.' or ')' ))
+        {
+            k++;
+        }
+
+        if (k < text.Length && text[k] == '(')
+        {
+            var shut = text.IndexOf(')', k);
+            if (shut < 0 || shut - k > 40)
+            {
+                return null;
+            }
+
+            k = shut + 1;
+            while (k < text.Length && (char.IsWhiteSpace(text[k]) || text[k] == '.'))
+            {
+                k++;
+            }
+        }
+
+        // The quote must end its sentence: a full stop inside or right after its closing mark, then a new sentence.
+        var from = Math.Max(quoteStart, close - 3);
+        if (k >= text.Length || !char.IsUpper(text[k]) || text.AsSpan(from, k - from).IndexOfAny(".!?") < 0 || ParagraphsApart(text, close, k) > 0)
+        {
+            return null;
+        }
+
+        var end = SentenceEnd(text, k);
+        var words = Words(text[k..end], k);
+        if (words.Count < 2)
+        {
+            return null;
+        }
+
+        var persons = c.People.Where(p => p.Start >= k && p.End <= end).ToList();
+        int at;
+        if (words[0].Word is "Dat" or "Dit" or "Das" or "That" or "This" && IsReportingVerb(words[1].Word))
+        {
+            at = 2; // "Dat vindt X", "Das sagt X"
+        }
+        else if (words[0].Word is "That" or "This" && words.Count > 3 && words[1].Word is "is" or "was" && words[2].Word == "what")
+        {
+            at = 3; // "That is what X said"
+        }
+        else if (words[0].Word is "Aldus")
+        {
+            at = 1;
+        }
+        else if (words.Take(3).ToList().FindIndex(w => SaidNouns.Contains(w.Word)) is var noun and >= 0 && noun + 1 < words.Count && words[noun + 1].Word is "van" or "of" or "von")
+        {
+            at = noun + 2; // "Gevleugelde woorden van X"
+        }
+        else
+        {
+            return null;
+        }
+
+        if (at < words.Count && PersonGender.OfPronoun(words[at].Word, c.Lang) is var gender && gender != Gender.Unknown)
+        {
+            return Antecedent(c, quoteStart, gender);
+        }
+
+        // Titles, articles and a description may stand before the name ("staatssecretaris Tamara van Ark"); a said noun's
+        // owner further on ("woorden van de roze Samson & Gert-kapper Albert Vermeersch"). Nothing but a name may end it.
+        var reach = words[0].Word is "Dat" or "Dit" or "Das" or "That" or "This" or "Aldus" ? 3 : 6;
+        for (var i = at; i < Math.Min(words.Count, at + reach); i++)
+        {
+            if (persons.FirstOrDefault(p => p.Start == words[i].Start || (p.Start < words[i].Start && words[i].Start < p.End)) is { End: > 0 } person)
+            {
+                return person;
+            }
+
+            if (reach == 3 && char.IsUpper(words[i].Word[0]) && !RoleWords.IsRole(words[i].Word) && !Determiners.Contains(words[i].Word))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The person a definite role phrase refers back to when nobody was introduced with it ("zei de premier" after
+    /// "Jacinda Ardern zei tegen het parlement …"): the speaker of the last quote within three sentences, else the person
+    /// the sentence before reports. Never a spokesperson, officer or judge (who stand beside the person quoted, unnamed),
+    /// nor a person the article gives another role ("wethouder Jansen" is no "de burgemeester"), nor one of another gender.
+    /// </summary>
+    private static EntityMention? RoleBack(Context c, (int Start, int End, string Text) phrase, int quoteStart, int close, bool reportedToo)
+    {
+        var words = phrase.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !Definite.Contains(words[0]) || !RoleWords.IsRole(words[^1]) || Beside.Contains(words[^1].ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var text = c.Text;
+        var here = Math.Min(quoteStart, phrase.Start);
+        EntityMention? candidate = null;
+        var previous = SentenceStartAfterQuotes(text, Math.Max(0, SentenceStart(text, here) - 2));
+        if (!reportedToo && c.People.FirstOrDefault(p => p.Start >= previous && p.End < here) is { End: > 0 } opening
+            && Words(text[previous..opening.Start], 0).Count <= 3)
+        {
+            // "Landelijk campagneleider Sophie Hermans vindt … Het Tweede Kamerlid voerde …": the sentence before opens with them.
+            candidate = opening;
+        }
+        else if (c.Spoken.Count > 0 && c.Spoken[^1] is var (end, said) && end <= here && SentencesBetween(c, end, here) <= 3
+            && !c.People.Any(p => p.Start >= end && p.End <= here && LastWord(text, p) != LastWord(text, said)))
+        {
+            // The person just quoted, with no one else named since.
+            candidate = said;
+        }
+        else if (reportedToo && Reported(c, quoteStart, close) is { } reporter)
+        {
+            candidate = reporter;
+        }
+
+        if (candidate is not { } person)
+        {
+            return null;
+        }
+
+        var gender = PersonGender.OfWord(words[^1], c.Lang);
+        var known = GenderOf(c, person);
+        if (gender != Gender.Unknown && known != Gender.Unknown && gender != known)
+        {
+            return null;
+        }
+
+        // Another role given to this person anywhere in the article ("Wethouder Lot van Hooijdonk").
+        var name = text[person.Start..person.End].Split(' ')[^1];
+        foreach (var mention in c.People.Where(p => text[p.Start..p.End].EndsWith(name, StringComparison.Ordinal)))
+        {
+            var before = Words(text[Math.Max(0, mention.Start - 25)..mention.Start], 0);
+            if (before.Count > 0 && RoleWords.IsRole(before[^1].Word) && !before[^1].Word.Equals(words[^1], StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+
+        return person;
+    }
+
+    private static string LastWord(string text, EntityMention person) => text[person.Start..person.End].Split(' ')[^1];
+
+    // Roles that stand beside the person quoted, mostly unnamed: a spokesperson, a prosecutor, a judge, a police officer.
+    private static readonly HashSet<string> Beside = new(StringComparer.Ordinal)
+    {
+        "woordvoerder", "woordvoerster", "spokesman", "spokeswoman", "sprecher", "sprecherin", "officier", "rechter", "agent", "advocaat",
+        "richter", "richterin", "staatsanwalt", "staatsanwältin", "anwalt", "anwältin", "verteidiger", "detective", "inspector",
+    };
+
+    // Sentences of narration: what a quote says in between is the quoted person going on.
+    private static int SentencesBetween(Context c, int from, int to)
+    {
+        var text = c.Text;
+        var count = 0;
+        for (var i = from; i + 1 < to; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && char.IsWhiteSpace(text[i + 1]) && !c.Spans.Any(q => q.Start <= i && i < q.End))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A given name the tagger took alone, with the surname its particles lead to ("Daan" of "Daan van der Vliet"): only
+    /// a known given name, and only a capitalised surname the tagger typed as nothing else ("Jan van de Rabobank" stays).
+    /// </summary>
+    private static EntityMention WithSurname(Context c, EntityMention person)
+    {
+        var text = c.Text;
+        var name = text[person.Start..person.End];
+        if (name.Contains(' ', StringComparison.Ordinal) || PersonGender.OfName(name) == Gender.Unknown)
+        {
+            return person;
+        }
+
+        var words = Words(text[person.End..Math.Min(text.Length, person.End + 40)], person.End);
+        var k = 0;
+        while (k < words.Count && k < 3 && EntityNames.IsParticle(words[k].Word) && char.IsLower(words[k].Word[0]))
+        {
+            k++;
+        }
+
+        if (k == 0 || k >= words.Count || !char.IsUpper(words[k].Word[0]) || c.Typed.Contains(words[k].Start)
+            || NameStage.IsAcronym(words[k].Word.AsSpan()))
+        {
+            return person;
+        }
+
+        foreach (var ch in text.AsSpan(person.End, words[k].Start - person.End))
+        {
+            if (ch != ' ' && !char.IsLetter(ch))
+            {
+                return person;
+            }
+        }
+
+        return person with { End = words[k].Start + words[k].Word.Length };
     }
 
     /// <summary>The words of a speaker's noun phrase: a determiner and up to three words, ending before a preposition or the limit.</summary>
@@ -419,8 +756,26 @@ public sealed class QuoteExtractor
         return space > 0 && Entities.RoleWords.IsRole(name[..space]) ? name[(space + 1)..] : name;
     }
 
-    private static Attribution? Before(string text, int open, List<EntityMention> people)
+    /// <summary>
+    /// True for a quote that answers a question of the narration right before it ("Dus daarom stond u op? '…'"): the
+    /// interview's form, whose answers carry no cue.
+    /// </summary>
+    private static bool Answers(Context c, int quoteStart)
     {
+        var text = c.Text;
+        var k = quoteStart - 2;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k > 0 && text[k] == '?' && !c.Spans.Any(q => q.Start <= k && k < q.AfterClose);
+    }
+
+    private static Attribution? Before(Context c, int open)
+    {
+        var text = c.Text;
+        var people = c.People;
         // "Breuker zegt: “…”", "Breuker: “…”", and a partial quote in "Volgens Breuker is het “…”".
         var k = open - 1;
         while (k >= 0 && text[k] == ' ')
@@ -450,7 +805,18 @@ public sealed class QuoteExtractor
         // "Borren, stellig:", "Thea Hilhorst (hoogleraar …):", "zoals Moorlag over hem opmerkte:" — the person stands at
         // the colon; one named further back ("vertelt mij dat hij … over Erdogan of de regering:") is not the speaker.
         var candidates = people.Where(e => e.Start >= sentenceStart && e.End <= k).ToList();
-        return candidates.Count > 0 && AtColon(text, candidates[^1].End, k) ? new Attribution(candidates[^1], ":") : null;
+        if (candidates.Count > 0)
+        {
+            return AtColon(text, candidates[^1].End, k) ? new Attribution(candidates[^1], ":") : null;
+        }
+
+        // "Tibi: '…'": a name alone before the colon is the interview's way of naming who speaks, whatever the tagger
+        // made of it (untyped, or missed); not a name typed as a place or an organisation, nor an acronym.
+        var alone = c.Names.LastOrDefault(n => n.Start >= sentenceStart && n.End <= k);
+        return alone.End > 0 && alone.Start == sentenceStart && text.AsSpan(alone.End, k - alone.End).Trim().IsEmpty
+            && !c.Typed.Contains(alone.Start) && !NameStage.IsAcronym(text.AsSpan(alone.Start, alone.End - alone.Start))
+            ? new Attribution(new EntityMention(alone.Start, alone.End, EntityType.Person, MentionMethod.Speaker), ":")
+            : null;
     }
 
     /// <summary>
@@ -566,6 +932,8 @@ public sealed class QuoteExtractor
         "opmerkte", "merkte", "twittert", "twitterde", "tweette", "tweets", "tweeted", "antwoordt", "antwoordde", "schreef", "schrijft", "zegt", "zei",
         "stelt", "stelde", "vindt", "vond", "concludeert", "reageert", "reageerde", "said", "says", "wrote", "writes", "added", "sagte", "sagt", "schrieb",
         "verklaart", "verklaarde", "vertelt", "vertelde", "waarschuwt", "waarschuwde", "liet", "laat", "told", "tells", "erklärte",
+        // A demand is said: "Hij eist de macht op omdat hij '…'".
+        "eist", "eiste", "demands", "demanded", "fordert", "forderte",
     };
 
     private static bool AtColon(string text, int personEnd, int colon)
@@ -685,7 +1053,25 @@ public sealed class QuoteExtractor
             }
         }
 
-        return first.End > 0 && words.Count(w => w.Start < first.Start) <= 3 ? first : null;
+        if (first.End > 0)
+        {
+            return words.Count(w => w.Start < first.Start) <= 3 ? first : null;
+        }
+
+        // "De Maastrichtse hoogleraar zou graag zien dat …": a definite role phrase opening the sentence is the person
+        // the article has just been quoting (never the sentence before: that reports nothing here).
+        // A paragraph heading flattened onto the sentence ("Voorlichting De Maastrichtse hoogleraar …") stands before it.
+        var d = words.Count > 1 && char.IsUpper(words[1].Word[0]) && Definite.Contains(words[1].Word) ? 1 : 0;
+        for (var i = d + 1; i < Math.Min(d + 3, words.Count); i++)
+        {
+            if (Definite.Contains(words[d].Word) && RoleWords.IsRole(words[i].Word))
+            {
+                var to = words[i].Start + words[i].Word.Length;
+                return RoleBack(c, (words[d].Start, to, c.Text[words[d].Start..to]), words[d].Start, end, reportedToo: false);
+            }
+        }
+
+        return null;
     }
 
     private static readonly HashSet<string> OpinionVerbs = new(StringComparer.OrdinalIgnoreCase)
