@@ -118,6 +118,12 @@ public class QuoteTests(ITestOutputHelper output)
     [InlineData("nl", "Kamerlid Eva Baas sprak lang. Zij gaf haar laatste minuten spreektijd aan een andere partij. \"Omdat we verschillen moeten overbruggen, niet uitvergroten.\"", "Eva Baas")]
     [InlineData("nl", "Keeper Marco Rossi groeide op in Turijn. Zo droeg hij ooit een shirt waarop stond: 'wie opgeeft heeft al verloren'.", null)]
     [InlineData("nl", "Marco Rossi groeide op in Turijn. 'Goede keeper'.", null)]
+    [InlineData("nl", "Die plannen bestaan al langer, weet beheerder Rik Smit. Het zal hem een zorg zijn. \"Maar voor de club zou het mooi zijn als ze eraan verdienen.\"", "Rik Smit")]
+    [InlineData("nl", "Ze werkte die nacht in de etalage van club Mad Fox. Wat er na de knal gebeurde, weet ze niet. \"We hebben gewoon de hele nacht doorgewerkt.\"", null)]
+    [InlineData("nl", "Het plan van de SGP biedt stof voor een scriptie, grapte senator Jan de Vries. \"Als vasthoudendheid een achternaam nodig heeft, is het Van der Staaij.\"", "Jan de Vries")]
+    [InlineData("nl", "Ook op de middelbare scholen moet er wat veranderen, vult directeur Anna de Boer aan. \"We moeten het advies in groep 8 meer als een startadvies zien.\"", "Anna de Boer")]
+    [InlineData("nl", "Minister Lies Kamp meent dat de privacy niet wordt geschonden. De wet geldt alleen voor bedrijven met veel collega's. \"De salarisgegevens kunnen heel goed geanonimiseerd worden.\"", "Lies Kamp")]
+    [InlineData("nl", "De winst van Thierry Baudet vergelijken met 1930, zoals opiniemakers volgens Hans Wiegel deden, heeft geen zin. 'Dat kun je niet maken! Geef Forum in ieder geval een kans.'", "Hans Wiegel")]
     public void AQuoteAfterTheSentenceThatIntroducesItsSpeaker_IsTheirs(string lang, string text, string? speaker)
         => Assert.Equal(speaker, Assert.Single(Analyzer.Analyze(new RawArticle { Ref = "i", Text = text, Lang = lang }).Quotes).Speaker);
 

@@ -971,11 +971,17 @@ public sealed class QuoteExtractor
 
         var sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, k - 1));
         var words = Words(text[sentenceStart..k], sentenceStart);
-        var verb = words.FindIndex(w => IsReportingVerb(w.Word));
+        var verb = ReportingVerb(text, words);
         // A quote with a cue of its own that named no one (", zegt ze" with no woman before it) is no one's by position.
         if (verb < 0 && HasCueAfter(text, close))
         {
             return null;
+        }
+
+        // "…, zoals opiniemakers volgens Wiegel deden, heeft geen zin. '…'": the sentence before says whose view it gives.
+        if (verb < 0 && According(c, words, sentenceStart, k) is { } according)
+        {
+            return according;
         }
 
         // After a colon the sentence itself introduces the quote: without a verb of saying it is a text, not speech
@@ -988,7 +994,7 @@ public sealed class QuoteExtractor
         // "…, zegt Hamming. Ook in zijn gemeente wordt flink gebouwd. '…'": a sentence of narration with no person and
         // no quote between the speaker's and the quote passes the search on to the sentence before.
         if (verb < 0 && sentenceStart > 1 && !c.People.Any(p => p.Start >= sentenceStart && p.End <= k)
-            && text.AsSpan(sentenceStart, k - sentenceStart).IndexOfAny("\"'“”‘’„") < 0)
+            && !HasQuoteMark(text.AsSpan(sentenceStart, k - sentenceStart)))
         {
             var end = sentenceStart - 1;
             while (end > 0 && char.IsWhiteSpace(text[end]))
@@ -1001,13 +1007,20 @@ public sealed class QuoteExtractor
                 sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, end - 1));
                 k = end;
                 words = Words(text[sentenceStart..k], sentenceStart);
-                verb = words.FindIndex(w => IsReportingVerb(w.Word));
+                verb = ReportingVerb(text, words);
             }
         }
 
         if (verb < 0)
         {
             return null;
+        }
+
+        // ", weet Uilenberg.", ", weet ze.": a verb that only hands over is a cue when its subject, right after it, ends
+        // the sentence ("…, weet ze niet." is knowing; "…, oordeelde het gerechtshof" has no person at the verb).
+        if (!IsReportingVerb(words[verb].Word))
+        {
+            return HandedOverBy(c, words, verb, sentenceStart, k);
         }
 
         // "In Buitenhof zegt hij er dit over": a pronoun at the verb is its subject, resolved like a pronoun at a cue.
@@ -1032,6 +1045,85 @@ public sealed class QuoteExtractor
         var adjacent = persons.FirstOrDefault(p => Words(text[Math.Min(p.End, at.Start)..Math.Max(p.Start, at.Start)], 0).Count <= 1
             || Words(text[Math.Min(at.Start + at.Word.Length, p.Start)..Math.Max(at.Start + at.Word.Length, p.Start)], 0).Count == 0);
         return adjacent.End > 0 ? adjacent : persons[0];
+    }
+
+    /// <summary>The subject right after a handing-over verb, when it ends the sentence (a separable verb's particle aside: "vult Zeegers aan").</summary>
+    private static EntityMention? HandedOverBy(Context c, List<(string Word, int Start)> words, int verb, int sentenceStart, int end)
+    {
+        var text = c.Text;
+        var after = words[verb].Start + words[verb].Word.Length;
+        var next = verb + 1 < words.Count ? words[verb + 1] : default;
+        if (next.Word is null)
+        {
+            return null;
+        }
+
+        var gender = PersonGender.OfPronoun(next.Word, c.Lang);
+        if (gender != Gender.Unknown)
+        {
+            return verb + 2 == words.Count ? Antecedent(c, sentenceStart, gender) : null;
+        }
+
+        var person = c.People.FirstOrDefault(p => p.Start >= after && p.End <= end);
+        // A title or a short description may stand between ("weet beheerder Rik Smit", "grapte CDA-senator Ben Knapen").
+        return person.End > 0 && Words(text[after..person.Start], 0).Count <= 2 && !text.AsSpan(after, person.Start - after).ContainsAny(",;:()")
+            && Words(text[person.End..end], 0) is { Count: 0 } or [{ Word: "aan" or "toe" or "op" }] ? person : null;
+    }
+
+    /// <summary>
+    /// The first verb of the sentence that reports what someone says or thinks; a verb that only hands over counts
+    /// where it stands as a cue after a comma ("Die geluiden gaan al langer, weet Uilenberg.").
+    /// </summary>
+    private static int ReportingVerb(string text, List<(string Word, int Start)> words)
+        => words.FindIndex(w => IsReportingVerb(w.Word) || (AfterCues.Contains(w.Word) && PrecededByComma(text, w.Start)));
+
+    private static bool PrecededByComma(string text, int at)
+    {
+        var k = at - 1;
+        while (k >= 0 && text[k] == ' ')
+        {
+            k--;
+        }
+
+        return k >= 0 && text[k] == ',';
+    }
+
+    // A quote mark, not an apostrophe of elision: between letters ("collega's", "auto's") or "'s" and "'t" as words.
+    private static bool HasQuoteMark(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i] is '"' or '“' or '”' or '„' or '‘' or '«' or '»')
+            {
+                return true;
+            }
+
+            if (span[i] is '\'' or '’')
+            {
+                var between = i > 0 && char.IsLetter(span[i - 1]) && i + 1 < span.Length && char.IsLetter(span[i + 1]);
+                var shortWord = i + 1 < span.Length && span[i + 1] is 's' or 't' && (i + 2 == span.Length || !char.IsLetter(span[i + 2]));
+                if (!between && !shortWord)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"volgens X", "according to X", "laut X" in the sentence: X, when it follows within two words.</summary>
+    private static EntityMention? According(Context c, List<(string Word, int Start)> words, int from, int to)
+    {
+        var at = words.FindIndex(w => w.Word is "volgens" or "Volgens" or "according" or "According" or "laut" or "Laut");
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var after = words[at].Start + words[at].Word.Length;
+        return c.People.FirstOrDefault(p => p.Start >= after && p.End <= to && p.Start >= from) is { End: > 0 } named
+            && Words(c.Text[after..named.Start], 0).Count <= 2 ? named : null;
     }
 
     /// <summary>
