@@ -197,6 +197,7 @@ public class QuoteTests(ITestOutputHelper output)
     [Theory]
     [InlineData("nl", "Schrijver Freek Jansen onderbrak de toespraak. Wanneer besloot u iets te zeggen? Jansen: 'In mijn vak is timing alles, dus ik wachtte op het goede moment.' Was het wel het juiste moment? 'Het gaat erom dat we ons nu met hand en tand verzetten.'", "Freek Jansen")]
     [InlineData("en", "The writer Tom Hale spoke up at the dinner. When did you decide to say something? Hale: \"In my trade timing is everything, so I waited for the right moment.\" Was it the right moment? \"What matters is that we resist this now with all we have.\"", "Tom Hale")]
+    [InlineData("nl", "Mannen nemen vaker verlof op als hun baas dat ook doet, ontdekte socioloog Anna de Wit. De vader van De Wit kreeg twee dagen. Waarom maken mannen er zo weinig gebruik van, denkt u? 'Dat heeft nog steeds te maken met rolpatronen en met de angst voor minder promotie.'", "Anna de Wit")]
     [InlineData("nl", "De zorg kraakt. Wat moet er gebeuren? 'Meer geld voor de zorg en minder regels voor de artsen in het ziekenhuis.'", null)]
     [InlineData("nl", "De oppositie wint terrein. Wie kan de partij uitdagen? Oud-president Abdullah Gül? 'Inderdaad, die. Diverse prominente figuren denken erover na.'", null)]
     public void AnInterviewsAnswer_IsTheIntervieweesOnceNamed(string lang, string text, string? speaker)

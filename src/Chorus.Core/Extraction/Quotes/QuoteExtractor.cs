@@ -101,10 +101,11 @@ public sealed class QuoteExtractor
             var speaker = attribution?.Speaker;
             var cue = attribution?.Cue;
             var answer = Answers(context, start);
-            if (attribution is null && answer && interviewee is { } asked)
+            if (attribution is null && answer && (interviewee ?? MostNamed(context, start)) is { } asked)
             {
                 (speaker, cue) = (asked, "answer");
             }
+
             // Another person named between the two quotes (outside the first one's attribution) breaks the chain.
             if (attribution is null && previous is { Speaker: not null, SpeakerStart: >= 0 } p && Continues(text, p.End, start)
                 && !people.Any(e => e.Start > SentenceEnd(text, p.End) && e.End <= start))
@@ -770,6 +771,31 @@ public sealed class QuoteExtractor
         }
 
         return k > 0 && text[k] == '?' && !c.Spans.Any(q => q.Start <= k && k < q.AfterClose);
+    }
+
+    /// <summary>
+    /// Who an interview asks, when no answer named them: the person the narration before the quote names most often
+    /// (at least twice, counted by surname; "socioloog Leonie van Breeschoten … de vader van Van Breeschoten"), and only
+    /// when the question addresses someone ("u", "je", "you", "Sie"). A tie names no one.
+    /// </summary>
+    private static EntityMention? MostNamed(Context c, int quoteStart)
+    {
+        var text = c.Text;
+        var k = quoteStart - 2;
+        while (k >= 0 && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        var question = Words(text[SentenceStartAfterQuotes(text, Math.Max(0, k - 1))..Math.Max(0, k)], 0);
+        if (!question.Any(w => w.Word is "u" or "uw" or "je" or "jij" or "jullie" or "you" or "Sie" or "Ihnen" or "du" or "ihr"))
+        {
+            return null;
+        }
+
+        var counts = c.People.Where(p => p.End <= quoteStart).GroupBy(p => LastWord(text, p)).Select(g => (Last: g.Key, Count: g.Count(), First: g.First()))
+            .OrderByDescending(g => g.Count).Take(2).ToList();
+        return counts.Count > 0 && counts[0].Count >= 2 && (counts.Count == 1 || counts[1].Count < counts[0].Count) ? counts[0].First : null;
     }
 
     private static Attribution? Before(Context c, int open)
