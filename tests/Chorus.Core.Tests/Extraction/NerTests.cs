@@ -248,3 +248,24 @@ public class EntityRecognitionTests
         Assert.Contains(deTypes, kv => kv.Value == "ORG" && kv.Key.Contains("Deutsche Bank", StringComparison.Ordinal));
     }
 }
+
+// A person chunk ending in an institution's or a venue's word names that institution or venue; a surname ending in a
+// short head, a lone head word, and other types stay as tagged.
+public class InstitutionHeadsTests
+{
+    [Theory]
+    [InlineData("het Cornelius Haga Lyceum in Amsterdam", "O B-PER I-PER I-PER O B-LOC", "O B-ORG I-ORG I-ORG O B-LOC")]
+    [InlineData("de Mariaschool", "O B-PER", "O B-ORG")]
+    [InlineData("in de Johan Cruijff Arena", "O O B-PER I-PER I-PER", "O O B-LOC I-LOC I-LOC")]
+    [InlineData("the Alan Turing Institute", "O B-PER I-PER I-PER", "O B-ORG I-ORG I-ORG")]
+    [InlineData("Martin Bovenkerk zegt", "B-PER I-PER O", "B-PER I-PER O")]
+    [InlineData("Jan Museum zegt", "B-PER I-PER O", "B-ORG I-ORG O")]
+    [InlineData("Museum zegt", "B-PER O", "B-PER O")]
+    [InlineData("het Staring College", "O B-MISC I-MISC", "O B-MISC I-MISC")]
+    public void APersonChunkEndingInAnInstitution_IsRetyped(string sentence, string tagged, string expected)
+    {
+        var tags = tagged.Split(' ').Select(NerTags.IndexOf).ToArray();
+        InstitutionHeads.Retype(sentence.Split(' '), tags);
+        Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.All[t])));
+    }
+}

@@ -122,6 +122,8 @@ public class QuoteTests(ITestOutputHelper output)
     [InlineData("nl", "Ze werkte die nacht in de etalage van club Mad Fox. Wat er na de knal gebeurde, weet ze niet. \"We hebben gewoon de hele nacht doorgewerkt.\"", null)]
     [InlineData("nl", "Het plan van de SGP biedt stof voor een scriptie, grapte senator Jan de Vries. \"Als vasthoudendheid een achternaam nodig heeft, is het Van der Staaij.\"", "Jan de Vries")]
     [InlineData("nl", "Ook op de middelbare scholen moet er wat veranderen, vult directeur Anna de Boer aan. \"We moeten het advies in groep 8 meer als een startadvies zien.\"", "Anna de Boer")]
+    [InlineData("nl", "Rechter Pablo Marín is met pensioen. Talloze politici zijn veroordeeld, dat is volgens hem al bewijs genoeg. 'De rechters zijn hier niet onafhankelijk van de politiek.'", "Pablo Marín")]
+    [InlineData("en", "Judge Pablo Marin has retired. Many politicians were convicted, which according to him is proof enough. \"Judges here are not independent of politics.\"", "Pablo Marin")]
     [InlineData("nl", "Minister Lies Kamp meent dat de privacy niet wordt geschonden. De wet geldt alleen voor bedrijven met veel collega's. \"De salarisgegevens kunnen heel goed geanonimiseerd worden.\"", "Lies Kamp")]
     [InlineData("nl", "De winst van Thierry Baudet vergelijken met 1930, zoals opiniemakers volgens Hans Wiegel deden, heeft geen zin. 'Dat kun je niet maken! Geef Forum in ieder geval een kans.'", "Hans Wiegel")]
     public void AQuoteAfterTheSentenceThatIntroducesItsSpeaker_IsTheirs(string lang, string text, string? speaker)

@@ -423,7 +423,7 @@ public sealed class QuoteExtractor
         var text = c.Text;
         var k = close;
         // A source in brackets between ("(AD 2-4)") belongs to the quote.
-        while (k < text.Length && (char.IsWhiteSpace(text[k]) || text[k] is '.' or ')' ))
+        while (k < text.Length && (char.IsWhiteSpace(text[k]) || text[k] is '.' or ')'))
         {
             k++;
         }
@@ -1005,7 +1005,7 @@ public sealed class QuoteExtractor
         }
 
         // "…, zoals opiniemakers volgens Wiegel deden, heeft geen zin. '…'": the sentence before says whose view it gives.
-        if (verb < 0 && According(c, words, sentenceStart, k) is { } according)
+        if ((verb < 0 || words[verb].Word is "according" or "According") && According(c, words, sentenceStart, k) is { } according)
         {
             return according;
         }
@@ -1147,10 +1147,26 @@ public sealed class QuoteExtractor
             return null;
         }
 
+        // "… is volgens hem al bewijs genoeg. '…'": the pronoun's person, found as for a pronoun at a cue.
+        var pronoun = words[at].Word is "according" or "According" ? at + 2 : at + 1;
+        var gender = pronoun < words.Count ? ObjectPronoun(words[pronoun].Word, c.Lang) : Gender.Unknown;
+        if (gender != Gender.Unknown)
+        {
+            return Antecedent(c, from, gender);
+        }
+
         var after = words[at].Start + words[at].Word.Length;
         return c.People.FirstOrDefault(p => p.Start >= after && p.End <= to && p.Start >= from) is { End: > 0 } named
             && Words(c.Text[after..named.Start], 0).Count <= 2 ? named : null;
     }
+
+    // The pronoun after "volgens", "according to", "laut": "hem", "him", "ihm" and their feminine forms.
+    private static Gender ObjectPronoun(string word, string lang) => (lang, word.ToLowerInvariant()) switch
+    {
+        ("nl", "hem") or ("en", "him") or ("de", "ihm") => Gender.Male,
+        ("nl", "haar") or ("en", "her") or ("de", "ihr") => Gender.Female,
+        _ => Gender.Unknown,
+    };
 
     /// <summary>
     /// The newspaper's way of handing over to a speaker: a sentence that opens with the person, then the quote with
