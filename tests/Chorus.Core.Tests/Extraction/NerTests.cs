@@ -269,3 +269,21 @@ public class InstitutionHeadsTests
         Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.All[t])));
     }
 }
+
+// A place or organisation chunk right after a lower-case word of a learned trade is a person; after a role word, or
+// capitalised, or after another tag, it stays.
+public class PersonAppositionsTests
+{
+    [Theory]
+    [InlineData("waarschuwt islamgeleerde Bassam Tibi", "O O B-LOC I-LOC", "O O B-PER I-PER")]
+    [InlineData("zegt politicoloog Sarah de Lange", "O O B-ORG I-ORG I-ORG", "O O B-PER I-PER I-PER")]
+    [InlineData("zegt Koreakenner Remco Breuker", "O O B-LOC I-LOC", "O O B-LOC I-LOC")]
+    [InlineData("de voorzitter Commissie Juridische Zaken", "O O B-ORG I-ORG I-ORG", "O O B-ORG I-ORG I-ORG")]
+    [InlineData("naar de kenner Utrecht", "O O O B-LOC", "O O O B-LOC")]
+    public void AChunkAfterAWordOfALearnedTrade_IsAPerson(string sentence, string tagged, string expected)
+    {
+        var tags = tagged.Split(' ').Select(NerTags.IndexOf).ToArray();
+        PersonAppositions.Retype(sentence.Split(' '), tags);
+        Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.All[t])));
+    }
+}

@@ -56,6 +56,7 @@ public sealed class NerTagger
             scratch.StackedStarts.Clear();
             _features.StackInto(doc, s, pass1, majority, scratch.Stacked, scratch.StackedStarts);
             result[s] = _model.Pass2.Decode(scratch.Base.AsSpan(), StartsOf(scratch, offsets[s], sentences[s].Count), scratch.Stacked.AsSpan(), scratch.StackedStarts.AsSpan());
+            PersonAppositions.Retype(sentences[s], result[s]);
             InstitutionHeads.Retype(sentences[s], result[s]);
         }
 
