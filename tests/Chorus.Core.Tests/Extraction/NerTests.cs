@@ -287,3 +287,31 @@ public class PersonAppositionsTests
         Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.All[t])));
     }
 }
+
+// The word for a place's people is no person: a place or its adjective and a Dutch ending for its people. Surnames the
+// lists know, and words whose "place" is a short accident ("Bader", "Barman", "Jammer"), stay.
+public class DemonymsTests
+{
+    [Theory]
+    [InlineData("Duitser", true)]
+    [InlineData("Molukkers", true)]
+    [InlineData("Syriëgangers", true)]
+    [InlineData("Amsterdammers", true)]
+    [InlineData("Castricummers", true)]
+    [InlineData("Barman", false)]
+    [InlineData("Bader", false)]
+    [InlineData("Jammer", false)]
+    [InlineData("Vader", false)]
+    [InlineData("Wouters", false)]
+    [InlineData("Peeters", false)]
+    public void TheWordForAPlacesPeople_IsADemonym(string word, bool demonym)
+        => Assert.Equal(demonym, Demonyms.IsDemonym(word, NameGazetteer.Dutch));
+
+    [Fact]
+    public void AOneWordPersonChunk_ThatIsADemonym_BecomesMisc()
+    {
+        var tags = "O B-PER O B-PER I-PER".Split(' ').Select(NerTags.IndexOf).ToArray();
+        Demonyms.Retype("de Molukkers en Molukkers Jansen".Split(' '), tags, NameGazetteer.Dutch);
+        Assert.Equal("O B-MISC O B-PER I-PER", string.Join(' ', tags.Select(t => NerTags.All[t])));
+    }
+}

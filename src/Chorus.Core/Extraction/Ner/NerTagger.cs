@@ -8,12 +8,14 @@ namespace Chorus.Core.Extraction.Ner;
 public sealed class NerTagger
 {
     private readonly NerModel _model;
+    private readonly NameGazetteer _gazetteer;
     private readonly NerFeatureExtractor _features;
 
     public NerTagger(NerModel model, NameGazetteer gazetteer)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _gazetteer = gazetteer;
         _features = new NerFeatureExtractor(gazetteer, model.Bits);
     }
 
@@ -58,6 +60,7 @@ public sealed class NerTagger
             result[s] = _model.Pass2.Decode(scratch.Base.AsSpan(), StartsOf(scratch, offsets[s], sentences[s].Count), scratch.Stacked.AsSpan(), scratch.StackedStarts.AsSpan());
             PersonAppositions.Retype(sentences[s], result[s]);
             InstitutionHeads.Retype(sentences[s], result[s]);
+            Demonyms.Retype(sentences[s], result[s], _gazetteer);
         }
 
         // A very long document grows the buffers far past what articles need; they are not kept for the next one.

@@ -1,0 +1,73 @@
+using Chorus.Core.Entities;
+
+namespace Chorus.Core.Extraction.Ner;
+
+/// <summary>
+/// A one-word "person" that names the people of a place ("Duitser", "Fransman", "Molukkers", "Syriëgangers",
+/// "Amsterdammers") is a nationality or group word, which CoNLL-2002 tags MISC ("Nederlanders", "Italianen"): a place
+/// or a place's adjective followed by a Dutch ending for its people. A word the name lists know as a person's name
+/// ("Wouters", "Hagenaars") is left alone. Endings are facts of Dutch word formation.
+/// </summary>
+public static class Demonyms
+{
+    // Longest first, so "gangers" is tried before "ers".
+    private static readonly string[] PeopleEndings = ["gangers", "ganger", "mannen", "aars", "ers", "aar", "man", "er"];
+
+    /// <summary>Retags, in place, each one-word person chunk that is the word for a place's people.</summary>
+    public static void Retype(IReadOnlyList<string> words, int[] tags, NameGazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var single = tags[i] == 1 && (i + 1 == tags.Length || tags[i + 1] != 2);
+            if (single && IsDemonym(words[i], gazetteer))
+            {
+                tags[i] = 7; // B-MISC
+            }
+        }
+    }
+
+    internal static bool IsDemonym(string word, NameGazetteer gazetteer)
+    {
+        if (word.Length < 5 || !char.IsUpper(word[0]) || (gazetteer.Full([word], 0, 1) & NameGazetteer.Per) != 0)
+        {
+            return false;
+        }
+
+        foreach (var ending in PeopleEndings)
+        {
+            if (word.Length < ending.Length + 3 || !word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var stem = word[..^ending.Length];
+            // "Amsterdammers": the consonant doubled before the ending; "Molukkers": then the place may end in "-en".
+            var doubled = stem.Length > 3 && stem[^1] == stem[^2];
+            var undoubled = doubled ? stem[..^1] : stem;
+            // An adjective's people ("Duits-er", "Engels-man"); "-man" makes people only of one: "Barman" is no man of Bar.
+            if (PlaceAdjectives.Default.IsAdjective(stem) || PlaceAdjectives.Default.IsAdjective(stem + "e"))
+            {
+                return true;
+            }
+
+            if (ending is "man" or "mannen")
+            {
+                continue;
+            }
+
+            foreach (var candidate in doubled ? (string[])[stem, undoubled, stem + "en"] : [stem])
+            {
+                // Places of four letters or more: "Bader", "Vader" and "Jammer" are not the people of Bad, Vad or Jam.
+                if (candidate.Length >= 4 && (gazetteer.Full([candidate], 0, 1) & NameGazetteer.Loc) != 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
