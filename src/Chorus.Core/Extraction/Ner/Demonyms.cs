@@ -3,10 +3,10 @@ using Chorus.Core.Entities;
 namespace Chorus.Core.Extraction.Ner;
 
 /// <summary>
-/// A one-word "person" that names the people of a place ("Duitser", "Fransman", "Molukkers", "Syriëgangers",
-/// "Amsterdammers") is a nationality or group word, which CoNLL-2002 tags MISC ("Nederlanders", "Italianen"): a place
-/// or a place's adjective followed by a Dutch ending for its people. A word the name lists know as a person's name
-/// ("Wouters", "Hagenaars") is left alone. Endings are facts of Dutch word formation.
+/// A one-word "person" that names the people of a place ("Duitser", "Molukkers", "Syriëgangers", "Amsterdammers") is
+/// a nationality or group word, which CoNLL-2002 tags MISC ("Nederlanders", "Italianen"): a place or a place's
+/// adjective followed by a Dutch ending for its people. A word the name lists know as a person's name ("Wouters",
+/// "Hagenaars", and so also "Fransman") is left alone. Endings are facts of Dutch word formation.
 /// </summary>
 public static class Demonyms
 {

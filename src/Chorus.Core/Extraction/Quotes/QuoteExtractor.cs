@@ -25,8 +25,13 @@ public readonly record struct QuoteMention(int Start, int End, string? Speaker, 
 /// omwonende", ", the spokeswoman said", ", sagte eine Anwohnerin"): anonymous, not unknown;</item>
 /// <item>from an introduction before it ("X zegt: “…”", "X: “…”", "Volgens X is het “…”");</item>
 /// <item>for a quote that follows another in the same or the next paragraph without a cue of its own, from that
-/// quote, unless another person is named in between.</item>
+/// quote, unless another person is named in between;</item>
+/// <item>an interview's answer after a question: the interviewee, named with a colon or the person most named;</item>
+/// <item>the sentence before that reports someone ("…, weet Uilenberg.", "volgens X", "volgens hem") or opens with
+/// them, or the sentence after that claims the quote ("Dat vindt X");</item>
+/// <item>a definite role phrase nobody was introduced with ("zei de premier"): the person just quoted or reported.</item>
 /// </list>
+/// A person who only completes the cue's phrase ("de woordvoerder van burgemeester X") is not the speaker.
 /// A short name ("Breuker") is resolved to the full name in the article ("Remco Breuker"). Immutable and thread-safe.
 /// </summary>
 public sealed class QuoteExtractor
