@@ -265,7 +265,7 @@ public class InstitutionHeadsTests
     public void APersonChunkEndingInAnInstitution_IsRetyped(string sentence, string tagged, string expected)
     {
         var tags = tagged.Split(' ').Select(NerTags.IndexOf).ToArray();
-        InstitutionHeads.Retype(sentence.Split(' '), tags);
+        ChunkRetyping.Apply(sentence.Split(' '), tags, NameGazetteer.Dutch);
         Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.All[t])));
     }
 }
@@ -283,7 +283,7 @@ public class PersonAppositionsTests
     public void AChunkAfterAWordOfALearnedTrade_IsAPerson(string sentence, string tagged, string expected)
     {
         var tags = tagged.Split(' ').Select(NerTags.IndexOf).ToArray();
-        PersonAppositions.Retype(sentence.Split(' '), tags);
+        ChunkRetyping.Apply(sentence.Split(' '), tags, NameGazetteer.Dutch);
         Assert.Equal(expected, string.Join(' ', tags.Select(t => NerTags.All[t])));
     }
 }
@@ -311,7 +311,7 @@ public class DemonymsTests
     public void AOneWordPersonChunk_ThatIsADemonym_BecomesMisc()
     {
         var tags = "O B-PER O B-PER I-PER".Split(' ').Select(NerTags.IndexOf).ToArray();
-        Demonyms.Retype("de Molukkers en Molukkers Jansen".Split(' '), tags, NameGazetteer.Dutch);
+        ChunkRetyping.Apply("de Molukkers en Molukkers Jansen".Split(' '), tags, NameGazetteer.Dutch);
         Assert.Equal("O B-MISC O B-PER I-PER", string.Join(' ', tags.Select(t => NerTags.All[t])));
     }
 }

@@ -73,6 +73,7 @@ public class QuoteTests(ITestOutputHelper output)
     [InlineData("nl", "Directeur Karel Blom van de zorggroep reageert dat het 'nooit had mogen gebeuren dat een patiënt zo lang wacht'.", "Karel Blom")]
     [InlineData("nl", "Tijdens een bezoek aan minister Ruud Vos zei Anna Peeters dat de regels 'veel te laat en veel te vaag zijn opgesteld'.", "Anna Peeters")]
     [InlineData("nl", "Ook zou volgens Joost Keizer de premie zo moeten veranderen dat je pas meer krijgt 'als je laat zien dat je meedoet'.", "Joost Keizer")]
+    [InlineData("nl", "Wiskundige Karen Uhlenbeck won de prijs in 2007. Volgens haar was de cultuur veranderen 'een veel grotere taak dan iedereen dacht'.", "Karen Uhlenbeck")]
     [InlineData("nl", "Burgemeester Lies Hoek noemde de brand 'een ramp voor de hele binnenstad van Zwolle'.", "Lies Hoek")]
     [InlineData("nl", "Schrijver Jan Wolkers liet zich inspireren door het boek 'Turks Fruit'.", null)]
     [InlineData("en", "At a meeting with minister Ruth Vale, Anna Price said the rules were 'far too late and far too vague'.", "Anna Price")]

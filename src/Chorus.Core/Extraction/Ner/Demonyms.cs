@@ -13,25 +13,12 @@ public static class Demonyms
     // Longest first, so "gangers" is tried before "ers".
     private static readonly string[] PeopleEndings = ["gangers", "ganger", "mannen", "aars", "ers", "aar", "man", "er"];
 
-    /// <summary>Retags, in place, each one-word person chunk that is the word for a place's people.</summary>
-    public static void Retype(IReadOnlyList<string> words, int[] tags, NameGazetteer gazetteer)
+    /// <summary>True for the word of a place's people; false for a name the lists hold as a person's.</summary>
+    public static bool IsDemonym(string word, NameGazetteer gazetteer)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(gazetteer);
-        for (var i = 0; i < tags.Length; i++)
-        {
-            var single = tags[i] == 1 && (i + 1 == tags.Length || tags[i + 1] != 2);
-            if (single && IsDemonym(words[i], gazetteer))
-            {
-                tags[i] = 7; // B-MISC
-            }
-        }
-    }
-
-    internal static bool IsDemonym(string word, NameGazetteer gazetteer)
-    {
-        if (word.Length < 5 || !char.IsUpper(word[0]) || (gazetteer.Full([word], 0, 1) & NameGazetteer.Per) != 0)
+        if (word.Length < 5 || !char.IsUpper(word[0]) || (gazetteer.FullByHash(NameGazetteer.Hash(word)) & NameGazetteer.Per) != 0)
         {
             return false;
         }
@@ -61,7 +48,7 @@ public static class Demonyms
             foreach (var candidate in doubled ? (string[])[stem, undoubled, stem + "en"] : [stem])
             {
                 // Places of four letters or more: "Bader", "Vader" and "Jammer" are not the people of Bad, Vad or Jam.
-                if (candidate.Length >= 4 && (gazetteer.Full([candidate], 0, 1) & NameGazetteer.Loc) != 0)
+                if (candidate.Length >= 4 && (gazetteer.FullByHash(NameGazetteer.Hash(candidate)) & NameGazetteer.Loc) != 0)
                 {
                     return true;
                 }

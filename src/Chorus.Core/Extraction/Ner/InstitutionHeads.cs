@@ -19,34 +19,15 @@ public static class InstitutionHeads
 
     private static readonly string[] Venues = ["arena", "stadion", "stadium", "dome", "halle"];
 
-    /// <summary>Retags, in place, each person chunk of a sentence whose last word is an institution or a venue.</summary>
-    public static void Retype(IReadOnlyList<string> words, int[] tags)
+    /// <summary>
+    /// The type (2 LOC, 3 ORG) a person chunk's last word makes it, or 0: an institution's or a venue's word. A chunk of
+    /// one word must be a compound with the head ("Mariaschool").
+    /// </summary>
+    public static int TypeOf(string lastWord, bool single)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(tags);
-        var chunks = new List<(int Start, int End, int Type)>();
-        NerTags.Chunks(tags, chunks);
-        foreach (var (start, end, type) in chunks)
-        {
-            if (type != 1)
-            {
-                continue;
-            }
-
-            var last = words[end - 1].ToLowerInvariant();
-            var single = end - start == 1;
-            var retyped = Ends(Organisations, last, single) ? 3 : Ends(Venues, last, single) ? 2 : 0;
-            if (retyped == 0)
-            {
-                continue;
-            }
-
-            // Type index t (1 PER, 2 LOC, 3 ORG) has B at 2t-1 and I at 2t.
-            for (var i = start; i < end; i++)
-            {
-                tags[i] = i == start ? (2 * retyped) - 1 : 2 * retyped;
-            }
-        }
+        ArgumentNullException.ThrowIfNull(lastWord);
+        var last = lastWord.ToLowerInvariant();
+        return Ends(Organisations, last, single) ? 3 : Ends(Venues, last, single) ? 2 : 0;
     }
 
     // The word itself (only after another word of the name) or a compound ending in it.

@@ -52,15 +52,14 @@ public sealed class NerTagger
 
         var majority = NerFeatureExtractor.Majority(doc, pass1);
         var result = new int[sentences.Count][];
+        var chunks = new List<(int Start, int End, int Type)>();
         for (var s = 0; s < sentences.Count; s++)
         {
             scratch.Stacked.Clear();
             scratch.StackedStarts.Clear();
             _features.StackInto(doc, s, pass1, majority, scratch.Stacked, scratch.StackedStarts);
             result[s] = _model.Pass2.Decode(scratch.Base.AsSpan(), StartsOf(scratch, offsets[s], sentences[s].Count), scratch.Stacked.AsSpan(), scratch.StackedStarts.AsSpan());
-            PersonAppositions.Retype(sentences[s], result[s]);
-            InstitutionHeads.Retype(sentences[s], result[s]);
-            Demonyms.Retype(sentences[s], result[s], _gazetteer);
+            ChunkRetyping.Apply(sentences[s], result[s], _gazetteer, chunks);
         }
 
         // A very long document grows the buffers far past what articles need; they are not kept for the next one.

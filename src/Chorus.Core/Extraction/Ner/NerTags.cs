@@ -31,6 +31,16 @@ public static class NerTags
 
     public static bool IsInside(int tag) => tag != O && (tag - 1) % 2 == 1;
 
+    /// <summary>Tags tokens [start, end) as one chunk of type 1–4 (PER … MISC): B-X, then I-X.</summary>
+    public static void Retag(int[] tags, int start, int end, int type)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        for (var i = start; i < end; i++)
+        {
+            tags[i] = i == start ? (2 * type) - 1 : 2 * type;
+        }
+    }
+
     /// <summary>IOB2: an I-X may only follow B-X or I-X.</summary>
     public static bool Allowed(int previous, int tag)
         => !IsInside(tag) || (previous != O && TypeOf(previous) == TypeOf(tag));

@@ -11,29 +11,10 @@ public static class PersonAppositions
 {
     private static readonly string[] TradeSuffixes = ["loog", "geleerde", "kundige", "kenner"];
 
-    /// <summary>Retags, in place, each place or organisation chunk that a lower-case role or trade word stands right before.</summary>
-    public static void Retype(IReadOnlyList<string> words, int[] tags)
+    /// <summary>A lower-case word of a learned trade, after which a name is a person's.</summary>
+    public static bool IsPersonNoun(string word)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        ArgumentNullException.ThrowIfNull(tags);
-        var chunks = new List<(int Start, int End, int Type)>();
-        NerTags.Chunks(tags, chunks);
-        foreach (var (start, end, type) in chunks)
-        {
-            if (type is not (2 or 3) || start == 0 || tags[start - 1] != NerTags.O || !IsPersonNoun(words[start - 1]))
-            {
-                continue;
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                tags[i] = i == start ? 1 : 2;
-            }
-        }
-    }
-
-    private static bool IsPersonNoun(string word)
-    {
+        ArgumentNullException.ThrowIfNull(word);
         if (word.Length < 4 || !char.IsLower(word[0]))
         {
             return false;

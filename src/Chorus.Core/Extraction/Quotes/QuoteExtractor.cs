@@ -105,8 +105,9 @@ public sealed class QuoteExtractor
             var attribution = After(context, start, close) ?? Before(context, start - 1) ?? InSentence(context, start - 1, close);
             var speaker = attribution?.Speaker;
             var cue = attribution?.Cue;
-            var answer = Answers(context, start);
-            if (attribution is null && answer && (interviewee ?? MostNamed(context, start)) is { } asked)
+            var question = QuestionBefore(context, start);
+            var answer = question > 0;
+            if (attribution is null && answer && (interviewee ?? MostNamed(context, start, question)) is { } asked)
             {
                 (speaker, cue) = (asked, "answer");
             }
@@ -557,7 +558,7 @@ public sealed class QuoteExtractor
         }
 
         // Another role given to this person anywhere in the article ("Wethouder Lot van Hooijdonk").
-        var name = text[person.Start..person.End].Split(' ')[^1];
+        var name = LastWord(text, person);
         foreach (var mention in c.People.Where(p => text[p.Start..p.End].EndsWith(name, StringComparison.Ordinal)))
         {
             var before = Words(text[Math.Max(0, mention.Start - 25)..mention.Start], 0);
@@ -763,10 +764,10 @@ public sealed class QuoteExtractor
     }
 
     /// <summary>
-    /// True for a quote that answers a question of the narration right before it ("Dus daarom stond u op? '…'"): the
-    /// interview's form, whose answers carry no cue.
+    /// Where the question of the narration right before a quote ends ("Dus daarom stond u op? '…'": the interview's form,
+    /// whose answers carry no cue), or -1 when no question stands there.
     /// </summary>
-    private static bool Answers(Context c, int quoteStart)
+    private static int QuestionBefore(Context c, int quoteStart)
     {
         var text = c.Text;
         var k = quoteStart - 2;
@@ -775,7 +776,7 @@ public sealed class QuoteExtractor
             k--;
         }
 
-        return k > 0 && text[k] == '?' && !c.Spans.Any(q => q.Start <= k && k < q.AfterClose);
+        return k > 0 && text[k] == '?' && !c.Spans.Any(q => q.Start <= k && k < q.AfterClose) ? k : -1;
     }
 
     /// <summary>
@@ -783,16 +784,10 @@ public sealed class QuoteExtractor
     /// (at least twice, counted by surname; "socioloog Leonie van Breeschoten … de vader van Van Breeschoten"), and only
     /// when the question addresses someone ("u", "je", "you", "Sie"). A tie names no one.
     /// </summary>
-    private static EntityMention? MostNamed(Context c, int quoteStart)
+    private static EntityMention? MostNamed(Context c, int quoteStart, int questionEnd)
     {
         var text = c.Text;
-        var k = quoteStart - 2;
-        while (k >= 0 && char.IsWhiteSpace(text[k]))
-        {
-            k--;
-        }
-
-        var question = Words(text[SentenceStartAfterQuotes(text, Math.Max(0, k - 1))..Math.Max(0, k)], 0);
+        var question = Words(text[SentenceStartAfterQuotes(text, questionEnd - 1)..questionEnd], 0);
         if (!question.Any(w => w.Word is "u" or "uw" or "je" or "jij" or "jullie" or "you" or "Sie" or "Ihnen" or "du" or "ihr"))
         {
             return null;
@@ -887,9 +882,7 @@ public sealed class QuoteExtractor
         var sentenceStart = SentenceStartAfterQuotes(text, k);
         var words = Words(text[sentenceStart..(k + 1)], sentenceStart);
         var persons = c.People.Where(p => p.Start >= sentenceStart && p.End <= k + 1).ToList();
-        var according = words.FindIndex(w => w.Word is "volgens" or "Volgens" or "according" or "laut" or "Laut");
-        if (according >= 0 && persons.FirstOrDefault(p => p.Start > words[according].Start) is { End: > 0 } named
-            && Words(text[(words[according].Start + words[according].Word.Length)..named.Start], 0).Count <= 2)
+        if (According(c, words, sentenceStart, k + 1) is { } named)
         {
             return new Attribution(named, "volgens");
         }
