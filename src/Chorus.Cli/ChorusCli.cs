@@ -399,6 +399,9 @@ internal static class ChorusCli
         var timeLabels = new Argument<string>("labels") { Description = "Judged time expressions: article id, expression start, the value it means (TIMEX, ? left out); tab-separated (eval/times/dpg-years-*.tsv)" };
         var evalStoredTimes = new Command("stored-times", "Value accuracy of time expressions on judged expressions of stored articles") { timeLabels, json };
         evalStoredTimes.SetAction((r, ct) => EvalCommand.StoredTimesAsync(ctx, r.GetValue(timeLabels)!, DbPath(r), r.GetValue(json), ct));
+        var storedFigureLabels = new Argument<string>("labels") { Description = "Judged sentences and their figures: S article start end, F article start value what, ? article start; tab-separated (eval/comparison/dpg-figure-values-*.tsv)" };
+        var evalStoredFigures = new Command("stored-figures", "Figure recall and precision (value and unit or counted noun) on judged sentences of stored articles") { storedFigureLabels, json };
+        evalStoredFigures.SetAction((r, ct) => EvalCommand.StoredFiguresAsync(ctx, r.GetValue(storedFigureLabels)!, DbPath(r), r.GetValue(json), ct));
         var pairsFile = new Argument<string>("file") { Description = "Judged name pairs: TYPE, name A, name B, 1 (one entity) or 0, why; tab-separated (eval/entities/name-pairs-*.tsv)" };
         var evalNamePairs = new Command("name-pairs", "Merge precision and recall of entity resolution on judged name pairs (transliterations, typos, relatives, namesakes)") { pairsFile, json };
         evalNamePairs.SetAction((r, ct) => EvalCommand.NamePairsAsync(ctx, r.GetValue(pairsFile)!, r.GetValue(json), ct));
@@ -406,7 +409,7 @@ internal static class ChorusCli
         var showWrong = new Option<bool>("--show-wrong") { Description = "List the treebank words given wrong concepts (dev files only: keep the test half unread)" };
         var evalLexicon = new Command("lexicon", "How words the cross-language concept lexicon lacks are read: listed compounds hidden, and real treebank words") { treebanks, showWrong, json };
         evalLexicon.SetAction((r, ct) => EvalCommand.LexiconAsync(ctx, r.GetValue(treebanks)!, r.GetValue(showWrong), r.GetValue(json), ct));
-        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalQuotes, evalStoredTimes, evalLexicon });
+        root.Subcommands.Add(new Command("eval", "Measure Chorus against labelled data") { evalSentences, evalComparison, evalClaims, evalDisagreements, evalLangid, evalClusters, evalTimes, evalFigures, evalEntityNames, evalNames, evalNamePairs, evalHtml, evalQuotes, evalStoredTimes, evalStoredFigures, evalLexicon });
 
         var trainFile = new Option<string>("--train") { Description = "CoNLL-format training data", Required = true };
         var devFile = new Option<string>("--dev") { Description = "CoNLL-format development data (picks the best epoch)", Required = true };

@@ -511,6 +511,24 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Figures against judged sentences of stored articles; mistakes are listed for a dev file only.</summary>
+    public static async Task<int> StoredFiguresAsync(CliContext ctx, string file, string dbPath, bool json, CancellationToken ct)
+    {
+        var labels = await ReadLabelsAsync(file, Chorus.Evaluation.StoredFigureEvaluation.Parse, ct).ConfigureAwait(false);
+
+        await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
+        var s = await Chorus.Evaluation.StoredFigureEvaluation.EvaluateAsync(workspace.Store, labels, ct).ConfigureAwait(false);
+        var heldOut = IsHeldOut(file);
+        if (json)
+        {
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { s.Judged, s.Right, s.WrongValue, s.WrongWhat, s.Missed, s.Found, s.Spurious, recall = Math.Round(100 * s.Recall, 2), precision = Math.Round(100 * s.Precision, 2), mistakes = heldOut ? null : s.Mistakes })).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        WriteJudged(ctx, s.Mistakes, heldOut, "article not in the store", $"{file}: {s.Judged} figures judged in {labels.Sentences.Count} sentences; {s.Right} right, {s.WrongValue} with a wrong value, {s.WrongWhat} with a wrong unit or counted noun, {s.Missed} missed (recall {Pct(100 * s.Recall)}); of {s.Found} figures found there {s.Spurious} are none (precision {Pct(100 * s.Precision)})");
+        return ExitCodes.Success;
+    }
+
     /// <summary>Entity resolution on judged name pairs: merge precision and recall, and the pairs decided wrongly.</summary>
     public static async Task<int> NamePairsAsync(CliContext ctx, string file, bool json, CancellationToken ct)
     {

@@ -269,6 +269,12 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("en", "The tractor driver, 43, was arrested.", 43.0)]
     [InlineData("en", "Police said the victim, 71, died at the scene.", 71.0)]
     [InlineData("de", "Der Fahrer, 43, wurde festgenommen.", 43.0)]
+    // In brackets after a noun for a person, a child's noun or "mij" in a column, not only after a name.
+    [InlineData("nl", "De politie hield een vrouw (47) en haar zoon aan.", 47.0)]
+    [InlineData("nl", "Een fietser (19) werd geschept door een busje.", 19.0)]
+    [InlineData("nl", "Gisteren raakte een kleuter (3) gewond bij een val.", 3.0)]
+    [InlineData("nl", "Voor mij (72) is dat geen probleem meer.", 72.0)]
+    [InlineData("nl", "Zijn zoontje van vijf zat achterin.", 5.0)]
     public void AnAgeWithoutItsUnit_IsAnAge(string lang, string text, double value)
         => Assert.Equal([QuantityExtractor.AgeUnit], UnitsOf(lang, text, value));
 
@@ -424,6 +430,17 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Er werden 40 stemmen geteld.", 40, true, "stemmen")]
     [InlineData("nl", "Op rondwegen moet de maximumsnelheid 50 of 70 blijven.", 50, true, null)]
     [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41, true, "toten")]
+    // A Dutch adjective or adverb that does not inflect is never the plural a number counts (DPG 2019: "waarvan dertien
+    // voorwaardelijk", "1409 vorig jaar", "vijftigduizend nodig"): it describes the plural after it, or nothing is named.
+    [InlineData("nl", "Er kwamen 300 medisch specialisten naar het congres.", 300, true, "specialisten")]
+    [InlineData("nl", "Er reden 12.000 volledig elektrische bussen rond.", 12000, true, "bussen")]
+    [InlineData("nl", "Ze verdeelden het over negen voornamelijk kleine gemeenten.", 9, true, "gemeenten")]
+    [InlineData("nl", "Het bedrijf heeft er de komende jaren zeker tweeduizend nodig.", 2000, false, null)]
+    [InlineData("nl", "Het waren er 450, tegen 380 vorig jaar.", 380, false, null)]
+    [InlineData("nl", "Voor de politie is het getal 17 symbolisch.", 17, false, null)]
+    [InlineData("nl", "Ze zei dat die drie mogelijk kwijt waren.", 3, false, null)]
+    // A part after "waarvan" or "van wie" keeps the word that tells it apart: the comparer meets parts by it.
+    [InlineData("nl", "Hij kreeg 30 maanden cel, waarvan twaalf voorwaardelijk.", 12, true, "voorwaardelijk")]
     public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)
     {
         var found = Extract(lang, text).Where(q => q.Value == value).ToList();

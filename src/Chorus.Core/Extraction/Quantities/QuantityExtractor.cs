@@ -154,6 +154,10 @@ public sealed class QuantityExtractor
         "mann", "frau", "junge", "mädchen", "jugendlicher", "fahrer", "person", "verdächtiger", "verdächtige", "opfer", "täter", "bewohner", "patient",
         "woman", "boy", "girl", "child", "teenager", "driver", "cyclist", "pedestrian", "suspect", "victim", "resident", "passenger",
         "officer", "soldier", "pilot",
+        // Children and others a report names by what they are to someone ("de dochter (3) van", "een kleuter (4)", "haar
+        // zoon van 9"); not parents: "moeder van drie kinderen", "vader van twee" count their children.
+        "dochter", "zoon", "dochtertje", "zoontje", "broer", "zus", "kleuter", "jongetje", "puber", "scholier", "motorrijder", "scooterrijder",
+        "wandelaar", "tochter", "sohn", "daughter", "son",
     };
 
     // Pronouns that stand for a person, as the subject of "… is 47 jaar oud", and the youngest and the eldest of them.
@@ -197,6 +201,28 @@ public sealed class QuantityExtractor
         }
 
         return null;
+    }
+
+    // Endings of Dutch adjectives ("voorwaardelijk", "nodig", "medisch", "haalbaar", "werkloos", "langzaam"); a plural noun
+    // never ends so, and an adjective before a plural inflects (-e), so such a form after a number is no counted noun.
+    private static readonly string[] DutchAdjectiveEndings = ["lijk", "ig", "isch", "baar", "loos", "zaam"];
+
+    private static bool IsUninflectedDutchAdjective(string word)
+    {
+        if (word.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var ending in DutchAdjectiveEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAgentNoun(string word)
@@ -411,10 +437,12 @@ public sealed class QuantityExtractor
                 }
             }
 
-            // An age: "the pilot, aged 67", and a person's age in brackets after the name ("Jan de Vries (67)").
+            // An age: "the pilot, aged 67", and a person's age in brackets after the name ("Jan de Vries (67)"), a noun
+            // for a person ("een man (64)", "de dochter (3) van") or "I" in a column ("mij (80)").
             if (unit is null && IsPlainAge(value, vague, min)
                 && ((start > 0 && w[start - 1] == "aged")
-                    || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")" && IsCapitalisedWord(start - 2))))
+                    || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")"
+                        && (IsCapitalisedWord(start - 2) || PersonNouns.Contains(w[start - 2]) || IsAgentNoun(w[start - 2]) || w[start - 2] is "ik" or "mij"))))
             {
                 unit = AgeUnit;
             }
@@ -494,7 +522,7 @@ public sealed class QuantityExtractor
                 // An auxiliary, a modal or one of the commonest verbs after a number is what its subject does, not what it
                 // counts ("Van Radio 538 kregen de vindsters", "waar 50 mag", "De drie moeten naar het CBR"): the number
                 // counts nothing named. A change verb after it leaves the figure to its subject ("auf 41 gestiegen", below).
-                else if (CountedNoun(next, stop) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])) && !ChangeVerbs.Contains(w[noun])
+                else if (CountedNoun(next, stop, PartitiveBefore(start)) is { } noun && !(vague is not null ? IsFiniteVerb(noun) : FiniteAuxiliaries.Contains(w[noun])) && !ChangeVerbs.Contains(w[noun])
                     && !(lang == "nl" && DutchVerbsAndAdverbs.Contains(w[noun])))
                 {
                     (unit, next) = (w[noun], noun + 1);
@@ -1206,7 +1234,22 @@ public sealed class QuantityExtractor
             return inflected ? noun : null;
         }
 
-        int? CountedNoun(int k, LanguageStemmer stemmer)
+        // A Dutch plural's ending: "specialisten", "auto's", "regio's".
+        bool LooksPlural(int k) => w[k].EndsWith("en", StringComparison.Ordinal) || w[k].EndsWith('s');
+
+        // "van wie (er) drie", "waarvan (er) drie", "onder wie drie" before token k: a part of a count just given, whose
+        // describing word is what tells the part apart ("van wie drie ernstig": the seriously injured).
+        bool PartitiveBefore(int k)
+        {
+            if (k > 1 && w[k - 1] == "er")
+            {
+                k--;
+            }
+
+            return k > 1 && (w[k - 1] == "waarvan" || (w[k - 1] == "wie" && w[k - 2] is "van" or "onder"));
+        }
+
+        int? CountedNoun(int k, LanguageStemmer stemmer, bool afterPartitive)
         {
             // The counted noun may follow one or two adjectives: "90 gepantserde wagons", "drie nieuwe scholen", "148 jonge
             // Twentse ouders".
@@ -1243,6 +1286,25 @@ public sealed class QuantityExtractor
                 // the schools.
                 // English adjectives do not inflect: a word before a plural noun is its adjective ("three new schools",
                 // "200 extra officers"); nor do Dutch "extra" and "gratis" ("5 miljoen extra bomen").
+                // A Dutch adjective or adverb that does not inflect here is never the plural a number counts: it describes
+                // the words after it ("7500 medisch specialisten", "25.000 volledig elektrische auto's"), or the number
+                // counts nothing named ("1409 vorig jaar", "er vijftigduizend nodig heeft", "die twee mogelijk kwijt": what it
+                // describes must look like a plural, or an adjective before one). A part after "van wie" or "waarvan" keeps
+                // it: it names the part ("van wie drie ernstig", "waarvan dertien voorwaardelijk"), and the comparer meets
+                // parts by it.
+                if (lang == "nl" && !afterPartitive && IsUninflectedDutchAdjective(w[j]))
+                {
+                    if (j < k + 2 && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && !stemmer.IsStopword(w[j + 1])
+                        && !Units.ContainsKey(w[j + 1]) && !RatePeriods.ContainsKey(w[j + 1]) && !NotCounted.Contains(w[j + 1])
+                        && (LooksPlural(j + 1) || IsUninflectedDutchAdjective(w[j + 1])
+                            || (w[j + 1].EndsWith('e') && j + 2 < tokens.Count && tokens[j + 2].Kind == TokenKind.Word && LooksPlural(j + 2))))
+                    {
+                        continue;
+                    }
+
+                    return null;
+                }
+
                 var beforeNoun = j < k + 2 && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word
                     && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2;
                 var isAdjective = beforeNoun && lang is "nl" or "de" && (w[j].EndsWith('e') || w[j] is "extra" or "gratis")
