@@ -207,6 +207,12 @@ public class QuantityTests(ITestOutputHelper output)
     // German "weitere" and "andere" standing alone are who is counted, written small ("Fünf weitere werden vermisst").
     [InlineData("de", "Fünf weitere werden noch vermisst.", 5.0, "weitere")]
     [InlineData("de", "Zwölf andere wurden leicht verletzt.", 12.0, "andere")]
+    // Years that are no age: a passive's "wordt", an anniversary or a term written "-jarig" before a thing; a child's is.
+    [InlineData("nl", "Het certificaat moet elke drie jaar worden vernieuwd.", 3.0, "year")]
+    [InlineData("nl", "De patiënt moet nog twee jaar wordt behandeld, vindt de rechter.", 2.0, "year")]
+    [InlineData("nl", "De club viert zijn 25-jarig jubileum.", 25.0, "year")]
+    [InlineData("nl", "Hij tekende een 4-jarig contract.", 4.0, "year")]
+    [InlineData("nl", "Een 8-jarig meisje werd gered.", 8.0, "age")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
@@ -275,6 +281,17 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Gisteren raakte een kleuter (3) gewond bij een val.", 3.0)]
     [InlineData("nl", "Voor mij (72) is dat geen probleem meer.", 72.0)]
     [InlineData("nl", "Zijn zoontje van vijf zat achterin.", 5.0)]
+    // Two ages in one bracket, a bracket's word and comma before the age, a word compound before a name, years someone turned.
+    [InlineData("nl", "Een echtpaar uit Zeist (71 en 69) kwam om het leven.", 71.0)]
+    [InlineData("nl", "Een echtpaar uit Zeist (71 en 69) kwam om het leven.", 69.0)]
+    [InlineData("nl", "Jarig: Ruud Gullit (voetbal, 57) en Ellen van Dijk (wielrennen, 37).", 57.0)]
+    [InlineData("nl", "Jarig: Ruud Gullit (voetbal, 57) en Ellen van Dijk (wielrennen, 37).", 37.0)]
+    [InlineData("nl", "Ook de twaalfjarige Sanne deed mee.", 12.0)]
+    [InlineData("en", "The ten-year-old Anna was found safe.", 10.0)]
+    [InlineData("nl", "Mijn moeder is vorige week 90 jaar geworden.", 90.0)]
+    [InlineData("nl", "Wie 95 jaar wordt, heeft veel meegemaakt.", 95.0)]
+    [InlineData("de", "Sie ist am Sonntag 90 Jahre alt geworden.", 90.0)]
+    [InlineData("en", "She turned 64 last week.", 64.0)]
     public void AnAgeWithoutItsUnit_IsAnAge(string lang, string text, double value)
         => Assert.Equal([QuantityExtractor.AgeUnit], UnitsOf(lang, text, value));
 

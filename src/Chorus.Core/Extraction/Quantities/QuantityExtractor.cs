@@ -427,6 +427,13 @@ public sealed class QuantityExtractor
                 {
                     (unit, next) = (hu, next + 2);
                 }
+                // Uninflected "-jarig" before a thing is its years ("het 25-jarig jubileum", "een 10-jarig contract"); before a
+                // child it is an age ("een 8-jarig meisje").
+                else if (w[next + 1] == "jarig" && next + 2 < tokens.Count && tokens[next + 2].Kind == TokenKind.Word && !stop.IsStopword(w[next + 2])
+                    && !PersonNouns.Contains(w[next + 2]) && !IsAgentNoun(w[next + 2]) && !IsCapitalisedWord(next + 2))
+                {
+                    (unit, next) = ("year", next + 2);
+                }
                 else if (w[next + 1] is "jarige" or "jarig" or "jährige" or "jähriger" or "year-old")
                 {
                     (unit, next) = (AgeUnit, next + 2);
@@ -437,12 +444,19 @@ public sealed class QuantityExtractor
                 }
             }
 
-            // An age: "the pilot, aged 67", and a person's age in brackets after the name ("Jan de Vries (67)"), a noun
+            // An age: "the pilot, aged 67", "she turned 64", and a person's age in brackets after the name ("Jan de Vries (67)"), a noun
             // for a person ("een man (64)", "de dochter (3) van") or "I" in a column ("mij (80)").
             if (unit is null && IsPlainAge(value, vague, min)
-                && ((start > 0 && w[start - 1] == "aged")
-                    || (start > 1 && w[start - 1] == "(" && next < tokens.Count && w[next] == ")"
-                        && (IsCapitalisedWord(start - 2) || PersonNouns.Contains(w[start - 2]) || IsAgentNoun(w[start - 2]) || w[start - 2] is "ik" or "mij"))))
+                && ((start > 0 && w[start - 1] is "aged" or "turned" or "turns") || (next < tokens.Count && w[next] == ")" && BracketOpensAfterAPerson(start - 1))))
+            {
+                unit = AgeUnit;
+            }
+
+            // Two ages in one bracket after a couple or two names ("een echtpaar uit Houten (66 en 62)"): the first takes
+            // its unit from the second.
+            if (unit is null && IsPlainAge(value, vague, min) && start > 1 && w[start - 1] == "(" && next + 2 < tokens.Count && w[next] is "en" or "and" or "und"
+                && tokens[next + 1].Kind == TokenKind.Number && w[next + 2] == ")" && double.TryParse(w[next + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var second)
+                && IsPlainAge(second, null, null))
             {
                 unit = AgeUnit;
             }
@@ -593,6 +607,18 @@ public sealed class QuantityExtractor
                     (unit, next) = (AgeUnit, next + 1);
                 }
                 else if (start > 0 && Copulas.Contains(w[start - 1]) && (next == tokens.Count || tokens[next].Kind != TokenKind.Word))
+                {
+                    unit = AgeUnit;
+                }
+            }
+
+            // Years someone turned are an age: "Ik ben onlangs 64 jaar geworden", "als je 95 jaar wordt,", "Sie ist 90 Jahre
+            // alt geworden" ("she turned 64" is above). "Wordt" is only "turns" where it ends the clause: before
+            // a participle it is the passive's ("dat moet elke drie jaar worden vernieuwd", "nog twee jaar wordt behandeld").
+            if (unit == "year" && IsPlainAge(value, vague, min) && next < tokens.Count)
+            {
+                var turned = next + 1 < tokens.Count && w[next] is "oud" or "alt" ? next + 1 : next;
+                if (w[turned] is "geworden" || (w[turned] is "wordt" or "worden" or "wird" && (turned + 1 == tokens.Count || tokens[turned + 1].Kind != TokenKind.Word)))
                 {
                     unit = AgeUnit;
                 }
@@ -1155,13 +1181,33 @@ public sealed class QuantityExtractor
             // person ("een vierjarige opleiding" is a course's length).
             if (AgeCompound(w[k], lang) is { } age
                 && (k + 1 == tokens.Count || tokens[k + 1].Kind != TokenKind.Word || PersonNouns.Contains(w[k + 1]) || IsAgentNoun(w[k + 1])
-                    || IsFiniteVerb(k + 1) || stop.IsStopword(w[k + 1])))
+                    || IsFiniteVerb(k + 1) || stop.IsStopword(w[k + 1])
+                    // Before a name ("de tienjarige Nour"); German capitalises every noun, so not there.
+                    || (lang != "de" && IsCapitalisedWord(k + 1))))
             {
                 (value, gluedUnit) = (age, AgeUnit);
                 return true;
             }
 
             return false;
+        }
+
+        // Whether the bracket a plain age closes opens right after a person: a name ("Jan de Vries (67)"), a noun for a person
+        // ("een man (64)"), "mij" in a column ("mij (80)"); with the bracket's own words before the age when they are one
+        // word and a comma ("Aad de Mos (voetbal, 72)") or the other of two ages ("een echtpaar uit Houten (66 en 62)").
+        // k is the token before the age.
+        bool BracketOpensAfterAPerson(int k)
+        {
+            if (k > 2 && w[k] is "," && tokens[k - 1].Kind == TokenKind.Word && w[k - 2] == "(")
+            {
+                k -= 2;
+            }
+            else if (k > 2 && w[k] is "en" or "and" or "und" && tokens[k - 1].Kind == TokenKind.Number && w[k - 2] == "(")
+            {
+                k -= 2;
+            }
+
+            return k > 0 && w[k] == "(" && (IsCapitalisedWord(k - 1) || PersonNouns.Contains(w[k - 1]) || IsAgentNoun(w[k - 1]) || w[k - 1] is "ik" or "mij" or "echtpaar" or "stel");
         }
 
         // "John Smith, 45," / "the driver, John Smith, 58.": a number alone set off after a name of two words (a first
