@@ -213,6 +213,10 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "De club viert zijn 25-jarig jubileum.", 25.0, "year")]
     [InlineData("nl", "Hij tekende een 4-jarig contract.", 4.0, "year")]
     [InlineData("nl", "Een 8-jarig meisje werd gered.", 8.0, "age")]
+    // The singular a fraction or "one" takes is the unit too.
+    [InlineData("nl", "Het duurde anderhalve maand.", 1.5, "month")]
+    [InlineData("nl", "De operatie kostte een halve dag.", 0.5, "day")]
+    [InlineData("nl", "Ze was één week ziek.", 1.0, "week")]
     public void TheCountedThing_AndNumbersInWords(string lang, string text, double value, string? unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
@@ -400,6 +404,9 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Das Feuer zerstörte die Häuser von Tausenden Menschen.", "Tausenden Menschen", "2000..9999 menschen")]
     // "of" that leads to no counted thing stays outside the figure.
     [InlineData("en", "Thousands of the residents fled.", "Thousands", "2000..9999 -")]
+    // "een paar honderd" is a few hundred, as vague as "honderden".
+    [InlineData("nl", "Er kwamen een paar honderd supporters op af.", "een paar honderd supporters", "200..999 supporters")]
+    [InlineData("nl", "Dat kost al snel een paar duizend euro.", "een paar duizend euro", "2000..9999 EUR")]
     public void VagueAmounts_AreOneIntervalInEveryLanguage(string lang, string text, string span, string expected)
     {
         var tokens = Tokenizer.Tokenize(text);
@@ -458,6 +465,11 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Ze zei dat die drie mogelijk kwijt waren.", 3, false, null)]
     // A part after "waarvan" or "van wie" keeps the word that tells it apart: the comparer meets parts by it.
     [InlineData("nl", "Hij kreeg 30 maanden cel, waarvan twaalf voorwaardelijk.", 12, true, "voorwaardelijk")]
+    // A range written with a bare hyphen and counting nothing is a score, a page or a day and month, never a figure.
+    [InlineData("nl", "Ajax won in Enschede met 1-4 van FC Twente.", 1, false, null)]
+    [InlineData("nl", "Lees verder op pagina 6-7 over de plannen.", 6, false, null)]
+    [InlineData("nl", "Het ging om een brief (Brieven 2-4) over de zorg.", 2, false, null)]
+    [InlineData("nl", "Het ging om 5-7 kinderen per klas.", 5, true, "kinderen")]
     public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)
     {
         var found = Extract(lang, text).Where(q => q.Value == value).ToList();

@@ -48,6 +48,8 @@ public sealed class QuantityExtractor
         ["jaar"] = "year", ["jaren"] = "year", ["years"] = "year", ["year"] = "year", ["jahre"] = "year", ["jahren"] = "year",
         ["maanden"] = "month", ["months"] = "month", ["monate"] = "month", ["weken"] = "week", ["weeks"] = "week", ["wochen"] = "week",
         ["dagen"] = "day", ["days"] = "day", ["tage"] = "day", ["tagen"] = "day",
+        // The singulars a fraction or "one" takes: "anderhalve maand", "een halve dag", "één week", "6,5 maand".
+        ["maand"] = "month", ["dag"] = "day", ["week"] = "week", ["seconde"] = "s",
         ["hectare"] = "ha", ["ha"] = "ha", ["vierkante"] = "m2",
 
         // The English and German forms of the same units (plurals, German case endings), so a figure in one language
@@ -356,6 +358,12 @@ public sealed class QuantityExtractor
             if (signAt >= 0)
             {
                 (unit, start) = (sign, Math.Min(start, signAt));
+            }
+
+            // "een paar honderd", "een paar duizend": a few hundred is a vague amount, like "honderden".
+            if (vague is null && value is 100 or 1000 && tokens[i].Kind == TokenKind.Word && start > 1 && w[start - 1] == "paar" && w[start - 2] == "een")
+            {
+                (value, vague, start) = (2 * value, (2 * value, (10 * value) - 1), start - 2);
             }
 
             double? min = null, max = null;
@@ -678,8 +686,10 @@ public sealed class QuantityExtractor
             }
 
             // A bare number without anything it counts (a score, a house number, a year) is not a quantity,
-            // unless it is vague, a range or scaled ("7 miljard").
-            if (unit is null && vague is null && min is null && !scaled && !keepBareNumbers)
+            // unless it is vague, a range or scaled ("7 miljard"). A range written with a bare hyphen and nothing it
+            // counts is a score, a page or a day and month ("5-7 6-3", "Pagina 6-7", "(AD 2-4)"), not a quantity.
+            var bareHyphenRange = min is not null && vague is null && next - start == 3 && w[start + 1] is "-" or "–" && tokens[start + 1].Start == tokens[start].End;
+            if (unit is null && !keepBareNumbers && ((vague is null && min is null && !scaled) || (bareHyphenRange && !scaled)))
             {
                 i = next;
                 continue;
