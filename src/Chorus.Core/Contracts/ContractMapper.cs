@@ -218,13 +218,15 @@ public sealed class ContractMapper
 
     /// <summary>
     /// Each source's figures and dates, grouped by what they are: a measure by its unit, a count by its counted noun
-    /// (first five letters, so "doden" meets "dode"), dates and clock times on lines of their own. Lines that more
-    /// than one source fills come first; within a line, sources keep the story's order.
+    /// (first five letters, so "doden" meets "dode"; the line is named by the form its sources write most), dates and
+    /// clock times on lines of their own. Lines that more than one source fills come first; within a line, sources keep
+    /// the story's order.
     /// </summary>
     internal static List<FigureRowDoc> FiguresLedger(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlySet<(string ArticleId, int Start)> projected)
     {
         var rows = new Dictionary<(string Kind, string What), List<FigureValueDoc>>();
-        void Add(string kind, string what, FigureValueDoc value)
+        var forms = new Dictionary<(string Kind, string What), Dictionary<string, int>>();
+        void Add(string kind, string what, FigureValueDoc value, string? form = null)
         {
             if (!rows.TryGetValue((kind, what), out var list))
             {
@@ -234,8 +236,19 @@ public sealed class ContractMapper
             if (!list.Any(v => v.Article == value.Article && v.Value == value.Value))
             {
                 list.Add(value);
+                if (form is not null)
+                {
+                    var counts = forms.TryGetValue((kind, what), out var c) ? c : forms[(kind, what)] = new Dictionary<string, int>(StringComparer.Ordinal);
+                    counts[form] = counts.GetValueOrDefault(form) + 1;
+                }
             }
         }
+
+        // A line of counted nouns is named by the form written most ("zetels", not "zetel…"); ties by the shorter form.
+        string Name((string Kind, string What) key)
+            => forms.TryGetValue(key, out var counts)
+                ? counts.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key
+                : key.What;
 
         for (var i = 0; i < articles.Count; i++)
         {
@@ -244,8 +257,9 @@ public sealed class ContractMapper
             {
                 var value = (q.Min is { } min && q.Max is { } max ? $"{min.ToString("0.###", CultureInfo.InvariantCulture)}–{max.ToString("0.###", CultureInfo.InvariantCulture)}" : q.Value.ToString("0.###", CultureInfo.InvariantCulture))
                     + (q.Qualifier.Name() is { } qualifier ? $" ({qualifier})" : string.Empty);
-                var what = q.Unit is null ? "count" : q.Unit.Length > 5 && q.Unit.All(char.IsLower) ? q.Unit[..5] + "…" : q.Unit;
-                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End) { Projected = projected.Contains((articles[i].Id, q.Start)) });
+                var noun = q.Unit is { Length: >= 5 } u && u.All(char.IsLower);
+                var what = q.Unit is null ? "count" : noun ? q.Unit[..5] + "…" : q.Unit;
+                Add("figure", what, new FigureValueDoc(articles[i].Id, value, text[q.Start..q.End], q.Start, q.End) { Projected = projected.Contains((articles[i].Id, q.Start)) }, noun ? q.Unit : null);
             }
 
             foreach (var t in analyzed[i].Times)
@@ -261,7 +275,7 @@ public sealed class ContractMapper
             .OrderByDescending(r => r.Value.Select(v => v.Article).Distinct(StringComparer.Ordinal).Count() > 1)
             .ThenBy(r => r.Key.Kind == "figure" ? 0 : 1)
             .ThenBy(r => r.Key.What, StringComparer.Ordinal)
-            .Select(r => new FigureRowDoc(r.Key.What, r.Key.Kind, r.Value))];
+            .Select(r => new FigureRowDoc(Name(r.Key), r.Key.Kind, r.Value))];
     }
 
     /// <summary>The comparer's view of a story's articles: entity ids resolved, near-copies counted as their original's outlet.</summary>

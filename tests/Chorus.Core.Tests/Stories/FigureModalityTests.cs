@@ -91,4 +91,17 @@ public class FiguresLedgerProjectionTests
         Assert.True(values.Single(v => v.Text.Contains("duizend", StringComparison.Ordinal)).Projected);
         Assert.False(values.Single(v => v.Text.Contains("215", StringComparison.Ordinal)).Projected);
     }
+
+    // A line of counted nouns is named by the word its sources write most, not by the five letters that group it.
+    [Fact]
+    public void Ledger_NamesACountedNounLine_ByTheFormWrittenMost()
+    {
+        string[] texts = ["De partij wint drie zetels in de Staten.", "De partij komt op vijf zetels uit.", "Het verschil is één zetel."];
+        var analyzed = texts.Select((t, i) => Chorus.Core.Analysis.ArticleAnalyzer.CreateDefault().Analyze(new Chorus.Core.Ingest.RawArticle { Ref = $"r{i}", Text = t, Lang = "nl" })).ToList();
+        var stored = texts.Select((t, i) => new Chorus.Core.Store.StoredArticle { Id = $"a{i}", Ref = $"r{i}", ContentKey = $"k{i}", Text = t, Lang = "nl" }).ToList();
+        var rows = Chorus.Core.Contracts.ContractMapper.FiguresLedger(stored, analyzed, new HashSet<(string, int)>());
+        var seats = Assert.Single(rows, r => r.Kind == "figure");
+        Assert.Equal("zetels", seats.What);
+        Assert.Equal(3, seats.Values.Count);
+    }
 }
