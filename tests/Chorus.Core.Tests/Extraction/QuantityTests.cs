@@ -454,6 +454,13 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Er werden 40 stemmen geteld.", 40, true, "stemmen")]
     [InlineData("nl", "Op rondwegen moet de maximumsnelheid 50 of 70 blijven.", 50, true, null)]
     [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41, true, "toten")]
+    // Where a count stands counts its subject, with the subject before or after the verb.
+    [InlineData("nl", "Vanavond stond het dodental in de provincie op 37.", 37, true, "dodental")]
+    [InlineData("nl", "Het aantal besmettingen staat inmiddels op 412.", 412, true, "besmettingen")]
+    [InlineData("de", "Die Zahl der Toten lag am Abend bei 37.", 37, true, "toten")]
+    [InlineData("en", "By Monday the death toll stood at 37.", 37, true, "toll")]
+    [InlineData("de", "Am Abend lag die Opferzahl bei 37.", 37, true, "opferzahl")]
+    [InlineData("nl", "Ajax staat nu op 3 in de ranglijst.", 3, false, null)]
     // A Dutch adjective or adverb that does not inflect is never the plural a number counts (DPG 2019: "waarvan dertien
     // voorwaardelijk", "1409 vorig jaar", "vijftigduizend nodig"): it describes the plural after it, or nothing is named.
     [InlineData("nl", "Er kwamen 300 medisch specialisten naar het congres.", 300, true, "specialisten")]

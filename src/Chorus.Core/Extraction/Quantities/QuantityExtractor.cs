@@ -574,6 +574,13 @@ public sealed class QuantityExtractor
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
             }
 
+            // The level a count stands at counts its subject: "Het dodental staat op 23", "Vanmorgen stond het officiële dodental
+            // in Mozambique op 84", "the death toll stood at 23", "die Zahl der Toten lag bei 23".
+            if (unit is null && value >= 1 && LevelOf(start) is { } level)
+            {
+                unit = level;
+            }
+
             // The second of two ages in one apposition: "aged 19 and 22", "Die beiden Täter, 24 und 35 Jahre alt,".
             if (unit is null or "year" && IsPlainAge(value, vague, min) && start > 2 && w[start - 1] is "en" or "und" or "and"
                 && (tokens[start - 2].Kind == TokenKind.Number || ParseWords(w[start - 2], lang) is not null)
@@ -868,6 +875,50 @@ public sealed class QuantityExtractor
 
             return head;
         }
+
+        // The count noun of a clause that says where a count stands ("staat op", "stood at", "lag bei") before token k: a
+        // verb of standing and a noun for a count ("dodental", "aantal", "toll", "Zahl") among the clause's words before it.
+        string? LevelOf(int k)
+        {
+            if (k < 3 || w[k - 1] is not ("op" or "at" or "bei" or "auf"))
+            {
+                return null;
+            }
+
+            string? count = null;
+            var stands = false;
+            for (var j = k - 2; j >= 0 && j >= k - 9 && tokens[j].Kind == TokenKind.Word; j--)
+            {
+                stands |= LevelVerbs.Contains(w[j]);
+                if (count is null && IsCountNoun(w[j]))
+                {
+                    count = w[j];
+                    // A count of something named after it counts that: "het aantal besmettingen", "die Zahl der Toten".
+                    if (w[j] is "aantal" or "totaal" or "teller" or "number" or "count" or "total" or "tally" or "zahl" or "anzahl")
+                    {
+                        for (var c = j + 1; c < k - 1 && c <= j + 3; c++)
+                        {
+                            if (!stop.IsStopword(w[c]) && !LevelVerbs.Contains(w[c]) && !FiniteAuxiliaries.Contains(w[c]))
+                            {
+                                count = w[c];
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return stands ? count : null;
+        }
+
+        bool IsCountNoun(string word)
+            => lang switch
+            {
+                "nl" => (word.Length >= 5 && word.EndsWith("tal", StringComparison.Ordinal)) || word is "teller" or "totaal",
+                "en" => word is "toll" or "tally" or "total" or "count",
+                "de" => word.EndsWith("zahl", StringComparison.Ordinal) || word is "bilanz",
+                _ => false,
+            };
 
         // "Die Zahl der Toten ist inzwischen auf 41 gestiegen", "dat het dodental tot 30 is opgelopen": the change verb
         // after the figure (a German perfect, a Dutch subordinate clause); the subject is the first word before the
@@ -1627,6 +1678,12 @@ public sealed class QuantityExtractor
     {
         "opgelopen", "gestegen", "gedaald", "gezakt", "toegenomen", "afgenomen", "geklommen", "steeg", "stegen", "daalde", "daalden", "liep", "liepen",
         "risen", "fallen", "rose", "fell", "climbed", "increased", "decreased", "gestiegen", "gesunken", "stieg", "sank",
+    };
+
+    // Verbs that say where a count stands: "staat op", "stood at", "lag bei".
+    private static readonly HashSet<string> LevelVerbs = new(StringComparer.Ordinal)
+    {
+        "staat", "stond", "ligt", "lag", "blijft", "bleef", "stands", "stood", "remains", "remained", "steht", "stand", "liegt", "bleibt", "blieb",
     };
 
     // Adverbs of time between a subject and its changed figure: "het dodental is inmiddels tot 30 opgelopen".
