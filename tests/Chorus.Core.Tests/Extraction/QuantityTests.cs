@@ -477,6 +477,14 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Lees verder op pagina 6-7 over de plannen.", 6, false, null)]
     [InlineData("nl", "Het ging om een brief (Brieven 2-4) over de zorg.", 2, false, null)]
     [InlineData("nl", "Het ging om 5-7 kinderen per klas.", 5, true, "kinderen")]
+    // A number in digits inside a name is no figure; a figure after a name stays one.
+    [InlineData("nl", "Na de crash bleef de Boeing 737 Max aan de grond.", 737, false, null)]
+    [InlineData("nl", "Het circus dat Formule 1 heet, trekt door Europa.", 1, false, null)]
+    [InlineData("nl", "De organisatie achter de Sea Watch 3 overweegt een rechtszaak.", 3, false, null)]
+    [InlineData("en", "After the crash the Boeing 737 crashed again in tests.", 737, false, null)]
+    [InlineData("nl", "Volgens het bureau zijn in Pakistan 1000 burgerslachtoffers gevallen.", 1000, true, "burgerslachtoffers")]
+    [InlineData("nl", "Zo heeft NS 79 nieuwe treinen besteld.", 79, true, "treinen")]
+    [InlineData("nl", "Een kilowatt kost bij Fastned 59 eurocent.", 59, true, "ct")]
     public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)
     {
         var found = Extract(lang, text).Where(q => q.Value == value).ToList();

@@ -59,7 +59,7 @@ public sealed class QuantityExtractor
         ["kilometern"] = "km", ["grams"] = "g", ["gramm"] = "g", ["kilos"] = "kg", ["kilogramm"] = "kg", ["tonne"] = "t", ["litre"] = "l",
         ["litern"] = "l", ["meilen"] = "mi", ["mph"] = "mi/h",
         ["voet"] = "ft", ["feet"] = "ft", ["foot"] = "ft", ["mijl"] = "mi", ["mijlen"] = "mi", ["miles"] = "mi", ["mile"] = "mi", ["inch"] = "in", ["cent"] = "ct",
-        ["ons"] = "ons", ["bit"] = "bit", ["bits"] = "bit", ["byte"] = "byte", ["bytes"] = "byte",
+        ["ons"] = "ons", ["bit"] = "bit", ["bits"] = "bit", ["byte"] = "byte", ["bytes"] = "byte", ["eurocent"] = "ct",
 
         // Dutch coins by name, still said of euro amounts: "een tientje" is ten euros, "een kwartje" 25 cents.
         ["kwartje"] = "kwartje", ["kwartjes"] = "kwartje", ["dubbeltje"] = "dubbeltje", ["dubbeltjes"] = "dubbeltje", ["stuiver"] = "stuiver",
@@ -702,6 +702,12 @@ public sealed class QuantityExtractor
                 continue;
             }
 
+            if (PartOfAName(start, unit))
+            {
+                i = next;
+                continue;
+            }
+
             result.Add(new QuantityMention(tokens[start].Start, tokens[next - 1].End, value, unit, min, max, qualifier is not null, qualifier ?? FigureQualifier.None));
             i = next;
         }
@@ -874,6 +880,28 @@ public sealed class QuantityExtractor
             }
 
             return head;
+        }
+
+        // A number in digits that is part of a name: right after a capitalised word inside a sentence, and before no plural,
+        // adjective or unit ("de Boeing 737 Max", "het circus dat Formule 1 heet", "de Sea Watch 3 overweegt", "Artikel 50
+        // wanneer", "aan de Rijnstraat 8."); not "in Pakistan 1000 burgerslachtoffers", "NS 79 nieuwe treinen", "Heijn 40
+        // cent". German capitalises every noun, so not there.
+        bool PartOfAName(int k, string? unit)
+        {
+            if (lang == "de" || tokens[k].Kind != TokenKind.Number || k < 2 || !IsCapitalisedWord(k - 1) || tokens[k - 2].Kind != TokenKind.Word
+                || (unit is not null && Units.ContainsValue(unit)) || w[k].Contains(',', StringComparison.Ordinal) || w[k].Contains('.', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var after = k + 1;
+            if (after >= tokens.Count || tokens[after].Kind != TokenKind.Word)
+            {
+                return after >= tokens.Count || w[after] is "." or "," or ";" or ")";
+            }
+
+            return IsCapitalisedWord(after)
+                || !(LooksPlural(after) || w[after].EndsWith('e') || Units.ContainsKey(w[after]) || Scales.ContainsKey(w[after]) || OtherWords.Contains(w[after]));
         }
 
         // The count noun of a clause that says where a count stands ("staat op", "stood at", "lag bei") before token k: a
