@@ -667,6 +667,14 @@ public sealed class QuantityExtractor
                 unit = gapped;
             }
 
+            // The end of a change "van … naar" counts what its start counts when it names nothing itself: "van 1065 incidenten
+            // in 2017 naar 1409 vorig jaar", "from 2,948 cases in 2017 to 2,553 in 2018", "von 366 Fällen auf 1462".
+            if (unit is null && vague is null && min is null && !scaled && start > 1 && w[start - 1] is "naar" or "tot" or "to" or "auf" or "bis"
+                && ChangeStartBefore(start) is { } changedFrom)
+            {
+                unit = changedFrom;
+            }
+
             // A bare number that opens the next clause as its subject counts what the count before it in its sentence counts
             // (gapping): "Drie mensen kwamen om, twaalf raakten gewond", "Three people died and twelve were injured".
             if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
@@ -738,6 +746,27 @@ public sealed class QuantityExtractor
             }
 
             return counted;
+        }
+
+        // What the figure before token k counts, when that figure opens a change with "van", "from" or "von" in the same
+        // clause, within twelve tokens; an age or a share is left out (the end of a change of shares says "procent").
+        string? ChangeStartBefore(int k)
+        {
+            if (result.Count == 0 || result[^1].Unit is not { } from || from is "%" or AgeUnit || (k - 12 > 0 && tokens[k - 12].Start > result[^1].End))
+            {
+                return null;
+            }
+
+            var t = k - 2;
+            for (; t >= 0 && tokens[t].Start > result[^1].Start; t--)
+            {
+                if (w[t] is "." or "!" or "?" or ";" or ":")
+                {
+                    return null;
+                }
+            }
+
+            return t > 0 && tokens[t].Start == result[^1].Start && w[t - 1] is "van" or "from" or "von" ? from : null;
         }
 
         // A word after a bare number that makes it a part of a count, not a count of its own ("zwei von ihnen", "twee
