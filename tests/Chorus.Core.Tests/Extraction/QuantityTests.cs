@@ -493,6 +493,8 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Volgens het bureau zijn in Pakistan 1000 burgerslachtoffers gevallen.", 1000, true, "burgerslachtoffers")]
     [InlineData("nl", "Zo heeft NS 79 nieuwe treinen besteld.", 79, true, "treinen")]
     [InlineData("nl", "Een kilowatt kost bij Fastned 59 eurocent.", 59, true, "ct")]
+    // "per" is no noun.
+    [InlineData("nl", "De subsidie daalt naar 36 miljoen per jaar.", 36e6, true, null)]
     public void AVerbAfterANumber_IsNotWhatItCounts(string lang, string text, double value, bool figure, string? unit)
     {
         var found = Extract(lang, text).Where(q => q.Value == value).ToList();

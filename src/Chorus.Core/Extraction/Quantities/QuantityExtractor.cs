@@ -140,6 +140,8 @@ public sealed class QuantityExtractor
     {
         "elkaar", "zich", "zichzelf", "ons", "jullie", "hen", "hun", "andere", "keer", "maal", "each", "other", "themselves", "einander", "sich", "mal",
         "plus", "minus", "min", "times", "gedeeld", "verder",
+        // A rate's word is no noun: "36 miljoen per jaar" counts nothing named ("per" had been its noun).
+        "per", "pro",
     };
 
     // "Other" before a noun is the noun's adjective: "drie andere mannen", "three other men", "drei andere Männer".
