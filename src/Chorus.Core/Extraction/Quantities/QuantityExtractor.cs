@@ -66,6 +66,10 @@ public sealed class QuantityExtractor
         ["stuivers"] = "stuiver", ["tientje"] = "tientje", ["tientjes"] = "tientje", ["rijksdaalder"] = "rijksdaalder", ["rijksdaalders"] = "rijksdaalder",
     };
 
+    // The codes the units above stand for ("km", "EUR", "year"): a figure with one of them measures; any other unit is a
+    // counted noun.
+    private static readonly HashSet<string> UnitCodes = new(Units.Values, StringComparer.Ordinal);
+
     // The periods a rate is given over, in the singular a rate uses ("per jaar", "a year", "pro Jahr", "im Jahr").
     private static readonly Dictionary<string, string> RatePeriods = new(StringComparer.Ordinal)
     {
@@ -920,7 +924,7 @@ public sealed class QuantityExtractor
         bool PartOfAName(int k, string? unit)
         {
             if (lang == "de" || tokens[k].Kind != TokenKind.Number || k < 2 || !IsCapitalisedWord(k - 1) || tokens[k - 2].Kind != TokenKind.Word
-                || (unit is not null && Units.ContainsValue(unit)) || w[k].Contains(',', StringComparison.Ordinal) || w[k].Contains('.', StringComparison.Ordinal))
+                || (unit is not null && UnitCodes.Contains(unit)) || w[k].Contains(',', StringComparison.Ordinal) || w[k].Contains('.', StringComparison.Ordinal))
             {
                 return false;
             }
@@ -1447,11 +1451,6 @@ public sealed class QuantityExtractor
                     return null;
                 }
 
-                // An inflected adjective (-e) before another content word: "drie nieuwe scholen", "90 gepantserde wagons".
-                // German capitalises its nouns: "vierzehn Bergleute ums Leben" counts the miners, "drei neue Schulen"
-                // the schools.
-                // English adjectives do not inflect: a word before a plural noun is its adjective ("three new schools",
-                // "200 extra officers"); nor do Dutch "extra" and "gratis" ("5 miljoen extra bomen").
                 // A Dutch adjective or adverb that does not inflect here is never the plural a number counts: it describes
                 // the words after it ("7500 medisch specialisten", "25.000 volledig elektrische auto's"), or the number
                 // counts nothing named ("1409 vorig jaar", "er vijftigduizend nodig heeft", "die twee mogelijk kwijt": what it
@@ -1471,6 +1470,11 @@ public sealed class QuantityExtractor
                     return null;
                 }
 
+                // An inflected adjective (-e) before another content word: "drie nieuwe scholen", "90 gepantserde wagons".
+                // German capitalises its nouns: "vierzehn Bergleute ums Leben" counts the miners, "drei neue Schulen"
+                // the schools.
+                // English adjectives do not inflect: a word before a plural noun is its adjective ("three new schools",
+                // "200 extra officers"); nor do Dutch "extra" and "gratis" ("5 miljoen extra bomen").
                 var beforeNoun = j < k + 2 && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word
                     && !stemmer.IsStopword(w[j + 1]) && !NotCounted.Contains(w[j + 1]) && w[j + 1].Length > 2;
                 var isAdjective = beforeNoun && lang is "nl" or "de" && (w[j].EndsWith('e') || w[j] is "extra" or "gratis")
