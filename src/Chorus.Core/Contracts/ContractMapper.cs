@@ -218,9 +218,9 @@ public sealed class ContractMapper
 
     /// <summary>
     /// Each source's figures and dates, grouped by what they are: a measure by its unit, a count by its counted noun
-    /// (first five letters, so "doden" meets "dode"; the line is named by the form its sources write most), dates and
-    /// clock times on lines of their own. Lines that more than one source fills come first; within a line, sources keep
-    /// the story's order.
+    /// (first five letters, so "zetel" meets "zetels" and "doden" "dodental"; the line is named by the form its sources
+    /// write most), dates and clock times on lines of their own. Lines that more than one source fills come first; within
+    /// a line, sources keep the story's order.
     /// </summary>
     internal static List<FigureRowDoc> FiguresLedger(IReadOnlyList<StoredArticle> articles, IReadOnlyList<AnalyzedArticle> analyzed, IReadOnlySet<(string ArticleId, int Start)> projected)
     {
