@@ -253,11 +253,6 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Eine Lawine hat vier Skitourengeher verschüttet. Zwei von ihnen konnten nur tot geborgen werden.", 2.0, "skitourengeher")]
     [InlineData("nl", "Bij de brand raakten twaalf bewoners gewond. Drie van hen zijn er ernstig aan toe.", 3.0, "bewoners")]
     [InlineData("en", "An avalanche buried four ski tourers on Sunday. Three of them were found dead. One was rescued alive.", 1.0, "tourers")]
-    // The end of a change "van … naar" that names nothing counts what its start counts.
-    [InlineData("nl", "Het aantal steeg van 1065 incidenten in 2017 naar 1409 vorig jaar.", 1409.0, "incidenten")]
-    [InlineData("nl", "De daling zette door: van 2948 zaken in 2017 naar 2553 in 2018.", 2553.0, "zaken")]
-    [InlineData("en", "Filings fell from 2,948 cases last year to 2,553 this year.", 2553.0, "cases")]
-    [InlineData("de", "Die Zahl stieg von 366 Fällen auf 1462 im Jahr 2018.", 1462.0, "fällen")]
     public void ABareNumberOpeningTheNextClause_CountsWhatTheCountBeforeCounts(string lang, string text, double value, string unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);
@@ -459,13 +454,6 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Er werden 40 stemmen geteld.", 40, true, "stemmen")]
     [InlineData("nl", "Op rondwegen moet de maximumsnelheid 50 of 70 blijven.", 50, true, null)]
     [InlineData("de", "Die Zahl der Toten ist inzwischen auf 41 gestiegen.", 41, true, "toten")]
-    // Where a count stands counts its subject, with the subject before or after the verb.
-    [InlineData("nl", "Vanavond stond het dodental in de provincie op 37.", 37, true, "dodental")]
-    [InlineData("nl", "Het aantal besmettingen staat inmiddels op 412.", 412, true, "besmettingen")]
-    [InlineData("de", "Die Zahl der Toten lag am Abend bei 37.", 37, true, "toten")]
-    [InlineData("en", "By Monday the death toll stood at 37.", 37, true, "toll")]
-    [InlineData("de", "Am Abend lag die Opferzahl bei 37.", 37, true, "opferzahl")]
-    [InlineData("nl", "Ajax staat nu op 3 in de ranglijst.", 3, false, null)]
     // A Dutch adjective or adverb that does not inflect is never the plural a number counts (DPG 2019: "waarvan dertien
     // voorwaardelijk", "1409 vorig jaar", "vijftigduizend nodig"): it describes the plural after it, or nothing is named.
     [InlineData("nl", "Er kwamen 300 medisch specialisten naar het congres.", 300, true, "specialisten")]
@@ -482,9 +470,6 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("nl", "Lees verder op pagina 6-7 over de plannen.", 6, false, null)]
     [InlineData("nl", "Het ging om een brief (Brieven 2-4) over de zorg.", 2, false, null)]
     [InlineData("nl", "Het ging om 5-7 kinderen per klas.", 5, true, "kinderen")]
-    // Not across a sentence, and not from a figure no "van" opened.
-    [InlineData("nl", "Er waren 40 incidenten. Daarna liep het op tot 55.", 55, false, null)]
-    [InlineData("nl", "Er waren 40 incidenten en dat liep op naar 55 in de zomer.", 55, false, null)]
     // A number in digits inside a name is no figure; a figure after a name stays one.
     [InlineData("nl", "Na de crash bleef de Boeing 737 Max aan de grond.", 737, false, null)]
     [InlineData("nl", "Het circus dat Formule 1 heet, trekt door Europa.", 1, false, null)]

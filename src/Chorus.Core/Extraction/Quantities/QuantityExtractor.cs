@@ -580,13 +580,6 @@ public sealed class QuantityExtractor
                 (unit, qualifier) = (subject, qualifier ?? FigureQualifier.ChangedTo);
             }
 
-            // The level a count stands at counts its subject: "Het dodental staat op 23", "Vanmorgen stond het officiële dodental
-            // in Mozambique op 84", "the death toll stood at 23", "die Zahl der Toten lag bei 23".
-            if (unit is null && value >= 1 && LevelOf(start) is { } level)
-            {
-                unit = level;
-            }
-
             // The second of two ages in one apposition: "aged 19 and 22", "Die beiden Täter, 24 und 35 Jahre alt,".
             if (unit is null or "year" && IsPlainAge(value, vague, min) && start > 2 && w[start - 1] is "en" or "und" or "and"
                 && (tokens[start - 2].Kind == TokenKind.Number || ParseWords(w[start - 2], lang) is not null)
@@ -673,14 +666,6 @@ public sealed class QuantityExtractor
                 unit = gapped;
             }
 
-            // The end of a change "van … naar" counts what its start counts when it names nothing itself: "van 1065 incidenten
-            // in 2017 naar 1409 vorig jaar", "from 2,948 cases in 2017 to 2,553 in 2018", "von 366 Fällen auf 1462".
-            if (unit is null && vague is null && min is null && !scaled && start > 1 && w[start - 1] is "naar" or "tot" or "to" or "auf" or "bis"
-                && ChangeStartBefore(start) is { } changedFrom)
-            {
-                unit = changedFrom;
-            }
-
             // A bare number that opens the next clause as its subject counts what the count before it in its sentence counts
             // (gapping): "Drie mensen kwamen om, twaalf raakten gewond", "Three people died and twelve were injured".
             if (unit is null && vague is null && min is null && !scaled && next < tokens.Count && start > 0
@@ -752,27 +737,6 @@ public sealed class QuantityExtractor
             }
 
             return counted;
-        }
-
-        // What the figure before token k counts, when that figure opens a change with "van", "from" or "von" in the same
-        // clause, within twelve tokens; an age or a share is left out (the end of a change of shares says "procent").
-        string? ChangeStartBefore(int k)
-        {
-            if (result.Count == 0 || result[^1].Unit is not { } from || from is "%" or AgeUnit || (k - 12 > 0 && tokens[k - 12].Start > result[^1].End))
-            {
-                return null;
-            }
-
-            var t = k - 2;
-            for (; t >= 0 && tokens[t].Start > result[^1].Start; t--)
-            {
-                if (w[t] is "." or "!" or "?" or ";" or ":")
-                {
-                    return null;
-                }
-            }
-
-            return t > 0 && tokens[t].Start == result[^1].Start && w[t - 1] is "van" or "from" or "von" ? from : null;
         }
 
         // A word after a bare number that makes it a part of a count, not a count of its own ("zwei von ihnen", "twee
@@ -938,50 +902,6 @@ public sealed class QuantityExtractor
             return IsCapitalisedWord(after)
                 || !(LooksPlural(after) || w[after].EndsWith('e') || Units.ContainsKey(w[after]) || Scales.ContainsKey(w[after]) || OtherWords.Contains(w[after]));
         }
-
-        // The count noun of a clause that says where a count stands ("staat op", "stood at", "lag bei") before token k: a
-        // verb of standing and a noun for a count ("dodental", "aantal", "toll", "Zahl") among the clause's words before it.
-        string? LevelOf(int k)
-        {
-            if (k < 3 || w[k - 1] is not ("op" or "at" or "bei" or "auf"))
-            {
-                return null;
-            }
-
-            string? count = null;
-            var stands = false;
-            for (var j = k - 2; j >= 0 && j >= k - 9 && tokens[j].Kind == TokenKind.Word; j--)
-            {
-                stands |= LevelVerbs.Contains(w[j]);
-                if (count is null && IsCountNoun(w[j]))
-                {
-                    count = w[j];
-                    // A count of something named after it counts that: "het aantal besmettingen", "die Zahl der Toten".
-                    if (w[j] is "aantal" or "totaal" or "teller" or "number" or "count" or "total" or "tally" or "zahl" or "anzahl")
-                    {
-                        for (var c = j + 1; c < k - 1 && c <= j + 3; c++)
-                        {
-                            if (!stop.IsStopword(w[c]) && !LevelVerbs.Contains(w[c]) && !FiniteAuxiliaries.Contains(w[c]))
-                            {
-                                count = w[c];
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-
-            return stands ? count : null;
-        }
-
-        bool IsCountNoun(string word)
-            => lang switch
-            {
-                "nl" => (word.Length >= 5 && word.EndsWith("tal", StringComparison.Ordinal)) || word is "teller" or "totaal",
-                "en" => word is "toll" or "tally" or "total" or "count",
-                "de" => word.EndsWith("zahl", StringComparison.Ordinal) || word is "bilanz",
-                _ => false,
-            };
 
         // "Die Zahl der Toten ist inzwischen auf 41 gestiegen", "dat het dodental tot 30 is opgelopen": the change verb
         // after the figure (a German perfect, a Dutch subordinate clause); the subject is the first word before the
@@ -1741,12 +1661,6 @@ public sealed class QuantityExtractor
     {
         "opgelopen", "gestegen", "gedaald", "gezakt", "toegenomen", "afgenomen", "geklommen", "steeg", "stegen", "daalde", "daalden", "liep", "liepen",
         "risen", "fallen", "rose", "fell", "climbed", "increased", "decreased", "gestiegen", "gesunken", "stieg", "sank",
-    };
-
-    // Verbs that say where a count stands: "staat op", "stood at", "lag bei".
-    private static readonly HashSet<string> LevelVerbs = new(StringComparer.Ordinal)
-    {
-        "staat", "stond", "ligt", "lag", "blijft", "bleef", "stands", "stood", "remains", "remained", "steht", "stand", "liegt", "bleibt", "blieb",
     };
 
     // Adverbs of time between a subject and its changed figure: "het dodental is inmiddels tot 30 opgelopen".
