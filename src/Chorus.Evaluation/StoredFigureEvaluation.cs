@@ -135,7 +135,7 @@ public static class StoredFigureEvaluation
 
             if (analyzed?.Times.Where(t => t.Kind == TimeKind.Duration && Covers(t.Start, t.End, l.Start)).Select(t => (TimeMention?)t).FirstOrDefault() is { } duration)
             {
-                if (DurationOf(duration.Value) is { } d && d.Unit == l.What && d.Amount >= l.Min && d.Amount <= l.Max)
+                if (DurationMatches(duration.Value, l))
                 {
                     right++;
                 }
@@ -207,27 +207,19 @@ public static class StoredFigureEvaluation
         return a.Length >= 5 && b.Length >= 5 && string.CompareOrdinal(a, 0, b, 0, 5) == 0;
     }
 
-    /// <summary>"P2Y" → (2, "year"), "PT200H" → (200, "h"); null for what this evaluation does not read.</summary>
-    private static (double Amount, string Unit)? DurationOf(string? timex)
+    /// <summary>
+    /// Whether a duration's TIMEX ("P2Y", "PT200H") is the judged length: its seconds, read by <see cref="TimexReading"/>
+    /// with the same conventions (a year of 365 days, a month of 30), within the judged bounds in the judged unit.
+    /// </summary>
+    internal static bool DurationMatches(string? timex, StoredFigureLabel label)
     {
-        if (timex is not { Length: > 2 } || timex[0] != 'P')
+        var unitSeconds = label.What switch
         {
-            return null;
-        }
-
-        var clock = timex[1] == 'T';
-        var body = timex.AsSpan(clock ? 2 : 1);
-        if (!double.TryParse(body[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
-        {
-            return null;
-        }
-
-        string? unit = (clock, body[^1]) switch
-        {
-            (false, 'Y') => "year", (false, 'M') => "month", (false, 'W') => "week", (false, 'D') => "day",
-            (true, 'H') => "h", (true, 'M') => "min", (true, 'S') => "s", _ => null,
+            "year" => 365 * 86400.0, "month" => 30 * 86400.0, "week" => 7 * 86400.0, "day" => 86400.0, "h" => 3600.0, "min" => 60.0, "s" => 1.0,
+            _ => double.NaN,
         };
-        return unit is null ? null : (amount, unit);
+        return timex is not null && TimexReading.DurationSeconds(timex) is { } seconds && !double.IsNaN(unitSeconds)
+            && seconds >= (label.Min * unitSeconds) - 1e-6 && seconds <= (label.Max * unitSeconds) + 1e-6;
     }
 
     private static string Show(QuantityMention q)
