@@ -353,8 +353,9 @@ internal static class ChorusCli
 
         var comparisonFile = new Argument<string>("file") { Description = "Labelled stories (format: eval/comparison-stories.txt)" };
         var threshold = new Option<double>("--threshold") { Description = "Claim alignment threshold to evaluate (for fitting; default: the shipped one)", DefaultValueFactory = _ => StoryComparer.DefaultThreshold };
-        var evalComparison = new Command("comparison", "Shared/unique claim and conflict precision/recall on labelled stories") { comparisonFile, threshold, json };
-        evalComparison.SetAction((r, ct) => EvalCommand.ComparisonAsync(ctx, r.GetValue(comparisonFile)!, r.GetValue(threshold), r.GetValue(json), ct));
+        var groupedOption = new Option<bool>("--grouped") { Description = "Ingest every article into one fresh store first and compare the stories Chorus grouped them into (an article put in another story takes its claims and conflicts with it), not the labelled stories" };
+        var evalComparison = new Command("comparison", "Shared/unique claim and conflict precision/recall on labelled stories") { comparisonFile, threshold, groupedOption, json };
+        evalComparison.SetAction((r, ct) => EvalCommand.ComparisonAsync(ctx, r.GetValue(comparisonFile)!, r.GetValue(threshold), r.GetValue(groupedOption), r.GetValue(json), ct));
         var claimLabels = new Argument<string>("labels") { Description = "Judged sentence pairs of real stories (eval/comparison/dpg-claims-*.tsv)" };
         var evalClaims = new Command("claims", "Shared-claim precision/recall on judged sentence pairs of real stories in the store") { claimLabels, threshold, json };
         evalClaims.SetAction((r, ct) => EvalCommand.ClaimsAsync(ctx, DbPath(r), r.GetValue(claimLabels)!, r.GetValue(threshold), r.GetValue(json), ct));

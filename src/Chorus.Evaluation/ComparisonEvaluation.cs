@@ -40,7 +40,16 @@ public sealed record ComparisonScores(
 /// </summary>
 public static class ComparisonEvaluation
 {
-    public static ComparisonScores Evaluate(IReadOnlyList<FixtureStory> stories, ArticleAnalyzer analyzer, StoryComparer comparer, double nearDuplicateSimilarity = 0.8)
+    /// <param name="stories">The labelled stories.</param>
+    /// <param name="analyzer">The analyser.</param>
+    /// <param name="comparer">The comparer.</param>
+    /// <param name="nearDuplicateSimilarity">The MinHash similarity at which an article counts as a copy of an earlier one.</param>
+    /// <param name="groupOf">
+    /// The story Chorus put each article in, by <see cref="ArticleKey"/>; null takes each labelled story as one story.
+    /// A labelled story split over several of Chorus's stories is compared part by part, as a reader would see it: a
+    /// conflict or a shared claim across two parts is not found.
+    /// </param>
+    public static ComparisonScores Evaluate(IReadOnlyList<FixtureStory> stories, ArticleAnalyzer analyzer, StoryComparer comparer, double nearDuplicateSimilarity = 0.8, IReadOnlyDictionary<string, string>? groupOf = null)
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -52,7 +61,7 @@ public static class ComparisonEvaluation
         {
             var analyzed = story.Articles.Select(a => analyzer.Analyze(new RawArticle { Ref = a.Id, Text = a.Text, Date = a.Date, Source = a.Outlet, Lang = a.Lang })).ToList();
             var compared = Compared(story, analyzed, nearDuplicateSimilarity);
-            var comparison = comparer.Compare(compared);
+            var comparison = CompareParts(story, compared, comparer, groupOf);
 
             // Gold: a label is shared when articles of two outlets carry it; a declared copy counts as its original's outlet.
             var outletOf = story.Articles.ToDictionary(a => a.Id, a => a.CopyOf is { } c ? story.Articles.First(o => o.Id == c).Outlet : a.Outlet, StringComparer.Ordinal);
@@ -139,6 +148,46 @@ public static class ComparisonEvaluation
         }
 
         return new ComparisonScores(stories.Count, sentences, shared, unique, alignment, conflicts, mistakes) { Updates = updates };
+    }
+
+    /// <summary>The key of a labelled article in <c>groupOf</c>: its story and its id, since ids repeat across stories.</summary>
+    public static string ArticleKey(string storyId, string articleId) => storyId + "/" + articleId;
+
+    /// <summary>
+    /// The comparison a reader gets of a labelled story: one comparison where Chorus grouped all its articles together,
+    /// else one per part, their claims, conflicts and updates put side by side.
+    /// </summary>
+    private static StoryComparison CompareParts(FixtureStory story, List<ComparedArticle> compared, StoryComparer comparer, IReadOnlyDictionary<string, string>? groupOf)
+    {
+        if (groupOf is null)
+        {
+            return comparer.Compare(compared);
+        }
+
+        var parts = story.Articles.Select((a, i) => (Group: groupOf.GetValueOrDefault(ArticleKey(story.Id, a.Id)) ?? "alone:" + i.ToString(CultureInfo.InvariantCulture), Index: i))
+            .GroupBy(x => x.Group, StringComparer.Ordinal)
+            .Select(g => g.Select(x => compared[x.Index]).ToList())
+            .ToList();
+        if (parts.Count == 1)
+        {
+            return comparer.Compare(compared);
+        }
+
+        var claimOf = new Dictionary<(string ArticleId, int Start), Claim>();
+        var (claims, conflicts, updates) = (new List<Claim>(), new List<Conflict>(), new List<FigureUpdate>());
+        foreach (var part in parts)
+        {
+            var comparison = comparer.Compare(part);
+            claims.AddRange(comparison.Claims);
+            conflicts.AddRange(comparison.Conflicts);
+            updates.AddRange(comparison.Updates);
+            foreach (var (key, claim) in comparison.ClaimOf)
+            {
+                claimOf[key] = claim;
+            }
+        }
+
+        return new StoryComparison(claims, conflicts, [], [], story.Articles.FirstOrDefault()?.Lang ?? "nl") { ClaimOf = claimOf, Updates = updates };
     }
 
     /// <summary>The fixture story as the comparer sees it, with near-copies found by MinHash against earlier articles.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
+using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Time;
 
 namespace Chorus.Evaluation;
@@ -12,8 +13,9 @@ public sealed record LabelledArticle(RawArticle Article, string Gold);
 
 /// <summary>
 /// Reads articles labelled with their gold story: JSONL in the ingest fields plus <c>"event"</c> (or
-/// <c>"story"</c>), or the UCI news CSV (ID, TITLE, PUBLISHER, STORY, TIMESTAMP in milliseconds), whose headlines
-/// become headline-only items. Problems are returned with their line, not thrown.
+/// <c>"story"</c>), the UCI news CSV (ID, TITLE, PUBLISHER, STORY, TIMESTAMP in milliseconds), whose headlines
+/// become headline-only items, or labelled comparison stories (eval/comparison-stories.txt), whose articles are
+/// referred to as <c>story/article</c>. Problems are returned with their line, not thrown.
 /// </summary>
 public static class LabelledArticles
 {
@@ -21,7 +23,21 @@ public static class LabelledArticles
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
-        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadUciCsv(path, content) : ReadJsonl(path, content);
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadUciCsv(path, content)
+            : IsComparisonFixture(content) ? ReadComparisonFixture(path, content)
+            : ReadJsonl(path, content);
+    }
+
+    private static bool IsComparisonFixture(string content)
+        => content.StartsWith("=== story ", StringComparison.Ordinal) || content.Contains("\n=== story ", StringComparison.Ordinal);
+
+    private static (List<LabelledArticle>, List<string>) ReadComparisonFixture(string path, string content)
+    {
+        var (stories, errors) = ComparisonFixture.Parse(path, content.Split('\n'));
+        var items = stories.SelectMany(story => story.Articles.Select(a => new LabelledArticle(
+            new RawArticle { Ref = ComparisonEvaluation.ArticleKey(story.Id, a.Id), Text = a.Text, Date = a.Date, Source = a.Outlet, Lang = a.Lang },
+            story.Id))).ToList();
+        return (items, errors);
     }
 
     private static (List<LabelledArticle>, List<string>) ReadJsonl(string path, string content)

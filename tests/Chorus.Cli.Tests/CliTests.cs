@@ -155,6 +155,48 @@ public sealed class CliTests : IDisposable
         Assert.Contains("no story with two or more articles", empty.Stderr, StringComparison.Ordinal);
     }
 
+    // Labelled comparison stories are ingested together and compared as Chorus grouped them: a story split over two of
+    // Chorus's stories loses what lies across the split. The same file scores the grouping itself.
+    [Fact]
+    public async Task EvalComparisonGrouped_ComparesTheStoriesChorusMade()
+    {
+        var file = _tmp.File("stories.txt", string.Join('\n',
+            "=== story brand",
+            "--- article t1 | Stadsblad | 2024-03-08 | nl",
+            "[fire] Bij een brand in een grachtenpand aan de Keizersgracht in Amsterdam zijn vrijdagochtend twee mensen gewond geraakt.",
+            "[up] De brandweer schaalde op naar grote brand.",
+            "--- article t2 | Het Avondnieuws | 2024-03-08 | nl",
+            "[fire] In de Amsterdamse binnenstad heeft vrijdag een grote brand gewoed in een pand aan de Keizersgracht, waarbij drie mensen gewond raakten.",
+            "[up] De brandweer schaalde op.",
+            "! number: 2 | 3",
+            "",
+            "=== story beker",
+            "--- article c1 | Sportkrant | 2024-03-10 | nl",
+            "[cup] Feyenoord heeft zondag de KNVB-beker gewonnen.",
+            "--- article c2 | Weerbericht | 2024-03-10 | nl",
+            "[cup] Het wordt morgen zonnig met een noordoostenwind."));
+        var alone = await CliRunner.RunAsync("eval", "comparison", file, "--json");
+        var grouped = await CliRunner.RunAsync("eval", "comparison", file, "--grouped", "--json");
+        Assert.Equal(0, alone.ExitCode);
+        Assert.Equal(0, grouped.ExitCode);
+        var (a, g) = (JsonDocument.Parse(alone.Stdout).RootElement, JsonDocument.Parse(grouped.Stdout).RootElement);
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("grouping").ValueKind);
+        var grouping = g.GetProperty("grouping");
+        Assert.Equal(4, grouping.GetProperty("items").GetInt32());
+        Assert.Equal(2, grouping.GetProperty("goldClusters").GetInt32());
+        Assert.Equal(3, grouping.GetProperty("predictedClusters").GetInt32());
+        Assert.Equal(1, g.GetProperty("conflicts").GetProperty("truePositives").GetInt32());
+        // The cup story's two sentences were labelled one claim; split apart, neither is shared.
+        Assert.True(g.GetProperty("shared").GetProperty("truePositives").GetInt32() <= a.GetProperty("shared").GetProperty("truePositives").GetInt32());
+
+        var clusters = await CliRunner.RunAsync("eval", "clusters", "--gold", file, "--json");
+        Assert.Equal(0, clusters.ExitCode);
+        var c = JsonDocument.Parse(clusters.Stdout).RootElement;
+        Assert.Equal(4, c.GetProperty("items").GetInt32());
+        Assert.Equal(2, c.GetProperty("goldClusters").GetInt32());
+        Assert.Equal(100, c.GetProperty("bcubed").GetProperty("precision").GetDouble());
+    }
+
     [Fact]
     public async Task EvalClusters_ScoresAGoldFile()
     {

@@ -187,7 +187,16 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
-    public static async Task<int> ComparisonAsync(CliContext ctx, string file, double threshold, bool json, CancellationToken ct)
+    /// <param name="ctx">The CLI context.</param>
+    /// <param name="file">Labelled stories.</param>
+    /// <param name="threshold">The claim alignment threshold.</param>
+    /// <param name="grouped">
+    /// Ingest every article of the file into one fresh store first and compare the stories Chorus grouped them into,
+    /// as a reader finds them: an article Chorus put in another story takes its claims and conflicts with it.
+    /// </param>
+    /// <param name="json">One JSON document on stdout.</param>
+    /// <param name="ct">Cancels the run.</param>
+    public static async Task<int> ComparisonAsync(CliContext ctx, string file, double threshold, bool grouped, bool json, CancellationToken ct)
     {
         if (!File.Exists(file))
         {
@@ -205,7 +214,18 @@ internal static class EvalCommand
             return ExitCodes.Partial;
         }
 
-        var scores = ComparisonEvaluation.Evaluate(stories, ArticleAnalyzer.CreateDefault(), new StoryComparer(threshold));
+        Dictionary<string, string>? groupOf = null;
+        ClusterScores? grouping = null;
+        if (grouped)
+        {
+            var (items, _) = LabelledArticles.Read(file, await File.ReadAllTextAsync(file, ct).ConfigureAwait(false));
+            var ordered = items.OrderBy(i => i.Article.Date?.Start ?? DateOnly.MaxValue).ToList();
+            var (predicted, _) = await GroupAsync(ordered.Select(i => i.Article).ToList(), new ClusteringOptions(), ct).ConfigureAwait(false);
+            groupOf = ordered.Select((item, i) => (item.Article.Ref, Story: predicted[i])).ToDictionary(x => x.Ref, x => x.Story, StringComparer.Ordinal);
+            grouping = ClusterEvaluation.Score([.. ordered.Select((item, i) => (item.Gold, predicted[i]))]);
+        }
+
+        var scores = ComparisonEvaluation.Evaluate(stories, ArticleAnalyzer.CreateDefault(), new StoryComparer(threshold), groupOf: groupOf);
         static object Doc(PrecisionRecall pr) => new { pr.TruePositives, pr.Predicted, pr.Gold, precision = Math.Round(pr.Precision, 2), recall = Math.Round(pr.Recall, 2), f1 = Math.Round(pr.F1, 2) };
         if (json)
         {
@@ -218,6 +238,7 @@ internal static class EvalCommand
                 alignment = Doc(scores.Alignment),
                 conflicts = Doc(scores.Conflicts),
                 updates = Doc(scores.Updates),
+                grouping = grouping is { } g ? new { g.Items, g.GoldClusters, g.PredictedClusters, bcubed = new { precision = Math.Round(g.BCubed.Precision, 2), recall = Math.Round(g.BCubed.Recall, 2), f1 = Math.Round(g.BCubed.F1, 2) } } : null,
                 scores.Mistakes,
             })).ConfigureAwait(false);
             return ExitCodes.Success;
@@ -230,6 +251,11 @@ internal static class EvalCommand
         }
 
         ctx.Out.MarkupLineInterpolated($"{scores.Stories} stories, {scores.Sentences} labelled sentences");
+        if (grouping is { } grouped2)
+        {
+            ctx.Out.MarkupLineInterpolated($"grouped by Chorus: {grouped2.Items} articles in {grouped2.PredictedClusters} stories ({grouped2.GoldClusters} labelled); B-cubed P {Pct(grouped2.BCubed.Precision)} R {Pct(grouped2.BCubed.Recall)}");
+        }
+
         ctx.Out.Write(table);
         foreach (var mistake in scores.Mistakes)
         {
@@ -733,67 +759,41 @@ internal static class EvalCommand
         }
 
         var ordered = items.OrderBy(i => i.Article.Date?.Start ?? DateOnly.MaxValue).ToList();
-        var folder = Path.Combine(Path.GetTempPath(), "chorus-eval-" + Guid.NewGuid().ToString("N"));
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        List<(string Gold, string Predicted)> pairs;
-        var decisions = new List<Assignment?>();
-        try
+        var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
+        var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;
+        if (mergeThreshold is { } m)
         {
-            Directory.CreateDirectory(folder);
-            await using var workspace = await ChorusWorkspace.OpenAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
-            var baseOptions = ClusteringOptions.ForGranularity(granularity) ?? throw new UsageException($"--granularity {granularity}: use 'event' or 'story'");
-            var options = threshold is { } t ? baseOptions with { Threshold = t } : baseOptions;
-            if (mergeThreshold is { } m)
-            {
-                options = options with { MergeThreshold = m };
-            }
-
-            if (minSharedTerms is { } shared)
-            {
-                options = options with { MinSharedTerms = shared };
-            }
-
-            if (minSharedEvidence is { } evidence)
-            {
-                options = options with { MinSharedEvidence = evidence };
-            }
-
-            if (anchorFloor is { } floor)
-            {
-                options = options with { AnchorFloor = floor };
-            }
-
-            if (weights is { Length: > 0 })
-            {
-                if (weights.Length != 3)
-                {
-                    throw new UsageException("--weights takes three numbers: terms, names, date");
-                }
-
-                options = options with { TermWeight = weights[0], NameWeight = weights[1], DateWeight = weights[2] };
-            }
-            var pipeline = new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), options, workspace.Index);
-            await pipeline.RunAsync(ordered.Select(i => ReadResult.Ok(i.Article)), null, ct).ConfigureAwait(false);
-            pairs = [];
-            foreach (var item in ordered)
-            {
-                // Exact duplicates are not stored again; they are in the story of the article they repeat.
-                var stored = await workspace.Store.FindArticleAsync(ArticleIdentity.ArticleId(ArticleIdentity.ContentKey(item.Article)), ct).ConfigureAwait(false);
-                pairs.Add((item.Gold, stored?.StoryId ?? "unassigned:" + item.Article.Ref));
-                decisions.Add(stored?.Assignment);
-            }
+            options = options with { MergeThreshold = m };
         }
-        finally
+
+        if (minSharedTerms is { } shared)
         {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The temporary store is left for the OS to clean.
-            }
+            options = options with { MinSharedTerms = shared };
         }
+
+        if (minSharedEvidence is { } evidence)
+        {
+            options = options with { MinSharedEvidence = evidence };
+        }
+
+        if (anchorFloor is { } floor)
+        {
+            options = options with { AnchorFloor = floor };
+        }
+
+        if (weights is { Length: > 0 })
+        {
+            if (weights.Length != 3)
+            {
+                throw new UsageException("--weights takes three numbers: terms, names, date");
+            }
+
+            options = options with { TermWeight = weights[0], NameWeight = weights[1], DateWeight = weights[2] };
+        }
+
+        var (predicted, decisions) = await GroupAsync(ordered.Select(i => i.Article).ToList(), options, ct).ConfigureAwait(false);
+        var pairs = ordered.Select((item, i) => (item.Gold, Predicted: predicted[i])).ToList();
 
         if (assignmentsFile is not null)
         {
@@ -832,6 +832,42 @@ internal static class EvalCommand
         table.AddRow("pairwise", Pct(scores.Pairwise.Precision), Pct(scores.Pairwise.Recall), Pct(scores.Pairwise.F1));
         ctx.Out.Write(table);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Ingests articles, in the order given, into a fresh temporary store, as a stream, and returns the story each
+    /// ended up in (an exact duplicate is in the story of the article it repeats) with the decision that put it there.
+    /// </summary>
+    private static async Task<(List<string> Stories, List<Assignment?> Decisions)> GroupAsync(IReadOnlyList<RawArticle> articles, ClusteringOptions options, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "chorus-eval-" + Guid.NewGuid().ToString("N"));
+        var (stories, decisions) = (new List<string>(), new List<Assignment?>());
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await using var workspace = await ChorusWorkspace.OpenAsync(Path.Combine(folder, "eval.db"), ct).ConfigureAwait(false);
+            var pipeline = new IngestPipeline(workspace.Store, ArticleAnalyzer.CreateDefault(), options, workspace.Index);
+            await pipeline.RunAsync(articles.Select(a => ReadResult.Ok(a)), null, ct).ConfigureAwait(false);
+            foreach (var article in articles)
+            {
+                var stored = await workspace.Store.FindArticleAsync(ArticleIdentity.ArticleId(ArticleIdentity.ContentKey(article)), ct).ConfigureAwait(false);
+                stories.Add(stored?.StoryId ?? "unassigned:" + article.Ref);
+                decisions.Add(stored?.Assignment);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The temporary store is left for the OS to clean.
+            }
+        }
+
+        return (stories, decisions);
     }
 
     private static BoundaryScores Sum(IEnumerable<BoundaryScores> scores)

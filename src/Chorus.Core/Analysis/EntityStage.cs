@@ -272,6 +272,15 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
                 continue;
             }
 
+            // "in den Niederlanden", "in Südspanien": a listed place inflected, or a part of one. German capitalises
+            // nouns, so the run may hold nouns beside it ("Deutschlands Autobauer", "Küste Spaniens"): the place is
+            // taken out of a run whose other words are all words of the language.
+            if (lang == "de" && !known && InflectedPlaces(words, tokens, name.Start) is { Count: > 0 } places)
+            {
+                result.AddRange(places);
+                continue;
+            }
+
             if (tokens.Length == 1 && lang == "de" && !IsAcronym(tokens[0]) && !TranslatedNames.Default.IsPlace(tokens[0]) && TranslatedNames.Default.KeyOf(tokens[0]) is null
                 && PreviousWord(text, start) is { } previous && (GermanArticles.Contains(previous.ToLowerInvariant()) || IsGermanNounAfterAdjective(previous, tokens[0])))
             {
@@ -438,6 +447,13 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             return false;
         }
 
+        // A valley ("im Ötztal", "im Ahrtal") ends as some common words do ("Portal", "Kapital", "Hospital"), which the
+        // dictionary holds whole.
+        if (ending == "tal" && ConceptLexicon.Default.HoldsWord(lang, lower))
+        {
+            return false;
+        }
+
         // The first part is a word as written, without a linking element ("Alters|heim", "Kinder|heim"), a verb's stem
         // ("Wohn|heim") or a compound itself ("Asylbewerber|heim"). Looked up as written, since by stem "Augs" would be
         // "Aug(e)s"; the whole name is not looked up, as the dictionary holds cities too ("Düsseldorf").
@@ -450,9 +466,32 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
     }
 
     // The last parts of German place names: castle, hill, village, town, houses, home, field, ford, brook, enclosure,
-    // the "-ingen" of a clan's settlement, harbour, bridge, churches, district.
+    // the "-ingen" of a clan's settlement, harbour, bridge, churches, district, valley.
     private static readonly string[] SettlementEndings =
-        ["burg", "berg", "dorf", "stadt", "hausen", "heim", "feld", "furt", "bach", "hagen", "ingen", "leben", "stedt", "hafen", "brück", "brücken", "kirchen", "gau", "gäu"];
+        ["burg", "berg", "dorf", "stadt", "hausen", "heim", "feld", "furt", "bach", "hagen", "ingen", "leben", "stedt", "hafen", "brück", "brücken", "kirchen", "gau", "gäu", "tal"];
+
+    /// <summary>
+    /// The listed places a German run names inflected or as a part ("Niederlanden", "Spaniens", "Südspanien"), each as
+    /// a mention of its own word; none when another word of the run is a name the lists know or an acronym, so a run
+    /// with a person or an organisation in it is left to the rules below. (The other words are nouns: "Autobauer".)
+    /// </summary>
+    private List<EntityMention>? InflectedPlaces(List<Token> words, string[] tokens, int runStart)
+    {
+        List<EntityMention>? places = null;
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            if ((TranslatedNames.Default.GermanUninflected(tokens[k]) ?? TranslatedNames.Default.GermanCompassPlace(tokens[k])) is { } listed)
+            {
+                (places ??= []).Add(new EntityMention(runStart + words[k].Start, runStart + words[k].End, TypeOf([listed]) ?? EntityType.Location, MentionMethod.NameLists));
+            }
+            else if (gazetteer.Full(tokens, k, 1) != 0 || TranslatedNames.Default.KeyOf(tokens[k]) is not null || IsAcronym(tokens[k]))
+            {
+                return null;
+            }
+        }
+
+        return places;
+    }
 
     // Capitalised words without an organisation word: what follows a role word when it is a person.
     private static bool LooksLikePersonName(string[] tokens)

@@ -113,7 +113,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         mentions = mentions.Select(m => PlaceByItsHead(text, m)).ToList();
         var acronyms = DefinedAcronyms(text, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var (grouped, groups) = Group(text, mentions, acronyms);
+        var (grouped, groups) = Group(text, mentions, acronyms, document.Lang);
         // A book-length input's table is not kept for the next article.
         if (_byPart?.Count > MaxKeptPartKeys)
         {
@@ -307,7 +307,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     }
 
     // "Dekker zei…" after "Sander Dekker", where the tagger made the lone surname a place or a thing: a single word that
-    // is the surname of a person the article names in full is that person, unless it is a known place.
+    // is the surname of a person the article names in full is that person ("Vlaanderen" after "Chantal Vlaanderen"),
+    // unless ISO lists it as a country, state, province or region ("Utrecht", "Washington"): those are named as places
+    // far more often than a person of that name is named by surname alone.
     private static List<EntityMention> SurnamesArePersons(string text, List<EntityMention> mentions)
     {
         var surnames = mentions.Where(m => m.Type == EntityType.Person && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
@@ -322,7 +324,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         return mentions.Select(m =>
         {
             var surface = text[m.Start..m.End];
-            return m.Type != EntityType.Person && m.Kind == MentionKind.Name && surnames.Contains(surface) && TranslatedNames.Default.KeyOf(surface) is null
+            return m.Type != EntityType.Person && m.Kind == MentionKind.Name && surnames.Contains(surface) && !TranslatedNames.Default.IsPlace(surface)
                 ? m with { Type = EntityType.Person, Method = MentionMethod.Surname }
                 : m;
         }).ToList();
@@ -654,7 +656,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     private static bool EndsWithWord(string fullName, string word)
         => fullName.Length > word.Length && fullName.EndsWith(word, StringComparison.Ordinal) && fullName[^(word.Length + 1)] == ' ';
 
-    private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions, Dictionary<string, string> acronyms)
+    private (List<EntityMention> Mentions, List<LocalEntity> Groups) Group(string text, List<EntityMention> mentions, Dictionary<string, string> acronyms, string? lang)
     {
         // Work grows with distinct names, not with mentions: a group keeps its distinct names, a name is matched once
         // (the same surface in one article is the same entity), and part keys are computed once per name. A long
@@ -663,20 +665,23 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var groupOf = new int[mentions.Count];
         Array.Fill(groupOf, -1);
         var names = new string[mentions.Count];
+        var renamed = new bool[mentions.Count];
         var full = new bool[mentions.Count];
         var parts = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string[] PartsOf(string name) => parts.TryGetValue(name, out var p) ? p : parts[name] = TransliterationKey.Parts(name);
         for (var i = 0; i < mentions.Count; i++)
         {
             var surface = text[mentions[i].Start..mentions[i].End];
-            names[i] = mentions[i].Kind == MentionKind.Adjective ? adjectives.PlaceOf(surface)! : surface;
+            // An adjective stands for its place; a German inflected place name for the name ("Niederlanden" → "Niederlande").
+            names[i] = mentions[i].Kind == MentionKind.Adjective ? adjectives.PlaceOf(surface)! : lang == "de" ? TranslatedNames.Default.GermanUninflected(surface) ?? surface : surface;
+            renamed[i] = !ReferenceEquals(names[i], surface);
             full[i] = names[i].Contains(' ', StringComparison.Ordinal) || (names[i].Contains('-', StringComparison.Ordinal) && mentions[i].Type == EntityType.Person);
             // "De Jonge", "Van Dissel": a surname with its particles and no given name is a short form, as "Jonge" would be.
             full[i] &= !(mentions[i].Type == EntityType.Person && NameMatcher.IsParticleSurname(PartsOf(names[i])));
         }
 
-        // A mention's own words: its name, unless an adjective stands for its place.
-        string Surface(int i) => mentions[i].Kind == MentionKind.Adjective ? text[mentions[i].Start..mentions[i].End] : names[i];
+        // A mention's own words: its name, unless it stands for another form (an adjective for its place).
+        string Surface(int i) => renamed[i] ? text[mentions[i].Start..mentions[i].End] : names[i];
         string NameOf(int i) => names[i];
 
         // Groups by what any matching name must share with them: a part key, or a part key one edit away (through

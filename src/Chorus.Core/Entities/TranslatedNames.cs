@@ -52,6 +52,63 @@ public sealed class TranslatedNames
         return _countries.Contains(NameKey.Fold(name));
     }
 
+    /// <summary>
+    /// The listed name a German inflected form stands for, or null: German writes a name's genitive with a bare -s
+    /// ("Deutschlands Kanzler", "Spaniens Küste") and a plural name's dative with -n ("in den Niederlanden"). Only forms
+    /// that are not listed themselves, and only endings on a listed name, so "Paris" and "Athens" stay what they are.
+    /// </summary>
+    public string? GermanUninflected(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 5 || KeyOf(word) is not null)
+        {
+            return null;
+        }
+
+        var stem = word[..^1];
+        return word[^1] switch
+        {
+            's' when stem[^1] != 's' && KeyOf(stem) is not null => stem,
+            'n' when stem[^1] == 'e' && KeyOf(stem) is not null => stem,
+            _ => null,
+        };
+    }
+
+    // German compass points that open a compound with a place ("Südspanien", "Nordostsyrien", "Mittelitalien"), the
+    // longer first.
+    private static readonly string[] GermanCompassPoints = ["Nordost", "Nordwest", "Südost", "Südwest", "Mittel", "Zentral", "Nord", "Süd", "Ost", "West"];
+
+    /// <summary>
+    /// The listed place a German compound of a compass point and that place names a part of ("Südspanien" → "Spanien",
+    /// "Nordsyriens" → "Syrien"), or null. Dutch and English write the part apart ("Zuid-Spanje", "southern Spain"),
+    /// so the place is what the three have in common. A compound listed itself ("Nordkorea", "Südafrika") is no part.
+    /// </summary>
+    public string? GermanCompassPlace(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 7 || KeyOf(word) is not null)
+        {
+            return null;
+        }
+
+        foreach (var point in GermanCompassPoints)
+        {
+            if (word.StartsWith(point, StringComparison.Ordinal) && word.Length >= point.Length + 4)
+            {
+                var rest = word[point.Length..].TrimStart('-');
+                if (rest.Length < 4 || !char.IsLetter(rest[0]))
+                {
+                    return null;
+                }
+
+                var place = char.ToUpperInvariant(rest[0]) + rest[1..];
+                return IsPlace(place) || KeyOf(place) is not null ? place : GermanUninflected(place);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>As <see cref="KeyOf"/>, for a name already folded by <see cref="NameKey.Fold"/>.</summary>
     public string? KeyOfFolded(string folded) => _keys.GetValueOrDefault(folded);
 

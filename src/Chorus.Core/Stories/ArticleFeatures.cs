@@ -246,6 +246,14 @@ public sealed record ArticleFeatures(
             yield break;
         }
 
+        // "Südspanien": what Dutch and English write apart ("Zuid-Spanje", "southern Spain") is one German word; the
+        // place it is part of is the key the three share.
+        if (lang == "de" && translated.GermanCompassPlace(name) is { } whole && translated.KeyOf(whole) is { } wholeKey)
+        {
+            yield return (wholeKey, wholeKey);
+            yield break;
+        }
+
         // The key of each part, with the part as written (folded), in step: Parts keeps one key per word.
         var words = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
         var parts = TransliterationKey.Parts(name);

@@ -21,6 +21,11 @@ public class TranslatedNamesTests
     [InlineData("Mediterranean", "middellandse zee")]
     [InlineData("Kreml", "kremlin")]
     [InlineData("United Nations", "verenigde naties")]
+    [InlineData("Arnheim", "arnhem")]
+    [InlineData("South Holland", "zuid-holland")]
+    [InlineData("Südholland", "zuid-holland")]
+    [InlineData("Flandern", "vlaanderen")]
+    [InlineData("Den Bosch", "'s-hertogenbosch")]
     public void Names_InOtherLanguages_ShareTheDutchKey(string name, string key)
         => Assert.Equal(key, TranslatedNames.Default.KeyOf(name));
 
@@ -31,6 +36,33 @@ public class TranslatedNamesTests
     [InlineData("")]
     public void UnlistedNames_HaveNoKey(string name)
         => Assert.Null(TranslatedNames.Default.KeyOf(name));
+
+    [Theory]
+    [InlineData("Niederlanden", "Niederlande")]
+    [InlineData("Deutschlands", "Deutschland")]
+    [InlineData("Spaniens", "Spanien")]
+    [InlineData("Nordkoreas", "Nordkorea")]
+    [InlineData("Niederlande", null)] // listed itself
+    [InlineData("Paris", null)] // listed itself, though "Pari" is not
+    [InlineData("Athens", null)] // listed itself (English), though "Athen" is too
+    [InlineData("Wochen", null)] // no listed name
+    [InlineData("Russlands", "Russland")]
+    [InlineData("Irans", "Iran")]
+    public void GermanUninflected_GivesTheListedNameOfAGenitiveOrDative(string word, string? name)
+        => Assert.Equal(name, TranslatedNames.Default.GermanUninflected(word));
+
+    [Theory]
+    [InlineData("Südspanien", "Spanien")]
+    [InlineData("Nordsyriens", "Syrien")]
+    [InlineData("Mittelitalien", "Italien")]
+    [InlineData("Südost-Asien", "Asien")]
+    [InlineData("Nordkorea", null)] // listed whole: a country of its own
+    [InlineData("Südafrika", null)]
+    [InlineData("Ostsee", null)]
+    [InlineData("Westfalen", null)]
+    [InlineData("Westerwald", null)]
+    public void GermanCompassPlace_GivesThePlaceACompoundIsPartOf(string word, string? place)
+        => Assert.Equal(place, TranslatedNames.Default.GermanCompassPlace(word));
 
     [Fact]
     public void Parse_SkipsCommentsAndBlankLines_AndTheFirstListingOfANameWins()

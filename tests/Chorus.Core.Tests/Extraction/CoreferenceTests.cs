@@ -157,6 +157,27 @@ public class CoreferenceTests
         Assert.Equal(("PER", "Sander Dekker"), e["Dekker"]);
     }
 
+    // A surname that is also a city or region the names of the news list ("Vlaanderen") is the person named in full; a
+    // province, state or country ISO lists stays a place ("Utrecht" beside a signature the tagger read as one person).
+    [Theory]
+    [InlineData("Chantal Vlaanderen, de vrouw met de elektrische snorfiets, wappert met een geel hesje door de lucht. Maar Vlaanderen was niet van plan het hesje aan te trekken.", "Vlaanderen", "PER", "Chantal Vlaanderen")]
+    [InlineData("Het gevolg is de schietpartij in Utrecht waarbij drie doden vielen. Henny Iseger Breda Utrecht", "Utrecht", "LOC", "Utrecht")]
+    public void ALoneSurnameThatIsAListedPlace_IsThePerson_UnlessIsoListsIt(string text, string word, string type, string canonical)
+        => Assert.Equal((type, canonical), Local("nl", text)[word]);
+
+    // German inflects names: "in den Niederlanden" (dative plural), "Deutschlands" (genitive). The entity is the name,
+    // so Dutch and English articles about the same place share it.
+    [Theory]
+    [InlineData("In den Niederlanden werden inzwischen 5.600 Grippefälle pro Woche gemeldet.", "Niederlanden", "Niederlande")]
+    [InlineData("Wie der Verband mitteilte, verkaufen Deutschlands Autobauer weniger Wagen.", "Deutschlands", "Deutschland")]
+    [InlineData("Die Küste Spaniens wurde von einem Sturm getroffen.", "Spaniens", "Spanien")]
+    public void AGermanInflectedPlaceName_IsThePlace(string text, string surface, string canonical)
+    {
+        var e = Local("de", text);
+        Assert.Equal(("LOC", canonical), e[surface]);
+        Assert.Equal(TranslatedNames.Default.KeyOf(canonical), TranslatedNames.Default.KeyOf(e[surface].Canonical));
+    }
+
     [Theory]
     [InlineData("Kremlinwoordvoerder Dmitri Peskov zei dinsdag dat Moskou niet zal reageren.", "Dmitri Peskov")]
     [InlineData("Dijkgraaf Ingrid Peters roept mensen op voorzichtig te zijn.", "Ingrid Peters")]
