@@ -109,6 +109,33 @@ public sealed class TranslatedNames
         return null;
     }
 
+    // Dutch compass points that open a hyphenated name with a place ("Zuid-Spanje", "Oost-Oekraïne").
+    private static readonly string[] DutchCompassPoints = ["Noordoost-", "Noordwest-", "Zuidoost-", "Zuidwest-", "Midden-", "Centraal-", "Noord-", "Zuid-", "Oost-", "West-"];
+
+    /// <summary>
+    /// The listed place a Dutch name of a compass point and that place names a part of ("Zuid-Spanje" → "Spanje",
+    /// "Oost-Oekraïne" → "Oekraïne"), or null; a name listed whole ("Noord-Korea", "Zuid-Afrika") is no part.
+    /// </summary>
+    public string? DutchCompassPlace(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (KeyOf(name) is not null)
+        {
+            return null;
+        }
+
+        foreach (var point in DutchCompassPoints)
+        {
+            if (name.StartsWith(point, StringComparison.Ordinal) && name.Length >= point.Length + 4)
+            {
+                var rest = name[point.Length..];
+                return KeyOf(rest) is not null ? rest : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>As <see cref="KeyOf"/>, for a name already folded by <see cref="NameKey.Fold"/>.</summary>
     public string? KeyOfFolded(string folded) => _keys.GetValueOrDefault(folded);
 

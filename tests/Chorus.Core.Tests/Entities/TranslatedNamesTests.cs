@@ -64,6 +64,16 @@ public class TranslatedNamesTests
     public void GermanCompassPlace_GivesThePlaceACompoundIsPartOf(string word, string? place)
         => Assert.Equal(place, TranslatedNames.Default.GermanCompassPlace(word));
 
+    [Theory]
+    [InlineData("Zuid-Spanje", "Spanje")]
+    [InlineData("Oost-Oekraïne", "Oekraïne")]
+    [InlineData("Noordwest-Syrië", "Syrië")]
+    [InlineData("Noord-Korea", null)] // listed whole
+    [InlineData("Zuid-Holland", null)] // listed whole
+    [InlineData("Noord-Amsterdam", null)] // Amsterdam is in no list of names that differ across languages
+    public void DutchCompassPlace_GivesThePlaceANameIsPartOf(string name, string? place)
+        => Assert.Equal(place, TranslatedNames.Default.DutchCompassPlace(name));
+
     [Fact]
     public void Parse_SkipsCommentsAndBlankLines_AndTheFirstListingOfANameWins()
     {

@@ -113,6 +113,20 @@ public class TimeEvaluationTests(ITestOutputHelper output)
         Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == span && t.Value == value);
     }
 
+    // An inseparable verb's participle has no "ge" ("overstroomd", "ondersteund"): with "zijn" it makes a perfect, so
+    // the weekday is the one before the report. A noun spelt so ("overheid") makes none, and the present ("overstroomt")
+    // keeps the weekday ahead. (The dictionary decides, and lacks some verbs: "omsingeld" is not read so.)
+    [Theory]
+    [InlineData("Na zware regenval zijn dinsdag in Zuid-Spanje meerdere dorpen overstroomd.", "2024-10-01")]
+    [InlineData("De plannen zijn dinsdag door de raad ondersteund.", "2024-10-01")]
+    [InlineData("De overheid is dinsdag te gast bij de raad.", "2024-10-08")]
+    [InlineData("De rivier overstroomt dinsdag volgens de verwachting.", "2024-10-08")]
+    public void ADutchInseparableParticiple_MakesThePerfect(string text, string value)
+    {
+        var analyzed = Analyzer.Analyze(new Chorus.Core.Ingest.RawArticle { Ref = "t", Text = text, Lang = "nl", Date = Chorus.Core.Time.PartialDate.Parse("2024-10-03").Value });
+        Assert.Contains(analyzed.Times, t => text[t.Start..t.End] == "dinsdag" && t.Value == value);
+    }
+
     // Hours per day or week, or on end, are a length after "tot" too, never a clock time (a DPG article: "Jongeren van 10
     // tot 18 jaar kijken gemiddeld vijf tot zeven uur per dag op een smartphone" read 05:00 to 07:00).
     [Theory]

@@ -658,7 +658,7 @@ public sealed partial class TimeExpressionExtractor
         private bool IsParticiple(string word) => lex.Lang switch
         {
             "en" => word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal),
-            _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes)
+            _ => word.Length > 5 && ((word[^1] is 'd' or 't' && (word.StartsWith("ge", StringComparison.Ordinal) || HasPrefix(word, ParticiplePrefixes) || DutchInseparableParticiple(word)
                     || (lex.Lang == "de" && (HasPrefix(word, GermanInseparablePrefixes) || word.EndsWith("iert", StringComparison.Ordinal))))
                     && !(lex.Lang == "de" && GermanAdjectivesLikeParticiples.Contains(word)))
                 || ((word.EndsWith("en", StringComparison.Ordinal) || (lex.Lang == "nl" && word.EndsWith("aan", StringComparison.Ordinal)))
@@ -817,6 +817,37 @@ public sealed partial class TimeExpressionExtractor
 
         // Weak participles also take an unstressed prefix instead of "ge": "ontspoord", "verklaard", "herhaald", "bezocht".
         private static readonly string[] ParticiplePrefixes = [.. SeparableGe, "ont", "ver", "her", "be"];
+
+        // Dutch particles that also make inseparable verbs, whose participles take no "ge": "overstroomd", "omsingeld",
+        // "ondersteund", "achterhaald", "misleid", "voltooid", "weerlegd".
+        private static readonly string[] DutchInseparableParticles = ["over", "onder", "door", "achter", "om", "mis", "vol", "weer"];
+
+        /// <summary>
+        /// A weak participle of a Dutch inseparable verb: one of those particles, then the verb's stem and "-d", where the
+        /// dictionary holds the verb ("overstroomd" ← "overstromen", "overleefd" ← "overleven"). The dictionary decides,
+        /// since nouns end so too ("overheid", "achterstand", "ondergrond"). Only "-d": with "-t" the word is as often the
+        /// present ("overstroomt").
+        /// </summary>
+        private bool DutchInseparableParticiple(string word)
+        {
+            if (lex.Lang != "nl" || word[^1] != 'd' || word.Length < 8 || word[^2] == 'd' || !HasPrefix(word, DutchInseparableParticles))
+            {
+                return false;
+            }
+
+            var stem = word[..^1];
+            var lexicon = Text.ConceptLexicon.Default;
+            if (lexicon.HoldsWord("nl", stem + "en"))
+            {
+                return true;
+            }
+
+            // The infinitive writes a long vowel once in its open syllable ("stroom" → "stromen") and a final f or s as v
+            // or z ("leef" → "leven", "reis" → "reizen").
+            var open = stem.Length > 3 && stem[^2] == stem[^3] && stem[^2] is 'a' or 'e' or 'o' or 'u' ? stem.Remove(stem.Length - 2, 1) : stem;
+            var voiced = open[^1] switch { 'f' => open[..^1] + "v", 's' => open[..^1] + "z", _ => open };
+            return lexicon.HoldsWord("nl", open + "en") || lexicon.HoldsWord("nl", voiced + "en");
+        }
 
         private static bool HasPrefix(string word, string[] prefixes)
         {
