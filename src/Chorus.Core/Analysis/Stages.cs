@@ -272,9 +272,13 @@ public sealed class NameStage : IAnalysisStage
             if (!inner.Contains(key))
             {
                 // A known given name directly followed by another capitalised word starts a name even at the
-                // start of a sentence ("Angela Merkel said").
-                return i + 1 < tokens.Count && IsCapitalised(tokens[i + 1], text) && tokens[i + 1].Start - tokens[i].End <= 1
-                    && Chorus.Core.Extraction.Ner.NameGazetteer.Dutch.IsGivenName(word.ToString());
+                // start of a sentence ("Angela Merkel said"). So does a country, city or body of the news, which opens
+                // news sentences as their subject ("Frankreich will…", "Russia said…", "Deutschlands Kanzler…"), in the
+                // languages whose entities come from these runs; Dutch has a trained tagger, and the lists hold names
+                // that are Dutch words ("Indien", German for India, is Dutch for "if").
+                return (i + 1 < tokens.Count && IsCapitalised(tokens[i + 1], text) && tokens[i + 1].Start - tokens[i].End <= 1
+                    && Chorus.Core.Extraction.Ner.NameGazetteer.Dutch.IsGivenName(word.ToString()))
+                    || (document.Lang != "nl" && !stemmer.IsStopwordInAnyCase(word) && IsListedName(word.ToString(), document.Lang));
             }
 
             return word.Length <= 64 && !stemmer.IsStopwordInAnyCase(word);
@@ -283,6 +287,12 @@ public sealed class NameStage : IAnalysisStage
         bool Adjacent(int a, int b) => tokens[b].Start - tokens[a].End <= 1;
 
         bool IsParticle(Token t) => t.Kind == TokenKind.Word && particles.Contains(t.Of(text).ToString());
+    }
+
+    private static bool IsListedName(string word, string? lang)
+    {
+        var names = Entities.TranslatedNames.Default;
+        return names.KeyOf(word) is not null || (lang == "de" && (names.GermanUninflected(word) ?? names.GermanCompassPlace(word)) is not null);
     }
 
     private static void AddTitleNames(AnalysisDocument document, string title, LanguageStemmer stemmer, HashSet<string> bodyNames, bool english)

@@ -180,6 +180,24 @@ public class NameEvaluationTests(ITestOutputHelper output)
     public void AGermanWordAfterAPrepositionOfPlace_IsAPlace_WhenBuiltAsPlaceNamesAre(string text, string word, bool place)
         => Assert.Equal(place, Names("de", text).Contains((word, "LOC")));
 
+    // A country or city of the news opens a sentence as its subject; in English and German, whose entities come from
+    // capitalised runs, it is a name there too. Dutch has its tagger, and "Indien" (German for India) is Dutch for "if".
+    [Theory]
+    [InlineData("de", "Frankreich will mehr Geld für die Armee ausgeben.", "Frankreich")]
+    [InlineData("de", "Spanien und Portugal kämpfen gegen Waldbrände.", "Spanien")]
+    [InlineData("de", "Deutschlands Kanzler reist nach Paris.", "Deutschlands")]
+    [InlineData("en", "Egypt said the talks would resume on Monday.", "Egypt")]
+    public void AListedNameOpeningASentence_IsAName(string lang, string text, string name)
+        => Assert.Contains((name, "LOC"), Names(lang, text));
+
+    [Fact]
+    public void ADutchWordThatIsAListedNameElsewhere_OpensNoNameAtTheStartOfASentence()
+    {
+        const string text = "Indien het morgen regent, gaat de wedstrijd niet door.";
+        var a = Analyzer.Analyze(new RawArticle { Ref = "n", Text = text, Lang = "nl" });
+        Assert.DoesNotContain(a.Names, n => text[n.Start..n.End].StartsWith("Indien", StringComparison.Ordinal));
+    }
+
     // German writes a part of a country as one word; Dutch and English write it apart ("Zuid-Spanje", "southern
     // Spain"). The German word is a place; a compound that is listed whole keeps its own name.
     [Theory]
