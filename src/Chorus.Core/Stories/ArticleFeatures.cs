@@ -247,22 +247,11 @@ public sealed record ArticleFeatures(
         }
 
         // "Südspanien", "Zuid-Spanje", "southern Spain": the place a compass point names a part of is the key the three
-        // languages share (the Dutch compass word stays a key of its own, as every part of a name is).
-        if (lang == "de" && translated.GermanCompassPlace(name) is { } whole && translated.KeyOf(whole) is { } wholeKey)
+        // languages share. The compass word is no key: "noord" of "Noord-Italië" names no place, and shared by two
+        // reports of one region it had counted the region twice.
+        if ((lang == "de" ? translated.GermanCompassPlace(name) : translated.DutchCompassPlace(name)) is { } whole && translated.KeyOf(whole) is { } wholeKey)
         {
             yield return (wholeKey, wholeKey);
-            yield break;
-        }
-
-        if (translated.DutchCompassPlace(name) is { } place && translated.KeyOf(place) is { } placeKey)
-        {
-            var pointWord = name[..name.IndexOf('-', StringComparison.Ordinal)];
-            if (TransliterationKey.Parts(pointWord) is [var point])
-            {
-                yield return (point, NameKey.Fold(pointWord));
-            }
-
-            yield return (placeKey, placeKey);
             yield break;
         }
 

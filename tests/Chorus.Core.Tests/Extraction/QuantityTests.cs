@@ -253,6 +253,11 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Eine Lawine hat vier Skitourengeher verschüttet. Zwei von ihnen konnten nur tot geborgen werden.", 2.0, "skitourengeher")]
     [InlineData("nl", "Bij de brand raakten twaalf bewoners gewond. Drie van hen zijn er ernstig aan toe.", 3.0, "bewoners")]
     [InlineData("en", "An avalanche buried four ski tourers on Sunday. Three of them were found dead. One was rescued alive.", 1.0, "tourers")]
+    // The number one "of them" is a pronoun no article stands for: "Einer von ihnen", "One of them", "Een van hen".
+    [InlineData("de", "Im Wallis sind drei Skifahrer von einer Lawine erfasst worden. Einer von ihnen kam ums Leben.", 1.0, "skifahrer")]
+    [InlineData("en", "Three skiers were caught by an avalanche in Valais. One of them died.", 1.0, "skiers")]
+    [InlineData("nl", "Drie skiërs werden door een lawine meegesleurd. Een van hen kwam om het leven.", 1.0, "skiërs")]
+    [InlineData("nl", "Drie skiërs werden door een lawine meegesleurd. Eén van hen kwam om het leven.", 1.0, "skiërs")]
     public void ABareNumberOpeningTheNextClause_CountsWhatTheCountBeforeCounts(string lang, string text, double value, string unit)
     {
         Assert.Contains(Extract(lang, text), q => q.Value == value && q.Unit == unit);

@@ -1138,6 +1138,14 @@ public sealed class QuantityExtractor
                 return true;
             }
 
+            // "Een van hen kwam om", "One of them died", "Einer von ihnen kam ums Leben": the number one as a pronoun,
+            // a part of the count before as "twee van hen" is (the article "een" never stands before "van hen").
+            if (w[k] is "een" or "één" or "eén" or "one" or "ein" or "einer" or "eine" or "eines" or "eins" && k + 1 < tokens.Count && OfThem(k + 1))
+            {
+                value = 1;
+                return true;
+            }
+
             if (tokens[k].Kind == TokenKind.Number)
             {
                 // Ordinals ("27ste", "2e") are not numbers; a unit glued to the number is ("75ml", "1,65m", "100t").
