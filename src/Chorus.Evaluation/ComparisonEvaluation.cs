@@ -46,8 +46,10 @@ public static class ComparisonEvaluation
     /// <param name="nearDuplicateSimilarity">The MinHash similarity at which an article counts as a copy of an earlier one.</param>
     /// <param name="groupOf">
     /// The story Chorus put each article in, by <see cref="ArticleKey"/>; null takes each labelled story as one story.
-    /// A labelled story split over several of Chorus's stories is compared part by part, as a reader would see it: a
-    /// conflict or a shared claim across two parts is not found.
+    /// Otherwise each of Chorus's stories is compared as a reader would see it: a labelled story split over two is
+    /// compared part by part (a conflict or a shared claim across the parts is not found), and one merged with another
+    /// labelled story's articles is compared with them (what they add is scored with the story of its first article: a
+    /// conflict against another story's figure is a false alarm, a claim shared with it a false shared claim).
     /// </param>
     public static ComparisonScores Evaluate(IReadOnlyList<FixtureStory> stories, ArticleAnalyzer analyzer, StoryComparer comparer, double nearDuplicateSimilarity = 0.8, IReadOnlyDictionary<string, string>? groupOf = null)
     {
@@ -57,11 +59,14 @@ public static class ComparisonEvaluation
         PrecisionRecall shared = default, unique = default, alignment = default, conflicts = default, updates = default;
         var sentences = 0;
         var mistakes = new List<string>();
+        var analyzedOf = stories.ToDictionary(
+            story => story,
+            story => story.Articles.Select(a => analyzer.Analyze(new RawArticle { Ref = a.Id, Text = a.Text, Date = a.Date, Source = a.Outlet, Lang = a.Lang })).ToList());
+        var grouped = groupOf is null ? null : GroupedComparisons(stories, analyzedOf, comparer, groupOf, nearDuplicateSimilarity);
         foreach (var story in stories)
         {
-            var analyzed = story.Articles.Select(a => analyzer.Analyze(new RawArticle { Ref = a.Id, Text = a.Text, Date = a.Date, Source = a.Outlet, Lang = a.Lang })).ToList();
-            var compared = Compared(story, analyzed, nearDuplicateSimilarity);
-            var comparison = CompareParts(story, compared, comparer, groupOf);
+            var analyzed = analyzedOf[story];
+            var comparison = grouped?[story] ?? comparer.Compare(Compared(story, analyzed, nearDuplicateSimilarity));
 
             // Gold: a label is shared when articles of two outlets carry it; a declared copy counts as its original's outlet.
             var outletOf = story.Articles.ToDictionary(a => a.Id, a => a.CopyOf is { } c ? story.Articles.First(o => o.Id == c).Outlet : a.Outlet, StringComparer.Ordinal);
@@ -78,11 +83,16 @@ public static class ComparisonEvaluation
                     lines.Add((article, gold, claim));
                     var goldShared = labelOutlets[gold.Label] > 1;
                     var predictedShared = claim is { Shared: true };
-                    shared += new PrecisionRecall(goldShared && predictedShared ? 1 : 0, predictedShared ? 1 : 0, goldShared ? 1 : 0);
+                    // Shared right only with another article of its own story: in a story Chorus merged with another
+                    // one's articles, a sentence shared with one of those alone is a claim shared with the wrong report.
+                    var self = grouped is null ? article.Id : ArticleKey(story.Id, article.Id);
+                    var sharedWithOwn = predictedShared && claim!.Articles.Any(id => id != self && (grouped is null || id.StartsWith(story.Id + "/", StringComparison.Ordinal)));
+                    shared += new PrecisionRecall(goldShared && sharedWithOwn ? 1 : 0, predictedShared ? 1 : 0, goldShared ? 1 : 0);
                     unique += new PrecisionRecall(!goldShared && !predictedShared ? 1 : 0, predictedShared ? 0 : 1, goldShared ? 0 : 1);
-                    if (goldShared != predictedShared)
+                    if (goldShared != sharedWithOwn)
                     {
-                        mistakes.Add($"{story.Id}/{article.Id} [{gold.Label}] {(goldShared ? "shared, predicted unique" : "unique, predicted shared")}: {Short(article.Text[gold.Start..gold.End])}");
+                        var what = !goldShared ? "unique, predicted shared" : predictedShared ? "shared, predicted shared with another story only" : "shared, predicted unique";
+                        mistakes.Add($"{story.Id}/{article.Id} [{gold.Label}] {what}: {Short(article.Text[gold.Start..gold.End])}");
                     }
                 }
             }
@@ -154,40 +164,59 @@ public static class ComparisonEvaluation
     public static string ArticleKey(string storyId, string articleId) => storyId + "/" + articleId;
 
     /// <summary>
-    /// The comparison a reader gets of a labelled story: one comparison where Chorus grouped all its articles together,
-    /// else one per part, their claims, conflicts and updates put side by side.
+    /// The comparison a reader gets of each labelled story when Chorus grouped the articles: each of Chorus's stories is
+    /// compared whole (its articles known by <see cref="ArticleKey"/>, since ids repeat across labelled stories), and
+    /// each labelled story gets what those comparisons say of its own articles, under their own ids: their claims, and
+    /// the conflicts and updates whose first figure is in one of them.
     /// </summary>
-    private static StoryComparison CompareParts(FixtureStory story, List<ComparedArticle> compared, StoryComparer comparer, IReadOnlyDictionary<string, string>? groupOf)
+    private static Dictionary<FixtureStory, StoryComparison> GroupedComparisons(IReadOnlyList<FixtureStory> stories, Dictionary<FixtureStory, List<AnalyzedArticle>> analyzedOf, StoryComparer comparer, IReadOnlyDictionary<string, string> groupOf, double nearDuplicateSimilarity)
     {
-        if (groupOf is null)
+        var members = new Dictionary<string, List<ComparedArticle>>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, (FixtureStory Story, string ArticleId)>(StringComparer.Ordinal);
+        foreach (var story in stories)
         {
-            return comparer.Compare(compared);
-        }
-
-        var parts = story.Articles.Select((a, i) => (Group: groupOf.GetValueOrDefault(ArticleKey(story.Id, a.Id)) ?? "alone:" + i.ToString(CultureInfo.InvariantCulture), Index: i))
-            .GroupBy(x => x.Group, StringComparer.Ordinal)
-            .Select(g => g.Select(x => compared[x.Index]).ToList())
-            .ToList();
-        if (parts.Count == 1)
-        {
-            return comparer.Compare(compared);
-        }
-
-        var claimOf = new Dictionary<(string ArticleId, int Start), Claim>();
-        var (claims, conflicts, updates) = (new List<Claim>(), new List<Conflict>(), new List<FigureUpdate>());
-        foreach (var part in parts)
-        {
-            var comparison = comparer.Compare(part);
-            claims.AddRange(comparison.Claims);
-            conflicts.AddRange(comparison.Conflicts);
-            updates.AddRange(comparison.Updates);
-            foreach (var (key, claim) in comparison.ClaimOf)
+            var keys = story.Articles.Select(a => (ArticleKey(story.Id, a.Id), a.Outlet)).ToList();
+            var compared = Compared(keys, analyzedOf[story], nearDuplicateSimilarity);
+            for (var i = 0; i < compared.Count; i++)
             {
-                claimOf[key] = claim;
+                var key = keys[i].Item1;
+                owner[key] = (story, story.Articles[i].Id);
+                var group = groupOf.GetValueOrDefault(key) ?? "alone:" + key;
+                if (!members.TryGetValue(group, out var list))
+                {
+                    members[group] = list = [];
+                }
+
+                list.Add(compared[i]);
             }
         }
 
-        return new StoryComparison(claims, conflicts, [], [], story.Articles.FirstOrDefault()?.Lang ?? "nl") { ClaimOf = claimOf, Updates = updates };
+        var claimOf = stories.ToDictionary(s => s, _ => new Dictionary<(string ArticleId, int Start), Claim>());
+        var conflicts = stories.ToDictionary(s => s, _ => new List<Conflict>());
+        var updates = stories.ToDictionary(s => s, _ => new List<FigureUpdate>());
+        foreach (var list in members.Values)
+        {
+            var comparison = comparer.Compare(list);
+            foreach (var ((key, start), claim) in comparison.ClaimOf)
+            {
+                var (story, articleId) = owner[key];
+                claimOf[story][(articleId, start)] = claim;
+            }
+
+            foreach (var conflict in comparison.Conflicts)
+            {
+                conflicts[owner[conflict.Values[0].ArticleId].Story].Add(conflict);
+            }
+
+            foreach (var update in comparison.Updates)
+            {
+                updates[owner[update.Values[0].ArticleId].Story].Add(update);
+            }
+        }
+
+        return stories.ToDictionary(
+            s => s,
+            s => new StoryComparison([.. claimOf[s].Values.Distinct()], conflicts[s], [], [], s.Articles.FirstOrDefault()?.Lang ?? "nl") { ClaimOf = claimOf[s], Updates = updates[s] });
     }
 
     /// <summary>The fixture story as the comparer sees it, with near-copies found by MinHash against earlier articles.</summary>

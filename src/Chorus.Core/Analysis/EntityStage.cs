@@ -274,7 +274,7 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
 
             // "in den Niederlanden", "in Südspanien": a listed place inflected, or a part of one. German capitalises
             // nouns, so the run may hold nouns beside it ("Deutschlands Autobauer", "Küste Spaniens"): the place is
-            // taken out of a run whose other words are all words of the language.
+            // taken out of a run whose other words are no names the lists know.
             if (lang == "de" && !known && InflectedPlaces(words, tokens, name.Start) is { Count: > 0 } places)
             {
                 result.AddRange(places);
@@ -447,8 +447,8 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             return false;
         }
 
-        // A valley ("im Ötztal", "im Ahrtal") ends as some common words do ("Portal", "Kapital", "Hospital"), which the
-        // dictionary holds whole.
+        // A valley ("im Ötztal", "im Zillertal") ends as some common words do ("Portal", "Kapital", "Hospital"), which
+        // the dictionary holds whole.
         if (ending == "tal" && ConceptLexicon.Default.HoldsWord(lang, lower))
         {
             return false;

@@ -193,6 +193,10 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("Bij een vergelijkbaar ongeluk in 2015 kwamen negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
     [InlineData("Bij een vergelijkbaar ongeluk vier jaar geleden kwamen negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
     [InlineData("Bij een vergelijkbaar ongeluk een week geleden kwamen negen mensen om het leven.", "Het aantal doden van het ongeluk is opgelopen tot veertien.", "2024-05-20", null)]
+    // A part "of them" is a share of a count before it, not the source's count of the role: it meets another source's
+    // part ("one of them" against "two of them"), never a whole ("een van hen raakte gewond" against "twee gewonden").
+    [InlineData("In de cabine zaten twee chauffeurs. Een van hen raakte ernstig gewond.", "Bij het ongeluk vielen twee gewonden.", "2024-05-20", null)]
+    [InlineData("In de cabine zaten drie chauffeurs. Een van hen kwam om het leven.", "In de cabine zaten drie chauffeurs. Twee van hen kwamen om het leven.", "2024-05-20", "number")]
     public void OneFigureOfARolePerSource_MeetsTheOtherSources_WithoutAlignedSentences(string first, string second, string secondDay, string? expected)
     {
         var a = Article("a", "Zuiderkrant", "Een tankwagen is op de A2 bij Weert ontploft. " + first, "2024-05-20");

@@ -592,7 +592,10 @@ internal static class ConflictDetector
             for (var y = x + 1; y < ones.Count; y++)
             {
                 var (a, b) = (ones[x], ones[y]);
-                if (a.Key.Role == b.Key.Role && a.Value[0].Sentence.Article.SourceGroup != b.Value[0].Sentence.Article.SourceGroup)
+                // A part "of them" ("Een van hen raakte ernstig gewond", "Einer von ihnen kam ums Leben") is a share of a
+                // count given before, not the source's count of the role: it meets another source's part, never a whole.
+                if (a.Key.Role == b.Key.Role && a.Value[0].Sentence.Article.SourceGroup != b.Value[0].Sentence.Article.SourceGroup
+                    && IsPartOfThem(a.Value[0].Sentence, a.Value[0].Figure) == IsPartOfThem(b.Value[0].Sentence, b.Value[0].Figure))
                 {
                     yield return (a.Key.Role, a.Value[0].Sentence, a.Value[0].Figure, b.Value[0].Sentence, b.Value[0].Figure);
                 }
@@ -665,6 +668,24 @@ internal static class ConflictDetector
         }
 
         return figures;
+    }
+
+    // What follows a figure that is a part of a count just given: "twee van hen", "one of them", "einer von ihnen", "drie daarvan".
+    private static readonly string[] OfThemCues = ["van hen", "van hun", "of them", "von ihnen", "daarvan", "davon"];
+
+    private static bool IsPartOfThem(StorySentence sentence, QuantityMention q)
+    {
+        var text = sentence.Article.Analyzed.Raw.Text.AsSpan();
+        var after = q.End < text.Length ? text[q.End..].TrimStart() : [];
+        foreach (var cue in OfThemCues)
+        {
+            if (after.StartsWith(cue, StringComparison.OrdinalIgnoreCase) && (after.Length == cue.Length || !char.IsLetter(after[cue.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string MarginSlot = "role:" + FigureRole.Margin;
