@@ -367,7 +367,7 @@ internal static class ChorusCli
         var identifiers = new Option<LanguageIdentifierKind[]>("--identifier") { Description = "Identifiers to compare on the same texts: ngram, lingua, combined (default: combined, the one the analysis uses)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [LanguageIdentifierKind.Combined] };
         var evalLangid = new Command("langid", "Language identification accuracy, time per text and confusion matrix") { langFiles, identifiers, json };
         evalLangid.SetAction((r, ct) => EvalCommand.LanguagesAsync(ctx, r.GetValue(langFiles)!, r.GetValue(identifiers)!, r.GetValue(json), ct));
-        var goldFile = new Option<string>("--gold") { Description = "Labelled articles: JSONL with an \"event\" field, or the UCI news CSV", Required = true };
+        var goldFile = new Option<string>("--gold") { Description = "Labelled articles: JSONL with an \"event\" field, the UCI news CSV, or labelled comparison stories (eval/comparison/*.txt)", Required = true };
         var clusterThreshold = new Option<double?>("--threshold") { Description = "Score needed to join a story (for fitting; default: the shipped one)" };
         var clusterWeights = new Option<double[]>("--weights") { Description = "Signal weights to evaluate, for fitting: terms names date (e.g. --weights 0.55 0.35 0.10)", AllowMultipleArgumentsPerToken = true };
         var mergeThreshold = new Option<double?>("--merge-threshold") { Description = "Story-to-story score at which a bridging article merges two stories (for fitting; 'inf' disables)", CustomParser = ScoreOrInfinity };
