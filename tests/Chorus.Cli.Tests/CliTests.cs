@@ -188,6 +188,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, g.GetProperty("conflicts").GetProperty("truePositives").GetInt32());
         // The cup story's two sentences were labelled one claim; split apart, neither is shared.
         Assert.True(g.GetProperty("shared").GetProperty("truePositives").GetInt32() <= a.GetProperty("shared").GetProperty("truePositives").GetInt32());
+        Assert.Contains(g.GetProperty("mistakes").EnumerateArray(), m => m.GetString()!.StartsWith("beker/c1 [cup] shared, predicted unique", StringComparison.Ordinal));
 
         var clusters = await CliRunner.RunAsync("eval", "clusters", "--gold", file, "--json");
         Assert.Equal(0, clusters.ExitCode);
