@@ -60,18 +60,15 @@ public sealed class TranslatedNames
     public string? GermanUninflected(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length < 5 || KeyOf(word) is not null)
+        // The ending first: called for every German name on the ingest path, most of which end otherwise.
+        var inflected = word.Length >= 5 && ((word[^1] == 's' && word[^2] != 's') || (word[^1] == 'n' && word[^2] == 'e'));
+        if (!inflected || KeyOf(word) is not null)
         {
             return null;
         }
 
         var stem = word[..^1];
-        return word[^1] switch
-        {
-            's' when stem[^1] != 's' && KeyOf(stem) is not null => stem,
-            'n' when stem[^1] == 'e' && KeyOf(stem) is not null => stem,
-            _ => null,
-        };
+        return KeyOf(stem) is not null ? stem : null;
     }
 
     // German compass points that open a compound with a place ("Südspanien", "Nordostsyrien", "Mittelitalien"), the
@@ -86,15 +83,21 @@ public sealed class TranslatedNames
     public string? GermanCompassPlace(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length < 7 || KeyOf(word) is not null)
+        if (word.Length < 7)
         {
             return null;
         }
 
         foreach (var point in GermanCompassPoints)
         {
+            // The compass point first: a name listed whole is looked up only when one opens it.
             if (word.StartsWith(point, StringComparison.Ordinal) && word.Length >= point.Length + 4)
             {
+                if (KeyOf(word) is not null)
+                {
+                    return null;
+                }
+
                 var rest = word[point.Length..].TrimStart('-');
                 if (rest.Length < 4 || !char.IsLetter(rest[0]))
                 {
@@ -119,17 +122,13 @@ public sealed class TranslatedNames
     public string? DutchCompassPlace(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (KeyOf(name) is not null)
-        {
-            return null;
-        }
-
         foreach (var point in DutchCompassPoints)
         {
+            // The compass point first: every name on the ingest path comes here, few open with one.
             if (name.StartsWith(point, StringComparison.Ordinal) && name.Length >= point.Length + 4)
             {
                 var rest = name[point.Length..];
-                return KeyOf(rest) is not null ? rest : null;
+                return KeyOf(name) is null && KeyOf(rest) is not null ? rest : null;
             }
         }
 

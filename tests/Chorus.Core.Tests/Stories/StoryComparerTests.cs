@@ -1189,6 +1189,30 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Contains(errors, e => e.StartsWith("f.txt:5:", StringComparison.Ordinal));
     }
 
+    // Ids key stories and articles in the evaluation (a grouped run refers to "story/article"): a repeated one, or a copy
+    // of an article the story does not hold, is an error with its line, not a crash later.
+    [Fact]
+    public void Fixture_RepeatedIdsAndUnknownOriginals_AreReportedWithTheirLineNumbers()
+    {
+        var (_, errors) = ComparisonFixture.Parse("f.txt",
+        [
+            "=== story s",
+            "--- article a | Outlet | 2024-03-01 | nl",
+            "[x] Een zin.",
+            "--- article a | Ander | 2024-03-01 | nl",
+            "[x] Een zin.",
+            "--- article b | Derde | 2024-03-01 | nl | copy of z",
+            "[x] Een zin.",
+            "=== story s",
+            "--- article a | Outlet | 2024-03-01 | nl",
+            "[x] Een zin.",
+        ]);
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("f.txt:4:", StringComparison.Ordinal) && e.Contains("named twice", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("f.txt:6:", StringComparison.Ordinal) && e.Contains("copy of z", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("f.txt:8:", StringComparison.Ordinal) && e.Contains("story 's'", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(12, null, false, 14, null, false, false)] // "12 doden" vs "14 doden"
     [InlineData(130, null, true, 130, null, false, true)] // "ongeveer 130 km" vs "130 kilometer"

@@ -32,6 +32,10 @@ public static class ComparisonFixture
         List<FixtureArticle> articles = [];
         List<FixtureConflict> conflicts = [];
         ArticleBuilder? article = null;
+        // Story ids key the stories of a file, article ids the articles of a story (and a copy names its original):
+        // written twice, the evaluation could not tell them apart.
+        var storyIds = new HashSet<string>(StringComparer.Ordinal);
+        var articleIds = new HashSet<string>(StringComparer.Ordinal);
 
         void EndArticle()
         {
@@ -51,6 +55,7 @@ public static class ComparisonFixture
             }
 
             (articles, conflicts) = ([], []);
+            articleIds.Clear();
         }
 
         var number = 0;
@@ -68,6 +73,10 @@ public static class ComparisonFixture
             {
                 EndStory();
                 storyId = line[10..].Trim();
+                if (!storyIds.Add(storyId))
+                {
+                    errors.Add($"{where}: story '{storyId}' is named twice in the file");
+                }
             }
             else if (line.StartsWith("--- article ", StringComparison.Ordinal))
             {
@@ -84,6 +93,16 @@ public static class ComparisonFixture
                 if (fields.Length == 5 && copyOf is null)
                 {
                     errors.Add($"{where}: the fifth field must be 'copy of ID'");
+                }
+
+                if (!articleIds.Add(fields[0]))
+                {
+                    errors.Add($"{where}: article '{fields[0]}' is named twice in story '{storyId}'");
+                }
+
+                if (copyOf is not null && !articleIds.Contains(copyOf))
+                {
+                    errors.Add($"{where}: 'copy of {copyOf}' names no earlier article of story '{storyId}'");
                 }
 
                 article = new ArticleBuilder(fields[0], fields[1], date.Value, fields[3], copyOf);
