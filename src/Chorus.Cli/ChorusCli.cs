@@ -306,7 +306,9 @@ internal static class ChorusCli
         var archiveRequests = new Option<int>("--requests") { Description = "Requests per client and read", DefaultValueFactory = _ => 25 };
         var archiveKeep = new Option<string?>("--keep") { Description = "Keep each SQLite archive built, as DIR/SIZE.db (with its search index), to serve or query it afterwards; one already kept there is measured as it is, not rebuilt" };
         var benchArchive = new Command("archive", "Build archives of several sizes and time the reads a user makes (p50/p99 through the HTTP server, concurrent clients)") { archiveInput, archiveSizes, archiveClients, archiveRequests, benchPostgres, archiveKeep, json };
-        benchArchive.SetAction((r, ct) => BenchArchiveCommand.RunAsync(ctx, r.GetValue(archiveInput)!, ParseSizes(r.GetValue(archiveSizes)!), Math.Max(1, r.GetValue(archiveClients)), Math.Max(1, r.GetValue(archiveRequests)), r.GetValue(benchPostgres), r.GetValue(json), ct, r.GetValue(archiveKeep)));
+        var archiveNoPrepare = new Option<bool>("--no-prepare") { Description = "Do not prepare story documents after building (the story page is then built on each first visit)" };
+        benchArchive.Options.Add(archiveNoPrepare);
+        benchArchive.SetAction((r, ct) => BenchArchiveCommand.RunAsync(ctx, r.GetValue(archiveInput)!, ParseSizes(r.GetValue(archiveSizes)!), Math.Max(1, r.GetValue(archiveClients)), Math.Max(1, r.GetValue(archiveRequests)), r.GetValue(benchPostgres), r.GetValue(json), ct, r.GetValue(archiveKeep), prepare: !r.GetValue(archiveNoPrepare)));
         var exportRows = new Option<string>("--articles") { Description = "Size of the archive to export, in articles (e.g. 1m)", DefaultValueFactory = _ => "100k" };
         var exportFormats = new Option<string>("--formats") { Description = "Formats to export, comma-separated", DefaultValueFactory = _ => "csv,parquet,jsonl" };
         var benchExport = new Command("export", "Build an archive and measure 'export articles' in a child process: time and peak memory per format") { archiveInput, exportRows, exportFormats, json };
@@ -330,6 +332,12 @@ internal static class ChorusCli
         reanalyse.SetAction((r, ct) => ReanalyseCommand.RunAsync(ctx, DbPath(r), r.GetValue(everything), r.GetValue(json), ct));
         root.Subcommands.Add(reanalyse);
 
+        var prepareWorkers = new Option<int>("--workers") { Description = "Stories built at a time, each on a connection of its own", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var prepareLimit = new Option<int>("--limit") { Description = "Build at most this many (newest first; 0: every story without a current document)", DefaultValueFactory = _ => 0 };
+        var prepare = new Command("prepare", "Build and keep the document of every story with none current (newest first), so story --json and the API read it instead of comparing its sources on the first visit; serve does the same in the background") { prepareWorkers, prepareLimit, json };
+        prepare.SetAction((r, ct) => PrepareCommand.RunAsync(ctx, DbPath(r), r.GetValue(prepareWorkers), r.GetValue(prepareLimit), r.GetValue(json), ct));
+        root.Subcommands.Add(prepare);
+
         var fuzzTarget = new Argument<string>("target") { Description = $"What to fuzz: {string.Join(", ", FuzzCommand.TargetNames)} or all" };
         var fuzzInputs = new Option<int>("--inputs") { Description = "Inputs per target", DefaultValueFactory = _ => 10_000 };
         var fuzzSeed = new Option<int>("--seed") { Description = "Campaign seed: input i of a seed is always the same bytes", DefaultValueFactory = _ => 1 };
@@ -347,8 +355,9 @@ internal static class ChorusCli
         var apiKeyFile = new Option<string?>("--api-key-file") { Description = "File with one API key per line; writes need one (also: $CHORUS_API_KEYS)" };
         var isPrivate = new Option<bool>("--private") { Description = "Reads need an API key too" };
         var serveWatch = new Option<string[]>("--watch") { Description = "Also watch these folders, feed files or RSS/Atom URLs, as ./chorus watch does", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
-        var serve = new Command("serve", "HTTP API and web UI over the store") { port, host, apiKeyFile, isPrivate, serveWatch, watchSourcesFile, watchInterval, alertsFile };
-        serve.SetAction((r, ct) => ServeCommand.RunAsync(ctx, DbPath(r), r.GetValue(port), r.GetValue(host)!, r.GetValue(apiKeyFile), r.GetValue(isPrivate), ct, r.GetValue(serveWatch), r.GetValue(watchSourcesFile), IntervalOption(r.GetValue(watchInterval)), r.GetValue(alertsFile)));
+        var noPrepare = new Option<bool>("--no-prepare") { Description = "Do not build story documents in the background (see prepare); pages still keep the ones they build" };
+        var serve = new Command("serve", "HTTP API and web UI over the store") { port, host, apiKeyFile, isPrivate, serveWatch, watchSourcesFile, watchInterval, alertsFile, noPrepare };
+        serve.SetAction((r, ct) => ServeCommand.RunAsync(ctx, DbPath(r), r.GetValue(port), r.GetValue(host)!, r.GetValue(apiKeyFile), r.GetValue(isPrivate), ct, r.GetValue(serveWatch), r.GetValue(watchSourcesFile), IntervalOption(r.GetValue(watchInterval)), r.GetValue(alertsFile), prepare: !r.GetValue(noPrepare)));
         root.Subcommands.Add(serve);
 
         var comparisonFile = new Argument<string>("file") { Description = "Labelled stories (format: eval/comparison-stories.txt)" };

@@ -36,4 +36,16 @@ public sealed class ChorusWebOptions
     /// layers; `bench pages --cold` measures that).
     /// </summary>
     public int StoryDocuments { get; set; } = StoryDocumentCache.DefaultEntries;
+
+    /// <summary>
+    /// Serve the story documents the store keeps (built by <c>./chorus prepare</c> or a server) and keep each one built
+    /// on a request; false builds every document asked for (`bench pages --cold`).
+    /// </summary>
+    public bool KeptDocuments { get; set; } = true;
+
+    /// <summary>
+    /// Build, in the background and one at a time, the document of every story that has none current, newest first
+    /// (<c>./chorus serve</c> turns it on unless <c>--no-prepare</c>).
+    /// </summary>
+    public bool PrepareDocuments { get; set; }
 }

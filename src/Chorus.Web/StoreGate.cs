@@ -102,7 +102,29 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
         _readerWorkspaces.Add(workspace);
-        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists);
+        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists)
+        {
+            ServeKeptDocuments = options.Value.KeptDocuments,
+            KeepDocument = options.Value.KeptDocuments ? Offer : null,
+        };
+    }
+
+    // Documents built on a request wait here for StoryDocumentKeeper to save them, so a reader never waits for a write
+    // (a full queue drops the newest: it is built again on its next visit).
+    private readonly System.Threading.Channels.Channel<Chorus.Core.Store.StoredStoryDocument> _built =
+        System.Threading.Channels.Channel.CreateBounded<Chorus.Core.Store.StoredStoryDocument>(new System.Threading.Channels.BoundedChannelOptions(64)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+            SingleReader = true,
+        });
+
+    /// <summary>Story documents built on requests, for <see cref="StoryDocumentKeeper"/> to keep in the store.</summary>
+    internal System.Threading.Channels.ChannelReader<Chorus.Core.Store.StoredStoryDocument> BuiltDocuments => _built.Reader;
+
+    private Task Offer(Chorus.Core.Store.StoredStoryDocument document, CancellationToken cancellationToken)
+    {
+        _built.Writer.TryWrite(document);
+        return Task.CompletedTask;
     }
 
     public async Task<IngestReport> IngestAsync(IEnumerable<ReadResult> inputs, CancellationToken cancellationToken)

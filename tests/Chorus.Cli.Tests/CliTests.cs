@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Chorus.Storage;
+using Chorus.Storage.Queries;
 using Microsoft.Data.Sqlite;
 
 namespace Chorus.Cli.Tests;
@@ -53,6 +55,37 @@ public sealed class CliTests : IDisposable
         var r = await CliRunner.RunAsync("story", seeds.GetProperty("id").GetString()!, "--db", Db, "--markdown");
         Assert.Equal(0, r.ExitCode);
         GoldenFile.Assert("story-seeds.md", r.Stdout);
+    }
+
+    // prepare keeps every story's document; story --json then reads the kept one, the same JSON (golden) it built
+    // before; a second run has nothing to do.
+    [Fact]
+    public async Task Prepare_KeepsEveryStorysDocument_AndStoryJsonReadsTheSame()
+    {
+        await IngestSamplesAsync();
+        var stories = JsonDocument.Parse((await CliRunner.RunAsync("stories", "--db", Db, "--json")).Stdout).RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+        var before = new List<string>();
+        foreach (var id in stories)
+        {
+            before.Add((await CliRunner.RunAsync("story", id, "--db", Db, "--json")).Stdout);
+        }
+
+        var first = await CliRunner.RunAsync("prepare", "--db", Db, "--json", "--workers", "2");
+        Assert.Equal(0, first.ExitCode);
+        var report = JsonDocument.Parse(first.Stdout).RootElement;
+        Assert.Equal((stories.Count, 0, 0), (report.GetProperty("kept").GetInt32(), report.GetProperty("notKept").GetInt32(), report.GetProperty("failed").GetInt32()));
+        await using (var workspace = await ChorusWorkspace.OpenAsync(Db))
+        {
+            Assert.Empty(await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, 10));
+        }
+
+        for (var i = 0; i < stories.Count; i++)
+        {
+            Assert.Equal(before[i], (await CliRunner.RunAsync("story", stories[i], "--db", Db, "--json")).Stdout);
+        }
+
+        var again = JsonDocument.Parse((await CliRunner.RunAsync("prepare", "--db", Db, "--json")).Stdout).RootElement;
+        Assert.Equal(0, again.GetProperty("kept").GetInt32());
     }
 
     [Fact]

@@ -947,6 +947,94 @@ public abstract class StoreContractTests : IDisposable
         Assert.NotEqual("s3=0", moved.Split(' ')[3]);
     }
 
+    // A kept story document is served only while the story is as it was when building began: every kind of write a
+    // document is built from (an article joining, changing or leaving, its layers, an occurrence, the story's row) makes
+    // it stale, a write to another story does not, and a document built under an old version is never kept.
+    [SkippableFact]
+    public async Task StoryDocuments_AreCurrentOnlyWhileTheStoryIsAsBuilt()
+    {
+        await using var store = await CreateStoreAsync();
+        const string By = "build-1";
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.AddArticleAsync(Article("a1", story: "s1"), []);
+            await batch.AddArticleAsync(Article("a2", story: "s2"), []);
+            await batch.AddArticleAsync(Article("a3", story: "s3"), []);
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s1", Title = "een" });
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s2", Title = "twee" });
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s3", Title = "drie" });
+            var e = new StoredEntity { Id = "e-a", Type = EntityType.Person, Name = "A", Mentions = 1 };
+            e.Variants["A"] = 1;
+            await batch.SaveEntityAsync(e, ["PER:a"]);
+            await batch.CommitAsync();
+        }
+
+        async Task<bool> KeepAsync(string story, string body, bool why = false)
+            => await store.SaveStoryDocumentAsync(new StoredStoryDocument(story, why, By, await store.StoryVersionAsync(story), body));
+        async Task<string> CurrentAsync()
+        {
+            var current = new List<string>();
+            foreach (var s in new[] { "s1", "s2", "s3" })
+            {
+                current.Add($"{s}={await store.CurrentStoryDocumentAsync(s, false, By) ?? "-"}");
+            }
+
+            return string.Join(' ', current);
+        }
+
+        Assert.Equal("s1=- s2=- s3=-", await CurrentAsync());
+        Assert.Equal(["s1", "s2", "s3"], (await store.StoriesWithoutDocumentAsync(By, 10)).Order(StringComparer.Ordinal));
+        Assert.True(await KeepAsync("s1", "{1}"));
+        Assert.True(await KeepAsync("s2", "{2}"));
+        Assert.True(await KeepAsync("s3", "{3}"));
+        Assert.True(await KeepAsync("s1", "{1why}", why: true));
+        Assert.Equal("s1={1} s2={2} s3={3}", await CurrentAsync());
+        Assert.Equal("{1why}", await store.CurrentStoryDocumentAsync("s1", true, By));
+        Assert.Null(await store.CurrentStoryDocumentAsync("s1", false, "build-2"));
+        Assert.Empty(await store.StoriesWithoutDocumentAsync(By, 10));
+        Assert.Equal(3, (await store.StoriesWithoutDocumentAsync("build-2", 10)).Count);
+        Assert.Equal(["s1"], await store.StoriesWithoutDocumentAsync("build-2", 1));
+        Assert.False(await store.SaveStoryDocumentAsync(new StoredStoryDocument("s-none", false, By, default, "{x}")));
+
+        // Each write below touches s1 (or s1 and s2) only; s3 keeps its document throughout.
+        var stale = await store.StoryVersionAsync("s1");
+        async Task StaleAfterAsync(string step, Func<Task> write, string expected)
+        {
+            await write();
+            Assert.True(expected == await CurrentAsync(), step + ": " + await CurrentAsync());
+            Assert.False(await store.SaveStoryDocumentAsync(new StoredStoryDocument("s1", false, By, stale, "{old}")), step);
+            stale = await store.StoryVersionAsync("s1");
+            Assert.True(await KeepAsync("s1", "{1}"), step);
+            Assert.True(await KeepAsync("s2", "{2}"), step);
+        }
+
+        async Task InBatchAsync(Func<IStoreBatch, Task> write)
+        {
+            var b = await store.BeginBatchAsync();
+            await using (b)
+            {
+                await write(b);
+                await b.CommitAsync();
+            }
+        }
+
+        await StaleAfterAsync("article joins", () => InBatchAsync(b => b.AddArticleAsync(Article("a4", story: "s1"), [])), "s1=- s2={2} s3={3}");
+        await StaleAfterAsync("layers written", () => InBatchAsync(b => b.SaveAnalysisAsync("a1", 1, [1, 2, 3])), "s1=- s2={2} s3={3}");
+        await StaleAfterAsync("layers rewritten", () => InBatchAsync(b => b.SaveAnalysisAsync("a1", 2, [4])), "s1=- s2={2} s3={3}");
+        await StaleAfterAsync("occurrence", () => InBatchAsync(b => b.AddEntityOccurrenceAsync(new EntityOccurrence("e-a", "a1", EntityType.Person, "A", 1))), "s1=- s2={2} s3={3}");
+        await StaleAfterAsync("story row", () => InBatchAsync(b => b.SaveStoryAsync(new StoryProfile { Id = "s1", Title = "een, later" })), "s1=- s2={2} s3={3}");
+        await StaleAfterAsync("assignment", () => InBatchAsync(b => b.ReplaceAssignmentAsync("s1", new Assignment { StoryId = "s1", OpenedStory = false })), "s1=- s2={2} s3={3}");
+        await StaleAfterAsync("article moved", () => store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s1", "s2", ["a4"], DateTimeOffset.UtcNow), new Dictionary<string, string> { ["a4"] = "s2" }, [], []), "s1=- s2=- s3={3}");
+
+        // A story merged away loses its documents; the one that took its articles has a stale one.
+        await InBatchAsync(b => b.MergeStoriesAsync("s2", "s1"));
+        Assert.Equal("s1=- s2=- s3={3}", await CurrentAsync());
+        Assert.Null(await store.CurrentStoryDocumentAsync("s1", true, By));
+        Assert.False(await KeepAsync("s2", "{2}"));
+        Assert.Equal(["s1"], await store.StoriesWithoutDocumentAsync(By, 10));
+    }
+
     /// <summary>Each live entity's page as the store keeps it against one counted from its occurrences and articles.</summary>
     private static async Task<string> RecountMismatchAsync(IChorusStore store, string step)
     {

@@ -507,6 +507,54 @@ public class ApiTests
         Assert.Equal(2, (await GetJsonAsync(anonymous, "/api/stories"))["stories"]!.AsArray().Sum(s => s!["articles"]!.AsArray().Count));
     }
 
+    // A server that prepares builds and keeps every story's document in the background; the API serves the kept ones,
+    // the JSON a fresh build gives, and a story that changes (a split) is served fresh at once, then kept again.
+    [SkippableFact]
+    public async Task PreparedStoryDocuments_AreServedAsBuilt_AndNeverStale()
+    {
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres, prepareDocuments: true);
+        using var anonymous = server.Client();
+        using var writer = server.Client(withKey: true);
+        await using var workspace = await ChorusWorkspace.OpenAsync(server.Db);
+        var fresh = new ChorusQueries(workspace) { ServeKeptDocuments = false };
+        async Task AllKeptAsync()
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, 1)).Count > 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the server prepared no document for a story within a minute");
+                await Task.Delay(50);
+            }
+        }
+
+        async Task SameAsFreshAsync(string id)
+        {
+            var expected = JsonNode.Parse(ContractJson.Serialize((await fresh.StoryDocAsync(id, why: false))!));
+            Assert.True(JsonNode.DeepEquals(expected, await GetJsonAsync(anonymous, $"/api/stories/{id}")), id);
+        }
+
+        await AllKeptAsync();
+        var ids = (await workspace.Store.ListStoriesAsync()).Select(s => s.Profile.Id).ToList();
+        foreach (var id in ids)
+        {
+            Assert.NotNull(await workspace.Store.CurrentStoryDocumentAsync(id, false, ChorusQueries.DocumentBuild));
+            await SameAsFreshAsync(id);
+        }
+
+        var seed = (await GetJsonAsync(anonymous, "/api/stories?q=Vladivostok"))["stories"]!.AsArray()
+            .Single(s => s!["articles"]!.AsArray().Count == 2 && s["title"]!.GetValue<string>().Contains("Kim Jong-un", StringComparison.Ordinal))!;
+        var storyId = seed["id"]!.GetValue<string>();
+        var split = await writer.PostAsJsonAsync(new Uri($"/api/stories/{storyId}/split", UriKind.Relative), new { articles = new[] { seed["articles"]![1]!["id"]!.GetValue<string>() } });
+        Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+        var served = await GetJsonAsync(anonymous, $"/api/stories/{storyId}");
+        Assert.Single(served["articles"]!.AsArray());
+        Assert.Single(served["corrections"]!.AsArray());
+        await SameAsFreshAsync(storyId);
+        await AllKeptAsync();
+        await SameAsFreshAsync(storyId);
+        await SameAsFreshAsync(JsonNode.Parse(await split.Content.ReadAsStringAsync())!["story"]!.GetValue<string>());
+    }
+
     [SkippableFact]
     public async Task StoryCorrections_NeedAKey_AreStored_AndShowInTheStory()
     {

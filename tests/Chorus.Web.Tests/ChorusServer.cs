@@ -33,7 +33,7 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
     public string Db { get; private set; } = string.Empty;
 
     /// <param name="sameStoreAs">Another server whose store this one opens too (as a second server of a team would).</param>
-    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null, bool postgres = false, ChorusServer? sameStoreAs = null)
+    public static async Task<ChorusServer> StartAsync(bool withSamples = true, bool isPrivate = false, long? maxRequestBytes = null, string? urls = null, bool postgres = false, ChorusServer? sameStoreAs = null, bool prepareDocuments = false)
     {
         var server = new ChorusServer(sameStoreAs is not null ? new BorrowedStore(sameStoreAs.Db) : postgres ? new PostgresHost() : new SqliteHost(), new Dictionary<string, string?>
         {
@@ -41,6 +41,7 @@ internal sealed class ChorusServer : WebApplicationFactory<Program>
             ["Chorus:ApiKeys"] = Key,
             ["Chorus:MaxRequestBytes"] = maxRequestBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["urls"] = urls,
+            ["Chorus:PrepareDocuments"] = prepareDocuments ? "true" : "false",
         });
         server.Db = await server._host.DbAsync("chorus.db").ConfigureAwait(false);
         server._settings["Chorus:Db"] = server.Db;

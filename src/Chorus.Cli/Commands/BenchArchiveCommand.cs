@@ -31,7 +31,7 @@ internal static partial class BenchArchiveCommand
     private const int BatchArticles = 2000;
 
     /// <param name="keep">A folder to keep each SQLite archive in (as SIZE.db), instead of deleting it after its reads.</param>
-    public static async Task<int> RunAsync(CliContext ctx, string input, IReadOnlyList<int> sizes, int clients, int requests, string? postgres, bool json, CancellationToken ct, string? keep = null)
+    public static async Task<int> RunAsync(CliContext ctx, string input, IReadOnlyList<int> sizes, int clients, int requests, string? postgres, bool json, CancellationToken ct, string? keep = null, bool prepare = true)
     {
         if (!File.Exists(input))
         {
@@ -70,7 +70,20 @@ internal static partial class BenchArchiveCommand
                 await ctx.Stderr.WriteLineAsync(reuse
                     ? string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: measuring the archive kept at {db}")
                     : string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: built in {build.Elapsed.TotalSeconds:0.0} s")).ConfigureAwait(false);
-                var timings = await MeasureAsync(db, sample, freshWords, clients, requests, ct).ConfigureAwait(false);
+                if (prepare)
+                {
+                    // Story documents are built after ingest (./chorus prepare, or a server in the background) and read
+                    // by the story page; --no-prepare measures the page built on each first visit instead.
+                    var preparing = Stopwatch.StartNew();
+                    var workspace = await ChorusWorkspace.OpenAsync(db, ct).ConfigureAwait(false);
+                    await using (workspace.ConfigureAwait(false))
+                    {
+                        var prepared = await PrepareCommand.PrepareAsync(workspace, Environment.ProcessorCount, 0, null, ct).ConfigureAwait(false);
+                        await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: {prepared.Kept:N0} story documents prepared in {preparing.Elapsed.TotalSeconds:0.0} s ({Environment.ProcessorCount} workers; {prepared.NotKept + prepared.Failed} not kept)")).ConfigureAwait(false);
+                    }
+                }
+
+                var timings = await MeasureAsync(db, sample, freshWords, clients, requests, prepare, ct).ConfigureAwait(false);
                 foreach (var (name, p50, p99, timedOut) in timings)
                 {
                     var cut = timedOut == 0 ? string.Empty : $"  {timedOut} cut by the request time limit (503)";
@@ -300,9 +313,9 @@ internal static partial class BenchArchiveCommand
         await workspace.Index.AddAsync([.. articles.Select(a => a.Article)], ct).ConfigureAwait(false);
     }
 
-    private static async Task<List<(string Name, double P50, double P99, int TimedOut)>> MeasureAsync(string db, Sample sample, IReadOnlyList<string> freshWords, int clients, int requests, CancellationToken ct)
+    private static async Task<List<(string Name, double P50, double P99, int TimedOut)>> MeasureAsync(string db, Sample sample, IReadOnlyList<string> freshWords, int clients, int requests, bool keptDocuments, CancellationToken ct)
     {
-        var app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0"], b => b.Logging.ClearProviders());
+        var app = ChorusWebApp.Build([$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", $"--Chorus:KeptDocuments={keptDocuments}"], b => b.Logging.ClearProviders());
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync(ct).ConfigureAwait(false);

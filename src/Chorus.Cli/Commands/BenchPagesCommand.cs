@@ -36,7 +36,7 @@ internal static class BenchPagesCommand
             throw new UsageException($"{db}: no story with two or more articles to time; ingest a corpus first");
         }
 
-        string[] args = [$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", .. cold ? ["--Chorus:StoryDocuments=0"] : Array.Empty<string>()];
+        string[] args = [$"--Chorus:Db={db}", "--urls=http://127.0.0.1:0", .. cold ? ["--Chorus:StoryDocuments=0", "--Chorus:KeptDocuments=false"] : Array.Empty<string>()];
         var app = ChorusWebApp.Build(args, b => b.Logging.ClearProviders());
         var results = new List<object>();
         await using (app.ConfigureAwait(false))

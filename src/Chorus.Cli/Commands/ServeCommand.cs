@@ -13,7 +13,7 @@ internal static class ServeCommand
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
-    public static async Task<int> RunAsync(CliContext ctx, string dbPath, int port, string host, string? apiKeyFile, bool isPrivate, CancellationToken ct, IReadOnlyList<string>? watch = null, string? sourcesFile = null, TimeSpan? interval = null, string? alertsFile = null)
+    public static async Task<int> RunAsync(CliContext ctx, string dbPath, int port, string host, string? apiKeyFile, bool isPrivate, CancellationToken ct, IReadOnlyList<string>? watch = null, string? sourcesFile = null, TimeSpan? interval = null, string? alertsFile = null, bool prepare = true)
     {
         var sources = SourceOptions.LoadSources(sourcesFile);
         var watched = (watch?.Count ?? 0) > 0 || sources?.Watch.Count > 0 ? WatchCommand.Sources(watch ?? [], sources, interval) : null;
@@ -27,7 +27,7 @@ internal static class ServeCommand
             throw new UsageException($"--api-key-file {apiKeyFile}: no such file");
         }
 
-        var settings = new List<string> { $"--Chorus:Db={dbPath}", $"--urls={Url(port, host).TrimEnd('/')}", $"--Chorus:Private={isPrivate}" };
+        var settings = new List<string> { $"--Chorus:Db={dbPath}", $"--urls={Url(port, host).TrimEnd('/')}", $"--Chorus:Private={isPrivate}", $"--Chorus:PrepareDocuments={prepare}" };
         if (apiKeyFile is not null)
         {
             settings.Add($"--Chorus:ApiKeyFile={apiKeyFile}");

@@ -46,18 +46,17 @@ internal static class StoriesCommand
     public static async Task<int> ShowAsync(CliContext ctx, string dbPath, string id, bool json, bool why, bool markdown, CancellationToken ct)
     {
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
-        var (story, doc, comparison, analyzed) = await new ChorusQueries(workspace).StoryAsync(id, why, ct).ConfigureAwait(false)
-            ?? throw new UsageException($"no story '{id}' in {workspace.Store.Location} (see './chorus stories')");
-        if (json)
+        UsageException Missing() => new($"no story '{id}' in {workspace.Store.Location} (see './chorus stories')");
+        if (json || markdown)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(doc)).ConfigureAwait(false);
-        }
-        else if (markdown)
-        {
-            await ctx.Stdout.WriteAsync(StoryRenderer.Markdown(doc)).ConfigureAwait(false);
+            // The document alone: the one the store keeps when it is current (./chorus prepare, a server), else built.
+            // A read command writes nothing, so it never waits for another process's write.
+            var document = await new ChorusQueries(workspace).StoryDocAsync(id, why, ct).ConfigureAwait(false) ?? throw Missing();
+            await (json ? ctx.Stdout.WriteLineAsync(ContractJson.Serialize(document)) : ctx.Stdout.WriteAsync(StoryRenderer.Markdown(document))).ConfigureAwait(false);
         }
         else
         {
+            var (story, doc, comparison, analyzed) = await new ChorusQueries(workspace).StoryAsync(id, why, ct).ConfigureAwait(false) ?? throw Missing();
             StoryRenderer.RenderStory(ctx.Out, story, doc, comparison, analyzed);
             if (why)
             {

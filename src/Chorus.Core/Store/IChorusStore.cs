@@ -91,6 +91,21 @@ public interface IStoreReader
     /// </summary>
     Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The versions a document of story <paramref name="storyId"/> is built under (0, 0 for an unknown id). Read it before the story's data: a document built from data newer than its version is only ever discarded, never served stale.</summary>
+    Task<StoryVersion> StoryVersionAsync(string storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The kept document of story <paramref name="storyId"/> (its exact id) built by <paramref name="builtBy"/>, when
+    /// the story's versions are still those it was built under; else null.
+    /// </summary>
+    Task<string?> CurrentStoryDocumentAsync(string storyId, bool why, string builtBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> stories, newest first, with no current plain document built by
+    /// <paramref name="builtBy"/> (none kept, another build's, or the story changed since).
+    /// </summary>
+    Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 
@@ -160,6 +175,14 @@ public interface IStoreWriter
     /// <summary>The chunks of the shared ingest <paramref name="run"/> whose last batch is committed (<see cref="IStoreBatch.MarkChunkDoneAsync"/>).</summary>
     Task<IReadOnlySet<int>> DoneChunksAsync(string run, CancellationToken cancellationToken = default);
 
+
+    /// <summary>
+    /// Keeps a built story document, if the story still exists and its versions are still
+    /// <see cref="StoredStoryDocument.Version"/> (checked in the same statement, so a write committed meanwhile wins);
+    /// replaces the story's earlier document of the same kind. True when kept. Needs no write lock: it changes nothing
+    /// another writer reads.
+    /// </summary>
+    Task<bool> SaveStoryDocumentAsync(StoredStoryDocument document, CancellationToken cancellationToken = default);
 
     /// <summary>Which of these content keys are stored already.</summary>
     Task<IReadOnlySet<string>> FindExistingContentKeysAsync(IReadOnlyCollection<string> contentKeys, CancellationToken cancellationToken = default);

@@ -77,7 +77,7 @@ public sealed class AlertEngine(ChorusWorkspace workspace, TimeProvider? clock =
 
                 if (watchlist.Conflicts && story.Articles.Count > 1)
                 {
-                    doc ??= (await queries.StoryAsync(story.Profile.Id, why: false, cancellationToken).ConfigureAwait(false))?.Doc;
+                    doc ??= await queries.StoryDocAsync(story.Profile.Id, why: false, cancellationToken).ConfigureAwait(false);
                     foreach (var conflict in doc?.Conflicts ?? [])
                     {
                         var values = conflict.Values.Select(v => v.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

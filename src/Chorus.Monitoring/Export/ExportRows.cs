@@ -180,33 +180,33 @@ public static class ExportRows
         await foreach (var item in StoryItemsAsync(queries, request, cancellationToken).ConfigureAwait(false))
         {
             // A story of one article has nothing to compare.
-            if (item.Articles.Count < 2 || await queries.StoryAsync(item.Id, why: false, cancellationToken).ConfigureAwait(false) is not { } view)
+            if (item.Articles.Count < 2 || await queries.StoryDocAsync(item.Id, why: false, cancellationToken).ConfigureAwait(false) is not { } doc)
             {
                 continue;
             }
 
-            var outlet = view.Doc.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
+            var outlet = doc.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
             if (request.Table == ExportTable.Claims)
             {
                 var number = 0;
-                foreach (var claim in view.Doc.Claims)
+                foreach (var claim in doc.Claims)
                 {
                     number++;
                     foreach (var sentence in claim.Sentences)
                     {
-                        yield return [view.Doc.Id, number, claim.Shared, claim.Sources, sentence.Article, outlet.GetValueOrDefault(sentence.Article), sentence.Start, sentence.End, sentence.Text];
+                        yield return [doc.Id, number, claim.Shared, claim.Sources, sentence.Article, outlet.GetValueOrDefault(sentence.Article), sentence.Start, sentence.End, sentence.Text];
                     }
                 }
             }
             else
             {
                 var number = 0;
-                foreach (var conflict in view.Doc.Conflicts)
+                foreach (var conflict in doc.Conflicts)
                 {
                     number++;
                     foreach (var value in conflict.Values)
                     {
-                        yield return [view.Doc.Id, number, conflict.What, conflict.Kind, value.Article, outlet.GetValueOrDefault(value.Article), value.Value, value.Mention, value.Text];
+                        yield return [doc.Id, number, conflict.What, conflict.Kind, value.Article, outlet.GetValueOrDefault(value.Article), value.Value, value.Mention, value.Text];
                     }
                 }
             }

@@ -380,5 +380,55 @@ internal static class PostgresMigrations
             FOR EACH STATEMENT EXECUTE FUNCTION chorus_store_changed();
         CREATE INDEX stories_keys ON stories(id) INCLUDE (recurring, last_date, first_date, article_count, source_count);
         """,
+        // Kept story documents and the content version they are kept under, as in SQLite's step 18.
+        """
+        CREATE TABLE story_versions (
+            story_id TEXT COLLATE "C" PRIMARY KEY,
+            version  BIGINT NOT NULL
+        );
+        CREATE TABLE story_documents (
+            story_id       TEXT COLLATE "C" NOT NULL,
+            why            INTEGER NOT NULL,
+            built_by       TEXT NOT NULL,
+            version        BIGINT NOT NULL,
+            entity_version BIGINT NOT NULL,
+            body           TEXT NOT NULL,
+            PRIMARY KEY (story_id, why)
+        );
+        CREATE FUNCTION chorus_story_version_of_article() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO story_versions (story_id, version)
+                SELECT DISTINCT s, 1 FROM (VALUES (CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.story_id END), (CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.story_id END)) AS touched(s)
+                WHERE s IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = story_versions.version + 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER story_version_of_article AFTER INSERT OR UPDATE OR DELETE ON articles
+            FOR EACH ROW EXECUTE FUNCTION chorus_story_version_of_article();
+        CREATE FUNCTION chorus_story_version_of_layers() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO story_versions (story_id, version)
+                SELECT DISTINCT story_id, 1 FROM articles
+                WHERE story_id IS NOT NULL AND id IN (CASE WHEN TG_OP = 'INSERT' THEN NEW.article_id ELSE OLD.article_id END, CASE WHEN TG_OP = 'DELETE' THEN OLD.article_id ELSE NEW.article_id END)
+                ON CONFLICT (story_id) DO UPDATE SET version = story_versions.version + 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER story_version_of_layers AFTER INSERT OR UPDATE OR DELETE ON article_analysis
+            FOR EACH ROW EXECUTE FUNCTION chorus_story_version_of_layers();
+        CREATE FUNCTION chorus_story_version_of_story() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                DELETE FROM story_documents WHERE story_id = OLD.id;
+                RETURN NULL;
+            END IF;
+            INSERT INTO story_versions (story_id, version)
+                SELECT DISTINCT s, 1 FROM (VALUES (CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.id END), (NEW.id)) AS touched(s)
+                WHERE s IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = story_versions.version + 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER story_version_of_story AFTER INSERT OR UPDATE OR DELETE ON stories
+            FOR EACH ROW EXECUTE FUNCTION chorus_story_version_of_story();
+        """,
     ];
 }

@@ -4,6 +4,7 @@ using Chorus.Core.Store;
 using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Time;
 using Chorus.Storage.Search;
+using System.Text.Json;
 
 namespace Chorus.Storage.Queries;
 
@@ -179,7 +180,83 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         return (ids.Count, stories);
     }
 
-    public async Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The build of Chorus that story documents are kept under: the analyser version and the compiled code that maps
+    /// and compares (a deterministic build's module ids change with its code, so a document built by other code is
+    /// built again, never served).
+    /// </summary>
+    public static string DocumentBuild { get; } = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{ArticleAnalyzer.Version}/{typeof(ContractMapper).Assembly.ManifestModule.ModuleVersionId:N}/{typeof(ChorusQueries).Assembly.ManifestModule.ModuleVersionId:N}");
+
+    /// <summary>
+    /// Where a document built on a request goes to be kept in the store (the CLI saves it, a server queues it for its
+    /// writer); null keeps nothing. Documents are offered only for a story asked for by its exact id.
+    /// </summary>
+    public Func<StoredStoryDocument, CancellationToken, Task>? KeepDocument { get; init; }
+
+    /// <summary>False builds every document asked for, as a first visit does (a benchmark of building); true serves the ones the store keeps.</summary>
+    public bool ServeKeptDocuments { get; init; } = true;
+
+    /// <summary>
+    /// A story's document as the API serves it: the one the store keeps when it is current (no texts, layers or
+    /// comparison read), else built as <see cref="StoryAsync"/> builds it and offered to <see cref="KeepDocument"/>.
+    /// The user's corrections are read with every request. Null for no such story.
+    /// </summary>
+    public async Task<StoryDoc?> StoryDocAsync(string id, bool why, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (ServeKeptDocuments
+            && await Reads.CurrentStoryDocumentAsync(id, why, DocumentBuild, cancellationToken).ConfigureAwait(false) is { } body
+            && JsonSerializer.Deserialize<StoryDoc>(body, ContractJson.Options) is { } kept)
+        {
+            return kept with { Corrections = await CorrectionsAsync(id, cancellationToken).ConfigureAwait(false) };
+        }
+
+        var built = await BuildStoryDocumentAsync(id, why, remember: true, cancellationToken).ConfigureAwait(false);
+        if (built is { Document: { } document } && KeepDocument is { } keep)
+        {
+            await keep(document, cancellationToken).ConfigureAwait(false);
+        }
+
+        return built?.View.Doc;
+    }
+
+    /// <summary>
+    /// Builds story <paramref name="id"/>'s view, with the document to keep when <paramref name="id"/> is the story's
+    /// exact id (its version is read before its data, so the document is never newer than the version it is kept
+    /// under); null for no such story.
+    /// </summary>
+    /// <param name="remember">False leaves the server's kept documents (<see cref="StoryDocumentCache"/>) alone: a background build of every story would push out the ones readers ask for.</param>
+    public async Task<(StoryView View, StoredStoryDocument? Document)?> BuildStoryDocumentAsync(string id, bool why, bool remember = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var version = await Reads.StoryVersionAsync(id, cancellationToken).ConfigureAwait(false);
+        var view = await StoryViewAsync(id, why, remember, cancellationToken).ConfigureAwait(false);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var document = view.Story.Profile.Id == id
+            ? new StoredStoryDocument(id, why, DocumentBuild, version, JsonSerializer.Serialize(view.Doc with { Corrections = [] }, ContractJson.LineOptions))
+            : null;
+        return (view, document);
+    }
+
+    private async Task<IReadOnlyList<CorrectionDoc>> CorrectionsAsync(string storyId, CancellationToken cancellationToken)
+    {
+        var corrections = await Reads.StoryCorrectionsAsync(storyId, cancellationToken).ConfigureAwait(false);
+        return corrections.Select(c => new CorrectionDoc(StoryCorrectionKinds.Name(c.Kind), c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Seq = c.Seq,
+            UndoneAt = c.UndoneAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+    }
+
+    public Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)
+        => StoryViewAsync(id, why, remember: true, cancellationToken);
+
+    private async Task<StoryView?> StoryViewAsync(string id, bool why, bool remember, CancellationToken cancellationToken)
     {
         var story = await Reads.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
         if (story is null)
@@ -195,7 +272,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         StoryComparison comparison;
         Func<IReadOnlyList<AnalyzedArticle>> analyzed;
         // A document is kept by the digest of all it is built from, so a kept one is the one building would give.
-        var key = storyDocuments is null ? null : StoryDocumentCache.KeyOf(story, why, layers, occurrences);
+        var key = storyDocuments is null || !remember ? null : StoryDocumentCache.KeyOf(story, why, layers, occurrences);
         if (key is not null && storyDocuments!.TryGet(key, out var keptDoc, out var keptComparison))
         {
             (doc, comparison, analyzed) = (keptDoc, keptComparison, () => [.. story.Articles.Select(mapper.Analyze)]);
@@ -210,15 +287,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             }
         }
 
-        var corrections = await Reads.StoryCorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false);
-        doc = doc with
-        {
-            Corrections = corrections.Select(c => new CorrectionDoc(StoryCorrectionKinds.Name(c.Kind), c.StoryId, c.TargetId, c.Articles, c.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))
-            {
-                Seq = c.Seq,
-                UndoneAt = c.UndoneAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            }).ToList(),
-        };
+        doc = doc with { Corrections = await CorrectionsAsync(story.Profile.Id, cancellationToken).ConfigureAwait(false) };
         return new StoryView(story, doc, comparison, analyzed);
     }
 

@@ -387,6 +387,80 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         return ids;
     }
 
+    public async Task<StoryVersion> StoryVersionAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE((SELECT version FROM story_versions WHERE story_id = @s), 0), COALESCE((SELECT version FROM story_entity_versions WHERE story_id = @s), 0)";
+        cmd.AddValue("@s", storyId);
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new StoryVersion(reader.GetInt64(0), reader.GetInt64(1)) : default;
+    }
+
+    public async Task<string?> CurrentStoryDocumentAsync(string storyId, bool why, string builtBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        ArgumentNullException.ThrowIfNull(builtBy);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT d.body FROM story_documents d
+            WHERE d.story_id = @s AND d.why = @w AND d.built_by = @b
+              AND d.version = COALESCE((SELECT version FROM story_versions WHERE story_id = @s), 0)
+              AND d.entity_version = COALESCE((SELECT version FROM story_entity_versions WHERE story_id = @s), 0)
+            """;
+        cmd.AddValue("@s", storyId);
+        cmd.AddValue("@w", why ? 1 : 0);
+        cmd.AddValue("@b", builtBy);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(builtBy);
+        using var cmd = _connection.CreateCommand();
+        // Read off the covering index: story rows hold their profile documents.
+        cmd.CommandText = $"""
+            SELECT s.id FROM stories s {_dialect.IndexedBy("stories_keys")}
+            LEFT JOIN story_documents d ON d.story_id = s.id AND d.why = 0
+            WHERE d.story_id IS NULL OR d.built_by <> @b
+               OR d.version <> COALESCE((SELECT version FROM story_versions WHERE story_id = s.id), 0)
+               OR d.entity_version <> COALESCE((SELECT version FROM story_entity_versions WHERE story_id = s.id), 0)
+            ORDER BY s.last_date DESC NULLS LAST, s.id
+            LIMIT @n
+            """;
+        cmd.AddValue("@b", builtBy);
+        cmd.AddValue("@n", Math.Max(1, limit));
+        var ids = new List<string>();
+        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async Task<bool> SaveStoryDocumentAsync(StoredStoryDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO story_documents (story_id, why, built_by, version, entity_version, body)
+            SELECT @s, @w, @b, @v, @e, @body
+            WHERE EXISTS (SELECT 1 FROM stories WHERE id = @s)
+              AND COALESCE((SELECT version FROM story_versions WHERE story_id = @s), 0) = @v
+              AND COALESCE((SELECT version FROM story_entity_versions WHERE story_id = @s), 0) = @e
+            ON CONFLICT (story_id, why) DO UPDATE SET built_by = excluded.built_by, version = excluded.version, entity_version = excluded.entity_version, body = excluded.body
+            """;
+        cmd.AddValue("@s", document.StoryId);
+        cmd.AddValue("@w", document.Why ? 1 : 0);
+        cmd.AddValue("@b", document.BuiltBy);
+        cmd.AddValue("@v", document.Version.Content);
+        cmd.AddValue("@e", document.Version.Entities);
+        cmd.AddValue("@body", document.Body);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     public async Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default)
         => await ScalarAsync<long>("SELECT version FROM store_version WHERE id = 1", cancellationToken).ConfigureAwait(false);
 

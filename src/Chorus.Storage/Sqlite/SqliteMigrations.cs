@@ -409,5 +409,59 @@ internal static class SqliteMigrations
         CREATE TRIGGER store_version_story_removed AFTER DELETE ON stories BEGIN UPDATE store_version SET version = version + 1; END;
         CREATE INDEX stories_keys ON stories(id, recurring, last_date, first_date, article_count, source_count);
         """,
+        // Story documents kept by the store, valid while the story's versions are those they were built under. The
+        // content version moves on with every write to the story's row, its articles and their layers (the entity
+        // version, step 13, covers its occurrences): a server or the CLI serves a kept document without reading the
+        // story's texts, layers and occurrences or comparing its sources again.
+        """
+        CREATE TABLE story_versions (
+            story_id TEXT PRIMARY KEY,
+            version  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE story_documents (
+            story_id       TEXT NOT NULL,
+            why            INTEGER NOT NULL,
+            built_by       TEXT NOT NULL,
+            version        INTEGER NOT NULL,
+            entity_version INTEGER NOT NULL,
+            body           TEXT NOT NULL,
+            PRIMARY KEY (story_id, why)
+        );
+        CREATE TRIGGER story_version_article_added AFTER INSERT ON articles WHEN NEW.story_id IS NOT NULL BEGIN
+            INSERT INTO story_versions (story_id, version) VALUES (NEW.story_id, 1)
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_article_changed AFTER UPDATE ON articles BEGIN
+            INSERT INTO story_versions (story_id, version) SELECT s, 1 FROM (SELECT OLD.story_id AS s UNION SELECT NEW.story_id) WHERE s IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_article_removed AFTER DELETE ON articles WHEN OLD.story_id IS NOT NULL BEGIN
+            INSERT INTO story_versions (story_id, version) VALUES (OLD.story_id, 1)
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_layers_added AFTER INSERT ON article_analysis BEGIN
+            INSERT INTO story_versions (story_id, version) SELECT story_id, 1 FROM articles WHERE id = NEW.article_id AND story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_layers_changed AFTER UPDATE ON article_analysis BEGIN
+            INSERT INTO story_versions (story_id, version) SELECT DISTINCT story_id, 1 FROM articles WHERE id IN (OLD.article_id, NEW.article_id) AND story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_layers_removed AFTER DELETE ON article_analysis BEGIN
+            INSERT INTO story_versions (story_id, version) SELECT story_id, 1 FROM articles WHERE id = OLD.article_id AND story_id IS NOT NULL
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_story_added AFTER INSERT ON stories BEGIN
+            INSERT INTO story_versions (story_id, version) VALUES (NEW.id, 1)
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_version_story_changed AFTER UPDATE ON stories BEGIN
+            INSERT INTO story_versions (story_id, version) SELECT s, 1 FROM (SELECT OLD.id AS s UNION SELECT NEW.id) WHERE 1
+                ON CONFLICT (story_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER story_documents_removed AFTER DELETE ON stories BEGIN
+            DELETE FROM story_documents WHERE story_id = OLD.id;
+        END;
+        """,
     ];
 }

@@ -87,8 +87,8 @@ internal static class StoriesApi
 
     private static async Task<Results<Ok<StoryDoc>, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct, bool why = false)
     {
-        var view = await gate.ReadAsync(queries => queries.StoryAsync(id, why, ct), ct).ConfigureAwait(false);
-        return view is null ? Problems.NotFound("story", id) : TypedResults.Ok(view.Doc);
+        var doc = await gate.ReadAsync(queries => queries.StoryDocAsync(id, why, ct), ct).ConfigureAwait(false);
+        return doc is null ? Problems.NotFound("story", id) : TypedResults.Ok(doc);
     }
 
     internal static bool TryDate(string field, string? value, out PartialDate? date, out ProblemHttpResult? problem)
