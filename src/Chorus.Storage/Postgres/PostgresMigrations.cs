@@ -392,7 +392,7 @@ internal static class PostgresMigrations
             built_by       TEXT NOT NULL,
             version        BIGINT NOT NULL,
             entity_version BIGINT NOT NULL,
-            body           TEXT NOT NULL,
+            body           BYTEA NOT NULL,
             PRIMARY KEY (story_id, why)
         );
         CREATE FUNCTION chorus_story_version_of_article() RETURNS trigger LANGUAGE plpgsql AS $$

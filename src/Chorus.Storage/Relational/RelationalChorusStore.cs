@@ -411,7 +411,27 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         cmd.AddValue("@s", storyId);
         cmd.AddValue("@w", why ? 1 : 0);
         cmd.AddValue("@b", builtBy);
-        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] body ? Decompress(body) : null;
+    }
+
+    // A story's document runs to tens of kilobytes of JSON (its sentences quoted in claims, conflicts and figures);
+    // Brotli at its fastest keeps it at about a sixth, for well under a millisecond each way.
+    private static byte[] Compress(string json)
+    {
+        using var compressed = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(System.Text.Encoding.UTF8.GetBytes(json));
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static string Decompress(byte[] body)
+    {
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(body), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     public async Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, int limit, CancellationToken cancellationToken = default)
@@ -457,7 +477,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         cmd.AddValue("@b", document.BuiltBy);
         cmd.AddValue("@v", document.Version.Content);
         cmd.AddValue("@e", document.Version.Entities);
-        cmd.AddValue("@body", document.Body);
+        cmd.AddValue("@body", Compress(document.Body));
         return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 

@@ -424,7 +424,7 @@ internal static class SqliteMigrations
             built_by       TEXT NOT NULL,
             version        INTEGER NOT NULL,
             entity_version INTEGER NOT NULL,
-            body           TEXT NOT NULL,
+            body           BLOB NOT NULL,
             PRIMARY KEY (story_id, why)
         );
         CREATE TRIGGER story_version_article_added AFTER INSERT ON articles WHEN NEW.story_id IS NOT NULL BEGIN
