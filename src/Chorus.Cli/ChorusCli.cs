@@ -333,8 +333,8 @@ internal static class ChorusCli
         root.Subcommands.Add(reanalyse);
 
         var prepareWorkers = new Option<int>("--workers") { Description = "Stories built at a time, each on a connection of its own", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var prepareLimit = new Option<int>("--limit") { Description = "Build at most this many (newest first; 0: every story without a current document)", DefaultValueFactory = _ => 0 };
-        var prepare = new Command("prepare", "Build and keep the document of every story with none current (newest first), so story --json and the API read it instead of comparing its sources on the first visit; serve does the same in the background") { prepareWorkers, prepareLimit, json };
+        var prepareLimit = new Option<int>("--limit") { Description = "Build at most this many (0: every story without a current document)", DefaultValueFactory = _ => 0 };
+        var prepare = new Command("prepare", "Build and keep the document of every story with none current, so story --json and the API read it instead of comparing its sources on the first visit; serve does the same in the background") { prepareWorkers, prepareLimit, json };
         prepare.SetAction((r, ct) => PrepareCommand.RunAsync(ctx, DbPath(r), r.GetValue(prepareWorkers), r.GetValue(prepareLimit), r.GetValue(json), ct));
         root.Subcommands.Add(prepare);
 

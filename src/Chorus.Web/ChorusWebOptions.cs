@@ -44,7 +44,7 @@ public sealed class ChorusWebOptions
     public bool KeptDocuments { get; set; } = true;
 
     /// <summary>
-    /// Build, in the background and one at a time, the document of every story that has none current, newest first
+    /// Build, in the background and one at a time, the document of every story that has none current
     /// (<c>./chorus serve</c> turns it on unless <c>--no-prepare</c>).
     /// </summary>
     public bool PrepareDocuments { get; set; }

@@ -8,7 +8,7 @@ namespace Chorus.Web;
 /// <summary>
 /// Keeps story documents in the store for every reader of it: those built on requests (queued by
 /// <see cref="StoreGate"/>), and, with <see cref="ChorusWebOptions.PrepareDocuments"/>, those of every story without a
-/// current one, newest first, one at a time on a reader's turn. Looks for new work when the store has changed
+/// current one, one at a time on a reader's turn. Looks for new work when the store has changed
 /// (<see cref="Chorus.Core.Store.IStoreReader.ChangeVersionAsync"/>) or a request built a document.
 /// </summary>
 public sealed class StoryDocumentKeeper(StoreGate gate, IOptions<ChorusWebOptions> options, ILogger<StoryDocumentKeeper> log) : BackgroundService

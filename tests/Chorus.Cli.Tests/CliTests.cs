@@ -76,7 +76,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal((stories.Count, 0, 0), (report.GetProperty("kept").GetInt32(), report.GetProperty("notKept").GetInt32(), report.GetProperty("failed").GetInt32()));
         await using (var workspace = await ChorusWorkspace.OpenAsync(Db))
         {
-            Assert.Empty(await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, 10));
+            Assert.Empty(await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, null, 10));
         }
 
         for (var i = 0; i < stories.Count; i++)

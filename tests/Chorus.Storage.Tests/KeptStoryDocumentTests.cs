@@ -48,7 +48,7 @@ public sealed class KeptStoryDocumentTests : IDisposable
         }
 
         Assert.Equal(stories.Count * 2, built.Count);
-        Assert.Empty(await ws.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, 100));
+        Assert.Empty(await ws.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, null, 100));
 
         // An entity merge re-links names of the seed story; a split moves an article out (and is listed among the
         // story's corrections); rewritten layers. Each time the served document is built again and equals a fresh one.

@@ -520,7 +520,7 @@ public class ApiTests
         async Task AllKeptAsync()
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, 1)).Count > 0)
+            while ((await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, null, 1)).Count > 0)
             {
                 Assert.True(DateTime.UtcNow < deadline, "the server prepared no document for a story within a minute");
                 await Task.Delay(50);

@@ -21,7 +21,7 @@ internal static class PrepareCommand
         StoryDocumentPreparation preparation = null!;
         if (ctx.Interactive && !json)
         {
-            var total = (await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, int.MaxValue, ct).ConfigureAwait(false)).Count;
+            var total = (await workspace.Store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, null, int.MaxValue, ct).ConfigureAwait(false)).Count;
             await ctx.Err.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async progressContext =>

@@ -101,10 +101,11 @@ public interface IStoreReader
     Task<string?> CurrentStoryDocumentAsync(string storyId, bool why, string builtBy, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Up to <paramref name="limit"/> stories, newest first, with no current plain document built by
-    /// <paramref name="builtBy"/> (none kept, another build's, or the story changed since).
+    /// Up to <paramref name="limit"/> stories in id order after <paramref name="after"/> (null: from the first) with no
+    /// current plain document built by <paramref name="builtBy"/> (none kept, another build's, or the story changed
+    /// since). Walked page by page, a run reads every story once.
     /// </summary>
-    Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, string? after, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Finds a story by id or unique id prefix.</summary>
     Task<StoredStory?> FindStoryAsync(string idOrPrefix, CancellationToken cancellationToken = default);

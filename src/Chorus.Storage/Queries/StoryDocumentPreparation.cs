@@ -11,13 +11,14 @@ public enum PreparedOutcome
 }
 
 /// <summary>
-/// Builds and keeps the documents of stories that have none current, newest first, so that a story's page is read,
-/// not worked out, when someone asks for it (<c>./chorus prepare</c>, and a server in the background). A story is
-/// tried once per run: one that changes while it is built, or fails, waits for the next run.
+/// Builds and keeps the documents of stories that have none current, so that a story's page is read, not worked out,
+/// when someone asks for it (<c>./chorus prepare</c>, and a server in the background). A run walks the stories once in
+/// id order: one that changes while it is built, or fails, waits for the next run.
 /// </summary>
 public sealed class StoryDocumentPreparation
 {
-    private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
+    // Where the run stands in the stories' id order: each story is tried once a run.
+    private string? _after;
     private readonly Lock _lock = new();
 
     /// <summary>What the caller tags this run with (a server: the store's change version it started at).</summary>
@@ -43,22 +44,17 @@ public sealed class StoryDocumentPreparation
 
     private readonly List<(string StoryId, string Error)> _failures = [];
 
-    /// <summary>The next stories to build (at most <paramref name="limit"/>), none tried before in this run; empty when every story's document is current or tried.</summary>
+    /// <summary>The next stories to build (at most <paramref name="limit"/>), in id order after the last ones this run was given; empty at the end of the stories.</summary>
     public async Task<IReadOnlyList<string>> NextAsync(IStoreReader store, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        int tried;
-        lock (_lock)
+        var ids = await store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, _after, limit, cancellationToken).ConfigureAwait(false);
+        if (ids.Count > 0)
         {
-            tried = NotKept + Failed;
+            _after = ids[^1];
         }
 
-        // Stories tried and not kept are still without a document: ask for enough to get past them.
-        var ids = await store.StoriesWithoutDocumentAsync(ChorusQueries.DocumentBuild, limit + tried, cancellationToken).ConfigureAwait(false);
-        lock (_lock)
-        {
-            return [.. ids.Where(_tried.Add).Take(limit)];
-        }
+        return ids;
     }
 
     /// <summary>Builds story <paramref name="storyId"/>'s plain document on <paramref name="queries"/> and keeps it in the store.</summary>

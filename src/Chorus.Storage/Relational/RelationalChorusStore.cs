@@ -434,20 +434,23 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         return reader.ReadToEnd();
     }
 
-    public async Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> StoriesWithoutDocumentAsync(string builtBy, string? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(builtBy);
         using var cmd = _connection.CreateCommand();
-        // Read off the covering index: story rows hold their profile documents.
+        // Walked in the order of the id index (which holds what lists read of a story, not its profile document), so
+        // a page stops where it is full: a whole run reads each story once, however many pages it takes.
         cmd.CommandText = $"""
             SELECT s.id FROM stories s {_dialect.IndexedBy("stories_keys")}
             LEFT JOIN story_documents d ON d.story_id = s.id AND d.why = 0
-            WHERE d.story_id IS NULL OR d.built_by <> @b
+            WHERE s.id > @after
+              AND (d.story_id IS NULL OR d.built_by <> @b
                OR d.version <> COALESCE((SELECT version FROM story_versions WHERE story_id = s.id), 0)
-               OR d.entity_version <> COALESCE((SELECT version FROM story_entity_versions WHERE story_id = s.id), 0)
-            ORDER BY s.last_date DESC NULLS LAST, s.id
+               OR d.entity_version <> COALESCE((SELECT version FROM story_entity_versions WHERE story_id = s.id), 0))
+            ORDER BY s.id
             LIMIT @n
             """;
+        cmd.AddValue("@after", after ?? string.Empty);
         cmd.AddValue("@b", builtBy);
         cmd.AddValue("@n", Math.Max(1, limit));
         var ids = new List<string>();
