@@ -222,6 +222,21 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     }
 
     /// <summary>
+    /// The JSON of story <paramref name="id"/>'s kept document, as it is stored, when it is current and the story has
+    /// no corrections to add (the common case: no document is read into objects and written out again, most of a kept
+    /// document's cost); else null, and <see cref="StoryDocAsync"/> answers.
+    /// </summary>
+    public async Task<string?> KeptStoryJsonAsync(string id, bool why, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ServeKeptDocuments
+            && await Reads.CurrentStoryDocumentAsync(id, why, DocumentBuild, cancellationToken).ConfigureAwait(false) is { } body
+            && (await Reads.StoryCorrectionsAsync(id, cancellationToken).ConfigureAwait(false)).Count == 0
+            ? body
+            : null;
+    }
+
+    /// <summary>
     /// Builds story <paramref name="id"/>'s view, with the document to keep when <paramref name="id"/> is the story's
     /// exact id (its version is read before its data, so the document is never newer than the version it is kept
     /// under); null for no such story.

@@ -85,10 +85,28 @@ internal static class StoriesApi
         return TypedResults.Ok(await gate.ReadAsync(queries => queries.StoriesAsync(filter, ct), ct).ConfigureAwait(false));
     }
 
-    private static async Task<Results<Ok<StoryDoc>, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct, bool why = false)
+    private static async Task<Results<Ok<StoryDoc>, KeptJson, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct, bool why = false)
     {
-        var doc = await gate.ReadAsync(queries => queries.StoryDocAsync(id, why, ct), ct).ConfigureAwait(false);
-        return doc is null ? Problems.NotFound("story", id) : TypedResults.Ok(doc);
+        var (kept, doc) = await gate.ReadAsync(
+            async queries => await queries.KeptStoryJsonAsync(id, why, ct).ConfigureAwait(false) is { } json
+                ? (json, null)
+                : ((string?)null, await queries.StoryDocAsync(id, why, ct).ConfigureAwait(false)),
+            ct).ConfigureAwait(false);
+        return kept is not null ? new KeptJson(kept) : doc is null ? Problems.NotFound("story", id) : TypedResults.Ok(doc);
+    }
+
+    /// <summary>
+    /// A kept story document sent as it is stored (the contract's JSON; the endpoint's metadata still describes it as a
+    /// <see cref="StoryDoc"/>).
+    /// </summary>
+    internal sealed class KeptJson(string json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            return httpContext.Response.WriteAsync(json, httpContext.RequestAborted);
+        }
     }
 
     internal static bool TryDate(string field, string? value, out PartialDate? date, out ProblemHttpResult? problem)
