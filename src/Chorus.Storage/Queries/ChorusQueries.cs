@@ -212,8 +212,13 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             return kept with { Corrections = await CorrectionsAsync(id, cancellationToken).ConfigureAwait(false) };
         }
 
+        if (KeepDocument is not { } keep)
+        {
+            return (await StoryViewAsync(id, why, remember: true, cancellationToken).ConfigureAwait(false))?.Doc;
+        }
+
         var built = await BuildStoryDocumentAsync(id, why, remember: true, cancellationToken).ConfigureAwait(false);
-        if (built is { Document: { } document } && KeepDocument is { } keep)
+        if (built is { Document: { } document })
         {
             await keep(document, cancellationToken).ConfigureAwait(false);
         }
