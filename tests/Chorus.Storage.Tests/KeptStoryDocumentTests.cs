@@ -17,12 +17,18 @@ public sealed class KeptStoryDocumentTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
+    private async Task<ChorusWorkspace> SamplesAsync()
+    {
+        var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
+        await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index)
+            .RunAsync(ArticleInputReader.Expand([TestPaths.Samples]).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions())));
+        return ws;
+    }
+
     [Fact]
     public async Task AKeptDocument_IsServedUnbuilt_AndIsTheBuiltOne_UntilTheStoryChanges()
     {
-        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
-        await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index)
-            .RunAsync(ArticleInputReader.Expand([TestPaths.Samples]).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions())));
+        await using var ws = await SamplesAsync();
         var built = new List<string>();
         var queries = new ChorusQueries(ws)
         {
@@ -88,9 +94,7 @@ public sealed class KeptStoryDocumentTests : IDisposable
     [Fact]
     public async Task Preparation_KeepsEveryStorysDocument_OnceARun()
     {
-        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "c.db"));
-        await new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index)
-            .RunAsync(ArticleInputReader.Expand([TestPaths.Samples]).SelectMany(e => ArticleInputReader.ReadFile(e.File!, new ReadOptions())));
+        await using var ws = await SamplesAsync();
         var stories = await ws.Store.ListStoriesAsync();
         var preparation = new StoryDocumentPreparation();
         var queries = new ChorusQueries(ws);
