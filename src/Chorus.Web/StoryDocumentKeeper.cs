@@ -19,6 +19,8 @@ public sealed class StoryDocumentKeeper(StoreGate gate, IOptions<ChorusWebOption
     {
         var prepare = options.Value.PrepareDocuments && options.Value.KeptDocuments;
         var preparation = new StoryDocumentPreparation();
+        // The store's change version the current walk started at, and the one a finished walk found nothing left at.
+        long? walking = null;
         long? done = null;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -34,10 +36,10 @@ public sealed class StoryDocumentKeeper(StoreGate gate, IOptions<ChorusWebOption
                     var version = await gate.ReadAsync(queries => queries.Workspace.Store.ChangeVersionAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
                     if (version != done)
                     {
-                        if (version != preparation.Version)
+                        if (version != walking)
                         {
                             // Stories tried under an earlier state of the store may build now.
-                            preparation = new StoryDocumentPreparation { Version = version };
+                            (preparation, walking) = (new StoryDocumentPreparation(), version);
                         }
 
                         var ids = await gate.ReadAsync(queries => preparation.NextAsync(queries.Workspace.Store, 16, stoppingToken), stoppingToken).ConfigureAwait(false);

@@ -86,6 +86,9 @@ public sealed class CliTests : IDisposable
 
         var again = JsonDocument.Parse((await CliRunner.RunAsync("prepare", "--db", Db, "--json")).Stdout).RootElement;
         Assert.Equal(0, again.GetProperty("kept").GetInt32());
+        var negative = await CliRunner.RunAsync("prepare", "--db", Db, "--limit", "-1");
+        Assert.Equal(2, negative.ExitCode);
+        Assert.Contains("--limit -1", negative.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

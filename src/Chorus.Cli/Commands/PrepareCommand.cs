@@ -15,6 +15,11 @@ internal static class PrepareCommand
 
     public static async Task<int> RunAsync(CliContext ctx, string dbPath, int workers, int limit, bool json, CancellationToken ct)
     {
+        if (limit < 0)
+        {
+            throw new UsageException($"--limit {limit}: give a number of stories, or 0 for every story");
+        }
+
         workers = Math.Clamp(workers, 1, 64);
         await using var workspace = await ChorusWorkspace.OpenAsync(dbPath, ct).ConfigureAwait(false);
         var started = System.Diagnostics.Stopwatch.StartNew();

@@ -8,6 +8,9 @@ using System.Text.Json;
 
 namespace Chorus.Storage.Queries;
 
+/// <summary>A story as the API answers it: a kept document's JSON to send as stored, or the document; neither for no such story.</summary>
+public readonly record struct StoryAnswer(string? StoredJson, StoryDoc? Doc);
+
 /// <summary>What the story list may be narrowed to; every field is optional.</summary>
 public sealed record StoryFilter
 {
@@ -198,23 +201,44 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     public bool ServeKeptDocuments { get; init; } = true;
 
     /// <summary>
-    /// A story's document as the API serves it: the one the store keeps when it is current (no texts, layers or
-    /// comparison read), else built as <see cref="StoryAsync"/> builds it and offered to <see cref="KeepDocument"/>.
-    /// The user's corrections are read with every request. Null for no such story.
+    /// A story's document: the one the store keeps when it is current (no texts, layers or comparison read), else built
+    /// as <see cref="StoryAsync"/> builds it and offered to <see cref="KeepDocument"/>. The user's corrections are read
+    /// with every request. Null for no such story.
     /// </summary>
     public async Task<StoryDoc?> StoryDocAsync(string id, bool why, CancellationToken cancellationToken = default)
     {
+        var answer = await StoryAnswerAsync(id, why, sendAsStored: false, cancellationToken).ConfigureAwait(false);
+        return answer.Doc;
+    }
+
+    /// <summary>
+    /// A story as the API answers it: the kept document's JSON as it is stored when it is current and the story has no
+    /// corrections to add (reading it into objects and writing it out again was most of a kept story's cost), else the
+    /// document (<see cref="StoryDocAsync"/>); both null for no such story.
+    /// </summary>
+    public Task<StoryAnswer> StoryAnswerAsync(string id, bool why, CancellationToken cancellationToken = default)
+        => StoryAnswerAsync(id, why, sendAsStored: true, cancellationToken);
+
+    private async Task<StoryAnswer> StoryAnswerAsync(string id, bool why, bool sendAsStored, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(id);
-        if (ServeKeptDocuments
-            && await Reads.CurrentStoryDocumentAsync(id, why, DocumentBuild, cancellationToken).ConfigureAwait(false) is { } body
-            && JsonSerializer.Deserialize<StoryDoc>(body, ContractJson.Options) is { } kept)
+        if (ServeKeptDocuments && await Reads.CurrentStoryDocumentAsync(id, why, DocumentBuild, cancellationToken).ConfigureAwait(false) is { } body)
         {
-            return kept with { Corrections = await CorrectionsAsync(id, cancellationToken).ConfigureAwait(false) };
+            var corrections = await CorrectionsAsync(id, cancellationToken).ConfigureAwait(false);
+            if (sendAsStored && corrections.Count == 0)
+            {
+                return new StoryAnswer(body, null);
+            }
+
+            if (JsonSerializer.Deserialize<StoryDoc>(body, ContractJson.Options) is { } kept)
+            {
+                return new StoryAnswer(null, kept with { Corrections = corrections });
+            }
         }
 
         if (KeepDocument is not { } keep)
         {
-            return (await StoryViewAsync(id, why, remember: true, cancellationToken).ConfigureAwait(false))?.Doc;
+            return new StoryAnswer(null, (await StoryViewAsync(id, why, remember: true, cancellationToken).ConfigureAwait(false))?.Doc);
         }
 
         var built = await BuildStoryDocumentAsync(id, why, remember: true, cancellationToken).ConfigureAwait(false);
@@ -223,22 +247,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             await keep(document, cancellationToken).ConfigureAwait(false);
         }
 
-        return built?.View.Doc;
-    }
-
-    /// <summary>
-    /// The JSON of story <paramref name="id"/>'s kept document, as it is stored, when it is current and the story has
-    /// no corrections to add (the common case: no document is read into objects and written out again, most of a kept
-    /// document's cost); else null, and <see cref="StoryDocAsync"/> answers.
-    /// </summary>
-    public async Task<string?> KeptStoryJsonAsync(string id, bool why, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return ServeKeptDocuments
-            && await Reads.CurrentStoryDocumentAsync(id, why, DocumentBuild, cancellationToken).ConfigureAwait(false) is { } body
-            && (await Reads.StoryCorrectionsAsync(id, cancellationToken).ConfigureAwait(false)).Count == 0
-            ? body
-            : null;
+        return new StoryAnswer(null, built?.View.Doc);
     }
 
     /// <summary>

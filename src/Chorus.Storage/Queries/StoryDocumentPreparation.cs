@@ -21,9 +21,6 @@ public sealed class StoryDocumentPreparation
     private string? _after;
     private readonly Lock _lock = new();
 
-    /// <summary>What the caller tags this run with (a server: the store's change version it started at).</summary>
-    public long Version { get; init; }
-
     public int Kept { get; private set; }
 
     public int NotKept { get; private set; }

@@ -87,11 +87,7 @@ internal static class StoriesApi
 
     private static async Task<Results<Ok<StoryDoc>, KeptJson, ProblemHttpResult>> GetAsync(string id, StoreGate gate, CancellationToken ct, bool why = false)
     {
-        var (kept, doc) = await gate.ReadAsync(
-            async queries => await queries.KeptStoryJsonAsync(id, why, ct).ConfigureAwait(false) is { } json
-                ? (json, null)
-                : ((string?)null, await queries.StoryDocAsync(id, why, ct).ConfigureAwait(false)),
-            ct).ConfigureAwait(false);
+        var (kept, doc) = await gate.ReadAsync(queries => queries.StoryAnswerAsync(id, why, ct), ct).ConfigureAwait(false);
         return kept is not null ? new KeptJson(kept) : doc is null ? Problems.NotFound("story", id) : TypedResults.Ok(doc);
     }
 
