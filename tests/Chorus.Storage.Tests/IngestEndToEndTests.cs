@@ -135,6 +135,47 @@ public sealed class IngestEndToEndTests : IDisposable
         Assert.NotEmpty((await ws.Index.SearchAsync("Kim AND trein", 10)).Hits);
     }
 
+    /// <summary>
+    /// An index written before offsets were kept (same articles, no format mark) is rebuilt when opened, so hits
+    /// carry their matches again; before the mark, an index whose count matched the store was kept as it was.
+    /// </summary>
+    [Fact]
+    public async Task SearchIndex_OfAnOlderFormat_IsRebuiltFromTheStore()
+    {
+        var articles = new List<Chorus.Core.Store.StoredArticle>();
+        await using (var ws = await OpenAsync())
+        {
+            await IngestAsync(ws, [TestPaths.Samples]);
+            Assert.All((await ws.Index.SearchAsync("Keizersgracht", 10)).Hits, hit => Assert.NotNull(hit.Matches));
+            await foreach (var article in ws.Store.ReadAllArticlesAsync())
+            {
+                articles.Add(article);
+            }
+        }
+
+        var folder = LuceneSearchIndex.FolderFor(Path.Combine(_tmp.Path, "c.db"));
+        Directory.Delete(folder, recursive: true);
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var analyzer = new Lucene.Net.Analysis.Nl.DutchAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer)))
+        {
+            foreach (var article in articles)
+            {
+                writer.AddDocument(new Lucene.Net.Documents.Document
+                {
+                    new Lucene.Net.Documents.StringField("id", article.Id, Lucene.Net.Documents.Field.Store.YES),
+                    new Lucene.Net.Documents.TextField("text_nl", (article.Title ?? string.Empty) + "\n" + article.Text, Lucene.Net.Documents.Field.Store.NO),
+                });
+            }
+        }
+
+        await using var reopened = await OpenAsync();
+        Assert.Equal(articles.Count, ((LuceneSearchIndex)reopened.Index).DocumentCount());
+        var hits = (await reopened.Index.SearchAsync("Keizersgracht", 10)).Hits;
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.NotNull(hit.Matches));
+    }
+
     [Fact]
     public async Task SearchIndex_IsRebuiltFromTheStore_WhenItIsMissing()
     {

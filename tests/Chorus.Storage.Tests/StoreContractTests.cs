@@ -88,6 +88,12 @@ public abstract class StoreContractTests : IDisposable
         Assert.All(summaries, a => Assert.Equal(string.Empty, a.Text));
         Assert.Equal(["folder/een.txt", "a0002.txt"], summaries.Select(a => a.Ref));
         Assert.Equal("2024-03-08", summaries[1].Date.ToString());
+        var texts = await store.GetArticleTextsAsync(["a0002", "a0001", "nothing"]);
+        Assert.Equal(["a0001", "a0002"], texts.Select(a => a.Id));
+        Assert.Equal(found.Text, texts[1].Text);
+        Assert.Equal(found.Title, texts[1].Title);
+        Assert.Equal("2024-03-08", texts[1].Date.ToString());
+        Assert.All(texts, a => Assert.Null(a.Assignment));
     }
 
     [SkippableFact]

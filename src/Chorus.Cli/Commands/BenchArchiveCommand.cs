@@ -324,6 +324,7 @@ internal static partial class BenchArchiveCommand
             // The warm-up pass of "new word" asks for the first words of the fresh list, its timed requests for the ones
             // after them: nothing it asks for was asked before (while there are enough words, see above).
             string Fresh(int i) => freshWords.Count == 0 ? sample.Words[i % sample.Words.Count] : freshWords[i % freshWords.Count];
+            var freshSearch = WarmUpRequests + (clients * requests);
             ArchiveRead[] reads =
             [
                 new("story list, page 1", _ => "/api/stories?pageSize=20"),
@@ -335,6 +336,8 @@ internal static partial class BenchArchiveCommand
                 new("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
                 new("entity page", i => "/api/entities/" + sample.Entities[i % sample.Entities.Count]),
                 new("search", i => "/api/search?limit=10&q=" + sample.Words[i % sample.Words.Count]),
+                // Words after those of the story list's "new word": no search asked for them before, so none is ranked yet.
+                new("search, new word", i => "/api/search?limit=10&q=" + Fresh(freshSearch + WarmUpRequests + i), i => "/api/search?limit=10&q=" + Fresh(freshSearch + i)),
             ];
             var results = new List<(string, double, double, int)>();
             foreach (var (name, url, warmUp) in reads.Where(r => r.Name != "entity page" || sample.Entities.Count > 0))

@@ -34,7 +34,7 @@ public sealed class PostgresSearchIndex : ISearchIndex
         _source = NpgsqlDataSource.Create(connectionString);
     }
 
-    public async Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<IndexHit> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (TsQueryTranslator.Translate(query) is not { } tsquery)
@@ -46,12 +46,12 @@ public sealed class PostgresSearchIndex : ISearchIndex
         // PostgreSQL text cannot hold NUL; a query that has one (a mutated request) is searched without it.
         cmd.Parameters.AddWithValue("q", tsquery.Replace("\0", string.Empty, StringComparison.Ordinal));
         cmd.Parameters.AddWithValue("n", Math.Max(1, limit));
-        var hits = new List<(string, float)>();
+        var hits = new List<IndexHit>();
         var total = 0;
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            hits.Add((reader.GetString(0), reader.GetFloat(1)));
+            hits.Add(new IndexHit(reader.GetString(0), reader.GetFloat(1)));
             total = (int)reader.GetInt64(2);
         }
 

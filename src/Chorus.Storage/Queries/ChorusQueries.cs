@@ -387,15 +387,15 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     {
         ArgumentNullException.ThrowIfNull(query);
         var (hits, total) = await workspace.Index.SearchAsync(query, Math.Max(1, limit), cancellationToken).ConfigureAwait(false);
-        var articles = (await Reads.GetArticlesAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
+        var articles = (await Reads.GetArticleTextsAsync(hits.Select(h => h.ArticleId).ToList(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
         var docs = new List<SearchHitDoc>();
-        foreach (var (id, score) in hits)
+        foreach (var hit in hits)
         {
-            if (articles.TryGetValue(id, out var article))
+            if (articles.TryGetValue(hit.ArticleId, out var article))
             {
-                var (snippet, highlights) = SnippetBuilder.Build(article.Title ?? string.Empty, article.Text, article.Lang, query);
-                docs.Add(new SearchHitDoc(ContractMapper.Ref(article), article.Title, Math.Round(score, 4), snippet, highlights.Select(h => new SpanDoc(h.Start, h.End)).ToList()));
+                var (snippet, highlights) = SnippetBuilder.Build(article.Title ?? string.Empty, article.Text, article.Lang, query, hit.Matches);
+                docs.Add(new SearchHitDoc(ContractMapper.Ref(article), article.Title, Math.Round(hit.Score, 4), snippet, highlights.Select(h => new SpanDoc(h.Start, h.End)).ToList()));
             }
         }
 

@@ -28,6 +28,9 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
     private const string ArticleSummaryColumns = "id, seq, ref, content_key, source, date, lang, title, '' AS text, url, external_id, duplicate_of, story_id, NULL AS assignment, NULL AS signature, summary_only";
 
+    // The same again with the text.
+    private const string ArticleTextColumns = "id, seq, ref, content_key, source, date, lang, title, text, url, external_id, duplicate_of, story_id, NULL AS assignment, NULL AS signature, summary_only";
+
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
 
@@ -95,6 +98,9 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
 
     public Task<IReadOnlyList<StoredArticle>> GetArticleSummariesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
         => GetArticlesAsync(ids, ArticleSummaryColumns, cancellationToken);
+
+    public Task<IReadOnlyList<StoredArticle>> GetArticleTextsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+        => GetArticlesAsync(ids, ArticleTextColumns, cancellationToken);
 
     private async Task<IReadOnlyList<StoredArticle>> GetArticlesAsync(IReadOnlyCollection<string> ids, string columns, CancellationToken cancellationToken)
     {

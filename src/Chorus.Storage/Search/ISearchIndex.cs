@@ -6,10 +6,10 @@ namespace Chorus.Storage.Search;
 public interface ISearchIndex : IArticleIndex, IDisposable
 {
     /// <summary>
-    /// Article ids and scores, best first, at most <paramref name="limit"/>, with the number of all matching articles.
+    /// Matching articles, best first, at most <paramref name="limit"/>, with the number of all matching articles.
     /// The query is Lucene syntax; one with a <see cref="SearchQueryParser.Problem"/> finds nothing.
     /// </summary>
-    Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
+    Task<(IReadOnlyList<IndexHit> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every article that matches, in no order and unscored: for narrowing lists (stories with a matching article,
@@ -24,3 +24,10 @@ public interface ISearchIndex : IArticleIndex, IDisposable
     /// </summary>
     long SearchedVersion();
 }
+
+/// <summary>
+/// A matching article and its score; where the index kept each word's place (<see cref="LuceneSearchIndex"/>), also
+/// what the query matched in it, as spans of the indexed text (the title, a line break, then the text), so that its
+/// snippet needs no second analysis. Null when the index cannot tell.
+/// </summary>
+public sealed record IndexHit(string ArticleId, float Score, IReadOnlyList<Chorus.Core.Text.TextSpan>? Matches = null);

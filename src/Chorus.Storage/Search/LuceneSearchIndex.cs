@@ -16,12 +16,30 @@ namespace Chorus.Storage.Search;
 /// <summary>
 /// Full-text search over articles, in a Lucene.NET index kept in a folder beside the database. Each article's
 /// title and text go into a field for its language (Dutch, English or German analyser: stopwords and
-/// stemming); a query is parsed once per language field and the results merged by score. The index can
-/// always be rebuilt from the store, and is rebuilt automatically when it is missing or out of step.
+/// stemming); a query is parsed once per language field and the results merged by score. The postings keep each
+/// word's places and offsets, from which a hit's matches are read (<see cref="IndexedMatches"/>). The index can
+/// always be rebuilt from the store, and is rebuilt automatically when it is missing, out of step or of an older
+/// format (<see cref="Format"/>).
 /// </summary>
 public sealed class LuceneSearchIndex : ISearchIndex
 {
     private const LuceneVersion Version = SearchAnalyzers.Version;
+
+    /// <summary>
+    /// What the index keeps, written with each commit: 2 = offsets in the postings, title and text as two
+    /// values of the field with a gap between them (a phrase cannot run from the title into the text). An index of
+    /// another format is rebuilt when opened.
+    /// </summary>
+    internal const string Format = "2";
+    private const string FormatKey = "chorus.format";
+
+    // Places between the title's last word and the text's first: more than any phrase a query may hold.
+    private const int TitleGap = SearchQueryParser.MaxTerms + 1;
+
+    private static readonly FieldType TextWithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+    });
     private static readonly IReadOnlyList<string> Languages = SearchAnalyzers.Languages;
 
     private readonly LuceneDirectory _directory;
@@ -42,9 +60,23 @@ public sealed class LuceneSearchIndex : ISearchIndex
     {
         _directory = directory;
         _perField = [.. SearchAnalyzers.Languages.Select(SearchAnalyzers.Create)];
-        _analyzer = new PerFieldAnalyzerWrapper(
+        _analyzer = new IndexAnalyzer(
             _perField[0],
-            SearchAnalyzers.Languages.Select((lang, i) => (lang, i)).ToDictionary(x => "text_" + x.lang, x => _perField[x.i]));
+            SearchAnalyzers.Languages.Select((lang, i) => (lang, i)).ToDictionary(x => "text_" + x.lang, x => _perField[x.i], StringComparer.Ordinal));
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>Each language field's analyser, with a gap of places between a field's values (the title and the text).</summary>
+    private sealed class IndexAnalyzer(Analyzer fallback, Dictionary<string, Analyzer> perField) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => perField.GetValueOrDefault(fieldName, fallback);
+
+        public override int GetPositionIncrementGap(string fieldName) => TitleGap;
     }
 
     /// <summary>The index folder that belongs to a database file.</summary>
@@ -63,7 +95,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         var index = OpenFolder(folder);
         try
         {
-            if (index.ReadableCount() is { } count && count == await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
+            if (index.ReadableState() is { Current: true } state && state.Count == await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
             {
                 return index;
             }
@@ -76,8 +108,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
             await using (writing.ConfigureAwait(false))
             {
-                var again = index.ReadableCount();
-                if (again is null || again != await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
+                var again = index.ReadableState();
+                if (again is not { Current: true } || again.Value.Count != await store.CountArticlesAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (again is null)
                     {
@@ -111,12 +143,23 @@ public sealed class LuceneSearchIndex : ISearchIndex
         return index;
     }
 
-    // The number of documents, or null when the index cannot be read.
-    private int? ReadableCount()
+    // The number of documents and whether the index is of this format (an empty folder is), or null when it cannot be read.
+    private (int Count, bool Current)? ReadableState()
     {
         try
         {
-            return DocumentCount();
+            if (_writer is not null)
+            {
+                return (_writer.NumDocs, _writer.CommitData.TryGetValue(FormatKey, out var written) && written == Format);
+            }
+
+            if (!DirectoryReader.IndexExists(_directory))
+            {
+                return (0, true);
+            }
+
+            using var reader = DirectoryReader.Open(_directory);
+            return (reader.NumDocs, reader.IndexCommit.UserData.TryGetValue(FormatKey, out var format) && format == Format);
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or UnauthorizedAccessException)
         {
@@ -156,6 +199,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         ArgumentNullException.ThrowIfNull(store);
         var writer = Writer();
         writer.DeleteAll();
+        writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { [FormatKey] = Format });
         var batch = new List<StoredArticle>(512);
         await foreach (var article in store.ReadAllArticlesAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -169,6 +213,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
         AddDocuments(writer, batch);
         writer.Commit();
+        Committed();
     }
 
     public Task AddAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken = default)
@@ -179,24 +224,24 @@ public sealed class LuceneSearchIndex : ISearchIndex
         if (System.Diagnostics.Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)
         {
             writer.Commit();
+            Committed();
             _lastCommit = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<(IReadOnlyList<(string ArticleId, float Score)> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+    public Task<(IReadOnlyList<IndexHit> Hits, int Total)> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
         => Task.FromResult(SearchCounted(query, limit));
 
     /// <summary>
-    /// Article ids and scores, best first, at most <paramref name="limit"/>, with the number of all matching articles;
-    /// a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.
+    /// Matching articles, best first, at most <paramref name="limit"/>, with what the query matched in each and the number
+    /// of all matching articles; a query with a <see cref="SearchQueryParser.Problem"/> finds nothing.
     /// </summary>
-    private (IReadOnlyList<(string ArticleId, float Score)> Hits, int Total) SearchCounted(string query, int limit)
+    private (IReadOnlyList<IndexHit> Hits, int Total) SearchCounted(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parsed = Parse(query);
-        if (!parsed.Success || !DirectoryReader.IndexExists(_directory))
+        if (!IndexExists())
         {
             return ([], 0);
         }
@@ -206,9 +251,28 @@ public sealed class LuceneSearchIndex : ISearchIndex
         var searcher = searchers.Acquire();
         try
         {
-            // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
-            var top = searcher.Search(parsed.Value!, Math.Clamp(limit, 1, Math.Max(1, searcher.IndexReader.MaxDoc)));
-            return (top.ScoreDocs.Select(sd => (searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score)).ToList(), top.TotalHits);
+            var reader = searcher.IndexReader;
+            if (!_ranked.TryGetValue(query, out var ranked) || ranked.Reader != reader || (ranked.Hits.Length < limit && ranked.Hits.Length < ranked.Total))
+            {
+                var parsed = Parse(query);
+                if (!parsed.Success)
+                {
+                    return ([], 0);
+                }
+
+                // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
+                var top = searcher.Search(parsed.Value!, Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc)));
+                ranked = new RankedHits(reader, parsed.Value!, [.. top.ScoreDocs.Select(sd => (sd.Doc, searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score))], top.TotalHits);
+                if (_ranked.Count >= RankedCapacity)
+                {
+                    _ranked.Clear();
+                }
+
+                _ranked[query] = ranked;
+            }
+
+            var matches = IndexedMatches.For(Parts(ranked.Query));
+            return ([.. ranked.Hits.Take(limit).Select(h => new IndexHit(h.Id, h.Score, matches?.Find(reader, h.Doc)))], ranked.Total);
         }
         finally
         {
@@ -216,11 +280,20 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
+    // The ranked hits of recent queries (Solr's query result cache, in small), each valid only with the reader it was
+    // read from: a refresh makes every entry stale. Ranking every match of a common word grows with the archive (at
+    // 100,000 articles a fifth of a search's time); a query asked again on an unchanged index ranks nothing. What the
+    // query matched in each hit is read again per request, from the postings.
+    private const int RankedCapacity = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RankedHits> _ranked = new(StringComparer.Ordinal);
+
+    private sealed record RankedHits(IndexReader Reader, Query Query, (int Doc, string Id, float Score)[] Hits, int Total);
+
     public Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parsed = Parse(query);
-        if (!parsed.Success || !DirectoryReader.IndexExists(_directory))
+        if (!parsed.Success || !IndexExists())
         {
             return Task.FromResult<IReadOnlyList<string>>([]);
         }
@@ -242,7 +315,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     public long SearchedVersion()
     {
-        if (!DirectoryReader.IndexExists(_directory))
+        if (!IndexExists())
         {
             return 0;
         }
@@ -294,14 +367,44 @@ public sealed class LuceneSearchIndex : ISearchIndex
     // see another process's commits, nor outlive the writer).
     // The commit generation the searchers were last refreshed at. Asking the manager to refresh reads every
     // segment's info from disk (a fifth of a search's time); a listing of the folder says whether anyone committed.
+    // That listing was a tenth of a search's time in turn, so it is done only when the folder's time of last change
+    // moved (every commit makes a file), after this process committed, or while the last change is recent (some file
+    // systems keep that time to the second only).
     private long _refreshedGeneration = -1;
+    private static readonly long RecentTicks = TimeSpan.FromSeconds(3).Ticks;
+    private long _checkedStamp = -1;
+    private volatile bool _committedHere = true;
+    private volatile bool _exists;
+
+    private void Committed() => _committedHere = true;
+
+    // Whether the folder holds an index; once it does, it is not looked for again.
+    private bool IndexExists()
+    {
+        if (!_exists && DirectoryReader.IndexExists(_directory))
+        {
+            _exists = true;
+        }
+
+        return _exists;
+    }
 
     private void RefreshIfCommitted(SearcherManager searchers)
     {
+        var stamp = _directory is FSDirectory folder ? System.IO.Directory.GetLastWriteTimeUtc(folder.Directory.FullName).Ticks : -1;
+        if (!_committedHere && stamp >= 0 && stamp == Interlocked.Read(ref _checkedStamp) && DateTime.UtcNow.Ticks - stamp > RecentTicks)
+        {
+            return;
+        }
+
+        // Cleared and stamped before the folder is read: a commit after the read asks for the next check.
+        _committedHere = false;
+        Interlocked.Exchange(ref _checkedStamp, stamp);
         var generation = SegmentInfos.GetLastCommitGeneration(_directory);
         if (generation != Interlocked.Read(ref _refreshedGeneration))
         {
             searchers.MaybeRefreshBlocking();
+            _ranked.Clear();
             Interlocked.Exchange(ref _refreshedGeneration, generation);
         }
     }
@@ -331,6 +434,10 @@ public sealed class LuceneSearchIndex : ISearchIndex
         return ParseResult<Query>.Ok(combined);
     }
 
+    // Each language field's part of a query made by Parse.
+    private static IEnumerable<(string Field, Query Query)> Parts(Query combined)
+        => ((BooleanQuery)combined).Clauses.Select((clause, i) => ("text_" + Languages[i], clause.Query));
+
     /// <summary>Why searches may be incomplete (the index could not be brought in step with the store), or null.</summary>
     public string? Problem { get; private set; }
 
@@ -351,20 +458,39 @@ public sealed class LuceneSearchIndex : ISearchIndex
     {
         var writer = Interlocked.Exchange(ref _writer, null);
         writer?.Dispose();
+        Committed();
     }
 
     private IndexWriter Writer()
-        => _writer ??= new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+    {
+        if (_writer is null)
+        {
+            var fresh = !DirectoryReader.IndexExists(_directory);
+            _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+            if (fresh)
+            {
+                // A new index is of this format; one of an older format keeps its mark (articles added to it now keep
+                // offsets, those before do not) until it is rebuilt.
+                _writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { [FormatKey] = Format });
+            }
+        }
+
+        return _writer;
+    }
 
     private static void AddDocuments(IndexWriter writer, IEnumerable<StoredArticle> articles)
     {
         foreach (var article in articles)
         {
             var lang = Languages.Contains(article.Lang) ? article.Lang : "nl";
+            // The title and the text as two values: their offsets are those of title + "\n" + text (the analyser's offset
+            // gap is one), their places apart by TitleGap.
+            var field = "text_" + lang;
             writer.UpdateDocument(new Term("id", article.Id), new Document
             {
                 new StringField("id", article.Id, Field.Store.YES),
-                new TextField("text_" + lang, (article.Title ?? string.Empty) + "\n" + article.Text, Field.Store.NO),
+                new Field(field, article.Title ?? string.Empty, TextWithOffsets),
+                new Field(field, article.Text, TextWithOffsets),
             });
         }
     }

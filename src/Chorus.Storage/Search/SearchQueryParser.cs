@@ -23,7 +23,28 @@ public static class SearchQueryParser
     private static readonly Analyzer Validator = new Lucene.Net.Analysis.Standard.StandardAnalyzer(LuceneVersion.LUCENE_48);
 
     /// <summary>What is wrong with a query, fit to show its user (CLI, API problem, page); null when it can be searched.</summary>
-    public static string? Problem(string query) => Parse(query, "text", Validator, LuceneVersion.LUCENE_48).Error;
+    public static string? Problem(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Problems.TryGetValue(query, out var known))
+        {
+            return known;
+        }
+
+        var problem = Parse(query, "text", Validator, LuceneVersion.LUCENE_48).Error;
+        if (Problems.Count >= ProblemsKept)
+        {
+            Problems.Clear();
+        }
+
+        Problems[query] = problem;
+        return problem;
+    }
+
+    // The answers for recent queries: the API asks before every search, and parsing the query only to check it was a
+    // tenth of a search request's time. The answer depends on the text alone.
+    private const int ProblemsKept = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Problems = new(StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="query"/> for one field; the error, when there is one, is fit to show a user.</summary>
     public static ParseResult<Query> Parse(string query, string field, Analyzer analyzer, LuceneVersion version)

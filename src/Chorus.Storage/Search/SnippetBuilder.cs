@@ -21,7 +21,11 @@ public static class SnippetBuilder
     // The index's analysers; an analyser reuses its token streams per thread, so one of each serves every request.
     private static readonly Dictionary<string, Analyzer> Analyzers = SearchAnalyzers.Languages.ToDictionary(lang => lang, SearchAnalyzers.Create, StringComparer.Ordinal);
 
-    public static (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string title, string text, string lang, string query)
+    /// <param name="indexed">
+    /// What the index found the query matched (<see cref="IndexHit.Matches"/>: spans of the title, a line break and the
+    /// text); null to mark the matches by analysing the text.
+    /// </param>
+    public static (string Snippet, IReadOnlyList<TextSpan> Highlights) Build(string title, string text, string lang, string query, IReadOnlyList<TextSpan>? indexed = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var body = text.Length > 0 ? text : title ?? string.Empty;
@@ -31,7 +35,8 @@ public static class SnippetBuilder
             return (string.Empty, []);
         }
 
-        var matched = Matches(body, Analyzers.ContainsKey(lang) ? lang : "nl", query);
+        var matched = (indexed is null ? null : InBody(indexed, text.Length > 0 ? (title?.Length ?? 0) + 1 : 0, body.Length))
+            ?? Matches(body, Analyzers.ContainsKey(lang) ? lang : "nl", query);
         var best = sentences[0];
         var bestMatches = new List<TextSpan>();
         foreach (var sentence in sentences)
@@ -71,6 +76,29 @@ public static class SnippetBuilder
             .Select(m => new TextSpan(m.Start - start + prefix.Length, m.End - start + prefix.Length))
             .ToList();
         return (snippet, highlights);
+    }
+
+    /// <summary>
+    /// The indexed matches that fall in the body (the text, which starts at <paramref name="start"/> of the indexed text),
+    /// moved to its offsets; null when one runs past the text's end (an index out of step with the store: analyse).
+    /// </summary>
+    private static List<TextSpan>? InBody(IReadOnlyList<TextSpan> indexed, int start, int length)
+    {
+        var spans = new List<TextSpan>(indexed.Count);
+        foreach (var span in indexed)
+        {
+            if (span.End - start > length)
+            {
+                return null;
+            }
+
+            if (span.Start >= start)
+            {
+                spans.Add(new TextSpan(span.Start - start, span.End - start));
+            }
+        }
+
+        return spans;
     }
 
     /// <summary>Every stretch of <paramref name="body"/> the query matches, in text order; none for a query that cannot be parsed.</summary>
