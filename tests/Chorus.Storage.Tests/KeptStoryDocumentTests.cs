@@ -91,6 +91,41 @@ public sealed class KeptStoryDocumentTests : IDisposable
         Assert.DoesNotContain(served.Articles, a => a.Id == seed.Articles[^1].Id);
     }
 
+    /// <summary>
+    /// The story page draws from the kept document (the API's, without "why") and adds why each article is in the
+    /// story: the same as the document built with "why", and nothing is built once it is kept.
+    /// </summary>
+    [Fact]
+    public async Task TheStoryPage_IsTheKeptDocumentWithWhy_AndBuildsNothingOnceKept()
+    {
+        await using var ws = await SamplesAsync();
+        var built = 0;
+        var queries = new ChorusQueries(ws)
+        {
+            KeepDocument = async (document, ct) =>
+            {
+                built++;
+                Assert.True(await ws.Store.SaveStoryDocumentAsync(document, ct));
+            },
+        };
+        var fresh = new ChorusQueries(ws) { ServeKeptDocuments = false };
+        var stories = (await ws.Store.ListStoriesAsync()).Select(s => s.Profile.Id).ToList();
+        foreach (var id in stories)
+        {
+            var expected = ContractJson.Serialize((await fresh.StoryDocAsync(id, why: true))!);
+            var first = (await queries.StoryPageAsync(id))!;
+            Assert.Equal(expected, ContractJson.Serialize(first.Doc));
+            var again = (await queries.StoryPageAsync(id))!;
+            Assert.Equal(expected, ContractJson.Serialize(again.Doc));
+            Assert.Equal(first.Story.Articles.Select(a => a.Id), again.Story.Articles.Select(a => a.Id));
+            Assert.Equal(first.Story.Articles.Count, again.Analyzed.Count);
+            Assert.All(again.Analyzed, a => Assert.NotEmpty(a.Sentences));
+        }
+
+        Assert.Equal(stories.Count, built);
+        Assert.Null(await queries.StoryPageAsync("no-such-story"));
+    }
+
     [Fact]
     public async Task Preparation_KeepsEveryStorysDocument_OnceARun()
     {

@@ -204,7 +204,7 @@ public sealed class ContractMapper
             comparison.Summary.Select(SentenceDoc).ToList(),
             Quotes(story, analyzed),
             comparison.Lang,
-            why ? story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null)).ToList() : null)
+            why ? Why(story) : null)
         {
             UnknownOutlets = UnknownOutletArticles(story.Articles),
             Figures = FiguresLedger(story.Articles, analyzed, comparison.Projected),
@@ -363,6 +363,13 @@ public sealed class ContractMapper
     }
 
     private static string? SourceKey(StoredArticle a) => Outlets.OutletNames.Key(a.Source, a.Url);
+
+    /// <summary>Why each article of the story is in it: the record of its assignment, as the document's <c>why</c> gives it.</summary>
+    public static IReadOnlyList<WhyDoc> Why(StoredStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return [.. story.Articles.Select(a => new WhyDoc(a.Id, a.Assignment is { } asg ? Assignment(asg) : null))];
+    }
 
     public static AssignmentDoc Assignment(Assignment a)
     {

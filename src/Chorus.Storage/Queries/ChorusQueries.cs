@@ -91,6 +91,21 @@ public sealed class StoryView(StoredStory story, StoryDoc doc, StoryComparison c
 }
 
 /// <summary>
+/// What the story page draws: the story's articles, its document and each article's layers (for its sentences),
+/// decoded when first asked for.
+/// </summary>
+public sealed class StoryPageView(StoredStory story, StoryDoc doc, Func<IReadOnlyList<AnalyzedArticle>> analyzed)
+{
+    private readonly Lazy<IReadOnlyList<AnalyzedArticle>> _analyzed = new(analyzed);
+
+    public StoredStory Story => story;
+
+    public StoryDoc Doc => doc;
+
+    public IReadOnlyList<AnalyzedArticle> Analyzed => _analyzed.Value;
+}
+
+/// <summary>
 /// The read side of Chorus as contract documents: the CLI's <c>--json</c> and the HTTP API both come from here,
 /// so they cannot drift apart. Not thread-safe (the workspace holds one SQLite connection): callers serialise.
 /// </summary>
@@ -280,6 +295,34 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             Seq = c.Seq,
             UndoneAt = c.UndoneAt?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
+    }
+
+    /// <summary>
+    /// The story page's view: the document the API answers (kept in the store when current, else built and kept, see
+    /// <see cref="StoryAnswerAsync(string, bool, CancellationToken)"/>) with why each article is in the story, and the
+    /// articles' sentences. The page needs no comparison of its own: the claim of each sentence and the sentences in
+    /// conflict are in the document. Null for no such story.
+    /// </summary>
+    public async Task<StoryPageView?> StoryPageAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var story = await Reads.FindStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        if (story is null)
+        {
+            return null;
+        }
+
+        var doc = await StoryDocAsync(story.Profile.Id, why: false, cancellationToken).ConfigureAwait(false);
+        if (doc is null || !doc.Articles.Select(a => a.Id).SequenceEqual(story.Articles.Select(a => a.Id), StringComparer.Ordinal))
+        {
+            // A write between the two reads left a document of other articles: build both from one read.
+            var view = await StoryViewAsync(id, why: true, remember: true, cancellationToken).ConfigureAwait(false);
+            return view is null ? null : new StoryPageView(view.Story, view.Doc, () => view.Analyzed);
+        }
+
+        var layers = await Reads.LoadAnalysesAsync([.. story.Articles.Select(a => a.Id)], cancellationToken).ConfigureAwait(false);
+        var mapper = Mapper(layers, []);
+        return new StoryPageView(story, doc with { Why = ContractMapper.Why(story) }, () => [.. story.Articles.Select(mapper.Analyze)]);
     }
 
     public Task<StoryView?> StoryAsync(string id, bool why, CancellationToken cancellationToken = default)

@@ -30,7 +30,7 @@ internal static class PageEndpoints
         });
         pages.MapGet("/stories/{id}", async (string id, StoreGate gate, CancellationToken ct) =>
         {
-            var view = await gate.ReadAsync(queries => queries.StoryAsync(id, why: true, ct), ct).ConfigureAwait(false);
+            var view = await gate.ReadAsync(queries => queries.StoryPageAsync(id, ct), ct).ConfigureAwait(false);
             return view is null ? Layout.NotFound("story", id) : StoryPage.Render(view);
         });
         pages.MapGet("/entities", async (StoreGate gate, CancellationToken ct) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Chorus.Core.Contracts;
 using Chorus.Core.Store;
-using Chorus.Core.Stories.Comparison;
 using Chorus.Storage.Queries;
 
 namespace Chorus.Web.Pages;
@@ -10,17 +9,25 @@ namespace Chorus.Web.Pages;
 /// The story page: conflicts first, then the summary, entities with their spellings, the timeline, and the sources
 /// side by side with each sentence marked shared, only-here or in conflict. Sentences of one claim share a
 /// <c>data-claim</c>, which the script uses to light up the same claim in every source on hover, focus or click.
+/// Everything but the sentences' bounds comes from the story's document, which the store keeps: the page runs no
+/// comparison of its own.
 /// </summary>
 internal static class StoryPage
 {
-    public static IResult Render(StoryView view)
+    public static IResult Render(StoryPageView view)
     {
-        var (story, doc, comparison) = (view.Story, view.Doc, view.Comparison);
-        var claimIds = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < comparison.Claims.Count; i++)
+        var (story, doc) = (view.Story, view.Doc);
+        // The claim of each sentence (every sentence is in one, most in one of their own) and the sentences in conflict.
+        var claimOf = new Dictionary<(string Article, int Start), int>();
+        for (var i = 0; i < doc.Claims.Count; i++)
         {
-            claimIds[comparison.Claims[i]] = i;
+            foreach (var s in doc.Claims[i].Sentences)
+            {
+                claimOf[(s.Article, s.Start)] = i;
+            }
         }
+
+        var inConflict = doc.Conflicts.SelectMany(c => c.Values).Select(v => (v.Article, v.Sentence.Start)).ToHashSet();
 
         var label = doc.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
         var h = new Html().Raw("<article class=\"story\"><h1>").Text(doc.Title).Raw("</h1><p class=\"meta\">")
@@ -32,11 +39,11 @@ internal static class StoryPage
         // the full texts, quotes and the figures table folded: an 18-article story was 21,610 px tall with all open.
         var big = story.Articles.Count >= BigStory;
         Coverage(h, story, label);
-        if (big && comparison.Claims.Any(c => c.Shared))
+        if (big && doc.Claims.Any(c => c.Shared))
         {
             h.Raw("<section class=\"claims\" aria-labelledby=\"claims-h\"><h2 id=\"claims-h\">Reported by several sources</h2><ol>");
             var shown = 0;
-            var sharedClaims = comparison.Claims.Where(c => c.Shared).ToList();
+            var sharedClaims = doc.Claims.Where(c => c.Shared).ToList();
             foreach (var claim in sharedClaims)
             {
                 // The claims most sources carry first (the comparer's order); the rest one click away.
@@ -50,7 +57,7 @@ internal static class StoryPage
                 var first = true;
                 foreach (var s in claim.Sentences)
                 {
-                    h.Raw(first ? string.Empty : " · ").Link($"#{SentenceAnchor(s.ArticleId, s.Start)}", label[s.ArticleId]);
+                    h.Raw(first ? string.Empty : " · ").Link($"#{SentenceAnchor(s.Article, s.Start)}", label[s.Article]);
                     first = false;
                 }
 
@@ -226,15 +233,16 @@ internal static class StoryPage
 
             foreach (var sentence in view.Analyzed[i].Sentences)
             {
-                var claim = comparison.ClaimOf.GetValueOrDefault((article.Id, sentence.Start));
-                var kind = comparison.InConflict.Contains((article.Id, sentence.Start)) ? "conflict" : claim is { Shared: true } ? "shared" : "unique";
+                var claimIndex = claimOf.TryGetValue((article.Id, sentence.Start), out var k) ? k : (int?)null;
+                var claim = claimIndex is { } c ? doc.Claims[c] : null;
+                var kind = inConflict.Contains((article.Id, sentence.Start)) ? "conflict" : claim is { Shared: true } ? "shared" : "unique";
                 var title = kind switch
                 {
                     "conflict" => "in conflict with another source",
                     "shared" => $"reported by {claim!.Sources} independent sources",
                     _ => "only in this source",
                 };
-                h.Raw($"<span class=\"s {kind}\" id=\"{SentenceAnchor(article.Id, sentence.Start)}\" tabindex=\"0\" title=\"{Html.Attr(title)}\"{(claim is null ? string.Empty : $" data-claim=\"c{claimIds[claim]}\"")}>")
+                h.Raw($"<span class=\"s {kind}\" id=\"{SentenceAnchor(article.Id, sentence.Start)}\" tabindex=\"0\" title=\"{Html.Attr(title)}\"{(claimIndex is null ? string.Empty : $" data-claim=\"c{claimIndex}\"")}>")
                     .Text(article.Text[sentence.Start..sentence.End]).Raw("</span> ");
             }
 
@@ -397,7 +405,7 @@ internal static class StoryPage
     private static string SentenceAnchor(string articleId, int start) => string.Create(CultureInfo.InvariantCulture, $"{Html.Attr(articleId)}-{start}");
 
     /// <summary>The anchor of the sentence that holds an offset of an article.</summary>
-    private static string SentenceAnchorAt(StoryView view, string articleId, int offset)
+    private static string SentenceAnchorAt(StoryPageView view, string articleId, int offset)
     {
         var index = view.Story.Articles.ToList().FindIndex(a => a.Id == articleId);
         var sentence = index < 0 ? null : view.Analyzed[index].Sentences.Cast<Chorus.Core.Text.TextSpan?>().FirstOrDefault(s => s!.Value.Start <= offset && offset < s.Value.End);
