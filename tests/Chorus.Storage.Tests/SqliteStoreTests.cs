@@ -152,7 +152,7 @@ public sealed class SqliteStoreTests : IDisposable
         await using (var reopened = await SqliteChorusStore.OpenAsync(path))
         {
             var found = await reopened.EntityArticlesAsync("e1", 0, 10);
-            Assert.Equal("2 2: a2 a1 | s2 s1 | 2024-03=1 2024-04=1", $"{found.ArticleTotal} {found.StoryTotal}: {string.Join(' ', found.Articles.Select(a => a.Id))} | {string.Join(' ', found.Stories)} | {string.Join(' ', found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
+            Assert.Equal("2 2: a2 a1 | s2 s1 | 2024-03=1 2024-04=1", $"{found.ArticleTotal} {found.StoryTotal}: {string.Join(' ', found.ArticleIds)} | {string.Join(' ', found.Stories)} | {string.Join(' ', found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
             var batch = await reopened.BeginBatchAsync();
             await using (batch)
             {
@@ -162,7 +162,7 @@ public sealed class SqliteStoreTests : IDisposable
             }
 
             found = await reopened.EntityArticlesAsync("e1", 0, 10);
-            Assert.Equal("3 2: a3 a2 a1 | s1 s2 | 2024-03=1 2024-04=2", $"{found.ArticleTotal} {found.StoryTotal}: {string.Join(' ', found.Articles.Select(a => a.Id))} | {string.Join(' ', found.Stories)} | {string.Join(' ', found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
+            Assert.Equal("3 2: a3 a2 a1 | s1 s2 | 2024-03=1 2024-04=2", $"{found.ArticleTotal} {found.StoryTotal}: {string.Join(' ', found.ArticleIds)} | {string.Join(' ', found.Stories)} | {string.Join(' ', found.Months.Select(m => $"{m.Month}={m.Articles}"))}");
         }
     }
 

@@ -352,8 +352,12 @@ public enum StoryOrder
     MostSources,
 }
 
-/// <summary>An entity's articles and stories, counted in all and one page of each (<see cref="IChorusStore.EntityArticlesAsync"/>).</summary>
-public sealed record EntityArticles(int ArticleTotal, int StoryTotal, IReadOnlyList<StoredArticle> Articles, IReadOnlyList<string> Stories, IReadOnlyList<MonthCount> Months);
+/// <summary>
+/// An entity's articles and stories, counted in all and one page of each, newest first, as ids
+/// (<see cref="IChorusStore.EntityArticlesAsync"/>): the API lists ids, and a page that shows the articles reads their
+/// summaries (<see cref="IStoreReader.GetArticleSummariesAsync"/>).
+/// </summary>
+public sealed record EntityArticles(int ArticleTotal, int StoryTotal, IReadOnlyList<string> ArticleIds, IReadOnlyList<string> Stories, IReadOnlyList<MonthCount> Months);
 
 /// <summary>How many articles fall in one month (<c>yyyy-MM</c>).</summary>
 public readonly record struct MonthCount(string Month, int Articles);

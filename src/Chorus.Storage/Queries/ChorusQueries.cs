@@ -384,20 +384,23 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var docs = new List<EntityDoc>();
         foreach (var e in await Reads.ListEntitiesAsync(Math.Max(1, limit), cancellationToken).ConfigureAwait(false))
         {
-            docs.Add((await EntityViewAsync(e, paging, cancellationToken).ConfigureAwait(false)).Doc);
+            docs.Add((await EntityViewAsync(e, paging, summaries: false, cancellationToken).ConfigureAwait(false)).Doc);
         }
 
         return docs;
     }
 
     public async Task<EntityDoc?> EntityAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
-        => (await EntityViewAsync(idOrName, paging, cancellationToken).ConfigureAwait(false))?.Doc;
+    {
+        var entity = await Reads.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : (await EntityViewAsync(entity, paging, summaries: false, cancellationToken).ConfigureAwait(false)).Doc;
+    }
 
     /// <summary>An entity and the summaries of its page of articles (for its web page, which lists and links them); null for none.</summary>
     public async Task<EntityView?> EntityViewAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
     {
         var entity = await Reads.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : await EntityViewAsync(entity, paging, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : await EntityViewAsync(entity, paging, summaries: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An exact id, name or variant resolves to its entity; anything else only to candidates.</summary>
@@ -405,7 +408,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     {
         var lookup = await Reads.LookupEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
         return new EntityLookupDoc(
-            lookup.Match is null ? null : (await EntityViewAsync(lookup.Match, paging, cancellationToken).ConfigureAwait(false)).Doc,
+            lookup.Match is null ? null : (await EntityViewAsync(lookup.Match, paging, summaries: false, cancellationToken).ConfigureAwait(false)).Doc,
             [.. lookup.Candidates.Select(Candidate)],
             lookup.Ambiguous);
     }
@@ -458,7 +461,8 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         => new(layers, fallbackAnalyzer ?? ArticleAnalyzer.CreateDefault, ContractMapper.EntityIdLookup(occurrences));
 
     // Counted, grouped and paged in the store: an entity in a hundred thousand articles costs a page, not all of them.
-    private async Task<EntityView> EntityViewAsync(StoredEntity e, EntityPaging paging, CancellationToken cancellationToken)
+    // The document lists article ids; the summaries (titles, dates, outlets) are read only for the web page, which shows them.
+    private async Task<EntityView> EntityViewAsync(StoredEntity e, EntityPaging paging, bool summaries, CancellationToken cancellationToken)
     {
         var size = Math.Max(0, paging.PageSize);
         var offset = (int)Math.Min(int.MaxValue, (long)(Math.Max(1, paging.Page) - 1) * size);
@@ -470,14 +474,20 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             e.Variants.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key).ToList(),
             e.Variants,
             e.Mentions,
-            [.. found.Articles.Select(a => a.Id)],
+            found.ArticleIds,
             found.Stories)
         {
             ArticleTotal = found.ArticleTotal,
             StoryTotal = found.StoryTotal,
             Months = [.. found.Months.Select(m => new MonthCountDoc(m.Month, m.Articles))],
         };
-        return new EntityView(doc, found.Articles);
+        if (!summaries || found.ArticleIds.Count == 0)
+        {
+            return new EntityView(doc, []);
+        }
+
+        var byId = (await Reads.GetArticleSummariesAsync(found.ArticleIds, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return new EntityView(doc, [.. found.ArticleIds.Where(byId.ContainsKey).Select(id => byId[id])]);
     }
 
     /// <summary>For each story, the entities found in most of its articles (people and organisations before places on ties).</summary>

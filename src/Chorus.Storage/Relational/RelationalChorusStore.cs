@@ -740,9 +740,8 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             }
         }
 
-        var byId = (await GetArticleSummariesAsync(pageIds, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var storyPage = await EntityStoryPageAsync(entityId, offset, limit, cancellationToken).ConfigureAwait(false);
-        return new EntityArticles(articleTotal, storyTotal, [.. pageIds.Where(byId.ContainsKey).Select(id => byId[id])], storyPage, months);
+        return new EntityArticles(articleTotal, storyTotal, pageIds, storyPage, months);
     }
 
     /// <summary>
