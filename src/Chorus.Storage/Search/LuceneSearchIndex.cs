@@ -263,12 +263,15 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
                 var top = searcher.Search(parsed.Value!, Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc)));
                 ranked = new RankedHits(reader, parsed.Value!, [.. top.ScoreDocs.Select(sd => (sd.Doc, searcher.Doc(sd.Doc).Get("id", CultureInfo.InvariantCulture), sd.Score))], top.TotalHits);
-                if (_ranked.Count >= RankedCapacity)
+                if (ranked.Hits.Length <= RankedMaxHits)
                 {
-                    _ranked.Clear();
-                }
+                    if (_ranked.Count >= RankedCapacity)
+                    {
+                        _ranked.Clear();
+                    }
 
-                _ranked[query] = ranked;
+                    _ranked[query] = ranked;
+                }
             }
 
             var matches = IndexedMatches.For(Parts(ranked.Query));
@@ -284,7 +287,9 @@ public sealed class LuceneSearchIndex : ISearchIndex
     // read from: a refresh makes every entry stale. Ranking every match of a common word grows with the archive (at
     // 100,000 articles a fifth of a search's time); a query asked again on an unchanged index ranks nothing. What the
     // query matched in each hit is read again per request, from the postings.
+    // A page of a few hundred hits at most is kept: a request for every hit (the CLI's --limit) is not.
     private const int RankedCapacity = 256;
+    private const int RankedMaxHits = 1_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RankedHits> _ranked = new(StringComparer.Ordinal);
 
     private sealed record RankedHits(IndexReader Reader, Query Query, (int Doc, string Id, float Score)[] Hits, int Total);
