@@ -160,9 +160,27 @@ public sealed class PostgresChorusStore : RelationalChorusStore
         return string.IsNullOrWhiteSpace(holder) ? "another writer" : holder;
     }
 
-    // Closing the connection ends the session, which lets the lock go.
+    // The lock is let go on its connection before the connection closes: closing alone ends the session, but the server
+    // lets the lock go only once its backend has exited, a moment later, and a worker asking for the same chunk at once
+    // was refused (seen as a flaky contract test under load). A connection already broken lets it go by closing.
     private sealed class Held(NpgsqlConnection connection) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "SELECT pg_advisory_unlock_all()";
+                await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // The session is gone or going; its end releases the lock.
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 }
