@@ -37,12 +37,17 @@ public static class SearchQueryParser
             Problems.Clear();
         }
 
-        Problems[query] = problem;
+        if (query.Length <= MaxLength)
+        {
+            Problems[query] = problem;
+        }
+
         return problem;
     }
 
     // The answers for recent queries: the API asks before every search, and parsing the query only to check it was a
-    // tenth of a search request's time. The answer depends on the text alone.
+    // tenth of a search request's time. The answer depends on the text alone. Queries over the length limit (refused
+    // before parsing) are not kept, so the memory held stays small.
     private const int ProblemsKept = 1024;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Problems = new(StringComparer.Ordinal);
 
