@@ -390,12 +390,6 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         return docs;
     }
 
-    public async Task<EntityDoc?> EntityAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
-    {
-        var entity = await Reads.FindEntityAsync(idOrName, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : (await EntityViewAsync(entity, paging, summaries: false, cancellationToken).ConfigureAwait(false)).Doc;
-    }
-
     /// <summary>An entity and the summaries of its page of articles (for its web page, which lists and links them); null for none.</summary>
     public async Task<EntityView?> EntityViewAsync(string idOrName, EntityPaging paging, CancellationToken cancellationToken = default)
     {
