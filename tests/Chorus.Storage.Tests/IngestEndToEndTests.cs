@@ -174,6 +174,11 @@ public sealed class IngestEndToEndTests : IDisposable
         var hits = (await reopened.Index.SearchAsync("Keizersgracht", 10)).Hits;
         Assert.NotEmpty(hits);
         Assert.All(hits, hit => Assert.NotNull(hit.Matches));
+
+        // The rebuilt index is of the current format, with its tier fields.
+        using var rebuilt = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
+        Assert.Equal(LuceneSearchIndex.Format, rebuilt.IndexCommit.UserData["chorus.format"]);
+        Assert.Contains("tier_nl", Lucene.Net.Index.MultiFields.GetIndexedFields(rebuilt));
     }
 
     [Fact]
