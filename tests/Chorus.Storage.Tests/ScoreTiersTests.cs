@@ -133,6 +133,30 @@ public sealed partial class ScoreTiersTests : IDisposable
         }
     }
 
+    /// <summary>An index whose commit is of an older format may hold documents written without tiers: it ranks every match.</summary>
+    [Fact]
+    public async Task AnIndexOfAnOlderFormat_RanksEveryMatch()
+    {
+        var folder = Path.Combine(_tmp.Path, "older");
+        using (var writing = LuceneSearchIndex.OpenFolder(folder))
+        {
+            await writing.AddAsync(Generated(600, 7));
+            writing.CloseWriter();
+        }
+
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+        using (var analyzer = new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer)))
+        {
+            writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { ["chorus.format"] = "2" });
+            writer.Commit();
+        }
+
+        using var index = LuceneSearchIndex.OpenFolder(folder);
+        Assert.NotEmpty((await index.SearchAsync("brand", 3)).Hits);
+        Assert.Equal(0, index.TierAnswers);
+    }
+
     /// <summary>
     /// Every DPG article, and one-word queries drawn from their texts (common words more often, as readers ask):
     /// every page from the tier equals the full ranking.

@@ -266,7 +266,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
                 // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
                 var size = Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc));
-                var top = UseScoreTiers ? ScoreTiers.TrySearch(searcher, parsed.Value!, size) : null;
+                var top = UseScoreTiers && HasTiers(reader) ? ScoreTiers.TrySearch(searcher, parsed.Value!, size) : null;
                 if (top is not null)
                 {
                     Interlocked.Increment(ref _tierAnswers);
@@ -310,6 +310,25 @@ public sealed class LuceneSearchIndex : ISearchIndex
     internal int TierAnswers => Volatile.Read(ref _tierAnswers);
 
     private int _tierAnswers;
+
+    // Whether every document of the reader's commit was written with its tier fields: an index of an older format
+    // (left as it is while another process held the write lock, or appended to before its rebuild) may hold documents
+    // without them, and a page from the tier would miss those.
+    private TierCheck? _tiersChecked;
+
+    private sealed record TierCheck(IndexReader Reader, bool Tiers);
+
+    private bool HasTiers(IndexReader reader)
+    {
+        var check = _tiersChecked;
+        if (check?.Reader != reader)
+        {
+            var tiers = reader is DirectoryReader directory && directory.IndexCommit.UserData.TryGetValue(FormatKey, out var format) && format == Format;
+            _tiersChecked = check = new TierCheck(reader, tiers);
+        }
+
+        return check.Tiers;
+    }
 
     private sealed record RankedHits(IndexReader Reader, Query Query, (int Doc, string Id, float Score)[] Hits, int Total);
 
