@@ -119,7 +119,7 @@ internal static class ScoreTiers
 
         var reader = searcher.IndexReader;
         var top = searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(tier), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), limit);
-        if (top.ScoreDocs.Length < limit || top.ScoreDocs.Length == 0)
+        if (top.ScoreDocs.Length < limit)
         {
             return null;
         }
