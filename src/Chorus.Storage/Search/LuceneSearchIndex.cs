@@ -44,6 +44,9 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer;
+
+    // The writer's analyser: the same, counting each article's words for its tier field as it indexes them.
+    private readonly Analyzer _indexAnalyzer;
     private readonly Analyzer[] _perField;
     private IndexWriter? _writer;
     // Commits are spaced out: a commit per store batch flushed a small segment and synced files every 256 articles,
@@ -63,6 +66,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         _analyzer = new IndexAnalyzer(
             _perField[0],
             SearchAnalyzers.Languages.Select((lang, i) => (lang, i)).ToDictionary(x => "text_" + x.lang, x => _perField[x.i], StringComparer.Ordinal));
+        _indexAnalyzer = ScoreTiers.CountingAnalyzer(_analyzer);
     }
 
     private static FieldType Frozen(FieldType type)
@@ -509,7 +513,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         if (_writer is null)
         {
             var fresh = !DirectoryReader.IndexExists(_directory);
-            _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+            _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _indexAnalyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
             if (fresh)
             {
                 // A new index is of this format; one of an older format keeps its mark (articles added to it now keep
@@ -536,8 +540,16 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 new Field(field, title, TextWithOffsets),
                 new Field(field, article.Text, TextWithOffsets),
             };
-            ScoreTiers.AddFields(document, _analyzer, field, title, article.Text);
-            writer.UpdateDocument(new Term("id", article.Id), document);
+            // The text field's words are counted as the writer indexes them, on this thread; the tier field is read after.
+            document.Add(ScoreTiers.TierField(field, ScoreTiers.BeginCounting()));
+            try
+            {
+                writer.UpdateDocument(new Term("id", article.Id), document);
+            }
+            finally
+            {
+                ScoreTiers.EndCounting();
+            }
         }
     }
 
@@ -547,6 +559,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         _searchers = null;
         _writer?.Dispose();
         _writer = null;
+        _indexAnalyzer.Dispose();
         _analyzer.Dispose();
         foreach (var analyzer in _perField)
         {

@@ -34,61 +34,178 @@ internal static class ScoreTiers
 
     private static readonly DefaultSimilarity Similarity = new();
 
+    // Each language's tier field, made once: the writer asks for one per article.
+    private static readonly Dictionary<string, string> TierFields = SearchAnalyzers.Languages.ToDictionary(lang => "text_" + lang, lang => "tier_" + lang, StringComparer.Ordinal);
+
     /// <summary>The tier field of a text field ("text_nl" → "tier_nl").</summary>
-    internal static string FieldOf(string textField) => "tier_" + textField["text_".Length..];
+    internal static string FieldOf(string textField) => TierFields.TryGetValue(textField, out var tier) ? tier : "tier_" + textField["text_".Length..];
 
     /// <summary>
-    /// Adds to <paramref name="document"/> the words of an article's field (its title and text, analysed as the index
-    /// analyses them) whose weight reaches the threshold.
+    /// The analyser the index writer uses: <paramref name="inner"/>, with each text field's words counted as they are
+    /// indexed (<see cref="BeginCounting"/>), so that the tier field needs no second analysis of the article.
     /// </summary>
-    internal static void AddFields(Document document, Analyzer analyzer, string textField, string title, string text)
+    internal static Analyzer CountingAnalyzer(Analyzer inner) => new CountingWrapper(inner);
+
+    /// <summary>
+    /// The tier field of an article's text field, filled from the words the text field's values are counted to hold
+    /// while <paramref name="counts"/> is being counted (<see cref="BeginCounting"/>). Lucene inverts a document's fields in the order of
+    /// their names, so "tier_nl" is read after every value of "text_nl" was counted.
+    /// </summary>
+    internal static Field TierField(string textField, WordCounts counts)
+        => new(FieldOf(textField), new TierWords(counts, textField), TierFieldType);
+
+    private static readonly FieldType TierFieldType = Freeze(new FieldType
     {
-        // One table per writing thread, emptied per article; a word's string is made once per article, not per token.
-        var counts = t_counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    });
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
+    // The words of the article being indexed on this thread, counted while it is indexed (null: none is), and the
+    // thread's table, emptied per article.
+    [ThreadStatic]
+    private static WordCounts? t_counting;
+
+    [ThreadStatic]
+    private static WordCounts? t_table;
+
+    /// <summary>Starts counting the words of the article this thread indexes next; <see cref="EndCounting"/> after it.</summary>
+    internal static WordCounts BeginCounting()
+    {
+        var counts = t_table ??= new WordCounts();
         counts.Clear();
-        var length = 0;
-        var overlap = 0;
-        Count(analyzer, textField, title, counts, ref length, ref overlap);
-        Count(analyzer, textField, text, counts, ref length, ref overlap);
-        if (counts.Count == 0)
+        return t_counting = counts;
+    }
+
+    internal static void EndCounting() => t_counting = null;
+
+    /// <summary>One article's words and the field's length, as the text field's analysis gives them; reused per thread.</summary>
+    internal sealed class WordCounts
+    {
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public int Length { get; private set; }
+
+        public int Overlap { get; private set; }
+
+        public void Clear()
         {
-            return;
+            _counts.Clear();
+            Length = 0;
+            Overlap = 0;
         }
 
-        // The norm as the index writes it for this field (the same state: tokens, tokens at the same place, boost 1).
-        var norm = Similarity.DecodeNormValue(Similarity.ComputeNorm(new FieldInvertState(textField, length, length, overlap, 0, 1f)));
-        var tierField = FieldOf(textField);
-        foreach (var (word, count) in counts)
+        // A word's string is made once per article, not once per token.
+        public void Add(ReadOnlySpan<char> word, bool samePlace)
         {
-            if (Weight(count, norm) >= Threshold)
+            Length++;
+            if (samePlace)
             {
-                document.Add(new StringField(tierField, word, Field.Store.NO));
+                Overlap++;
             }
+
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts.GetAlternateLookup<ReadOnlySpan<char>>(), word, out _)++;
+        }
+
+        /// <summary>The words whose weight reaches the threshold, with the norm the index writes for this field (same length, overlap, boost 1).</summary>
+        public List<string> TierWords(string textField)
+        {
+            var tier = new List<string>();
+            if (_counts.Count == 0)
+            {
+                return tier;
+            }
+
+            var norm = Similarity.DecodeNormValue(Similarity.ComputeNorm(new FieldInvertState(textField, Length, Length, Overlap, 0, 1f)));
+            foreach (var (word, count) in _counts)
+            {
+                if (Weight(count, norm) >= Threshold)
+                {
+                    tier.Add(word);
+                }
+            }
+
+            return tier;
         }
     }
 
-    [ThreadStatic]
-    private static Dictionary<string, int>? t_counts;
-
-    private static void Count(Analyzer analyzer, string field, string value, Dictionary<string, int> counts, ref int length, ref int overlap)
+    // Counts every word of a text field into the article being indexed on this thread; a query's analysis (no article
+    // being indexed) passes through untouched.
+    private sealed class CountingWrapper(Analyzer inner) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
     {
-        var byText = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        using var stream = analyzer.GetTokenStream(field, value);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            length++;
-            if (increment.PositionIncrement == 0)
-            {
-                overlap++;
-            }
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => inner;
 
-            CollectionsMarshal.GetValueRefOrAddDefault(byText, term.Buffer.AsSpan(0, term.Length), out _)++;
+        protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components)
+            => fieldName.StartsWith("text_", StringComparison.Ordinal)
+                ? new TokenStreamComponents(components.Tokenizer, new CountingFilter(components.TokenStream))
+                : components;
+    }
+
+    private sealed class CountingFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _increment;
+
+        public CountingFilter(TokenStream input)
+            : base(input)
+        {
+            _term = AddAttribute<ICharTermAttribute>();
+            _increment = AddAttribute<IPositionIncrementAttribute>();
         }
 
-        stream.End();
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+
+            t_counting?.Add(_term.Buffer.AsSpan(0, _term.Length), _increment.PositionIncrement == 0);
+            return true;
+        }
+    }
+
+    // The tier words, worked out when the field is read (after the text field was counted).
+    private sealed class TierWords : TokenStream
+    {
+        private readonly WordCounts _counts;
+        private readonly string _textField;
+        private readonly ICharTermAttribute _term;
+        private List<string> _words = [];
+        private int _next;
+
+        public TierWords(WordCounts counts, string textField)
+        {
+            _counts = counts;
+            _textField = textField;
+            _term = AddAttribute<ICharTermAttribute>();
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _words = _counts.TierWords(_textField);
+            _next = 0;
+        }
+
+        public override bool IncrementToken()
+        {
+            if (_next >= _words.Count)
+            {
+                return false;
+            }
+
+            ClearAttributes();
+            _term.SetEmpty().Append(_words[_next++]);
+            return true;
+        }
     }
 
     private static float Weight(int count, float norm) => Similarity.Tf(count) * norm;
