@@ -35,6 +35,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     // Key entities of list items, kept by story and its entity version: likewise never stale.
     private readonly KeyEntityCache _keyEntities = new();
     private readonly StoryListCache _storyLists = new();
+    private readonly StoryMembershipCache _memberships = new();
     private Task? _warmUp;
     private ChorusQueries? _queries;
     private Chorus.Core.Outlets.OutletDirectory? _outlets;
@@ -102,7 +103,7 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
         var primary = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var workspace = await ChorusWorkspace.OpenReaderAsync(primary.Workspace, cancellationToken).ConfigureAwait(false);
         _readerWorkspaces.Add(workspace);
-        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists)
+        return new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists, _memberships)
         {
             ServeKeptDocuments = options.Value.KeptDocuments,
             KeepDocument = options.Value.KeptDocuments ? Offer : null,

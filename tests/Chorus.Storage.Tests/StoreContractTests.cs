@@ -770,6 +770,134 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal("s2 s4 s1", string.Join(' ', await store.ListStoryIdsAsync(new StoryPageQuery(ArticleIds: ["a6", "a1", "a4"]))));
     }
 
+    // A story membership read from the store lists, for the stories of any articles, what the store lists for those
+    // articles: the same stories in the same order, for every order and filter (dates, language, outlet, sources,
+    // recurring columns), at the version it was read at; and it follows a move once read again.
+    [SkippableFact]
+    public async Task StoryMembership_ListsWhatTheStoreLists_ForEveryOrderAndFilter_AtItsVersion()
+    {
+        await using var store = await CreateStoreAsync();
+        var random = new Random(20261206);
+        string[] langs = ["nl", "nl", "en", "de"];
+        (string? Source, string? Url)[] outlets = [("AD", null), ("ad", null), ("Trouw", null), ("NRC", null), (null, "https://www.trouw.nl/x"), (null, null)];
+        var articles = new List<(string Id, string? Story, string? Date)>();
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                // Twelve stories, a few articles in none; dates over ten days, some articles undated.
+                var story = i % 13 == 12 ? null : "s" + random.Next(12).ToString(CultureInfo.InvariantCulture);
+                var date = random.Next(8) == 0 ? null : "2024-03-" + (1 + random.Next(10)).ToString("00", CultureInfo.InvariantCulture);
+                var id = "a" + i.ToString(CultureInfo.InvariantCulture);
+                var (source, url) = outlets[random.Next(outlets.Length)];
+                var duplicateOf = i > 0 && random.Next(10) == 0 ? articles[random.Next(articles.Count)].Id : null;
+                await batch.AddArticleAsync(Article(id, date: date, story: story) with { Lang = langs[random.Next(langs.Length)], Source = source, Url = url, DuplicateOf = duplicateOf }, []);
+                articles.Add((id, story, date));
+            }
+
+            // A recurring column: one headline on three days.
+            foreach (var (id, day) in new[] { ("k1", "2024-03-01"), ("k2", "2024-03-05"), ("k3", "2024-03-09") })
+            {
+                await batch.AddArticleAsync(Article(id, date: day, story: "s-column") with { Source = "Krant " + id, Title = "Toos en Henk" }, []);
+                articles.Add((id, "s-column", day));
+            }
+
+            foreach (var story in articles.Where(a => a.Story is not null).GroupBy(a => a.Story!))
+            {
+                var profile = new StoryProfile { Id = story.Key, Title = story.Key };
+                foreach (var article in story)
+                {
+                    profile.Add(new ArticleFeatures(new Dictionary<string, float> { ["w"] = 1 }, new Dictionary<string, float>(), article.Date is null ? null : PartialDate.Parse(article.Date).Value));
+                }
+
+                await batch.SaveStoryAsync(profile);
+            }
+
+            // A story with no dated article at all.
+            await batch.AddArticleAsync(Article("u1", date: null, story: "s-undated"), []);
+            await batch.SaveStoryAsync(new StoryProfile { Id = "s-undated", Title = "s-undated", ArticleCount = 1 });
+            articles.Add(("u1", "s-undated", null));
+            await batch.CommitAsync();
+        }
+
+        var filters = new[]
+        {
+            new StoryPageQuery(),
+            new StoryPageQuery(From: new DateOnly(2024, 3, 5)),
+            new StoryPageQuery(To: new DateOnly(2024, 3, 4)),
+            new StoryPageQuery(From: new DateOnly(2024, 3, 3), To: new DateOnly(2024, 3, 6)),
+            new StoryPageQuery(Lang: "en"),
+            new StoryPageQuery(Lang: "fr"),
+            new StoryPageQuery(Outlet: "ad"),
+            new StoryPageQuery(Outlet: "trouw.nl"),
+            new StoryPageQuery(Outlet: "unknown outlet"),
+            new StoryPageQuery(Outlet: "Nobody Publishes This"),
+            new StoryPageQuery(MinSources: 2),
+            new StoryPageQuery(MinSources: 3, Lang: "nl"),
+            new StoryPageQuery(WithRecurring: false),
+            new StoryPageQuery(WithRecurring: false, Outlet: "NRC", From: new DateOnly(2024, 3, 2)),
+        };
+        List<string[]> subsets = [[.. articles.Select(a => a.Id)], [], ["a-none"]];
+        for (var i = 0; i < 4; i++)
+        {
+            subsets.Add([.. articles.Where(_ => random.Next(3) == 0).Select(a => a.Id)]);
+        }
+
+        async Task<List<string>> DifferencesAsync(StoryMembership membership)
+        {
+            var differences = new List<string>();
+            foreach (var order in Enum.GetValues<StoryOrder>())
+            {
+                foreach (var filter in filters)
+                {
+                    foreach (var subset in subsets)
+                    {
+                        var query = filter with { Order = order };
+                        var stories = membership.NewSet();
+                        foreach (var id in subset)
+                        {
+                            if (membership.TryGetStory(id, out var story))
+                            {
+                                stories.Add(story);
+                            }
+                        }
+
+                        var expected = string.Join(' ', await store.ListStoryIdsAsync(query with { ArticleIds = subset }));
+                        var listed = string.Join(' ', membership.List(stories, query));
+                        if (expected != listed)
+                        {
+                            differences.Add($"{query} over {subset.Length} articles: store [{expected}], membership [{listed}]");
+                        }
+                    }
+                }
+            }
+
+            return differences;
+        }
+
+        var membership = await store.ReadStoryMembershipAsync();
+        Assert.Equal(await store.ChangeVersionAsync(), membership.Version);
+        Assert.Equal(articles.Count(a => a.Story is not null), membership.ArticleCount);
+        Assert.Equal(articles.Select(a => a.Story).OfType<string>().Distinct().Count(), membership.StoryCount);
+        Assert.False(membership.TryGetStory(articles.First(a => a.Story is null).Id, out _));
+        Assert.Empty(await DifferencesAsync(membership));
+        // The random subsets span several stories each (else the comparison would prove little).
+        foreach (var subset in subsets.Skip(3))
+        {
+            Assert.True((await store.ListStoryIdsAsync(new StoryPageQuery(ArticleIds: subset))).Count > 3);
+        }
+
+        // A move changes the version; the membership read after it follows the article.
+        var moved = articles.First(a => a.Story is "s1").Id;
+        await store.ApplyStoryCorrectionAsync(new StoryCorrection(StoryCorrectionKind.Move, "s1", "s2", [moved], DateTimeOffset.UtcNow), new Dictionary<string, string> { [moved] = "s2" }, [], []);
+        var after = await store.ReadStoryMembershipAsync();
+        Assert.True(after.Version > membership.Version);
+        Assert.True(after.TryGetStory(moved, out var now));
+        Assert.Equal("s2", after.StoryId(now));
+        Assert.Empty(await DifferencesAsync(after));
+    }
+
     // The change version moves on with every committed write to articles or stories, whatever wrote it, and stays put
     // through reads and through writes elsewhere.
     [SkippableFact]

@@ -37,8 +37,12 @@ public sealed class StoryListCacheTests : IDisposable
         return string.Join('\n', lists);
     }
 
-    [Fact]
-    public async Task KeptLists_AreTheWorkedOutOnes_AfterSplitsAndIngests()
+    // Through memberships (read on every list here, rather than once the look-ups add up), each list is also
+    // worked out from the index's documents mapped to stories, not from the store's look-ups.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task KeptLists_AreTheWorkedOutOnes_AfterSplitsAndIngests(bool throughMemberships)
     {
         await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "l.db"));
         var samples = ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).Order(StringComparer.Ordinal).ToList();
@@ -47,11 +51,20 @@ public sealed class StoryListCacheTests : IDisposable
         var ingest = new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index);
         await ingest.RunAsync(samples.Where(f => f != later).SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions())));
         var cache = new StoryListCache();
-        var cached = new ChorusQueries(ws, storyLists: cache);
+        var memberships = throughMemberships ? new StoryMembershipCache(lookUpCost: int.MaxValue) : null;
+        var cached = new ChorusQueries(ws, storyLists: cache, memberships: memberships);
         var fresh = new ChorusQueries(ws);
+        async Task MembershipIsCurrentAsync()
+        {
+            if (memberships is not null)
+            {
+                Assert.Equal(await ws.Store.ChangeVersionAsync(), memberships.Newest?.Version);
+            }
+        }
 
         var first = await ListsAsync(cached);
         Assert.Equal(await ListsAsync(fresh), first);
+        await MembershipIsCurrentAsync();
         Assert.Contains("Kim Newest 1: ", first, StringComparison.Ordinal);
         Assert.DoesNotContain("Kim Newest 1: 0 ", first, StringComparison.Ordinal);
         var kept = cache.Count;
@@ -66,6 +79,7 @@ public sealed class StoryListCacheTests : IDisposable
         var afterSplit = await ListsAsync(cached);
         Assert.Equal(await ListsAsync(fresh), afterSplit);
         Assert.NotEqual(first, afterSplit);
+        await MembershipIsCurrentAsync();
 
         // Stored first and indexed later (as an index behind the store is caught up): the store's version moves on
         // with the articles, the index's with the indexing.
@@ -79,6 +93,58 @@ public sealed class StoryListCacheTests : IDisposable
         var indexed = await ListsAsync(cached);
         Assert.Equal(await ListsAsync(fresh), indexed);
         Assert.NotEqual(stored, indexed);
+
+        // Indexed again: their first documents are deleted, in a segment whose map to stories was made before.
+        await ws.Index.AddAsync(await ws.Store.GetArticlesAsync(report.StoredIds));
+        ws.Index.CloseWriter();
+        Assert.Equal(indexed, await ListsAsync(cached));
+        Assert.Equal(indexed, await ListsAsync(fresh));
+        await MembershipIsCurrentAsync();
+    }
+
+    // A membership is read once look-ups in the store since the kept one went stale add up to what reading one costs
+    // (per article of the store), and requests that need one meanwhile share its read; a read given up is done again
+    // by the request that waited for it, and a read at an older version than asked for is not taken for it.
+    [Fact]
+    public async Task Memberships_AreReadWhenLookUpsAddUp_OnceForRequestsTogether_AndAgainWhenGivenUp()
+    {
+        var cache = new StoryMembershipCache(lookUpCost: 10);
+        Assert.False(cache.ShouldRead(matches: 40, articles: 1_000));
+        Assert.False(cache.ShouldRead(matches: 59, articles: 1_000));
+        Assert.True(cache.ShouldRead(matches: 1, articles: 1_000));
+
+        var reads = 0;
+        var release = new TaskCompletionSource();
+        long version = 5;
+        async Task<Chorus.Core.Store.StoryMembership> ReadAsync(CancellationToken ct)
+        {
+            Interlocked.Increment(ref reads);
+            await release.Task.WaitAsync(ct);
+            return new Chorus.Core.Store.StoryMembership.Builder().Build(version);
+        }
+
+        var together = new[] { cache.GetAsync(5, ReadAsync, CancellationToken.None), cache.GetAsync(4, ReadAsync, CancellationToken.None) };
+        release.SetResult();
+        var read = await Task.WhenAll(together);
+        Assert.Same(read[0], read[1]);
+        Assert.Equal(1, reads);
+        Assert.Same(read[0], cache.Kept(5));
+        Assert.Same(read[0], cache.Kept(3));
+        Assert.Null(cache.Kept(6));
+        // Kept: the look-ups start again from nothing.
+        Assert.False(cache.ShouldRead(matches: 99, articles: 1_000));
+
+        release = new TaskCompletionSource();
+        version = 7;
+        using var givenUp = new CancellationTokenSource();
+        var first = cache.GetAsync(7, ReadAsync, givenUp.Token);
+        var second = cache.GetAsync(7, ReadAsync, CancellationToken.None);
+        await givenUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        release.SetResult();
+        Assert.Equal(7, (await second).Version);
+        Assert.Equal(3, reads);
+        Assert.Equal(7, cache.Newest?.Version);
     }
 
     // Requests that miss together share one working-out. One that is given up is not carried on with its connection

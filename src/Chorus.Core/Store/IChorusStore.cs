@@ -98,6 +98,13 @@ public interface IStoreReader
     /// </summary>
     Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every article's story and every story's list keys, read at one version (in one read transaction, so the rows
+    /// agree with each other and with <see cref="StoryMembership.Version"/>): for lists narrowed by a text search
+    /// with many matches.
+    /// </summary>
+    Task<StoryMembership> ReadStoryMembershipAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The versions a document of story <paramref name="storyId"/> is built under (0, 0 for an unknown id). Read it before the story's data: a document built from data newer than its version is only ever discarded, never served stale.</summary>
     Task<StoryVersion> StoryVersionAsync(string storyId, CancellationToken cancellationToken = default);
 

@@ -81,6 +81,21 @@ public sealed class PostgresSearchIndex : ISearchIndex
         return ids;
     }
 
+    public async Task<StorySet> MatchingStoriesAsync(string query, StoryMembership membership, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        var stories = membership.NewSet();
+        foreach (var id in await MatchingArticlesAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (membership.TryGetStory(id, out var story))
+            {
+                stories.Add(story);
+            }
+        }
+
+        return stories;
+    }
+
     /// <summary>Nothing to do: the store indexes an article when it writes it.</summary>
     public Task AddAsync(IReadOnlyList<StoredArticle> articles, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

@@ -112,8 +112,14 @@ public sealed class StoryPageView(StoredStory story, StoryDoc doc, Func<IReadOnl
 /// <param name="fallbackAnalyzer">Makes the analyser for articles stored without current layers (before <c>reanalyse</c>); called only when one is met.</param>
 /// <param name="storyDocuments">Story documents already built, shared by a server's readers; null builds each one anew.</param>
 /// <param name="keyEntities">Key entities of list items already worked out, shared by a server's readers; null works each out anew.</param>
-public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null, KeyEntityCache? keyEntities = null, StoryListCache? storyLists = null)
+/// <param name="storyLists">Text-filtered story lists already worked out, shared by a server's readers; null works each out anew.</param>
+/// <param name="memberships">
+/// Where text-filtered lists with many matches map articles to stories in memory (shared by a server's readers); null
+/// maps each in the store.
+/// </param>
+public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null, KeyEntityCache? keyEntities = null, StoryListCache? storyLists = null, StoryMembershipCache? memberships = null)
 {
+
     private const int KeyEntities = 5;
 
     /// <summary>SQLite allows a limited number of parameters per statement; look up article ids in chunks.</summary>
@@ -167,35 +173,71 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
 
     /// <summary>
     /// A page of the stories with an article that matches a text query: the whole list is worked out once, in its
-    /// order (every matching article mapped to its story, in the store), and kept under the store's and the index's
-    /// versions where a <see cref="StoryListCache"/> is given; a page is then a slice of it. Every matching article
-    /// counts, not the best few hundred: a filter that dropped stories would lose them silently.
+    /// order, and kept under the store's and the index's versions where a <see cref="StoryListCache"/> is given; a
+    /// page is then a slice of it. Every matching article counts, not the best few hundred: a filter that dropped
+    /// stories would lose them silently. Each matching article is mapped to its story in the store, or, where a
+    /// <see cref="StoryMembershipCache"/> is given, through the store's membership in memory.
     /// </summary>
     private async Task<(int Total, IReadOnlyList<StoredStory> Stories)> PageMatchingStoriesAsync(string text, StoryPageQuery query, int skip, int pageSize, CancellationToken cancellationToken)
     {
-        async Task<IReadOnlyList<string>> WorkOutAsync(CancellationToken ct)
-        {
-            var hits = await workspace.Index.MatchingArticlesAsync(text, ct).ConfigureAwait(false);
-            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, ct).ConfigureAwait(false);
-        }
-
         IReadOnlyList<string> ids;
         if (storyLists is null || query.EntityId is not null)
         {
             // Entity merges and splits change which stories mention an entity without touching articles or stories,
-            // so entity-narrowed lists are never kept.
-            ids = await WorkOutAsync(cancellationToken).ConfigureAwait(false);
+            // so entity-narrowed lists are never kept, nor worked out from a membership (which holds no entities).
+            ids = await ListMatchingStoriesAsync(text, query, null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // Versions read before the list is worked out: what it holds is never older than the key it is kept under.
-            var key = new StoryListCache.Key(text, query, await Reads.ChangeVersionAsync(cancellationToken).ConfigureAwait(false), workspace.Index.SearchedVersion());
-            ids = await storyLists.GetOrAddAsync(key, WorkOutAsync, cancellationToken).ConfigureAwait(false);
+            var storeVersion = await Reads.ChangeVersionAsync(cancellationToken).ConfigureAwait(false);
+            var key = new StoryListCache.Key(text, query, storeVersion, workspace.Index.SearchedVersion());
+            ids = await storyLists.GetOrAddAsync(key, ct => ListMatchingStoriesAsync(text, query, storeVersion, ct), cancellationToken).ConfigureAwait(false);
         }
 
-        var page = ids.Skip(skip).Take(pageSize).ToList();
+        // By place, not by walking the list: a membership's list reads a place without making the ids before it.
+        var page = new List<string>();
+        for (var i = skip; i < ids.Count && page.Count < pageSize; i++)
+        {
+            page.Add(ids[i]);
+        }
+
         var (_, stories) = await Reads.PageStoriesAsync(new StoryPageQuery(StoryIds: page, Order: query.Order), 0, pageSize, cancellationToken).ConfigureAwait(false);
         return (ids.Count, stories);
+    }
+
+    /// <summary>
+    /// Every story of <paramref name="query"/>'s list with an article matching <paramref name="text"/>, in its order;
+    /// through the kept membership when it is of <paramref name="storeVersion"/> or later, or a new one once the
+    /// look-ups in the store would have cost as much (<see cref="StoryMembershipCache.ShouldRead"/>); else in the store.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ListMatchingStoriesAsync(string text, StoryPageQuery query, long? storeVersion, CancellationToken cancellationToken)
+    {
+        var byMembership = memberships is not null && storeVersion is not null && query.EntityId is null;
+        if (byMembership && memberships!.Kept(storeVersion!.Value) is { } kept)
+        {
+            return kept.List(await workspace.Index.MatchingStoriesAsync(text, kept, cancellationToken).ConfigureAwait(false), query);
+        }
+
+        var hits = await workspace.Index.MatchingArticlesAsync(text, cancellationToken).ConfigureAwait(false);
+        if (!byMembership
+            || hits.Count == 0
+            || !memberships!.ShouldRead(hits.Count, memberships.Newest?.ArticleCount ?? await Reads.CountArticlesAsync(cancellationToken).ConfigureAwait(false)))
+        {
+            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var membership = await memberships!.GetAsync(storeVersion!.Value, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
+        var stories = membership.NewSet();
+        foreach (var hit in hits)
+        {
+            if (membership.TryGetStory(hit, out var story))
+            {
+                stories.Add(story);
+            }
+        }
+
+        return membership.List(stories, query);
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace Chorus.Storage.Queries;
 /// (<see cref="IStoreReader.ChangeVersionAsync"/>, <see cref="Search.ISearchIndex.SearchedVersion"/>): any write moves
 /// a version on, so an entry is never stale, whoever wrote. Working one out maps every matching article to its story
 /// (on a 1M-article archive a common word matches ~170,000 articles); paging, re-sorting aside, then costs a page.
-/// Requests that miss together share one working-out. Bounded by entries and by ids kept (a million ids, ~64 MB;
-/// emptied when full);
+/// Requests that miss together share one working-out. Bounded by entries and by ids kept (a million ids, ~64 MB, a
+/// <see cref="StoryIdList"/> counting for the memory it holds; emptied when full);
 /// thread-safe.
 /// </summary>
 public sealed class StoryListCache(int maxEntries = 64, long maxIds = 1_000_000)
@@ -73,7 +73,8 @@ public sealed class StoryListCache(int maxEntries = 64, long maxIds = 1_000_000)
             throw;
         }
 
-        if (Interlocked.Add(ref _ids, ids.Count) > maxIds || _kept.Count > maxEntries)
+        // A membership's list holds bits, not ids: it counts for what it holds.
+        if (Interlocked.Add(ref _ids, ids is StoryIdList bits ? bits.Footprint : ids.Count) > maxIds || _kept.Count > maxEntries)
         {
             // Full: start again rather than track use; lists of older versions are never asked for again anyway.
             _kept.Clear();

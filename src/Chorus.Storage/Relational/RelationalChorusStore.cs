@@ -493,6 +493,51 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     public async Task<long> ChangeVersionAsync(CancellationToken cancellationToken = default)
         => await ScalarAsync<long>("SELECT version FROM store_version WHERE id = 1", cancellationToken).ConfigureAwait(false);
 
+    public async Task<StoryMembership> ReadStoryMembershipAsync(CancellationToken cancellationToken = default)
+    {
+        // One read transaction: the version and the rows are of one commit, whoever writes meanwhile.
+        await using var snapshot = await BeginReadSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var builder = new StoryMembership.Builder();
+        long version;
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.Transaction = snapshot;
+            cmd.CommandText = "SELECT version FROM store_version WHERE id = 1";
+            version = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+
+        // Each read from a covering index, never the article rows (their texts).
+        await ReadRowsAsync($"SELECT id, first_date, last_date, article_count, source_count, recurring FROM stories {_dialect.IndexedBy("stories_keys")}", reader =>
+            builder.AddStory(reader.GetString(0), NullableText(reader, 1), NullableText(reader, 2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5) != 0)).ConfigureAwait(false);
+        await ReadRowsAsync($"SELECT id, story_id FROM articles {_dialect.IndexedBy("articles_id_story")} WHERE story_id IS NOT NULL", reader =>
+            builder.AddArticle(reader.GetString(0), reader.GetString(1))).ConfigureAwait(false);
+        await ReadRowsAsync($"SELECT DISTINCT story_id, lang, outlet_key FROM articles {_dialect.IndexedBy("articles_story_keys")} WHERE story_id IS NOT NULL", reader =>
+            builder.AddStoryKey(reader.GetString(0), reader.GetString(1), NullableText(reader, 2))).ConfigureAwait(false);
+        await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return builder.Build(version);
+
+        async Task ReadRowsAsync(string sql, Action<DbDataReader> row)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = snapshot;
+            cmd.CommandText = sql;
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                row(reader);
+            }
+        }
+
+        static string? NullableText(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+    }
+
+    /// <summary>
+    /// A read-only transaction whose statements all see one commit (PostgreSQL's repeatable read; SQLite overrides it
+    /// with a deferred transaction, which takes no write lock).
+    /// </summary>
+    protected virtual async Task<DbTransaction> BeginReadSnapshotAsync(CancellationToken cancellationToken)
+        => await _connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
     private async Task<IReadOnlyList<StoredStory>> ListStoriesAsync(string columns, CancellationToken cancellationToken)
     {
         var profiles = await QueryProfilesAsync("SELECT profile FROM stories", null, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,12 @@ public interface ISearchIndex : IArticleIndex, IDisposable
     Task<IReadOnlyList<string>> MatchingArticlesAsync(string query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The stories of every matching article, as a set of <paramref name="membership"/>'s stories: a list narrowed by
+    /// text with many matches, where looking each article's story up in the store would take seconds.
+    /// </summary>
+    Task<StorySet> MatchingStoriesAsync(string query, StoryMembership membership, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A number that changes whenever what searches read changes (with the store's
     /// <see cref="IStoreReader.ChangeVersionAsync"/>, the key under which search results may be kept). An index kept
     /// inside the store, whose version covers it, returns 0.

@@ -360,6 +360,138 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
+    public Task<StorySet> MatchingStoriesAsync(string query, StoryMembership membership, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(membership);
+        var parsed = Parse(query);
+        var stories = membership.NewSet();
+        if (!parsed.Success || !IndexExists())
+        {
+            return Task.FromResult(stories);
+        }
+
+        var searchers = Searchers();
+        RefreshIfCommitted(searchers);
+        var searcher = searchers.Acquire();
+        try
+        {
+            var collector = new StoryCollector(_segmentStories.GetValue(membership, _ => new()), membership, stories);
+            var terms = new List<Term>();
+            if (AnyOfTerms(parsed.Value!, terms))
+            {
+                // Words, any of which matches (one word, or words joined by OR): each word's documents walked without
+                // their counts or positions, and without scoring.
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    collector.SetNextReader(leaf);
+                    var liveDocs = leaf.AtomicReader.LiveDocs;
+                    foreach (var term in terms)
+                    {
+                        var words = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
+                        if (words is null || !words.SeekExact(term.Bytes))
+                        {
+                            continue;
+                        }
+
+                        var docs = words.Docs(liveDocs, null, DocsFlags.NONE);
+                        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                        {
+                            collector.Collect(doc);
+                        }
+                    }
+                }
+            }
+            else
+            {
+                searcher.Search(parsed.Value!, collector);
+            }
+
+            return Task.FromResult(stories);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    // Whether a query matches what any of its words matches (a word, or words and such queries under SHOULD only), and
+    // those words.
+    private static bool AnyOfTerms(Query query, List<Term> terms)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                terms.Add(term.Term);
+                return true;
+            case BooleanQuery boolean when boolean.MinimumNumberShouldMatch <= 1:
+                foreach (var clause in boolean.Clauses)
+                {
+                    if (clause.Occur != Occur.SHOULD || !AnyOfTerms(clause.Query, terms))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // Each segment's documents mapped to their stories, per membership: made once per segment (segments never change;
+    // a deleted document is never collected), dropped with the membership.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]>> _segmentStories = new();
+
+    /// <summary>
+    /// Adds the story of every hit to a set, through a map of the segment's documents to stories (made from the id
+    /// field's terms on its first use with a membership): no string and no look-up per hit.
+    /// </summary>
+    private sealed class StoryCollector(System.Collections.Concurrent.ConcurrentDictionary<object, int[]> segments, StoryMembership membership, StorySet stories) : ICollector
+    {
+        private int[] _storyOfDoc = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+            => _storyOfDoc = segments.GetOrAdd(context.AtomicReader.CoreCacheKey, (_, reader) => StoriesOf(reader, membership), context.AtomicReader);
+
+        public void Collect(int doc)
+        {
+            var story = _storyOfDoc[doc];
+            if (story >= 0)
+            {
+                stories.Add(story);
+            }
+        }
+
+        private static int[] StoriesOf(AtomicReader reader, StoryMembership membership)
+        {
+            var ids = FieldCache.DEFAULT.GetTerms(reader, "id", false);
+            var term = new BytesRef();
+            var chars = new char[64];
+            var map = new int[reader.MaxDoc];
+            for (var doc = 0; doc < map.Length; doc++)
+            {
+                ids.Get(doc, term);
+                var bytes = term.Bytes.AsSpan(term.Offset, term.Length);
+                if (chars.Length < bytes.Length)
+                {
+                    chars = new char[bytes.Length];
+                }
+
+                var length = System.Text.Encoding.UTF8.GetChars(bytes, chars);
+                map[doc] = membership.TryGetStory(chars.AsSpan(0, length), out var story) ? story : -1;
+            }
+
+            return map;
+        }
+    }
+
     public long SearchedVersion()
     {
         if (!IndexExists())

@@ -33,6 +33,10 @@ public sealed class SqliteChorusStore : RelationalChorusStore
     public override Task<IAsyncDisposable?> TryLockForWritingAsync(string purpose, CancellationToken cancellationToken = default)
         => _writeLock.TryAcquireAsync(purpose, cancellationToken);
 
+    // Deferred: the first read starts the snapshot, and no write lock is taken (a reader must never wait for a writer).
+    protected override Task<System.Data.Common.DbTransaction> BeginReadSnapshotAsync(CancellationToken cancellationToken)
+        => Task.FromResult<System.Data.Common.DbTransaction>(((SqliteConnection)Connection).BeginTransaction(deferred: true));
+
     /// <summary>
     /// Opens or creates the store at <paramref name="path"/>. A file that is not SQLite, or a SQLite database that
     /// is not a Chorus store, is refused with <see cref="StoreOpenException"/> before anything is written to it.
