@@ -33,9 +33,13 @@ public sealed partial class ScoreTiersTests : IDisposable
             writing.CloseWriter();
         }
 
+        // Champion lists aside (SegmentChampionsTests): the tier alone against every match.
         var full = LuceneSearchIndex.OpenFolder(folder);
         full.UseScoreTiers = false;
-        return (LuceneSearchIndex.OpenFolder(folder), full);
+        full.UseChampions = false;
+        var tiered = LuceneSearchIndex.OpenFolder(folder);
+        tiered.UseChampions = false;
+        return (tiered, full);
     }
 
     private static async Task AssertSameAsync(LuceneSearchIndex tiered, LuceneSearchIndex full, string query, int limit)

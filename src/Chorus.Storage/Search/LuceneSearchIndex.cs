@@ -270,10 +270,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
                 // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
                 var size = Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc));
-                var top = UseScoreTiers && HasTiers(reader) ? ScoreTiers.TrySearch(searcher, parsed.Value!, size) : null;
+                var fromChampions = false;
+                var top = UseScoreTiers || UseChampions ? ScoreTiers.TrySearch(searcher, parsed.Value!, size, UseChampions, UseScoreTiers && HasTiers(reader), out fromChampions) : null;
                 if (top is not null)
                 {
-                    Interlocked.Increment(ref _tierAnswers);
+                    Interlocked.Increment(ref fromChampions ? ref _championAnswers : ref _tierAnswers);
                 }
 
                 top ??= searcher.Search(parsed.Value!, size);
@@ -310,10 +311,42 @@ public sealed class LuceneSearchIndex : ISearchIndex
     /// <summary>False ranks every match of a one-word query, as without tiers (tests compare the two).</summary>
     internal bool UseScoreTiers { get; set; } = true;
 
+    /// <summary>False ranks a one-word query without the segments' champion lists (tests compare the two).</summary>
+    internal bool UseChampions { get; set; } = true;
+
     /// <summary>How many rankings the tiers answered (tests check that the path they compare was taken).</summary>
     internal int TierAnswers => Volatile.Read(ref _tierAnswers);
 
     private int _tierAnswers;
+
+    /// <summary>How many rankings the segments' champion lists answered (tests check that the path they compare was taken).</summary>
+    internal int ChampionAnswers => Volatile.Read(ref _championAnswers);
+
+    private int _championAnswers;
+
+    /// <summary>Waits until the champion lists of every segment searched now are made (tests).</summary>
+    internal async Task ChampionsMadeAsync()
+    {
+        if (!IndexExists())
+        {
+            return;
+        }
+
+        var searchers = Searchers();
+        RefreshIfCommitted(searchers);
+        var searcher = searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                await SegmentChampions.MakingAsync(leaf.AtomicReader).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
 
     // Whether every document of the reader's commit was written with its tier fields: an index of an older format
     // (left as it is while another process held the write lock, or appended to before its rebuild) may hold documents
@@ -588,11 +621,26 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
+    // Every new searcher starts making the champion lists of the segments it has not seen (in the background: a
+    // search meanwhile ranks as before), so that they are ready by the time one-word queries come.
+    private sealed class ChampionsWarmer : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                _ = SegmentChampions.Of(leaf.AtomicReader);
+            }
+
+            return base.NewSearcher(reader);
+        }
+    }
+
     private SearcherManager Searchers()
     {
         lock (_searchersLock)
         {
-            return _searchers ??= new SearcherManager(_directory, null);
+            return _searchers ??= new SearcherManager(_directory, new ChampionsWarmer());
         }
     }
 

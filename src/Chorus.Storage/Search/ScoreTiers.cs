@@ -30,7 +30,7 @@ internal static class ScoreTiers
 
     // Rounding between the weight as computed here and the score as Lucene computes it (a few float steps): a page is
     // taken from the tier only when its last score clears the bound by more than this.
-    private const double Slack = 1e-5;
+    internal const double Slack = 1e-5;
 
     private static readonly DefaultSimilarity Similarity = new();
 
@@ -208,14 +208,18 @@ internal static class ScoreTiers
         }
     }
 
-    private static float Weight(int count, float norm) => Similarity.Tf(count) * norm;
+    internal static float Weight(int count, float norm) => Similarity.Tf(count) * norm;
 
     /// <summary>
     /// The first <paramref name="limit"/> hits of <paramref name="query"/> and the number of all matches, read from the
     /// tier when the query is one word (one term per language field) and the tier settles the page; null otherwise.
     /// </summary>
-    internal static TopDocs? TrySearch(IndexSearcher searcher, Query query, int limit)
+    /// <param name="champions">Whether to try each segment's champion lists first (<see cref="SegmentChampions"/>).</param>
+    /// <param name="tierFields">Whether the searched commit has tier fields (format 3).</param>
+    /// <param name="fromChampions">Whether the page came from the champion lists (else from the tier).</param>
+    internal static TopDocs? TrySearch(IndexSearcher searcher, Query query, int limit, bool champions, bool tierFields, out bool fromChampions)
     {
+        fromChampions = false;
         if (searcher.Similarity is not DefaultSimilarity || query is not BooleanQuery { MinimumNumberShouldMatch: 0 } boolean || boolean.Clauses.Count == 0)
         {
             return null;
@@ -234,6 +238,17 @@ internal static class ScoreTiers
             tier.Add(new TermQuery(new Term(FieldOf(word.Term.Field), word.Term.Bytes)), Occur.SHOULD);
         }
 
+        if (champions && SegmentChampions.TrySearch(searcher, query, words, limit) is { } championsTop)
+        {
+            fromChampions = true;
+            return championsTop;
+        }
+
+        if (!tierFields)
+        {
+            return null;
+        }
+
         var reader = searcher.IndexReader;
         var top = searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(tier), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), limit);
         if (top.ScoreDocs.Length < limit)
@@ -243,13 +258,12 @@ internal static class ScoreTiers
 
         // Score per unit of weight, from the best hit (every hit of a one-word query shares it): no article outside the
         // tier scores more than the threshold's share of it.
-        var best = top.ScoreDocs[0];
-        if (WeightOf(reader, words, best.Doc) is not { } bestWeight || bestWeight <= 0)
+        if (ScorePerWeight(reader, words, top.ScoreDocs[0]) is not { } perWeight)
         {
             return null;
         }
 
-        var outsideBound = Threshold * (best.Score / (double)bestWeight) * (1 + Slack);
+        var outsideBound = Threshold * perWeight * (1 + Slack);
         if (top.ScoreDocs[^1].Score <= outsideBound)
         {
             return null;
@@ -259,8 +273,12 @@ internal static class ScoreTiers
         return top;
     }
 
+    /// <summary>A one-word query's score per unit of the word's weight, from a hit (every hit shares it); null where it cannot be told.</summary>
+    internal static double? ScorePerWeight(IndexReader reader, IReadOnlyList<Term> words, ScoreDoc hit)
+        => WeightOf(reader, words, hit.Doc) is { } weight && weight > 0 ? hit.Score / (double)weight : null;
+
     // The word's weight in the document (count and stored norm of its language field), or null where it is not found.
-    private static float? WeightOf(IndexReader reader, List<Term> words, int doc)
+    internal static float? WeightOf(IndexReader reader, IReadOnlyList<Term> words, int doc)
     {
         var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
         var local = doc - leaf.DocBase;
@@ -279,7 +297,7 @@ internal static class ScoreTiers
 
     // Every live document with the word in any language field. A document has one language field, so the fields'
     // counts add up; a segment without deletions counts from its term dictionary alone.
-    private static int CountMatches(IndexReader reader, List<Term> words)
+    internal static int CountMatches(IndexReader reader, IReadOnlyList<Term> words)
     {
         var total = 0;
         foreach (var leaf in reader.Leaves)
