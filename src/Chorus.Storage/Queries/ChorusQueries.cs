@@ -114,12 +114,11 @@ public sealed class StoryPageView(StoredStory story, StoryDoc doc, Func<IReadOnl
 /// <param name="keyEntities">Key entities of list items already worked out, shared by a server's readers; null works each out anew.</param>
 /// <param name="storyLists">Text-filtered story lists already worked out, shared by a server's readers; null works each out anew.</param>
 /// <param name="memberships">
-/// Where text-filtered lists with many matches map articles to stories in memory (shared by a server's readers); null
-/// maps each in the store.
+/// The store's story membership kept in memory (shared by a server's readers), through which text-filtered lists map
+/// their matches to stories once look-ups in the store add up; null maps each in the store.
 /// </param>
 public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyzer>? fallbackAnalyzer = null, StoryDocumentCache? storyDocuments = null, KeyEntityCache? keyEntities = null, StoryListCache? storyLists = null, StoryMembershipCache? memberships = null)
 {
-
     private const int KeyEntities = 5;
 
     /// <summary>SQLite allows a limited number of parameters per statement; look up article ids in chunks.</summary>
@@ -227,7 +226,17 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
         }
 
-        var membership = await memberships!.GetAsync(storeVersion!.Value, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
+        StoryMembership membership;
+        try
+        {
+            membership = await memberships!.GetAsync(storeVersion!.Value, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is System.Data.Common.DbException or OutOfMemoryException or InvalidOperationException)
+        {
+            // The membership could not be read (the store busy or short of memory): this list is looked up in the store.
+            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
+        }
+
         var stories = membership.NewSet();
         foreach (var hit in hits)
         {

@@ -54,7 +54,39 @@ internal sealed class SegmentChampions
 
     /// <summary>The segment's champion lists once made (tests wait for them).</summary>
     internal static Task<SegmentChampions> MakingAsync(AtomicReader segment)
-        => Made.GetValue(segment.CoreCacheKey, _ => Task.Run(() => Make(segment)));
+    {
+        var making = Made.GetValue(segment.CoreCacheKey, _ => Start(segment));
+        if (making.IsFaulted && making.Exception?.InnerException is ObjectDisposedException)
+        {
+            // Started on a reader of the segment that was closed meanwhile (its searcher refreshed): start again on
+            // this one, which shares the segment.
+            Made.Remove(segment.CoreCacheKey);
+            making = Made.GetValue(segment.CoreCacheKey, _ => Start(segment));
+        }
+
+        return making;
+    }
+
+    // Made on the reader held open until done: a searcher refreshed meanwhile may close it otherwise.
+    private static Task<SegmentChampions> Start(AtomicReader segment)
+    {
+        if (!segment.TryIncRef())
+        {
+            return Task.FromException<SegmentChampions>(new ObjectDisposedException(nameof(segment), "the segment's reader is closed"));
+        }
+
+        return Task.Run(() =>
+        {
+            try
+            {
+                return Make(segment);
+            }
+            finally
+            {
+                segment.DecRef();
+            }
+        });
+    }
 
     internal bool TryGet(Term word, out Champions champions)
     {
