@@ -227,11 +227,27 @@ public sealed class StoryMembership
     /// Collects a membership's rows as the store reads them: stories first, then articles and their keys in any order.
     /// An article or key of a story not added is left out (a story removed while the rows were read).
     /// </summary>
-    public sealed class Builder
+    /// <param name="articles">How many articles to expect (room made at once: growing a million-entry table costs).</param>
+    public sealed class Builder(int articles = 0)
     {
         private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
+        private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ordinalsBySpan;
+        private bool _bySpan;
 
-        internal Dictionary<string, int> StoryOfArticle { get; } = new(StringComparer.Ordinal);
+        internal Dictionary<string, int> StoryOfArticle { get; } = new(Math.Max(0, articles), StringComparer.Ordinal);
+
+        private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalsBySpan
+        {
+            get
+            {
+                if (!_bySpan)
+                {
+                    (_ordinalsBySpan, _bySpan) = (_ordinals.GetAlternateLookup<ReadOnlySpan<char>>(), true);
+                }
+
+                return _ordinalsBySpan;
+            }
+        }
 
         internal List<string> Ids { get; } = [];
 
@@ -269,9 +285,15 @@ public sealed class StoryMembership
 
         public void AddArticle(string articleId, string storyId)
         {
-            ArgumentNullException.ThrowIfNull(articleId);
             ArgumentNullException.ThrowIfNull(storyId);
-            if (_ordinals.TryGetValue(storyId, out var story))
+            AddArticle(articleId, storyId.AsSpan());
+        }
+
+        /// <inheritdoc cref="AddArticle(string, string)"/>
+        public void AddArticle(string articleId, ReadOnlySpan<char> storyId)
+        {
+            ArgumentNullException.ThrowIfNull(articleId);
+            if (OrdinalsBySpan.TryGetValue(storyId, out var story))
             {
                 StoryOfArticle[articleId] = story;
             }
@@ -282,19 +304,25 @@ public sealed class StoryMembership
         {
             ArgumentNullException.ThrowIfNull(storyId);
             ArgumentNullException.ThrowIfNull(lang);
-            if (_ordinals.TryGetValue(storyId, out var story))
+            AddStoryKey(storyId.AsSpan(), lang.AsSpan(), outletKey is null, outletKey.AsSpan());
+        }
+
+        /// <summary>As <see cref="AddStoryKey(string, string, string?)"/>, from the store's text as it is read (a string made only for a language or outlet not met before).</summary>
+        public void AddStoryKey(ReadOnlySpan<char> storyId, ReadOnlySpan<char> lang, bool noOutlet, ReadOnlySpan<char> outletKey)
+        {
+            if (OrdinalsBySpan.TryGetValue(storyId, out var story))
             {
-                Keys.Add((story, Ordinal(Langs, lang), outletKey is null ? NoOutlet : Ordinal(Outlets, outletKey)));
+                Keys.Add((story, Ordinal(Langs, lang), noOutlet ? NoOutlet : Ordinal(Outlets, outletKey)));
             }
         }
 
         public StoryMembership Build(long version) => new(version, this);
 
-        private static int Ordinal(Dictionary<string, int> ordinals, string key)
+        private static int Ordinal(Dictionary<string, int> ordinals, ReadOnlySpan<char> key)
         {
-            if (!ordinals.TryGetValue(key, out var ordinal))
+            if (!ordinals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var ordinal))
             {
-                ordinals.Add(key, ordinal = ordinals.Count);
+                ordinals.Add(key.ToString(), ordinal = ordinals.Count);
             }
 
             return ordinal;

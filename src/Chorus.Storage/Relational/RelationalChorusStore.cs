@@ -497,26 +497,29 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     {
         // One read transaction: the version and the rows are of one commit, whoever writes meanwhile.
         await using var snapshot = await BeginReadSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var builder = new StoryMembership.Builder();
         long version;
+        long articles;
         using (var cmd = _connection.CreateCommand())
         {
             cmd.Transaction = snapshot;
-            cmd.CommandText = "SELECT version FROM store_version WHERE id = 1";
-            version = Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            cmd.CommandText = "SELECT (SELECT version FROM store_version WHERE id = 1), (SELECT COUNT(*) FROM articles)";
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (version, articles) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
-        // Each read from a covering index, never the article rows (their texts).
-        await ReadRowsAsync($"SELECT id, first_date, last_date, article_count, source_count, recurring FROM stories {_dialect.IndexedBy("stories_keys")}", reader =>
-            builder.AddStory(reader.GetString(0), NullableText(reader, 1), NullableText(reader, 2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5) != 0)).ConfigureAwait(false);
-        await ReadRowsAsync($"SELECT id, story_id FROM articles {_dialect.IndexedBy("articles_id_story")} WHERE story_id IS NOT NULL", reader =>
-            builder.AddArticle(reader.GetString(0), reader.GetString(1))).ConfigureAwait(false);
-        await ReadRowsAsync($"SELECT DISTINCT story_id, lang, outlet_key FROM articles {_dialect.IndexedBy("articles_story_keys")} WHERE story_id IS NOT NULL", reader =>
-            builder.AddStoryKey(reader.GetString(0), reader.GetString(1), NullableText(reader, 2))).ConfigureAwait(false);
+        var builder = new StoryMembership.Builder((int)Math.Min(articles, int.MaxValue));
+
+        await ReadMembershipRowsAsync(snapshot, builder, cancellationToken).ConfigureAwait(false);
         await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
         return builder.Build(version);
+    }
 
-        async Task ReadRowsAsync(string sql, Action<DbDataReader> row)
+    /// <summary>What a story membership is built from, in <paramref name="snapshot"/>: stories first, then articles and keys.</summary>
+    protected virtual async Task ReadMembershipRowsAsync(DbTransaction snapshot, StoryMembership.Builder builder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (sql, row) in MembershipQueries(builder))
         {
             using var cmd = _connection.CreateCommand();
             cmd.Transaction = snapshot;
@@ -529,7 +532,20 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         }
 
         static string? NullableText(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+        IEnumerable<(string Sql, Action<DbDataReader> Row)> MembershipQueries(StoryMembership.Builder builder) =>
+        [
+            (MembershipSql.Stories, reader => builder.AddStory(reader.GetString(0), NullableText(reader, 1), NullableText(reader, 2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt64(5) != 0)),
+            (MembershipSql.Articles, reader => builder.AddArticle(reader.GetString(0), reader.GetString(1))),
+            (MembershipSql.Keys, reader => builder.AddStoryKey(reader.GetString(0), reader.GetString(1), NullableText(reader, 2))),
+        ];
     }
+
+    /// <summary>The membership's reads, each from a covering index, never the article rows (their texts).</summary>
+    protected (string Stories, string Articles, string Keys) MembershipSql => (
+        $"SELECT id, first_date, last_date, article_count, source_count, recurring FROM stories {_dialect.IndexedBy("stories_keys")}",
+        $"SELECT id, story_id FROM articles {_dialect.IndexedBy("articles_id_story")} WHERE story_id IS NOT NULL",
+        $"SELECT DISTINCT story_id, lang, outlet_key FROM articles {_dialect.IndexedBy("articles_story_keys")} WHERE story_id IS NOT NULL");
 
     /// <summary>
     /// A read-only transaction whose statements all see one commit (PostgreSQL's repeatable read; SQLite overrides it
