@@ -106,6 +106,15 @@ public sealed class PostgresSearchTests : IAsyncLifetime
             // Every match, unranked, is the same set as the ranked hits, on both engines.
             Assert.Equal(expected, (await lite.Index.MatchingArticlesAsync(query)).Order(StringComparer.Ordinal));
             Assert.Equal(got, (await pg.Index.MatchingArticlesAsync(query)).Order(StringComparer.Ordinal));
+
+            // The stories of every match, through each store's membership: the stories of those articles.
+            foreach (var ws in new[] { pg, lite })
+            {
+                var membership = await ws.Store.ReadStoryMembershipAsync();
+                var stories = membership.List(await ws.Index.MatchingStoriesAsync(query, membership), new Chorus.Core.Store.StoryPageQuery());
+                var ofArticles = await ws.Store.ListStoryIdsAsync(new Chorus.Core.Store.StoryPageQuery(ArticleIds: await ws.Index.MatchingArticlesAsync(query)));
+                Assert.True(ofArticles.SequenceEqual(stories), $"'{query}' on {ws.Store.Location}: {string.Join(",", stories)} against {string.Join(",", ofArticles)}");
+            }
         }
 
         // A NUL, which PostgreSQL text cannot hold (found by the API's mutated requests), is searched without.
