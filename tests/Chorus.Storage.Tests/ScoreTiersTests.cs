@@ -118,6 +118,34 @@ public sealed partial class ScoreTiersTests : IDisposable
         }
     }
 
+    // A word common in one language and rare in another: the rare language's idf makes its articles score more per unit
+    // of weight, so one outside its tier can outrank the common language's tier. Such a word is ranked in full.
+    [Fact]
+    public async Task AWordOfTwoLanguages_WithOtherIdfs_IsRankedInFull()
+    {
+        var articles = new List<StoredArticle>();
+        for (var i = 0; i < 400; i++)
+        {
+            articles.Add(Article("nl" + i, string.Empty, $"minister w{i} x{i}"));
+        }
+
+        var filler = string.Join(' ', Enumerable.Range(0, 300).Select(i => "filler" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        for (var i = 0; i < 3; i++)
+        {
+            articles.Add(Article("en" + i, string.Empty, $"minister {filler}", "en"));
+        }
+
+        var (tiered, full) = await IndexAsync(articles);
+        using (tiered)
+        using (full)
+        {
+            var fullTop = (await full.SearchAsync("minister", 5)).Hits.Select(h => h.ArticleId).ToList();
+            Assert.StartsWith("en", fullTop[0], StringComparison.Ordinal);
+            await AssertSameAsync(tiered, full, "minister", 5);
+            await AssertSameAsync(tiered, full, "w7", 1);
+        }
+    }
+
     /// <summary>Articles replaced after they were indexed leave deleted documents behind: the count of matches skips them.</summary>
     [Fact]
     public async Task ReplacedArticles_AreNotCounted()

@@ -244,12 +244,14 @@ internal static class ScoreTiers
             return championsTop;
         }
 
-        if (!tierFields)
+        // The tier's bound holds for one language field: another field's hits score per unit of weight by that
+        // field's own idf, so an article outside its tier could outscore the page.
+        var reader = searcher.IndexReader;
+        if (!tierFields || words.Count(w => reader.DocFreq(w) > 0) != 1)
         {
             return null;
         }
 
-        var reader = searcher.IndexReader;
         var top = searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(tier), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), limit);
         if (top.ScoreDocs.Length < limit)
         {
