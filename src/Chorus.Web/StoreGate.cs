@@ -230,7 +230,14 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             if (_queries is null)
             {
                 var db = string.IsNullOrWhiteSpace(options.Value.Db) ? ChorusWorkspace.DefaultDatabasePath() : options.Value.Db;
-                Volatile.Write(ref _queries, new ChorusQueries(await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false), () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists));
+                var workspace = await ChorusWorkspace.OpenAsync(db, cancellationToken).ConfigureAwait(false);
+                // A server searches for as long as it runs: the index's champion lists pay for their making (readers share this index).
+                if (workspace.Index is Chorus.Storage.Search.LuceneSearchIndex lucene)
+                {
+                    lucene.UseChampions = true;
+                }
+
+                Volatile.Write(ref _queries, new ChorusQueries(workspace, () => _analyzer.Value, _storyDocuments, _keyEntities, _storyLists));
             }
 
             return _queries!;

@@ -80,6 +80,31 @@ public sealed class SegmentChampionsTests : IDisposable
         return answered;
     }
 
+    // An index closed while its champion lists are being made stops and waits for the making first (a mapped file read
+    // after it is unmapped ends the process), and none is made where they are not asked for.
+    [Fact]
+    public async Task ClosingTheIndex_WhileListsAreMade_StopsTheMaking()
+    {
+        var folder = Path.Combine(_tmp.Path, "closing");
+        using (var writing = LuceneSearchIndex.OpenFolder(folder))
+        {
+            await writing.AddAsync(Generated(6000, 13, "c"));
+            writing.CloseWriter();
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            var index = LuceneSearchIndex.OpenFolder(folder);
+            index.UseChampions = true;
+            await index.SearchAsync("brand", 10);
+            index.Dispose();
+        }
+
+        using var once = LuceneSearchIndex.OpenFolder(folder);
+        await once.SearchAsync("brand ", 10);
+        Assert.Equal(0, once.ChampionAnswers);
+    }
+
     [Fact]
     public async Task OneWord_FromTheChampions_EqualsRankingEveryMatch_WithDeletionsAndSmallSegments()
     {
@@ -94,6 +119,7 @@ public sealed class SegmentChampionsTests : IDisposable
         using var champions = LuceneSearchIndex.OpenFolder(folder);
         using var full = LuceneSearchIndex.OpenFolder(folder);
         champions.UseScoreTiers = false;
+        champions.UseChampions = true;
         full.UseScoreTiers = false;
         full.UseChampions = false;
         int[] limits = [1, 3, 10, 32, 33];

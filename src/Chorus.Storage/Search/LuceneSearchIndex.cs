@@ -270,6 +270,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
                 // Lucene sizes its queue by the limit: ask for no more than there are documents ("every hit" is int.MaxValue).
                 var size = Math.Clamp(limit, 1, Math.Max(1, reader.MaxDoc));
+                // Champion lists asked for after this searcher was made are started here.
+                StartMaking(reader);
                 var fromChampions = false;
                 var top = UseScoreTiers || UseChampions ? ScoreTiers.TrySearch(searcher, parsed.Value!, size, UseChampions, UseScoreTiers && HasTiers(reader), out fromChampions) : null;
                 if (top is not null)
@@ -311,8 +313,35 @@ public sealed class LuceneSearchIndex : ISearchIndex
     /// <summary>False ranks every match of a one-word query, as without tiers (tests compare the two).</summary>
     internal bool UseScoreTiers { get; set; } = true;
 
-    /// <summary>False ranks a one-word query without the segments' champion lists (tests compare the two).</summary>
-    internal bool UseChampions { get; set; } = true;
+    /// <summary>
+    /// Whether each segment's champion lists are made (in the background, seconds for a large segment) and one-word
+    /// queries ranked over them (<see cref="SegmentChampions"/>): for a server, not for a process that searches once.
+    /// </summary>
+    public bool UseChampions { get; set; }
+
+    // Makings of champion lists this index started, stopped and waited for when it closes (they read its files).
+    private readonly CancellationTokenSource _stopMaking = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _making = new();
+
+    private void StartMaking(IndexReader reader)
+    {
+        if (!UseChampions || _stopMaking.IsCancellationRequested)
+        {
+            return;
+        }
+
+        foreach (var leaf in reader.Leaves)
+        {
+            if (SegmentChampions.Of(leaf.AtomicReader) is null)
+            {
+                var making = SegmentChampions.MakingAsync(leaf.AtomicReader, _stopMaking.Token);
+                if (!making.IsCompleted && _making.TryAdd(making, true))
+                {
+                    _ = making.ContinueWith(done => _making.TryRemove(done, out _), TaskScheduler.Default);
+                }
+            }
+        }
+    }
 
     /// <summary>How many rankings the tiers answered (tests check that the path they compare was taken).</summary>
     internal int TierAnswers => Volatile.Read(ref _tierAnswers);
@@ -339,7 +368,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         {
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                await SegmentChampions.MakingAsync(leaf.AtomicReader).ConfigureAwait(false);
+                await SegmentChampions.MakingAsync(leaf.AtomicReader, _stopMaking.Token).ConfigureAwait(false);
             }
         }
         finally
@@ -623,15 +652,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     // Every new searcher starts making the champion lists of the segments it has not seen (in the background: a
     // search meanwhile ranks as before), so that they are ready by the time one-word queries come.
-    private sealed class ChampionsWarmer : SearcherFactory
+    private sealed class ChampionsWarmer(LuceneSearchIndex index) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            foreach (var leaf in reader.Leaves)
-            {
-                _ = SegmentChampions.Of(leaf.AtomicReader);
-            }
-
+            index.StartMaking(reader);
             return base.NewSearcher(reader);
         }
     }
@@ -640,7 +665,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
     {
         lock (_searchersLock)
         {
-            return _searchers ??= new SearcherManager(_directory, new ChampionsWarmer());
+            return _searchers ??= new SearcherManager(_directory, new ChampionsWarmer(this));
         }
     }
 
@@ -735,6 +760,18 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     public void Dispose()
     {
+        // No making of champion lists may read the files once they are closed (a mapped file read after it is unmapped
+        // ends the process).
+        _stopMaking.Cancel();
+        try
+        {
+            Task.WaitAll([.. _making.Keys], TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // Stopped or failed: either way no longer reading.
+        }
+
         _searchers?.Dispose();
         _searchers = null;
         _writer?.Dispose();
@@ -747,5 +784,6 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
 
         _directory.Dispose();
+        _stopMaking.Dispose();
     }
 }

@@ -45,31 +45,35 @@ internal sealed class SegmentChampions
     /// <summary>A document's count of the word and stored norm, as one number.</summary>
     internal static long Key(int freq, long norm) => ((long)freq << 8) | (norm & 0xFF);
 
-    /// <summary>The segment's champion lists; null while they are made (started on the first call, in the background) or could not be.</summary>
+    /// <summary>The segment's champion lists when made; null before (<see cref="MakingAsync"/> starts making them).</summary>
     internal static SegmentChampions? Of(AtomicReader segment)
-    {
-        var making = MakingAsync(segment);
-        return making.IsCompletedSuccessfully ? making.Result : null;
-    }
+        => Made.TryGetValue(segment.CoreCacheKey, out var making) && making.IsCompletedSuccessfully ? making.Result : null;
 
-    /// <summary>The segment's champion lists once made (tests wait for them).</summary>
-    internal static Task<SegmentChampions> MakingAsync(AtomicReader segment)
+    /// <summary>
+    /// The segment's champion lists, made in the background on the first call; <paramref name="stop"/> ends the making
+    /// (the index closing: its files must not be read after). Made again when a making was stopped or started on a
+    /// reader closed meanwhile.
+    /// </summary>
+    internal static Task<SegmentChampions> MakingAsync(AtomicReader segment, CancellationToken stop)
     {
-        var making = Made.GetValue(segment.CoreCacheKey, _ => Start(segment));
-        if (making.IsFaulted && making.Exception?.InnerException is ObjectDisposedException)
+        var making = Made.GetValue(segment.CoreCacheKey, _ => Start(segment, stop));
+        if (making.IsCanceled || (making.IsFaulted && making.Exception?.InnerException is ObjectDisposedException or OperationCanceledException))
         {
-            // Started on a reader of the segment that was closed meanwhile (its searcher refreshed): start again on
-            // this one, which shares the segment.
             Made.Remove(segment.CoreCacheKey);
-            making = Made.GetValue(segment.CoreCacheKey, _ => Start(segment));
+            making = Made.GetValue(segment.CoreCacheKey, _ => Start(segment, stop));
         }
 
         return making;
     }
 
     // Made on the reader held open until done: a searcher refreshed meanwhile may close it otherwise.
-    private static Task<SegmentChampions> Start(AtomicReader segment)
+    private static Task<SegmentChampions> Start(AtomicReader segment, CancellationToken stop)
     {
+        if (stop.IsCancellationRequested)
+        {
+            return Task.FromCanceled<SegmentChampions>(stop);
+        }
+
         if (!segment.TryIncRef())
         {
             return Task.FromException<SegmentChampions>(new ObjectDisposedException(nameof(segment), "the segment's reader is closed"));
@@ -79,7 +83,7 @@ internal sealed class SegmentChampions
         {
             try
             {
-                return Make(segment);
+                return Make(segment, stop);
             }
             finally
             {
@@ -224,7 +228,7 @@ internal sealed class SegmentChampions
 
     // Every document of every word with enough of them, deleted ones included (deletions only take champions away,
     // and the weight outside stays an upper bound).
-    private static SegmentChampions Make(AtomicReader segment)
+    private static SegmentChampions Make(AtomicReader segment, CancellationToken stop)
     {
         var byField = new Dictionary<string, Dictionary<string, Champions>>(StringComparer.Ordinal);
         foreach (var field in segment.Fields)
@@ -253,6 +257,7 @@ internal sealed class SegmentChampions
                     continue;
                 }
 
+                stop.ThrowIfCancellationRequested();
                 docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
                 best.Clear();
                 perKey.Clear();
