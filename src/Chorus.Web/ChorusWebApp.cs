@@ -43,6 +43,7 @@ public static class ChorusWebApp
         });
         builder.Services.AddSingleton<StoreGate>();
         builder.Services.AddHostedService<StoryDocumentKeeper>();
+        builder.Services.AddHostedService<ReadWarmer>();
         builder.Services.AddSingleton<ApiKeys>();
         // A parameter that cannot be bound ("?limit=abc") is a problem naming the parameter, not a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

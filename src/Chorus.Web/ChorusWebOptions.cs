@@ -48,4 +48,10 @@ public sealed class ChorusWebOptions
     /// (<c>./chorus serve</c> turns it on unless <c>--no-prepare</c>).
     /// </summary>
     public bool PrepareDocuments { get; set; }
+
+    /// <summary>
+    /// Read the store's story membership and make the search index's champion lists as the server starts
+    /// (<see cref="ReadWarmer"/>), rather than on the first requests that need them; <c>/api/health</c> says when done.
+    /// </summary>
+    public bool WarmReads { get; set; } = true;
 }

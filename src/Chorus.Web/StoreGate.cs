@@ -36,6 +36,9 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
     private readonly KeyEntityCache _keyEntities = new();
     private readonly StoryListCache _storyLists = new();
     private readonly StoryMembershipCache _memberships = new();
+
+    /// <summary>The story membership the server's readers share (tests).</summary>
+    internal StoryMembershipCache Memberships => _memberships;
     private Task? _warmUp;
     private ChorusQueries? _queries;
     private Chorus.Core.Outlets.OutletDirectory? _outlets;
@@ -68,6 +71,40 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
 
     public Task<T> ReadAsync<T>(Func<ChorusQueries, Task<T>> read, CancellationToken cancellationToken)
         => ReadAsync(read, _readers, cancellationToken);
+
+    private int _readsState = (int)ReadsState.Cold;
+
+    /// <summary>Whether what reads keep in memory has been made (<see cref="WarmReadsAsync"/>).</summary>
+    public ReadsState ReadsState => (ReadsState)Volatile.Read(ref _readsState);
+
+    /// <summary>How long <see cref="WarmReadsAsync"/> took, once it has.</summary>
+    public TimeSpan? ReadsWarmedIn { get; private set; }
+
+    /// <summary>
+    /// Reads and makes what text-filtered lists and searches keep in memory (<see cref="ChorusQueries.WarmAsync"/>) on
+    /// a reader's turn, as the server starts (<see cref="ReadWarmer"/>): at a million articles seconds of work that the
+    /// first such requests would otherwise wait for. Reads answer meanwhile, as they would without it.
+    /// </summary>
+    public async Task WarmReadsAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _readsState, (int)ReadsState.Warming);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await ReadAsync(async queries =>
+            {
+                await queries.WarmAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            ReadsWarmedIn = started.Elapsed;
+            Volatile.Write(ref _readsState, (int)ReadsState.Warm);
+        }
+        catch
+        {
+            Volatile.Write(ref _readsState, (int)ReadsState.Cold);
+            throw;
+        }
+    }
 
     /// <summary>
     /// A read that may take minutes (an export): at most <see cref="MaxLongReads"/> run at a time, beside the ordinary
@@ -247,6 +284,15 @@ public sealed class StoreGate(IOptions<ChorusWebOptions> options) : IAsyncDispos
             _opening.Release();
         }
     }
+}
+
+/// <summary>Whether what the server's reads keep in memory is made (<see cref="StoreGate.WarmReadsAsync"/>).</summary>
+public enum ReadsState
+{
+    // Not made (yet, or its making failed): each is made by the first request that needs it.
+    Cold,
+    Warming,
+    Warm,
 }
 
 /// <summary>Whether the server's analyser is loaded; writes wait for it.</summary>

@@ -142,6 +142,10 @@ public sealed class CliTests : IDisposable
         Assert.Contains("entity page", reads);
         Assert.Contains("story list, filtered", reads);
         Assert.Contains("story list, filtered, new word", reads);
+        // Reads are timed once the server says they are warm; how long that took is reported beside them.
+        var startUp = Assert.Single(JsonDocument.Parse(r.Stdout).RootElement.GetProperty("startUps").EnumerateArray());
+        Assert.Equal(300, startUp.GetProperty("articles").GetInt32());
+        Assert.True(startUp.GetProperty("readsWarmSeconds").GetDouble() >= 0);
         var kept = Path.Combine(keep, "300.db");
         var stories = await CliRunner.RunAsync("stories", "--db", kept, "--json");
         Assert.Equal(0, stories.ExitCode);

@@ -105,6 +105,33 @@ public sealed class SegmentChampionsTests : IDisposable
         Assert.Equal(0, once.ChampionAnswers);
     }
 
+    // A server warms its index as it starts: the first one-word search after it is answered from champion lists
+    // already made (without the warming, the first search starts the making and ranks every match meanwhile); an index
+    // not asked for champions makes none.
+    [Fact]
+    public async Task WarmAsync_MakesTheChampionLists_BeforeTheFirstSearch()
+    {
+        var folder = Path.Combine(_tmp.Path, "warm");
+        using (var writing = LuceneSearchIndex.OpenFolder(folder))
+        {
+            await writing.AddAsync(Generated(6000, 17, "w"));
+            writing.CloseWriter();
+        }
+
+        using var warmed = LuceneSearchIndex.OpenFolder(folder);
+        warmed.UseScoreTiers = false;
+        warmed.UseChampions = true;
+        await warmed.WarmAsync(null);
+        await warmed.SearchAsync("brand", 10);
+        Assert.Equal(1, warmed.ChampionAnswers);
+
+        using var plain = LuceneSearchIndex.OpenFolder(folder);
+        plain.UseScoreTiers = false;
+        await plain.WarmAsync(null);
+        await plain.SearchAsync("brand", 10);
+        Assert.Equal(0, plain.ChampionAnswers);
+    }
+
     [Fact]
     public async Task OneWord_FromTheChampions_EqualsRankingEveryMatch_WithDeletionsAndSmallSegments()
     {

@@ -323,6 +323,26 @@ public class ApiTests
         Assert.Equal(JsonValueKind.Null, health.GetProperty("searchProblem").ValueKind);
     }
 
+    // A server reads what its reads keep in memory as it starts (story membership, champion lists); /api/health says
+    // when that is done and how long it took (a bench times reads only after it).
+    [SkippableFact]
+    public async Task Health_SaysWhenTheReadsAreWarm()
+    {
+        await using var server = await ChorusServer.StartAsync(postgres: Postgres);
+        using var client = server.Client();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        JsonElement health;
+        do
+        {
+            health = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/health", UriKind.Relative))).RootElement;
+            Assert.Contains(health.GetProperty("reads").GetString(), new[] { "cold", "warming", "warm" });
+        }
+        while (health.GetProperty("reads").GetString() != "warm" && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
+
+        Assert.Equal("warm", health.GetProperty("reads").GetString());
+        Assert.True(health.GetProperty("readsWarmedInSeconds").GetDouble() >= 0);
+    }
+
     [SkippableFact]
     public async Task ReadsRunWhileAnIngestRuns()
     {

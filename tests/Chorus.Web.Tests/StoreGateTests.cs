@@ -49,4 +49,34 @@ public sealed class StoreGateTests : IDisposable
         await Task.WhenAll(longReads).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(2, most);
     }
+
+    // Warming the reads as the server starts reads the store's story membership and maps the search index's segments
+    // to it, so that the first text-filtered list neither waits for them nor looks its matches up in the store; the
+    // gate says when it is done, and how long it took.
+    [Fact]
+    public async Task WarmReads_KeepTheMembership_AndMapTheIndexToIt()
+    {
+        var db = Path.Combine(_tmp.Path, "chorus.db");
+        await ChorusServer.IngestAsync(db, ChorusServer.SampleInputs("kop"));
+        await using var gate = new StoreGate(Options.Create(new ChorusWebOptions { Db = db }));
+        Assert.Equal(ReadsState.Cold, gate.ReadsState);
+        Assert.Null(gate.Memberships.Newest);
+
+        await gate.WarmReadsAsync(CancellationToken.None);
+
+        Assert.Equal(ReadsState.Warm, gate.ReadsState);
+        Assert.NotNull(gate.ReadsWarmedIn);
+        var (version, articles, mapped, segments) = await gate.ReadAsync(async q =>
+        {
+            var index = (Storage.Search.LuceneSearchIndex)q.Workspace.Index;
+            var kept = gate.Memberships.Newest!;
+            using var directory = Lucene.Net.Store.FSDirectory.Open(Storage.Search.LuceneSearchIndex.FolderFor(db));
+            using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+            return (await q.Workspace.Store.ChangeVersionAsync(CancellationToken.None), kept.ArticleCount, index.SegmentsMapped(kept), reader.Leaves.Count);
+        }, CancellationToken.None);
+        Assert.NotNull(gate.Memberships.Kept(version));
+        Assert.True(articles > 10, $"{articles} articles in the membership");
+        Assert.True(segments > 0);
+        Assert.Equal(segments, mapped);
+    }
 }

@@ -81,6 +81,9 @@ public sealed class PostgresSearchIndex : ISearchIndex
         return ids;
     }
 
+    /// <summary>Nothing to make: PostgreSQL's own search keeps what it needs in the database.</summary>
+    public Task WarmAsync(StoryMembership? membership, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public async Task<StorySet> MatchingStoriesAsync(string query, StoryMembership membership, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(membership);

@@ -250,6 +250,23 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
     }
 
     /// <summary>
+    /// Reads and makes now what this reader's text-filtered lists and searches keep in memory, so that no request
+    /// waits for it: the store's story membership (where a <see cref="StoryMembershipCache"/> is given; one read, kept
+    /// until the store changes) and what the search index makes on first use (<see cref="ISearchIndex.WarmAsync"/>).
+    /// </summary>
+    public async Task WarmAsync(CancellationToken cancellationToken = default)
+    {
+        StoryMembership? membership = null;
+        if (memberships is not null)
+        {
+            var storeVersion = await Reads.ChangeVersionAsync(cancellationToken).ConfigureAwait(false);
+            membership = await memberships.GetAsync(storeVersion, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        await workspace.Index.WarmAsync(membership, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The build of Chorus that story documents are kept under: the analyser version and the compiled code that maps
     /// and compares (a deterministic build's module ids change with its code, so a document built by other code is
     /// built again, never served).

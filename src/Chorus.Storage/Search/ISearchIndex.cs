@@ -24,6 +24,14 @@ public interface ISearchIndex : IArticleIndex, IDisposable
     Task<StorySet> MatchingStoriesAsync(string query, StoryMembership membership, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Makes now what this index's searches would otherwise make on their first use and keep in memory: a server calls
+    /// it as it starts, so that no request waits for it (and none is timed while it runs beside). With a
+    /// <paramref name="membership"/>, also what <see cref="MatchingStoriesAsync"/> needs for it. An index that keeps
+    /// nothing in memory returns at once.
+    /// </summary>
+    Task WarmAsync(StoryMembership? membership, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A number that changes whenever what searches read changes (with the store's
     /// <see cref="IStoreReader.ChangeVersionAsync"/>, the key under which search results may be kept). An index kept
     /// inside the store, whose version covers it, returns 0.

@@ -334,13 +334,20 @@ public sealed class LuceneSearchIndex : ISearchIndex
         {
             if (SegmentChampions.Of(leaf.AtomicReader) is null)
             {
-                var making = SegmentChampions.MakingAsync(leaf.AtomicReader, _stopMaking.Token);
-                if (!making.IsCompleted && _making.TryAdd(making, true))
-                {
-                    _ = making.ContinueWith(done => _making.TryRemove(done, out _), TaskScheduler.Default);
-                }
+                Track(SegmentChampions.MakingAsync(leaf.AtomicReader, _stopMaking.Token));
             }
         }
+    }
+
+    // A making is waited for when the index closes.
+    private Task Track(Task making)
+    {
+        if (!making.IsCompleted && _making.TryAdd(making, true))
+        {
+            _ = making.ContinueWith(done => _making.TryRemove(done, out _), TaskScheduler.Default);
+        }
+
+        return making;
     }
 
     /// <summary>How many rankings the tiers answered (tests check that the path they compare was taken).</summary>
@@ -354,7 +361,17 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private int _championAnswers;
 
     /// <summary>Waits until the champion lists of every segment searched now are made (tests).</summary>
-    internal async Task ChampionsMadeAsync()
+    internal Task ChampionsMadeAsync() => WarmAsync(null, champions: true, CancellationToken.None);
+
+    /// <summary>
+    /// Makes, before any request needs them, the champion lists of every segment searched now (where
+    /// <see cref="UseChampions"/>: seconds of a core per million articles) and, with a <paramref name="membership"/>,
+    /// each segment's map of documents to its stories (<see cref="MatchingStoriesAsync"/>'s first use of it).
+    /// </summary>
+    public Task WarmAsync(StoryMembership? membership, CancellationToken cancellationToken = default)
+        => WarmAsync(membership, UseChampions, cancellationToken);
+
+    private async Task WarmAsync(StoryMembership? membership, bool champions, CancellationToken cancellationToken)
     {
         if (!IndexExists())
         {
@@ -366,9 +383,22 @@ public sealed class LuceneSearchIndex : ISearchIndex
         var searcher = searchers.Acquire();
         try
         {
-            foreach (var leaf in searcher.IndexReader.Leaves)
+            if (membership is not null)
             {
-                await SegmentChampions.MakingAsync(leaf.AtomicReader, _stopMaking.Token).ConfigureAwait(false);
+                var maps = _segmentStories.GetValue(membership, _ => new());
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    StoryCollector.MapOf(maps, leaf.AtomicReader, membership);
+                }
+            }
+
+            if (champions)
+            {
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    await Track(SegmentChampions.MakingAsync(leaf.AtomicReader, _stopMaking.Token)).WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -505,6 +535,9 @@ public sealed class LuceneSearchIndex : ISearchIndex
     // a deleted document is never collected), dropped with the membership.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]>> _segmentStories = new();
 
+    /// <summary>How many segments have their documents mapped to this membership's stories (tests).</summary>
+    internal int SegmentsMapped(StoryMembership membership) => _segmentStories.TryGetValue(membership, out var maps) ? maps.Count : 0;
+
     /// <summary>
     /// Adds the story of every hit to a set, through a map of the segment's documents to stories (made from the id
     /// field's terms on its first use with a membership): no string and no look-up per hit.
@@ -519,8 +552,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
         {
         }
 
-        public void SetNextReader(AtomicReaderContext context)
-            => _storyOfDoc = segments.GetOrAdd(context.AtomicReader.CoreCacheKey, (_, reader) => StoriesOf(reader, membership), context.AtomicReader);
+        public void SetNextReader(AtomicReaderContext context) => _storyOfDoc = MapOf(segments, context.AtomicReader, membership);
+
+        /// <summary>The segment's documents mapped to the membership's stories, made on first use.</summary>
+        public static int[] MapOf(System.Collections.Concurrent.ConcurrentDictionary<object, int[]> segments, AtomicReader segment, StoryMembership membership)
+            => segments.GetOrAdd(segment.CoreCacheKey, static (_, made) => StoriesOf(made.Segment, made.Membership), (Segment: segment, Membership: membership));
 
         public void Collect(int doc)
         {

@@ -35,15 +35,18 @@ internal static class MonitoringApi
     /// <summary>
     /// Whether the server is ready: the store opens, whether it accepts writes (API keys are set), whether the analyser
     /// that writes need is loaded ("ready", "loading" while it warms up at start, "not-loaded" on a read-only server), and
-    /// what is wrong with the search index when a search may miss articles (null when nothing is).
+    /// what is wrong with the search index when a search may miss articles (null when nothing is), and whether what
+    /// reads keep in memory is made ("warm", with the seconds it took; "warming" as the server starts; "cold" when not
+    /// made, each thing then made by the first request that needs it).
     /// </summary>
-    internal sealed record HealthDoc(string Status, bool Writes, string Analyzer, string? SearchProblem);
+    internal sealed record HealthDoc(string Status, bool Writes, string Analyzer, string? SearchProblem, string Reads, double? ReadsWarmedInSeconds);
 
     private static async Task<Ok<HealthDoc>> HealthAsync(StoreGate gate, ApiKeys keys, CancellationToken ct)
     {
         var problem = await gate.ReadAsync(q => Task.FromResult(q.Workspace.IndexProblem), ct).ConfigureAwait(false);
         var analyzer = gate.AnalyzerState switch { AnalyzerState.Ready => "ready", AnalyzerState.Loading => "loading", _ => "not-loaded" };
-        return TypedResults.Ok(new HealthDoc("ok", keys.AnyConfigured, analyzer, problem));
+        var reads = gate.ReadsState switch { ReadsState.Warm => "warm", ReadsState.Warming => "warming", _ => "cold" };
+        return TypedResults.Ok(new HealthDoc("ok", keys.AnyConfigured, analyzer, problem, reads, gate.ReadsWarmedIn is { } took ? Math.Round(took.TotalSeconds, 3) : null));
     }
 
     /// <summary>A watchlist to add (or replace by name): at least one of entity, query and outlet.</summary>
