@@ -139,8 +139,11 @@ internal static partial class BenchArchiveCommand
     /// <summary>Ids a reader asks for: stories, articles and entities spread over the archive, and words to search.</summary>
     private sealed record Sample(List<string> Stories, List<string> Articles, List<string> Entities, List<string> Words);
 
-    /// <summary>Untimed requests of each read before its timed ones: the JIT and the store's caches settle.</summary>
-    private const int WarmUpRequests = 8;
+    /// <summary>
+    /// Untimed requests of each read before its timed ones: the JIT promotes a method to its optimised tier after 30
+    /// calls, so a read's own code paths run more often than that first.
+    /// </summary>
+    private const int WarmUpRequests = 40;
 
     /// <summary>
     /// Words of six letters or more that some but not most of the pool's articles hold (5 to 60 of them), most
@@ -353,17 +356,21 @@ internal static partial class BenchArchiveCommand
                 // leaves (a story page builds documents of megabytes) is not collected in the next one's time.
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
-                // One untimed pass first. A read cut by the server's time limit (503) is a result, counted below; any
-                // other failure is a broken bench.
-                for (var i = 0; i < Math.Min(clients, WarmUpRequests); i++)
+                // One untimed pass first, by the same clients, of requests the timed pass does not make (other words,
+                // the ids after the timed ones): a code path a read takes first must have run often enough for the
+                // JIT's second tier, as it has in a server that has been running, or its first timed requests run
+                // unoptimised code beside its compilation. A read cut by the server's time limit (503) is a result,
+                // counted below; any other failure is a broken bench.
+                var warmUrlOf = warmUp ?? (i => url((clients * requests) + i));
+                await Parallel.ForAsync(0, WarmUpRequests, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (i, token) =>
                 {
-                    var warmUrl = (warmUp ?? url)(i);
-                    using var warm = await http.GetAsync(new Uri(warmUrl, UriKind.Relative), ct).ConfigureAwait(false);
+                    var warmUrl = warmUrlOf(i);
+                    using var warm = await http.GetAsync(new Uri(warmUrl, UriKind.Relative), token).ConfigureAwait(false);
                     if (!warm.IsSuccessStatusCode && warm.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable)
                     {
                         throw new InvalidOperationException($"{name}: {warmUrl} answered {(int)warm.StatusCode}");
                     }
-                }
+                }).ConfigureAwait(false);
 
                 var latencies = new double[clients * requests];
                 var timedOut = 0;
