@@ -115,6 +115,61 @@ public class NerModelTests
         }, iter: 500);
     }
 
+    // A pass keeps only the buckets with a weight: on random sparse tables (some buckets all zero, some with a lone
+    // weight in any tag, buckets at both ends), decoding any features equals Viterbi over emissions summed from the
+    // full table, and the model writes the full table back byte for byte.
+    [Fact]
+    public void PassModel_KeepingOnlyWeightedBuckets_DecodesAndWritesAsTheFullTable()
+    {
+        var t = NerTags.Count;
+        const int Buckets = 200;
+        Gen.Select(Gen.Int[0, 3].Array[Buckets], Gen.Short.Array[Buckets * t], Gen.Int[0, Buckets - 1].Array[1, 60], Gen.Int[1, 6]).Sample(x =>
+        {
+            var (kinds, values, features, n) = x;
+            // Kind 0: a bucket all zero; 1: one weight; 2, 3: weights throughout.
+            var weights = new short[Buckets * t];
+            for (var b = 0; b < Buckets; b++)
+            {
+                for (var tag = 0; tag < t; tag++)
+                {
+                    weights[(b * t) + tag] = kinds[b] switch { 0 => 0, 1 => tag == b % t ? values[b * t] : (short)0, _ => values[(b * t) + tag] };
+                }
+            }
+
+            var transitions = Enumerable.Range(0, (t + 1) * t).Select(i => (float)((i * 37 % 11) - 5)).ToArray();
+            var model = new NerPassModel(weights, 0.01f, transitions);
+            var starts = Enumerable.Range(0, n + 1).Select(i => i * features.Length / n).ToArray();
+            var emissions = new float[n * t];
+            for (var i = 0; i < n; i++)
+            {
+                for (var tag = 0; tag < t; tag++)
+                {
+                    var sum = 0;
+                    for (var f = starts[i]; f < starts[i + 1]; f++)
+                    {
+                        sum += weights[(features[f] * t) + tag];
+                    }
+
+                    emissions[(i * t) + tag] = sum * 0.01f;
+                }
+            }
+
+            Assert.Equal(Viterbi.Decode(emissions, transitions, n), model.Decode(features, starts, default, default));
+            using var written = new MemoryStream();
+            using (var writer = new BinaryWriter(written, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                model.Write(writer);
+            }
+
+            var weightBytes = new byte[weights.Length * 2];
+            Buffer.BlockCopy(weights, 0, weightBytes, 0, weightBytes.Length);
+            Assert.Equal(weightBytes, written.ToArray()[^weightBytes.Length..]);
+            written.Position = 0;
+            var read = NerPassModel.Read(new BinaryReader(written));
+            Assert.Equal(Viterbi.Decode(emissions, transitions, n), read.Decode(features, starts, default, default));
+        }, iter: 300);
+    }
+
     [SharedDataFact("conll2002/ned.train")]
     public void Training_IsDeterministic_AndLearnsItsData()
     {
