@@ -122,6 +122,8 @@ public sealed class CliTests : IDisposable
         var doc = JsonDocument.Parse(r.Stdout).RootElement;
         Assert.True(doc.GetProperty("articles").GetInt32() > 10);
         Assert.True(doc.GetProperty("medianArticlesPerSecond").GetDouble() > 0);
+        // Figures say which young-generation budget they ran with (the launcher sets one; a direct run has the default).
+        Assert.False(string.IsNullOrEmpty(doc.GetProperty("gcGen0Size").GetString()));
         Assert.True(doc.GetProperty("serialCpuSeconds").GetDouble() > 0);
         Assert.InRange(doc.GetProperty("serialCpuShare").GetDouble(), 0.0001, 0.9999);
         var parts = doc.GetProperty("serialPartsMsPerArticle");

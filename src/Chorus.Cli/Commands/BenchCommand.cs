@@ -16,6 +16,12 @@ namespace Chorus.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
+    /// <summary>
+    /// The GC's young-generation budget the process runs with, as figures must say: DOTNET_GCgen0size (the ./chorus
+    /// launcher sets 128 MB unless the caller set one), else the runtime's default (about the CPU cache's size).
+    /// </summary>
+    internal static string Gen0Budget => Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } set ? "DOTNET_GCgen0size=" + set : "runtime default";
+
     public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, int warmup, IReadOnlyList<string> skipStages, bool json, CancellationToken ct, string? postgres = null, bool baseline = false)
     {
         // Leaving stages out measures what they cost end to end: compare the medians with and without them.
@@ -136,6 +142,7 @@ internal static class BenchCommand
                 serialPartsMsPerArticle = parts,
                 store = postgres is null ? "sqlite" : "postgresql",
                 medianArticlesPerSecond = Math.Round(median, 1),
+                gcGen0Size = Gen0Budget,
                 minArticlesPerSecond = Math.Round(rates[0], 1),
                 maxArticlesPerSecond = Math.Round(rates[^1], 1),
                 processors = Environment.ProcessorCount,
@@ -146,7 +153,7 @@ internal static class BenchCommand
         }
         else
         {
-            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{input}: {results[0].Articles} articles; median {median:0} articles/s over {runs} runs (min {rates[0]:0}, max {rates[^1]:0}); {Environment.ProcessorCount} cores")).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{input}: {results[0].Articles} articles; median {median:0} articles/s over {runs} runs (min {rates[0]:0}, max {rates[^1]:0}); {Environment.ProcessorCount} cores; GC gen0 budget {Gen0Budget}")).ConfigureAwait(false);
             if (tokeniser is not null)
             {
                 await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"tokeniser alone (Lucene.NET DutchAnalyzer, same {tokeniser.Articles} texts, all cores): median {tokeniser.ArticlesPerSecond:0} articles/s ({tokeniser.SingleThreadArticlesPerSecond:0} on one thread); ingest takes {tokeniser.ArticlesPerSecond / median:0.0}x its time")).ConfigureAwait(false);
