@@ -80,17 +80,22 @@ public sealed class SegmentChampionsTests : IDisposable
         return answered;
     }
 
+    // A folder of an index holding these articles, its writer closed.
+    private async Task<string> WrittenAsync(string name, IReadOnlyList<StoredArticle> articles)
+    {
+        var folder = Path.Combine(_tmp.Path, name);
+        using var writing = LuceneSearchIndex.OpenFolder(folder);
+        await writing.AddAsync(articles);
+        writing.CloseWriter();
+        return folder;
+    }
+
     // An index closed while its champion lists are being made stops and waits for the making first (a mapped file read
     // after it is unmapped ends the process), and none is made where they are not asked for.
     [Fact]
     public async Task ClosingTheIndex_WhileListsAreMade_StopsTheMaking()
     {
-        var folder = Path.Combine(_tmp.Path, "closing");
-        using (var writing = LuceneSearchIndex.OpenFolder(folder))
-        {
-            await writing.AddAsync(Generated(6000, 13, "c"));
-            writing.CloseWriter();
-        }
+        var folder = await WrittenAsync("closing", Generated(6000, 13, "c"));
 
         for (var i = 0; i < 5; i++)
         {
@@ -111,25 +116,19 @@ public sealed class SegmentChampionsTests : IDisposable
     [Fact]
     public async Task WarmAsync_MakesTheChampionLists_BeforeTheFirstSearch()
     {
-        var folder = Path.Combine(_tmp.Path, "warm");
-        using (var writing = LuceneSearchIndex.OpenFolder(folder))
-        {
-            await writing.AddAsync(Generated(6000, 17, "w"));
-            writing.CloseWriter();
-        }
+        var folder = await WrittenAsync("warm", Generated(6000, 17, "w"));
 
         using var warmed = LuceneSearchIndex.OpenFolder(folder);
         warmed.UseScoreTiers = false;
         warmed.UseChampions = true;
         await warmed.WarmAsync(null);
+        Assert.Equal(1, warmed.SegmentsWithChampions());
         await warmed.SearchAsync("brand", 10);
         Assert.Equal(1, warmed.ChampionAnswers);
 
         using var plain = LuceneSearchIndex.OpenFolder(folder);
-        plain.UseScoreTiers = false;
         await plain.WarmAsync(null);
-        await plain.SearchAsync("brand", 10);
-        Assert.Equal(0, plain.ChampionAnswers);
+        Assert.Equal(0, plain.SegmentsWithChampions());
     }
 
     [Fact]

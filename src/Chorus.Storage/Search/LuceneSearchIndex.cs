@@ -535,6 +535,26 @@ public sealed class LuceneSearchIndex : ISearchIndex
     // a deleted document is never collected), dropped with the membership.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]>> _segmentStories = new();
 
+    /// <summary>How many of the segments searched now have their champion lists made (tests).</summary>
+    internal int SegmentsWithChampions()
+    {
+        if (!IndexExists())
+        {
+            return 0;
+        }
+
+        var searchers = Searchers();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.Leaves.Count(leaf => SegmentChampions.Of(leaf.AtomicReader) is not null);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>How many segments have their documents mapped to this membership's stories (tests).</summary>
     internal int SegmentsMapped(StoryMembership membership) => _segmentStories.TryGetValue(membership, out var maps) ? maps.Count : 0;
 

@@ -42,16 +42,15 @@ public sealed class NerPassModel
             }
         }
 
-        _rows = new short[kept * t];
-        var row = 0;
-        for (var w = 0; w < _present.Length; w++)
+        for (var w = 1; w < _present.Length; w++)
         {
-            _presentBefore[w] = row;
-            for (var word = _present[w]; word != 0; word &= word - 1)
-            {
-                var bucket = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                weights.AsSpan(bucket * t, t).CopyTo(_rows.AsSpan(row++ * t, t));
-            }
+            _presentBefore[w] = _presentBefore[w - 1] + System.Numerics.BitOperations.PopCount(_present[w - 1]);
+        }
+
+        _rows = new short[kept * t];
+        foreach (var (bucket, row) in Kept())
+        {
+            weights.AsSpan(bucket * t, t).CopyTo(_rows.AsSpan(row * t, t));
         }
 
         _scale = scale;
@@ -166,20 +165,28 @@ public sealed class NerPassModel
         // The full table again, zero rows included: the file format is the table.
         var t = NerTags.Count;
         var weights = new short[_buckets * t];
-        var row = 0;
-        for (var w = 0; w < _present.Length; w++)
+        foreach (var (bucket, row) in Kept())
         {
-            for (var word = _present[w]; word != 0; word &= word - 1)
-            {
-                var bucket = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                _rows.AsSpan(row++ * t, t).CopyTo(weights.AsSpan(bucket * t, t));
-            }
+            _rows.AsSpan(row * t, t).CopyTo(weights.AsSpan(bucket * t, t));
         }
 
         writer.Write(weights.Length);
         var bytes = new byte[weights.Length * 2];
         Buffer.BlockCopy(weights, 0, bytes, 0, bytes.Length);
         writer.Write(bytes);
+    }
+
+    // The kept buckets in order, each with its row in _rows.
+    private IEnumerable<(int Bucket, int Row)> Kept()
+    {
+        var row = 0;
+        for (var w = 0; w < _present.Length; w++)
+        {
+            for (var word = _present[w]; word != 0; word &= word - 1)
+            {
+                yield return ((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word), row++);
+            }
+        }
     }
 
     internal static NerPassModel Read(BinaryReader reader)
