@@ -31,10 +31,10 @@ internal sealed class EntityCandidateCache(EntityNameCache names)
     /// Reads the candidates of every name in these articles with one query, before the articles are linked one by
     /// one: a query per block cost more than the matching itself.
     /// </summary>
-    public async Task PrefetchAsync(IStoreBatch batch, IEnumerable<AnalyzedArticle> articles, CancellationToken cancellationToken)
+    public async Task PrefetchAsync(IStoreBatch batch, IEnumerable<IReadOnlyList<LocalEntity>> articles, CancellationToken cancellationToken)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var local in articles.SelectMany(a => a.EntityGroups))
+        foreach (var local in articles.SelectMany(a => a))
         {
             foreach (var block in names.BlocksOf(local.Type, local.Canonical).Append(EntityBlocks.OfId(EntityIds.Provisional(local.Type, local.Canonical))))
             {

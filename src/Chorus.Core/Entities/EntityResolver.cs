@@ -1,4 +1,3 @@
-using Chorus.Core.Analysis;
 using Chorus.Core.Store;
 
 namespace Chorus.Core.Entities;
@@ -26,8 +25,8 @@ public sealed class EntityResolver
         _matcher = new EntityMatcher(_names);
     }
 
-    /// <summary>Reads ahead the candidates of every name in these articles, with one query.</summary>
-    public Task PrefetchAsync(IStoreBatch batch, IEnumerable<AnalyzedArticle> articles, CancellationToken cancellationToken)
+    /// <summary>Reads ahead the candidates of every name in these articles (their entities after in-article coreference), with one query.</summary>
+    public Task PrefetchAsync(IStoreBatch batch, IEnumerable<IReadOnlyList<LocalEntity>> articles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(articles);
@@ -39,13 +38,13 @@ public sealed class EntityResolver
     /// Kim Jong-un and Kim Yo-jong stored) is decided last, by context: the candidate already in the article's story,
     /// else the one that has appeared with most of the entities this article names; a tie stays unlinked.
     /// </summary>
-    public async Task ResolveAsync(IStoreBatch batch, string articleId, string? storyId, AnalyzedArticle article, CancellationToken cancellationToken)
+    public async Task ResolveAsync(IStoreBatch batch, string articleId, string? storyId, IReadOnlyList<LocalEntity> entities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(entities);
         var resolved = new HashSet<string>(StringComparer.Ordinal);
         var deferred = new List<(LocalEntity Local, IReadOnlyList<StoredEntity> Candidates)>();
-        foreach (var local in article.EntityGroups)
+        foreach (var local in entities)
         {
             if (local.Surfaces.Values.Sum() == 0)
             {

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
 using Chorus.Core.Store;
 
@@ -29,9 +28,9 @@ internal sealed class EntityLinkStage : IAsyncDisposable
     }
 
     /// <summary>Posts an article to link, with the story it was assigned to.</summary>
-    public void Link(string articleId, string? storyId, AnalyzedArticle article)
+    public void Link(string articleId, string? storyId, IReadOnlyList<LocalEntity> entities)
     {
-        if (!_work.Writer.TryWrite(new LinkWork(articleId, storyId, article, null)))
+        if (!_work.Writer.TryWrite(new LinkWork(articleId, storyId, entities, null)))
         {
             throw new InvalidOperationException("the linker is complete");
         }
@@ -71,7 +70,7 @@ internal sealed class EntityLinkStage : IAsyncDisposable
     private async Task RunAsync(EntityResolver resolver, IStoreBatch batch, IReadOnlyList<PreparedArticle> articles, SerialPartTimes? times, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await resolver.PrefetchAsync(batch, articles.Select(p => p.Analyzed), cancellationToken).ConfigureAwait(false);
+        await resolver.PrefetchAsync(batch, articles.Select(p => p.EntityGroups), cancellationToken).ConfigureAwait(false);
         times?.Add(SerialPart.Linking, started);
         await foreach (var work in _work.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -82,11 +81,11 @@ internal sealed class EntityLinkStage : IAsyncDisposable
             else
             {
                 started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await resolver.ResolveAsync(batch, work.ArticleId!, work.StoryId, work.Article!, cancellationToken).ConfigureAwait(false);
+                await resolver.ResolveAsync(batch, work.ArticleId!, work.StoryId, work.Entities!, cancellationToken).ConfigureAwait(false);
                 times?.Add(SerialPart.Linking, started);
             }
         }
     }
 
-    private sealed record LinkWork(string? ArticleId, string? StoryId, AnalyzedArticle? Article, TaskCompletionSource? CaughtUp);
+    private sealed record LinkWork(string? ArticleId, string? StoryId, IReadOnlyList<LocalEntity>? Entities, TaskCompletionSource? CaughtUp);
 }

@@ -1,4 +1,3 @@
-using Chorus.Core.Analysis;
 using Chorus.Core.Entities;
 using Chorus.Core.Store;
 using Chorus.Core.Stories;
@@ -145,7 +144,7 @@ internal sealed class StoryWriter : IDisposable
                     foreach (var p in prepared.Articles)
                     {
                         var article = await AssignAsync(shared, p, linking, cancellationToken).ConfigureAwait(false);
-                        linking?.Link(article.Id, article.StoryId, p.Analyzed);
+                        linking?.Link(article.Id, article.StoryId, p.EntityGroups);
                         stored.Add(article);
                     }
 
@@ -275,9 +274,8 @@ internal sealed class StoryWriter : IDisposable
     /// </summary>
     private async Task<Assignment> AssignByContentAsync(IStoreBatch batch, PreparedArticle p, string id, EntityLinkStage? linking, CancellationToken cancellationToken)
     {
-        var (title, headline) = StoryTitle(p.Analyzed);
         var started = Now;
-        var assignment = _clusterer.Assign(p.Features, ArticleIdentity.StoryId(id), title, headline);
+        var assignment = _clusterer.Assign(p.Features, ArticleIdentity.StoryId(id), p.Title.Text, p.Title.FromHeadline);
         Took(SerialPart.Clustering, started);
         if (assignment.OpenedStory)
         {
@@ -306,7 +304,7 @@ internal sealed class StoryWriter : IDisposable
 
     private static StoredArticle Stored(PreparedArticle p, string id, Assignment assignment)
     {
-        var raw = p.Analyzed.Raw;
+        var raw = p.Raw;
         return new StoredArticle
         {
             Id = id,
@@ -319,7 +317,7 @@ internal sealed class StoryWriter : IDisposable
             Url = raw.Url,
             ExternalId = raw.ExternalId,
             SummaryOnly = raw.SummaryOnly,
-            Lang = p.Analyzed.Lang,
+            Lang = p.Lang,
             DuplicateOf = assignment.DuplicateOf,
             StoryId = assignment.StoryId,
             Assignment = assignment,
@@ -347,26 +345,6 @@ internal sealed class StoryWriter : IDisposable
         }
 
         return best;
-    }
-
-    /// <summary>A story's title: the headline when the article has one, else its first sentence, shortened on a word boundary.</summary>
-    internal static (string Title, bool FromHeadline) StoryTitle(AnalyzedArticle article)
-    {
-        if (!string.IsNullOrWhiteSpace(article.Raw.Title))
-        {
-            return (article.Raw.Title, true);
-        }
-
-        var text = article.Raw.Text;
-        var first = article.Sentences.Count > 0 ? article.Sentences[0].Of(text).ToString() : text;
-        const int Max = 100;
-        if (first.Length <= Max)
-        {
-            return (first, false);
-        }
-
-        var cut = first.LastIndexOf(' ', Max);
-        return (first[..(cut > 40 ? cut : Max)] + "…", false);
     }
 
     /// <summary>Wall time, and CPU time where the serial part runs alone, of one stretch of the serial part.</summary>

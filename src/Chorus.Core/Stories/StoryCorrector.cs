@@ -284,7 +284,7 @@ public sealed class StoryCorrector(IChorusStore store, ArticleAnalyzer analyzer)
         {
             var ordered = articles.OrderBy(a => a.Date?.Start ?? DateOnly.MaxValue).ThenBy(a => a.Sequence).ToList();
             var analyzed = ordered.Select(a => analyzer.Analyze(new RawArticle { Ref = a.Ref, Text = a.Text, Title = a.Title, Date = a.Date, Source = a.Source, Lang = a.Lang, Url = a.Url, ExternalId = a.ExternalId })).ToList();
-            var (firstTitle, fromHeadline) = StoryWriter.StoryTitle(analyzed[0]);
+            var (firstTitle, fromHeadline) = StoryTitle.Of(analyzed[0]);
             var profile = new StoryProfile { Id = id, Title = title ?? firstTitle, TitleFromHeadline = title is null && fromHeadline };
             foreach (var a in analyzed)
             {
