@@ -71,6 +71,19 @@ public sealed class IngestPathShapeTests
         Assert.True(tooMany.Count == 0, string.Join("\n", tooMany));
     }
 
+    /// <summary>
+    /// A prepared batch waits for the writer while the next one is analysed, so whatever a prepared article references
+    /// survives that analysis's collections: the analysis (tokens, stems, mentions) must not be among it.
+    /// </summary>
+    [Fact]
+    public void APreparedArticle_HoldsNoAnalysis()
+    {
+        var held = typeof(PreparedArticle).GetProperties().Select(p => p.PropertyType).ToList();
+        Assert.NotEmpty(held);
+        Assert.DoesNotContain(typeof(Chorus.Core.Analysis.AnalyzedArticle), held);
+        Assert.DoesNotContain(typeof(Chorus.Core.Analysis.AnalysisDocument), held);
+    }
+
     /// <summary>Every method and constructor of the type and of its nested types (state machines, closures).</summary>
     private static IEnumerable<MethodBase> AllMethods(Type type)
     {
