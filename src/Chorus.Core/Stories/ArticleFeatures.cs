@@ -145,7 +145,7 @@ public sealed record ArticleFeatures(
         {
             Lang = article.Lang,
             NameForms = forms,
-            Concepts = concepts,
+            Concepts = new WeightList(concepts),
             AnchorNames = anchors,
             IsDigest = DigestHeadings.IsDigestTitle(article.Raw.Title),
         };
