@@ -14,8 +14,8 @@ public sealed class WeightList : IReadOnlyDictionary<string, float>
     private readonly string[] _keys;
     private readonly float[] _weights;
 
-    /// <summary>The entries of <paramref name="weights"/>, in its order.</summary>
-    public WeightList(IReadOnlyCollection<KeyValuePair<string, float>> weights)
+    /// <summary>The entries of <paramref name="weights"/>, in the order it walks them.</summary>
+    public WeightList(IReadOnlyDictionary<string, float> weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
         _keys = new string[weights.Count];
@@ -30,9 +30,9 @@ public sealed class WeightList : IReadOnlyDictionary<string, float>
 
     public int Count => _keys.Length;
 
-    public IEnumerable<string> Keys => _keys;
+    public IEnumerable<string> Keys => Array.AsReadOnly(_keys);
 
-    public IEnumerable<float> Values => _weights;
+    public IEnumerable<float> Values => Array.AsReadOnly(_weights);
 
     public float this[string key] => TryGetValue(key, out var weight) ? weight : throw new KeyNotFoundException(key);
 
