@@ -124,6 +124,9 @@ public sealed class CliTests : IDisposable
         Assert.True(doc.GetProperty("medianArticlesPerSecond").GetDouble() > 0);
         // Figures say which young-generation budget they ran with (the launcher sets one; a direct run has the default).
         Assert.False(string.IsNullOrEmpty(doc.GetProperty("gcGen0Size").GetString()));
+        // Collections by the oldest generation they reached, one entry per timed run.
+        var collections = Assert.Single(doc.GetProperty("gcCollectionsPerRun").EnumerateArray());
+        Assert.All(new[] { "gen0", "gen1", "gen2" }, gen => Assert.True(collections.GetProperty(gen).GetInt32() >= 0));
         Assert.True(doc.GetProperty("serialCpuSeconds").GetDouble() > 0);
         Assert.InRange(doc.GetProperty("serialCpuShare").GetDouble(), 0.0001, 0.9999);
         var parts = doc.GetProperty("serialPartsMsPerArticle");

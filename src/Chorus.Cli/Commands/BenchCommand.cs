@@ -20,6 +20,24 @@ internal static class BenchCommand
     /// The GC's young-generation budget the process runs with, as figures must say: DOTNET_GCgen0size (the ./chorus
     /// launcher sets 128 MB unless the caller set one), else the runtime's default (about the CPU cache's size).
     /// </summary>
+    /// <summary>
+    /// Collections by the oldest generation they collected: a gen1 collection collects gen0 too, and the runtime counts it
+    /// under both. Which generation the collections reach says what survives (a gen1 collection copies what outlived a gen0 one).
+    /// </summary>
+    internal readonly record struct GcCollections(int Gen0, int Gen1, int Gen2)
+    {
+        public static GcCollections SoFar() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        /// <summary>The collections between <paramref name="start"/> and these counts, each under the oldest generation it reached.</summary>
+        public GcCollections Since(GcCollections start)
+        {
+            var (all, oneOrTwo, two) = (Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2);
+            return new(all - oneOrTwo, oneOrTwo - two, two);
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"collections gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}");
+    }
+
     internal static string Gen0Budget => Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } set ? "DOTNET_GCgen0size=" + set : "runtime default";
 
     public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, int warmup, IReadOnlyList<string> skipStages, bool json, CancellationToken ct, string? postgres = null, bool baseline = false)
@@ -49,7 +67,7 @@ internal static class BenchCommand
         runs = Math.Max(1, runs);
         warmup = Math.Max(0, warmup);
         var quiet = new CliContext(TextWriter.Null, TextWriter.Null, interactive: false);
-        var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds)>();
+        var results = new List<(int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds, GcCollections Collections)>();
         (double Cpu, double SerialCpu, double SerialWall, long SerialAllocated) isolated = default;
         // Milliseconds per article of each part of the serial part, in the isolated run.
         var parts = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -66,6 +84,7 @@ internal static class BenchCommand
                 var cpu = Environment.CpuUsage.TotalTime;
                 var pause = GC.GetTotalPauseDuration();
                 var allocated = GC.GetTotalAllocatedBytes();
+                var collections = GcCollections.SoFar();
                 var sw = Stopwatch.StartNew();
                 IngestReport report;
                 await using (var workspace = await ChorusWorkspace.OpenAsync(await BenchStoreAsync(dir, postgres, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
@@ -75,7 +94,7 @@ internal static class BenchCommand
 
                 sw.Stop();
                 var stored = report.Ingested;
-                (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, report.SerialTime.TotalSeconds);
+                (int Articles, double Seconds, double CpuSeconds, double GcPauseSeconds, long AllocatedBytes, double SerialSeconds, GcCollections Collections) result = (stored, sw.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, report.SerialTime.TotalSeconds, GcCollections.SoFar().Since(collections));
                 if (isolate)
                 {
                     isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds, report.SerialTime.TotalSeconds, report.SerialAllocatedBytes);
@@ -98,7 +117,7 @@ internal static class BenchCommand
                 if (!json && !isolate)
                 {
                     var label = run > 0 ? $"run {run}" : "warm-up";
-                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s, {result.AllocatedBytes / 1e6:0} MB allocated; serial part {result.SerialSeconds:0.00} s wall")).ConfigureAwait(false);
+                    await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{label}: {stored} articles in {result.Seconds:0.000} s = {stored / result.Seconds:0} articles/s; CPU {result.CpuSeconds:0.00} s, GC pauses {result.GcPauseSeconds:0.00} s ({result.Collections}), {result.AllocatedBytes / 1e6:0} MB allocated; serial part {result.SerialSeconds:0.00} s wall")).ConfigureAwait(false);
                 }
             }
             finally
@@ -132,6 +151,7 @@ internal static class BenchCommand
                 secondsPerRun = results.Select(r => Math.Round(r.Seconds, 3)).ToList(),
                 cpuSecondsPerRun = results.Select(r => Math.Round(r.CpuSeconds, 3)).ToList(),
                 gcPauseSecondsPerRun = results.Select(r => Math.Round(r.GcPauseSeconds, 3)).ToList(),
+                gcCollectionsPerRun = results.Select(r => new { gen0 = r.Collections.Gen0, gen1 = r.Collections.Gen1, gen2 = r.Collections.Gen2 }).ToList(),
                 allocatedBytesPerRun = results.Select(r => r.AllocatedBytes).ToList(),
                 serialSecondsPerRun = results.Select(r => Math.Round(r.SerialSeconds, 3)).ToList(),
                 serialCpuSeconds = Math.Round(isolated.SerialCpu, 3),
