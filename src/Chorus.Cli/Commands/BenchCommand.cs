@@ -17,10 +17,6 @@ namespace Chorus.Cli.Commands;
 internal static class BenchCommand
 {
     /// <summary>
-    /// The GC's young-generation budget the process runs with, as figures must say: DOTNET_GCgen0size (the ./chorus
-    /// launcher sets 128 MB unless the caller set one), else the runtime's default (about the CPU cache's size).
-    /// </summary>
-    /// <summary>
     /// Collections by the oldest generation they collected: a gen1 collection collects gen0 too, and the runtime counts it
     /// under both. Which generation the collections reach says what survives (a gen1 collection copies what outlived a gen0 one).
     /// </summary>
@@ -38,6 +34,10 @@ internal static class BenchCommand
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"collections gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2}");
     }
 
+    /// <summary>
+    /// The GC's young-generation budget the process runs with, as figures must say: DOTNET_GCgen0size (the ./chorus
+    /// launcher sets 128 MB unless the caller set one), else the runtime's default (about the CPU cache's size).
+    /// </summary>
     internal static string Gen0Budget => Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } set ? "DOTNET_GCgen0size=" + set : "runtime default";
 
     public static async Task<int> IngestAsync(CliContext ctx, string input, int runs, int warmup, IReadOnlyList<string> skipStages, bool json, CancellationToken ct, string? postgres = null, bool baseline = false)
