@@ -44,9 +44,9 @@ internal static partial class BenchArchiveCommand
         }
 
         var pool = Pool(input);
-        await ctx.Stderr.WriteLineAsync($"analysed {pool.Count} articles to build from").ConfigureAwait(false);
+        await ctx.Stderr.WriteLineAsync($"analysed {pool.Articles.Count} articles to build from").ConfigureAwait(false);
         // Words for "new word", each asked for once; too few, and the read says it comes round to words asked before.
-        var freshWords = FreshWords(pool);
+        var freshWords = FreshWords(pool.Articles);
         // The two new-word reads ask for words of their own, untimed pass included.
         var newWords = 2 * (WarmUpRequests + (clients * requests));
         if (freshWords.Count < newWords)
@@ -122,20 +122,16 @@ internal static partial class BenchArchiveCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>A real article analysed once: what every synthetic copy of it stores.</summary>
-    private sealed record PoolArticle(RawArticle Raw, string Lang, byte[] Layers, int LayersVersion, ArticleFeatures Features, IReadOnlyList<LocalEntity> Entities);
+    /// <summary>Real articles, each analysed once as ingest prepares it (what every synthetic copy of it stores), with the version of their layers.</summary>
+    private sealed record ArticlePool(IReadOnlyList<PreparedArticle> Articles, int LayersVersion);
 
-    private static List<PoolArticle> Pool(string input)
+    private static ArticlePool Pool(string input)
     {
         var analyzer = ArticleAnalyzer.CreateDefault();
         var raws = ArticleInputReader.ReadFile(input, new ReadOptions()).Select(r => r.Article).OfType<RawArticle>().Where(a => a.Text.Length > 200).Take(PoolSize).ToList();
-        var pool = new PoolArticle[raws.Count];
-        Parallel.For(0, raws.Count, i =>
-        {
-            var analyzed = analyzer.Analyze(raws[i]);
-            pool[i] = new PoolArticle(raws[i], analyzed.Lang, AnalysisCodec.Encode(analyzed), analyzer.LayersVersion, ArticleFeatures.From(analyzed), analyzed.EntityGroups);
-        });
-        return [.. pool];
+        var pool = new PreparedArticle[raws.Count];
+        Parallel.For(0, raws.Count, i => pool[i] = PreparedArticle.Of(analyzer.Analyze(raws[i]), KeyedArticle.Of(raws[i]).Key));
+        return new(pool, analyzer.LayersVersion);
     }
 
     /// <summary>Ids a reader asks for: stories, articles and entities spread over the archive, and words to search.</summary>
@@ -151,7 +147,7 @@ internal static partial class BenchArchiveCommand
     /// Words of six letters or more that some but not most of the pool's articles hold (5 to 60 of them), most
     /// widespread first: search words a reader could type, each matching a share of the archive.
     /// </summary>
-    private static List<string> FreshWords(IReadOnlyList<PoolArticle> pool)
+    private static List<string> FreshWords(IReadOnlyList<PreparedArticle> pool)
     {
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var article in pool)
@@ -170,7 +166,7 @@ internal static partial class BenchArchiveCommand
     }
 
     /// <param name="write">False replays the build without writing, for the ids to ask for in an archive kept earlier (checked to hold <paramref name="size"/> articles).</param>
-    private static async Task<Sample> BuildAsync(string db, IReadOnlyList<PoolArticle> pool, int size, bool write, CancellationToken ct)
+    private static async Task<Sample> BuildAsync(string db, ArticlePool pool, int size, bool write, CancellationToken ct)
     {
         var sample = new Sample([], [], [], ["brand", "minister", "Trump", "gemeente", "politie"]);
         var entities = new Dictionary<string, (StoredEntity Entity, List<string> Blocks)>(StringComparer.Ordinal);
@@ -194,7 +190,7 @@ internal static partial class BenchArchiveCommand
         var start = new DateOnly(2019, 1, 1);
         var article = 0;
         var story = 0;
-        var batch = new List<(StoredArticle Article, PoolArticle From)>();
+        var batch = new List<(StoredArticle Article, PreparedArticle From)>();
         var stories = new List<StoryProfile>();
         while (article < size)
         {
@@ -204,7 +200,7 @@ internal static partial class BenchArchiveCommand
             var profile = new StoryProfile { Id = "s" + Hex(story, 16), Title = string.Empty };
             for (var k = 0; k < storySize; k++, article++)
             {
-                var from = pool[(int)(Mix(article) % (ulong)pool.Count)];
+                var from = pool.Articles[(int)(Mix(article) % (ulong)pool.Articles.Count)];
                 var id = "a" + Hex(article, 16);
                 var date = PartialDate.OfDay(day.AddDays(k % 3));
                 var features = from.Features with { Date = date };
@@ -244,7 +240,7 @@ internal static partial class BenchArchiveCommand
                 CountEntities(batch, entities);
                 if (write)
                 {
-                    await WriteAsync(workspace, batch, stories, ct).ConfigureAwait(false);
+                    await WriteAsync(workspace, batch, stories, pool.LayersVersion, ct).ConfigureAwait(false);
                 }
 
                 batch.Clear();
@@ -272,11 +268,11 @@ internal static partial class BenchArchiveCommand
     }
 
     /// <summary>Every copy's entities, counted into one entity per name (as linking a fresh archive would).</summary>
-    private static void CountEntities(List<(StoredArticle Article, PoolArticle From)> articles, Dictionary<string, (StoredEntity Entity, List<string> Blocks)> entities)
+    private static void CountEntities(List<(StoredArticle Article, PreparedArticle From)> articles, Dictionary<string, (StoredEntity Entity, List<string> Blocks)> entities)
     {
         foreach (var (_, from) in articles)
         {
-            foreach (var local in from.Entities)
+            foreach (var local in from.EntityGroups)
             {
                 var id = EntityIds.Provisional(local.Type, local.Canonical);
                 if (!entities.TryGetValue(id, out var known))
@@ -294,7 +290,7 @@ internal static partial class BenchArchiveCommand
         }
     }
 
-    private static async Task WriteAsync(ChorusWorkspace workspace, List<(StoredArticle Article, PoolArticle From)> articles, List<StoryProfile> stories, CancellationToken ct)
+    private static async Task WriteAsync(ChorusWorkspace workspace, List<(StoredArticle Article, PreparedArticle From)> articles, List<StoryProfile> stories, int layersVersion, CancellationToken ct)
     {
         var batch = await workspace.Store.BeginBatchAsync(ct).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
@@ -302,8 +298,8 @@ internal static partial class BenchArchiveCommand
             foreach (var (article, from) in articles)
             {
                 await batch.AddArticleAsync(article, [], ct).ConfigureAwait(false);
-                await batch.SaveAnalysisAsync(article.Id, from.LayersVersion, from.Layers, ct).ConfigureAwait(false);
-                foreach (var local in from.Entities)
+                await batch.SaveAnalysisAsync(article.Id, layersVersion, from.Layers, ct).ConfigureAwait(false);
+                foreach (var local in from.EntityGroups)
                 {
                     var mentions = local.Surfaces.Values.Sum();
                     await batch.AddEntityOccurrenceAsync(new EntityOccurrence(EntityIds.Provisional(local.Type, local.Canonical), article.Id, local.Type, local.Canonical, mentions), ct).ConfigureAwait(false);
