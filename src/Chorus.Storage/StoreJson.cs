@@ -15,6 +15,9 @@ internal static class StoreJson
 
     public static string Serialize(StoryProfile profile) => JsonSerializer.Serialize(profile, Options);
 
+    /// <summary>The same text as <see cref="Serialize(StoryProfile)"/>, as UTF-8.</summary>
+    public static byte[] SerializeToUtf8(StoryProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Options);
+
     public static StoryProfile DeserializeProfile(string json)
         => JsonSerializer.Deserialize<StoryProfile>(json, Options) ?? throw new InvalidDataException("empty story profile");
 

@@ -94,6 +94,8 @@ public sealed class ConcurrentWriterTests : IDisposable
         var two = await host.DbAsync("two.db");
         var together = await CliRunner.RunAsync("ingest", input, "--db", two, "--workers", "2");
         Assert.True(together.ExitCode == 0, together.Stderr);
+        // Each worker says what share of its CPU time it spent under the store's write lock (issue 20).
+        Assert.Contains("serial part (under the store's write lock): CPU ", together.Stderr, StringComparison.Ordinal);
         Assert.Equal(expected, await SnapshotAsync(two));
 
         var killed = await host.DbAsync("killed.db");
@@ -149,6 +151,32 @@ public sealed class ConcurrentWriterTests : IDisposable
         var bThenA = await SequentialAsync(await host.DbAsync("ba.db"), b, a);
         var got = await SnapshotAsync(concurrent);
         Assert.True(got == aThenB || got == bThenA, "the concurrent result equals neither order of sequential runs");
+    }
+
+    [Fact]
+    public async Task AWorkersJson_ReportsItsSerialPart_AndAPlainIngestsDoesNot()
+    {
+        var input = WriteInput("s.jsonl", 0, articles: 300);
+        var worker = await CliRunner.RunAsync("ingest", input, "--db", Path.Combine(_tmp.Path, "worker.db"), "--worker", "--json");
+        Assert.True(worker.ExitCode == 0, worker.Stderr);
+        using (var doc = JsonDocument.Parse(worker.Stdout))
+        {
+            var serial = doc.RootElement.GetProperty("serial");
+            var (cpu, total, share) = (serial.GetProperty("cpuSeconds").GetDouble(), serial.GetProperty("workerCpuSeconds").GetDouble(), serial.GetProperty("cpuShare").GetDouble());
+            // Part of the worker's CPU time, not all of it: analysis ran outside the lock.
+            Assert.InRange(cpu, 1e-6, total);
+            Assert.Equal(cpu / total, share, 3);
+            var parts = serial.GetProperty("partsMsPerArticle");
+            // Every worker reads again what earlier chunks stored; the writer's parts are all there.
+            Assert.True(parts.GetProperty("reload").GetDouble() > 0);
+            Assert.True(parts.GetProperty("clustering").GetDouble() > 0);
+            Assert.True(parts.GetProperty("commit").GetDouble() > 0);
+        }
+
+        var plain = await CliRunner.RunAsync("ingest", input, "--db", Path.Combine(_tmp.Path, "plain.db"), "--json");
+        Assert.True(plain.ExitCode == 0, plain.Stderr);
+        using var plainDoc = JsonDocument.Parse(plain.Stdout);
+        Assert.False(plainDoc.RootElement.TryGetProperty("serial", out _));
     }
 
     [Fact]

@@ -98,9 +98,9 @@ internal static class BenchCommand
                 if (isolate)
                 {
                     isolated = (result.CpuSeconds, report.SerialCpuTime.TotalSeconds, report.SerialTime.TotalSeconds, report.SerialAllocatedBytes);
-                    foreach (var part in Enum.GetValues<SerialPart>())
+                    foreach (var (part, ms) in ContractMapper.SerialPartsPerArticle(report))
                     {
-                        parts[JsonNamingPolicy.CamelCase.ConvertName(part.ToString())] = Math.Round(report.SerialParts[part].TotalMilliseconds / Math.Max(1, stored), 3);
+                        parts[part] = ms;
                     }
                     if (!json)
                     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
@@ -42,7 +43,11 @@ internal static class IngestCommand
                 await workspace.Monitoring.SaveOutletsAsync(outlets.Outlets, ct).ConfigureAwait(false);
             }
 
+            var cpu = Environment.CpuUsage.TotalTime;
             var report = await IngestAsync(ctx, workspace, paths, options, ct, new Settings(Clustering: clustering, SharedRun: run)).ConfigureAwait(false);
+            // A worker's serial part is put against all its own CPU time, analysis included: the share no other worker
+            // can take over, which bounds how far workers scale (issue 20).
+            TimeSpan? workerCpu = run is null ? null : Environment.CpuUsage.TotalTime - cpu;
             if (report.StoredIds.Count > 0)
             {
                 // Watchlists hold whatever way articles arrive: an ingest fires their alerts as a watcher would.
@@ -61,7 +66,7 @@ internal static class IngestCommand
                 await ctx.Stderr.WriteLineAsync($"{workers} workers shared the input: the counts below are this process's; the other workers' are above, marked with their process id").ConfigureAwait(false);
             }
 
-            return Finish(ctx, report, json, failedWorkers);
+            return Finish(ctx, report, json, failedWorkers, workerCpu);
         }
         finally
         {
@@ -78,15 +83,20 @@ internal static class IngestCommand
         }
     }
 
-    private static int Finish(CliContext ctx, IngestReport report, bool json, int failedWorkers)
+    private static int Finish(CliContext ctx, IngestReport report, bool json, int failedWorkers, TimeSpan? workerCpu)
     {
+        var doc = ContractMapper.Ingest(report, workerCpu);
         if (json)
         {
-            ctx.Stdout.WriteLine(ContractJson.Serialize(ContractMapper.Ingest(report)));
+            ctx.Stdout.WriteLine(ContractJson.Serialize(doc));
         }
         else
         {
             PrintReport(ctx, report);
+            if (doc.Serial is { } serial)
+            {
+                PrintSerialPart(ctx, serial);
+            }
         }
 
         if (failedWorkers > 0)
@@ -246,6 +256,12 @@ internal static class IngestCommand
 
         ctx.Out.MarkupLineInterpolated(
             $"ingested [green]{report.Ingested}[/], duplicates {report.Duplicates}, near-copies {report.NearDuplicates}, rejected [red]{report.Rejected.Count}[/]; {report.StoriesOpened} new stories{(report.StoriesMerged > 0 ? $", {report.StoriesMerged} merged" : "")}");
+    }
+
+    private static void PrintSerialPart(CliContext ctx, SerialPartDoc serial)
+    {
+        ctx.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serial part (under the store's write lock): CPU {serial.CpuSeconds:0.00} s of this worker's {serial.WorkerCpuSeconds:0.00} s = {100 * serial.CpuShare:0.0}%, {serial.WallSeconds:0.00} s wall"));
+        ctx.Stderr.WriteLine("  its parts, ms per article stored: " + string.Join(", ", serial.PartsMsPerArticle.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:0.000}"))));
     }
 
     /// <summary>Items to expect: one per single-article file, one per line of a JSONL file (counted without parsing).</summary>

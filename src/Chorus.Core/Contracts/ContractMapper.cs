@@ -40,7 +40,8 @@ public sealed class ContractMapper
     public static Dictionary<(string ArticleId, EntityType Type, string Name), string> EntityIdLookup(IEnumerable<EntityOccurrence> occurrences)
         => occurrences.GroupBy(o => (o.ArticleId, o.Type, o.LocalName)).ToDictionary(g => g.Key, g => g.First().EntityId);
 
-    public static IngestDoc Ingest(IngestReport report)
+    /// <param name="workerCpu">A shared run's worker: its process's CPU time over the run, to put the serial part against.</param>
+    public static IngestDoc Ingest(IngestReport report, TimeSpan? workerCpu = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         return new IngestDoc(
@@ -52,7 +53,29 @@ public sealed class ContractMapper
             report.Warnings.Select(p => new ProblemDoc(p.Input, p.Reason)).ToList())
         {
             StoriesMerged = report.StoriesMerged,
+            Serial = workerCpu is { } cpu ? Serial(report, cpu) : null,
         };
+    }
+
+    private static SerialPartDoc Serial(IngestReport report, TimeSpan workerCpu)
+        => new(
+            Math.Round(report.SerialCpuTime.TotalSeconds, 3),
+            Math.Round(report.SerialTime.TotalSeconds, 3),
+            Math.Round(workerCpu.TotalSeconds, 3),
+            workerCpu > TimeSpan.Zero ? Math.Round(report.SerialCpuTime / workerCpu, 4) : 0,
+            SerialPartsPerArticle(report));
+
+    /// <summary>Each part of the serial part (<see cref="SerialPart"/>, camel-case names), in milliseconds per stored article.</summary>
+    public static IReadOnlyDictionary<string, double> SerialPartsPerArticle(IngestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var parts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in Enum.GetValues<SerialPart>())
+        {
+            parts[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(part.ToString())] = Math.Round(report.SerialParts[part].TotalMilliseconds / Math.Max(1, report.Ingested), 3);
+        }
+
+        return parts;
     }
 
     public static ArticleRefDoc Ref(StoredArticle a)

@@ -17,7 +17,18 @@ public sealed record IngestDoc(
     IReadOnlyList<ProblemDoc> Warnings)
 {
     public int StoriesMerged { get; init; }
+
+    /// <summary>A worker's serial part (<c>ingest --worker</c>, <c>--workers</c>); absent from other ingests.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SerialPartDoc? Serial { get; init; }
 }
+
+/// <summary>
+/// What a worker of a shared ingest did while it held the store's write lock, the part no other worker can do beside
+/// it: its CPU time as a share of all the worker's CPU time (analysis included), and the wall time of each part in
+/// milliseconds per article it stored.
+/// </summary>
+public sealed record SerialPartDoc(double CpuSeconds, double WallSeconds, double WorkerCpuSeconds, double CpuShare, IReadOnlyDictionary<string, double> PartsMsPerArticle);
 
 public record ArticleRefDoc(
     string Id,

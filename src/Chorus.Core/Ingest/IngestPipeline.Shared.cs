@@ -161,8 +161,10 @@ public sealed partial class IngestPipeline
     /// <summary>Stores a chunk's prepared articles as a single run would at this point of the input: a fresh writer over what earlier chunks stored.</summary>
     private async Task StoreLockedAsync(SharedChunk shared, List<KeyedArticle> keyed, Dictionary<string, Preparation> prepared, IngestReport report, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var writer = await StoryWriter.OpenAsync(_store, _settings, report, cancellationToken).ConfigureAwait(false);
         var stored = await writer.FindStoredAsync(keyed.ConvertAll(k => k.Key), cancellationToken).ConfigureAwait(false);
+        report.SerialParts.Add(SerialPart.Reload, started);
         var ordered = InputChunks.FreshInDateOrder(keyed, stored, new HashSet<string>(StringComparer.Ordinal), report);
         var index = _index is null ? null : new SearchIndexStage(_index);
         await StageGroup.RunAsync(
@@ -201,7 +203,7 @@ public sealed partial class IngestPipeline
                 }
             }
 
-            var stored = await writer.WriteAsync(new PreparedBatch(ready, window, last ? shared : null), SerialMeasurement.None, cancellationToken).ConfigureAwait(false);
+            var stored = await writer.WriteAsync(new PreparedBatch(ready, window, last ? shared : null), SerialMeasurement.PartsOnly, cancellationToken).ConfigureAwait(false);
             if (index is not null)
             {
                 await index.AddAsync(stored, cancellationToken).ConfigureAwait(false);

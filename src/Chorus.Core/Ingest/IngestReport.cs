@@ -49,6 +49,12 @@ public sealed class IngestReport
 /// <summary>The parts of ingest's serial part, each timed on its own (<see cref="IngestReport.SerialParts"/>).</summary>
 public enum SerialPart
 {
+    /// <summary>
+    /// Reading again what earlier chunks stored, before a worker of a shared run stores its chunk: the term
+    /// statistics, the stories kept apart and which of the chunk's articles are stored already.
+    /// </summary>
+    Reload,
+
     /// <summary>Loading the stories of a chunk's time window from the store.</summary>
     Window,
 

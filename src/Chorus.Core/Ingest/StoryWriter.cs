@@ -12,6 +12,8 @@ internal enum SerialMeasurement
     WallTime,
     // Only where nothing else of the process runs beside the writer.
     WallAndCpuTime,
+    // Each part's wall time only: the caller times the whole (a shared run's chunk, under the store's lock).
+    PartsOnly,
 }
 
 /// <summary>
@@ -364,7 +366,7 @@ internal sealed class StoryWriter : IDisposable
                 System.Diagnostics.Stopwatch.GetTimestamp(),
                 alone ? Environment.CpuUsage.TotalTime : null,
                 alone ? GC.GetTotalAllocatedBytes() : 0,
-                measurement != SerialMeasurement.None);
+                measurement is SerialMeasurement.WallTime or SerialMeasurement.WallAndCpuTime);
         }
 
         public void StopInto(IngestReport report)

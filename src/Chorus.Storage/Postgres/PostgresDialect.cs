@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Text;
 using Chorus.Storage.Relational;
@@ -18,6 +19,13 @@ internal sealed class PostgresDialect : SqlDialect
 
         return columns.Append(CultureInfo.InvariantCulture, $" FROM jsonb_array_elements(CAST({parameter} AS jsonb)) AS held(value) WHERE true").ToString();
     }
+
+    public override DbType JsonRowsType => DbType.String;
+
+    // CAST(… AS jsonb) takes text.
+    public override object JsonRowsValue(byte[] utf8) => System.Text.Encoding.UTF8.GetString(utf8);
+
+    public override bool KeepsEmbeddedJsonText => false;
 
     public override string SelectJsonTexts(string parameter) => $"SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb))";
 

@@ -109,7 +109,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             ("@at", DbType.String),
             ("@summary", DbType.Int32),
             ("@outlet", DbType.String),
-            ("@rows", DbType.String));
+            ("@rows", _dialect.JsonRowsType));
         object?[] values =
         [
             article.Id,
@@ -132,7 +132,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             article.SummaryOnly ? 1 : 0,
             Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url),
-            BandRows(bandKeys, article.Id),
+            _dialect.JsonRowsValue(BandRows(bandKeys, article.Id)),
         ];
         for (var i = 0; i < values.Length; i++)
         {
@@ -152,7 +152,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     /// Rows as a JSON array of arrays, each written by <paramref name="row"/> (for one statement that reads them):
     /// serialising boxed <c>object[]</c> pairs cost more than the insert.
     /// </summary>
-    private static string JsonRows<T>(IEnumerable<T> items, int sizeHint, Action<System.Text.Json.Utf8JsonWriter, T> row)
+    private static byte[] JsonRows<T>(IEnumerable<T> items, int sizeHint, Action<System.Text.Json.Utf8JsonWriter, T> row)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(16, sizeHint));
         using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
@@ -168,11 +168,11 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             json.WriteEndArray();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>An article's rows <c>[[band, "id"], …]</c>, all its bands in one statement.</summary>
-    private static string BandRows(IReadOnlyList<long> bandKeys, string articleId)
+    private static byte[] BandRows(IReadOnlyList<long> bandKeys, string articleId)
         => JsonRows(bandKeys, bandKeys.Count * (articleId.Length + 28), (json, band) =>
         {
             json.WriteNumberValue(band);
@@ -185,21 +185,22 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         // Kept until the batch commits or a statement reads stories: a batch saves hundreds, one round trip each
         // was a large part of the time the write lock is held on a database across a network.
         // Text without NUL, as every parameter (PostgreSQL's JSON cannot hold \u0000 either).
-        _pendingStories[story.Id] = new object?[]
-        {
-            DbCommandExtensions.Storable(story.Id),
-            DbCommandExtensions.Storable(story.Title),
+        _pendingStories[story.Id] = new PendingStory(
+            (string)DbCommandExtensions.Storable(story.Id),
+            story.Title is null ? null : (string)DbCommandExtensions.Storable(story.Title),
             story.First is { } f ? RelationalChorusStore.Iso(f) : null,
             story.Last is { } l ? RelationalChorusStore.Iso(l) : null,
             story.ArticleCount,
-            StoreJson.Serialize(story),
-        };
+            StoreJson.SerializeToUtf8(story));
         _touchedStories.Add(story.Id);
         return Task.CompletedTask;
     }
 
     // Story rows saved and not yet written, by id (a later save of a story replaces an earlier one).
-    private readonly Dictionary<string, object?[]> _pendingStories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingStory> _pendingStories = new(StringComparer.Ordinal);
+
+    /// <summary>A story row kept until it is written; its profile as UTF-8 JSON.</summary>
+    private sealed record PendingStory(string Id, string? Title, string? First, string? Last, int ArticleCount, byte[] Profile);
 
     private async Task WritePendingStoriesAsync(CancellationToken cancellationToken)
     {
@@ -214,9 +215,40 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
                 article_count = excluded.article_count, profile = excluded.profile
             """;
-        cmd.AddValue("@rows", System.Text.Json.JsonSerializer.Serialize(_pendingStories.Values));
+        // A profile goes into the rows as the JSON it is where the engine gives it back as written: escaped into a
+        // string, it was written (and read) twice over.
+        var embedded = _dialect.KeepsEmbeddedJsonText;
+        var size = _pendingStories.Values.Sum(p => p.Profile.Length + 96);
+        cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(_pendingStories.Values, size, (json, story) =>
+        {
+            json.WriteStringValue(story.Id);
+            WriteTextOrNull(json, story.Title);
+            WriteTextOrNull(json, story.First);
+            WriteTextOrNull(json, story.Last);
+            json.WriteNumberValue(story.ArticleCount);
+            if (embedded)
+            {
+                json.WriteRawValue(story.Profile, skipInputValidation: true);
+            }
+            else
+            {
+                json.WriteStringValue(story.Profile);
+            }
+        })));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _pendingStories.Clear();
+    }
+
+    private static void WriteTextOrNull(System.Text.Json.Utf8JsonWriter json, string? text)
+    {
+        if (text is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStringValue(text);
+        }
     }
 
     /// <summary>Marks a story whose articles a raw statement changed, so its sources are counted again at commit.</summary>
@@ -295,11 +327,11 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             cmd.CommandText = $"INSERT INTO term_df (term, df) {_dialect.SelectJsonRows("@rows", "ti")} ON CONFLICT(term) DO UPDATE SET df = term_df.df + excluded.df";
             var ordered = increments.ToArray();
             Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            cmd.AddValue("@rows", JsonRows(ordered, increments.Count * 24, (json, kv) =>
+            cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(ordered, increments.Count * 24, (json, kv) =>
             {
                 json.WriteStringValue(kv.Key);
                 json.WriteNumberValue(kv.Value);
-            }));
+            })));
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -401,7 +433,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
         using var cmd = Command();
         cmd.CommandText = sql;
-        cmd.AddValue("@rows", System.Text.Json.JsonSerializer.Serialize(rows));
+        cmd.AddValue("@rows", _dialect.JsonRowsValue(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(rows)));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         rows.Clear();
     }

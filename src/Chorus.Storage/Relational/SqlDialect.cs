@@ -1,3 +1,5 @@
+using System.Data;
+
 namespace Chorus.Storage.Relational;
 
 /// <summary>
@@ -12,6 +14,23 @@ public abstract class SqlDialect
     /// <c>ON CONFLICT</c> may follow it.
     /// </summary>
     public abstract string SelectJsonRows(string parameter, string kinds);
+
+    /// <summary>The type a JSON document for <see cref="SelectJsonRows"/>, written as UTF-8, is bound as (<see cref="JsonRowsValue"/>).</summary>
+    public abstract DbType JsonRowsType { get; }
+
+    /// <summary>
+    /// The value bound for a JSON document for <see cref="SelectJsonRows"/> written as UTF-8: SQLite reads the bytes as
+    /// they are; a string would be made of them only to be encoded back to UTF-8 as it is bound (both copies were a
+    /// tenth of what the serial part of ingest allocated).
+    /// </summary>
+    public abstract object JsonRowsValue(byte[] utf8);
+
+    /// <summary>
+    /// Whether a JSON value inside a row of <see cref="SelectJsonRows"/>, read as a text column, comes back as the text
+    /// it was written as, so that a column holding JSON (a story's profile) can be written into the rows as it is.
+    /// Where not (PostgreSQL's jsonb orders an object's keys its own way), it is written as a string.
+    /// </summary>
+    public abstract bool KeepsEmbeddedJsonText { get; }
 
     /// <summary>A SELECT of the strings of a JSON array bound to <paramref name="parameter"/>, as one column.</summary>
     public abstract string SelectJsonTexts(string parameter);

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Text;
 using Chorus.Storage.Relational;
@@ -16,9 +17,17 @@ internal sealed class SqliteDialect : SqlDialect
             columns.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"json_extract(value, '$[{i}]')");
         }
 
-        // "WHERE true" lets SQLite's parser tell a following ON CONFLICT from a join condition.
-        return columns.Append(CultureInfo.InvariantCulture, $" FROM json_each({parameter}) WHERE true").ToString();
+        // "WHERE true" lets SQLite's parser tell a following ON CONFLICT from a join condition. The document comes
+        // as UTF-8 bytes (JsonRowsValue): read as text, not as SQLite's binary JSON, which is what a blob would be.
+        return columns.Append(CultureInfo.InvariantCulture, $" FROM json_each(CAST({parameter} AS TEXT)) WHERE true").ToString();
     }
+
+    public override DbType JsonRowsType => DbType.Binary;
+
+    public override object JsonRowsValue(byte[] utf8) => utf8;
+
+    // json_extract gives an object or array inside the document as the text it was written as (numbers and escapes kept).
+    public override bool KeepsEmbeddedJsonText => true;
 
     public override string SelectJsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
 
