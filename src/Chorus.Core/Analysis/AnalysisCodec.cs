@@ -27,30 +27,69 @@ public static class AnalysisCodec
     public static byte[] Encode(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var layers = new Layers
+        // The offsets are written from pooled arrays, the lists of words as they are, and the gzipped bytes into a
+        // buffer each thread keeps: the copies made only to be written were most of what encoding allocated.
+        var sentences = Flat(article.Sentences, 2, static (s, into) => (into[0], into[1]) = (s.Start, s.End));
+        var tokens = Flat(article.Tokens, 3, static (t, into) => (into[0], into[1], into[2]) = (t.Start, t.End, (int)t.Kind));
+        try
         {
-            Lang = article.Lang,
-            LangConfidence = article.LangConfidence,
-            Sentences = Flat(article.Sentences, 2, static (s, into) => (into[0], into[1]) = (s.Start, s.End)),
-            Tokens = Flat(article.Tokens, 3, static (t, into) => (into[0], into[1], into[2]) = (t.Start, t.End, (int)t.Kind)),
-            Stems = [.. article.Stems],
-            Names = article.Names.Select(n => new NameLayer(n.Start, n.End, n.Key)).ToArray(),
-            Entities = article.Entities.Select(e => new EntityLayer(e.Start, e.End, e.Type.Code(), MentionNames.Of(e.Method), MentionNames.Of(e.Kind), e.Group)).ToArray(),
-            Groups = article.EntityGroups.Select(g => new GroupLayer(g.Type.Code(), g.Canonical, g.Surfaces.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal))).ToArray(),
-            Times = article.Times.Select(t => new TimeLayer(t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToArray(),
-            Quantities = article.Quantities.Select(q => new QuantityLayer(q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name())).ToArray(),
-            Quotes = article.Quotes.Select(q => new QuoteLayer(q.Start, q.End, q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Anonymous)).ToArray(),
-            TitleStems = [.. article.TitleStems],
-            TitleNames = [.. article.TitleNames],
-        };
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, layers, Options);
-        }
+            var layers = new Layers
+            {
+                Lang = article.Lang,
+                LangConfidence = article.LangConfidence,
+                Sentences = sentences.Written,
+                Tokens = tokens.Written,
+                Stems = article.Stems,
+                Names = article.Names.Select(n => new NameLayer(n.Start, n.End, n.Key)).ToArray(),
+                Entities = article.Entities.Select(e => new EntityLayer(e.Start, e.End, e.Type.Code(), MentionNames.Of(e.Method), MentionNames.Of(e.Kind), e.Group)).ToArray(),
+                Groups = article.EntityGroups.Select(g => new GroupLayer(g.Type.Code(), g.Canonical, g.Surfaces)).ToArray(),
+                Times = article.Times.Select(t => new TimeLayer(t.Start, t.End, t.Value, t.Kind.Name(), t.Mod)).ToArray(),
+                Quantities = article.Quantities.Select(q => new QuantityLayer(q.Start, q.End, q.Value, q.Unit, q.Min, q.Max, q.Approximate, q.Qualifier.Name())).ToArray(),
+                Quotes = article.Quotes.Select(q => new QuoteLayer(q.Start, q.End, q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.Anonymous)).ToArray(),
+                TitleStems = article.TitleStems,
+                TitleNames = article.TitleNames,
+            };
+            // The JSON goes to the compressor whole, in one write: deflate's output depends on how its input arrives,
+            // so the bytes stored then depend on the layers alone, not on where a serialiser flushes.
+            var json = t_json ??= new System.Buffers.ArrayBufferWriter<byte>(BufferSize);
+            json.ResetWrittenCount();
+            var writer = t_writer ??= new Utf8JsonWriter(json);
+            writer.Reset(json);
+            JsonSerializer.Serialize(writer, layers, Options);
+            var buffer = t_buffer ??= new MemoryStream(BufferSize);
+            buffer.SetLength(0);
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(json.WrittenSpan);
+            }
 
-        return buffer.ToArray();
+            var encoded = buffer.ToArray();
+            if (buffer.Capacity > MaxKeptBuffer || json.Capacity > MaxKeptBuffer)
+            {
+                // A book-length input's buffers are not kept for the next article.
+                (t_buffer, t_json, t_writer) = (null, null, null);
+            }
+
+            return encoded;
+        }
+        finally
+        {
+            sentences.Return();
+            tokens.Return();
+        }
     }
+
+    private const int BufferSize = 16 * 1024;
+    private const int MaxKeptBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_json;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>
     /// The stored layers over <paramref name="raw"/>; null when they cannot be read or do not fit the text (a layer
@@ -72,22 +111,24 @@ public static class AnalysisCodec
         }
 
         var length = raw.Text.Length;
-        if (layers is null || layers.Sentences.Length % 2 != 0 || layers.Tokens.Length % 3 != 0 || layers.Stems.Length != layers.Tokens.Length / 3)
+        if (layers is null || layers.Sentences.Length % 2 != 0 || layers.Tokens.Length % 3 != 0 || layers.Stems.Count != layers.Tokens.Length / 3)
         {
             return null;
         }
 
         bool Fits(int start, int end) => start >= 0 && start <= end && end <= length;
-        var sentences = new List<TextSpan>(layers.Sentences.Length / 2);
-        for (var i = 0; i < layers.Sentences.Length; i += 2)
+        var sentenceOffsets = layers.Sentences.Span;
+        var sentences = new List<TextSpan>(sentenceOffsets.Length / 2);
+        for (var i = 0; i < sentenceOffsets.Length; i += 2)
         {
-            sentences.Add(new TextSpan(layers.Sentences[i], layers.Sentences[i + 1]));
+            sentences.Add(new TextSpan(sentenceOffsets[i], sentenceOffsets[i + 1]));
         }
 
-        var tokens = new List<Token>(layers.Tokens.Length / 3);
-        for (var i = 0; i < layers.Tokens.Length; i += 3)
+        var tokenOffsets = layers.Tokens.Span;
+        var tokens = new List<Token>(tokenOffsets.Length / 3);
+        for (var i = 0; i < tokenOffsets.Length; i += 3)
         {
-            tokens.Add(new Token(layers.Tokens[i], layers.Tokens[i + 1], (TokenKind)layers.Tokens[i + 2]));
+            tokens.Add(new Token(tokenOffsets[i], tokenOffsets[i + 1], (TokenKind)tokenOffsets[i + 2]));
         }
 
         var times = new List<TimeMention>(layers.Times.Length);
@@ -156,16 +197,25 @@ public static class AnalysisCodec
         };
     }
 
-    /// <summary>Spans as one flat array of offsets, written in place: no array per token on the ingest path.</summary>
-    private static int[] Flat<T>(IReadOnlyList<T> items, int width, SpanWriter<T> write)
+    /// <summary>Spans as one flat array of offsets, written in place into a pooled array: no array per token, none kept.</summary>
+    private static PooledInts Flat<T>(IReadOnlyList<T> items, int width, SpanWriter<T> write)
     {
-        var flat = new int[items.Count * width];
+        var length = items.Count * width;
+        var flat = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, length));
         for (var i = 0; i < items.Count; i++)
         {
             write(items[i], flat.AsSpan(i * width, width));
         }
 
-        return flat;
+        return new PooledInts(flat, length);
+    }
+
+    /// <summary>A rented array and the length written into it.</summary>
+    private readonly record struct PooledInts(int[] Array, int Length)
+    {
+        public ReadOnlyMemory<int> Written => Array.AsMemory(0, Length);
+
+        public void Return() => System.Buffers.ArrayPool<int>.Shared.Return(Array);
     }
 
     private delegate void SpanWriter<in T>(T item, Span<int> into);
@@ -176,11 +226,11 @@ public static class AnalysisCodec
 
         public double LangConfidence { get; set; }
 
-        public int[] Sentences { get; set; } = [];
+        public ReadOnlyMemory<int> Sentences { get; set; }
 
-        public int[] Tokens { get; set; } = [];
+        public ReadOnlyMemory<int> Tokens { get; set; }
 
-        public string?[] Stems { get; set; } = [];
+        public IReadOnlyList<string?> Stems { get; set; } = [];
 
         public NameLayer[] Names { get; set; } = [];
 
@@ -194,16 +244,16 @@ public static class AnalysisCodec
 
         public QuoteLayer[] Quotes { get; set; } = [];
 
-        public string[] TitleStems { get; set; } = [];
+        public IReadOnlyList<string> TitleStems { get; set; } = [];
 
-        public string[] TitleNames { get; set; } = [];
+        public IReadOnlyList<string> TitleNames { get; set; } = [];
     }
 
     private sealed record NameLayer(int Start, int End, string Key);
 
     private sealed record EntityLayer(int Start, int End, string Type, string Method, string Kind, int Group);
 
-    private sealed record GroupLayer(string Type, string Canonical, Dictionary<string, int> Surfaces);
+    private sealed record GroupLayer(string Type, string Canonical, IReadOnlyDictionary<string, int> Surfaces);
 
     private sealed record TimeLayer(int Start, int End, string? Value, string Kind, string? Mod);
 

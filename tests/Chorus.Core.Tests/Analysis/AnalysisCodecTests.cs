@@ -40,6 +40,26 @@ public class AnalysisCodecTests
     }
 
     [Fact]
+    public void Encoding_DependsOnTheLayersAlone_NotOnWhatTheThreadEncodedBefore()
+    {
+        // Encoding reuses buffers per thread: a long article, then a short one, then the long one again gives the
+        // long one's bytes both times, on this thread and on others at once.
+        var seed = SeedTextReader.Read(File.ReadAllText(TestPaths.Seed000), TestPaths.Seed000, null).Article!;
+        var longRaw = seed with { Text = string.Join("\n\n", Enumerable.Repeat(seed.Text, 12)) };
+        var shortRaw = seed with { Text = "Kort bericht uit Rotterdam." };
+        var (longOne, shortOne) = (Analyzer.Analyze(longRaw), Analyzer.Analyze(shortRaw));
+        var first = AnalysisCodec.Encode(longOne);
+        var shortBytes = AnalysisCodec.Encode(shortOne);
+        Assert.Equal(first, AnalysisCodec.Encode(longOne));
+        AssertSameLayers(shortOne, AnalysisCodec.Decode(shortBytes, shortRaw)!);
+        AssertSameLayers(longOne, AnalysisCodec.Decode(first, longRaw)!);
+        var together = new byte[8][];
+        Parallel.For(0, together.Length, i => together[i] = AnalysisCodec.Encode(i % 2 == 0 ? longOne : shortOne));
+        Assert.All(together.Where((_, i) => i % 2 == 0), bytes => Assert.Equal(first, bytes));
+        Assert.All(together.Where((_, i) => i % 2 == 1), bytes => Assert.Equal(shortBytes, bytes));
+    }
+
+    [Fact]
     public void AnyText_RoundTrips()
     {
         string[] vocabulary = ["De", "brand", "in", "Rotterdam", "dinsdag", "om", "15.00", "uur", "ruim", "200", "mensen", "\"Het", "is", "erg\",", "zei", "Jan", "Jansen.", "Poetin", "sprak", "12", "maart", "2024", "€", "3,5", "miljoen", "\n\n", "Die", "Feuerwehr", "war", "da."];
