@@ -49,7 +49,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             .Select(m => text[m.Start..m.End]).ToHashSet(StringComparer.Ordinal);
         // Words the article writes in lower case somewhere ("kerst", "jaar", "commissie"): the same word with a capital,
         // at a sentence start, in a subheading or a title, is that word again, not a person or a thing of that name.
-        var writtenLower = new HashSet<string>(StringComparer.Ordinal);
+        var writtenLower = new HashSet<string>(document.LowerWordSet.Count, StringComparer.Ordinal);
         for (var i = 0; i < document.Tokens.Count; i++)
         {
             if (document.Tokens[i].Kind == TokenKind.Word && char.IsLower(text[document.Tokens[i].Start]))
@@ -103,14 +103,35 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 && !(m.Type == EntityType.Person && OpensWithFunctionWord(text, m, stopwords));
         }
 
-        var named = document.Entities.Where(IsAName).ToList();
-        var mentions = TypeByApposition(document, SplitAfterRoles(document, named.Select(m => WithoutRole(text, WithoutAffiliation(text, m))).ToList()));
-        mentions.AddRange(Typos(document, mentions));
-        mentions = mentions.Select(m => AsAdjective(text, m)).ToList();
+        // Element-wise steps rewrite the list in place: a new list per step was a tenth of what the stage allocated.
+        var named = new List<EntityMention>(document.Entities.Count);
+        foreach (var m in document.Entities)
+        {
+            if (IsAName(m))
+            {
+                named.Add(WithoutRole(text, WithoutAffiliation(text, m)));
+            }
+        }
+
+        var mentions = TypeByApposition(document, SplitAfterRoles(document, named));
+        mentions.AddRange(Typos(document, mentions, writtenLower));
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            mentions[i] = AsAdjective(text, mentions[i]);
+        }
+
         mentions.AddRange(UntaggedAdjectives(document, mentions));
-        mentions = mentions.Select(m => CabinetsAreNoPersons(text, m)).ToList();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            mentions[i] = CabinetsAreNoPersons(text, mentions[i]);
+        }
+
         mentions = SurnamesArePersons(text, mentions);
-        mentions = mentions.Select(m => PlaceByItsHead(text, m)).ToList();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            mentions[i] = PlaceByItsHead(text, mentions[i]);
+        }
+
         var acronyms = DefinedAcronyms(text, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         var (grouped, groups) = Group(text, mentions, acronyms, document.Lang);
@@ -505,7 +526,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     }
 
     // A capitalised word one edit from a person's name in the same article, and never written in lower case there.
-    private static IEnumerable<EntityMention> Typos(AnalysisDocument document, List<EntityMention> mentions)
+    private static IEnumerable<EntityMention> Typos(AnalysisDocument document, List<EntityMention> mentions, HashSet<string> writtenLower)
     {
         var text = document.Text;
         var personParts = mentions.Where(m => m.Type == EntityType.Person)
@@ -538,8 +559,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             }
         }
 
-        var lowerWords = document.LowerWordSet;
         var covered = Covered(document, mentions);
+        // Looked up as spans: a string is made only for a word that is then keyed.
+        var surfaceSpans = surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < document.Tokens.Count; i++)
         {
             var t = document.Tokens[i];
@@ -548,12 +570,14 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 continue;
             }
 
-            var word = text[t.Start..t.End];
-            if (lowerWords.Contains(word) || surfaces.Contains(word))
+            // A word the article writes in lower case elsewhere is that word ("Zeker" opening a sentence), not a name.
+            var span = text.AsSpan(t.Start, t.Length);
+            if (writtenLower.Contains(document.LowerWords[i]) || surfaceSpans.Contains(span))
             {
                 continue;
             }
 
+            var word = span.ToString();
             var key = TransliterationKey.OfPart(word);
             if (key.Length >= 5 && OneEditFromAny(key, byDeletion))
             {
@@ -898,21 +922,55 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             Join(i, chosen);
         }
 
-        var locals = groups.Select(g =>
+        // Each entity's surfaces (in the order first met) and the name it is shown under: among its names that are no
+        // typo or adjective, a full name (not the surname of another) first, then the most frequent, then the first
+        // in ordinal order. Counted in tables reused across the groups, without a query per group.
+        var locals = new List<LocalEntity>(groups.Count);
+        var shown = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var g in groups)
         {
-            var surfaces = g.Members.GroupBy(Surface, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count(), StringComparer.Ordinal);
-            // A form recognised only as a typo of another never becomes the name shown.
-            var names = g.Members.Where(j => mentions[j].Kind != MentionKind.Adjective && mentions[j].Method != MentionMethod.Typo).Select(NameOf).ToList();
-            var canonical = names.Count == 0
-                ? NameOf(g.Members[0])
-                : names.GroupBy(n => n, StringComparer.Ordinal)
-                    .OrderByDescending(x => (x.Key.Contains(' ', StringComparison.Ordinal) || x.Key.Contains('-', StringComparison.Ordinal))
-                        && !(g.Type == EntityType.Person && EntityNames.IsSurnameOfAnother(x.Key, names)))
-                    .ThenByDescending(x => x.Count())
-                    .ThenBy(x => x.Key, StringComparer.Ordinal)
-                    .First().Key;
-            return new LocalEntity(g.Type, canonical, surfaces);
-        }).ToList();
-        return (mentions.Select((m, i) => m with { Group = groupOf[i] }).ToList(), locals);
+            var surfaces = new Dictionary<string, int>(g.Members.Count, StringComparer.Ordinal);
+            shown.Clear();
+            counts.Clear();
+            foreach (var j in g.Members)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(surfaces, Surface(j), out _)++;
+                if (mentions[j].Kind != MentionKind.Adjective && mentions[j].Method != MentionMethod.Typo)
+                {
+                    shown.Add(NameOf(j));
+                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, NameOf(j), out _)++;
+                }
+            }
+
+            var canonical = shown.Count == 0 ? NameOf(g.Members[0]) : Canonical(counts, shown, g.Type);
+            locals.Add(new LocalEntity(g.Type, canonical, surfaces));
+        }
+
+        var grouped = new List<EntityMention>(mentions.Count);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            grouped.Add(mentions[i] with { Group = groupOf[i] });
+        }
+
+        return (grouped, locals);
+    }
+
+    /// <summary>The name an entity is shown under (see <see cref="Group"/>), from its names' counts; <paramref name="names"/> lists every name, repeated as often as met.</summary>
+    private static string Canonical(Dictionary<string, int> counts, List<string> names, EntityType type)
+    {
+        string? best = null;
+        var (bestFull, bestCount) = (false, 0);
+        foreach (var (name, count) in counts)
+        {
+            var full = (name.Contains(' ', StringComparison.Ordinal) || name.Contains('-', StringComparison.Ordinal))
+                && !(type == EntityType.Person && EntityNames.IsSurnameOfAnother(name, names));
+            if (best is null || (full && !bestFull) || (full == bestFull && (count > bestCount || (count == bestCount && string.CompareOrdinal(name, best) < 0))))
+            {
+                (best, bestFull, bestCount) = (name, full, count);
+            }
+        }
+
+        return best!;
     }
 }

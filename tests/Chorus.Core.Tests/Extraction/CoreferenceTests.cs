@@ -35,6 +35,19 @@ public class CoreferenceTests
         Assert.NotEqual(e["Kim Jong-un"], e["Kim Jong-il"]);
     }
 
+    // A capitalised word one edit from a person's name is a typo of it only where the article never writes it in lower
+    // case: "Zeker" opening a sentence of an article that also writes "zeker" is the word, not Sander Dekker.
+    [Theory]
+    [InlineData("Minister Sander Dekker sprak dinsdag. Zeker is dat hij blijft. Dat is zeker geen verrassing.", "Zeker", false)]
+    [InlineData("Kamerlid Sinan Vural stelde vragen. Vooral de kosten zijn hoog, en vooral in Amsterdam.", "Vooral", false)]
+    [InlineData("Minister Sander Dekker sprak dinsdag. Volgens Dekkre blijft hij.", "Dekkre", true)]
+    public void ATypoOfAName_IsNeverAWordTheArticleWritesInLowerCase(string text, string word, bool typo)
+    {
+        var a = Analyzer.Analyze(new RawArticle { Ref = "t", Lang = "nl", Text = text });
+        var found = a.Entities.Any(e => text[e.Start..e.End] == word && e.Method == MentionMethod.Typo);
+        Assert.Equal(typo, found);
+    }
+
     // Dutch and German write a name's genitive with -s and no apostrophe ("Mays plan", "Merkels Rede"): it is the person
     // whose surname it is, when the article names that person in full; a name that merely ends in -s stays itself.
     [Theory]
