@@ -194,9 +194,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 && IsCommonNounHead(after, lang, articleWords);
         }
 
-        if (word.Length < 8 || !word.All(char.IsLetter) || word.Skip(1).Any(char.IsUpper)
+        if (word.Length < 8 || !IsOneWordOfLetters(word)
             || NameGazetteer.Dutch.Full([word], 0, 1) != 0 || TranslatedNames.Default.KeyOf(word) is not null
-            || DerivedFromPlace.Any(e => word.EndsWith(e, StringComparison.Ordinal)))
+            || EndsWithAny(word, DerivedFromPlace))
         {
             return false;
         }
@@ -211,6 +211,34 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         return split >= 4 && word.Length - split >= 5 && IsCommonNounHead(word[split..], lang, articleWords);
+    }
+
+    // Letters only, and no capital after the first (a camel-cased "McDonalds" is no compound). Loops, not queries: the
+    // lambdas' closures were made on every call, most of which end here.
+    private static bool IsOneWordOfLetters(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (!char.IsLetter(word[i]) || (i > 0 && char.IsUpper(word[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsWithAny(string word, string[] endings)
+    {
+        foreach (var e in endings)
+        {
+            if (word.EndsWith(e, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A noun of the dictionary (Dutch or German; English for loans like "account"), or one the article writes on its
@@ -376,11 +404,14 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     private static Dictionary<string, string> DefinedAcronyms(string text, List<EntityMention> mentions)
     {
         var acronyms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var byStart = mentions.Select((m, i) => (m, i)).GroupBy(x => x.m.Start).ToDictionary(g => g.Key, g => g.First().i);
-        foreach (var m in mentions.ToList())
+        // Made when an article defines an acronym at all (few do): the first mention starting at each offset.
+        Dictionary<int, int>? byStart = null;
+        // Mentions added below are acronyms, never names of several words: only those there at the start are visited.
+        var count = mentions.Count;
+        for (var at = 0; at < count; at++)
         {
-            var name = text[m.Start..m.End];
-            if (!name.Contains(' ', StringComparison.Ordinal) && !name.Contains('-', StringComparison.Ordinal))
+            var m = mentions[at];
+            if (!text.AsSpan(m.Start, m.End - m.Start).ContainsAny(' ', '-'))
             {
                 continue;
             }
@@ -403,7 +434,16 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 continue;
             }
 
-            acronyms.TryAdd(inner, name);
+            acronyms.TryAdd(inner, text[m.Start..m.End]);
+            if (byStart is null)
+            {
+                byStart = [];
+                for (var i = 0; i < count; i++)
+                {
+                    byStart.TryAdd(mentions[i].Start, i);
+                }
+            }
+
             if (byStart.TryGetValue(k + 1, out var tagged))
             {
                 mentions[tagged] = mentions[tagged] with { Type = m.Type };
@@ -685,7 +725,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // Work grows with distinct names, not with mentions: a group keeps its distinct names, a name is matched once
         // (the same surface in one article is the same entity), and part keys are computed once per name. A long
         // article repeats its names; comparing every mention with every earlier one was quadratic in its length.
-        var groups = new List<(EntityType Type, List<int> Members, HashSet<string> Names, List<string> FullNames)>();
+        // A group's distinct names are few (one to three): a list, in the order met, is cheaper than a set.
+        var groups = new List<(EntityType Type, List<int> Members, List<string> Names, List<string> FullNames)>();
         var groupOf = new int[mentions.Count];
         Array.Fill(groupOf, -1);
         var names = new string[mentions.Count];
@@ -740,8 +781,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             groupOf[i] = g;
             var group = groups[g];
             group.Members.Add(i);
-            if (group.Names.Add(names[i]))
+            if (!group.Names.Contains(names[i]))
             {
+                group.Names.Add(names[i]);
                 if (full[i])
                 {
                     group.FullNames.Add(names[i]);
@@ -769,7 +811,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
 
         int NewGroup(EntityType type)
         {
-            groups.Add((type, [], new HashSet<string>(StringComparer.Ordinal), []));
+            groups.Add((type, [], [], []));
             return groups.Count - 1;
         }
 

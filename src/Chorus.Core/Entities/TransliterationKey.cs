@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Chorus.Core.Entities;
 
 /// <summary>
@@ -24,7 +22,21 @@ public static class TransliterationKey
     {
         ArgumentNullException.ThrowIfNull(part);
         var s = NameKey.Fold(part);
-        var sb = new StringBuilder(s.Length);
+        // Rules never lengthen a part by more than one letter per letter ("x" → "ks"): twice its length holds the key.
+        // Built in one buffer, doubled letters dropped as they come; one pooled string at the end.
+        var size = Math.Max(1, 2 * s.Length);
+        char[]? rented = null;
+        var key = size <= 256 ? stackalloc char[size] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(size));
+        var length = 0;
+        static void Append(Span<char> into, ref int at, char c)
+        {
+            // Doubled letters carry no difference between transliterations ("ii" from "yj" in Zelenskyj).
+            if (at == 0 || into[at - 1] != c)
+            {
+                into[at++] = c;
+            }
+        }
+
         for (var i = 0; i < s.Length;)
         {
             var matched = false;
@@ -33,7 +45,11 @@ public static class TransliterationKey
                 if (string.CompareOrdinal(s, i, from, 0, from.Length) == 0)
                 {
                     // "ch" stays "ch" (it is the target of tsj/tsch), except that "sch" was handled above.
-                    sb.Append(to);
+                    foreach (var c in to)
+                    {
+                        Append(key, ref length, c);
+                    }
+
                     i += from.Length;
                     matched = true;
                     break;
@@ -44,24 +60,20 @@ public static class TransliterationKey
             {
                 if (char.IsLetterOrDigit(s[i]))
                 {
-                    sb.Append(s[i]);
+                    Append(key, ref length, s[i]);
                 }
 
                 i++;
             }
         }
 
-        // Doubled letters carry no difference between transliterations ("ii" from "yj" in Zelenskyj).
-        var collapsed = new StringBuilder(sb.Length);
-        foreach (var c in sb.ToString())
+        var result = Text.WordPool.Of(key[..length]);
+        if (rented is not null)
         {
-            if (collapsed.Length == 0 || collapsed[^1] != c)
-            {
-                collapsed.Append(c);
-            }
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
 
-        return collapsed.ToString();
+        return result;
     }
 
     // Names recur across articles and every comparison needs both keys: cache them (bounded, thread-safe).
