@@ -23,7 +23,7 @@ public static class TransliterationKey
         ArgumentNullException.ThrowIfNull(part);
         var s = NameKey.Fold(part);
         // Rules never lengthen a part by more than one letter per letter ("x" → "ks"): twice its length holds the key.
-        // Built in one buffer, doubled letters dropped as they come; one pooled string at the end.
+        // Built in one buffer, doubled letters dropped as they come; one string at the end.
         var size = Math.Max(1, 2 * s.Length);
         char[]? rented = null;
         var key = size <= 256 ? stackalloc char[size] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(size));
@@ -67,7 +67,7 @@ public static class TransliterationKey
             }
         }
 
-        var result = Text.WordPool.Of(key[..length]);
+        var result = new string(key[..length]);
         if (rented is not null)
         {
             System.Buffers.ArrayPool<char>.Shared.Return(rented);
