@@ -295,7 +295,7 @@ public sealed class QuoteExtractor
         // ", zegt Koreakenner Remco Breuker", ", legt Breuker uit", ", aldus X", ", said X", ", X said", ", zegt ze", ", zegt een omwonende"
         var text = c.Text;
         var sentenceEnd = SentenceEnd(text, afterClose);
-        var words = Words(text[afterClose..sentenceEnd], afterClose);
+        var words = Words(text.AsSpan()[afterClose..sentenceEnd], afterClose);
         // The cue belongs to the quote when it comes within the first three words after it: ", zegt X", ", X said",
         // ", the spokeswoman said"; further on, a new sentence has begun ("Twee weken later voegde…").
         var cueIndex = words.FindIndex(wd => Cues.Contains(wd.Word) || AfterCues.Contains(wd.Word));
@@ -457,7 +457,7 @@ public sealed class QuoteExtractor
         }
 
         var end = SentenceEnd(text, k);
-        var words = Words(text[k..end], k);
+        var words = Words(text.AsSpan()[k..end], k);
         if (words.Count < 2)
         {
             return null;
@@ -529,7 +529,7 @@ public sealed class QuoteExtractor
         EntityMention? candidate = null;
         var previous = SentenceStartAfterQuotes(text, Math.Max(0, SentenceStart(text, here) - 2));
         if (!reportedToo && c.People.FirstOrDefault(p => p.Start >= previous && p.End < here) is { End: > 0 } opening
-            && Words(text[previous..opening.Start], 0).Count <= 3)
+            && WordCount(text.AsSpan()[previous..opening.Start]) <= 3)
         {
             // "Landelijk campagneleider Sophie Hermans vindt … Het Tweede Kamerlid voerde …": the sentence before opens with them.
             candidate = opening;
@@ -561,7 +561,7 @@ public sealed class QuoteExtractor
         var name = LastWord(text, person);
         foreach (var mention in c.People.Where(p => text[p.Start..p.End].EndsWith(name, StringComparison.Ordinal)))
         {
-            var before = Words(text[Math.Max(0, mention.Start - 25)..mention.Start], 0);
+            var before = Words(text.AsSpan()[Math.Max(0, mention.Start - 25)..mention.Start], 0);
             if (before.Count > 0 && RoleWords.IsRole(before[^1].Word) && !before[^1].Word.Equals(words[^1], StringComparison.OrdinalIgnoreCase))
             {
                 return null;
@@ -609,7 +609,7 @@ public sealed class QuoteExtractor
             return person;
         }
 
-        var words = Words(text[person.End..Math.Min(text.Length, person.End + 40)], person.End);
+        var words = Words(text.AsSpan()[person.End..Math.Min(text.Length, person.End + 40)], person.End);
         var k = 0;
         while (k < words.Count && k < 3 && EntityNames.IsParticle(words[k].Word) && char.IsLower(words[k].Word[0]))
         {
@@ -706,7 +706,7 @@ public sealed class QuoteExtractor
             // "Dort traf sie Präsident Selenskyj": a pronoun of that gender before the sentence's persons is its
             // subject and refers further back, so the persons after it are not who the quote's pronoun means.
             var firstPerson = persons.Count > 0 ? persons[0].Start : end;
-            if (Words(text[start..firstPerson], start).Any(w => PersonGender.OfPronoun(w.Word, c.Lang) == gender))
+            if (Words(text.AsSpan()[start..firstPerson], start).Any(w => PersonGender.OfPronoun(w.Word, c.Lang) == gender))
             {
                 end = start;
                 continue;
@@ -741,7 +741,7 @@ public sealed class QuoteExtractor
         var last = name.Split(' ')[^1];
         foreach (var mention in c.People.Where(p => text[p.Start..p.End].EndsWith(last, StringComparison.Ordinal)))
         {
-            var words = Words(text[Math.Max(0, mention.Start - 30)..mention.End], 0);
+            var words = Words(text.AsSpan()[Math.Max(0, mention.Start - 30)..mention.End], 0);
             foreach (var (word, _) in words)
             {
                 var g = PersonGender.OfWord(word, c.Lang);
@@ -787,7 +787,7 @@ public sealed class QuoteExtractor
     private static EntityMention? MostNamed(Context c, int quoteStart, int questionEnd)
     {
         var text = c.Text;
-        var question = Words(text[SentenceStartAfterQuotes(text, questionEnd - 1)..questionEnd], 0);
+        var question = Words(text.AsSpan()[SentenceStartAfterQuotes(text, questionEnd - 1)..questionEnd], 0);
         if (!question.Any(w => w.Word is "u" or "uw" or "je" or "jij" or "jullie" or "you" or "Sie" or "Ihnen" or "du" or "ihr"))
         {
             return null;
@@ -874,13 +874,13 @@ public sealed class QuoteExtractor
         }
 
         // A quoted name or title ("diens 'Untergang des Abendlandes'") is nobody's speech.
-        if (Words(text[(open + 1)..Math.Max(open + 1, close - 1)], 0).Count < 4)
+        if (WordCount(text.AsSpan()[(open + 1)..Math.Max(open + 1, close - 1)]) < 4)
         {
             return null;
         }
 
         var sentenceStart = SentenceStartAfterQuotes(text, k);
-        var words = Words(text[sentenceStart..(k + 1)], sentenceStart);
+        var words = Words(text.AsSpan()[sentenceStart..(k + 1)], sentenceStart);
         var persons = c.People.Where(p => p.Start >= sentenceStart && p.End <= k + 1).ToList();
         if (According(c, words, sentenceStart, k + 1) is { } named)
         {
@@ -911,8 +911,8 @@ public sealed class QuoteExtractor
         // zei Trump dat '…'": Dutch and German invert); otherwise the first person before it.
         // English never inverts there, so for it the person before the verb comes first.
         var verbEnd = words[verb].Start + words[verb].Word.Length;
-        var adjacent = persons.LastOrDefault(p => p.End <= words[verb].Start && Words(text[p.End..words[verb].Start], 0).Count == 0);
-        var inverted = persons.FirstOrDefault(p => p.Start >= verbEnd && Words(text[verbEnd..p.Start], 0).Count == 0);
+        var adjacent = persons.LastOrDefault(p => p.End <= words[verb].Start && WordCount(text.AsSpan()[p.End..words[verb].Start]) == 0);
+        var inverted = persons.FirstOrDefault(p => p.Start >= verbEnd && WordCount(text.AsSpan()[verbEnd..p.Start]) == 0);
         foreach (var atVerb in c.Lang == "en" ? [adjacent, inverted] : new[] { inverted, adjacent })
         {
             if (atVerb.End > 0)
@@ -930,9 +930,9 @@ public sealed class QuoteExtractor
         // cue after a quote ("sagte Tuchel, die Mannschaft habe „…“"); an acronym is an organisation ("De VIG ziet
         // '…'"), and a name a quote mark closes is addressed, not speaking ('"Bartleby," said I, "…"').
         var untyped = c.Names.Where(n => n.Start >= sentenceStart && n.End <= k + 1 && !c.Typed.Contains(n.Start) && !NameStage.IsAcronym(text.AsSpan(n.Start, n.End - n.Start))).ToList();
-        var namedBefore = untyped.LastOrDefault(n => n.End <= words[verb].Start && Words(text[n.End..words[verb].Start], 0).Count == 0
+        var namedBefore = untyped.LastOrDefault(n => n.End <= words[verb].Start && WordCount(text.AsSpan()[n.End..words[verb].Start]) == 0
             && text.AsSpan(n.End, words[verb].Start - n.End).IndexOfAny("\"'“”‘’„«»") < 0);
-        var namedAfter = c.Lang == "en" ? default : untyped.FirstOrDefault(n => n.Start >= verbEnd && Words(text[verbEnd..n.Start], 0).Count == 0);
+        var namedAfter = c.Lang == "en" ? default : untyped.FirstOrDefault(n => n.Start >= verbEnd && WordCount(text.AsSpan()[verbEnd..n.Start]) == 0);
         var name = namedAfter.End > 0 ? namedAfter : namedBefore;
         return name.End > 0 ? new Attribution(new EntityMention(name.Start, name.End, EntityType.Person, MentionMethod.Speaker), "reported") : null;
     }
@@ -942,7 +942,7 @@ public sealed class QuoteExtractor
 
     /// <summary>A verb of saying among the first three words after the quote: its own cue.</summary>
     private static bool HasCueAfter(string text, int close)
-        => Words(text[close..Math.Min(text.Length, close + 40)], close).Take(3).Any(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word))
+        => Words(text.AsSpan()[close..Math.Min(text.Length, close + 40)], close).Take(3).Any(w => Cues.Contains(w.Word) || SayingVerbs.Contains(w.Word))
             && !text.AsSpan(close, Math.Min(text.Length, close + 40) - close).TrimStart().StartsWith(".", StringComparison.Ordinal);
 
     // Verbs of charging or conceding someone with words: "verwijt", "beschuldigt", "accuses", "wirft … vor".
@@ -994,7 +994,7 @@ public sealed class QuoteExtractor
         }
 
         var sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, k - 1));
-        var words = Words(text[sentenceStart..k], sentenceStart);
+        var words = Words(text.AsSpan()[sentenceStart..k], sentenceStart);
         var verb = ReportingVerb(text, words);
         // A quote with a cue of its own that named no one (", zegt ze" with no woman before it) is no one's by position.
         if (verb < 0 && HasCueAfter(text, close))
@@ -1010,7 +1010,7 @@ public sealed class QuoteExtractor
 
         // After a colon the sentence itself introduces the quote: without a verb of saying it is a text, not speech
         // ("een T-shirt waarop stond: '…'").
-        if (verb < 0 && text[k] != ':' && Words(text[quoteStart..Math.Max(quoteStart, close - 1)], 0).Count >= 4 && Introduced(c, sentenceStart, k, words) is { } introduced)
+        if (verb < 0 && text[k] != ':' && WordCount(text.AsSpan()[quoteStart..Math.Max(quoteStart, close - 1)]) >= 4 && Introduced(c, sentenceStart, k, words) is { } introduced)
         {
             return introduced;
         }
@@ -1030,7 +1030,7 @@ public sealed class QuoteExtractor
             {
                 sentenceStart = SentenceStartAfterQuotes(text, Math.Max(0, end - 1));
                 k = end;
-                words = Words(text[sentenceStart..k], sentenceStart);
+                words = Words(text.AsSpan()[sentenceStart..k], sentenceStart);
                 verb = ReportingVerb(text, words);
             }
         }
@@ -1066,8 +1066,8 @@ public sealed class QuoteExtractor
         // The person right at the verb ("zegt Woonink", "vindt Jetten"), otherwise the sentence's subject, its first
         // person: in "Sylvia Borren, die jaren met Nijpels onderhandelde, zegt:" Nijpels is nearer but not speaking.
         var at = words[verb];
-        var adjacent = persons.FirstOrDefault(p => Words(text[Math.Min(p.End, at.Start)..Math.Max(p.Start, at.Start)], 0).Count <= 1
-            || Words(text[Math.Min(at.Start + at.Word.Length, p.Start)..Math.Max(at.Start + at.Word.Length, p.Start)], 0).Count == 0);
+        var adjacent = persons.FirstOrDefault(p => WordCount(text.AsSpan()[Math.Min(p.End, at.Start)..Math.Max(p.Start, at.Start)]) <= 1
+            || WordCount(text.AsSpan()[Math.Min(at.Start + at.Word.Length, p.Start)..Math.Max(at.Start + at.Word.Length, p.Start)]) == 0);
         return adjacent.End > 0 ? adjacent : persons[0];
     }
 
@@ -1090,8 +1090,8 @@ public sealed class QuoteExtractor
 
         var person = c.People.FirstOrDefault(p => p.Start >= after && p.End <= end);
         // A title or a short description may stand between ("weet beheerder Rik Smit", "grapte CDA-senator Ben Knapen").
-        return person.End > 0 && Words(text[after..person.Start], 0).Count <= 2 && !text.AsSpan(after, person.Start - after).ContainsAny(",;:()")
-            && Words(text[person.End..end], 0) is { Count: 0 } or [{ Word: "aan" or "toe" or "op" }] ? person : null;
+        return person.End > 0 && WordCount(text.AsSpan()[after..person.Start]) <= 2 && !text.AsSpan(after, person.Start - after).ContainsAny(",;:()")
+            && Words(text.AsSpan()[person.End..end], 0) is { Count: 0 } or [{ Word: "aan" or "toe" or "op" }] ? person : null;
     }
 
     /// <summary>
@@ -1155,7 +1155,7 @@ public sealed class QuoteExtractor
 
         var after = words[at].Start + words[at].Word.Length;
         return c.People.FirstOrDefault(p => p.Start >= after && p.End <= to && p.Start >= from) is { End: > 0 } named
-            && Words(c.Text[after..named.Start], 0).Count <= 2 ? named : null;
+            && WordCount(c.Text.AsSpan()[after..named.Start]) <= 2 ? named : null;
     }
 
     // The pronoun after "volgens", "according to", "laut": "hem", "him", "ihm" and their feminine forms.
@@ -1378,7 +1378,7 @@ public sealed class QuoteExtractor
         return 0;
     }
 
-    private static List<(string Word, int Start)> Words(string window, int offset)
+    private static List<(string Word, int Start)> Words(ReadOnlySpan<char> window, int offset)
     {
         var words = new List<(string, int)>();
         var i = 0;
@@ -1397,10 +1397,37 @@ public sealed class QuoteExtractor
 
             if (i > s)
             {
-                words.Add((window[s..i], offset + s));
+                words.Add((window[s..i].ToString(), offset + s));
             }
         }
 
         return words;
+    }
+
+    /// <summary>How many words <see cref="Words"/> would find, without making them.</summary>
+    private static int WordCount(ReadOnlySpan<char> window)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < window.Length)
+        {
+            while (i < window.Length && !char.IsLetter(window[i]))
+            {
+                i++;
+            }
+
+            var s = i;
+            while (i < window.Length && (char.IsLetter(window[i]) || window[i] is '-' or '\''))
+            {
+                i++;
+            }
+
+            if (i > s)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }
