@@ -972,7 +972,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var g in groups)
         {
-            var surfaces = new Dictionary<string, int>(g.Members.Count, StringComparer.Ordinal);
+            var surfaces = new Dictionary<string, int>(StringComparer.Ordinal);
             shown.Clear();
             counts.Clear();
             foreach (var j in g.Members)

@@ -1382,23 +1382,9 @@ public sealed class QuoteExtractor
     {
         var words = new List<(string, int)>();
         var i = 0;
-        while (i < window.Length)
+        while (NextWord(window, ref i) is var (start, length) && length > 0)
         {
-            while (i < window.Length && !char.IsLetter(window[i]))
-            {
-                i++;
-            }
-
-            var s = i;
-            while (i < window.Length && (char.IsLetter(window[i]) || window[i] is '-' or '\''))
-            {
-                i++;
-            }
-
-            if (i > s)
-            {
-                words.Add((window[s..i].ToString(), offset + s));
-            }
+            words.Add((window.Slice(start, length).ToString(), offset + start));
         }
 
         return words;
@@ -1409,25 +1395,28 @@ public sealed class QuoteExtractor
     {
         var count = 0;
         var i = 0;
-        while (i < window.Length)
+        while (NextWord(window, ref i).Length > 0)
         {
-            while (i < window.Length && !char.IsLetter(window[i]))
-            {
-                i++;
-            }
-
-            var s = i;
-            while (i < window.Length && (char.IsLetter(window[i]) || window[i] is '-' or '\''))
-            {
-                i++;
-            }
-
-            if (i > s)
-            {
-                count++;
-            }
+            count++;
         }
 
         return count;
+    }
+
+    /// <summary>The next word at or after <paramref name="i"/> (letters, and hyphens or apostrophes inside), moving past it; length 0 at the end.</summary>
+    private static (int Start, int Length) NextWord(ReadOnlySpan<char> window, ref int i)
+    {
+        while (i < window.Length && !char.IsLetter(window[i]))
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < window.Length && (char.IsLetter(window[i]) || window[i] is '-' or '\''))
+        {
+            i++;
+        }
+
+        return (start, i - start);
     }
 }
