@@ -72,13 +72,25 @@ public sealed class NerFeatureExtractor
         var lowerCase = new HashSet<string>(tokens / 2, StringComparer.Ordinal);
         for (var s = 0; s < sentences.Count; s++)
         {
-            var n = sentences[s].Count;
-            words[s] = new string[n];
+            var input = sentences[s];
+            var n = input.Count;
+            // The caller's array is the sentence's words as they are, unless a quote or dash in one is normalised:
+            // copied only then.
+            words[s] = input as string[] ?? [.. input];
             lower[s] = new string[n];
             for (var i = 0; i < n; i++)
             {
-                var w = Normalise(sentences[s][i]);
-                words[s][i] = w;
+                var w = Normalise(input[i]);
+                if (!ReferenceEquals(w, words[s][i]))
+                {
+                    if (ReferenceEquals(words[s], input))
+                    {
+                        words[s] = [.. input];
+                    }
+
+                    words[s][i] = w;
+                }
+
                 lower[s][i] = Text.WordPool.LowerOf(w);
                 if (w.Length > 0 && char.IsUpper(w[0]) && i > 0 && !IsOpening(words[s][i - 1]))
                 {
