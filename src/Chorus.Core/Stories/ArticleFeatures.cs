@@ -53,7 +53,9 @@ public sealed record ArticleFeatures(
         // each table seven or eight times.
         var terms = new Dictionary<string, float>(article.Stems.Count / 2, StringComparer.Ordinal);
         var lexicon = ConceptLexicon.Default;
-        var concepts = new Dictionary<string, float>(article.Stems.Count / 2, StringComparer.Ordinal);
+        // An article has about as many concepts as words (a word stands for one to several); the table is only walked
+        // into a WeightList below, so room to spare costs nothing kept, and growing it copied it twice or three times.
+        var concepts = new Dictionary<string, float>(article.Stems.Count, StringComparer.Ordinal);
         var stemmer = LanguageStemmer.For(article.Lang);
         var text = article.Raw.Text;
         for (var i = 0; i < article.Stems.Count; i++)
