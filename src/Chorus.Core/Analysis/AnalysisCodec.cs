@@ -111,7 +111,7 @@ public static class AnalysisCodec
         }
 
         var length = raw.Text.Length;
-        if (layers is null || layers.Sentences.Length % 2 != 0 || layers.Tokens.Length % 3 != 0 || layers.Stems.Count != layers.Tokens.Length / 3)
+        if (layers is null || !Complete(layers) || layers.Sentences.Length % 2 != 0 || layers.Tokens.Length % 3 != 0 || layers.Stems.Count != layers.Tokens.Length / 3)
         {
             return null;
         }
@@ -196,6 +196,22 @@ public static class AnalysisCodec
             TitleNames = layers.TitleNames,
         };
     }
+
+    /// <summary>
+    /// Whether JSON null stands nowhere a list, an item or a name must be (a damaged or foreign blob says null where
+    /// the encoder never writes one): such layers are not readable, as a malformed blob is not. Words without a stem,
+    /// values, units, speakers and cues may be null.
+    /// </summary>
+    private static bool Complete(Layers l)
+        => l.Lang is not null && l.Stems is not null && l.Names is not null && l.Entities is not null && l.Groups is not null
+            && l.Times is not null && l.Quantities is not null && l.Quotes is not null
+            && l.TitleStems is not null && !l.TitleStems.Contains(null!) && l.TitleNames is not null && !l.TitleNames.Contains(null!)
+            && l.Names.All(n => n?.Key is not null)
+            && l.Entities.All(e => e is { Type: not null, Method: not null, Kind: not null })
+            && l.Groups.All(g => g is { Type: not null, Canonical: not null, Surfaces: not null })
+            && l.Times.All(t => t?.Kind is not null)
+            && l.Quantities.All(q => q is not null)
+            && l.Quotes.All(q => q is not null);
 
     /// <summary>Spans as one flat array of offsets, written in place into a pooled array: no array per token, none kept.</summary>
     private static PooledInts Flat<T>(IReadOnlyList<T> items, int width, SpanWriter<T> write)

@@ -246,7 +246,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     private static bool IsCommonNounHead(string head, string lang, IReadOnlySet<string>? articleWords)
     {
         var stemmer = LanguageStemmer.For(lang);
-        return !stemmer.IsStopword(head) && !NameFormingHeads.Any(h => head.EndsWith(h, StringComparison.Ordinal))
+        return !stemmer.IsStopword(head) && !EndsWithAny(head, NameFormingHeads)
             && (articleWords?.Contains(head) == true
                 || !ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(head)).IsEmpty || !ConceptLexicon.Default.ConceptsOf("en", LanguageStemmer.For("en").Stem(head)).IsEmpty);
     }

@@ -59,6 +59,36 @@ public class AnalysisCodecTests
         Assert.All(together.Where((_, i) => i % 2 == 1), bytes => Assert.Equal(shortBytes, bytes));
     }
 
+    // Layers JSON that says null where a list, an item or a name belongs (a damaged or foreign blob) is not readable:
+    // the caller analyses again; reading it never throws.
+    [Theory]
+    [InlineData("{\"Stems\":null}", false)]
+    [InlineData("{\"Lang\":null}", false)]
+    [InlineData("{\"Names\":null}", false)]
+    [InlineData("{\"Names\":[null]}", false)]
+    [InlineData("{\"Names\":[{\"Start\":0,\"End\":2,\"Key\":null}]}", false)]
+    [InlineData("{\"Entities\":[{\"Start\":0,\"End\":2,\"Type\":null,\"Method\":\"tagger\",\"Kind\":\"name\",\"Group\":0}],\"Groups\":[{\"Type\":\"PER\",\"Canonical\":\"Jo\",\"Surfaces\":{}}]}", false)]
+    [InlineData("{\"Groups\":[{\"Type\":\"PER\",\"Canonical\":null,\"Surfaces\":null}]}", false)]
+    [InlineData("{\"Times\":[null]}", false)]
+    [InlineData("{\"Times\":[{\"Start\":0,\"End\":2,\"Value\":null,\"Kind\":null,\"Mod\":null}]}", false)]
+    [InlineData("{\"Quantities\":[null]}", false)]
+    [InlineData("{\"Quotes\":[null]}", false)]
+    [InlineData("{\"TitleStems\":null}", false)]
+    [InlineData("{\"TitleNames\":[null]}", false)]
+    // Words without a stem are layers as the analyser writes them (punctuation has none).
+    [InlineData("{\"Stems\":[null,null],\"Tokens\":[0,1,0,2,3,0]}", true)]
+    public void LayersWithNulls_DecodeToNull_ExceptWhereNullIsAValue(string json, bool readable)
+    {
+        var raw = new RawArticle { Ref = "t", Text = "Jo en Ed." };
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(json));
+        }
+
+        Assert.Equal(readable, AnalysisCodec.Decode(buffer.ToArray(), raw) is not null);
+    }
+
     [Fact]
     public void AnyText_RoundTrips()
     {
