@@ -126,6 +126,10 @@ public sealed class StoryProfile
     private CentroidEntry[]? _nameEntries;
     private TermStatistics? _entriesOf;
 
+    // The statistics' forget stamp under which each array was last found to hold no forgotten entry.
+    private long _termEntriesChecked;
+    private long _nameEntriesChecked;
+
     // The lengths themselves, with the statistics stamp they were computed under: one article's assignment compares the
     // same stories again and again (its candidates, then each one-article story's candidates), with the counts unchanged.
     // (Keeping a length while none of its keys was counted again saved nothing: on DPG's synthetic stream 2,000 of
@@ -134,7 +138,11 @@ public sealed class StoryProfile
     private (long Version, double Length) _nameLength = (-1, 0);
 
     /// <summary>A centroid key with the statistics entry it is counted in and its weight in the centroid.</summary>
-    internal readonly record struct CentroidEntry(string Key, TermStatistics.Entry Entry, float Weight);
+    internal readonly record struct CentroidEntry(string Key, TermStatistics.Entry Entry, float Weight)
+    {
+        /// <summary>The entry's slot, copied: read in the array walks without a visit to the entry object.</summary>
+        public int Slot { get; } = Entry.Slot;
+    }
 
     /// <summary>
     /// The IDF-weighted length of the term (or name) centroid, with the document frequencies of now: a pass over an array
@@ -153,9 +161,9 @@ public sealed class StoryProfile
         }
 
         var sum = 0.0;
-        foreach (var (_, entry, w) in Entries(names, stats))
+        foreach (ref readonly var entry in Entries(names, stats).AsSpan())
         {
-            var weighted = w * stats.Idf(entry);
+            var weighted = entry.Weight * stats.Idf(entry);
             sum += weighted * weighted;
         }
 
@@ -175,12 +183,14 @@ public sealed class StoryProfile
         }
 
         ref var entries = ref names ? ref _nameEntries : ref _termEntries;
-        if (entries is null || HoldsForgotten(entries))
+        ref var checkedUnder = ref names ? ref _nameEntriesChecked : ref _termEntriesChecked;
+        if (entries is null || (checkedUnder != stats.ForgetVersion && HoldsForgotten(entries)))
         {
             // A forgotten key counted again has a new entry; one not counted again is unseen.
             entries = EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
         }
 
+        checkedUnder = stats.ForgetVersion;
         return entries;
     }
 

@@ -22,13 +22,22 @@ public sealed class TermStatistics
     // to the entry its key will be counted in; moved into the table on their first count.
     private readonly Dictionary<string, Entry> _uncounted = new(StringComparer.Ordinal);
 
-    // IDF is read far more often than counts change: kept in the key's entry, stamped with the corpus-size step it was
-    // computed for, and recomputed when the key's count changes or the corpus size moves to the next step of a fixed
-    // 5% grid. The grid, not the moment a value was computed, decides the corpus size IDF uses, so IDF is a function
-    // of the counts alone: an ingest resumed after a crash computes the same values as one that never stopped. One
-    // look-up per call, no second table: the clusterer asks thousands of times per article.
+    // IDF is read far more often than counts change: kept at the key's entry's slot (below), stamped with the
+    // corpus-size step it was computed for, and recomputed when the key's count changes or the corpus size moves to the
+    // next step of a fixed 5% grid. The grid, not the moment a value was computed, decides the corpus size IDF uses, so
+    // IDF is a function of the counts alone: an ingest resumed after a crash computes the same values as one that never
+    // stopped. One look-up per call, no second table: the clusterer asks thousands of times per article.
     private float _unseenIdf;
     private int _unseenGeneration = -1;
+
+    // Each entry's IDF and the step it was computed for live in two arrays at the entry's slot, not in the entry: a
+    // story's vector length, read for every candidate of every article, then walks dense arrays (and the story's own
+    // entry array) instead of an object per key scattered over the heap. Slots of forgotten entries are used again;
+    // nothing reads a slot through an entry marked forgotten (StoryProfile.Entries checks its entries first).
+    private float[] _idfBySlot = new float[1024];
+    private int[] _generationBySlot = new int[1024];
+    private readonly Stack<int> _freeSlots = new();
+    private int _slots;
     private int _gridOf = -1;
     private int _grid;
 
@@ -44,7 +53,7 @@ public sealed class TermStatistics
         _df = new Dictionary<string, Entry>(documentFrequencies.Count, StringComparer.Ordinal);
         foreach (var (key, df) in documentFrequencies)
         {
-            _df[key] = new Entry { Df = df, LastDay = int.MinValue };
+            _df[key] = NewEntry(df, int.MinValue);
         }
 
         Documents = documents;
@@ -99,6 +108,13 @@ public sealed class TermStatistics
     /// </summary>
     internal long Version { get; private set; } = NextVersion();
 
+    /// <summary>
+    /// Stamped anew when <see cref="Forget"/> marks an entry forgotten: an array of entries checked under one stamp
+    /// holds none forgotten while the stamp stays (a story's length is read for every candidate of every article, and a
+    /// walk of its entries for the mark cost as much as the length itself).
+    /// </summary>
+    internal long ForgetVersion { get; private set; } = NextVersion();
+
     private static long _lastVersion;
 
     private static long NextVersion() => Interlocked.Increment(ref _lastVersion);
@@ -149,7 +165,7 @@ public sealed class TermStatistics
             return held;
         }
 
-        var fresh = new Entry { LastDay = int.MinValue };
+        var fresh = NewEntry(0, int.MinValue);
         _uncounted[made ?? name.ToString()] = fresh;
         return fresh;
     }
@@ -189,12 +205,42 @@ public sealed class TermStatistics
             return _unseenIdf;
         }
 
-        if (entry.IdfGeneration != documents)
+        return IdfAt(entry.Slot, entry, documents);
+    }
+
+    /// <summary>The IDF of a story's centroid entry, read at the slot the entry carries (no visit to the entry object while its value holds).</summary>
+    internal float Idf(in StoryProfile.CentroidEntry entry) => IdfAt(entry.Slot, entry.Entry, IdfGeneration);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private float IdfAt(int slot, Entry entry, int documents)
+    {
+        ref var generation = ref _generationBySlot[slot];
+        if (generation != documents)
         {
-            (entry.Idf, entry.IdfGeneration) = (Smoothed(documents, entry.Df), documents);
+            _idfBySlot[slot] = Smoothed(documents, entry.Df);
+            generation = documents;
         }
 
-        return entry.Idf;
+        return _idfBySlot[slot];
+    }
+
+    /// <summary>Slots in use or free: a bound for arrays indexed by <see cref="Entry.Slot"/>.</summary>
+    internal int SlotCount => _slots;
+
+    private Entry NewEntry(int df, int lastDay)
+    {
+        if (!_freeSlots.TryPop(out var slot))
+        {
+            slot = _slots++;
+            if (slot == _idfBySlot.Length)
+            {
+                Array.Resize(ref _idfBySlot, slot * 2);
+                Array.Resize(ref _generationBySlot, slot * 2);
+            }
+        }
+
+        _generationBySlot[slot] = -1;
+        return new Entry(slot) { Df = df, LastDay = lastDay };
     }
 
     private static float Smoothed(int documents, int df) => (float)Math.Log(1.0 + ((documents + 1.0) / (df + 0.5)));
@@ -258,12 +304,19 @@ public sealed class TermStatistics
             if (_df.Remove(key, out var dropped))
             {
                 dropped.Forgotten = true;
+                _freeSlots.Push(dropped.Slot);
             }
         }
 
         foreach (var held in _uncounted.Values)
         {
             held.Forgotten = true;
+            _freeSlots.Push(held.Slot);
+        }
+
+        if (stale is not null || _uncounted.Count > 0)
+        {
+            ForgetVersion = NextVersion();
         }
 
         _uncounted.Clear();
@@ -297,7 +350,7 @@ public sealed class TermStatistics
 
     /// <summary>The entry of a key counted for the first time: the one a story already holds, if any.</summary>
     private Entry FirstEntry(ReadOnlySpan<char> key)
-        => _uncounted.Count > 0 && _uncounted.GetAlternateLookup<ReadOnlySpan<char>>().Remove(key, out _, out var held) ? held : new Entry();
+        => _uncounted.Count > 0 && _uncounted.GetAlternateLookup<ReadOnlySpan<char>>().Remove(key, out _, out var held) ? held : NewEntry(0, 0);
 
     /// <summary>Counts a name under its <c>@</c> key; the key string is made only where the tables lack it.</summary>
     private void IncrementName(string name) => WithJoinedKey("@", name, static (stats, key) => stats.IncrementSpan(key));
@@ -322,16 +375,16 @@ public sealed class TermStatistics
     {
         entry.Df++;
         entry.LastDay = _today;
-        entry.IdfGeneration = -1;
+        _generationBySlot[entry.Slot] = -1;
     }
 
-    /// <summary>A key's document frequency, the day it was last seen, and its IDF for the corpus-size step <see cref="IdfGeneration"/>.</summary>
-    internal sealed class Entry
+    /// <summary>A key's document frequency, the day it was last seen, and the slot of its IDF (for the corpus-size step <see cref="IdfGeneration"/>).</summary>
+    internal sealed class Entry(int slot)
     {
+        /// <summary>Where the entry's IDF is kept (<see cref="TermStatistics"/>'s arrays); used again once the entry is forgotten.</summary>
+        public readonly int Slot = slot;
         public int Df;
         public int LastDay;
-        public float Idf;
-        public int IdfGeneration = -1;
 
         // Counts not yet taken by TakePending.
         public int Pending;

@@ -31,7 +31,7 @@ public class StoryLengthTests
     public static TheoryData<string> Changes => new()
     {
         "an article counted", "a word forgotten", "the story grew", "another story absorbed", "nothing",
-        "an article without its words", "the corpus a step larger",
+        "an article without its words", "the corpus a step larger", "words forgotten, their slots taken by new words",
     };
 
     [Theory]
@@ -53,6 +53,17 @@ public class StoryLengthTests
             case "a word forgotten":
                 stats.AddDocument(Article("2024-04-20", "brand"));
                 stats.Forget(new DateOnly(2024, 4, 1));
+                break;
+            case "words forgotten, their slots taken by new words":
+                // The forgotten entries' IDF slots go to the words counted next (with other counts): the story, whose
+                // entries were read before, must find its own forgotten and not read the new words' values.
+                stats.AddDocument(Article("2024-04-20", "brand"));
+                stats.Forget(new DateOnly(2024, 4, 1));
+                for (var i = 0; i < 3; i++)
+                {
+                    stats.AddDocument(Article("2024-04-21", "dijk", "sluis", "gemaal", "polder"));
+                }
+
                 break;
             case "the story grew":
                 story.Add(Article("2024-03-02", "brand", "rook"));
