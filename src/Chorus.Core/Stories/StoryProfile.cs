@@ -352,6 +352,13 @@ public sealed class StoryProfile
         }
 
         var scale = 1 / Math.Sqrt(norm);
+        if (centroid.Count == 0)
+        {
+            // A new story's centroid is its first article's vector: sized once, not grown through every smaller table
+            // (most stories hold one article; growing was a sixth of what the serial part allocated).
+            centroid.EnsureCapacity(counts.Count);
+        }
+
         foreach (var (key, v) in counts)
         {
             centroid[key] = centroid.GetValueOrDefault(key) + (float)((1 + Math.Log(v)) * scale);

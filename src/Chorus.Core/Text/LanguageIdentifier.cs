@@ -29,7 +29,7 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
     private readonly string[] _languages;
 
     // One lookup per feature: the log-probability of the feature in every language (seen or smoothed).
-    private readonly Dictionary<ulong, float[]> _logProb = [];
+    private readonly FeatureTable _logProb;
     private readonly float[][] _unseenByOrder;
 
     private LanguageIdentifier(IReadOnlyDictionary<string, string> training)
@@ -58,6 +58,7 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
         }
 
         double Denominator(int l, int n) => totals[l, n] + (Alpha * Math.Max(1, vocabulary[n].Count));
+        var logProb = new Dictionary<ulong, float[]>();
         _unseenByOrder = new float[MaxOrder + 1][];
         for (var n = 0; n <= MaxOrder; n++)
         {
@@ -75,9 +76,11 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
                     row[l] = (float)Math.Log((counts[l].GetValueOrDefault(key) + Alpha) / Denominator(l, n));
                 }
 
-                _logProb[key] = row;
+                logProb[key] = row;
             }
         }
+
+        _logProb = new FeatureTable(logProb, _languages.Length);
     }
 
     /// <summary>The identifier over the shipped profiles (nl, en, de, fr, es, it, pt, sv, da, pl).</summary>
@@ -236,12 +239,83 @@ public sealed class LanguageIdentifier : ILanguageIdentifier
         public void Visit(ulong key)
         {
             Features++;
-            var row = owner._logProb.TryGetValue(key, out var seen) ? seen : owner._unseenByOrder[Order(key)];
-            for (var l = 0; l < scores.Length; l++)
+            var row = owner._logProb.TryGetRow(key, out var seen) ? seen : owner._unseenByOrder[Order(key)];
+            var sums = scores.AsSpan(0, row.Length);
+            for (var l = 0; l < sums.Length; l++)
             {
-                scores[l] += row[l];
+                sums[l] += row[l];
             }
         }
+    }
+
+    /// <summary>
+    /// The features' rows in two flat arrays, keys open-addressed (linear probing, at most half full) and each row
+    /// beside the slot of its key: a look-up reads the key array and then its row, where a dictionary of row arrays
+    /// read a bucket, an entry and a separate array. The identifier reads some 7,000 features per article; this look-up
+    /// was most of its time. The rows are the same values, added in the same order: guesses are unchanged.
+    /// </summary>
+    private sealed class FeatureTable
+    {
+        // Never a feature: orders (the top three bits) go up to 4.
+        private const ulong Empty = ulong.MaxValue;
+
+        private readonly ulong[] _keys;
+        private readonly float[] _rows;
+        private readonly int _width;
+        private readonly int _shift;
+        private readonly int _mask;
+
+        public FeatureTable(Dictionary<ulong, float[]> rows, int width)
+        {
+            var capacity = 16;
+            while (capacity < rows.Count * 2)
+            {
+                capacity *= 2;
+            }
+
+            _width = width;
+            _mask = capacity - 1;
+            _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+            _keys = new ulong[capacity];
+            Array.Fill(_keys, Empty);
+            _rows = new float[capacity * width];
+            foreach (var (key, row) in rows)
+            {
+                var slot = Home(key);
+                while (_keys[slot] != Empty)
+                {
+                    slot = (slot + 1) & _mask;
+                }
+
+                _keys[slot] = key;
+                row.AsSpan(0, width).CopyTo(_rows.AsSpan(slot * width, width));
+            }
+        }
+
+        public bool TryGetRow(ulong key, out ReadOnlySpan<float> row)
+        {
+            var slot = Home(key);
+            while (true)
+            {
+                var held = _keys[slot];
+                if (held == key)
+                {
+                    row = _rows.AsSpan(slot * _width, _width);
+                    return true;
+                }
+
+                if (held == Empty)
+                {
+                    row = default;
+                    return false;
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        // Fibonacci hashing: the keys' low bits come from a byte-wise hash, the product's high bits mix all of them.
+        private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
     }
 
     private readonly struct Counter(Dictionary<ulong, int> counts) : IFeatureVisitor
