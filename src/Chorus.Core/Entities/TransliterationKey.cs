@@ -17,14 +17,17 @@ public static class TransliterationKey
         ("x", "ks"), ("y", "i"), ("j", "i"), ("w", "v"), ("c", "k"), ("z", "s"),
     ];
 
+    // The most letters one letter of a part can become under the rules (2: "x" → "ks"; a letter no rule takes stays one).
+    private static readonly int MostLetters = Math.Max(1, Rules.Max(r => (r.To.Length + r.From.Length - 1) / r.From.Length));
+
     /// <summary>The key of one name part ("Sjojgoe" → "shoigu", "Schoigu" → "shoigu", "Poetin" → "putin").</summary>
     public static string OfPart(string part)
     {
         ArgumentNullException.ThrowIfNull(part);
         var s = NameKey.Fold(part);
-        // Rules never lengthen a part by more than one letter per letter ("x" → "ks"): twice its length holds the key.
-        // Built in one buffer, doubled letters dropped as they come; one string at the end.
-        var size = Math.Max(1, 2 * s.Length);
+        // Built in one buffer sized for the rule that lengthens most ("x" → "ks"), doubled letters dropped as they
+        // come; one string at the end.
+        var size = Math.Max(1, MostLetters * s.Length);
         char[]? rented = null;
         var key = size <= 256 ? stackalloc char[size] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(size));
         var length = 0;

@@ -854,7 +854,12 @@ public sealed class StoryClusterer
             marks[slots[i]] = i + 1;
         }
 
-        var matched = _matched.Length < article.Count ? _matched = new float[Math.Max(article.Count, _matched.Length * 2)] : _matched;
+        if (_matched.Length < article.Count)
+        {
+            _matched = new float[Math.Max(article.Count, _matched.Length * 2)];
+        }
+
+        var matched = _matched;
         shared = 0;
         foreach (ref readonly var entry in entries.AsSpan())
         {
@@ -903,9 +908,20 @@ public sealed class StoryClusterer
         var weighted = new List<(string Key, double Weight, float Idf, int Slot)>(counts.Count);
         foreach (var (key, count) in counts)
         {
-            // With slots, the key's entry (made, uncounted, where no article counted the key: its IDF is the unseen one,
-            // as the look-up gives) carries both.
-            var (idf, slot) = slots && _stats.EntryOf(prefix, key) is var entry ? (_stats.Idf(entry), entry.Slot) : (_stats.Idf(prefix, key), -1);
+            float idf;
+            var slot = -1;
+            if (slots)
+            {
+                // The key's entry carries both (made, uncounted, where no article counted the key: its IDF is then the
+                // unseen one, as the look-up below gives).
+                var entry = _stats.EntryOf(prefix, key);
+                (idf, slot) = (_stats.Idf(entry), entry.Slot);
+            }
+            else
+            {
+                idf = _stats.Idf(prefix, key);
+            }
+
             weighted.Add((key, (sublinear ? 1 + Math.Log(count) : count) * idf, idf, slot));
         }
 

@@ -135,9 +135,9 @@ public sealed class NerPassModel
     private void Sum(ReadOnlySpan<int> features, Span<int> sums)
     {
         // First the rows' places, without a branch (a feature whose bucket learnt nothing writes a place the next one
-        // overwrites), then the rows: with every address known before the first row is read, the processor fetches
-        // many rows at once, where a branch per feature on an unpredictable bit stopped it at each. Integer sums, in
-        // any order the same.
+        // overwrites), then the rows, eight tags at a time as vector lanes and the rest one by one. The branch on a
+        // presence bit per feature is likely what kept the processor fetching one row at a time; with every place known
+        // before the first row is read it can fetch several. Integer sums, in any order the same.
         var t = sums.Length;
         int[]? rented = null;
         var places = features.Length <= 256 ? stackalloc int[features.Length] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(features.Length));
@@ -154,33 +154,19 @@ public sealed class NerPassModel
             }
 
             var rows = _rows.AsSpan();
-            if (t >= Vector128<short>.Count)
-            {
-                // The first eight tags in two vectors of lanes, the rest (one, for the nine tags) one by one.
-                ref var first = ref MemoryMarshal.GetReference(sums);
-                var low = Vector128.LoadUnsafe(ref first);
-                var high = Vector128.LoadUnsafe(ref first, 4);
-                foreach (var place in places[..count])
-                {
-                    var row = rows.Slice(place, t);
-                    var (lower, upper) = Vector128.Widen(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(row)));
-                    low += lower;
-                    high += upper;
-                    for (var tag = Vector128<short>.Count; tag < t; tag++)
-                    {
-                        sums[tag] += row[tag];
-                    }
-                }
-
-                low.StoreUnsafe(ref first);
-                high.StoreUnsafe(ref first, 4);
-                return;
-            }
-
             foreach (var place in places[..count])
             {
                 var row = rows.Slice(place, t);
-                for (var tag = 0; tag < t; tag++)
+                var tag = 0;
+                for (; tag + Vector128<short>.Count <= t; tag += Vector128<short>.Count)
+                {
+                    var (lower, upper) = Vector128.Widen(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(row), (nuint)tag));
+                    ref var at = ref MemoryMarshal.GetReference(sums);
+                    (Vector128.LoadUnsafe(ref at, (nuint)tag) + lower).StoreUnsafe(ref at, (nuint)tag);
+                    (Vector128.LoadUnsafe(ref at, (nuint)tag + 4) + upper).StoreUnsafe(ref at, (nuint)tag + 4);
+                }
+
+                for (; tag < t; tag++)
                 {
                     sums[tag] += row[tag];
                 }
