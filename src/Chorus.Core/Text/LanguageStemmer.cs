@@ -26,6 +26,7 @@ public sealed class LanguageStemmer
 
     private readonly SnowballProgram? _program;
     private readonly CharArraySet _stopwords;
+    private readonly StemMemo _memo = new();
     private char[] _buffer = new char[64];
 
     private LanguageStemmer(string lang, SnowballProgram? program, CharArraySet stopwords)
@@ -97,10 +98,24 @@ public sealed class LanguageStemmer
             return WordPool.Of(_buffer.AsSpan(0, word.Length));
         }
 
+        var lower = _buffer.AsSpan(0, word.Length);
+        if (_memo.TryGet(lower, out var known))
+        {
+            return known;
+        }
+
+        // The memo's key is taken before stemming: the program works in this buffer.
+        var key = StemMemo.Holds(lower) ? WordPool.Of(lower) : null;
         _program.SetCurrent(_buffer, word.Length);
         _program.Stem();
         // Stems repeat across an article and a corpus: one shared string per stem.
-        return WordPool.Of(_program.CurrentBuffer.AsSpan(0, _program.CurrentBufferLength));
+        var stem = WordPool.Of(_program.CurrentBuffer.AsSpan(0, _program.CurrentBufferLength));
+        if (key is not null)
+        {
+            _memo.Add(key, stem);
+        }
+
+        return stem;
     }
 
     private void Fill(ReadOnlySpan<char> word)

@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Util;
 
 namespace Chorus.Storage.Search;
@@ -21,6 +20,6 @@ internal static class SearchAnalyzers
     {
         "en" => new EnglishAnalyzer(Version),
         "de" => new GermanAnalyzer(Version),
-        _ => new DutchAnalyzer(Version),
+        _ => new DutchSearchAnalyzer(),
     };
 }
