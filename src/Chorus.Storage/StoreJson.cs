@@ -13,13 +13,15 @@ internal static class StoreJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string Serialize(StoryProfile profile) => JsonSerializer.Serialize(profile, Options);
+    // Profiles are written for every story a batch changes, inside ingest's serial part: through code generated for
+    // the type (the same JSON as Options gives, StoreJsonTests), not through reflection-built converters.
+    public static string Serialize(StoryProfile profile) => JsonSerializer.Serialize(profile, StoreJsonContext.Default.StoryProfile);
 
     /// <summary>The same text as <see cref="Serialize(StoryProfile)"/>, as UTF-8.</summary>
-    public static byte[] SerializeToUtf8(StoryProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Options);
+    public static byte[] SerializeToUtf8(StoryProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, StoreJsonContext.Default.StoryProfile);
 
     public static StoryProfile DeserializeProfile(string json)
-        => JsonSerializer.Deserialize<StoryProfile>(json, Options) ?? throw new InvalidDataException("empty story profile");
+        => JsonSerializer.Deserialize(json, StoreJsonContext.Default.StoryProfile) ?? throw new InvalidDataException("empty story profile");
 
     public static string SerializeVariants(Dictionary<string, int> variants) => JsonSerializer.Serialize(variants, Options);
 
@@ -31,3 +33,8 @@ internal static class StoreJson
     public static Assignment? DeserializeAssignment(string? json)
         => json is null ? null : JsonSerializer.Deserialize<Assignment>(json, Options);
 }
+
+/// <summary>Serialisation code generated for the store's story profiles, with <see cref="StoreJson.Options"/>'s settings.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoryProfile))]
+internal sealed partial class StoreJsonContext : JsonSerializerContext;
