@@ -13,8 +13,9 @@ internal static class StoreJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // Profiles are written for every story a batch changes, inside ingest's serial part: through code generated for
-    // the type (the same JSON as Options gives, StoreJsonTests), not through reflection-built converters.
+    // Profiles (every story a batch changes), assignments (every article) and entity variants are written inside
+    // ingest's serial part: through code generated for their types (the same JSON as Options gives, StoreJsonTests),
+    // not through reflection-built converters.
     public static string Serialize(StoryProfile profile) => JsonSerializer.Serialize(profile, StoreJsonContext.Default.StoryProfile);
 
     /// <summary>The same text as <see cref="Serialize(StoryProfile)"/>, as UTF-8.</summary>
@@ -23,18 +24,20 @@ internal static class StoreJson
     public static StoryProfile DeserializeProfile(string json)
         => JsonSerializer.Deserialize(json, StoreJsonContext.Default.StoryProfile) ?? throw new InvalidDataException("empty story profile");
 
-    public static string SerializeVariants(Dictionary<string, int> variants) => JsonSerializer.Serialize(variants, Options);
+    public static string SerializeVariants(Dictionary<string, int> variants) => JsonSerializer.Serialize(variants, StoreJsonContext.Default.DictionaryStringInt32);
 
     public static Dictionary<string, int> DeserializeVariants(string json)
-        => new(JsonSerializer.Deserialize<Dictionary<string, int>>(json, Options) ?? [], StringComparer.Ordinal);
+        => new(JsonSerializer.Deserialize(json, StoreJsonContext.Default.DictionaryStringInt32) ?? [], StringComparer.Ordinal);
 
-    public static string Serialize(Assignment assignment) => JsonSerializer.Serialize(assignment, Options);
+    public static string Serialize(Assignment assignment) => JsonSerializer.Serialize(assignment, StoreJsonContext.Default.Assignment);
 
     public static Assignment? DeserializeAssignment(string? json)
-        => json is null ? null : JsonSerializer.Deserialize<Assignment>(json, Options);
+        => json is null ? null : JsonSerializer.Deserialize(json, StoreJsonContext.Default.Assignment);
 }
 
-/// <summary>Serialisation code generated for the store's story profiles, with <see cref="StoreJson.Options"/>'s settings.</summary>
+/// <summary>Serialisation code generated for what the store keeps as JSON, with <see cref="StoreJson.Options"/>'s settings.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoryProfile))]
+[JsonSerializable(typeof(Assignment))]
+[JsonSerializable(typeof(Dictionary<string, int>))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -20,6 +20,49 @@ public sealed class StoreJsonTests
         Assert.Equal(reflected, JsonSerializer.Serialize(back, StoreJson.Options));
     }
 
+    public static TheoryData<Assignment> Assignments =>
+    [
+        new Assignment { StoryId = "s1", OpenedStory = true },
+        new Assignment
+        {
+            StoryId = "s2",
+            OpenedStory = false,
+            Score = 0.1 + 0.2,
+            TermSimilarity = 1e-300,
+            NameOverlap = 2.0 / 3,
+            DateProximity = 1,
+            DaysApart = -2,
+            SharedTerms = ["brand", "geëvacueerd", "\"quoted\""],
+            SharedNames = ["@amsterdam"],
+            BestRejectedScore = 0.4999999,
+            MergedStories = ["s3", "s4"],
+            AnchorName = "Keizersgracht",
+            Digest = true,
+            DuplicateOf = "a1",
+            ClosestStory = "s5",
+            OnlyInArticle = ["Utrecht"],
+            OnlyInClosest = ["<b>"],
+        },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Assignments))]
+    public void Assignments_AreWrittenAsTheReflectionSerialiserWritesThem(Assignment assignment)
+    {
+        var reflected = JsonSerializer.Serialize(assignment, StoreJson.Options);
+        Assert.Equal(reflected, StoreJson.Serialize(assignment));
+        Assert.Equal(reflected, JsonSerializer.Serialize(StoreJson.DeserializeAssignment(reflected), StoreJson.Options));
+    }
+
+    [Fact]
+    public void Variants_AreWrittenAsTheReflectionSerialiserWritesThem()
+    {
+        var variants = new Dictionary<string, int>(StringComparer.Ordinal) { ["Sjojgoe"] = 3, ["Sjoïgoe"] = 1, ["Шойгу"] = int.MaxValue };
+        var reflected = JsonSerializer.Serialize(variants, StoreJson.Options);
+        Assert.Equal(reflected, StoreJson.SerializeVariants(variants));
+        Assert.Equal(variants, StoreJson.DeserializeVariants(reflected));
+    }
+
     private static StoryProfile Profile(string which)
     {
         var profile = new StoryProfile { Id = "s-" + which, Title = which == "bare" ? string.Empty : "Brand in grachtenpand: \"twee\" gewonden <b> & één café" };
