@@ -325,12 +325,21 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             // in key order: the index is then walked once from left to right, not page by page at random.
             using var cmd = Command();
             cmd.CommandText = $"INSERT INTO term_df (term, df) {_dialect.SelectJsonRows("@rows", "ti")} ON CONFLICT(term) DO UPDATE SET df = term_df.df + excluded.df";
-            var ordered = increments.ToArray();
-            Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-            cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(ordered, increments.Count * 24, (json, kv) =>
+            var terms = new string[increments.Count];
+            var counts = new int[increments.Count];
+            var n = 0;
+            foreach (var (term, count) in increments)
             {
-                json.WriteStringValue(kv.Key);
-                json.WriteNumberValue(kv.Value);
+                (terms[n], counts[n]) = (term, count);
+                n++;
+            }
+
+            // Keys and counts sorted side by side with the ordinal comparer: no delegate call or pair copy per comparison.
+            Array.Sort(terms, counts, StringComparer.Ordinal);
+            cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(Enumerable.Range(0, n), increments.Count * 24, (json, i) =>
+            {
+                json.WriteStringValue(terms[i]);
+                json.WriteNumberValue(counts[i]);
             })));
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
