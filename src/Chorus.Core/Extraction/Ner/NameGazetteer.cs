@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Chorus.Core.Text;
 
 namespace Chorus.Core.Extraction.Ner;
@@ -16,6 +17,11 @@ public sealed class NameGazetteer
     public const byte Org = 4;
     public const byte Misc = 8;
 
+    // Kept beside the type bits of a word sequence's hash: some listed name of more words starts with this sequence, so
+    // a look-up extending it by a word may still find one. A sequence that is only such a start has this bit alone.
+    private const byte Continues = 0x80;
+    private const byte TypeBits = Per | Loc | Org | Misc;
+
     private readonly Dictionary<ulong, byte> _full;
     private readonly Dictionary<ulong, byte> _part;
     private readonly HashSet<ulong> _givenNames;
@@ -24,13 +30,14 @@ public sealed class NameGazetteer
     // beside a 0.4–0.6 s load), which a process that reads only Dutch (the trained tagger types it) never needs.
     private readonly Lazy<HashSet<string>> _personKeys;
 
-    private NameGazetteer(Dictionary<ulong, byte> full, Dictionary<ulong, byte> part, HashSet<ulong> givenNames, List<(string Word, byte Bit)> singleWords, int maxTokens)
+    private NameGazetteer(Dictionary<ulong, byte> full, Dictionary<ulong, byte> part, HashSet<ulong> givenNames, List<(string Word, byte Bit)> singleWords, int maxTokens, int names)
     {
         _full = full;
         _part = part;
         _givenNames = givenNames;
         _personKeys = new(() => PersonKeys(singleWords));
         MaxTokens = maxTokens;
+        Count = names;
     }
 
     private static HashSet<string> PersonKeys(List<(string Word, byte Bit)> singleWords)
@@ -70,7 +77,7 @@ public sealed class NameGazetteer
 
     public int MaxTokens { get; }
 
-    public int Count => _full.Count;
+    public int Count { get; }
 
     public static byte TypeBit(string type) => type switch
     {
@@ -91,7 +98,18 @@ public sealed class NameGazetteer
     /// <summary>Types of names that are exactly <c>words[start..start+length)</c>.</summary>
     public byte Full(IReadOnlyList<string> words, int start, int length) => FullByHash(Hash(words, start, length));
 
-    public byte FullByHash(ulong hash) => _full.GetValueOrDefault(hash);
+    public byte FullByHash(ulong hash) => (byte)(_full.GetValueOrDefault(hash) & TypeBits);
+
+    /// <summary>
+    /// <see cref="FullByHash"/>, and whether a listed name of more words starts with the sequence: where none does, a
+    /// caller extending the sequence word by word can stop (what it would find is nothing).
+    /// </summary>
+    public byte FullByHash(ulong hash, out bool continues)
+    {
+        var bits = _full.GetValueOrDefault(hash);
+        continues = (bits & Continues) != 0;
+        return (byte)(bits & TypeBits);
+    }
 
     /// <summary>Types of names that contain this word as one of their tokens.</summary>
     public byte Part(string word) => PartByHash(Hash(word));
@@ -148,11 +166,12 @@ public sealed class NameGazetteer
 
     private static NameGazetteer LoadNames(string resource)
     {
-        var full = new Dictionary<ulong, byte>(340_000);
+        var full = new Dictionary<ulong, byte>(500_000);
         var part = new Dictionary<ulong, byte>(400_000);
         var given = new HashSet<ulong>();
         var single = new List<(string Word, byte Bit)>();
         var maxTokens = 1;
+        var names = 0;
         using var stream = typeof(NameGazetteer).Assembly.GetManifestResourceStream("Chorus.Core.Resources." + resource)
             ?? throw new InvalidOperationException($"embedded resource '{resource}' is missing from the build");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
@@ -183,8 +202,19 @@ public sealed class NameGazetteer
             }
 
             maxTokens = Math.Max(maxTokens, words.Count);
-            var key = Hash(words, 0, words.Count);
-            full[key] = (byte)(full.GetValueOrDefault(key) | bit);
+            var key = EmptyHash;
+            for (var n = 0; n < words.Count; n++)
+            {
+                key = Extend(key, words[n], first: n == 0);
+                if (n < words.Count - 1)
+                {
+                    full[key] = (byte)(full.GetValueOrDefault(key) | Continues);
+                }
+            }
+
+            ref var types = ref CollectionsMarshal.GetValueRefOrAddDefault(full, key, out _);
+            names += (types & TypeBits) == 0 ? 1 : 0;
+            types |= bit;
             foreach (var w in words)
             {
                 if (w.Length > 1 && char.IsUpper(w[0]))
@@ -205,6 +235,6 @@ public sealed class NameGazetteer
             }
         }
 
-        return new NameGazetteer(full, part, given, single, maxTokens);
+        return new NameGazetteer(full, part, given, single, maxTokens, names);
     }
 }

@@ -355,10 +355,16 @@ public sealed class NerFeatureExtractor
             for (var len = 1; len <= Math.Min(_gazetteer.MaxTokens, words.Length - i); len++)
             {
                 hash = NameGazetteer.Extend(hash, words[i + len - 1], first: len == 1);
-                var types = _gazetteer.FullByHash(hash);
+                var types = _gazetteer.FullByHash(hash, out var continues);
                 if (types != 0 && !_dropout.Hides(hash, _dropout.FullRate))
                 {
                     (longestTypes, longest) = (types, len);
+                }
+
+                if (!continues)
+                {
+                    // No listed name starts with these words and goes on.
+                    break;
                 }
             }
 
