@@ -79,11 +79,12 @@ internal sealed class DutchSearchAnalyzer : Analyzer
             var word = _term.Buffer.AsSpan(0, _term.Length);
             if (!_memo.TryGet(word, out var stem))
             {
-                // The key is taken before stemming: the program works in the term's buffer.
-                var key = StemMemo.Holds(word) ? word.ToString() : null;
+                // The key is taken before stemming: the program works in the term's buffer. Words and stems come from
+                // the shared pool, which the analysis has mostly filled with the same words already.
+                var key = StemMemo.Holds(word) ? WordPool.Of(word) : null;
                 _stemmer.SetCurrent(_term.Buffer, _term.Length);
                 _stemmer.Stem();
-                stem = new string(_stemmer.CurrentBuffer, 0, _stemmer.CurrentBufferLength);
+                stem = WordPool.Of(_stemmer.CurrentBuffer.AsSpan(0, _stemmer.CurrentBufferLength));
                 if (key is not null)
                 {
                     _memo.Add(key, stem);
