@@ -80,6 +80,37 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(1, await reopened.CountArticlesAsync());
     }
 
+    // Story rows are written a statement each with the profile bound as UTF-8 bytes: it must be stored as text, the
+    // JSON it is, not as a blob (SQL's JSON functions and other readers of the file take it as text).
+    [Fact]
+    public async Task StoryProfiles_AreStoredAsText_TheJsonTheyAre()
+    {
+        var path = Path.Combine(_tmp.Path, "p.db");
+        var story = new Chorus.Core.Stories.StoryProfile { Id = "s1", Title = "Brand in \"café\" 🚒" };
+        story.Terms["geëvacueerd"] = 1.5f;
+        await using (var store = await SqliteChorusStore.OpenAsync(path))
+        {
+            var batch = await store.BeginBatchAsync();
+            await using (batch)
+            {
+                await batch.SaveStoryAsync(new Chorus.Core.Stories.StoryProfile { Id = "s2", Title = "ander" });
+                await batch.SaveStoryAsync(story);
+                await batch.CommitAsync();
+            }
+        }
+
+        await using var c = new SqliteConnection("Data Source=" + path + ";Pooling=false");
+        await c.OpenAsync();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT typeof(profile), profile, json_extract(profile, '$.title'), title FROM stories WHERE id = 's1'";
+        using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("text", reader.GetString(0));
+        Assert.Equal(StoreJson.Serialize(story), reader.GetString(1));
+        Assert.Equal(story.Title, reader.GetString(2));
+        Assert.Equal(story.Title, reader.GetString(3));
+    }
+
     // A reader opening the store while a writer holds its write transaction (an ingest does, batch after batch) reads
     // what is committed at once: opening a store of this version needs no write lock.
     [Fact]

@@ -187,9 +187,9 @@ public abstract class StoreContractTests : IDisposable
     [SkippableFact]
     public async Task StoryRows_KeepTextThatJsonEscapes_AndTheLastSaveOfABatch()
     {
-        // Story rows go to the store as one JSON document per batch, a profile inside it as JSON (SQLite) or as a
-        // string (PostgreSQL): quotes, backslashes, markup, accents, emoji and control characters must come back as
-        // they were, and a story saved twice in a batch as last saved.
+        // Story rows go to the store a statement each, the profile bound as UTF-8 (SQLite), or as one JSON document
+        // per batch, a profile inside it as a string (PostgreSQL): quotes, backslashes, markup, accents, emoji and
+        // control characters must come back as they were, and a story saved twice in a batch as last saved.
         const string Awkward = "\"Zei\" hij \\ <b>&amp;</b> café 🚒 \u0001 tab\t";
         await using var store = await CreateStoreAsync();
         var story = new StoryProfile { Id = "s-esc", Title = "Titel met " + Awkward };

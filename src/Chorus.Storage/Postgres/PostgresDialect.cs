@@ -27,6 +27,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override bool KeepsEmbeddedJsonText => false;
 
+    public override bool WritesLargeRowsOneByOne => false;
+
     public override string SelectJsonTexts(string parameter) => $"SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb))";
 
     public override string OrderedJsonArray(string column, string orderBy) => $"CAST(json_agg({column} ORDER BY {orderBy}) AS text)";

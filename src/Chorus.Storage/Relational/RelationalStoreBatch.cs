@@ -209,6 +209,12 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             return;
         }
 
+        if (_dialect.WritesLargeRowsOneByOne)
+        {
+            await WritePendingStoriesOneByOneAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         using var cmd = Command();
         cmd.CommandText = $"""
             INSERT INTO stories (id, title, first_date, last_date, article_count, profile) {_dialect.SelectJsonRows("@rows", "ttttit")}
@@ -238,6 +244,36 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _pendingStories.Clear();
     }
+
+    private async Task WritePendingStoriesOneByOneAsync(CancellationToken cancellationToken)
+    {
+        var cmd = Prepared(
+            _storySql ??= $"""
+            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES (@id, @title, @first, @last, @count, {_dialect.Utf8Text("@profile")})
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
+                article_count = excluded.article_count, profile = excluded.profile
+            """,
+            ("@id", DbType.String),
+            ("@title", DbType.String),
+            ("@first", DbType.String),
+            ("@last", DbType.String),
+            ("@count", DbType.Int32),
+            ("@profile", DbType.Binary));
+        foreach (var story in _pendingStories.Values)
+        {
+            cmd.Parameters[0].Value = story.Id;
+            cmd.Parameters[1].Value = (object?)story.Title ?? DBNull.Value;
+            cmd.Parameters[2].Value = (object?)story.First ?? DBNull.Value;
+            cmd.Parameters[3].Value = (object?)story.Last ?? DBNull.Value;
+            cmd.Parameters[4].Value = story.ArticleCount;
+            cmd.Parameters[5].Value = story.Profile;
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _pendingStories.Clear();
+    }
+
+    private string? _storySql;
 
     private static void WriteTextOrNull(System.Text.Json.Utf8JsonWriter json, string? text)
     {

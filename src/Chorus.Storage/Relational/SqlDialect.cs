@@ -32,6 +32,17 @@ public abstract class SqlDialect
     /// </summary>
     public abstract bool KeepsEmbeddedJsonText { get; }
 
+    /// <summary>
+    /// Whether rows as large as a story's profile are written a statement each rather than as one JSON document: an
+    /// engine inside the process (SQLite) runs a prepared statement per row for less than it takes to parse a document
+    /// of kilobytes per row and render each profile back to text; across a network (PostgreSQL) the round trips cost
+    /// more. <see cref="Utf8Text"/> then binds a profile as the UTF-8 it is.
+    /// </summary>
+    public abstract bool WritesLargeRowsOneByOne { get; }
+
+    /// <summary>An expression that reads UTF-8 bytes bound to <paramref name="parameter"/> as text (for <see cref="WritesLargeRowsOneByOne"/>).</summary>
+    public virtual string Utf8Text(string parameter) => throw new NotSupportedException("rows are written as one document on this engine");
+
     /// <summary>A SELECT of the strings of a JSON array bound to <paramref name="parameter"/>, as one column.</summary>
     public abstract string SelectJsonTexts(string parameter);
 

@@ -29,6 +29,11 @@ internal sealed class SqliteDialect : SqlDialect
     // json_extract gives an object or array inside the document as the text it was written as (numbers and escapes kept).
     public override bool KeepsEmbeddedJsonText => true;
 
+    public override bool WritesLargeRowsOneByOne => true;
+
+    // A blob cast to TEXT is read as UTF-8 and stored as text, as if bound as a string.
+    public override string Utf8Text(string parameter) => $"CAST({parameter} AS TEXT)";
+
     public override string SelectJsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
 
     // json_group_array keeps the order of its (ordered) source.
