@@ -98,24 +98,8 @@ public sealed class LanguageStemmer
             return WordPool.Of(_buffer.AsSpan(0, word.Length));
         }
 
-        var lower = _buffer.AsSpan(0, word.Length);
-        if (_memo.TryGet(lower, out var known))
-        {
-            return known;
-        }
-
-        // The memo's key is taken before stemming: the program works in this buffer.
-        var key = StemMemo.Holds(lower) ? WordPool.Of(lower) : null;
-        _program.SetCurrent(_buffer, word.Length);
-        _program.Stem();
-        // Stems repeat across an article and a corpus: one shared string per stem.
-        var stem = WordPool.Of(_program.CurrentBuffer.AsSpan(0, _program.CurrentBufferLength));
-        if (key is not null)
-        {
-            _memo.Add(key, stem);
-        }
-
-        return stem;
+        // Stems repeat across an article and a corpus: worked out once per word, one shared string per stem.
+        return _memo.Stem(_program, _buffer, word.Length);
     }
 
     private void Fill(ReadOnlySpan<char> word)

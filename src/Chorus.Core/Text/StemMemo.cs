@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Lucene.Net.Tartarus.Snowball;
 
 namespace Chorus.Core.Text;
 
@@ -36,6 +37,34 @@ public sealed class StemMemo
         }
 
         return _byWord.TryGetValue(lowerWord, out stem);
+    }
+
+    /// <summary>
+    /// The stem of the lower-cased word in <paramref name="buffer"/>[..<paramref name="length"/>]: the one held, or the
+    /// one <paramref name="program"/> gives (it works in the buffer), then held. Words and stems are the shared strings
+    /// of <see cref="WordPool"/>, which the analysis fills with the same words.
+    /// </summary>
+    public string Stem(SnowballProgram program, char[] buffer, int length)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(buffer);
+        var lower = buffer.AsSpan(0, length);
+        if (TryGet(lower, out var known))
+        {
+            return known;
+        }
+
+        // The key is taken before stemming: the program rewrites the buffer.
+        var key = Holds(lower) ? WordPool.Of(lower) : null;
+        program.SetCurrent(buffer, length);
+        program.Stem();
+        var stem = WordPool.Of(program.CurrentBuffer.AsSpan(0, program.CurrentBufferLength));
+        if (key is not null)
+        {
+            Add(key, stem);
+        }
+
+        return stem;
     }
 
     /// <summary>Holds <paramref name="stem"/> as the stem of <paramref name="lowerWord"/>; a word too long is not held.</summary>

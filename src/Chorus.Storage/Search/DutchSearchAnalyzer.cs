@@ -76,21 +76,8 @@ internal sealed class DutchSearchAnalyzer : Analyzer
                 return true;
             }
 
-            var word = _term.Buffer.AsSpan(0, _term.Length);
-            if (!_memo.TryGet(word, out var stem))
-            {
-                // The key is taken before stemming: the program works in the term's buffer. Words and stems come from
-                // the shared pool, which the analysis has mostly filled with the same words already.
-                var key = StemMemo.Holds(word) ? WordPool.Of(word) : null;
-                _stemmer.SetCurrent(_term.Buffer, _term.Length);
-                _stemmer.Stem();
-                stem = WordPool.Of(_stemmer.CurrentBuffer.AsSpan(0, _stemmer.CurrentBufferLength));
-                if (key is not null)
-                {
-                    _memo.Add(key, stem);
-                }
-            }
-
+            // Stemmed before the term is emptied (the stemmer reads it).
+            var stem = _memo.Stem(_stemmer, _term.Buffer, _term.Length);
             _term.SetEmpty().Append(stem);
             return true;
         }
