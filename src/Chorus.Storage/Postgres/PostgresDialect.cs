@@ -25,8 +25,6 @@ internal sealed class PostgresDialect : SqlDialect
     // CAST(… AS jsonb) takes text.
     public override object JsonRowsValue(byte[] utf8) => System.Text.Encoding.UTF8.GetString(utf8);
 
-    public override bool KeepsEmbeddedJsonText => false;
-
     public override bool WritesLargeRowsOneByOne => false;
 
     public override string SelectJsonTexts(string parameter) => $"SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb))";

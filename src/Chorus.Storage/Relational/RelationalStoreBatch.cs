@@ -221,9 +221,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
                 article_count = excluded.article_count, profile = excluded.profile
             """;
-        // A profile goes into the rows as the JSON it is where the engine gives it back as written: escaped into a
-        // string, it was written (and read) twice over.
-        var embedded = _dialect.KeepsEmbeddedJsonText;
+        // A profile goes into the rows as a string: an engine that reads JSON into its own form (PostgreSQL's jsonb
+        // orders an object's keys its own way) gives back a string as it was written.
         var size = _pendingStories.Values.Sum(p => p.Profile.Length + 96);
         cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(_pendingStories.Values, size, (json, story) =>
         {
@@ -232,14 +231,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             WriteTextOrNull(json, story.First);
             WriteTextOrNull(json, story.Last);
             json.WriteNumberValue(story.ArticleCount);
-            if (embedded)
-            {
-                json.WriteRawValue(story.Profile, skipInputValidation: true);
-            }
-            else
-            {
-                json.WriteStringValue(story.Profile);
-            }
+            json.WriteStringValue(story.Profile);
         })));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _pendingStories.Clear();

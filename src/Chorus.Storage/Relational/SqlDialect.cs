@@ -26,13 +26,6 @@ public abstract class SqlDialect
     public abstract object JsonRowsValue(byte[] utf8);
 
     /// <summary>
-    /// Whether a JSON value inside a row of <see cref="SelectJsonRows"/>, read as a text column, comes back as the text
-    /// it was written as, so that a column holding JSON (a story's profile) can be written into the rows as it is.
-    /// Where not (PostgreSQL's jsonb orders an object's keys its own way), it is written as a string.
-    /// </summary>
-    public abstract bool KeepsEmbeddedJsonText { get; }
-
-    /// <summary>
     /// Whether rows as large as a story's profile are written a statement each rather than as one JSON document: an
     /// engine inside the process (SQLite) runs a prepared statement per row for less than it takes to parse a document
     /// of kilobytes per row and render each profile back to text; across a network (PostgreSQL) the round trips cost

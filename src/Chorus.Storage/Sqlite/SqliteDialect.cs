@@ -26,9 +26,6 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object JsonRowsValue(byte[] utf8) => utf8;
 
-    // json_extract gives an object or array inside the document as the text it was written as (numbers and escapes kept).
-    public override bool KeepsEmbeddedJsonText => true;
-
     public override bool WritesLargeRowsOneByOne => true;
 
     // A blob cast to TEXT is read as UTF-8 and stored as text, as if bound as a string.
