@@ -25,10 +25,10 @@ public sealed class StemMemo
     public int Count => _stems.Count;
 
     /// <summary>Whether <paramref name="word"/> is one the memo can hold (short enough).</summary>
-    public static bool Holds(ReadOnlySpan<char> word) => word.Length <= WordPool.MaxLength;
+    private static bool Holds(ReadOnlySpan<char> word) => word.Length <= WordPool.MaxLength;
 
     /// <summary>The stem held for <paramref name="lowerWord"/>, if any.</summary>
-    public bool TryGet(ReadOnlySpan<char> lowerWord, [MaybeNullWhen(false)] out string stem)
+    internal bool TryGet(ReadOnlySpan<char> lowerWord, [MaybeNullWhen(false)] out string stem)
     {
         if (!Holds(lowerWord))
         {
@@ -68,7 +68,7 @@ public sealed class StemMemo
     }
 
     /// <summary>Holds <paramref name="stem"/> as the stem of <paramref name="lowerWord"/>; a word too long is not held.</summary>
-    public void Add(string lowerWord, string stem)
+    internal void Add(string lowerWord, string stem)
     {
         if (!Holds(lowerWord))
         {
