@@ -16,27 +16,48 @@ public static class WordPool
     /// <summary>Longest form kept.</summary>
     public const int MaxLength = 32;
 
-    private static readonly ConcurrentDictionary<string, string> Forms = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan = Forms.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // Counted apart: ConcurrentDictionary.Count takes every lock.
-    private static int _count;
+    private static readonly FormPool Shared = new(Capacity);
 
     /// <summary>The shared string of <paramref name="word"/>'s characters.</summary>
-    public static string Of(ReadOnlySpan<char> word)
+    public static string Of(ReadOnlySpan<char> word) => Shared.Of(word);
+
+    /// <summary>The shared string of <paramref name="word"/> lower-cased (invariant culture).</summary>
+    public static string LowerOf(ReadOnlySpan<char> word) => Shared.LowerOf(word);
+}
+
+/// <summary>
+/// The pool behind <see cref="WordPool"/>, with its own capacity: the process shares one; a test makes its own, so that
+/// what other tests in the process have pooled (corpora fill the shared one) cannot change what it sees.
+/// </summary>
+internal sealed class FormPool
+{
+    private readonly int _capacity;
+    private readonly ConcurrentDictionary<string, string> _forms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    // Counted apart: ConcurrentDictionary.Count takes every lock.
+    private int _count;
+
+    public FormPool(int capacity)
     {
-        if (word.Length > MaxLength)
+        _capacity = capacity;
+        _bySpan = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Of(ReadOnlySpan<char> word)
+    {
+        if (word.Length > WordPool.MaxLength)
         {
             return word.ToString();
         }
 
-        if (BySpan.TryGetValue(word, out var held))
+        if (_bySpan.TryGetValue(word, out var held))
         {
             return held;
         }
 
         var form = word.ToString();
-        if (Volatile.Read(ref _count) < Capacity && Forms.TryAdd(form, form))
+        if (Volatile.Read(ref _count) < _capacity && _forms.TryAdd(form, form))
         {
             Interlocked.Increment(ref _count);
         }
@@ -44,10 +65,9 @@ public static class WordPool
         return form;
     }
 
-    /// <summary>The shared string of <paramref name="word"/> lower-cased (invariant culture).</summary>
-    public static string LowerOf(ReadOnlySpan<char> word)
+    public string LowerOf(ReadOnlySpan<char> word)
     {
-        Span<char> lower = word.Length <= MaxLength ? stackalloc char[MaxLength] : new char[word.Length];
+        Span<char> lower = word.Length <= WordPool.MaxLength ? stackalloc char[WordPool.MaxLength] : new char[word.Length];
         var written = word.ToLowerInvariant(lower);
         return Of(lower[..written]);
     }
