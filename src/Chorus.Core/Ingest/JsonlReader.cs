@@ -104,7 +104,7 @@ public static class JsonlReader
                 date = parsed.Value;
             }
 
-            var body = text is null ? string.Empty : string.Join("\n\n", SeedTextReader.SplitParagraphs(TextNormalizer.Normalize(text)));
+            var body = text is null ? string.Empty : SeedTextReader.JoinedParagraphs(TextNormalizer.Normalize(text));
             var normalizedTitle = title is null ? null : TextNormalizer.Normalize(title).Trim();
             if (body.Length == 0 && string.IsNullOrEmpty(normalizedTitle))
             {

@@ -48,8 +48,8 @@ public static class SeedTextReader
             warnings.Add(new InputProblem(reference, "no 'date YYYY[-MM[-DD]]' header: ingested with an unknown date"));
         }
 
-        var paragraphs = SplitParagraphs(body.ToString());
-        if (paragraphs.Count == 0)
+        var joined = JoinedParagraphs(body.ToString());
+        if (joined.Length == 0)
         {
             return ReadResult.Rejected(reference, "no article text after the date header");
         }
@@ -57,7 +57,7 @@ public static class SeedTextReader
         var article = new RawArticle
         {
             Ref = reference,
-            Text = string.Join("\n\n", paragraphs),
+            Text = joined,
             Date = date,
             Source = source,
         };
@@ -67,24 +67,108 @@ public static class SeedTextReader
     private static bool StartsWithDateKeyword(ReadOnlySpan<char> s)
         => s.Length > 5 && s.StartsWith("date", StringComparison.OrdinalIgnoreCase) && s[4] is ' ' or '\t';
 
-    /// <summary>Paragraphs on blank lines, with a heading line split off when it directly precedes text.</summary>
-    internal static List<string> SplitParagraphs(string body)
+    /// <summary>
+    /// The body as stored: its paragraphs (blocks between blank lines) joined by a blank line, the lines of each joined by
+    /// a space and runs of spaces and tabs made one space; a short unpunctuated line that opens a block and has text
+    /// after it is a heading, a paragraph of its own, kept as written. Made in one pass over a pooled buffer, and the
+    /// body itself is returned where it is in that form already (most JSONL texts are).
+    /// </summary>
+    internal static string JoinedParagraphs(string body)
     {
-        var result = new List<string>();
-        foreach (var block in body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        ArgumentNullException.ThrowIfNull(body);
+        var output = new CharBuffer(body.Length);
+        try
         {
-            var lines = block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var start = 0;
-            while (start < lines.Length - 1 && IsHeading(lines[start]))
+            var rest = body.AsSpan();
+            while (true)
             {
-                result.Add(lines[start]);
-                start++;
+                var end = rest.IndexOf("\n\n", StringComparison.Ordinal);
+                AppendBlock(end < 0 ? rest : rest[..end], ref output);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(end + 2)..];
             }
 
-            result.AddRange(TextNormalizer.Paragraphs(string.Join('\n', lines[start..])));
+            return output.Written.SequenceEqual(body) ? body : new string(output.Written);
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    /// <summary>Appends one block's paragraphs (its headings, then the rest of its lines as one), each after a blank line unless first.</summary>
+    private static void AppendBlock(ReadOnlySpan<char> block, ref CharBuffer output)
+    {
+        var lines = block.Trim();
+        var inHeadings = true;
+        var lastSpace = false;
+        var has = NextLine(ref lines, out var line);
+        while (has)
+        {
+            var hasNext = NextLine(ref lines, out var next);
+            if (inHeadings && hasNext && IsHeading(line))
+            {
+                Separate(ref output);
+                output.Append(line);
+            }
+            else
+            {
+                if (inHeadings)
+                {
+                    Separate(ref output);
+                    inHeadings = false;
+                }
+                else
+                {
+                    output.Append(' ');
+                    lastSpace = true;
+                }
+
+                foreach (var c in line)
+                {
+                    var space = c is ' ' or '\t';
+                    if (!(space && lastSpace))
+                    {
+                        output.Append(space ? ' ' : c);
+                    }
+
+                    lastSpace = space;
+                }
+            }
+
+            line = next;
+            has = hasNext;
+        }
+    }
+
+    /// <summary>The next line of <paramref name="lines"/> with text, trimmed; false when none is left.</summary>
+    private static bool NextLine(ref ReadOnlySpan<char> lines, out ReadOnlySpan<char> line)
+    {
+        while (!lines.IsEmpty)
+        {
+            var end = lines.IndexOf('\n');
+            line = (end < 0 ? lines : lines[..end]).Trim();
+            lines = end < 0 ? [] : lines[(end + 1)..];
+            if (!line.IsEmpty)
+            {
+                return true;
+            }
         }
 
-        return result;
+        line = default;
+        return false;
+    }
+
+    private static void Separate(ref CharBuffer output)
+    {
+        if (output.Length > 0)
+        {
+            output.Append("\n\n");
+        }
     }
 
     public static bool IsHeading(ReadOnlySpan<char> line)

@@ -622,7 +622,9 @@ public sealed class StoryClusterer
             return null;
         }
 
-        var cosine = Cosine(articleTerms, story, names: false, out var sharedTerms);
+        // Dot products first, lengths only for a story that passes every test below: a story's length is made again
+        // for each article (the counts moved), and some candidates fail a test.
+        var termDot = Dot(articleTerms, story, names: false, out var sharedTerms);
         if (sharedTerms < _options.MinSharedTerms)
         {
             return null;
@@ -630,7 +632,7 @@ public sealed class StoryClusterer
 
         // Names are compared as weighted vectors too: a set-membership test against a growing story would let
         // large stories absorb every article that mentions one of their many names.
-        var nameCosine = Cosine(articleNames, story, names: true, out var sharedNames);
+        var nameDot = Dot(articleNames, story, names: true, out var sharedNames);
 
         // An article in a language the story has none of shares almost no stems with it: its words count as the
         // concepts they translate to ("Brand" and "fire"), for the evidence a join needs and in the score below.
@@ -651,6 +653,9 @@ public sealed class StoryClusterer
         {
             return null;
         }
+
+        var cosine = Cosine(termDot, articleTerms, story, names: false);
+        var nameCosine = Cosine(nameDot, articleNames, story, names: true);
 
         // An unknown date neither helps nor hurts much: half the signal.
         double? apart = _options.DateFromCentre ? story.DaysFromMean(features.Date) ?? days : days;
@@ -832,10 +837,14 @@ public sealed class StoryClusterer
     }
 
     /// <summary>
-    /// Cosine between the article's TF-IDF vector and the story centroid weighted by IDF. The dot product runs
-    /// over the article's terms only; the story's norm is cached on the profile until the story changes.
+    /// Cosine between the article's TF-IDF vector and the story centroid weighted by IDF, from their dot product
+    /// (<see cref="Dot"/>); the story's length is kept on the profile while the counts stay as they are.
     /// </summary>
-    private double Cosine(WeightedVector article, StoryProfile story, bool names, out int shared)
+    private double Cosine(double dot, WeightedVector article, StoryProfile story, bool names)
+        => dot == 0 ? 0 : dot / (Norm(story, names) * article.Length);
+
+    /// <summary>The dot product of the article's TF-IDF vector and the story centroid weighted by IDF, over the article's terms.</summary>
+    private double Dot(WeightedVector article, StoryProfile story, bool names, out int shared)
     {
         // The article's keys are marked by their statistics slots and the story's entries walked once: no string is
         // hashed or compared, where a look-up per article key in the story's centroid (some 90 per candidate, 57
@@ -879,7 +888,7 @@ public sealed class StoryClusterer
             matched[i] = 0;
         }
 
-        return dot == 0 ? 0 : dot / (Norm(story, names) * article.Length);
+        return dot;
     }
 
     private double Norm(StoryProfile story, bool names) => story.IdfNorm(names, _stats);

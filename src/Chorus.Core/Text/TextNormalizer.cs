@@ -11,6 +11,12 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsNormalLayout(text))
+        {
+            // Most input is in this form already: no copy (a JSONL text was copied here twice before).
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -52,65 +58,28 @@ public static class TextNormalizer
     }
 
     /// <summary>
-    /// Splits normalised text into paragraphs on blank lines; lines inside a paragraph are joined with a space,
-    /// because line wrapping inside a paragraph is layout, not structure.
+    /// Whether <see cref="Normalize"/> would leave the text's characters as they are (Unicode form aside): no CR, no
+    /// character it replaces or drops, no space or tab before a line end or at the end.
     /// </summary>
-    public static IReadOnlyList<string> Paragraphs(string normalized)
+    private static bool IsNormalLayout(ReadOnlySpan<char> text)
     {
-        var paragraphs = new List<string>();
-        var current = new StringBuilder();
-        foreach (var rawLine in normalized.Split('\n'))
+        for (var i = 0; i < text.Length; i++)
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0)
+            var c = text[i];
+            if (c == '\n')
             {
-                Flush();
-                continue;
+                if (i > 0 && text[i - 1] is ' ' or '\t')
+                {
+                    return false;
+                }
             }
-
-            if (current.Length > 0)
+            else if (c is '\u00A0' or '\u2007' or '\u202F' or '\uFEFF' or '\u200B' || (char.IsControl(c) && c != '\t'))
             {
-                current.Append(' ');
-            }
-
-            current.Append(line);
-        }
-
-        Flush();
-        return paragraphs;
-
-        void Flush()
-        {
-            if (current.Length > 0)
-            {
-                paragraphs.Add(CollapseSpaces(current.ToString()));
-                current.Clear();
+                return false;
             }
         }
-    }
 
-    private static string CollapseSpaces(string s)
-    {
-        if (!s.Contains("  ", StringComparison.Ordinal) && !s.Contains('\t', StringComparison.Ordinal))
-        {
-            return s;
-        }
-
-        var sb = new StringBuilder(s.Length);
-        var lastSpace = false;
-        foreach (var c in s)
-        {
-            var space = c is ' ' or '\t';
-            if (space && lastSpace)
-            {
-                continue;
-            }
-
-            sb.Append(space ? ' ' : c);
-            lastSpace = space;
-        }
-
-        return sb.ToString();
+        return text.IsEmpty || text[^1] is not (' ' or '\t');
     }
 
     private static void TrimLineEnd(StringBuilder sb)
