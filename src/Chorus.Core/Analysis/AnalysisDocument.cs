@@ -60,7 +60,6 @@ public sealed class AnalysisDocument
             if (_lowerWords is null || _lowerWords.Length != Tokens.Count)
             {
                 _lowerWords = new string[Tokens.Count];
-                _lowerWordSet = null;
                 for (var i = 0; i < _lowerWords.Length; i++)
                 {
                     // One shared string per lower-cased form: most tokens repeat a word already seen.
@@ -69,18 +68,6 @@ public sealed class AnalysisDocument
             }
 
             return _lowerWords;
-        }
-    }
-
-    private HashSet<string>? _lowerWordSet;
-
-    /// <summary>The distinct words of <see cref="LowerWords"/>, built once for the stages that ask whether the article writes a word.</summary>
-    public IReadOnlySet<string> LowerWordSet
-    {
-        get
-        {
-            var words = LowerWords;
-            return _lowerWordSet ??= new HashSet<string>(words, StringComparer.Ordinal);
         }
     }
 

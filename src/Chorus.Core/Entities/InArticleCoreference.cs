@@ -27,6 +27,13 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     [ThreadStatic]
     private static Dictionary<ulong, int>? _byPart;
 
+    // The article's distinct lower-case words, and those it writes in lower case: tables each thread fills again for
+    // every article (cleared, they keep their room; a pair of new ones was a tenth of what the stage allocated).
+    [ThreadStatic]
+    private static HashSet<string>? t_lowerWords;
+    [ThreadStatic]
+    private static HashSet<string>? t_writtenLower;
+
     public string Name => "coreference";
 
     public AnalysisLayer Requires => AnalysisLayer.Language | AnalysisLayer.Tokens | AnalysisLayer.Entities;
@@ -38,9 +45,29 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     public void Apply(AnalysisDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var lowerWords = t_lowerWords ??= new HashSet<string>(StringComparer.Ordinal);
+        var writtenLower = t_writtenLower ??= new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            Apply(document, lowerWords, writtenLower);
+        }
+        finally
+        {
+            // A book-length input's tables are not kept for the next article.
+            lowerWords.Clear();
+            writtenLower.Clear();
+            if (document.LowerWords.Length > MaxKeptPartKeys)
+            {
+                (t_lowerWords, t_writtenLower) = (null, null);
+            }
+        }
+    }
+
+    private void Apply(AnalysisDocument document, HashSet<string> lowerWords, HashSet<string> writtenLower)
+    {
         var text = document.Text;
         var stopwords = LanguageStemmer.For(document.Lang);
-        var lowerWords = document.LowerWordSet;
+        lowerWords.UnionWith(document.LowerWords);
         // A surname that is also a function word ("Weil dankte…" after "Stephan Weil") stays a name.
         var surnames = document.Entities.Where(m => m.Type == EntityType.Person && text.AsSpan(m.Start, m.End - m.Start).Contains(' '))
             .Select(m => LastWord(text, m)).ToHashSet(StringComparer.Ordinal);
@@ -49,7 +76,6 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             .Select(m => text[m.Start..m.End]).ToHashSet(StringComparer.Ordinal);
         // Words the article writes in lower case somewhere ("kerst", "jaar", "commissie"): the same word with a capital,
         // at a sentence start, in a subheading or a title, is that word again, not a person or a thing of that name.
-        var writtenLower = new HashSet<string>(document.LowerWordSet.Count, StringComparer.Ordinal);
         for (var i = 0; i < document.Tokens.Count; i++)
         {
             if (document.Tokens[i].Kind == TokenKind.Word && char.IsLower(text[document.Tokens[i].Start]))

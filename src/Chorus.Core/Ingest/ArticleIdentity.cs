@@ -13,8 +13,38 @@ public static class ArticleIdentity
     public static string ContentKey(RawArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var payload = string.Join('\u001F', article.Source ?? string.Empty, article.ExternalId ?? string.Empty, article.Title ?? string.Empty, article.Text);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+
+        // The UTF-8 of source, id, title and text joined by U+001F, encoded part by part into one pooled buffer (the
+        // same bytes: the separator keeps a part's last character from pairing with the next part's first).
+        ReadOnlySpan<string> parts = [article.Source ?? string.Empty, article.ExternalId ?? string.Empty, article.Title ?? string.Empty, article.Text];
+        var size = parts.Length - 1;
+        foreach (var part in parts)
+        {
+            size += Encoding.UTF8.GetMaxByteCount(part.Length);
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var length = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    buffer[length++] = 0x1F;
+                }
+
+                length += Encoding.UTF8.GetBytes(parts[i], buffer.AsSpan(length));
+            }
+
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>A short, stable article id: 64 bits of the content key, so collisions stay negligible at millions of articles.</summary>

@@ -54,8 +54,10 @@ public sealed record ArticleFeatures(
         var terms = new Dictionary<string, float>(article.Stems.Count / 2, StringComparer.Ordinal);
         var lexicon = ConceptLexicon.Default;
         // An article has about as many concepts as words (a word stands for one to several); the table is only walked
-        // into a WeightList below, so room to spare costs nothing kept, and growing it copied it twice or three times.
-        var concepts = new Dictionary<string, float>(article.Stems.Count, StringComparer.Ordinal);
+        // into a WeightList below, so each thread fills one table again and again (cleared, it keeps its room, and walks
+        // in the order of adding as a new one does).
+        var concepts = t_concepts ??= new Dictionary<string, float>(StringComparer.Ordinal);
+        concepts.Clear();
         var stemmer = LanguageStemmer.For(article.Lang);
         var text = article.Raw.Text;
         for (var i = 0; i < article.Stems.Count; i++)
@@ -147,10 +149,26 @@ public sealed record ArticleFeatures(
         {
             Lang = article.Lang,
             NameForms = forms,
-            Concepts = new WeightList(concepts),
+            Concepts = TakeConcepts(concepts),
             AnchorNames = anchors,
             IsDigest = DigestHeadings.IsDigestTitle(article.Raw.Title),
         };
+    }
+
+    [ThreadStatic]
+    private static Dictionary<string, float>? t_concepts;
+
+    /// <summary>The concepts as the list the features keep; the thread's table is emptied (and let go if one article made it large).</summary>
+    private static WeightList TakeConcepts(Dictionary<string, float> concepts)
+    {
+        var list = new WeightList(concepts);
+        concepts.Clear();
+        if (list.Count > 20_000)
+        {
+            t_concepts = null;
+        }
+
+        return list;
     }
 
     /// <summary>
@@ -164,39 +182,49 @@ public sealed record ArticleFeatures(
     {
         var translated = TranslatedNames.Default;
         var text = article.Raw.Text;
-        var covered = new bool[text.Length + 1];
-        foreach (var m in article.Entities)
+        // Which characters a mention or a time covers: a pooled array, the text's length and one more of it in use.
+        var size = text.Length + 1;
+        var covered = System.Buffers.ArrayPool<bool>.Shared.Rent(size);
+        Array.Clear(covered, 0, size);
+        try
         {
-            covered.AsSpan(m.Start, m.End - m.Start).Fill(true);
-            var name = EntityName(article, m);
-            var anchor = m.Type is EntityType.Person or EntityType.Location;
-            foreach (var (key, form) in Keys(translated, name, article.Lang))
+            foreach (var m in article.Entities)
             {
-                yield return (key, 1f, form, anchor);
-            }
-        }
-
-        // A capitalised weekday or month ("Tuesday", "March") is a time, not a name.
-        foreach (var time in article.Times)
-        {
-            if (time.Start >= 0 && time.End <= text.Length && time.Start < time.End)
-            {
-                covered.AsSpan(time.Start, time.End - time.Start).Fill(true);
-            }
-        }
-
-        if (article.Lang != "de")
-        {
-            foreach (var name in article.Names)
-            {
-                if (name.Start < covered.Length && !covered[name.Start])
+                covered.AsSpan(m.Start, m.End - m.Start).Fill(true);
+                var name = EntityName(article, m);
+                var anchor = m.Type is EntityType.Person or EntityType.Location;
+                foreach (var (key, form) in Keys(translated, name, article.Lang))
                 {
-                    foreach (var (key, form) in Keys(translated, text[name.Start..name.End], article.Lang))
+                    yield return (key, 1f, form, anchor);
+                }
+            }
+
+            // A capitalised weekday or month ("Tuesday", "March") is a time, not a name.
+            foreach (var time in article.Times)
+            {
+                if (time.Start >= 0 && time.End <= text.Length && time.Start < time.End)
+                {
+                    covered.AsSpan(time.Start, time.End - time.Start).Fill(true);
+                }
+            }
+
+            if (article.Lang != "de")
+            {
+                foreach (var name in article.Names)
+                {
+                    if (name.Start < size && !covered[name.Start])
                     {
-                        yield return (key, 1f, form, false);
+                        foreach (var (key, form) in Keys(translated, text[name.Start..name.End], article.Lang))
+                        {
+                            yield return (key, 1f, form, false);
+                        }
                     }
                 }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<bool>.Shared.Return(covered);
         }
 
         foreach (var name in article.TitleNames)
