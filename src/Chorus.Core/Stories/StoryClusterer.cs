@@ -26,6 +26,12 @@ public sealed class StoryClusterer
     private int[] _marks = new int[1024];
     private float[] _matched = new float[128];
 
+    // Scratch of one call each, emptied after it (one clusterer runs one call at a time): the keys weighed before the
+    // cut to the heaviest, the keys a story is posted under, and the candidate stories ranked.
+    private readonly List<(string Key, double Weight, float Idf, int Slot)> _weighed = [];
+    private readonly HashSet<string> _postKeys = new(StringComparer.Ordinal);
+    private readonly List<(int Shared, string Id, StoryProfile Story)> _ranked = [];
+
     // Pairs of stories a user split or moved apart: never merged again automatically.
     private readonly Dictionary<string, HashSet<string>> _apart = new(StringComparer.Ordinal);
 
@@ -164,7 +170,7 @@ public sealed class StoryClusterer
         foreach (var candidate in candidates)
         {
             var scored = known is not null && ReferenceEquals(candidate, known.Story) ? known
-                : Score(candidate, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts);
+                : Score(candidate, probe);
             if (scored is null)
             {
                 continue;
@@ -216,7 +222,7 @@ public sealed class StoryClusterer
             // The grown story first: a one-article story that could neither pass the threshold there nor anchor to it
             // (an anchor needs the floor and a title name) would not choose it, whatever its other candidates score.
             var probe = ProbeOf(single);
-            if (Score(story, probe.Features, probe.OwnDay, probe.Terms, probe.Names, probe.ListedWords, probe.Concepts) is not { } near
+            if (Score(story, probe) is not { } near
                 || near.Score < floor || (near.Score < _options.Threshold && probe.Features.AnchorNames.Count == 0))
             {
                 continue;
@@ -319,7 +325,8 @@ public sealed class StoryClusterer
     /// </summary>
     private WeightedVector WeighCentroid(StoryProfile.CentroidEntry[] entries, int keep)
     {
-        var weighted = new List<(string Key, double Weight, float Idf, int Slot)>(entries.Length);
+        var weighted = _weighed;
+        weighted.Clear();
         foreach (ref readonly var entry in entries.AsSpan())
         {
             var idf = _stats.Idf(entry);
@@ -584,7 +591,8 @@ public sealed class StoryClusterer
 
         // Most shared keys first, ties by id: a total order, so which sort makes it does not matter. An array sort, not
         // LINQ's ordering: the hits of common keys run to hundreds of stories, and this runs for every comparison.
-        var ranked = new List<(int Shared, string Id, StoryProfile Story)>(hits.Count);
+        var ranked = _ranked;
+        ranked.Clear();
         foreach (var (id, shared) in hits)
         {
             if (id != except && _stories.TryGetValue(id, out var story) && !(story.DaysFrom(date) > _options.WindowDays))
@@ -600,6 +608,7 @@ public sealed class StoryClusterer
             candidates.Add(ranked[i].Story);
         }
 
+        ranked.Clear();
         return candidates;
     }
 
@@ -614,8 +623,9 @@ public sealed class StoryClusterer
         }
     }
 
-    private Scored? Score(StoryProfile story, ArticleFeatures features, OwnDay ownDay, WeightedVector articleTerms, WeightedVector articleNames, List<(string Term, string Key)> listedWords, Func<WeightedVector> articleConcepts)
+    private Scored? Score(StoryProfile story, Probe probe)
     {
+        var (features, ownDay, articleTerms, articleNames) = (probe.Features, probe.OwnDay, probe.Terms, probe.Names);
         var days = story.DaysFrom(features.Date);
         if (days > _options.WindowDays)
         {
@@ -648,8 +658,8 @@ public sealed class StoryClusterer
             return null;
         }
 
-        var translated = across ? ConceptCosine(articleConcepts(), story, out sharedConcepts) : 0;
-        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, sharedConcepts, articleNames, listedWords, story))
+        var translated = across ? ConceptCosine(probe.Concepts(), story, out sharedConcepts) : 0;
+        if (!SharesEnough(features, ownDay, sharedTerms, sharedNames, sharedConcepts, articleNames, probe.ListedWords, story))
         {
             return null;
         }
@@ -914,7 +924,8 @@ public sealed class StoryClusterer
     /// </summary>
     private WeightedVector Weigh(IReadOnlyDictionary<string, float> counts, string? prefix, int keep, bool sublinear = true, bool slots = false)
     {
-        var weighted = new List<(string Key, double Weight, float Idf, int Slot)>(counts.Count);
+        var weighted = _weighed;
+        weighted.Clear();
         foreach (var (key, count) in counts)
         {
             float idf;
@@ -947,7 +958,9 @@ public sealed class StoryClusterer
             TopSelection.KeepFirst(weighted, keep, static (a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Key, b.Key));
         }
 
-        return new WeightedVector(weighted, slots);
+        var vector = new WeightedVector(weighted, slots);
+        weighted.Clear();
+        return vector;
     }
 
     /// <summary>
@@ -963,19 +976,20 @@ public sealed class StoryClusterer
             return;
         }
 
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = _postKeys;
+        keys.Clear();
         AddHeaviest(story.Terms, _options.IndexedTerms, keys);
         AddHeaviest(story.Names, _options.IndexedTerms / 2, keys);
-        if (story.PostedKeys.SetEquals(keys))
+        if (!story.PostedKeys.SetEquals(keys))
         {
-            return;
+            Unindex(story);
+            foreach (var key in keys)
+            {
+                Post(key, story);
+            }
         }
 
-        Unindex(story);
-        foreach (var key in keys)
-        {
-            Post(key, story);
-        }
+        keys.Clear();
     }
 
     /// <summary>Adds the <paramref name="n"/> heaviest keys of <paramref name="centroid"/> (ties by key) to <paramref name="keys"/>.</summary>

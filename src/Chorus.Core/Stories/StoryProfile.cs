@@ -124,6 +124,11 @@ public sealed class StoryProfile
     // entries was forgotten (TermStatistics.Forget), and for other statistics.
     private CentroidEntry[]? _termEntries;
     private CentroidEntry[]? _nameEntries;
+
+    // The arrays of before the last change, filled again when the centroid has as many keys as they hold: a story
+    // cut to its size keeps it from article to article.
+    private CentroidEntry[]? _termSpare;
+    private CentroidEntry[]? _nameSpare;
     private TermStatistics? _entriesOf;
 
     // The statistics' forget stamp under which each array was last found to hold no forgotten entry.
@@ -179,7 +184,7 @@ public sealed class StoryProfile
     {
         if (!ReferenceEquals(_entriesOf, stats))
         {
-            (_termEntries, _nameEntries, _entriesOf) = (null, null, stats);
+            (_termEntries, _nameEntries, _termSpare, _nameSpare, _entriesOf) = (null, null, null, null, stats);
         }
 
         ref var entries = ref names ? ref _nameEntries : ref _termEntries;
@@ -187,7 +192,9 @@ public sealed class StoryProfile
         if (entries is null || (checkedUnder != stats.ForgetVersion && HoldsForgotten(entries)))
         {
             // A forgotten key counted again has a new entry; one not counted again is unseen.
-            entries = EntriesOf(names ? Names : Terms, names ? "@" : null, stats);
+            ref var spare = ref names ? ref _nameSpare : ref _termSpare;
+            entries = EntriesOf(names ? Names : Terms, names ? "@" : null, stats, entries ?? spare);
+            spare = null;
         }
 
         checkedUnder = stats.ForgetVersion;
@@ -207,9 +214,9 @@ public sealed class StoryProfile
         return false;
     }
 
-    private static CentroidEntry[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats)
+    private static CentroidEntry[] EntriesOf(Dictionary<string, float> centroid, string? prefix, TermStatistics stats, CentroidEntry[]? reuse)
     {
-        var entries = new CentroidEntry[centroid.Count];
+        var entries = reuse?.Length == centroid.Count ? reuse : new CentroidEntry[centroid.Count];
         var i = 0;
         foreach (var (key, w) in centroid)
         {
@@ -222,8 +229,8 @@ public sealed class StoryProfile
     /// <summary>Forgets what was derived from the centroids, which are about to change.</summary>
     private void Changed()
     {
-        _termEntries = null;
-        _nameEntries = null;
+        (_termSpare, _termEntries) = (_termEntries ?? _termSpare, null);
+        (_nameSpare, _nameEntries) = (_nameEntries ?? _nameSpare, null);
         _termLength = (-1, 0);
         _nameLength = (-1, 0);
     }
