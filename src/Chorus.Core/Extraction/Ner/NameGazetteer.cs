@@ -121,7 +121,7 @@ public sealed class NameGazetteer
 
     public bool IsGivenNameByHash(ulong hash) => _givenNames.Contains(hash);
 
-    public static ulong Hash(string word) => Hash([word], 0, 1);
+    public static ulong Hash(string word) => Extend(EmptyHash, word, first: true);
 
     public const ulong EmptyHash = 14695981039346656037UL;
 
