@@ -152,27 +152,41 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     /// Rows as a JSON array of arrays, each written by <paramref name="row"/> (for one statement that reads them):
     /// serialising boxed <c>object[]</c> pairs cost more than the insert.
     /// </summary>
-    private static byte[] JsonRows<T>(IEnumerable<T> items, int sizeHint, Action<System.Text.Json.Utf8JsonWriter, T> row)
+    private byte[] JsonRows<T>(IEnumerable<T> items, int sizeHint, Action<System.Text.Json.Utf8JsonWriter, T> row)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(16, sizeHint));
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        // The buffer and the writer are the batch's, written again for each statement (a batch serves one call at a
+        // time): a new pair for every article's bands was most of what writing them allocated.
+        var buffer = _rowsBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(Math.Max(256, sizeHint));
+        buffer.ResetWrittenCount();
+        var json = _rowsWriter ??= new System.Text.Json.Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        json.WriteStartArray();
+        foreach (var item in items)
         {
             json.WriteStartArray();
-            foreach (var item in items)
-            {
-                json.WriteStartArray();
-                row(json, item);
-                json.WriteEndArray();
-            }
-
+            row(json, item);
             json.WriteEndArray();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        json.WriteEndArray();
+        json.Flush();
+        var rows = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptRowsBuffer)
+        {
+            // A batch of long rows (story profiles) does not keep its buffer for every later statement.
+            (_rowsBuffer, _rowsWriter) = (null, null);
+            json.Dispose();
+        }
+
+        return rows;
     }
 
+    private const int MaxKeptRowsBuffer = 1 << 20;
+    private System.Buffers.ArrayBufferWriter<byte>? _rowsBuffer;
+    private System.Text.Json.Utf8JsonWriter? _rowsWriter;
+
     /// <summary>An article's rows <c>[[band, "id"], …]</c>, all its bands in one statement.</summary>
-    private static byte[] BandRows(IReadOnlyList<long> bandKeys, string articleId)
+    private byte[] BandRows(IReadOnlyList<long> bandKeys, string articleId)
         => JsonRows(bandKeys, bandKeys.Count * (articleId.Length + 28), (json, band) =>
         {
             json.WriteNumberValue(band);
@@ -453,11 +467,12 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         }
 
         // A row saved twice in one batch is written once, as last saved: one statement may not upsert a key twice.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(rows.Count, StringComparer.Ordinal);
         var last = new List<T>(rows.Count);
         for (var i = rows.Count - 1; i >= 0; i--)
         {
-            var key = string.Join('\u0001', Enumerable.Range(0, keyColumns).Select(c => rows[i][c]));
+            var row = rows[i];
+            var key = keyColumns == 1 ? row[0]?.ToString() ?? string.Empty : RowKey(row, keyColumns);
             if (seen.Add(key))
             {
                 last.Add(rows[i]);
@@ -473,6 +488,18 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         cmd.AddValue("@rows", _dialect.JsonRowsValue(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(rows)));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         rows.Clear();
+    }
+
+    /// <summary>A held row's key columns joined by U+0001 (as <see cref="string.Join(char, object?[])"/> joins them).</summary>
+    private static string RowKey(System.Collections.IList row, int keyColumns)
+    {
+        var parts = new object?[keyColumns];
+        for (var c = 0; c < keyColumns; c++)
+        {
+            parts[c] = row[c];
+        }
+
+        return string.Join('\u0001', parts);
     }
 
     public async Task<IReadOnlyList<(string Block, StoredEntity Entity)>> FindEntitiesByBlocksAsync(IReadOnlyCollection<string> blocks, CancellationToken cancellationToken = default)
@@ -650,6 +677,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             await cmd.DisposeAsync().ConfigureAwait(false);
         }
 
+        _rowsWriter?.Dispose();
         if (!_committed)
         {
             await _transaction.RollbackAsync().ConfigureAwait(false);
