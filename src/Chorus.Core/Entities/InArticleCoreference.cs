@@ -94,8 +94,9 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 return false;
             }
 
-            var (word, oneWord) = (text[m.Start..m.End], !span.Contains(' '));
-            var (lower, folded) = (word.ToLowerInvariant(), NameKey.Fold(word));
+            // Pooled forms: the same names come back mention after mention.
+            var (word, oneWord) = (WordPool.Of(span), !span.Contains(' '));
+            var (lower, folded) = (WordPool.LowerOf(span), NameKey.Fold(word));
             // What is no name at all never becomes an entity: a letter ("B" of "Plan B" cut off), a compound cut off
             // before "en" ("Noord-" of "Noord- en Zuid-Holland"), a function word opening a sentence ("We", "Het").
             // ("We" is missing from the Snowball list: a word of two letters the article also writes in lower case counts.)
@@ -609,19 +610,14 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         // One-edit neighbours are found through an index of each key with one letter left out (symmetric deletion):
         // two keys one edit apart share a key or a one-letter deletion, so each word costs its length, not the
         // number of names in the article.
+        // Most deletions belong to one key: it is kept inline, and a list is made only for a deletion a second key shares.
         var surfaces = personParts.Select(p => p.Surface).ToHashSet(StringComparer.Ordinal);
-        var byDeletion = new Dictionary<ulong, List<string>>();
-        foreach (var (_, partKey) in personParts.Where(p => p.Key.Length >= 5))
+        var byDeletion = new KeysByDeletion();
+        foreach (var (_, partKey) in personParts)
         {
-            for (var skip = -1; skip < partKey.Length; skip++)
+            if (partKey.Length >= 5)
             {
-                var variant = HashWithout(partKey, skip);
-                if (!byDeletion.TryGetValue(variant, out var keys))
-                {
-                    byDeletion[variant] = keys = [];
-                }
-
-                keys.Add(partKey);
+                byDeletion.Add(partKey);
             }
         }
 
@@ -643,26 +639,68 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
                 continue;
             }
 
-            var word = span.ToString();
-            var key = TransliterationKey.OfPart(word);
-            if (key.Length >= 5 && OneEditFromAny(key, byDeletion))
+            var key = TransliterationKey.OfPart(WordPool.Of(span));
+            if (key.Length >= 5 && byDeletion.OneEditFromAny(key))
             {
                 yield return new EntityMention(t.Start, t.End, EntityType.Person, MentionMethod.Typo);
             }
         }
     }
 
-    private static bool OneEditFromAny(string key, Dictionary<ulong, List<string>> byDeletion)
+    /// <summary>Part keys by the hash of each one-letter deletion (and of the key itself): the first key of a hash inline, the rest listed.</summary>
+    private sealed class KeysByDeletion
     {
-        for (var skip = -1; skip < key.Length; skip++)
+        private readonly Dictionary<ulong, string> _first = [];
+        private Dictionary<ulong, List<string>>? _more;
+
+        public void Add(string key)
         {
-            if (byDeletion.TryGetValue(HashWithout(key, skip), out var keys) && keys.Any(k => EditDistance.Between(k, key) == 1))
+            for (var skip = -1; skip < key.Length; skip++)
             {
-                return true;
+                var variant = HashWithout(key, skip);
+                if (!_first.TryAdd(variant, key))
+                {
+                    _more ??= [];
+                    if (!_more.TryGetValue(variant, out var keys))
+                    {
+                        _more[variant] = keys = [];
+                    }
+
+                    keys.Add(key);
+                }
             }
         }
 
-        return false;
+        /// <summary>Whether a key indexed is one edit from <paramref name="key"/>.</summary>
+        public bool OneEditFromAny(string key)
+        {
+            for (var skip = -1; skip < key.Length; skip++)
+            {
+                var variant = HashWithout(key, skip);
+                if (!_first.TryGetValue(variant, out var first))
+                {
+                    continue;
+                }
+
+                if (EditDistance.Between(first, key) == 1)
+                {
+                    return true;
+                }
+
+                if (_more?.TryGetValue(variant, out var keys) == true)
+                {
+                    foreach (var k in keys)
+                    {
+                        if (EditDistance.Between(k, key) == 1)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

@@ -1384,7 +1384,8 @@ public sealed class QuoteExtractor
         var i = 0;
         while (NextWord(window, ref i) is var (start, length) && length > 0)
         {
-            words.Add((window.Slice(start, length).ToString(), offset + start));
+            // The process's one string per form: the words around quotes are a few hundred forms read again and again.
+            words.Add((Text.WordPool.Of(window.Slice(start, length)), offset + start));
         }
 
         return words;
