@@ -11,12 +11,15 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (IsNormalLayout(text))
-        {
-            // Most input is in this form already: no copy (a JSONL text was copied here twice before).
-            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        }
 
+        // Most input is in this form already: no copy (a JSONL text was copied here twice before).
+        var laidOut = IsNormalLayout(text) ? text : Rewritten(text);
+        return laidOut.IsNormalized(NormalizationForm.FormC) ? laidOut : laidOut.Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The text rewritten character by character into the stored layout (Unicode form aside).</summary>
+    internal static string Rewritten(string text)
+    {
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -53,13 +56,12 @@ public static class TextNormalizer
         }
 
         TrimLineEnd(sb);
-        var s = sb.ToString();
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        return sb.ToString();
     }
 
     /// <summary>
-    /// Whether <see cref="Normalize"/> would leave the text's characters as they are (Unicode form aside): no CR, no
-    /// character it replaces or drops, no space or tab before a line end or at the end.
+    /// Whether <see cref="Rewritten"/> would leave the text as it is: no CR, no character it replaces or drops, no space
+    /// or tab before a line end or at the end.
     /// </summary>
     private static bool IsNormalLayout(ReadOnlySpan<char> text)
     {
