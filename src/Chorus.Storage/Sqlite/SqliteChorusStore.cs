@@ -124,7 +124,7 @@ public sealed class SqliteChorusStore : RelationalChorusStore
             await store.CheckIsChorusAsync(cancellationToken).ConfigureAwait(false);
             // A 64 MB page cache holds an ingest batch's pages (with the 2 MB default they spilled to the log mid-transaction),
             // and the log is checkpointed every 64 MB, not every 4 MB (a checkpoint with its fsyncs came nearly every batch).
-            await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;", cancellationToken).ConfigureAwait(false);
+            await store.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;", cancellationToken).ConfigureAwait(false);
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await store.CountUncountedSourcesAsync(cancellationToken).ConfigureAwait(false);
             return store;
