@@ -126,7 +126,7 @@ public sealed partial class IngestPipeline
     {
         // Analysis first, outside the lock: this is what workers do side by side.
         var keyed = chunk.Articles.ConvertAll(KeyedArticle.Of);
-        var prepared = _preparer.PrepareAll(keyed, cancellationToken);
+        var prepared = await _preparer.PrepareAllAsync(keyed, cancellationToken).ConfigureAwait(false);
         var byKey = new Dictionary<string, Preparation>(StringComparer.Ordinal);
         for (var i = 0; i < keyed.Count; i++)
         {

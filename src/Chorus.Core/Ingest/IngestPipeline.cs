@@ -126,7 +126,7 @@ public sealed partial class IngestPipeline
                     await written.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var prepared = pipeline._preparer.PrepareAll(slice, cancellationToken);
+                var prepared = await pipeline._preparer.PrepareAllAsync(slice, cancellationToken).ConfigureAwait(false);
                 report.Rejected.AddRange(prepared.Where(p => p.Failure is not null).Select(p => p.Failure!));
                 var batch = new PreparedBatch([.. prepared.Where(p => p.Article is not null).Select(p => p.Article!)], window);
                 await _batches.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);

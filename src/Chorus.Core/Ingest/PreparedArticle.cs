@@ -86,12 +86,26 @@ public sealed class ArticlePreparer(ArticleAnalyzer analyzer)
         }
     }
 
-    /// <summary>Prepares the articles on every core; the results are in the order of the input.</summary>
-    public Preparation[] PrepareAll(IReadOnlyList<KeyedArticle> articles, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prepares the articles on every core, on the analysis threads where there are (<see cref="AnalysisThreads"/>); the
+    /// results are in the order of the input.
+    /// </summary>
+    public async Task<Preparation[]> PrepareAllAsync(IReadOnlyList<KeyedArticle> articles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var prepared = new Preparation[articles.Count];
-        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = Prepare(articles[i]));
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        void PrepareEach() => Parallel.For(0, articles.Count, options, i => prepared[i] = Prepare(articles[i]));
+        if (AnalysisThreads.Shared is { } threads)
+        {
+            options.TaskScheduler = threads;
+            await threads.RunAsync(PrepareEach, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            PrepareEach();
+        }
+
         return prepared;
     }
 }

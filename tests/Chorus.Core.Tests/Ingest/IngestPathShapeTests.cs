@@ -21,7 +21,7 @@ public sealed class IngestPathShapeTests
     [
         typeof(IngestPipeline), typeof(ArticlePreparer), typeof(PreparedArticle), typeof(KeyedArticle),
         Internal("Chorus.Core.Ingest.StoryWriter"), Internal("Chorus.Core.Ingest.EntityLinkStage"), Internal("Chorus.Core.Ingest.SearchIndexStage"),
-        Internal("Chorus.Core.Ingest.StageGroup"), Internal("Chorus.Core.Ingest.InputChunks"), Internal("Chorus.Core.Ingest.PreparedBatch"),
+        Internal("Chorus.Core.Ingest.StageGroup"), Internal("Chorus.Core.Ingest.AnalysisThreads"), Internal("Chorus.Core.Ingest.InputChunks"), Internal("Chorus.Core.Ingest.PreparedBatch"),
         typeof(EntityResolver), typeof(EntityMatcher), typeof(EntityBlocks), Internal("Chorus.Core.Entities.EntityCandidateCache"),
         Internal("Chorus.Core.Entities.EntityChangeTracker"), Internal("Chorus.Core.Entities.EntityNameCache"),
     ];
