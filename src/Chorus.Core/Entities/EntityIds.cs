@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chorus.Core.Analysis;
 
 namespace Chorus.Core.Entities;
@@ -18,13 +17,30 @@ public static class EntityIds
     /// <summary>The id of a type and name; derived from the type's code ("PER:…"), so ids never change with the enum.</summary>
     public static string Provisional(EntityType type, string surface)
     {
-        var key = type.Code() + ":" + NameKey.Fold(surface.AsSpan().Trim());
+        ArgumentNullException.ThrowIfNull(surface);
+
+        // FNV-1a over the type's code, ':' and the folded name, read where they lie rather than joined into one string:
+        // entity linking asks for every local entity of every article, in the serial part.
         var h = 14695981039346656037UL;
-        foreach (var c in key)
+        foreach (var c in type.Code())
         {
             h = (h ^ c) * 1099511628211UL;
         }
 
-        return "e" + h.ToString("x16", CultureInfo.InvariantCulture)[..12];
+        h = (h ^ ':') * 1099511628211UL;
+        foreach (var c in NameKey.Fold(surface.AsSpan().Trim()))
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        // "e" and the first 12 of the hash's 16 hex digits, most significant first.
+        return string.Create(13, h, static (id, hash) =>
+        {
+            id[0] = 'e';
+            for (var i = 1; i < id.Length; i++)
+            {
+                id[i] = "0123456789abcdef"[(int)(hash >> (64 - (4 * i))) & 0xF];
+            }
+        });
     }
 }
