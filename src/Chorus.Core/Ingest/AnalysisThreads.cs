@@ -10,12 +10,12 @@ namespace Chorus.Core.Ingest;
 /// batch ahead of it. At equal priority, on a machine with fewer cores than runnable threads, the writer waited for a
 /// core behind the analysis of batches it could not take yet: on DPG 2019 with two cores it ran 2.2 ms of work per
 /// article alone and took 3.2–3.6 ms of wall time beside analysis (docs/design.md, "The writer first"). Lowered, analysis
-/// takes the cores the writer leaves. The priority is a nice value on Linux (<c>CHORUS_ANALYSIS_NICE</c>, 10 unless set;
-/// 0 runs analysis on the shared thread pool as before) and below normal elsewhere.
+/// takes the cores the writer leaves. The priority is a nice value on Linux, added to the process's (<c>CHORUS_ANALYSIS_NICE</c>, 10 unless
+/// set; 0 runs analysis on the shared thread pool as before), and below normal elsewhere.
 /// </summary>
 internal sealed class AnalysisThreads : TaskScheduler, IDisposable
 {
-    /// <summary>The nice value analysis runs at unless <c>CHORUS_ANALYSIS_NICE</c> says otherwise.</summary>
+    /// <summary>How much higher a nice value analysis runs at than the rest of the process, unless <c>CHORUS_ANALYSIS_NICE</c> says otherwise.</summary>
     public const int DefaultNice = 10;
 
     private static readonly Lazy<AnalysisThreads?> SharedThreads = new(() => NiceOf(Environment.GetEnvironmentVariable("CHORUS_ANALYSIS_NICE")) is > 0 and var nice
@@ -45,8 +45,9 @@ internal sealed class AnalysisThreads : TaskScheduler, IDisposable
     public override int MaximumConcurrencyLevel => _count;
 
     /// <summary>
-    /// The nice value a setting asks for: a whole number from 0 to 19 (0: normal priority); unset or anything else gives
-    /// <see cref="DefaultNice"/>. Lower than 0 needs privileges a user rarely has and would put analysis ahead of the writer.
+    /// The increment of the nice value a setting asks for: a whole number from 0 to 19 (0: normal priority); unset or
+    /// anything else gives <see cref="DefaultNice"/>. Below 0 would need privileges a user rarely has, and would put
+    /// analysis ahead of the writer.
     /// </summary>
     public static int NiceOf(string? setting)
         => int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var nice) && nice <= 19 ? nice : DefaultNice;
@@ -80,8 +81,13 @@ internal sealed class AnalysisThreads : TaskScheduler, IDisposable
         {
             try
             {
-                // Linux schedules each thread on its own, with a nice value of its own: this thread's is set, not the process's.
-                if (NativeMethods.SetPriority(0, NativeMethods.GetTid(), nice) == 0)
+                // Linux schedules each thread on its own, with a nice value of its own: this thread's is raised by the
+                // setting from what it inherited (a process started with `nice` keeps analysis below its writer still).
+                Marshal.SetLastPInvokeError(0);
+                var tid = NativeMethods.GetTid();
+                var inherited = NativeMethods.GetPriority(0, tid);
+                if ((inherited != -1 || Marshal.GetLastPInvokeError() == 0)
+                    && NativeMethods.SetPriority(0, tid, Math.Min(19, inherited + nice)) == 0)
                 {
                     return;
                 }
@@ -99,6 +105,9 @@ internal sealed class AnalysisThreads : TaskScheduler, IDisposable
     {
         [DllImport("libc", EntryPoint = "setpriority")]
         public static extern int SetPriority(int which, int who, int priority);
+
+        [DllImport("libc", EntryPoint = "getpriority", SetLastError = true)]
+        public static extern int GetPriority(int which, int who);
 
         [DllImport("libc", EntryPoint = "gettid")]
         public static extern int GetTid();

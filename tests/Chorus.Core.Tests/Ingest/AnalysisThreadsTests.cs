@@ -21,6 +21,8 @@ public sealed class AnalysisThreadsTests
     [Fact]
     public async Task ParallelWork_RunsOnlyOnTheThreads_AtTheirLowerPriority()
     {
+        // Raised from what the threads inherit: under `nice -n 5 dotnet test` they run at 12.
+        var inherited = NiceOfThisThread();
         using var threads = new AnalysisThreads(2, 7);
         var seen = new ConcurrentDictionary<int, (string? Name, int? Nice)>();
         var options = new ParallelOptions { TaskScheduler = threads };
@@ -34,7 +36,7 @@ public sealed class AnalysisThreadsTests
         Assert.All(seen.Values, thread => Assert.Equal("Chorus analysis", thread.Name));
         if (OperatingSystem.IsLinux())
         {
-            Assert.All(seen.Values, thread => Assert.Equal(7, thread.Nice));
+            Assert.All(seen.Values, thread => Assert.Equal(Math.Min(19, inherited!.Value + 7), thread.Nice));
         }
     }
 
