@@ -17,8 +17,6 @@ public static class EntityIds
     /// <summary>The id of a type and name; derived from the type's code ("PER:…"), so ids never change with the enum.</summary>
     public static string Provisional(EntityType type, string surface)
     {
-        ArgumentNullException.ThrowIfNull(surface);
-
         // FNV-1a over the type's code, ':' and the folded name, read where they lie rather than joined into one string:
         // entity linking asks for every local entity of every article, in the serial part.
         var h = 14695981039346656037UL;

@@ -9,9 +9,10 @@ namespace Chorus.Core.Ingest;
 /// Every article passes through the one story writer in turn, so the writer sets the pace; analysis only has to stay a
 /// batch ahead of it. At equal priority, on a machine with fewer cores than runnable threads, the writer waited for a
 /// core behind the analysis of batches it could not take yet: on DPG 2019 with two cores it ran 2.2 ms of work per
-/// article alone and took 3.2–3.6 ms of wall time beside analysis (docs/design.md, "The writer first"). Lowered, analysis
-/// takes the cores the writer leaves. The priority is a nice value on Linux, added to the process's (<c>CHORUS_ANALYSIS_NICE</c>, 10 unless
-/// set; 0 runs analysis on the shared thread pool as before), and below normal elsewhere.
+/// article alone and took 3.2–3.6 ms of wall time beside analysis (docs/design.md, "The writer first"). Lowered,
+/// analysis takes the cores the writer leaves. On Linux the threads' nice value is raised by
+/// <c>CHORUS_ANALYSIS_NICE</c> (10 unless set; 0 runs analysis on the shared thread pool as before); elsewhere they run
+/// below normal priority.
 /// </summary>
 internal sealed class AnalysisThreads : TaskScheduler, IDisposable
 {
