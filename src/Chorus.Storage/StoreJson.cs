@@ -13,13 +13,10 @@ internal static class StoreJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // Profiles (every story a batch changes), assignments (every article) and entity variants are written inside
-    // ingest's serial part: through code generated for their types (the same JSON as Options gives, StoreJsonTests),
-    // not through reflection-built converters.
+    // Assignments (every article) and entity variants are written inside ingest's serial part: through code generated
+    // for their types (the same JSON as Options gives, StoreJsonTests), not through reflection-built converters. Story
+    // profiles are stored in a binary form (StoryProfileCodec); their JSON is read from stores written before it.
     public static string Serialize(StoryProfile profile) => JsonSerializer.Serialize(profile, StoreJsonContext.Default.StoryProfile);
-
-    /// <summary>The same text as <see cref="Serialize(StoryProfile)"/>, as UTF-8.</summary>
-    public static byte[] SerializeToUtf8(StoryProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, StoreJsonContext.Default.StoryProfile);
 
     public static StoryProfile DeserializeProfile(string json)
         => JsonSerializer.Deserialize(json, StoreJsonContext.Default.StoryProfile) ?? throw new InvalidDataException("empty story profile");

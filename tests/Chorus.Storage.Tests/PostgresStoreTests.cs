@@ -40,6 +40,40 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IAsyncLifet
             Assert.DoesNotContain("correction", holder, StringComparison.Ordinal);
         }
     }
+
+    // A store migrated from before the binary profile form holds each profile's JSON as UTF-8 bytes (the text column
+    // became bytea in place): such a profile is read as it was, one by one and for a window alike.
+    [SkippableFact]
+    public async Task JsonProfilesStoredBeforeTheBinaryForm_AreStillRead()
+    {
+        await using var store = (PostgresChorusStore)await CreateStoreAsync();
+        var old = new Chorus.Core.Stories.StoryProfile { Id = "s0", Title = "oud \"café\"", First = new DateOnly(2019, 3, 2), Last = new DateOnly(2019, 3, 2) };
+        old.Names["@amsterdam"] = 0.5f;
+        old.Terms["geëvacueerd"] = 1.5f;
+        var batch = await store.BeginBatchAsync();
+        await using (batch)
+        {
+            await batch.SaveStoryAsync(old);
+            await batch.CommitAsync();
+        }
+
+        await using (var c = new Npgsql.NpgsqlConnection(store.Where.ConnectionString))
+        {
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("UPDATE stories SET profile = convert_to(@json, 'UTF8') WHERE id = 's0'", c);
+            cmd.Parameters.AddWithValue("json", StoreJson.Serialize(old));
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+
+        var again = await store.BeginBatchAsync();
+        await using (again)
+        {
+            Assert.Equal(StoreJson.Serialize(old), StoreJson.Serialize((await again.LoadStoryProfileAsync("s0"))!));
+        }
+
+        var window = await store.LoadStoryProfilesAsync(new DateOnly(2019, 3, 1), new DateOnly(2019, 3, 3));
+        Assert.Equal(StoreJson.Serialize(old), StoreJson.Serialize(Assert.Single(window)));
+    }
 }
 
 public sealed class PostgresLocationTests

@@ -80,14 +80,17 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(1, await reopened.CountArticlesAsync());
     }
 
-    // Story rows are written a statement each with the profile bound as UTF-8 bytes: it must be stored as text, the
-    // JSON it is, not as a blob (SQL's JSON functions and other readers of the file take it as text).
+    // Story rows are written a statement each with the profile bound as bytes: stored as a blob in the binary form
+    // (StoryProfileCodec), beside the title and dates in their own columns. A store written before holds JSON text in
+    // the same column, and its profiles are still read, one by one and for a window alike.
     [Fact]
-    public async Task StoryProfiles_AreStoredAsText_TheJsonTheyAre()
+    public async Task StoryProfiles_AreStoredInBinary_AndJsonProfilesStoredBefore_AreStillRead()
     {
         var path = Path.Combine(_tmp.Path, "p.db");
-        var story = new Chorus.Core.Stories.StoryProfile { Id = "s1", Title = "Brand in \"café\" 🚒" };
+        var story = new Chorus.Core.Stories.StoryProfile { Id = "s1", Title = "Brand in \"café\" 🚒", First = new DateOnly(2019, 3, 1), Last = new DateOnly(2019, 3, 1) };
         story.Terms["geëvacueerd"] = 1.5f;
+        var old = new Chorus.Core.Stories.StoryProfile { Id = "s0", Title = "oud", First = new DateOnly(2019, 3, 2), Last = new DateOnly(2019, 3, 2) };
+        old.Names["@amsterdam"] = 0.5f;
         await using (var store = await SqliteChorusStore.OpenAsync(path))
         {
             var batch = await store.BeginBatchAsync();
@@ -95,20 +98,41 @@ public sealed class SqliteStoreTests : IDisposable
             {
                 await batch.SaveStoryAsync(new Chorus.Core.Stories.StoryProfile { Id = "s2", Title = "ander" });
                 await batch.SaveStoryAsync(story);
+                await batch.SaveStoryAsync(old);
                 await batch.CommitAsync();
             }
         }
 
-        await using var c = new SqliteConnection("Data Source=" + path + ";Pooling=false");
-        await c.OpenAsync();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT typeof(profile), profile, json_extract(profile, '$.title'), title FROM stories WHERE id = 's1'";
-        using var reader = await cmd.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal("text", reader.GetString(0));
-        Assert.Equal(StoreJson.Serialize(story), reader.GetString(1));
-        Assert.Equal(story.Title, reader.GetString(2));
-        Assert.Equal(story.Title, reader.GetString(3));
+        await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
+        {
+            await c.OpenAsync();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT typeof(profile), profile, title FROM stories WHERE id = 's1'";
+            using (var reader = await cmd.ExecuteReaderAsync())
+            {
+                Assert.True(await reader.ReadAsync());
+                Assert.Equal("blob", reader.GetString(0));
+                Assert.Equal(StoreJson.Serialize(story), StoreJson.Serialize(StoryProfileCodec.Decode((byte[])reader.GetValue(1))));
+                Assert.Equal(story.Title, reader.GetString(2));
+            }
+
+            cmd.CommandText = "UPDATE stories SET profile = @json WHERE id = 's0'";
+            cmd.Parameters.AddWithValue("@json", StoreJson.Serialize(old));
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+
+        await using var reopened = await SqliteChorusStore.OpenAsync(path);
+        var batch2 = await reopened.BeginBatchAsync();
+        await using (batch2)
+        {
+            Assert.Equal(StoreJson.Serialize(old), StoreJson.Serialize((await batch2.LoadStoryProfileAsync("s0"))!));
+            Assert.Equal(StoreJson.Serialize(story), StoreJson.Serialize((await batch2.LoadStoryProfileAsync("s1"))!));
+        }
+
+        var window = await reopened.LoadStoryProfilesAsync(new DateOnly(2019, 3, 1), new DateOnly(2019, 3, 2));
+        Assert.Equal(
+            new[] { StoreJson.Serialize(old), StoreJson.Serialize(story) }.Order(),
+            window.Where(p => p.Id != "s2").Select(StoreJson.Serialize).Order());
     }
 
     // A reader opening the store while a writer holds its write transaction (an ingest does, batch after batch) reads

@@ -14,7 +14,8 @@ internal sealed class PostgresDialect : SqlDialect
         var columns = new StringBuilder("SELECT ");
         for (var i = 0; i < kinds.Length; i++)
         {
-            columns.Append(i == 0 ? string.Empty : ", ").Append("(value->>").Append(i.ToString(CultureInfo.InvariantCulture)).Append(kinds[i] switch { 'i' => ")::integer", 'l' => ")::bigint", _ => ")" });
+            var at = i.ToString(CultureInfo.InvariantCulture);
+            columns.Append(i == 0 ? string.Empty : ", ").Append(kinds[i] == 'x' ? $"decode(value->>{at}, 'hex')" : $"(value->>{at}{kinds[i] switch { 'i' => ")::integer", 'l' => ")::bigint", _ => ")" }}");
         }
 
         return columns.Append(CultureInfo.InvariantCulture, $" FROM jsonb_array_elements(CAST({parameter} AS jsonb)) AS held(value) WHERE true").ToString();

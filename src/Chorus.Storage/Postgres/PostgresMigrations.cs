@@ -430,5 +430,10 @@ internal static class PostgresMigrations
         CREATE TRIGGER story_version_of_story AFTER INSERT OR UPDATE OR DELETE ON stories
             FOR EACH ROW EXECUTE FUNCTION chorus_story_version_of_story();
         """,
+        // Story profiles in the store's binary form (StoryProfileCodec); profiles stored as JSON before keep their
+        // text as UTF-8 bytes, which the reader still understands.
+        """
+        ALTER TABLE stories ALTER COLUMN profile TYPE bytea USING convert_to(profile, 'UTF8');
+        """,
     ];
 }

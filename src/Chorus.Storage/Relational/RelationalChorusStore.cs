@@ -635,7 +635,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         {
             if (skip is null || !skip(reader.GetString(0)))
             {
-                list.Add(StoreJson.DeserializeProfile(reader.GetString(1)));
+                list.Add(StoryProfileCodec.Read(reader.GetValue(1)));
             }
         }
 
@@ -1407,7 +1407,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         var list = new List<StoryProfile>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(StoreJson.DeserializeProfile(reader.GetString(0)));
+            list.Add(StoryProfileCodec.Read(reader.GetValue(0)));
         }
 
         return list;

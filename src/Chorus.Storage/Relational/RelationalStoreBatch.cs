@@ -205,7 +205,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             story.First is { } f ? RelationalChorusStore.Iso(f) : null,
             story.Last is { } l ? RelationalChorusStore.Iso(l) : null,
             story.ArticleCount,
-            StoreJson.SerializeToUtf8(story));
+            StoryProfileCodec.Encode(story));
         _touchedStories.Add(story.Id);
         return Task.CompletedTask;
     }
@@ -213,7 +213,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     // Story rows saved and not yet written, by id (a later save of a story replaces an earlier one).
     private readonly Dictionary<string, PendingStory> _pendingStories = new(StringComparer.Ordinal);
 
-    /// <summary>A story row kept until it is written; its profile as UTF-8 JSON.</summary>
+    /// <summary>A story row kept until it is written; its profile in the store's binary form (<see cref="StoryProfileCodec"/>).</summary>
     private sealed record PendingStory(string Id, string? Title, string? First, string? Last, int ArticleCount, byte[] Profile);
 
     private async Task WritePendingStoriesAsync(CancellationToken cancellationToken)
@@ -231,13 +231,12 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
         using var cmd = Command();
         cmd.CommandText = $"""
-            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) {_dialect.SelectJsonRows("@rows", "ttttit")}
+            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) {_dialect.SelectJsonRows("@rows", "ttttix")}
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
                 article_count = excluded.article_count, profile = excluded.profile
             """;
-        // A profile goes into the rows as a string: an engine that reads JSON into its own form (PostgreSQL's jsonb
-        // orders an object's keys its own way) gives back a string as it was written.
-        var size = _pendingStories.Values.Sum(p => p.Profile.Length + 96);
+        // A profile goes into the rows as hexadecimal text, read back into bytes by the statement.
+        var size = _pendingStories.Values.Sum(p => (2 * p.Profile.Length) + 96);
         cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(_pendingStories.Values, size, (json, story) =>
         {
             json.WriteStringValue(story.Id);
@@ -245,7 +244,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             WriteTextOrNull(json, story.First);
             WriteTextOrNull(json, story.Last);
             json.WriteNumberValue(story.ArticleCount);
-            json.WriteStringValue(story.Profile);
+            json.WriteStringValue(Convert.ToHexString(story.Profile));
         })));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         _pendingStories.Clear();
@@ -255,7 +254,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         var cmd = Prepared(
             _storySql ??= $"""
-            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES (@id, @title, @first, @last, @count, {_dialect.Utf8Text("@profile")})
+            INSERT INTO stories (id, title, first_date, last_date, article_count, profile) VALUES (@id, @title, @first, @last, @count, @profile)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, last_date = excluded.last_date,
                 article_count = excluded.article_count, profile = excluded.profile
             """,
@@ -325,7 +324,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         using var cmd = Command();
         cmd.CommandText = "SELECT profile FROM stories WHERE id = @id";
         cmd.AddValue("@id", storyId);
-        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json ? StoreJson.DeserializeProfile(json) : null;
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } value and not DBNull ? StoryProfileCodec.Read(value) : null;
     }
 
     public async Task MergeStoriesAsync(string absorbedId, string survivorId, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ public abstract class SqlDialect
 {
     /// <summary>
     /// A SELECT of the rows of a JSON array of arrays bound to <paramref name="parameter"/>, in array order, one column
-    /// per character of <paramref name="kinds"/> (<c>t</c> text, <c>i</c> integer, <c>l</c> 64-bit integer); it ends with a WHERE clause, so an
+    /// per character of <paramref name="kinds"/> (<c>t</c> text, <c>i</c> integer, <c>l</c> 64-bit integer, <c>x</c> bytes written as hexadecimal text); it ends with a WHERE clause, so an
     /// <c>ON CONFLICT</c> may follow it.
     /// </summary>
     public abstract string SelectJsonRows(string parameter, string kinds);
@@ -29,12 +29,9 @@ public abstract class SqlDialect
     /// Whether rows as large as a story's profile are written a statement each rather than as one JSON document: an
     /// engine inside the process (SQLite) runs a prepared statement per row for less than it takes to parse a document
     /// of kilobytes per row and render each profile back to text; across a network (PostgreSQL) the round trips cost
-    /// more. <see cref="Utf8Text"/> then binds a profile as the UTF-8 it is.
+    /// more. A profile is then bound as the bytes it is.
     /// </summary>
     public abstract bool WritesLargeRowsOneByOne { get; }
-
-    /// <summary>An expression that reads UTF-8 bytes bound to <paramref name="parameter"/> as text (for <see cref="WritesLargeRowsOneByOne"/>).</summary>
-    public virtual string Utf8Text(string parameter) => throw new NotSupportedException("rows are written as one document on this engine");
 
     /// <summary>A SELECT of the strings of a JSON array bound to <paramref name="parameter"/>, as one column.</summary>
     public abstract string SelectJsonTexts(string parameter);

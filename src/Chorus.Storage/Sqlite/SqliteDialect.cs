@@ -14,7 +14,8 @@ internal sealed class SqliteDialect : SqlDialect
         var columns = new StringBuilder("SELECT ");
         for (var i = 0; i < kinds.Length; i++)
         {
-            columns.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"json_extract(value, '$[{i}]')");
+            var value = string.Create(CultureInfo.InvariantCulture, $"json_extract(value, '$[{i}]')");
+            columns.Append(i == 0 ? string.Empty : ", ").Append(kinds[i] == 'x' ? $"unhex({value})" : value);
         }
 
         // "WHERE true" lets SQLite's parser tell a following ON CONFLICT from a join condition. The document comes
@@ -27,9 +28,6 @@ internal sealed class SqliteDialect : SqlDialect
     public override object JsonRowsValue(byte[] utf8) => utf8;
 
     public override bool WritesLargeRowsOneByOne => true;
-
-    // A blob cast to TEXT is read as UTF-8 and stored as text, as if bound as a string.
-    public override string Utf8Text(string parameter) => $"CAST({parameter} AS TEXT)";
 
     public override string SelectJsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
 
