@@ -1,6 +1,5 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
+using Chorus.Core.Store;
 using Chorus.Core.Stories;
 
 namespace Chorus.Storage;
@@ -33,7 +32,7 @@ internal static class StoryProfileCodec
     public static byte[] Encode(StoryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        using var writer = new Writer(256 + (16 * (profile.Terms.Count + profile.Names.Count + profile.Concepts.Count)));
+        using var writer = new CompactWriter(256 + (16 * (profile.Terms.Count + profile.Names.Count + profile.Concepts.Count)));
         writer.Byte(Format);
         writer.Text(profile.Id);
         writer.Text(profile.Title ?? string.Empty);
@@ -74,7 +73,7 @@ internal static class StoryProfileCodec
         return writer.ToArray();
     }
 
-    private static void WriteWeights(Writer writer, Dictionary<string, float> weights)
+    private static void WriteWeights(CompactWriter writer, Dictionary<string, float> weights)
     {
         writer.Count(weights.Count);
         writer.ResetKey();
@@ -96,7 +95,7 @@ internal static class StoryProfileCodec
 
     public static StoryProfile Decode(ReadOnlySpan<byte> data)
     {
-        var reader = new Reader(data);
+        var reader = new CompactReader(data);
         if (reader.Byte() != Format)
         {
             throw new InvalidDataException("not a binary story profile");
@@ -146,7 +145,7 @@ internal static class StoryProfileCodec
         return profile;
     }
 
-    private static void ReadWeights(ref Reader reader, Dictionary<string, float> into)
+    private static void ReadWeights(ref CompactReader reader, Dictionary<string, float> into)
     {
         var count = reader.Entries(6);
         reader.ResetKey();
@@ -156,183 +155,5 @@ internal static class StoryProfileCodec
             var key = reader.Key();
             into[key] = reader.Single();
         }
-    }
-
-    /// <summary>Appends to a pooled buffer; keeps the key before the current one for prefix sharing.</summary>
-    private sealed class Writer(int capacity) : IDisposable
-    {
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
-        private int _length;
-        private byte[] _previous = new byte[64];
-        private int _previousLength;
-
-        public void Byte(byte value)
-        {
-            Ensure(1);
-            _buffer[_length++] = value;
-        }
-
-        public void Count(int value)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            Ensure(5);
-            var v = (uint)value;
-            while (v >= 0x80)
-            {
-                _buffer[_length++] = (byte)(v | 0x80);
-                v >>= 7;
-            }
-
-            _buffer[_length++] = (byte)v;
-        }
-
-        public void Single(float value)
-        {
-            Ensure(4);
-            BinaryPrimitives.WriteSingleLittleEndian(_buffer.AsSpan(_length), value);
-            _length += 4;
-        }
-
-        public void Double(double value)
-        {
-            Ensure(8);
-            BinaryPrimitives.WriteDoubleLittleEndian(_buffer.AsSpan(_length), value);
-            _length += 8;
-        }
-
-        public void Text(string value)
-        {
-            var bytes = Encoding.UTF8.GetByteCount(value);
-            Count(bytes);
-            Ensure(bytes);
-            _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
-        }
-
-        /// <summary>The next key shares nothing with the ones before (a new list starts).</summary>
-        public void ResetKey() => _previousLength = 0;
-
-        public void Key(string key)
-        {
-            var bytes = Encoding.UTF8.GetByteCount(key);
-            if (_previous.Length < bytes)
-            {
-                Array.Resize(ref _previous, Math.Max(bytes, _previous.Length * 2));
-            }
-
-            Span<byte> current = bytes <= 256 ? stackalloc byte[bytes] : new byte[bytes];
-            Encoding.UTF8.GetBytes(key, current);
-            var shared = _previous.AsSpan(0, _previousLength).CommonPrefixLength(current);
-            Count(shared);
-            Count(bytes - shared);
-            Ensure(bytes - shared);
-            current[shared..].CopyTo(_buffer.AsSpan(_length));
-            _length += bytes - shared;
-            current.CopyTo(_previous);
-            _previousLength = bytes;
-        }
-
-        public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
-
-        private void Ensure(int more)
-        {
-            if (_length + more > _buffer.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
-                _buffer.AsSpan(0, _length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = larger;
-            }
-        }
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = [];
-        }
-    }
-
-    /// <summary>Reads what <see cref="Writer"/> wrote; any read past the end is a damaged profile.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> data)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-        private int _position;
-        private byte[] _previous = new byte[64];
-        private int _previousLength;
-
-        public readonly bool AtEnd => _position == _data.Length;
-
-        public byte Byte() => Take(1)[0];
-
-        public int Count()
-        {
-            uint value = 0;
-            for (var shift = 0; shift < 35; shift += 7)
-            {
-                var b = Byte();
-                value |= (uint)(b & 0x7F) << shift;
-                if ((b & 0x80) == 0)
-                {
-                    return value <= int.MaxValue ? (int)value : throw Damaged();
-                }
-            }
-
-            throw Damaged();
-        }
-
-        /// <summary>A count of entries of at least <paramref name="smallest"/> bytes each, checked against the bytes left (a damaged count must not reserve gigabytes).</summary>
-        public int Entries(int smallest)
-        {
-            var count = Count();
-            return count <= (_data.Length - _position) / smallest ? count : throw Damaged();
-        }
-
-        public DateOnly Day()
-        {
-            var day = Count();
-            return day <= DateOnly.MaxValue.DayNumber ? DateOnly.FromDayNumber(day) : throw Damaged();
-        }
-
-        public float Single() => BinaryPrimitives.ReadSingleLittleEndian(Take(4));
-
-        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
-
-        public string Text() => Encoding.UTF8.GetString(Take(Count()));
-
-        public void ResetKey() => _previousLength = 0;
-
-        public string Key()
-        {
-            var shared = Count();
-            var suffix = Count();
-            if (shared > _previousLength)
-            {
-                throw Damaged();
-            }
-
-            var bytes = Take(suffix);
-            var length = shared + suffix;
-            if (_previous.Length < length)
-            {
-                Array.Resize(ref _previous, Math.Max(length, _previous.Length * 2));
-            }
-
-            bytes.CopyTo(_previous.AsSpan(shared));
-            _previousLength = length;
-            return Encoding.UTF8.GetString(_previous, 0, length);
-        }
-
-        private ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || _position + count > _data.Length)
-            {
-                throw Damaged();
-            }
-
-            var span = _data.Slice(_position, count);
-            _position += count;
-            return span;
-        }
-
-        private static InvalidDataException Damaged() => new("a damaged binary story profile (it ends too soon or holds an impossible length)");
     }
 }
