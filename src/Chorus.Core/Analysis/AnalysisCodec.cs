@@ -181,9 +181,14 @@ public static class AnalysisCodec
         };
     }
 
+    // Each analysis thread keeps its writer: its buffer and table of strings serve article after article.
+    [ThreadStatic]
+    private static CompactWriter? t_writer;
+
     private static byte[] WriteBinary(Layers layers, string text)
     {
-        using var w = new CompactWriter(4096);
+        var w = t_writer ??= new CompactWriter(16 * 1024);
+        w.Reset();
         w.Byte(Format);
         w.Shared(layers.Lang);
         w.Double(layers.LangConfidence);
@@ -305,7 +310,15 @@ public static class AnalysisCodec
 
         WriteWords(w, layers.TitleStems);
         WriteWords(w, layers.TitleNames);
-        return w.ToArray();
+        var encoded = w.ToArray();
+        if (w.Length > 1024 * 1024)
+        {
+            // A book-length input's buffer is not kept for the next article.
+            w.Dispose();
+            t_writer = null;
+        }
+
+        return encoded;
     }
 
     // A mention's span as its start's distance from the mention before and its length; returns the start.

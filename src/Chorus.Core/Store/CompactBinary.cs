@@ -7,7 +7,8 @@ namespace Chorus.Core.Store;
 /// <summary>
 /// Writes the store's compact binary records (story profiles, annotation layers): unsigned and zigzag LEB128 integers,
 /// little-endian floats, length-prefixed UTF-8, keys written as the bytes they share with the key before them and the
-/// rest, and strings a record repeats written once and then referred to. Into a pooled buffer; one writer per record.
+/// rest, and strings a record repeats written once and then referred to. Into a pooled buffer; one record at a time
+/// (<see cref="Reset"/> starts the next, keeping the buffer and the table of strings' room).
 /// </summary>
 public sealed class CompactWriter(int capacity = 1024) : IDisposable
 {
@@ -18,6 +19,14 @@ public sealed class CompactWriter(int capacity = 1024) : IDisposable
     private Dictionary<string, int>? _strings;
 
     public int Length => _length;
+
+    /// <summary>Starts a new record: what was written and the strings it held are forgotten, their room is kept.</summary>
+    public void Reset()
+    {
+        _length = 0;
+        _previousLength = 0;
+        _strings?.Clear();
+    }
 
     public void Byte(byte value)
     {
