@@ -17,6 +17,13 @@ namespace Chorus.Cli;
 /// </summary>
 internal static class ChorusCli
 {
+    // Commands that analyse articles, and so run analysis at the priority CHORUS_ANALYSIS_NICE sets.
+    private static readonly HashSet<string> AnalysingCommands = new(StringComparer.Ordinal) { "ingest", "reanalyse", "demo", "watch", "serve" };
+
+    /// <summary>The warning a command that analyses gives when <c>CHORUS_ANALYSIS_NICE</c> holds what it cannot use (it then runs at the default); null otherwise.</summary>
+    internal static string? AnalysisNiceWarning(string command, string? setting)
+        => AnalysingCommands.Contains(command) && AnalysisThreads.ParseNice(setting) is { Success: false } parsed ? "chorus: warning: " + parsed.Error : null;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? interactive = null)
     {
         var ctx = new CliContext(stdout, stderr, interactive ?? (!Console.IsOutputRedirected && !Console.IsErrorRedirected));
@@ -31,6 +38,11 @@ internal static class ChorusCli
 
             await stderr.WriteLineAsync("Run './chorus --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+
+        if (AnalysisNiceWarning(parsed.CommandResult.Command.Name, Environment.GetEnvironmentVariable("CHORUS_ANALYSIS_NICE")) is { } warning)
+        {
+            await stderr.WriteLineAsync(warning).ConfigureAwait(false);
         }
 
         try

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Chorus.Core.Time;
 
 namespace Chorus.Core.Ingest;
 
@@ -14,7 +15,7 @@ namespace Chorus.Core.Ingest;
 /// <c>CHORUS_ANALYSIS_NICE</c> (10 unless set; 0 runs analysis on the shared thread pool as before); elsewhere they run
 /// below normal priority.
 /// </summary>
-internal sealed class AnalysisThreads : TaskScheduler, IDisposable
+public sealed class AnalysisThreads : TaskScheduler, IDisposable
 {
     /// <summary>How much higher a nice value analysis runs at than the rest of the process, unless <c>CHORUS_ANALYSIS_NICE</c> says otherwise.</summary>
     public const int DefaultNice = 10;
@@ -47,11 +48,23 @@ internal sealed class AnalysisThreads : TaskScheduler, IDisposable
 
     /// <summary>
     /// The increment of the nice value a setting asks for: a whole number from 0 to 19 (0: normal priority); unset or
-    /// anything else gives <see cref="DefaultNice"/>. Below 0 would need privileges a user rarely has, and would put
-    /// analysis ahead of the writer.
+    /// anything else gives <see cref="DefaultNice"/> (<see cref="ParseNice"/> says what was wrong). Below 0 would need
+    /// privileges a user rarely has, and would put analysis ahead of the writer.
     /// </summary>
-    public static int NiceOf(string? setting)
-        => int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var nice) && nice <= 19 ? nice : DefaultNice;
+    public static int NiceOf(string? setting) => ParseNice(setting) is { Success: true } parsed ? parsed.Value : DefaultNice;
+
+    /// <summary>The setting of <c>CHORUS_ANALYSIS_NICE</c> read: unset is <see cref="DefaultNice"/>; anything but 0–19 is an error that names the value.</summary>
+    public static ParseResult<int> ParseNice(string? setting)
+    {
+        if (string.IsNullOrEmpty(setting))
+        {
+            return ParseResult<int>.Ok(DefaultNice);
+        }
+
+        return int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var nice) && nice <= 19
+            ? ParseResult<int>.Ok(nice)
+            : ParseResult<int>.Fail($"CHORUS_ANALYSIS_NICE={setting} is not a whole number from 0 to 19; analysis runs at +{DefaultNice}, the default");
+    }
 
     /// <summary>Runs <paramref name="work"/> on one of these threads (it may spread itself over the others, as <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/> does).</summary>
     public Task RunAsync(Action work, CancellationToken cancellationToken)

@@ -16,7 +16,18 @@ public sealed class AnalysisThreadsTests
     [InlineData(" 5", AnalysisThreads.DefaultNice)]
     [InlineData("high", AnalysisThreads.DefaultNice)]
     public void NiceOf_ReadsAWholeNumberFrom0To19_ElseTheDefault(string? setting, int expected)
-        => Assert.Equal(expected, AnalysisThreads.NiceOf(setting));
+    {
+        Assert.Equal(expected, AnalysisThreads.NiceOf(setting));
+
+        // What is not unset and not read as given is an error that names the value (the CLI warns with it).
+        var parsed = AnalysisThreads.ParseNice(setting);
+        var readAsGiven = string.IsNullOrEmpty(setting) || expected.ToString(System.Globalization.CultureInfo.InvariantCulture) == setting;
+        Assert.Equal(readAsGiven, parsed.Success);
+        if (!parsed.Success)
+        {
+            Assert.Contains("CHORUS_ANALYSIS_NICE=" + setting, parsed.Error, StringComparison.Ordinal);
+        }
+    }
 
     [Fact]
     public async Task ParallelWork_RunsOnlyOnTheThreads_AtTheirLowerPriority()
