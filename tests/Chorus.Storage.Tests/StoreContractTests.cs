@@ -168,7 +168,7 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task NearDuplicateCandidates_AreFoundByBand_IncludingUncommittedWritesOfTheSameBatch()
+    public async Task NearDuplicateCandidates_AreFoundByBand_WithTheirBands_IncludingUncommittedWritesOfTheSameBatch()
     {
         await using var store = await CreateStoreAsync();
         var batch = await store.BeginBatchAsync();
@@ -179,7 +179,16 @@ public abstract class StoreContractTests : IDisposable
             var c = Assert.Single(candidates);
             Assert.Equal(("a0001", "s1"), (c.ArticleId, c.StoryId));
             Assert.Equal([1u, 2u, 3u], c.Signature);
+            Assert.Equal([20L], c.Bands);
             Assert.Empty(await batch.FindNearDuplicateCandidatesAsync([99]));
+
+            // A batch asks once for all its articles' bands, more than one statement takes: each article comes once,
+            // with every band asked for that it is stored under.
+            await batch.AddArticleAsync(Article("a0002", story: "s2") with { Signature = [4, 5] }, [5, 2500]);
+            var many = await batch.FindNearDuplicateCandidatesAsync([.. Enumerable.Range(0, 3000).Select(i => (long)i)]);
+            Assert.Equal(["a0001", "a0002"], many.Select(m => m.ArticleId).Order(StringComparer.Ordinal));
+            Assert.Equal([10L, 20L], many.Single(m => m.ArticleId == "a0001").Bands.Order());
+            Assert.Equal([5L, 2500L], many.Single(m => m.ArticleId == "a0002").Bands.Order());
             await batch.CommitAsync();
         }
     }

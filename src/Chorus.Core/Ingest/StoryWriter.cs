@@ -140,6 +140,9 @@ internal sealed class StoryWriter : IDisposable
             var shared = new SerializedStoreBatch(batch);
             await using (shared.ConfigureAwait(false))
             {
+                var loading = Now;
+                _nearCopies = await NearCopyIndex.LoadAsync(shared, prepared.Articles.Where(p => p.Signature is not null).Select(p => MinHasher.BandKeys(p.Signature!)), cancellationToken).ConfigureAwait(false);
+                Took(SerialPart.NearCopies, loading);
                 var linking = _resolver is null ? null : EntityLinkStage.Start(_resolver, shared, prepared.Articles, _timing ? _report.SerialParts : null, cancellationToken);
                 try
                 {
@@ -171,6 +174,7 @@ internal sealed class StoryWriter : IDisposable
             await FinishBatchAsync(batch, prepared, cancellationToken).ConfigureAwait(false);
         }
 
+        _nearCopies = null;
         return stored;
     }
 
@@ -188,6 +192,7 @@ internal sealed class StoryWriter : IDisposable
         foreach (var (absorbed, survivor) in merges)
         {
             await batch.MergeStoriesAsync(absorbed, survivor, cancellationToken).ConfigureAwait(false);
+            NearCopies.Merged(absorbed, survivor);
             _report.StoriesMerged++;
         }
 
@@ -239,7 +244,7 @@ internal sealed class StoryWriter : IDisposable
         var id = ArticleIdentity.ArticleId(p.ContentKey);
         var bands = p.Signature is null ? [] : MinHasher.BandKeys(p.Signature);
         var started = Now;
-        var original = p.Signature is null ? null : await FindOriginalAsync(batch, bands, p.Signature, cancellationToken).ConfigureAwait(false);
+        var original = p.Signature is null ? null : FindOriginal(bands, p.Signature);
         Took(SerialPart.NearCopies, started);
         var assignment = original?.StoryId is { } originalStory
             ? await FollowOriginalAsync(batch, p, original, originalStory, cancellationToken).ConfigureAwait(false)
@@ -247,6 +252,7 @@ internal sealed class StoryWriter : IDisposable
         var article = Stored(p, id, assignment);
         started = Now;
         await batch.AddArticleAsync(article, bands, cancellationToken).ConfigureAwait(false);
+        NearCopies.Add(article, bands);
 
         // The layers go with the article, in its transaction: reads never analyse again.
         await batch.SaveAnalysisAsync(id, _settings.LayersVersion, p.Layers, cancellationToken).ConfigureAwait(false);
@@ -296,6 +302,7 @@ internal sealed class StoryWriter : IDisposable
         foreach (var absorbed in assignment.MergedStories)
         {
             await batch.MergeStoriesAsync(absorbed, assignment.StoryId, cancellationToken).ConfigureAwait(false);
+            NearCopies.Merged(absorbed, assignment.StoryId);
             _report.StoriesMerged++;
         }
 
@@ -327,12 +334,17 @@ internal sealed class StoryWriter : IDisposable
         };
     }
 
-    private async Task<NearDuplicateCandidate?> FindOriginalAsync(IStoreBatch batch, long[] bands, uint[] signature, CancellationToken cancellationToken)
+    // The batch's near-copy candidates (WriteBatchAsync reads them as the batch begins).
+    private NearCopyIndex? _nearCopies;
+
+    private NearCopyIndex NearCopies => _nearCopies ?? throw new InvalidOperationException("no batch is being written");
+
+    private NearDuplicateCandidate? FindOriginal(long[] bands, uint[] signature)
     {
         var options = _settings.Clustering;
         NearDuplicateCandidate? best = null;
         var bestSimilarity = 0.0;
-        foreach (var candidate in await batch.FindNearDuplicateCandidatesAsync(bands, cancellationToken).ConfigureAwait(false))
+        foreach (var candidate in NearCopies.Candidates(bands))
         {
             // A near-copy resembles its original, or holds it almost whole (or is held by it): a reprint with a new
             // first sentence and an extra paragraph, an excerpt of a wire story.

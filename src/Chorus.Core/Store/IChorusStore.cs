@@ -258,6 +258,7 @@ public interface IStoreCorrections
 /// <summary>One write transaction. Reads through the batch see its own uncommitted writes. Disposing without commit rolls back.</summary>
 public interface IStoreBatch : IAsyncDisposable
 {
+    /// <summary>The articles stored under any of <paramref name="bandKeys"/> (any number of them), each with the ones it is stored under.</summary>
     Task<IReadOnlyList<NearDuplicateCandidate>> FindNearDuplicateCandidatesAsync(IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default);
 
     Task AddArticleAsync(StoredArticle article, IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default);

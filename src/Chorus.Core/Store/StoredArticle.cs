@@ -60,8 +60,11 @@ public sealed record StoryCorrection(StoryCorrectionKind Kind, string StoryId, s
     public string PreviousStory(string articleId) => Previous?.GetValueOrDefault(articleId) ?? StoryId;
 }
 
-/// <summary>An article that shares a MinHash band with a new one, with what is needed to verify and follow it.</summary>
-public sealed record NearDuplicateCandidate(string ArticleId, string? StoryId, string? DuplicateOf, uint[] Signature);
+/// <summary>
+/// An article that shares a MinHash band with a new one, with what is needed to verify and follow it, and the bands of
+/// those asked for that it is stored under (one look-up serves a whole batch's articles).
+/// </summary>
+public sealed record NearDuplicateCandidate(string ArticleId, string? StoryId, string? DuplicateOf, uint[] Signature, IReadOnlyList<long> Bands);
 
 /// <summary>The kinds of story correction, stored and shown in lower case ("split", "auto-merge").</summary>
 public enum StoryCorrectionKind

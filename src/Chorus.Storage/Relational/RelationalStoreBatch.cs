@@ -30,36 +30,49 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     public async Task<IReadOnlyList<NearDuplicateCandidate>> FindNearDuplicateCandidatesAsync(IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bandKeys);
-        if (bandKeys.Count == 0)
+        // A batch asks once for all its articles' bands: in statements of at most 1,000 parameters, an article found
+        // under bands of two statements is one candidate with the bands of both.
+        var found = new Dictionary<string, (NearDuplicateCandidate Candidate, List<long> Bands)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var chunk in bandKeys.Distinct().Chunk(1000))
         {
-            return [];
+            using var cmd = Command();
+            var names = new string[chunk.Length];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names[i] = "@b" + i.ToString(CultureInfo.InvariantCulture);
+                cmd.AddValue(names[i], chunk[i]);
+            }
+
+            cmd.CommandText = $"""
+                SELECT a.id, a.story_id, a.duplicate_of, a.signature, {_dialect.OrderedJsonArray("b.band", "b.band")}
+                FROM article_bands b JOIN articles a ON a.id = b.article_id
+                WHERE b.band IN ({string.Join(',', names)}) AND a.signature IS NOT NULL
+                GROUP BY a.id, a.story_id, a.duplicate_of, a.signature
+                """;
+            using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var id = reader.GetString(0);
+                var bands = System.Text.Json.JsonSerializer.Deserialize<long[]>(reader.GetString(4)) ?? [];
+                if (found.TryGetValue(id, out var seen))
+                {
+                    seen.Bands.AddRange(bands);
+                    continue;
+                }
+
+                var candidate = new NearDuplicateCandidate(
+                    id,
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    MinHasher.FromBytes((byte[])reader[3]),
+                    []);
+                found[id] = (candidate, [.. bands]);
+                order.Add(id);
+            }
         }
 
-        using var cmd = Command();
-        var names = new string[bandKeys.Count];
-        for (var i = 0; i < bandKeys.Count; i++)
-        {
-            names[i] = "@b" + i.ToString(CultureInfo.InvariantCulture);
-            cmd.AddValue(names[i], bandKeys[i]);
-        }
-
-        cmd.CommandText = $"""
-            SELECT DISTINCT a.id, a.story_id, a.duplicate_of, a.signature
-            FROM article_bands b JOIN articles a ON a.id = b.article_id
-            WHERE b.band IN ({string.Join(',', names)}) AND a.signature IS NOT NULL
-            """;
-        var list = new List<NearDuplicateCandidate>();
-        using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new NearDuplicateCandidate(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                MinHasher.FromBytes((byte[])reader[3])));
-        }
-
-        return list;
+        return [.. order.Select(id => found[id].Candidate with { Bands = found[id].Bands })];
     }
 
     public async Task SaveAnalysisAsync(string articleId, int version, byte[] layers, CancellationToken cancellationToken = default)
