@@ -30,6 +30,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     public async Task<IReadOnlyList<NearDuplicateCandidate>> FindNearDuplicateCandidatesAsync(IReadOnlyList<long> bandKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bandKeys);
+        await WritePendingArticlesAsync(cancellationToken).ConfigureAwait(false);
         // A batch asks once for all its articles' bands: in statements of at most 1,000 parameters, an article found
         // under bands of two statements is one candidate with the bands of both.
         var found = new Dictionary<string, (NearDuplicateCandidate Candidate, List<long> Bands)>(StringComparer.Ordinal);
@@ -79,6 +80,12 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(layers);
+        if (!_dialect.WritesLargeRowsOneByOne)
+        {
+            _pendingLayers.Add((articleId, version, layers));
+            return;
+        }
+
         var cmd = Prepared(
             "INSERT INTO article_analysis (article_id, version, layers) VALUES (@id, @v, @l) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers",
             ("@id", DbType.String),
@@ -94,11 +101,59 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(bandKeys);
-        // Prepared once per batch: parsing the statement again for every article cost as much as running it. The row
-        // and its bands go in one command, one round trip on a database across a network.
+        // On SQLite the statement is prepared once per batch: parsing it again for every article cost as much as
+        // running it. The row and its bands go in one command.
+        object?[] values =
+        [
+            article.Id,
+            ++_sequence,
+            article.Ref,
+            article.ContentKey,
+            article.Source,
+            article.Date?.ToString(),
+            article.Date is { } d ? RelationalChorusStore.Iso(d.Start) : null,
+            article.Date is { } e ? RelationalChorusStore.Iso(e.End) : null,
+            article.Lang,
+            article.Title,
+            article.Text,
+            article.Url,
+            article.ExternalId,
+            article.DuplicateOf,
+            article.StoryId,
+            article.Assignment is { } a ? StoreJson.Serialize(a) : null,
+            article.Signature is { } s ? MinHasher.ToBytes(s) : null,
+            DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            article.SummaryOnly ? 1 : 0,
+            Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url),
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = DbCommandExtensions.Storable(values[i]);
+        }
+
+        if (article.StoryId is { } story)
+        {
+            _touchedStories.Add(story);
+        }
+
+        if (!_dialect.WritesLargeRowsOneByOne)
+        {
+            // Across a network a round trip per article was most of the time the write lock was held: the rows wait
+            // for one statement per batch (WritePendingArticlesAsync), which anything reading or changing articles
+            // in this batch writes out first.
+            _pendingArticleStories[article.Id] = article.StoryId;
+            _pendingArticles.Add(values);
+            foreach (var band in bandKeys)
+            {
+                _pendingBands.Add((band, article.Id));
+            }
+
+            return;
+        }
+
         var cmd = Prepared(
             _articleSql ??= $"""
-            INSERT INTO articles (id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key)
+            INSERT INTO articles ({ArticleColumns})
             VALUES (@id, @seq, @ref, @key, @source, @date, @start, @end, @lang, @title, @text, @url, @ext, @dup, @story, @assignment, @signature, @at, @summary, @outlet);
             INSERT INTO article_bands (band, article_id) {_dialect.SelectJsonRows("@rows", "lt")};
             """,
@@ -123,39 +178,98 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             ("@summary", DbType.Int32),
             ("@outlet", DbType.String),
             ("@rows", _dialect.JsonRowsType));
-        object?[] values =
-        [
-            article.Id,
-            ++_sequence,
-            article.Ref,
-            article.ContentKey,
-            article.Source,
-            article.Date?.ToString(),
-            article.Date is { } d ? RelationalChorusStore.Iso(d.Start) : null,
-            article.Date is { } e ? RelationalChorusStore.Iso(e.End) : null,
-            article.Lang,
-            article.Title,
-            article.Text,
-            article.Url,
-            article.ExternalId,
-            article.DuplicateOf,
-            article.StoryId,
-            article.Assignment is { } a ? StoreJson.Serialize(a) : null,
-            article.Signature is { } s ? MinHasher.ToBytes(s) : null,
-            DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            article.SummaryOnly ? 1 : 0,
-            Chorus.Core.Outlets.OutletNames.Key(article.Source, article.Url),
-            _dialect.JsonRowsValue(BandRows(bandKeys, article.Id)),
-        ];
         for (var i = 0; i < values.Length; i++)
         {
-            cmd.Parameters[i].Value = DbCommandExtensions.Storable(values[i]);
+            cmd.Parameters[i].Value = values[i];
         }
 
+        cmd.Parameters[values.Length].Value = _dialect.JsonRowsValue(BandRows(bandKeys, article.Id));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        if (article.StoryId is { } story)
+    }
+
+    private const string ArticleColumns = "id, seq, ref, content_key, source, date, date_start, date_end, lang, title, text, url, external_id, duplicate_of, story_id, assignment, signature, ingested_at, summary_only, outlet_key";
+
+    // Rows of articles, their bands and layers kept back until one statement each writes them (engines that take
+    // large rows as one document; WritesLargeRowsOneByOne is false), with each kept article's story.
+    private readonly List<object?[]> _pendingArticles = [];
+    private readonly List<(long Band, string Article)> _pendingBands = [];
+    private readonly List<(string Article, int Version, byte[] Layers)> _pendingLayers = [];
+    private readonly Dictionary<string, string?> _pendingArticleStories = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the articles, bands and layers kept back, in the order they were added; nothing to do when there are none.</summary>
+    private async Task WritePendingArticlesAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingArticles.Count > 0)
         {
-            _touchedStories.Add(story);
+            using var cmd = Command();
+            // id, seq, the fourteen texts from ref to assignment, signature (hexadecimal), ingested_at, summary_only, outlet_key.
+            cmd.CommandText = $"INSERT INTO articles ({ArticleColumns}) {_dialect.SelectJsonRows("@rows", "tl" + "tttttttttttttt" + "xtit")}";
+            cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(_pendingArticles, _pendingArticles.Sum(r => ((string?)r[10])?.Length ?? 0) + (_pendingArticles.Count * 600), WriteValues)));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _pendingArticles.Clear();
+            _pendingArticleStories.Clear();
+        }
+
+        if (_pendingBands.Count > 0)
+        {
+            using var cmd = Command();
+            cmd.CommandText = $"INSERT INTO article_bands (band, article_id) {_dialect.SelectJsonRows("@rows", "lt")}";
+            cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(_pendingBands, _pendingBands.Count * 40, static (json, row) =>
+            {
+                json.WriteNumberValue(row.Band);
+                json.WriteStringValue(row.Article);
+            })));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _pendingBands.Clear();
+        }
+
+        if (_pendingLayers.Count > 0)
+        {
+            // A layer saved twice in one batch is written once, as last saved: one statement may not upsert a key twice.
+            var last = new Dictionary<string, (string Article, int Version, byte[] Layers)>(StringComparer.Ordinal);
+            foreach (var row in _pendingLayers)
+            {
+                last.Remove(row.Article);
+                last[row.Article] = row;
+            }
+
+            using var cmd = Command();
+            cmd.CommandText = $"INSERT INTO article_analysis (article_id, version, layers) {_dialect.SelectJsonRows("@rows", "tix")} ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, layers = excluded.layers";
+            cmd.AddValue("@rows", _dialect.JsonRowsValue(JsonRows(last.Values, last.Values.Sum(r => (2 * r.Layers.Length) + 48), static (json, row) =>
+            {
+                json.WriteStringValue(row.Article);
+                json.WriteNumberValue(row.Version);
+                json.WriteStringValue(Convert.ToHexString(row.Layers));
+            })));
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _pendingLayers.Clear();
+        }
+    }
+
+    private static void WriteValues(System.Text.Json.Utf8JsonWriter json, object?[] values)
+    {
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case null or DBNull:
+                    json.WriteNullValue();
+                    break;
+                case string text:
+                    json.WriteStringValue(text);
+                    break;
+                case long number:
+                    json.WriteNumberValue(number);
+                    break;
+                case int number:
+                    json.WriteNumberValue(number);
+                    break;
+                case byte[] bytes:
+                    json.WriteStringValue(Convert.ToHexString(bytes));
+                    break;
+                default:
+                    throw new InvalidOperationException($"an article value of type {value.GetType().Name} cannot be kept back");
+            }
         }
     }
 
@@ -458,8 +572,11 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             cancellationToken).ConfigureAwait(false);
     }
 
-    private Task WritePendingOccurrencesAsync(CancellationToken cancellationToken)
-        => WriteHeldRowsAsync(
+    private async Task WritePendingOccurrencesAsync(CancellationToken cancellationToken)
+    {
+        // Their triggers read the articles they are of (entity_articles): those go first.
+        await WritePendingArticlesAsync(cancellationToken).ConfigureAwait(false);
+        await WriteHeldRowsAsync(
             $"""
             INSERT INTO entity_occurrences (article_id, type, local_name, entity_id, mentions)
                 {_dialect.SelectJsonRows("@rows", "tttti")}
@@ -467,7 +584,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             """,
             _pendingOccurrences,
             3,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Writes rows kept back with one statement that reads them as a JSON array, then forgets them; nothing to do when there are none.</summary>
     private async Task WriteHeldRowsAsync<T>(string sql, List<T> rows, int keyColumns, CancellationToken cancellationToken)
@@ -613,7 +731,21 @@ internal sealed class RelationalStoreBatch : IStoreBatch
                 }
             }
 
-            await ReadTextsAsync($"SELECT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL", pendingArticles, stories, cancellationToken).ConfigureAwait(false);
+            // Articles kept back themselves (WritePendingArticlesAsync) give their stories from memory.
+            foreach (var article in pendingArticles.Where(_pendingArticleStories.ContainsKey).ToList())
+            {
+                if (_pendingArticleStories[article] is { } story)
+                {
+                    stories.Add(story);
+                }
+
+                pendingArticles.Remove(article);
+            }
+
+            if (pendingArticles.Count > 0)
+            {
+                await ReadTextsAsync($"SELECT story_id FROM articles WHERE id IN ({_dialect.SelectJsonTexts("@ids")}) AND story_id IS NOT NULL", pendingArticles, stories, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new EntityContext(entities, stories);
@@ -674,6 +806,7 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await WritePendingArticlesAsync(cancellationToken).ConfigureAwait(false);
         await WritePendingStoriesAsync(cancellationToken).ConfigureAwait(false);
         await WritePendingEntitiesAsync(cancellationToken).ConfigureAwait(false);
         await WritePendingOccurrencesAsync(cancellationToken).ConfigureAwait(false);
@@ -700,7 +833,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
 
     internal async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        // Raw statements may touch entity and story tables: the rows kept back go first, so the order of writes is kept.
+        // Raw statements may touch article, entity and story tables: the rows kept back go first, so the order of writes is kept.
+        await WritePendingArticlesAsync(CancellationToken.None).ConfigureAwait(false);
         await WritePendingStoriesAsync(CancellationToken.None).ConfigureAwait(false);
         await WritePendingEntitiesAsync(CancellationToken.None).ConfigureAwait(false);
         await WritePendingOccurrencesAsync(CancellationToken.None).ConfigureAwait(false);
