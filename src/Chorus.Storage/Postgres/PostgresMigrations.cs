@@ -435,5 +435,63 @@ internal static class PostgresMigrations
         """
         ALTER TABLE stories ALTER COLUMN profile TYPE bytea USING convert_to(profile, 'UTF8');
         """,
+        // Occurrences come in statements of thousands of rows (a batch's, at its commit): the figures they keep
+        // (entity_articles, then entity_totals, entity_months and entity_stories, and the stories' entity versions)
+        // are moved on once per statement from its inserted rows (a transition table), not by a PL/pgSQL call per
+        // row, which was most of the time the write lock was held. The same counts: a row adds one where a row's
+        // trigger added one, here summed per key. Deletes and updates (corrections) keep their row triggers.
+        """
+        DROP TRIGGER entity_occurrence_changed ON entity_occurrences;
+        CREATE TRIGGER entity_occurrence_changed AFTER DELETE OR UPDATE OF entity_id, article_id ON entity_occurrences
+            FOR EACH ROW EXECUTE FUNCTION chorus_entity_occurrence_changed();
+        DROP TRIGGER story_entity_version_of_occurrence ON entity_occurrences;
+        CREATE TRIGGER story_entity_version_of_occurrence AFTER DELETE OR UPDATE ON entity_occurrences
+            FOR EACH ROW EXECUTE FUNCTION chorus_story_entity_version_of_occurrence();
+        CREATE FUNCTION chorus_entity_occurrences_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO entity_articles (entity_id, article_id, date, seq, names)
+                SELECT n.entity_id, a.id, a.date, a.seq, COUNT(*) FROM added n JOIN articles a ON a.id = n.article_id
+                GROUP BY n.entity_id, a.id, a.date, a.seq
+                ON CONFLICT (entity_id, article_id) DO UPDATE SET names = entity_articles.names + excluded.names;
+            INSERT INTO story_entity_versions (story_id, version)
+                SELECT a.story_id, COUNT(*) FROM added n JOIN articles a ON a.id = n.article_id WHERE a.story_id IS NOT NULL
+                GROUP BY a.story_id
+                ON CONFLICT (story_id) DO UPDATE SET version = story_entity_versions.version + excluded.version;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_occurrences_added AFTER INSERT ON entity_occurrences REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION chorus_entity_occurrences_added();
+        DROP TRIGGER entity_article_changed ON entity_articles;
+        CREATE TRIGGER entity_article_changed AFTER DELETE ON entity_articles
+            FOR EACH ROW EXECUTE FUNCTION chorus_entity_article_changed();
+        CREATE FUNCTION chorus_entity_articles_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            -- In the order the row trigger kept: an entity's totals row exists before its stories count into it.
+            INSERT INTO entity_totals (entity_id, articles, stories)
+                SELECT entity_id, COUNT(*), 0 FROM added GROUP BY entity_id
+                ON CONFLICT (entity_id) DO UPDATE SET articles = entity_totals.articles + excluded.articles;
+            INSERT INTO entity_months (entity_id, month, articles)
+                SELECT entity_id, chorus_entity_month(date), COUNT(*) FROM added WHERE date IS NOT NULL GROUP BY entity_id, chorus_entity_month(date)
+                ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + excluded.articles;
+            INSERT INTO entity_stories (entity_id, story_id, articles)
+                SELECT n.entity_id, a.story_id, COUNT(*) FROM added n JOIN articles a ON a.id = n.article_id WHERE a.story_id IS NOT NULL
+                GROUP BY n.entity_id, a.story_id
+                ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = entity_stories.articles + excluded.articles;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_articles_added AFTER INSERT ON entity_articles REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION chorus_entity_articles_added();
+        DROP TRIGGER entity_story_changed ON entity_stories;
+        CREATE TRIGGER entity_story_changed AFTER DELETE ON entity_stories
+            FOR EACH ROW EXECUTE FUNCTION chorus_entity_story_changed();
+        CREATE FUNCTION chorus_entity_stories_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE entity_totals t SET stories = t.stories + n.added FROM (SELECT entity_id, COUNT(*) AS added FROM added GROUP BY entity_id) n
+                WHERE t.entity_id = n.entity_id;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER entity_stories_added AFTER INSERT ON entity_stories REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION chorus_entity_stories_added();
+        """,
     ];
 }
