@@ -83,6 +83,12 @@ internal sealed class RelationalStoreBatch : IStoreBatch
         if (!_dialect.WritesLargeRowsOneByOne)
         {
             _pendingLayers.Add((articleId, version, layers));
+            _pendingCharacters += 2 * layers.Length;
+            if (_pendingCharacters > MaxPendingCharacters)
+            {
+                await WritePendingArticlesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -148,6 +154,13 @@ internal sealed class RelationalStoreBatch : IStoreBatch
                 _pendingBands.Add((band, article.Id));
             }
 
+            // Book-length articles do not pile up into one document larger than the engine takes (jsonb: 255 MB).
+            _pendingCharacters += article.Text.Length;
+            if (_pendingCharacters > MaxPendingCharacters)
+            {
+                await WritePendingArticlesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -195,6 +208,10 @@ internal sealed class RelationalStoreBatch : IStoreBatch
     private readonly List<(long Band, string Article)> _pendingBands = [];
     private readonly List<(string Article, int Version, byte[] Layers)> _pendingLayers = [];
     private readonly Dictionary<string, string?> _pendingArticleStories = new(StringComparer.Ordinal);
+
+    // Characters of text and hexadecimal layers kept back, and how many make the rows go out before the batch ends.
+    private long _pendingCharacters;
+    internal const long MaxPendingCharacters = 32 * 1024 * 1024;
 
     /// <summary>Writes the articles, bands and layers kept back, in the order they were added; nothing to do when there are none.</summary>
     private async Task WritePendingArticlesAsync(CancellationToken cancellationToken)
@@ -244,6 +261,8 @@ internal sealed class RelationalStoreBatch : IStoreBatch
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             _pendingLayers.Clear();
         }
+
+        _pendingCharacters = 0;
     }
 
     private static void WriteValues(System.Text.Json.Utf8JsonWriter json, object?[] values)
