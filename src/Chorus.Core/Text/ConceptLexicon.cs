@@ -101,8 +101,13 @@ public sealed class ConceptLexicon
     // "rondgereden"; "binnenstad" is a compound).
     private static readonly string[] DutchInseparablePrefixes = ["be", "er", "her", "ont", "ver"];
 
+    // Adverbs and adjectives that stand before a verb as its separable part ("goed|keuren", "bekend|maken", "stil|leggen")
+    // go with them: verbs, not compounds, so only the verb rules read them.
     private static readonly string[] DutchSeparablePrefixes =
-        [.. DutchParticles.Where(p => p != "ge" && !DutchInseparablePrefixes.Contains(p)), "binnen", "dicht", "rond"];
+    [
+        .. DutchParticles.Where(p => p != "ge" && !DutchInseparablePrefixes.Contains(p)), "binnen", "dicht", "rond",
+        "goed", "bekend", "plaats", "stil", "dood", "stop", "open", "kwijt", "thuis", "teweeg", "klaar", "mis", "lam", "vol",
+    ];
 
     private readonly Table _dutch;
     private readonly Table _german;
@@ -224,10 +229,47 @@ public sealed class ConceptLexicon
             {
                 return participle;
             }
+
+            if (SeparableParticiple(table, bare) is { } separable)
+            {
+                return separable;
+            }
         }
 
-        // A participle whose verb's stem ends in its ending already: "gemeld", "gebaad".
-        return stem.Length >= MinCompoundPart + 3 && stem.StartsWith("ge", StringComparison.Ordinal) ? Verb(table, stem[2..]) : null;
+        // A participle whose verb's stem ends in its ending already: "gemeld", "gebaad", "opgericht".
+        return (stem.Length >= MinCompoundPart + 3 && stem.StartsWith("ge", StringComparison.Ordinal) ? Verb(table, stem[2..]) : null)
+            ?? SeparableParticiple(table, stem);
+    }
+
+    /// <summary>
+    /// The concepts of a separable verb whose participle, less its ending, is <paramref name="bare"/>: the particle, the
+    /// participle's "ge", the verb's stem ("goed|ge|keur" → "goedkeuren", "auf|ge|stell" → "aufstellen").
+    /// </summary>
+    private static string[]? SeparableParticiple(Table table, ReadOnlySpan<char> bare)
+    {
+        if (bare.Length > 40)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[bare.Length];
+        foreach (var particle in table.Dutch ? DutchSeparablePrefixes : GermanSeparablePrefixes)
+        {
+            var verb = bare.Length - particle.Length - 2;
+            if (verb < MinCompoundPart || !bare.StartsWith(particle, StringComparison.Ordinal) || !bare[particle.Length..].StartsWith("ge", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            particle.CopyTo(buffer);
+            bare[(particle.Length + 2)..].CopyTo(buffer[particle.Length..]);
+            if (Verb(table, buffer[..(bare.Length - 2)]) is { } concepts)
+            {
+                return concepts;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

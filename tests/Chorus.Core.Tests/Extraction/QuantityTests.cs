@@ -142,6 +142,13 @@ public class QuantityTests(ITestOutputHelper output)
     [InlineData("de", "Der Stau reichte über eine Länge von 12 Kilometern.", 12.0, "km")]
     [InlineData("en", "The river rose by 80 centimetres overnight.", 80.0, "cm")]
     [InlineData("de", "In der Nacht fielen 40 Millimeter Regen.", 40.0, "mm")]
+    // Rain in litres per square metre, as German reports give it, is millimetres of rain (a litre on a square metre
+    // stands a millimetre deep): one measure in every language.
+    [InlineData("de", "Innerhalb von 24 Stunden fielen 120 Liter Regen pro Quadratmeter.", 120.0, "mm")]
+    [InlineData("de", "Es fielen bis zu 95 Liter pro Quadratmeter.", 95.0, "mm")]
+    [InlineData("nl", "Er viel plaatselijk 60 liter regen per vierkante meter.", 60.0, "mm")]
+    [InlineData("en", "Up to 150 litres of rain per square metre fell in a day.", 150.0, "mm")]
+    [InlineData("de", "Der Tank fasst 120 Liter.", 120.0, "l")]
     [InlineData("en", "Gusts of up to 81 mph were recorded.", 81.0, "mi/h")]
     [InlineData("en", "The train was travelling at 130 km/h.", 130.0, "km/h")]
     [InlineData("en", "Inflation rose to 3.2 per cent in May.", 3.2, "%")]

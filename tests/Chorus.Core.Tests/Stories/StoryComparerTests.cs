@@ -648,6 +648,22 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Contains(comparison.Conflicts, c => c.Kind is "date" or "weekday");
     }
 
+    // A name one report's tagger found is the same entity where another report's text spells it but was not tagged
+    // ("US group Helion is buying Dutch chipmaker Nexa Semiconductors"), written with its capitals; lower case it is a word.
+    [Theory]
+    [InlineData("US group Helion is buying Dutch chipmaker Nexa Semiconductors of Eindhoven.", true)]
+    [InlineData("The group helion is buying a chipmaker.", false)]
+    public void ANameTaggedInOneReport_IsThatEntityWhereAnotherSpellsIt(string english, bool named)
+    {
+        var nl = Article("a", "Financieel Dagblad Oost", "Het Amerikaanse Helion neemt de Eindhovense chipmaker Nexa Semiconductors over. Helion betaalt 3,2 miljard euro voor het bedrijf.", "2026-06-17");
+        var en = Article("b", "Semiconductor Times", english, "2026-06-17");
+        var tagged = nl.Analyzed.Entities.Select((m, i) => (Text: nl.Text[m.Start..m.End], Id: nl.EntityIds[i])).Where(m => m.Text is "Helion").ToList();
+        Assert.True(tagged.Count > 0, string.Join(", ", nl.Analyzed.Entities.Select(m => nl.Text[m.Start..m.End])));
+        Assert.DoesNotContain(en.Analyzed.Entities, m => en.Text[m.Start..m.End] == "Helion");
+        var sentences = StorySentences.Build([nl, en], new Dictionary<string, int>(StringComparer.Ordinal));
+        Assert.True(named == sentences.Single(s => s.ArticleIndex == 1).Entities.Contains(tagged[0].Id), string.Join(", ", tagged.Select(t => t.Id)) + " / " + string.Join(", ", sentences.Single(s => s.ArticleIndex == 1).Entities));
+    }
+
     // English function words are no terms, as Dutch and German ones are not (Snowball's lists in all three languages).
     [Fact]
     public void EnglishFunctionWords_AreNoTerms()

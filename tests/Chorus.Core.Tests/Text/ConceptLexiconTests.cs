@@ -85,6 +85,27 @@ public class ConceptLexiconTests
         Assert.Equal(expected, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stemmer.Stem(form)).ToArray());
     }
 
+    // A weak verb's participle behind its separable particle reads as the infinitive: the particle stands before the
+    // participle's "ge" ("goed|ge|keurd" is "goedkeuren", "ein|ge|richtet" is "einrichten"), so no suffix rule reaches it.
+    [Theory]
+    [InlineData("nl", "goedgekeurd", "goedkeuren")]
+    [InlineData("nl", "opgericht", "oprichten")]
+    [InlineData("nl", "stilgelegd", "stilleggen")]
+    [InlineData("nl", "bekendgemaakt", "bekendmaken")]
+    [InlineData("nl", "opgesteld", "opstellen")]
+    [InlineData("de", "angedockt", "andocken")]
+    [InlineData("de", "festgeklemmt", "festklemmen")]
+    [InlineData("de", "aufgetaut", "auftauen")]
+    [InlineData("de", "eingeengt", "einengen")]
+    public void WeakParticiplesBehindAParticle_ReadAsTheirInfinitive(string lang, string form, string infinitive)
+    {
+        var stemmer = LanguageStemmer.For(lang);
+        var expected = ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(infinitive)).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.True(ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(form)).IsEmpty, "the row must test a form the lexicon does not list");
+        Assert.Equal(expected, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stemmer.Stem(form)).ToArray());
+    }
+
     // A Dutch word's senses that its German translations share come first: FreeDict's first sense of "winnen" is to dig
     // up and of "bus" a hub, while "gewinnen" and "Bus" agree on win and bus.
     [Theory]
@@ -144,6 +165,8 @@ public class ConceptLexiconTests
     [InlineData("nl", "gewonden", "de", "Verletzte", "en", "injured")]
     [InlineData("nl", "kiezers", "de", "Wähler", "en", "voters")]
     [InlineData("nl", "medewerkers", "de", "Mitarbeiter", "en", "staff")]
+    [InlineData("nl", "opkomst", "de", "Wahlbeteiligung", "en", "turnout")]
+    [InlineData("nl", "opkomst", "de", "Stimmbeteiligung", "en", "turnout")]
     public void NewsSenses_MeetAcrossLanguages(string lang1, string word1, string lang2, string word2, string lang3, string word3)
     {
         string[] Concepts(string lang, string word) => ConceptLexicon.Default.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray();

@@ -546,6 +546,12 @@ public sealed class QuantityExtractor
                     {
                         next++;
                     }
+                    else if (u == "l" && PerSquareMetre(next) is > 0 and var afterArea)
+                    {
+                        // "120 Liter (Regen) pro Quadratmeter": a litre on a square metre stands a millimetre deep, so
+                        // this is rain in millimetres, the measure the other languages give it in.
+                        (unit, next) = ("mm", afterArea);
+                    }
                 }
                 // An auxiliary, a modal or one of the commonest verbs after a number is what its subject does, not what it
                 // counts ("Van Radio 538 kregen de vindsters", "waar 50 mag", "De drie moeten naar het CBR"): the number
@@ -712,6 +718,29 @@ public sealed class QuantityExtractor
         }
 
         return result;
+
+        // The token after "per/pro square metre" at token k, with the rain named between ("Liter Regen pro Quadratmeter",
+        // "litres of rain per square metre"), or 0 when it does not follow.
+        int PerSquareMetre(int k)
+        {
+            if (k + 1 < tokens.Count && w[k] == "of" && w[k + 1] is "rain" or "water")
+            {
+                k += 2;
+            }
+            else if (k < tokens.Count && w[k] is "regen" or "niederschlag" or "water" or "wasser" or "rain" or "neerslag")
+            {
+                k++;
+            }
+
+            if (k + 1 >= tokens.Count || w[k] is not ("per" or "pro" or "/" or "a"))
+            {
+                return 0;
+            }
+
+            return w[k + 1] is "quadratmeter" or "m²" or "m2" or "qm" ? k + 2
+                : k + 2 < tokens.Count && (w[k + 1], w[k + 2]) is ("vierkante", "meter") or ("square", "metre" or "meter") ? k + 3
+                : 0;
+        }
 
         // The unit after "per", "/" or "pro" at token k; "h" is an hour only after the slash ("km/h").
         string? PerUnit(int k)

@@ -54,7 +54,9 @@ internal sealed class ClaimAligner(double threshold)
     }
 
     /// <param name="typed">For each term id, whether it is a typed value (a figure, a date, a counted role) rather than a word or a name.</param>
-    public (List<SentenceLink> Links, int[] ClaimRoot) Align(IReadOnlyList<StorySentence> sentences, bool[] typed, int articleCount, CancellationToken cancellationToken = default)
+    /// <param name="countSlot">The term id of <see cref="StorySentences.CountSlot"/>, or -1: typed, but no fact of one kind with a name alone.</param>
+    /// <param name="named">For each term id, whether it is a name (an entity); null for none.</param>
+    public (List<SentenceLink> Links, int[] ClaimRoot) Align(IReadOnlyList<StorySentence> sentences, bool[] typed, int articleCount, int countSlot = -1, bool[]? named = null, CancellationToken cancellationToken = default)
     {
         var threshold = ThresholdFor(articleCount, sentences.Count);
         var vocabularySize = typed.Length;
@@ -98,7 +100,13 @@ internal sealed class ClaimAligner(double threshold)
             // Two suffice when one is a typed value or slot (a name and the day, a name and a count of the dead): reports
             // that disagree on the value share nothing else typed, and their words rarely translate one to one
             // ("Havenarbeiders leggen woensdag het werk neer" / "Dock workers will walk out on Thursday").
-            return count < CrossLanguageMinShared && !(count == 2 && typedCount >= 1) ? (0, 0) : (Similarity(shared, nx, ny, typedCount > 0) * threshold / CrossLanguageThreshold, count);
+            // Not a name and the slot of a count of anything, though ("48.000 kippen in Barneveld", "Barneveld has 60,000
+            // residents"): the slot says both count something, as any two figures about one town do; with the counted
+            // thing's word ("brandweerlieden", "Feuerwehrleute") it is a count of one thing.
+            var nameAndCount = count == 2 && typedCount == 1 && countSlot >= 0 && named is not null
+                && Array.BinarySearch(x.CrossTerms, countSlot) >= 0 && Array.BinarySearch(y.CrossTerms, countSlot) >= 0
+                && SharesAny(x.CrossTerms, y.CrossTerms, named);
+            return count < CrossLanguageMinShared && !(count == 2 && typedCount >= 1 && !nameAndCount) ? (0, 0) : (Similarity(shared, nx, ny, typedCount > 0) * threshold / CrossLanguageThreshold, count);
         }
 
         var byArticle = Enumerable.Range(0, articleCount).Select(a => sentences.Where(s => s.ArticleIndex == a).ToArray()).ToArray();
@@ -234,6 +242,35 @@ internal sealed class ClaimAligner(double threshold)
         }
 
         return Math.Sqrt(sum);
+    }
+
+    /// <summary>Whether two sorted term lists share a term of the kind <paramref name="kind"/> marks.</summary>
+    private static bool SharesAny(int[] a, int[] b, bool[] kind)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                if (kind[a[i]])
+                {
+                    return true;
+                }
+
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return false;
     }
 
     private static (double Weight, int Count, int Typed) Shared(int[] a, int[] b, double[] weights, bool[] typed, double[]? sharesA = null, double[]? sharesB = null)

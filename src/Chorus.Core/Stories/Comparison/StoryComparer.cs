@@ -80,12 +80,14 @@ public sealed class StoryComparer
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var sentences = StorySentences.Build(articles, vocabulary);
         var typed = new bool[vocabulary.Count];
+        var named = new bool[vocabulary.Count];
         foreach (var (term, id) in vocabulary)
         {
             typed[id] = StorySentences.IsTypedValue(term);
+            named[id] = term.StartsWith("e:", StringComparison.Ordinal);
         }
 
-        var (links, root) = _aligner.Align(sentences, typed, articles.Count, cancellationToken);
+        var (links, root) = _aligner.Align(sentences, typed, articles.Count, vocabulary.GetValueOrDefault(StorySentences.CountSlot, -1), named, cancellationToken);
         var projected = ProjectedFigures(sentences);
         var (conflicts, updates) = ConflictDetector.Detect(sentences, links, root, projected, cancellationToken);
         JoinDisagreeingSentences(sentences, root, conflicts.Select(c => c.Values).Concat(updates.Select(u => u.Values)));
