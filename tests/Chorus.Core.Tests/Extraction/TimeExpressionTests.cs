@@ -105,6 +105,19 @@ public class TimeExpressionTests(ITestOutputHelper output)
     public void InALengthOfTime_AfterASuperlativeOrAFirst_LooksBack(string lang, string text, string expected)
         => Assert.Equal(expected, Assert.Single(Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-06-12").Value, lang)).Value);
 
+    // A length of time and a half, in words: "an hour and a half", "two and a half years", "twee en een half jaar",
+    // "anderthalb Stunden" (Dutch "anderhalf" had it already): half a unit more, not the whole unit alone.
+    [Theory]
+    [InlineData("en", "Drivers lost up to an hour and a half.", "PT1.5H")]
+    [InlineData("en", "The talks lasted two and a half hours.", "PT2.5H")]
+    [InlineData("en", "He spent a year and a half in prison.", "P1.5Y")]
+    [InlineData("nl", "De werkzaamheden duren twee en een half jaar.", "P2.5Y")]
+    [InlineData("nl", "Automobilisten verloren tot anderhalf uur.", "PT1.5H")]
+    [InlineData("de", "Autofahrer verloren bis zu anderthalb Stunden.", "PT1.5H")]
+    [InlineData("de", "Die Sitzung dauerte eineinhalb Stunden.", "PT1.5H")]
+    public void ALengthOfTimeAndAHalf_IsHalfAUnitMore(string lang, string text, string expected)
+        => Assert.Contains(expected, Extractor.Extract(text, Tokenizer.Tokenize(text), PartialDate.Parse("2024-06-12").Value, lang).Select(t => t.Value));
+
     // A season named from the article date: the last one that has ended, the next one to begin, and a winter that
     // began the December before.
     [Theory]

@@ -167,6 +167,10 @@ public class ConceptLexiconTests
     [InlineData("nl", "medewerkers", "de", "Mitarbeiter", "en", "staff")]
     [InlineData("nl", "opkomst", "de", "Wahlbeteiligung", "en", "turnout")]
     [InlineData("nl", "opkomst", "de", "Stimmbeteiligung", "en", "turnout")]
+    [InlineData("nl", "jaar", "de", "Jahr", "en", "year")]
+    [InlineData("nl", "dagen", "de", "Tage", "en", "days")]
+    [InlineData("nl", "weken", "de", "Wochen", "en", "weeks")]
+    [InlineData("nl", "maanden", "de", "Monate", "en", "months")]
     public void NewsSenses_MeetAcrossLanguages(string lang1, string word1, string lang2, string word2, string lang3, string word3)
     {
         string[] Concepts(string lang, string word) => ConceptLexicon.Default.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray();

@@ -1584,7 +1584,7 @@ public sealed partial class TimeExpressionExtractor
             {
                 count = w[k] == "wat" ? 3 : 2;
             }
-            else if (w[k] is "anderhalf" or "½" || (w[k] is "andere" && k > 0 && w[k - 1] is "een"))
+            else if (w[k] is "anderhalf" or "anderthalb" or "eineinhalb" or "½" || (w[k] is "andere" && k > 0 && w[k - 1] is "een"))
             {
                 // "een andere dag" is one day; "op andere dagen" counts nothing.
                 count = w[k] == "andere" ? 1 : w[k] == "½" ? 0.5 : 1.5;
@@ -1607,6 +1607,12 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
+            // "two and a half hours", "twee en een half jaar": half a unit more before the unit.
+            if (AndAHalf(next) is > 0 and var afterHalf)
+            {
+                (count, next) = (count + 0.5, afterHalf);
+            }
+
             if (next >= N || DurationUnit(next) is not { } unit)
             {
                 return false;
@@ -1618,11 +1624,15 @@ public sealed partial class TimeExpressionExtractor
                 return false;
             }
 
-            // "een jaar en een kwart"
+            // "een jaar en een kwart"; "an hour and a half", "a year and a half": half a unit more after the unit.
             var end = next + 1;
             if (end + 2 < N && w[end] == "en" && w[end + 1] is "een" && w[end + 2] == "kwart" && unit == "year")
             {
                 (count, end) = (count + 0.25, end + 3);
+            }
+            else if (count == Math.Floor(count) && AndAHalf(end) is > 0 and var afterUnitHalf)
+            {
+                (count, end) = (count + 0.5, afterUnitHalf);
             }
 
             var after = end < N ? w[end] : string.Empty;
@@ -1646,6 +1656,10 @@ public sealed partial class TimeExpressionExtractor
             hit = new Hit(i, end, Period(count, unit), TimeKind.Duration, mod);
             return true;
         }
+
+        /// <summary>The token after "and a half" ("en een half", "und ein halb") at token k, or 0 when it does not follow.</summary>
+        private int AndAHalf(int k)
+            => k + 2 < N && w[k] is "and" or "en" or "und" && w[k + 1] is "a" or "een" or "ein" && w[k + 2] is "half" or "halve" or "halb" ? k + 3 : 0;
 
         /// <summary>
         /// An age in years further than the word after it: "67 jaar en drie maanden oud", and the Dutch idiom for an age

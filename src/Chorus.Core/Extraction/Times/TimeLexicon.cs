@@ -166,7 +166,7 @@ public sealed class TimeLexicon
             "seconds", "night", "nights", "stunde", "stunden", "sekunden", "uhr", "o'clock", "weekenden", "weekends", "middaguur", "noon", "mittag",
             "middernacht", "midnight", "mitternacht", "ochtends", "morgens", "ochtend", "middags", "middag", "namiddag", "voormiddag", "avonds", "avond",
             "nachts", "morning", "afternoon", "evening", "pm", "p.m", "abends", "nachmittags", "vormittags", "nu", "heden", "now", "jetzt", "jaren", "years",
-            "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "weekdag", "werkdag", "weekday", "werktag", "abend", "nachmittag", "vormittag",
+            "eeuw", "kwartaal", "quarter", "quartal", "½", "anderhalf", "anderthalb", "eineinhalb", "weekdag", "werkdag", "weekday", "werktag", "abend", "nachmittag", "vormittag",
             "morgenstunden", "abendstunden", "nachtstunden", "helft", "hälfte", "halfjaar", "jaarhelft", "halbjahr", "halbjahres", "halbjahrs",
         ]);
         return words;
