@@ -664,6 +664,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.True(named == sentences.Single(s => s.ArticleIndex == 1).Entities.Contains(tagged[0].Id), string.Join(", ", tagged.Select(t => t.Id)) + " / " + string.Join(", ", sentences.Single(s => s.ArticleIndex == 1).Entities));
     }
 
+    // Two words in two languages align when they carry most of both sentences (twice the threshold); the same two words
+    // among many others do not.
+    [Theory]
+    [InlineData("Lifeboats and a helicopter are searching for him.", true)]
+    [InlineData("Lifeboats searched the harbour all night while divers inspected the damaged hull of the ferry.", false)]
+    public void TwoWordsThatCarryBothSentences_AlignAcrossLanguages(string english, bool shared)
+    {
+        var a = Article("a", "Zeeuwse Courant", "Voor de kust van Vlissingen wordt sinds zondag een zeiler vermist. Reddingsboten en een helikopter zoeken naar de man. Zijn zeilboot werd leeg teruggevonden.", "2024-07-22");
+        var b = Article("b", "Coastal News", "A sailor has been missing off the coast of Vlissingen since Sunday. " + english + " His yacht was found drifting with no one on board.", "2024-07-22");
+        var claims = new StoryComparer().Compare([a, b]).Claims;
+        Assert.Equal(shared, claims.Any(c => c.Shared && c.Text.Contains("Reddingsboten", StringComparison.Ordinal)));
+    }
+
     // English function words are no terms, as Dutch and German ones are not (Snowball's lists in all three languages).
     [Fact]
     public void EnglishFunctionWords_AreNoTerms()
