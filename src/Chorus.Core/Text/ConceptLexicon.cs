@@ -241,6 +241,63 @@ public sealed class ConceptLexicon
             ?? SeparableParticiple(table, stem);
     }
 
+    /// <summary>Whether a word (as written, any case) is a separable verb particle of the language ("uit", "plaats", "aus").</summary>
+    public static bool IsSeparableParticle(string lang, ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[Math.Min(word.Length, 16)];
+        if (word.Length > 16 || word.ToLowerInvariant(lower) < 0)
+        {
+            return false;
+        }
+
+        foreach (var particle in lang == "nl" ? DutchSeparablePrefixes : lang == "de" ? GermanSeparablePrefixes : [])
+        {
+            if (lower.SequenceEqual(particle))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The concepts of the separable verb a finite form (its stem, <paramref name="verbStem"/>) makes with a particle
+    /// that stands apart at the clause's end ("vond … plaats" → plaatsvinden, "brach … aus" → ausbrechen); empty when the
+    /// two make no verb the lexicon holds.
+    /// </summary>
+    public string[] SeparatedVerb(string lang, string verbStem, string particle)
+    {
+        ArgumentNullException.ThrowIfNull(verbStem);
+        ArgumentNullException.ThrowIfNull(particle);
+        if (TableOf(lang) is not { } table || verbStem.Length < 2)
+        {
+            return [];
+        }
+
+        // The verb's own stem, its lemma's (an irregular past: "vond" → "vind", "brach" → "brech"), or it less a person
+        // or past ending ("leg|t", "legd" → "leg").
+        if (Verb(table, particle + verbStem) is { } whole)
+        {
+            return whole;
+        }
+
+        if ((table.VerbForms.TryGetValue(verbStem, out var lemma) || table.Lemmas.TryGetValue(verbStem, out lemma)) && table.VerbLookup.TryGetValue(particle + lemma, out var irregular))
+        {
+            return irregular;
+        }
+
+        foreach (var ending in table.Endings)
+        {
+            if (verbStem.Length > ending.Length + 1 && verbStem.EndsWith(ending, StringComparison.Ordinal) && Verb(table, particle + verbStem[..^ending.Length]) is { } regular)
+            {
+                return regular;
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>
     /// The concepts of a separable verb whose participle, less its ending, is <paramref name="bare"/>: the particle, the
     /// participle's "ge", the verb's stem ("goed|ge|keur" → "goedkeuren", "auf|ge|stell" → "aufstellen").
@@ -473,7 +530,10 @@ public sealed class ConceptLexicon
             }
         }
 
-        var germanLemmaStems = IrregularForms(irregularVerbs, german, englishWords, english, lemmaStems, dutch);
+        // Every irregular form's infinitive, listed words too ("nam", "brach" are also words of their own), for a verb
+        // whose particle stands apart, where the form is known to be the verb.
+        var (dutchVerbForms, germanVerbForms) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        var germanLemmaStems = IrregularForms(irregularVerbs, german, englishWords, english, lemmaStems, dutch, dutchVerbForms, germanVerbForms);
 
         // A word FreeDict translates only into the other language ("dijk" → "Deich", "brandweer" → "Feuerwehr") takes the English
         // sense of the words of that language whose main translation it is ("Deich": dike): without it, it meets no
@@ -484,8 +544,8 @@ public sealed class ConceptLexicon
         BorrowSenses(german, toGerman);
 
         return new ConceptLexicon(
-            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems },
-            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems },
+            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems, VerbForms = dutchVerbForms },
+            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems, VerbForms = germanVerbForms },
             Freeze(englishWords));
 
         // An irregular past form reads as its infinitive where the dictionary does not list the form itself: English
@@ -495,7 +555,7 @@ public sealed class ConceptLexicon
         // treebank's (<paramref name="dutchLemmas"/>), which win where both have a form.
         static Dictionary<string, string> IrregularForms(
             IEnumerable<string>? rows, Dictionary<string, List<string>> german, Dictionary<string, List<string>> englishWords, LanguageStemmer englishStemmer,
-            Dictionary<string, string> dutchLemmas, Dictionary<string, List<string>> dutch)
+            Dictionary<string, string> dutchLemmas, Dictionary<string, List<string>> dutch, Dictionary<string, string> dutchForms, Dictionary<string, string> germanForms)
         {
             var germanStemmer = LanguageStemmer.For("de");
             var dutchStemmer = LanguageStemmer.For("nl");
@@ -504,9 +564,13 @@ public sealed class ConceptLexicon
             {
                 var (stemmer, table, into) = isDutch ? (dutchStemmer, dutch, dutchLemmas) : (germanStemmer, german, lemmas);
                 var (f, l) = (stemmer.Stem(form), stemmer.Stem(infinitive));
-                if (f != l && table.ContainsKey(l) && !table.ContainsKey(f))
+                if (f != l && table.ContainsKey(l))
                 {
-                    into.TryAdd(f, l);
+                    (isDutch ? dutchForms : germanForms).TryAdd(f, l);
+                    if (!table.ContainsKey(f))
+                    {
+                        into.TryAdd(f, l);
+                    }
                 }
             }
 
@@ -602,6 +666,9 @@ public sealed class ConceptLexicon
         public Dictionary<string, string[]> Stems { get; } = stems;
 
         /// <summary>Stems of forms whose lemma no rule reaches, to their lemma's stem (Dutch from the UD treebanks; German irregular verbs).</summary>
+        /// <summary>Irregular verb forms' stems and their infinitive's stem, also where the form is a listed word.</summary>
+        public Dictionary<string, string> VerbForms { get; init; } = [];
+
         public Dictionary<string, string> Lemmas
         {
             get => _lemmas;

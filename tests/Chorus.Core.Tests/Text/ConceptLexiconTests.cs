@@ -106,6 +106,30 @@ public class ConceptLexiconTests
         Assert.Equal(expected, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stemmer.Stem(form)).ToArray());
     }
 
+    // A main clause's finite verb with its particle at the end reads as the whole verb ("nam … over" is overnemen,
+    // "nahm … fest" festnehmen), also through an irregular past; a noun before the particle makes none.
+    [Theory]
+    [InlineData("nl", "nam", "over", "overnemen")]
+    [InlineData("nl", "legden", "neer", "neerleggen")]
+    [InlineData("nl", "neemt", "op", "opnemen")]
+    [InlineData("de", "nahm", "fest", "festnehmen")]
+    [InlineData("de", "brach", "aus", "ausbrechen")]
+    [InlineData("nl", "huizen", "uit", null)]
+    public void AFiniteVerbAndItsParticleApart_ReadAsTheWholeVerb(string lang, string verb, string particle, string? infinitive)
+    {
+        var stemmer = LanguageStemmer.For(lang);
+        var found = ConceptLexicon.Default.SeparatedVerb(lang, stemmer.Stem(verb), particle);
+        if (infinitive is null)
+        {
+            Assert.Empty(found);
+            return;
+        }
+
+        var expected = ConceptLexicon.Default.ConceptsOf(lang, stemmer.Stem(infinitive)).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+    }
+
     // A Dutch word's senses that its German translations share come first: FreeDict's first sense of "winnen" is to dig
     // up and of "bus" a hub, while "gewinnen" and "Bus" agree on win and bus.
     [Theory]

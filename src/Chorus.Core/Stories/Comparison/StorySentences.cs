@@ -260,6 +260,7 @@ internal static class StorySentences
                     }
                 }
 
+                var firstToken = tokenIndex;
                 while (tokenIndex < analyzed.Tokens.Count && analyzed.Tokens[tokenIndex].Start < span.End)
                 {
                     var token = analyzed.Tokens[tokenIndex];
@@ -311,6 +312,20 @@ internal static class StorySentences
                     }
 
                     tokenIndex++;
+                }
+
+                // A Dutch or German main clause puts a separable verb's particle last ("De overtredingen vonden tussen 2021
+                // en 2023 plaats", "Das Feuer brach in einem Wohnwagen aus"): the verb crosses as the whole verb too
+                // (plaatsvinden: occur; ausbrechen: break out), which its two halves alone never meet.
+                if (lexicon is not null && article.Lang is "nl" or "de" && SeparatedVerb(lexicon, article.Lang, text, analyzed, firstToken, tokenIndex, span) is { Length: > 0 } whole)
+                {
+                    var share = 1 / Math.Sqrt(whole.Length);
+                    foreach (var concept in whole)
+                    {
+                        var id = Intern(vocabulary, concept);
+                        cross.Add(id);
+                        shares[id] = Math.Max(shares.GetValueOrDefault(id), share);
+                    }
                 }
 
                 // "De drie grootste steden", "the six largest cities": a ranked set the sentence names, not a count it
@@ -693,6 +708,42 @@ internal static class StorySentences
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// The concepts of the separable verb whose particle ends the sentence (tokens <paramref name="from"/> to before
+    /// <paramref name="to"/>), joined with the first word before it that makes a verb the lexicon holds; empty for none.
+    /// </summary>
+    private static string[] SeparatedVerb(ConceptLexicon lexicon, string lang, string text, AnalyzedArticle analyzed, int from, int to, TextSpan span)
+    {
+        var last = to - 1;
+        while (last >= from && analyzed.Tokens[last].Kind != TokenKind.Word)
+        {
+            last--;
+        }
+
+        if (last <= from || analyzed.Tokens[last].Start < span.Start)
+        {
+            return [];
+        }
+
+        var particle = text.AsSpan(analyzed.Tokens[last].Start, analyzed.Tokens[last].End - analyzed.Tokens[last].Start);
+        if (!ConceptLexicon.IsSeparableParticle(lang, particle))
+        {
+            return [];
+        }
+
+        var particleText = particle.ToString().ToLowerInvariant();
+        for (var k = from; k < last; k++)
+        {
+            if (analyzed.Tokens[k].Start >= span.Start && analyzed.Tokens[k].Kind == TokenKind.Word && analyzed.Stems[k] is { } stem
+                && lexicon.SeparatedVerb(lang, stem, particleText) is { Length: > 0 } concepts)
+            {
+                return concepts;
+            }
+        }
+
+        return [];
     }
 
     private static bool IsCovered(List<TextSpan> covered, int offset)
