@@ -114,6 +114,7 @@ public class ConceptLexiconTests
     [InlineData("nl", "neemt", "op", "opnemen")]
     [InlineData("de", "nahm", "fest", "festnehmen")]
     [InlineData("de", "brach", "aus", "ausbrechen")]
+    [InlineData("de", "kehrte", "zuruck", "zurückkehren")] // the particle as German stems write it, without its umlaut
     [InlineData("nl", "huizen", "uit", null)]
     public void AFiniteVerbAndItsParticleApart_ReadAsTheWholeVerb(string lang, string verb, string particle, string? infinitive)
     {

@@ -733,7 +733,8 @@ internal static class StorySentences
             return [];
         }
 
-        var particleText = particle.ToString().ToLowerInvariant();
+        // German stems are written without umlauts ("zuruckkehr"): the particle joins them so.
+        var particleText = particle.ToString().ToLowerInvariant().Replace('ü', 'u').Replace('ö', 'o').Replace('ä', 'a');
         for (var k = from; k < last; k++)
         {
             if (analyzed.Tokens[k].Start >= span.Start && analyzed.Tokens[k].Kind == TokenKind.Word && analyzed.Stems[k] is { } stem
