@@ -275,8 +275,8 @@ public sealed class ConceptLexicon
             return [];
         }
 
-        // The verb's own stem, its lemma's (an irregular past: "vond" → "vind", "brach" → "brech"), or it less a person
-        // or past ending ("leg|t", "legd" → "leg").
+        // The verb's own stem, its lemma's (an irregular past: "nam" → "neem", "brach" → "brech"), or it less a person
+        // or past ending ("neem|t", "legd" → "leg").
         if (Verb(table, particle + verbStem) is { } whole)
         {
             return whole;
@@ -665,10 +665,10 @@ public sealed class ConceptLexicon
 
         public Dictionary<string, string[]> Stems { get; } = stems;
 
-        /// <summary>Stems of forms whose lemma no rule reaches, to their lemma's stem (Dutch from the UD treebanks; German irregular verbs).</summary>
         /// <summary>Irregular verb forms' stems and their infinitive's stem, also where the form is a listed word.</summary>
         public Dictionary<string, string> VerbForms { get; init; } = [];
 
+        /// <summary>Stems of forms whose lemma no rule reaches, to their lemma's stem (Dutch from the UD treebanks; German irregular verbs).</summary>
         public Dictionary<string, string> Lemmas
         {
             get => _lemmas;
