@@ -97,7 +97,7 @@ internal sealed class ClaimAligner(double threshold)
                 return (0, 0);
             }
 
-            var (shared, count, typedCount) = sameLang ? Shared(x.Terms, y.Terms, weights, typed) : Shared(x.CrossTerms, y.CrossTerms, weights, typed, x.CrossShares, y.CrossShares);
+            var (shared, count, typedCount, namedCount) = sameLang ? Shared(x.Terms, y.Terms, weights, typed, null) : Shared(x.CrossTerms, y.CrossTerms, weights, typed, named, x.CrossShares, y.CrossShares);
             if (sameLang)
             {
                 return (Similarity(shared, nx, ny, typedCount > 0), count);
@@ -113,9 +113,8 @@ internal sealed class ClaimAligner(double threshold)
             // residents"): the slot says both count something, as any two figures about one town do; with the counted
             // thing's word ("brandweerlieden", "Feuerwehrleute") it is a count of one thing. Two words alone do when they
             // carry most of both sentences (see CrossLanguageTwoTermFactor).
-            var nameAndCount = count == 2 && typedCount == 1 && countSlot >= 0 && named is not null
-                && Array.BinarySearch(x.CrossTerms, countSlot) >= 0 && Array.BinarySearch(y.CrossTerms, countSlot) >= 0
-                && SharesAny(x.CrossTerms, y.CrossTerms, named);
+            var nameAndCount = count == 2 && typedCount == 1 && namedCount == 1 && countSlot >= 0
+                && Array.BinarySearch(x.CrossTerms, countSlot) >= 0 && Array.BinarySearch(y.CrossTerms, countSlot) >= 0;
             var similarity = Similarity(shared, nx, ny, typedCount > 0) * threshold / CrossLanguageThreshold;
             var enough = count >= CrossLanguageMinShared
                 || (count == 2 && !nameAndCount && (typedCount >= 1 || similarity >= CrossLanguageTwoTermFactor * threshold));
@@ -257,39 +256,10 @@ internal sealed class ClaimAligner(double threshold)
         return Math.Sqrt(sum);
     }
 
-    /// <summary>Whether two sorted term lists share a term of the kind <paramref name="kind"/> marks.</summary>
-    private static bool SharesAny(int[] a, int[] b, bool[] kind)
-    {
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                if (kind[a[i]])
-                {
-                    return true;
-                }
-
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return false;
-    }
-
-    private static (double Weight, int Count, int Typed) Shared(int[] a, int[] b, double[] weights, bool[] typed, double[]? sharesA = null, double[]? sharesB = null)
+    private static (double Weight, int Count, int Typed, int Named) Shared(int[] a, int[] b, double[] weights, bool[] typed, bool[]? named, double[]? sharesA = null, double[]? sharesB = null)
     {
         double shared = 0;
-        int count = 0, typedCount = 0, i = 0, j = 0;
+        int count = 0, typedCount = 0, namedCount = 0, i = 0, j = 0;
         while (i < a.Length && j < b.Length)
         {
             if (a[i] == b[j])
@@ -298,6 +268,7 @@ internal sealed class ClaimAligner(double threshold)
                 shared += w * w * (sharesA?[i] ?? 1) * (sharesB?[j] ?? 1);
                 count++;
                 typedCount += typed[a[i]] ? 1 : 0;
+                namedCount += named?[a[i]] == true ? 1 : 0;
                 i++;
                 j++;
             }
@@ -311,6 +282,6 @@ internal sealed class ClaimAligner(double threshold)
             }
         }
 
-        return (shared, count, typedCount);
+        return (shared, count, typedCount, namedCount);
     }
 }
