@@ -86,7 +86,7 @@ public class ConceptLexiconTests
     }
 
     // A weak verb's participle behind its separable particle reads as the infinitive: the particle stands before the
-    // participle's "ge" ("goed|ge|keurd" is "goedkeuren", "ein|ge|richtet" is "einrichten"), so no suffix rule reaches it.
+    // participle's "ge" ("goed|ge|keurd" is "goedkeuren", "auf|ge|taut" is "auftauen"), so no suffix rule reaches it.
     [Theory]
     [InlineData("nl", "goedgekeurd", "goedkeuren")]
     [InlineData("nl", "opgericht", "oprichten")]

@@ -24,8 +24,6 @@ internal sealed class StoryNames
         _lookup = byForm.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public int Count => _byForm.Count;
-
     public static StoryNames Of(IReadOnlyList<ComparedArticle> articles)
     {
         var byForm = new Dictionary<string, (string Id, EntityType Type)[]?>(StringComparer.Ordinal);
