@@ -276,26 +276,13 @@ public sealed class ConceptLexicon
         }
 
         // The verb's own stem, its lemma's (an irregular past: "nam" → "neem", "brach" → "brech"), or it less a person
-        // or past ending ("neem|t", "legd" → "leg").
-        if (Verb(table, particle + verbStem) is { } whole)
-        {
-            return whole;
-        }
-
-        if ((table.VerbForms.TryGetValue(verbStem, out var lemma) || table.Lemmas.TryGetValue(verbStem, out lemma)) && table.VerbLookup.TryGetValue(particle + lemma, out var irregular))
-        {
-            return irregular;
-        }
-
-        foreach (var ending in table.Endings)
-        {
-            if (verbStem.Length > ending.Length + 1 && verbStem.EndsWith(ending, StringComparison.Ordinal) && Verb(table, particle + verbStem[..^ending.Length]) is { } regular)
-            {
-                return regular;
-            }
-        }
-
-        return [];
+        // or past ending as any inflected verb is read ("neem|t", "legd" → "leg").
+        var joined = particle + verbStem;
+        return Verb(table, joined)
+            ?? ((table.VerbForms.TryGetValue(verbStem, out var lemma) || table.Lemmas.TryGetValue(verbStem, out lemma))
+                && table.VerbLookup.TryGetValue(particle + lemma, out var irregular) ? irregular : null)
+            ?? Inflected(table, joined)
+            ?? [];
     }
 
     /// <summary>
