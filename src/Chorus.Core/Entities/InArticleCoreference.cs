@@ -136,7 +136,7 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         {
             if (IsAName(m))
             {
-                named.Add(WithoutRole(text, WithoutAffiliation(text, m)));
+                named.Add(WithoutRole(text, document.Lang, WithoutAffiliation(text, m)));
             }
         }
 
@@ -331,8 +331,10 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
     }
 
     // "Kremlinwoordvoerder Dmitri Peskov", "Koning Willem-Alexander", "Topman Ben van Beurden" tagged as one person:
-    // the role word in front is not part of the name.
-    private static EntityMention WithoutRole(string text, EntityMention m)
+    // the role word in front is not part of the name. German writes every noun with a capital, so any noun of the
+    // dictionary before a name is a description of the person ("Mittelfeldspieler Thiago Ramalho", "Grünen-Politiker
+    // Anton Hofreiter", "Rentner Klaus Weber"), unless it is a given name too ("Ernst", "Wolf").
+    private static EntityMention WithoutRole(string text, string lang, EntityMention m)
     {
         if (m.Type != EntityType.Person)
         {
@@ -340,10 +342,47 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
         }
 
         var space = text.IndexOf(' ', m.Start, m.End - m.Start);
-        return space > m.Start && RoleWords.IsRole(text[m.Start..space]) && space + 1 < m.End && char.IsUpper(text[space + 1])
+        if (space <= m.Start || space + 1 >= m.End || !char.IsUpper(text[space + 1]))
+        {
+            return m;
+        }
+
+        var first = text[m.Start..space];
+        return RoleWords.IsRole(first) || (lang == "de" && IsGermanNoun(first))
             ? m with { Start = space + 1 }
             : m;
     }
+
+    // A German common noun of the dictionary, or a compound whose last part is one ("Mittelfeld|spieler", "Grünen-|Politiker"),
+    // that no name list gives as a given name.
+    private static bool IsGermanNoun(string word)
+    {
+        var hyphen = word.LastIndexOf('-');
+        var head = hyphen >= 0 && hyphen + 1 < word.Length ? word[(hyphen + 1)..] : word;
+        if (head.Length < 4 || !char.IsUpper(head[0]) || NameGazetteer.Dutch.IsGivenName(word) || NameGazetteer.Dutch.IsGivenName(head))
+        {
+            return false;
+        }
+
+        var lower = head.ToLowerInvariant();
+        if (ConceptLexicon.Default.HoldsWord("de", lower))
+        {
+            return true;
+        }
+
+        // A compound's last part of five letters or more ("-spieler", "-trainer"); shorter ones end names too ("-berg", "-gang").
+        for (var i = ConceptLexicon.MinCompoundPart; i <= lower.Length - MinGermanNounHead; i++)
+        {
+            if (ConceptLexicon.Default.HoldsWord("de", lower[i..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MinGermanNounHead = 5;
 
     // "Ruud Bosgraaf van Amnesty International", "Sandra Binken van BIJ12": a full name, then "van" and an
     // organisation (an acronym or an organisation word), is the person; the rest is where they work.

@@ -201,6 +201,27 @@ public class CoreferenceTests
         Assert.DoesNotContain(e.Keys, k => k.EndsWith(name, StringComparison.Ordinal) && k != name);
     }
 
+    // German writes every noun with a capital: a noun of the dictionary or a compound ending in one before a name is
+    // what the person is, not part of the name; a given name that is also a word ("Ernst", "Horst") stays.
+    [Theory]
+    [InlineData("Bayer Leverkusen verpflichtet den Mittelfeldspieler Thiago Ramalho vom FC Porto.", "Thiago Ramalho")]
+    [InlineData("Der Grünen-Politiker Anton Hofreiter kritisierte den Plan am Montag scharf.", "Anton Hofreiter")]
+    [InlineData("Am Dienstag sagte Rentner Klaus Weber vor Gericht aus.", "Klaus Weber")]
+    public void AGermanNounBeforeAPerson_IsNotPartOfTheName(string text, string name)
+    {
+        var e = Local("de", text);
+        Assert.Contains(name, e.Keys);
+        Assert.DoesNotContain(e.Keys, k => k.EndsWith(name, StringComparison.Ordinal) && k != name);
+    }
+
+    [Theory]
+    [InlineData("Am Montag sprach Ernst Kuipers in Berlin mit Journalisten.", "Ernst Kuipers")]
+    [InlineData("Am Montag sprach Horst Seehofer in München mit Journalisten.", "Horst Seehofer")]
+    public void AGermanGivenNameThatIsAlsoAWord_StaysInTheName(string text, string name)
+    {
+        Assert.Contains(name, Local("de", text).Keys);
+    }
+
     [Theory]
     [InlineData("erasmusbrug")]
     [InlineData("waalhaven")]

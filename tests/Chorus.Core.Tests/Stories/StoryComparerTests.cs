@@ -677,6 +677,20 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(shared, claims.Any(c => c.Shared && c.Text.Contains("Reddingsboten", StringComparison.Ordinal)));
     }
 
+    // Three reports of one fact in three languages make one claim when each pairs with the third on enough terms,
+    // though the German and the English sentence share only the place and the tree: the pair below the two-term bar
+    // does not link on its own, and does not keep the German sentence out of the claim either.
+    [Fact]
+    public void ASentenceAlignedWithOneOfAClaim_JoinsIt_ThoughItSharesTwoWordsWithTheOther()
+    {
+        var nl = Article("a", "Kustkrant", "Een zware storm heeft maandag grote schade aangericht langs de Noordzeekust. In Den Helder kwam een fietser om het leven doordat een boom op hem viel. Honderden bomen gingen om.", "2026-10-27");
+        var de = Article("b", "Nordsee Zeitung", "Ein schwerer Sturm hat am Montag an der Nordseeküste große Schäden angerichtet. In Den Helder wurde ein Radfahrer von einem umstürzenden Baum erschlagen. Auch in Ostfriesland fielen zahlreiche Fähren aus.", "2026-10-27");
+        var en = Article("c", "North Sea Observer", "A severe storm caused widespread damage along the North Sea coast on Monday. A cyclist was killed in Den Helder when a tree fell on him. It was the strongest storm to hit the region since 2018.", "2026-10-27");
+        var claims = new StoryComparer().Compare([nl, de, en]).Claims;
+        var claim = Assert.Single(claims, c => c.Sentences.Any(r => r.ArticleId == "c" && en.Text.AsSpan(r.Start, r.End - r.Start).Contains("cyclist", StringComparison.Ordinal)));
+        Assert.Equal(3, claim.Sentences.Count);
+    }
+
     // English function words are no terms, as Dutch and German ones are not (Snowball's lists in all three languages).
     [Fact]
     public void EnglishFunctionWords_AreNoTerms()
