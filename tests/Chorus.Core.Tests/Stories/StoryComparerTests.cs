@@ -933,6 +933,19 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind is "date" or "weekday"));
     }
 
+    // Two sentences that say the same thing date one past fact: written out to the day, before the story began (one of
+    // them more than a week before), they conflict when the days differ; a month against a day says nothing.
+    [Theory]
+    [InlineData("De aanval vond plaats op 3 maart, maar werd pas dagen later bekendgemaakt.", "The attack took place on 4 March but was only made public days later.", true)]
+    [InlineData("De aanval vond plaats op 3 maart, maar werd pas dagen later bekendgemaakt.", "The attack took place on 3 March but was only made public days later.", false)]
+    [InlineData("De aanval vond plaats in februari, maar werd pas weken later bekendgemaakt.", "The attack took place on 4 March but was only made public days later.", false)]
+    public void TwoPastDatesOfOneFact_ConflictWhenWrittenToTheSamePrecision(string dutch, string english, bool conflict)
+    {
+        var a = Article("a", "Zorgvisie Vandaag", "Het Ziekenhuis Rivierenland in Tiel is getroffen door een cyberaanval. " + dutch, "2026-03-11");
+        var b = Article("b", "Cyber Security Digest", "Rivierenland Hospital in Tiel, the Netherlands, has been hit by a cyber attack. " + english, "2026-03-11");
+        Assert.Equal(conflict, new StoryComparer().Compare([a, b]).Conflicts.Any(c => c.Kind == "date"));
+    }
+
     // A date given as a bound ("nog voor 1 oktober", "na 1 oktober", "before 1 October", "vor dem 1. Oktober") holds every
     // day on its side: a source's day within the bound is no conflict, a day beyond it is.
     [Theory]

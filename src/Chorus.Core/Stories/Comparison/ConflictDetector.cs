@@ -1636,23 +1636,28 @@ internal static class ConflictDetector
             : unit.ToLowerInvariant() is var u && u.Length > 5 ? u[..5] : unit.ToLowerInvariant();
 
     /// <summary>
-    /// Whether two dates can be compared at all. Not when either lies well before the story began (a background
-    /// year: "na de verkiezingen van 2011" against "vandaag"), and not when the articles are of different days unless
-    /// both dates are written out with a number: "vandaag", "gisteren", "in mei" or "de komende dagen" in articles of
-    /// different days name different moments of a developing story, or depend on a resolution that may be wrong.
+    /// Whether two dates can be compared at all. Not when one lies well before the story began and the other does not
+    /// (a background year: "na de verkiezingen van 2011" against "vandaag"), and not when the articles are of different
+    /// days unless both dates are written out with a number: "vandaag", "gisteren", "in mei" or "de komende dagen" in
+    /// articles of different days name different moments of a developing story, or depend on a resolution that may be
+    /// wrong. Two dates before the story's first day, one of them well before, in sentences that say the same thing,
+    /// date one past fact: they compare when both are written out to the same precision ("De aanval vond plaats op 3 maart" in an article of 11
+    /// March, "The attack took place on 4 March"; "in 2019" against "in 2020", not against "in maart 2019").
     /// </summary>
     private static bool Comparable(StorySentence a, TimeMention ta, StorySentence b, TimeMention tb, DateOnly storyStart)
     {
         var (ra, rb) = (Range(ta), Range(tb));
+        static bool Written(StorySentence s, TimeMention t) => s.Article.Text.AsSpan(t.Start, t.End - t.Start).IndexOfAnyInRange('0', '9') >= 0;
         if (storyStart != DateOnly.MaxValue && (ra.End < storyStart.AddDays(-7) || rb.End < storyStart.AddDays(-7)))
         {
-            return false;
+            return ra.End < storyStart && rb.End < storyStart && Written(a, ta) && Written(b, tb) && Precision(ra) == Precision(rb);
         }
 
-        var sameDay = SameDay(a, b);
-        static bool Written(StorySentence s, TimeMention t) => s.Article.Text.AsSpan(t.Start, t.End - t.Start).IndexOfAnyInRange('0', '9') >= 0;
-        return sameDay || (Written(a, ta) && Written(b, tb));
+        return SameDay(a, b) || (Written(a, ta) && Written(b, tb));
     }
+
+    /// <summary>A range's precision: 0 a day, 1 up to a month, 2 longer (a year, a season, a decade).</summary>
+    private static int Precision(TimexRange range) => range.Days == 1 ? 0 : range.Days <= 31 ? 1 : 2;
 
     /// <summary>
     /// Whether two numbers can both be true, allowing for stated approximation, ranges and rounding, or are not about
