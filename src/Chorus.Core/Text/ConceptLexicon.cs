@@ -170,6 +170,54 @@ public sealed class ConceptLexicon
         return derived;
     }
 
+    /// <summary>The shortest first part of a compound read by <see cref="LoanCompound"/>, and its shortest head.</summary>
+    public const int MinLoanModifier = 4;
+
+    public const int MinLoanHead = 5;
+
+    /// <summary>
+    /// A Dutch or German compound whose first part the lexicon does not know but whose head it does ("cyber|aanval",
+    /// "online|händler", "herindelings|verkiezing"): the first part as written, mostly a word of English that the other
+    /// language's report writes apart ("cyber attack"), and the head's concepts. Null for a stem that is listed, that
+    /// <see cref="ConceptsOrPartsOf(string, string)"/> reads, that starts with a verb particle, or that splits no such way.
+    /// </summary>
+    public (string Modifier, string[] Head)? LoanCompound(string lang, string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        if (TableOf(lang) is not { } table || stem.Length < MinLoanModifier + MinLoanHead || !ConceptsOrPartsOf(lang, stem).IsEmpty)
+        {
+            return null;
+        }
+
+        // The longest head first: "herindelings|verkiezing", not "herindelingsverkie|zing".
+        for (var split = MinLoanModifier; split <= stem.Length - MinLoanHead; split++)
+        {
+            if (table.SuffixLookup.Contains(stem.AsSpan(split)) || !table.TryHead(stem.AsSpan(split), out var head) || head.Length == 0)
+            {
+                continue;
+            }
+
+            var modifier = stem.AsSpan(0, split);
+            if (table.ParticleLookup.Contains(modifier))
+            {
+                return null; // "onder|zoeking", "tegen|stander": a verb's particle, as in SplitOf
+            }
+
+            foreach (var link in table.Links)
+            {
+                if (modifier.Length - link.Length >= MinLoanModifier && modifier.EndsWith(link, StringComparison.Ordinal))
+                {
+                    modifier = modifier[..^link.Length];
+                    break;
+                }
+            }
+
+            return (modifier.ToString(), head);
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Whether the lexicon holds <paramref name="word"/> (lower case) as written, not by stem: "pflege" and "alter" are
     /// words, "augs" (whose stem "aug" is Auge's) and "heidel" are not. For Dutch and German.

@@ -691,6 +691,16 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(3, claim.Sentences.Count);
     }
 
+    // A compound of a loan word and a Dutch head ("cyberaanval") meets the English report that writes the two apart.
+    [Fact]
+    public void ACompoundOfALoanWord_MeetsTheWordsWrittenApart()
+    {
+        var nl = Article("a", "Zorgvisie Vandaag", "Het Ziekenhuis Rivierenland in Tiel is getroffen door een cyberaanval. De hackers eisen twee miljoen dollar losgeld. Het ziekenhuis heeft aangifte gedaan bij de politie.", "2026-03-11");
+        var en = Article("b", "Cyber Security Digest", "Rivierenland Hospital in Tiel, the Netherlands, has been hit by a cyber attack. The hackers are demanding a ransom of two million dollars. Thirty patients were transferred to other hospitals.", "2026-03-11");
+        var claims = new StoryComparer().Compare([nl, en]).Claims;
+        Assert.Contains(claims, c => c.Shared && c.Sentences.Count == 2 && c.Sentences.Any(r => nl.Text.AsSpan(r.Start, r.End - r.Start).Contains("cyberaanval", StringComparison.Ordinal)));
+    }
+
     // English function words are no terms, as Dutch and German ones are not (Snowball's lists in all three languages).
     [Fact]
     public void EnglishFunctionWords_AreNoTerms()

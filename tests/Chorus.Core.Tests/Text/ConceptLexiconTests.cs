@@ -357,4 +357,23 @@ public class ConceptLexiconTests
         // "kreeg": its lemma is not in the lexicon, so the row is dropped rather than pointing nowhere.
         Assert.Empty(lexicon.ConceptsOrPartsOf("nl", LanguageStemmer.For("nl").Stem("kreeg")).ToArray());
     }
+
+    // A compound of a word the lexicon does not know and a head it does reads as the loan word and the head's concepts;
+    // listed words, words the lexicon reads otherwise and words without such a head give nothing.
+    [Theory]
+    [InlineData("nl", "cyberaanval", "cyber", "#c:attack")]
+    [InlineData("de", "Cyberangriff", "cyber", "#c:attack")]
+    [InlineData("nl", "herindelingsverkiezing", "herindeling", "#c:elect")]
+    [InlineData("nl", "aanval", null, null)]
+    [InlineData("nl", "treinramp", null, null)]
+    [InlineData("nl", "Vechtstreek", null, null)]
+    public void ACompoundOfAnUnknownWordAndAKnownHead_ReadsAsTheWordAndTheHead(string lang, string word, string? modifier, string? concept)
+    {
+        var found = ConceptLexicon.Default.LoanCompound(lang, LanguageStemmer.For(lang).Stem(word));
+        Assert.Equal(modifier, found?.Modifier);
+        if (concept is not null)
+        {
+            Assert.Contains(concept, found!.Value.Head);
+        }
+    }
 }

@@ -292,7 +292,22 @@ internal static class StorySentences
                             }
                         }
 
-                        var share = 1 / Math.Sqrt(Math.Max(1, wordConcepts.Length + (listed ? 0 : 1) + (cognate >= 0 ? 1 : 0)));
+                        // A compound of a loan word and a known head ("cyberaanval", "Onlinehändler") crosses as its head's
+                        // concepts and the loan word, as the other language's report writes them apart ("cyber attack").
+                        var loanWord = -1;
+                        if (!listed && wordConcepts.IsEmpty && lexicon?.LoanCompound(article.Lang, stem) is var (modifier, head))
+                        {
+                            wordConcepts = head;
+                            loanWord = Intern(vocabulary, RootOf(LanguageStemmer.For("en").Stem(modifier)));
+                            cross.Add(loanWord);
+                        }
+
+                        var share = 1 / Math.Sqrt(Math.Max(1, wordConcepts.Length + (listed ? 0 : 1) + (cognate >= 0 ? 1 : 0) + (loanWord >= 0 ? 1 : 0)));
+                        if (loanWord >= 0)
+                        {
+                            shares[loanWord] = Math.Max(shares.GetValueOrDefault(loanWord), share);
+                        }
+
                         if (cognate >= 0)
                         {
                             shares[cognate] = Math.Max(shares.GetValueOrDefault(cognate), share);
