@@ -164,7 +164,7 @@ public sealed class ConceptLexicon
             return known;
         }
 
-        var derived = (table.Lemmas.TryGetValue(stem, out var lemma) ? table.Stems[lemma] : null) ?? Inflected(table, stem) ?? Compound(table, stem) ?? [];
+        var derived = (table.Lemmas.TryGetValue(stem, out var lemma) ? table.Stems[lemma] : null) ?? Inflected(table, stem) ?? Declined(table, stem) ?? Compound(table, stem) ?? [];
         table.Derived.Add(stem, derived);
 
         return derived;
@@ -287,6 +287,39 @@ public sealed class ConceptLexicon
         // A participle whose verb's stem ends in its ending already: "gemeld", "gebaad", "opgericht".
         return (stem.Length >= MinCompoundPart + 3 && stem.StartsWith("ge", StringComparison.Ordinal) ? Verb(table, stem[2..]) : null)
             ?? SeparableParticiple(table, stem);
+    }
+
+    /// <summary>
+    /// A Dutch noun's plural or an adjective's inflected form, whose stem Snowball leaves apart from its lemma's: an -s
+    /// after a vowel ("organisaties", "boetes"), a vowel written once in an open syllable ("sociale" → sociaal, "culturele"
+    /// → cultureel), a final v or z voiced before an ending ("conservatieve" → conservatief, "huizen" → huis). Rules of
+    /// Dutch spelling; each form is stemmed as the lexicon's words are and looked up.
+    /// </summary>
+    private static string[]? Declined(Table table, string stem)
+    {
+        if (!table.Dutch || stem.Length < MinCompoundPart + 2)
+        {
+            return null;
+        }
+
+        static bool Vowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+        var stemmer = LanguageStemmer.For("nl");
+        string[]? Find(string form) => table.Stems.TryGetValue(form, out var c) ? c : table.Stems.TryGetValue(stemmer.Stem(form), out c) ? c : null;
+
+        if (stem[^1] == 's' && Vowel(stem[^2]) && Find(stem[..^1]) is { } plural)
+        {
+            return plural;
+        }
+
+        var (last, vowel, before) = (stem[^1], stem[^2], stem[^3]);
+        // Not after a vowel that makes one sound with it ("ui", "ou", "ei", "eu", "oe"): "soci|aal" but "fout", "kleur".
+        if (!Vowel(last) && vowel is 'a' or 'e' or 'o' or 'u' && (!Vowel(before) || (before == 'i' && vowel is 'a' or 'o'))
+            && Find(string.Concat(stem.AsSpan(0, stem.Length - 1), vowel.ToString(), last is 'v' ? "f" : last is 'z' ? "s" : last.ToString())) is { } open)
+        {
+            return open;
+        }
+
+        return last is 'v' or 'z' ? Find(string.Concat(stem.AsSpan(0, stem.Length - 1), last is 'v' ? "f" : "s")) : null;
     }
 
     /// <summary>Whether a word (as written, any case) is a separable verb particle of the language ("uit", "plaats", "aus").</summary>

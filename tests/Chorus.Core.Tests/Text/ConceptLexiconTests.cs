@@ -376,4 +376,18 @@ public class ConceptLexiconTests
             Assert.Contains(concept, found!.Value.Head);
         }
     }
+
+    // Plurals and inflected adjectives whose Snowball stem differs from their lemma's find the lemma's concepts: an -s
+    // after a vowel, a vowel written once in an open syllable, a v or z before the ending.
+    [Theory]
+    [InlineData("organisaties", "#c:organ")]
+    [InlineData("sociale", "#c:social")]
+    [InlineData("conservatieve", "#c:conserv")]
+    [InlineData("boetes", "#c:fine")]
+    public void ADutchPluralOrInflectedAdjective_FindsItsLemmasConcepts(string word, string concept)
+    {
+        var stem = LanguageStemmer.For("nl").Stem(word);
+        Assert.Empty(ConceptLexicon.Default.ConceptsOf("nl", stem).ToArray());
+        Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stem).ToArray());
+    }
 }
