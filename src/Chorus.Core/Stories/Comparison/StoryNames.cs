@@ -62,9 +62,11 @@ internal sealed class StoryNames
 
     /// <summary>
     /// The longest name of the story that the capitalised token at <paramref name="k"/> begins (up to five tokens, ending
-    /// before <paramref name="end"/>), with its word count; null when none does or the form is ambiguous.
+    /// before <paramref name="end"/>), with its word count; null when none does or the form is ambiguous. In German, a
+    /// town's adjective is its name and -er, whatever follows ("der Rotterdamer Zoo", "im Berliner Zentrum"): a single
+    /// such word names the story's place of that name.
     /// </summary>
-    public (int Words, (string Id, EntityType Type)[] Names)? Match(string text, IReadOnlyList<Token> tokens, int k, int end)
+    public (int Words, (string Id, EntityType Type)[] Names)? Match(string text, IReadOnlyList<Token> tokens, int k, int end, string? lang = null)
     {
         if (_byForm.Count == 0 || !char.IsUpper(text[tokens[k].Start]))
         {
@@ -85,10 +87,19 @@ internal sealed class StoryNames
             {
                 return (n, found);
             }
+
+            if (n == 1 && lang == "de" && length >= MinTownAdjective && buffer[..length].EndsWith("er")
+                && _lookup.TryGetValue(buffer[..(length - 2)], out var town) && town is { } places && Array.TrueForAll(places, p => p.Type == EntityType.Location))
+            {
+                return (1, places);
+            }
         }
 
         return null;
     }
+
+    // The shortest town adjective read as its town: four letters of name and -er ("Ulmer" is too short to tell).
+    private const int MinTownAdjective = 6;
 
     // Lower case, runs of white space as one blank: "Nexa  Semiconductors" and "nexa semiconductors" are one form.
     private static string Form(ReadOnlySpan<char> written)

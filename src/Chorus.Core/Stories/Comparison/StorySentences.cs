@@ -243,7 +243,7 @@ internal static class StorySentences
                 for (var k = tokenIndex; lexicon is not null && k < analyzed.Tokens.Count && analyzed.Tokens[k].Start < span.End; k++)
                 {
                     if (analyzed.Tokens[k].Start < span.Start || IsCovered(covered, analyzed.Tokens[k].Start)
-                        || storyNames.Match(text, analyzed.Tokens, k, span.End) is not var (words, names))
+                        || storyNames.Match(text, analyzed.Tokens, k, span.End, article.Lang) is not var (words, names))
                     {
                         continue;
                     }
