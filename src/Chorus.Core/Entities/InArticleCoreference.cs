@@ -353,8 +353,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             : m;
     }
 
-    // A German common noun of the dictionary, or a compound whose last part is one ("Mittelfeld|spieler", "Grünen-|Politiker"),
-    // that no name list gives as a given name.
+    // A German common noun of the dictionary, or a compound whose last part is one ("Mittelfeld|spieler",
+    // "Grünen-|Politiker"), that no name list gives as a given name.
     private static bool IsGermanNoun(string word)
     {
         var hyphen = word.LastIndexOf('-');
@@ -370,7 +370,8 @@ public sealed class CoreferenceStage(PlaceAdjectives adjectives) : IAnalysisStag
             return true;
         }
 
-        // A compound's last part of five letters or more ("-spieler", "-trainer"); shorter ones end names too ("-berg", "-gang").
+        // A compound's last part of five letters or more ("-spieler", "-trainer"); shorter ones end names too ("-berg",
+        // "-gang").
         for (var i = ConceptLexicon.MinCompoundPart; i <= lower.Length - MinGermanNounHead; i++)
         {
             if (ConceptLexicon.Default.HoldsWord("de", lower[i..]))

@@ -178,8 +178,9 @@ public sealed class ConceptLexicon
     /// <summary>
     /// A Dutch or German compound whose first part the lexicon does not know but whose head it does ("cyber|aanval",
     /// "online|händler", "herindelings|verkiezing"): the first part as written, mostly a word of English that the other
-    /// language's report writes apart ("cyber attack"), and the head's concepts. Null for a stem that is listed, that
-    /// <see cref="ConceptsOrPartsOf(string, string)"/> reads, that starts with a verb particle, or that splits no such way.
+    /// language's report writes apart ("cyber attack"), and the head's concepts. Null for a stem that is listed or that
+    /// <see cref="ConceptsOrPartsOf(string, string)"/> reads, whose first part is a verb particle, or that splits no such
+    /// way.
     /// </summary>
     public (string Modifier, string[] Head)? LoanCompound(string lang, string stem)
     {

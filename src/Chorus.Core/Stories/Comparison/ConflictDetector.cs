@@ -1641,8 +1641,9 @@ internal static class ConflictDetector
     /// days unless both dates are written out with a number: "vandaag", "gisteren", "in mei" or "de komende dagen" in
     /// articles of different days name different moments of a developing story, or depend on a resolution that may be
     /// wrong. Two dates before the story's first day, one of them well before, in sentences that say the same thing,
-    /// date one past fact: they compare when both are written out to the same precision ("De aanval vond plaats op 3 maart" in an article of 11
-    /// March, "The attack took place on 4 March"; "in 2019" against "in 2020", not against "in maart 2019").
+    /// date one past fact: they compare when both are written out to the same precision ("De aanval vond plaats op 3
+    /// maart" in an article of 11 March, "The attack took place on 4 March"; "in 2019" against "in 2020", not against
+    /// "in maart 2019").
     /// </summary>
     private static bool Comparable(StorySentence a, TimeMention ta, StorySentence b, TimeMention tb, DateOnly storyStart)
     {
