@@ -390,4 +390,19 @@ public class ConceptLexiconTests
         Assert.Empty(ConceptLexicon.Default.ConceptsOf("nl", stem).ToArray());
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stem).ToArray());
     }
+
+    // The most frequent words of DPG's Dutch articles that FreeDict gives no concept, and the German words whose news
+    // sense it lacks, meet their English word (Resources/news-lexicon-supplement.tsv).
+    [Theory]
+    [InlineData("nl", "woordvoerder", "#c:spokesman")]
+    [InlineData("de", "Sprecher", "#c:spokesman")]
+    [InlineData("nl", "gegevens", "#c:data")]
+    [InlineData("nl", "peilingen", "#c:poll")]
+    [InlineData("de", "Umfrage", "#c:poll")]
+    [InlineData("nl", "wetgeving", "#c:legisl")]
+    [InlineData("de", "Gesetzgebung", "#c:legisl")]
+    public void AFrequentNewsWordFreeDictLacks_FindsItsConcept(string lang, string word, string concept)
+    {
+        Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray());
+    }
 }
