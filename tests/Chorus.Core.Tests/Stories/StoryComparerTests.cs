@@ -665,18 +665,18 @@ public class StoryComparerTests(ITestOutputHelper output)
     }
 
     // A German town adjective is the town's name and -er ("Rotterdamer Zoo"): it names the place another report tagged;
-    // a word that only ends like one does not.
+    // one of too few letters to tell ("Ulmer") does not.
     [Theory]
-    [InlineData("Im Rotterdamer Zoo Blijdorp ist ein Elefantenbaby zur Welt gekommen.", true)]
-    [InlineData("Im Zoo Blijdorp ist ein Elefantenbaby zur Welt gekommen, sagte ein Pfleger.", false)]
-    public void AGermanTownAdjective_NamesTheTownAnotherReportTagged(string german, bool named)
+    [InlineData("In Diergaarde Blijdorp in Rotterdam is een olifantje geboren.", "Rotterdam", "Im Rotterdamer Zoo Blijdorp ist ein Elefantenbaby zur Welt gekommen.", true)]
+    [InlineData("In de dierentuin van Ulm is een olifantje geboren.", "Ulm", "Im Ulmer Zoo ist ein Elefantenbaby zur Welt gekommen.", false)]
+    public void AGermanTownAdjective_NamesTheTownAnotherReportTagged(string dutch, string town, string german, bool named)
     {
-        var nl = Article("a", "Dierenwereld", "In Diergaarde Blijdorp in Rotterdam is een olifantje geboren. Het jong woog 112 kilo.", "2026-03-19");
+        var nl = Article("a", "Dierenwereld", dutch + " Het jong woog 112 kilo.", "2026-03-19");
         var de = Article("b", "Zoo Zeitung", german + " Das Jungtier wog bei der Geburt 121 Kilogramm. Der Zoo lässt das Publikum einen Namen aussuchen.", "2026-03-19");
         Assert.Equal("de", de.Analyzed.Lang);
-        var rotterdam = nl.Analyzed.Entities.Select((m, i) => (Text: nl.Text[m.Start..m.End], Id: nl.EntityIds[i])).Single(m => m.Text is "Rotterdam");
+        var place = nl.Analyzed.Entities.Select((m, i) => (Text: nl.Text[m.Start..m.End], Id: nl.EntityIds[i])).Single(m => m.Text == town);
         var sentences = StorySentences.Build([nl, de], new Dictionary<string, int>(StringComparer.Ordinal));
-        Assert.Equal(named, sentences.First(s => s.ArticleIndex == 1).Entities.Contains(rotterdam.Id));
+        Assert.Equal(named, sentences.First(s => s.ArticleIndex == 1).Entities.Contains(place.Id));
     }
 
     // Two words in two languages align when they carry most of both sentences (twice the threshold); the same two words

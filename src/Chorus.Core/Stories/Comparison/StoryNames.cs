@@ -66,7 +66,7 @@ internal sealed class StoryNames
     /// town's adjective is its name and -er, whatever follows ("der Rotterdamer Zoo", "im Berliner Zentrum"): a single
     /// such word names the story's place of that name.
     /// </summary>
-    public (int Words, (string Id, EntityType Type)[] Names)? Match(string text, IReadOnlyList<Token> tokens, int k, int end, string? lang = null)
+    public (int Words, (string Id, EntityType Type)[] Names)? Match(string text, IReadOnlyList<Token> tokens, int k, int end, string lang)
     {
         if (_byForm.Count == 0 || !char.IsUpper(text[tokens[k].Start]))
         {
