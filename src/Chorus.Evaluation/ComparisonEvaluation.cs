@@ -262,7 +262,11 @@ public static class ComparisonEvaluation
 
         var foundValues = found.Values.Select(v => Normalise(found.Kind, v)).ToHashSet(StringComparer.Ordinal);
         var goldValues = gold.Values.Select(v => v.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        return goldValues.SetEquals(foundValues) || goldValues.SetEquals(found.Values.Select(v => v.Mention.ToLowerInvariant()));
+        // Three sources, two of which agree in other words ("Donnerstag", "Thursday" against "woensdag"): the planted words
+        // are among the mentions and the conflict holds as many distinct values as planted.
+        var mentions = found.Values.Select(v => v.Mention.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return goldValues.SetEquals(foundValues) || goldValues.SetEquals(mentions)
+            || (goldValues.IsSubsetOf(mentions) && foundValues.Count == goldValues.Count);
     }
 
     private static string Normalise(string kind, ConflictValue value)

@@ -170,6 +170,22 @@ public sealed class ConceptLexicon
         return derived;
     }
 
+    /// <summary>
+    /// <see cref="ConceptsOrPartsOf(string, string, out bool)"/> for a word as written (lower case) and its stem: a word
+    /// whose stem is also another headword's ("kans", "kan") or a form the treebank reads as a lemma ("bomen" → "boom",
+    /// "gaat" → "gaan") has its own senses, not every sense of the stem.
+    /// </summary>
+    public ReadOnlySpan<string> ConceptsOfWord(string lang, ReadOnlySpan<char> word, string stem, out bool listed)
+    {
+        if (TableOf(lang) is { } table && table.Senses.Count > 0 && table.SenseLookup.TryGetValue(word, out var senses))
+        {
+            listed = true;
+            return senses;
+        }
+
+        return ConceptsOrPartsOf(lang, stem, out listed);
+    }
+
     /// <summary>The shortest first part of a compound read by <see cref="LoanCompound"/>, and its shortest head.</summary>
     public const int MinLoanModifier = 4;
 
@@ -524,6 +540,9 @@ public sealed class ConceptLexicon
         var dutchVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var germanVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var taken = new List<string>();
+        // Each headword's own terms and stem: a stem can be two words' ("kans" and "kan", "bomen" and "bom"), and the
+        // written word then reads as its own senses only (see WordSenses).
+        var ownTerms = new Dictionary<(bool Dutch, string Word), (string Stem, HashSet<string> Terms)>();
         foreach (var line in lines)
         {
             var parts = line.Split('\t');
@@ -579,6 +598,13 @@ public sealed class ConceptLexicon
                 {
                     list.Add(term);
                 }
+
+                if (!ownTerms.TryGetValue((parts[0] == "nl", parts[1]), out var own))
+                {
+                    ownTerms[(parts[0] == "nl", parts[1])] = own = (stem, new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                own.Terms.Add(term);
             }
         }
 
@@ -611,10 +637,11 @@ public sealed class ConceptLexicon
         var toGerman = MainSensesByLink(dutch);
         BorrowSenses(dutch, toDutch);
         BorrowSenses(german, toGerman);
+        var (dutchSenses, germanSenses) = WordSenses(ownTerms, dutch, german, dutchLemmas);
 
         return new ConceptLexicon(
-            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems, VerbForms = dutchVerbForms },
-            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems, VerbForms = germanVerbForms },
+            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems, VerbForms = dutchVerbForms, Senses = dutchSenses },
+            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems, VerbForms = germanVerbForms, Senses = germanSenses },
             Freeze(englishWords));
 
         // An irregular past form reads as its infinitive where the dictionary does not list the form itself: English
@@ -682,6 +709,54 @@ public sealed class ConceptLexicon
             return lemmas;
         }
 
+        // The senses of written words whose stem is another headword's too, and of the treebank's forms: the stem's
+        // concepts less those only the other headwords gave ("kans" is a chance, not the jug of "kan"; "bomen" are
+        // the trees of "boom", not the bombs of "bom"; "weken" are weeks, the treebank's reading of the form, before the
+        // verb "weken", to soak). Senses borrowed from the other language stay.
+        static (Dictionary<string, string[]> Dutch, Dictionary<string, string[]> German) WordSenses(
+            Dictionary<(bool Dutch, string Word), (string Stem, HashSet<string> Terms)> ownTerms,
+            Dictionary<string, List<string>> dutch, Dictionary<string, List<string>> german, IEnumerable<string>? dutchLemmas)
+        {
+            var (dutchSenses, germanSenses) = (new Dictionary<string, string[]>(StringComparer.Ordinal), new Dictionary<string, string[]>(StringComparer.Ordinal));
+            var givers = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var group in ownTerms.GroupBy(kv => (kv.Key.Dutch, kv.Value.Stem)).Where(g => g.Skip(1).Any()))
+            {
+                // How many of the stem's headwords give each term: a term only others give is not this word's.
+                givers.Clear();
+                foreach (var term in group.SelectMany(kv => kv.Value.Terms))
+                {
+                    givers[term] = givers.GetValueOrDefault(term) + 1;
+                }
+
+                var all = (group.Key.Dutch ? dutch : german)[group.Key.Stem];
+                foreach (var (key, (_, terms)) in group)
+                {
+                    (key.Dutch ? dutchSenses : germanSenses)[key.Word] = all.Where(t => terms.Contains(t) || !givers.ContainsKey(t)).ToArray();
+                }
+            }
+
+            var formSenses = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var row in dutchLemmas ?? [])
+            {
+                var tab = row.IndexOf('\t', StringComparison.Ordinal);
+                if (row.Length == 0 || row[0] == '#' || tab <= 0 || !ownTerms.TryGetValue((true, row[(tab + 1)..]), out var lemma))
+                {
+                    continue;
+                }
+
+                // The lemma's senses first, then the form's own where it is a headword too ("verloren": lose, lost).
+                string[] senses = dutchSenses.TryGetValue(row[(tab + 1)..], out var own) ? own : [.. dutch[lemma.Stem]];
+                if (ownTerms.TryGetValue((true, row[..tab]), out var form))
+                {
+                    senses = [.. senses.Union(dutch[form.Stem].Where(t => form.Terms.Contains(t) && !IsLink(t)), StringComparer.Ordinal)];
+                }
+
+                formSenses[row[..tab]] = senses;
+            }
+
+            return (formSenses, []);
+        }
+
         static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> table)
             => table.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
 
@@ -733,6 +808,17 @@ public sealed class ConceptLexicon
         public bool Dutch { get; } = ReferenceEquals(particles, DutchParticles);
 
         public Dictionary<string, string[]> Stems { get; } = stems;
+
+        /// <summary>Written words (lower case) whose own senses differ from their stem's: see <c>WordSenses</c> in Load.</summary>
+        public Dictionary<string, string[]> Senses
+        {
+            get => _senses;
+            init => (_senses, SenseLookup) = (value, value.GetAlternateLookup<ReadOnlySpan<char>>());
+        }
+
+        private readonly Dictionary<string, string[]> _senses = [];
+
+        public Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> SenseLookup { get; private init; } = new Dictionary<string, string[]>().GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>Irregular verb forms' stems and their infinitive's stem, also where the form is a listed word.</summary>
         public Dictionary<string, string> VerbForms { get; init; } = [];

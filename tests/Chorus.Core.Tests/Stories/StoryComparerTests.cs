@@ -61,6 +61,31 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.True(scores.Conflicts.Recall >= 50, $"conflicts R {scores.Conflicts.Recall:0.0}");
     }
 
+    // Three sources, two of which agree in other words ("Donnerstag", "Thursday") against the third ("woensdag"): the
+    // found conflict holds all three mentions and two days, and scores as the planted one, labelled by its words.
+    [Fact]
+    public void APlantedConflict_MatchesAFoundOneWhoseAgreeingSourcesUseOtherWords()
+    {
+        string[] lines =
+        [
+            "=== story staking",
+            "--- article c1 | Hessen Aktuell | 2026-03-05 | de",
+            "[strike] Ein Warnstreik des Bodenpersonals hat am Donnerstag den Frankfurter Flughafen weitgehend lahmgelegt.",
+            "[flights] Rund 1100 Flüge wurden gestrichen.",
+            "--- article c2 | Luchtvaartnieuws | 2026-03-05 | nl",
+            "[strike] Het grondpersoneel van de luchthaven van Frankfurt heeft woensdag het werk neergelegd, waardoor het vliegverkeer grotendeels stillag.",
+            "[flights] Er werden zo'n 1.100 vluchten geschrapt.",
+            "--- article c3 | Aviation Wire | 2026-03-05 | en",
+            "[strike] A walkout by ground staff brought Frankfurt airport to a near standstill on Thursday.",
+            "[flights] About 1,100 flights were cancelled.",
+            "! date: woensdag | Donnerstag",
+        ];
+        var (stories, errors) = ComparisonFixture.Parse("inline", lines);
+        Assert.Empty(errors);
+        var scores = ComparisonEvaluation.Evaluate(stories, Analyzer, new StoryComparer());
+        Assert.Equal(new PrecisionRecall(1, 1, 1), scores.Conflicts);
+    }
+
     [Theory]
     [InlineData("2024-02-06", "2024-02-08", "120", "340", "", UpdateKind.Update)]
     [InlineData("2024-02-06", "2024-02-08", "340", "120", "", null)]
@@ -979,6 +1004,9 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("en", "The cabinet will decide on the new pension law before 1 October, minister Jansen said.", "The cabinet will decide on the new pension law on 15 September, minister Jansen said.", false)]
     [InlineData("de", "Die Stadt Köln entscheidet vor dem 1. Oktober über die Sperrung der Straße, teilte ein Sprecher mit.", "Die Stadt Köln entscheidet am 15. September über die Sperrung der Straße, teilte ein Sprecher mit.", false)]
     [InlineData("nl", "Het contract van de spits loopt tot 2029, meldt de club uit Eindhoven.", "Het contract van de spits loopt tot 2028, meldt de club uit Eindhoven.", true)]
+    // A bound on a clock time bounds the hour, not the day: "kort na middernacht op 19 april" is 19 April.
+    [InlineData("nl", "De bom bij het politiebureau in Tiel ontplofte op 19 april kort na middernacht, meldt de politie.", "De bom bij het politiebureau in Tiel ontplofte op 20 april kort na middernacht, meldt de politie.", true)]
+    [InlineData("nl", "De bom bij het politiebureau in Tiel ontplofte op 19 april kort na middernacht, meldt de politie.", "De bom bij het politiebureau in Tiel ontplofte op 19 april om half een 's nachts, meldt de politie.", false)]
     public void ADateGivenAsABound_ConflictsOnlyBeyondIt(string lang, string first, string second, bool conflict)
     {
         var a = Article("a", "Haagse Bode", first, "2024-06-12");

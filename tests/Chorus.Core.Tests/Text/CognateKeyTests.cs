@@ -58,6 +58,21 @@ public class CognateKeyTests
         Assert.DoesNotContain(alone.Keys, k => k[0] == CognateKey.Prefix);
     }
 
+    // An English word the lexicon lacks keys on the word as written, not on its stem, which drops what the Dutch and
+    // German stems keep ("helicopt", "helikopter"), so it meets the other language's cognate.
+    [Fact]
+    public void AnUnlistedEnglishWord_CrossesOnTheKeyOfItsWrittenForm()
+    {
+        var nl = Article("nl", "Een helikopter van Defensie dropt water op de vuurhaard.");
+        var en = Article("en", "An army helicopter is dropping water on the fire.");
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentences = StorySentences.Build([nl, en], vocabulary);
+        Assert.Equal("~VlVKVPTV", CognateKey.Of("helicopter"));
+        Assert.NotEqual(CognateKey.Of("helicopter"), KeyOf("en", "helicopter"));
+        var key = vocabulary["~VlVKVPTV"];
+        Assert.All(sentences, s => Assert.Contains(key, s.CrossTerms));
+    }
+
     private static readonly ArticleAnalyzer Analyzer = ArticleAnalyzer.CreateDefault();
 
     private static ComparedArticle Article(string id, string text)

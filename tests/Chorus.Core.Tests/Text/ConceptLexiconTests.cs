@@ -391,6 +391,40 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stem).ToArray());
     }
 
+    // A form the UD treebanks read as another word's ("gaat" of "gaan", "bomen" of "boom") has that lemma's senses, not
+    // those of the headword its stem happens to share ("gat", a hole; "bom", a bomb), and keeps its own where it is a
+    // headword too ("verloren": lose and lost).
+    [Theory]
+    [InlineData("gaat", "#c:travel", "#c:apertur")]
+    [InlineData("bomen", "#c:tree", "#c:bomb")]
+    [InlineData("mannen", "#c:husband", "#c:moon")]
+    [InlineData("verloren", "#c:lose", null)]
+    [InlineData("verloren", "#c:lost", null)]
+    public void ATreebankForm_ReadsAsItsLemmaNotAsTheHeadwordItsStemShares(string word, string sense, string? stemOnly)
+    {
+        var stem = LanguageStemmer.For("nl").Stem(word);
+        var senses = ConceptLexicon.Default.ConceptsOfWord("nl", word, stem, out var listed).ToArray();
+        Assert.True(listed);
+        Assert.Contains(sense, senses);
+        if (stemOnly is not null)
+        {
+            Assert.Contains(stemOnly, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stem).ToArray());
+            Assert.DoesNotContain(stemOnly, senses);
+        }
+    }
+
+    // A word the treebank does not list goes by its stem, as before.
+    [Theory]
+    [InlineData("nl", "politie")]
+    [InlineData("de", "Bergmann")]
+    public void AWordNoTreebankListsAsAForm_ReadsByItsStem(string lang, string word)
+    {
+        var stem = LanguageStemmer.For(lang).Stem(word.ToLowerInvariant());
+        Assert.Equal(
+            ConceptLexicon.Default.ConceptsOrPartsOf(lang, stem).ToArray(),
+            ConceptLexicon.Default.ConceptsOfWord(lang, word.ToLowerInvariant(), stem, out _).ToArray());
+    }
+
     // The most frequent words of DPG's Dutch articles that FreeDict gives no concept, and the German words whose news
     // sense it lacks, meet their English word (Resources/news-lexicon-supplement.tsv).
     [Theory]

@@ -2077,12 +2077,18 @@ internal static class ConflictDetector
     /// The days a date allows: a bound ("nog voor 1 oktober", "after Monday") every day on its side, so a source's day within
     /// it agrees and one beyond it conflicts.
     /// </summary>
-    private static TimexRange Bounded(TimeMention t) => t.Mod switch
+    /// <remarks>
+    /// A bound on a clock time ("kort na middernacht op 19 april", "shortly after midnight on 20 April") bounds the hour,
+    /// not the day: the day stays the one named.
+    /// </remarks>
+    private static TimexRange Bounded(TimeMention t) => HasClock(t) ? Range(t) : t.Mod switch
     {
         "BEFORE" => Range(t) with { Start = DateOnly.MinValue },
         "AFTER" => Range(t) with { End = DateOnly.MaxValue },
         _ => Range(t),
     };
+
+    private static bool HasClock(TimeMention t) => t.Value is { Length: > 11 } v && v[10] == 'T' && char.IsAsciiDigit(v[11]);
 
     /// <summary>The weekday a weekday mention names: its value is that day, or an interval that starts and ends on it.</summary>
     private static DayOfWeek? WeekdayOf(TimeMention t) => t.Kind == TimeKind.Weekday && t.Days is { } r ? r.Start.DayOfWeek : null;

@@ -170,6 +170,7 @@ internal static class StorySentences
         var covered = new List<TextSpan>();
         var propagated = new List<TextSpan>();
         Span<char> cognateKey = stackalloc char[CognateKey.Length + 1];
+        Span<char> lowered = stackalloc char[MaxLoweredWord];
         var storyNames = StoryNames.Of(articles);
         void AddBoth(int term)
         {
@@ -276,7 +277,7 @@ internal static class StorySentences
                         }
 
                         var listed = false;
-                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOrPartsOf(article.Lang, stem, out listed);
+                        var wordConcepts = lexicon is null ? [] : lexicon.ConceptsOfWord(article.Lang, LowerWord(text, token, lowered), stem, out listed);
                         // A word read through its parts or its lemma keeps its root too: cognates meet on it
                         // ("bracht", "brachte") where only one language's form finds its lemma.
                         // A Dutch or German word the lexicon lacks also crosses as its cognate key, which meets the
@@ -285,7 +286,10 @@ internal static class StorySentences
                         if (!listed)
                         {
                             cross.Add(root);
-                            if (lexicon is not null && article.Lang is "nl" or "de" && CognateKey.Write(stem, cognateKey) is > 0 and var length)
+                            // English keys on the word itself: its stem drops endings the Dutch and German stems keep
+                            // ("helicopt", "helikopter").
+                            var keyed = article.Lang == "en" ? text.AsSpan(token.Start, token.End - token.Start) : stem.AsSpan();
+                            if (lexicon is not null && article.Lang is "nl" or "de" or "en" && CognateKey.Write(keyed, cognateKey) is > 0 and var length)
                             {
                                 cognate = Intern(vocabulary, cognateKey[..length]);
                                 cross.Add(cognate);
@@ -667,6 +671,16 @@ internal static class StorySentences
             "en" => word.EndsWith("est", StringComparison.OrdinalIgnoreCase) || word.Equals("most", StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
+    }
+
+    /// <summary>The longest word looked up by its written form (<see cref="LowerWord"/>); longer ones go by stem.</summary>
+    internal const int MaxLoweredWord = 48;
+
+    /// <summary>A token's word in lower case, written into <paramref name="buffer"/>; empty when longer than the buffer.</summary>
+    internal static ReadOnlySpan<char> LowerWord(string text, Token token, Span<char> buffer)
+    {
+        var word = text.AsSpan(token.Start, token.End - token.Start);
+        return word.Length > buffer.Length ? [] : buffer[..word.ToLowerInvariant(buffer)];
     }
 
     /// <summary>
