@@ -164,7 +164,7 @@ public sealed class ConceptLexicon
             return known;
         }
 
-        var derived = (table.Lemmas.TryGetValue(stem, out var lemma) ? table.Stems[lemma] : null) ?? Inflected(table, stem) ?? Declined(table, stem) ?? Compound(table, stem) ?? [];
+        var derived = (table.Lemmas.TryGetValue(stem, out var lemma) ? table.Stems[lemma] : null) ?? Inflected(table, stem) ?? Declined(table, stem) ?? PeopleOf(table, stem) ?? Compound(table, stem) ?? [];
         table.Derived.Add(stem, derived);
 
         return derived;
@@ -337,6 +337,23 @@ public sealed class ConceptLexicon
         }
 
         return last is 'v' or 'z' ? Find(string.Concat(stem.AsSpan(0, stem.Length - 1), last is 'v' ? "f" : "s")) : null;
+    }
+
+    /// <summary>
+    /// A plural of people in "-leute" (German) or "-lieden" (Dutch) whose singular ends in "-mann" / "-man": "Bergleute" are
+    /// Bergmänner (miners), "Fachleute" Fachmänner, "brandweerlieden" brandweermannen. A rule of both languages; the
+    /// singular is looked up, whole or as a compound.
+    /// </summary>
+    private static string[]? PeopleOf(Table table, string stem)
+    {
+        var (plural, singular) = table.Dutch ? ("lied", "man") : ("leut", "mann");
+        if (stem.Length < MinCompoundPart + plural.Length || !stem.EndsWith(plural, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var man = string.Concat(stem.AsSpan(0, stem.Length - plural.Length), singular);
+        return table.Stems.TryGetValue(man, out var concepts) ? concepts : Compound(table, man);
     }
 
     /// <summary>Whether a word (as written, any case) is a separable verb particle of the language ("uit", "plaats", "aus").</summary>

@@ -59,17 +59,19 @@ public class CognateKeyTests
     }
 
     // An English word the lexicon lacks keys on the word as written, not on its stem, which drops what the Dutch and
-    // German stems keep ("helicopt", "helikopter"), so it meets the other language's cognate.
+    // German stems keep ("helicopt", "helikopter"), so it meets the other language's cognate ("chemotherapy",
+    // "chemotherapie").
     [Fact]
     public void AnUnlistedEnglishWord_CrossesOnTheKeyOfItsWrittenForm()
     {
-        var nl = Article("nl", "Een helikopter van Defensie dropt water op de vuurhaard.");
-        var en = Article("en", "An army helicopter is dropping water on the fire.");
+        Assert.Equal(CognateKey.Of("helikopter"), CognateKey.Of("helicopter"));
+        Assert.NotEqual(CognateKey.Of("helicopter"), KeyOf("en", "helicopter"));
+
+        var nl = Article("nl", "Het ziekenhuis in Tiel begint maandag met een nieuwe chemotherapie voor kinderen.");
+        var en = Article("en", "The hospital in Tiel will start a new chemotherapy for children on Monday.");
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var sentences = StorySentences.Build([nl, en], vocabulary);
-        Assert.Equal("~VlVKVPTV", CognateKey.Of("helicopter"));
-        Assert.NotEqual(CognateKey.Of("helicopter"), KeyOf("en", "helicopter"));
-        var key = vocabulary["~VlVKVPTV"];
+        var key = vocabulary[CognateKey.Of("chemotherapy")!];
         Assert.All(sentences, s => Assert.Contains(key, s.CrossTerms));
     }
 

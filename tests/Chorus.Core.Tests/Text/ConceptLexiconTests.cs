@@ -391,6 +391,20 @@ public class ConceptLexiconTests
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stem).ToArray());
     }
 
+    // A plural of people in "-leute" / "-lieden" is the plural of a "-mann" / "-man": it reads as the singular, whole
+    // or as a compound; a word that only ends in those letters and has no such singular reads as before.
+    [Theory]
+    [InlineData("de", "Bergleute", "#c:miner")]
+    [InlineData("de", "Seeleute", "#c:sailor")]
+    [InlineData("de", "Fachleute", "#c:expert")]
+    [InlineData("nl", "zakenlieden", "#c:businessman")]
+    public void APluralOfPeople_ReadsAsItsSingularInMann(string lang, string word, string concept)
+    {
+        var stem = LanguageStemmer.For(lang).Stem(word.ToLowerInvariant());
+        Assert.Empty(ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
+        Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stem).ToArray());
+    }
+
     // A form the UD treebanks read as another word's ("gaat" of "gaan", "bomen" of "boom") has that lemma's senses, not
     // those of the headword its stem happens to share ("gat", a hole; "bom", a bomb), and keeps its own where it is a
     // headword too ("verloren": lose and lost).
@@ -435,6 +449,16 @@ public class ConceptLexiconTests
     [InlineData("de", "Umfrage", "#c:poll")]
     [InlineData("nl", "wetgeving", "#c:legisl")]
     [InlineData("de", "Gesetzgebung", "#c:legisl")]
+    // Frequent words whose FreeDict senses miss the one news uses.
+    [InlineData("nl", "aanslag", "#c:attack")]
+    [InlineData("nl", "tijd", "#c:time")]
+    [InlineData("de", "Zeit", "#c:time")]
+    [InlineData("nl", "krijgen", "#c:receiv")]
+    [InlineData("nl", "leeftijd", "#c:age")]
+    [InlineData("de", "Alter", "#c:age")]
+    [InlineData("nl", "man", "#c:man")]
+    [InlineData("nl", "ingesloten", "#c:trap")]
+    [InlineData("de", "eingeschlossen", "#c:trap")]
     public void AFrequentNewsWordFreeDictLacks_FindsItsConcept(string lang, string word, string concept)
     {
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray());
