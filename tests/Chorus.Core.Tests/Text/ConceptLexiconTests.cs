@@ -459,6 +459,12 @@ public class ConceptLexiconTests
     [InlineData("nl", "man", "#c:man")]
     [InlineData("nl", "ingesloten", "#c:trap")]
     [InlineData("de", "eingeschlossen", "#c:trap")]
+    [InlineData("nl", "verkeer", "#c:traffic")]
+    [InlineData("nl", "vakbond", "#c:union")]
+    [InlineData("de", "Gewerkschaft", "#c:union")]
+    [InlineData("nl", "vrijheid", "#c:freedom")]
+    [InlineData("de", "festgenommen", "#c:arrest")]
+    [InlineData("nl", "opgepakt", "#c:arrest")]
     public void AFrequentNewsWordFreeDictLacks_FindsItsConcept(string lang, string word, string concept)
     {
         Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf(lang, LanguageStemmer.For(lang).Stem(word)).ToArray());
