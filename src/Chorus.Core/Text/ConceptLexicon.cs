@@ -171,9 +171,9 @@ public sealed class ConceptLexicon
     }
 
     /// <summary>
-    /// <see cref="ConceptsOrPartsOf(string, string, out bool)"/> for a word as written (lower case) and its stem: a word
-    /// whose stem is also another headword's ("kans", "kan") or a form the treebank reads as a lemma ("bomen" → "boom",
-    /// "gaat" → "gaan") has its own senses, not every sense of the stem.
+    /// <see cref="ConceptsOrPartsOf(string, string, out bool)"/> for a word as written (lower case) and its stem: a Dutch
+    /// form the UD treebanks read as a lemma ("bomen" → "boom", "gaat" → "gaan") has that lemma's senses, not every
+    /// sense of the headwords that share its stem ("bom", "gat").
     /// </summary>
     public ReadOnlySpan<string> ConceptsOfWord(string lang, ReadOnlySpan<char> word, string stem, out bool listed)
     {
@@ -557,9 +557,9 @@ public sealed class ConceptLexicon
         var dutchVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var germanVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var taken = new List<string>();
-        // Each headword's own terms and stem: a stem can be two words' ("kans" and "kan", "bomen" and "bom"), and the
-        // written word then reads as its own senses only (see WordSenses).
-        var ownTerms = new Dictionary<(bool Dutch, string Word), (string Stem, HashSet<string> Terms)>();
+        // Each Dutch headword's own terms and stem: a stem can be two words' ("gaan" and "gans", "boom" and "bom"), and a
+        // treebank form of one of them reads as that one's senses only (see FormSenses).
+        var ownTerms = new Dictionary<string, (string Stem, HashSet<string> Terms)>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var parts = line.Split('\t');
@@ -616,12 +616,15 @@ public sealed class ConceptLexicon
                     list.Add(term);
                 }
 
-                if (!ownTerms.TryGetValue((parts[0] == "nl", parts[1]), out var own))
+                if (parts[0] == "nl")
                 {
-                    ownTerms[(parts[0] == "nl", parts[1])] = own = (stem, new HashSet<string>(StringComparer.Ordinal));
-                }
+                    if (!ownTerms.TryGetValue(parts[1], out var own))
+                    {
+                        ownTerms[parts[1]] = own = (stem, new HashSet<string>(StringComparer.Ordinal));
+                    }
 
-                own.Terms.Add(term);
+                    own.Terms.Add(term);
+                }
             }
         }
 
@@ -654,11 +657,11 @@ public sealed class ConceptLexicon
         var toGerman = MainSensesByLink(dutch);
         BorrowSenses(dutch, toDutch);
         BorrowSenses(german, toGerman);
-        var (dutchSenses, germanSenses) = WordSenses(ownTerms, dutch, german, dutchLemmas);
+        var formSenses = FormSenses(ownTerms, dutch, dutchLemmas);
 
         return new ConceptLexicon(
-            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems, VerbForms = dutchVerbForms, Senses = dutchSenses },
-            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems, VerbForms = germanVerbForms, Senses = germanSenses },
+            new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems, VerbForms = dutchVerbForms, Senses = formSenses },
+            new Table(Freeze(german), Freeze(germanWords), Freeze(germanVerbs), GermanLinks, GermanEndings, GermanParticles, GermanSuffixes) { Lemmas = germanLemmaStems, VerbForms = germanVerbForms },
             Freeze(englishWords));
 
         // An irregular past form reads as its infinitive where the dictionary does not list the form itself: English
@@ -726,52 +729,34 @@ public sealed class ConceptLexicon
             return lemmas;
         }
 
-        // The senses of written words whose stem is another headword's too, and of the treebank's forms: the stem's
-        // concepts less those only the other headwords gave ("kans" is a chance, not the jug of "kan"; "bomen" are
-        // the trees of "boom", not the bombs of "bom"; "weken" are weeks, the treebank's reading of the form, before the
-        // verb "weken", to soak). Senses borrowed from the other language stay.
-        static (Dictionary<string, string[]> Dutch, Dictionary<string, string[]> German) WordSenses(
-            Dictionary<(bool Dutch, string Word), (string Stem, HashSet<string> Terms)> ownTerms,
-            Dictionary<string, List<string>> dutch, Dictionary<string, List<string>> german, IEnumerable<string>? dutchLemmas)
+        // The senses of the treebank's Dutch forms: their lemma's, which are the lemma's stem's concepts less those only
+        // the stem's other headwords gave ("bomen" are the trees of "boom", not the bombs of "bom"; "gaat" goes, it is
+        // not the hole of "gat"; "weken" are weeks before the verb "weken", to soak), then the form's own where it is a
+        // headword too ("verloren": lose, then lost). Senses borrowed from German stay.
+        static Dictionary<string, string[]> FormSenses(
+            Dictionary<string, (string Stem, HashSet<string> Terms)> ownTerms, Dictionary<string, List<string>> dutch, IEnumerable<string>? dutchLemmas)
         {
-            var (dutchSenses, germanSenses) = (new Dictionary<string, string[]>(StringComparer.Ordinal), new Dictionary<string, string[]>(StringComparer.Ordinal));
-            var givers = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var group in ownTerms.GroupBy(kv => (kv.Key.Dutch, kv.Value.Stem)).Where(g => g.Skip(1).Any()))
-            {
-                // How many of the stem's headwords give each term: a term only others give is not this word's.
-                givers.Clear();
-                foreach (var term in group.SelectMany(kv => kv.Value.Terms))
-                {
-                    givers[term] = givers.GetValueOrDefault(term) + 1;
-                }
-
-                var all = (group.Key.Dutch ? dutch : german)[group.Key.Stem];
-                foreach (var (key, (_, terms)) in group)
-                {
-                    (key.Dutch ? dutchSenses : germanSenses)[key.Word] = all.Where(t => terms.Contains(t) || !givers.ContainsKey(t)).ToArray();
-                }
-            }
-
-            var formSenses = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var headwordsByStem = ownTerms.Values.GroupBy(o => o.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(o => o.Terms).ToList(), StringComparer.Ordinal);
+            var senses = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var row in dutchLemmas ?? [])
             {
                 var tab = row.IndexOf('\t', StringComparison.Ordinal);
-                if (row.Length == 0 || row[0] == '#' || tab <= 0 || !ownTerms.TryGetValue((true, row[(tab + 1)..]), out var lemma))
+                if (row.Length == 0 || row[0] == '#' || tab <= 0 || !ownTerms.TryGetValue(row[(tab + 1)..], out var lemma))
                 {
                     continue;
                 }
 
-                // The lemma's senses first, then the form's own where it is a headword too ("verloren": lose, lost).
-                string[] senses = dutchSenses.TryGetValue(row[(tab + 1)..], out var own) ? own : [.. dutch[lemma.Stem]];
-                if (ownTerms.TryGetValue((true, row[..tab]), out var form))
+                var others = headwordsByStem[lemma.Stem];
+                IEnumerable<string> found = dutch[lemma.Stem].Where(t => lemma.Terms.Contains(t) || !others.Exists(terms => terms.Contains(t)));
+                if (ownTerms.TryGetValue(row[..tab], out var form))
                 {
-                    senses = [.. senses.Union(dutch[form.Stem].Where(t => form.Terms.Contains(t) && !IsLink(t)), StringComparer.Ordinal)];
+                    found = found.Union(dutch[form.Stem].Where(t => form.Terms.Contains(t) && !IsLink(t)), StringComparer.Ordinal);
                 }
 
-                formSenses[row[..tab]] = senses;
+                senses[row[..tab]] = [.. found];
             }
 
-            return (formSenses, []);
+            return senses;
         }
 
         static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> table)
@@ -826,7 +811,7 @@ public sealed class ConceptLexicon
 
         public Dictionary<string, string[]> Stems { get; } = stems;
 
-        /// <summary>Written words (lower case) whose own senses differ from their stem's: see <c>WordSenses</c> in Load.</summary>
+        /// <summary>Dutch forms the treebanks list (lower case) and their lemma's senses: see <c>FormSenses</c> in Load.</summary>
         public Dictionary<string, string[]> Senses
         {
             get => _senses;
