@@ -262,9 +262,21 @@ public static class ComparisonEvaluation
 
         var foundValues = found.Values.Select(v => Normalise(found.Kind, v)).ToHashSet(StringComparer.Ordinal);
         var goldValues = gold.Values.Select(v => v.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (found.Kind == "time")
+        {
+            // A clock time written without its half of the day ("om half vier", "at a quarter to five") reads on the
+            // morning's twelve hours; the planted label gives the afternoon's: one reading, twelve hours apart.
+            static string Twelve(string clock) => clock.Length == 5 && int.TryParse(clock[..2], out var h) ? $"{h % 12:00}{clock[2..]}" : clock;
+            foundValues = foundValues.Select(Twelve).ToHashSet(StringComparer.Ordinal);
+            goldValues = goldValues.Select(Twelve).ToHashSet(StringComparer.Ordinal);
+        }
+
         // Three sources, two of which agree in other words ("Donnerstag", "Thursday" against "woensdag"): the planted words
         // are among the mentions and the conflict holds as many distinct values as planted.
-        var mentions = found.Values.Select(v => v.Mention.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        // A weekday with its part of the day ("maandagmiddag", "Tuesday afternoon") is the day its label names.
+        var mentions = found.Values.Select(v => v.Mention.ToLowerInvariant())
+            .Select(m => found.Kind == "weekday" && goldValues.FirstOrDefault(g => m.StartsWith(g, StringComparison.Ordinal)) is { } day ? day : m)
+            .ToHashSet(StringComparer.Ordinal);
         return goldValues.SetEquals(foundValues) || goldValues.SetEquals(mentions)
             || (goldValues.IsSubsetOf(mentions) && foundValues.Count == goldValues.Count);
     }

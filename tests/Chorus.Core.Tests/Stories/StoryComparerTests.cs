@@ -86,6 +86,34 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.Equal(new PrecisionRecall(1, 1, 1), scores.Conflicts);
     }
 
+    // A clock time written without its half of the day is found on the morning's hours ("om half vier": 03:30) and
+    // matches a label on the afternoon's; a weekday with its part of the day ("maandagmiddag") matches the day's label.
+    [Theory]
+    [InlineData(
+        "Een grote stroomstoring heeft dinsdag duizenden huishoudens in Zwolle getroffen. Netbeheerder Enexis meldt dat de stroom om half vier weer terug was.",
+        "A major power cut hit thousands of households in Zwolle on Tuesday. Grid operator Enexis said power was restored at a quarter to five.",
+        "! time: 15:30 | 16:45")]
+    [InlineData(
+        "Een juwelier in de binnenstad van Delft is maandagmiddag overvallen door twee gewapende mannen. De daders gingen er op een scooter vandoor.",
+        "A jewellery shop in the centre of Delft was robbed by two armed men on Tuesday afternoon. The robbers fled on a scooter.",
+        "! date: maandag | Tuesday")]
+    public void APlantedConflict_MatchesTheSameReadingWrittenOtherwise(string dutch, string english, string label)
+    {
+        string[] lines =
+        [
+            "=== story s",
+            "--- article a1 | Oost Nieuws | 2024-02-06 | nl",
+            .. dutch.Split(". ").Select((t, i) => $"[f{i}] {t.TrimEnd('.')}."),
+            "--- article a2 | Eastern Times | 2024-02-06 | en",
+            .. english.Split(". ").Select((t, i) => $"[f{i}] {t.TrimEnd('.')}."),
+            label,
+        ];
+        var (stories, errors) = ComparisonFixture.Parse("inline", lines);
+        Assert.Empty(errors);
+        var scores = ComparisonEvaluation.Evaluate(stories, Analyzer, new StoryComparer());
+        Assert.Equal(new PrecisionRecall(1, 1, 1), scores.Conflicts);
+    }
+
     [Theory]
     [InlineData("2024-02-06", "2024-02-08", "120", "340", "", UpdateKind.Update)]
     [InlineData("2024-02-06", "2024-02-08", "340", "120", "", null)]
