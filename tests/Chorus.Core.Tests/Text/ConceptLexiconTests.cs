@@ -1,4 +1,8 @@
+using Chorus.Core.Analysis;
+using Chorus.Core.Ingest;
+using Chorus.Core.Stories.Comparison;
 using Chorus.Core.Text;
+using Chorus.Core.Time;
 
 namespace Chorus.Core.Tests.Text;
 
@@ -425,6 +429,20 @@ public class ConceptLexiconTests
             Assert.Contains(stemOnly, ConceptLexicon.Default.ConceptsOrPartsOf("nl", stem).ToArray());
             Assert.DoesNotContain(stemOnly, senses);
         }
+    }
+
+    // The comparer reads a counted noun as written too: "40 bomen" counts trees, which meet "40 Bäume", not bombs.
+    [Fact]
+    public void ACountedTreebankForm_CountsItsLemmasThing()
+    {
+        var analyzed = ArticleAnalyzer.CreateDefault().Analyze(new RawArticle
+        {
+            Ref = "nl", Text = "In het park van Zwolle werden dinsdag 40 bomen gekapt. De gemeente wil ze vervangen.", Date = PartialDate.Parse("2024-06-04").Value, Source = "nl",
+        });
+        var sentences = StorySentences.Build([ComparedArticle.WithProvisionalIds("nl", "nl", "nl", analyzed)], new Dictionary<string, int>(StringComparer.Ordinal));
+        var counted = Assert.Single(sentences.SelectMany(s => s.Counted), c => c is not null)!;
+        Assert.Contains("#c:tree", counted.Concepts);
+        Assert.DoesNotContain("#c:bomb", counted.Concepts);
     }
 
     // A word the treebank does not list goes by its stem, as before.

@@ -1207,6 +1207,7 @@ internal static class ConflictDetector
     private static void AddContentKeys(HashSet<string> keys, StorySentence s, int from, int to, bool cross, List<(int Start, int End)>? skip = null)
     {
         var analyzed = s.Article.Analyzed;
+        Span<char> lowered = stackalloc char[StorySentences.MaxLoweredWord];
         for (var i = from; i < to && analyzed.Tokens[i].Start < s.Span.End; i++)
         {
             var start = analyzed.Tokens[i].Start;
@@ -1219,7 +1220,7 @@ internal static class ConflictDetector
             }
 
             var listed = false;
-            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOrPartsOf(s.Article.Lang, stem, out listed) : [];
+            var concepts = cross ? Text.ConceptLexicon.Default.ConceptsOfWord(s.Article.Lang, StorySentences.LowerWord(s.Article.Text, analyzed.Tokens[i], lowered), stem, out listed) : [];
             if (!listed)
             {
                 keys.Add(StorySentences.Root(stem));

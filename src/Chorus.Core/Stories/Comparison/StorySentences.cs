@@ -573,7 +573,8 @@ internal static class StorySentences
             return null;
         }
 
-        return new CountedThing(lang, ConflictDetector.UnitKey(unit), stem, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stem).ToArray());
+        var word = endsOnNumber ? unit.ToLowerInvariant() : analyzed.Raw.Text[tokens[lo].Start..tokens[lo].End].ToLowerInvariant();
+        return new CountedThing(lang, ConflictDetector.UnitKey(unit), stem, ConceptLexicon.Default.ConceptsOfWord(lang, word, stem, out _).ToArray());
     }
 
     /// <summary>
