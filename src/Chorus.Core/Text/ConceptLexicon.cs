@@ -183,6 +183,20 @@ public sealed class ConceptLexicon
             return senses;
         }
 
+        // A Dutch plural of people in "-lieden" is the plural of a "-man" ("brandweerlieden", "zakenlieden"); its stem is
+        // that of a song ("-lied"), so it is read from the word as written, where the stem's own reading finds nothing.
+        const string People = "lieden";
+        if (lang == "nl" && word.Length >= MinCompoundPart + People.Length && word.EndsWith(People, StringComparison.Ordinal)
+            && ConceptsOf(lang, stem).IsEmpty)
+        {
+            var singular = LanguageStemmer.For("nl").Stem(string.Concat(word[..^People.Length], "man"));
+            if (ConceptsOrPartsOf(lang, singular, out _) is { IsEmpty: false } man)
+            {
+                listed = false;
+                return man;
+            }
+        }
+
         return ConceptsOrPartsOf(lang, stem, out listed);
     }
 
@@ -340,19 +354,19 @@ public sealed class ConceptLexicon
     }
 
     /// <summary>
-    /// A plural of people in "-leute" (German) or "-lieden" (Dutch) whose singular ends in "-mann" / "-man": "Bergleute" are
-    /// Bergmänner (miners), "Fachleute" Fachmänner, "brandweerlieden" brandweermannen. A rule of both languages; the
-    /// singular is looked up, whole or as a compound.
+    /// A German plural of people in "-leute" whose singular ends in "-mann": "Bergleute" are Bergmänner (miners),
+    /// "Fachleute" Fachmänner. A rule of German; the singular is looked up, whole or as a compound. (Dutch "-lieden"
+    /// shares its stem with the songs of "-lied", so <see cref="ConceptsOfWord"/> reads it from the written word.)
     /// </summary>
     private static string[]? PeopleOf(Table table, string stem)
     {
-        var (plural, singular) = table.Dutch ? ("lied", "man") : ("leut", "mann");
-        if (stem.Length < MinCompoundPart + plural.Length || !stem.EndsWith(plural, StringComparison.Ordinal))
+        const string Plural = "leut";
+        if (table.Dutch || stem.Length < MinCompoundPart + Plural.Length || !stem.EndsWith(Plural, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var man = string.Concat(stem.AsSpan(0, stem.Length - plural.Length), singular);
+        var man = string.Concat(stem.AsSpan(0, stem.Length - Plural.Length), "mann");
         return table.Stems.TryGetValue(man, out var concepts) ? concepts : Compound(table, man);
     }
 

@@ -396,7 +396,7 @@ public class ConceptLexiconTests
     }
 
     // A plural of people in "-leute" / "-lieden" is the plural of a "-mann" / "-man": it reads as the singular, whole
-    // or as a compound; a word that only ends in those letters and has no such singular reads as before.
+    // or as a compound. A Dutch song in "-lied", whose stem the plural shares, stays a song.
     [Theory]
     [InlineData("de", "Bergleute", "#c:miner")]
     [InlineData("de", "Seeleute", "#c:sailor")]
@@ -404,9 +404,21 @@ public class ConceptLexiconTests
     [InlineData("nl", "zakenlieden", "#c:businessman")]
     public void APluralOfPeople_ReadsAsItsSingularInMann(string lang, string word, string concept)
     {
-        var stem = LanguageStemmer.For(lang).Stem(word.ToLowerInvariant());
+        var lower = word.ToLowerInvariant();
+        var stem = LanguageStemmer.For(lang).Stem(lower);
         Assert.Empty(ConceptLexicon.Default.ConceptsOf(lang, stem).ToArray());
-        Assert.Contains(concept, ConceptLexicon.Default.ConceptsOrPartsOf(lang, stem).ToArray());
+        Assert.Contains(concept, ConceptLexicon.Default.ConceptsOfWord(lang, lower, stem, out _).ToArray());
+    }
+
+    [Theory]
+    [InlineData("kerstlied", "kerstman")]
+    public void ADutchSongInLied_IsNotReadAsAMan(string song, string man)
+    {
+        var stem = LanguageStemmer.For("nl").Stem(song);
+        var manSenses = ConceptLexicon.Default.ConceptsOrPartsOf("nl", LanguageStemmer.For("nl").Stem(man)).ToArray();
+        var songSenses = ConceptLexicon.Default.ConceptsOfWord("nl", song, stem, out _).ToArray();
+        Assert.NotEmpty(manSenses);
+        Assert.DoesNotContain(songSenses, manSenses.Contains);
     }
 
     // A form the UD treebanks read as another word's ("gaat" of "gaan", "bomen" of "boom") has that lemma's senses, not
