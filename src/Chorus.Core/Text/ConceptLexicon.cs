@@ -333,18 +333,17 @@ public sealed class ConceptLexicon
             return null;
         }
 
-        static bool Vowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
         var stemmer = LanguageStemmer.For("nl");
         string[]? Find(string form) => table.Stems.TryGetValue(form, out var c) ? c : table.Stems.TryGetValue(stemmer.Stem(form), out c) ? c : null;
 
-        if (stem[^1] == 's' && Vowel(stem[^2]) && Find(stem[..^1]) is { } plural)
+        if (stem[^1] == 's' && IsVowel(stem[^2]) && Find(stem[..^1]) is { } plural)
         {
             return plural;
         }
 
         var (last, vowel, before) = (stem[^1], stem[^2], stem[^3]);
         // Not after a vowel that makes one sound with it ("ui", "ou", "ei", "eu", "oe"): "soci|aal" but "fout", "kleur".
-        if (!Vowel(last) && vowel is 'a' or 'e' or 'o' or 'u' && (!Vowel(before) || (before == 'i' && vowel is 'a' or 'o'))
+        if (!IsVowel(last) && vowel is 'a' or 'e' or 'o' or 'u' && (!IsVowel(before) || (before == 'i' && vowel is 'a' or 'o'))
             && Find(string.Concat(stem.AsSpan(0, stem.Length - 1), vowel.ToString(), last is 'v' ? "f" : last is 'z' ? "s" : last.ToString())) is { } open)
         {
             return open;
@@ -571,8 +570,12 @@ public sealed class ConceptLexicon
         var dutchVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var germanVerbs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var taken = new List<string>();
-        // Each Dutch headword's own terms and stem: a stem can be two words' ("gaan" and "gans", "boom" and "bom"), and a
-        // treebank form of one of them reads as that one's senses only (see FormSenses).
+        // The treebank's forms and lemmas, and each one's own terms where it is a headword: a stem can be two words'
+        // ("gaan" and "gans", "boom" and "bom"), and a form of one of them reads as that one's senses only (see FormSenses).
+        var formRows = (dutchLemmas ?? []).Select(row => (Row: row, Tab: row.IndexOf('\t', StringComparison.Ordinal)))
+            .Where(r => r.Row.Length > 0 && r.Row[0] != '#' && r.Tab > 0)
+            .Select(r => (Form: r.Row[..r.Tab], Lemma: r.Row[(r.Tab + 1)..])).ToList();
+        var formWords = formRows.SelectMany(r => new[] { r.Form, r.Lemma }).ToHashSet(StringComparer.Ordinal);
         var ownTerms = new Dictionary<string, (string Stem, HashSet<string> Terms)>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -630,7 +633,7 @@ public sealed class ConceptLexicon
                     list.Add(term);
                 }
 
-                if (parts[0] == "nl")
+                if (parts[0] == "nl" && formWords.Contains(parts[1]))
                 {
                     if (!ownTerms.TryGetValue(parts[1], out var own))
                     {
@@ -643,16 +646,10 @@ public sealed class ConceptLexicon
         }
 
         var lemmaStems = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var row in dutchLemmas ?? [])
+        foreach (var (formWord, lemmaWord) in formRows)
         {
-            var tab = row.IndexOf('\t', StringComparison.Ordinal);
-            if (row.Length == 0 || row[0] == '#' || tab <= 0)
-            {
-                continue;
-            }
-
             // Kept by stem, and only where the stems differ: "kinderen" (kinder) → kind; "huizen" stems as "huis" does.
-            var (form, lemma) = (dutchStemmer.Stem(row.AsSpan(0, tab)), dutchStemmer.Stem(row.AsSpan(tab + 1)));
+            var (form, lemma) = (dutchStemmer.Stem(formWord), dutchStemmer.Stem(lemmaWord));
             if (form != lemma && dutch.ContainsKey(lemma) && !dutch.ContainsKey(form))
             {
                 lemmaStems[form] = lemma;
@@ -669,9 +666,11 @@ public sealed class ConceptLexicon
         // English word at all. Both sides are read before either is filled in, so a sense is never passed on twice.
         var toDutch = MainSensesByLink(german);
         var toGerman = MainSensesByLink(dutch);
+        // What the headwords of each treebank lemma's stem gave, before any sense is borrowed.
+        var given = ownTerms.Values.Select(o => o.Stem).Distinct(StringComparer.Ordinal).ToDictionary(stem => stem, stem => dutch[stem].ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         BorrowSenses(dutch, toDutch);
         BorrowSenses(german, toGerman);
-        var formSenses = FormSenses(ownTerms, dutch, dutchLemmas);
+        var formSenses = FormSenses(formRows, ownTerms, given, dutch);
 
         return new ConceptLexicon(
             new Table(Freeze(dutch), Freeze(dutchWords), Freeze(dutchVerbs), DutchLinks, DutchEndings, DutchParticles, DutchSuffixes) { Lemmas = lemmaStems, VerbForms = dutchVerbForms, Senses = formSenses },
@@ -748,26 +747,25 @@ public sealed class ConceptLexicon
         // not the hole of "gat"; "weken" are weeks before the verb "weken", to soak), then the form's own where it is a
         // headword too ("verloren": lose, then lost). Senses borrowed from German stay.
         static Dictionary<string, string[]> FormSenses(
-            Dictionary<string, (string Stem, HashSet<string> Terms)> ownTerms, Dictionary<string, List<string>> dutch, IEnumerable<string>? dutchLemmas)
+            List<(string Form, string Lemma)> formRows, Dictionary<string, (string Stem, HashSet<string> Terms)> ownTerms,
+            Dictionary<string, HashSet<string>> given, Dictionary<string, List<string>> dutch)
         {
-            var headwordsByStem = ownTerms.Values.GroupBy(o => o.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(o => o.Terms).ToList(), StringComparer.Ordinal);
             var senses = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var row in dutchLemmas ?? [])
+            foreach (var (formWord, lemmaWord) in formRows)
             {
-                var tab = row.IndexOf('\t', StringComparison.Ordinal);
-                if (row.Length == 0 || row[0] == '#' || tab <= 0 || !ownTerms.TryGetValue(row[(tab + 1)..], out var lemma))
+                if (!ownTerms.TryGetValue(lemmaWord, out var lemma))
                 {
                     continue;
                 }
 
-                var others = headwordsByStem[lemma.Stem];
-                IEnumerable<string> found = dutch[lemma.Stem].Where(t => lemma.Terms.Contains(t) || !others.Exists(terms => terms.Contains(t)));
-                if (ownTerms.TryGetValue(row[..tab], out var form))
+                var byHeadwords = given[lemma.Stem];
+                IEnumerable<string> found = dutch[lemma.Stem].Where(t => lemma.Terms.Contains(t) || !byHeadwords.Contains(t));
+                if (ownTerms.TryGetValue(formWord, out var form))
                 {
                     found = found.Union(dutch[form.Stem].Where(t => form.Terms.Contains(t) && !IsLink(t)), StringComparer.Ordinal);
                 }
 
-                senses[row[..tab]] = [.. found];
+                senses[formWord] = [.. found];
             }
 
             return senses;

@@ -80,10 +80,7 @@ public class StoryComparerTests(ITestOutputHelper output)
             "[flights] About 1,100 flights were cancelled.",
             "! date: woensdag | Donnerstag",
         ];
-        var (stories, errors) = ComparisonFixture.Parse("inline", lines);
-        Assert.Empty(errors);
-        var scores = ComparisonEvaluation.Evaluate(stories, Analyzer, new StoryComparer());
-        Assert.Equal(new PrecisionRecall(1, 1, 1), scores.Conflicts);
+        Assert.Equal(new PrecisionRecall(1, 1, 1), ConflictScores(lines));
     }
 
     // A clock time written without its half of the day is found on the morning's hours ("om half vier": 03:30) and
@@ -108,10 +105,15 @@ public class StoryComparerTests(ITestOutputHelper output)
             .. english.Split(". ").Select((t, i) => $"[f{i}] {t.TrimEnd('.')}."),
             label,
         ];
+        Assert.Equal(new PrecisionRecall(1, 1, 1), ConflictScores(lines));
+    }
+
+    // The conflict scores of a fixture written inline (the format of eval/comparison/*.txt).
+    private static PrecisionRecall ConflictScores(string[] lines)
+    {
         var (stories, errors) = ComparisonFixture.Parse("inline", lines);
         Assert.Empty(errors);
-        var scores = ComparisonEvaluation.Evaluate(stories, Analyzer, new StoryComparer());
-        Assert.Equal(new PrecisionRecall(1, 1, 1), scores.Conflicts);
+        return ComparisonEvaluation.Evaluate(stories, Analyzer, new StoryComparer()).Conflicts;
     }
 
     [Theory]

@@ -573,7 +573,8 @@ internal static class StorySentences
             return null;
         }
 
-        var word = endsOnNumber ? unit.ToLowerInvariant() : analyzed.Raw.Text[tokens[lo].Start..tokens[lo].End].ToLowerInvariant();
+        Span<char> lowered = stackalloc char[MaxLoweredWord];
+        var word = endsOnNumber ? LowerWord(unit, lowered) : LowerWord(analyzed.Raw.Text, tokens[lo], lowered);
         return new CountedThing(lang, ConflictDetector.UnitKey(unit), stem, ConceptLexicon.Default.ConceptsOfWord(lang, word, stem, out _).ToArray());
     }
 
@@ -679,10 +680,10 @@ internal static class StorySentences
 
     /// <summary>A token's word in lower case, written into <paramref name="buffer"/>; empty when longer than the buffer.</summary>
     internal static ReadOnlySpan<char> LowerWord(string text, Token token, Span<char> buffer)
-    {
-        var word = text.AsSpan(token.Start, token.End - token.Start);
-        return word.Length > buffer.Length ? [] : buffer[..word.ToLowerInvariant(buffer)];
-    }
+        => LowerWord(text.AsSpan(token.Start, token.End - token.Start), buffer);
+
+    private static ReadOnlySpan<char> LowerWord(ReadOnlySpan<char> word, Span<char> buffer)
+        => word.Length > buffer.Length ? [] : buffer[..word.ToLowerInvariant(buffer)];
 
     /// <summary>
     /// A coarser key than the stem, so that derivations and participles meet: a leading "ge"/"be" is dropped
