@@ -31,7 +31,10 @@ public static class ClaimPairLabels
         var predicted = new HashSet<(string, int, string, int)>();
         foreach (var comparison in comparisons)
         {
-            foreach (var claim in comparison.Claims.Where(c => c.Shared))
+            // Every claim of two or more articles, shared or not: a judged pair states one fact whether its two articles
+            // are independent sources or a near-copy and its original (one source, so not "shared"), and the aligner is
+            // right to put a copy's sentence with the original's (dpg-claims-dev2.tsv judges such pairs).
+            foreach (var claim in comparison.Claims)
             {
                 for (var i = 0; i < claim.Sentences.Count; i++)
                 {

@@ -36,4 +36,13 @@ public class ClaimPairLabelsTests
         Assert.Contains(scores.Mistakes, m => m.StartsWith("false shared claim: a@40 ~ b@50", StringComparison.Ordinal));
         Assert.Contains(scores.Mistakes, m => m.StartsWith("missed shared claim: a@80 ~ b@90", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void APairOfANearCopyAndItsOriginal_InOneClaim_CountsAsPredicted_ThoughTheClaimHasOneSource()
+    {
+        var labels = new List<ClaimPairLabel> { new("a", 0, "copy", 0, true) };
+        var oneSource = new Claim("x", ["a", "copy"], [new SentenceRef("a", 0, 10), new SentenceRef("copy", 0, 10)], 1);
+        var scores = ClaimPairLabels.Evaluate(labels, [new StoryComparison([oneSource], [], [], [], "nl")]);
+        Assert.Equal(new PrecisionRecall(1, 1, 1), scores.Pairs);
+    }
 }

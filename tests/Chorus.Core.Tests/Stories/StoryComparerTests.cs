@@ -2,6 +2,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Extraction.Quantities;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories.Comparison;
+using Chorus.Core.Text;
 using Chorus.Core.Time;
 using Xunit.Abstractions;
 using Chorus.Evaluation;
@@ -779,6 +780,39 @@ public class StoryComparerTests(ITestOutputHelper output)
         StorySentences.Build([Article("a", "Harbour Times", "The bridge had been closed after it was damaged, more than any other.", "2024-10-14")], vocabulary);
         Assert.Contains(StorySentences.Root("bridg"), vocabulary.Keys);
         Assert.DoesNotContain(vocabulary.Keys, k => k is "had" or "been" or "after" or "more" or "than" or "other" or "ani");
+    }
+
+    // Dutch closed-class words Snowball's stop list lacks ("we", "tussen", "volgens") and a figure's number word ("vijf"
+    // beside its value "#5") are no terms of one language: two reports that each say "we" or "vijf" share nothing more.
+    [Fact]
+    public void DutchClosedClassWords_AndAFiguresNumberWord_AreNoTermsOfOneLanguage()
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentence = StorySentences.Build([Article("a", "Eindhovens Dagblad", "Volgens de trainer hebben we tussen nu en mei nog vijf wedstrijden.", "2019-03-31")], vocabulary).Single();
+        var names = vocabulary.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+        var terms = sentence.Terms.Select(t => names[t]).ToList();
+        Assert.Contains("#5", terms);
+        Assert.Contains(StorySentences.Root("wedstrijd"), terms);
+        Assert.DoesNotContain(terms, t => t is "we" or "tuss" or "volgen" or "vijf");
+    }
+
+    // Across languages such a word still crosses as its concept, where a dictionary translation keeps few of two reports'
+    // words: "binnen een uur" meets "innerhalb einer Stunde".
+    [Fact]
+    public void ADutchClosedClassWord_StillCrossesAsItsConcept()
+    {
+        var nl = Article("a", "Brabants Dagblad", "Uit de dierentuin van Hilvarenbeek zijn vier wolven ontsnapt. Twee van de dieren werden binnen een uur gevangen.", "2025-04-02");
+        var de = Article("b", "Aachener Blatt", "Aus einem Zoo in Hilvarenbeek sind vier Wölfe entkommen. Zwei der Tiere wurden innerhalb einer Stunde eingefangen.", "2025-04-02");
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentences = StorySentences.Build([nl, de], vocabulary);
+        var names = vocabulary.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+        var dutch = sentences.Single(s => s.ArticleIndex == 0 && nl.Text[s.Span.Start..s.Span.End].Contains("binnen", StringComparison.Ordinal));
+        var german = sentences.Single(s => s.ArticleIndex == 1 && de.Text[s.Span.Start..s.Span.End].Contains("innerhalb", StringComparison.Ordinal));
+        var stem = LanguageStemmer.For("nl").Stem("binnen");
+        var concepts = ConceptLexicon.Default.ConceptsOfWord("nl", "binnen", stem, out _).ToArray();
+        Assert.NotEmpty(concepts);
+        Assert.DoesNotContain(StorySentences.Root(stem), dutch.Terms.Select(t => names[t]));
+        Assert.Contains(dutch.CrossTerms.Intersect(german.CrossTerms), t => concepts.Contains(names[t]));
     }
 
     // A figure in a unit that converts is matched on its value in the other unit, rounded as a source converting it

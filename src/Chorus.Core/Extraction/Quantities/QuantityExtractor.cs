@@ -1531,6 +1531,13 @@ public sealed class QuantityExtractor
         return double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// Whether a lower-cased word inside a figure writes its value (digits, a number word, a scale word such as "miljoen"),
+    /// as opposed to what it counts or measures.
+    /// </summary>
+    public static bool WritesValue(string word, string lang)
+        => Scales.ContainsKey(word) || ParseDigits(word, lang, out _) || ParseWords(word, lang) is not null;
+
     /// <summary>A number written in words, including Dutch and German compounds; null when the word is not a number.</summary>
     public static double? ParseWords(string word, string lang)
     {

@@ -1532,6 +1532,13 @@ internal static class ConflictDetector
                     continue;
                 }
 
+                // A part "of them" meets another part, never a whole, in aligned sentences too ("Een van hen raakte
+                // gewond" / "Bij het ongeluk vielen twee gewonden"), as in RoleFigurePairs.
+                if (IsPartOfThem(a, x.Q) != IsPartOfThem(b, y.Q))
+                {
+                    continue;
+                }
+
                 var slot = x.Role != FigureRole.None && x.Role == y.Role ? "role:" + x.Role
                     : x.Unit.Length > 0 && x.Unit == y.Unit && (x.Role == FigureRole.None || y.Role == FigureRole.None) && RolesMeet(x.Role, y.Role) ? x.Unit
                     : null;
@@ -1581,7 +1588,8 @@ internal static class ConflictDetector
         // "Vier niederländische Bergsteiger" and "vijf Nederlandse bergbeklimmers": one counted thing each, named
         // differently; also when every other figure of both sentences met one of the other's ("elf mijnwerkers … op
         // achthonderd meter" and "vierzehn Bergleute in achthundert Metern"): the count left over on each side is one slot.
-        if (LeftOver(aSlots, perA) is { } leftA && LeftOver(bSlots, perB) is { } leftB && IsCount(leftA.Q) && IsCount(leftB.Q) && leftA.Role == leftB.Role)
+        if (LeftOver(aSlots, perA) is { } leftA && LeftOver(bSlots, perB) is { } leftB && IsCount(leftA.Q) && IsCount(leftB.Q) && leftA.Role == leftB.Role
+            && IsPartOfThem(a, leftA.Q) == IsPartOfThem(b, leftB.Q))
         {
             yield return (leftA.Q, leftB.Q, "count");
         }
