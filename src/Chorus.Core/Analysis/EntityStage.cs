@@ -478,16 +478,29 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
     private List<EntityMention>? InflectedPlaces(List<Token> words, string[] tokens, int runStart)
     {
         List<EntityMention>? places = null;
+        // A listed place as written beside a noun ("in Slowenien Überschwemmungen ausgelöst"): the place, when it is the
+        // run's only word the lists know. Two such ("Bayern München") are a name of their own.
+        var asWritten = -1;
         for (var k = 0; k < tokens.Length; k++)
         {
             if ((TranslatedNames.Default.GermanUninflected(tokens[k]) ?? TranslatedNames.Default.GermanCompassPlace(tokens[k])) is { } listed)
             {
                 (places ??= []).Add(new EntityMention(runStart + words[k].Start, runStart + words[k].End, TypeOf([listed]) ?? EntityType.Location, MentionMethod.NameLists));
             }
+            else if (asWritten < 0 && tokens.Length > 1 && TranslatedNames.Default.IsPlace(tokens[k]))
+            {
+                asWritten = k;
+            }
             else if (gazetteer.Full(tokens, k, 1) != 0 || TranslatedNames.Default.KeyOf(tokens[k]) is not null || IsAcronym(tokens[k]))
             {
                 return null;
             }
+        }
+
+        if (asWritten >= 0)
+        {
+            (places ??= []).Add(new EntityMention(runStart + words[asWritten].Start, runStart + words[asWritten].End, EntityType.Location, MentionMethod.NameLists));
+            places.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
 
         return places;

@@ -208,6 +208,19 @@ public class NameEvaluationTests(ITestOutputHelper output)
     public void AGermanCompoundOfACompassPointAndAPlace_IsAPlace(string text, string word)
         => Assert.Contains((word, "LOC"), Names("de", text));
 
+    // German capitalises nouns, so a listed place as written joins a noun beside it in one capitalised run ("in Slowenien
+    // Überschwemmungen"): the place is taken out when it is the run's only word the lists know; two listed names
+    // ("Bayern München") are a name of their own, not two places.
+    [Theory]
+    [InlineData("Schwere Unwetter haben in Slowenien Überschwemmungen ausgelöst.", "Slowenien", true)]
+    [InlineData("Ein Erdbeben hat in Kroatien Schäden angerichtet.", "Kroatien", true)]
+    [InlineData("Am Samstag hat Bayern München das Spitzenspiel gewonnen.", "Bayern", false)]
+    public void AListedGermanPlaceBesideANoun_IsThePlace(string text, string place, bool alone)
+    {
+        var names = Names("de", text);
+        Assert.Equal(alone, names.Contains((place, "LOC")));
+    }
+
     [Theory]
     [InlineData("Greece", "Griekenland")]
     [InlineData("Griechenland", "Griekenland")]
