@@ -105,6 +105,11 @@ public class TimeEvaluationTests(ITestOutputHelper output)
     [InlineData("De winst steeg in het vierde kwartaal.", "2024-02-10", "vierde kwartaal", "2023-10-01/2023-12-31")]
     [InlineData("De winst zal in het vierde kwartaal verder stijgen.", "2024-02-10", "vierde kwartaal", "2024-10-01/2024-12-31")]
     [InlineData("De storing duurde twee uur.", "2024-11-20", "twee uur", "PT2H")]
+    // "na N uur" is a length unless the hour is past noon or a part of the day follows.
+    [InlineData("Na twee uur werd de tsunamiwaarschuwing ingetrokken.", "2024-11-20", "twee uur", "PT2H")]
+    [InlineData("Na vijf uur gaf de gijzelnemer zich over.", "2024-11-20", "vijf uur", "PT5H")]
+    [InlineData("Na 22 uur mag er geen alcohol worden geschonken.", "2024-11-20", "22 uur", "2024-11-20T22:00")]
+    [InlineData("Hij werd na vijf uur in de ochtend gewekt door sirenes.", "2024-11-20", "vijf uur in de ochtend", "2024-11-20T05:00")]
     [InlineData("Met Pasen 2019 was het warm.", "2024-11-20", "Pasen 2019", "2019-04-21")]
     [InlineData("De cijfers over Q3 2024 vielen tegen.", "2024-11-20", "Q3 2024", "2024-07-01/2024-09-30")]
     public void NewRules_OnNewsSentences(string text, string date, string span, string value)

@@ -1373,8 +1373,12 @@ public sealed partial class TimeExpressionExtractor
             // the day or after a day ("woensdag 4 uur"). Otherwise Duration reads it ("De storing duurde twee uur").
             // German "Uhr" and English "o'clock" name a time of day and never a length ("kurz nach drei Uhr", "shortly after
             // four o'clock").
+            // Dutch "na" is a cue only for an hour past noon ("na 22 uur"): "Na twee uur werd de waarschuwing ingetrokken",
+            // "na vijf uur gaf hij zich over" are lengths (in DPG 2019, four of the five "na N uur" are; the fifth has "'s
+            // ochtends" after it, which the part of the day decides).
             if (!half && minutes == 0 && w[j + 1] is not ("uhr" or "o'clock") && !(PartAfter(j + 2) is not null || PartBefore(k) || DayBefore(k)
-                || (k > 0 && w[k - 1] is "om" or "rond" or "omstreeks" or "tegen" or "vanaf" or "tot" or "na" or "voor" or "at" or "um" or "gegen" or "around" or "until" or "bis")))
+                || (k > 0 && w[k - 1] is "om" or "rond" or "omstreeks" or "tegen" or "vanaf" or "tot" or "voor" or "at" or "um" or "gegen" or "around" or "until" or "bis")
+                || (k > 0 && w[k - 1] == "na" && hour >= 13)))
             {
                 return false;
             }
