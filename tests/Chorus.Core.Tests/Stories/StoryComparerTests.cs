@@ -994,6 +994,10 @@ public class StoryComparerTests(ITestOutputHelper output)
     [InlineData("en", "The outage began at a quarter past six.", "It happened at ten to six, the operator said.", true)]
     [InlineData("en", "The fire broke out at a quarter past six.", "Firefighters began to pump water at a quarter to seven.", false)]
     [InlineData("de", "Die Störung begann um Viertel nach sechs.", "Nach Angaben des Netzbetreibers passierte es um zehn vor sechs.", true)]
+    // A failure or a collapse is the event: "viel … uit", "fiel … aus", "went out".
+    [InlineData("nl", "De storing begon om kwart over zes.", "Om tien voor zes viel de stroom in de hele wijk uit.", true)]
+    [InlineData("de", "Die Störung begann um Viertel nach sechs.", "Um zehn vor sechs fiel im ganzen Viertel der Strom aus.", true)]
+    [InlineData("en", "The outage began at a quarter past six.", "The power went out at ten to six across the district.", true)]
     public void ASourceWithSeveralClockTimes_DatesTheEventByTheSentenceSayingWhenItHappened(string lang, string first, string second, bool conflict)
     {
         var (lead, later) = lang switch

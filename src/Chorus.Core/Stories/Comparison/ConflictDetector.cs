@@ -1361,15 +1361,23 @@ internal static class ConflictDetector
         "gebeurde", "gebeurd", "gebeurt", "plaatsvond", "plaatsgevonden", "voltrok", "voltrokken",
         "happened", "occurred", "occured",
         "ereignete", "ereignet", "geschah", "geschehen", "passierte", "passiert",
+        // A failure or collapse is the event itself: "De brug stortte in", "the bridge collapsed", "Der Strom fiel aus".
+        "collapsed", "failed",
     };
 
-    // Verbs with a particle: "ging … mis", "vond … plaats" (closing the clause), "took place", "went wrong".
+    // Verbs with a particle: "ging … mis", "vond … plaats" (closing the clause), "took place", "went wrong"; a failure or
+    // collapse: "viel … uit", "stortte … in", "fiel … aus", "stürzte … ein", "went out".
     private static readonly (string[] Verbs, string Particle)[] HappenedParticleVerbs =
     [
         (["ging", "gaat", "liep", "loopt"], "mis"),
         (["vond", "vindt"], "plaats"),
         (["took", "takes"], "place"),
         (["went", "goes"], "wrong"),
+        (["viel", "vielen", "valt"], "uit"),
+        (["stortte", "stortten", "stort"], "in"),
+        (["fiel", "fielen", "fällt"], "aus"),
+        (["stürzte", "stürzten", "stürzt"], "ein"),
+        (["went", "goes"], "out"),
     ];
 
     private static bool SaysWhenItHappened(StorySentence s)
