@@ -796,6 +796,22 @@ public class StoryComparerTests(ITestOutputHelper output)
         Assert.DoesNotContain(terms, t => t is "we" or "tuss" or "volgen" or "vijf");
     }
 
+    // In a story of several languages, a word the lexicon lists crosses as its concepts; between two sentences of one
+    // language it still weighs as itself (it weighed nothing when the weights counted the cross terms alone).
+    [Fact]
+    public void AListedWord_WeighsBetweenTwoSentencesOfOneLanguage_InAStoryOfSeveral()
+    {
+        var en1 = Article("a", "Iberia Wire", "Forest fires are raging in central Portugal.", "2026-08-19");
+        var en2 = Article("b", "Europe Daily", "The fires in central Portugal are still not under control.", "2026-08-19");
+        var nl = Article("c", "Wereldjournaal", "In het midden van Portugal woeden bosbranden.", "2026-08-19");
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentences = StorySentences.Build([en1, en2, nl], vocabulary);
+        var weights = ClaimAligner.TermWeights(sentences, vocabulary.Count);
+        var fire = vocabulary[StorySentences.Root(LanguageStemmer.For("en").Stem("fires"))];
+        Assert.Contains(fire, sentences[0].Terms);
+        Assert.True(weights[fire] > 0);
+    }
+
     // Across languages such a word still crosses as its concept, where a dictionary translation keeps few of two reports'
     // words: "binnen een uur" meets "innerhalb einer Stunde".
     [Fact]

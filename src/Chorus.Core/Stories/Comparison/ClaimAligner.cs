@@ -238,8 +238,14 @@ internal sealed class ClaimAligner(double threshold)
             ? ((shared / (normA * normB)) + (shared / Math.Min(normA * normA, normB * normB))) / 2
             : shared / (normA * normB);
 
-    /// <summary>Inverse sentence frequency within the story: ln(1 + N / df).</summary>
-    private static double[] TermWeights(IReadOnlyList<StorySentence> sentences, int vocabularySize)
+    /// <summary>
+    /// Inverse sentence frequency within the story: ln(1 + N / df), a term counted once per sentence whether it is one of
+    /// the sentence's terms of its own language, of the cross-language ones, or both. (Counting the cross terms alone gave
+    /// a word the lexicon lists, whose cross terms are its concepts, no weight at all between two sentences of one
+    /// language in a story of several: "Forest fires are raging in central Portugal" met "The wildfires in central
+    /// Portugal are still not under control" on the name alone.)
+    /// </summary>
+    internal static double[] TermWeights(IReadOnlyList<StorySentence> sentences, int vocabularySize)
     {
         var df = new int[vocabularySize];
         foreach (var s in sentences)
@@ -247,6 +253,17 @@ internal sealed class ClaimAligner(double threshold)
             foreach (var t in s.CrossTerms)
             {
                 df[t]++;
+            }
+
+            if (!ReferenceEquals(s.Terms, s.CrossTerms))
+            {
+                foreach (var t in s.Terms)
+                {
+                    if (Array.BinarySearch(s.CrossTerms, t) < 0)
+                    {
+                        df[t]++;
+                    }
+                }
             }
         }
 
