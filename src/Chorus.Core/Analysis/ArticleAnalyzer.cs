@@ -85,7 +85,7 @@ public sealed class ArticleAnalyzer
     /// The version of what <see cref="CreateDefault"/> produces, stored with every article's layers. Raise it with any
     /// change to a stage's output; <c>./chorus reanalyse</c> then rewrites the layers of older versions.
     /// </summary>
-    public const int Version = 111;
+    public const int Version = 112;
 
     public static ArticleAnalyzer CreateDefault() => new(
     [

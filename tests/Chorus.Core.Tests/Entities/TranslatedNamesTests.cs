@@ -29,6 +29,21 @@ public class TranslatedNamesTests
     public void Names_InOtherLanguages_ShareTheDutchKey(string name, string key)
         => Assert.Equal(key, TranslatedNames.Default.KeyOf(name));
 
+    // An institution named by its kind and its place: one key in the three languages, the place by its own key.
+    [Theory]
+    [InlineData("Utrecht University", "universiteit utrecht")]
+    [InlineData("Universiteit Utrecht", "universiteit utrecht")]
+    [InlineData("Universität Utrecht", "universiteit utrecht")]
+    [InlineData("University of Utrecht", "universiteit utrecht")]
+    [InlineData("Schiphol Airport", null)]
+    [InlineData("Universität Köln", "universiteit keulen")]
+    [InlineData("Zoo", null)]
+    [InlineData("University Universität", null)]
+    [InlineData("University of applied sciences", null)]
+    [InlineData("Universiteit van Amsterdam Zuid Oost", null)]
+    public void AnInstitutionNamedByItsPlace_HasOneKeyInEveryLanguage(string name, string? key)
+        => Assert.Equal(key, TranslatedNames.Default.KeyOf(name));
+
     [Theory]
     [InlineData("Georgia")] // also a US state: left out on purpose
     [InlineData("Amsterdam")]
