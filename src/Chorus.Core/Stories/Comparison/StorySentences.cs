@@ -260,13 +260,25 @@ internal static class StorySentences
                 // punten" met "nog vijf wedstrijden" on "vijf" and "#5"; "vier amateurclubs" met "vier jaartallen").
                 var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End && !IsRankedSet(article.Lang, text, q, analyzed.Tokens)).ToList();
                 valueWords.Clear();
-                for (var k = tokenIndex; k < analyzed.Tokens.Count && analyzed.Tokens[k].Start < span.End; k++)
+                for (var k = tokenIndex; quantities.Count > 0 && k < analyzed.Tokens.Count && analyzed.Tokens[k].Start < span.End; k++)
                 {
                     var token = analyzed.Tokens[k];
-                    if (token.Kind == TokenKind.Word && quantities.Exists(q => token.Start >= q.Start && token.End <= q.End)
-                        && QuantityExtractor.WritesValue(LowerWord(text, token, lowered).ToString(), article.Lang))
+                    if (token.Kind != TokenKind.Word)
                     {
-                        valueWords.Add(new TextSpan(token.Start, token.End));
+                        continue;
+                    }
+
+                    foreach (var q in quantities)
+                    {
+                        if (token.Start >= q.Start && token.End <= q.End)
+                        {
+                            if (QuantityExtractor.WritesValue(LowerWord(text, token, lowered).ToString(), article.Lang))
+                            {
+                                valueWords.Add(new TextSpan(token.Start, token.End));
+                            }
+
+                            break;
+                        }
                     }
                 }
 
