@@ -1535,8 +1535,17 @@ public sealed class QuantityExtractor
     /// Whether a lower-cased word inside a figure writes its value (digits, a number word, a scale word such as "miljoen"),
     /// as opposed to what it counts or measures.
     /// </summary>
-    public static bool WritesValue(string word, string lang)
-        => Scales.ContainsKey(word) || ParseDigits(word, lang, out _) || ParseWords(word, lang) is not null;
+    public static bool WritesValue(ReadOnlySpan<char> word, string lang)
+    {
+        // Digits are the value however they are grouped ("1.100", "3,5"); only a word is looked up (as a string).
+        if (word.ContainsAnyInRange('0', '9'))
+        {
+            return true;
+        }
+
+        var text = word.ToString();
+        return Scales.ContainsKey(text) || ParseWords(text, lang) is not null;
+    }
 
     /// <summary>A number written in words, including Dutch and German compounds; null when the word is not a number.</summary>
     public static double? ParseWords(string word, string lang)

@@ -272,7 +272,7 @@ internal static class StorySentences
                     {
                         if (token.Start >= q.Start && token.End <= q.End)
                         {
-                            if (QuantityExtractor.WritesValue(LowerWord(text, token, lowered).ToString(), article.Lang))
+                            if (QuantityExtractor.WritesValue(LowerWord(text, token, lowered), article.Lang))
                             {
                                 valueWords.Add(new TextSpan(token.Start, token.End));
                             }
