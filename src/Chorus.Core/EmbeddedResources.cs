@@ -15,4 +15,8 @@ internal static class EmbeddedResources
             yield return line;
         }
     }
+
+    /// <summary>The entries of a list resource: its lines less blank ones and '#' comments.</summary>
+    public static IEnumerable<string> ReadEntries(string name)
+        => ReadLines(name).Where(static l => l.Length > 0 && l[0] != '#');
 }

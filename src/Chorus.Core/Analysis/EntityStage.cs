@@ -487,20 +487,20 @@ public sealed class NameListEntityTyper(NameGazetteer gazetteer)
             {
                 (places ??= []).Add(new EntityMention(runStart + words[k].Start, runStart + words[k].End, TypeOf([listed]) ?? EntityType.Location, MentionMethod.NameLists));
             }
-            else if (asWritten < 0 && tokens.Length > 1 && TranslatedNames.Default.IsPlace(tokens[k]))
-            {
-                asWritten = k;
-            }
             else if (gazetteer.Full(tokens, k, 1) != 0 || TranslatedNames.Default.KeyOf(tokens[k]) is not null || IsAcronym(tokens[k]))
             {
-                return null;
+                if (asWritten >= 0 || tokens.Length == 1 || !TranslatedNames.Default.IsPlace(tokens[k]))
+                {
+                    return null;
+                }
+
+                asWritten = k;
             }
         }
 
         if (asWritten >= 0)
         {
             (places ??= []).Add(new EntityMention(runStart + words[asWritten].Start, runStart + words[asWritten].End, EntityType.Location, MentionMethod.NameLists));
-            places.Sort((x, y) => x.Start.CompareTo(y.Start));
         }
 
         return places;

@@ -94,7 +94,7 @@ public sealed class PlaceAdjectives
         }
 
         var gazetteer = NameGazetteer.Dutch;
-        foreach (var adjective in EmbeddedResources.ReadLines("nl-name-adjectives.txt").Where(l => l.Length > 0 && l[0] != '#'))
+        foreach (var adjective in EmbeddedResources.ReadEntries("nl-name-adjectives.txt"))
         {
             if (places.ContainsKey(adjective) || DerivePlace(adjective, gazetteer) is not { } place)
             {

@@ -31,7 +31,10 @@ public sealed class TranslatedNames
     /// <summary>Names known, in all languages.</summary>
     public int Count => _keys.Count;
 
-    /// <summary>The key shared by every name of the place or organisation, or null when the name is not listed. Case and diacritics are ignored.</summary>
+    /// <summary>
+    /// The key shared by every name of the place or organisation, or null when the name is not listed; a university named
+    /// by its place has one too, though unlisted (<see cref="InstitutionKey"/>). Case and diacritics are ignored.
+    /// </summary>
     public string? KeyOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -134,7 +134,7 @@ public sealed class QuantityExtractor
     // Dutch forms the treebanks tag only as a verb or an adverb ("Vijf blijken onschuldig", "Drie daarvan liggen"): never
     // what a number counts (Resources/nl-not-counted.txt, derived by tools/derive-not-counted.py; CC BY-SA 4.0).
     private static readonly HashSet<string> DutchVerbsAndAdverbs = new(
-        EmbeddedResources.ReadLines("nl-not-counted.txt").Where(l => l.Length > 0 && l[0] != '#'), StringComparer.Ordinal);
+        EmbeddedResources.ReadEntries("nl-not-counted.txt"), StringComparer.Ordinal);
 
     /// <summary>Whether a Dutch word is one the treebanks tag only as a verb or an adverb (so never a noun a number counts).</summary>
     internal static bool IsDutchVerbOrAdverb(string word) => DutchVerbsAndAdverbs.Contains(word);

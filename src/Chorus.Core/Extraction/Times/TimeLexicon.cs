@@ -242,7 +242,7 @@ public sealed class TimeLexicon
             "stortte", "schreef", "sprak", "vroeg", "leek", "moest", "moesten", "kon", "konden", "wilde", "wilden", "dronk", "vertelde", "werkte", "woonde",
             "opende", "besloot", "besloten", "vloog", "reed", "liep", "zat", "lag", "droeg", "bracht", "dacht", "kocht", "zocht", "speelde", "noemde",
             "ving", "vingen", "hing", "hingen", "bood", "zweeg", "sliep", "riep", "riepen", "gold", "golden")
-            .Concat(EmbeddedResources.ReadLines("nl-past-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
+            .Concat(EmbeddedResources.ReadEntries("nl-past-forms.txt"))
             .ToHashSet(StringComparer.Ordinal),
         FutureWords = Set("zal", "zullen", "zult", "zouden"),
         ExpectVerbs = Set("verwacht", "verwachten", "rekent", "rekenen", "voorspelt", "voorspellen", "voorziet", "voorzien"),
@@ -260,7 +260,7 @@ public sealed class TimeLexicon
         // A plural present is its infinitive, which the derived list leaves out; the modals and auxiliaries are listed here,
         // and "zou", which with an infinitive speaks of what is still to come ("zou op 1 juli ingaan").
         PresentForms = Set("zou", "wil", "wilt", "willen", "kunnen", "moeten", "mogen", "gaan", "komen", "worden", "blijven", "staan", "liggen", "hebben")
-            .Concat(EmbeddedResources.ReadLines("nl-present-forms.txt").Where(l => l.Length > 0 && l[0] != '#'))
+            .Concat(EmbeddedResources.ReadEntries("nl-present-forms.txt"))
             .ToHashSet(StringComparer.Ordinal),
         Recurring = Map(("dagelijks", "P1D"), ("wekelijks", "P1W"), ("tweewekelijks", "P2W"), ("maandelijks", "P1M"), ("jaarlijks", "P1Y"),
             ("halfjaarlijks", "P0.5Y"), ("driemaandelijks", "P3M")),

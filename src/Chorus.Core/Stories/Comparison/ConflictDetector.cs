@@ -1521,8 +1521,10 @@ internal static class ConflictDetector
             yield break;
         }
 
-        var aSlots = a.Quantities.Select((q, i) => (Q: q, Role: a.Roles[i], Unit: UnitKey(q.Unit))).ToList();
-        var bSlots = b.Quantities.Select((q, i) => (Q: q, Role: b.Roles[i], Unit: UnitKey(q.Unit))).ToList();
+        // A part "of them" meets another part, never a whole, in aligned sentences too ("Een van hen raakte gewond" / "Bij
+        // het ongeluk vielen twee gewonden"), as in RoleFigurePairs.
+        var aSlots = a.Quantities.Select((q, i) => (Q: q, Role: a.Roles[i], Unit: UnitKey(q.Unit), Part: IsPartOfThem(a, q))).ToList();
+        var bSlots = b.Quantities.Select((q, i) => (Q: q, Role: b.Roles[i], Unit: UnitKey(q.Unit), Part: IsPartOfThem(b, q))).ToList();
         var matches = new List<(int A, int B, string Slot)>();
         var perA = new int[aSlots.Count];
         var perB = new int[bSlots.Count];
@@ -1540,9 +1542,7 @@ internal static class ConflictDetector
                     continue;
                 }
 
-                // A part "of them" meets another part, never a whole, in aligned sentences too ("Een van hen raakte
-                // gewond" / "Bij het ongeluk vielen twee gewonden"), as in RoleFigurePairs.
-                if (IsPartOfThem(a, x.Q) != IsPartOfThem(b, y.Q))
+                if (x.Part != y.Part)
                 {
                     continue;
                 }
@@ -1597,13 +1597,13 @@ internal static class ConflictDetector
         // differently; also when every other figure of both sentences met one of the other's ("elf mijnwerkers … op
         // achthonderd meter" and "vierzehn Bergleute in achthundert Metern"): the count left over on each side is one slot.
         if (LeftOver(aSlots, perA) is { } leftA && LeftOver(bSlots, perB) is { } leftB && IsCount(leftA.Q) && IsCount(leftB.Q) && leftA.Role == leftB.Role
-            && IsPartOfThem(a, leftA.Q) == IsPartOfThem(b, leftB.Q))
+            && leftA.Part == leftB.Part)
         {
             yield return (leftA.Q, leftB.Q, "count");
         }
 
         // The one figure of a sentence no match took, when all its others were taken.
-        static (QuantityMention Q, FigureRole Role, string Unit)? LeftOver(List<(QuantityMention Q, FigureRole Role, string Unit)> slots, int[] taken)
+        static (QuantityMention Q, FigureRole Role, string Unit, bool Part)? LeftOver(List<(QuantityMention Q, FigureRole Role, string Unit, bool Part)> slots, int[] taken)
         {
             var left = -1;
             for (var i = 0; i < slots.Count; i++)

@@ -141,21 +141,8 @@ internal static class StorySentences
     // Dutch closed-class words Snowball's Dutch stop list (the analyser's) lacks: "we", "wij", "hen", "tussen", "volgens",
     // "moeten" (nl-function-words.txt, from the UD Dutch dev treebanks). On judged pairs of real DPG stories, "we bovenaan
     // staan" met "we woensdag bovenaan", and "tussen" was one of three shared terms of several false pairs.
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DutchFunctionWords = ListedWords("nl-function-words.txt");
-
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ListedWords(string resource)
-    {
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in EmbeddedResources.ReadLines(resource))
-        {
-            if (line.Length > 0 && line[0] != '#')
-            {
-                words.Add(line);
-            }
-        }
-
-        return words.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DutchFunctionWords =
+        EmbeddedResources.ReadEntries("nl-function-words.txt").ToHashSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SnowballWords(string file)
     {
@@ -187,7 +174,6 @@ internal static class StorySentences
         var cross = new HashSet<int>();
         var shares = new Dictionary<int, double>();
         var covered = new List<TextSpan>();
-        var valueWords = new List<TextSpan>();
         var propagated = new List<TextSpan>();
         Span<char> cognateKey = stackalloc char[CognateKey.Length + 1];
         Span<char> lowered = stackalloc char[MaxLoweredWord];
@@ -255,32 +241,9 @@ internal static class StorySentences
                     }
                 }
 
-                // "Vijf wedstrijden" and "5 wedstrijden" state one figure: its value is the figure's term ("#5"), and the
-                // number word is no word of one language besides, or one figure would count as two shared terms ("vijf
-                // punten" met "nog vijf wedstrijden" on "vijf" and "#5"; "vier amateurclubs" met "vier jaartallen").
+                // The sentence's figures, read before its words: a figure's number words are no words of one language
+                // (see WritesAFiguresValue).
                 var quantities = analyzed.Quantities.Where(q => q.Start >= span.Start && q.End <= span.End && !IsRankedSet(article.Lang, text, q, analyzed.Tokens)).ToList();
-                valueWords.Clear();
-                for (var k = tokenIndex; quantities.Count > 0 && k < analyzed.Tokens.Count && analyzed.Tokens[k].Start < span.End; k++)
-                {
-                    var token = analyzed.Tokens[k];
-                    if (token.Kind != TokenKind.Word)
-                    {
-                        continue;
-                    }
-
-                    foreach (var q in quantities)
-                    {
-                        if (token.Start >= q.Start && token.End <= q.End)
-                        {
-                            if (QuantityExtractor.WritesValue(LowerWord(text, token, lowered), article.Lang))
-                            {
-                                valueWords.Add(new TextSpan(token.Start, token.End));
-                            }
-
-                            break;
-                        }
-                    }
-                }
 
                 // A name the tagger found in a report in another language but missed here ("US group Helion is buying
                 // Dutch chipmaker Nexa Semiconductors") is that entity here too, so the two sentences meet on it across
@@ -319,7 +282,7 @@ internal static class StorySentences
                         // languages it still crosses as its concept ("binnen een uur", "innerhalb einer Stunde"), where a
                         // dictionary translation keeps few enough of two reports' words.
                         var oneLanguageTerm = !(article.Lang == "nl" && DutchFunctionWords.Contains(text.AsSpan(token.Start, token.End - token.Start)))
-                            && !IsCovered(valueWords, token.Start);
+                            && !WritesAFiguresValue(quantities, text, token, article.Lang, lowered);
                         if (!oneLanguageTerm && lexicon is null)
                         {
                             tokenIndex++;
@@ -837,6 +800,24 @@ internal static class StorySentences
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// Whether a word token lies in one of the sentence's figures and writes its value ("vijf", "miljoen"). "Vijf
+    /// wedstrijden" and "5 wedstrijden" state one figure, whose term is its value ("#5"); the number word as a word besides
+    /// would count one figure as two shared terms ("vijf punten" met "nog vijf wedstrijden" on "vijf" and "#5").
+    /// </summary>
+    private static bool WritesAFiguresValue(List<QuantityMention> quantities, string text, Token token, string lang, Span<char> lowered)
+    {
+        foreach (var q in quantities)
+        {
+            if (token.Start >= q.Start && token.End <= q.End)
+            {
+                return token.Kind == TokenKind.Word && QuantityExtractor.WritesValue(LowerWord(text, token, lowered), lang);
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCovered(List<TextSpan> covered, int offset)
