@@ -416,6 +416,19 @@ public sealed class StorySet(int capacity) : IEnumerable<int>
 
     public bool Contains(int story) => (_words[story >> 6] & (1UL << story)) != 0;
 
+    /// <summary>
+    /// Adds the stories of a bit range: bit i of <paramref name="words"/>[w] stands for story 64 × (<paramref name="firstWord"/>
+    /// + w) + i (a set kept for part of the stories, merged a machine word at a time).
+    /// </summary>
+    public void UnionWith(int firstWord, ReadOnlySpan<ulong> words)
+    {
+        var into = _words.AsSpan(firstWord, words.Length);
+        for (var w = 0; w < words.Length; w++)
+        {
+            into[w] |= words[w];
+        }
+    }
+
     public IEnumerator<int> GetEnumerator()
     {
         for (var w = 0; w < _words.Length; w++)

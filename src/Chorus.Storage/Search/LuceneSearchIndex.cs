@@ -340,7 +340,8 @@ public sealed class LuceneSearchIndex : ISearchIndex
     }
 
     // A making is waited for when the index closes.
-    private Task Track(Task making)
+    private T Track<T>(T making)
+        where T : Task
     {
         if (!making.IsCompleted && _making.TryAdd(making, true))
         {
@@ -390,6 +391,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     StoryCollector.MapOf(maps, leaf.AtomicReader, membership);
+                }
+
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    await Track(StorySetsMaking(leaf.AtomicReader, membership, maps)).WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -468,18 +474,28 @@ public sealed class LuceneSearchIndex : ISearchIndex
         var searcher = searchers.Acquire();
         try
         {
-            var collector = new StoryCollector(_segmentStories.GetValue(membership, _ => new()), membership, stories);
+            var maps = _segmentStories.GetValue(membership, _ => new());
+            var collector = new StoryCollector(maps, membership, stories);
             var terms = new List<Term>();
             if (AnyOfTerms(parsed.Value!, terms))
             {
-                // Words, any of which matches (one word, or words joined by OR): each word's documents walked without
-                // their counts or positions, and without scoring.
+                // Words, any of which matches (one word, or words joined by OR): a common word's stories merged from the
+                // segment's kept sets, each other word's documents walked without their counts or positions, and
+                // without scoring.
                 foreach (var leaf in searcher.IndexReader.Leaves)
                 {
                     collector.SetNextReader(leaf);
                     var liveDocs = leaf.AtomicReader.LiveDocs;
+                    var making = StorySetsMaking(leaf.AtomicReader, membership, maps);
+                    var sets = making.IsCompletedSuccessfully ? making.Result : null;
                     foreach (var term in terms)
                     {
+                        if (sets is not null && sets.TryAddStories(term, stories))
+                        {
+                            Interlocked.Increment(ref _storySetAnswers);
+                            continue;
+                        }
+
                         var words = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
                         if (words is null || !words.SeekExact(term.Bytes))
                         {
@@ -534,6 +550,61 @@ public sealed class LuceneSearchIndex : ISearchIndex
     // Each segment's documents mapped to their stories, per membership: made once per segment (segments never change;
     // a deleted document is never collected), dropped with the membership.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]>> _segmentStories = new();
+
+    // Each segment's common words' stories, per membership, keyed by the segment with its deletions (a document deleted
+    // since must not count): made in the background on first use, dropped with the membership.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, Task<SegmentStorySets>>> _segmentStorySets = new();
+
+    // The making of a segment's story sets for a membership, started on the first call (on the segment held open until
+    // done, stopped when the index closes); made again where a making was stopped or its segment closed meanwhile.
+    private Task<SegmentStorySets> StorySetsMaking(AtomicReader segment, StoryMembership membership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]> maps)
+    {
+        var makings = _segmentStorySets.GetValue(membership, _ => new());
+        var key = segment.CombinedCoreAndDeletesKey;
+        var making = makings.GetOrAdd(key, _ => Track(StartStorySets(segment, membership, maps)));
+        if (making.IsCanceled || (making.IsFaulted && making.Exception?.InnerException is ObjectDisposedException or OperationCanceledException))
+        {
+            var again = Track(StartStorySets(segment, membership, maps));
+            making = makings.TryUpdate(key, again, making) ? again : makings[key];
+        }
+
+        return making;
+    }
+
+    private Task<SegmentStorySets> StartStorySets(AtomicReader segment, StoryMembership membership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]> maps)
+    {
+        var stop = _stopMaking.Token;
+        if (stop.IsCancellationRequested)
+        {
+            return Task.FromCanceled<SegmentStorySets>(stop);
+        }
+
+        if (!segment.TryIncRef())
+        {
+            return Task.FromException<SegmentStorySets>(new ObjectDisposedException(nameof(segment), "the segment's reader is closed"));
+        }
+
+        return Task.Run(() =>
+        {
+            try
+            {
+                return SegmentStorySets.Make(segment, StoryCollector.MapOf(maps, segment, membership), stop);
+            }
+            finally
+            {
+                segment.DecRef();
+            }
+        });
+    }
+
+    /// <summary>How many words of text-filtered lists a segment's kept story sets answered (tests check the path was taken).</summary>
+    internal int StorySetAnswers => Volatile.Read(ref _storySetAnswers);
+
+    private int _storySetAnswers;
+
+    /// <summary>How many segments have their common words' stories made for this membership (tests).</summary>
+    internal int SegmentsWithStorySets(StoryMembership membership)
+        => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Count(m => m.IsCompletedSuccessfully) : 0;
 
     /// <summary>How many of the segments searched now have their champion lists made (tests).</summary>
     internal int SegmentsWithChampions()
