@@ -126,6 +126,8 @@ public sealed class SegmentStorySetsTests : IDisposable
         await index.WarmAsync(membership);
         Assert.True(index.SegmentsWithStorySets(membership) > 0, "no segment has its story sets made after warming");
         await AssertListsAsync(index, articles, membership);
+        var bytes = index.StorySetBytes(membership);
+        Assert.InRange(bytes, 1, (long)SegmentStorySets.BytesPerDoc * articles.Count);
         var answered = index.StorySetAnswers;
         Assert.True(answered >= 3, $"the kept sets answered {answered} words, not brand, storm and storm OR fire's storm");
 

@@ -602,6 +602,10 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     private int _storySetAnswers;
 
+    /// <summary>Bytes of the story sets made for this membership (tests).</summary>
+    internal long StorySetBytes(StoryMembership membership)
+        => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Where(m => m.IsCompletedSuccessfully).Sum(m => m.Result.Bytes) : 0;
+
     /// <summary>How many segments have their common words' stories made for this membership (tests).</summary>
     internal int SegmentsWithStorySets(StoryMembership membership)
         => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Count(m => m.IsCompletedSuccessfully) : 0;

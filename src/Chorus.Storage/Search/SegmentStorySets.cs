@@ -32,8 +32,8 @@ internal sealed class SegmentStorySets
 
     private SegmentStorySets(Dictionary<Term, ulong[]> stories, int firstWord) => (_stories, _firstWord) = (stories, firstWord);
 
-    /// <summary>How many words have their stories kept (tests).</summary>
-    internal int Count => _stories.Count;
+    /// <summary>Bytes of the kept bits (tests).</summary>
+    internal long Bytes => _stories.Values.Sum(bits => 8L * bits.Length);
 
     /// <summary>Adds the stories of <paramref name="word"/>'s documents in the segment, where they are kept; false where not.</summary>
     internal bool TryAddStories(Term word, StorySet into)
