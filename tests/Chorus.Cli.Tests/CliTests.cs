@@ -134,6 +134,29 @@ public sealed class CliTests : IDisposable
         Assert.True(parts.GetProperty("commit").GetDouble() > 0);
     }
 
+    // Two sizes in one run: each read's p50 and p99 at the larger one against the smaller one, side by side.
+    [Fact]
+    public async Task BenchArchive_WithTwoSizes_GivesEachReadsRatio()
+    {
+        var input = Path.Combine(CliRunner.RelativeSamples, "fixtures-dagblad-zuid.jsonl");
+        var r = await CliRunner.RunAsync("bench", "archive", input, "--sizes", "200,100", "--clients", "2", "--requests", "1", "--no-prepare", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(r.Stdout).RootElement;
+        var reads = doc.GetProperty("results").EnumerateArray().Select(e => e.GetProperty("read").GetString()).Distinct().ToList();
+        var ratios = doc.GetProperty("ratios").EnumerateArray().ToList();
+        Assert.Equal(reads, ratios.Select(e => e.GetProperty("read").GetString()).ToList());
+        foreach (var ratio in ratios)
+        {
+            Assert.Equal(200, ratio.GetProperty("articles").GetInt32());
+            Assert.Equal(100, ratio.GetProperty("againstArticles").GetInt32());
+            var read = ratio.GetProperty("read").GetString();
+            double P50(int size) => doc.GetProperty("results").EnumerateArray().Single(e => e.GetProperty("read").GetString() == read && e.GetProperty("articles").GetInt32() == size).GetProperty("p50Ms").GetDouble();
+            // The times in the document are rounded to 0.01 ms; the ratio was taken before.
+            var expected = P50(200) / P50(100);
+            Assert.True(Math.Abs(expected - ratio.GetProperty("p50").GetDouble()) <= 0.02 + (0.02 * expected), $"{read}: {ratio.GetProperty("p50").GetDouble()} against {expected:0.000}");
+        }
+    }
+
     [Fact]
     public async Task BenchArchive_TimesEveryRead_AndKeepsTheArchiveWhenAsked()
     {

@@ -56,6 +56,7 @@ internal static partial class BenchArchiveCommand
 
         var results = new List<object>();
         var startUps = new List<object>();
+        var timingsBySize = new Dictionary<int, List<(string Name, double P50, double P99, int TimedOut)>>();
         foreach (var size in sizes)
         {
             var dir = Path.Combine(Path.GetTempPath(), "chorus-bench-" + Guid.NewGuid().ToString("N"));
@@ -89,6 +90,7 @@ internal static partial class BenchArchiveCommand
                 var (timings, warmSeconds) = await MeasureAsync(db, sample, freshWords, clients, requests, prepare, ct).ConfigureAwait(false);
                 await ctx.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{size:N0} articles: the server's reads warm {warmSeconds:0.0} s after its start (story membership, champion lists); timed after")).ConfigureAwait(false);
                 startUps.Add(new { articles = size, readsWarmSeconds = Math.Round(warmSeconds, 2) });
+                timingsBySize[size] = timings;
                 foreach (var (name, p50, p99, timedOut) in timings)
                 {
                     var cut = timedOut == 0 ? string.Empty : $"  {timedOut} cut by the request time limit (503)";
@@ -114,9 +116,31 @@ internal static partial class BenchArchiveCommand
             }
         }
 
+        // Side by side: how much slower each read is at the largest size than at the smallest (issue bars are set on it).
+        var ratios = new List<object>();
+        if (timingsBySize.Count >= 2)
+        {
+            var (smallest, largest) = (timingsBySize.MinBy(t => t.Key), timingsBySize.MaxBy(t => t.Key));
+            foreach (var (name, p50, p99, _) in largest.Value)
+            {
+                if (smallest.Value.FirstOrDefault(t => t.Name == name) is not { Name: not null } small || small.P50 <= 0 || small.P99 <= 0)
+                {
+                    continue;
+                }
+
+                var (p50Ratio, p99Ratio) = (Math.Round(p50 / small.P50, 2), Math.Round(p99 / small.P99, 2));
+                if (!json)
+                {
+                    await ctx.Stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{largest.Key:N0} / {smallest.Key:N0}  {name,-30} p50 {p50Ratio,5:0.00}×  p99 {p99Ratio,5:0.00}×")).ConfigureAwait(false);
+                }
+
+                ratios.Add(new { read = name, articles = largest.Key, againstArticles = smallest.Key, p50 = p50Ratio, p99 = p99Ratio });
+            }
+        }
+
         if (json)
         {
-            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { input, clients, requests, store = postgres is null ? "sqlite" : "postgresql", processors = Environment.ProcessorCount, results, startUps })).ConfigureAwait(false);
+            await ctx.Stdout.WriteLineAsync(ContractJson.Serialize(new { input, clients, requests, store = postgres is null ? "sqlite" : "postgresql", processors = Environment.ProcessorCount, results, startUps, ratios })).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
