@@ -372,17 +372,15 @@ internal static partial class BenchArchiveCommand
                 new("search, new word", i => "/api/search?limit=10&q=" + Fresh(freshSearch + WarmUpRequests + i), i => "/api/search?limit=10&q=" + Fresh(freshSearch + i)),
             ];
             var results = new List<(string, double, double, int)>();
-            foreach (var (name, url, warmUp) in reads.Where(r => r.Name != "entity page" || sample.Entities.Count > 0))
+            var measured = reads.Where(r => r.Name != "entity page" || sample.Entities.Count > 0).ToList();
+            // One untimed pass of every read first, by the same clients, of requests the timed passes do not make (other
+            // words, the ids after the timed ones): a code path a read takes must have run often enough for the JIT's
+            // optimised tier, as it has in a server that has been running. Then the timed passes wait until the JIT has
+            // compiled what that asked for (tiered compilation runs in the background after a delay; timed beside it,
+            // the first size measured ran slower than the ones after it). A read cut by the server's time limit (503) is
+            // a result, counted below; any other failure is a broken bench.
+            foreach (var (name, url, warmUp) in measured)
             {
-                // The server runs in this process: each read starts on a collected heap, so that the garbage one read
-                // leaves (a story page builds documents of megabytes) is not collected in the next one's time.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                GC.WaitForPendingFinalizers();
-                // One untimed pass first, by the same clients, of requests the timed pass does not make (other words,
-                // the ids after the timed ones): a code path a read takes first must have run often enough for the
-                // JIT's second tier, as it has in a server that has been running, or its first timed requests run
-                // unoptimised code beside its compilation. A read cut by the server's time limit (503) is a result,
-                // counted below; any other failure is a broken bench.
                 var warmUrlOf = warmUp ?? (i => url((clients * requests) + i));
                 await Parallel.ForAsync(0, WarmUpRequests, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (i, token) =>
                 {
@@ -393,7 +391,15 @@ internal static partial class BenchArchiveCommand
                         throw new InvalidOperationException($"{name}: {warmUrl} answered {(int)warm.StatusCode}");
                     }
                 }).ConfigureAwait(false);
+            }
 
+            await JitSettledAsync(ct).ConfigureAwait(false);
+            foreach (var (name, url, _) in measured)
+            {
+                // The server runs in this process: each read starts on a collected heap, so that the garbage one read
+                // leaves (a story page builds documents of megabytes) is not collected in the next one's time.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
                 var latencies = new double[clients * requests];
                 var timedOut = 0;
                 await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (c, token) =>
@@ -455,6 +461,27 @@ internal static partial class BenchArchiveCommand
     }
 
     /// <summary>A read the bench times: request n's address, and the warm-up pass's where it must ask for other things.</summary>
+    /// <summary>
+    /// Waits until the JIT has compiled nothing new for a second (at most 30 s): what a warm-up pass asked for is then
+    /// in its optimised tier, and the timed requests do not share the machine with its compilation.
+    /// </summary>
+    private static async Task JitSettledAsync(CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                return;
+            }
+
+            compiled = now;
+        }
+    }
+
     private sealed record ArchiveRead(string Name, Func<int, string> Url, Func<int, string>? WarmUrl = null);
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
