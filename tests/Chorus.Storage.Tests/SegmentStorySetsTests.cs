@@ -110,6 +110,28 @@ public sealed class SegmentStorySetsTests : IDisposable
         }
     }
 
+    // Lists asked for together on an index not warmed: each segment's sets are made once, in the background, while
+    // the lists walk the postings; every list is the same.
+    [Fact]
+    public async Task ListsAskedTogether_StartOneMakingPerSegment()
+    {
+        var folder = Path.Combine(_tmp.Path, "together");
+        var articles = Articles();
+        using (var writing = LuceneSearchIndex.OpenFolder(folder))
+        {
+            await writing.AddAsync(articles);
+            writing.CloseWriter();
+        }
+
+        var membership = Membership(articles);
+        using var index = LuceneSearchIndex.OpenFolder(folder);
+        var lists = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () => membership.List(await index.MatchingStoriesAsync("brand", membership), new StoryPageQuery()))));
+        var expected = Expected(articles, membership, ["brand"]);
+        Assert.All(lists, list => Assert.True(expected.SequenceEqual(list)));
+        await index.WarmAsync(membership);
+        Assert.Equal(index.SegmentsWithStorySets(membership), index.StorySetMakings);
+    }
+
     [Fact]
     public async Task ListsFromKeptSets_AreTheMatchingArticlesStories_AlsoAfterDeletions()
     {

@@ -605,6 +605,7 @@ public abstract class StoreContractTests : IDisposable
     // and a page of them is read without walking the rest of that date.
     [SkippableTheory]
     [InlineData(0, 10, "s3 s1 s2")]
+    [InlineData(0, int.MaxValue, "s3 s1 s2")]
     [InlineData(0, 2, "s3 s1")]
     [InlineData(1, 1, "s1")]
     [InlineData(2, 5, "s2")]

@@ -816,7 +816,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     {
         var wanted = (long)Math.Max(0, offset) + limit;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var page = new List<string>(limit);
+        var page = new List<string>();
         // Rows in growing slices (a driver reads a result to its end when a reader is closed early): the first holds
         // half as many rows again as the page has stories (a story has about 1.4 of an entity's articles on DPG's
         // synthetic archive), each next one twice the last, so the rows read stay within about twice those needed.

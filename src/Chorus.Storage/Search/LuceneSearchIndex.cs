@@ -395,7 +395,14 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
                 foreach (var leaf in searcher.IndexReader.Leaves)
                 {
-                    await Track(StorySetsMaking(leaf.AtomicReader, membership, maps)).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await StorySetsMaking(leaf.AtomicReader, membership, maps).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // The sets only spare lists a walk of postings: a segment without them is walked.
+                    }
                 }
             }
 
@@ -553,19 +560,23 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     // Each segment's common words' stories, per membership, keyed by the segment with its deletions (a document deleted
     // since must not count): made in the background on first use, dropped with the membership.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, Task<SegmentStorySets>>> _segmentStorySets = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<StoryMembership, System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<Task<SegmentStorySets>>>> _segmentStorySets = new();
 
     // The making of a segment's story sets for a membership, started on the first call (on the segment held open until
     // done, stopped when the index closes); made again where a making was stopped or its segment closed meanwhile.
     private Task<SegmentStorySets> StorySetsMaking(AtomicReader segment, StoryMembership membership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]> maps)
     {
+        // Through Lazy: requests arriving together for a segment first seen start one making, not one each (a making
+        // is seconds of a core for a 1M-article segment).
         var makings = _segmentStorySets.GetValue(membership, _ => new());
         var key = segment.CombinedCoreAndDeletesKey;
-        var making = makings.GetOrAdd(key, _ => Track(StartStorySets(segment, membership, maps)));
+        var start = new Lazy<Task<SegmentStorySets>>(() => Track(StartStorySets(segment, membership, maps)));
+        var held = makings.GetOrAdd(key, start);
+        var making = held.Value;
         if (making.IsCanceled || (making.IsFaulted && making.Exception?.InnerException is ObjectDisposedException or OperationCanceledException))
         {
-            var again = Track(StartStorySets(segment, membership, maps));
-            making = makings.TryUpdate(key, again, making) ? again : makings[key];
+            var again = new Lazy<Task<SegmentStorySets>>(() => Track(StartStorySets(segment, membership, maps)));
+            making = (makings.TryUpdate(key, again, held) ? again : makings[key]).Value;
         }
 
         return making;
@@ -573,6 +584,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     private Task<SegmentStorySets> StartStorySets(AtomicReader segment, StoryMembership membership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]> maps)
     {
+        Interlocked.Increment(ref _storySetMakings);
         var stop = _stopMaking.Token;
         if (stop.IsCancellationRequested)
         {
@@ -597,6 +609,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
         });
     }
 
+    /// <summary>How many makings of a segment's story sets were started (tests: one per segment and membership).</summary>
+    internal int StorySetMakings => Volatile.Read(ref _storySetMakings);
+
+    private int _storySetMakings;
+
     /// <summary>How many words of text-filtered lists a segment's kept story sets answered (tests check the path was taken).</summary>
     internal int StorySetAnswers => Volatile.Read(ref _storySetAnswers);
 
@@ -604,11 +621,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     /// <summary>Bytes of the story sets made for this membership (tests).</summary>
     internal long StorySetBytes(StoryMembership membership)
-        => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Where(m => m.IsCompletedSuccessfully).Sum(m => m.Result.Bytes) : 0;
+        => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Select(m => m.Value).Where(m => m.IsCompletedSuccessfully).Sum(m => m.Result.Bytes) : 0;
 
     /// <summary>How many segments have their common words' stories made for this membership (tests).</summary>
     internal int SegmentsWithStorySets(StoryMembership membership)
-        => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Count(m => m.IsCompletedSuccessfully) : 0;
+        => _segmentStorySets.TryGetValue(membership, out var makings) ? makings.Values.Count(m => m.Value.IsCompletedSuccessfully) : 0;
 
     /// <summary>How many of the segments searched now have their champion lists made (tests).</summary>
     internal int SegmentsWithChampions()
