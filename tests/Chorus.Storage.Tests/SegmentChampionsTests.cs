@@ -80,15 +80,7 @@ public sealed class SegmentChampionsTests : IDisposable
         return answered;
     }
 
-    // A folder of an index holding these articles, its writer closed.
-    private async Task<string> WrittenAsync(string name, IReadOnlyList<StoredArticle> articles)
-    {
-        var folder = Path.Combine(_tmp.Path, name);
-        using var writing = LuceneSearchIndex.OpenFolder(folder);
-        await writing.AddAsync(articles);
-        writing.CloseWriter();
-        return folder;
-    }
+    private Task<string> WrittenAsync(string name, IReadOnlyList<StoredArticle> articles) => IndexFolders.WrittenAsync(_tmp.Path, name, articles);
 
     // An index closed while its champion lists are being made stops and waits for the making first (a mapped file read
     // after it is unmapped ends the process), and none is made where they are not asked for.

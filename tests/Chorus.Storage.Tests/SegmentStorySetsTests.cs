@@ -100,6 +100,8 @@ public sealed class SegmentStorySetsTests : IDisposable
         ("storm OR fire", ["storm", "fire"]),
     ];
 
+    private Task<string> WrittenAsync(string name, IReadOnlyList<StoredArticle> articles) => IndexFolders.WrittenAsync(_tmp.Path, name, articles);
+
     private static async Task AssertListsAsync(LuceneSearchIndex index, IReadOnlyList<StoredArticle> articles, StoryMembership membership)
     {
         foreach (var (query, words) in Queries)
@@ -115,14 +117,8 @@ public sealed class SegmentStorySetsTests : IDisposable
     [Fact]
     public async Task ListsAskedTogether_StartOneMakingPerSegment()
     {
-        var folder = Path.Combine(_tmp.Path, "together");
         var articles = Articles();
-        using (var writing = LuceneSearchIndex.OpenFolder(folder))
-        {
-            await writing.AddAsync(articles);
-            writing.CloseWriter();
-        }
-
+        var folder = await WrittenAsync("together", articles);
         var membership = Membership(articles);
         using var index = LuceneSearchIndex.OpenFolder(folder);
         var lists = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () => membership.List(await index.MatchingStoriesAsync("brand", membership), new StoryPageQuery()))));
@@ -135,14 +131,8 @@ public sealed class SegmentStorySetsTests : IDisposable
     [Fact]
     public async Task ListsFromKeptSets_AreTheMatchingArticlesStories_AlsoAfterDeletions()
     {
-        var folder = Path.Combine(_tmp.Path, "sets");
         var articles = Articles();
-        using (var writing = LuceneSearchIndex.OpenFolder(folder))
-        {
-            await writing.AddAsync(articles);
-            writing.CloseWriter();
-        }
-
+        var folder = await WrittenAsync("sets", articles);
         var membership = Membership(articles);
         using var index = LuceneSearchIndex.OpenFolder(folder);
         await index.WarmAsync(membership);

@@ -586,27 +586,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
     {
         Interlocked.Increment(ref _storySetMakings);
         var stop = _stopMaking.Token;
-        if (stop.IsCancellationRequested)
-        {
-            return Task.FromCanceled<SegmentStorySets>(stop);
-        }
-
-        if (!segment.TryIncRef())
-        {
-            return Task.FromException<SegmentStorySets>(new ObjectDisposedException(nameof(segment), "the segment's reader is closed"));
-        }
-
-        return Task.Run(() =>
-        {
-            try
-            {
-                return SegmentStorySets.Make(segment, StoryCollector.MapOf(maps, segment, membership), stop);
-            }
-            finally
-            {
-                segment.DecRef();
-            }
-        });
+        return SegmentChampions.OnHeldSegment(segment, stop, () => SegmentStorySets.Make(segment, StoryCollector.MapOf(maps, segment, membership), stop));
     }
 
     /// <summary>How many makings of a segment's story sets were started (tests: one per segment and membership).</summary>

@@ -66,24 +66,30 @@ internal sealed class SegmentChampions
         return making;
     }
 
-    // Made on the reader held open until done: a searcher refreshed meanwhile may close it otherwise.
-    private static Task<SegmentChampions> Start(AtomicReader segment, CancellationToken stop)
+    private static Task<SegmentChampions> Start(AtomicReader segment, CancellationToken stop) => OnHeldSegment(segment, stop, () => Make(segment, stop));
+
+    /// <summary>
+    /// Runs <paramref name="make"/> in the background on <paramref name="segment"/> held open until it is done (a
+    /// searcher refreshed meanwhile may close it otherwise); canceled when <paramref name="stop"/> is, failed when the
+    /// segment's reader is closed already.
+    /// </summary>
+    internal static Task<T> OnHeldSegment<T>(AtomicReader segment, CancellationToken stop, Func<T> make)
     {
         if (stop.IsCancellationRequested)
         {
-            return Task.FromCanceled<SegmentChampions>(stop);
+            return Task.FromCanceled<T>(stop);
         }
 
         if (!segment.TryIncRef())
         {
-            return Task.FromException<SegmentChampions>(new ObjectDisposedException(nameof(segment), "the segment's reader is closed"));
+            return Task.FromException<T>(new ObjectDisposedException(nameof(segment), "the segment's reader is closed"));
         }
 
         return Task.Run(() =>
         {
             try
             {
-                return Make(segment, stop);
+                return make();
             }
             finally
             {
