@@ -460,7 +460,6 @@ internal static partial class BenchArchiveCommand
         }
     }
 
-    /// <summary>A read the bench times: request n's address, and the warm-up pass's where it must ask for other things.</summary>
     /// <summary>
     /// Waits until the JIT has compiled nothing new for a second (at most 30 s): what a warm-up pass asked for is then
     /// in its optimised tier, and the timed requests do not share the machine with its compilation.
@@ -482,6 +481,7 @@ internal static partial class BenchArchiveCommand
         }
     }
 
+    /// <summary>A read the bench times: request n's address, and the warm-up pass's where it must ask for other things.</summary>
     private sealed record ArchiveRead(string Name, Func<int, string> Url, Func<int, string>? WarmUrl = null);
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -570,17 +570,20 @@ public sealed class LuceneSearchIndex : ISearchIndex
         // is seconds of a core for a 1M-article segment).
         var makings = _segmentStorySets.GetValue(membership, _ => new());
         var key = segment.CombinedCoreAndDeletesKey;
-        var start = new Lazy<Task<SegmentStorySets>>(() => Track(StartStorySets(segment, membership, maps)));
-        var held = makings.GetOrAdd(key, start);
+        var made = (Index: this, Segment: segment, Membership: membership, Maps: maps);
+        var held = makings.GetOrAdd(key, static (_, made) => made.Index.LazyStorySets(made.Segment, made.Membership, made.Maps), made);
         var making = held.Value;
         if (making.IsCanceled || (making.IsFaulted && making.Exception?.InnerException is ObjectDisposedException or OperationCanceledException))
         {
-            var again = new Lazy<Task<SegmentStorySets>>(() => Track(StartStorySets(segment, membership, maps)));
+            var again = LazyStorySets(segment, membership, maps);
             making = (makings.TryUpdate(key, again, held) ? again : makings[key]).Value;
         }
 
         return making;
     }
+
+    private Lazy<Task<SegmentStorySets>> LazyStorySets(AtomicReader segment, StoryMembership membership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]> maps)
+        => new(() => Track(StartStorySets(segment, membership, maps)));
 
     private Task<SegmentStorySets> StartStorySets(AtomicReader segment, StoryMembership membership, System.Collections.Concurrent.ConcurrentDictionary<object, int[]> maps)
     {
