@@ -801,7 +801,7 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
             }
         }
 
-        var storyPage = await EntityStoryPageAsync(entityId, offset, limit, cancellationToken).ConfigureAwait(false);
+        var storyPage = await EntityStoryPageAsync(entityId, offset, limit, (double)articleTotal / Math.Max(1, storyTotal), cancellationToken).ConfigureAwait(false);
         return new EntityArticles(articleTotal, storyTotal, pageIds, storyPage, months);
     }
 
@@ -812,15 +812,16 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     /// ordered by id before, which made the walk read every article of the page's last date: at 1M articles, dozens a
     /// day for a common name, each joined to its story.)
     /// </summary>
-    private async Task<List<string>> EntityStoryPageAsync(string entityId, int offset, int limit, CancellationToken cancellationToken)
+    /// <param name="articlesPerStory">The entity's articles per story (its kept totals): how many rows a page of stories takes.</param>
+    private async Task<List<string>> EntityStoryPageAsync(string entityId, int offset, int limit, double articlesPerStory, CancellationToken cancellationToken)
     {
         var wanted = (long)Math.Max(0, offset) + limit;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<string>();
-        // Rows in growing slices (a driver reads a result to its end when a reader is closed early): the first holds
-        // half as many rows again as the page has stories (a story has about 1.4 of an entity's articles on DPG's
-        // synthetic archive), each next one twice the last, so the rows read stay within about twice those needed.
-        var (read, slice) = (0L, Math.Max(16L, wanted + (wanted / 2)));
+        // Rows in growing slices (a driver reads a result to its end when a reader is closed early; a slice after the
+        // first joins the rows it skips again): the first a quarter more than the page's stories take at the entity's
+        // articles per story, so one slice nearly always fills the page; each next one twice the last.
+        var (read, slice) = (0L, (long)Math.Clamp(Math.Ceiling(wanted * Math.Max(1, articlesPerStory) * 1.25), 16, long.MaxValue / 4));
         while (seen.Count < wanted)
         {
             using var cmd = _connection.CreateCommand();
