@@ -71,7 +71,7 @@ internal sealed class SegmentStorySets
         var firstWord = first >> 6;
         var width = (last >> 6) - firstWord + 1;
         var words = new List<(Term Word, int Docs)>();
-        foreach (var field in segment.Fields)
+        foreach (var field in segment.Fields ?? Enumerable.Empty<string>())
         {
             if (!field.StartsWith("text_", StringComparison.Ordinal) || segment.GetTerms(field) is not { } terms)
             {
