@@ -73,7 +73,7 @@ public sealed class SqliteStoreTests : IDisposable
             cmd.CommandText = "PRAGMA journal_mode";
             Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
             cmd.CommandText = "PRAGMA user_version";
-            Assert.Equal(18L, (long)(await cmd.ExecuteScalarAsync())!);
+            Assert.Equal(19L, (long)(await cmd.ExecuteScalarAsync())!);
         }
 
         await using var reopened = await SqliteChorusStore.OpenAsync(path);
@@ -156,7 +156,7 @@ public sealed class SqliteStoreTests : IDisposable
         }
     }
 
-    /// <summary>Takes a store back to schema 11: no kept story documents (18), no change version or story key index (17), covering article indexes (16), story counts (15), list indexes (14), story entity versions (13) or kept entity figures (12).</summary>
+    /// <summary>Takes a store back to schema 11: no story id on the entity article rows (19), no kept story documents (18), no change version or story key index (17), covering article indexes (16), story counts (15), list indexes (14), story entity versions (13) or kept entity figures (12).</summary>
     private const string WithoutKeptEntityFigures = """
         DROP TRIGGER story_version_article_added; DROP TRIGGER story_version_article_changed; DROP TRIGGER story_version_article_removed;
         DROP TRIGGER story_version_layers_added; DROP TRIGGER story_version_layers_changed; DROP TRIGGER story_version_layers_removed;
@@ -272,7 +272,7 @@ public sealed class SqliteStoreTests : IDisposable
         await using (var c = new SqliteConnection("Data Source=" + path + ";Pooling=false"))
         {
             await c.OpenAsync();
-            Assert.Equal("18", await ScalarAsync(c, "PRAGMA user_version"));
+            Assert.Equal("19", await ScalarAsync(c, "PRAGMA user_version"));
             Assert.Equal("text", await ScalarAsync(c, "SELECT name FROM pragma_table_info('articles') ORDER BY cid DESC LIMIT 1"));
             Assert.Equal("3", await ScalarAsync(c, "SELECT COUNT(*) FROM article_bands"));
             Assert.Equal("0", await ScalarAsync(c, "SELECT COUNT(*) FROM pragma_foreign_key_check"));

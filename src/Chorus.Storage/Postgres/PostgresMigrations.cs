@@ -493,5 +493,90 @@ internal static class PostgresMigrations
         CREATE TRIGGER entity_stories_added AFTER INSERT ON entity_stories REFERENCING NEW TABLE AS added
             FOR EACH STATEMENT EXECUTE FUNCTION chorus_entity_stories_added();
         """,
+        // The story id kept on each entity's article row and in its newest-first index, set when the row is written and
+        // moved with the article, as in SQLite's step 19: an entity page reads its stories off one index range instead
+        // of joining each of its newest articles to its story.
+        """
+        ALTER TABLE entity_articles ADD COLUMN story_id TEXT COLLATE "C";
+        DROP INDEX entity_articles_newest;
+        UPDATE entity_articles e SET story_id = a.story_id FROM articles a WHERE a.id = e.article_id AND a.story_id IS NOT NULL;
+        CREATE INDEX entity_articles_newest ON entity_articles(entity_id, date DESC NULLS LAST, seq DESC) INCLUDE (story_id);
+        CREATE OR REPLACE FUNCTION chorus_entity_occurrence_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' AND OLD.entity_id = NEW.entity_id AND OLD.article_id = NEW.article_id THEN
+                RETURN NULL;
+            END IF;
+            IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                UPDATE entity_articles SET names = names - 1 WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id;
+                DELETE FROM entity_articles WHERE entity_id = OLD.entity_id AND article_id = OLD.article_id AND names <= 0;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO entity_articles (entity_id, article_id, date, seq, names, story_id)
+                    SELECT NEW.entity_id, a.id, a.date, a.seq, 1, a.story_id FROM articles a WHERE a.id = NEW.article_id
+                    ON CONFLICT (entity_id, article_id) DO UPDATE SET names = entity_articles.names + 1;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION chorus_entity_occurrences_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO entity_articles (entity_id, article_id, date, seq, names, story_id)
+                SELECT n.entity_id, a.id, a.date, a.seq, COUNT(*), a.story_id FROM added n JOIN articles a ON a.id = n.article_id
+                GROUP BY n.entity_id, a.id, a.date, a.seq, a.story_id
+                ON CONFLICT (entity_id, article_id) DO UPDATE SET names = entity_articles.names + excluded.names;
+            INSERT INTO story_entity_versions (story_id, version)
+                SELECT a.story_id, COUNT(*) FROM added n JOIN articles a ON a.id = n.article_id WHERE a.story_id IS NOT NULL
+                GROUP BY a.story_id
+                ON CONFLICT (story_id) DO UPDATE SET version = story_entity_versions.version + excluded.version;
+            RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION chorus_entity_articles_added() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            -- In the order the row trigger kept: an entity's totals row exists before its stories count into it.
+            INSERT INTO entity_totals (entity_id, articles, stories)
+                SELECT entity_id, COUNT(*), 0 FROM added GROUP BY entity_id
+                ON CONFLICT (entity_id) DO UPDATE SET articles = entity_totals.articles + excluded.articles;
+            INSERT INTO entity_months (entity_id, month, articles)
+                SELECT entity_id, chorus_entity_month(date), COUNT(*) FROM added WHERE date IS NOT NULL GROUP BY entity_id, chorus_entity_month(date)
+                ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + excluded.articles;
+            INSERT INTO entity_stories (entity_id, story_id, articles)
+                SELECT entity_id, story_id, COUNT(*) FROM added WHERE story_id IS NOT NULL GROUP BY entity_id, story_id
+                ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = entity_stories.articles + excluded.articles;
+            RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION chorus_entity_article_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO entity_totals (entity_id, articles, stories) VALUES (NEW.entity_id, 1, 0)
+                    ON CONFLICT (entity_id) DO UPDATE SET articles = entity_totals.articles + 1;
+                IF NEW.date IS NOT NULL THEN
+                    INSERT INTO entity_months (entity_id, month, articles) VALUES (NEW.entity_id, chorus_entity_month(NEW.date), 1)
+                        ON CONFLICT (entity_id, month) DO UPDATE SET articles = entity_months.articles + 1;
+                END IF;
+                IF NEW.story_id IS NOT NULL THEN
+                    INSERT INTO entity_stories (entity_id, story_id, articles) VALUES (NEW.entity_id, NEW.story_id, 1)
+                        ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = entity_stories.articles + 1;
+                END IF;
+            ELSE
+                UPDATE entity_totals SET articles = articles - 1 WHERE entity_id = OLD.entity_id;
+                UPDATE entity_months SET articles = articles - 1 WHERE entity_id = OLD.entity_id AND month = chorus_entity_month(OLD.date);
+                DELETE FROM entity_months WHERE entity_id = OLD.entity_id AND articles <= 0;
+                UPDATE entity_stories SET articles = articles - 1 WHERE entity_id = OLD.entity_id AND story_id = OLD.story_id;
+                DELETE FROM entity_stories WHERE entity_id = OLD.entity_id AND story_id = OLD.story_id AND articles <= 0;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION chorus_article_story_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE entity_articles SET story_id = NEW.story_id WHERE article_id = NEW.id;
+            UPDATE entity_stories SET articles = articles - 1
+                WHERE story_id = OLD.story_id AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = NEW.id);
+            DELETE FROM entity_stories
+                WHERE story_id = OLD.story_id AND articles <= 0 AND entity_id IN (SELECT entity_id FROM entity_articles WHERE article_id = NEW.id);
+            INSERT INTO entity_stories (entity_id, story_id, articles)
+                SELECT entity_id, NEW.story_id, 1 FROM entity_articles WHERE article_id = NEW.id AND NEW.story_id IS NOT NULL
+                ON CONFLICT (entity_id, story_id) DO UPDATE SET articles = entity_stories.articles + 1;
+            RETURN NULL;
+        END $$;
+        """,
     ];
 }

@@ -810,7 +810,8 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
     /// newest article there, a page of them. The entity's articles are walked in that order until the page is full, so
     /// a page costs its own stories' rows whatever the entity's size. (Stories whose newest articles share a date were
     /// ordered by id before, which made the walk read every article of the page's last date: at 1M articles, dozens a
-    /// day for a common name, each joined to its story.)
+    /// day for a common name.) Each row holds its article's story (kept by the store's triggers), so the walk reads the
+    /// entity's newest-first index alone.
     /// </summary>
     /// <param name="articlesPerStory">The entity's articles per story (its kept totals): how many rows a page of stories takes.</param>
     private async Task<List<string>> EntityStoryPageAsync(string entityId, int offset, int limit, double articlesPerStory, CancellationToken cancellationToken)
@@ -819,13 +820,13 @@ public abstract partial class RelationalChorusStore : IChorusStore, IMonitoringS
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<string>();
         // Rows in growing slices (a driver reads a result to its end when a reader is closed early; a slice after the
-        // first joins the rows it skips again): the first a quarter more than the page's stories take at the entity's
+        // first reads the rows it skips again): the first a quarter more than the page's stories take at the entity's
         // articles per story, so one slice nearly always fills the page; each next one twice the last.
         var (read, slice) = (0L, (long)Math.Clamp(Math.Ceiling(wanted * Math.Max(1, articlesPerStory) * 1.25), 16, long.MaxValue / 4));
         while (seen.Count < wanted)
         {
             using var cmd = _connection.CreateCommand();
-            cmd.CommandText = "SELECT a.story_id FROM entity_articles e JOIN articles a ON a.id = e.article_id WHERE e.entity_id = @e AND a.story_id IS NOT NULL ORDER BY e.date DESC NULLS LAST, e.seq DESC LIMIT @n OFFSET @o";
+            cmd.CommandText = "SELECT story_id FROM entity_articles WHERE entity_id = @e AND story_id IS NOT NULL ORDER BY date DESC NULLS LAST, seq DESC LIMIT @n OFFSET @o";
             cmd.AddValue("@e", entityId);
             cmd.AddValue("@n", slice);
             cmd.AddValue("@o", read);
