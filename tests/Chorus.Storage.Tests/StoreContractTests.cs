@@ -946,6 +946,14 @@ public abstract class StoreContractTests : IDisposable
                             differences.Add($"{query} over {subset.Length} articles: store [{expected}], membership [{listed}]");
                         }
                     }
+
+                    // Narrowed by the filters alone: every story the store lists, as a server answers such lists.
+                    var whole = string.Join(' ', await store.ListStoryIdsAsync(filter with { Order = order }));
+                    var wholeListed = string.Join(' ', membership.List(membership.AllStories(), filter with { Order = order }));
+                    if (whole != wholeListed)
+                    {
+                        differences.Add($"{filter with { Order = order }} over every story: store [{whole}], membership [{wholeListed}]");
+                    }
                 }
             }
 

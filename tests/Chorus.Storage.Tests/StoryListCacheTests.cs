@@ -2,6 +2,7 @@ using Chorus.Core.Analysis;
 using Chorus.Core.Contracts;
 using Chorus.Core.Ingest;
 using Chorus.Core.Stories;
+using Chorus.Core.Time;
 using Chorus.Storage.Queries;
 
 namespace Chorus.Storage.Tests;
@@ -100,6 +101,56 @@ public sealed class StoryListCacheTests : IDisposable
         Assert.Equal(indexed, await ListsAsync(cached));
         Assert.Equal(indexed, await ListsAsync(fresh));
         await MembershipIsCurrentAsync();
+    }
+
+    private static async Task<string> FilteredListsAsync(ChorusQueries queries, string outlet)
+    {
+        var filters = new StoryFilter[]
+        {
+            new() { Lang = "nl" }, new() { Lang = "en" }, new() { Lang = "xx" }, new() { Outlet = outlet }, new() { Outlet = "unknown outlet" },
+            new() { MinSources = 2 }, new() { Lang = "nl", MinSources = 2, WithRecurring = false }, new() { Outlet = outlet, From = PartialDate.Parse("2019-01").Value },
+        };
+        var lists = new List<string>();
+        foreach (var filter in filters)
+        {
+            foreach (var sort in Enum.GetValues<StorySort>())
+            {
+                for (var page = 1; page <= 3; page++)
+                {
+                    var doc = await queries.StoriesAsync(filter with { Sort = sort, Page = page, PageSize = 2 });
+                    lists.Add($"{filter} {sort} {page}: {doc.Total} {string.Join(' ', doc.Stories.Select(s => s.Id))}");
+                }
+            }
+        }
+
+        return string.Join('\n', lists);
+    }
+
+    // Lists narrowed by language, outlet or sources without text are answered from the membership where a server
+    // keeps one (read here by those lists alone): the same lists, totals and pages as the store's, also after a split.
+    [Fact]
+    public async Task ListsNarrowedByLanguageOutletOrSources_ThroughTheMembership_AreTheStoresLists()
+    {
+        await using var ws = await ChorusWorkspace.OpenSqliteAsync(Path.Combine(_tmp.Path, "f.db"));
+        var samples = ArticleInputReader.Expand([TestPaths.Samples]).Select(e => e.File!).Order(StringComparer.Ordinal).ToList();
+        var ingest = new IngestPipeline(ws.Store, ArticleAnalyzer.CreateDefault(), new ClusteringOptions(), ws.Index);
+        await ingest.RunAsync(samples.SelectMany(f => ArticleInputReader.ReadFile(f, new ReadOptions())));
+        var memberships = new StoryMembershipCache(lookUpCost: int.MaxValue);
+        var kept = new ChorusQueries(ws, storyLists: new StoryListCache(), memberships: memberships);
+        var fresh = new ChorusQueries(ws);
+        var outlet = (await fresh.StoriesAsync(new StoryFilter { MinSources = 2, PageSize = 1 })).Stories.Single().Articles[0].Outlet!;
+
+        var first = await FilteredListsAsync(kept, outlet);
+        Assert.Equal(await FilteredListsAsync(fresh, outlet), first);
+        Assert.Equal(await ws.Store.ChangeVersionAsync(), memberships.Newest?.Version);
+
+        var seedStory = (await ws.Store.FindArticleAsync(TestPaths.Seed000))!.StoryId!;
+        var seed = (await fresh.StoryAsync(seedStory, why: false))!;
+        Assert.True((await new StoryCorrector(ws.Store, ArticleAnalyzer.CreateDefault()).SplitAsync(seedStory, [seed.Story.Articles[^1].Id])).Success);
+        var afterSplit = await FilteredListsAsync(kept, outlet);
+        Assert.Equal(await FilteredListsAsync(fresh, outlet), afterSplit);
+        Assert.NotEqual(first, afterSplit);
+        Assert.Equal(await ws.Store.ChangeVersionAsync(), memberships.Newest?.Version);
     }
 
     // A membership is read once look-ups in the store since the kept one went stale add up to what reading one costs

@@ -138,6 +138,20 @@ public sealed class StoryMembership
     /// <summary>An empty set of this membership's stories.</summary>
     public StorySet NewSet() => new(_ids.Length);
 
+    /// <summary>A set of every one of this membership's stories: a list narrowed by nothing but its filters.</summary>
+    public StorySet AllStories()
+    {
+        var set = NewSet();
+        var words = set.Words;
+        words.AsSpan().Fill(ulong.MaxValue);
+        if ((_ids.Length & 63) != 0)
+        {
+            words[^1] = (1UL << _ids.Length) - 1;
+        }
+
+        return set;
+    }
+
     /// <summary>
     /// The ids of the stories in <paramref name="stories"/> that pass <paramref name="query"/>'s filters, in its
     /// order: what <see cref="IStoreReader.ListStoryIdsAsync"/> answers for the same stories at the same version.

@@ -163,11 +163,57 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             Math.Max(1, filter.MinSources),
             filter.WithRecurring,
             entityId);
-        var (total, pageStories) = string.IsNullOrWhiteSpace(filter.Query) || unknownEntity
+        var (total, pageStories) = unknownEntity
             ? await Reads.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false)
-            : await PageMatchingStoriesAsync(filter.Query, query, skip, pageSize, cancellationToken).ConfigureAwait(false);
+            : !string.IsNullOrWhiteSpace(filter.Query)
+            ? await PageMatchingStoriesAsync(filter.Query, query, skip, pageSize, cancellationToken).ConfigureAwait(false)
+            : await PageFilteredByMembershipAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false)
+                ?? await Reads.PageStoriesAsync(query, skip, pageSize, cancellationToken).ConfigureAwait(false);
         var pageEntities = await KeyEntitiesAsync(pageStories, cancellationToken).ConfigureAwait(false);
         return new StoryPageDoc(page, pageSize, total, pageStories.Select(s => ContractMapper.ListItem(s, pageEntities.GetValueOrDefault(s.Profile.Id))).ToList());
+    }
+
+    /// <summary>
+    /// A page of a list narrowed by language, outlet or independent sources (no text, no entity) through the kept
+    /// story membership, or null where the store should answer it. The store checks those filters story by story (at
+    /// 1M articles 0.1–0.8 s of CPU a page for a language or an outlet, 26 ms on average for the first 100 pages of two
+    /// or more sources); the membership holds each language's stories as bits and every story's outlets and counts in memory,
+    /// and gives the same list (<see cref="StoryMembership.List"/>). A membership older than the store is read again
+    /// once such lists would have cost as much (<see cref="StoryMembershipCache.ShouldReadForFilteredList"/>).
+    /// </summary>
+    private async Task<(int Total, IReadOnlyList<StoredStory> Stories)?> PageFilteredByMembershipAsync(StoryPageQuery query, int skip, int pageSize, CancellationToken cancellationToken)
+    {
+        if (memberships is null || query.EntityId is not null || (query.Lang is null && query.Outlet is null && query.MinSources <= 1))
+        {
+            return null;
+        }
+
+        var storeVersion = await Reads.ChangeVersionAsync(cancellationToken).ConfigureAwait(false);
+        var membership = memberships.Kept(storeVersion);
+        if (membership is null)
+        {
+            var articles = memberships.Newest?.ArticleCount ?? await Reads.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
+            if (!memberships.ShouldReadForFilteredList(articles))
+            {
+                return null;
+            }
+
+            try
+            {
+                membership = await memberships.GetAsync(storeVersion, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && e is System.Data.Common.DbException or OutOfMemoryException or InvalidOperationException)
+            {
+                // The membership could not be read (the store busy or short of memory): the store answers.
+                return null;
+            }
+        }
+
+        // Kept like a text-filtered list (no text; the search index plays no part), so paging costs a page.
+        IReadOnlyList<string> ids = storyLists is null
+            ? membership.List(membership.AllStories(), query)
+            : await storyLists.GetOrAddAsync(new StoryListCache.Key(string.Empty, query, membership.Version, 0), _ => Task.FromResult<IReadOnlyList<string>>(membership.List(membership.AllStories(), query)), cancellationToken).ConfigureAwait(false);
+        return (ids.Count, await PageOfAsync(ids, query, skip, pageSize, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -194,6 +240,12 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
             ids = await storyLists.GetOrAddAsync(key, ct => ListMatchingStoriesAsync(text, query, storeVersion, ct), cancellationToken).ConfigureAwait(false);
         }
 
+        return (ids.Count, await PageOfAsync(ids, query, skip, pageSize, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The stories at places <paramref name="skip"/>.. of a list worked out as ids, read from the store.</summary>
+    private async Task<IReadOnlyList<StoredStory>> PageOfAsync(IReadOnlyList<string> ids, StoryPageQuery query, int skip, int pageSize, CancellationToken cancellationToken)
+    {
         // By place, not by walking the list: a membership's list reads a place without making the ids before it.
         var page = new List<string>();
         for (var i = skip; i < ids.Count && page.Count < pageSize; i++)
@@ -202,7 +254,7 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         }
 
         var (_, stories) = await Reads.PageStoriesAsync(new StoryPageQuery(StoryIds: page, Order: query.Order), 0, pageSize, cancellationToken).ConfigureAwait(false);
-        return (ids.Count, stories);
+        return stories;
     }
 
     /// <summary>

@@ -143,6 +143,40 @@ public sealed class StoryMembershipTests
         Assert.Empty(membership.List(membership.NewSet(), new StoryPageQuery()));
     }
 
+    // Every story, and none past the last: a list narrowed by its filters alone counts exactly the stories, at every
+    // edge of a machine word.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(130)]
+    public void AllStories_HoldsEachStoryOnce_AndNothingPastTheLast(int stories)
+    {
+        var builder = new StoryMembership.Builder();
+        for (var i = 0; i < stories; i++)
+        {
+            builder.AddStory($"s{i:D4}", "2024-03-01", "2024-03-01", 1, 1, false);
+        }
+
+        var membership = builder.Build(1);
+        var all = membership.AllStories();
+        Assert.Equal(stories, all.Count);
+        Assert.Equal(Enumerable.Range(0, stories), all);
+        Assert.Equal(stories, membership.List(all, new StoryPageQuery()).Count);
+        Assert.Equal(stories, membership.List(all, new StoryPageQuery(Order: StoryOrder.MostSources)).Count);
+    }
+
+    [Fact]
+    public void AllStories_ListedWithFilters_AreTheStoriesThatPassThem()
+    {
+        var membership = Sample();
+        Assert.Equal(["s-column", "s-a", "s-b", "s-partial", "s-undated"], membership.List(membership.AllStories(), new StoryPageQuery(Lang: "nl")));
+        Assert.Equal(["s-b", "s-c"], membership.List(membership.AllStories(), new StoryPageQuery(Outlet: "ad")));
+        Assert.Equal(["s-c", "s-b"], membership.List(membership.AllStories(), new StoryPageQuery(MinSources: 2, WithRecurring: false, Order: StoryOrder.MostSources)));
+    }
+
     [Fact]
     public void ListsNarrowedByIdsOrAnEntity_AndSetsOfAnotherMembership_AreRefused()
     {
