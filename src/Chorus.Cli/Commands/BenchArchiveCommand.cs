@@ -167,6 +167,9 @@ internal static partial class BenchArchiveCommand
     /// </summary>
     private const int WarmUpRequests = 40;
 
+    /// <summary>The outlets a built archive's articles are spread over ("Outlet 0" ...).</summary>
+    private const int Outlets = 60;
+
     /// <summary>
     /// Words of six letters or more that some but not most of the pool's articles hold (5 to 60 of them), most
     /// widespread first: search words a reader could type, each matching a share of the archive.
@@ -242,7 +245,7 @@ internal static partial class BenchArchiveCommand
                     Text = from.Raw.Text,
                     Title = from.Raw.Title,
                     Date = date,
-                    Source = "Outlet " + (Mix(article + 7) % 60).ToString(CultureInfo.InvariantCulture),
+                    Source = "Outlet " + (Mix(article + 7) % Outlets).ToString(CultureInfo.InvariantCulture),
                     Lang = from.Lang,
                     StoryId = profile.Id,
                 }, from));
@@ -364,6 +367,9 @@ internal static partial class BenchArchiveCommand
                 new("story list, filtered", i => $"/api/stories?pageSize=20&lang=nl&q={sample.Words[i % sample.Words.Count]}"),
                 new("story list, filtered, new word", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(WarmUpRequests + i)}", i => $"/api/stories?pageSize=20&lang=nl&q={Fresh(i)}"),
                 new("story list, 2+ sources", _ => "/api/stories?pageSize=20&minSources=2&sort=sources"),
+                // Narrowed without text: a language, pages 1 to 100 of it; an outlet of those the archive was built with.
+                new("story list, language, pages 1-100", i => string.Create(CultureInfo.InvariantCulture, $"/api/stories?pageSize=20&lang=nl&page={1 + (i % 100)}")),
+                new("story list, outlet", i => string.Create(CultureInfo.InvariantCulture, $"/api/stories?pageSize=20&outlet=Outlet%20{i % Outlets}")),
                 new("story page", i => "/api/stories/" + sample.Stories[i % sample.Stories.Count]),
                 new("article page", i => "/api/articles/" + sample.Articles[i % sample.Articles.Count]),
                 new("entity page", i => "/api/entities/" + sample.Entities[i % sample.Entities.Count]),
