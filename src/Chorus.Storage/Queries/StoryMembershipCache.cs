@@ -38,8 +38,8 @@ public sealed class StoryMembershipCache(int lookUpCost = StoryMembershipCache.L
     /// <summary>
     /// What a list narrowed by language, outlet or sources (<see cref="StoryMembership.List"/> over every story) costs
     /// when the store answers it: every story's keys are read, 0.1–0.8 s of CPU a page at 1M articles (SQLite, warm:
-    /// a language, an outlet, sources and language by sources) against a few seconds to read a membership (most of a
-    /// 1M server's 6–8 s warm-up): about a tenth of a read, charged to <see cref="ShouldRead"/>.
+    /// a language, an outlet, sources and language by sources) against 2.4–2.9 s to read a membership (docs/design.md):
+    /// about a tenth of a read, charged to <see cref="ShouldRead"/>.
     /// </summary>
     public bool ShouldReadForFilteredList(int articles)
         => ShouldRead((int)Math.Min(int.MaxValue, (articles / (10L * lookUpCost)) + 1), articles);
