@@ -7,11 +7,14 @@ namespace Chorus.Core.Store;
 /// the store at one <see cref="IStoreReader.ChangeVersionAsync"/> (<see cref="IStoreReader.ReadStoryMembershipAsync"/>).
 /// A text-filtered story list maps every matching article to its story: on a 1M-article archive a common word
 /// matches 200,000 articles, and looking each one up in the store takes seconds, here microseconds. Stories are
-/// numbered 0..<see cref="StoryCount"/>−1 (ordinals, valid for this membership only). Immutable and thread-safe.
+/// numbered 0..<see cref="StoryCount"/>−1 (ordinals, valid for this membership only). Immutable (outlets' story sets are made on first use) and thread-safe.
 /// </summary>
 public sealed class StoryMembership
 {
     private const int NoOutlet = -1;
+
+    /// <summary>Outlets whose stories are kept as sets (<see cref="InOutlet"/>): each costs a bit per story (28 KB at 1M articles).</summary>
+    private const int MaxOutletSets = 256;
     private readonly Dictionary<string, int> _storyOfArticle;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _storyOfArticleBySpan;
     private readonly string[] _ids;
@@ -30,6 +33,7 @@ public sealed class StoryMembership
     // text-filtered list applied a word (64 stories) at a time, not story by story.
     private readonly StorySet[] _inLang;
     private readonly StorySet _recurringSet;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, StorySet> _inOutlet = new();
     // For each other order: each story's place in it, and the ids in it.
     private readonly Lazy<(int[] PlaceOf, string[] Ids)>[] _orders;
 
@@ -221,6 +225,17 @@ public sealed class StoryMembership
             }
         }
 
+        if (outlet != NoFilter && InOutlet(outlet) is { } inOutlet)
+        {
+            var outletWords = inOutlet.Words;
+            for (var w = 0; w < words.Length; w++)
+            {
+                words[w] &= outletWords[w];
+            }
+
+            outlet = NoFilter;
+        }
+
         var eachStory = from is not null || to is not null || query.MinSources > 1 || outlet != NoFilter;
         if (!eachStory && order is null)
         {
@@ -251,6 +266,36 @@ public sealed class StoryMembership
     }
 
     private const int NoFilter = int.MinValue;
+
+    /// <summary>
+    /// The stories with an article from <paramref name="outlet"/> (an ordinal, or <see cref="NoOutlet"/>), made on first
+    /// use and kept for the most outlets <see cref="MaxOutletSets"/>; null past them (the caller checks story by story).
+    /// A list narrowed to an outlet then costs machine words, not a check of every story's keys (at 1M articles
+    /// ~220,000 stories a list, worked out again whenever the list cache lets it go).
+    /// </summary>
+    private StorySet? InOutlet(int outlet)
+    {
+        if (_inOutlet.TryGetValue(outlet, out var kept))
+        {
+            return kept;
+        }
+
+        if (_inOutlet.Count >= MaxOutletSets)
+        {
+            return null;
+        }
+
+        var set = new StorySet(_ids.Length);
+        for (var story = 0; story < _ids.Length; story++)
+        {
+            if (HasOutlet(story, outlet))
+            {
+                set.Add(story);
+            }
+        }
+
+        return _inOutlet.GetOrAdd(outlet, set);
+    }
 
     private bool HasOutlet(int story, int outlet)
     {

@@ -168,6 +168,33 @@ public sealed class StoryMembershipTests
         Assert.Equal(stories, membership.List(all, new StoryPageQuery(Order: StoryOrder.MostSources)).Count);
     }
 
+    // Outlets' stories are kept as sets for the first outlets asked for, and checked story by story past them: the
+    // same lists either way, for every outlet and for articles of no outlet.
+    [Fact]
+    public void ListsNarrowedToAnOutlet_AreTheSame_WithinAndPastTheOutletsKeptAsSets()
+    {
+        var builder = new StoryMembership.Builder();
+        for (var i = 0; i < 600; i++)
+        {
+            builder.AddStory($"s{i:D4}", "2024-03-01", $"2024-03-{1 + (i % 28):D2}", 1, 1, false);
+            builder.AddStoryKey($"s{i:D4}", "nl", i % 7 == 0 ? null : $"o{i % 300}");
+            builder.AddStoryKey($"s{i:D4}", "en", $"o{(i + 1) % 300}");
+        }
+
+        var membership = builder.Build(1);
+        for (var round = 0; round < 2; round++)
+        {
+            for (var o = 0; o < 300; o++)
+            {
+                var expected = Enumerable.Range(0, 600).Where(i => (i % 7 != 0 && i % 300 == o) || (i + 1) % 300 == o).Select(i => $"s{i:D4}").ToHashSet();
+                var listed = membership.List(membership.AllStories(), new StoryPageQuery(Outlet: $"o{o}"));
+                Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+            }
+
+            Assert.Equal(Enumerable.Range(0, 600).Where(i => i % 7 == 0).Select(i => $"s{i:D4}").Order(StringComparer.Ordinal), membership.List(membership.AllStories(), new StoryPageQuery(Outlet: "unknown outlet")).Order(StringComparer.Ordinal));
+        }
+    }
+
     [Fact]
     public void AllStories_ListedWithFilters_AreTheStoriesThatPassThem()
     {
