@@ -150,6 +150,7 @@ public sealed class StoryMembership
         words.AsSpan().Fill(ulong.MaxValue);
         if ((_ids.Length & 63) != 0)
         {
+            // No bit past the last story (a shift takes its count mod 64: the stories in the last word).
             words[^1] = (1UL << _ids.Length) - 1;
         }
 
