@@ -153,6 +153,28 @@ public sealed class StoryListCacheTests : IDisposable
         Assert.Equal(await ws.Store.ChangeVersionAsync(), memberships.Newest?.Version);
     }
 
+    // A list narrowed without text that the store answers is charged a tenth of a membership's read: the tenth such
+    // list since the kept one went stale reads a new one; text lists' look-ups count toward the same read.
+    [Fact]
+    public void FilteredListsAnsweredByTheStore_ReadAMembership_AtTheTenth()
+    {
+        var cache = new StoryMembershipCache(lookUpCost: 10);
+        for (var list = 1; list <= 9; list++)
+        {
+            Assert.False(cache.ShouldReadForFilteredList(articles: 1_000), $"list {list}");
+        }
+
+        Assert.True(cache.ShouldReadForFilteredList(articles: 1_000));
+
+        var shared = new StoryMembershipCache(lookUpCost: 10);
+        Assert.False(shared.ShouldRead(matches: 60, articles: 1_000));
+        Assert.False(shared.ShouldReadForFilteredList(articles: 1_000));
+        Assert.False(shared.ShouldReadForFilteredList(articles: 1_000));
+        Assert.False(shared.ShouldReadForFilteredList(articles: 1_000));
+        Assert.True(shared.ShouldReadForFilteredList(articles: 1_000));
+        Assert.True(new StoryMembershipCache(lookUpCost: int.MaxValue).ShouldReadForFilteredList(articles: 1_000_000));
+    }
+
     // A membership is read once look-ups in the store since the kept one went stale add up to what reading one costs
     // (per article of the store), and requests that need one meanwhile share its read; a read given up is done again
     // by the request that waited for it, and a read at an older version than asked for is not taken for it.
