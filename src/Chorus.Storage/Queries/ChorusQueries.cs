@@ -189,24 +189,13 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         }
 
         var storeVersion = await Reads.ChangeVersionAsync(cancellationToken).ConfigureAwait(false);
-        var membership = memberships.Kept(storeVersion);
+        var membership = memberships.Kept(storeVersion)
+            ?? (memberships.ShouldReadForFilteredList(await MembershipArticlesAsync(cancellationToken).ConfigureAwait(false))
+                ? await ReadMembershipOrNullAsync(storeVersion, cancellationToken).ConfigureAwait(false)
+                : null);
         if (membership is null)
         {
-            var articles = memberships.Newest?.ArticleCount ?? await Reads.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
-            if (!memberships.ShouldReadForFilteredList(articles))
-            {
-                return null;
-            }
-
-            try
-            {
-                membership = await memberships.GetAsync(storeVersion, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException && e is System.Data.Common.DbException or OutOfMemoryException or InvalidOperationException)
-            {
-                // The membership could not be read (the store busy or short of memory): the store answers.
-                return null;
-            }
+            return null;
         }
 
         // Kept like a text-filtered list (no text; the search index plays no part), so paging costs a page.
@@ -273,19 +262,9 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         var hits = await workspace.Index.MatchingArticlesAsync(text, cancellationToken).ConfigureAwait(false);
         if (!byMembership
             || hits.Count == 0
-            || !memberships!.ShouldRead(hits.Count, memberships.Newest?.ArticleCount ?? await Reads.CountArticlesAsync(cancellationToken).ConfigureAwait(false)))
+            || !memberships!.ShouldRead(hits.Count, await MembershipArticlesAsync(cancellationToken).ConfigureAwait(false))
+            || await ReadMembershipOrNullAsync(storeVersion!.Value, cancellationToken).ConfigureAwait(false) is not { } membership)
         {
-            return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
-        }
-
-        StoryMembership membership;
-        try
-        {
-            membership = await memberships!.GetAsync(storeVersion!.Value, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && e is System.Data.Common.DbException or OutOfMemoryException or InvalidOperationException)
-        {
-            // The membership could not be read (the store busy or short of memory): this list is looked up in the store.
             return await Reads.ListStoryIdsAsync(query with { ArticleIds = hits }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -299,6 +278,26 @@ public sealed class ChorusQueries(ChorusWorkspace workspace, Func<ArticleAnalyze
         }
 
         return membership.List(stories, query);
+    }
+
+    /// <summary>The store's article count as the rent-or-buy rule of <see cref="StoryMembershipCache"/> weighs a read by: the newest membership's, else counted.</summary>
+    private async Task<int> MembershipArticlesAsync(CancellationToken cancellationToken)
+        => memberships?.Newest?.ArticleCount ?? await Reads.CountArticlesAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A membership read at <paramref name="storeVersion"/> or later (the kept one, one being read, or a new read), or
+    /// null where it could not be read (the store busy or short of memory): the caller's list is then answered by the store.
+    /// </summary>
+    private async Task<StoryMembership?> ReadMembershipOrNullAsync(long storeVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await memberships!.GetAsync(storeVersion, Reads.ReadStoryMembershipAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is System.Data.Common.DbException or OutOfMemoryException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
